@@ -1,0 +1,70 @@
+"""Click layer: parses options, calls the core, renders, maps errors to exit codes.
+
+Command modules are imported lazily so that ``litcli --help`` does not pay for
+requests, rich, lxml or Biopython.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from litcli import __version__
+from litcli.cli.errors import run_main
+
+# command name -> "module:attribute"
+COMMANDS: dict[str, str] = {
+    "search": "litcli.cli.search:search",
+    "show": "litcli.cli.show:show",
+    "export": "litcli.cli.export:export",
+    "check": "litcli.cli.check:check",
+    "library": "litcli.cli.library:library",
+    "topics": "litcli.cli.topics:topics",
+    "config": "litcli.cli.config:config",
+}
+
+EPILOG = """\b
+Examples:
+  litcli search --topic ketamine-ocd
+  litcli search "ketamine[ti] AND depression" --type rct --since 2015 --max 50
+  litcli search --topic esketamine --format ids | litcli export - -f bibtex -o refs.bib
+  litcli show 23392687 10.1038/npp.2013.22 PMC3668120
+  litcli check article.txt --format markdown -o report.md
+  litcli library search "NMDA antagonist BDNF" --offline
+
+Environment: NCBI_EMAIL, NCBI_API_KEY, LITCLI_EUTILS_URL, LITCLI_HOME,
+NO_COLOR, LITCLI_DEBUG=1 (show tracebacks).
+"""
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:  # command not built yet
+            if exc.name == module_name:
+                return None
+            raise
+        return getattr(module, attr)
+
+
+@click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="litcli")
+def cli() -> None:
+    """Search PubMed, export citations, keep a local library, and check an
+    article's claims against the primary literature."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    run_main(cli, argv)

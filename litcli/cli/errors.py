@@ -1,0 +1,75 @@
+"""The one place where exceptions become messages and exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+import click
+
+from litcli.errors import ExitCode, LitcliError
+
+
+def debug_enabled() -> bool:
+    return os.environ.get("LITCLI_DEBUG", "").strip() not in ("", "0", "false", "no")
+
+
+def _clean(text: str) -> str:
+    """One line, no control characters (messages may quote untrusted text)."""
+    text = " ".join(str(text).split())
+    return "".join(ch for ch in text if ch.isprintable())
+
+
+def error_message(exc: LitcliError) -> str:
+    msg = f"Error: {_clean(exc.message)}"
+    if exc.hint:
+        msg += f"\n       {_clean(exc.hint)}"
+    return msg
+
+
+def run_main(group: click.Group, argv: list[str] | None = None) -> NoReturn:
+    """Run the Click group and map every expected failure to an exit code."""
+    try:
+        rv = group.main(args=argv, prog_name="litcli", standalone_mode=False)
+        code = rv if isinstance(rv, int) else 0
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        code = ExitCode.INTERRUPTED
+    except KeyboardInterrupt:
+        if debug_enabled():
+            raise
+        click.echo("Interrupted.", err=True)
+        code = ExitCode.INTERRUPTED
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except LitcliError as exc:
+        if debug_enabled():
+            raise
+        click.echo(error_message(exc), err=True)
+        code = exc.exit_code
+    except BrokenPipeError:
+        # `litcli search ... | head`: the reader went away; not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        code = ExitCode.OK
+    except Exception as exc:  # a bug: one line unless debugging
+        if debug_enabled():
+            raise
+        click.echo(
+            f"Error: unexpected {type(exc).__name__}: {_clean(str(exc))}\n"
+            "       This is a bug in litcli; run again with LITCLI_DEBUG=1 for a traceback.",
+            err=True,
+        )
+        code = ExitCode.ERROR
+    sys.exit(int(code))
+
+
+def exit_with(code: int) -> NoReturn:
+    """Leave a command with a specific exit code (used after partial success)."""
+    raise click.exceptions.Exit(int(code))

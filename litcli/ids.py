@@ -1,0 +1,66 @@
+"""Recognise the identifiers users type: PMIDs, DOIs, PMCIDs and PubMed URLs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from litcli.errors import InvalidInputError
+
+
+@dataclass(frozen=True)
+class Identifier:
+    kind: str  # "pmid" | "doi" | "pmcid"
+    value: str  # normalised: digits for PMIDs, "10.x/y" for DOIs, "PMC123" for PMCIDs
+    original: str
+
+    def __str__(self) -> str:
+        return self.original
+
+
+_PMID = re.compile(r"^(?:pmid:?\s*)?(\d{1,9})$", re.IGNORECASE)
+_PUBMED_URL = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(\d{1,9})/?(?:[?#].*)?$",
+    re.IGNORECASE,
+)
+_PMC = re.compile(
+    r"^(?:pmcid:?\s*)?(?:(?:https?://)?(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pmc/articles/|pmc\.ncbi\.nlm\.nih\.gov/articles/))?(PMC\d{1,10})/?(?:[?#].*)?$",
+    re.IGNORECASE,
+)
+_DOI = re.compile(r"^(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+
+
+def parse_id(text: str) -> Identifier:
+    """Parse one identifier; raise InvalidInputError naming it when unrecognised."""
+    raw = text.strip()
+    if not raw:
+        raise InvalidInputError("empty identifier", hint="give a PMID, DOI, PMCID or PubMed URL")
+    if m := _PMID.match(raw):
+        pmid = m.group(1).lstrip("0")
+        if pmid:
+            return Identifier("pmid", pmid, raw)
+    if m := _PUBMED_URL.match(raw):
+        return Identifier("pmid", m.group(1), raw)
+    if m := _PMC.match(raw):
+        return Identifier("pmcid", m.group(1).upper(), raw)
+    if m := _DOI.match(unquote(raw)):
+        return Identifier("doi", m.group(1).rstrip(".,;").lower(), raw)
+    shown = raw if len(raw) <= 60 else raw[:57] + "..."
+    raise InvalidInputError(
+        f"not a PMID, DOI, PMCID or PubMed URL: {shown!r}",
+        hint="examples: 23392687, PMID:23392687, 10.1038/npp.2013.22, PMC3668120",
+    )
+
+
+def parse_ids(texts: list[str]) -> list[Identifier]:
+    """Parse many identifiers, de-duplicated, order kept."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Identifier] = []
+    for t in texts:
+        ident = parse_id(t)
+        key = (ident.kind, ident.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(ident)
+    return out

@@ -1,0 +1,36 @@
+"""Neutralise untrusted text (PubMed titles, abstracts, article text).
+
+Nothing from PubMed may inject terminal escape sequences or control
+characters.  Rich markup is a separate concern: render untrusted text as
+``rich.text.Text`` (never as a markup string) or escape it with
+``rich.markup.escape``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ESC [ ... final byte (CSI), ESC ] ... BEL/ST (OSC), other two-byte ESC sequences, C1 CSI
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_control(text: str, *, keep_newlines: bool = False) -> str:
+    """Remove ANSI escape sequences and control characters.
+
+    Tabs and (optionally) newlines become spaces / are kept; everything else
+    in C0/C1 is dropped.
+    """
+    text = _ANSI.sub("", text)
+    if keep_newlines:
+        text = text.replace("\t", " ")
+        return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return _CONTROL.sub("", text)
+
+
+def one_line(text: str | None) -> str:
+    """Collapse whitespace and strip control characters: safe for a table cell."""
+    if not text:
+        return ""
+    return " ".join(strip_control(text).split())
