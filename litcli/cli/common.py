@@ -1,0 +1,95 @@
+"""Helpers shared by the command modules (kept import-light: click only)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Record output formats accepted by `search`, `library search/export`, `export`.
+RECORD_FORMATS = [
+    "table",
+    "json",
+    "jsonl",
+    "csv",
+    "tsv",
+    "ids",
+    "bibtex",
+    "ris",
+    "csl-json",
+    "nbib",
+    "medline",
+    "markdown",
+    "ama",
+    "vancouver",
+]
+
+
+def color_allowed(stream: Any = None) -> bool:
+    """Colour only on a TTY, never with NO_COLOR set (any value)."""
+    if "NO_COLOR" in os.environ:
+        return False
+    stream = stream or sys.stdout
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def stdout_is_tty() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def make_console(*, stderr: bool = False) -> Any:
+    """A rich Console for stdout (data) or stderr (progress, warnings).
+
+    Plain (no colour, no box styling) when the stream is not a terminal or
+    NO_COLOR is set.
+    """
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    tty = color_allowed(stream)
+    return Console(
+        file=stream,
+        stderr=stderr,
+        no_color=not tty,
+        color_system="auto" if tty else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        force_terminal=None if tty else False,
+        soft_wrap=not _isatty(stream),
+    )
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def warn(message: str) -> None:
+    """A one-line warning on stderr."""
+    click.echo(f"Warning: {message}", err=True)
+
+
+def read_id_args(ids: tuple[str, ...]) -> list[str]:
+    """Expand '-' into identifiers read from stdin (one per line or whitespace-separated)."""
+    out: list[str] = []
+    for item in ids:
+        if item == "-":
+            data = click.get_text_stream("stdin").read()
+            out.extend(tok for tok in data.split() if tok and not tok.startswith("#"))
+        else:
+            out.append(item)
+    return out
