@@ -28,4 +28,53 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("LITCLI_HOME", str(home))
     for var in ("NCBI_EMAIL", "NCBI_API_KEY", "LITCLI_EUTILS_URL", "LITCLI_DEBUG", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
+    for var in ("LITCLI_CONNECT_TIMEOUT", "LITCLI_READ_TIMEOUT", "LITCLI_MAX_TRIES", "LITCLI_BACKOFF", "LITCLI_REQUESTS_PER_SECOND"):
+        monkeypatch.delenv(var, raising=False)
     return home
+
+
+# --- the loopback E-utilities server (tests/ncbi_server.py documents its API) ------------
+
+# Settings the `ncbi` fixture uses so that tests stay fast; pacing tests override them.
+FAST_NCBI_ENV = {
+    "NCBI_EMAIL": "tests@example.org",
+    "LITCLI_REQUESTS_PER_SECOND": "50",
+    "LITCLI_BACKOFF": "0.01",
+    "LITCLI_READ_TIMEOUT": "10",
+    "LITCLI_CONNECT_TIMEOUT": "5",
+}
+
+
+@pytest.fixture
+def ncbi(monkeypatch: pytest.MonkeyPatch):
+    """A real HTTP server on 127.0.0.1 standing in for NCBI E-utilities."""
+    from tests.ncbi_server import NcbiServer
+
+    with NcbiServer(shared_file) as server:
+        monkeypatch.setenv("LITCLI_EUTILS_URL", server.url)
+        for name, value in FAST_NCBI_ENV.items():
+            monkeypatch.setenv(name, value)
+        yield server
+
+
+def run_cli(args: list[str], *, input: str | None = None, env: dict[str, str] | None = None):
+    """Run `litcli ARGS` through the real entry point (`run_main`: error -> exit code
+    mapping included) inside Click's CliRunner isolation; returns a click Result
+    with .exit_code, .stdout, .stderr and .output."""
+    from click.testing import CliRunner, Result
+
+    from litcli.cli import cli
+    from litcli.cli.errors import run_main
+
+    runner = CliRunner()
+    code: int = 0
+    exception: BaseException | None = None
+    with runner.isolation(input=input, env=env) as (out, err, mixed):
+        try:
+            run_main(cli, args)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        except Exception as exc:  # a bug: let the test see it
+            exception, code = exc, 1
+        stdout, stderr, output = out.getvalue(), err.getvalue(), mixed.getvalue()
+    return Result(runner, stdout, stderr, output, None, code, exception)

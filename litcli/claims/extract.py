@@ -1,0 +1,537 @@
+"""Read an article (text, Markdown, HTML, URL or stdin) and extract its claims.
+
+A claim is a sentence that asserts something about an intervention, condition,
+outcome, mechanism, formulation or population (it names at least one
+vocabulary concept).  Headings, questions, calls to action, page furniture and
+promotion are skipped; a lead-in followed by a bulleted list becomes one claim
+per item.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from litcli.claims import vocabulary as vocab
+from litcli.claims.sentences import split_sentences
+from litcli.errors import InputFileError
+from litcli.textsafe import strip_control
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Block:
+    """A paragraph, heading or list item of the article, with its location."""
+
+    kind: str  # "heading" | "paragraph" | "item" | "line"
+    text: str
+    paragraph: int  # 1-based index of the block's paragraph (list items share their list's)
+    line: int | None = None  # 1-based source line (text files and HTML)
+    lead_in: str | None = None  # for list items: the sentence introducing the list
+
+
+@dataclass
+class Article:
+    source: str  # path, URL or "-"
+    kind: str  # "text" | "markdown" | "html"
+    title: str | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    number: int
+    text: str  # the claim as checked (lead-in + item for list items)
+    original: str  # exactly as written in the article
+    paragraph: int
+    line: int | None
+    kind: str = "sentence"  # "sentence" | "list item"
+    lead_in: str | None = None
+    matches: list[vocab.Match] = field(default_factory=list)
+
+    @property
+    def location(self) -> str:
+        loc = f"paragraph {self.paragraph}"
+        return f"{loc}, line {self.line}" if self.line else loc
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "number": self.number,
+            "text": self.text,
+            "original": self.original,
+            "kind": self.kind,
+            "lead_in": self.lead_in,
+            "location": {"paragraph": self.paragraph, "line": self.line},
+            "concepts": [
+                {
+                    "id": m.concept.id,
+                    "group": m.concept.group,
+                    "label": m.concept.label,
+                    "matched": m.text,
+                    "inherited": m.inherited,
+                }
+                for m in self.matches
+            ],
+        }
+
+
+@dataclass
+class Skipped:
+    text: str
+    reason: str
+    paragraph: int
+    line: int | None
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def read_article(source: str, *, stdin: BinaryIO | None = None, timeout: float = 20.0) -> Article:
+    """Load ``source``: a file path, an http(s) URL, or "-" for stdin."""
+    if re.match(r"https?://", source, re.IGNORECASE):
+        data, content_type = _fetch_url(source, timeout=timeout)
+        kind = _sniff(data, content_type=content_type, name=source)
+    elif source == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(MAX_ARTICLE_BYTES + 1)
+        kind = _sniff(data, name="stdin")
+    else:
+        path = Path(source)
+        try:
+            with path.open("rb") as fh:
+                data = fh.read(MAX_ARTICLE_BYTES + 1)
+        except FileNotFoundError:
+            raise InputFileError(f"article not found: {source}") from None
+        except IsADirectoryError:
+            raise InputFileError(f"article is a directory, not a file: {source}") from None
+        except OSError as exc:
+            raise InputFileError(f"cannot read article {source}: {exc.strerror or exc}") from None
+        kind = _sniff(data, name=source)
+    label = "stdin" if source == "-" else source
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputFileError(f"article {label} is larger than 5 MB; save the article text alone and check that")
+    return parse_article(data, kind=kind, source=source)
+
+
+def parse_article(data: bytes | str, *, kind: str, source: str = "-") -> Article:
+    """Turn raw article content into blocks (``kind``: text, markdown or html)."""
+    if kind == "html":
+        return _parse_html(data, source)
+    text = data if isinstance(data, str) else _decode_text(data, source)
+    text = strip_control(text, keep_newlines=True)
+    if not text.strip():
+        raise InputFileError(f"article {_label(source)} is empty; give a file with the article's text")
+    return _parse_text(text, source, markdown=(kind == "markdown"))
+
+
+def _label(source: str) -> str:
+    return "from stdin" if source == "-" else source
+
+
+def _fetch_url(url: str, *, timeout: float) -> tuple[bytes, str]:
+    import requests
+
+    from litcli import __version__
+
+    headers = {"User-Agent": f"litcli/{__version__} (claim checker)", "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"}
+    try:
+        with requests.get(url, headers=headers, timeout=(min(timeout, 10.0), timeout), stream=True) as resp:
+            if resp.status_code >= 400:
+                raise InputFileError(f"cannot fetch article {url}: HTTP {resp.status_code} {resp.reason or ''}".strip())
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in resp.iter_content(65536):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_ARTICLE_BYTES:
+                    break
+            return b"".join(chunks), resp.headers.get("Content-Type", "")
+    except requests.exceptions.Timeout:
+        raise InputFileError(f"fetching article {url} timed out after {timeout:g} s; save the page and check the file") from None
+    except requests.exceptions.RequestException as exc:
+        reason = type(exc).__name__
+        raise InputFileError(f"cannot fetch article {url} ({reason}); check the URL, or save the page and check the file") from None
+
+
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF",
+    b"PK\x03\x04": "a ZIP/Office document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "gzip-compressed data",
+}
+
+
+def _sniff(data: bytes, *, content_type: str = "", name: str = "") -> str:
+    """Decide text / markdown / html, or raise for binary and empty input."""
+    label = "from stdin" if name == "stdin" else name
+    if not data.strip():
+        raise InputFileError(f"article {label} is empty; give a file with the article's text")
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputFileError(f"article {label} is {what}, not text; save it as text, Markdown or HTML first")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputFileError(f"article {label} is binary, not text; save it as text, Markdown or HTML first")
+    ctype = content_type.split(";")[0].strip().lower()
+    if ctype and not (ctype.startswith("text/") or ctype in ("application/xhtml+xml", "application/xml")):
+        raise InputFileError(f"article {label} has content type {ctype}, not text or HTML")
+    lower = name.lower()
+    if ctype in ("text/html", "application/xhtml+xml") or lower.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if re.match(rb"\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)", head, re.IGNORECASE):
+        return "html"
+    if lower.endswith((".md", ".markdown")) or ctype == "text/markdown":
+        return "markdown"
+    if re.search(rb"(?m)^#{1,6} \S", head) or re.search(rb"\[[^\]]+\]\([^)]+\)", head):
+        return "markdown"
+    return "text"
+
+
+def _decode_text(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    bad = sum(1 for ch in text[:8192] if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r"))
+    if bad > len(text[:8192]) * 0.01:
+        raise InputFileError(f"article {_label(source)} is not readable text (not UTF-8); save it as UTF-8 text")
+    return text
+
+
+# --- text and Markdown -------------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*(?:[•\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014*+-]|\d{1,2}[.)])\s+(.*)$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
+
+
+def _clean_markdown(line: str) -> str:
+    line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)  # images
+    line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)  # links
+    line = re.sub(r"<[^>]+>", "", line)  # inline HTML
+    line = re.sub(r"(\*\*|__|`)", "", line)
+    line = re.sub(r"(?<![\w*])\*(\S[^*]*?)\*(?![\w*])", r"\1", line)
+    line = re.sub(r"^\s*>\s?", "", line)
+    return line
+
+
+def _looks_like_heading(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 14 and not _TERMINAL.search(text)
+
+
+def _parse_text(text: str, source: str, *, markdown: bool) -> Article:
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    title: str | None = None
+    para = 0
+    i = 0
+    in_front_matter = markdown and lines and lines[0].strip() == "---"
+    while i < len(lines):
+        raw = lines[i]
+        if in_front_matter:
+            if i > 0 and raw.strip() == "---":
+                in_front_matter = False
+            i += 1
+            continue
+        if not raw.strip():
+            i += 1
+            continue
+        # one raw paragraph: consecutive non-blank lines
+        group: list[tuple[int, str]] = []
+        while i < len(lines) and lines[i].strip():
+            line = _clean_markdown(lines[i]) if markdown else lines[i]
+            group.append((i + 1, line))
+            i += 1
+        para += 1
+        pending: list[tuple[int, str]] = []
+
+        def flush(pending: list[tuple[int, str]], para: int = para) -> None:
+            if not pending:
+                return
+            if len(pending) > 1 and all(_looks_like_heading(t.strip()) for _, t in pending):
+                for ln, t in pending:  # short label lines (widgets, menus): keep separate
+                    blocks.append(Block("line", t.strip(), para, ln))
+            else:
+                joined = " ".join(t.strip() for _, t in pending)
+                kind = "heading" if _looks_like_heading(joined) and len(pending) == 1 else "paragraph"
+                blocks.append(Block(kind, joined, para, pending[0][0]))
+            pending.clear()
+
+        for ln, line in group:
+            mh = _MD_HEADING.match(line) if markdown else None
+            mb = _BULLET.match(line)
+            if mh:
+                flush(pending)
+                blocks.append(Block("heading", mh.group(1).strip(), para, ln))
+            elif mb and mb.group(1).strip():
+                flush(pending)
+                blocks.append(Block("item", mb.group(1).strip(), para, ln))
+            else:
+                pending.append((ln, line))
+        flush(pending)
+    for b in blocks:
+        if b.kind == "heading":
+            title = b.text
+            break
+    _attach_lead_ins(blocks)
+    return Article(source=source, kind="markdown" if markdown else "text", title=title, blocks=blocks)
+
+
+def _attach_lead_ins(blocks: list[Block]) -> None:
+    """Give each list item the sentence that introduces its list ("...including:")."""
+    lead: str | None = None
+    for b in blocks:
+        if b.kind == "item":
+            b.lead_in = lead
+        elif b.kind == "paragraph":
+            sents = split_sentences(b.text)
+            last = sents[-1] if sents else ""
+            lead = last if last.rstrip().endswith(":") else None
+        else:
+            lead = None
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+_DROP_TAGS = {
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+    "button", "template", "select", "input", "textarea", "label", "canvas", "video", "audio",
+    "object", "embed", "menu", "dialog", "figure",
+}
+_KEEP_CONTAINERS = {"html", "body", "main", "article"}
+_BOILERPLATE_TOKENS = {
+    "nav", "navbar", "navigation", "menu", "header", "footer", "sidebar", "aside", "share",
+    "sharing", "sharedaddy", "social", "comment", "comments", "respond", "reply", "replies",
+    "subscribe", "subscription", "newsletter", "related", "breadcrumb", "breadcrumbs", "cookie",
+    "cookies", "banner", "advert", "advertisement", "ads", "ad", "promo", "popup", "modal",
+    "widget", "widgets", "rating", "ratings", "wpdiscuz", "disqus", "byline", "tags", "skip",
+    "toolbar", "masthead", "signup", "cta", "pagination", "author", "meta",
+}
+_BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_PARA_TAGS = {"p", "blockquote", "figcaption", "dd", "dt", "pre", "td", "th", "caption", "summary"}
+_BLOCK_TAGS = _HEADINGS | _PARA_TAGS | {
+    "div", "section", "article", "main", "ul", "ol", "li", "table", "tbody", "thead", "tr", "dl",
+    "details", "body", "html", "hr", "br",
+}
+
+
+def _is_boilerplate(el: object) -> bool:
+    tag = el.tag  # type: ignore[attr-defined]
+    if tag in _DROP_TAGS:
+        return True
+    get = el.get  # type: ignore[attr-defined]
+    if (get("role") or "").lower() in _BOILERPLATE_ROLES:
+        return True
+    if get("aria-hidden") == "true" or get("hidden") is not None:
+        return True
+    if tag in _KEEP_CONTAINERS:
+        return False
+    attrs = f"{get('class') or ''} {get('id') or ''}".lower()
+    tokens = set(re.split(r"[\s_\-:]+", attrs))
+    return bool(tokens & _BOILERPLATE_TOKENS)
+
+
+def _parse_html(data: bytes | str, source: str) -> Article:
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(data)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise InputFileError(f"article {_label(source)} is not readable HTML ({exc})") from None
+    title_el = root.find(".//title")
+    title = " ".join(title_el.text_content().split()) if title_el is not None else None
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            if el.getparent() is not None:
+                el.getparent().remove(el)  # comments, processing instructions
+            continue
+        if el.getparent() is not None and _is_boilerplate(el):
+            el.drop_tree()
+    container = _main_container(root)
+    blocks: list[Block] = []
+    state = {"para": 0}
+    _walk(container, blocks, state)
+    _attach_lead_ins(blocks)
+    if not any(b.text for b in blocks) and not title:
+        raise InputFileError(f"article {_label(source)} has no readable text")
+    if not title:
+        title = next((b.text for b in blocks if b.kind == "heading"), None)
+    return Article(source=source, kind="html", title=title, blocks=blocks)
+
+
+def _main_container(root: object) -> object:
+    candidates = root.findall(".//main") + root.findall(".//article")  # type: ignore[attr-defined]
+    candidates += root.xpath('.//*[@role="main"]')  # type: ignore[attr-defined]
+    if candidates:
+        return max(candidates, key=lambda el: len(el.text_content()))
+    body = root.find(".//body")  # type: ignore[attr-defined]
+    return body if body is not None else root
+
+
+def _text(s: str | None) -> str:
+    return " ".join(strip_control(s or "").split())
+
+
+def _walk(el: object, blocks: list[Block], state: dict[str, int]) -> None:
+    tag = el.tag  # type: ignore[attr-defined]
+    line = el.sourceline  # type: ignore[attr-defined]
+    if tag in _HEADINGS:
+        text = _text(el.text_content())  # type: ignore[attr-defined]
+        if text:
+            state["para"] += 1
+            blocks.append(Block("heading", text, state["para"], line))
+        return
+    if tag in ("ul", "ol"):
+        state["para"] += 1
+        for li in el:  # type: ignore[attr-defined]
+            if isinstance(li.tag, str) and li.tag == "li":
+                text = _text(li.text_content())
+                if text:
+                    blocks.append(Block("item", text, state["para"], li.sourceline))
+        return
+    if tag in _PARA_TAGS:
+        text = _text(el.text_content())  # type: ignore[attr-defined]
+        if text:
+            state["para"] += 1
+            blocks.append(Block("paragraph", text, state["para"], line))
+        return
+    # container: inline runs between block children become paragraphs
+    buffer: list[str] = [el.text or ""]  # type: ignore[attr-defined]
+    buffer_line = line
+
+    def flush() -> None:
+        text = _text(" ".join(buffer))
+        if text:
+            state["para"] += 1
+            blocks.append(Block("paragraph", text, state["para"], buffer_line))
+        buffer.clear()
+
+    for child in el:  # type: ignore[attr-defined]
+        if not isinstance(child.tag, str):
+            buffer.append(child.tail or "")
+            continue
+        if child.tag in _BLOCK_TAGS:
+            flush()
+            if child.tag not in ("br", "hr"):
+                _walk(child, blocks, state)
+            buffer_line = child.sourceline
+        else:
+            buffer.append(child.text_content())
+        buffer.append(child.tail or "")
+    flush()
+
+
+# --- claims -----------------------------------------------------------------------------
+
+_FURNITURE = [re.compile(p, re.IGNORECASE) for p in vocab.FURNITURE_PATTERNS]
+_PROMOTION = [re.compile(p, re.IGNORECASE) for p in vocab.PROMOTION_PATTERNS]
+_SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
+_TREATMENT_REF = re.compile(vocab.TREATMENT_REFERENCE, re.IGNORECASE)
+
+
+def skip_reason(sentence: str) -> str | None:
+    """Why a sentence is not a claim, or None when it is one."""
+    s = sentence.strip()
+    if any(p.search(s) for p in _FURNITURE):
+        return "page furniture"
+    if s.endswith("?"):
+        return "question"
+    if any(p.search(s) for p in _PROMOTION):
+        return "call to action or promotion"
+    matches = vocab.find_concepts(s)
+    if _SECOND_PERSON.search(s) and not any(m.concept.group == "intervention" for m in matches):
+        return "addressed to the reader"
+    if len(re.findall(r"[A-Za-z]{2,}", s)) < 4:
+        return "too short to be a claim"
+    if not matches and not _TREATMENT_REF.search(s):
+        return "names no intervention, condition, outcome or mechanism"
+    return None
+
+
+def main_intervention(article: Article) -> vocab.Concept | None:
+    """The intervention the article is about (the most mentioned one)."""
+    counts: Counter[str] = Counter()
+    for b in article.blocks:
+        for m in vocab.find_concepts(b.text):
+            if m.concept.group == "intervention":
+                counts[m.concept.id] += 1
+    if article.title:
+        for m in vocab.find_concepts(article.title):
+            if m.concept.group == "intervention":
+                counts[m.concept.id] += 2
+    if not counts:
+        return None
+    return vocab.CONCEPTS_BY_ID[counts.most_common(1)[0][0]]
+
+
+def _claim_matches(text: str, intervention: vocab.Concept | None) -> list[vocab.Match]:
+    matches = vocab.find_concepts(text)
+    groups = {m.concept.group for m in matches}
+    if intervention is not None and "intervention" not in groups:
+        # "The treatment method ...", "intranasal and oral formulations": the article's drug
+        inherit = bool(_TREATMENT_REF.search(text)) or "route" in groups
+        if inherit:
+            matches.insert(0, vocab.Match(intervention, intervention.label, -1, inherited=True))
+    return matches
+
+
+def extract_claims(article: Article, *, skipped: list[Skipped] | None = None) -> list[Claim]:
+    """The article's claims in reading order, numbered from 1.
+
+    Pass a list as ``skipped`` to collect the sentences that were not claims
+    and why.
+    """
+    intervention = main_intervention(article)
+    claims: list[Claim] = []
+
+    def skip(text: str, reason: str, b: Block) -> None:
+        if skipped is not None:
+            skipped.append(Skipped(text, reason, b.paragraph, b.line))
+
+    for b in article.blocks:
+        if b.kind in ("heading", "line"):
+            reason = "heading" if b.kind == "heading" else (skip_reason(b.text) or "heading")
+            skip(b.text, reason, b)
+            continue
+        if b.kind == "item":
+            reason = skip_reason(b.text) if not b.lead_in else None
+            if reason is None and any(p.search(b.text) for p in _FURNITURE + _PROMOTION):
+                reason = "page furniture"
+            if reason:
+                skip(b.text, reason, b)
+                continue
+            text = f"{b.lead_in.rstrip(': ')}: {b.text}" if b.lead_in else b.text
+            matches = _claim_matches(text, intervention)
+            if not matches:
+                skip(b.text, "names no intervention, condition, outcome or mechanism", b)
+                continue
+            claims.append(
+                Claim(len(claims) + 1, text, b.text, b.paragraph, b.line, "list item", b.lead_in, matches)
+            )
+            continue
+        for sentence in split_sentences(b.text):
+            if sentence.rstrip().endswith(":"):
+                skip(sentence, "introduces a list (each item is a claim)", b)
+                continue
+            reason = skip_reason(sentence)
+            if reason:
+                skip(sentence, reason, b)
+                continue
+            claims.append(
+                Claim(
+                    len(claims) + 1, sentence, sentence, b.paragraph, b.line, "sentence", None,
+                    _claim_matches(sentence, intervention),
+                )
+            )
+    return claims

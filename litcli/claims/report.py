@@ -1,0 +1,313 @@
+"""Render a CheckReport: terminal (rich), Markdown with AMA references, JSON ``litcli.check/1``.
+
+All text from the article or PubMed is untrusted: it is stripped of control
+characters and rendered as ``rich.text.Text`` (never as markup); Markdown
+output escapes table pipes and never emits raw HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from litcli import __version__
+from litcli.claims.check import LIMITS, CheckReport, ClaimResult
+from litcli.claims.evidence import Evidence
+from litcli.claims.verdict import CONTRADICTED, VERDICTS
+from litcli.errors import InvalidInputError
+from litcli.textsafe import one_line
+
+SCHEMA = "litcli.check/1"
+DEFAULT_TOP = 5
+
+_STYLES = {
+    "supported": "green",
+    "mixed": "yellow",
+    "limited": "dark_orange",
+    "contradicted": "bold red",
+    "no evidence found": "magenta",
+    "not checkable": "dim",
+}
+
+
+def verdict_label(verdict: str) -> str:
+    return "CONTRADICTED" if verdict == CONTRADICTED else verdict
+
+
+def shorten(text: str, width: int = 80) -> str:
+    text = one_line(text)
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def headline(report: CheckReport) -> str:
+    counts = report.counts()
+    parts = [f"{len(report.results)} claim{'s' if len(report.results) != 1 else ''}"]
+    parts += [f"{n} {v}" for v, n in counts.items() if n]
+    parts.append(f"{report.overstated} overstated")
+    return " · ".join(parts)
+
+
+def _mode(report: CheckReport) -> str:
+    if report.offline:
+        return "offline: answered from the local library"
+    return (
+        f"PubMed: {report.esearch_requests} esearch + {report.efetch_requests} efetch requests, "
+        f"{report.cached_searches} cached searches, {report.fetched_records} records fetched, "
+        f"{report.library_records} from the library"
+    )
+
+
+def _citation_line(e: Evidence) -> str:
+    r = e.record
+    bits = [f"[{r.pmid}]", " ".join(x for x in (one_line(r.first_author), str(r.year or "")) if x)]
+    bits.append(e.describe())
+    bits.append(e.stance + (" (reversed fact)" if e.reversal else ""))
+    line = bits[0] + " " + " · ".join(b for b in bits[1:] if b)
+    for flag in e.flags:
+        line += f" · ⚠ {flag.upper()}" + (" (not counted)" if not e.counted and flag == "retracted" else "")
+    return line
+
+
+# --- terminal ------------------------------------------------------------------------------
+
+
+def render_terminal(report: CheckReport, console: Any, *, top: int = DEFAULT_TOP) -> None:
+    """Summary table first, then every claim with its query, citations and rationale."""
+    from rich.table import Table
+    from rich.text import Text
+
+    title = one_line(report.article.title or report.article.source)
+    console.print(Text(headline(report), style="bold"))
+    console.print(Text(f"{title} · {_mode(report)}", style="dim"))
+    console.print()
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    # piped output is not wrapped by anyone: give it a comfortable fixed width
+    if not console.is_terminal and console.width < 140:
+        console.width = 140
+    width = console.width
+    best_w = 24 if width < 100 else 34
+    claim_w = max(20, width - 3 - 17 - best_w - 10 - 8)
+    table.add_column("#", justify="right", no_wrap=True, width=3)
+    table.add_column("Verdict", no_wrap=True, width=17)
+    table.add_column("Claim (shortened)", overflow="ellipsis", no_wrap=True, width=claim_w)
+    table.add_column("Best evidence", overflow="ellipsis", no_wrap=True, width=best_w)
+    table.add_column("", no_wrap=True, width=10)
+    for r in report.results:
+        v = r.verdict
+        table.add_row(
+            str(r.claim.number),
+            Text(verdict_label(v.verdict), style=_STYLES.get(v.verdict, "")),
+            Text(shorten(r.claim.text, claim_w)),
+            Text(one_line(v.best_evidence) or "—"),
+            Text("overstated", style="yellow") if v.overstated else Text(""),
+        )
+    console.print(table)
+    for r in report.results:
+        console.print()
+        _claim_detail(r, console, top)
+    console.print()
+    console.print(Text("Limits of this report", style="bold"))
+    for limit in LIMITS:
+        console.print(Text(f"  - {limit}", style="dim"))
+
+
+def _claim_detail(r: ClaimResult, console: Any, top: int) -> None:
+    from rich.text import Text
+
+    v = r.verdict
+    head = Text(f"Claim {r.claim.number} — ", style="bold")
+    head.append(verdict_label(v.verdict), style=_STYLES.get(v.verdict, ""))
+    if v.overstated:
+        head.append("  overstated", style="yellow")
+    head.append(f"  ({r.claim.location})", style="dim")
+    console.print(head)
+    console.print(Text(f'  "{one_line(r.claim.text)}"'))
+    console.print(Text(f"  Why: {one_line(v.reason)}"))
+    if v.overstatement_reason:
+        console.print(Text(f"  {one_line(v.overstatement_reason)}", style="yellow"))
+    for a in r.attempts:
+        prefix = "  Query: " if a.dropped is None else f"  Relaxed (dropped {a.dropped}): "
+        console.print(Text(f"{prefix}{a.query}  [{a.count} found, {a.source}]", style="cyan"))
+    for e in r.shown(top):
+        style = "red" if not e.counted else ""
+        console.print(Text("  " + one_line(_citation_line(e)), style=style))
+        for s in e.rationale:
+            console.print(Text(f'      "{one_line(s.text)}"', style="dim"))
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def to_json(report: CheckReport, *, top: int = DEFAULT_TOP) -> dict[str, Any]:
+    """The ``litcli.check/1`` document (see docs/CHECK.md)."""
+    a = report.article
+    return {
+        "schema": SCHEMA,
+        "generator": f"litcli {__version__}",
+        "generated": report.generated,
+        "source": {"location": a.source, "kind": a.kind, "title": a.title},
+        "mode": "offline" if report.offline else "online",
+        "summary": {
+            "claims": len(report.results),
+            "verdicts": report.counts(),
+            "overstated": report.overstated,
+            "failed": report.failed,
+        },
+        "requests": {
+            "esearch": report.esearch_requests,
+            "efetch": report.efetch_requests,
+            "cached_searches": report.cached_searches,
+            "records_fetched": report.fetched_records,
+            "records_from_library": report.library_records,
+        },
+        "claims": [_claim_json(r, top) for r in report.results],
+        "skipped": [
+            {"text": s.text, "reason": s.reason, "location": {"paragraph": s.paragraph, "line": s.line}}
+            for s in report.skipped
+        ],
+        "limits": list(LIMITS),
+    }
+
+
+def _claim_json(r: ClaimResult, top: int) -> dict[str, Any]:
+    v = r.verdict
+    d = r.claim.to_dict()
+    d.update(
+        {
+            "verdict": v.verdict,
+            "reason": v.reason,
+            "overstated": v.overstated,
+            "overstatement": (
+                {"terms": v.overstatement_terms, "reason": v.overstatement_reason} if v.overstated else None
+            ),
+            "best_evidence": v.best_evidence,
+            "checkable": r.plan.checkable,
+            "query": r.query,
+            "searches": [a.to_dict() for a in r.attempts],
+            "relaxations": r.relaxations,
+            "records_found": len(r.pmids),
+            "evidence": [e.to_dict() for e in r.shown(top)],
+        }
+    )
+    return d
+
+
+def dumps_json(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
+    return json.dumps(to_json(report, top=top), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+
+
+def _md(text: str | None) -> str:
+    """Untrusted text made safe for a Markdown paragraph or table cell."""
+    text = one_line(text)
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([`*_\[\]])", r"\\\1", text)
+
+
+def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
+    """A report a writer can paste: summary table, claims, numbered AMA references."""
+    from litcli.formats import format_reference
+
+    refs: dict[str, int] = {}
+    records: dict[str, Any] = {}
+    for r in report.results:
+        for e in r.shown(top):
+            if e.record.pmid not in refs:
+                refs[e.record.pmid] = len(refs) + 1
+                records[e.record.pmid] = e.record
+
+    def cite(items: list[Evidence]) -> str:
+        nums = sorted({refs[e.record.pmid] for e in items if e.record.pmid in refs})
+        return "".join(f"[{n}]" for n in nums)
+
+    a = report.article
+    lines = [f"# Claim check: {_md(a.title or a.source)}", ""]
+    lines.append(f"Source: {_md(a.source)} · checked {report.generated} · litcli {__version__} · {_md(_mode(report))}")
+    lines += ["", f"**{_md(headline(report))}**", ""]
+    lines += ["| # | Verdict | Claim | Best evidence |", "|---:|---|---|---|"]
+    for r in report.results:
+        v = r.verdict
+        verdict = f"**{verdict_label(v.verdict)}**" if v.verdict == CONTRADICTED else v.verdict
+        if v.overstated:
+            verdict += " · overstated"
+        best = _md(v.best_evidence) or "—"
+        shown = r.shown(top)
+        if shown:
+            best += " " + cite(shown)
+        lines.append(f"| {r.claim.number} | {verdict} | {_md(shorten(r.claim.text, 110))} | {best} |")
+    lines += ["", "## Claims", ""]
+    for r in report.results:
+        v = r.verdict
+        lines.append(f"### Claim {r.claim.number} — {verdict_label(v.verdict)}" + (" (overstated)" if v.overstated else ""))
+        lines += ["", f"> {_md(r.claim.text)}", "", f"*{r.claim.location.capitalize()}.* {_md(v.reason)}"]
+        if v.overstatement_reason:
+            lines += ["", _md(v.overstatement_reason)]
+        for att in r.attempts:
+            label = "Query" if att.dropped is None else f"Relaxed query (dropped {_md(att.dropped)})"
+            lines += ["", f"{label}, {att.count} found: `{one_line(att.query).replace('`', '')}`"]
+        shown = r.shown(top)
+        if shown:
+            lines.append("")
+            for e in shown:
+                n = refs[e.record.pmid]
+                flags = "".join(f" · **{f.upper()}**" for f in e.flags)
+                lines.append(
+                    f"- [{n}] {_md(e.record.first_author)} {e.record.year or ''} · {_md(e.describe())} · "
+                    f"{e.stance}{' (reversed fact)' if e.reversal else ''}{flags} · PMID {e.record.pmid}"
+                )
+                for s in e.rationale:
+                    lines.append(f"  - “{_md(s.text)}”")
+        lines.append("")
+    lines += ["## References", ""]
+    for pmid, n in refs.items():
+        rec = records[pmid]
+        ref = format_reference(rec, "ama")
+        flags = "".join(f" [{f.upper()}]" for f in rec.flags)
+        lines.append(f"{n}. {_md(ref)}{flags}")
+    if not refs:
+        lines.append("No records cited.")
+    lines += ["", "## Limits", ""]
+    lines += [f"- {limit}" for limit in LIMITS]
+    return "\n".join(lines) + "\n"
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def write_atomic(path: str | Path, text: str) -> Path:
+    """Write ``text`` to ``path`` via a temp file in the same directory + os.replace."""
+    target = Path(path).expanduser()
+    parent = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise InvalidInputError(f"cannot write {target}: it is a directory (give a file name)")
+    if not parent.is_dir():
+        raise InvalidInputError(f"cannot write {target}: directory {parent} does not exist (create it first)")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise InvalidInputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return target
+
+
+def verdict_names() -> list[str]:
+    return list(VERDICTS)

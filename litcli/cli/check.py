@@ -1,0 +1,189 @@
+"""`litcli check ARTICLE`: a claim-by-claim evidence report."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from litcli.cli.common import make_console
+
+FORMATS = ["terminal", "markdown", "json"]
+
+
+@click.command(
+    epilog="""\b
+Examples:
+  litcli check article.txt
+  litcli check https://example.org/post --format markdown -o report.md
+  litcli check article.html --claims-only
+  cat article.md | litcli check - --format json --strict
+
+Verdicts: supported, mixed, limited, contradicted, no evidence found,
+not checkable; plus an independent "overstated" flag (docs/CHECK.md).
+--strict exits with status 8 when a claim is contradicted or has no evidence.
+"""
+)
+@click.argument("article", metavar="ARTICLE")
+@click.option("--claims-only", is_flag=True, help="Only list the claims found (no network).")
+@click.option("--offline", is_flag=True, help="Answer from the local library instead of PubMed.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True,
+    help="Report format.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("--strict", is_flag=True, help="Exit 8 if any claim is contradicted or has no evidence.")
+@click.option("--max", "retmax", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="PubMed records considered per claim.")
+@click.option("--top", type=click.IntRange(1, 20), default=5, show_default=True,
+              help="Citations shown per claim.")
+@click.option("--no-cache", is_flag=True, help="Ignore cached searches (records in the library are still reused).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+def check(
+    article: str,
+    claims_only: bool,
+    offline: bool,
+    fmt: str,
+    output: str | None,
+    strict: bool,
+    retmax: int,
+    top: int,
+    no_cache: bool,
+    quiet: bool,
+) -> None:
+    """Check an ARTICLE's claims against PubMed.
+
+    ARTICLE is a text, Markdown or HTML file, an http(s) URL, or - for stdin.
+    Each claim gets a PubMed query, the best abstracts' sentences as
+    rationale, a graded verdict and a one-sentence reason.
+    """
+    from litcli.claims import report as rep
+    from litcli.claims.extract import extract_claims, read_article
+    from litcli.cli.errors import exit_with
+    from litcli.errors import ExitCode
+
+    if output:
+        from litcli.formats import check_output_path
+
+        check_output_path(output, force=True)  # fail before any network use
+    art = read_article(article, stdin=click.get_binary_stream("stdin"))
+    if claims_only:
+        claims = extract_claims(art)
+        _emit(_claims_text(art, claims, fmt), output, fmt)
+        return
+    progress = None if quiet else _progress_printer()
+    try:
+        from litcli.claims.check import check_article
+
+        report = check_article(art, offline=offline, retmax=retmax, use_cache=not no_cache, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    if fmt == "json":
+        _emit(rep.dumps_json(report, top=top), output, fmt)
+    elif fmt == "markdown":
+        _emit(rep.to_markdown(report, top=top), output, fmt)
+    elif output:
+        _emit(_terminal_text(report, top), output, fmt)
+    else:
+        rep.render_terminal(report, make_console(), top=top)
+    if strict and report.failed:
+        bad = [r.claim.number for r in report.results if r.verdict.verdict in ("contradicted", "no evidence found")]
+        click.echo(
+            f"check --strict: {len(bad)} claim(s) contradicted or without evidence: "
+            + ", ".join(str(n) for n in bad),
+            err=True,
+        )
+        exit_with(ExitCode.CHECK_FAILED)
+
+
+def _emit(text: str, output: str | None, fmt: str) -> None:
+    if output:
+        from litcli.claims.report import write_atomic
+
+        path = write_atomic(output, text)
+        click.echo(f"Wrote {fmt} report to {path}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _terminal_text(report: Any, top: int) -> str:
+    import io
+
+    from rich.console import Console
+
+    from litcli.claims.report import render_terminal
+
+    buf = io.StringIO()
+    console = Console(file=buf, no_color=True, color_system=None, width=120, markup=False,
+                      highlight=False, emoji=False, force_terminal=False, soft_wrap=True)
+    render_terminal(report, console, top=top)
+    return buf.getvalue()
+
+
+def _claims_text(art: Any, claims: list[Any], fmt: str) -> str:
+    from litcli.textsafe import one_line
+
+    if fmt == "json":
+        import json
+
+        from litcli import __version__
+
+        doc = {
+            "schema": "litcli.check/1",
+            "generator": f"litcli {__version__}",
+            "mode": "claims-only",
+            "source": {"location": art.source, "kind": art.kind, "title": art.title},
+            "summary": {"claims": len(claims)},
+            "claims": [c.to_dict() for c in claims],
+        }
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    lines: list[str] = []
+    if fmt == "markdown":
+        lines += [f"# Claims in {one_line(art.title or art.source)}", ""]
+        lines += [f"{c.number}. {one_line(c.text)} *({c.location})*" for c in claims]
+    else:
+        lines.append(f"{len(claims)} claims in {one_line(art.title or art.source)}")
+        for c in claims:
+            lines.append(f"{c.number:>3}. {one_line(c.text)}")
+            lines.append(f"     {c.location}")
+    return "\n".join(lines) + "\n"
+
+
+class _progress_printer:
+    """Progress on stderr: a bar on a terminal, one line per claim otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, event: str, index: int, total: int, claim: Any) -> None:
+        if event == "assess":
+            return
+        if event == "fetch":
+            msg = f"Fetching {index} new record{'s' if index != 1 else ''} from PubMed…"
+            if self.bar is not None:
+                self.bar.update(self.task, description=msg)
+            else:
+                click.echo(msg, err=True)
+            return
+        msg = f"Checking claim {index}/{total} ▸ searching PubMed…"
+        if not self.tty:
+            click.echo(msg, err=True)
+            return
+        if self.bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                console=make_console(stderr=True), transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task(msg, total=total)
+        self.bar.update(self.task, completed=index - 1, description=msg)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,123 @@
+"""`litcli export`: records by identifier, written in a citation format."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from litcli.cli.common import RECORD_FORMATS, read_id_args, warn
+from litcli.cli.errors import exit_with
+
+EXPORT_FORMATS = [f for f in RECORD_FORMATS if f != "table"]
+
+EPILOG = """\b
+Examples:
+  litcli export 23392687 10.1038/npp.2013.22 PMC3668120 -f ris
+  litcli search --topic esketamine --format ids | litcli export - -f bibtex -o refs.bib
+  litcli export 23392687 -f csl-json -o refs.json --force
+
+\b
+Exit codes: 0 all exported; 2 bad option or identifier, or -o target exists
+without --force; 3 some identifiers are unknown (each named on stderr, the
+rest exported); 4/5 NCBI unreachable / NCBI error.
+"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("identifiers", nargs=-1, required=True, metavar="ID...")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="bibtex",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write to FILE (atomically) instead of stdout.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+@click.option(
+    "--abstracts",
+    is_flag=True,
+    help="Include abstracts (bibtex, ris, csl-json, csv, tsv, markdown).",
+)
+@click.option("--offline", is_flag=True, help="Use only the local library; never contact NCBI.")
+def export(
+    identifiers: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    force: bool,
+    abstracts: bool,
+    offline: bool,
+) -> None:
+    """Export records as BibTeX, RIS, CSL-JSON, MEDLINE, CSV, JSON, Markdown, AMA or Vancouver.
+
+    ID is a PMID, DOI, PMCID or PubMed URL; `-` reads identifiers from stdin
+    (one per line).  Records come from the local library when fresh, else from
+    PubMed.
+    """
+    from litcli import formats, service
+    from litcli.errors import ExitCode, InvalidInputError, NotFoundError
+    from litcli.ids import parse_ids
+    from litcli.textsafe import one_line
+
+    idents = parse_ids(read_id_args(identifiers))
+    if not idents:
+        raise InvalidInputError(
+            "no identifiers given", hint="pass IDs as arguments or pipe them to `-`"
+        )
+    if output is not None:
+        formats.check_output_path(output, force=force)  # fail before any network traffic
+
+    progress = _Progress()
+    try:
+        records, failures = service.get_records(
+            idents, offline=offline, progress=progress, warn=warn
+        )
+    finally:
+        progress.end()
+    for ident, reason in failures:
+        click.echo(f"Not found: {one_line(str(ident))}: {one_line(reason)}", err=True)
+    if not records:
+        raise NotFoundError(
+            f"none of the {len(idents)} identifiers was found"
+            if len(idents) > 1
+            else "nothing to export",
+            hint="try without --offline" if offline else None,
+        )
+
+    if output is None:
+        formats.write(records, fmt, sys.stdout, abstracts=abstracts)
+        sys.stdout.flush()
+    else:
+        target = formats.write_path(records, fmt, output, abstracts=abstracts, force=force)
+        noun = "record" if len(records) == 1 else "records"
+        click.echo(f"Wrote {len(records)} {noun} to {target} ({fmt})", err=True)
+    if failures:
+        exit_with(ExitCode.NOT_FOUND)
+
+
+class _Progress:
+    """'Fetching records 3/10…' on stderr, only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        try:
+            self.enabled = sys.stderr.isatty()
+        except (AttributeError, ValueError):
+            self.enabled = False
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.enabled:
+            self.shown = True
+            click.echo(f"\rFetching records {done}/{total}…", err=True, nl=False)
+
+    def end(self) -> None:
+        if self.shown:
+            click.echo("\r\x1b[K", err=True, nl=False)

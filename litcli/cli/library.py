@@ -1,0 +1,540 @@
+"""`litcli library ...`: the local SQLite library (search offline, import, export, stats)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from litcli.cli.common import RECORD_FORMATS, read_id_args
+
+EXPORT_FORMATS = [f for f in RECORD_FORMATS if f != "table"]
+
+
+@click.group(
+    epilog="""\b
+Examples:
+  litcli library import pubmed-export.nbib pubmed_result.xml.gz
+  litcli library search "NMDA antagonist BDNF"
+  litcli library search 'ketamine[ti] AND (depression OR OCD)' --since 2015 --type rct
+  litcli library export -f bibtex -o library.bib
+  litcli library stats
+"""
+)
+def library() -> None:
+    """Your local library: every record litcli fetched or imported, searchable offline.
+
+    The library is one SQLite file (see `litcli library path`; LITCLI_HOME
+    moves it).  Records are kept with their original XML/MEDLINE text.
+    """
+
+
+def _open() -> Any:
+    from litcli.library import Library
+
+    return Library()
+
+
+def _write_records(
+    records: Any,
+    fmt: str,
+    output: str,
+    *,
+    header: str | None = None,
+    abstracts: bool = False,
+) -> int:
+    """Write records as a table (stdout) or in an export format (stdout or a file).
+
+    Returns how many records were written.
+    """
+    from litcli.cli.common import make_console
+
+    if fmt == "table":
+        from litcli import render
+
+        rows = list(records)
+        if output != "-":
+            with _atomic_output(output) as stream:
+                render.write_plain(rows, stream)
+            return len(rows)
+        console = make_console()
+        if header and not console.is_terminal:
+            click.echo(header, err=True)
+        render.print_records(rows, console, header=header, abstracts=abstracts)
+        return len(rows)
+
+    from litcli import formats
+
+    counter = _Counter(records)
+    if output == "-":
+        import sys
+
+        stream = sys.stdout
+        formats.write(counter, fmt, stream, abstracts=abstracts)
+        stream.flush()
+    else:
+        with _atomic_output(output) as stream:
+            formats.write(counter, fmt, stream, abstracts=abstracts)
+    return counter.n
+
+
+class _Counter:
+    """Iterate records while counting them (exports stream; no list in memory)."""
+
+    def __init__(self, records: Any) -> None:
+        self.records = records
+        self.n = 0
+
+    def __iter__(self) -> Any:
+        for record in self.records:
+            self.n += 1
+            yield record
+
+
+class _atomic_output:  # noqa: N801 - used as a context manager
+    """Write to PATH.tmp, then rename over PATH: a failed export leaves no half file."""
+
+    def __init__(self, path: str) -> None:
+        from pathlib import Path
+
+        self.path = Path(path)
+        self.tmp = self.path.with_name(f".{self.path.name}.litcli-tmp")
+
+    def __enter__(self) -> Any:
+        from litcli.errors import InputFileError
+
+        try:
+            self.stream = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise InputFileError(
+                f"cannot write {self.path}: {exc.strerror or exc}",
+                hint="check the directory exists and is writable",
+            ) from None
+        return self.stream
+
+    def __exit__(self, exc_type: Any, *rest: Any) -> None:
+        import os
+
+        self.stream.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+
+
+# --- search / list ---------------------------------------------------------------------
+
+
+@library.command("search")
+@click.argument("query", nargs=-1, required=True)
+@click.option(
+    "-n",
+    "--max",
+    "limit",
+    type=click.IntRange(1),
+    default=20,
+    show_default=True,
+    help="How many records to show.",
+)
+@click.option("--all", "all_", is_flag=True, help="Every matching record (for exports).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(RECORD_FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
+)
+@click.option("--since", type=int, metavar="YEAR", help="Published in or after YEAR.")
+@click.option("--until", type=int, metavar="YEAR", help="Published in or before YEAR.")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    metavar="TYPE",
+    help="Study design: meta-analysis, systematic-review, rct, clinical-trial, "
+    "observational, case-report, review (repeatable).",
+)
+@click.option("--abstracts", is_flag=True, help="Print abstracts below the table / include them.")
+@click.option("--offline", is_flag=True, hidden=True, help="Accepted for symmetry; always offline.")
+def search_cmd(
+    query: tuple[str, ...],
+    limit: int,
+    all_: bool,
+    fmt: str,
+    output: str,
+    since: int | None,
+    until: int | None,
+    types: tuple[str, ...],
+    abstracts: bool,
+    offline: bool,
+) -> None:
+    """Search the local library (offline, full text, best match first).
+
+    Words must all match; use "quoted phrases", OR, NOT, parentheses, a
+    trailing * for prefixes, and PubMed field tags [ti] [tiab] [ab] [mh] [kw] [au].
+    """
+    from litcli import service
+    from litcli.cli.common import warn
+    from litcli.query import check_years
+
+    text = " ".join(query)
+    check_years(since, until)
+    designs = service.designs_for_types(types)
+    with _open() as lib:
+        result = service.offline_search(
+            text,
+            limit=None if all_ else limit,
+            since=since,
+            until=until,
+            designs=designs,
+            library=lib,
+        )
+        total = lib.count()
+    if result.ignored:
+        warn("the local library cannot search " + ", ".join(result.ignored) + "; ignored them")
+    if not result.records:
+        click.echo(
+            f"No records in your local library match {text!r} ({total:,} records stored).",
+            err=True,
+        )
+        if fmt not in ("table", "ids"):
+            _write_records([], fmt, output)
+        return
+    shown = len(result.records)
+    header = f"Showing {shown:,} of {result.count:,} · local library · best match first"
+    _write_records(result.records, fmt, output, header=header, abstracts=abstracts)
+
+
+@library.command("list")
+@click.option(
+    "-n",
+    "--max",
+    "limit",
+    type=click.IntRange(1),
+    default=20,
+    show_default=True,
+    help="How many records.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(RECORD_FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
+)
+def list_cmd(limit: int, fmt: str, output: str) -> None:
+    """The most recently added or updated records."""
+    with _open() as lib:
+        records = lib.recent(limit)
+        total = lib.count()
+    if not records:
+        click.echo(
+            "Your local library is empty; records you search, show or import are kept there.",
+            err=True,
+        )
+        return
+    header = f"{len(records):,} most recent of {total:,} records · local library"
+    _write_records(records, fmt, output, header=header)
+
+
+# --- import ----------------------------------------------------------------------------
+
+
+class _CountingReader:
+    """A binary file that reports how many bytes were read (for the progress bar)."""
+
+    def __init__(self, path: Any, on_read: Any) -> None:
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
+        self.name = str(path)
+        self._on_read = on_read
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._file.read(n)
+        self._on_read(self._file.tell())
+        return data
+
+    def readinto(self, b: Any) -> int:
+        n = self._file.readinto(b)
+        self._on_read(self._file.tell())
+        return n
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._file.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._file.closed
+
+
+@library.command("import")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, readable=True)
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar; only the summary.")
+def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
+    """Import PubMed XML (.xml, .xml.gz) and MEDLINE / .nbib files.
+
+    Records already in the library are updated when they changed and skipped
+    when not, so an interrupted import can simply be run again.
+    """
+    from pathlib import Path
+
+    from litcli.cli.common import make_console
+    from litcli.cli.errors import exit_with
+    from litcli.errors import ExitCode, InputFileError
+    from litcli.library import ImportStats
+
+    err = make_console(stderr=True)
+    show_progress = err.is_terminal and not quiet
+    total = ImportStats()
+    file_errors: list[tuple[str, str]] = []
+    lines: list[str] = []
+    with _open() as lib:
+        try:
+            for name in files:
+                path = Path(name)
+                stats = ImportStats()
+                try:
+                    stats = _import_file(lib, path, err if show_progress else None, file_errors)
+                except InputFileError as exc:
+                    file_errors.append((path.name, _strip_name(exc.message, path)))
+                total.add(stats)
+                if len(files) > 1 and (stats.stored or stats.failed or stats.deleted):
+                    lines.append(f"  {path.name}: {_stats_line(stats)}")
+        except KeyboardInterrupt:
+            for line in lines:
+                click.echo(line, err=True)
+            click.echo(
+                f"Interrupted after {total.stored:,} records; what was imported is kept. "
+                "Run the same command again to continue.",
+                err=True,
+            )
+            exit_with(ExitCode.INTERRUPTED)
+        where = lib.path
+    for line in lines:
+        click.echo(line, err=True)
+    click.echo(f"Imported into {where}: {_stats_line(total)}", err=True)
+    failures = [*file_errors, *total.failed]
+    if failures:
+        click.echo(f"Failed ({len(failures):,}):", err=True)
+        for what, reason in failures[:20]:
+            click.echo(f"  {what}: {reason}", err=True)
+        if len(failures) > 20:
+            click.echo(f"  … and {len(failures) - 20:,} more", err=True)
+    if total.stored == 0 and total.deleted == 0:
+        click.echo("Nothing was imported.", err=True)
+        exit_with(ExitCode.INPUT)
+
+
+def _stats_line(stats: Any) -> str:
+    parts = [
+        f"{stats.imported:,} new",
+        f"{stats.updated:,} updated",
+        f"{stats.skipped:,} unchanged",
+    ]
+    if stats.deleted:
+        parts.append(f"{stats.deleted:,} deleted")
+    parts.append(f"{len(stats.failed):,} failed")
+    return ", ".join(parts)
+
+
+def _import_file(lib: Any, path: Any, console: Any, file_errors: list[tuple[str, str]]) -> Any:
+    """Import one file; a parse error part-way keeps the records before it."""
+    from litcli.errors import InputFileError
+    from litcli.pubmed import iter_parse, sniff_format
+
+    fmt = sniff_format(path)
+    size = max(path.stat().st_size, 1)
+    progress = None
+    task = None
+    if console is not None:
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        progress = Progress(
+            TextColumn("Importing {task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TextColumn("{task.fields[records]:,} records"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+        )
+        task = progress.add_task(path.name, total=size, records=0)
+        progress.start()
+
+    def on_read(pos: int) -> None:
+        if progress is not None:
+            progress.update(task, completed=pos)
+
+    def on_batch(stats: Any) -> None:
+        if progress is not None:
+            progress.update(task, records=stats.stored + len(stats.failed))
+
+    reader = _CountingReader(path, on_read)
+    items: Any
+    if fmt == "medline":
+        from litcli.medline import iter_medline
+
+        items = iter_medline(reader, keep_raw=True)  # type: ignore[arg-type]
+    else:
+        items = iter_parse(reader, keep_raw=True)  # type: ignore[arg-type]
+
+    def guarded() -> Any:
+        try:
+            yield from items
+        except InputFileError as exc:  # keep what came before the break
+            file_errors.append((path.name, _strip_name(exc.message, path)))
+
+    try:
+        return lib.upsert(guarded(), source=f"import:{path.name}", progress=on_batch)
+    finally:
+        reader.close()
+        if progress is not None:
+            progress.stop()
+
+
+def _strip_name(message: str, path: Any) -> str:
+    for prefix in (f"{path}: ", f"{path.name}: "):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
+
+
+# --- export / stats / path / remove ---------------------------------------------------------
+
+
+@library.command("export")
+@click.argument("query", nargs=-1)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+    help="Export format (json keeps everything).",
+)
+@click.option(
+    "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
+)
+@click.option("--abstracts", is_flag=True, help="Include abstracts where the format allows.")
+def export_cmd(query: tuple[str, ...], fmt: str, output: str, abstracts: bool) -> None:
+    """Export the whole library, or the records matching QUERY, in any format."""
+    text = " ".join(query).strip()
+    with _open() as lib:
+        records = lib.iter_search(text, limit=None) if text else lib.iter_records()
+        n = _write_records(records, fmt, output, abstracts=abstracts)
+    target = "stdout" if output == "-" else output
+    click.echo(f"Exported {n:,} record{'' if n == 1 else 's'} to {target} ({fmt}).", err=True)
+
+
+@library.command("stats")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def stats_cmd(fmt: str) -> None:
+    """Counts by design, flags, sources and years; size and schema version."""
+    import json
+
+    with _open() as lib:
+        stats = lib.stats()
+    if fmt == "json":
+        click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"Library:          {stats['path']}")
+    click.echo(
+        f"Records:          {stats['records']:,} ({stats['with_raw']:,} with original XML/MEDLINE)"
+    )
+    years = stats["years"]
+    if years["min"] is not None:
+        click.echo(f"Years:            {years['min']}–{years['max']}")
+    if stats["designs"]:
+        click.echo(
+            "Designs:          " + ", ".join(f"{d} {n:,}" for d, n in stats["designs"].items())
+        )
+    if stats["flags"]:
+        click.echo(
+            "Flags:            " + ", ".join(f"{f} {n:,}" for f, n in stats["flags"].items())
+        )
+    if stats["sources"]:
+        shown = list(stats["sources"].items())[:5]
+        more = len(stats["sources"]) - len(shown)
+        click.echo(
+            "Sources:          "
+            + ", ".join(f"{s or 'unknown'} {n:,}" for s, n in shown)
+            + (f", … {more} more" if more > 0 else "")
+        )
+    click.echo(f"Cached searches:  {stats['cached_searches']:,}")
+    click.echo(f"Last update:      {_when(stats['last_update'])}")
+    click.echo(f"Size:             {stats['size_bytes'] / 1e6:,.1f} MB")
+    click.echo(f"Schema:           {', '.join(stats['migrations'])}")
+
+
+def _when(ts: float | None) -> str:
+    if ts is None:
+        return "never"
+    import datetime
+
+    return datetime.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
+
+
+@library.command("path")
+def path_cmd() -> None:
+    """Print where the library file is (LITCLI_HOME moves it)."""
+    from litcli import paths
+
+    click.echo(str(paths.library_path()))
+
+
+@library.command("remove")
+@click.argument("identifiers", nargs=-1, required=True, metavar="ID...")
+def remove_cmd(identifiers: tuple[str, ...]) -> None:
+    """Remove records (PMIDs, DOIs, PMCIDs; '-' reads stdin) from the library."""
+    from litcli.cli.errors import exit_with
+    from litcli.errors import ExitCode
+    from litcli.ids import parse_ids
+    from litcli.textsafe import one_line
+
+    idents = parse_ids(read_id_args(identifiers))
+    missing: list[str] = []
+    pmids: list[str] = []
+    with _open() as lib:
+        for ident in idents:
+            pmid = lib.find_pmid(ident.kind, ident.value)
+            if pmid is None:
+                missing.append(ident.original)
+            else:
+                pmids.append(pmid)
+        removed = lib.remove(pmids)
+    click.echo(
+        f"Removed {removed:,} record{'' if removed == 1 else 's'} from the library.", err=True
+    )
+    for text in missing:
+        click.echo(f"Not in the library: {one_line(text)}", err=True)
+    if missing:
+        exit_with(ExitCode.NOT_FOUND)

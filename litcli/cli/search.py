@@ -1,0 +1,217 @@
+"""`litcli search`: PubMed search -> citation table or a machine format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from litcli.cli.common import RECORD_FORMATS, make_console, stdout_is_tty, warn
+
+TYPE_NAMES = (
+    "meta-analysis, systematic-review, rct, clinical-trial, observational, case-report, review"
+)
+SORT_NAMES = ["relevance", "date", "author", "journal"]
+
+EPILOG = """\b
+Examples:
+  litcli search --topic ketamine-ocd
+  litcli search --topic ketamine-trd --type rct --type meta-analysis --since 2015
+  litcli search "ketamine[ti] AND depression" --humans --english --max 50
+  litcli search esketamine --count
+  litcli search --topic esketamine --format ids | litcli export - -f bibtex
+"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("query", nargs=-1)
+@click.option(
+    "-t",
+    "--topic",
+    metavar="NAME",
+    help="Start from a topic preset (see `litcli topics`); QUERY adds terms.",
+)
+@click.option(
+    "-n", "--max", "max_results", type=int, default=20, show_default=True, help="Records to show."
+)
+@click.option(
+    "--sort",
+    default="relevance",
+    show_default=True,
+    metavar="|".join(SORT_NAMES),
+    help="Order of results.",
+)
+@click.option("--since", type=int, metavar="YEAR", help="Published in or after YEAR.")
+@click.option("--until", type=int, metavar="YEAR", help="Published in or before YEAR.")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    metavar="TYPE",
+    help=f"Publication type (repeatable): {TYPE_NAMES}.",
+)
+@click.option("--humans", is_flag=True, help='Only studies in humans ("humans"[MeSH Terms]).')
+@click.option("--english", is_flag=True, help="Only articles in English.")
+@click.option(
+    "--count", "count_only", is_flag=True, help="Print only the number of matching records."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(RECORD_FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--abstracts",
+    is_flag=True,
+    help="Print abstracts under the table (or include them in the format).",
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Show the query sent and PubMed's translation of it."
+)
+def search(
+    query: tuple[str, ...],
+    topic: str | None,
+    max_results: int,
+    sort: str,
+    since: int | None,
+    until: int | None,
+    types: tuple[str, ...],
+    humans: bool,
+    english: bool,
+    count_only: bool,
+    fmt: str,
+    abstracts: bool,
+    verbose: bool,
+) -> None:
+    """Search PubMed with its own query syntax and print a citation table.
+
+    QUERY passes through to PubMed untouched (field tags, AND/OR/NOT, quotes);
+    the options add filters.  Needs no configuration, but set an email
+    (`litcli config set email ...`) as NCBI asks.
+    """
+    from litcli import query as q
+    from litcli.config import Settings
+    from litcli.eutils import EutilsClient
+    from litcli.search import build_search_query, run_search
+
+    # Everything is validated before the first request.
+    filters = q.Filters(
+        types=tuple(types), humans=humans, english=english, since=since, until=until
+    )
+    q.check_max(max_results)
+    q.check_sort(sort)
+    full_query = build_search_query(query, topic=topic, filters=filters)
+
+    err = make_console(stderr=True)
+    if verbose:
+        _note(err, "Query: ", full_query)
+
+    client = EutilsClient(Settings.load(), notify=warn)
+    with _progress(err) as progress:
+        outcome = run_search(
+            full_query,
+            client=client,
+            max_results=max_results,
+            sort=sort,
+            count_only=count_only,
+            progress=progress,
+        )
+    if verbose and outcome.query_translation:
+        _note(err, "PubMed's translation: ", outcome.query_translation)
+    for message in outcome.messages:
+        warn(message)
+
+    if count_only:
+        click.echo(str(outcome.count))
+        return
+    label = _label(query, topic)
+    if not outcome.records:
+        click.echo(f"No PubMed records found for: {label}", err=True)
+        if fmt != "table":
+            _write_format([], fmt, abstracts)
+        return
+    header = (
+        f"Showing {len(outcome.records):,} of {outcome.count:,} for: {label} · sorted by {sort}"
+    )
+    if fmt == "table":
+        from litcli.render import print_records
+
+        out = make_console()
+        if not stdout_is_tty():
+            click.echo(header, err=True)
+        print_records(outcome.records, out, header=header, abstracts=abstracts)
+    else:
+        if verbose:
+            click.echo(header, err=True)
+        _write_format(outcome.records, fmt, abstracts)
+
+
+def _write_format(records: list[Any], fmt: str, abstracts: bool) -> None:
+    import sys
+
+    from litcli import formats
+
+    stream = sys.stdout
+    formats.write(records, fmt, stream, abstracts=abstracts)
+    stream.flush()
+
+
+def _label(words: tuple[str, ...], topic: str | None) -> str:
+    from litcli.textsafe import one_line
+
+    text = one_line(" ".join(words))
+    if topic:
+        return f"{topic} + {text}" if text else topic
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _note(console: Any, label: str, text: str) -> None:
+    from rich.text import Text
+
+    line = Text(label, style="bold")
+    line.append(text)
+    console.print(line, soft_wrap=True)
+
+
+class _progress:
+    """A transient progress bar on stderr for record fetches (TTY only)."""
+
+    def __init__(self, console: Any) -> None:
+        self.console = console
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.console.is_terminal:
+            return None
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("Fetching records"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=True,
+        )
+        self.bar.start()
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        if self.task is None:
+            self.task = self.bar.add_task("fetch", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,116 @@
+"""`litcli show ID...`: one readable record per identifier."""
+
+from __future__ import annotations
+
+import click
+
+from litcli.cli.common import RECORD_FORMATS, read_id_args, stdout_is_tty, warn
+
+SHOW_FORMATS = ["text", *[f for f in RECORD_FORMATS if f != "table"]]
+
+
+@click.command(
+    epilog="""\b
+Examples:
+  litcli show 23392687
+  litcli show PMID:23392687 10.1038/npp.2013.22 PMC3668120
+  litcli show https://pubmed.ncbi.nlm.nih.gov/23392687/ --format json
+  litcli search ketamine --format ids | litcli show - --offline
+"""
+)
+@click.argument("identifiers", nargs=-1, required=True, metavar="ID...")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(SHOW_FORMATS),
+    default="text",
+    show_default=True,
+    help="Readable text, or any export format (json carries everything).",
+)
+@click.option("--offline", is_flag=True, help="Answer from the local library only; no network.")
+@click.option(
+    "--refresh", is_flag=True, help="Fetch from PubMed even if the library has the record."
+)
+def show(identifiers: tuple[str, ...], fmt: str, offline: bool, refresh: bool) -> None:
+    """Show records by PMID, PMID:…, DOI (10.…, doi:…, doi.org URL), PMCID or PubMed URL.
+
+    Records come from the local library when it has them (fetched within 30
+    days), otherwise from PubMed in one request, and are then kept in the
+    library.  Use '-' to read identifiers from stdin.
+    """
+    from litcli import service
+    from litcli.cli.common import make_console
+    from litcli.cli.errors import exit_with
+    from litcli.errors import ExitCode, InvalidInputError
+    from litcli.ids import parse_id
+    from litcli.textsafe import one_line
+
+    if offline and refresh:
+        raise click.UsageError("--offline and --refresh cannot be combined (refresh needs PubMed)")
+    texts = read_id_args(identifiers)
+    if not texts:
+        raise click.UsageError("no identifiers given (stdin was empty)")
+
+    parsed = []
+    malformed = []
+    for text in texts:
+        try:
+            parsed.append(parse_id(text))
+        except InvalidInputError as exc:
+            malformed.append((text, exc.message))
+
+    err = make_console(stderr=True)
+    records = []
+    failures: list[tuple[str, str]] = []
+    if parsed:
+        if offline:
+            click.echo("Offline: answering from the local library only.", err=True)
+        status = None
+        if not offline and err.is_terminal:
+            status = err.status("Looking up records…")
+            status.start()
+        try:
+            records, failures = service.get_records(
+                parsed, offline=offline, max_age=0 if refresh else service.RECORD_TTL, warn=warn
+            )
+        finally:
+            if status is not None:
+                status.stop()
+
+    if records:
+        _output(records, fmt)
+    for _text, reason in malformed:
+        click.echo(f"Invalid: {one_line(reason)}", err=True)
+    for text, reason in failures:
+        click.echo(f"Not found: {one_line(text)} — {reason}", err=True)
+    if malformed:
+        exit_with(ExitCode.USAGE)
+    if failures:
+        exit_with(ExitCode.NOT_FOUND)
+
+
+def _output(records: list, fmt: str) -> None:
+    from litcli.cli.common import make_console
+
+    if fmt == "text":
+        from rich.rule import Rule
+
+        from litcli import render
+
+        console = make_console()
+        for i, record in enumerate(records):
+            if i:
+                if stdout_is_tty():
+                    console.print(Rule(style="dim"))
+                else:
+                    console.print()
+            render.print_record(record, console)
+        return
+    from litcli import formats
+
+    import sys
+
+    stream = sys.stdout
+    formats.write(records, fmt, stream, abstracts=True)
+    stream.flush()

@@ -1,0 +1,299 @@
+"""Settings: NCBI identity, timeouts, retries, pacing and the E-utilities URL.
+
+Lookup order for every setting: environment variable, then the config file
+(``paths.config_path()``, JSON, mode 0600), then the built-in default.
+
+=====================  ========================  ===========================
+config key (CLI)       environment variable      default
+=====================  ========================  ===========================
+email                  NCBI_EMAIL                (none; litcli warns once)
+api-key                NCBI_API_KEY              (none)
+base-url               LITCLI_EUTILS_URL         NCBI's E-utilities URL
+connect-timeout        LITCLI_CONNECT_TIMEOUT    10 s
+read-timeout           LITCLI_READ_TIMEOUT       60 s
+max-tries              LITCLI_MAX_TRIES          5
+backoff                LITCLI_BACKOFF            0.5 s (first retry delay)
+requests-per-second    LITCLI_REQUESTS_PER_SECOND  3 without a key, 10 with
+=====================  ========================  ===========================
+
+``requests-per-second`` exists for tests and for mirrors that allow more;
+do not raise it against NCBI itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from litcli import paths
+from litcli.errors import ConfigError
+
+DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    email: str | None = None
+    api_key: str | None = None
+    base_url: str = DEFAULT_BASE_URL
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    max_tries: int = 5
+    backoff: float = 0.5  # first retry delay in seconds; doubles each try, plus jitter
+    backoff_max: float = 30.0  # cap for one computed backoff delay
+    retry_after_max: float = 120.0  # cap for a server's Retry-After
+    requests_per_second: float | None = None  # None: NCBI's limit (3, or 10 with a key)
+    batch_size: int = 1000  # records per efetch (EDirect uses 1,000)
+    post_over: int = 1800  # POST when the encoded parameters exceed this many bytes
+    tool: str = "litcli"
+
+    @property
+    def rate(self) -> float:
+        """Requests per second this client may send."""
+        if self.requests_per_second:
+            return self.requests_per_second
+        return 10.0 if self.api_key else 3.0
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        """Settings from the config file overlaid by the environment."""
+        data = read_config(path)
+        values: dict[str, Any] = {}
+        for key in KEYS.values():
+            raw = os.environ.get(key.env, "").strip() or data.get(key.field)
+            if raw in (None, ""):
+                continue
+            values[key.field] = key.parse(
+                str(raw), source=key.env if os.environ.get(key.env, "").strip() else key.name
+            )
+        if "base_url" in values and not values["base_url"].endswith("/"):
+            values["base_url"] += "/"
+        return cls(**values)
+
+
+# --- keys ------------------------------------------------------------------------
+
+
+def _email(value: str, source: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise ConfigError(
+            f"{source}: not an email address: {value!r}", hint="example: you@example.org"
+        )
+    return value
+
+
+def _api_key(value: str, source: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9]{8,64}", value):
+        raise ConfigError(
+            f"{source}: an NCBI API key is 8-64 letters and digits",
+            hint="copy it from your NCBI account settings (API Key Management)",
+        )
+    return value
+
+
+def _url(value: str, source: str) -> str:
+    if not re.match(r"https?://[^\s/]+", value):
+        raise ConfigError(f"{source}: not an http(s) URL: {value!r}")
+    return value
+
+
+def _positive_float(value: str, source: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number > 0:
+        raise ConfigError(f"{source}: expected a positive number of seconds, got {value!r}")
+    return number
+
+
+def _non_negative_float(value: str, source: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if number < 0:
+        raise ConfigError(f"{source}: expected a number >= 0, got {value!r}")
+    return number
+
+
+def _tries(value: str, source: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 20:
+        raise ConfigError(f"{source}: expected a whole number of tries from 1 to 20, got {value!r}")
+    return int(value)
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str  # as typed on the CLI: api-key
+    field: str  # Settings field and JSON key: api_key
+    env: str
+    parse: Callable[..., Any]
+    secret: bool = False
+    help: str = ""
+
+
+KEYS: dict[str, Key] = {
+    k.name: k
+    for k in [
+        Key(
+            "email",
+            "email",
+            "NCBI_EMAIL",
+            lambda v, source: _email(v, source),
+            help="your email, sent to NCBI as required",
+        ),
+        Key(
+            "api-key",
+            "api_key",
+            "NCBI_API_KEY",
+            lambda v, source: _api_key(v, source),
+            secret=True,
+            help="NCBI API key (10 requests/s instead of 3)",
+        ),
+        Key(
+            "base-url",
+            "base_url",
+            "LITCLI_EUTILS_URL",
+            lambda v, source: _url(v, source),
+            help="E-utilities base URL (mirror or proxy)",
+        ),
+        Key(
+            "connect-timeout",
+            "connect_timeout",
+            "LITCLI_CONNECT_TIMEOUT",
+            lambda v, source: _positive_float(v, source),
+            help="seconds to wait for a connection",
+        ),
+        Key(
+            "read-timeout",
+            "read_timeout",
+            "LITCLI_READ_TIMEOUT",
+            lambda v, source: _positive_float(v, source),
+            help="seconds to wait for an answer",
+        ),
+        Key(
+            "max-tries",
+            "max_tries",
+            "LITCLI_MAX_TRIES",
+            lambda v, source: _tries(v, source),
+            help="tries per request (retries on 429/5xx/network errors)",
+        ),
+        Key(
+            "backoff",
+            "backoff",
+            "LITCLI_BACKOFF",
+            lambda v, source: _non_negative_float(v, source),
+            help="first retry delay in seconds (doubles each try)",
+        ),
+        Key(
+            "requests-per-second",
+            "requests_per_second",
+            "LITCLI_REQUESTS_PER_SECOND",
+            lambda v, source: _positive_float(v, source),
+            help="override NCBI's limit (tests, mirrors)",
+        ),
+    ]
+}
+
+
+def get_key(name: str) -> Key:
+    key = KEYS.get(name) or KEYS.get(name.replace("_", "-"))
+    if key is None:
+        raise ConfigError(f"unknown setting {name!r}", hint="known settings: " + ", ".join(KEYS))
+    return key
+
+
+def mask_secret(value: str | None) -> str:
+    """'****1234' for a secret; never the whole value."""
+    if not value:
+        return ""
+    return "****" + value[-4:] if len(value) > 8 else "****"
+
+
+# --- the file --------------------------------------------------------------------
+
+
+def read_config(path: Path | None = None) -> dict[str, Any]:
+    path = path or paths.config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+    if not text.strip():
+        return {}
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(
+            f"config file {path} is not valid JSON (line {exc.lineno})",
+            hint="fix or delete it; `litcli config set` rewrites it",
+        ) from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"config file {path} must hold a JSON object")
+    return data
+
+
+def write_config(data: dict[str, Any], path: Path | None = None) -> Path:
+    """Write the config atomically with mode 0600 (it may hold an API key)."""
+    path = path or paths.config_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, sort_keys=True)
+            fh.write("\n")
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ConfigError(f"cannot write config file {path}: {exc.strerror}") from None
+    return path
+
+
+def set_value(name: str, value: str, path: Path | None = None) -> Any:
+    """Validate and store one setting; returns the parsed value."""
+    key = get_key(name)
+    parsed = key.parse(value.strip(), source=key.name)
+    data = read_config(path)
+    data[key.field] = parsed
+    write_config(data, path)
+    return parsed
+
+
+def unset_value(name: str, path: Path | None = None) -> bool:
+    key = get_key(name)
+    data = read_config(path)
+    if key.field not in data:
+        return False
+    del data[key.field]
+    write_config(data, path)
+    return True
+
+
+def describe(path: Path | None = None) -> list[tuple[str, str, str]]:
+    """(name, shown value, source) for every setting; secrets masked."""
+    data = read_config(path)
+    defaults = Settings()
+    rows = []
+    for key in KEYS.values():
+        env = os.environ.get(key.env, "").strip()
+        if env:
+            value, source = env, key.env
+        elif data.get(key.field) not in (None, ""):
+            value, source = str(data[key.field]), "config file"
+        else:
+            default = getattr(defaults, key.field)
+            value, source = ("" if default is None else str(default)), "default"
+        rows.append((key.name, mask_secret(value) if key.secret else value, source))
+    return rows

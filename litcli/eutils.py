@@ -1,0 +1,567 @@
+"""NCBI E-utilities transport: pacing, retries, timeouts, NCBI error detection.
+
+``EutilsClient`` sends ``tool``/``email``/``api_key`` with every request, keeps
+to NCBI's rate limit (one pacer per process, shared by every client), retries
+429/5xx/network failures with exponential backoff and jitter (honouring
+``Retry-After``), POSTs long parameter lists, and turns every failure into a
+``litcli.errors`` exception with a one-line message.  The API key never
+appears in a message or log line (see ``redact``).
+
+esearch/epost/elink/einfo replies are parsed with ``Bio.Entrez.read``; efetch
+returns the raw bytes for ``litcli.pubmed`` to stream-parse.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import random
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from litcli import __version__
+from litcli.config import Settings
+from litcli.errors import (
+    LitcliError,
+    NCBIError,
+    NCBIResponseError,
+    NetworkError,
+    RateLimitError,
+    RequestTimeoutError,
+)
+
+log = logging.getLogger(__name__)
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+EMAIL_WARNING = (
+    "no email address configured; NCBI asks every E-utilities user for one "
+    "(set NCBI_EMAIL or run: litcli config set email you@example.org)"
+)
+
+
+@dataclass
+class SearchResult:
+    count: int
+    ids: list[str]
+    retstart: int
+    retmax: int
+    webenv: str | None
+    query_key: str | None
+    query_translation: str | None
+    warnings: list[str] = field(
+        default_factory=list
+    )  # WarningList (OutputMessage, PhraseIgnored, ...)
+    errors: list[str] = field(default_factory=list)  # ErrorList ("PhraseNotFound: abcXYZ", ...)
+
+
+# --- pacing ----------------------------------------------------------------------
+
+
+class Pacer:
+    """Spaces request starts at least ``interval`` apart (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next = 0.0
+
+    def wait(self, interval: float) -> None:
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next)
+            self._next = start + interval
+        if start > now:
+            time.sleep(start - now)
+
+
+PACER = Pacer()  # one per process: NCBI counts requests per IP / key, not per client
+PACING_MARGIN = 1.02  # intervals are 2% longer than 1/rate so a server never sees a burst
+
+
+_email_warned = False
+
+
+def _warn_missing_email(notify: Callable[[str], None] | None) -> None:
+    global _email_warned
+    if _email_warned:
+        return
+    _email_warned = True
+    if notify is not None:
+        notify(EMAIL_WARNING)
+    else:
+        log.warning(EMAIL_WARNING)
+
+
+# --- helpers ---------------------------------------------------------------------
+
+_KEY_IN_URL = re.compile(r"(api_key=)[^&\s'\"]*", re.IGNORECASE)
+
+
+def redact(text: str, api_key: str | None = None) -> str:
+    """Remove an API key from a URL or message."""
+    text = _KEY_IN_URL.sub(r"\1REDACTED", text)
+    if api_key:
+        text = text.replace(api_key, "REDACTED")
+    return text
+
+
+def _host(base_url: str) -> str:
+    m = re.match(r"(https?://[^/]+)", base_url)
+    return m.group(1) if m else base_url
+
+
+_ROOT = re.compile(rb"<(?!\?|!)([A-Za-z_][\w.-]*)")
+_ERROR_ELEMENT = re.compile(rb"<ERROR>(.*?)</ERROR>", re.DOTALL)
+
+
+def check_body(body: bytes, endpoint: str, *, expect_xml: bool = True) -> None:
+    """Raise NCBIResponseError when an HTTP 200 body is an error or unusable."""
+    head = body[:4096].lstrip()
+    if not head:
+        raise NCBIResponseError(f"NCBI returned an empty response to {endpoint}; try again later")
+    if head[:1] == b"{":
+        message = _json_error(body)
+        if message is not None:
+            raise NCBIResponseError(f"NCBI {endpoint} error: {message}")
+    lowered = head[:512].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
+        raise NCBIResponseError(
+            f"NCBI returned a web page instead of data for {endpoint} "
+            "(service down or maintenance); try again later"
+        )
+    if not expect_xml:
+        return
+    if not head.startswith(b"<"):
+        raise NCBIResponseError(f"NCBI returned something other than XML for {endpoint}")
+    for chunk in (body[:8192], body[-2048:]):
+        m = _ERROR_ELEMENT.search(chunk)
+        if m:
+            text = " ".join(m.group(1).decode("utf-8", "replace").split())
+            raise NCBIResponseError(f"NCBI {endpoint} error: {text or 'unspecified error'}")
+    root = _ROOT.search(head)
+    if root and not body.rstrip().endswith(b"</" + root.group(1) + b">"):
+        raise _Truncated(f"NCBI's {endpoint} response was cut off (incomplete XML); try again")
+
+
+class _Truncated(NCBIResponseError):
+    """Incomplete body: retried like a dropped connection."""
+
+
+def _json_error(body: bytes) -> str | None:
+    import json
+
+    try:
+        data = json.loads(body.decode("utf-8", "replace"))
+    except ValueError:
+        return None
+    if isinstance(data, dict):
+        err = data.get("error") or (data.get("esearchresult") or {}).get("ERROR")
+        if err:
+            return " ".join(str(err).split())
+    return None
+
+
+def _entrez_read(body: bytes, endpoint: str) -> Any:
+    from Bio import Entrez
+
+    try:
+        return Entrez.read(io.BytesIO(body), validate=False)
+    except Exception as exc:  # Bio raises several types (ValidationError, CorruptedXMLError, ...)
+        raise NCBIResponseError(
+            f"cannot parse NCBI's {endpoint} reply ({type(exc).__name__}); try again later"
+        ) from None
+
+
+def _messages(block: Any) -> list[str]:
+    """Flatten Entrez's ErrorList / WarningList dicts into 'Kind: text' lines."""
+    out: list[str] = []
+    if not isinstance(block, Mapping):
+        return out
+    for kind, values in block.items():
+        items = values if isinstance(values, list) else [values]
+        for value in items:
+            text = " ".join(str(value).split())
+            if not text:
+                continue
+            out.append(text if kind == "OutputMessage" else f"{kind}: {text}")
+    return out
+
+
+# --- the client ------------------------------------------------------------------
+
+
+class EutilsClient:
+    """One session to E-utilities.  See the module docstring."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        notify: Callable[[str], None] | None = None,
+    ) -> None:
+        import requests
+
+        self.settings = settings if settings is not None else Settings.load()
+        self.notify = notify  # called with one-line warnings (missing email); default: logging
+        self.request_count = 0
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = (
+            f"litcli/{__version__} (+https://pypi.org/project/litcli/)"
+        )
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> EutilsClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- public API -------------------------------------------------------------
+
+    def esearch(
+        self,
+        term: str,
+        *,
+        retmax: int = 20,
+        retstart: int = 0,
+        sort: str | None = None,
+        usehistory: bool = True,
+        mindate: str | None = None,
+        maxdate: str | None = None,
+        datetype: str = "pdat",
+        db: str = "pubmed",
+    ) -> SearchResult:
+        params: dict[str, Any] = {"db": db, "term": term, "retmax": retmax, "retstart": retstart}
+        if usehistory:
+            params["usehistory"] = "y"
+        if sort:
+            params["sort"] = sort
+        if mindate or maxdate:
+            params.update(datetype=datetype, mindate=mindate or "1800", maxdate=maxdate or "3000")
+        data = _entrez_read(self._request("esearch", params), "esearch")
+        return SearchResult(
+            count=int(data.get("Count", 0)),
+            ids=[str(i) for i in data.get("IdList", [])],
+            retstart=int(data.get("RetStart", retstart)),
+            retmax=int(data.get("RetMax", retmax)),
+            webenv=str(data["WebEnv"]) if data.get("WebEnv") else None,
+            query_key=str(data["QueryKey"]) if data.get("QueryKey") else None,
+            query_translation=str(data["QueryTranslation"])
+            if data.get("QueryTranslation")
+            else None,
+            warnings=_messages(data.get("WarningList")),
+            errors=_messages(data.get("ErrorList")),
+        )
+
+    def efetch(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        webenv: str | None = None,
+        query_key: str | None = None,
+        retstart: int = 0,
+        retmax: int | None = None,
+        rettype: str | None = None,
+        retmode: str = "xml",
+        db: str = "pubmed",
+    ) -> bytes:
+        params: dict[str, Any] = {"db": db, "retmode": retmode}
+        if ids is not None:
+            if not ids:
+                raise ValueError("efetch needs at least one id")
+            params["id"] = ",".join(str(i) for i in ids)
+        elif webenv and query_key:
+            params.update(WebEnv=webenv, query_key=query_key, retstart=retstart)
+        else:
+            raise ValueError("efetch needs ids or webenv + query_key")
+        if retmax is not None:
+            params["retmax"] = retmax
+        if rettype:
+            params["rettype"] = rettype
+        return self._request("efetch", params, expect_xml=retmode == "xml")
+
+    def fetch_batches(
+        self,
+        *,
+        ids: Sequence[str] | None = None,
+        search: SearchResult | None = None,
+        total: int | None = None,
+        batch_size: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        rettype: str | None = None,
+        retmode: str = "xml",
+    ) -> Iterator[bytes]:
+        """Yield one efetch body per batch: ceil(total / batch_size) requests."""
+        size = batch_size or self.settings.batch_size
+        if ids is not None:
+            id_list = [str(i) for i in ids]
+            n = len(id_list) if total is None else min(total, len(id_list))
+            if progress and n:
+                progress(0, n)
+            for start in range(0, n, size):
+                chunk = id_list[start : min(start + size, n)]
+                yield self.efetch(ids=chunk, rettype=rettype, retmode=retmode)
+                if progress:
+                    progress(start + len(chunk), n)
+            return
+        if search is None:
+            raise ValueError("fetch_batches needs ids or a search result")
+        n = search.count if total is None else min(total, search.count)
+        if not (search.webenv and search.query_key):  # no history: fetch the ids we have
+            yield from self.fetch_batches(
+                ids=search.ids[:n],
+                batch_size=size,
+                progress=progress,
+                rettype=rettype,
+                retmode=retmode,
+            )
+            return
+        if progress and n:
+            progress(0, n)
+        for start in range(0, n, size):
+            count = min(size, n - start)
+            yield self.efetch(
+                webenv=search.webenv,
+                query_key=search.query_key,
+                retstart=start,
+                retmax=count,
+                rettype=rettype,
+                retmode=retmode,
+            )
+            if progress:
+                progress(start + count, n)
+
+    def epost(self, ids: Sequence[str], *, db: str = "pubmed") -> tuple[str, str]:
+        body = self._request("epost", {"db": db, "id": ",".join(map(str, ids))}, force_post=True)
+        data = _entrez_read(body, "epost")
+        if not data.get("WebEnv") or not data.get("QueryKey"):
+            raise NCBIResponseError("NCBI's epost reply has no WebEnv/QueryKey; try again later")
+        return str(data["WebEnv"]), str(data["QueryKey"])
+
+    def elink(
+        self,
+        ids: Sequence[str],
+        *,
+        cmd: str = "neighbor",
+        linkname: str | None = None,
+        dbfrom: str = "pubmed",
+        db: str = "pubmed",
+    ) -> list[dict]:
+        params: dict[str, Any] = {
+            "dbfrom": dbfrom,
+            "db": db,
+            "cmd": cmd,
+            "id": ",".join(map(str, ids)),
+        }
+        if linkname:
+            params["linkname"] = linkname
+        return list(_entrez_read(self._request("elink", params), "elink"))
+
+    def einfo(self, db: str | None = None) -> dict:
+        params = {"db": db} if db else {}
+        return dict(_entrez_read(self._request("einfo", params), "einfo"))
+
+    # --- transport --------------------------------------------------------------
+
+    def url(self, endpoint: str) -> str:
+        return f"{self.settings.base_url.rstrip('/')}/{endpoint}.fcgi"
+
+    def _common_params(self) -> dict[str, str]:
+        s = self.settings
+        params = {"tool": s.tool}
+        if s.email:
+            params["email"] = s.email
+        else:
+            _warn_missing_email(self.notify)
+        if s.api_key:
+            params["api_key"] = s.api_key
+        return params
+
+    def _request(
+        self,
+        endpoint: str,
+        params: Mapping[str, Any],
+        *,
+        expect_xml: bool = True,
+        force_post: bool = False,
+    ) -> bytes:
+        """One E-utilities call with pacing and retries; errors never carry the key."""
+        try:
+            return self._send(endpoint, params, expect_xml=expect_xml, force_post=force_post)
+        except LitcliError as exc:
+            exc.message = redact(exc.message, self.settings.api_key)
+            exc.hint = redact(exc.hint, self.settings.api_key) if exc.hint else exc.hint
+            raise
+
+    def _send(
+        self,
+        endpoint: str,
+        params: Mapping[str, Any],
+        *,
+        expect_xml: bool,
+        force_post: bool,
+    ) -> bytes:
+        import requests
+
+        s = self.settings
+        url = self.url(endpoint)
+        all_params = {**params, **self._common_params()}
+        post = force_post or len(urlencode(all_params)) > s.post_over
+        interval = PACING_MARGIN / s.rate
+        failure: Exception | None = None
+        for attempt in range(1, s.max_tries + 1):
+            PACER.wait(interval)
+            self.request_count += 1
+            log.debug("%s %s try %d", "POST" if post else "GET", redact(url), attempt)
+            retry_after: float | None = None
+            try:
+                if post:
+                    resp = self.session.post(
+                        url, data=all_params, timeout=(s.connect_timeout, s.read_timeout)
+                    )
+                else:
+                    resp = self.session.get(
+                        url, params=all_params, timeout=(s.connect_timeout, s.read_timeout)
+                    )
+                body = resp.content
+            except requests.exceptions.Timeout as exc:
+                failure = exc
+            except (
+                requests.exceptions.ConnectionError,
+                requests.exceptions.ChunkedEncodingError,
+            ) as exc:
+                failure = exc
+            except requests.exceptions.RequestException as exc:  # invalid URL and the like
+                raise NetworkError(
+                    f"cannot send a request to {redact(url)}: {type(exc).__name__}",
+                    hint="check the base URL (litcli config get base-url)",
+                ) from None
+            else:
+                if resp.status_code == 200:
+                    try:
+                        check_body(body, endpoint, expect_xml=expect_xml)
+                        return body
+                    except _Truncated as exc:
+                        failure = exc
+                elif resp.status_code in RETRY_STATUSES:
+                    failure = _http_error(endpoint, resp.status_code, body)
+                    retry_after = _retry_after(resp.headers.get("Retry-After"))
+                else:
+                    raise _http_error(endpoint, resp.status_code, body)
+            if attempt < s.max_tries:
+                delay = self._backoff(attempt, retry_after)
+                log.debug(
+                    "%s failed (%s); retrying in %.2fs", endpoint, type(failure).__name__, delay
+                )
+                time.sleep(delay)
+        raise self._final_error(endpoint, failure)
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> float:
+        s = self.settings
+        if retry_after is not None:
+            return min(retry_after, s.retry_after_max)
+        base = s.backoff * (2 ** (attempt - 1))
+        return min(base + random.uniform(0, s.backoff), s.backoff_max)
+
+    def _final_error(self, endpoint: str, failure: Exception | None) -> Exception:
+        import requests
+
+        s = self.settings
+        tries = f"after {s.max_tries} {'try' if s.max_tries == 1 else 'tries'}"
+        host = redact(_host(s.base_url))
+        if isinstance(failure, NCBIError):
+            failure.message = f"{failure.message} ({tries})"
+            return failure
+        if isinstance(failure, requests.exceptions.ConnectTimeout):
+            return RequestTimeoutError(
+                f"cannot reach NCBI E-utilities ({host}): no connection within {s.connect_timeout:g} s ({tries})",
+                hint="check your network; raise the limit with: litcli config set connect-timeout SECONDS",
+            )
+        if isinstance(failure, requests.exceptions.Timeout):
+            return RequestTimeoutError(
+                f"NCBI E-utilities ({host}) did not answer {endpoint} within {s.read_timeout:g} s ({tries})",
+                hint="NCBI may be busy; try again later or raise: litcli config set read-timeout SECONDS",
+            )
+        reason = _connection_reason(failure)
+        return NetworkError(
+            f"cannot reach NCBI E-utilities ({host}): {reason} ({tries})",
+            hint="check your network connection, proxy or the base URL (litcli config get)",
+        )
+
+
+def _connection_reason(exc: Exception | None) -> str:
+    text = str(exc).lower() if exc is not None else ""
+    for needle, reason in [
+        ("refused", "connection refused"),
+        ("name or service not known", "host name not found"),
+        ("nodename nor servname", "host name not found"),
+        ("getaddrinfo", "host name not found"),
+        ("incompleteread", "connection closed mid-response"),
+        ("connection broken", "connection closed mid-response"),
+        ("reset", "connection reset"),
+        ("remote end closed", "connection closed without a response"),
+        ("remotedisconnected", "connection closed without a response"),
+        ("aborted", "connection aborted"),
+    ]:
+        if needle in text:
+            return reason
+    return "connection failed"
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        seconds = when.timestamp() - time.time()
+    if math.isnan(seconds):
+        return None
+    return max(0.0, seconds)
+
+
+def _http_error(endpoint: str, status: int, body: bytes) -> NCBIError:
+    detail = _json_error(body) if body[:1] == b"{" else None
+    if detail is None:
+        m = _ERROR_ELEMENT.search(body[:8192])
+        if m:
+            detail = " ".join(m.group(1).decode("utf-8", "replace").split())
+    if status == 429:
+        return RateLimitError(
+            f"NCBI rate limit exceeded (HTTP 429{': ' + detail if detail else ''})",
+            hint="add an API key (litcli config set api-key) or try again in a minute",
+            status=status,
+        )
+    if status == 414:
+        return NCBIError(
+            f"NCBI rejected the {endpoint} request as too long (HTTP 414)", status=status
+        )
+    if status >= 500:
+        return NCBIError(
+            f"NCBI E-utilities failed on {endpoint} (HTTP {status}{': ' + detail if detail else ''})",
+            hint="NCBI is having trouble; try again later",
+            status=status,
+        )
+    return NCBIError(
+        f"NCBI refused the {endpoint} request (HTTP {status}{': ' + detail if detail else ''})",
+        hint="check the query syntax" if endpoint == "esearch" else None,
+        status=status,
+    )
+
+
+def batches_needed(n: int, batch_size: int = 1000) -> int:
+    """efetch requests needed for n records."""
+    return math.ceil(n / batch_size) if n > 0 else 0

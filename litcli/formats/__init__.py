@@ -1,0 +1,153 @@
+"""Export formats: one module per format, one dispatch function.
+
+``write(records, fmt, stream)`` streams records in one of ``FORMAT_NAMES``;
+``dumps`` returns the same text; ``format_reference`` formats one record as
+an AMA or Vancouver (NLM) reference.  The formats are documented in
+docs/FORMATS.md ("Export formats").
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TextIO
+
+from litcli.errors import InvalidInputError
+from litcli.models import Record
+
+FORMAT_NAMES: list[str] = [
+    "bibtex",
+    "ris",
+    "csl-json",
+    "nbib",
+    "medline",
+    "csv",
+    "tsv",
+    "json",
+    "jsonl",
+    "markdown",
+    "ama",
+    "vancouver",
+    "ids",
+]
+
+REFERENCE_STYLES: list[str] = ["ama", "vancouver"]
+
+Writer = Callable[[Iterable[Record], TextIO, bool], None]
+
+
+def _writer(fmt: str) -> Writer:
+    # Imported lazily: a caller that writes JSON never loads the BibTeX code.
+    if fmt == "json":
+        from litcli.formats import jsonfmt
+
+        return jsonfmt.write_json
+    if fmt == "jsonl":
+        from litcli.formats import jsonfmt
+
+        return jsonfmt.write_jsonl
+    if fmt == "csv":
+        from litcli.formats import csvfmt
+
+        return csvfmt.write_csv
+    if fmt == "tsv":
+        from litcli.formats import csvfmt
+
+        return csvfmt.write_tsv
+    if fmt == "ids":
+        from litcli.formats import ids
+
+        return ids.write
+    if fmt == "bibtex":
+        from litcli.formats import bibtex
+
+        return bibtex.write
+    if fmt == "ris":
+        from litcli.formats import ris
+
+        return ris.write
+    if fmt == "csl-json":
+        from litcli.formats import csljson
+
+        return csljson.write
+    if fmt in ("nbib", "medline"):
+        from litcli.formats import nbib
+
+        return nbib.write
+    if fmt == "markdown":
+        from litcli.formats import markdown
+
+        return markdown.write
+    if fmt in REFERENCE_STYLES:
+        from litcli.formats import references
+
+        return references.writer(fmt)
+    raise InvalidInputError(
+        f"unknown export format: {fmt!r}", hint="choose one of: " + ", ".join(FORMAT_NAMES)
+    )
+
+
+def check_format(fmt: str) -> str:
+    """Return ``fmt`` if it is a known format; raise InvalidInputError otherwise."""
+    _writer(fmt)
+    return fmt
+
+
+def write(records: Iterable[Record], fmt: str, stream: TextIO, *, abstracts: bool = False) -> None:
+    """Write ``records`` to ``stream`` in format ``fmt`` (one of FORMAT_NAMES).
+
+    ``abstracts`` adds abstracts to the formats where they are optional (all but
+    json/jsonl, which always carry the whole record, and ids).
+    """
+    _writer(fmt)(records, stream, abstracts)
+
+
+def dumps(records: Iterable[Record], fmt: str, *, abstracts: bool = False) -> str:
+    """The text ``write`` would produce."""
+    buf = io.StringIO()
+    write(records, fmt, buf, abstracts=abstracts)
+    return buf.getvalue()
+
+
+def check_output_path(path: str | Path, *, force: bool = False) -> Path:
+    """Fail fast (before fetching) when ``path`` cannot be written; see formats.output."""
+    from litcli.formats import output
+
+    return output.check_output_path(path, force=force)
+
+
+def write_path(
+    records: Iterable[Record],
+    fmt: str,
+    path: str | Path,
+    *,
+    abstracts: bool = False,
+    force: bool = False,
+) -> Path:
+    """Write to a file atomically (temp file in the same directory + os.replace).
+
+    An existing file is replaced only with ``force``; errors are one-line LitcliErrors.
+    """
+    from litcli.formats import output
+
+    return output.write_path(records, fmt, path, abstracts=abstracts, force=force)
+
+
+def format_reference(record: Record, style: str = "ama") -> str:
+    """One formatted reference (no number), style "ama" or "vancouver"."""
+    from litcli.formats import references
+
+    return references.format_reference(record, style)
+
+
+__all__ = [
+    "FORMAT_NAMES",
+    "REFERENCE_STYLES",
+    "check_format",
+    "check_output_path",
+    "dumps",
+    "format_reference",
+    "write",
+    "write_path",
+]

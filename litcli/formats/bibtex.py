@@ -1,0 +1,214 @@
+"""``bibtex``: @article / @book / @incollection entries.
+
+Keys are readable and stable for a given input (``Rodriguez2013Randomized``:
+first author's family name folded to ASCII, year, first significant title
+word); keys that collide within one export get ``a``, ``b``, ... suffixes.
+Field values are UTF-8 (biber and bibtexparser read them as-is; classic
+BibTeX with ``\\usepackage[utf8]{inputenc}``); the characters LaTeX treats
+specially are escaped with brace-free or brace-balanced commands, so every
+entry has balanced braces whatever the title contains.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from string import ascii_lowercase
+from typing import TextIO
+
+from litcli.formats import _common as c
+from litcli.models import Author, Record
+
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+}
+_LATEX_RE = re.compile("[" + re.escape("".join(_LATEX)) + "]")
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+# Words skipped when picking the title word of a key.
+_STOPWORD_TEXT = (
+    "a an the of on in for and or to with at by from as is are was were be its into versus vs via"
+)
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def _brace_pairs(value: str) -> set[int]:
+    """Positions of braces that have a matching partner."""
+    stack: list[int] = []
+    matched: set[int] = set()
+    for i, ch in enumerate(value):
+        if ch == "{":
+            stack.append(i)
+        elif ch == "}" and stack:
+            matched.update((stack.pop(), i))
+    return matched
+
+
+def escape(value: str) -> str:
+    """Escape LaTeX special characters in one line of text.
+
+    Matched braces become ``\\{`` / ``\\}`` (BibTeX counts them, so they must
+    pair up); a brace without a partner becomes ``\\textbraceleft{}`` /
+    ``\\textbraceright{}``, which contains no unbalanced brace at all.
+    """
+    matched = _brace_pairs(value)
+    out = []
+    for i, ch in enumerate(value):
+        if ch in "{}":
+            if i in matched:
+                out.append("\\" + ch)
+            else:
+                out.append(r"\textbraceleft{}" if ch == "{" else r"\textbraceright{}")
+        else:
+            out.append(_LATEX_RE.sub(lambda m: _LATEX[m.group(0)], ch))
+    return "".join(out)
+
+
+def ascii_fold(value: str) -> str:
+    """'Müller-Sánchez' -> 'MullerSanchez' (letters and digits only)."""
+    folded = unicodedata.normalize("NFKD", value)
+    folded = folded.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("ł", "l")
+    folded = folded.replace("Ł", "L").replace("æ", "ae").replace("Æ", "AE").replace("đ", "d")
+    return "".join(ch for ch in folded if ch.isascii() and ch.isalnum())
+
+
+def base_key(record: Record) -> str:
+    """Readable key without de-duplication suffix, e.g. 'Rodriguez2013Randomized'."""
+    name = ""
+    if record.authors:
+        first = record.authors[0]
+        source = first.last_name if not first.is_collective else first.collective_name
+        words = c.text(source).split()
+        name = ascii_fold(words[0] if first.is_collective and words else c.text(source))
+    name = name[:1].upper() + name[1:] if name else "Anon"
+    year = str(record.year) if record.year else ""
+    word = ""
+    for token in re.split(r"[^\w]+", c.title(record)):
+        if token and token.lower() not in _STOPWORDS:
+            word = ascii_fold(token)
+            if word:
+                break
+    word = word[:1].upper() + word[1:].lower() if word else ""
+    key = f"{name}{year}{word}" or f"pmid{record.pmid}"
+    if not key[0].isalpha():
+        key = "ref" + key
+    return key
+
+
+def make_keys(records: list[Record]) -> list[str]:
+    """Unique keys, in order: colliding keys all get a, b, c ... (aa, ab, ... past z)."""
+    bases = [base_key(r) for r in records]
+    counts = Counter(bases)
+    taken = {b for b, n in counts.items() if n == 1}
+    seen: Counter[str] = Counter()
+    out = []
+    for base in bases:
+        if counts[base] == 1:
+            out.append(base)
+            continue
+        while True:
+            i = seen[base]
+            seen[base] += 1
+            suffix = (
+                ascii_lowercase[i]
+                if i < 26
+                else ascii_lowercase[i // 26 - 1] + ascii_lowercase[i % 26]
+            )
+            key = base + suffix
+            if key not in taken:
+                taken.add(key)
+                out.append(key)
+                break
+    return out
+
+
+def _name(author: Author) -> str:
+    if author.is_collective:
+        return "{" + escape(c.text(author.collective_name)) + "}"
+    last = escape(c.text(author.last_name))
+    # A family name containing ' and ' or a comma must stay one name part.
+    if " and " in f" {last.lower()} " or "," in last:
+        last = "{" + last + "}"
+    given = escape(c.given_name(author))
+    return f"{last}, {given}" if given else last
+
+
+def _names(authors: list[Author]) -> str:
+    return " and ".join(_name(a) for a in authors if _name(a))
+
+
+def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
+    """One BibTeX entry."""
+    fields: list[tuple[str, str]] = []
+
+    def add(name: str, value: str | None, *, raw: bool = False) -> None:
+        if value:
+            fields.append((name, value if raw else escape(value)))
+
+    names = _names(record.authors)
+    if names:
+        fields.append(("author", names))
+    kind = "article"
+    if record.kind == "book":
+        kind = "incollection" if c.is_chapter(record) else "book"
+        book = record.book
+        editors = _names(book.editors) if book else ""
+        if kind == "incollection":
+            add("title", c.title(record))
+            add("booktitle", c.book_title(record))
+        else:
+            add("title", c.book_title(record))
+        if editors:
+            fields.append(("editor", editors))
+        if book:
+            add("publisher", c.text(book.publisher))
+            add("address", c.text(book.location))
+            add("isbn", c.text(book.isbn))
+            add("series", c.text(book.collection_title))
+    else:
+        add("title", c.title(record))
+        add("journal", c.journal_title(record))
+    if record.year:
+        add("year", str(record.year))
+    if record.pub_date.month and 1 <= record.pub_date.month <= 12:
+        # An unbraced month macro: BibTeX styles and biber both understand it.
+        add("month", _MONTHS[record.pub_date.month - 1], raw=True)
+    add("volume", c.text(record.journal.volume))
+    add("number", c.text(record.journal.issue))
+    add("pages", c.full_pages(record.journal.pages, "--"))
+    if record.kind != "book":
+        add("issn", c.text(record.journal.issn))
+    add("doi", c.text(record.doi))
+    add("pmid", record.pmid)
+    add("pmcid", c.text(record.pmcid))
+    add("url", record.pubmed_url)
+    keywords = c.keywords(record)
+    add("keywords", ", ".join(keywords))
+    if abstracts:
+        add("abstract", " ".join(c.abstract(record).split()))
+    add("note", c.flag_note(record))
+    body = ",\n".join(
+        f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
+        for name, value in fields
+    )
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def write(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+    items = list(records)
+    for i, (record, key) in enumerate(zip(items, make_keys(items), strict=True)):
+        if i:
+            stream.write("\n")
+        stream.write(entry(record, key, abstracts=abstracts))

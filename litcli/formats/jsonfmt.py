@@ -1,0 +1,26 @@
+"""``json`` (an array of litcli.record/1 objects) and ``jsonl`` (one object per line)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from litcli.models import Record
+
+
+def write_json(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+    """A JSON array, streamed record by record; ``[]`` when empty."""
+    first = True
+    for record in records:
+        stream.write("[\n" if first else ",\n")
+        first = False
+        body = json.dumps(record.to_dict(), ensure_ascii=False, indent=2)
+        stream.write("\n".join("  " + line for line in body.split("\n")))
+    stream.write("[]\n" if first else "\n]\n")
+
+
+def write_jsonl(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+    for record in records:
+        stream.write(json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")))
+        stream.write("\n")

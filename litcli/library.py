@@ -1,0 +1,1039 @@
+"""The local library: an embedded SQLite store of PubMed records.
+
+One file (``paths.library_path()``, ``LITCLI_HOME`` overrides) holds
+
+* ``records``: one row per PMID with the normalised ``litcli.record/1`` JSON,
+  the raw XML / MEDLINE text (zlib-compressed, so records can be re-parsed when
+  the parser improves) and a few columns for listing and lookups;
+* ``records_fts``: an FTS5 index over title, abstract, MeSH, keywords and
+  authors (rowid = PMID), ranked with bm25;
+* ``search_cache``: NCBI search results (query + options -> PMIDs, count,
+  translation, warnings) with the time they were fetched;
+* ``migrations``: the named schema migrations already applied.
+
+The database runs in WAL mode with a busy timeout, every write is an
+``BEGIN IMMEDIATE`` transaction (retried on SQLITE_BUSY), and imports commit in
+batches, so an interrupted import leaves a consistent library and two
+processes can import at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import re
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from litcli import paths
+from litcli.errors import InvalidInputError, LibraryError
+from litcli.models import Record
+from litcli.textsafe import strip_control
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+DAY = 86400.0
+SEARCH_TTL = 1 * DAY  # default max age of a cached NCBI search
+RECORD_TTL = 30 * DAY  # default max age of a stored record before it is refetched
+BATCH_SIZE = 500  # records per import transaction
+BUSY_TIMEOUT = 30.0  # seconds SQLite waits for another writer
+_BUSY_RETRIES = 5
+
+# bm25 column weights: title, abstract, mesh, keywords, authors
+_BM25 = "bm25(records_fts, 10.0, 1.0, 4.0, 4.0, 2.0)"
+_IN_CHUNK = 500  # parameters per "IN (...)" query
+
+
+# --- public value types ------------------------------------------------------------
+
+
+@dataclass
+class ImportStats:
+    """What an import (or a store after a fetch) did."""
+
+    imported: int = 0  # new records
+    updated: int = 0  # records whose content changed
+    skipped: int = 0  # records already stored unchanged
+    deleted: int = 0  # removed by a <DeleteCitation>
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (what, reason)
+
+    @property
+    def stored(self) -> int:
+        """Records now in the library from this input (new, updated or unchanged)."""
+        return self.imported + self.updated + self.skipped
+
+    def add(self, other: ImportStats) -> None:
+        self.imported += other.imported
+        self.updated += other.updated
+        self.skipped += other.skipped
+        self.deleted += other.deleted
+        self.failed.extend(other.failed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "deleted": self.deleted,
+            "failed": [{"item": w, "reason": r} for w, r in self.failed],
+        }
+
+
+@dataclass
+class CachedSearch:
+    """One NCBI search result as kept in the search cache."""
+
+    pmids: list[str]
+    count: int
+    query_translation: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    fetched_at: float = 0.0
+    query: str | None = None
+
+
+@dataclass
+class FtsQuery:
+    """A user query translated to FTS5 syntax, plus the parts that were ignored."""
+
+    expression: str
+    ignored: list[str] = field(default_factory=list)
+
+
+# --- migrations --------------------------------------------------------------------
+
+
+def _m001_initial(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE records (
+            pmid INTEGER PRIMARY KEY,
+            data TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            raw BLOB,
+            raw_format TEXT,
+            raw_encoding TEXT,
+            title TEXT,
+            first_author TEXT,
+            journal TEXT,
+            year INTEGER,
+            doi TEXT,
+            pmcid TEXT,
+            design TEXT,
+            flags TEXT NOT NULL DEFAULT '[]',
+            source TEXT,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            fetched_at REAL NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX records_doi ON records(doi)")
+    conn.execute("CREATE INDEX records_pmcid ON records(pmcid)")
+    conn.execute("CREATE INDEX records_updated ON records(updated_at)")
+    conn.execute(
+        "CREATE VIRTUAL TABLE records_fts USING fts5("
+        "title, abstract, mesh, keywords, authors, "
+        "tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+    conn.execute(
+        """
+        CREATE TABLE search_cache (
+            key TEXT PRIMARY KEY,
+            query TEXT,
+            pmids TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            translation TEXT,
+            warnings TEXT NOT NULL DEFAULT '[]',
+            fetched_at REAL NOT NULL
+        )
+        """
+    )
+
+
+# Named, in order; never rename or reorder an applied migration, only append.
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+    ("m001_initial", _m001_initial),
+]
+
+
+# --- helpers -----------------------------------------------------------------------
+
+
+def _library_error(exc: sqlite3.Error, path: Path, action: str) -> LibraryError:
+    """Turn a sqlite3 error into a one-line LibraryError with a fix."""
+    text = str(exc).strip() or type(exc).__name__
+    low = text.lower()
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return LibraryError(
+            f"the library {path} is damaged or not a litcli library ({text})",
+            hint="move the file away (litcli starts a new library) or set LITCLI_HOME to another directory",
+        )
+    if "readonly" in low or "read-only" in low or "unable to open" in low:
+        return LibraryError(
+            f"cannot {action} the library {path}: {text}",
+            hint="check that the file and its directory are writable, or set LITCLI_HOME to a writable directory",
+        )
+    if "locked" in low or "busy" in low:
+        return LibraryError(
+            f"the library {path} is busy (another litcli process holds it): {text}",
+            hint="wait for the other litcli command to finish and try again",
+        )
+    if "disk" in low and "full" in low:
+        return LibraryError(f"cannot {action} the library {path}: the disk is full")
+    return LibraryError(f"cannot {action} the library {path}: {text}")
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    low = str(exc).lower()
+    return "locked" in low or "busy" in low
+
+
+def _chunks(items: Sequence[T], size: int = _IN_CHUNK) -> Iterator[Sequence[T]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _pmid_int(pmid: str | int) -> int | None:
+    text = str(pmid).strip()
+    if not text.isdigit() or len(text) > 12:
+        return None
+    value = int(text)
+    return value if value > 0 else None
+
+
+def _fts_columns(record: Record) -> tuple[str, str, str, str, str]:
+    mesh_parts: list[str] = []
+    for heading in record.mesh:
+        mesh_parts.append(heading.descriptor)
+        mesh_parts.extend(q.name for q in heading.qualifiers)
+    mesh_parts.extend(record.chemicals)
+    authors = []
+    for a in record.authors:
+        if a.collective_name and not a.last_name:
+            authors.append(a.collective_name)
+        else:
+            authors.append(" ".join(p for p in (a.fore_name, a.last_name) if p))
+    title = record.title
+    if record.vernacular_title:
+        title = f"{title} {record.vernacular_title}"
+    return (
+        title,
+        record.abstract_text,
+        "; ".join(mesh_parts),
+        "; ".join(record.keywords),
+        "; ".join(authors),
+    )
+
+
+def _raw_format(raw: bytes) -> str:
+    head = raw[:64].lstrip()
+    return "xml" if head.startswith(b"<") else "medline"
+
+
+# --- FTS query translation ------------------------------------------------------------
+
+# PubMed field tags -> FTS5 columns ("" = all columns, None = not indexed: the term is ignored)
+_FIELD_COLUMNS: dict[str, str | None] = {
+    "ti": "title",
+    "title": "title",
+    "tiab": "{title abstract}",
+    "title/abstract": "{title abstract}",
+    "ab": "abstract",
+    "abstract": "abstract",
+    "mh": "mesh",
+    "mesh": "mesh",
+    "mesh terms": "mesh",
+    "mh:noexp": "mesh",
+    "majr": "mesh",
+    "mesh major topic": "mesh",
+    "sh": "mesh",
+    "nm": "mesh",
+    "ot": "keywords",
+    "kw": "keywords",
+    "keyword": "keywords",
+    "other term": "keywords",
+    "au": "authors",
+    "author": "authors",
+    "1au": "authors",
+    "lastau": "authors",
+    "fau": "authors",
+    "cn": "authors",
+    "tw": "",
+    "text word": "",
+    "all": "",
+    "all fields": "",
+}
+
+_TOKEN = re.compile(
+    r"""
+    (?P<phrase>"[^"]*"?)            # "a phrase" (an unclosed quote runs to the end)
+    | (?P<lpar>\()
+    | (?P<rpar>\))
+    | (?P<tag>\[[^\]]*\]?)          # [ti]
+    | (?P<word>[^\s()"\[]+)
+    """,
+    re.VERBOSE,
+)
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+@dataclass
+class _Term:
+    text: str
+    prefix: bool = False
+    column: str = ""
+    drop: bool = False
+    original: str = ""
+
+
+def _tokenize(text: str) -> list[Any]:
+    tokens: list[Any] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        value = m.group()
+        if kind == "lpar":
+            tokens.append("(")
+        elif kind == "rpar":
+            tokens.append(")")
+        elif kind == "tag":
+            tag = value.strip("[]").strip().lower()
+            prev = tokens[-1] if tokens else None
+            if isinstance(prev, _Term) and not prev.column and not prev.drop:
+                column = _FIELD_COLUMNS.get(tag)
+                prev.original += value
+                if column is None:
+                    prev.drop = True
+                else:
+                    prev.column = column
+        elif kind == "phrase":
+            inner = value[1:-1] if value.endswith('"') and len(value) > 1 else value[1:]
+            tokens.append(_Term(inner, original=value))
+        elif value in _OPERATORS:
+            tokens.append(value)
+        else:
+            prefix = value.endswith("*")
+            # a word glued to a tag: ketamine[ti] is split by the regex already
+            tokens.append(_Term(value.rstrip("*"), prefix=prefix, original=value))
+    return tokens
+
+
+def _emit(term: _Term) -> str | None:
+    if term.drop or not re.search(r"\w", term.text):
+        return None
+    quoted = '"' + term.text.replace('"', '""') + '"' + ("*" if term.prefix else "")
+    return f"{term.column} : {quoted}" if term.column else quoted
+
+
+class _Parser:
+    """Recursive descent over PubMed-like boolean syntax; emits fully parenthesised FTS5."""
+
+    def __init__(self, tokens: list[Any]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+
+    def peek(self) -> Any:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> Any:
+        tok = self.peek()
+        self.pos += 1
+        return tok
+
+    def parse(self) -> str | None:
+        node = self.or_expr()
+        if self.pos != len(self.tokens):
+            raise ValueError("trailing tokens")
+        return node
+
+    def or_expr(self) -> str | None:
+        node = self.and_expr()
+        while self.peek() == "OR":
+            self.take()
+            right = self.and_expr()
+            node = _combine(node, "OR", right)
+        return node
+
+    def and_expr(self) -> str | None:
+        node = self.not_expr()
+        while True:
+            tok = self.peek()
+            if tok == "AND":
+                self.take()
+            elif not (isinstance(tok, _Term) or tok == "("):
+                return node
+            right = self.not_expr()
+            node = _combine(node, "AND", right)
+
+    def not_expr(self) -> str | None:
+        node = self.unary()
+        while self.peek() == "NOT":
+            self.take()
+            right = self.unary()
+            node = node if right is None else (None if node is None else f"({node} NOT {right})")
+        return node
+
+    def unary(self) -> str | None:
+        tok = self.take()
+        if tok == "(":
+            node = self.or_expr()
+            if self.take() != ")":
+                raise ValueError("unclosed parenthesis")
+            return node
+        if isinstance(tok, _Term):
+            return _emit(tok)
+        raise ValueError(f"unexpected {tok!r}")
+
+
+def _combine(left: str | None, op: str, right: str | None) -> str | None:
+    if left is None:
+        return right
+    if right is None:
+        return left
+    return f"({left} {op} {right})"
+
+
+def fts_query(text: str) -> FtsQuery:
+    """Translate a user's query (words, "phrases", AND/OR/NOT, parentheses,
+    PubMed field tags such as [ti] or [mh], trailing * for prefixes) into a
+    safe FTS5 expression.  Every term is quoted, so FTS5 syntax errors cannot
+    happen; malformed boolean structure falls back to AND of all terms."""
+    tokens = _tokenize(strip_control(text))
+    terms = [t for t in tokens if isinstance(t, _Term)]
+    ignored = [t.original for t in terms if t.drop]
+    try:
+        expression = _Parser(tokens).parse()
+    except (ValueError, IndexError):
+        parts = [e for e in (_emit(t) for t in terms) if e]
+        expression = " AND ".join(parts) if parts else None
+    if not expression:
+        shown = text.strip()[:60]
+        raise InvalidInputError(
+            f"the library query has no words to search for: {shown!r}",
+            hint='search the library with words or "phrases", e.g. litcli library search "ketamine depression"',
+        )
+    return FtsQuery(expression, ignored)
+
+
+def search_cache_key(query: str, options: dict[str, Any] | None = None) -> str:
+    """A stable key for a search: the normalised query plus its options.
+
+    Credentials and identity (``tool``, ``email``, ``api_key``) never enter the key.
+    """
+    opts = {
+        k: v
+        for k, v in (options or {}).items()
+        if k not in {"tool", "email", "api_key"} and v is not None
+    }
+    payload = json.dumps(
+        {"q": " ".join(query.split()), "o": opts}, sort_keys=True, default=str, ensure_ascii=False
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# --- the library -------------------------------------------------------------------------
+
+
+class Library:
+    """The local SQLite library (see the module docstring)."""
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        busy_timeout: float = BUSY_TIMEOUT,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.path = Path(path) if path is not None else paths.library_path()
+        self._clock = clock
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(
+                f"cannot create the library directory {self.path.parent}: {exc.strerror or exc}",
+                hint="set LITCLI_HOME to a writable directory",
+            ) from None
+        if self.path.is_dir():
+            raise LibraryError(
+                f"the library path {self.path} is a directory",
+                hint="move it away or set LITCLI_HOME to another directory",
+            )
+        try:
+            self._conn = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise _library_error(exc, self.path, "open") from None
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            mode = self._retry(lambda: self._conn.execute("PRAGMA journal_mode = WAL").fetchone())
+            if mode and str(mode[0]).lower() != "wal":
+                log.debug("journal_mode is %s, not WAL", mode[0])
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.Error as exc:
+            self._conn.close()
+            raise _library_error(exc, self.path, "open") from None
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # --- plumbing ------------------------------------------------------------------
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.close()
+
+    def _retry(self, fn: Callable[[], T]) -> T:
+        delay = 0.05
+        for attempt in range(_BUSY_RETRIES + 1):
+            try:
+                return fn()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or attempt == _BUSY_RETRIES:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _write(self, fn: Callable[[sqlite3.Connection], T], action: str = "write to") -> T:
+        """Run fn in one BEGIN IMMEDIATE transaction (retried when the DB is busy)."""
+
+        def attempt() -> T:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = fn(self._conn)
+                self._conn.execute("COMMIT")
+                return result
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+
+        try:
+            return self._retry(attempt)
+        except sqlite3.Error as exc:
+            raise _library_error(exc, self.path, action) from None
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self._retry(lambda: self._conn.execute(sql, params).fetchall())
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc).lower():
+                raise InvalidInputError(
+                    f"the library cannot search for that query ({exc})",
+                    hint='use words or "phrases", AND, OR, NOT and parentheses',
+                ) from None
+            raise _library_error(exc, self.path, "read") from None
+        except sqlite3.Error as exc:
+            raise _library_error(exc, self.path, "read") from None
+
+    def _migrate(self) -> None:
+        conn = self._conn
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
+        )
+        applied = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+        if all(name in applied for name, _ in MIGRATIONS):
+            return
+
+        def run(c: sqlite3.Connection) -> None:
+            # re-read inside the write lock: another process may have migrated meanwhile
+            done = {row[0] for row in c.execute("SELECT name FROM migrations")}
+            for name, migration in MIGRATIONS:
+                if name not in done:
+                    migration(c)
+                    c.execute(
+                        "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                        (name, self._clock()),
+                    )
+
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            run(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def migrations(self) -> list[str]:
+        """Names of the applied migrations, in order."""
+        return [r[0] for r in self._read("SELECT name FROM migrations ORDER BY applied_at, name")]
+
+    # --- writing -------------------------------------------------------------------
+
+    def upsert(
+        self,
+        items: Iterable[Any],
+        *,
+        source: str,
+        batch_size: int = BATCH_SIZE,
+        progress: Callable[[ImportStats], None] | None = None,
+    ) -> ImportStats:
+        """Store parser output (``Parsed`` / ``Deleted`` / ``Failed``, or bare
+        ``Record`` objects), committing every ``batch_size`` items.
+
+        Unchanged records count as skipped; an interrupted call leaves every
+        committed batch in place, so re-running it continues without duplicates.
+        """
+        stats = ImportStats()
+        batch: list[Any] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                self._write(lambda c, b=batch: self._store_batch(c, b, source, stats))
+                batch = []
+                if progress:
+                    progress(stats)
+        if batch:
+            self._write(lambda c: self._store_batch(c, batch, source, stats))
+            if progress:
+                progress(stats)
+        return stats
+
+    def _store_batch(
+        self, conn: sqlite3.Connection, batch: list[Any], source: str, stats: ImportStats
+    ) -> None:
+        now = self._clock()
+        local = ImportStats()
+        prepared: dict[int, tuple[Record, str, str, bytes | None]] = {}
+        deletions: list[int] = []
+        for item in batch:
+            pmids = getattr(item, "pmids", None)
+            if pmids is not None and not hasattr(item, "record"):  # Deleted
+                deletions.extend(p for p in (_pmid_int(x) for x in pmids) if p is not None)
+                continue
+            reason = getattr(item, "reason", None)
+            if isinstance(reason, str) and not hasattr(item, "record"):  # Failed
+                pmid_text = getattr(item, "pmid", None)
+                where = (
+                    f"PMID {pmid_text}" if pmid_text else f"record {getattr(item, 'index', '?')}"
+                )
+                local.failed.append((where, reason))
+                continue
+            record = item if isinstance(item, Record) else getattr(item, "record", None)
+            raw = None if isinstance(item, Record) else getattr(item, "raw", None)
+            if not isinstance(record, Record):
+                local.failed.append((str(item)[:60], "not a record"))
+                continue
+            pmid = _pmid_int(record.pmid)
+            if pmid is None:
+                local.failed.append(
+                    (record.title[:60] or "record", f"invalid PMID {record.pmid!r}")
+                )
+                continue
+            try:
+                data = json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True)
+            except (TypeError, ValueError) as exc:
+                local.failed.append((str(pmid), f"cannot serialise the record ({exc})"))
+                continue
+            digest = hashlib.sha1(data.encode("utf-8")).hexdigest()
+            prepared[pmid] = (record, data, digest, raw)  # a later duplicate wins
+
+        existing: dict[int, tuple[str, bool]] = {}
+        keys = list(prepared)
+        for chunk in _chunks(keys):
+            marks = ",".join("?" * len(chunk))
+            for pmid, digest, has_raw in conn.execute(
+                f"SELECT pmid, content_hash, raw IS NOT NULL FROM records WHERE pmid IN ({marks})",
+                list(chunk),
+            ):
+                existing[pmid] = (digest, bool(has_raw))
+
+        rows = []
+        fts_rows = []
+        touched: list[int] = []
+        for pmid, (record, data, digest, raw) in prepared.items():
+            old = existing.get(pmid)
+            if old is not None and old[0] == digest and (old[1] or raw is None):
+                local.skipped += 1
+                touched.append(pmid)
+                continue
+            if old is None:
+                local.imported += 1
+            else:
+                local.updated += 1
+            blob = zlib.compress(raw, 6) if raw else None
+            rows.append(
+                (
+                    pmid,
+                    data,
+                    digest,
+                    blob,
+                    _raw_format(raw) if raw else None,
+                    "zlib" if raw else None,
+                    record.title,
+                    record.first_author,
+                    record.journal.abbreviation,
+                    record.year,
+                    record.doi.lower() if record.doi else None,
+                    record.pmcid.upper() if record.pmcid else None,
+                    record.design,
+                    json.dumps(record.flags),
+                    source,
+                    now,
+                    now,
+                    now,
+                )
+            )
+            fts_rows.append((pmid, *_fts_columns(record)))
+
+        if rows:
+            conn.executemany(
+                """
+                INSERT INTO records (pmid, data, content_hash, raw, raw_format, raw_encoding,
+                    title, first_author, journal, year, doi, pmcid, design, flags, source,
+                    created_at, updated_at, fetched_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(pmid) DO UPDATE SET
+                    data = excluded.data, content_hash = excluded.content_hash,
+                    raw = COALESCE(excluded.raw, records.raw),
+                    raw_format = COALESCE(excluded.raw_format, records.raw_format),
+                    raw_encoding = COALESCE(excluded.raw_encoding, records.raw_encoding),
+                    title = excluded.title, first_author = excluded.first_author,
+                    journal = excluded.journal, year = excluded.year, doi = excluded.doi,
+                    pmcid = excluded.pmcid, design = excluded.design, flags = excluded.flags,
+                    source = excluded.source, updated_at = excluded.updated_at,
+                    fetched_at = excluded.fetched_at
+                """,
+                rows,
+            )
+            conn.executemany(
+                "DELETE FROM records_fts WHERE rowid = ?",
+                [(r[0],) for r in fts_rows if r[0] in existing],
+            )
+            conn.executemany(
+                "INSERT INTO records_fts (rowid, title, abstract, mesh, keywords, authors) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                fts_rows,
+            )
+        if touched and source == "ncbi":
+            # an unchanged record fetched again from NCBI is fresh again
+            conn.executemany(
+                "UPDATE records SET fetched_at = ? WHERE pmid = ?", [(now, p) for p in touched]
+            )
+        if deletions:
+            local.deleted += self._delete(conn, deletions)
+        stats.add(local)
+
+    @staticmethod
+    def _delete(conn: sqlite3.Connection, pmids: Sequence[int]) -> int:
+        removed = 0
+        for chunk in _chunks(list(dict.fromkeys(pmids))):
+            marks = ",".join("?" * len(chunk))
+            conn.execute(f"DELETE FROM records_fts WHERE rowid IN ({marks})", list(chunk))
+            cur = conn.execute(f"DELETE FROM records WHERE pmid IN ({marks})", list(chunk))
+            removed += cur.rowcount
+        return removed
+
+    def remove(self, pmids: Iterable[str | int]) -> int:
+        """Delete records by PMID; returns how many existed."""
+        ints = [p for p in (_pmid_int(x) for x in pmids) if p is not None]
+        if not ints:
+            return 0
+        return self._write(lambda c: self._delete(c, ints), "remove records from")
+
+    # --- reading -------------------------------------------------------------------
+
+    def get(self, pmids: Sequence[str | int], *, max_age: float | None = None) -> dict[str, Record]:
+        """Stored records by PMID (only those fetched within ``max_age`` seconds)."""
+        ints = [p for p in (_pmid_int(x) for x in pmids) if p is not None]
+        out: dict[str, Record] = {}
+        cutoff = None if max_age is None else self._clock() - max_age
+        for chunk in _chunks(list(dict.fromkeys(ints))):
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT pmid, data FROM records WHERE pmid IN ({marks})"
+            params: list[Any] = list(chunk)
+            if cutoff is not None:
+                sql += " AND fetched_at > ?"
+                params.append(cutoff)
+            for pmid, data in self._read(sql, params):
+                out[str(pmid)] = self._record(data)
+        return out
+
+    def get_raw(self, pmid: str | int) -> tuple[bytes, str] | None:
+        """The raw XML / MEDLINE text kept for a record, with its format."""
+        key = _pmid_int(pmid)
+        if key is None:
+            return None
+        rows = self._read(
+            "SELECT raw, raw_format, raw_encoding FROM records WHERE pmid = ? AND raw IS NOT NULL",
+            (key,),
+        )
+        if not rows:
+            return None
+        raw, fmt, encoding = rows[0]
+        data = zlib.decompress(raw) if encoding == "zlib" else bytes(raw)
+        return data, fmt or _raw_format(data)
+
+    def fetched_at(self, pmids: Sequence[str | int]) -> dict[str, float]:
+        ints = [p for p in (_pmid_int(x) for x in pmids) if p is not None]
+        out: dict[str, float] = {}
+        for chunk in _chunks(ints):
+            marks = ",".join("?" * len(chunk))
+            for pmid, at in self._read(
+                f"SELECT pmid, fetched_at FROM records WHERE pmid IN ({marks})", list(chunk)
+            ):
+                out[str(pmid)] = at
+        return out
+
+    def find_pmid(self, kind: str, value: str) -> str | None:
+        """The PMID of a stored record by DOI or PMCID (case-insensitive)."""
+        if kind == "doi":
+            rows = self._read("SELECT pmid FROM records WHERE doi = ? LIMIT 1", (value.lower(),))
+        elif kind == "pmcid":
+            rows = self._read("SELECT pmid FROM records WHERE pmcid = ? LIMIT 1", (value.upper(),))
+        elif kind == "pmid":
+            key = _pmid_int(value)
+            rows = self._read("SELECT pmid FROM records WHERE pmid = ?", (key,)) if key else []
+        else:
+            raise ValueError(f"unknown identifier kind {kind!r}")
+        return str(rows[0][0]) if rows else None
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int | None = 20,
+        offset: int = 0,
+        since: int | None = None,
+        until: int | None = None,
+        designs: Sequence[str] | None = None,
+    ) -> list[Record]:
+        """Records matching ``query`` (see ``fts_query``), best bm25 match first."""
+        return list(
+            self.iter_search(
+                query, limit=limit, offset=offset, since=since, until=until, designs=designs
+            )
+        )
+
+    def iter_search(
+        self,
+        query: str,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        since: int | None = None,
+        until: int | None = None,
+        designs: Sequence[str] | None = None,
+    ) -> Iterator[Record]:
+        fq = fts_query(query)
+        where, params = self._filters(since, until, designs)
+        order = f"ORDER BY {_BM25}, r.pmid DESC"
+        all_params: list[Any] = [fq.expression, *params]
+        if limit is not None and limit <= 1000:
+            sql = (
+                "SELECT r.data FROM records_fts JOIN records r ON r.pmid = records_fts.rowid "
+                f"WHERE records_fts MATCH ?{where} {order} LIMIT ? OFFSET ?"
+            )
+            for (data,) in self._read(sql, [*all_params, limit, offset]):
+                yield self._record(data)
+            return
+        # large result sets: rank PMIDs first, then stream the records in that order
+        sql = (
+            "SELECT r.pmid FROM records_fts JOIN records r ON r.pmid = records_fts.rowid "
+            f"WHERE records_fts MATCH ?{where} {order}"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            all_params += [limit, offset]
+        elif offset:
+            sql += " LIMIT -1 OFFSET ?"
+            all_params.append(offset)
+        ranked = [row[0] for row in self._read(sql, all_params)]
+        for chunk in _chunks(ranked):
+            marks = ",".join("?" * len(chunk))
+            found = dict(
+                self._read(f"SELECT pmid, data FROM records WHERE pmid IN ({marks})", list(chunk))
+            )
+            for pmid in chunk:
+                if pmid in found:  # removed meanwhile otherwise
+                    yield self._record(found[pmid])
+
+    def count_matches(
+        self,
+        query: str,
+        *,
+        since: int | None = None,
+        until: int | None = None,
+        designs: Sequence[str] | None = None,
+    ) -> int:
+        fq = fts_query(query)
+        where, params = self._filters(since, until, designs)
+        if where:
+            sql = (
+                "SELECT count(*) FROM records_fts JOIN records r ON r.pmid = records_fts.rowid "
+                f"WHERE records_fts MATCH ?{where}"
+            )
+        else:
+            sql = "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?"
+        return int(self._read(sql, [fq.expression, *params])[0][0])
+
+    @staticmethod
+    def _filters(
+        since: int | None, until: int | None, designs: Sequence[str] | None
+    ) -> tuple[str, list[Any]]:
+        where = ""
+        params: list[Any] = []
+        if since is not None:
+            where += " AND r.year >= ?"
+            params.append(since)
+        if until is not None:
+            where += " AND r.year <= ?"
+            params.append(until)
+        if designs:
+            where += f" AND r.design IN ({','.join('?' * len(designs))})"
+            params.extend(designs)
+        return where, params
+
+    def recent(self, limit: int = 20) -> list[Record]:
+        """The most recently added or updated records."""
+        rows = self._read(
+            "SELECT data FROM records ORDER BY updated_at DESC, pmid DESC LIMIT ?", (limit,)
+        )
+        return [self._record(d) for (d,) in rows]
+
+    def iter_records(self) -> Iterator[Record]:
+        """Every stored record, in PMID order, streamed page by page."""
+        last = 0
+        while True:
+            rows = self._read(
+                "SELECT pmid, data FROM records WHERE pmid > ? ORDER BY pmid LIMIT 500", (last,)
+            )
+            for _, data in rows:
+                yield self._record(data)
+            if len(rows) < 500:
+                return
+            last = rows[-1][0]
+
+    def iter_raw(self) -> Iterator[tuple[str, bytes, str]]:
+        """(pmid, raw, format) of every record that kept its raw text."""
+        sql = "SELECT pmid, raw, raw_format, raw_encoding FROM records WHERE raw IS NOT NULL ORDER BY pmid"
+        last = 0
+        while True:
+            rows = self._read(sql.replace("WHERE", "WHERE pmid > ? AND") + " LIMIT 500", (last,))
+            if not rows:
+                return
+            for pmid, raw, fmt, enc in rows:
+                data = zlib.decompress(raw) if enc == "zlib" else bytes(raw)
+                yield str(pmid), data, fmt or _raw_format(data)
+            last = rows[-1][0]
+
+    def _record(self, data: str) -> Record:
+        try:
+            return Record.from_dict(json.loads(data))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise LibraryError(
+                f"a record in the library {self.path} cannot be read ({exc})",
+                hint="re-import it, or remove it with litcli library remove",
+            ) from None
+
+    def count(self) -> int:
+        return int(self._read("SELECT count(*) FROM records")[0][0])
+
+    def stats(self) -> dict[str, Any]:
+        """Counts and facts for `litcli library stats`."""
+        total = self.count()
+        designs = dict(
+            self._read(
+                "SELECT design, count(*) FROM records GROUP BY design ORDER BY count(*) DESC"
+            )
+        )
+        flagged: dict[str, int] = {}
+        for (flags,) in self._read("SELECT flags FROM records WHERE flags != '[]'"):
+            for flag in json.loads(flags):
+                flagged[flag] = flagged.get(flag, 0) + 1
+        years = self._read("SELECT min(year), max(year) FROM records")[0]
+        times = self._read("SELECT min(fetched_at), max(updated_at) FROM records")[0]
+        sources = dict(
+            self._read(
+                "SELECT COALESCE(source, ''), count(*) FROM records GROUP BY source ORDER BY count(*) DESC"
+            )
+        )
+        with_raw = int(self._read("SELECT count(*) FROM records WHERE raw IS NOT NULL")[0][0])
+        searches = int(self._read("SELECT count(*) FROM search_cache")[0][0])
+        size = 0
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(str(self.path) + suffix)
+            if p.exists():
+                size += p.stat().st_size
+        return {
+            "path": str(self.path),
+            "records": total,
+            "with_raw": with_raw,
+            "designs": designs,
+            "flags": flagged,
+            "years": {"min": years[0], "max": years[1]},
+            "oldest_fetch": times[0],
+            "last_update": times[1],
+            "sources": sources,
+            "cached_searches": searches,
+            "size_bytes": size,
+            "migrations": self.migrations(),
+        }
+
+    # --- search cache --------------------------------------------------------------
+
+    def cache_get(self, key: str, *, max_age: float = SEARCH_TTL) -> CachedSearch | None:
+        rows = self._read(
+            "SELECT pmids, count, translation, warnings, fetched_at, query FROM search_cache "
+            "WHERE key = ? AND fetched_at > ?",
+            (key, self._clock() - max_age),
+        )
+        if not rows:
+            return None
+        pmids, count, translation, warnings, fetched_at, query = rows[0]
+        return CachedSearch(
+            pmids=list(json.loads(pmids)),
+            count=int(count),
+            query_translation=translation,
+            warnings=list(json.loads(warnings)),
+            fetched_at=float(fetched_at),
+            query=query,
+        )
+
+    def cache_put(self, key: str, result: CachedSearch) -> None:
+        fetched = result.fetched_at or self._clock()
+        self._write(
+            lambda c: c.execute(
+                "INSERT OR REPLACE INTO search_cache "
+                "(key, query, pmids, count, translation, warnings, fetched_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    key,
+                    result.query,
+                    json.dumps([str(p) for p in result.pmids]),
+                    int(result.count),
+                    result.query_translation,
+                    json.dumps(list(result.warnings)),
+                    fetched,
+                ),
+            )
+        )
+
+    def cache_clear(self, *, older_than: float | None = None) -> int:
+        """Drop cached searches (all, or those older than ``older_than`` seconds)."""
+        if older_than is None:
+            return self._write(lambda c: c.execute("DELETE FROM search_cache").rowcount)
+        cutoff = self._clock() - older_than
+        return self._write(
+            lambda c: c.execute("DELETE FROM search_cache WHERE fetched_at < ?", (cutoff,)).rowcount
+        )
+
+    def integrity_check(self) -> str:
+        """'ok' or SQLite's first complaint."""
+        return str(self._read("PRAGMA integrity_check")[0][0])

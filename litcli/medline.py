@@ -1,0 +1,395 @@
+"""MEDLINE / .nbib text ("PubMed format", ``efetch rettype=medline``) -> :class:`Record`.
+
+The file is split into records at blank lines; each record is read with
+``Bio.Medline`` (after joining continuation lines, which Bio.Medline would
+otherwise turn into extra list items for tags such as CIN or GR) and mapped to
+the same model as the XML parser.  Author blocks (FAU/AU/AD/AUID/CN) are read
+in file order so affiliations stay with their author.
+
+A record that cannot be used (no PMID, lines that are not MEDLINE tags) is
+yielded as :class:`Failed` and parsing continues with the next record; only an
+unreadable / binary / empty file raises :class:`InputFileError`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from litcli.errors import InputFileError
+from litcli.models import (
+    AbstractSection,
+    Author,
+    Book,
+    CommentCorrection,
+    Grant,
+    Journal,
+    MeshHeading,
+    MeshQualifier,
+    PubDate,
+    Record,
+)
+from litcli.pubmed import Failed, Parsed, normalize_orcid, open_binary, parse_month, sniff_format
+
+__all__ = ["Failed", "Parsed", "iter_medline", "parse_medline", "sniff_format", "COMMENT_TAGS"]
+
+# MEDLINE comment/correction tags -> CommentsCorrections/@RefType of the XML.
+COMMENT_TAGS: dict[str, str] = {
+    "CIN": "CommentIn",
+    "CON": "CommentOn",
+    "CRI": "CorrectedandRepublishedIn",
+    "CRF": "CorrectedandRepublishedFrom",
+    "EIN": "ErratumIn",
+    "EFR": "ErratumFor",
+    "ECI": "ExpressionOfConcernIn",
+    "ECF": "ExpressionOfConcernFor",
+    "RIN": "RetractionIn",
+    "ROF": "RetractionOf",
+    "RRI": "RetractedandRepublishedIn",
+    "RRF": "RetractedandRepublishedFrom",
+    "RPI": "RepublishedIn",
+    "RPF": "RepublishedFrom",
+    "UIN": "UpdateIn",
+    "UOF": "UpdateOf",
+    "SPIN": "SummaryForPatientsIn",
+    "ORI": "OriginalReportIn",
+    "PRIN": "ReprintIn",
+    "PROF": "ReprintOf",
+}
+
+_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
+_SEASONS = {"spring", "summer", "fall", "autumn", "winter"}
+_ID_SUFFIX = re.compile(r"^(.*?)\s*\[([a-z-]+)\]\s*$")
+_CC_PMID = re.compile(r"\s*PMID:\s*(\d+)\s*$")
+# "BACKGROUND AND PURPOSE: " ... a label is upper-case words at a sentence start.
+_LABEL = re.compile(r"(?:^|(?<=[.!?)\]]\s))([A-Z][A-Z0-9]*(?:[ ,/&-]+[A-Z0-9]+){0,6}): ")
+
+
+# --- reading records ------------------------------------------------------------------
+
+
+def _open_text(source: str | Path | bytes | TextIO) -> tuple[TextIO, str, bool]:
+    if isinstance(source, (str, Path)) and not (
+        isinstance(source, str) and source.lstrip().startswith(("PMID-", "PMC -"))
+    ):
+        stream, name, close = open_binary(source)
+        return io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace"), name, close
+    if isinstance(source, str):
+        return io.StringIO(source), "<string>", False
+    if isinstance(source, bytes):
+        stream, name, _ = open_binary(source)
+        return io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace"), name, False
+    if hasattr(source, "read"):
+        probe = source.read(0)
+        if isinstance(probe, bytes):
+            stream, name, _ = open_binary(source)  # type: ignore[arg-type]
+            return io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace"), name, False
+        name = getattr(source, "name", None)
+        return source, name if isinstance(name, str) else "<stream>", False
+    raise InputFileError(f"unsupported input of type {type(source).__name__}")
+
+
+def _chunks(stream: TextIO, name: str) -> Iterator[list[str]]:
+    """Yield the lines of each record (records are separated by blank lines)."""
+    lines: list[str] = []
+    first = True
+    try:
+        for line in stream:
+            if first and line.strip():
+                first = False
+                if "\x00" in line:
+                    raise InputFileError(
+                        f"{name}: binary data, not MEDLINE text",
+                        hint="import .nbib or MEDLINE .txt files exported from PubMed",
+                    )
+            line = line.rstrip("\r\n")
+            if line.strip():
+                lines.append(line)
+            elif lines:
+                yield lines
+                lines = []
+    except (OSError, EOFError, UnicodeError) as exc:
+        raise InputFileError(f"{name}: cannot be read ({exc})") from None
+    if lines:
+        yield lines
+    if first:
+        raise InputFileError(f"{name}: the file is empty", hint="export records from PubMed again")
+
+
+def _fields(lines: list[str]) -> list[tuple[str, str]]:
+    """Ordered (tag, value) pairs; continuation lines are joined with one space."""
+    out: list[tuple[str, str]] = []
+    for i, line in enumerate(lines, 1):
+        if line.startswith("      ") or line.startswith("\t"):
+            if not out:
+                raise ValueError(f"line {i} continues nothing")
+            tag, value = out[-1]
+            out[-1] = (tag, f"{value} {line.strip()}".strip())
+            continue
+        m = _TAG_LINE.match(line)
+        if not m:
+            raise ValueError(f"line {i} is not a MEDLINE tag line: {line[:40]!r}")
+        out.append((m.group(1), m.group(2).strip()))
+    return out
+
+
+def iter_medline(
+    source: str | Path | bytes | TextIO, *, keep_raw: bool = True
+) -> Iterator[Parsed | Failed]:
+    """Stream records from MEDLINE / .nbib text (path, text, bytes or text/binary file).
+
+    Yields :class:`Parsed` (``raw`` = the record's own MEDLINE text, UTF-8) or, for a
+    record that cannot be read, :class:`Failed` with its 1-based index.  Raises
+    :class:`InputFileError` when the file is unreadable, binary, empty or not MEDLINE.
+    """
+    from Bio import Medline
+
+    stream, name, must_close = _open_text(source)
+    try:
+        for index, lines in enumerate(_chunks(stream, name), 1):
+            raw = "\n".join(lines) + "\n"
+            try:
+                fields = _fields(lines)
+                tags = {tag for tag, _ in fields}
+                if index == 1 and not tags & {"PMID", "TI", "AU", "FAU", "SO", "DP"}:
+                    raise InputFileError(
+                        f"{name}: not MEDLINE text (no PMID- line in the first record)",
+                        hint="import .nbib or MEDLINE .txt files exported from PubMed",
+                    )
+                bio = Medline.read([f"{tag:<4}- {value}\n" for tag, value in fields])
+                record = _record(bio, fields)
+            except InputFileError:
+                raise
+            except (ValueError, KeyError, IndexError, StopIteration) as exc:
+                pmid = next((v for t, v in _safe_fields(lines) if t == "PMID"), None)
+                yield Failed(str(exc) or type(exc).__name__, index, pmid, raw.encode("utf-8"))
+                continue
+            yield Parsed(record, raw.encode("utf-8") if keep_raw else None)
+    finally:
+        if must_close:
+            stream.close()
+
+
+def _safe_fields(lines: list[str]) -> list[tuple[str, str]]:
+    out = []
+    for line in lines:
+        m = _TAG_LINE.match(line)
+        if m:
+            out.append((m.group(1), m.group(2).strip()))
+    return out
+
+
+def parse_medline(source: str | Path | bytes | TextIO) -> list[Record]:
+    """All readable records of ``source`` (failed records are skipped)."""
+    return [
+        item.record for item in iter_medline(source, keep_raw=False) if isinstance(item, Parsed)
+    ]
+
+
+# --- mapping ---------------------------------------------------------------------------
+
+
+def _one(bio: Any, tag: str) -> str | None:
+    value = bio.get(tag)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if value is None:
+        return None
+    value = " ".join(str(value).split())
+    return value or None
+
+
+def _many(bio: Any, tag: str) -> list[str]:
+    value = bio.get(tag)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    return [v for v in (" ".join(x.split()) for x in value) if v]
+
+
+def _record(bio: Any, fields: list[tuple[str, str]]) -> Record:
+    pmid = _one(bio, "PMID")
+    if not pmid:
+        raise ValueError("record has no PMID")
+    if not pmid.isdigit():
+        raise ValueError(f"PMID {pmid[:20]!r} is not a number")
+    rec = Record(pmid=pmid)
+    rec.title = _one(bio, "TI") or ""
+    rec.vernacular_title = _one(bio, "TT")
+    rec.abstract = split_abstract(_one(bio, "AB") or "")
+    rec.authors = _authors(fields, ("FAU", "AU", "CN", "AD", "AUID"))
+    issn = _many(bio, "IS")
+    rec.journal = Journal(
+        title=_one(bio, "JT"),
+        medline_ta=_one(bio, "TA"),
+        issn=issn[0].split(" ")[0] if issn else None,
+        volume=_one(bio, "VI"),
+        issue=_one(bio, "IP"),
+        pages=_one(bio, "PG"),
+    )
+    rec.pub_date = parse_dp(_one(bio, "DP"))
+    rec.article_date = _dep(_one(bio, "DEP"))
+    for tag in ("AID", "LID"):
+        for value in _many(bio, tag):
+            m = _ID_SUFFIX.match(value)
+            if not m:
+                continue
+            ident, kind = m.group(1).strip(), m.group(2)
+            if kind == "doi" and rec.doi is None:
+                rec.doi = ident
+            elif kind == "pii" and rec.pii is None:
+                rec.pii = ident
+    pmc = _one(bio, "PMC")
+    if pmc and re.fullmatch(r"PMC\d+", pmc):
+        rec.pmcid = pmc
+    rec.languages = _many(bio, "LA")
+    rec.publication_types = _many(bio, "PT")
+    rec.mesh = [parse_mh(v) for v in _many(bio, "MH")]
+    rec.keywords = _many(bio, "OT")
+    rec.chemicals = [_rn_name(v) for v in _many(bio, "RN")]
+    rec.grants = [_grant(v) for v in _many(bio, "GR")]
+    rec.comments_corrections = [
+        _comment(COMMENT_TAGS[tag], value) for tag, value in fields if tag in COMMENT_TAGS and value
+    ]
+    rec.status = _one(bio, "STAT")
+    rec.publication_status = _one(bio, "PST")
+    if _one(bio, "BTI") or "Book" in rec.publication_types:
+        rec.kind = "book"
+        rec.book = Book(
+            book_title=_one(bio, "BTI"),
+            publisher=_one(bio, "PB"),
+            location=_one(bio, "PL"),
+            isbn=(_many(bio, "ISBN") or [None])[0],
+            editors=_authors(fields, ("FED", "ED")),
+            collection_title=_one(bio, "CTI"),
+        )
+        if not rec.title:
+            rec.title = rec.book.book_title or ""
+    return rec
+
+
+def _authors(fields: list[tuple[str, str]], tags: tuple[str, ...]) -> list[Author]:
+    """Authors in file order: a full-name tag (FAU/FED) opens an author, the short
+    tag (AU/ED) completes it or opens one when there is no full name, CN opens a
+    collective author, AD/AUID attach to the latest author."""
+    full, short = tags[0], tags[1]
+    out: list[Author] = []
+    pending_full = False  # the latest author came from a full-name line and awaits its short form
+    for tag, value in fields:
+        if not value:
+            continue
+        if tag == full:
+            last, _, fore = value.partition(",")
+            out.append(Author(last_name=last.strip() or None, fore_name=fore.strip() or None))
+            pending_full = True
+        elif tag == short:
+            last, initials = _split_au(value)
+            if pending_full and out:
+                out[-1].initials = initials
+                pending_full = False
+            else:
+                out.append(Author(last_name=last, initials=initials))
+        elif tag == "CN" and "CN" in tags:
+            out.append(Author(collective_name=value))
+            pending_full = False
+        elif tag == "AD" and "AD" in tags and out:
+            out[-1].affiliations.append(value)
+        elif (
+            tag == "AUID"
+            and "AUID" in tags
+            and out
+            and value.upper().startswith("ORCID")
+            and out[-1].orcid is None
+        ):
+            out[-1].orcid = normalize_orcid(value)
+    return out
+
+
+def _split_au(value: str) -> tuple[str | None, str | None]:
+    """'Brinjikji W' -> ('Brinjikji', 'W'); 'van der Berg JA' -> ('van der Berg', 'JA')."""
+    parts = value.split()
+    if len(parts) >= 2 and re.fullmatch(r"[A-Z]{1,4}", parts[-1]):
+        return " ".join(parts[:-1]), parts[-1]
+    return value, None
+
+
+def parse_dp(value: str | None) -> PubDate:
+    """MEDLINE DP: '2018 Apr 15', '2018 Apr', '2018', '2007 Spring', '1998 Dec-1999 Jan'."""
+    if not value:
+        return PubDate()
+    parts = value.split()
+    if parts and re.fullmatch(r"\d{4}", parts[0]):
+        year = int(parts[0])
+        if len(parts) == 1:
+            return PubDate(year=year)
+        if len(parts) == 2 and parts[1].lower() in _SEASONS:
+            return PubDate(year=year, season=parts[1])
+        month = parse_month(parts[1]) if re.fullmatch(r"[A-Za-z]{3}|\d{1,2}", parts[1]) else None
+        if month is not None:
+            if len(parts) == 2:
+                return PubDate(year=year, month=month)
+            if len(parts) == 3 and parts[2].isdigit() and 1 <= int(parts[2]) <= 31:
+                return PubDate(year=year, month=month, day=int(parts[2]))
+    return PubDate(medline_date=value)
+
+
+def _dep(value: str | None) -> str | None:
+    if value and re.fullmatch(r"\d{8}", value):
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return None
+
+
+def parse_mh(value: str) -> MeshHeading:
+    """'Brain Ischemia/diagnostic imaging/*surgery' / '*Stroke' -> MeshHeading."""
+    descriptor, *quals = value.split("/")
+    major = descriptor.startswith("*")
+    return MeshHeading(
+        descriptor=descriptor.lstrip("*").strip(),
+        major=major,
+        qualifiers=[
+            MeshQualifier(q.lstrip("*").strip(), q.startswith("*")) for q in quals if q.strip()
+        ],
+    )
+
+
+def _rn_name(value: str) -> str:
+    """'0 (Fibrinolytic Agents)' / 'EC 3.4.21.68 (Tissue Plasminogen Activator)' -> name."""
+    m = re.match(r"^\S.*? \((.+)\)$", value)
+    return m.group(1) if m else value
+
+
+def _grant(value: str) -> Grant:
+    """'R01 HL123456/HL/NHLBI NIH HHS/United States' (GrantID/Acronym/Agency/Country)."""
+    parts = value.rsplit("/", 3)
+    if len(parts) == 4:
+        gid, _acronym, agency, country = (p.strip() or None for p in parts)
+        return Grant(grant_id=gid, agency=agency, country=country)
+    return Grant(grant_id=value)
+
+
+def _comment(ref_type: str, value: str) -> CommentCorrection:
+    """'J Foo. 2018 Apr;10(4):e5. PMID: 12345' -> source + pmid."""
+    m = _CC_PMID.search(value)
+    if m:
+        return CommentCorrection(ref_type, m.group(1), value[: m.start()].strip() or None)
+    return CommentCorrection(ref_type, None, value or None)
+
+
+def split_abstract(text: str) -> list[AbstractSection]:
+    """Split 'BACKGROUND: … METHODS: …' into labelled sections when clearly labelled
+    (the text starts with a label and has at least two); otherwise one section."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    matches = list(_LABEL.finditer(text))
+    if len(matches) < 2 or matches[0].start() != 0:
+        return [AbstractSection(text=text)]
+    sections = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        sections.append(AbstractSection(text=text[m.end() : end].strip(), label=m.group(1)))
+    return sections

@@ -1,0 +1,895 @@
+"""Streaming parser for PubMed XML (``PubmedArticleSet``) -> :class:`Record`.
+
+Built on ``lxml.etree.iterparse``: each ``PubmedArticle`` / ``PubmedBookArticle``
+(or top-level ``MedlineCitation`` in legacy ``MedlineCitationSet`` baseline
+files) is turned into a record as soon as its end tag is read and is then
+cleared from the tree, so memory stays bounded however large the input is.
+
+Security: entities are never resolved, no DTD is loaded, no network access,
+and libxml2's huge-tree mode stays off; a billion-laughs or external-entity
+document therefore cannot expand (the reference is kept as literal text).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+from lxml import etree
+
+from litcli.errors import InputFileError
+from litcli.models import (
+    AbstractSection,
+    Author,
+    Book,
+    CommentCorrection,
+    Grant,
+    MeshHeading,
+    MeshQualifier,
+    PubDate,
+    Record,
+)
+
+__all__ = [
+    "Deleted",
+    "Failed",
+    "Parsed",
+    "Source",
+    "iter_parse",
+    "parse_records",
+    "sniff_format",
+    "open_binary",
+    "MONTHS",
+    "parse_month",
+]
+
+Source = str | Path | bytes | BinaryIO
+
+
+@dataclass
+class Parsed:
+    """One parsed record and (optionally) its own serialized XML / MEDLINE text."""
+
+    record: Record
+    raw: bytes | None = None
+
+
+@dataclass
+class Deleted:
+    """PMIDs listed in a ``<DeleteCitation>`` element."""
+
+    pmids: list[str]
+
+
+@dataclass
+class Failed:
+    """A record that could not be read; parsing continues with the next one.
+
+    ``index`` is the record's 1-based position in the input; ``reason`` is one line.
+    """
+
+    reason: str
+    index: int
+    pmid: str | None = None
+    raw: bytes | None = None
+
+
+MONTHS: dict[str, int] = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_MATHML_NS = "{http://www.w3.org/1998/Math/MathML}"
+_RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation", "MedlineCitation")
+_KNOWN_ROOTS = frozenset(
+    {
+        "PubmedArticleSet",
+        "PubmedBookArticleSet",
+        "MedlineCitationSet",
+        "PubmedArticle",
+        "PubmedBookArticle",
+        "MedlineCitation",
+    }
+)
+_ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])")
+_PMC = re.compile(r"^(PMC\d+)")
+
+
+# --- input handling ----------------------------------------------------------------
+
+
+class _Prefixed(io.RawIOBase):
+    """A read-only stream that replays ``prefix`` and then continues with ``rest``."""
+
+    def __init__(self, prefix: bytes, rest: IO[bytes]) -> None:
+        self._prefix = prefix
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        n = len(b)
+        if self._prefix:
+            chunk, self._prefix = self._prefix[:n], self._prefix[n:]
+        else:
+            chunk = self._rest.read(n)
+        b[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def _name_of(source: object) -> str:
+    if isinstance(source, (str, Path)):
+        return os.fspath(source)
+    if isinstance(source, bytes):
+        return "<bytes>"
+    name = getattr(source, "name", None)
+    return str(name) if isinstance(name, str) else "<stream>"
+
+
+def open_binary(source: Source) -> tuple[IO[bytes], str, bool]:
+    """Open ``source`` as a binary stream, transparently gunzipping gzip data.
+
+    Returns ``(stream, display_name, must_close)``.  A ``str`` that starts with
+    ``<`` is taken as XML text, any other ``str`` as a path.
+    """
+    name = _name_of(source)
+    must_close = False
+    raw: IO[bytes]
+    if isinstance(source, bytes):
+        raw = io.BytesIO(source)
+    elif isinstance(source, str) and source.lstrip().startswith("<"):
+        raw = io.BytesIO(source.encode("utf-8"))
+        name = "<string>"
+    elif isinstance(source, (str, Path)):
+        try:
+            raw = open(source, "rb")  # noqa: SIM115 - closed by the caller via must_close
+        except FileNotFoundError:
+            raise InputFileError(f"{name}: no such file", hint="check the path") from None
+        except IsADirectoryError:
+            raise InputFileError(f"{name}: is a directory, not a file") from None
+        except OSError as exc:
+            raise InputFileError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        must_close = True
+    elif hasattr(source, "read"):
+        raw = source
+    else:
+        raise InputFileError(f"unsupported input of type {type(source).__name__}")
+    try:
+        head = raw.read(2)
+    except OSError as exc:
+        raise InputFileError(f"{name}: cannot be read ({exc})") from None
+    if isinstance(head, str):
+        raise InputFileError(f"{name}: expected a binary stream (open the file with 'rb')")
+    rest: IO[bytes] = io.BufferedReader(_Prefixed(head, raw))
+    if head == _GZIP_MAGIC:
+        rest = gzip.GzipFile(fileobj=rest, mode="rb")  # type: ignore[assignment]
+    if must_close:
+        rest = _ClosingWrapper(rest, raw)  # type: ignore[assignment]
+    return rest, name, must_close
+
+
+class _ClosingWrapper(io.RawIOBase):
+    """Reads from ``inner``; closing it also closes the underlying file ``outer``."""
+
+    def __init__(self, inner: IO[bytes], outer: IO[bytes]) -> None:
+        self._inner = inner
+        self._outer = outer
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        return self._inner.read(n)
+
+    def readinto(self, b: Any) -> int:
+        data = self._inner.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        try:
+            self._inner.close()
+        finally:
+            self._outer.close()
+            super().close()
+
+
+def sniff_format(path: str | Path) -> str:
+    """Return ``"xml"`` or ``"medline"`` for a file (gzip allowed) by its content.
+
+    Raises :class:`InputFileError` for empty, binary or unrecognised files.
+    """
+    stream, name, _ = open_binary(path)
+    try:
+        try:
+            head = stream.read(4096)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputFileError(f"{name}: cannot be read ({_one_line(exc)})") from None
+    finally:
+        stream.close()
+    if not head.strip():
+        raise InputFileError(f"{name}: the file is empty", hint="export records from PubMed again")
+    if b"\x00" in head:
+        raise InputFileError(
+            f"{name}: binary data, not PubMed XML or MEDLINE text",
+            hint="import .xml, .xml.gz, .nbib or MEDLINE .txt files",
+        )
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"<"):
+        return "xml"
+    if re.match(rb"(?:PMID|PMC |[A-Z]{2,4} {0,3})- ", text):
+        return "medline"
+    raise InputFileError(
+        f"{name}: neither PubMed XML nor MEDLINE (.nbib) text",
+        hint="import .xml, .xml.gz, .nbib or MEDLINE .txt files",
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    msg = str(exc).strip().splitlines()
+    return msg[0] if msg else type(exc).__name__
+
+
+# --- text helpers -------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+_MATH_ACCENTS = frozenset({".", "˙", "¨", "¯", "‾", "^", "ˆ", "~", "˜", "→", "⃗", "_"})
+
+
+_MATH_RELATIONS = frozenset("=<>≤≥≈≠∼~")
+_SIMPLE_MATH = re.compile(r"^(?:[\w.,′'-]+|\w+\(.*\))$")
+
+
+def _wrap(part: str) -> str:
+    return part if len(part) <= 1 or _SIMPLE_MATH.match(part) and len(part) <= 3 or part.startswith("sqrt(") else f"({part})"
+
+
+def _math(el: Any) -> str:
+    """Reduce a MathML subtree to readable linear text: x^2, a_i, a/b, sqrt(x), 3He.
+
+    Whitespace between MathML elements is layout only and is dropped; accents
+    such as the dot in V-dot are left out.
+    """
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    local = tag.rsplit("}", 1)[-1].split(":")[-1]
+    kids = [c for c in el if isinstance(c.tag, str)]
+    if not kids:
+        text = (el.text or "").strip()
+        if local == "mo" and text in _MATH_RELATIONS:
+            return f" {text} "
+        return text
+    parts = [_math(k) for k in kids]
+    if local == "msup" and len(parts) >= 2:
+        return f"{parts[0]}^{_wrap(parts[1])}"
+    if local == "msub" and len(parts) >= 2:
+        return f"{parts[0]}_{_wrap(parts[1])}"
+    if local == "msubsup" and len(parts) >= 3:
+        return f"{parts[0]}_{_wrap(parts[1])}^{_wrap(parts[2])}"
+    if local == "mfrac" and len(parts) >= 2:
+        return f"{_wrap(parts[0])}/{_wrap(parts[1])}"
+    if local == "msqrt":
+        return f"sqrt({''.join(parts)})"
+    if local == "mroot" and len(parts) >= 2:
+        return f"root{_wrap(parts[1])}({parts[0]})"
+    if local in ("mover", "munder", "munderover") and len(parts) >= 2:
+        return parts[0] + "".join(p for p in parts[1:] if p not in _MATH_ACCENTS)
+    if local == "mmultiscripts":
+        # base, post-scripts (sub, sup)..., <mprescripts/>, pre-scripts: isotopes as 3He
+        names = [k.tag.rsplit("}", 1)[-1].split(":")[-1] for k in kids]
+        cut = names.index("mprescripts") if "mprescripts" in names else len(parts)
+        post = "".join(parts[1:cut])
+        pre = "".join(parts[cut + 1 :])
+        return f"{pre}{parts[0]}{post}"
+    out = ""
+    for part in parts:
+        if out and part and len(part) > 1 and out[-1].isalnum() and part[0].isalpha() and len(out) > 1:
+            out += " "
+        out += part
+    return out
+
+
+def _mixed(el: Any) -> str:
+    out = [el.text or ""]
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str):
+            if tag.startswith(_MATHML_NS) or tag.startswith("mml:"):
+                out.append(_math(child))
+            else:
+                out.append(_mixed(child))
+        elif tag is etree.Entity:
+            out.append(child.text or "")  # an unresolved entity stays literal: never expanded
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _text(el: Any) -> str:
+    """Readable text of an element: inline markup (<i>, <sup>, MathML) flattened,
+    whitespace collapsed."""
+    if el is None:
+        return ""
+    if len(el):
+        return " ".join(_mixed(el).split())
+    t = el.text
+    return " ".join(t.split()) if t else ""
+
+
+def _opt(el: Any) -> str | None:
+    if el is None:
+        return None
+    if len(el):
+        return " ".join(_mixed(el).split()) or None
+    t = el.text
+    return (" ".join(t.split()) or None) if t else None
+
+
+def parse_month(value: str | None) -> int | None:
+    """'Jan' / 'January' / '01' / '1' -> 1; anything else -> None."""
+    if not value:
+        return None
+    v = value.strip()
+    if v.isdigit():
+        n = int(v)
+        return n if 1 <= n <= 12 else None
+    return MONTHS.get(v[:3].lower())
+
+
+def _int(value: str | None) -> int | None:
+    if value:
+        v = value.strip()
+        if v.isdigit():
+            return int(v)
+    return None
+
+
+def _pub_date(el: Any) -> PubDate:
+    d = PubDate()
+    if el is None:
+        return d
+    for c in el:
+        tag = c.tag
+        if tag == "Year":
+            d.year = _int(c.text)
+        elif tag == "Month":
+            d.month = parse_month(c.text)
+        elif tag == "Day":
+            d.day = _int(c.text)
+        elif tag == "Season":
+            d.season = _opt(c)
+        elif tag == "MedlineDate":
+            d.medline_date = _opt(c)
+    return d
+
+
+def _iso_date(el: Any) -> str | None:
+    d = _pub_date(el)
+    if d.year is None:
+        return None
+    if d.month is None:
+        return f"{d.year:04d}"
+    if d.day is None:
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def normalize_orcid(value: str | None) -> str | None:
+    """'https://orcid.org/0000-0002-1825-0097', 'http://orcid.org/…', '0000000218250097'
+    or the bare id -> '0000-0002-1825-0097'; None when it is no ORCID."""
+    if not value:
+        return None
+    m = _ORCID.search(value.replace(" ", ""))
+    if m:
+        return m.group(1).upper()
+    digits = re.sub(r"[^0-9Xx]", "", value)
+    if len(digits) == 16:
+        d = digits.upper()
+        return f"{d[0:4]}-{d[4:8]}-{d[8:12]}-{d[12:16]}"
+    return None
+
+
+def _leaf(c: Any) -> str | None:
+    """Collapsed text of a (usually markup-free) element, or None when empty."""
+    if len(c):
+        return " ".join(_mixed(c).split()) or None
+    t = c.text
+    return (" ".join(t.split()) or None) if t else None
+
+
+def _author(a: Any) -> Author:
+    last = fore = initials = collective = orcid = None
+    affs: list[str] = []
+    for c in a:
+        tag = c.tag
+        if tag == "LastName":
+            last = _leaf(c)
+        elif tag == "ForeName":
+            fore = _leaf(c)
+        elif tag == "Initials":
+            initials = _leaf(c)
+        elif tag == "AffiliationInfo":
+            for x in c:
+                if x.tag == "Affiliation":
+                    aff = _leaf(x)
+                    if aff:
+                        affs.append(aff)
+        elif tag == "CollectiveName":
+            collective = _leaf(c)
+        elif tag == "Identifier" and orcid is None and (c.get("Source") or "").upper() == "ORCID":
+            orcid = normalize_orcid(c.text)
+    return Author(last, fore, initials, collective, orcid, affs)
+
+
+def _authors(list_el: Any) -> list[Author]:
+    if list_el is None:
+        return []
+    return [_author(a) for a in list_el if a.tag == "Author"]
+
+
+def _abstract(el: Any) -> list[AbstractSection]:
+    if el is None:
+        return []
+    out = []
+    for t in el:
+        if t.tag != "AbstractText":
+            continue
+        text = _text(t)
+        label = t.get("Label")
+        if not text and not label:
+            continue
+        out.append(AbstractSection(text, label or None, t.get("NlmCategory") or None))
+    return out
+
+
+def _article_ids(el: Any, rec: Record) -> None:
+    if el is None:
+        return
+    for aid in el:
+        kind = aid.get("IdType")
+        value = (aid.text or "").strip()
+        if not value:
+            continue
+        if kind == "doi":
+            if rec.doi is None:
+                rec.doi = value
+        elif kind == "pii":
+            if rec.pii is None:
+                rec.pii = value
+        elif kind == "pmc" and rec.pmcid is None:
+            up = value.upper()
+            rec.pmcid = up if up.startswith("PMC") else f"PMC{value}"
+
+
+def _elocation(loc: Any, rec: Record) -> None:
+    value = (loc.text or "").strip()
+    if not value or loc.get("ValidYN", "Y") != "Y":
+        return
+    kind = loc.get("EIdType")
+    if kind == "doi":
+        if rec.doi is None:
+            rec.doi = value
+    elif kind == "pii" and rec.pii is None:
+        rec.pii = value
+
+
+def _texts(parent: Any, tag: str) -> list[str]:
+    out = []
+    for x in parent:
+        if x.tag == tag:
+            t = _opt(x)
+            if t:
+                out.append(t)
+    return out
+
+
+def _grants(grant_list: Any) -> list[Grant]:
+    out = []
+    for g in grant_list:
+        if g.tag != "Grant":
+            continue
+        gr = Grant()
+        for c in g:
+            tag = c.tag
+            if tag == "GrantID":
+                gr.grant_id = _opt(c)
+            elif tag == "Agency":
+                gr.agency = _opt(c)
+            elif tag == "Country":
+                gr.country = _opt(c)
+        out.append(gr)
+    return out
+
+
+def _journal(j: Any, rec: Record) -> None:
+    journal = rec.journal
+    for c in j:
+        tag = c.tag
+        if tag == "Title":
+            journal.title = _opt(c)
+        elif tag == "ISOAbbreviation":
+            journal.iso_abbreviation = _opt(c)
+        elif tag == "ISSN":
+            journal.issn = _opt(c)
+        elif tag == "JournalIssue":
+            for x in c:
+                xt = x.tag
+                if xt == "Volume":
+                    journal.volume = _opt(x)
+                elif xt == "Issue":
+                    journal.issue = _opt(x)
+                elif xt == "PubDate":
+                    rec.pub_date = _pub_date(x)
+
+
+def _pagination(pag: Any) -> str | None:
+    pages = start = end = None
+    for c in pag:
+        tag = c.tag
+        if tag == "MedlinePgn":
+            pages = _opt(c)
+        elif tag == "StartPage":
+            start = _opt(c)
+        elif tag == "EndPage":
+            end = _opt(c)
+    if pages is None and start:
+        pages = f"{start}-{end}" if end else start
+    return pages
+
+
+def _article(art: Any, rec: Record) -> None:
+    for c in art:
+        tag = c.tag
+        if tag == "Journal":
+            _journal(c, rec)
+        elif tag == "ArticleTitle":
+            rec.title = _text(c)
+        elif tag == "Pagination":
+            rec.journal.pages = _pagination(c)
+        elif tag == "ELocationID":
+            _elocation(c, rec)
+        elif tag == "Abstract":
+            rec.abstract = _abstract(c)
+        elif tag == "AuthorList":
+            rec.authors = _authors(c)
+        elif tag == "Language":
+            lang = (c.text or "").strip()
+            if lang:
+                rec.languages.append(lang)
+        elif tag == "GrantList":
+            rec.grants = _grants(c)
+        elif tag == "PublicationTypeList":
+            rec.publication_types = _texts(c, "PublicationType")
+        elif tag == "VernacularTitle":
+            rec.vernacular_title = _opt(c)
+        elif tag == "ArticleDate" and rec.article_date is None:
+            rec.article_date = _iso_date(c)
+
+
+def _mesh(mhl: Any) -> list[MeshHeading]:
+    out = []
+    for mh in mhl:
+        if mh.tag != "MeshHeading":
+            continue
+        heading = None
+        quals = []
+        for c in mh:
+            if c.tag == "DescriptorName":
+                heading = MeshHeading(_text(c), c.get("MajorTopicYN") == "Y", c.get("UI") or None)
+            elif c.tag == "QualifierName":
+                quals.append(MeshQualifier(_text(c), c.get("MajorTopicYN") == "Y"))
+        if heading is not None:
+            heading.qualifiers = quals
+            out.append(heading)
+    return out
+
+
+def _comments(ccl: Any) -> list[CommentCorrection]:
+    out = []
+    for cc in ccl:
+        if cc.tag != "CommentsCorrections":
+            continue
+        item = CommentCorrection(cc.get("RefType") or "")
+        for c in cc:
+            t = c.text
+            if not t:
+                continue
+            tag = c.tag
+            if tag == "PMID":
+                item.pmid = t.strip() or None
+            elif tag == "RefSource":
+                item.source = " ".join(t.split()) or None
+        out.append(item)
+    return out
+
+
+def _citation(mc: Any, rec: Record) -> None:
+    """Fill ``rec`` from a ``MedlineCitation`` element."""
+    rec.status = mc.get("Status") or None
+    other_pmc = None
+    for c in mc:
+        tag = c.tag
+        if tag == "Article":
+            _article(c, rec)
+        elif tag == "MedlineJournalInfo":
+            for x in c:
+                if x.tag == "MedlineTA":
+                    rec.journal.medline_ta = _opt(x)
+        elif tag == "ChemicalList":
+            for chem in c:
+                for x in chem:
+                    if x.tag == "NameOfSubstance":
+                        name = _opt(x)
+                        if name:
+                            rec.chemicals.append(name)
+        elif tag == "CommentsCorrectionsList":
+            rec.comments_corrections = _comments(c)
+        elif tag == "MeshHeadingList":
+            rec.mesh = _mesh(c)
+        elif tag == "KeywordList":
+            rec.keywords.extend(_texts(c, "Keyword"))
+        elif tag == "OtherID" and other_pmc is None:
+            m = _PMC.match((c.text or "").strip())
+            if m:
+                other_pmc = m.group(1)
+    if rec.pmcid is None and other_pmc:
+        rec.pmcid = other_pmc
+
+
+def _article_record(el: Any) -> Record:
+    mc = el.find("MedlineCitation")
+    if mc is None:
+        raise _RecordError("PubmedArticle without MedlineCitation")
+    rec = Record(pmid=_pmid(mc))
+    pd = el.find("PubmedData")
+    if pd is not None:
+        for c in pd:
+            if c.tag == "ArticleIdList":
+                _article_ids(c, rec)
+            elif c.tag == "PublicationStatus":
+                rec.publication_status = _opt(c)
+    _citation(mc, rec)
+    return rec
+
+
+def _legacy_record(mc: Any) -> Record:
+    rec = Record(pmid=_pmid(mc))
+    _citation(mc, rec)
+    return rec
+
+
+def _book_record(el: Any) -> Record:
+    bd = el.find("BookDocument")
+    if bd is None:
+        raise _RecordError("PubmedBookArticle without BookDocument")
+    rec = Record(pmid=_pmid(bd), kind="book")
+    pbd = el.find("PubmedBookData")
+    if pbd is not None:
+        for c in pbd:
+            if c.tag == "ArticleIdList":
+                _article_ids(c, rec)
+            elif c.tag == "PublicationStatus":
+                rec.publication_status = _opt(c)
+    book = Book()
+    rec.book = book
+    book_authors: list[Author] = []
+    authors: list[Author] = []
+    for c in bd:
+        tag = c.tag
+        if tag == "Book":
+            for x in c:
+                xt = x.tag
+                if xt == "BookTitle":
+                    book.book_title = _opt(x)
+                elif xt == "Publisher":
+                    book.publisher = _opt(x.find("PublisherName"))
+                    book.location = _opt(x.find("PublisherLocation"))
+                elif xt == "Isbn":
+                    if book.isbn is None:
+                        book.isbn = _opt(x)
+                elif xt == "CollectionTitle":
+                    book.collection_title = _opt(x)
+                elif xt == "AuthorList":
+                    if x.get("Type") == "editors":
+                        book.editors.extend(_authors(x))
+                    else:
+                        book_authors.extend(_authors(x))
+                elif xt == "PubDate":
+                    rec.pub_date = _pub_date(x)
+                elif xt == "Volume":
+                    rec.journal.volume = _opt(x)
+                elif xt == "ELocationID":
+                    _elocation(x, rec)
+        elif tag == "ArticleIdList":
+            _article_ids(c, rec)
+        elif tag == "ArticleTitle":
+            rec.title = _text(c)
+        elif tag == "VernacularTitle":
+            rec.vernacular_title = _opt(c)
+        elif tag == "Abstract":
+            rec.abstract = _abstract(c)
+        elif tag == "AuthorList":
+            if c.get("Type") == "editors":
+                book.editors.extend(_authors(c))
+            else:
+                authors.extend(_authors(c))
+        elif tag == "Language":
+            lang = (c.text or "").strip()
+            if lang:
+                rec.languages.append(lang)
+        elif tag == "GrantList":
+            rec.grants = _grants(c)
+        elif tag == "PublicationType":
+            t = _opt(c)
+            if t:
+                rec.publication_types.append(t)
+        elif tag == "PublicationTypeList":
+            rec.publication_types.extend(_texts(c, "PublicationType"))
+        elif tag == "KeywordList":
+            rec.keywords.extend(_texts(c, "Keyword"))
+        elif tag == "Pagination":
+            rec.journal.pages = _pagination(c)
+        elif tag == "ELocationID":
+            _elocation(c, rec)
+        elif tag == "ContributionDate":
+            rec.article_date = _iso_date(c)
+    if not rec.title:
+        rec.title = book.book_title or ""
+    rec.authors = authors or book_authors
+    return rec
+
+
+def _pmid(el: Any) -> str:
+    pmid = (el.findtext("PMID") or "").strip()
+    if not pmid:
+        raise _RecordError("record without a PMID")
+    return pmid
+
+
+class _RecordError(Exception):
+    pass
+
+
+# --- the streaming parser ---------------------------------------------------------
+
+
+def iter_parse(source: Source, *, keep_raw: bool = False) -> Iterator[Parsed | Deleted | Failed]:
+    """Stream records from PubMed XML (``.xml`` or ``.xml.gz``; path, bytes or binary file).
+
+    Yields :class:`Parsed` for every ``PubmedArticle`` / ``PubmedBookArticle`` (and
+    top-level ``MedlineCitation`` of legacy baseline files) and :class:`Deleted` for
+    ``DeleteCitation``; a record without a PMID becomes :class:`Failed`.  Invalid, truncated, binary or empty input raises
+    :class:`InputFileError` (records before the break may already have been yielded).
+    """
+    stream, name, must_close = open_binary(source)
+    try:
+        try:
+            head = stream.read(65536)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputFileError(f"{name}: cannot be read ({_one_line(exc)})") from None
+        if not head.strip():
+            raise InputFileError(f"{name}: the file is empty", hint="fetch or export the records again")
+        if b"\x00" in head:
+            raise InputFileError(
+                f"{name}: binary data, not PubMed XML",
+                hint="import .xml, .xml.gz, .nbib or MEDLINE .txt files",
+            )
+        yield from _iter_stream(io.BufferedReader(_Prefixed(head, stream)), name, keep_raw)
+    finally:
+        if must_close:
+            stream.close()
+
+
+def _iter_stream(
+    stream: IO[bytes], name: str, keep_raw: bool
+) -> Iterator[Parsed | Deleted | Failed]:
+    context = etree.iterparse(
+        stream,
+        events=("end",),
+        tag=_RECORD_TAGS,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    count = 0
+    try:
+        for _event, el in context:
+            tag = el.tag
+            parent = el.getparent()
+            if (
+                tag == "MedlineCitation"
+                and parent is not None
+                and parent.tag != "MedlineCitationSet"
+            ):
+                continue  # handled with its PubmedArticle
+            if count == 0:
+                _check_root(el, name)
+            count += 1
+            try:
+                if tag == "DeleteCitation":
+                    item: Parsed | Deleted | Failed = Deleted(
+                        [p for p in ((x.text or "").strip() for x in el.iterfind("PMID")) if p]
+                    )
+                elif tag == "PubmedArticle":
+                    item = Parsed(_article_record(el), _raw(el) if keep_raw else None)
+                elif tag == "PubmedBookArticle":
+                    item = Parsed(_book_record(el), _raw(el) if keep_raw else None)
+                else:
+                    item = Parsed(_legacy_record(el), _raw(el) if keep_raw else None)
+            except _RecordError as exc:
+                item = Failed(str(exc), count, None, _raw(el))
+            # free memory: the element itself and everything before it
+            el.clear(keep_tail=False)
+            if parent is not None:
+                while el.getprevious() is not None:
+                    del parent[0]
+            yield item
+    except etree.XMLSyntaxError as exc:
+        raise InputFileError(_syntax_message(name, exc, count)) from None
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise InputFileError(
+            f"{name}: compressed data is truncated or corrupt ({_one_line(exc)})"
+            + (f" after {count} records" if count else ""),
+            hint="download the file again",
+        ) from None
+    except OSError as exc:
+        raise InputFileError(f"{name}: cannot be read ({_one_line(exc)})") from None
+    if count == 0:
+        root = context.root
+        tag = root.tag if root is not None else None
+        if tag not in _KNOWN_ROOTS:
+            err = root.findtext(".//ERROR") if root is not None else None
+            detail = f": {_norm(err)}" if err and err.strip() else ""
+            raise InputFileError(
+                f"{name}: not PubMed XML (root element <{tag}>){detail}",
+                hint="import PubmedArticleSet XML from efetch or PubMed's XML export",
+            )
+
+
+def _check_root(el: Any, name: str) -> None:
+    root = el.getroottree().getroot()
+    if root.tag not in _KNOWN_ROOTS:
+        raise InputFileError(
+            f"{name}: not PubMed XML (root element <{root.tag}>)",
+            hint="import PubmedArticleSet XML from efetch or PubMed's XML export",
+        )
+
+
+def _syntax_message(name: str, exc: etree.XMLSyntaxError, count: int) -> str:
+    msg = _one_line(exc)
+    if count == 0 and ("Document is empty" in msg or "no element found" in msg):
+        return f"{name}: empty or not XML ({msg})"
+    if count == 0 and "Start tag expected" in msg:
+        return f"{name}: not XML ({msg}); MEDLINE/.nbib text is read by litcli.medline"
+    where = f" after {count} records" if count else ""
+    if "Premature end" in msg or "EndTag" in msg or "end of data" in msg.lower():
+        return f"{name}: XML is truncated{where} ({msg})"
+    return f"{name}: invalid XML{where} ({msg})"
+
+
+def _raw(el: Any) -> bytes:
+    return etree.tostring(el, encoding="utf-8", with_tail=False)
+
+
+def parse_records(source: Source) -> list[Record]:
+    """All records of ``source`` (DeleteCitation entries are skipped)."""
+    return [item.record for item in iter_parse(source) if isinstance(item, Parsed)]

@@ -1,0 +1,207 @@
+"""Validate PubMed queries and add litcli's filters to them.
+
+PubMed's own syntax passes through untouched; litcli only refuses queries
+that PubMed would misread (empty, unbalanced quotes, brackets or
+parentheses) and appends filters with ``AND``.  Everything here runs before
+any request, so bad input never reaches NCBI.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from litcli.errors import InvalidInputError
+
+# --type NAME -> PubMed publication-type tags (PubMed explodes [pt], so "clinical trial"[pt]
+# also finds the phase I-IV and randomized subtypes).
+PUBLICATION_TYPES: dict[str, tuple[str, ...]] = {
+    "meta-analysis": ('"meta-analysis"[pt]', '"network meta-analysis"[pt]'),
+    "systematic-review": ('"systematic review"[pt]',),
+    "rct": ('"randomized controlled trial"[pt]',),
+    "clinical-trial": ('"clinical trial"[pt]',),
+    "observational": ('"observational study"[pt]',),
+    "case-report": ('"case reports"[pt]',),
+    "review": ('"review"[pt]',),
+}
+TYPE_ALIASES = {
+    "metaanalysis": "meta-analysis",
+    "meta": "meta-analysis",
+    "systematic": "systematic-review",
+    "sr": "systematic-review",
+    "randomized": "rct",
+    "trial": "clinical-trial",
+    "case": "case-report",
+    "case-reports": "case-report",
+}
+
+# --sort NAME -> esearch sort value
+SORTS: dict[str, str] = {
+    "relevance": "relevance",
+    "date": "pub_date",
+    "author": "Author",
+    "journal": "JournalName",
+}
+
+HUMANS = '"humans"[MeSH Terms]'
+ENGLISH = "english[lang]"
+MIN_YEAR = 1800
+MAX_RESULTS = 100_000
+
+
+def _shown(query: str) -> str:
+    query = " ".join(query.split())
+    return query if len(query) <= 80 else query[:77] + "..."
+
+
+def validate_query(query: str) -> str:
+    """Return the query stripped, or raise InvalidInputError naming the problem."""
+    q = query.strip()
+    if not q:
+        raise InvalidInputError(
+            "the query is empty",
+            hint='give search terms, e.g. litcli search "ketamine AND OCD", or --topic NAME',
+        )
+    if q.count('"') % 2:
+        raise InvalidInputError(f"the query has an unclosed quote: {_shown(q)}")
+    stack: list[str] = []
+    pairs = {")": "(", "]": "["}
+    names = {"(": "parenthesis", "[": "bracket"}
+    in_quote = False
+    for ch in q:
+        if ch == '"':
+            in_quote = not in_quote
+        elif in_quote:
+            continue
+        elif ch in "([":
+            stack.append(ch)
+        elif ch in ")]":
+            if not stack or stack[-1] != pairs[ch]:
+                kind = "parenthesis" if ch == ")" else "bracket"
+                raise InvalidInputError(
+                    f"the query has an unmatched closing {kind} '{ch}': {_shown(q)}"
+                )
+            stack.pop()
+    if stack:
+        raise InvalidInputError(f"the query has an unclosed {names[stack[-1]]}: {_shown(q)}")
+    return q
+
+
+def normalise_types(types: Iterable[str]) -> list[str]:
+    """Canonical --type names, de-duplicated; unknown names raise InvalidInputError."""
+    out: list[str] = []
+    for raw in types:
+        for part in raw.split(","):
+            name = part.strip().lower().replace("_", "-").replace(" ", "-")
+            if not name:
+                continue
+            name = TYPE_ALIASES.get(name, name)
+            if name not in PUBLICATION_TYPES:
+                raise InvalidInputError(
+                    f"unknown --type {part.strip()!r}; choose from: {', '.join(PUBLICATION_TYPES)}"
+                )
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def check_years(since: int | None, until: int | None) -> None:
+    if since is not None and until is not None and since > until:
+        raise InvalidInputError(f"--since {since} is after --until {until}; swap them")
+    this_year = datetime.date.today().year
+    for flag, year in (("--since", since), ("--until", until)):
+        if year is not None and not MIN_YEAR <= year <= this_year + 1:
+            raise InvalidInputError(
+                f"{flag} {year} is not a plausible publication year ({MIN_YEAR}-{this_year + 1})"
+            )
+
+
+def check_max(max_results: int) -> None:
+    if max_results < 1:
+        raise InvalidInputError(f"--max must be at least 1 (got {max_results})")
+    if max_results > MAX_RESULTS:
+        raise InvalidInputError(
+            f"--max is limited to {MAX_RESULTS:,} (got {max_results:,}); narrow the query"
+        )
+
+
+def check_sort(sort: str) -> str:
+    if sort not in SORTS:
+        raise InvalidInputError(f"unknown --sort {sort!r}; choose from: {', '.join(SORTS)}")
+    return SORTS[sort]
+
+
+@dataclass(frozen=True)
+class Filters:
+    types: Sequence[str] = field(default_factory=tuple)
+    humans: bool = False
+    english: bool = False
+    since: int | None = None
+    until: int | None = None
+
+    def clauses(self) -> list[str]:
+        out: list[str] = []
+        tags = [tag for name in normalise_types(self.types) for tag in PUBLICATION_TYPES[name]]
+        if tags:
+            out.append(tags[0] if len(tags) == 1 else "(" + " OR ".join(tags) + ")")
+        if self.humans:
+            out.append(HUMANS)
+        if self.english:
+            out.append(ENGLISH)
+        if self.since is not None or self.until is not None:
+            start = self.since if self.since is not None else MIN_YEAR
+            end = self.until if self.until is not None else 3000
+            out.append(f"{start}:{end}[dp]")
+        return out
+
+
+def combine(*parts: str) -> str:
+    """AND together non-empty query parts, parenthesising any that contain operators."""
+    parts = tuple(p.strip() for p in parts if p and p.strip())
+    if len(parts) == 1:
+        return parts[0]
+    return " AND ".join(p if _atomic(p) else f"({p})" for p in parts)
+
+
+def _atomic(part: str) -> bool:
+    if part.startswith("(") and part.endswith(")") and _outer_parens_match(part):
+        return True
+    depth, in_quote = 0, False
+    for ch in part:
+        if ch == '"':
+            in_quote = not in_quote
+        elif in_quote:
+            continue
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch.isspace() and depth == 0:
+            return False
+    return True
+
+
+def _outer_parens_match(part: str) -> bool:
+    depth, in_quote = 0, False
+    for i, ch in enumerate(part):
+        if ch == '"':
+            in_quote = not in_quote
+        elif in_quote:
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and i != len(part) - 1:
+                return False
+    return True
+
+
+def build_query(base: str, filters: Filters | None = None) -> str:
+    """The validated query with filters appended: what esearch receives."""
+    q = validate_query(base)
+    if filters is None:
+        return q
+    check_years(filters.since, filters.until)
+    return combine(q, *filters.clauses())

@@ -1,0 +1,157 @@
+"""Search orchestration for ``litcli search`` (core, no Click).
+
+``build_search_query`` turns the user's words, topic and filters into the
+PubMed query (validated before anything is sent); ``run_search`` does one
+esearch (history server) and ceil(N / 1000) efetch requests, parses the
+records with ``litcli.pubmed`` and returns them in PubMed's order.
+
+Library hook: ``run_search`` takes an optional ``cache`` (see ``SearchCache``)
+consulted before NCBI and filled after; ``--offline`` and the search cache
+plug in there.  Without it every search goes to NCBI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from litcli import query as q
+from litcli.errors import InputFileError, NCBIResponseError
+from litcli.models import Record
+
+if TYPE_CHECKING:
+    from litcli.eutils import EutilsClient, SearchResult
+
+ESEARCH_MAX_IDS = 10_000  # esearch returns at most this many ids per request
+
+
+@dataclass
+class SearchOutcome:
+    query: str  # exactly what was sent to PubMed
+    count: int  # all matches in PubMed
+    records: list[Record] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    query_translation: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    from_cache: bool = False
+
+    @property
+    def messages(self) -> list[str]:
+        """NCBI's errors and warnings as sentences a user can act on."""
+        return [describe_message(m) for m in [*self.errors, *self.warnings]]
+
+
+class SearchCache(Protocol):
+    """What the library provides to answer searches locally (the hook)."""
+
+    def lookup(self, query: str, *, max_results: int, sort: str) -> SearchOutcome | None: ...
+
+    def store(self, outcome: SearchOutcome, *, max_results: int, sort: str) -> None: ...
+
+
+_DESCRIPTIONS = {
+    "PhraseNotFound": "PubMed does not know the term {!r} (PhraseNotFound); it was left out of the search",
+    "QuotedPhraseNotFound": "PubMed did not find the quoted phrase {!r} (QuotedPhraseNotFound)",
+    "FieldNotFound": "PubMed does not know the field tag {!r} (FieldNotFound)",
+    "PhraseIgnored": "PubMed ignored {!r} (PhraseIgnored)",
+}
+
+
+def describe_message(message: str) -> str:
+    kind, sep, text = message.partition(": ")
+    if sep and kind in _DESCRIPTIONS:
+        return _DESCRIPTIONS[kind].format(text)
+    return f"PubMed: {message}"
+
+
+def build_search_query(
+    words: Sequence[str] | str = (),
+    *,
+    topic: str | None = None,
+    filters: q.Filters | None = None,
+) -> str:
+    """Topic query AND the user's words AND the filters; InvalidInputError on bad input."""
+    from litcli import topics
+
+    text = words if isinstance(words, str) else " ".join(words)
+    parts = []
+    if topic:
+        parts.append(topics.get(topic).query)
+    if text.strip() or not topic:
+        parts.append(q.validate_query(text))
+    filters = filters or q.Filters()
+    q.normalise_types(filters.types)
+    q.check_years(filters.since, filters.until)
+    return q.combine(*parts, *filters.clauses())
+
+
+def parse_efetch(body: bytes) -> list[Record]:
+    """Records from one efetch body; an unparsable reply is an NCBI error."""
+    from litcli.pubmed import Parsed, iter_parse
+
+    try:
+        return [item.record for item in iter_parse(body) if isinstance(item, Parsed)]
+    except InputFileError as exc:
+        raise NCBIResponseError(
+            f"NCBI's efetch reply cannot be parsed: {exc.message}",
+            hint="try again later; NCBI may have sent a partial reply",
+        ) from None
+
+
+def in_search_order(records: list[Record], ids: Sequence[str]) -> list[Record]:
+    """Records ordered as esearch listed them (efetch by history may reorder)."""
+    rank = {pmid: i for i, pmid in enumerate(ids)}
+    return sorted(records, key=lambda r: rank.get(r.pmid, len(rank)))
+
+
+def run_search(
+    query: str,
+    *,
+    client: EutilsClient,
+    max_results: int = 20,
+    sort: str = "relevance",
+    count_only: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cache: SearchCache | None = None,
+) -> SearchOutcome:
+    """One esearch + ceil(min(max, count) / batch) efetch; see the module docstring."""
+    q.check_max(max_results)
+    sort_value = q.check_sort(sort)
+    query = q.validate_query(query)
+
+    if cache is not None and not count_only:  # library hook: answer from the cache/library
+        cached = cache.lookup(query, max_results=max_results, sort=sort)
+        if cached is not None:
+            return cached
+
+    if count_only:
+        result = client.esearch(query, retmax=0, usehistory=False)
+        return _outcome(query, result)
+
+    result = client.esearch(
+        query, retmax=min(max_results, ESEARCH_MAX_IDS), sort=sort_value, usehistory=True
+    )
+    outcome = _outcome(query, result)
+    n = min(max_results, result.count)
+    if n > 0:
+        records: list[Record] = []
+        for body in client.fetch_batches(search=result, total=n, progress=progress):
+            records.extend(parse_efetch(body))
+        outcome.records = in_search_order(records, result.ids)[:n]
+
+    if cache is not None:  # library hook: keep the result and the records
+        cache.store(outcome, max_results=max_results, sort=sort)
+    return outcome
+
+
+def _outcome(query: str, result: SearchResult) -> SearchOutcome:
+    return SearchOutcome(
+        query=query,
+        count=result.count,
+        ids=list(result.ids),
+        query_translation=result.query_translation,
+        warnings=list(result.warnings),
+        errors=list(result.errors),
+    )

@@ -1,0 +1,478 @@
+"""Core glue between the library and NCBI (no Click).
+
+* ``get_records``: records by identifier, from the library when fresh, else one
+  batched efetch (DOIs / PMCIDs resolved via the library, then one esearch);
+  everything fetched is stored in the library.
+* Search helpers for ``litcli search``: ``search_key`` / ``cached_search`` /
+  ``store_search`` (the search cache), ``store_fetched`` (keep fetched records),
+  ``offline_search`` (answer from the library) and ``with_offline_hint`` (turn
+  a NetworkError into one that says what ``--offline`` would find).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from litcli.errors import (
+    InputFileError,
+    InvalidInputError,
+    LibraryError,
+    NCBIResponseError,
+    NetworkError,
+)
+from litcli.ids import Identifier, parse_id
+from litcli.library import (
+    RECORD_TTL,
+    SEARCH_TTL,
+    CachedSearch,
+    ImportStats,
+    Library,
+    fts_query,
+    search_cache_key,
+)
+from litcli.models import Record
+
+if TYPE_CHECKING:
+    from litcli.config import Settings
+    from litcli.eutils import EutilsClient, SearchResult
+
+log = logging.getLogger(__name__)
+
+Failure = tuple[str, str]  # (identifier as typed, reason)
+
+__all__ = [
+    "RECORD_TTL",
+    "SEARCH_TTL",
+    "OfflineResult",
+    "cached_search",
+    "designs_for_types",
+    "get_records",
+    "library_match_count",
+    "offline_search",
+    "open_library",
+    "search_key",
+    "store_fetched",
+    "store_parsed",
+    "store_search",
+    "with_offline_hint",
+]
+
+
+def open_library(library: Library | None = None) -> Library:
+    """The given library, or the user's default one."""
+    return library if library is not None else Library()
+
+
+def _client(settings: Settings | None, client: EutilsClient | None) -> EutilsClient:
+    if client is not None:
+        return client
+    from litcli.eutils import EutilsClient
+
+    return EutilsClient(settings)
+
+
+# --- records by identifier ---------------------------------------------------------------
+
+
+def get_records(
+    identifiers: Sequence[str | Identifier],
+    *,
+    offline: bool = False,
+    settings: Settings | None = None,
+    max_age: float | None = RECORD_TTL,
+    progress: Callable[[int, int], None] | None = None,
+    library: Library | None = None,
+    client: EutilsClient | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> tuple[list[Record], list[Failure]]:
+    """Records for PMIDs / DOIs / PMCIDs / PubMed URLs, in input order.
+
+    The library answers first (records fetched within ``max_age`` seconds;
+    any age when ``offline``).  Unknown DOIs and PMCIDs are resolved with one
+    esearch, missing PMIDs fetched with one batched efetch and stored.  Returns
+    the records (each once) and ``(identifier, reason)`` for those not found.
+    With NCBI unreachable, stale library copies are used (``warn`` is told);
+    when the library cannot answer either, NetworkError says what
+    ``--offline`` would find.
+    """
+    failures: list[tuple[int, str, str]] = []  # (input position, identifier, reason)
+    idents: list[tuple[int, Identifier]] = []
+    for pos, item in enumerate(identifiers):
+        if isinstance(item, Identifier):
+            idents.append((pos, item))
+            continue
+        try:
+            idents.append((pos, parse_id(item)))
+        except InvalidInputError as exc:
+            failures.append((pos, str(item), exc.message))
+    lib = open_library(library)
+    try:
+        return _get_records(
+            idents, failures, lib, offline, settings, max_age, progress, client, warn
+        )
+    finally:
+        if library is None:
+            lib.close()
+
+
+def _get_records(
+    positioned: list[tuple[int, Identifier]],
+    failures: list[tuple[int, str, str]],
+    lib: Library,
+    offline: bool,
+    settings: Settings | None,
+    max_age: float | None,
+    progress: Callable[[int, int], None] | None,
+    client: EutilsClient | None,
+    warn: Callable[[str], None] | None,
+) -> tuple[list[Record], list[Failure]]:
+    idents = [ident for _, ident in positioned]
+    pmid_of: dict[Identifier, str] = {}
+    unresolved: list[Identifier] = []
+    for ident in idents:
+        if ident.kind == "pmid":
+            pmid_of[ident] = ident.value
+        else:
+            found = lib.find_pmid(ident.kind, ident.value)
+            if found:
+                pmid_of[ident] = found
+            else:
+                unresolved.append(ident)
+
+    wanted = list(dict.fromkeys(pmid_of.values()))
+    records = lib.get(wanted, max_age=None if offline else max_age)
+    missing = [p for p in wanted if p not in records]
+
+    if not offline and (missing or unresolved):
+        own_client = client is None
+        eutils = _client(settings, client)
+        try:
+            extra = _resolve_remote(eutils, unresolved) if unresolved else []
+            to_fetch = list(dict.fromkeys([*missing, *(p for p in extra if p not in records)]))
+            fetched = _fetch_and_store(eutils, to_fetch, lib, progress, warn) if to_fetch else {}
+            records.update(fetched)
+        except NetworkError as exc:
+            records.update(_stale_or_raise(exc, lib, missing, unresolved, warn, len(records)))
+        finally:
+            if own_client:
+                eutils.close()
+        # map DOIs / PMCIDs to the records NCBI returned
+        by_doi = {r.doi.lower(): r.pmid for r in records.values() if r.doi}
+        by_pmc = {r.pmcid.upper(): r.pmid for r in records.values() if r.pmcid}
+        for ident in unresolved:
+            table = by_doi if ident.kind == "doi" else by_pmc
+            pmid = table.get(ident.value.lower() if ident.kind == "doi" else ident.value.upper())
+            if pmid:
+                pmid_of[ident] = pmid
+
+    out: list[Record] = []
+    seen: set[str] = set()
+    for pos, ident in positioned:
+        pmid = pmid_of.get(ident)
+        record = records.get(pmid) if pmid else None
+        if record is None:
+            failures.append((pos, ident.original, _not_found_reason(ident, offline)))
+        elif record.pmid not in seen:
+            seen.add(record.pmid)
+            out.append(record)
+    return out, [(ident, reason) for _, ident, reason in sorted(failures)]
+
+
+def _not_found_reason(ident: Identifier, offline: bool) -> str:
+    if offline:
+        return "not in the local library (offline)"
+    return {
+        "pmid": "no PubMed record with this PMID",
+        "doi": "no PubMed record with this DOI",
+        "pmcid": "no PubMed record with this PMCID",
+    }[ident.kind]
+
+
+def _resolve_remote(eutils: EutilsClient, idents: list[Identifier]) -> list[str]:
+    """PMIDs for DOIs / PMCIDs with one esearch (``"10.x/y"[doi] OR PMC1[pmcid]``)."""
+    terms = []
+    for ident in idents:
+        if ident.kind == "doi":
+            value = ident.value.replace('"', "")
+            terms.append(f'"{value}"[doi]')
+        else:
+            terms.append(f"{ident.value}[pmcid]")
+    result = eutils.esearch(" OR ".join(terms), retmax=max(20, 5 * len(terms)), usehistory=False)
+    return list(result.ids)
+
+
+def _fetch_and_store(
+    eutils: EutilsClient,
+    pmids: list[str],
+    lib: Library,
+    progress: Callable[[int, int], None] | None,
+    warn: Callable[[str], None] | None,
+) -> dict[str, Record]:
+    fetched: dict[str, Record] = {}
+    for record in store_fetched(
+        eutils.fetch_batches(ids=pmids, progress=progress), library=lib, warn=warn
+    ):
+        fetched[record.pmid] = record
+    return fetched
+
+
+def _stale_or_raise(
+    exc: NetworkError,
+    lib: Library,
+    missing: list[str],
+    unresolved: list[Identifier],
+    warn: Callable[[str], None] | None,
+    fresh: int,
+) -> dict[str, Record]:
+    """NCBI is unreachable: use stale library copies if they answer everything."""
+    stale = lib.get(missing)
+    if not unresolved and len(stale) == len(missing):
+        if warn and stale:
+            warn(
+                f"NCBI is unreachable; showing {len(stale)} record(s) from your library "
+                "that may be out of date"
+            )
+        return stale
+    have = len(stale) + fresh
+    total = fresh + len(missing) + len(unresolved)
+    raise type(exc)(
+        exc.message,
+        hint=(
+            f"Check your network, or answer from your local library with --offline "
+            f"({have} of the {total} records are stored there)."
+            if have
+            else exc.hint
+        ),
+    ) from exc
+
+
+# --- storing what was fetched --------------------------------------------------------------
+
+
+def store_parsed(
+    items: Iterable[Any],
+    *,
+    library: Library | None = None,
+    source: str = "ncbi",
+    warn: Callable[[str], None] | None = None,
+) -> ImportStats:
+    """Store parser output (``Parsed`` / ``Deleted``) in the library.
+
+    A library that cannot be written is reported through ``warn`` (or the log)
+    and never fails the caller: the records are still usable.
+    """
+    try:
+        lib = open_library(library)
+        try:
+            return lib.upsert(items, source=source)
+        finally:
+            if library is None:
+                lib.close()
+    except LibraryError as exc:
+        (warn or log.warning)(f"records not saved in the library: {exc.message}")
+        return ImportStats(failed=[("library", exc.message)])
+
+
+def store_fetched(
+    bodies: Iterable[bytes],
+    *,
+    library: Library | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Iterator[Record]:
+    """Parse efetch XML bodies (e.g. ``EutilsClient.fetch_batches``), store every
+    record in the library with its raw XML, and yield the records in order."""
+    from litcli.pubmed import Parsed, iter_parse
+
+    lib: Library | None = library
+    if lib is None:
+        try:
+            lib = Library()
+        except LibraryError as exc:
+            (warn or log.warning)(f"records not saved in the library: {exc.message}")
+    try:
+        for body in bodies:
+            try:
+                items = list(iter_parse(body, keep_raw=True))
+            except InputFileError as exc:
+                raise NCBIResponseError(
+                    f"NCBI's efetch reply cannot be parsed: {exc.message}",
+                    hint="try again later; NCBI may have sent a partial reply",
+                ) from None
+            if lib is not None:
+                store_parsed(items, library=lib, warn=warn)
+            for item in items:
+                if isinstance(item, Parsed):
+                    yield item.record
+    finally:
+        if library is None and lib is not None:
+            lib.close()
+
+
+# --- search cache and offline search -------------------------------------------------------
+
+
+def search_key(query: str, **options: Any) -> str:
+    """The cache key of a search: normalised query + options (never tool/email/api_key)."""
+    return search_cache_key(query, options)
+
+
+def cached_search(
+    key: str, *, max_age: float = SEARCH_TTL, library: Library | None = None
+) -> CachedSearch | None:
+    """A cached search result younger than ``max_age`` seconds, or None.
+
+    A library that cannot be opened or read means "not cached", never an error.
+    """
+    try:
+        lib = open_library(library)
+    except LibraryError as exc:
+        log.warning("search cache unavailable: %s", exc.message)
+        return None
+    try:
+        return lib.cache_get(key, max_age=max_age)
+    except LibraryError as exc:
+        log.warning("search cache unavailable: %s", exc.message)
+        return None
+    finally:
+        if library is None:
+            lib.close()
+
+
+def store_search(
+    key: str,
+    result: SearchResult | CachedSearch,
+    *,
+    query: str | None = None,
+    library: Library | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> bool:
+    """Keep a search result (``eutils.SearchResult`` or ``CachedSearch``) in the cache.
+
+    Returns False (and tells ``warn``) when the library cannot be written.
+    """
+    if isinstance(result, CachedSearch):
+        cached = result
+    else:
+        cached = CachedSearch(
+            pmids=[str(i) for i in result.ids],
+            count=int(result.count),
+            query_translation=result.query_translation,
+            warnings=list(result.warnings),
+            query=query,
+        )
+    if query and not cached.query:
+        cached.query = query
+    try:
+        lib = open_library(library)
+        try:
+            lib.cache_put(key, cached)
+        finally:
+            if library is None:
+                lib.close()
+        return True
+    except LibraryError as exc:
+        (warn or log.warning)(f"search not cached: {exc.message}")
+        return False
+
+
+# `--type` names (litcli.query.PUBLICATION_TYPES) -> Record.design values; like PubMed's
+# exploded [pt] tags, a broader type includes its narrower ones.
+TYPE_DESIGNS: dict[str, tuple[str, ...]] = {
+    "meta-analysis": ("meta-analysis",),
+    "systematic-review": ("systematic review",),
+    "rct": ("RCT",),
+    "clinical-trial": ("clinical trial", "RCT"),
+    "observational": ("observational",),
+    "case-report": ("case report",),
+    "review": ("review", "systematic review", "meta-analysis"),
+}
+
+
+def designs_for_types(types: Sequence[str]) -> list[str] | None:
+    """Record designs for ``--type`` names (validated by ``query.normalise_types``);
+    None when no type is given (no filter)."""
+    from litcli.query import normalise_types
+
+    names = normalise_types(types)
+    if not names:
+        return None
+    out: list[str] = []
+    for name in names:
+        for design in TYPE_DESIGNS.get(name, ()):
+            if design not in out:
+                out.append(design)
+    return out
+
+
+@dataclass
+class OfflineResult:
+    records: list[Record]
+    count: int  # all matches in the library
+    ignored: list[str] = field(default_factory=list)  # query parts the library cannot search
+
+
+def offline_search(
+    query: str,
+    *,
+    limit: int | None = 20,
+    offset: int = 0,
+    since: int | None = None,
+    until: int | None = None,
+    designs: Sequence[str] | None = None,
+    library: Library | None = None,
+) -> OfflineResult:
+    """Answer a search from the local library (FTS5, best bm25 match first).
+
+    PubMed syntax is understood where the library can (AND/OR/NOT, "phrases",
+    [ti] [tiab] [mh] [au] tags); other field tags are ignored and listed in
+    ``ignored``.  Raises InvalidInputError for a query without words.
+    """
+    fq = fts_query(query)
+    lib = open_library(library)
+    try:
+        count = lib.count_matches(query, since=since, until=until, designs=designs)
+        records = lib.search(
+            query, limit=limit, offset=offset, since=since, until=until, designs=designs
+        )
+        return OfflineResult(records, count, fq.ignored)
+    finally:
+        if library is None:
+            lib.close()
+
+
+def library_match_count(query: str | None, *, library: Library | None = None) -> int | None:
+    """How many library records match ``query`` (all records when None); None when unknown."""
+    try:
+        lib = open_library(library)
+    except LibraryError:
+        return None
+    try:
+        if query is None:
+            return lib.count()
+        return lib.count_matches(query)
+    except (LibraryError, InvalidInputError):
+        return None
+    finally:
+        if library is None:
+            lib.close()
+
+
+def with_offline_hint(
+    exc: NetworkError, query: str | None = None, *, library: Library | None = None
+) -> NetworkError:
+    """The same network error, with a hint offering the offline answer when the
+    library has one: "... answer from your local library with --offline (37 matching records)"."""
+    n = library_match_count(query, library=library)
+    if not n:
+        return exc
+    noun = "matching record" if query is not None else "record"
+    hint = (
+        f"Check your network, or answer from your local library with --offline "
+        f"({n} {noun}{'' if n == 1 else 's'})."
+    )
+    new = type(exc)(exc.message, hint=hint)
+    new.__cause__ = exc
+    return new

@@ -1,0 +1,91 @@
+"""`litcli config path|get|set|unset`."""
+
+from __future__ import annotations
+
+import json
+import stat
+
+from litcli import paths
+from litcli.errors import ExitCode
+from tests.conftest import run_cli
+
+KEY = "0123456789abcdef0123456789abcdef5678"
+
+
+def test_path_prints_the_config_file(isolated_env):
+    result = run_cli(["config", "path"])
+    assert result.exit_code == 0
+    assert result.stdout == f"{isolated_env / 'config.json'}\n"
+
+
+def test_set_and_get_email():
+    result = run_cli(["config", "set", "email", "me@example.org"])
+    assert result.exit_code == 0, result.output
+    assert "email = me@example.org" in result.stderr
+    assert run_cli(["config", "get", "email"]).stdout == "me@example.org\n"
+    assert json.loads(paths.config_path().read_text()) == {"email": "me@example.org"}
+
+
+def test_api_key_prompt_is_hidden_and_the_key_is_masked():
+    result = run_cli(["config", "set", "api-key"], input=KEY + "\n")
+    assert result.exit_code == 0, result.output
+    assert KEY not in result.output  # hidden input is not echoed
+    assert "api-key = ****5678" in result.stderr
+    assert stat.S_IMODE(paths.config_path().stat().st_mode) == 0o600
+    get_one = run_cli(["config", "get", "api-key"])
+    get_all = run_cli(["config", "get"])
+    assert get_one.stdout == "****5678\n"
+    assert "api-key              ****5678  (config file)" in get_all.stdout
+    assert KEY not in get_one.output + get_all.output
+
+
+def test_get_lists_every_setting_with_its_source(monkeypatch):
+    monkeypatch.setenv("LITCLI_READ_TIMEOUT", "15")
+    out = run_cli(["config", "get"]).stdout
+    assert lines_named(out) == [
+        "email",
+        "api-key",
+        "base-url",
+        "connect-timeout",
+        "read-timeout",
+        "max-tries",
+        "backoff",
+        "requests-per-second",
+    ]
+    assert "read-timeout         15  (LITCLI_READ_TIMEOUT)" in out
+    assert "base-url             https://eutils.ncbi.nlm.nih.gov/entrez/eutils/  (default)" in out
+
+
+def lines_named(out: str) -> list[str]:
+    return [line.split()[0] for line in out.splitlines()]
+
+
+def test_timeouts_and_base_url_are_settable():
+    assert run_cli(["config", "set", "read-timeout", "90"]).exit_code == 0
+    assert run_cli(["config", "set", "connect-timeout", "4.5"]).exit_code == 0
+    assert run_cli(["config", "set", "base-url", "http://127.0.0.1:9/eutils/"]).exit_code == 0
+    data = json.loads(paths.config_path().read_text())
+    assert data == {
+        "read_timeout": 90.0,
+        "connect_timeout": 4.5,
+        "base_url": "http://127.0.0.1:9/eutils/",
+    }
+
+
+def test_unset():
+    run_cli(["config", "set", "email", "me@example.org"])
+    assert "email removed" in run_cli(["config", "unset", "email"]).stderr
+    assert run_cli(["config", "get", "email"]).stdout == "\n"
+
+
+def test_bad_values_and_names_exit_2():
+    for args, words in [
+        (["config", "set", "email", "nope"], "not an email address"),
+        (["config", "set", "read-timeout", "0"], "positive number"),
+        (["config", "set", "colour", "red"], "unknown setting 'colour'"),
+        (["config", "get", "colour"], "unknown setting 'colour'"),
+    ]:
+        result = run_cli(args)
+        assert result.exit_code == ExitCode.USAGE, args
+        assert words in result.stderr
+    assert not paths.config_path().exists()

