@@ -119,9 +119,8 @@ def test_malformed_id_is_a_one_line_usage_error_before_any_request(synthetic) ->
     result = run("export", P0, "not-an-id")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert (
-        result.stderr.splitlines()[0] == "Error: not a PMID, DOI, PMCID or PubMed URL: 'not-an-id'"
-    )
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("Error: not a PMID, DOI, PMCID or PubMed URL: 'not-an-id'. Examples:")
     assert synthetic.count() == 0
 
 

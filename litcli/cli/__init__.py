@@ -11,7 +11,8 @@ import importlib
 import click
 
 from litcli import __version__
-from litcli.cli.errors import run_main
+from litcli.cli.errors import MappedError, debug_enabled, run_main
+from litcli.errors import LitcliError
 
 # command name -> "module:attribute"
 COMMANDS: dict[str, str] = {
@@ -56,6 +57,14 @@ class LazyGroup(click.Group):
                 return None
             raise
         return getattr(module, attr)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except LitcliError as exc:
+            if debug_enabled():
+                raise
+            raise MappedError(exc) from exc
 
 
 @click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})

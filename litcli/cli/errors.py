@@ -22,10 +22,25 @@ def _clean(text: str) -> str:
 
 
 def error_message(exc: LitcliError) -> str:
-    msg = f"Error: {_clean(exc.message)}"
+    """'Error: <problem>. <fix>' on one line."""
+    msg = _clean(exc.message)
     if exc.hint:
-        msg += f"\n       {_clean(exc.hint)}"
-    return msg
+        hint = _clean(exc.hint)
+        msg = f"{msg.rstrip('.')}. {hint[:1].upper()}{hint[1:]}"
+    return f"Error: {msg}"
+
+
+class MappedError(click.ClickException):
+    """A LitcliError carried through Click, so that Click's own standalone mode
+    (and CliRunner in tests) prints the same one-line message and exit code."""
+
+    def __init__(self, exc: LitcliError) -> None:
+        super().__init__(exc.message)
+        self.original = exc
+        self.exit_code = int(exc.exit_code)
+
+    def show(self, file: object = None) -> None:
+        click.echo(error_message(self.original), err=True)
 
 
 def run_main(group: click.Group, argv: list[str] | None = None) -> NoReturn:
