@@ -151,6 +151,11 @@ def iter_medline(
     try:
         for index, lines in enumerate(_chunks(stream, name), 1):
             raw = "\n".join(lines) + "\n"
+            if index == 1 and not _TAG_LINE.match(lines[0]):
+                raise InputFileError(
+                    f"{name}: not MEDLINE text (first line is not a tag line such as 'PMID- ')",
+                    hint="import .nbib or MEDLINE .txt files exported from PubMed",
+                )
             try:
                 fields = _fields(lines)
                 tags = {tag for tag, _ in fields}
@@ -272,13 +277,19 @@ def _record(bio: Any, fields: list[tuple[str, str]]) -> Record:
     return rec
 
 
+_SUFFIXES = frozenset({"Jr", "Sr", "2nd", "3rd", "4th", "5th", "II", "III", "IV"})
+
+
 def _authors(fields: list[tuple[str, str]], tags: tuple[str, ...]) -> list[Author]:
     """Authors in file order: a full-name tag (FAU/FED) opens an author, the short
-    tag (AU/ED) completes it or opens one when there is no full name, CN opens a
-    collective author, AD/AUID attach to the latest author."""
+    tag (AU/ED) completes it (initials, suffix) or opens one when there is no full
+    name, CN opens a collective author, AD/AUID attach to the latest author.  An AD
+    before any author (older records: one article-level affiliation) goes to the
+    first author."""
     full, short = tags[0], tags[1]
     out: list[Author] = []
-    pending_full = False  # the latest author came from a full-name line and awaits its short form
+    early_ads: list[str] = []
+    pending_full = False  # the latest author came from a full-name line, awaiting its short form
     for tag, value in fields:
         if not value:
             continue
@@ -287,17 +298,24 @@ def _authors(fields: list[tuple[str, str]], tags: tuple[str, ...]) -> list[Autho
             out.append(Author(last_name=last.strip() or None, fore_name=fore.strip() or None))
             pending_full = True
         elif tag == short:
-            last, initials = _split_au(value)
             if pending_full and out:
-                out[-1].initials = initials
+                au = out[-1]
+                rest = value[len(au.last_name) :].split() if au.last_name and value.startswith(au.last_name) else value.split()[1:]
+                au.initials = rest[0] if rest else None
+                au.suffix = " ".join(rest[1:]) or None
+                if au.suffix and au.fore_name and au.fore_name.endswith(" " + au.suffix):
+                    au.fore_name = au.fore_name[: -len(au.suffix) - 1].rstrip()
                 pending_full = False
             else:
-                out.append(Author(last_name=last, initials=initials))
+                out.append(_split_au(value))
         elif tag == "CN" and "CN" in tags:
             out.append(Author(collective_name=value))
             pending_full = False
-        elif tag == "AD" and "AD" in tags and out:
-            out[-1].affiliations.append(value)
+        elif tag == "AD" and "AD" in tags:
+            if out:
+                out[-1].affiliations.append(value)
+            else:
+                early_ads.append(value)
         elif (
             tag == "AUID"
             and "AUID" in tags
@@ -306,15 +324,20 @@ def _authors(fields: list[tuple[str, str]], tags: tuple[str, ...]) -> list[Autho
             and out[-1].orcid is None
         ):
             out[-1].orcid = normalize_orcid(value)
+    if early_ads and out:
+        out[0].affiliations[:0] = early_ads
     return out
 
 
-def _split_au(value: str) -> tuple[str | None, str | None]:
-    """'Brinjikji W' -> ('Brinjikji', 'W'); 'van der Berg JA' -> ('van der Berg', 'JA')."""
+def _split_au(value: str) -> Author:
+    """'Brinjikji W' -> last 'Brinjikji', initials 'W'; 'Given CA 2nd' -> suffix '2nd'."""
     parts = value.split()
+    suffix = None
+    if len(parts) >= 3 and parts[-1] in _SUFFIXES:
+        suffix = parts.pop()
     if len(parts) >= 2 and re.fullmatch(r"[A-Z]{1,4}", parts[-1]):
-        return " ".join(parts[:-1]), parts[-1]
-    return value, None
+        return Author(last_name=" ".join(parts[:-1]), initials=parts[-1], suffix=suffix)
+    return Author(last_name=" ".join(parts), suffix=suffix)
 
 
 def parse_dp(value: str | None) -> PubDate:
@@ -363,11 +386,16 @@ def _rn_name(value: str) -> str:
 
 
 def _grant(value: str) -> Grant:
-    """'R01 HL123456/HL/NHLBI NIH HHS/United States' (GrantID/Acronym/Agency/Country)."""
+    """GR 'GrantID/Acronym/Agency/Country' (the ID may itself contain '/');
+    'GrantID/Agency/Country' and 'Agency/Country' (no ID) also occur."""
     parts = value.rsplit("/", 3)
+    clean = [p.strip() or None for p in parts]
     if len(parts) == 4:
-        gid, _acronym, agency, country = (p.strip() or None for p in parts)
-        return Grant(grant_id=gid, agency=agency, country=country)
+        return Grant(grant_id=clean[0], agency=clean[2], country=clean[3])
+    if len(parts) == 3:
+        return Grant(grant_id=clean[0], agency=clean[1], country=clean[2])
+    if len(parts) == 2:
+        return Grant(agency=clean[0], country=clean[1])
     return Grant(grant_id=value)
 
 

@@ -100,16 +100,17 @@ class Author:
     collective_name: str | None = None
     orcid: str | None = None
     affiliations: list[str] = field(default_factory=list)
+    suffix: str | None = None  # "Jr", "2nd", ... (XML <Suffix>; MEDLINE AU "Given CA 2nd")
 
     @property
     def is_collective(self) -> bool:
         return bool(self.collective_name) and not self.last_name
 
     def short(self) -> str:
-        """'Rivera CI' (NLM style), or the collective name."""
+        """'Rivera CI' (NLM style; 'Given CA 2nd' with a suffix), or the collective name."""
         if self.is_collective:
             return self.collective_name or ""
-        parts = [p for p in (self.last_name, self.initials) if p]
+        parts = [p for p in (self.last_name, self.initials, self.suffix) if p]
         return " ".join(parts)
 
 

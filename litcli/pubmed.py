@@ -413,7 +413,7 @@ def _leaf(c: Any) -> str | None:
 
 
 def _author(a: Any) -> Author:
-    last = fore = initials = collective = orcid = None
+    last = fore = initials = collective = orcid = suffix = None
     affs: list[str] = []
     for c in a:
         tag = c.tag
@@ -431,9 +431,11 @@ def _author(a: Any) -> Author:
                         affs.append(aff)
         elif tag == "CollectiveName":
             collective = _leaf(c)
+        elif tag == "Suffix":
+            suffix = _leaf(c)
         elif tag == "Identifier" and orcid is None and (c.get("Source") or "").upper() == "ORCID":
             orcid = normalize_orcid(c.text)
-    return Author(last, fore, initials, collective, orcid, affs)
+    return Author(last, fore, initials, collective, orcid, affs, suffix)
 
 
 def _authors(list_el: Any) -> list[Author]:

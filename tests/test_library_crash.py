@@ -132,7 +132,7 @@ def test_two_processes_import_into_one_library_at_once(tmp_path: Path) -> None:
     home = tmp_path / "home"  # the library does not exist yet: both race to create it
     procs = [_import(home, first), _import(home, second)]
     results = [p.communicate(timeout=120) for p in procs]
-    for proc, (_, stderr) in zip(procs, results):
+    for proc, (_, stderr) in zip(procs, results, strict=True):
         assert proc.returncode == 0, stderr
         assert "Traceback" not in stderr
     summaries = [_summary(stderr) for _, stderr in results]

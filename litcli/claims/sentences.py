@@ -25,15 +25,21 @@ _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
+_UNITS = _words("min h hr hrs wk wks mo yr yrs d s ms mg kg ml g")
+
+
 def _is_abbreviation(before: str) -> bool:
     m = _TOKEN_BEFORE.search(before)
     if not m:
         return False
-    token = m.group(1).lstrip("([\"'“‘").lower()
+    raw = m.group(1).lstrip("([\"'“‘")
+    token = raw.lower()
+    if token in _UNITS and re.search(r"\d\s+\S+$", before):
+        return False  # "over 40 min. Response ...": a unit ends the sentence
     if token in ABBREVIATIONS:
         return True
-    # single initials: "J." in "Smith J. Results"; "A.B."
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", token))
+    # initials: "J." in "Smith J. Results"; "A.B."
+    return bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", raw))
 
 
 def split_sentences(text: str) -> list[str]:
