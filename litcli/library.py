@@ -2,7 +2,7 @@
 
 One file (``paths.library_path()``, ``LITCLI_HOME`` overrides) holds
 
-* ``records``: one row per PMID with the normalised ``litcli.record/1`` JSON,
+* ``records``: one row per PMID with the normalised ``litcli.record/1`` JSON (zlib),
   the raw XML / MEDLINE text (zlib-compressed, so records can be re-parsed when
   the parser improves) and a few columns for listing and lookups;
 * ``records_fts``: an FTS5 index over title, abstract, MeSH, keywords and
@@ -118,7 +118,7 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
         """
         CREATE TABLE records (
             pmid INTEGER PRIMARY KEY,
-            data TEXT NOT NULL,
+            data BLOB NOT NULL,  -- litcli.record/1 JSON, zlib-compressed (TEXT = plain JSON)
             content_hash TEXT NOT NULL,
             raw BLOB,
             raw_format TEXT,
@@ -733,7 +733,7 @@ class Library:
             rows.append(
                 (
                     pmid,
-                    data,
+                    zlib.compress(data.encode("utf-8"), 6),
                     digest,
                     blob,
                     _raw_format(raw) if raw else None,
@@ -995,10 +995,11 @@ class Library:
                 yield str(pmid), data, fmt or _raw_format(data)
             last = rows[-1][0]
 
-    def _record(self, data: str) -> Record:
+    def _record(self, data: str | bytes) -> Record:
         try:
-            return Record.from_dict(json.loads(data))
-        except (ValueError, KeyError, TypeError) as exc:
+            text = zlib.decompress(data).decode("utf-8") if isinstance(data, bytes) else data
+            return Record.from_dict(json.loads(text))
+        except (ValueError, KeyError, TypeError, zlib.error) as exc:
             raise LibraryError(
                 f"a record in the library {self.path} cannot be read ({exc})",
                 hint="re-import it, or remove it with litcli library remove",

@@ -300,7 +300,11 @@ def _authors(fields: list[tuple[str, str]], tags: tuple[str, ...]) -> list[Autho
         elif tag == short:
             if pending_full and out:
                 au = out[-1]
-                rest = value[len(au.last_name) :].split() if au.last_name and value.startswith(au.last_name) else value.split()[1:]
+                rest = (
+                    value[len(au.last_name) :].split()
+                    if au.last_name and value.startswith(au.last_name)
+                    else value.split()[1:]
+                )
                 au.initials = rest[0] if rest else None
                 au.suffix = " ".join(rest[1:]) or None
                 if au.suffix and au.fore_name and au.fore_name.endswith(" " + au.suffix):

@@ -256,7 +256,11 @@ _SIMPLE_MATH = re.compile(r"^(?:[\w.,′'-]+|\w+\(.*\))$")
 
 
 def _wrap(part: str) -> str:
-    return part if len(part) <= 1 or _SIMPLE_MATH.match(part) and len(part) <= 3 or part.startswith("sqrt(") else f"({part})"
+    return (
+        part
+        if len(part) <= 1 or _SIMPLE_MATH.match(part) and len(part) <= 3 or part.startswith("sqrt(")
+        else f"({part})"
+    )
 
 
 def _math(el: Any) -> str:
@@ -299,7 +303,14 @@ def _math(el: Any) -> str:
         return f"{pre}{parts[0]}{post}"
     out = ""
     for part in parts:
-        if out and part and len(part) > 1 and out[-1].isalnum() and part[0].isalpha() and len(out) > 1:
+        if (
+            out
+            and part
+            and len(part) > 1
+            and out[-1].isalnum()
+            and part[0].isalpha()
+            and len(out) > 1
+        ):
             out += " "
         out += part
     return out
@@ -785,7 +796,9 @@ def iter_parse(source: Source, *, keep_raw: bool = False) -> Iterator[Parsed | D
         except (OSError, EOFError, zlib.error) as exc:
             raise InputFileError(f"{name}: cannot be read ({_one_line(exc)})") from None
         if not head.strip():
-            raise InputFileError(f"{name}: the file is empty", hint="fetch or export the records again")
+            raise InputFileError(
+                f"{name}: the file is empty", hint="fetch or export the records again"
+            )
         if b"\x00" in head:
             raise InputFileError(
                 f"{name}: binary data, not PubMed XML",

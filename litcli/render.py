@@ -60,7 +60,7 @@ def records_table(records: Sequence[Record], *, start: int = 1, width: int | Non
         box=None,
         header_style="bold",
         pad_edge=False,
-        expand=False,
+        expand=width is not None,
         width=width,
         show_edge=False,
         collapse_padding=True,
@@ -68,10 +68,12 @@ def records_table(records: Sequence[Record], *, start: int = 1, width: int | Non
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("PMID", no_wrap=True)
     table.add_column("Year", no_wrap=True)
-    table.add_column("First author", no_wrap=True, overflow="ellipsis", max_width=22)
+    # On narrow terminals the title keeps most of the room.
+    side = 20 if (width or 120) >= 100 else 12
+    table.add_column("First author", no_wrap=True, overflow="ellipsis", max_width=side + 2)
     table.add_column("Title", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
-    table.add_column("Journal", no_wrap=True, overflow="ellipsis", max_width=22)
-    table.add_column("Design", no_wrap=True, overflow="ellipsis", max_width=18)
+    table.add_column("Journal", no_wrap=True, overflow="ellipsis", max_width=side)
+    table.add_column("Design", no_wrap=True, overflow="ellipsis", max_width=side if side > 12 else 13)
     for n, record in enumerate(records, start):
         values = row_values(record, n)
         cells: list[Any] = [Text(v) for v in values]

@@ -58,7 +58,11 @@ def _compare(rec: Record, bio: dict[str, Any]) -> None:
     assert " ".join(rec.abstract_text.split()) == _j(bio.get("AB"))
     assert _j([a.short() for a in rec.authors if not a.is_collective]) == _j(bio.get("AU"))
     fau = [
-        " ".join(x for x in (f"{a.last_name}, {a.fore_name}" if a.fore_name else a.last_name, a.suffix) if x)
+        " ".join(
+            x
+            for x in (f"{a.last_name}, {a.fore_name}" if a.fore_name else a.last_name, a.suffix)
+            if x
+        )
         for a in rec.authors
         if not a.is_collective
     ]
@@ -80,7 +84,27 @@ def _compare(rec: Record, bio: dict[str, Any]) -> None:
         d = rec.pub_date
         rebuilt = d.medline_date or " ".join(
             str(x)
-            for x in (d.year, d.season, ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.month or 0] or None, d.day)
+            for x in (
+                d.year,
+                d.season,
+                [
+                    "",
+                    "Jan",
+                    "Feb",
+                    "Mar",
+                    "Apr",
+                    "May",
+                    "Jun",
+                    "Jul",
+                    "Aug",
+                    "Sep",
+                    "Oct",
+                    "Nov",
+                    "Dec",
+                ][d.month or 0]
+                or None,
+                d.day,
+            )
             if x
         )
         assert rebuilt == dp
@@ -112,7 +136,9 @@ def _compare(rec: Record, bio: dict[str, Any]) -> None:
     assert rec.status == (_j(bio.get("STAT")) or None)
     assert rec.publication_status == (_j(bio.get("PST")) or None)
     expected_cc = [tag for tag in bio if tag in COMMENT_TAGS]
-    assert sorted({c.ref_type for c in rec.comments_corrections}) == sorted(COMMENT_TAGS[t] for t in expected_cc)
+    assert sorted({c.ref_type for c in rec.comments_corrections}) == sorted(
+        COMMENT_TAGS[t] for t in expected_cc
+    )
     for cc in rec.comments_corrections:
         tag = next(t for t, v in COMMENT_TAGS.items() if v == cc.ref_type)
         joined = _j(bio[tag])
@@ -154,9 +180,15 @@ def test_every_medline_file_in_shared_data_is_covered() -> None:
 
 def test_same_record_from_xml_and_medline_agrees() -> None:
     """PMID 36410718 was fetched both as XML and as MEDLINE: the shared fields agree."""
-    xml = parse_records(shared_file("eutils/extracted_from_cassettes/pubmedly/client__fetch__36410718__1_efetch.xml"))[0]
+    xml = parse_records(
+        shared_file(
+            "eutils/extracted_from_cassettes/pubmedly/client__fetch__36410718__1_efetch.xml"
+        )
+    )[0]
     med = parse_medline(
-        shared_file("eutils/extracted_from_cassettes/pubmedly/client__fetch__36410718_rettype_medline__1_efetch.txt")
+        shared_file(
+            "eutils/extracted_from_cassettes/pubmedly/client__fetch__36410718_rettype_medline__1_efetch.txt"
+        )
     )[0]
     assert med.pmid == xml.pmid
     assert med.title == xml.title
@@ -174,9 +206,9 @@ def test_same_record_from_xml_and_medline_agrees() -> None:
     assert (med.pub_date.year, med.pub_date.month) == (xml.pub_date.year, xml.pub_date.month)
     assert med.article_date == xml.article_date
     assert med.publication_types == xml.publication_types
-    assert [(m.descriptor, m.major, [(q.name, q.major) for q in m.qualifiers]) for m in med.mesh] == [
-        (m.descriptor, m.major, [(q.name, q.major) for q in m.qualifiers]) for m in xml.mesh
-    ]
+    assert [
+        (m.descriptor, m.major, [(q.name, q.major) for q in m.qualifiers]) for m in med.mesh
+    ] == [(m.descriptor, m.major, [(q.name, q.major) for q in m.qualifiers]) for m in xml.mesh]
     assert med.keywords == xml.keywords and med.chemicals == xml.chemicals
     assert [(c.ref_type, c.pmid) for c in med.comments_corrections] == [
         (c.ref_type, c.pmid) for c in xml.comments_corrections
@@ -184,14 +216,18 @@ def test_same_record_from_xml_and_medline_agrees() -> None:
     # MEDLINE writes <sup>1-4</sup> as "(1-4)" and Greek letters as words (α -> alpha):
     # compare the opening, which has neither
     assert med.abstract_text[:80] == xml.abstract_text[:80]
-    assert (med.status, med.publication_status, med.languages) == (xml.status, xml.publication_status, xml.languages)
+    assert (med.status, med.publication_status, med.languages) == (
+        xml.status,
+        xml.publication_status,
+        xml.languages,
+    )
 
 
 def test_structured_abstract_is_split_into_labelled_sections() -> None:
     recs = parse_medline(shared_file("eutils/biopython_medline/pubmed_result3.txt"))
     assert [s.label for s in recs[0].abstract] == ["PURPOSE", "METHODS", "RESULTS", "CONCLUSIONS"]
     assert recs[0].abstract[0].text.startswith("High-intensity focused ultrasound is a promising")
-    assert split_abstract("Plain text: with a colon but no labels.") [0].label is None
+    assert split_abstract("Plain text: with a colon but no labels.")[0].label is None
     two = split_abstract("BACKGROUND AND PURPOSE: Why. METHODS: How. RESULTS: What.")
     assert [(s.label, s.text) for s in two] == [
         ("BACKGROUND AND PURPOSE", "Why."),
@@ -225,7 +261,10 @@ def test_dp_forms() -> None:
 def test_mh_major_flags_and_qualifiers() -> None:
     m = parse_mh("Brain Ischemia/diagnostic imaging/*surgery")
     assert (m.descriptor, m.major) == ("Brain Ischemia", False)
-    assert [(q.name, q.major) for q in m.qualifiers] == [("diagnostic imaging", False), ("surgery", True)]
+    assert [(q.name, q.major) for q in m.qualifiers] == [
+        ("diagnostic imaging", False),
+        ("surgery", True),
+    ]
     assert parse_mh("*Stroke").major
 
 
@@ -242,7 +281,10 @@ def test_fixture_broken_record_is_a_per_record_failure(fixture_items: list[Any])
     assert [(f.index, f.pmid) for f in failed] == [(2, None), (3, "99000103")]
     assert "PMID" in failed[0].reason and "not a MEDLINE tag line" in failed[1].reason
     assert all("\n" not in f.reason for f in failed)
-    assert [i.record.pmid for i in fixture_items if isinstance(i, Parsed)] == ["99000101", "99000104"]
+    assert [i.record.pmid for i in fixture_items if isinstance(i, Parsed)] == [
+        "99000101",
+        "99000104",
+    ]
 
 
 def test_fixture_fields(fixture_items: list[Any]) -> None:
@@ -261,11 +303,17 @@ def test_fixture_fields(fixture_items: list[Any]) -> None:
         ("van der Berg A", None, ["Dept C."]),
     ]
     assert (rec.pub_date.medline_date, rec.year) == ("1998 Dec-1999 Jan", 1998)
-    assert (rec.doi, rec.pii, rec.pmcid) == ("10.9999/fake.101", "S9999-0000(98)00101-1", "PMC9900101")
+    assert (rec.doi, rec.pii, rec.pmcid) == (
+        "10.9999/fake.101",
+        "S9999-0000(98)00101-1",
+        "PMC9900101",
+    )
     assert [(g.grant_id, g.agency, g.country) for g in rec.grants] == [
         ("MR/K000001/1", "Fake Research Council", "United Kingdom")
     ]
-    assert rec.chemicals == ["Carbon Dioxide"] and rec.keywords == ["a keyword that wraps onto a second line"]
+    assert rec.chemicals == ["Carbon Dioxide"] and rec.keywords == [
+        "a keyword that wraps onto a second line"
+    ]
     assert rec.article_date == "1998-11-30" and rec.journal.issn == "9999-0001"
     book = fixture_items[-1].record
     assert book.kind == "book" and book.book.book_title == "Fake Handbook of Parsers"

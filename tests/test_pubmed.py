@@ -186,6 +186,7 @@ def _compare(rec: Record, bio_article: Any) -> None:
         assert mine.fore_name == _opt(theirs.get("ForeName"))
         assert mine.initials == _opt(theirs.get("Initials"))
         assert mine.collective_name == _opt(theirs.get("CollectiveName"))
+        assert mine.suffix == _opt(theirs.get("Suffix"))
         orcids = [
             str(i) for i in theirs.get("Identifier", []) if i.attributes.get("Source") == "ORCID"
         ]

@@ -88,6 +88,7 @@ _NULL_CUES = [
     r"\bnot associated with\b",
     r"\b(comparable|similar) to placebo\b",
     r"\bno evidence (of|for|that)\b",
+    r"\bno (serious |severe |significant )?(adverse|side[- ]effects?)\b",
     r"\bdid not\b[^.]{0,40}\b(placebo|control)\b",
 ]
 _POSITIVE_CUES = [
@@ -334,6 +335,7 @@ def assess(record: Record, claim: Claim, *, max_rationale: int = 2) -> Evidence:
     about_drug = any(vocab.mentions(c, full_text) for c in concepts if c.group == "intervention") or not any(
         c.group == "intervention" for c in concepts
     )
+    specific = any(c.group != "intervention" and not c.weak for c in concepts)
     scored: list[tuple[float, Rationale, bool]] = []
     for text, section, good in _sentences(record):
         score = 0.0
@@ -360,7 +362,10 @@ def assess(record: Record, claim: Claim, *, max_rationale: int = 2) -> Evidence:
                     stance, cue = SUPPORTS, ecue
                 score += 2.0
                 break
-        if stance == NEUTRAL and (hit_specific or score >= 1.0):
+        relevant = hit_specific or reversed_ or stance != NEUTRAL or (not specific and score >= 1.0)
+        if not relevant:
+            continue  # a sentence that only names the drug says nothing about this claim
+        if stance == NEUTRAL:
             stance, cue = sentence_stance(text, claim)
         if stance != NEUTRAL:
             score += 1.5

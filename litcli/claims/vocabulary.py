@@ -208,7 +208,7 @@ CONCEPTS: list[Concept] = [
     _c(
         "rapid", "outcome", "rapid onset",
         [r"\bfast(-acting)?\b", r"\brapid(ly)?\b", r"\bquick(ly)?\b", r"\bimmediate(ly)?\b",
-         r"\bwithin (hours|a day|24 hours)\b", r"\bonset\b"],
+         r"\bwithin (hours|a day|24 hours)\b", r"\b(at|within|after) \d+ ?(hours?|h)\b", r"\bonset\b"],
         [], ["rapid", "rapid-acting", "within 24 hours", "onset"],
     ),
     _c(

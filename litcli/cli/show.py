@@ -107,9 +107,9 @@ def _output(records: list, fmt: str) -> None:
                     console.print()
             render.print_record(record, console)
         return
-    from litcli import formats
-
     import sys
+
+    from litcli import formats
 
     stream = sys.stdout
     formats.write(records, fmt, stream, abstracts=True)
