@@ -46,6 +46,7 @@ Failure = tuple[str, str]  # (identifier as typed, reason)
 __all__ = [
     "RECORD_TTL",
     "SEARCH_TTL",
+    "LibrarySearchCache",
     "OfflineResult",
     "cached_search",
     "designs_for_types",
@@ -312,6 +313,127 @@ def store_fetched(
 
 
 # --- search cache and offline search -------------------------------------------------------
+
+
+class LibrarySearchCache:
+    """The library behind ``litcli.search.run_search(cache=...)`` (its ``SearchCache`` hook).
+
+    ``lookup`` answers a search seen within ``max_age`` seconds (same query,
+    max and sort) from the search cache and the stored records; ``parse_efetch``
+    parses each efetch body *and* stores its records with their raw XML, one
+    transaction per batch (so an interrupted large search keeps what it had);
+    ``store`` records the search itself.  ``refresh=True`` skips lookups (the
+    result is still stored).  A library that cannot be opened or written never
+    fails the search: it is reported once through ``warn``.
+    """
+
+    def __init__(
+        self,
+        *,
+        max_age: float = SEARCH_TTL,
+        refresh: bool = False,
+        library: Library | None = None,
+        warn: Callable[[str], None] | None = None,
+    ) -> None:
+        self.max_age = max_age
+        self.refresh = refresh
+        self.warn = warn
+        self._library = library
+        self._owned = library is None
+        self._broken = False
+        self._stored: set[str] = set()  # PMIDs already kept by parse_efetch
+
+    def _lib(self) -> Library | None:
+        if self._library is None and not self._broken:
+            try:
+                self._library = Library()
+            except LibraryError as exc:
+                self._broken = True
+                (self.warn or log.warning)(f"the local library is not used: {exc.message}")
+        return self._library
+
+    def close(self) -> None:
+        if self._owned and self._library is not None:
+            self._library.close()
+            self._library = None
+
+    def __enter__(self) -> LibrarySearchCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @staticmethod
+    def key(query: str, *, max_results: int, sort: str) -> str:
+        return search_key(query, max=max_results, sort=sort)
+
+    def lookup(self, query: str, *, max_results: int, sort: str) -> Any:
+        from litcli.search import SearchOutcome
+
+        lib = self._lib()
+        if self.refresh or lib is None:
+            return None
+        key = self.key(query, max_results=max_results, sort=sort)
+        try:
+            cached = lib.cache_get(key, max_age=self.max_age)
+            if cached is None:
+                return None
+            wanted = cached.pmids[:max_results]
+            stored = lib.get(wanted)
+        except LibraryError as exc:
+            log.warning("search cache unavailable: %s", exc.message)
+            return None
+        if len(stored) < len(wanted):  # records removed meanwhile: ask NCBI again
+            return None
+        return SearchOutcome(
+            query=query,
+            count=cached.count,
+            records=[stored[p] for p in wanted],
+            ids=list(cached.pmids),
+            query_translation=cached.query_translation,
+            warnings=list(cached.warnings),
+            from_cache=True,
+        )
+
+    def parse_efetch(self, body: bytes) -> list[Record]:
+        """Like ``litcli.search.parse_efetch``, and the records are kept in the library."""
+        lib = self._lib()
+        return (
+            list(store_fetched([body], library=lib, warn=self.warn)) if lib else _parse_only(body)
+        )
+
+    def store(self, outcome: Any, *, max_results: int, sort: str) -> None:
+        lib = self._lib()
+        if lib is None:
+            return
+        try:
+            others = [r for r in outcome.records if r.pmid not in self._stored]
+            if others:  # records parsed elsewhere (without raw XML) are kept too
+                lib.upsert(others, source="ncbi")
+            lib.cache_put(
+                self.key(outcome.query, max_results=max_results, sort=sort),
+                CachedSearch(
+                    pmids=list(outcome.ids),
+                    count=int(outcome.count),
+                    query_translation=outcome.query_translation,
+                    warnings=[*outcome.errors, *outcome.warnings],
+                    query=outcome.query,
+                ),
+            )
+        except LibraryError as exc:
+            (self.warn or log.warning)(f"search not saved in the library: {exc.message}")
+
+
+def _parse_only(body: bytes) -> list[Record]:
+    from litcli.pubmed import Parsed, iter_parse
+
+    try:
+        return [i.record for i in iter_parse(body) if isinstance(i, Parsed)]
+    except InputFileError as exc:
+        raise NCBIResponseError(
+            f"NCBI's efetch reply cannot be parsed: {exc.message}",
+            hint="try again later; NCBI may have sent a partial reply",
+        ) from None
 
 
 def search_key(query: str, **options: Any) -> str:

@@ -112,7 +112,7 @@ def seed_claims() -> tuple[list, list[Skipped]]:
 def test_seed_article_claims(seed_claims: tuple[list, list[Skipped]]) -> None:
     claims, _ = seed_claims
     assert len(claims) == len(SEED_EXPECTED)
-    for claim, start in zip(claims, SEED_EXPECTED):
+    for claim, start in zip(claims, SEED_EXPECTED, strict=True):
         assert claim.text.startswith(start), (claim.number, claim.text)
     assert [c.number for c in claims] == list(range(1, len(claims) + 1))
 

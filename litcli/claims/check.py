@@ -142,7 +142,7 @@ def check_article(
             start_requests = client.request_count
         plans = [build_plan(c) for c in claims]
         pending: list[tuple[Claim, QueryPlan, list[SearchAttempt], list[str]]] = []
-        for i, (claim, plan) in enumerate(zip(claims, plans), 1):
+        for i, (claim, plan) in enumerate(zip(claims, plans, strict=True), 1):
             if progress:
                 progress("search", i, len(claims), claim)
             attempts: list[SearchAttempt] = []

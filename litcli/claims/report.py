@@ -7,6 +7,7 @@ output escapes table pipes and never emits raw HTML.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -301,10 +302,8 @@ def write_atomic(path: str | Path, text: str) -> Path:
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise InvalidInputError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
 

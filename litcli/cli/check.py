@@ -67,12 +67,12 @@ def check(
         from litcli.formats import check_output_path
 
         check_output_path(output, force=True)  # fail before any network use
-    art = read_article(article, stdin=click.get_binary_stream("stdin"))
+    art = read_article(article)
     if claims_only:
         claims = extract_claims(art)
         _emit(_claims_text(art, claims, fmt), output, fmt)
         return
-    progress = None if quiet else _progress_printer()
+    progress = None if quiet else _progress_printer(offline)
     try:
         from litcli.claims.check import check_article
 
@@ -154,7 +154,8 @@ def _claims_text(art: Any, claims: list[Any], fmt: str) -> str:
 class _progress_printer:
     """Progress on stderr: a bar on a terminal, one line per claim otherwise."""
 
-    def __init__(self) -> None:
+    def __init__(self, offline: bool = False) -> None:
+        self.where = "the library" if offline else "PubMed"
         self.tty = sys.stderr.isatty()
         self.bar: Any = None
         self.task: Any = None
@@ -169,7 +170,7 @@ class _progress_printer:
             else:
                 click.echo(msg, err=True)
             return
-        msg = f"Checking claim {index}/{total} ▸ searching PubMed…"
+        msg = f"Checking claim {index}/{total} ▸ searching {self.where}…"
         if not self.tty:
             click.echo(msg, err=True)
             return

@@ -1,0 +1,273 @@
+"""`litcli check` end to end: CliRunner against the loopback E-utilities server
+serving the synthetic records of tests/fixtures/claims (fake PMIDs 99000001+)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.fixtures.claims import fakes
+
+ARTICLE = str(fakes.E2E_ARTICLE)
+N_CHECKABLE = 8  # claims 1-8; claim 9 is not checkable
+RELAXATIONS = 2  # claim 7 (telehealth dropped) and claim 8 (ECT dropped)
+
+
+@pytest.fixture
+def served(ncbi: Any) -> Any:
+    fakes.serve(ncbi)
+    return ncbi
+
+
+def check_json(*args: str) -> tuple[dict[str, Any], Any]:
+    result = run_cli(["check", ARTICLE, "--format", "json", *args])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout), result
+
+
+def by_number(doc: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    return {c["number"]: c for c in doc["claims"]}
+
+
+# --- verdicts and requests ------------------------------------------------------------------------
+
+
+def test_one_path_per_verdict_and_request_counts(served: Any) -> None:
+    doc, result = check_json()
+    claims = by_number(doc)
+    assert {n: (c["verdict"], c["overstated"]) for n, c in claims.items()} == fakes.EXPECTED
+    # 1 esearch per checkable claim + 1 per counted relaxation, then ONE batched efetch
+    assert served.count("esearch") == N_CHECKABLE + RELAXATIONS
+    assert served.count("efetch") == 1
+    assert served.count() == N_CHECKABLE + RELAXATIONS + 1
+    fetched = served.hits("efetch")[0].params["id"].split(",")
+    assert sorted(fetched) == sorted(p for p, _ in fakes.articles().items())
+    assert doc["requests"]["esearch"] == N_CHECKABLE + RELAXATIONS
+    assert doc["requests"]["efetch"] == 1
+    assert doc["requests"]["records_fetched"] == len(fakes.SPECS)
+    assert "Checking claim 1/9 ▸ searching PubMed…" in result.stderr
+    assert "Fetching 10 new records from PubMed…" in result.stderr
+
+
+def test_reversal_animal_retracted_and_overstated_details(served: Any) -> None:
+    doc, _ = check_json()
+    claims = by_number(doc)
+    nmda = claims[5]
+    assert nmda["verdict"] == "contradicted"
+    assert "activates the NMDA receptor" in nmda["reason"] and "blocking (antagonising)" in nmda["reason"]
+    assert all(e["reversal"] and e["stance"] == "contradicts" for e in nmda["evidence"])
+    assert {e["model"] for e in nmda["evidence"]} == {"human", "animal"}
+    animal = claims[4]
+    assert animal["verdict"] == "limited" and [e["model"] for e in animal["evidence"]] == ["animal"]
+    assert animal["overstatement"]["terms"] == ["revolutionized"]
+    retracted = claims[6]
+    (e,) = retracted["evidence"]
+    assert e["pmid"] == "99000010" and e["flags"] == ["retracted"] and e["counted"] is False
+    assert e["stance"] == "supports"  # it would support, but never counts
+    assert retracted["verdict"] == "no evidence found"
+    assert retracted["overstatement"]["terms"] == ["permanently", "cures"]
+    assert claims[9]["reason"].startswith("Not checkable: it names no treatment")
+    assert claims[9]["searches"] == []
+
+
+def test_relaxed_query_is_reported(served: Any) -> None:
+    doc, _ = check_json()
+    esk = by_number(doc)[7]
+    assert [(s["dropped"], s["count"]) for s in esk["searches"]] == [(None, 0), ("telehealth", 1)]
+    assert "Telemedicine" in esk["searches"][0]["query"] and "Telemedicine" not in esk["query"]
+    assert esk["relaxations"] == 1 and esk["verdict"] == "supported"
+    ect = by_number(doc)[8]
+    assert [(s["dropped"], s["count"]) for s in ect["searches"]] == [(None, 0), ("electroconvulsive therapy", 0)]
+    assert "even after 1 relaxation" in ect["reason"]
+
+
+def test_warm_library_makes_no_requests(served: Any) -> None:
+    first, _ = check_json()
+    served.clear()
+    second, _ = check_json()
+    assert served.count() == 0
+    assert second["requests"]["cached_searches"] == N_CHECKABLE + RELAXATIONS
+    assert second["requests"]["records_from_library"] == len(fakes.SPECS)
+    assert [c["verdict"] for c in second["claims"]] == [c["verdict"] for c in first["claims"]]
+
+
+def test_cached_searches_but_records_reused_with_no_cache(served: Any) -> None:
+    check_json()
+    served.clear()
+    check_json("--no-cache")
+    assert served.count("esearch") == N_CHECKABLE + RELAXATIONS
+    assert served.count("efetch") == 0  # every record is already in the library
+
+
+def test_offline_uses_the_library(served: Any) -> None:
+    check_json("-q")  # fills the library
+    served.clear()
+    doc, result = check_json("--offline")
+    assert served.count() == 0
+    assert doc["mode"] == "offline"
+    assert {n: (c["verdict"], c["overstated"]) for n, c in by_number(doc).items()} == fakes.EXPECTED
+    assert all(s["source"] == "library" for c in doc["claims"] for s in c["searches"])
+    assert "searching the library" in result.stderr
+
+
+def test_offline_with_an_empty_library(served: Any) -> None:
+    doc, _ = check_json("--offline")
+    assert served.count() == 0
+    verdicts = {c["verdict"] for c in doc["claims"]}
+    assert verdicts == {"no evidence found", "not checkable"}
+
+
+# --- output formats -------------------------------------------------------------------------------
+
+_TYPES = {"str": str, "int": int, "bool": bool, "list": list, "dict": dict, "none": type(None)}
+SCHEMA: dict[str, dict[str, str]] = {
+    "top": {"schema": "str", "generator": "str", "generated": "str", "source": "dict", "mode": "str",
+            "summary": "dict", "requests": "dict", "claims": "list", "skipped": "list", "limits": "list"},
+    "claim": {"number": "int", "text": "str", "original": "str", "kind": "str", "lead_in": "str|none",
+              "location": "dict", "concepts": "list", "verdict": "str", "reason": "str", "overstated": "bool",
+              "overstatement": "dict|none", "best_evidence": "str", "checkable": "bool", "query": "str|none",
+              "searches": "list", "relaxations": "int", "records_found": "int", "evidence": "list"},
+    "evidence": {"pmid": "str", "first_author": "str", "year": "int|none", "title": "str", "journal": "str|none",
+                 "doi": "str|none", "url": "str", "design": "str", "level_rank": "int", "model": "str",
+                 "n": "int|none", "stance": "str", "reversal": "bool", "flags": "list", "counted": "bool",
+                 "relevance": "int|float", "rationale": "list"},
+    "rationale": {"text": "str", "section": "str|none", "stance": "str", "cue": "str|none"},
+    "search": {"query": "str", "count": "int", "dropped": "str|none", "source": "str"},
+}
+_TYPES["float"] = float
+
+
+def conforms(obj: dict[str, Any], kind: str) -> None:
+    spec = SCHEMA[kind]
+    assert set(obj) == set(spec), (kind, set(obj) ^ set(spec))
+    for key, types in spec.items():
+        allowed = tuple(_TYPES[t] for t in types.split("|"))
+        assert isinstance(obj[key], allowed), (kind, key, obj[key])
+
+
+def test_json_schema(served: Any) -> None:
+    doc, _ = check_json()
+    conforms(doc, "top")
+    assert doc["schema"] == "litcli.check/1"
+    assert doc["summary"]["claims"] == len(doc["claims"]) == 9
+    assert sum(doc["summary"]["verdicts"].values()) == 9
+    assert doc["summary"]["failed"] is True
+    verdicts = {"supported", "mixed", "limited", "contradicted", "no evidence found", "not checkable"}
+    assert set(doc["summary"]["verdicts"]) == verdicts
+    for c in doc["claims"]:
+        conforms(c, "claim")
+        assert c["verdict"] in verdicts
+        for s in c["searches"]:
+            conforms(s, "search")
+        for e in c["evidence"]:
+            conforms(e, "evidence")
+            assert e["stance"] in {"supports", "contradicts", "neutral"}
+            for r in e["rationale"]:
+                conforms(r, "rationale")
+    assert any("not medical advice" in limit for limit in doc["limits"])
+
+
+def test_markdown_report_with_reference_list(served: Any, tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    result = run_cli(["check", ARTICLE, "--format", "markdown", "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert f"Wrote markdown report to {out}" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # atomic: no temp file left
+    md = out.read_text(encoding="utf-8")
+    head, refs = md.split("\n## References\n")
+    numbered = re.findall(r"^(\d+)\. (.+)$", refs.split("\n## Limits")[0], flags=re.M)
+    cited = sorted({int(n) for n in re.findall(r"^- \[(\d+)\]", head, flags=re.M)})
+    assert [int(n) for n, _ in numbered] == list(range(1, len(numbered) + 1)) == cited
+    assert len(numbered) == len(fakes.SPECS)  # every fake record is cited once
+    retracted = [text for _, text in numbered if "[RETRACTED]" in text]
+    assert len(retracted) == 1 and "Fallow R" in retracted[0]
+    assert "| 5 | **CONTRADICTED** |" in md
+    assert "not medical advice" in md
+    assert "### Claim 7 — supported" in md and "Relaxed query (dropped telehealth), 1 found" in md
+
+
+def test_terminal_report_summary_then_details(served: Any) -> None:
+    result = run_cli(["check", ARTICLE])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    lines = out.splitlines()
+    assert lines[0] == (
+        "9 claims · 2 supported · 1 mixed · 1 limited · 2 contradicted · 2 no evidence found · "
+        "1 not checkable · 2 overstated"
+    )
+    assert re.search(r"^\s+5\s+CONTRADICTED\s+The activation of NMDA receptors", out, flags=re.M)
+    assert out.index("Claim 1 — supported") > out.index("Best evidence")
+    assert "[99000010] Fallow R 2016 · RCT, n=60 · supports · ⚠ RETRACTED (not counted)" in out
+    assert "Relaxed (dropped telehealth):" in out
+    assert "\x1b[" not in out  # no colour when piped
+    assert "Limits of this report" in out
+    assert "Checking claim" not in out  # progress goes to stderr only
+
+
+def test_strict_exit_code(served: Any) -> None:
+    result = run_cli(["check", ARTICLE, "--strict", "-q", "--format", "json"])
+    assert result.exit_code == 8
+    assert "2 claim(s) contradicted or without evidence" not in result.stderr  # there are 4
+    assert "4 claim(s) contradicted or without evidence: 2, 5, 6, 8" in result.stderr
+    assert json.loads(result.stdout)["summary"]["failed"] is True
+
+
+def test_strict_passes_when_nothing_fails(served: Any, tmp_path: Path) -> None:
+    art = tmp_path / "good.txt"
+    art.write_text("Intravenous ketamine produces rapid antidepressant effects in treatment-resistant depression.\n")
+    result = run_cli(["check", str(art), "--strict", "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("1 claim · 1 supported · 0 overstated")
+
+
+# --- inputs and errors --------------------------------------------------------------------------
+
+
+def test_claims_only_needs_no_network(ncbi: Any) -> None:
+    result = run_cli(["check", ARTICLE, "--claims-only"])
+    assert result.exit_code == 0, result.stderr
+    assert ncbi.count() == 0
+    assert result.stdout.splitlines()[:3] == [
+        "9 claims in Ketamine Therapy: What the Evidence Says",
+        "  1. Intravenous ketamine produces rapid antidepressant effects in treatment-resistant depression.",
+        "     paragraph 2, line 3",
+    ]
+    assert "Book your consultation" not in result.stdout and "Comments" not in result.stdout
+    doc = json.loads(run_cli(["check", ARTICLE, "--claims-only", "-f", "json"]).stdout)
+    assert doc["mode"] == "claims-only" and len(doc["claims"]) == 9
+
+
+def test_stdin_input(served: Any) -> None:
+    result = run_cli(["check", "-", "--claims-only"], input="Ketamine reduces suicidal ideation.\n")
+    assert result.exit_code == 0
+    assert "1. Ketamine reduces suicidal ideation." in result.stdout
+
+
+@pytest.mark.parametrize(("data", "message"), [(b"", "is empty"), (b"\x00\x01\x02binary", "is binary")])
+def test_unreadable_article_exits_6(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    result = run_cli(["check", str(path)])
+    assert result.exit_code == 6
+    assert result.stderr.startswith("Error: article ") and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_network_failure_suggests_offline(ncbi: Any) -> None:
+    ncbi.fail("*", "close", times=100)
+    result = run_cli(["check", ARTICLE, "-q"])
+    assert result.exit_code == 4
+    assert "--offline" in result.stderr
+
+
+def test_output_directory_missing_fails_before_network(ncbi: Any, tmp_path: Path) -> None:
+    result = run_cli(["check", ARTICLE, "-o", str(tmp_path / "nope" / "r.md")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+    assert ncbi.count() == 0
