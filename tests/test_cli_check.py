@@ -185,8 +185,9 @@ def test_markdown_report_with_reference_list(served: Any, tmp_path: Path) -> Non
     cited = sorted({int(n) for n in re.findall(r"^- \[(\d+)\]", head, flags=re.M)})
     assert [int(n) for n, _ in numbered] == list(range(1, len(numbered) + 1)) == cited
     assert len(numbered) == len(fakes.SPECS)  # every fake record is cited once
-    retracted = [text for _, text in numbered if "[RETRACTED]" in text]
-    assert len(retracted) == 1 and "Fallow R" in retracted[0]
+    retracted = [text for _, text in numbered if "retracted" in text.lower()]
+    assert len(retracted) == 1 and retracted[0].startswith("Fallow R. Ketamine cures")
+    assert all(re.search(r"\. PMID: 990000\d\d\.$", text) for _, text in numbered)
     assert "| 5 | **CONTRADICTED** |" in md
     assert "not medical advice" in md
     assert "### Claim 7 — supported" in md and "Relaxed query (dropped telehealth), 1 found" in md
@@ -271,3 +272,12 @@ def test_output_directory_missing_fails_before_network(ncbi: Any, tmp_path: Path
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
     assert ncbi.count() == 0
+
+
+def test_untrusted_article_text_is_neither_markup_nor_escapes(served: Any, tmp_path: Path) -> None:
+    art = tmp_path / "evil.txt"
+    art.write_text("Ketamine [bold red]reduces[/bold red] PTSD symptoms\x1b[31m within hours.\n")
+    result = run_cli(["check", str(art), "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "Ketamine [bold red]reduces[/bold red] PTSD symptoms within hours." in result.stdout

@@ -22,8 +22,11 @@ from litcli.claims.verdict import FAILING, Verdict, decide
 from litcli.errors import LibraryError, NetworkError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from litcli.eutils import EutilsClient
     from litcli.library import Library
+    from litcli.models import Record
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +208,8 @@ def _search(
     for n, dropped in plan.steps():
         query = plan.query(n)
         if offline:
-            assert lib is not None
+            if lib is None:
+                raise LibraryError("the local library is not available, so --offline cannot answer")
             from litcli.errors import InvalidInputError
 
             try:
@@ -240,7 +244,8 @@ def _esearch(
         if cached is not None:
             report.cached_searches += 1
             return cached.pmids[:retmax], cached.count, "cache"
-    assert client is not None
+    if client is None:
+        raise NetworkError("no E-utilities client to search PubMed with")
     try:
         result = client.esearch(query, retmax=retmax, sort="relevance", usehistory=False)
     except NetworkError as exc:
@@ -261,11 +266,11 @@ def _records(
     client: EutilsClient | None,
     lib: Library | None,
     progress: Progress | None,
-) -> dict[str, object]:
+) -> dict[str, Record]:
     """Records for ``pmids``: from the library, the rest in one batched efetch."""
     from litcli.library import RECORD_TTL
 
-    records: dict[str, object] = {}
+    records: dict[str, Record] = {}
     if lib is not None and pmids:
         records.update(lib.get(pmids, max_age=None if offline else RECORD_TTL))
     report.library_records = len(records)
@@ -282,10 +287,11 @@ def _records(
     return records
 
 
-def _parse(bodies: object) -> list[object]:
+def _parse(bodies: Iterable[bytes]) -> list[Record]:
+    """Parse efetch bodies when no library is available to store them."""
     from litcli.pubmed import parse_records
 
-    out: list[object] = []
-    for body in bodies:  # type: ignore[attr-defined]
+    out: list[Record] = []
+    for body in bodies:
         out += parse_records(body)
     return out

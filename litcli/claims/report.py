@@ -272,8 +272,9 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
     for pmid, n in refs.items():
         rec = records[pmid]
         ref = format_reference(rec, "ama")
-        flags = "".join(f" [{f.upper()}]" for f in rec.flags)
-        lines.append(f"{n}. {_md(ref)}{flags}")
+        flags = "".join(f" **{f.upper()}**" for f in rec.flags if f.lower() not in ref.lower())
+        pmid = "" if f"PMID: {pmid}" in ref else f" PMID: {pmid}."
+        lines.append(f"{n}. {_md(ref)}{pmid}{flags}")
     if not refs:
         lines.append("No records cited.")
     lines += ["", "## Limits", ""]

@@ -389,7 +389,8 @@ GENERIC_WORDS: frozenset[str] = _words(
     medication medications term people's becomes become becoming allow allows offer offers
     receive receives receiving create creates creating deliver delivers maintain maintains
     continue continues require requires requirement requirements ketamine symptom symptoms
-    exist exists represent represents form forms contributes contributed
+    exist exists represent represents form forms contributes contributed majority session
+    sessions facilities facility continuous comfort minimal protocols protocol availability
     """
 )
 
