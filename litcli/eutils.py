@@ -35,6 +35,7 @@ from litcli.errors import (
     RateLimitError,
     RequestTimeoutError,
 )
+from litcli.textsafe import one_line
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,8 @@ def _warn_missing_email(notify: Callable[[str], None] | None) -> None:
 
 # --- helpers ---------------------------------------------------------------------
 
-_KEY_IN_URL = re.compile(r"(api_key=)[^&\s'\"]*", re.IGNORECASE)
+# The key's value ends at the next URL/text delimiter (keys are letters and digits).
+_KEY_IN_URL = re.compile(r"(api_key=)[^&\s'\"()<>\[\]{},;]*", re.IGNORECASE)
 
 
 def redact(text: str, api_key: str | None = None) -> str:
@@ -108,6 +110,24 @@ def redact(text: str, api_key: str | None = None) -> str:
     if api_key:
         text = text.replace(api_key, "REDACTED")
     return text
+
+
+class _RedactKeyFilter(logging.Filter):
+    """Redact ``api_key=...`` in log records (urllib3 logs every request URL at DEBUG)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record is logging's problem, not ours
+            return True
+        if "api_key=" in message.lower():
+            record.msg, record.args = redact(message), None
+        return True
+
+
+_REDACT_FILTER = _RedactKeyFilter()
+for _name in ("urllib3.connectionpool", "urllib3.poolmanager", "urllib3.util.retry"):
+    logging.getLogger(_name).addFilter(_REDACT_FILTER)
 
 
 def _host(base_url: str) -> str:
@@ -185,7 +205,7 @@ def _messages(block: Any) -> list[str]:
     for kind, values in block.items():
         items = values if isinstance(values, list) else [values]
         for value in items:
-            text = " ".join(str(value).split())
+            text = one_line(str(value))  # untrusted: may quote the query, control chars
             if not text:
                 continue
             out.append(text if kind == "OutputMessage" else f"{kind}: {text}")
@@ -253,7 +273,7 @@ class EutilsClient:
             retmax=int(data.get("RetMax", retmax)),
             webenv=str(data["WebEnv"]) if data.get("WebEnv") else None,
             query_key=str(data["QueryKey"]) if data.get("QueryKey") else None,
-            query_translation=str(data["QueryTranslation"])
+            query_translation=one_line(str(data["QueryTranslation"]))
             if data.get("QueryTranslation")
             else None,
             warnings=_messages(data.get("WarningList")),
@@ -461,7 +481,8 @@ class EutilsClient:
                     "%s failed (%s); retrying in %.2fs", endpoint, type(failure).__name__, delay
                 )
                 time.sleep(delay)
-        raise self._final_error(endpoint, failure)
+        # `from None`: a requests exception's text holds the full URL, api_key included.
+        raise self._final_error(endpoint, failure) from None
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         s = self.settings

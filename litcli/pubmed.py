@@ -423,27 +423,47 @@ def _leaf(c: Any) -> str | None:
     return (" ".join(t.split()) or None) if t else None
 
 
+# The hot path below (authors, MeSH, comments/corrections, keywords: most of the ~110
+# elements of a typical record) reads leaf text inline rather than through _leaf/_opt:
+# a Python call per leaf costs as much as reading it.  ``len(el)`` is non-zero only for
+# an element with child nodes (inline markup, MathML, an unexpanded entity), which is
+# then flattened by _mixed exactly as _leaf does.
+
+_NAME_PARTS = frozenset({"LastName", "ForeName", "Initials", "CollectiveName", "Suffix"})
+
+
 def _author(a: Any) -> Author:
     last = fore = initials = collective = orcid = suffix = None
     affs: list[str] = []
     for c in a:
         tag = c.tag
-        if tag == "LastName":
-            last = _leaf(c)
-        elif tag == "ForeName":
-            fore = _leaf(c)
-        elif tag == "Initials":
-            initials = _leaf(c)
+        if tag in _NAME_PARTS:
+            if len(c):
+                v = " ".join(_mixed(c).split()) or None
+            else:
+                v = c.text
+                v = (" ".join(v.split()) or None) if v else None
+            if tag == "LastName":
+                last = v
+            elif tag == "ForeName":
+                fore = v
+            elif tag == "Initials":
+                initials = v
+            elif tag == "CollectiveName":
+                collective = v
+            else:
+                suffix = v
         elif tag == "AffiliationInfo":
             for x in c:
                 if x.tag == "Affiliation":
-                    aff = _leaf(x)
+                    if len(x):
+                        aff = " ".join(_mixed(x).split())
+                    else:
+                        aff = x.text
+                        if aff:
+                            aff = " ".join(aff.split())
                     if aff:
                         affs.append(aff)
-        elif tag == "CollectiveName":
-            collective = _leaf(c)
-        elif tag == "Suffix":
-            suffix = _leaf(c)
         elif tag == "Identifier" and orcid is None and (c.get("Source") or "").upper() == "ORCID":
             orcid = normalize_orcid(c.text)
     return Author(last, fore, initials, collective, orcid, affs, suffix)
@@ -462,7 +482,11 @@ def _abstract(el: Any) -> list[AbstractSection]:
     for t in el:
         if t.tag != "AbstractText":
             continue
-        text = _text(t)
+        if len(t):
+            text = " ".join(_mixed(t).split())
+        else:
+            text = t.text
+            text = " ".join(text.split()) if text else ""
         label = t.get("Label")
         if not text and not label:
             continue
@@ -505,7 +529,12 @@ def _texts(parent: Any, tag: str) -> list[str]:
     out = []
     for x in parent:
         if x.tag == tag:
-            t = _opt(x)
+            if len(x):
+                t = " ".join(_mixed(x).split())
+            else:
+                t = x.text
+                if t:
+                    t = " ".join(t.split())
             if t:
                 out.append(t)
     return out
@@ -516,16 +545,16 @@ def _grants(grant_list: Any) -> list[Grant]:
     for g in grant_list:
         if g.tag != "Grant":
             continue
-        gr = Grant()
+        grant_id = agency = country = None
         for c in g:
             tag = c.tag
             if tag == "GrantID":
-                gr.grant_id = _opt(c)
+                grant_id = _leaf(c)
             elif tag == "Agency":
-                gr.agency = _opt(c)
+                agency = _leaf(c)
             elif tag == "Country":
-                gr.country = _opt(c)
-        out.append(gr)
+                country = _leaf(c)
+        out.append(Grant(grant_id, agency, country))
     return out
 
 
@@ -533,21 +562,21 @@ def _journal(j: Any, rec: Record) -> None:
     journal = rec.journal
     for c in j:
         tag = c.tag
-        if tag == "Title":
-            journal.title = _opt(c)
-        elif tag == "ISOAbbreviation":
-            journal.iso_abbreviation = _opt(c)
-        elif tag == "ISSN":
-            journal.issn = _opt(c)
-        elif tag == "JournalIssue":
+        if tag == "JournalIssue":
             for x in c:
                 xt = x.tag
                 if xt == "Volume":
-                    journal.volume = _opt(x)
+                    journal.volume = _leaf(x)
                 elif xt == "Issue":
-                    journal.issue = _opt(x)
+                    journal.issue = _leaf(x)
                 elif xt == "PubDate":
                     rec.pub_date = _pub_date(x)
+        elif tag == "Title":
+            journal.title = _leaf(c)
+        elif tag == "ISOAbbreviation":
+            journal.iso_abbreviation = _leaf(c)
+        elif tag == "ISSN":
+            journal.issn = _leaf(c)
 
 
 def _pagination(pag: Any) -> str | None:
@@ -555,11 +584,11 @@ def _pagination(pag: Any) -> str | None:
     for c in pag:
         tag = c.tag
         if tag == "MedlinePgn":
-            pages = _opt(c)
+            pages = _leaf(c)
         elif tag == "StartPage":
-            start = _opt(c)
+            start = _leaf(c)
         elif tag == "EndPage":
-            end = _opt(c)
+            end = _leaf(c)
     if pages is None and start:
         pages = f"{start}-{end}" if end else start
     return pages
@@ -568,26 +597,26 @@ def _pagination(pag: Any) -> str | None:
 def _article(art: Any, rec: Record) -> None:
     for c in art:
         tag = c.tag
-        if tag == "Journal":
+        if tag == "AuthorList":
+            rec.authors = [_author(a) for a in c if a.tag == "Author"]
+        elif tag == "Journal":
             _journal(c, rec)
         elif tag == "ArticleTitle":
             rec.title = _text(c)
-        elif tag == "Pagination":
-            rec.journal.pages = _pagination(c)
-        elif tag == "ELocationID":
-            _elocation(c, rec)
         elif tag == "Abstract":
             rec.abstract = _abstract(c)
-        elif tag == "AuthorList":
-            rec.authors = _authors(c)
+        elif tag == "ELocationID":
+            _elocation(c, rec)
+        elif tag == "Pagination":
+            rec.journal.pages = _pagination(c)
         elif tag == "Language":
             lang = (c.text or "").strip()
             if lang:
                 rec.languages.append(lang)
-        elif tag == "GrantList":
-            rec.grants = _grants(c)
         elif tag == "PublicationTypeList":
             rec.publication_types = _texts(c, "PublicationType")
+        elif tag == "GrantList":
+            rec.grants = _grants(c)
         elif tag == "VernacularTitle":
             rec.vernacular_title = _opt(c)
         elif tag == "ArticleDate" and rec.article_date is None:
@@ -602,10 +631,17 @@ def _mesh(mhl: Any) -> list[MeshHeading]:
         heading = None
         quals = []
         for c in mh:
-            if c.tag == "DescriptorName":
-                heading = MeshHeading(_text(c), c.get("MajorTopicYN") == "Y", c.get("UI") or None)
-            elif c.tag == "QualifierName":
-                quals.append(MeshQualifier(_text(c), c.get("MajorTopicYN") == "Y"))
+            tag = c.tag
+            if tag == "QualifierName" or tag == "DescriptorName":
+                if len(c):
+                    name = " ".join(_mixed(c).split())
+                else:
+                    name = c.text
+                    name = " ".join(name.split()) if name else ""
+                if tag == "QualifierName":
+                    quals.append(MeshQualifier(name, c.get("MajorTopicYN") == "Y"))
+                else:
+                    heading = MeshHeading(name, c.get("MajorTopicYN") == "Y", c.get("UI") or None)
         if heading is not None:
             heading.qualifiers = quals
             out.append(heading)
@@ -617,46 +653,64 @@ def _comments(ccl: Any) -> list[CommentCorrection]:
     for cc in ccl:
         if cc.tag != "CommentsCorrections":
             continue
-        item = CommentCorrection(cc.get("RefType") or "")
+        pmid = source = None
         for c in cc:
             t = c.text
             if not t:
                 continue
             tag = c.tag
-            if tag == "PMID":
-                item.pmid = t.strip() or None
-            elif tag == "RefSource":
-                item.source = " ".join(t.split()) or None
-        out.append(item)
+            if tag == "RefSource":
+                source = " ".join(t.split()) or None
+            elif tag == "PMID":
+                pmid = t.strip() or None
+        out.append(CommentCorrection(cc.get("RefType") or "", pmid, source))
     return out
+
+
+# MedlineCitation children read by _citation (anything else is skipped with one lookup)
+_MC_ARTICLE, _MC_JOURNAL_INFO, _MC_CHEMICALS, _MC_COMMENTS, _MC_MESH, _MC_KEYWORDS, _MC_OTHER_ID = (
+    range(7)
+)
+_CITATION_PARTS = {
+    "Article": _MC_ARTICLE,
+    "MedlineJournalInfo": _MC_JOURNAL_INFO,
+    "ChemicalList": _MC_CHEMICALS,
+    "CommentsCorrectionsList": _MC_COMMENTS,
+    "MeshHeadingList": _MC_MESH,
+    "KeywordList": _MC_KEYWORDS,
+    "OtherID": _MC_OTHER_ID,
+}
 
 
 def _citation(mc: Any, rec: Record) -> None:
     """Fill ``rec`` from a ``MedlineCitation`` element."""
     rec.status = mc.get("Status") or None
     other_pmc = None
+    parts = _CITATION_PARTS
     for c in mc:
-        tag = c.tag
-        if tag == "Article":
+        part = parts.get(c.tag)
+        if part is None:
+            continue
+        if part == _MC_ARTICLE:
             _article(c, rec)
-        elif tag == "MedlineJournalInfo":
+        elif part == _MC_COMMENTS:
+            rec.comments_corrections = _comments(c)
+        elif part == _MC_MESH:
+            rec.mesh = _mesh(c)
+        elif part == _MC_KEYWORDS:
+            rec.keywords.extend(_texts(c, "Keyword"))
+        elif part == _MC_JOURNAL_INFO:
             for x in c:
                 if x.tag == "MedlineTA":
-                    rec.journal.medline_ta = _opt(x)
-        elif tag == "ChemicalList":
+                    rec.journal.medline_ta = _leaf(x)
+        elif part == _MC_CHEMICALS:
             for chem in c:
                 for x in chem:
                     if x.tag == "NameOfSubstance":
-                        name = _opt(x)
+                        name = _leaf(x)
                         if name:
                             rec.chemicals.append(name)
-        elif tag == "CommentsCorrectionsList":
-            rec.comments_corrections = _comments(c)
-        elif tag == "MeshHeadingList":
-            rec.mesh = _mesh(c)
-        elif tag == "KeywordList":
-            rec.keywords.extend(_texts(c, "Keyword"))
-        elif tag == "OtherID" and other_pmc is None:
+        elif other_pmc is None:  # OtherID
             m = _PMC.match((c.text or "").strip())
             if m:
                 other_pmc = m.group(1)
@@ -665,16 +719,23 @@ def _citation(mc: Any, rec: Record) -> None:
 
 
 def _article_record(el: Any) -> Record:
-    mc = el.find("MedlineCitation")
+    mc = pd = None
+    for c in el:
+        tag = c.tag
+        if tag == "MedlineCitation":
+            if mc is None:
+                mc = c
+        elif tag == "PubmedData" and pd is None:
+            pd = c
     if mc is None:
         raise _RecordError("PubmedArticle without MedlineCitation")
     rec = Record(pmid=_pmid(mc))
-    pd = el.find("PubmedData")
     if pd is not None:
         for c in pd:
-            if c.tag == "ArticleIdList":
+            tag = c.tag
+            if tag == "ArticleIdList":
                 _article_ids(c, rec)
-            elif c.tag == "PublicationStatus":
+            elif tag == "PublicationStatus":
                 rec.publication_status = _opt(c)
     _citation(mc, rec)
     return rec

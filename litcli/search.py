@@ -5,9 +5,13 @@ PubMed query (validated before anything is sent); ``run_search`` does one
 esearch (history server) and ceil(N / 1000) efetch requests, parses the
 records with ``litcli.pubmed`` and returns them in PubMed's order.
 
-Library hook: ``run_search`` takes an optional ``cache`` (see ``SearchCache``)
-consulted before NCBI and filled after; ``--offline`` and the search cache
-plug in there.  Without it every search goes to NCBI.
+Library hook: ``run_search`` takes an optional ``cache`` (see ``SearchCache``;
+``litcli.service.LibrarySearchCache`` is the library's).  A search seen recently
+is answered from the cache, its records from the library; only records the
+library lacks (or holds too long) are fetched, by PMID.  A search sent to NCBI
+fetches only the records the library does not hold fresh, and every efetch
+batch is stored as it arrives (one transaction each), so an interrupted search
+keeps what it fetched.  Without a cache every search goes to NCBI.
 """
 
 from __future__ import annotations
@@ -35,7 +39,10 @@ class SearchOutcome:
     query_translation: str | None = None
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    from_cache: bool = False
+    from_cache: bool = False  # the search itself came from the cache (no esearch)
+    fetched_at: float | None = None  # when NCBI was searched (epoch seconds), for cached answers
+    missing: list[str] = field(default_factory=list)  # cached PMIDs without a fresh stored record
+    fetched: int = 0  # records fetched from NCBI by this run
 
     @property
     def messages(self) -> list[str]:
@@ -46,9 +53,22 @@ class SearchOutcome:
 class SearchCache(Protocol):
     """What the library provides to answer searches locally (the hook)."""
 
-    def lookup(self, query: str, *, max_results: int, sort: str) -> SearchOutcome | None: ...
+    def lookup(self, query: str, *, max_results: int, sort: str) -> SearchOutcome | None:
+        """A recent result of this search (``from_cache``): ``records`` holds the
+        stored records among its first ``max_results`` PMIDs, ``missing`` the others."""
+        ...
 
-    def store(self, outcome: SearchOutcome, *, max_results: int, sort: str) -> None: ...
+    def known(self, pmids: Sequence[str]) -> dict[str, Record]:
+        """Fresh stored records among ``pmids`` (none when refreshing)."""
+        ...
+
+    def parse_efetch(self, body: bytes) -> list[Record]:
+        """Records of one efetch body, kept (with their raw XML) as they arrive."""
+        ...
+
+    def store(self, outcome: SearchOutcome, *, max_results: int, sort: str) -> None:
+        """Keep a search NCBI answered (its PMIDs, count, translation, warnings)."""
+        ...
 
 
 _DESCRIPTIONS = {
@@ -116,19 +136,21 @@ def run_search(
     progress: Callable[[int, int], None] | None = None,
     cache: SearchCache | None = None,
 ) -> SearchOutcome:
-    """One esearch + ceil(min(max, count) / batch) efetch; see the module docstring."""
+    """One esearch + ceil(records to fetch / batch) efetch; see the module docstring."""
     q.check_max(max_results)
     sort_value = q.check_sort(sort)
     query = q.validate_query(query)
 
-    if cache is not None and not count_only:  # library hook: answer from the cache/library
-        cached = cache.lookup(query, max_results=max_results, sort=sort)
-        if cached is not None:
-            return cached
-
     if count_only:
         result = client.esearch(query, retmax=0, usehistory=False)
         return _outcome(query, result)
+
+    if cache is not None:  # a recent identical search: records from the library
+        cached = cache.lookup(query, max_results=max_results, sort=sort)
+        if cached is not None:
+            if cached.missing:
+                _fetch_missing(cached, cached.missing, client, cache, progress)
+            return cached
 
     result = client.esearch(
         query, retmax=min(max_results, ESEARCH_MAX_IDS), sort=sort_value, usehistory=True
@@ -136,14 +158,44 @@ def run_search(
     outcome = _outcome(query, result)
     n = min(max_results, result.count)
     if n > 0:
-        records: list[Record] = []
-        for body in client.fetch_batches(search=result, total=n, progress=progress):
-            records.extend(parse_efetch(body))
-        outcome.records = in_search_order(records, result.ids)[:n]
+        wanted = list(result.ids[:n])
+        have = cache.known(wanted) if cache is not None and len(wanted) == n else {}
+        if have:  # only what the library lacks, by PMID
+            outcome.records = list(have.values())
+            _fetch_missing(outcome, [p for p in wanted if p not in have], client, cache, progress)
+        else:  # everything, through the history server
+            parse = cache.parse_efetch if cache is not None else parse_efetch
+            records: list[Record] = []
+            for body in client.fetch_batches(search=result, total=n, progress=progress):
+                records.extend(parse(body))
+            outcome.fetched = len(records)
+            outcome.records = in_search_order(records, result.ids)[:n]
+            extra = [r.pmid for r in outcome.records[len(outcome.ids) :]]
+            outcome.ids.extend(extra)  # beyond esearch's 10,000 ids: keep the order fetched
 
-    if cache is not None:  # library hook: keep the result and the records
+    if cache is not None:  # library hook: keep the search (records are stored already)
         cache.store(outcome, max_results=max_results, sort=sort)
     return outcome
+
+
+def _fetch_missing(
+    outcome: SearchOutcome,
+    missing: Sequence[str],
+    client: EutilsClient,
+    cache: SearchCache | None,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Fetch ``missing`` PMIDs by id, add them to ``outcome.records`` in search order."""
+    parse = cache.parse_efetch if cache is not None else parse_efetch
+    records = list(outcome.records)
+    fetched = 0
+    for body in client.fetch_batches(ids=list(missing), progress=progress):
+        batch = parse(body)
+        fetched += len(batch)
+        records.extend(batch)
+    outcome.fetched += fetched
+    outcome.records = in_search_order(records, outcome.ids)
+    outcome.missing = []
 
 
 def _outcome(query: str, result: SearchResult) -> SearchOutcome:

@@ -319,7 +319,9 @@ class LibrarySearchCache:
     """The library behind ``litcli.search.run_search(cache=...)`` (its ``SearchCache`` hook).
 
     ``lookup`` answers a search seen within ``max_age`` seconds (same query,
-    max and sort) from the search cache and the stored records; ``parse_efetch``
+    max and sort) from the search cache and the records stored within
+    ``record_max_age`` (the others are listed in ``missing`` for the caller to
+    fetch); ``known`` gives the fresh stored records among some PMIDs; ``parse_efetch``
     parses each efetch body *and* stores its records with their raw XML, one
     transaction per batch (so an interrupted large search keeps what it had);
     ``store`` records the search itself.  ``refresh=True`` skips lookups (the
@@ -334,14 +336,16 @@ class LibrarySearchCache:
         refresh: bool = False,
         library: Library | None = None,
         warn: Callable[[str], None] | None = None,
+        record_max_age: float = RECORD_TTL,
     ) -> None:
         self.max_age = max_age
+        self.record_max_age = record_max_age
         self.refresh = refresh
         self.warn = warn
         self._library = library
         self._owned = library is None
         self._broken = False
-        self._stored: set[str] = set()  # PMIDs already kept by parse_efetch
+        self._stored: set[str] = set()  # PMIDs kept by parse_efetch or read by known()
 
     def _lib(self) -> Library | None:
         if self._library is None and not self._broken:
@@ -379,28 +383,44 @@ class LibrarySearchCache:
             if cached is None:
                 return None
             wanted = cached.pmids[:max_results]
-            stored = lib.get(wanted)
+            stored = lib.get(wanted, max_age=self.record_max_age)
         except LibraryError as exc:
             log.warning("search cache unavailable: %s", exc.message)
             return None
-        if len(stored) < len(wanted):  # records removed meanwhile: ask NCBI again
-            return None
+        self._stored.update(stored)
         return SearchOutcome(
             query=query,
             count=cached.count,
-            records=[stored[p] for p in wanted],
+            records=[stored[p] for p in wanted if p in stored],
             ids=list(cached.pmids),
             query_translation=cached.query_translation,
             warnings=list(cached.warnings),
             from_cache=True,
+            fetched_at=cached.fetched_at,
+            missing=[p for p in wanted if p not in stored],  # removed or stale: fetch them
         )
+
+    def known(self, pmids: Sequence[str]) -> dict[str, Record]:
+        """Records among ``pmids`` stored within ``record_max_age`` (none when refreshing)."""
+        lib = self._lib()
+        if self.refresh or lib is None:
+            return {}
+        try:
+            found = lib.get(pmids, max_age=self.record_max_age)
+        except LibraryError as exc:
+            log.warning("library unavailable: %s", exc.message)
+            return {}
+        self._stored.update(found)
+        return found
 
     def parse_efetch(self, body: bytes) -> list[Record]:
         """Like ``litcli.search.parse_efetch``, and the records are kept in the library."""
         lib = self._lib()
-        return (
-            list(store_fetched([body], library=lib, warn=self.warn)) if lib else _parse_only(body)
-        )
+        if lib is None:
+            return _parse_only(body)
+        records = list(store_fetched([body], library=lib, warn=self.warn))
+        self._stored.update(r.pmid for r in records)
+        return records
 
     def store(self, outcome: Any, *, max_results: int, sort: str) -> None:
         lib = self._lib()
@@ -565,8 +585,16 @@ def offline_search(
             lib.close()
 
 
-def library_match_count(query: str | None, *, library: Library | None = None) -> int | None:
-    """How many library records match ``query`` (all records when None); None when unknown."""
+def library_match_count(
+    query: str | None,
+    *,
+    library: Library | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    designs: Sequence[str] | None = None,
+) -> int | None:
+    """How many library records match ``query`` (all records when None) and the
+    filters (as ``offline_search`` applies them); None when unknown."""
     try:
         lib = open_library(library)
     except LibraryError:
@@ -574,7 +602,7 @@ def library_match_count(query: str | None, *, library: Library | None = None) ->
     try:
         if query is None:
             return lib.count()
-        return lib.count_matches(query)
+        return lib.count_matches(query, since=since, until=until, designs=designs)
     except (LibraryError, InvalidInputError):
         return None
     finally:
@@ -583,11 +611,18 @@ def library_match_count(query: str | None, *, library: Library | None = None) ->
 
 
 def with_offline_hint(
-    exc: NetworkError, query: str | None = None, *, library: Library | None = None
+    exc: NetworkError,
+    query: str | None = None,
+    *,
+    library: Library | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    designs: Sequence[str] | None = None,
 ) -> NetworkError:
     """The same network error, with a hint offering the offline answer when the
-    library has one: "... answer from your local library with --offline (37 matching records)"."""
-    n = library_match_count(query, library=library)
+    library has one: "... answer from your local library with --offline (37 matching records)".
+    ``since`` / ``until`` / ``designs`` filter the count as ``offline_search`` would."""
+    n = library_match_count(query, library=library, since=since, until=until, designs=designs)
     if not n:
         return exc
     noun = "matching record" if query is not None else "record"

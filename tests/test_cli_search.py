@@ -286,17 +286,17 @@ def test_api_key_never_appears_in_any_output(ncbi, monkeypatch):
     monkeypatch.setenv("LITCLI_MAX_TRIES", "2")
     ncbi.set_articles(synthetic(3))
     outputs = [run_cli(["search", "x", "-v"]), run_cli(["search", "x", "--format", "json"])]
-    ncbi.fail("esearch", "503", times=2)
-    outputs.append(run_cli(["search", "x"]))
+    ncbi.fail("esearch", "503", times=2)  # --refresh: the search is cached by now
+    outputs.append(run_cli(["search", "x", "--refresh"]))
     ncbi.fail("efetch", "html")
-    outputs.append(run_cli(["search", "x"]))
+    outputs.append(run_cli(["search", "x", "--refresh"]))
     ncbi.route(
         "esearch",
         lambda hit: (
             f"<eSearchResult><ERROR>bad request {hit.path}?api_key={KEY}</ERROR></eSearchResult>"
         ),
     )
-    outputs.append(run_cli(["search", "x"]))
+    outputs.append(run_cli(["search", "x", "--refresh"]))
     outputs.append(run_cli(["config", "get"]))
     assert [r.exit_code for r in outputs] == [0, 0, 5, 5, 5, 0]
     assert all(h.params["api_key"] == KEY for h in ncbi.hits())  # it was sent...

@@ -11,7 +11,7 @@ import importlib
 import click
 
 from litcli import __version__
-from litcli.cli.errors import MappedError, debug_enabled, run_main
+from litcli.cli.errors import MappedError, debug_enabled, reader_gone, run_main
 from litcli.errors import LitcliError
 
 # command name -> "module:attribute"
@@ -65,6 +65,8 @@ class LazyGroup(click.Group):
             if debug_enabled():
                 raise
             raise MappedError(exc) from exc
+        except BrokenPipeError:  # `litcli ... | head`: not an error (Click would exit 1)
+            reader_gone()
 
 
 @click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})

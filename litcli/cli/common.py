@@ -57,16 +57,17 @@ def make_console(*, stderr: bool = False) -> Any:
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    tty = color_allowed(stream)
+    colour = color_allowed(stream)
+    # NO_COLOR takes the colour away, not the terminal layout (tables stay tables).
     return Console(
         file=stream,
         stderr=stderr,
-        no_color=not tty,
-        color_system="auto" if tty else None,
+        no_color=not colour,
+        color_system="auto" if colour else None,
         highlight=False,
         emoji=False,
         markup=False,
-        force_terminal=None if tty else False,
+        force_terminal=None if _isatty(stream) else False,
         soft_wrap=not _isatty(stream),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import NoReturn
@@ -27,6 +28,20 @@ def error_message(exc: LitcliError) -> str:
     if exc.hint:
         hint = _clean(exc.hint)
         msg = f"{msg.rstrip('.')}. {hint[:1].upper()}{hint[1:]}"
+    return f"Error: {msg}"
+
+
+# click >= 8.2 shows a group's help through this UsageError subclass (8.1: ctx.exit()).
+_HELP_ERRORS: tuple[type[Exception], ...] = tuple(
+    e for e in [getattr(click.exceptions, "NoArgsIsHelpError", None)] if e is not None
+)
+
+
+def usage_message(exc: click.UsageError) -> str:
+    """Click's usage error as one line: 'Error: <problem>. See: litcli CMD --help'."""
+    msg = _clean(exc.format_message())
+    if exc.ctx is not None:
+        msg = f"{msg.rstrip('.')}. See: {exc.ctx.command_path} --help"
     return f"Error: {msg}"
 
 
@@ -56,6 +71,12 @@ def run_main(group: click.Group, argv: list[str] | None = None) -> NoReturn:
             raise
         click.echo("Interrupted.", err=True)
         code = ExitCode.INTERRUPTED
+    except _HELP_ERRORS as exc:  # bare `litcli library`: the help
+        exc.show()
+        code = exc.exit_code
+    except click.UsageError as exc:  # bad option or argument: one line, like every error
+        click.echo(usage_message(exc), err=True)
+        code = exc.exit_code
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code
@@ -68,10 +89,7 @@ def run_main(group: click.Group, argv: list[str] | None = None) -> NoReturn:
         code = exc.exit_code
     except BrokenPipeError:
         # `litcli search ... | head`: the reader went away; not an error.
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
+        _silence_stdout()
         code = ExitCode.OK
     except Exception as exc:  # a bug: one line unless debugging
         if debug_enabled():
@@ -83,6 +101,23 @@ def run_main(group: click.Group, argv: list[str] | None = None) -> NoReturn:
         )
         code = ExitCode.ERROR
     sys.exit(int(code))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def reader_gone() -> NoReturn:
+    """stdout's reader closed the pipe (`litcli ... | head`): stop quietly with exit 0.
+
+    Raised from inside Click, which would otherwise turn EPIPE into exit 1.
+    """
+    _silence_stdout()
+    raise click.exceptions.Exit(int(ExitCode.OK))
 
 
 def exit_with(code: int) -> NoReturn:

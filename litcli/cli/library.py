@@ -78,6 +78,14 @@ def _write_records(
     return counter.n
 
 
+def _check_output(output: str) -> None:
+    """Fail fast (exit 2) when -o names a directory or a file in a missing directory."""
+    if output != "-":
+        from litcli.formats import check_output_path
+
+        check_output_path(output, force=True)  # library exports replace the file
+
+
 class _Counter:
     """Iterate records while counting them (exports stream; no list in memory)."""
 
@@ -184,6 +192,7 @@ def search_cmd(
 
     text = " ".join(query)
     check_years(since, until)
+    _check_output(output)
     designs = service.designs_for_types(types)
     with _open() as lib:
         result = service.offline_search(
@@ -234,6 +243,7 @@ def search_cmd(
 )
 def list_cmd(limit: int, fmt: str, output: str) -> None:
     """The most recently added or updated records."""
+    _check_output(output)
     with _open() as lib:
         records = lib.recent(limit)
         total = lib.count()
@@ -281,7 +291,7 @@ class _CountingReader:
 
 @library.command("import")
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, readable=True)
+    "files", nargs=-1, required=True, metavar="FILE...", type=click.Path(path_type=str)
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; only the summary.")
 def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
@@ -324,19 +334,23 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
             )
             exit_with(ExitCode.INTERRUPTED)
         where = lib.path
+    failures = [*file_errors, *total.failed]
+    nothing = total.stored == 0 and total.deleted == 0
+    if nothing and len(files) == 1 and len(failures) == 1:  # one bad file: one error line
+        what, reason = failures[0]
+        name = Path(files[0]).name
+        raise InputFileError(f"cannot import {name}: {reason if what == name else f'{what}: {reason}'}")
     for line in lines:
         click.echo(line, err=True)
     click.echo(f"Imported into {where}: {_stats_line(total)}", err=True)
-    failures = [*file_errors, *total.failed]
     if failures:
         click.echo(f"Failed ({len(failures):,}):", err=True)
         for what, reason in failures[:20]:
             click.echo(f"  {what}: {reason}", err=True)
         if len(failures) > 20:
             click.echo(f"  … and {len(failures) - 20:,} more", err=True)
-    if total.stored == 0 and total.deleted == 0:
-        click.echo("Nothing was imported.", err=True)
-        exit_with(ExitCode.INPUT)
+    if nothing:
+        raise InputFileError("nothing was imported", hint="see the failures listed above")
 
 
 def _stats_line(stats: Any) -> str:
@@ -440,6 +454,7 @@ def _strip_name(message: str, path: Any) -> str:
 def export_cmd(query: tuple[str, ...], fmt: str, output: str, abstracts: bool) -> None:
     """Export the whole library, or the records matching QUERY, in any format."""
     text = " ".join(query).strip()
+    _check_output(output)
     with _open() as lib:
         records = lib.iter_search(text, limit=None) if text else lib.iter_records()
         n = _write_records(records, fmt, output, abstracts=abstracts)

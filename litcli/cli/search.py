@@ -20,6 +20,11 @@ Examples:
   litcli search "ketamine[ti] AND depression" --humans --english --max 50
   litcli search esketamine --count
   litcli search --topic esketamine --format ids | litcli export - -f bibtex
+  litcli search --topic ketamine-ptsd --offline      # only the local library
+  litcli search --topic ketamine-ptsd --refresh      # ask PubMed again
+
+Searches seen in the last day are answered from the local cache and the
+records from the local library; every record fetched is kept there.
 """
 
 
@@ -70,6 +75,16 @@ Examples:
     help="Print abstracts under the table (or include them in the format).",
 )
 @click.option(
+    "--offline",
+    is_flag=True,
+    help="Answer from the local library only; nothing is sent to NCBI.",
+)
+@click.option(
+    "--refresh",
+    is_flag=True,
+    help="Ask PubMed again even if this search or its records are cached.",
+)
+@click.option(
     "-v", "--verbose", is_flag=True, help="Show the query sent and PubMed's translation of it."
 )
 def search(
@@ -85,6 +100,8 @@ def search(
     count_only: bool,
     fmt: str,
     abstracts: bool,
+    offline: bool,
+    refresh: bool,
     verbose: bool,
 ) -> None:
     """Search PubMed with its own query syntax and print a citation table.
@@ -94,10 +111,10 @@ def search(
     (`litcli config set email ...`) as NCBI asks.
     """
     from litcli import query as q
-    from litcli.config import Settings
-    from litcli.eutils import EutilsClient
-    from litcli.search import build_search_query, run_search
+    from litcli.search import build_search_query
 
+    if offline and refresh:
+        raise click.UsageError("--offline and --refresh cannot be used together.")
     # Everything is validated before the first request.
     filters = q.Filters(
         types=tuple(types), humans=humans, english=english, since=since, until=until
@@ -105,49 +122,156 @@ def search(
     q.check_max(max_results)
     q.check_sort(sort)
     full_query = build_search_query(query, topic=topic, filters=filters)
+    # what the library can answer: the words and topic (filters apply separately)
+    offline_text = build_search_query(query, topic=topic)
+    if humans:
+        offline_text = q.combine(offline_text, "humans[mh]")
 
     err = make_console(stderr=True)
+    label = _label(query, topic)
+    if offline:
+        records, count = _offline(
+            err, offline_text, filters, max_results, sort, count_only=count_only, verbose=verbose
+        )
+        if count_only:
+            click.echo(str(count))
+            return
+        header = f"Showing {len(records):,} of {count:,} for: {label} · local library"
+        if not records:
+            click.echo(f"No records in the local library match: {label}", err=True)
+        _output(records, header, fmt, abstracts, verbose)
+        return
+
     if verbose:
         _note(err, "Query: ", full_query)
-
-    client = EutilsClient(Settings.load(), notify=warn)
-    with _progress(err) as progress:
-        outcome = run_search(
-            full_query,
-            client=client,
-            max_results=max_results,
-            sort=sort,
-            count_only=count_only,
-            progress=progress,
-        )
+    outcome = _online(
+        err, full_query, offline_text, filters, max_results, sort, count_only, refresh
+    )
     if verbose and outcome.query_translation:
         _note(err, "PubMed's translation: ", outcome.query_translation)
     for message in outcome.messages:
         warn(message)
+    if outcome.from_cache:
+        click.echo(_cache_note(outcome), err=True)
 
     if count_only:
         click.echo(str(outcome.count))
         return
-    label = _label(query, topic)
     if not outcome.records:
         click.echo(f"No PubMed records found for: {label}", err=True)
-        if fmt != "table":
-            _write_format([], fmt, abstracts)
-        return
     header = (
         f"Showing {len(outcome.records):,} of {outcome.count:,} for: {label} · sorted by {sort}"
     )
-    if fmt == "table":
-        from litcli.render import print_records
+    _output(outcome.records, header, fmt, abstracts, verbose)
 
-        out = make_console()
-        if not stdout_is_tty():
+
+def _online(
+    err: Any,
+    full_query: str,
+    offline_text: str,
+    filters: Any,
+    max_results: int,
+    sort: str,
+    count_only: bool,
+    refresh: bool,
+) -> Any:
+    """Ask NCBI (through the search cache and the library unless --count)."""
+    from litcli import service
+    from litcli.config import Settings
+    from litcli.errors import NetworkError
+    from litcli.eutils import EutilsClient
+    from litcli.search import run_search
+
+    with EutilsClient(Settings.load(), notify=warn) as client, _progress(err) as progress:
+        cache = None if count_only else service.LibrarySearchCache(refresh=refresh, warn=warn)
+        try:
+            return run_search(
+                full_query,
+                client=client,
+                max_results=max_results,
+                sort=sort,
+                count_only=count_only,
+                progress=progress,
+                cache=cache,
+            )
+        except NetworkError as exc:
+            raise service.with_offline_hint(
+                exc,
+                offline_text,
+                since=filters.since,
+                until=filters.until,
+                designs=service.designs_for_types(filters.types),
+            ) from None
+        finally:
+            if cache is not None:
+                cache.close()
+
+
+def _offline(
+    err: Any,
+    offline_text: str,
+    filters: Any,
+    max_results: int,
+    sort: str,
+    *,
+    count_only: bool,
+    verbose: bool,
+) -> tuple[list[Any], int]:
+    """--offline: the library's answer (records, all matches), said so on stderr."""
+    from litcli import service
+
+    click.echo("Offline: answering from the local library only.", err=True)
+    if verbose:
+        _note(err, "Library query: ", offline_text)
+    result = service.offline_search(
+        offline_text,
+        limit=0 if count_only else max_results,
+        since=filters.since,
+        until=filters.until,
+        designs=service.designs_for_types(filters.types),
+    )
+    if result.ignored:
+        warn("the local library cannot search " + ", ".join(result.ignored) + "; left out offline")
+    if filters.english:
+        warn("--english cannot be checked offline; records in other languages may be included")
+    if sort != "relevance" and not count_only:
+        warn(f"--sort {sort} is not available offline; best matches first")
+    return result.records, result.count
+
+
+def _cache_note(outcome: Any) -> str:
+    age = ""
+    if outcome.fetched_at:
+        import time
+
+        age = f" (PubMed searched {_ago(time.time() - outcome.fetched_at)})"
+    fetched = f"; {outcome.fetched:,} record(s) fetched from PubMed" if outcome.fetched else ""
+    return f"Answered from the local cache{age}{fetched}; use --refresh to ask PubMed again."
+
+
+def _ago(seconds: float) -> str:
+    if seconds < 90:
+        return "just now"
+    if seconds < 90 * 60:
+        return f"{round(seconds / 60)} min ago"
+    return f"{round(seconds / 3600)} h ago"
+
+
+def _output(records: list[Any], header: str, fmt: str, abstracts: bool, verbose: bool) -> None:
+    """The records as a table (header above it) or in a machine format on stdout."""
+    if fmt != "table":
+        if verbose and records:
             click.echo(header, err=True)
-        print_records(outcome.records, out, header=header, abstracts=abstracts)
-    else:
-        if verbose:
-            click.echo(header, err=True)
-        _write_format(outcome.records, fmt, abstracts)
+        _write_format(records, fmt, abstracts)
+        return
+    if not records:
+        return
+    from litcli.render import print_records
+
+    out = make_console()
+    if not stdout_is_tty():
+        click.echo(header, err=True)
+    print_records(records, out, header=header, abstracts=abstracts)
 
 
 def _write_format(records: list[Any], fmt: str, abstracts: bool) -> None:

@@ -54,11 +54,17 @@ def show(identifiers: tuple[str, ...], fmt: str, offline: bool, refresh: bool) -
 
     parsed = []
     malformed = []
+    first_error: InvalidInputError | None = None
     for text in texts:
         try:
             parsed.append(parse_id(text))
         except InvalidInputError as exc:
             malformed.append((text, exc.message))
+            first_error = first_error or exc
+    if first_error is not None and not parsed:  # nothing valid to show: one error line
+        if len(malformed) > 1:
+            first_error.message += f" (and {len(malformed) - 1} more invalid)"
+        raise first_error
 
     err = make_console(stderr=True)
     records = []
