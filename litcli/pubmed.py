@@ -248,6 +248,33 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _collapse(t: str) -> str:
+    """``" ".join(t.split())`` for a non-empty ``t``, with fast paths for text that is
+    already collapsed (most long PubMed text: abstracts, affiliations, titles).
+
+    ASCII text from libxml2 holds no whitespace but space, tab, LF and CR (XML 1.0
+    forbids the other ASCII control characters, even as character references).  Other
+    text is collapsed once no-break and thin spaces (the usual ones in abstracts) are
+    made plain spaces if it then has no non-printable character (every whitespace
+    character but the space is non-printable), no double space and no space at an end.
+    """
+    if t.isascii():
+        if (
+            "  " not in t
+            and "\n" not in t
+            and "\t" not in t
+            and "\r" not in t
+            and t[0] != " "
+            and t[-1] != " "
+        ):
+            return t
+        return " ".join(t.split())
+    u = t.replace("\xa0", " ").replace("\u2009", " ")
+    if u.isprintable() and "  " not in u and u[0] != " " and u[-1] != " ":
+        return u
+    return " ".join(t.split())
+
+
 _MATH_ACCENTS = frozenset({".", "˙", "¨", "¯", "‾", "^", "ˆ", "~", "˜", "→", "⃗", "_"})
 
 
@@ -371,22 +398,32 @@ def _int(value: str | None) -> int | None:
 
 
 def _pub_date(el: Any) -> PubDate:
-    d = PubDate()
     if el is None:
-        return d
+        return PubDate()
+    year = month = day = season = medline_date = None
     for c in el:
         tag = c.tag
         if tag == "Year":
-            d.year = _int(c.text)
+            t = c.text
+            if t:
+                t = t.strip()
+                year = int(t) if t.isdigit() else None
+            else:
+                year = None
         elif tag == "Month":
-            d.month = parse_month(c.text)
+            month = parse_month(c.text)
         elif tag == "Day":
-            d.day = _int(c.text)
+            t = c.text
+            if t:
+                t = t.strip()
+                day = int(t) if t.isdigit() else None
+            else:
+                day = None
         elif tag == "Season":
-            d.season = _opt(c)
+            season = _opt(c)
         elif tag == "MedlineDate":
-            d.medline_date = _opt(c)
-    return d
+            medline_date = _opt(c)
+    return PubDate(year, month, day, season, medline_date)
 
 
 def _iso_date(el: Any) -> str | None:
@@ -461,7 +498,7 @@ def _author(a: Any) -> Author:
                     else:
                         aff = x.text
                         if aff:
-                            aff = " ".join(aff.split())
+                            aff = _collapse(aff)
                     if aff:
                         affs.append(aff)
         elif tag == "Identifier" and orcid is None and (c.get("Source") or "").upper() == "ORCID":
@@ -486,7 +523,7 @@ def _abstract(el: Any) -> list[AbstractSection]:
             text = " ".join(_mixed(t).split())
         else:
             text = t.text
-            text = " ".join(text.split()) if text else ""
+            text = _collapse(text) if text else ""
         label = t.get("Label")
         if not text and not label:
             continue
@@ -660,7 +697,7 @@ def _comments(ccl: Any) -> list[CommentCorrection]:
                 continue
             tag = c.tag
             if tag == "RefSource":
-                source = " ".join(t.split()) or None
+                source = _collapse(t) or None
             elif tag == "PMID":
                 pmid = t.strip() or None
         out.append(CommentCorrection(cc.get("RefType") or "", pmid, source))

@@ -9,6 +9,7 @@ any request, so bad input never reaches NCBI.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -55,6 +56,10 @@ def _shown(query: str) -> str:
     return query if len(query) <= 80 else query[:77] + "..."
 
 
+# C0 controls except tab/newline/CR (whitespace to PubMed), DEL and C1 controls.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def validate_query(query: str) -> str:
     """Return the query stripped, or raise InvalidInputError naming the problem."""
     q = query.strip()
@@ -62,6 +67,13 @@ def validate_query(query: str) -> str:
         raise InvalidInputError(
             "the query is empty",
             hint='give search terms, e.g. litcli search "ketamine AND OCD", or --topic NAME',
+        )
+    control = _CONTROL_CHARS.search(q)
+    if control:  # pasted terminal escapes and the like: never sent to NCBI nor echoed
+        raise InvalidInputError(
+            f"the query contains a control character (U+{ord(control.group()):04X}), "
+            "e.g. a terminal escape sequence",
+            hint="retype the query",
         )
     if q.count('"') % 2:
         raise InvalidInputError(f"the query has an unclosed quote: {_shown(q)}")

@@ -34,3 +34,17 @@ def one_line(text: str | None) -> str:
     if not text:
         return ""
     return " ".join(strip_control(text).split())
+
+
+_JSON_RAW_CONTROLS = re.compile(r"[\x7f-\x9f]")
+
+
+def json_inert(encoded: str) -> str:
+    """Escape DEL and C1 controls (U+007F-U+009F) in JSON text as \\u00XX.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes C0 controls but writes C1
+    ones (U+009B is CSI) raw, and a terminal may act on them.  In JSON output
+    these characters can only occur inside strings, so the escaped text decodes
+    to the same data.
+    """
+    return _JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", encoded)

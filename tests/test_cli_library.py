@@ -293,6 +293,6 @@ def test_entity_expansion_is_not_performed(tmp_path: Path) -> None:
         assert os.path.getsize(lib.path) < 5_000_000
 
 
-def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
-    result = run("library", "import", str(tmp_path / "nope.xml"))
-    assert result.exit_code == 2 and "does not exist" in result.stderr
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    result = run("library", "import", str(tmp_path / "nope.xml"))  # exit 6, as `check` does
+    assert result.exit_code == 6 and result.stderr == "Error: cannot import nope.xml: no such file\n"

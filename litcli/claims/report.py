@@ -201,7 +201,9 @@ def _claim_json(r: ClaimResult, top: int) -> dict[str, Any]:
 
 
 def dumps_json(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
-    return json.dumps(to_json(report, top=top), indent=2, ensure_ascii=False) + "\n"
+    from litcli.textsafe import json_inert
+
+    return json_inert(json.dumps(to_json(report, top=top), indent=2, ensure_ascii=False)) + "\n"
 
 
 # --- Markdown ----------------------------------------------------------------------------------

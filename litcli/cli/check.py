@@ -138,7 +138,9 @@ def _claims_text(art: Any, claims: list[Any], fmt: str) -> str:
             "summary": {"claims": len(claims)},
             "claims": [c.to_dict() for c in claims],
         }
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        from litcli.textsafe import json_inert
+
+        return json_inert(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
     lines: list[str] = []
     if fmt == "markdown":
         lines += [f"# Claims in {one_line(art.title or art.source)}", ""]

@@ -25,7 +25,10 @@ def config() -> None:
     """
 
 
-@config.command("path")
+@config.command("path", epilog="""\b
+Examples:
+  litcli config path
+""")
 def path_cmd() -> None:
     """Print the config file's path."""
     from litcli import paths
@@ -33,7 +36,11 @@ def path_cmd() -> None:
     click.echo(str(paths.config_path()))
 
 
-@config.command("get")
+@config.command("get", epilog="""\b
+Examples:
+  litcli config get
+  litcli config get api-key     # ****1234
+""")
 @click.argument("name", required=False, metavar="[NAME]")
 def get_cmd(name: str | None) -> None:
     """Print one setting, or all of them with their source (API key masked)."""
@@ -50,7 +57,12 @@ def get_cmd(name: str | None) -> None:
         click.echo(f"{n.ljust(width)}  {value or '-'}  ({source})")
 
 
-@config.command("set")
+@config.command("set", epilog="""\b
+Examples:
+  litcli config set email you@example.org
+  litcli config set api-key          # hidden prompt
+  litcli config set read-timeout 120
+""")
 @click.argument("name", metavar="NAME")
 @click.argument("value", required=False)
 def set_cmd(name: str, value: str | None) -> None:
@@ -68,7 +80,10 @@ def set_cmd(name: str, value: str | None) -> None:
     click.echo(f"{key.name} = {shown}  (saved to {_path()})", err=True)
 
 
-@config.command("unset")
+@config.command("unset", epilog="""\b
+Examples:
+  litcli config unset api-key
+""")
 @click.argument("name", metavar="NAME")
 def unset_cmd(name: str) -> None:
     """Remove a setting from the config file (back to the default)."""

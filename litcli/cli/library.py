@@ -133,7 +133,12 @@ class _atomic_output:  # noqa: N801 - used as a context manager
 # --- search / list ---------------------------------------------------------------------
 
 
-@library.command("search")
+@library.command("search", epilog="""\b
+Examples:
+  litcli library search "NMDA antagonist BDNF"
+  litcli library search 'ketamine[ti] AND (depression OR OCD)' --since 2015 --type rct
+  litcli library search esketamine --all -f bibtex -o esketamine.bib
+""")
 @click.argument("query", nargs=-1, required=True)
 @click.option(
     "-n",
@@ -219,7 +224,11 @@ def search_cmd(
     _write_records(result.records, fmt, output, header=header, abstracts=abstracts)
 
 
-@library.command("list")
+@library.command("list", epilog="""\b
+Examples:
+  litcli library list
+  litcli library list -n 100 -f ids
+""")
 @click.option(
     "-n",
     "--max",
@@ -289,7 +298,11 @@ class _CountingReader:
         return self._file.closed
 
 
-@library.command("import")
+@library.command("import", epilog="""\b
+Examples:
+  litcli library import pubmed-export.nbib
+  litcli library import pubmed_result.xml.gz more.xml
+""")
 @click.argument(
     "files", nargs=-1, required=True, metavar="FILE...", type=click.Path(path_type=str)
 )
@@ -436,7 +449,11 @@ def _strip_name(message: str, path: Any) -> str:
 # --- export / stats / path / remove ---------------------------------------------------------
 
 
-@library.command("export")
+@library.command("export", epilog="""\b
+Examples:
+  litcli library export -f bibtex -o library.bib
+  litcli library export "ketamine OCD" -f csv --abstracts -o ocd.csv
+""")
 @click.argument("query", nargs=-1)
 @click.option(
     "-f",
@@ -462,7 +479,11 @@ def export_cmd(query: tuple[str, ...], fmt: str, output: str, abstracts: bool) -
     click.echo(f"Exported {n:,} record{'' if n == 1 else 's'} to {target} ({fmt}).", err=True)
 
 
-@library.command("stats")
+@library.command("stats", epilog="""\b
+Examples:
+  litcli library stats
+  litcli library stats -f json
+""")
 @click.option(
     "-f",
     "--format",
@@ -518,7 +539,11 @@ def _when(ts: float | None) -> str:
     return datetime.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
 
 
-@library.command("path")
+@library.command("path", epilog="""\b
+Examples:
+  litcli library path
+  sqlite3 "$(litcli library path)"
+""")
 def path_cmd() -> None:
     """Print where the library file is (LITCLI_HOME moves it)."""
     from litcli import paths
@@ -526,7 +551,11 @@ def path_cmd() -> None:
     click.echo(str(paths.library_path()))
 
 
-@library.command("remove")
+@library.command("remove", epilog="""\b
+Examples:
+  litcli library remove 23392687 10.1038/npp.2013.22
+  litcli library search "ketamine OCD" --all -f ids | litcli library remove -
+""")
 @click.argument("identifiers", nargs=-1, required=True, metavar="ID...")
 def remove_cmd(identifiers: tuple[str, ...]) -> None:
     """Remove records (PMIDs, DOIs, PMCIDs; '-' reads stdin) from the library."""

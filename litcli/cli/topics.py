@@ -34,7 +34,11 @@ def topics(ctx: click.Context) -> None:
             click.echo(f"{topic.name}\t{topic.title}")
 
 
-@topics.command("show")
+@topics.command("show", epilog="""\b
+Examples:
+  litcli topics show ketamine-ocd
+  litcli search "$(litcli topics show ketamine-ocd) AND 2020:2025[dp]"
+""")
 @click.argument("name")
 def show(name: str) -> None:
     """Print the exact PubMed query of topic NAME."""

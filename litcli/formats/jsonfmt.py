@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from litcli.models import Record
+from litcli.textsafe import json_inert
 
 
 def write_json(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
@@ -15,12 +16,14 @@ def write_json(records: Iterable[Record], stream: TextIO, abstracts: bool = Fals
     for record in records:
         stream.write("[\n" if first else ",\n")
         first = False
-        body = json.dumps(record.to_dict(), ensure_ascii=False, indent=2)
+        body = json_inert(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
         stream.write("\n".join("  " + line for line in body.split("\n")))
     stream.write("[]\n" if first else "\n]\n")
 
 
 def write_jsonl(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
     for record in records:
-        stream.write(json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")))
+        stream.write(
+            json_inert(json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")))
+        )
         stream.write("\n")
