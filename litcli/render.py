@@ -83,11 +83,17 @@ def records_table(records: Sequence[Record], *, start: int = 1, width: int | Non
 
 
 def write_plain(records: Sequence[Record], stream: TextIO, *, start: int = 1) -> None:
-    """Tab-separated rows with a header row (for pipes)."""
+    """Tab-separated rows with a header row (for pipes).
+
+    Redirected to a file this may be opened in a spreadsheet, so formula-like
+    cells are neutralised as in the csv/tsv formats.
+    """
+    from litcli.formats.csvfmt import neutralise
+
     stream.write("\t".join(PLAIN_COLUMNS) + "\n")
     for n, record in enumerate(records, start):
         values = row_values(record, n) + [", ".join(record.flags)]
-        stream.write("\t".join(v.replace("\t", " ") for v in values) + "\n")
+        stream.write("\t".join(neutralise(v.replace("\t", " ")) for v in values) + "\n")
 
 
 def print_records(

@@ -387,3 +387,22 @@ def test_control_characters_in_a_query_are_refused_before_sending(ncbi) -> None:
     ncbi.set_articles(articles(1))
     result = run_cli(["search", "ketamine\tAND\nOCD", "--format", "ids"])  # whitespace is fine
     assert result.exit_code == 0 and result.stdout == "99000001\n"
+
+
+def test_writing_to_a_full_disk_is_a_one_line_error(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("/dev/full is not available on this system")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "litcli", "topics"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == ["Error: operating system error: No space left on device"]

@@ -154,3 +154,13 @@ def test_write_plain_numbers_from_start(real_records):
     buf = io.StringIO()
     write_plain(real_records[:2], buf, start=11)
     assert [line.split("\t")[0] for line in buf.getvalue().splitlines()] == ["#", "11", "12"]
+
+
+def test_piped_rows_cannot_start_a_spreadsheet_formula():
+    record = synthetic(99000042, title='=HYPERLINK("http://evil.invalid","x")')
+    buf = io.StringIO()
+    write_plain([record], buf)
+    row = buf.getvalue().splitlines()[1].split("\t")
+    title = row[4]
+    assert title.startswith("'=HYPERLINK(")
+    assert not any(cell.startswith(("=", "+", "@")) for cell in row)

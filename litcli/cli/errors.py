@@ -91,12 +91,19 @@ def run_main(group: click.Group, argv: list[str] | None = None) -> NoReturn:
         # `litcli search ... | head`: the reader went away; not an error.
         _silence_stdout()
         code = ExitCode.OK
+    except OSError as exc:  # e.g. writing to a full disk or a closed device
+        if debug_enabled():
+            raise
+        what = _clean(exc.strerror or str(exc))
+        where = f": {_clean(str(exc.filename))}" if exc.filename else ""
+        click.echo(f"Error: operating system error: {what}{where}", err=True)
+        code = ExitCode.ERROR
     except Exception as exc:  # a bug: one line unless debugging
         if debug_enabled():
             raise
         click.echo(
-            f"Error: unexpected {type(exc).__name__}: {_clean(str(exc))}\n"
-            "       This is a bug in litcli; run again with LITCLI_DEBUG=1 for a traceback.",
+            f"Error: unexpected {type(exc).__name__}: {_clean(str(exc))} "
+            "(a bug in litcli; run again with LITCLI_DEBUG=1 for a traceback)",
             err=True,
         )
         code = ExitCode.ERROR

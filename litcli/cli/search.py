@@ -296,8 +296,10 @@ def _label(words: tuple[str, ...], topic: str | None) -> str:
 def _note(console: Any, label: str, text: str) -> None:
     from rich.text import Text
 
+    from litcli.textsafe import one_line
+
     line = Text(label, style="bold")
-    line.append(text)
+    line.append(one_line(text))
     console.print(line, soft_wrap=True)
 
 
