@@ -18,6 +18,7 @@ from typing import Any
 from litcli import __version__
 from litcli.claims.check import LIMITS, CheckReport, ClaimResult
 from litcli.claims.evidence import Evidence
+from litcli.claims.extract import Claim
 from litcli.claims.verdict import CONTRADICTED, VERDICTS
 from litcli.errors import InvalidInputError
 from litcli.textsafe import one_line
@@ -45,6 +46,14 @@ def shorten(text: str, width: int = 80) -> str:
         return text
     cut = text[: width - 1].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+def claim_label(claim: Claim, width: int = 80) -> str:
+    """The claim shortened for a summary row; a list item shows its own text
+    (every item of one list shares the lead-in, which would hide the difference)."""
+    if claim.kind == "list item" and claim.original:
+        return shorten("…" + one_line(claim.original), width)
+    return shorten(claim.text, width)
 
 
 def headline(report: CheckReport) -> str:
@@ -105,7 +114,7 @@ def render_terminal(report: CheckReport, console: Any, *, top: int = DEFAULT_TOP
         table.add_row(
             str(r.claim.number),
             Text(verdict_label(v.verdict), style=_STYLES.get(v.verdict, "")),
-            Text(shorten(r.claim.text, claim_w)),
+            Text(claim_label(r.claim, claim_w)),
             Text(one_line(v.best_evidence) or "—"),
             Text("overstated", style="yellow") if v.overstated else Text(""),
         )
@@ -246,7 +255,7 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
         shown = r.shown(top)
         if shown:
             best += " " + cite(shown)
-        lines.append(f"| {r.claim.number} | {verdict} | {_md(shorten(r.claim.text, 110))} | {best} |")
+        lines.append(f"| {r.claim.number} | {verdict} | {_md(claim_label(r.claim, 110))} | {best} |")
     lines += ["", "## Claims", ""]
     for r in report.results:
         v = r.verdict
