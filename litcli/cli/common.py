@@ -95,3 +95,21 @@ def read_id_args(ids: tuple[str, ...]) -> list[str]:
         else:
             out.append(item)
     return out
+
+
+def format_option(
+    choices: list[str] = RECORD_FORMATS,
+    *,
+    default: str = "table",
+    help: str = "Output format.",  # noqa: A002 - mirrors click's own keyword
+) -> Callable[[F], F]:
+    """The one `-f/--format` option of every record-printing command."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=help,
+    )

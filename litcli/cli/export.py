@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from litcli.cli.common import RECORD_FORMATS, read_id_args, warn
+from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, warn
 from litcli.cli.errors import exit_with
 
 EXPORT_FORMATS = [f for f in RECORD_FORMATS if f != "table"]
@@ -26,15 +26,7 @@ rest exported); 4/5 NCBI unreachable / NCBI error.
 
 @click.command(epilog=EPILOG)
 @click.argument("identifiers", nargs=-1, required=True, metavar="ID...")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(EXPORT_FORMATS),
-    default="bibtex",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(EXPORT_FORMATS, default="bibtex")
 @click.option(
     "-o",
     "--output",

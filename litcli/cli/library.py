@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from litcli.cli.common import RECORD_FORMATS, read_id_args
+from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args
 
 EXPORT_FORMATS = [f for f in RECORD_FORMATS if f != "table"]
 
@@ -133,12 +133,15 @@ class _atomic_output:  # noqa: N801 - used as a context manager
 # --- search / list ---------------------------------------------------------------------
 
 
-@library.command("search", epilog="""\b
+@library.command(
+    "search",
+    epilog="""\b
 Examples:
   litcli library search "NMDA antagonist BDNF"
   litcli library search 'ketamine[ti] AND (depression OR OCD)' --since 2015 --type rct
   litcli library search esketamine --all -f bibtex -o esketamine.bib
-""")
+""",
+)
 @click.argument("query", nargs=-1, required=True)
 @click.option(
     "-n",
@@ -150,15 +153,7 @@ Examples:
     help="How many records to show.",
 )
 @click.option("--all", "all_", is_flag=True, help="Every matching record (for exports).")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(RECORD_FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option()
 @click.option(
     "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
 )
@@ -224,11 +219,14 @@ def search_cmd(
     _write_records(result.records, fmt, output, header=header, abstracts=abstracts)
 
 
-@library.command("list", epilog="""\b
+@library.command(
+    "list",
+    epilog="""\b
 Examples:
   litcli library list
   litcli library list -n 100 -f ids
-""")
+""",
+)
 @click.option(
     "-n",
     "--max",
@@ -238,15 +236,7 @@ Examples:
     show_default=True,
     help="How many records.",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(RECORD_FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option()
 @click.option(
     "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
 )
@@ -298,14 +288,15 @@ class _CountingReader:
         return self._file.closed
 
 
-@library.command("import", epilog="""\b
+@library.command(
+    "import",
+    epilog="""\b
 Examples:
   litcli library import pubmed-export.nbib
   litcli library import pubmed_result.xml.gz more.xml
-""")
-@click.argument(
-    "files", nargs=-1, required=True, metavar="FILE...", type=click.Path(path_type=str)
+""",
 )
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path(path_type=str))
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; only the summary.")
 def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
     """Import PubMed XML (.xml, .xml.gz) and MEDLINE / .nbib files.
@@ -352,7 +343,9 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
     if nothing and len(files) == 1 and len(failures) == 1:  # one bad file: one error line
         what, reason = failures[0]
         name = Path(files[0]).name
-        raise InputFileError(f"cannot import {name}: {reason if what == name else f'{what}: {reason}'}")
+        raise InputFileError(
+            f"cannot import {name}: {reason if what == name else f'{what}: {reason}'}"
+        )
     for line in lines:
         click.echo(line, err=True)
     click.echo(f"Imported into {where}: {_stats_line(total)}", err=True)
@@ -449,21 +442,16 @@ def _strip_name(message: str, path: Any) -> str:
 # --- export / stats / path / remove ---------------------------------------------------------
 
 
-@library.command("export", epilog="""\b
+@library.command(
+    "export",
+    epilog="""\b
 Examples:
   litcli library export -f bibtex -o library.bib
   litcli library export "ketamine OCD" -f csv --abstracts -o ocd.csv
-""")
-@click.argument("query", nargs=-1)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(EXPORT_FORMATS),
-    default="json",
-    show_default=True,
-    help="Export format (json keeps everything).",
+""",
 )
+@click.argument("query", nargs=-1)
+@format_option(EXPORT_FORMATS, default="json", help="Export format (json keeps everything).")
 @click.option(
     "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
 )
@@ -479,11 +467,14 @@ def export_cmd(query: tuple[str, ...], fmt: str, output: str, abstracts: bool) -
     click.echo(f"Exported {n:,} record{'' if n == 1 else 's'} to {target} ({fmt}).", err=True)
 
 
-@library.command("stats", epilog="""\b
+@library.command(
+    "stats",
+    epilog="""\b
 Examples:
   litcli library stats
   litcli library stats -f json
-""")
+""",
+)
 @click.option(
     "-f",
     "--format",
@@ -539,11 +530,14 @@ def _when(ts: float | None) -> str:
     return datetime.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
 
 
-@library.command("path", epilog="""\b
+@library.command(
+    "path",
+    epilog="""\b
 Examples:
   litcli library path
   sqlite3 "$(litcli library path)"
-""")
+""",
+)
 def path_cmd() -> None:
     """Print where the library file is (LITCLI_HOME moves it)."""
     from litcli import paths
@@ -551,11 +545,14 @@ def path_cmd() -> None:
     click.echo(str(paths.library_path()))
 
 
-@library.command("remove", epilog="""\b
+@library.command(
+    "remove",
+    epilog="""\b
 Examples:
   litcli library remove 23392687 10.1038/npp.2013.22
   litcli library search "ketamine OCD" --all -f ids | litcli library remove -
-""")
+""",
+)
 @click.argument("identifiers", nargs=-1, required=True, metavar="ID...")
 def remove_cmd(identifiers: tuple[str, ...]) -> None:
     """Remove records (PMIDs, DOIs, PMCIDs; '-' reads stdin) from the library."""

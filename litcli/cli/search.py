@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from litcli.cli.common import RECORD_FORMATS, make_console, stdout_is_tty, warn
+from litcli.cli.common import format_option, make_console, stdout_is_tty, warn
 
 TYPE_NAMES = (
     "meta-analysis, systematic-review, rct, clinical-trial, observational, case-report, review"
@@ -60,15 +60,7 @@ records from the local library; every record fetched is kept there.
 @click.option(
     "--count", "count_only", is_flag=True, help="Print only the number of matching records."
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(RECORD_FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option()
 @click.option(
     "--abstracts",
     is_flag=True,

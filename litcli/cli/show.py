@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from litcli.cli.common import RECORD_FORMATS, read_id_args, stdout_is_tty, warn
+from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, stdout_is_tty, warn
 
 SHOW_FORMATS = ["text", *[f for f in RECORD_FORMATS if f != "table"]]
 
@@ -19,13 +19,9 @@ Examples:
 """
 )
 @click.argument("identifiers", nargs=-1, required=True, metavar="ID...")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(SHOW_FORMATS),
+@format_option(
+    SHOW_FORMATS,
     default="text",
-    show_default=True,
     help="Readable text, or any export format (json carries everything).",
 )
 @click.option("--offline", is_flag=True, help="Answer from the local library only; no network.")
