@@ -417,7 +417,9 @@ class LibrarySearchCache:
         """Like ``litcli.search.parse_efetch``, and the records are kept in the library."""
         lib = self._lib()
         if lib is None:
-            return _parse_only(body)
+            from litcli.search import parse_efetch
+
+            return parse_efetch(body)
         records = list(store_fetched([body], library=lib, warn=self.warn))
         self._stored.update(r.pmid for r in records)
         return records
@@ -442,18 +444,6 @@ class LibrarySearchCache:
             )
         except LibraryError as exc:
             (self.warn or log.warning)(f"search not saved in the library: {exc.message}")
-
-
-def _parse_only(body: bytes) -> list[Record]:
-    from litcli.pubmed import Parsed, iter_parse
-
-    try:
-        return [i.record for i in iter_parse(body) if isinstance(i, Parsed)]
-    except InputFileError as exc:
-        raise NCBIResponseError(
-            f"NCBI's efetch reply cannot be parsed: {exc.message}",
-            hint="try again later; NCBI may have sent a partial reply",
-        ) from None
 
 
 def search_key(query: str, **options: Any) -> str:
