@@ -8,6 +8,7 @@ reports MB/s, the speed ratio and peak memory.
 
     .venv/bin/python bench/parser_throughput.py            # ~60 MB, 3 runs each
     .venv/bin/python bench/parser_throughput.py --mb 100 --repeat 5
+    .venv/bin/python bench/parser_throughput.py --ceiling   # + lxml's bare iterparse
 
 Bio.Entrez is pointed at the DTD it ships (nlmmedlinecitationset_150101.dtd)
 instead of the file's 2016 DTD, which Biopython does not have and would try to
@@ -60,6 +61,21 @@ def worker(kind: str, path: str) -> None:
         t0 = time.perf_counter()
         n = sum(1 for item in iter_parse(path) if isinstance(item, Parsed))
         dt = time.perf_counter() - t0
+    elif kind == "lxml":
+        # the ceiling: lxml's streaming parse and clearing alone, no field extraction
+        from lxml import etree
+
+        t0 = time.perf_counter()
+        n = 0
+        events = etree.iterparse(
+            path, events=("end",), tag="MedlineCitation", resolve_entities=False, no_network=True
+        )
+        for n, (_event, el) in enumerate(events, 1):  # noqa: B007 - n: the count, used below
+            el.clear(keep_tail=False)
+            parent = el.getparent()
+            while el.getprevious() is not None:
+                del parent[0]
+        dt = time.perf_counter() - t0
     else:
         from Bio import Entrez
 
@@ -87,6 +103,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=60.0, help="size of the scaled file (MB)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per parser (median reported)")
+    ap.add_argument(
+        "--ceiling",
+        action="store_true",
+        help="also time lxml's bare iterparse (parse + clear, no field extraction)",
+    )
     ap.add_argument("--worker", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
@@ -98,7 +119,8 @@ def main() -> None:
         path, records = build(args.mb, Path(tmp))
         size_mb = path.stat().st_size / 1e6
         print(f"file: {size_mb:.1f} MB, {records} records (cloned from {SOURCE.name})")
-        results: dict[str, list[dict[str, float]]] = {"litcli": [], "biopython": []}
+        kinds = ["litcli", "biopython"] + (["lxml"] if args.ceiling else [])
+        results: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
         for _ in range(args.repeat):  # interleave runs so load changes hit both alike
             for kind in results:
                 res = run(kind, path)
@@ -108,8 +130,13 @@ def main() -> None:
     med = {k: statistics.median(r["seconds"] for r in v) for k, v in results.items()}
     rss = {k: max(r["peak_rss_mb"] for r in v) for k, v in results.items()}
     print(f"{'parser':<28}{'median s':>10}{'MB/s':>10}{'records/s':>12}{'peak RSS MB':>13}")
-    labels = {"litcli": "litcli.pubmed.iter_parse", "biopython": "Bio.Entrez.read"}
-    for kind, label in labels.items():
+    labels = {
+        "litcli": "litcli.pubmed.iter_parse",
+        "biopython": "Bio.Entrez.read",
+        "lxml": "(lxml iterparse, no fields)",
+    }
+    for kind in results:
+        label = labels[kind]
         s = med[kind]
         print(f"{label:<28}{s:>10.2f}{size_mb / s:>10.1f}{records / s:>12.0f}{rss[kind]:>13.0f}")
     print(

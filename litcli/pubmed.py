@@ -249,30 +249,31 @@ def _norm(text: str) -> str:
 
 
 def _collapse(t: str) -> str:
-    """``" ".join(t.split())`` for a non-empty ``t``, with fast paths for text that is
-    already collapsed (most long PubMed text: abstracts, affiliations, titles).
+    """``" ".join(t.split())`` for text read by libxml2, without splitting long text
+    (abstracts, affiliations) into words: tab, LF and CR (and the no-break and thin
+    spaces common in abstracts) become spaces, then runs of spaces shrink to one.
 
-    ASCII text from libxml2 holds no whitespace but space, tab, LF and CR (XML 1.0
-    forbids the other ASCII control characters, even as character references).  Other
-    text is collapsed once no-break and thin spaces (the usual ones in abstracts) are
-    made plain spaces if it then has no non-printable character (every whitespace
-    character but the space is non-printable), no double space and no space at an end.
+    That covers all whitespace of ASCII text, because XML 1.0 forbids the other ASCII
+    control characters (libxml2 rejects them, even as character references).  Other
+    text takes this path only if, after the replacements, it holds no non-printable
+    character (every whitespace character but the space is non-printable).
     """
-    if t.isascii():
-        if (
-            "  " not in t
-            and "\n" not in t
-            and "\t" not in t
-            and "\r" not in t
-            and t[0] != " "
-            and t[-1] != " "
-        ):
-            return t
-        return " ".join(t.split())
-    u = t.replace("\xa0", " ").replace("\u2009", " ")
-    if u.isprintable() and "  " not in u and u[0] != " " and u[-1] != " ":
-        return u
-    return " ".join(t.split())
+    if "\n" in t:
+        t = t.replace("\n", " ")
+    if "\t" in t:
+        t = t.replace("\t", " ")
+    if "\r" in t:
+        t = t.replace("\r", " ")
+    if not t.isascii():
+        if "\xa0" in t:
+            t = t.replace("\xa0", " ")
+        if "\u2009" in t:
+            t = t.replace("\u2009", " ")
+        if not t.isprintable():
+            return " ".join(t.split())
+    while "  " in t:
+        t = t.replace("  ", " ")
+    return t.strip(" ")
 
 
 _MATH_ACCENTS = frozenset({".", "˙", "¨", "¯", "‾", "^", "ˆ", "~", "˜", "→", "⃗", "_"})
@@ -366,7 +367,7 @@ def _text(el: Any) -> str:
     if len(el):
         return " ".join(_mixed(el).split())
     t = el.text
-    return " ".join(t.split()) if t else ""
+    return _collapse(t) if t else ""
 
 
 def _opt(el: Any) -> str | None:
@@ -460,56 +461,94 @@ def _leaf(c: Any) -> str | None:
     return (" ".join(t.split()) or None) if t else None
 
 
-# The hot path below (authors, MeSH, comments/corrections, keywords: most of the ~110
-# elements of a typical record) reads leaf text inline rather than through _leaf/_opt:
-# a Python call per leaf costs as much as reading it.  ``len(el)`` is non-zero only for
-# an element with child nodes (inline markup, MathML, an unexpanded entity), which is
-# then flattened by _mixed exactly as _leaf does.
+# --- record fields: the hot path ----------------------------------------------------
+#
+# A typical record has ~110 elements and each one touched from Python costs a proxy
+# object, so the code below is written for few Python operations per element:
+#
+# - leaf text is read inline (``len(el)`` is non-zero only for an element with child
+#   nodes: inline markup, MathML or an unexpanded entity, flattened by _mixed exactly
+#   as _leaf does);
+# - lists of small structures (authors, comments/corrections, MeSH headings) are read
+#   in ONE depth-first pass over the list (``el.iter()``) instead of a loop per item.
+#   Each element still counts only where the nested reading would take it: a field
+#   counts only if its parent IS the current item (``getparent() is item``; the item's
+#   proxy is alive, so lxml returns that same object), an item only if its parent is
+#   the list itself; anything deeper (inline markup, unknown wrappers) is skipped.
 
-_NAME_PARTS = frozenset({"LastName", "ForeName", "Initials", "CollectiveName", "Suffix"})
-
-
-def _author(a: Any) -> Author:
-    last = fore = initials = collective = orcid = suffix = None
-    affs: list[str] = []
-    for c in a:
-        tag = c.tag
-        if tag in _NAME_PARTS:
-            if len(c):
-                v = " ".join(_mixed(c).split()) or None
-            else:
-                v = c.text
-                v = (" ".join(v.split()) or None) if v else None
-            if tag == "LastName":
-                last = v
-            elif tag == "ForeName":
-                fore = v
-            elif tag == "Initials":
-                initials = v
-            elif tag == "CollectiveName":
-                collective = v
-            else:
-                suffix = v
-        elif tag == "AffiliationInfo":
-            for x in c:
-                if x.tag == "Affiliation":
-                    if len(x):
-                        aff = " ".join(_mixed(x).split())
-                    else:
-                        aff = x.text
-                        if aff:
-                            aff = _collapse(aff)
-                    if aff:
-                        affs.append(aff)
-        elif tag == "Identifier" and orcid is None and (c.get("Source") or "").upper() == "ORCID":
-            orcid = normalize_orcid(c.text)
-    return Author(last, fore, initials, collective, orcid, affs, suffix)
+_AUTHOR, _LAST, _FORE, _INITIALS, _AFF_INFO, _AFF, _IDENT, _COLLECTIVE, _SUFFIX = range(9)
+_AUTHOR_PARTS = {
+    "Author": _AUTHOR,
+    "LastName": _LAST,
+    "ForeName": _FORE,
+    "Initials": _INITIALS,
+    "AffiliationInfo": _AFF_INFO,
+    "Affiliation": _AFF,
+    "Identifier": _IDENT,
+    "CollectiveName": _COLLECTIVE,
+    "Suffix": _SUFFIX,
+}
 
 
 def _authors(list_el: Any) -> list[Author]:
+    """The ``Author`` children of an ``AuthorList``."""
     if list_el is None:
         return []
-    return [_author(a) for a in list_el if a.tag == "Author"]
+    out: list[Author] = []
+    author = info = None  # the current Author and its current AffiliationInfo
+    last = fore = initials = collective = orcid = suffix = None
+    affs: list[str] = []
+    part_of = _AUTHOR_PARTS.get
+    for e in list_el.iter():
+        part = part_of(e.tag)
+        if part is None:
+            continue
+        if part == _AUTHOR:
+            if e.getparent() is list_el:
+                if author is not None:
+                    out.append(Author(last, fore, initials, collective, orcid, affs, suffix))
+                    last = fore = initials = collective = orcid = suffix = info = None
+                    affs = []
+                author = e
+        elif part == _AFF:
+            if info is not None and e.getparent() is info:
+                if len(e):
+                    v = " ".join(_mixed(e).split())
+                else:
+                    v = e.text
+                    if v:
+                        v = _collapse(v)
+                if v:
+                    affs.append(v)
+        elif author is None or e.getparent() is not author:
+            continue
+        elif part == _AFF_INFO:
+            info = e
+        elif part == _IDENT:
+            if orcid is None and (e.get("Source") or "").upper() == "ORCID":
+                orcid = normalize_orcid(e.text)
+        else:
+            if len(e):
+                v = " ".join(_mixed(e).split()) or None
+            else:
+                v = e.text
+                if not v:
+                    v = None
+                elif not v.isalpha():  # a single word has nothing to collapse
+                    v = " ".join(v.split()) or None
+            if part == _LAST:
+                last = v
+            elif part == _FORE:
+                fore = v
+            elif part == _INITIALS:
+                initials = v
+            elif part == _COLLECTIVE:
+                collective = v
+            else:
+                suffix = v
+    if author is not None:
+        out.append(Author(last, fore, initials, collective, orcid, affs, suffix))
+    return out
 
 
 def _abstract(el: Any) -> list[AbstractSection]:
@@ -570,7 +609,7 @@ def _texts(parent: Any, tag: str) -> list[str]:
                 t = " ".join(_mixed(x).split())
             else:
                 t = x.text
-                if t:
+                if t and not t.isalpha():
                     t = " ".join(t.split())
             if t:
                 out.append(t)
@@ -635,7 +674,7 @@ def _article(art: Any, rec: Record) -> None:
     for c in art:
         tag = c.tag
         if tag == "AuthorList":
-            rec.authors = [_author(a) for a in c if a.tag == "Author"]
+            rec.authors = _authors(c)
         elif tag == "Journal":
             _journal(c, rec)
         elif tag == "ArticleTitle":
@@ -661,53 +700,72 @@ def _article(art: Any, rec: Record) -> None:
 
 
 def _mesh(mhl: Any) -> list[MeshHeading]:
+    """The ``MeshHeading`` children of a ``MeshHeadingList`` (one pass, see above)."""
     out = []
-    for mh in mhl:
-        if mh.tag != "MeshHeading":
+    mh = heading = None  # the current MeshHeading and its DescriptorName
+    quals: list[MeshQualifier] = []
+    for e in mhl.iter():
+        tag = e.tag
+        if tag == "MeshHeading":
+            if e.getparent() is mhl:
+                if heading is not None:
+                    heading.qualifiers = quals
+                    out.append(heading)
+                    heading = None
+                quals = []
+                mh = e
             continue
-        heading = None
-        quals = []
-        for c in mh:
-            tag = c.tag
-            if tag == "QualifierName" or tag == "DescriptorName":
-                if len(c):
-                    name = " ".join(_mixed(c).split())
-                else:
-                    name = c.text
-                    name = " ".join(name.split()) if name else ""
-                if tag == "QualifierName":
-                    quals.append(MeshQualifier(name, c.get("MajorTopicYN") == "Y"))
-                else:
-                    heading = MeshHeading(name, c.get("MajorTopicYN") == "Y", c.get("UI") or None)
-        if heading is not None:
-            heading.qualifiers = quals
-            out.append(heading)
+        if tag == "QualifierName" or tag == "DescriptorName":
+            if mh is None or e.getparent() is not mh:
+                continue
+            if len(e):
+                name = " ".join(_mixed(e).split())
+            else:
+                name = e.text
+                if not name:
+                    name = ""
+                elif not name.isalpha():
+                    name = " ".join(name.split())
+            if tag == "QualifierName":
+                quals.append(MeshQualifier(name, e.get("MajorTopicYN") == "Y"))
+            else:
+                heading = MeshHeading(name, e.get("MajorTopicYN") == "Y", e.get("UI") or None)
+    if heading is not None:
+        heading.qualifiers = quals
+        out.append(heading)
     return out
 
 
 def _comments(ccl: Any) -> list[CommentCorrection]:
+    """The ``CommentsCorrections`` children of their list (one pass, see above)."""
     out = []
-    for cc in ccl:
-        if cc.tag != "CommentsCorrections":
-            continue
-        pmid = source = None
-        for c in cc:
-            t = c.text
-            if not t:
-                continue
-            tag = c.tag
-            if tag == "RefSource":
-                source = _collapse(t) or None
-            elif tag == "PMID":
+    cc = None
+    pmid = source = None
+    for e in ccl.iter():
+        tag = e.tag
+        if tag == "CommentsCorrections":
+            if e.getparent() is ccl:
+                if cc is not None:
+                    out.append(CommentCorrection(cc.get("RefType") or "", pmid, source))
+                    pmid = source = None
+                cc = e
+        elif tag == "RefSource":
+            if cc is not None and e.getparent() is cc:
+                t = e.text
+                if t:
+                    source = _collapse(t) or None
+        elif tag == "PMID" and cc is not None and e.getparent() is cc:
+            t = e.text
+            if t:
                 pmid = t.strip() or None
+    if cc is not None:
         out.append(CommentCorrection(cc.get("RefType") or "", pmid, source))
     return out
 
 
 # MedlineCitation children read by _citation (anything else is skipped with one lookup)
-_MC_ARTICLE, _MC_JOURNAL_INFO, _MC_CHEMICALS, _MC_COMMENTS, _MC_MESH, _MC_KEYWORDS, _MC_OTHER_ID = (
-    range(7)
-)
+_MC_ARTICLE, _MC_JOURNAL_INFO, _MC_CHEMICALS, _MC_COMMENTS, _MC_MESH, _MC_KEYWORDS = range(6)
+_MC_OTHER_ID = 6
 _CITATION_PARTS = {
     "Article": _MC_ARTICLE,
     "MedlineJournalInfo": _MC_JOURNAL_INFO,
@@ -723,9 +781,9 @@ def _citation(mc: Any, rec: Record) -> None:
     """Fill ``rec`` from a ``MedlineCitation`` element."""
     rec.status = mc.get("Status") or None
     other_pmc = None
-    parts = _CITATION_PARTS
+    part_of = _CITATION_PARTS.get
     for c in mc:
-        part = parts.get(c.tag)
+        part = part_of(c.tag)
         if part is None:
             continue
         if part == _MC_ARTICLE:
@@ -866,7 +924,12 @@ def _book_record(el: Any) -> Record:
 
 
 def _pmid(el: Any) -> str:
-    pmid = (el.findtext("PMID") or "").strip()
+    """The text of the first ``PMID`` child (what ``el.findtext("PMID")`` reads, faster)."""
+    pmid = ""
+    for c in el:
+        if c.tag == "PMID":
+            pmid = (c.text or "").strip()
+            break
     if not pmid:
         raise _RecordError("record without a PMID")
     return pmid
