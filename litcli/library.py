@@ -657,7 +657,7 @@ class Library:
         for item in items:
             batch.append(item)
             if len(batch) >= batch_size:
-                self._write(lambda c, b=batch: self._store_batch(c, b, source, stats))
+                self._write(lambda c, b=batch: self._store_batch(c, b, source, stats))  # type: ignore[misc]
                 batch = []
                 if progress:
                     progress(stats)

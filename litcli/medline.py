@@ -87,8 +87,8 @@ def _open_text(source: str | Path | bytes | TextIO) -> tuple[TextIO, str, bool]:
         if isinstance(probe, bytes):
             stream, name, _ = open_binary(source)  # type: ignore[arg-type]
             return io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace"), name, False
-        name = getattr(source, "name", None)
-        return source, name if isinstance(name, str) else "<stream>", False
+        stream_name = getattr(source, "name", None)
+        return source, stream_name if isinstance(stream_name, str) else "<stream>", False
     raise InputFileError(f"unsupported input of type {type(source).__name__}")
 
 
@@ -268,7 +268,7 @@ def _record(bio: Any, fields: list[tuple[str, str]]) -> Record:
             book_title=_one(bio, "BTI"),
             publisher=_one(bio, "PB"),
             location=_one(bio, "PL"),
-            isbn=(_many(bio, "ISBN") or [None])[0],
+            isbn=next(iter(_many(bio, "ISBN")), None),
             editors=_authors(fields, ("FED", "ED")),
             collection_title=_one(bio, "CTI"),
         )

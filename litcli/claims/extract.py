@@ -499,6 +499,7 @@ def extract_claims(article: Article, *, skipped: list[Skipped] | None = None) ->
         if skipped is not None:
             skipped.append(Skipped(text, reason, b.paragraph, b.line))
 
+    reason: str | None
     for b in article.blocks:
         if b.kind in ("heading", "line"):
             reason = "heading" if b.kind == "heading" else (skip_reason(b.text) or "heading")

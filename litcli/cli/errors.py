@@ -32,7 +32,7 @@ def error_message(exc: LitcliError) -> str:
 
 
 # click >= 8.2 shows a group's help through this UsageError subclass (8.1: ctx.exit()).
-_HELP_ERRORS: tuple[type[Exception], ...] = tuple(
+_HELP_ERRORS: tuple[type[click.ClickException], ...] = tuple(
     e for e in [getattr(click.exceptions, "NoArgsIsHelpError", None)] if e is not None
 )
 
@@ -52,7 +52,7 @@ class MappedError(click.ClickException):
     def __init__(self, exc: LitcliError) -> None:
         super().__init__(exc.message)
         self.original = exc
-        self.exit_code = int(exc.exit_code)
+        self.exit_code = int(exc.exit_code)  # type: ignore[misc]
 
     def show(self, file: object = None) -> None:
         click.echo(error_message(self.original), err=True)

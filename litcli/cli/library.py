@@ -402,11 +402,11 @@ def _import_file(lib: Any, path: Any, console: Any, file_errors: list[tuple[str,
         progress.start()
 
     def on_read(pos: int) -> None:
-        if progress is not None:
+        if progress is not None and task is not None:
             progress.update(task, completed=pos)
 
     def on_batch(stats: Any) -> None:
-        if progress is not None:
+        if progress is not None and task is not None:
             progress.update(task, records=stats.stored + len(stats.failed))
 
     reader = _CountingReader(path, on_read)

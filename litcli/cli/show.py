@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, stdout_is_tty, warn
@@ -63,7 +65,7 @@ def show(identifiers: tuple[str, ...], fmt: str, offline: bool, refresh: bool) -
         raise first_error
 
     err = make_console(stderr=True)
-    records = []
+    records: list[Any] = []
     failures: list[tuple[str, str]] = []
     if parsed:
         if offline:
