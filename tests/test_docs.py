@@ -147,3 +147,27 @@ def test_version_as_a_real_process() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"litcli, version {__version__}"
     assert proc.stderr == ""
+
+
+def test_help_does_not_import_heavy_libraries() -> None:
+    """`litcli --help` (and each command's --help) must stay fast: the start-up
+    benchmark (bench/startup.py) depends on these imports staying lazy."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from litcli.cli import cli\n"
+        "for args in (['--help'], *[[name, '--help'] for name in cli.list_commands(None)]):\n"
+        "    try:\n"
+        "        cli.main(args, standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = ('requests', 'rich', 'lxml', 'Bio', 'sqlite3', 'urllib3')\n"
+        "sys.stderr.write('HEAVY:' + ' '.join(sorted(m for m in heavy if m in sys.modules)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "Usage:" in proc.stdout  # the help really ran
+    assert proc.stderr.strip().splitlines()[-1] == "HEAVY:"
