@@ -113,3 +113,19 @@ def format_option(
         show_default=True,
         help=help,
     )
+
+
+TYPE_NAMES = "meta-analysis, systematic-review, rct, clinical-trial, observational, case-report, review"
+
+
+def year_and_type_options(f: F) -> F:
+    """`--since`, `--until` and `--type`, shared by `search` and `library search`."""
+    f = click.option(
+        "--type",
+        "types",
+        multiple=True,
+        metavar="TYPE",
+        help=f"Publication type (repeatable): {TYPE_NAMES}.",
+    )(f)
+    f = click.option("--until", type=int, metavar="YEAR", help="Published in or before YEAR.")(f)
+    return click.option("--since", type=int, metavar="YEAR", help="Published in or after YEAR.")(f)

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args
+from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, year_and_type_options
 
 EXPORT_FORMATS = [f for f in RECORD_FORMATS if f != "table"]
 
@@ -157,16 +157,7 @@ Examples:
 @click.option(
     "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
 )
-@click.option("--since", type=int, metavar="YEAR", help="Published in or after YEAR.")
-@click.option("--until", type=int, metavar="YEAR", help="Published in or before YEAR.")
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    metavar="TYPE",
-    help="Study design: meta-analysis, systematic-review, rct, clinical-trial, "
-    "observational, case-report, review (repeatable).",
-)
+@year_and_type_options
 @click.option("--abstracts", is_flag=True, help="Print abstracts below the table / include them.")
 @click.option("--offline", is_flag=True, hidden=True, help="Accepted for symmetry; always offline.")
 def search_cmd(

@@ -6,11 +6,14 @@ from typing import Any
 
 import click
 
-from litcli.cli.common import format_option, make_console, stdout_is_tty, warn
-
-TYPE_NAMES = (
-    "meta-analysis, systematic-review, rct, clinical-trial, observational, case-report, review"
+from litcli.cli.common import (
+    format_option,
+    make_console,
+    stdout_is_tty,
+    warn,
+    year_and_type_options,
 )
+
 SORT_NAMES = ["relevance", "date", "author", "journal"]
 
 EPILOG = """\b
@@ -46,15 +49,7 @@ records from the local library; every record fetched is kept there.
     metavar="|".join(SORT_NAMES),
     help="Order of results.",
 )
-@click.option("--since", type=int, metavar="YEAR", help="Published in or after YEAR.")
-@click.option("--until", type=int, metavar="YEAR", help="Published in or before YEAR.")
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    metavar="TYPE",
-    help=f"Publication type (repeatable): {TYPE_NAMES}.",
-)
+@year_and_type_options
 @click.option("--humans", is_flag=True, help='Only studies in humans ("humans"[MeSH Terms]).')
 @click.option("--english", is_flag=True, help="Only articles in English.")
 @click.option(
