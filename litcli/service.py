@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from litcli.errors import (
     InputFileError,
@@ -109,7 +109,20 @@ def get_records(
             idents.append((pos, parse_id(item)))
         except InvalidInputError as exc:
             failures.append((pos, str(item), exc.message))
-    lib = open_library(library)
+    lib: Library | _NoLibrary
+    if library is not None:
+        lib = library
+    else:
+        try:
+            lib = Library()
+        except LibraryError as exc:
+            if offline:
+                raise
+            # Like `search`: a damaged library must not stop the user reading PubMed.
+            (warn or log.warning)(
+                f"the local library cannot be used, answering from PubMed without it: {exc.message}"
+            )
+            lib = _NoLibrary()
     try:
         return _get_records(
             idents, failures, lib, offline, settings, max_age, progress, client, warn
@@ -119,10 +132,28 @@ def get_records(
             lib.close()
 
 
+class _NoLibrary:
+    """Stands in for a library that cannot be opened: knows nothing, keeps nothing."""
+
+    def find_pmid(self, kind: str, value: str) -> str | None:
+        return None
+
+    def get(self, pmids: Sequence[str], *, max_age: float | None = None) -> dict[str, Record]:
+        return {}
+
+    def upsert(self, items: Iterable[Any], *, source: str) -> ImportStats:
+        for _ in items:
+            pass
+        return ImportStats()
+
+    def close(self) -> None:
+        pass
+
+
 def _get_records(
     positioned: list[tuple[int, Identifier]],
     failures: list[tuple[int, str, str]],
-    lib: Library,
+    lib: Library | _NoLibrary,
     offline: bool,
     settings: Settings | None,
     max_age: float | None,
@@ -208,13 +239,15 @@ def _resolve_remote(eutils: EutilsClient, idents: list[Identifier]) -> list[str]
 def _fetch_and_store(
     eutils: EutilsClient,
     pmids: list[str],
-    lib: Library,
+    lib: Library | _NoLibrary,
     progress: Callable[[int, int], None] | None,
     warn: Callable[[str], None] | None,
 ) -> dict[str, Record]:
     fetched: dict[str, Record] = {}
+    # _NoLibrary has the one method storing uses (upsert), so it can stand in here.
+    store_in = cast(Library, lib)
     for record in store_fetched(
-        eutils.fetch_batches(ids=pmids, progress=progress), library=lib, warn=warn
+        eutils.fetch_batches(ids=pmids, progress=progress), library=store_in, warn=warn
     ):
         fetched[record.pmid] = record
     return fetched
@@ -222,7 +255,7 @@ def _fetch_and_store(
 
 def _stale_or_raise(
     exc: NetworkError,
-    lib: Library,
+    lib: Library | _NoLibrary,
     missing: list[str],
     unresolved: list[Identifier],
     warn: Callable[[str], None] | None,

@@ -288,8 +288,7 @@ def test_unreadable_config_file(ncbi, isolated_env, args) -> None:
 
 
 CORRUPT_LIBRARY = [
-    ["show", "99000001"],
-    ["export", "99000001"],
+    ["export", "99000001", "--offline"],
     ["library", "list"],
     ["library", "search", "ketamine"],
     ["library", "stats"],
@@ -307,6 +306,26 @@ def test_corrupt_library_file(ncbi, isolated_env, scratch, args) -> None:
     line = assert_one_error_line(result, LIBRARY, " ".join(args))
     assert "library.db" in line
     assert (isolated_env / "library.db").read_bytes() == garbage  # never "repaired" silently
+
+
+@pytest.mark.parametrize("command", ["show", "export"])
+def test_show_and_export_with_a_corrupt_library_answer_from_pubmed(
+    ncbi, isolated_env, command
+) -> None:
+    garbage = b"not a database" * 100
+    (isolated_env / "library.db").write_bytes(garbage)
+    ncbi.set_articles(articles(1))
+    result = run_cli([command, "99000001", "--format", "ids"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "99000001\n"
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1 and "library" in warnings[0] and "library.db" in warnings[0]
+    assert ncbi.count("efetch") == 1
+    assert (isolated_env / "library.db").read_bytes() == garbage  # never "repaired" silently
+    # offline there is nothing else to answer from: the library error, exit 7
+    offline = run_cli([command, "99000001", "--offline"])
+    assert offline.exit_code == LIBRARY and offline.stdout == ""
+    assert [ln for ln in offline.stderr.splitlines() if ln.startswith("Error:")][0].count("library.db") == 1
 
 
 def test_search_with_a_corrupt_library_still_answers_and_says_why(ncbi, isolated_env) -> None:
