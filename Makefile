@@ -16,6 +16,7 @@ run: $(BIN)/litcli
 
 test: $(BIN)/litcli
 	$(BIN)/ruff check litcli tests bench
+	$(BIN)/mypy litcli
 	$(BIN)/python -m pytest -q
 
 bench: $(BIN)/litcli

@@ -498,6 +498,7 @@ def _authors(list_el: Any) -> list[Author]:
     author = info = None  # the current Author and its current AffiliationInfo
     last = fore = initials = collective = orcid = suffix = None
     affs: list[str] = []
+    v: str | None
     part_of = _AUTHOR_PARTS.get
     for e in list_el.iter():
         part = part_of(e.tag)
