@@ -10,6 +10,16 @@ from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, year_
 
 EXPORT_FORMATS = [f for f in RECORD_FORMATS if f != "table"]
 
+_limit_option = click.option(
+    "-n",
+    "--max",
+    "limit",
+    type=click.IntRange(1),
+    default=20,
+    show_default=True,
+    help="How many records to show.",
+)
+
 
 @click.group(
     epilog="""\b
@@ -143,15 +153,7 @@ Examples:
 """,
 )
 @click.argument("query", nargs=-1, required=True)
-@click.option(
-    "-n",
-    "--max",
-    "limit",
-    type=click.IntRange(1),
-    default=20,
-    show_default=True,
-    help="How many records to show.",
-)
+@_limit_option
 @click.option("--all", "all_", is_flag=True, help="Every matching record (for exports).")
 @format_option()
 @click.option(
@@ -218,15 +220,7 @@ Examples:
   litcli library list -n 100 -f ids
 """,
 )
-@click.option(
-    "-n",
-    "--max",
-    "limit",
-    type=click.IntRange(1),
-    default=20,
-    show_default=True,
-    help="How many records.",
-)
+@_limit_option
 @format_option()
 @click.option(
     "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."

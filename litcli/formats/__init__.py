@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TextIO
 
 from litcli.errors import InvalidInputError
@@ -110,28 +109,8 @@ def dumps(records: Iterable[Record], fmt: str, *, abstracts: bool = False) -> st
     return buf.getvalue()
 
 
-def check_output_path(path: str | Path, *, force: bool = False) -> Path:
-    """Fail fast (before fetching) when ``path`` cannot be written; see formats.output."""
-    from litcli.formats import output
-
-    return output.check_output_path(path, force=force)
-
-
-def write_path(
-    records: Iterable[Record],
-    fmt: str,
-    path: str | Path,
-    *,
-    abstracts: bool = False,
-    force: bool = False,
-) -> Path:
-    """Write to a file atomically (temp file in the same directory + os.replace).
-
-    An existing file is replaced only with ``force``; errors are one-line LitcliErrors.
-    """
-    from litcli.formats import output
-
-    return output.write_path(records, fmt, path, abstracts=abstracts, force=force)
+# Atomic file output lives in formats.output; re-exported here as part of the API.
+from litcli.formats.output import check_output_path, write_path  # noqa: E402
 
 
 def format_reference(record: Record, style: str = "ama") -> str:
