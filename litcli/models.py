@@ -92,7 +92,7 @@ FLAG_CONCERN = "expression of concern"
 FLAG_UPDATED = "updated"
 
 
-@dataclass
+@dataclass(slots=True)
 class Author:
     last_name: str | None = None
     fore_name: str | None = None
@@ -114,14 +114,14 @@ class Author:
         return " ".join(parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class AbstractSection:
     text: str
     label: str | None = None
     nlm_category: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Journal:
     title: str | None = None
     iso_abbreviation: str | None = None
@@ -136,7 +136,7 @@ class Journal:
         return self.iso_abbreviation or self.medline_ta or self.title
 
 
-@dataclass
+@dataclass(slots=True)
 class PubDate:
     year: int | None = None
     month: int | None = None  # 1-12
@@ -145,7 +145,7 @@ class PubDate:
     medline_date: str | None = None  # e.g. "1998 Dec-1999 Jan", kept verbatim
 
 
-@dataclass
+@dataclass(slots=True)
 class MeshHeading:
     descriptor: str
     major: bool = False
@@ -153,27 +153,27 @@ class MeshHeading:
     qualifiers: list[MeshQualifier] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class MeshQualifier:
     name: str
     major: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Grant:
     grant_id: str | None = None
     agency: str | None = None
     country: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class CommentCorrection:
     ref_type: str  # RetractionIn, RetractionOf, ErratumIn, ExpressionOfConcernIn, UpdateIn, ...
     pmid: str | None = None
     source: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Book:
     """Extra fields for PubmedBookArticle records."""
 
@@ -185,7 +185,7 @@ class Book:
     collection_title: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     pmid: str
     title: str = ""

@@ -137,11 +137,23 @@ def _name_of(source: object) -> str:
     return str(name) if isinstance(name, str) else "<stream>"
 
 
+def _tell(stream: Any) -> int | None:
+    """The position of a stream that can seek back to it, else None."""
+    try:
+        if stream.seekable():
+            return int(stream.tell())
+    except (AttributeError, OSError, ValueError):
+        pass
+    return None
+
+
 def open_binary(source: Source) -> tuple[IO[bytes], str, bool]:
     """Open ``source`` as a binary stream, transparently gunzipping gzip data.
 
     Returns ``(stream, display_name, must_close)``.  A ``str`` that starts with
-    ``<`` is taken as XML text, any other ``str`` as a path.
+    ``<`` is taken as XML text, any other ``str`` as a path.  A seekable input is
+    handed on as it is (after a peek and a seek back), so reading it adds no
+    Python-level layer; a pipe is wrapped to replay the peeked bytes.
     """
     name = _name_of(source)
     must_close = False
@@ -165,17 +177,22 @@ def open_binary(source: Source) -> tuple[IO[bytes], str, bool]:
         raw = source
     else:
         raise InputFileError(f"unsupported input of type {type(source).__name__}")
+    pos = _tell(raw)
     try:
         head = raw.read(2)
+        if pos is not None:
+            raw.seek(pos)
     except OSError as exc:
+        if must_close:
+            raw.close()
         raise InputFileError(f"{name}: cannot be read ({exc})") from None
     if isinstance(head, str):
         raise InputFileError(f"{name}: expected a binary stream (open the file with 'rb')")
-    rest: IO[bytes] = io.BufferedReader(_Prefixed(head, raw))
+    rest: IO[bytes] = raw if pos is not None else io.BufferedReader(_Prefixed(head, raw))
     if head == _GZIP_MAGIC:
-        rest = gzip.GzipFile(fileobj=rest, mode="rb")  # type: ignore[assignment]
-    if must_close:
-        rest = _ClosingWrapper(rest, raw)  # type: ignore[assignment]
+        gz = gzip.GzipFile(fileobj=rest, mode="rb")
+        # a GzipFile leaves the file it was given open; close both together
+        return (_ClosingWrapper(gz, raw) if must_close else gz), name, must_close  # type: ignore[return-value]
     return rest, name, must_close
 
 
@@ -191,6 +208,15 @@ class _ClosingWrapper(io.RawIOBase):
 
     def read(self, n: int = -1) -> bytes:
         return self._inner.read(n)
+
+    def seekable(self) -> bool:
+        return self._inner.seekable()
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        return self._inner.seek(pos, whence)
+
+    def tell(self) -> int:
+        return self._inner.tell()
 
     def readinto(self, b: Any) -> int:
         data = self._inner.read(len(b))
@@ -953,6 +979,7 @@ def iter_parse(source: Source, *, keep_raw: bool = False) -> Iterator[Parsed | D
     """
     stream, name, must_close = open_binary(source)
     try:
+        pos = _tell(stream)
         try:
             head = stream.read(65536)
         except (OSError, EOFError, zlib.error) as exc:
@@ -966,7 +993,11 @@ def iter_parse(source: Source, *, keep_raw: bool = False) -> Iterator[Parsed | D
                 f"{name}: binary data, not PubMed XML",
                 hint="import .xml, .xml.gz, .nbib or MEDLINE .txt files",
             )
-        yield from _iter_stream(io.BufferedReader(_Prefixed(head, stream)), name, keep_raw)
+        if pos is not None:
+            stream.seek(pos)
+        else:
+            stream = io.BufferedReader(_Prefixed(head, stream))
+        yield from _iter_stream(stream, name, keep_raw)
     finally:
         if must_close:
             stream.close()

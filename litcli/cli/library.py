@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import click
@@ -244,10 +245,11 @@ def list_cmd(limit: int, fmt: str, output: str) -> None:
 # --- import ----------------------------------------------------------------------------
 
 
-class _CountingReader:
+class _CountingReader(io.RawIOBase):
     """A binary file that reports how many bytes were read (for the progress bar)."""
 
     def __init__(self, path: Any, on_read: Any) -> None:
+        super().__init__()
         self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
         self.name = str(path)
         self._on_read = on_read
@@ -265,12 +267,18 @@ class _CountingReader:
     def readable(self) -> bool:
         return True
 
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        return self._file.seek(pos, whence)
+
+    def tell(self) -> int:
+        return self._file.tell()
+
     def close(self) -> None:
         self._file.close()
-
-    @property
-    def closed(self) -> bool:
-        return self._file.closed
+        super().close()
 
 
 @library.command(
