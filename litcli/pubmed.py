@@ -190,7 +190,7 @@ def open_binary(source: Source) -> tuple[IO[bytes], str, bool]:
         raise InputFileError(f"{name}: expected a binary stream (open the file with 'rb')")
     rest: IO[bytes] = raw if pos is not None else io.BufferedReader(_Prefixed(head, raw))
     if head == _GZIP_MAGIC:
-        gz = gzip.GzipFile(fileobj=rest, mode="rb")
+        gz: IO[bytes] = gzip.GzipFile(fileobj=rest, mode="rb")  # type: ignore[assignment]
         # a GzipFile leaves the file it was given open; close both together
         return (_ClosingWrapper(gz, raw) if must_close else gz), name, must_close  # type: ignore[return-value]
     return rest, name, must_close
