@@ -612,3 +612,97 @@ def test_streaming_memory_is_bounded(tmp_path: Path) -> None:
     assert count == 6040
     assert path.stat().st_size > 35_000_000
     assert grew_mb < 15, f"RSS grew by {grew_mb} MB while streaming a 39 MB file"
+
+
+# --- when a record is read (the parser reads a record once the next one starts) --------
+
+
+def _three_articles(n: int = 3) -> bytes:
+    from tests.test_library_fixtures import article_xml
+
+    body = "\n".join(article_xml(99000001 + i) for i in range(n))
+    return f"<PubmedArticleSet>\n{body}\n</PubmedArticleSet>\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("cut_after", "expected"),
+    [
+        ("end of the 2nd record and its newline", 2),
+        ("middle of the 3rd record", 2),
+        ("middle of the 1st record", 0),
+    ],
+)
+def test_a_cut_file_yields_exactly_the_records_closed_before_the_cut(
+    tmp_path: Path, cut_after: str, expected: int
+) -> None:
+    data = _three_articles()
+    ends = [m.end() for m in re.finditer(rb"</PubmedArticle>", data)]
+    cut = {
+        "end of the 2nd record and its newline": ends[1] + 1,
+        "middle of the 3rd record": ends[1] + 200,
+        "middle of the 1st record": 200,
+    }[cut_after]
+    path = tmp_path / "cut.xml"
+    path.write_bytes(data[:cut])
+    got = []
+    with pytest.raises(InputFileError, match="truncated|invalid XML") as info:
+        for item in iter_parse(path):
+            got.append(item)
+    assert [i.record.pmid for i in got] == [str(99000001 + i) for i in range(expected)]
+    if expected:
+        assert f"after {expected} records" in str(info.value)
+
+
+def test_records_stream_before_the_input_ends() -> None:
+    """Record n is handed out once record n+1 starts, long before the input is read
+    (here through a pipe-like stream that cannot seek)."""
+    data = _three_articles(300)
+
+    class Pipe(io.RawIOBase):
+        def __init__(self) -> None:
+            self.pos = 0
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, b: Any) -> int:
+            chunk = data[self.pos : self.pos + min(len(b), 4096)]
+            b[: len(chunk)] = chunk
+            self.pos += len(chunk)
+            return len(chunk)
+
+    stream = Pipe()
+    it = iter_parse(stream)
+    first = next(it)
+    assert isinstance(first, Parsed) and first.record.pmid == "99000001"
+    assert stream.pos < len(data) // 2
+    rest = [i.record.pmid for i in it if isinstance(i, Parsed)]
+    assert rest == [str(99000002 + i) for i in range(299)]
+
+
+@pytest.mark.parametrize("root", ["PubmedArticle", "MedlineCitation"])
+def test_a_document_that_is_one_record(root: str) -> None:
+    from tests.test_library_fixtures import article_xml
+
+    xml = article_xml(99000007, title="Single record document")
+    if root == "MedlineCitation":
+        xml = xml[xml.index("<MedlineCitation") : xml.index("</MedlineCitation>") + 18]
+    recs = parse_records(xml.encode())
+    assert [(r.pmid, r.title) for r in recs] == [("99000007", "Single record document")]
+
+
+def test_record_tags_deeper_than_the_root_children_are_not_records() -> None:
+    """Only the root or its children are records: a record tag inside a record (or in an
+    unknown wrapper) is part of the enclosing element, never read or freed on its own."""
+    from tests.test_library_fixtures import article_xml
+
+    inner = article_xml(99000009, title="Nested")
+    outer = article_xml(99000008, title="Outer").replace(
+        "</PubmedData>", f"<Extra>{inner}<DeleteCitation><PMID>1</PMID></DeleteCitation></Extra></PubmedData>"
+    )
+    items = list(iter_parse(f"<PubmedArticleSet>{outer}{article_xml(99000010)}</PubmedArticleSet>"))
+    assert [i.record.pmid for i in items if isinstance(i, Parsed)] == ["99000008", "99000010"]
+    assert not any(isinstance(i, Deleted) for i in items)
+    # the root itself being a record, with a record tag inside it
+    items = list(iter_parse(outer.encode()))
+    assert [i.record.pmid for i in items if isinstance(i, Parsed)] == ["99000008"]
