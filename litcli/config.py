@@ -23,6 +23,7 @@ do not raise it against NCBI itself.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from collections.abc import Callable
@@ -65,15 +66,28 @@ class Settings:
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
         """Settings from the config file overlaid by the environment."""
+        path = path or paths.config_path()
         data = read_config(path)
         values: dict[str, Any] = {}
         for key in KEYS.values():
-            raw = os.environ.get(key.env, "").strip() or data.get(key.field)
+            env = os.environ.get(key.env, "").strip()
+            if env:
+                try:
+                    values[key.field] = key.parse(env, source=key.env)
+                except ConfigError as exc:
+                    raise ConfigError(
+                        exc.message,
+                        hint=f"fix or unset the environment variable {key.env}"
+                        + (f" ({exc.hint})" if exc.hint else ""),
+                    ) from None
+                continue
+            raw = data.get(key.field)
             if raw in (None, ""):
                 continue
-            values[key.field] = key.parse(
-                str(raw), source=key.env if os.environ.get(key.env, "").strip() else key.name
-            )
+            try:
+                values[key.field] = key.parse(str(raw), source=f"config file {path}: {key.name}")
+            except ConfigError as exc:
+                raise ConfigError(exc.message, hint=_fix_hint(key)) from None
         if "base_url" in values and not values["base_url"].endswith("/"):
             values["base_url"] += "/"
         return cls(**values)
@@ -105,22 +119,28 @@ def _url(value: str, source: str) -> str:
     return value
 
 
-def _positive_float(value: str, source: str) -> float:
+def _finite_float(value: str, source: str, expected: str) -> float:
+    """The number in ``value``; a ConfigError for junk and for inf/nan/1e400 (JSON and
+    timeouts need finite numbers)."""
     try:
         number = float(value)
-    except ValueError:
-        number = -1.0
+    except (ValueError, OverflowError):
+        raise ConfigError(f"{source}: expected {expected}, got {value!r}") from None
+    if not math.isfinite(number):
+        raise ConfigError(f"{source}: expected {expected}, got {value!r} (not a finite number)")
+    return number
+
+
+def _positive_float(value: str, source: str, expected: str = "a positive number of seconds") -> float:
+    number = _finite_float(value, source, expected)
     if not number > 0:
-        raise ConfigError(f"{source}: expected a positive number of seconds, got {value!r}")
+        raise ConfigError(f"{source}: expected {expected}, got {value!r}")
     return number
 
 
 def _non_negative_float(value: str, source: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = -1.0
-    if number < 0:
+    number = _finite_float(value, source, "a number >= 0")
+    if not number >= 0:
         raise ConfigError(f"{source}: expected a number >= 0, got {value!r}")
     return number
 
@@ -198,11 +218,29 @@ KEYS: dict[str, Key] = {
             "requests-per-second",
             "requests_per_second",
             "LITCLI_REQUESTS_PER_SECOND",
-            lambda v, source: _positive_float(v, source),
+            lambda v, source: _positive_float(v, source, "a positive number of requests per second"),
             help="override NCBI's limit (tests, mirrors)",
         ),
     ]
 }
+
+
+# A valid value to show in "fix it with `litcli config set NAME VALUE`".
+_EXAMPLES = {
+    "email": "you@example.org",
+    "base-url": DEFAULT_BASE_URL,
+    "connect-timeout": "10",
+    "read-timeout": "60",
+    "max-tries": "5",
+    "backoff": "0.5",
+    "requests-per-second": "3",
+}
+
+
+def _fix_hint(key: Key) -> str:
+    example = _EXAMPLES.get(key.name)
+    setter = f"litcli config set {key.name}" + (f" {example}" if example else "")
+    return f"fix it with `{setter}` or `litcli config unset {key.name}`"
 
 
 def get_key(name: str) -> Key:
@@ -247,12 +285,20 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
 def write_config(data: dict[str, Any], path: Path | None = None) -> Path:
     """Write the config atomically with mode 0600 (it may hold an API key)."""
     path = path or paths.config_path()
+    for field, value in data.items():  # e.g. Infinity left by an older litcli: JSON has no such number
+        if isinstance(value, float) and not math.isfinite(value):
+            key = next((k for k in KEYS.values() if k.field == field), None)
+            name = key.name if key else field
+            raise ConfigError(
+                f"config file {path}: {name}: {value} is not a finite number",
+                hint=_fix_hint(key) if key else f"remove {field!r} from the file",
+            )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, sort_keys=True)
+            json.dump(data, fh, indent=2, sort_keys=True, allow_nan=False)
             fh.write("\n")
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)

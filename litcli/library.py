@@ -54,6 +54,9 @@ _BUSY_RETRIES = 5
 _BM25 = "bm25(records_fts, 10.0, 1.0, 4.0, 4.0, 2.0)"
 _IN_CHUNK = 500  # parameters per "IN (...)" query
 
+# a record ready to store: (record, its JSON, the JSON's sha1, raw text or None)
+_Prepared = tuple[Record, str, str, bytes | None]
+
 
 # --- public value types ------------------------------------------------------------
 
@@ -670,14 +673,24 @@ class Library:
     def _store_batch(
         self, conn: sqlite3.Connection, batch: list[Any], source: str, stats: ImportStats
     ) -> None:
+        """Apply one batch in file order, in the caller's transaction.
+
+        The rows and the counts are those that applying the items one at a time
+        would give, so they do not depend on where batch boundaries fall: a
+        ``Deleted`` followed by the same PMID re-added leaves the record (counted
+        as deleted, then new), a record followed by its deletion removes it.  The
+        batch is replayed in memory against the stored state of its PMIDs, then its
+        net effect is written in bulk: one DELETE for the PMIDs whose stored row
+        goes (even if re-added later in the batch), then one upsert per PMID that
+        ends up written (its last version).
+        """
         now = self._clock()
         local = ImportStats()
-        prepared: dict[int, tuple[Record, str, str, bytes | None]] = {}
-        deletions: list[int] = []
+        ops: list[tuple[int, _Prepared | None]] = []  # in input order; None = delete
         for item in batch:
             pmids = getattr(item, "pmids", None)
             if pmids is not None and not hasattr(item, "record"):  # Deleted
-                deletions.extend(p for p in (_pmid_int(x) for x in pmids) if p is not None)
+                ops.extend((p, None) for p in (_pmid_int(x) for x in pmids) if p is not None)
                 continue
             reason = getattr(item, "reason", None)
             if isinstance(reason, str) and not hasattr(item, "record"):  # Failed
@@ -704,31 +717,53 @@ class Library:
                 local.failed.append((str(pmid), f"cannot serialise the record ({exc})"))
                 continue
             digest = hashlib.sha1(data.encode("utf-8")).hexdigest()
-            prepared[pmid] = (record, data, digest, raw)  # a later duplicate wins
+            ops.append((pmid, (record, data, digest, raw)))
 
-        existing: dict[int, tuple[str, bool]] = {}
-        keys = list(prepared)
+        # pmid -> (content_hash, has raw) of the row as it stands at this point of the
+        # replay; None = no row.  Starts from what is stored.
+        state: dict[int, tuple[str, bool] | None] = {}
+        keys = list(dict.fromkeys(pmid for pmid, _ in ops))
         for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
             for pmid, digest, has_raw in conn.execute(
                 f"SELECT pmid, content_hash, raw IS NOT NULL FROM records WHERE pmid IN ({marks})",
                 list(chunk),
             ):
-                existing[pmid] = (digest, bool(has_raw))
+                state[pmid] = (digest, bool(has_raw))
+        stored = set(state)  # PMIDs with a row before this batch
 
-        rows = []
-        fts_rows = []
+        drop: set[int] = set()  # stored rows to delete (before any re-insert)
+        writes: dict[int, _Prepared] = {}  # the version each PMID ends up with
         touched: list[int] = []
-        for pmid, (record, data, digest, raw) in prepared.items():
-            old = existing.get(pmid)
-            if old is not None and old[0] == digest and (old[1] or raw is None):
+        for pmid, prepared in ops:
+            current = state.get(pmid)
+            if prepared is None:  # a deletion
+                if current is not None:
+                    local.deleted += 1
+                    state[pmid] = None
+                    writes.pop(pmid, None)
+                    if pmid in stored:
+                        drop.add(pmid)
+                continue
+            record, data, digest, raw = prepared
+            if current is not None and current[0] == digest and (current[1] or raw is None):
                 local.skipped += 1
                 touched.append(pmid)
                 continue
-            if old is None:
+            if current is None:
                 local.imported += 1
             else:
                 local.updated += 1
+                if raw is None and pmid in writes:  # keep the raw text of the earlier version
+                    raw = writes[pmid][3]
+            writes[pmid] = (record, data, digest, raw)
+            state[pmid] = (digest, raw is not None or (current is not None and current[1]))
+
+        if drop:
+            self._delete(conn, sorted(drop))
+        rows = []
+        fts_rows = []
+        for pmid, (record, data, digest, raw) in writes.items():
             blob = zlib.compress(raw, 6) if raw else None
             rows.append(
                 (
@@ -776,7 +811,7 @@ class Library:
             )
             conn.executemany(
                 "DELETE FROM records_fts WHERE rowid = ?",
-                [(r[0],) for r in fts_rows if r[0] in existing],
+                [(r[0],) for r in fts_rows if r[0] in stored and r[0] not in drop],
             )
             conn.executemany(
                 "INSERT INTO records_fts (rowid, title, abstract, mesh, keywords, authors) "
@@ -788,8 +823,6 @@ class Library:
             conn.executemany(
                 "UPDATE records SET fetched_at = ? WHERE pmid = ?", [(now, p) for p in touched]
             )
-        if deletions:
-            local.deleted += self._delete(conn, deletions)
         stats.add(local)
 
     @staticmethod

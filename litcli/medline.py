@@ -1,6 +1,9 @@
 """MEDLINE / .nbib text ("PubMed format", ``efetch rettype=medline``) -> :class:`Record`.
 
-The file is split into records at blank lines; each record is read with
+The file is split into records at blank lines and before every ``PMID- `` line
+(so concatenated exports split even when a file does not end with a blank line;
+a ``PMC - `` line leading a PMC MEDLARS record stays with its record); each
+record is read with
 ``Bio.Medline`` (after joining continuation lines, which Bio.Medline would
 otherwise turn into extra list items for tags such as CIN or GR) and mapped to
 the same model as the XML parser.  Author blocks (FAU/AU/AD/AUID/CN) are read
@@ -9,12 +12,21 @@ in file order so affiliations stay with their author.
 A record that cannot be used (no PMID, lines that are not MEDLINE tags) is
 yielded as :class:`Failed` and parsing continues with the next record; only an
 unreadable / binary / empty file raises :class:`InputFileError`.
+
+The last record of the input is checked for truncation when nothing (no blank
+line) follows it: every record of every real PubMed / PMC export ends with its
+``SO`` (source) line, so a last non-book record without one, or a file whose
+last line has no newline, is reported as :class:`Failed` rather than stored in
+place of a complete copy.  Compressed input that breaks off part-way raises
+:class:`InputFileError` after the records read before the break.
 """
 
 from __future__ import annotations
 
+import gzip
 import io
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -92,10 +104,48 @@ def _open_text(source: str | Path | bytes | TextIO) -> tuple[TextIO, str, bool]:
     raise InputFileError(f"unsupported input of type {type(source).__name__}")
 
 
-def _chunks(stream: TextIO, name: str) -> Iterator[list[str]]:
-    """Yield the lines of each record (records are separated by blank lines)."""
+# How a record's text ended (the second item _chunks yields with its lines).
+_END_BLANK = "blank"  # a blank line follows it
+_END_NEXT = "next"  # the next record's PMID- line follows it
+_END_EOF = "eof"  # the input ends after its last line
+_END_EOF_PARTIAL = "eof-partial"  # the input ends in the middle of its last line (no newline)
+
+
+def _is_pmid_line(line: str) -> bool:
+    m = _TAG_LINE.match(line)
+    return m is not None and m.group(1) == "PMID"
+
+
+def _tag_of(line: str) -> str | None:
+    if line.startswith((" ", "\t")):
+        return None
+    m = _TAG_LINE.match(line)
+    return m.group(1) if m else None
+
+
+def _split_before_pmid(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Split the lines read so far when a PMID- line arrives: (finished record, the
+    start of the next one).  In the PMC MEDLARS layout a record starts with its
+    ``PMC -`` line and then ``PMID-``: a trailing PMC line stays with the new record."""
+    if _tag_of(lines[0]) != "PMC":
+        return lines, []
+    start = max(i for i, line in enumerate(lines) if _tag_of(line) is not None)
+    if _tag_of(lines[start]) != "PMC":
+        return lines, []
+    return lines[:start], lines[start:]
+
+
+def _chunks(stream: TextIO, name: str) -> Iterator[tuple[list[str], str]]:
+    """Yield the lines of each record and how it ended (``_END_*``).
+
+    Records are separated by blank lines; a ``PMID- `` line also starts a new record.
+    Compressed data that breaks off or is corrupt raises :class:`InputFileError`
+    after the records completed before the break (the partial one is dropped).
+    """
     lines: list[str] = []
     first = True
+    records = 0
+    last = ""
     try:
         for line in stream:
             if first and line.strip():
@@ -105,18 +155,45 @@ def _chunks(stream: TextIO, name: str) -> Iterator[list[str]]:
                         f"{name}: binary data, not MEDLINE text",
                         hint="import .nbib or MEDLINE .txt files exported from PubMed",
                     )
+            last = line
             line = line.rstrip("\r\n")
-            if line.strip():
-                lines.append(line)
-            elif lines:
-                yield lines
-                lines = []
-    except (OSError, EOFError, UnicodeError) as exc:
+            if not line.strip():
+                if lines:
+                    yield lines, _END_BLANK
+                    records += 1
+                    lines = []
+                continue
+            if lines and _is_pmid_line(line):
+                done, lines = _split_before_pmid(lines)
+                if done:
+                    yield done, _END_NEXT
+                    records += 1
+            lines.append(line)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputFileError(
+            f"{name}: compressed data is truncated or corrupt ({detail}) "
+            f"after {records} record{'' if records == 1 else 's'}",
+            hint="download the file again",
+        ) from None
+    except (OSError, UnicodeError) as exc:
         raise InputFileError(f"{name}: cannot be read ({exc})") from None
     if lines:
-        yield lines
+        yield lines, (_END_EOF if last.endswith(("\n", "\r")) else _END_EOF_PARTIAL)
     if first:
         raise InputFileError(f"{name}: the file is empty", hint="export records from PubMed again")
+
+
+def _truncation(record: Record, fields: list[tuple[str, str]], end: str) -> str | None:
+    """Why the input's last record looks cut off, or None.  Only a record that
+    nothing follows is checked; a blank line after it means it was written whole."""
+    if end not in (_END_EOF, _END_EOF_PARTIAL):
+        return None
+    if record.kind != "book" and not any(tag == "SO" and value for tag, value in fields):
+        return "record ends before its SO (source) line: the file looks truncated"
+    if end == _END_EOF_PARTIAL:
+        return "record ends in the middle of a line (no final newline): the file looks truncated"
+    return None
 
 
 def _fields(lines: list[str]) -> list[tuple[str, str]]:
@@ -142,14 +219,16 @@ def iter_medline(
     """Stream records from MEDLINE / .nbib text (path, text, bytes or text/binary file).
 
     Yields :class:`Parsed` (``raw`` = the record's own MEDLINE text, UTF-8) or, for a
-    record that cannot be read, :class:`Failed` with its 1-based index.  Raises
-    :class:`InputFileError` when the file is unreadable, binary, empty or not MEDLINE.
+    record that cannot be read, :class:`Failed` with its 1-based index (also for a
+    last record that looks truncated: see the module docstring).  Raises
+    :class:`InputFileError` when the file is unreadable, binary, empty or not MEDLINE,
+    and after the complete records when compressed data breaks off part-way.
     """
     from Bio import Medline
 
     stream, name, must_close = _open_text(source)
     try:
-        for index, lines in enumerate(_chunks(stream, name), 1):
+        for index, (lines, end) in enumerate(_chunks(stream, name), 1):
             raw = "\n".join(lines) + "\n"
             if index == 1 and not _TAG_LINE.match(lines[0]):
                 raise InputFileError(
@@ -171,6 +250,10 @@ def iter_medline(
             except (ValueError, KeyError, IndexError, StopIteration) as exc:
                 pmid = next((v for t, v in _safe_fields(lines) if t == "PMID"), None)
                 yield Failed(str(exc) or type(exc).__name__, index, pmid, raw.encode("utf-8"))
+                continue
+            cut = _truncation(record, fields, end)
+            if cut is not None:
+                yield Failed(cut, index, record.pmid, raw.encode("utf-8"))
                 continue
             yield Parsed(record, raw.encode("utf-8") if keep_raw else None)
     finally:

@@ -20,6 +20,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.entities import html5 as html5_entities
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -109,24 +110,73 @@ _PMC = re.compile(r"^(PMC\d+)")
 # --- input handling ----------------------------------------------------------------
 
 
-class _Prefixed(io.RawIOBase):
-    """A read-only stream that replays ``prefix`` and then continues with ``rest``."""
+class _Replay(io.RawIOBase):
+    """A read-only stream that replays ``prefix`` and then continues with ``rest``.
+
+    For inputs that cannot seek back after a peek (pipes, gzip data).  It also keeps
+    the last bytes read, so that a parse error can tell a cut-off input from a broken one.
+    """
 
     def __init__(self, prefix: bytes, rest: IO[bytes]) -> None:
         self._prefix = prefix
         self._rest = rest
+        self.tail = b""
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, b: Any) -> int:
-        n = len(b)
+    def read(self, n: int | None = -1) -> bytes:
         if self._prefix:
-            chunk, self._prefix = self._prefix[:n], self._prefix[n:]
+            if n is None or n < 0:
+                chunk, self._prefix = self._prefix + self._rest.read(), b""
+            else:
+                chunk, self._prefix = self._prefix[:n], self._prefix[n:]
         else:
-            chunk = self._rest.read(n)
+            chunk = self._rest.read(-1 if n is None else n)
+        if chunk:
+            self.tail = (self.tail + chunk)[-512:] if len(chunk) < 512 else chunk[-512:]
+        return chunk
+
+    def readinto(self, b: Any) -> int:
+        chunk = self.read(len(b))
         b[: len(chunk)] = chunk
         return len(chunk)
+
+
+class _Gunzip(io.RawIOBase):
+    """The decompressed data of a gzip stream, read piece by piece.
+
+    ``GzipFile.read(n)`` discards what it decompressed when the data ends early;
+    reading with ``read1`` hands out everything before the cut first, and the
+    error comes with the next read.  It never claims to seek: ``GzipFile.seek``
+    would rewind the underlying file to its very start.
+    """
+
+    def __init__(self, raw: IO[bytes], close_raw: bool) -> None:
+        self._gz = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._raw = raw
+        self._close_raw = close_raw
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int | None = -1) -> bytes:
+        if n is None or n < 0:
+            return self._gz.read()
+        return self._gz.read1(n)
+
+    def readinto(self, b: Any) -> int:
+        data = self._gz.read1(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        try:
+            self._gz.close()
+        finally:
+            if self._close_raw:
+                self._raw.close()
+            super().close()
 
 
 def _name_of(source: object) -> str:
@@ -189,47 +239,10 @@ def open_binary(source: Source) -> tuple[IO[bytes], str, bool]:
         raise InputFileError(f"{name}: cannot be read ({exc})") from None
     if isinstance(head, str):
         raise InputFileError(f"{name}: expected a binary stream (open the file with 'rb')")
-    rest: IO[bytes] = raw if pos is not None else io.BufferedReader(_Prefixed(head, raw))
+    rest: IO[bytes] = raw if pos is not None else _Replay(head, raw)  # type: ignore[assignment]
     if head == _GZIP_MAGIC:
-        gz: IO[bytes] = gzip.GzipFile(fileobj=rest, mode="rb")  # type: ignore[assignment]
-        # a GzipFile leaves the file it was given open; close both together
-        return (_ClosingWrapper(gz, raw) if must_close else gz), name, must_close  # type: ignore[return-value]
+        return _Gunzip(rest, must_close), name, must_close  # type: ignore[return-value]
     return rest, name, must_close
-
-
-class _ClosingWrapper(io.RawIOBase):
-    """Reads from ``inner``; closing it also closes the underlying file ``outer``."""
-
-    def __init__(self, inner: IO[bytes], outer: IO[bytes]) -> None:
-        self._inner = inner
-        self._outer = outer
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, n: int = -1) -> bytes:
-        return self._inner.read(n)
-
-    def seekable(self) -> bool:
-        return self._inner.seekable()
-
-    def seek(self, pos: int, whence: int = 0) -> int:
-        return self._inner.seek(pos, whence)
-
-    def tell(self) -> int:
-        return self._inner.tell()
-
-    def readinto(self, b: Any) -> int:
-        data = self._inner.read(len(b))
-        b[: len(data)] = data
-        return len(data)
-
-    def close(self) -> None:
-        try:
-            self._inner.close()
-        finally:
-            self._outer.close()
-            super().close()
 
 
 def sniff_format(path: str | Path) -> str:
@@ -381,7 +394,9 @@ def _mixed(el: Any) -> str:
             else:
                 out.append(_mixed(child))
         elif tag is etree.Entity:
-            out.append(child.text or "")  # an unresolved entity stays literal: never expanded
+            # an entity is never expanded; a standard character name (&nbsp;, &ouml;:
+            # what the NLM DTDs declare) becomes its character, anything else stays literal
+            out.append(html5_entities.get(f"{child.name};", child.text or ""))
         out.append(child.tail or "")
     return "".join(out)
 
@@ -997,15 +1012,21 @@ def iter_parse(source: Source, *, keep_raw: bool = False) -> Iterator[Parsed | D
         if pos is not None:
             stream.seek(pos)
         else:
-            stream = io.BufferedReader(_Prefixed(head, stream))
-        yield from _iter_stream(stream, name, keep_raw)
+            stream = _Replay(head, stream)  # type: ignore[assignment]
+        yield from _iter_stream(stream, name, keep_raw, _root_name(head))
     finally:
         if must_close:
             stream.close()
 
 
+def _root_name(head: bytes) -> str | None:
+    """The name of the root element, from the first bytes of a document."""
+    m = re.search(rb"<([A-Za-z_][\w.:-]*)", head)
+    return m.group(1).decode("ascii", "replace").split(":")[-1] if m else None
+
+
 def _iter_stream(
-    stream: IO[bytes], name: str, keep_raw: bool
+    stream: IO[bytes], name: str, keep_raw: bool, root_name: str | None = None
 ) -> Iterator[Parsed | Deleted | Failed]:
     # Only *start* events, and only for record elements: asking lxml for end events
     # would route every element's end tag through a Python-aware SAX hook, which
@@ -1029,42 +1050,70 @@ def _iter_stream(
     count = 0
     pending: Any = None
     root: Any = None  # held, so that getparent() returns this very proxy
+    failed: list[Failed] = []
     error: InputFileError | None = None
+    closed = 0
     try:
         for _event, el in context:
             if root is None:
                 _check_root(el, name)
                 root = el.getroottree().getroot()
-                legacy_set = root.tag == "MedlineCitationSet"
-            if el.getparent() is not root:
-                if el is not root:
-                    continue  # deeper than a child of the root: not a record element
-            elif not legacy_set and el.tag == "MedlineCitation":
-                continue  # read with its PubmedArticle
+            parent = el.getparent()
+            if parent is not root and el is not root:
+                # deeper than a child of the root: MedlineCitation inside its
+                # PubmedArticle is read with it; anything else is out of place
+                if parent.tag not in _RECORD_TAGS:
+                    failed.append(
+                        Failed(
+                            f"<{el.tag}> inside <{parent.tag}> (line {el.sourceline}) is not "
+                            "where PubMed puts records; skipped",
+                            0,
+                        )
+                    )
+                continue
             if pending is not None:
                 if pending is root:
                     continue  # the root itself is the record: it is still open
                 count += 1
                 yield _read_record(pending, count, keep_raw)
+            while failed:
+                yield failed.pop(0)
             pending = el
     except etree.XMLSyntaxError as exc:
-        error = InputFileError(_syntax_message(name, exc, count + _closed(pending)))
+        tail = _tail_after_error(stream)
+        root_tag = root.tag if root is not None else root_name
+        message = _xml_error_text(exc)
+        closed = _closed(pending, tail, root_tag, message)
+        # a real tag mismatch is a broken file, even at its very end (a cut end tag
+        # shows as a mismatch with "unparsable" or with the start of the open tag's name)
+        mismatch = re.search(r"mismatch: ([^\s,]+) line \d+ and ([^\s,]+)", message)
+        cut = _cut_off(tail, root_tag) and not (
+            mismatch
+            and mismatch.group(2) != "unparsable"
+            and not mismatch.group(1).startswith(mismatch.group(2))
+        )
+        error = InputFileError(
+            _syntax_message(name, exc, count + closed, cut),
+            hint=_TRUNCATED_HINT if cut else "",
+        )
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        done = count + _closed(pending)
+        closed = _closed(pending, getattr(stream, "tail", None))
         error = InputFileError(
             f"{name}: compressed data is truncated or corrupt ({_one_line(exc)})"
-            + (f" after {done} records" if done else ""),
+            + _after(count + closed),
             hint="download the file again",
         )
     except OSError as exc:
         error = InputFileError(f"{name}: cannot be read ({_one_line(exc)})")
     if error is not None:
-        if _closed(pending):  # its end tag came before the break: it is whole
+        if closed:  # its end tag came before the break: it is whole
             yield _read_record(pending, count + 1, keep_raw)
+        yield from failed
         raise error
     if pending is not None:
         count += 1
         yield _read_record(pending, count, keep_raw)
+    yield from failed
     if count == 0:
         root = context.root
         tag = root.tag if root is not None else None
@@ -1077,15 +1126,87 @@ def _iter_stream(
             )
 
 
-def _closed(el: Any) -> int:
+_TRUNCATED_HINT = "the file ends part-way: download or export it again"
+
+
+def _after(count: int) -> str:
+    if not count:
+        return ""
+    return f" after {count} record" + ("" if count == 1 else "s")
+
+
+def _tail_after_error(stream: Any) -> bytes | None:
+    """The last bytes of the input when a parse error came at its very end, else None.
+
+    lxml reports a cut-off document only once it has read to the end of the input, so
+    an input that still has data is broken in the middle, not cut off.
+    """
+    try:
+        if stream.read(1):
+            return None
+    except (OSError, EOFError, ValueError, zlib.error):
+        return None
+    tail = getattr(stream, "tail", None)
+    if isinstance(tail, bytes):
+        return tail
+    try:
+        end = stream.seek(0, 2)
+        stream.seek(max(0, end - 512))
+        data = stream.read()
+    except (OSError, ValueError, AttributeError):
+        return None
+    return data if isinstance(data, bytes) else None
+
+
+def _cut_off(tail: bytes | None, root_tag: str | None) -> bool:
+    """True when the input ended without closing its root element."""
+    if tail is None:
+        return False
+    if root_tag is None:
+        return b"<" in tail  # text that never was XML is not a cut-off document
+    local = root_tag.rsplit("}", 1)[-1]
+    end_tag = rb"</(?:[\w.-]+:)?" + re.escape(local.encode()) + rb"\s*>\s*$"
+    return re.search(end_tag, tail) is None
+
+
+def _only_root_open(error: str, root_tag: str) -> bool:
+    """libxml2's message says the root was the innermost open element."""
+    return re.search(rf"(?:in tag|mismatch:) {re.escape(root_tag)} line", error) is not None
+
+
+def _closed(
+    el: Any, tail: bytes | None = None, root_tag: str | None = None, error: str | None = None
+) -> int:
     """1 if ``el`` (a child of the root) is known to be complete, else 0.
 
-    After a parse error it is complete if anything (text or an element) follows
-    it; a file cut exactly after a record's end tag loses that record.
+    After a parse error it is complete if anything (text or an element) follows it.
+    When the input simply ended (``tail``: its last bytes) it may still be complete:
+
+    - after an XML error (``error``: libxml2's message), when libxml2 says the root was
+      the only element left open ("Premature end of data in tag <root>", "...mismatch:
+      <root> line ..."), or when only white space and part of the root's end tag follow
+      the last end tag of ``el``'s kind;
+    - after compressed data ended early (no ``error``), when only white space and at
+      most part of one more tag follow that end tag (libxml2 had not seen the end of the
+      input, so a cut start tag cannot have started a record yet).
     """
     if el is None or el.getparent() is None:
         return 0
-    return 1 if el.tail is not None or el.getnext() is not None else 0
+    if el.tail is not None or el.getnext() is not None:
+        return 1
+    if tail is None or not isinstance(el.tag, str):
+        return 0
+    if error is not None and root_tag and _only_root_open(error, root_tag):
+        return 1
+    end_tag = f"</{el.tag}>".encode()
+    at = tail.rfind(end_tag)
+    if at < 0:
+        return 0
+    rest = tail[at + len(end_tag) :]
+    if error is None:
+        return 1 if re.fullmatch(rb"\s*(?:<[^<>]*)?", rest) else 0
+    m = re.fullmatch(rb"\s*</([\w.:-]*)", rest)
+    return 1 if m and root_tag and root_tag.startswith(m.group(1).decode("ascii", "replace")) else 0
 
 
 def _read_record(el: Any, index: int, keep_raw: bool) -> Parsed | Deleted | Failed:
@@ -1123,16 +1244,24 @@ def _check_root(el: Any, name: str) -> None:
         )
 
 
-def _syntax_message(name: str, exc: etree.XMLSyntaxError, count: int) -> str:
-    msg = _one_line(exc)
+def _xml_error_text(exc: etree.XMLSyntaxError) -> str:
+    """The first real error libxml2 logged ("Entity 'nbsp' not defined, line 2, column 57");
+    lxml's own summary of an iterparse error can be as unhelpful as "no element found"."""
+    entry = exc.error_log.last_error  # the log is per thread: earlier entries are old news
+    if entry is not None and entry.level >= etree.ErrorLevels.ERROR and entry.message:
+        return f"{_norm(entry.message)}, line {entry.line}, column {entry.column}"
+    return re.sub(r"\s*\([^()]*, line \d+\)$", "", _one_line(exc))
+
+
+def _syntax_message(name: str, exc: etree.XMLSyntaxError, count: int, cut: bool = False) -> str:
+    msg = _xml_error_text(exc)
     if count == 0 and ("Document is empty" in msg or "no element found" in msg):
         return f"{name}: empty or not XML ({msg})"
     if count == 0 and "Start tag expected" in msg:
-        return f"{name}: not XML ({msg}); MEDLINE/.nbib text is read by litcli.medline"
-    where = f" after {count} records" if count else ""
-    if "Premature end" in msg or "EndTag" in msg or "end of data" in msg.lower():
-        return f"{name}: XML is truncated{where} ({msg})"
-    return f"{name}: invalid XML{where} ({msg})"
+        return f"{name}: not XML ({msg})"
+    if cut or "Premature end" in msg or "end of data" in msg.lower():
+        return f"{name}: XML is truncated{_after(count)} ({msg})"
+    return f"{name}: invalid XML{_after(count)} ({msg})"
 
 
 def _raw(el: Any) -> bytes:

@@ -281,3 +281,65 @@ def test_untrusted_article_text_is_neither_markup_nor_escapes(served: Any, tmp_p
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout
     assert "Ketamine [bold red]reduces[/bold red] PTSD symptoms within hours." in result.stdout
+
+
+# --- -o never clobbers: --force for an existing report, never the article itself ------------------
+
+
+def test_output_refuses_to_overwrite_without_force(ncbi: Any, tmp_path: Path) -> None:
+    out = tmp_path / "report.txt"
+    out.write_text("my notes\n")
+    result = run_cli(["check", ARTICLE, "--claims-only", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {out} already exists (use --force to overwrite it)\n"
+    assert out.read_text() == "my notes\n"
+    forced = run_cli(["check", ARTICLE, "--claims-only", "-o", str(out), "--force"])
+    assert forced.exit_code == 0, forced.stderr
+    assert out.read_text().startswith("9 claims in ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+    assert ncbi.count() == 0
+
+
+def test_existing_output_fails_before_network(ncbi: Any, tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    out.write_text("old\n")
+    result = run_cli(["check", ARTICLE, "-f", "markdown", "-o", str(out), "-q"])
+    assert result.exit_code == 2 and "--force" in result.stderr
+    assert ncbi.count() == 0 and out.read_text() == "old\n"
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_output_is_never_the_article(tmp_path: Path, force: list[str]) -> None:
+    art = tmp_path / "art.txt"
+    text = "Ketamine reduces suicidal ideation in adults with depression.\n"
+    art.write_text(text)
+    (tmp_path / "alias.txt").symlink_to(art)
+    for target in (art, tmp_path / "alias.txt", tmp_path / "." / "art.txt"):
+        result = run_cli(["check", str(art), "--claims-only", "-o", str(target), *force])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: -o {target} is the article being checked;")
+        assert "choose another file" in result.stderr and len(result.stderr.splitlines()) == 1
+        assert art.read_text() == text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alias.txt", "art.txt"]
+
+
+def test_output_dash_is_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(["check", ARTICLE, "--claims-only", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("9 claims in ")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_atomic_without_force_keeps_a_file_that_appeared(tmp_path: Path) -> None:
+    from litcli.claims.report import write_atomic
+    from litcli.errors import InvalidInputError
+
+    out = tmp_path / "r.md"
+    write_atomic(out, "first\n", force=False)
+    with pytest.raises(InvalidInputError, match="already exists"):
+        write_atomic(out, "second\n", force=False)
+    assert out.read_text() == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temp file left behind
+    write_atomic(out, "third\n", force=True)
+    assert out.read_text() == "third\n"

@@ -89,3 +89,34 @@ def test_bad_values_and_names_exit_2():
         assert result.exit_code == ExitCode.USAGE, args
         assert words in result.stderr
     assert not paths.config_path().exists()
+
+
+def test_non_finite_timeouts_exit_2_and_never_reach_the_network(ncbi, monkeypatch):
+    for args in (["config", "set", "read-timeout", "inf"], ["config", "set", "backoff", "nan"]):
+        result = run_cli(args)
+        assert result.exit_code == ExitCode.USAGE, result.output
+        assert "not a finite number" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not paths.config_path().exists()
+    monkeypatch.setenv("LITCLI_CONNECT_TIMEOUT", "1e400")
+    result = run_cli(["show", "23392687"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (
+        "Error: LITCLI_CONNECT_TIMEOUT: expected a positive number of seconds, got '1e400' (not a finite number). "
+        "Fix or unset the environment variable LITCLI_CONNECT_TIMEOUT\n"
+    )
+    assert ncbi.count() == 0
+
+
+def test_bad_config_file_value_is_one_line_naming_the_file(ncbi, monkeypatch):
+    monkeypatch.delenv("LITCLI_READ_TIMEOUT")  # the environment would win over the file
+    path = paths.config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"read_timeout": Infinity}')
+    result = run_cli(["search", "ketamine"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith(f"Error: config file {path}: read-timeout: ")
+    assert result.stderr.endswith(
+        ". Fix it with `litcli config set read-timeout 60` or `litcli config unset read-timeout`\n"
+    )
+    assert "OverflowError" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert ncbi.count() == 0

@@ -165,6 +165,35 @@ def test_a_reader_that_leaves_early_is_not_an_error(ncbi, isolated_env) -> None:
     assert "Traceback" not in err and "Exception ignored" not in err and "Error" not in err
 
 
+def _read_one_line_then_leave(args: list[str], env: dict[str, str], **kw) -> tuple[int, str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "litcli", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, **kw,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()  # like `head -1`
+    err = proc.stderr.read().decode()
+    return proc.wait(timeout=120), err
+
+
+def test_show_and_check_readers_that_leave_early_are_not_errors(ncbi, isolated_env, tmp_path) -> None:
+    """rich's own broken-pipe handler exits 1; litcli's rule (exit 0, quietly) must win."""
+    ncbi.set_articles(articles(60, abstract="A long synthetic abstract about ketamine. " * 40))
+    env = env_for(ncbi, isolated_env)
+    ids = [str(p) for p in range(99000001, 99000061)]
+    code, err = _read_one_line_then_leave(["show", *ids], env)  # rich text, > a pipe buffer
+    assert code == 0, err
+    assert "Traceback" not in err and "Exception ignored" not in err and "Error" not in err
+    art = tmp_path / "art.txt"
+    art.write_text("".join(f"Ketamine reduces depression symptoms in trial {i} of adults.\n\n" for i in range(400)))
+    for extra in ([], ["--claims-only"]):  # the rich report, and plain click output
+        code, err = _read_one_line_then_leave(["check", str(art), "--offline", "-q", *extra], env)
+        assert code == 0, (extra, err)
+        assert "Traceback" not in err and "Exception ignored" not in err and "Error" not in err
+    assert ncbi.count("efetch") == 1  # show fetched once; check stayed offline
+
+
 # --- bad inputs: one line, the right exit code, no traceback, no request ---------------------
 
 USAGE, INPUT, LIBRARY = ExitCode.USAGE, ExitCode.INPUT, ExitCode.LIBRARY

@@ -87,3 +87,61 @@ def test_mask_secret_and_describe_never_show_the_key(monkeypatch):
     rows = {name: (value, source) for name, value, source in cfg.describe()}
     assert rows["api-key"] == ("****1234", "NCBI_API_KEY")
     assert rows["read-timeout"] == ("60.0", "default")
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("read-timeout", "inf"),
+        ("read-timeout", "Infinity"),
+        ("connect-timeout", "1e400"),
+        ("connect-timeout", "nan"),
+        ("backoff", "nan"),
+        ("backoff", "-inf"),
+        ("requests-per-second", "inf"),
+    ],
+)
+def test_non_finite_numbers_are_refused(name, value):
+    with pytest.raises(ConfigError) as info:
+        cfg.set_value(name, value)
+    assert info.value.exit_code == ExitCode.USAGE
+    assert f"got {value!r} (not a finite number)" in info.value.message
+    assert not paths.config_path().exists()  # nothing (and no `Infinity`) written
+
+
+@pytest.mark.parametrize(
+    ("env", "value"),
+    [("LITCLI_CONNECT_TIMEOUT", "1e400"), ("LITCLI_READ_TIMEOUT", "inf"), ("LITCLI_BACKOFF", "nan"),
+     ("LITCLI_REQUESTS_PER_SECOND", "infinity")],
+)
+def test_non_finite_env_values_are_refused(monkeypatch, env, value):
+    monkeypatch.setenv(env, value)
+    with pytest.raises(ConfigError) as info:
+        Settings.load()
+    assert info.value.message.startswith(f"{env}: expected ")
+    assert "not a finite number" in info.value.message
+    assert info.value.hint == f"fix or unset the environment variable {env}"
+
+
+def test_bad_value_in_the_file_names_the_file_and_the_fix():
+    path = paths.config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"read_timeout": Infinity, "email": "me@example.org"}')  # what older versions wrote
+    with pytest.raises(ConfigError) as info:
+        Settings.load()
+    assert info.value.message == (
+        f"config file {path}: read-timeout: expected a positive number of seconds, got 'inf' (not a finite number)"
+    )
+    assert info.value.hint == "fix it with `litcli config set read-timeout 60` or `litcli config unset read-timeout`"
+    # another setting cannot be saved on top of the bad one (JSON has no Infinity) ...
+    with pytest.raises(ConfigError, match="read-timeout: inf is not a finite number"):
+        cfg.set_value("backoff", "1")
+    # ... and the suggested fix works
+    cfg.set_value("read-timeout", "60")
+    assert json.loads(path.read_text()) == {"email": "me@example.org", "read_timeout": 60.0}
+    assert Settings.load().read_timeout == 60.0
+    path.write_text('{"backoff": "soon"}')
+    with pytest.raises(ConfigError) as info:
+        Settings.load()
+    assert info.value.message.startswith(f"config file {path}: backoff: expected a number >= 0")
+    assert "litcli config unset backoff" in str(info.value.hint)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import bibtexparser
 import bibtexparser.middlewares as mw
@@ -70,6 +73,13 @@ def _expected_family(record: Record) -> list[str]:
 
 
 def check_entries(records: list[Record], text: str) -> None:
+    # doi and url are verbatim fields: compare their raw text, never a LaTeX-decoded one
+    raw = bibtexparser.parse_string(text)
+    for record, entry in zip(records, raw.entries, strict=True):
+        f = _fields(entry)
+        if record.doi:
+            assert f["doi"] == record.doi
+        assert f["url"] == record.pubmed_url
     lib = parse(text)
     assert len(lib.entries) == len(records)
     keys = [e.key for e in lib.entries]
@@ -84,8 +94,6 @@ def check_entries(records: list[Record], text: str) -> None:
             assert " ".join(f["title"].split()) == " ".join(record.title.split())
         if record.year:
             assert f["year"] == str(record.year)
-        if record.doi:
-            assert f["doi"] == record.doi
         if record.authors:
             assert _family_names(f["author"]) == _expected_family(record)
         else:
@@ -201,3 +209,75 @@ def test_abstract_only_with_the_option(abstracts: bool) -> None:
         assert f["abstract"] == "METHODS: Ketamine was given. RESULTS: It worked."
     else:
         assert "abstract" not in f
+
+
+# --- doi and url are verbatim: biblatex, biber and pandoc never LaTeX-decode them ------------------
+
+AWKWARD_DOIS = [
+    "10.1093/ije/dyaa_123",
+    "10.1002/(SICI)1099-1166(199706)12:6<628::AID-GPS585>3.0.CO;2-N",
+]
+
+
+def _doi_records() -> list[Record]:
+    base = tricky_records()["unicode"]
+    return [
+        Record(pmid=f"9900009{i}", title=f"Trial number {i} of ketamine", authors=base.authors,
+               journal=base.journal, pub_date=base.pub_date, doi=doi)
+        for i, doi in enumerate(AWKWARD_DOIS)
+    ]
+
+
+def test_doi_and_url_are_written_verbatim() -> None:
+    text = formats.dumps(_doi_records(), "bibtex")
+    assert "  doi = {10.1093/ije/dyaa_123},\n" in text
+    assert "  doi = {10.1002/(SICI)1099-1166(199706)12:6<628::AID-GPS585>3.0.CO;2-N},\n" in text
+    assert "  url = {https://pubmed.ncbi.nlm.nih.gov/99000090/}\n" in text
+    assert r"\_" not in text and r"\textless" not in text and r"\textgreater" not in text
+    assert _braces_balanced(text)
+    assert [_fields(e)["doi"] for e in bibtexparser.parse_string(text).entries] == AWKWARD_DOIS
+
+
+@pytest.mark.parametrize(
+    ("doi", "written"),
+    [
+        ("10.1000/a}b", "10.1000/ab"),  # a stray } would close the field
+        ("10.1000/a{b", "10.1000/ab"),  # a stray { would swallow the rest of the entry
+        ("10.1000/a{b}c", "10.1000/a{b}c"),  # a matched pair is harmless and kept
+        ("10.1000/a\\{b}", "10.1000/a{b}"),  # \{ reads as an escaped brace to some parsers
+        ("10.1000/ab\\", "10.1000/ab"),  # a trailing backslash would escape the closing brace
+        ("10.1000/a\x1b[31mb\x07", "10.1000/ab"),  # terminal escapes and control characters
+    ],
+)
+def test_verbatim_fields_drop_only_what_would_break_the_entry(doi: str, written: str) -> None:
+    record = _doi_records()[0]
+    record.doi = doi
+    text = formats.dumps([record, _doi_records()[1]], "bibtex")
+    assert f"  doi = {{{written}}},\n" in text
+    assert _braces_balanced(text)
+    lib = bibtexparser.parse_string(text)
+    assert not lib.failed_blocks
+    assert [_fields(e)["doi"] for e in lib.entries] == [written, AWKWARD_DOIS[1]]
+    assert _fields(lib.entries[0])["pmid"] == record.pmid  # the field ended where it should
+
+
+PANDOC = shutil.which("pandoc")
+
+
+@pytest.mark.skipif(PANDOC is None, reason="pandoc not installed (Debian: apt-get install pandoc)")
+def test_pandoc_citeproc_links_the_right_doi(tmp_path: Path) -> None:
+    import html
+
+    bib = tmp_path / "refs.bib"
+    bib.write_text(formats.dumps(_doi_records(), "bibtex"), encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
+    proc = subprocess.run(
+        [str(PANDOC), str(doc), "--citeproc", f"--bibliography={bib}", "-t", "html", "--wrap=none"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    links = [html.unescape(h) for h in re.findall(r'<a href="([^"]+)"', proc.stdout)]
+    for doi in AWKWARD_DOIS:
+        assert f"https://doi.org/{doi}" in links, (doi, links)
+    assert not any("\\" in link for link in links), links

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -186,6 +187,119 @@ def test_delete_citation_removes_records(lib: Library) -> None:
     assert stats.deleted == 1
     assert list(lib.get([str(FIRST_PMID), str(FIRST_PMID + 1)])) == [str(FIRST_PMID + 1)]
     assert lib.count_matches("study") == 1
+
+
+def _deletion(*pmids: int) -> str:
+    return "<DeleteCitation>" + "".join(f"<PMID>{p}</PMID>" for p in pmids) + "</DeleteCitation>"
+
+
+def _xml_set(*parts: str) -> str:
+    """A PubmedArticleSet whose children (articles, DeleteCitations) are in this order."""
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet>\n' + "\n".join(parts) + (
+        "\n</PubmedArticleSet>\n"
+    )
+
+
+def _fts_rowids(library: Library) -> list[int]:
+    conn = sqlite3.connect(library.path)
+    try:
+        return sorted(r[0] for r in conn.execute("SELECT rowid FROM records_fts"))
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 500])
+def test_delete_citation_then_the_same_record_keeps_it(tmp_path: Path, batch_size: int) -> None:
+    with Library(tmp_path / "lib.db") as library:
+        _store(library, article_xml(FIRST_PMID))
+        items = parsed(_xml_set(_deletion(FIRST_PMID), article_xml(FIRST_PMID, title="Re-added")))
+        assert [type(i).__name__ for i in items] == ["Deleted", "Parsed"]
+        stats = library.upsert(items, source="test", batch_size=batch_size)
+        assert (stats.imported, stats.updated, stats.skipped, stats.deleted) == (1, 0, 0, 1)
+        assert library.get([str(FIRST_PMID)])[str(FIRST_PMID)].title == "Re-added"
+        assert [r.pmid for r in library.search("re-added")] == [str(FIRST_PMID)]
+        assert _fts_rowids(library) == [FIRST_PMID]
+        # the same record unchanged after its deletion is also kept (new again)
+        again = library.upsert(
+            parsed(_xml_set(_deletion(FIRST_PMID), article_xml(FIRST_PMID, title="Re-added"))),
+            source="test",
+            batch_size=batch_size,
+        )
+        assert (again.imported, again.skipped, again.deleted) == (1, 0, 1)
+        assert library.count() == 1 and _fts_rowids(library) == [FIRST_PMID]
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 500])
+def test_record_then_its_delete_citation_removes_it(tmp_path: Path, batch_size: int) -> None:
+    with Library(tmp_path / "lib.db") as library:
+        _store(library, article_xml(FIRST_PMID), article_xml(FIRST_PMID + 1))
+        items = parsed(
+            _xml_set(
+                article_xml(FIRST_PMID, title="Changed first"),
+                article_xml(FIRST_PMID + 2),
+                _deletion(FIRST_PMID, FIRST_PMID + 2),
+            )
+        )
+        stats = library.upsert(items, source="test", batch_size=batch_size)
+        assert (stats.imported, stats.updated, stats.skipped, stats.deleted) == (1, 1, 0, 2)
+        assert library.count() == 1 and list(library.get([str(FIRST_PMID)])) == []
+        assert library.count_matches('"changed first"') == 0
+        assert _fts_rowids(library) == [FIRST_PMID + 1]
+
+
+def _snapshot(library: Library) -> tuple[Any, ...]:
+    conn = sqlite3.connect(library.path)
+    try:
+        rows = conn.execute(
+            "SELECT pmid, content_hash, raw IS NOT NULL, title FROM records ORDER BY pmid"
+        ).fetchall()
+        fts = conn.execute("SELECT rowid, title FROM records_fts ORDER BY rowid").fetchall()
+    finally:
+        conn.close()
+    raws = {p: library.get_raw(p) for p, *_ in rows}
+    return rows, fts, raws
+
+
+def test_batch_boundaries_do_not_change_the_outcome(tmp_path: Path) -> None:
+    """Deletions, re-adds, duplicates and bare records (no raw text) in one input:
+    the rows, the index and the counts are the same whatever the batch size, and
+    equal to applying the items one at a time (batch size 1)."""
+    a, b, c = FIRST_PMID, FIRST_PMID + 1, FIRST_PMID + 2
+
+    def art(pmid: int, title: str) -> Any:
+        return parsed(_xml_set(article_xml(pmid, title=title)))[0]
+
+    deleted = parsed(_xml_set(_deletion(a, c)))[0]
+    only_b = parsed(_xml_set(_deletion(b)))[0]
+    sequence = [
+        art(a, "A two"),
+        deleted,  # a (stored) and c (not stored yet)
+        art(c, "C one"),
+        art(a, "A three"),
+        art(a, "A four").record,  # a bare record (no raw): keeps the raw text of "A three"
+        art(b, "B one"),  # unchanged
+        only_b,
+        art(b, "B two"),
+        art(c, "C two"),
+        parsed(_xml_set(_deletion(c)))[0],
+        art(b, "B two"),  # duplicate, unchanged
+    ]
+    outcomes = []
+    for size in range(1, len(sequence) + 1):
+        with Library(tmp_path / f"lib{size}.db") as library:
+            _store(library, article_xml(a, title="A one"), article_xml(b, title="B one"))
+            stats = library.upsert(sequence, source="test", batch_size=size)
+            counts = (stats.imported, stats.updated, stats.skipped, stats.deleted, stats.failed)
+            outcomes.append((counts, _snapshot(library)))
+            assert library.integrity_check() == "ok"
+    reference = outcomes[0]
+    assert reference[0] == (3, 3, 2, 3, [])
+    rows, fts, raws = reference[1]
+    assert [(r[0], r[2], r[3]) for r in rows] == [(a, 1, "A four"), (b, 1, "B two")]
+    assert fts == [(a, "A four"), (b, "B two")]
+    assert b"A three" in raws[a][0] and b"B two" in raws[b][0]
+    for size, outcome in enumerate(outcomes, 1):
+        assert outcome == reference, f"batch size {size}"
 
 
 def test_records_without_a_valid_pmid_fail_with_a_reason(lib: Library) -> None:

@@ -351,3 +351,153 @@ def test_gzip_bytes_and_text_sources_agree(tmp_path: Path) -> None:
         assert [r.to_dict() for r in parse_medline(fh)] == expected
     with open(src, "rb") as fh:
         assert [r.to_dict() for r in parse_medline(fh)] == expected
+
+
+# --- record boundaries, truncated and corrupt input --------------------------------------
+
+
+def _pmids(items: list[Any]) -> list[str]:
+    return [i.record.pmid if isinstance(i, Parsed) else f"failed:{i.pmid}" for i in items]
+
+
+def _synthetic(pmid: int, *, so: bool = True, title: str = "A synthetic record.") -> str:
+    text = (
+        f"PMID- {pmid}\nSTAT- MEDLINE\nDP  - 2020 Jan\nTI  - {title}\n"
+        "AB  - Synthetic abstract for litcli tests.\nFAU - Rivera, Carla\nAU  - Rivera C\n"
+        "PT  - Journal Article\nTA  - J Synth Tests\n"
+    )
+    return text + ("SO  - J Synth Tests. 2020 Jan;1(1):1-2.\n" if so else "")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # ends with one CRLF, no blank line; PMID- starts each record
+        (
+            "pubmed_xml/medline_text/nbib_pubmed-balloongui-set.nbib",
+            "pubmed_xml/medline_text/nbib_single.nbib",
+        ),
+        # ends with one "\n"; PMC MEDLARS records start with "PMC - " and then "PMID- "
+        (
+            "pubmed_xml/medline_text/nbib_pmc_medlars.txt",
+            "pubmed_xml/medline_text/nbib_pmc_medlars.txt",
+        ),
+        (
+            "eutils/biopython_medline/pubmed_result2.txt",
+            "eutils/biopython_medline/pubmed_result3.txt",
+        ),
+    ],
+)
+def test_concatenated_exports_split_at_pmid_lines(first: str, second: str) -> None:
+    """`cat a.nbib b.nbib`: a PMID- line starts a new record even without a blank line."""
+    a, b = shared_file(first).read_bytes(), shared_file(second).read_bytes()
+    assert not a.endswith((b"\n\n", b"\r\n\r\n"))  # the join has no blank line
+    items = list(iter_medline(a + b))
+    assert not [i for i in items if isinstance(i, Failed)]
+    expected = [r.to_dict() for r in parse_medline(a) + parse_medline(b)]
+    assert [i.record.to_dict() for i in items] == expected
+    assert items[-1].raw == list(iter_medline(b))[-1].raw
+
+
+def test_pmid_line_starts_a_record_without_blank_line() -> None:
+    text = _synthetic(99000014) + _synthetic(99000015, title="The second record.")
+    items = list(iter_medline(text))
+    assert _pmids(items) == ["99000014", "99000015"]
+    assert items[1].record.title == "The second record."
+    assert items[0].raw == _synthetic(99000014).encode("utf-8")
+    # a record without a PMID before a PMID- line is its own (failed) record
+    items = list(
+        iter_medline("PMID- 99000013\nTI  - x\nSO  - y\n\nOWN - NLM\nTI  - no pmid\n" + text)
+    )
+    assert _pmids(items) == ["99000013", "failed:None", "99000014", "99000015"]
+
+
+def _cut_before_last(text: str, tag: str) -> str:
+    """`text` cut at the start of its last `tag` line (that line and all after it gone)."""
+    pos = text.rfind(f"\n{tag}")
+    assert pos > 0
+    return text[: pos + 1]
+
+
+@pytest.mark.parametrize("relpath", MEDLINE_FILES)
+def test_truncated_last_record_is_a_failure_not_a_record(relpath: str) -> None:
+    """Every record of the real files ends with SO: a last record without it was cut off."""
+    text = shared_file(relpath).read_bytes().decode("utf-8")
+    full = list(iter_medline(text))
+    cut = list(iter_medline(_cut_before_last(text, "SO  - ")))
+    assert [i.record.to_dict() for i in cut[:-1]] == [i.record.to_dict() for i in full[:-1]]
+    last = cut[-1]
+    assert isinstance(last, Failed)
+    assert (last.index, last.pmid) == (len(full), full[-1].record.pmid)
+    assert last.reason == "record ends before its SO (source) line: the file looks truncated"
+    # cut in the middle of the last line: no final newline
+    partial = list(iter_medline(text.rstrip("\r\n")[:-3]))
+    assert isinstance(partial[-1], Failed) and partial[-1].pmid == full[-1].record.pmid
+    assert "no final newline" in partial[-1].reason and "\n" not in partial[-1].reason
+    assert len(partial) == len(full)
+
+
+def test_record_cut_at_its_abstract_is_a_failure() -> None:
+    text = shared_file("pubmed_xml/medline_text/nbib_single.nbib").read_text(encoding="utf-8")
+    items = list(iter_medline(_cut_before_last(text, "AB  - ")))
+    assert [(type(i), i.pmid, i.index) for i in items] == [(Failed, "28754806", 1)]
+    assert "SO (source)" in items[0].reason and "truncated" in items[0].reason
+    assert parse_medline(_cut_before_last(text, "AB  - ")) == []
+
+
+def test_only_the_last_record_is_checked_for_truncation() -> None:
+    # a record in the middle without SO is read as before
+    text = _synthetic(99000016, so=False) + "\n" + _synthetic(99000017)
+    assert _pmids(list(iter_medline(text))) == ["99000016", "99000017"]
+    # so is one that a PMID- line follows
+    assert _pmids(list(iter_medline(_synthetic(99000016, so=False) + _synthetic(99000017)))) == [
+        "99000016",
+        "99000017",
+    ]
+    # a last record followed by a blank line was written whole
+    assert _pmids(list(iter_medline(_synthetic(99000018, so=False) + "\n"))) == ["99000018"]
+    assert _pmids(list(iter_medline(_synthetic(99000018, so=False)))) == ["failed:99000018"]
+    # book records have no SO line (PubMed's, and litcli's own nbib export)
+    book = "PMID- 99000019\nDP  - 2019\nTI  - A chapter\nBTI - A book\nPT  - Review\n"
+    assert _pmids(list(iter_medline(book))) == ["99000019"]
+
+
+def _until_error(source: Any) -> tuple[list[Any], InputFileError]:
+    got: list[Any] = []
+    with pytest.raises(InputFileError) as info:
+        for item in iter_medline(source):
+            got.append(item)
+    return got, info.value
+
+
+def test_truncated_gzip_keeps_the_complete_records_then_raises(tmp_path: Path) -> None:
+    src = shared_file("eutils/biopython_medline/pubmed_result2.txt")
+    full = [r.to_dict() for r in parse_medline(src)]
+    data = gzip.compress(src.read_bytes(), mtime=0)
+    cut = tmp_path / "cut.nbib.gz"
+    cut.write_bytes(data[: len(data) * 6 // 10])
+    with open(cut, "rb") as fh:
+        runs = [_until_error(cut), _until_error(cut.read_bytes()), _until_error(fh)]
+    for got, error in runs:
+        assert 0 < len(got) < len(full)
+        assert all(isinstance(i, Parsed) for i in got)
+        assert [i.record.to_dict() for i in got] == full[: len(got)]
+        assert "compressed data is truncated or corrupt (" in error.message
+        assert error.message.endswith(f") after {len(got)} record{'s' if len(got) > 1 else ''}")
+        assert "\n" not in error.message and error.hint == "download the file again"
+    assert runs[0][1].message.startswith(str(cut))
+
+
+def test_corrupt_gzip_is_a_one_line_input_error() -> None:
+    src = shared_file("eutils/biopython_medline/pubmed_result2.txt")
+    data = bytearray(gzip.compress(src.read_bytes(), mtime=0))
+    data[10] = 0xFF  # the first deflate block header: reserved block type -> zlib.error
+    with pytest.raises(InputFileError) as info:
+        list(iter_medline(bytes(data)))
+    assert "compressed data is truncated or corrupt" in info.value.message
+    assert info.value.message.endswith("after 0 records") and info.value.hint
+    crc = bytearray(gzip.compress(src.read_bytes(), mtime=0))
+    crc[-6] ^= 0xFF  # a wrong CRC: gzip.BadGzipFile at the end
+    got, error = _until_error(bytes(crc))
+    assert "compressed data is truncated or corrupt" in error.message
+    assert 0 < len(got) < len(parse_medline(src))

@@ -645,10 +645,11 @@ def test_a_cut_file_yields_exactly_the_records_closed_before_the_cut(
     path = tmp_path / "cut.xml"
     path.write_bytes(data[:cut])
     got = []
-    with pytest.raises(InputFileError, match="truncated|invalid XML") as info:
+    with pytest.raises(InputFileError, match="XML is truncated") as info:
         for item in iter_parse(path):
             got.append(item)
     assert [i.record.pmid for i in got] == [str(99000001 + i) for i in range(expected)]
+    assert info.value.hint and "again" in info.value.hint
     if expected:
         assert f"after {expected} records" in str(info.value)
 
@@ -691,18 +692,134 @@ def test_a_document_that_is_one_record(root: str) -> None:
     assert [(r.pmid, r.title) for r in recs] == [("99000007", "Single record document")]
 
 
-def test_record_tags_deeper_than_the_root_children_are_not_records() -> None:
+def test_record_tags_out_of_place_are_reported_not_read() -> None:
     """Only the root or its children are records: a record tag inside a record (or in an
-    unknown wrapper) is part of the enclosing element, never read or freed on its own."""
+    unknown wrapper) is never read or freed on its own; it is reported as a failure."""
     from tests.test_library_fixtures import article_xml
 
     inner = article_xml(99000009, title="Nested")
     outer = article_xml(99000008, title="Outer").replace(
-        "</PubmedData>", f"<Extra>{inner}<DeleteCitation><PMID>1</PMID></DeleteCitation></Extra></PubmedData>"
+        "</PubmedData>",
+        f"<Extra>{inner}<DeleteCitation><PMID>1</PMID></DeleteCitation></Extra></PubmedData>",
     )
     items = list(iter_parse(f"<PubmedArticleSet>{outer}{article_xml(99000010)}</PubmedArticleSet>"))
     assert [i.record.pmid for i in items if isinstance(i, Parsed)] == ["99000008", "99000010"]
     assert not any(isinstance(i, Deleted) for i in items)
+    failed = [i for i in items if isinstance(i, Failed)]
+    assert [f.reason.split(" (")[0] for f in failed] == [
+        "<PubmedArticle> inside <Extra>",
+        "<DeleteCitation> inside <Extra>",
+    ]
+    assert all("skipped" in f.reason and "\n" not in f.reason for f in failed)
     # the root itself being a record, with a record tag inside it
     items = list(iter_parse(outer.encode()))
     assert [i.record.pmid for i in items if isinstance(i, Parsed)] == ["99000008"]
+    # a wrapper between the set and its records: nothing is dropped silently
+    wrapped = f"<PubmedArticleSet><Batch>{article_xml(99000011)}</Batch></PubmedArticleSet>"
+    items = list(iter_parse(wrapped))
+    assert len(items) == 1 and isinstance(items[0], Failed) and "<Batch>" in items[0].reason
+
+
+def test_a_medline_citation_directly_in_a_pubmed_article_set_is_a_record() -> None:
+    from tests.test_library_fixtures import article_xml
+
+    xml = article_xml(99000012, title="Bare citation")
+    bare = xml[xml.index("<MedlineCitation") : xml.index("</MedlineCitation>") + 18]
+    recs = parse_records(f"<PubmedArticleSet>{article_xml(99000013)}{bare}</PubmedArticleSet>")
+    assert [r.pmid for r in recs] == ["99000013", "99000012"]
+
+
+def test_every_cut_of_a_small_file_yields_exactly_the_complete_records(tmp_path: Path) -> None:
+    """Cut a 3-record file at every byte offset: the records yielded are exactly those whose
+    end tag lies inside the cut, and the one-line error says 'truncated' with that count."""
+    data = _three_articles()
+    ends = [m.end() for m in re.finditer(rb"</PubmedArticle>", data)]
+    root_end = data.index(b"</PubmedArticleSet>") + len(b"</PubmedArticleSet>")
+    first_record = data.index(b"<PubmedArticle>")
+    for cut in range(1, len(data)):
+        complete = sum(1 for e in ends if e <= cut)
+        got: list[Any] = []
+        try:
+            for item in iter_parse(data[:cut]):
+                got.append(item)
+        except InputFileError as exc:
+            message = str(exc)
+            assert cut < root_end, f"cut {cut}: error for a complete document: {message}"
+            assert "\n" not in message
+            if cut > first_record:
+                assert "XML is truncated" in message, f"cut {cut}: {message}"
+                assert (f"after {complete} record" in message) == bool(complete), message
+        else:
+            assert cut >= root_end, f"cut {cut}: no error for a cut-off document"
+        assert [i.record.pmid for i in got] == [str(99000001 + i) for i in range(complete)], cut
+
+
+def test_undefined_entity_is_named_in_the_error_and_known_entities_become_characters() -> None:
+    from tests.test_library_fixtures import article_xml
+
+    bad = article_xml(99000014, title="A&nbsp;B").replace("A&amp;nbsp;B", "A&nbsp;B")
+    with pytest.raises(InputFileError, match="Entity 'nbsp' not defined, line 1"):
+        list(iter_parse(f"<PubmedArticleSet>{bad}</PubmedArticleSet>"))
+    doctype = (
+        '<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2025//EN" '
+        '"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">'
+    )
+    title = article_xml(99000014, title="Caf&eacute; &ouml; &madeup; x").replace("&amp;", "&")
+    rec = parse_records(f"{doctype}<PubmedArticleSet>{title}</PubmedArticleSet>")[0]
+    assert rec.title == "Café ö &madeup; x"
+
+
+def test_gzip_from_a_pipe_and_from_a_stream_that_is_not_at_its_start() -> None:
+    from tests.test_library_fixtures import article_xml
+
+    xml = f"<PubmedArticleSet>{article_xml(99000015)}{article_xml(99000016)}</PubmedArticleSet>"
+    gz = gzip.compress(xml.encode())
+
+    class Pipe(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self.data = data
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, b: Any) -> int:
+            n = min(100, len(b))
+            chunk, self.data = self.data[:n], self.data[n:]
+            b[: len(chunk)] = chunk
+            return len(chunk)
+
+    assert [r.pmid for r in parse_records(Pipe(gz))] == ["99000015", "99000016"]
+    stream = io.BytesIO(b"JUNK" + gz)
+    stream.read(4)
+    assert [r.pmid for r in parse_records(stream)] == ["99000015", "99000016"]
+
+
+def test_a_small_truncated_gzip_file_keeps_its_complete_records(tmp_path: Path) -> None:
+    """A cut in the first 64 KB of decompressed data used to lose every record (the
+    peek at the start read past the cut); now the records before the cut come out."""
+    import random
+    import zlib
+
+    from tests.test_library_fixtures import article_xml
+
+    rnd = random.Random(7)
+    words = ["ketamine", "trial", "placebo", "dose", "ocd", "mood", "week", "scale", "risk"]
+    articles = [
+        article_xml(99000020 + i, abstract=" ".join(rnd.choice(words) for _ in range(300)))
+        for i in range(10)
+    ]
+    xml = "<PubmedArticleSet>\n" + "\n".join(articles) + "\n</PubmedArticleSet>\n"
+    gz = gzip.compress(xml.encode())
+    assert len(xml) < 65536
+    for cut in (len(gz) - 2, *(int(len(gz) * f) for f in (0.3, 0.5, 0.7, 0.9))):
+        available = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(gz[:cut])
+        complete = available.count(b"</PubmedArticle>")
+        path = tmp_path / "cut.xml.gz"
+        path.write_bytes(gz[:cut])
+        got: list[Any] = []
+        with pytest.raises(InputFileError, match="compressed data is truncated") as info:
+            for item in iter_parse(path):
+                got.append(item)
+        assert complete - 1 <= len(got) <= complete and complete >= 1, (cut, complete)
+        assert [i.record.pmid for i in got] == [str(99000020 + i) for i in range(len(got))]
+        assert f"after {len(got)} record" in str(info.value)

@@ -452,11 +452,33 @@ def skip_reason(sentence: str) -> str | None:
     matches = vocab.find_concepts(s)
     if _SECOND_PERSON.search(s) and not any(m.concept.group == "intervention" for m in matches):
         return "addressed to the reader"
-    if len(re.findall(r"[A-Za-z]{2,}", s)) < 4:
+    words = re.findall(r"[A-Za-z]{2,}", s)
+    if len(words) < 3 or (len(words) == 3 and not is_short_claim(s)):
         return "too short to be a claim"
     if not matches and not _TREATMENT_REF.search(s):
         return "names no intervention, condition, outcome or mechanism"
     return None
+
+
+_SHORT_CLAIM = re.compile(
+    r"^\W*(?P<subject>\S+)\s+(?P<verb>\S+)\s+(?P<object>\S+?)\W*$"
+)
+_CLAIM_VERB = re.compile(rf"^{vocab.CLAIM_VERBS}$", re.IGNORECASE)
+_SUBJECT_GROUPS = ("intervention", "comparator")  # what a treatment claim is about
+
+
+def is_short_claim(sentence: str) -> bool:
+    """A three-word sentence that is still a claim: a treatment (intervention or
+    comparator) as subject, a claim verb (``vocabulary.CLAIM_VERBS``) and a
+    vocabulary concept as object that is not a weak one ("Ketamine cures
+    depression.", "Esketamine prevents suicide.").  "Results were mixed.",
+    "Ketamine improves outcomes." and "Depression cures ketamine." are not."""
+    m = _SHORT_CLAIM.match(sentence.strip())
+    if m is None or not _CLAIM_VERB.match(m["verb"]):
+        return False
+    subject = [x for x in vocab.find_concepts(m["subject"]) if x.concept.group in _SUBJECT_GROUPS]
+    obj = [x for x in vocab.find_concepts(m["object"]) if not x.concept.weak]
+    return bool(subject) and bool(obj)
 
 
 def main_intervention(article: Article) -> vocab.Concept | None:

@@ -296,8 +296,12 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
 # --- files -------------------------------------------------------------------------------------
 
 
-def write_atomic(path: str | Path, text: str) -> Path:
-    """Write ``text`` to ``path`` via a temp file in the same directory + os.replace."""
+def write_atomic(path: str | Path, text: str, *, force: bool = True) -> Path:
+    """Write ``text`` to ``path`` via a temp file in the same directory + os.replace.
+
+    With ``force=False`` an existing ``path`` (one that appeared while the report
+    was being built, too) is left alone and the write is refused.
+    """
     target = Path(path).expanduser()
     parent = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
@@ -312,11 +316,28 @@ def write_atomic(path: str | Path, text: str) -> Path:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        if not force:
+            # link() fails if the target exists: no window to clobber a file created meanwhile
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                raise InvalidInputError(f"{target} already exists (use --force to overwrite it)") from None
+            except OSError:  # no hard links here (some file systems): check, then replace
+                if target.exists():
+                    raise InvalidInputError(f"{target} already exists (use --force to overwrite it)") from None
+                os.replace(tmp, target)
+            else:
+                os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise InvalidInputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     return target
 
 

@@ -350,6 +350,17 @@ CLAIM_CUES = (
     r"trials?|clinical|medication|drug|dose|disorders?|conditions?|psychiatr\w*|recovery|"
     r"neural|neuro\w+)\b"
 )
+# Verbs that make a three-word sentence a claim: "Ketamine cures depression.",
+# "Esketamine prevents suicide." (subject concept, claim verb, object concept).
+# Shorter sentences than that are never claims; longer ones need no verb list.
+CLAIM_VERBS = (
+    r"(cur(es|ed)|treat(s|ed)|prevent(s|ed)|reduc(es|ed)|relieve[sd]|improve[sd]|reverse[sd]|"
+    r"eliminate[sd]|heal(s|ed)|fix(es|ed)|end(s|ed)|stop(s|ped)|beat(s)?|outperform(s|ed)|"
+    r"alleviate[sd]|lessen(s|ed)|ease[sd]|boost(s|ed)|restore[sd]|rewire[sd]|cause[sd]|"
+    r"trigger(s|ed)|induce[sd]|increase[sd]|decrease[sd]|worsen(s|ed)|"
+    + ACTIVATE_WORDS + "|" + BLOCK_WORDS + ")"
+)
+
 # A definite reference to "the treatment" lets a claim inherit the article's main
 # intervention ("The treatment method enables patients to ...").
 TREATMENT_REFERENCE = (

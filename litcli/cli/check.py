@@ -33,6 +33,7 @@ not checkable; plus an independent "overstated" flag (docs/CHECK.md).
     help="Report format.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("--force", is_flag=True, help="Overwrite an existing --output file (never the ARTICLE itself).")
 @click.option("--strict", is_flag=True, help="Exit 8 if any claim is contradicted or has no evidence.")
 @click.option("--max", "retmax", type=click.IntRange(1, 100), default=10, show_default=True,
               help="PubMed records considered per claim.")
@@ -46,6 +47,7 @@ def check(
     offline: bool,
     fmt: str,
     output: str | None,
+    force: bool,
     strict: bool,
     retmax: int,
     top: int,
@@ -63,14 +65,17 @@ def check(
     from litcli.cli.errors import exit_with
     from litcli.errors import ExitCode
 
+    if output == "-":
+        output = None  # `-o -`: stdout, as with export
     if output:
         from litcli.formats import check_output_path
 
-        check_output_path(output, force=True)  # fail before any network use
+        _refuse_article_as_output(article, output)
+        check_output_path(output, force=force)  # fail before any network use
     art = read_article(article)
     if claims_only:
         claims = extract_claims(art)
-        _emit(_claims_text(art, claims, fmt), output, fmt)
+        _emit(_claims_text(art, claims, fmt), output, fmt, force)
         return
     progress = None if quiet else _progress_printer(offline)
     try:
@@ -81,11 +86,11 @@ def check(
         if progress is not None:
             progress.close()
     if fmt == "json":
-        _emit(rep.dumps_json(report, top=top), output, fmt)
+        _emit(rep.dumps_json(report, top=top), output, fmt, force)
     elif fmt == "markdown":
-        _emit(rep.to_markdown(report, top=top), output, fmt)
+        _emit(rep.to_markdown(report, top=top), output, fmt, force)
     elif output:
-        _emit(_terminal_text(report, top), output, fmt)
+        _emit(_terminal_text(report, top), output, fmt, force)
     else:
         rep.render_terminal(report, make_console(), top=top)
     if strict and report.failed:
@@ -98,11 +103,31 @@ def check(
         exit_with(ExitCode.CHECK_FAILED)
 
 
-def _emit(text: str, output: str | None, fmt: str) -> None:
+def _refuse_article_as_output(article: str, output: str) -> None:
+    """`check art.txt -o art.txt` would replace the article with its report: always refuse."""
+    import os
+    import re
+
+    from litcli.errors import InvalidInputError
+
+    if article == "-" or re.match(r"https?://", article, re.IGNORECASE):
+        return
+    try:
+        same = os.path.samefile(os.path.expanduser(article), os.path.expanduser(output))
+    except OSError:  # one of them does not exist (yet): not the same file
+        return
+    if same:
+        raise InvalidInputError(
+            f"-o {output} is the article being checked; choose another file for the report "
+            "(--force never overwrites the article)"
+        )
+
+
+def _emit(text: str, output: str | None, fmt: str, force: bool = False) -> None:
     if output:
         from litcli.claims.report import write_atomic
 
-        path = write_atomic(output, text)
+        path = write_atomic(output, text, force=force)
         click.echo(f"Wrote {fmt} report to {path}", err=True)
     else:
         click.echo(text, nl=False)

@@ -54,12 +54,10 @@ def make_console(*, stderr: bool = False) -> Any:
     Plain (no colour, no box styling) when the stream is not a terminal or
     NO_COLOR is set.
     """
-    from rich.console import Console
-
     stream = sys.stderr if stderr else sys.stdout
     colour = color_allowed(stream)
     # NO_COLOR takes the colour away, not the terminal layout (tables stay tables).
-    return Console(
+    return _console_class()(
         file=stream,
         stderr=stderr,
         no_color=not colour,
@@ -70,6 +68,29 @@ def make_console(*, stderr: bool = False) -> Any:
         force_terminal=None if _isatty(stream) else False,
         soft_wrap=not _isatty(stream),
     )
+
+
+_CONSOLE_CLASS: Any = None
+
+
+def _console_class() -> Any:
+    """rich's Console, except that a closed pipe is left to litcli.
+
+    rich's ``Console.on_broken_pipe`` raises ``SystemExit(1)``, which would skip
+    run_main's rule (`litcli show ... | head -1` exits 0 quietly, like every
+    command); re-raising BrokenPipeError lets the group turn it into exit 0.
+    """
+    global _CONSOLE_CLASS
+    if _CONSOLE_CLASS is None:
+        from rich.console import Console
+
+        class _Console(Console):
+            def on_broken_pipe(self) -> None:
+                self.quiet = True  # nothing more from this console
+                raise BrokenPipeError(32, "Broken pipe")
+
+        _CONSOLE_CLASS = _Console
+    return _CONSOLE_CLASS
 
 
 def _isatty(stream: Any) -> bool:

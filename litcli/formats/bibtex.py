@@ -6,7 +6,8 @@ word); keys that collide within one export get ``a``, ``b``, ... suffixes.
 Field values are UTF-8 (biber and bibtexparser read them as-is; classic
 BibTeX with ``\\usepackage[utf8]{inputenc}``); the characters LaTeX treats
 specially are escaped with brace-free or brace-balanced commands, so every
-entry has balanced braces whatever the title contains.
+entry has balanced braces whatever the title contains.  ``doi`` and ``url``
+are verbatim fields (biblatex, pandoc): written as is, see ``verbatim``.
 """
 
 from __future__ import annotations
@@ -74,6 +75,23 @@ def escape(value: str) -> str:
         else:
             out.append(_LATEX_RE.sub(lambda m: _LATEX[m.group(0)], ch))
     return "".join(out)
+
+
+def verbatim(value: str | None) -> str:
+    """A verbatim field (``doi``, ``url``): written as is, not LaTeX-escaped.
+
+    biblatex/biber, pandoc and bibtexparser read these fields verbatim, so
+    ``10.1093/ije/dyaa_123`` must stay ``dyaa_123`` (an escape would become part
+    of the DOI).  Only what would break the entry is removed: control
+    characters (and line breaks), braces without a partner (an unmatched ``}``
+    would close the field early, an unmatched ``{`` would swallow the rest of
+    the entry) and a backslash before a brace or at the end (some parsers read
+    it as escaping the brace, which unbalances the entry for them).
+    """
+    text = c.text(value)
+    matched = _brace_pairs(text)
+    text = "".join(ch for i, ch in enumerate(text) if ch not in "{}" or i in matched)
+    return re.sub(r"\\+(?=[{}]|$)", "", text)
 
 
 def ascii_fold(value: str) -> str:
@@ -190,10 +208,10 @@ def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
     add("pages", c.full_pages(record.journal.pages, "--"))
     if record.kind != "book":
         add("issn", c.text(record.journal.issn))
-    add("doi", c.text(record.doi))
+    add("doi", verbatim(record.doi), raw=True)
     add("pmid", record.pmid)
     add("pmcid", c.text(record.pmcid))
-    add("url", record.pubmed_url)
+    add("url", verbatim(record.pubmed_url), raw=True)
     keywords = c.keywords(record)
     add("keywords", ", ".join(keywords))
     if abstracts:
