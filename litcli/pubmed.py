@@ -47,12 +47,13 @@ __all__ = [
     "iter_parse",
     "parse_records",
     "sniff_format",
+    "peek_format",
     "open_binary",
     "MONTHS",
     "parse_month",
 ]
 
-Source = str | Path | bytes | BinaryIO
+Source = str | Path | bytes | BinaryIO | IO[bytes]
 
 
 @dataclass
@@ -129,6 +130,8 @@ class _Replay(io.RawIOBase):
         if self._prefix:
             if n is None or n < 0:
                 chunk, self._prefix = self._prefix + self._rest.read(), b""
+            elif n > len(self._prefix):  # a peek of 2 bytes must not make a 2-byte read
+                chunk, self._prefix = self._prefix + self._rest.read(n - len(self._prefix)), b""
             else:
                 chunk, self._prefix = self._prefix[:n], self._prefix[n:]
         else:
@@ -252,12 +255,42 @@ def sniff_format(path: str | Path) -> str:
     """
     stream, name, _ = open_binary(path)
     try:
-        try:
-            head = stream.read(4096)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise InputFileError(f"{name}: cannot be read ({_one_line(exc)})") from None
+        return _sniff(_read_head(stream, name, 4096), name)
     finally:
         stream.close()
+
+
+def peek_format(source: Source) -> tuple[str, IO[bytes], str]:
+    """Open ``source`` (a path, bytes or a binary stream, pipes included; gzip allowed),
+    tell its format from its first bytes and return ``(format, stream, name)``: the
+    stream still starts at the beginning of the (decompressed) data, whether or not
+    the input can seek.  Raises :class:`InputFileError` as :func:`sniff_format` does.
+    """
+    stream, name, must_close = open_binary(source)
+    try:
+        pos = _tell(stream)
+        head = _read_head(stream, name, 4096)
+        fmt = _sniff(head, name)
+    except BaseException:
+        if must_close:
+            stream.close()
+        raise
+    if pos is not None:
+        stream.seek(pos)
+    else:
+        stream = _Replay(head, stream)  # type: ignore[assignment]
+    return fmt, stream, name
+
+
+def _read_head(stream: IO[bytes], name: str, size: int) -> bytes:
+    """Up to ``size`` first bytes (fewer from a pipe or gzip data: what one read gives)."""
+    try:
+        return stream.read(size)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputFileError(f"{name}: cannot be read ({_one_line(exc)})") from None
+
+
+def _sniff(head: bytes, name: str) -> str:
     if not head.strip():
         raise InputFileError(f"{name}: the file is empty", hint="export records from PubMed again")
     if b"\x00" in head:

@@ -212,7 +212,11 @@ def test_import_medline_with_a_broken_record(tmp_path: Path) -> None:
     path = tmp_path / "mixed.nbib"
     path.write_text(MEDLINE_OK + MEDLINE_BROKEN)
     result = run("library", "import", str(path))
-    assert result.exit_code == 0
+    assert result.exit_code == 6  # a partial import is not a success, but what could be is kept
+    assert result.stderr.rstrip().endswith(
+        "Error: 1 failed (listed above); everything else was imported. "
+        "Fix or download those files again and import them again"
+    )
     assert "1 new, 0 updated, 0 unchanged, 1 failed" in result.stderr
     assert "Failed (1):" in result.stderr
     assert "PMID 99000012: line 3 is not a MEDLINE tag line" in result.stderr
@@ -259,7 +263,7 @@ def test_truncated_file_keeps_the_records_before_the_break(tmp_path: Path, gz: b
     cut = tmp_path / ("cut.xml.gz" if gz else "cut.xml")
     cut.write_bytes(data[: len(data) // 2])
     result = run("library", "import", str(cut))
-    assert result.exit_code == 0, result.stderr  # some records were imported
+    assert result.exit_code == 6, result.stderr  # incomplete: not a success ...
     assert "Traceback" not in result.output
     kept = _count()
     assert 100 <= kept < 400
@@ -296,3 +300,82 @@ def test_entity_expansion_is_not_performed(tmp_path: Path) -> None:
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     result = run("library", "import", str(tmp_path / "nope.xml"))  # exit 6, as `check` does
     assert result.exit_code == 6 and result.stderr == "Error: cannot import nope.xml: no such file\n"
+
+
+# --- import from pipes, odd inputs and what the summary says ------------------------------
+
+
+def test_import_reads_stdin_plain_and_gzip(tmp_path: Path) -> None:
+    xml = article_set([article_xml(FIRST_PMID + 40), article_xml(FIRST_PMID + 41)])
+    runner = CliRunner()
+    result = runner.invoke(_Entry(), ["library", "import", "-"], input=xml.encode())
+    assert result.exit_code == 0, result.stderr
+    assert ": 2 new, 0 updated, 0 unchanged, 0 failed" in result.stderr
+    gz = gzip.compress(article_set([article_xml(FIRST_PMID + 42)]).encode())
+    result = runner.invoke(_Entry(), ["library", "import", "-"], input=gz)
+    assert result.exit_code == 0, result.stderr
+    assert ": 1 new," in result.stderr
+    assert _count() == 3
+
+
+def test_import_from_a_pipe_and_a_named_pipe(tmp_path: Path) -> None:
+    """/dev/stdin and a FIFO cannot seek back after the format peek: the peeked bytes are
+    replayed (before, /dev/stdin failed with 'Illegal seek' and a FIFO hung)."""
+    import subprocess
+    import sys
+    import threading
+
+    env = {**os.environ, "LITCLI_HOME": str(tmp_path / "home")}
+    xml = article_set([article_xml(FIRST_PMID + 50 + i) for i in range(30)]).encode()
+    proc = subprocess.run(
+        [sys.executable, "-m", "litcli", "library", "import", "/dev/stdin"],
+        input=xml, capture_output=True, env=env, timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert b": 30 new, 0 updated, 0 unchanged, 0 failed" in proc.stderr
+    fifo = tmp_path / "records.fifo"
+    os.mkfifo(fifo)
+    nbib = MEDLINE_OK.encode()
+
+    def feed() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(nbib)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    proc = subprocess.run(
+        [sys.executable, "-m", "litcli", "library", "import", str(fifo)],
+        capture_output=True, env=env, timeout=60,
+    )
+    writer.join(timeout=10)
+    assert proc.returncode == 0, proc.stderr
+    assert b": 1 new, 0 updated, 0 unchanged, 0 failed" in proc.stderr
+
+
+def test_a_file_without_records_says_so(tmp_path: Path) -> None:
+    empty_set = tmp_path / "empty.xml"
+    empty_set.write_text("<?xml version='1.0'?>\n<PubmedArticleSet>\n</PubmedArticleSet>\n")
+    result = run("library", "import", str(empty_set))
+    assert result.exit_code == 6
+    assert result.stderr.startswith("Error: no PubMed records in empty.xml. ")
+    assert "listed above" not in result.stderr
+
+
+def test_deleting_unknown_pmids_is_not_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "update.xml"
+    path.write_text(article_set([], deleted=[FIRST_PMID + 90]))
+    result = run("library", "import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert ": 0 new, 0 updated, 0 unchanged, 0 failed" in result.stderr
+
+
+def test_failures_of_several_files_name_the_file_and_names_are_made_safe(tmp_path: Path) -> None:
+    good = tmp_path / "good.xml"
+    good.write_text(article_set([article_xml(FIRST_PMID + 60)]))
+    odd = tmp_path / "evil\x1b[31mRED\x1b]0;title\x07.nbib"
+    odd.write_text(MEDLINE_OK + MEDLINE_BROKEN)
+    result = run("library", "import", str(good), str(odd))
+    assert result.exit_code == 6
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    failed_lines = result.stderr.split("Failed (1):")[1].splitlines()
+    assert failed_lines[1].startswith("  evil") and ": PMID 99000012" in failed_lines[1]

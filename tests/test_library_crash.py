@@ -116,6 +116,9 @@ def test_killed_import_leaves_a_consistent_library_and_resumes(
         assert "Interrupted after" in stderr and "Run the same command again" in stderr
         assert "Traceback" not in stderr
     kept = _check_consistent(db)
+    if sig == signal.SIGINT:  # the message counts what this run committed
+        said = re.search(r"Interrupted after ([\d,]+) records", stderr)
+        assert said and int(said.group(1).replace(",", "")) == kept, stderr
     assert 2 * BATCH_SIZE <= kept < N, "the import should have been cut short"
     assert kept % BATCH_SIZE == 0, "only whole batches are committed"
 

@@ -246,38 +246,46 @@ def list_cmd(limit: int, fmt: str, output: str) -> None:
 
 
 class _CountingReader(io.RawIOBase):
-    """A binary file that reports how many bytes were read (for the progress bar)."""
+    """A binary input that reports how many bytes were read (for the progress bar).
 
-    def __init__(self, path: Any, on_read: Any) -> None:
+    It can seek only when the input can (a regular file, not a pipe)."""
+
+    def __init__(self, raw: Any, on_read: Any, *, close: bool) -> None:
         super().__init__()
-        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
-        self.name = str(path)
+        self._file = raw
+        self._close = close
+        self._pos = 0
         self._on_read = on_read
+        self.name = getattr(raw, "name", "<stream>")
 
-    def read(self, n: int = -1) -> bytes:
-        data = self._file.read(n)
-        self._on_read(self._file.tell())
+    def read(self, n: int | None = -1) -> bytes:
+        data = self._file.read(-1 if n is None else n)
+        self._pos += len(data)
+        self._on_read(self._pos)
         return data
 
     def readinto(self, b: Any) -> int:
-        n = self._file.readinto(b)
-        self._on_read(self._file.tell())
+        n = self._file.readinto(b) or 0
+        self._pos += n
+        self._on_read(self._pos)
         return n
 
     def readable(self) -> bool:
         return True
 
     def seekable(self) -> bool:
-        return True
+        return bool(self._file.seekable())
 
     def seek(self, pos: int, whence: int = 0) -> int:
-        return self._file.seek(pos, whence)
+        self._pos = self._file.seek(pos, whence)
+        return self._pos
 
     def tell(self) -> int:
-        return self._file.tell()
+        return self._pos
 
     def close(self) -> None:
-        self._file.close()
+        if self._close:
+            self._file.close()
         super().close()
 
 
@@ -287,41 +295,57 @@ class _CountingReader(io.RawIOBase):
 Examples:
   litcli library import pubmed-export.nbib
   litcli library import pubmed_result.xml.gz more.xml
+  zcat baseline.xml.gz | litcli library import -
+
+Exit status: 0 when everything was imported; 6 when a file or record could not be
+(what could be imported is kept, and the failures are listed).
 """,
 )
 @click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path(path_type=str))
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; only the summary.")
 def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
-    """Import PubMed XML (.xml, .xml.gz) and MEDLINE / .nbib files.
+    """Import PubMed XML (.xml, .xml.gz) and MEDLINE / .nbib files ('-' reads stdin).
 
     Records already in the library are updated when they changed and skipped
     when not, so an interrupted import can simply be run again.
     """
-    from pathlib import Path
-
     from litcli.cli.common import make_console
     from litcli.cli.errors import exit_with
     from litcli.errors import ExitCode, InputFileError
     from litcli.library import ImportStats
+    from litcli.textsafe import one_line
 
     err = make_console(stderr=True)
     show_progress = err.is_terminal and not quiet
     total = ImportStats()
     file_errors: list[tuple[str, str]] = []
     lines: list[str] = []
+    empty: list[str] = []  # files that held no PubMed record at all
+    multi = len(files) > 1
     with _open() as lib:
+        current: list[Any] = [None]  # the stats of the file being imported, batch by batch
         try:
             for name in files:
-                path = Path(name)
+                shown = "stdin" if name == "-" else one_line(_base_name(name)) or "?"
                 stats = ImportStats()
+                current[0] = None
                 try:
-                    stats = _import_file(lib, path, err if show_progress else None, file_errors)
+                    stats, items = _import_file(
+                        lib, name, shown, err if show_progress else None, file_errors, current
+                    )
+                    if items == 0 and not any(w == shown for w, _ in file_errors):
+                        empty.append(shown)
                 except InputFileError as exc:
-                    file_errors.append((path.name, _strip_name(exc.message, path)))
+                    file_errors.append((shown, _strip_name(exc.message, name, shown)))
+                if multi:  # name the file in its record failures
+                    stats.failed = [(f"{shown}: {w}", r) for w, r in stats.failed]
                 total.add(stats)
-                if len(files) > 1 and (stats.stored or stats.failed or stats.deleted):
-                    lines.append(f"  {path.name}: {_stats_line(stats)}")
+                current[0] = None
+                if multi and (stats.stored or stats.failed or stats.deleted):
+                    lines.append(f"  {shown}: {_stats_line(stats)}")
         except KeyboardInterrupt:
+            if current[0] is not None:
+                total.add(current[0])
             for line in lines:
                 click.echo(line, err=True)
             click.echo(
@@ -335,21 +359,38 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
     nothing = total.stored == 0 and total.deleted == 0
     if nothing and len(files) == 1 and len(failures) == 1:  # one bad file: one error line
         what, reason = failures[0]
-        name = Path(files[0]).name
+        shown = "stdin" if files[0] == "-" else one_line(_base_name(files[0])) or "?"
         raise InputFileError(
-            f"cannot import {name}: {reason if what == name else f'{what}: {reason}'}"
+            f"cannot import {shown}: {reason if what == shown else f'{what}: {reason}'}"
+        )
+    if nothing and not failures and len(empty) == len(files):
+        raise InputFileError(
+            f"no PubMed records in {', '.join(empty)}",
+            hint="import PubmedArticleSet XML or MEDLINE/.nbib files exported from PubMed",
         )
     for line in lines:
         click.echo(line, err=True)
     click.echo(f"Imported into {where}: {_stats_line(total)}", err=True)
+    if empty and multi:
+        click.echo(f"No PubMed records in: {', '.join(empty)}", err=True)
     if failures:
         click.echo(f"Failed ({len(failures):,}):", err=True)
         for what, reason in failures[:20]:
             click.echo(f"  {what}: {reason}", err=True)
         if len(failures) > 20:
             click.echo(f"  … and {len(failures) - 20:,} more", err=True)
-    if nothing:
-        raise InputFileError("nothing was imported", hint="see the failures listed above")
+        if nothing:
+            raise InputFileError("nothing was imported", hint="see the failures listed above")
+        raise InputFileError(
+            f"{len(failures):,} failed (listed above); everything else was imported",
+            hint="fix or download those files again and import them again",
+        )
+
+
+def _base_name(name: str) -> str:
+    from pathlib import Path
+
+    return "stdin" if name == "-" else Path(name).name
 
 
 def _stats_line(stats: Any) -> str:
@@ -364,13 +405,41 @@ def _stats_line(stats: Any) -> str:
     return ", ".join(parts)
 
 
-def _import_file(lib: Any, path: Any, console: Any, file_errors: list[tuple[str, str]]) -> Any:
-    """Import one file; a parse error part-way keeps the records before it."""
-    from litcli.errors import InputFileError
-    from litcli.pubmed import iter_parse, sniff_format
+def _import_file(
+    lib: Any,
+    name: str,
+    shown: str,
+    console: Any,
+    file_errors: list[tuple[str, str]],
+    current: list[Any],
+) -> tuple[Any, int]:
+    """Import one file ('-': stdin); a parse error part-way keeps the records before it.
 
-    fmt = sniff_format(path)
-    size = max(path.stat().st_size, 1)
+    Returns the stats and how many items (records, deletions, failures) the file held.
+    """
+    import sys
+    from pathlib import Path
+
+    from litcli.errors import InputFileError
+    from litcli.pubmed import iter_parse, peek_format
+
+    size: int | None = None
+    if name == "-":
+        raw: Any = sys.stdin.buffer
+        close = False
+    else:
+        path = Path(name)
+        if path.is_dir():
+            raise InputFileError(f"{shown}: is a directory, not a file")
+        try:
+            raw = open(path, "rb")  # noqa: SIM115 - closed by the reader below
+        except FileNotFoundError:
+            raise InputFileError(f"{shown}: no such file", hint="check the path") from None
+        except OSError as exc:
+            raise InputFileError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+        close = True
+        if path.is_file():
+            size = max(path.stat().st_size, 1)
     progress = None
     task = None
     if console is not None:
@@ -391,42 +460,51 @@ def _import_file(lib: Any, path: Any, console: Any, file_errors: list[tuple[str,
             console=console,
             transient=True,
         )
-        task = progress.add_task(path.name, total=size, records=0)
-        progress.start()
+        task = progress.add_task(shown.replace("[", "\\["), total=size, records=0)
 
     def on_read(pos: int) -> None:
         if progress is not None and task is not None:
             progress.update(task, completed=pos)
 
     def on_batch(stats: Any) -> None:
+        current[0] = stats
         if progress is not None and task is not None:
             progress.update(task, records=stats.stored + len(stats.failed))
 
-    reader = _CountingReader(path, on_read)
-    items: Any
-    if fmt == "medline":
-        from litcli.medline import iter_medline
-
-        items = iter_medline(reader, keep_raw=True)  # type: ignore[arg-type]
-    else:
-        items = iter_parse(reader, keep_raw=True)  # type: ignore[arg-type]
-
-    def guarded() -> Any:
-        try:
-            yield from items
-        except InputFileError as exc:  # keep what came before the break
-            file_errors.append((path.name, _strip_name(exc.message, path)))
-
+    reader = _CountingReader(raw, on_read, close=close)
+    seen = [0]
     try:
-        return lib.upsert(guarded(), source=f"import:{path.name}", progress=on_batch)
+        fmt, stream, _ = peek_format(reader)  # type: ignore[arg-type]
+        items: Any
+        if fmt == "medline":
+            from litcli.medline import iter_medline
+
+            items = iter_medline(stream, keep_raw=True)  # type: ignore[arg-type]
+        else:
+            items = iter_parse(stream, keep_raw=True)
+
+        def guarded() -> Any:
+            try:
+                for item in items:
+                    seen[0] += 1
+                    yield item
+            except InputFileError as exc:  # keep what came before the break
+                file_errors.append((shown, _strip_name(exc.message, name, shown)))
+
+        if progress is not None:
+            progress.start()
+        stats = lib.upsert(guarded(), source=f"import:{shown}", progress=on_batch)
+        return stats, seen[0]
     finally:
         reader.close()
         if progress is not None:
             progress.stop()
 
 
-def _strip_name(message: str, path: Any) -> str:
-    for prefix in (f"{path}: ", f"{path.name}: "):
+def _strip_name(message: str, name: str, shown: str) -> str:
+    from pathlib import Path
+
+    for prefix in (f"{name}: ", f"{Path(name).name}: ", f"{shown}: ", "<stream>: ", "<stdin>: "):
         if message.startswith(prefix):
             return message[len(prefix) :]
     return message
