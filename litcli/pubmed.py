@@ -121,17 +121,26 @@ class _Replay(io.RawIOBase):
     def __init__(self, prefix: bytes, rest: IO[bytes]) -> None:
         self._prefix = prefix
         self._rest = rest
+        self._error: BaseException | None = None
         self.tail = b""
 
     def readable(self) -> bool:
         return True
 
     def read(self, n: int | None = -1) -> bytes:
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
         if self._prefix:
             if n is None or n < 0:
                 chunk, self._prefix = self._prefix + self._rest.read(), b""
             elif n > len(self._prefix):  # a peek of 2 bytes must not make a 2-byte read
-                chunk, self._prefix = self._prefix + self._rest.read(n - len(self._prefix)), b""
+                try:
+                    more = self._rest.read(n - len(self._prefix))
+                except (OSError, EOFError, zlib.error) as exc:  # hand out what came first
+                    self._error = exc
+                    more = b""
+                chunk, self._prefix = self._prefix + more, b""
             else:
                 chunk, self._prefix = self._prefix[:n], self._prefix[n:]
         else:

@@ -195,9 +195,8 @@ def _deletion(*pmids: int) -> str:
 
 def _xml_set(*parts: str) -> str:
     """A PubmedArticleSet whose children (articles, DeleteCitations) are in this order."""
-    return '<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet>\n' + "\n".join(parts) + (
-        "\n</PubmedArticleSet>\n"
-    )
+    body = "\n".join(parts)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet>\n{body}\n</PubmedArticleSet>\n'
 
 
 def _fts_rowids(library: Library) -> list[int]:
@@ -507,6 +506,23 @@ def test_import_real_medline_baseline_chunk(lib: Library) -> None:
     hits = lib.search("neuroplasticity pitch", limit=5)
     assert hits and hits[0].pmid == "17942999"
     assert lib.stats()["flags"].get("erratum") == 1
+
+
+def test_reimporting_a_truncated_medline_file_keeps_the_good_record(lib: Library) -> None:
+    from litcli.medline import iter_medline
+
+    text = shared_file("pubmed_xml/medline_text/nbib_single.nbib").read_text(encoding="utf-8")
+    assert lib.upsert(iter_medline(text), source="import").imported == 1
+    before = lib.get(["28754806"])["28754806"]
+    assert before.abstract and before.authors
+    cut = text[: text.rindex("\nAB  - ") + 1]  # cut at the start of the abstract
+    stats = lib.upsert(iter_medline(cut), source="import")
+    assert (stats.imported, stats.updated, stats.skipped) == (0, 0, 0)
+    assert stats.failed == [
+        ("PMID 28754806", "record ends before its SO (source) line: the file looks truncated")
+    ]
+    assert lib.get(["28754806"])["28754806"].to_dict() == before.to_dict()
+    assert lib.get_raw("28754806")[0].decode("utf-8").rstrip("\n") == text.rstrip("\n")
 
 
 @pytest.mark.parametrize(

@@ -341,8 +341,9 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
                     stats.failed = [(f"{shown}: {w}", r) for w, r in stats.failed]
                 total.add(stats)
                 current[0] = None
-                if multi and (stats.stored or stats.failed or stats.deleted):
-                    lines.append(f"  {shown}: {_stats_line(stats)}")
+                broken = sum(1 for w, _ in file_errors if w == shown)
+                if multi and (stats.stored or stats.failed or stats.deleted or broken):
+                    lines.append(f"  {shown}: {_stats_line(stats, broken)}")
         except KeyboardInterrupt:
             if current[0] is not None:
                 total.add(current[0])
@@ -370,7 +371,7 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
         )
     for line in lines:
         click.echo(line, err=True)
-    click.echo(f"Imported into {where}: {_stats_line(total)}", err=True)
+    click.echo(f"Imported into {where}: {_stats_line(total, len(file_errors))}", err=True)
     if empty and multi:
         click.echo(f"No PubMed records in: {', '.join(empty)}", err=True)
     if failures:
@@ -393,7 +394,7 @@ def _base_name(name: str) -> str:
     return "stdin" if name == "-" else Path(name).name
 
 
-def _stats_line(stats: Any) -> str:
+def _stats_line(stats: Any, files_failed: int = 0) -> str:
     parts = [
         f"{stats.imported:,} new",
         f"{stats.updated:,} updated",
@@ -401,7 +402,7 @@ def _stats_line(stats: Any) -> str:
     ]
     if stats.deleted:
         parts.append(f"{stats.deleted:,} deleted")
-    parts.append(f"{len(stats.failed):,} failed")
+    parts.append(f"{len(stats.failed) + files_failed:,} failed")
     return ", ".join(parts)
 
 
