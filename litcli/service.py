@@ -67,12 +67,17 @@ def open_library(library: Library | None = None) -> Library:
     return library if library is not None else Library()
 
 
-def _client(settings: Settings | None, client: EutilsClient | None) -> EutilsClient:
+def _client(
+    settings: Settings | None,
+    client: EutilsClient | None,
+    warn: Callable[[str], None] | None = None,
+) -> EutilsClient:
     if client is not None:
         return client
     from litcli.eutils import EutilsClient
 
-    return EutilsClient(settings)
+    # warn: the CLI's "Warning: ..." line (missing email), as `search` prints it
+    return EutilsClient(settings, notify=warn)
 
 
 # --- records by identifier ---------------------------------------------------------------
@@ -180,7 +185,7 @@ def _get_records(
 
     if not offline and (missing or unresolved):
         own_client = client is None
-        eutils = _client(settings, client)
+        eutils = _client(settings, client, warn)
         try:
             extra = _resolve_remote(eutils, unresolved) if unresolved else []
             to_fetch = list(dict.fromkeys([*missing, *(p for p in extra if p not in records)]))

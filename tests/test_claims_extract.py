@@ -166,6 +166,63 @@ def test_seed_article_locations_and_inherited_intervention(seed_claims: tuple[li
     assert not any(m.concept.id == "ketamine" for m in ssri.matches)  # about other drugs
 
 
+# --- short claims ---------------------------------------------------------------------------------
+
+
+SHORT_ARTICLE = """Ketamine Facts
+
+Ketamine cures depression.
+
+Esketamine prevents suicide. Results were mixed. Depression cures ketamine. Ketamine improves outcomes.
+
+- Ketamine treats PTSD.
+- Fast
+- Ketamine.
+
+Ketamine blocks NMDA. Read more.
+"""
+
+
+def test_three_word_claims_with_subject_verb_and_object_are_claims() -> None:
+    skipped: list[Skipped] = []
+    claims = extract_claims(parse_article(SHORT_ARTICLE, kind="text", source="short.txt"), skipped=skipped)
+    assert [c.text for c in claims] == [
+        "Ketamine cures depression.",
+        "Esketamine prevents suicide.",
+        "Ketamine treats PTSD.",
+        "Ketamine blocks NMDA.",
+    ]
+    assert {m.concept.id for m in claims[0].matches} == {"ketamine", "depression"}
+    assert {m.concept.id for m in claims[1].matches} == {"esketamine", "suicidal"}
+    reasons = {s.text: s.reason for s in skipped}
+    assert reasons["Ketamine Facts"] == "heading"
+    for fragment in ("Results were mixed.", "Depression cures ketamine.", "Ketamine improves outcomes.",
+                     "Fast", "Ketamine."):
+        assert reasons[fragment] == "too short to be a claim", fragment
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Ketamine cures depression.", True),
+        ("Esketamine prevents suicide.", True),
+        ("Spravato reduces anxiety!", True),
+        ("S-ketamine prevents suicide.", True),
+        ("Ketamine causes addiction.", True),
+        ("Ketamine beats ECT.", True),
+        ("Ketamine works wonders.", False),  # no claim verb from the vocabulary
+        ("Ketamine improves efficacy.", False),  # object too vague to check
+        ("It cures depression.", False),  # no subject the vocabulary knows
+        ("Ketamine cures.", False),
+        ("Ketamine.", False),
+    ],
+)
+def test_short_sentences(sentence: str, claim: bool) -> None:
+    from litcli.claims.extract import skip_reason
+
+    assert (skip_reason(sentence) is None) is claim
+
+
 # --- other inputs -----------------------------------------------------------------------------
 
 

@@ -343,3 +343,16 @@ def test_write_atomic_without_force_keeps_a_file_that_appeared(tmp_path: Path) -
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temp file left behind
     write_atomic(out, "third\n", force=True)
     assert out.read_text() == "third\n"
+
+
+def test_short_absolute_claims_are_checked_and_flagged(ncbi: Any, tmp_path: Path) -> None:
+    art = tmp_path / "short.txt"
+    art.write_text("Ketamine Facts\n\nKetamine cures depression.\n\nEsketamine prevents suicide. Results were mixed.\n")
+    result = run_cli(["check", str(art), "--offline", "-q", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    claims = by_number(doc)
+    assert [c["text"] for c in doc["claims"]] == ["Ketamine cures depression.", "Esketamine prevents suicide."]
+    assert claims[1]["checkable"] and claims[1]["overstated"] and "cures" in claims[1]["overstatement"]["terms"]
+    assert claims[2]["checkable"] and "esketamine" in claims[2]["query"].lower()
+    assert ncbi.count() == 0

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from litcli import paths
 from litcli.errors import ExitCode
@@ -120,3 +126,37 @@ def test_bad_config_file_value_is_one_line_naming_the_file(ncbi, monkeypatch):
     )
     assert "OverflowError" not in result.stderr and len(result.stderr.splitlines()) == 1
     assert ncbi.count() == 0
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _config_set_subprocess(args: list[str], stdin: bytes | None, home: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("LITCLI_DEBUG", "NO_COLOR")}
+    env["LITCLI_HOME"] = str(home)
+    return subprocess.run(
+        [sys.executable, "-m", "litcli", "config", "set", *args],
+        input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
+        capture_output=True, env=env, cwd=ROOT, timeout=60, check=False,
+    )
+
+
+def test_piped_api_key_is_read_quietly(isolated_env):
+    """`echo KEY | litcli config set api-key`: no getpass warning, no prompt, no echo."""
+    proc = _config_set_subprocess(["api-key"], KEY.encode() + b"\n", isolated_env)
+    err = proc.stderr.decode()
+    assert proc.returncode == 0, err
+    assert err == f"api-key = ****5678  (saved to {isolated_env / 'config.json'})\n"
+    assert "Warning" not in err and "GetPass" not in err and KEY not in err + proc.stdout.decode()
+    assert json.loads((isolated_env / "config.json").read_text()) == {"api_key": KEY}
+
+
+@pytest.mark.parametrize(("stdin", "what"), [(None, "no input (end of file)"), (b"\n", "an empty line")])
+@pytest.mark.parametrize("name", ["api-key", "email"])
+def test_no_value_on_stdin_is_a_usage_error(isolated_env, stdin, what, name):
+    proc = _config_set_subprocess([name], stdin, isolated_env)
+    err = proc.stderr.decode()
+    assert proc.returncode == ExitCode.USAGE, err
+    assert err.startswith(f"Error: no value for {name}: got {what}; ")
+    assert len(err.splitlines()) == 1 and "Aborted" not in err
+    assert not (isolated_env / "config.json").exists()

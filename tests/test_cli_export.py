@@ -151,6 +151,15 @@ def test_output_file_written_atomically_and_not_clobbered(synthetic, tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == ["refs.bib"]  # no temp files left
 
 
+def test_output_dash_means_stdout(synthetic, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("export", P0, P1, "-o", "-", "-f", "ris")
+    assert result.exit_code == 0, result.stderr
+    assert [r["accession_number"] for r in rispy.loads(result.stdout)] == [P0, P1]
+    assert "Wrote" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+
+
 def test_output_in_a_missing_directory_fails_before_fetching(synthetic, tmp_path: Path) -> None:
     out = tmp_path / "nope" / "refs.bib"
     result = run("export", P0, "-o", str(out))

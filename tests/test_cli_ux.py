@@ -108,6 +108,25 @@ def test_data_on_stdout_messages_on_stderr(ncbi, tmp_path, monkeypatch) -> None:
     assert len(bibtexparser.parse_string(target.read_text()).entries) == 1
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["search", "ketamine"], ["show", "99000001"], ["export", "99000001", "-f", "ris"], ["check", "{art}", "-q"]],
+)
+def test_missing_email_warning_is_the_same_everywhere(ncbi, tmp_path, monkeypatch, args) -> None:
+    import litcli.eutils
+
+    monkeypatch.delenv("NCBI_EMAIL")
+    monkeypatch.setattr(litcli.eutils, "_email_warned", False)
+    ncbi.set_articles(articles(1))
+    art = tmp_path / "art.txt"
+    art.write_text("Ketamine reduces depression symptoms in adults within hours.\n")
+    result = run_cli([a.replace("{art}", str(art)) for a in args])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "no email address configured" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("Warning: no email address configured"), result.stderr
+    assert "no email" not in result.stdout
+
+
 def test_no_color_on_a_real_terminal(ncbi, isolated_env) -> None:
     ncbi.set_articles(articles(2, publication_types=["Retracted Publication"]))
     env = env_for(ncbi, isolated_env)
@@ -125,6 +144,16 @@ def test_no_color_on_a_real_terminal(ncbi, isolated_env) -> None:
     assert "RETRACTED" in text
     code, out, _ = run_tty(["show", "99000001"], {**env, "NO_COLOR": "1"})
     assert code == 0 and "\x1b" not in out.decode() and "RETRACTED" in out.decode()
+
+
+def test_an_empty_no_color_keeps_colour(ncbi, isolated_env) -> None:
+    """no-color.org: only a NO_COLOR with a value turns colour off."""
+    ncbi.set_articles(articles(2, publication_types=["Retracted Publication"]))
+    env = env_for(ncbi, isolated_env)
+    for command in (["search", "ketamine"], ["show", "99000001"]):
+        code, out, err = run_tty(command, {**env, "NO_COLOR": ""})
+        assert code == 0, err
+        assert "\x1b[" in out.decode(), command
 
 
 def test_search_ids_piped_into_export_between_two_processes(ncbi, isolated_env) -> None:

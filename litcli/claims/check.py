@@ -127,6 +127,7 @@ def check_article(
     retmax: int = DEFAULT_RETMAX,
     use_cache: bool = True,
     progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> CheckReport:
     """Check every claim of ``article`` against PubMed (or the library when offline)."""
     skipped: list[Skipped] = []
@@ -139,7 +140,7 @@ def check_article(
         if not offline and client is None and any(build_plan(c).checkable for c in claims):
             from litcli.eutils import EutilsClient
 
-            client = EutilsClient()
+            client = EutilsClient(notify=warn)  # warn: e.g. the missing-email warning
             own_client = True
         if client is not None:
             start_requests = client.request_count

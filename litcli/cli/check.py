@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from litcli.cli.common import make_console
+from litcli.cli.common import make_console, warn
 
 FORMATS = ["terminal", "markdown", "json"]
 
@@ -32,7 +32,7 @@ not checkable; plus an independent "overstated" flag (docs/CHECK.md).
     "-f", "--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True,
     help="Report format.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically); - is stdout.")
 @click.option("--force", is_flag=True, help="Overwrite an existing --output file (never the ARTICLE itself).")
 @click.option("--strict", is_flag=True, help="Exit 8 if any claim is contradicted or has no evidence.")
 @click.option("--max", "retmax", type=click.IntRange(1, 100), default=10, show_default=True,
@@ -81,7 +81,9 @@ def check(
     try:
         from litcli.claims.check import check_article
 
-        report = check_article(art, offline=offline, retmax=retmax, use_cache=not no_cache, progress=progress)
+        report = check_article(
+            art, offline=offline, retmax=retmax, use_cache=not no_cache, progress=progress, warn=warn
+        )
     finally:
         if progress is not None:
             progress.close()

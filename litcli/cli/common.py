@@ -31,8 +31,9 @@ RECORD_FORMATS = [
 
 
 def color_allowed(stream: Any = None) -> bool:
-    """Colour only on a TTY, never with NO_COLOR set (any value)."""
-    if "NO_COLOR" in os.environ:
+    """Colour only on a TTY, never with NO_COLOR set to a non-empty value
+    (no-color.org: an empty NO_COLOR does not count)."""
+    if os.environ.get("NO_COLOR", ""):
         return False
     stream = stream or sys.stdout
     try:
@@ -52,7 +53,7 @@ def make_console(*, stderr: bool = False) -> Any:
     """A rich Console for stdout (data) or stderr (progress, warnings).
 
     Plain (no colour, no box styling) when the stream is not a terminal or
-    NO_COLOR is set.
+    NO_COLOR is set (non-empty).
     """
     stream = sys.stderr if stderr else sys.stdout
     colour = color_allowed(stream)

@@ -71,10 +71,7 @@ def set_cmd(name: str, value: str | None) -> None:
 
     key = cfg.get_key(name)
     if value is None:
-        if key.secret:
-            value = click.prompt(f"{key.name}", hide_input=True, err=True)
-        else:
-            value = click.prompt(f"{key.name}", err=True)
+        value = _read_value(key.name, secret=key.secret)
     parsed = cfg.set_value(key.name, value)
     shown = cfg.mask_secret(str(parsed)) if key.secret else parsed
     click.echo(f"{key.name} = {shown}  (saved to {_path()})", err=True)
@@ -92,6 +89,44 @@ def unset_cmd(name: str) -> None:
     key = cfg.get_key(name)
     removed = cfg.unset_value(key.name)
     click.echo(f"{key.name} {'removed' if removed else 'was not set'}", err=True)
+
+
+def _read_value(name: str, *, secret: bool) -> str:
+    """The value from a prompt on a terminal (hidden for a secret), else one line of stdin.
+
+    Piped (`echo KEY | litcli config set api-key`) the line is read quietly: no
+    prompt, no echo and no getpass warning.  End of input (empty stdin, Ctrl-D at
+    the prompt) or an empty line is a usage error; Ctrl-C stays an interruption.
+    """
+    import sys
+
+    try:
+        interactive = sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        interactive = False
+    line = ""
+    if interactive and secret:
+        import getpass
+
+        try:
+            line = getpass.getpass(f"{name}: ", stream=sys.stderr) + "\n"
+        except EOFError:
+            line = ""
+    else:
+        if interactive:
+            click.echo(f"{name}: ", err=True, nl=False)
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+    value = line.rstrip("\r\n")
+    if not value.strip():
+        if interactive and not line:
+            click.echo("", err=True)  # end the prompt's line before the error
+        what = "no input (end of file)" if not line else "an empty line"
+        ways = "pipe it" if secret else "pass it as an argument, pipe it"  # a key never on the command line
+        raise click.UsageError(
+            f"no value for {name}: got {what}; {ways} "
+            f"(`echo VALUE | litcli config set {name}`) or type it at the prompt"
+        )
+    return value
 
 
 def _path() -> str:

@@ -31,7 +31,7 @@ rest exported); 4/5 NCBI unreachable / NCBI error.
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=str),
-    help="Write to FILE (atomically) instead of stdout.",
+    help="Write to FILE (atomically) instead of stdout; - is stdout.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
 @click.option(
@@ -59,6 +59,8 @@ def export(
     from litcli.ids import parse_ids
     from litcli.textsafe import one_line
 
+    if output == "-":  # `-o -`: stdout, as in `library export`
+        output = None
     idents = parse_ids(read_id_args(identifiers))
     if not idents:
         raise InvalidInputError(
