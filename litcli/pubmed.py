@@ -223,7 +223,7 @@ def open_binary(source: Source) -> tuple[IO[bytes], str, bool]:
     raw: IO[bytes]
     if isinstance(source, bytes):
         raw = io.BytesIO(source)
-    elif isinstance(source, str) and source.lstrip().startswith("<"):
+    elif isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("<"):
         raw = io.BytesIO(source.encode("utf-8"))
         name = "<string>"
     elif isinstance(source, (str, Path)):
@@ -299,9 +299,20 @@ def _read_head(stream: IO[bytes], name: str, size: int) -> bytes:
         raise InputFileError(f"{name}: cannot be read ({_one_line(exc)})") from None
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _sniff(head: bytes, name: str) -> str:
     if not head.strip():
         raise InputFileError(f"{name}: the file is empty", hint="export records from PubMed again")
+    if head.startswith(_UTF16_BOMS):  # UTF-16 text, not binary: lxml reads UTF-16 XML
+        text16 = head.decode("utf-16", errors="ignore").lstrip("\ufeff \t\r\n")
+        if text16.startswith("<"):
+            return "xml"
+        raise InputFileError(
+            f"{name}: UTF-16 text that is not PubMed XML",
+            hint="save MEDLINE/.nbib text as UTF-8 and import it again",
+        )
     if b"\x00" in head:
         raise InputFileError(
             f"{name}: binary data, not PubMed XML or MEDLINE text",
@@ -1046,7 +1057,7 @@ def iter_parse(source: Source, *, keep_raw: bool = False) -> Iterator[Parsed | D
             raise InputFileError(
                 f"{name}: the file is empty", hint="fetch or export the records again"
             )
-        if b"\x00" in head:
+        if b"\x00" in head and not head.startswith(_UTF16_BOMS):
             raise InputFileError(
                 f"{name}: binary data, not PubMed XML",
                 hint="import .xml, .xml.gz, .nbib or MEDLINE .txt files",
@@ -1136,7 +1147,12 @@ def _iter_stream(
         )
         error = InputFileError(
             _syntax_message(name, exc, count + closed, cut),
-            hint=_TRUNCATED_HINT if cut else "",
+            hint=_TRUNCATED_HINT
+            if cut
+            else "the file holds several XML documents (files joined with cat?): "
+            "import the files one by one"
+            if "declaration allowed only at the start" in message
+            else "",
         )
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         closed = _closed(pending, getattr(stream, "tail", None))

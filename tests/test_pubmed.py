@@ -823,3 +823,15 @@ def test_a_small_truncated_gzip_file_keeps_its_complete_records(tmp_path: Path) 
         assert complete - 1 <= len(got) <= complete and complete >= 1, (cut, complete)
         assert [i.record.pmid for i in got] == [str(99000020 + i) for i in range(len(got))]
         assert f"after {len(got)} record" in str(info.value)
+
+
+def test_utf16_xml_is_read_and_joined_documents_get_a_hint() -> None:
+    from tests.test_library_fixtures import article_set, article_xml
+
+    xml = article_set([article_xml(99000030, title="Ünïcode café")])
+    utf16 = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    assert [(r.pmid, r.title) for r in parse_records(utf16)] == [("99000030", "Ünïcode café")]
+    with pytest.raises(InputFileError, match="XML declaration allowed only") as info:
+        list(iter_parse((xml + xml).encode()))
+    assert "one by one" in (info.value.hint or "")
+    assert [r.pmid for r in parse_records("\ufeff" + xml)] == ["99000030"]  # a BOM in a str
