@@ -23,6 +23,7 @@ class ExitCode(IntEnum):
     LIBRARY = 7  # the local library cannot be opened or written
     CHECK_FAILED = 8  # `check --strict`: a claim is contradicted or has no evidence
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM (128 + 15): stopped cleanly, as after Ctrl-C
 
 
 class LitcliError(Exception):

@@ -100,7 +100,9 @@ def _summary(stderr: str) -> dict[str, int]:
     return {"new": new, "updated": updated, "unchanged": unchanged, "failed": failed}
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
+@pytest.mark.parametrize(
+    "sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM], ids=["SIGKILL", "SIGINT", "SIGTERM"]
+)
 def test_killed_import_leaves_a_consistent_library_and_resumes(
     tmp_path: Path, big_file: Path, sig: signal.Signals
 ) -> None:
@@ -111,6 +113,10 @@ def test_killed_import_leaves_a_consistent_library_and_resumes(
     _, stderr = proc.communicate(timeout=30)
     if sig == signal.SIGKILL:
         assert proc.returncode == -signal.SIGKILL
+    elif sig == signal.SIGTERM:  # stopped cleanly: the open batch is rolled back
+        assert proc.returncode == 143, stderr
+        assert "Terminated; nothing half-written was left behind." in stderr
+        assert "Traceback" not in stderr
     else:
         assert proc.returncode == 130, stderr
         assert "Interrupted after" in stderr and "Run the same command again" in stderr
@@ -145,3 +151,30 @@ def test_two_processes_import_into_one_library_at_once(tmp_path: Path) -> None:
     assert _check_consistent(home / "library.db") == 4500
     conn = sqlite3.connect(home / "library.db")
     assert conn.execute("SELECT name FROM migrations").fetchall() == [("m001_initial",)]
+
+
+def test_sigterm_during_an_export_leaves_no_partial_file(tmp_path: Path, big_file: Path) -> None:
+    """SIGTERM (what `kill`, systemd and CI runners send) is turned into a clean stop: the
+    temporary output file is removed and the target is never half-written."""
+    done = _import(tmp_path, big_file)
+    _, stderr = done.communicate(timeout=120)
+    assert done.returncode == 0, stderr
+    out = tmp_path / "all.json"
+    tmp = tmp_path / ".all.json.litcli-tmp"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "litcli", "library", "export", "-f", "json", "-o", str(out)],
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while not (tmp.exists() and tmp.stat().st_size > 0) and time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"export ended before it could be stopped: {proc.stderr.read()}")
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 143, stderr
+    assert "Terminated" in stderr and "Traceback" not in stderr
+    assert not tmp.exists() and not out.exists()

@@ -58,13 +58,42 @@ class MappedError(click.ClickException):
         click.echo(error_message(self.original), err=True)
 
 
+class _Terminated(BaseException):
+    """Raised in the main thread on SIGTERM, so that every `with` and `finally` runs
+    (library transactions roll back, temporary output files are removed)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def run_main(group: click.Group, argv: list[str] | None = None) -> NoReturn:
     """Run the Click group and map every expected failure to an exit code."""
+    import signal
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        code = _run(group, argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    sys.exit(code)
+
+
+def _run(group: click.Group, argv: list[str] | None) -> int:
     try:
         rv = group.main(args=argv, prog_name="litcli", standalone_mode=False)
         code = rv if isinstance(rv, int) else 0
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+    except _Terminated:
+        click.echo("Terminated; nothing half-written was left behind.", err=True)
+        code = ExitCode.TERMINATED
+    except click.exceptions.Abort as exc:
+        # Click turns Ctrl-C into Abort (after printing a newline)
+        interrupted = isinstance(exc.__context__, KeyboardInterrupt)
+        click.echo("Interrupted." if interrupted else "Aborted.", err=True)
         code = ExitCode.INTERRUPTED
     except KeyboardInterrupt:
         if debug_enabled():
@@ -107,7 +136,7 @@ def run_main(group: click.Group, argv: list[str] | None = None) -> NoReturn:
             err=True,
         )
         code = ExitCode.ERROR
-    sys.exit(int(code))
+    return int(code)
 
 
 def _silence_stdout() -> None:

@@ -89,12 +89,21 @@ def _write_records(
     return counter.n
 
 
-def _check_output(output: str) -> None:
-    """Fail fast (exit 2) when -o names a directory or a file in a missing directory."""
+def _output_options(f: Any) -> Any:
+    """-o/--output FILE and --force, as `litcli export` has them."""
+    f = click.option("--force", is_flag=True, help="Overwrite an existing --output file.")(f)
+    return click.option(
+        "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
+    )(f)
+
+
+def _check_output(output: str, force: bool) -> None:
+    """Fail fast (exit 2) when -o names a directory, a file in a missing directory, or an
+    existing file without --force."""
     if output != "-":
         from litcli.formats import check_output_path
 
-        check_output_path(output, force=True)  # library exports replace the file
+        check_output_path(output, force=force)
 
 
 class _Counter:
@@ -157,9 +166,7 @@ Examples:
 @_limit_option
 @click.option("--all", "all_", is_flag=True, help="Every matching record (for exports).")
 @format_option()
-@click.option(
-    "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
-)
+@_output_options
 @year_and_type_options
 @click.option("--abstracts", is_flag=True, help="Print abstracts below the table / include them.")
 @click.option("--offline", is_flag=True, hidden=True, help="Accepted for symmetry; always offline.")
@@ -169,6 +176,7 @@ def search_cmd(
     all_: bool,
     fmt: str,
     output: str,
+    force: bool,
     since: int | None,
     until: int | None,
     types: tuple[str, ...],
@@ -186,7 +194,7 @@ def search_cmd(
 
     text = " ".join(query)
     check_years(since, until)
-    _check_output(output)
+    _check_output(output, force)
     designs = service.designs_for_types(types)
     with _open() as lib:
         result = service.offline_search(
@@ -223,12 +231,10 @@ Examples:
 )
 @_limit_option
 @format_option()
-@click.option(
-    "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
-)
-def list_cmd(limit: int, fmt: str, output: str) -> None:
+@_output_options
+def list_cmd(limit: int, fmt: str, output: str, force: bool) -> None:
     """The most recently added or updated records."""
-    _check_output(output)
+    _check_output(output, force)
     with _open() as lib:
         records = lib.recent(limit)
         total = lib.count()
@@ -519,19 +525,20 @@ def _strip_name(message: str, name: str, shown: str) -> str:
     epilog="""\b
 Examples:
   litcli library export -f bibtex -o library.bib
+  litcli library export -f bibtex -o library.bib --force   # replace it
   litcli library export "ketamine OCD" -f csv --abstracts -o ocd.csv
 """,
 )
 @click.argument("query", nargs=-1)
 @format_option(EXPORT_FORMATS, default="json", help="Export format (json keeps everything).")
-@click.option(
-    "-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of stdout."
-)
+@_output_options
 @click.option("--abstracts", is_flag=True, help="Include abstracts where the format allows.")
-def export_cmd(query: tuple[str, ...], fmt: str, output: str, abstracts: bool) -> None:
+def export_cmd(
+    query: tuple[str, ...], fmt: str, output: str, force: bool, abstracts: bool
+) -> None:
     """Export the whole library, or the records matching QUERY, in any format."""
     text = " ".join(query).strip()
-    _check_output(output)
+    _check_output(output, force)
     with _open() as lib:
         records = lib.iter_search(text, limit=None) if text else lib.iter_records()
         n = _write_records(records, fmt, output, abstracts=abstracts)
