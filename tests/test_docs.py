@@ -106,6 +106,7 @@ def test_readme_exit_code_table_matches_the_enum() -> None:
         ExitCode.LIBRARY: "library",
         ExitCode.CHECK_FAILED: "--strict",
         ExitCode.INTERRUPTED: "interrupted",
+        ExitCode.TERMINATED: "SIGTERM",
     }
     assert set(words) == set(ExitCode), "a new ExitCode member needs a row here and in the README"
     for code, word in words.items():
