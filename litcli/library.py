@@ -36,8 +36,8 @@ from typing import Any, TypeVar
 
 from litcli import paths
 from litcli.errors import InvalidInputError, LibraryError
-from litcli.models import SCHEMA, Record
-from litcli.textsafe import strip_control
+from litcli.models import FLAG_RETRACTED, SCHEMA, Record
+from litcli.textsafe import one_line, strip_control
 
 log = logging.getLogger(__name__)
 
@@ -306,8 +306,9 @@ def _raw_format(raw: bytes) -> str:
 
 # --- FTS query translation ------------------------------------------------------------
 
-# PubMed field tags -> FTS5 columns ("" = all columns, None = not indexed: the term is ignored)
-_FIELD_COLUMNS: dict[str, str | None] = {
+# PubMed field tags -> FTS5 columns ("" = all columns).  A tag not listed here cannot be
+# searched offline (see fts_query).
+_FIELD_COLUMNS: dict[str, str] = {
     "ti": "title",
     "title": "title",
     "tiab": "{title abstract}",
@@ -317,10 +318,10 @@ _FIELD_COLUMNS: dict[str, str | None] = {
     "mh": "mesh",
     "mesh": "mesh",
     "mesh terms": "mesh",
-    "mh:noexp": "mesh",
     "majr": "mesh",
     "mesh major topic": "mesh",
     "sh": "mesh",
+    "subheading": "mesh",
     "nm": "mesh",
     "ot": "keywords",
     "kw": "keywords",
@@ -331,24 +332,40 @@ _FIELD_COLUMNS: dict[str, str | None] = {
     "1au": "authors",
     "lastau": "authors",
     "fau": "authors",
+    "full author name": "authors",
     "cn": "authors",
     "tw": "",
     "text word": "",
     "all": "",
     "all fields": "",
 }
+_MESH_TAGS = {"mh", "mesh", "mesh terms", "majr", "mesh major topic", "sh", "subheading"}
+SUPPORTED_TAGS = "[ti], [tiab], [ab], [mh], [majr], [sh], [nm], [ot], [au], [cn], [tw], [all]"
+# what to use instead of a tag that cannot be searched offline
+_TAG_HINTS = {
+    "dp": "filter years with --since / --until",
+    "pdat": "filter years with --since / --until",
+    "pt": "filter publication types with --type",
+    "publication type": "filter publication types with --type",
+}
+MAX_QUERY_DEPTH = 30  # nested groups; FTS5's parser stack holds a little more than this
 
 _TOKEN = re.compile(
     r"""
     (?P<phrase>"[^"]*"?)            # "a phrase" (an unclosed quote runs to the end)
     | (?P<lpar>\()
     | (?P<rpar>\))
-    | (?P<tag>\[[^\]]*\]?)          # [ti]
+    | (?P<tag>\[[^\]]*\]?)          # [ti] (an unclosed [ runs to the end)
     | (?P<word>[^\s()"\[]+)
     """,
     re.VERBOSE,
 )
 _OPERATORS = {"AND", "OR", "NOT"}
+_EXAMPLE = {
+    "AND": "'pain AND back'",
+    "OR": "'pain OR back'",
+    "NOT": "'pain NOT back' (pain without back)",
+}
 
 
 @dataclass
@@ -356,136 +373,360 @@ class _Term:
     text: str
     prefix: bool = False
     column: str = ""
-    drop: bool = False
+    tag: str = ""  # the field tag as written, e.g. "[ti]"
+    drop: bool = False  # its tag cannot be searched offline
     original: str = ""
 
 
+def _usage(message: str, hint: str) -> InvalidInputError:
+    return InvalidInputError(message, hint=hint)
+
+
+def _clip(text: str, size: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 3] + "..."
+
+
+def _tag_column(tag: str) -> str | None:
+    """The FTS5 column(s) of a field tag such as ``[TIAB]``; None when not searchable."""
+    name = " ".join(tag[1:-1].split()).lower()
+    if name.endswith(":noexp") and name[: -len(":noexp")] in _MESH_TAGS:
+        name = name[: -len(":noexp")]
+    return _FIELD_COLUMNS.get(name)
+
+
+def _is_plain_word(token: Any) -> bool:
+    return isinstance(token, _Term) and not token.tag and not token.original.startswith('"')
+
+
 def _tokenize(text: str) -> list[Any]:
+    """Terms (_Term), operators ("AND" / "OR" / "NOT") and parentheses ("(" / ")").
+
+    Raises InvalidInputError for what cannot be read faithfully: an unclosed quote or
+    field tag, a tag without a term, two tags on one term, a word starting with '-',
+    parentheses nested deeper than MAX_QUERY_DEPTH."""
     tokens: list[Any] = []
+    depth = 0
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         value = m.group()
         if kind == "lpar":
+            depth += 1
+            if depth > MAX_QUERY_DEPTH:
+                raise _depth_error()
             tokens.append("(")
         elif kind == "rpar":
+            depth = max(depth - 1, 0)
             tokens.append(")")
         elif kind == "tag":
-            tag = value.strip("[]").strip().lower()
+            if not value.endswith("]"):
+                raise _usage(
+                    f"the query has an unclosed field tag: {_clip(value)!r} has no ']'",
+                    hint="close the tag right after its term, e.g. back[ti] pain",
+                )
             prev = tokens[-1] if tokens else None
-            if isinstance(prev, _Term) and not prev.column and not prev.drop:
-                column = _FIELD_COLUMNS.get(tag)
-                prev.original += value
-                if column is None:
-                    prev.drop = True
-                else:
-                    prev.column = column
+            if not isinstance(prev, _Term):
+                raise _usage(
+                    f'the field tag {_clip(value)} has no word or "phrase" before it',
+                    hint="write the tag right after the term it applies to; "
+                    "tag each term of a group: (pain[ti] OR back[ti])",
+                )
+            if prev.tag:
+                raise _usage(
+                    f"{_clip(prev.original + value)!r} has two field tags",
+                    hint="give each term one tag, e.g. pain[tiab]",
+                )
+            # PubMed tags the words written before the tag as one phrase:
+            # kidney allograft[tw] is "kidney allograft"[tw]
+            start = len(tokens) - 1
+            while start > 0 and _is_plain_word(tokens[start]) and _is_plain_word(tokens[start - 1]):
+                start -= 1
+            if start < len(tokens) - 1:
+                words: list[_Term] = tokens[start:]
+                if any(w.prefix for w in words[:-1]):
+                    shown = _clip(" ".join(w.original for w in words) + value)
+                    raise _usage(
+                        f"{shown!r}: only the last word of a tagged phrase can end in *",
+                        hint="move the * to the last word, or tag each word: canc*[ti] breast[ti]",
+                    )
+                prev = _Term(
+                    " ".join(w.text for w in words),
+                    prefix=words[-1].prefix,
+                    original=" ".join(w.original for w in words),
+                )
+                tokens[start:] = [prev]
+            prev.tag = value
+            prev.original += value
+            column = _tag_column(value)
+            if column is None:
+                prev.drop = True
+            else:
+                prev.column = column
         elif kind == "phrase":
-            inner = value[1:-1] if value.endswith('"') and len(value) > 1 else value[1:]
-            tokens.append(_Term(inner, original=value))
+            if len(value) < 2 or not value.endswith('"'):
+                raise _usage(
+                    f"the query has an unclosed quote: {_clip(value)!r}",
+                    hint='close the phrase, e.g. "back pain"',
+                )
+            tokens.append(_Term(value[1:-1], original=value))
         elif value in _OPERATORS:
             tokens.append(value)
         else:
+            if value.startswith("-") and re.search(r"\w", value):
+                word = value.lstrip("-")
+                raise _usage(
+                    f"{_clip(value)!r}: a leading '-' does not exclude a term in PubMed syntax",
+                    hint=f"exclude it with NOT, e.g. 'pain NOT {_clip(word, 20)}', "
+                    "or drop the '-' to search the word",
+                )
             prefix = value.endswith("*")
-            # a word glued to a tag: ketamine[ti] is split by the regex already
             tokens.append(_Term(value.rstrip("*"), prefix=prefix, original=value))
     return tokens
 
 
-def _emit(term: _Term) -> str | None:
+def _depth_error() -> InvalidInputError:
+    return _usage(
+        f"the query nests groups more than {MAX_QUERY_DEPTH} deep",
+        hint="use fewer parentheses: 'a OR b OR c' needs none, and neither does '(a OR b) AND c'",
+    )
+
+
+def _unsupported_tag(term: _Term, suffix: str = "") -> InvalidInputError:
+    name = " ".join(term.tag[1:-1].split()).lower()
+    hint = _TAG_HINTS.get(name, "search the words without the tag or with a supported one")
+    return _usage(
+        f"the tag {_clip(term.tag, 30)} cannot be searched offline{suffix} "
+        f"(supported: {SUPPORTED_TAGS})",
+        hint=hint,
+    )
+
+
+class _Node:
+    """A translated (sub)query: a phrase, or an n-ary AND / OR, or ``first NOT (rest)``."""
+
+    __slots__ = ("op", "parts", "text", "depth", "inner")
+
+    def __init__(self, op: str, parts: list[_Node] | None = None, text: str = "") -> None:
+        self.op = op  # "TERM" | "AND" | "OR" | "NOT"
+        self.parts: list[_Node] = parts or []
+        self.text = text
+        self.depth = 0  # parentheses around the deepest phrase when rendered
+        self.inner = 0  # NOT: the deepest excluded part
+
+    def render(self) -> str:
+        if self.op == "TERM":
+            return self.text
+        if self.op == "NOT":
+            rest = self.parts[1:]
+            right = (
+                rest[0].render()
+                if len(rest) == 1
+                else "(" + " OR ".join(p.render() for p in rest) + ")"
+            )
+            return f"({self.parts[0].render()} NOT {right})"
+        if len(self.parts) == 1:
+            return self.parts[0].render()
+        return "(" + f" {self.op} ".join(p.render() for p in self.parts) + ")"
+
+
+def _term_node(term: _Term) -> _Node | None:
     if term.drop or not re.search(r"\w", term.text):
         return None
     quoted = '"' + term.text.replace('"', '""') + '"' + ("*" if term.prefix else "")
-    return f"{term.column} : {quoted}" if term.column else quoted
+    return _Node("TERM", text=f"{term.column} : {quoted}" if term.column else quoted)
+
+
+def _combine(left: _Node, op: str, right: _Node) -> _Node:
+    """``left op right``, flattened: (a OR b) OR c -> (a OR b OR c), (a NOT b) NOT c ->
+    (a NOT (b OR c)).  Raises InvalidInputError when the result nests too deeply."""
+    if op == "NOT":
+        if left.op != "NOT":
+            left = _Node("NOT", [left])
+            left.depth = 1 + left.parts[0].depth
+        left.parts.append(right)
+        left.inner = max(left.inner, right.depth)
+        rest = left.inner + (1 if len(left.parts) > 2 else 0)
+        left.depth = max(left.depth, 1 + rest)
+    else:
+        if left.op != op:
+            left = _Node(op, [left])
+            left.depth = 1 + left.parts[0].depth
+        if right.op == op:
+            left.parts.extend(right.parts)
+            left.depth = max(left.depth, right.depth)
+        else:
+            left.parts.append(right)
+            left.depth = max(left.depth, 1 + right.depth)
+    if left.depth > MAX_QUERY_DEPTH:
+        raise _depth_error()
+    return left
 
 
 class _Parser:
-    """Recursive descent over PubMed-like boolean syntax; emits fully parenthesised FTS5."""
+    """PubMed's boolean syntax, read left to right (see fts_query)."""
 
     def __init__(self, tokens: list[Any]) -> None:
         self.tokens = tokens
         self.pos = 0
+        self.level = 0  # open parentheses
+        self.dropped: list[_Term] = []  # terms whose tag cannot be searched, in order
 
     def peek(self) -> Any:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
-    def take(self) -> Any:
+    def parse(self) -> _Node | None:
+        node = self.chain()
+        if self.peek() == ")":
+            raise _usage(
+                "the query has a ')' without a matching '('",
+                hint="remove the ')' or add the '(' where the group starts",
+            )
+        return node
+
+    def chain(self) -> _Node | None:
+        """unit (operator unit)*: AND, OR and NOT applied left to right, as PubMed does."""
+        self.expect_operand(None)
+        acc = self.unit()
+        while self.peek() in _OPERATORS:
+            op = self.peek()
+            self.pos += 1
+            if op == "AND" and self.peek() == "NOT":  # 'pain AND NOT back' = 'pain NOT back'
+                op = "NOT"
+                self.pos += 1
+            self.expect_operand(op)
+            right = self.unit()
+            if right is None:  # only unsearchable tags: left out (FtsQuery.ignored)
+                continue
+            if acc is None:
+                if op == "NOT":
+                    raise _unsupported_tag(self.dropped[0], ", so NOT has nothing to exclude from")
+                acc = right
+            else:
+                acc = _combine(acc, op, right)
+        return acc
+
+    def expect_operand(self, op: str | None) -> None:
         tok = self.peek()
-        self.pos += 1
-        return tok
+        if isinstance(tok, _Term) or tok == "(":
+            return
+        if tok in _OPERATORS:
+            if op is None:
+                if tok == "NOT":
+                    raise _usage(
+                        "NOT needs a term before it: it excludes from what comes before",
+                        hint=f"put what to find first, e.g. {_EXAMPLE['NOT']}",
+                    )
+                raise _usage(
+                    f"{tok} needs a term before it", hint=f"e.g. {_EXAMPLE[tok]}, or remove the {tok}"
+                )
+            if op == "OR" and tok == "NOT":
+                raise _usage(
+                    "'OR NOT' cannot be searched: NOT excludes from the terms before it",
+                    hint=f"use {_EXAMPLE['NOT']} or 'pain OR back'",
+                )
+            raise _usage(
+                f"'{op} {tok}' has no term between the operators",
+                hint=f"remove one of them, e.g. {_EXAMPLE[op]}",
+            )
+        if op is not None:
+            raise _usage(f"{op} needs a term after it", hint=f"e.g. {_EXAMPLE[op]}, or remove the {op}")
+        if tok == ")":
+            if self.level:
+                raise _usage("the query has empty parentheses '()'", hint="remove them or put terms inside")
+            raise _usage(
+                "the query has a ')' without a matching '('",
+                hint="remove the ')' or add the '(' where the group starts",
+            )
+        if self.level:
+            raise self.unclosed()
 
-    def parse(self) -> str | None:
-        node = self.or_expr()
-        if self.pos != len(self.tokens):
-            raise ValueError("trailing tokens")
-        return node
+    def unclosed(self) -> InvalidInputError:
+        return _usage(
+            "the query has an unclosed parenthesis",
+            hint="close the group, e.g. '(back OR pain) AND exercise'",
+        )
 
-    def or_expr(self) -> str | None:
-        node = self.and_expr()
-        while self.peek() == "OR":
-            self.take()
-            right = self.and_expr()
-            node = _combine(node, "OR", right)
-        return node
-
-    def and_expr(self) -> str | None:
-        node = self.not_expr()
+    def unit(self) -> _Node | None:
+        """Terms and groups written next to each other: ANDed, and bound before the
+        operators around them (PubMed reads 'back pain OR neck' as (back pain) OR neck)."""
+        acc: _Node | None = None
         while True:
             tok = self.peek()
-            if tok == "AND":
-                self.take()
-            elif not (isinstance(tok, _Term) or tok == "("):
-                return node
-            right = self.not_expr()
-            node = _combine(node, "AND", right)
-
-    def not_expr(self) -> str | None:
-        node = self.unary()
-        while self.peek() == "NOT":
-            self.take()
-            right = self.unary()
-            node = node if right is None else (None if node is None else f"({node} NOT {right})")
-        return node
-
-    def unary(self) -> str | None:
-        tok = self.take()
-        if tok == "(":
-            node = self.or_expr()
-            if self.take() != ")":
-                raise ValueError("unclosed parenthesis")
-            return node
-        if isinstance(tok, _Term):
-            return _emit(tok)
-        raise ValueError(f"unexpected {tok!r}")
+            if isinstance(tok, _Term):
+                self.pos += 1
+                node = _term_node(tok)
+                if tok.drop:
+                    self.dropped.append(tok)
+            elif tok == "(":
+                self.pos += 1
+                self.level += 1
+                node = self.chain()
+                if self.peek() != ")":
+                    raise self.unclosed()
+                self.pos += 1
+                self.level -= 1
+            else:
+                return acc
+            if node is not None:
+                acc = node if acc is None else _combine(acc, "AND", node)
 
 
-def _combine(left: str | None, op: str, right: str | None) -> str | None:
-    if left is None:
-        return right
-    if right is None:
-        return left
-    return f"({left} {op} {right})"
+def _has_words(text: str) -> bool:
+    """Whether a query has a word outside field tags that is not an operator."""
+    text = re.sub(r"\[[^\]]*\]?", " ", text)
+    return any(
+        re.search(r"\w", w) for w in re.split(r"[\s()\"]+", text) if w not in _OPERATORS
+    )
 
 
 def fts_query(text: str) -> FtsQuery:
-    """Translate a user's query (words, "phrases", AND/OR/NOT, parentheses,
-    PubMed field tags such as [ti] or [mh], trailing * for prefixes) into a
-    safe FTS5 expression.  Every term is quoted, so FTS5 syntax errors cannot
-    happen; malformed boolean structure falls back to AND of all terms."""
-    tokens = _tokenize(strip_control(text))
-    terms = [t for t in tokens if isinstance(t, _Term)]
-    ignored = [t.original for t in terms if t.drop]
+    """Translate a user's query into a safe FTS5 expression.
+
+    The query is PubMed syntax and means what it means in PubMed:
+
+    * words and "quoted phrases"; a trailing ``*`` searches a prefix (``ketam*``);
+    * ``AND``, ``OR`` and ``NOT`` (upper case) apply left to right with equal
+      precedence, as in PubMed: ``a OR b AND c`` is ``(a OR b) AND c``; parentheses
+      group.  Terms written next to each other are ANDed and bind first
+      (``back pain OR neck`` is ``(back AND pain) OR neck``);
+    * ``a AND NOT b`` (not accepted by PubMed) is read as ``a NOT b``;
+    * field tags right after a term: [ti], [tiab], [ab], [mh] (and [majr], [sh],
+      [nm]: the MeSH column), [ot]/[kw], [au]/[cn], [tw]/[all]; as in PubMed, a tag
+      after several words tags them as one phrase (``kidney allograft[tw]``,
+      ``randomized controlled trial[pt]``).  A term whose tag
+      cannot be searched offline (``2015[dp]``, ``review[pt]``, ``pain[tiab:~2]``)
+      is left out and listed in ``FtsQuery.ignored`` so callers can say so; when
+      nothing else is left, the query is refused naming the tag.
+
+    Anything that cannot be translated faithfully is an InvalidInputError (a usage
+    error) naming the problem, never a silent change of meaning: a leading
+    operator (``NOT pain``: FTS5, like PubMed's logic, needs something to exclude
+    from), a missing term after an operator, two operators in a row (``OR NOT``),
+    unclosed or unmatched parentheses, quotes or field tags, a tag without a term
+    or a term with two tags, a word starting with ``-`` (not an operator in PubMed:
+    use NOT), and groups nested more than MAX_QUERY_DEPTH deep.  AND and OR
+    chains are emitted flat, so a query of hundreds of ORed terms works.  Every
+    phrase is quoted, so FTS5 syntax errors cannot happen.
+    """
+    clean = strip_control(text)
+    no_words = InvalidInputError(
+        f"the library query has no words to search for: {text.strip()[:60]!r}",
+        hint='search the library with words or "phrases", e.g. litcli library search "ketamine depression"',
+    )
     try:
-        expression = _Parser(tokens).parse()
-    except (ValueError, IndexError):
-        parts = [e for e in (_emit(t) for t in terms) if e]
-        expression = " AND ".join(parts) if parts else None
-    if not expression:
-        shown = text.strip()[:60]
-        raise InvalidInputError(
-            f"the library query has no words to search for: {shown!r}",
-            hint='search the library with words or "phrases", e.g. litcli library search "ketamine depression"',
-        )
-    return FtsQuery(expression, ignored)
+        tokens = _tokenize(clean)
+        parser = _Parser(tokens)
+        node = parser.parse()
+    except InvalidInputError:
+        if not _has_words(clean):  # 'AND', '[ti]', '(': say that first
+            raise no_words from None
+        raise
+    if node is None:
+        if parser.dropped:
+            raise _unsupported_tag(parser.dropped[0])
+        raise no_words
+    ignored = [t.original for t in tokens if isinstance(t, _Term) and t.drop]
+    return FtsQuery(node.render(), ignored)
 
 
 def search_cache_key(query: str, options: dict[str, Any] | None = None) -> str:
@@ -502,6 +743,59 @@ def search_cache_key(query: str, options: dict[str, Any] | None = None) -> str:
         {"q": " ".join(query.split()), "o": opts}, sort_keys=True, default=str, ensure_ascii=False
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# --- replacing stored records --------------------------------------------------------------
+
+
+@dataclass
+class _RowState:
+    """A record row as an import batch replays over it (see Library._store_batch)."""
+
+    digest: str  # content_hash
+    has_raw: bool
+    fmt: str | None  # "xml" | "medline" | None: the raw text kept
+    flagged: bool | Record  # retracted? (a Record: decided when first needed)
+
+    @property
+    def retracted(self) -> bool:
+        if isinstance(self.flagged, Record):
+            self.flagged = FLAG_RETRACTED in self.flagged.flags
+        return self.flagged
+
+
+def _flags_retracted(flags: str | None) -> bool:
+    try:
+        return FLAG_RETRACTED in json.loads(flags or "[]")
+    except (ValueError, TypeError):
+        return False
+
+
+def _refuse_replace(current: _RowState, record: Record, fmt: str | None) -> str | None:
+    """Why a new copy must not replace the stored row: None = replace it; "" = keep
+    the stored row and count the copy as unchanged; else a one-line failure reason.
+
+    * PubMed XML is never replaced by a MEDLINE copy (MEDLINE lacks the vernacular
+      title, the ISO abbreviation, MeSH UIs, ...): the copy counts as unchanged,
+      unless it is flagged retracted and the stored XML is not, which is reported
+      (keeping the XML would hide the retraction, taking the copy would lose fields).
+    * PubMed never un-retracts: a copy without the retraction flag of the stored
+      record is older, and is reported instead of stored.  XML still replaces MEDLINE.
+    """
+    retracted = FLAG_RETRACTED in record.flags
+    if fmt == "medline" and current.fmt == "xml":
+        if retracted and not current.retracted:
+            return (
+                "this MEDLINE copy is flagged retracted, the stored PubMed XML copy is not: "
+                "import the record as PubMed XML, or remove it first to replace it with this copy"
+            )
+        return ""
+    if current.retracted and not retracted:
+        return (
+            "the stored copy is flagged retracted; this copy is not (older?); "
+            "remove the record first to replace it"
+        )
+    return None
 
 
 # --- the library -------------------------------------------------------------------------
@@ -686,11 +980,15 @@ class Library:
         """
         now = self._clock()
         local = ImportStats()
-        ops: list[tuple[int, _Prepared | None]] = []  # in input order; None = delete
-        for item in batch:
+        # (position in the batch, where, reason): reported in file order
+        failures: list[tuple[int, str, str]] = []
+        ops: list[tuple[int, int, _Prepared | None]] = []  # (position, pmid, version | None = delete)
+        for index, item in enumerate(batch):
             pmids = getattr(item, "pmids", None)
             if pmids is not None and not hasattr(item, "record"):  # Deleted
-                ops.extend((p, None) for p in (_pmid_int(x) for x in pmids) if p is not None)
+                ops.extend(
+                    (index, p, None) for p in (_pmid_int(x) for x in pmids) if p is not None
+                )
                 continue
             reason = getattr(item, "reason", None)
             if isinstance(reason, str) and not hasattr(item, "record"):  # Failed
@@ -698,44 +996,47 @@ class Library:
                 where = (
                     f"PMID {pmid_text}" if pmid_text else f"record {getattr(item, 'index', '?')}"
                 )
-                local.failed.append((where, reason))
+                failures.append((index, where, reason))
                 continue
             record = item if isinstance(item, Record) else getattr(item, "record", None)
             raw = None if isinstance(item, Record) else getattr(item, "raw", None)
             if not isinstance(record, Record):
-                local.failed.append((str(item)[:60], "not a record"))
+                failures.append((index, str(item)[:60], "not a record"))
                 continue
             pmid = _pmid_int(record.pmid)
             if pmid is None:
-                local.failed.append(
-                    (record.title[:60] or "record", f"invalid PMID {record.pmid!r}")
+                failures.append(
+                    (index, record.title[:60] or "record", f"invalid PMID {record.pmid!r}")
                 )
                 continue
             try:
                 data = json.dumps(record_dict(record), ensure_ascii=False, sort_keys=True)
             except (TypeError, ValueError) as exc:
-                local.failed.append((str(pmid), f"cannot serialise the record ({exc})"))
+                failures.append((index, str(pmid), f"cannot serialise the record ({exc})"))
                 continue
             digest = hashlib.sha1(data.encode("utf-8")).hexdigest()
-            ops.append((pmid, (record, data, digest, raw)))
+            ops.append((index, pmid, (record, data, digest, raw)))
 
-        # pmid -> (content_hash, has raw) of the row as it stands at this point of the
-        # replay; None = no row.  Starts from what is stored.
-        state: dict[int, tuple[str, bool] | None] = {}
-        keys = list(dict.fromkeys(pmid for pmid, _ in ops))
+        # pmid -> the row as it stands at this point of the replay; None = no row.
+        # Starts from what is stored.
+        state: dict[int, _RowState | None] = {}
+        keys = list(dict.fromkeys(pmid for _, pmid, _ in ops))
         for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
-            for pmid, digest, has_raw in conn.execute(
-                f"SELECT pmid, content_hash, raw IS NOT NULL FROM records WHERE pmid IN ({marks})",
+            for pmid, digest, has_raw, fmt, flags in conn.execute(
+                "SELECT pmid, content_hash, raw IS NOT NULL, raw_format, flags FROM records "
+                f"WHERE pmid IN ({marks})",
                 list(chunk),
             ):
-                state[pmid] = (digest, bool(has_raw))
+                state[pmid] = _RowState(
+                    digest, bool(has_raw), fmt if has_raw else None, _flags_retracted(flags)
+                )
         stored = set(state)  # PMIDs with a row before this batch
 
         drop: set[int] = set()  # stored rows to delete (before any re-insert)
         writes: dict[int, _Prepared] = {}  # the version each PMID ends up with
         touched: list[int] = []
-        for pmid, prepared in ops:
+        for index, pmid, prepared in ops:
             current = state.get(pmid)
             if prepared is None:  # a deletion
                 if current is not None:
@@ -746,18 +1047,33 @@ class Library:
                         drop.add(pmid)
                 continue
             record, data, digest, raw = prepared
-            if current is not None and current[0] == digest and (current[1] or raw is None):
+            if current is not None and current.digest == digest and (current.has_raw or raw is None):
                 local.skipped += 1
                 touched.append(pmid)
                 continue
-            if current is None:
-                local.imported += 1
-            else:
+            fmt = _raw_format(raw) if raw else None
+            if current is not None:
+                refused = _refuse_replace(current, record, fmt)
+                if refused == "":  # a MEDLINE copy of a record held as PubMed XML: kept
+                    local.skipped += 1
+                    continue
+                if refused:
+                    failures.append((index, f"PMID {pmid}", refused))
+                    continue
                 local.updated += 1
                 if raw is None and pmid in writes:  # keep the raw text of the earlier version
                     raw = writes[pmid][3]
+                    fmt = _raw_format(raw) if raw else None
+            else:
+                local.imported += 1
             writes[pmid] = (record, data, digest, raw)
-            state[pmid] = (digest, raw is not None or (current is not None and current[1]))
+            state[pmid] = _RowState(
+                digest,
+                raw is not None or (current is not None and current.has_raw),
+                fmt or (current.fmt if current is not None else None),
+                record,
+            )
+        local.failed.extend((where, reason) for _, where, reason in sorted(failures))
 
         if drop:
             self._delete(conn, sorted(drop))
@@ -856,8 +1172,9 @@ class Library:
             if cutoff is not None:
                 sql += " AND fetched_at > ?"
                 params.append(cutoff)
-            for pmid, data in self._read(sql, params):
-                out[str(pmid)] = self._record(data)
+            rows = self._read(sql, params)
+            for (pmid, _), record in zip(rows, self._records(rows), strict=True):
+                out[str(pmid)] = record
         return out
 
     def get_raw(self, pmid: str | int) -> tuple[bytes, str] | None:
@@ -872,7 +1189,7 @@ class Library:
         if not rows:
             return None
         raw, fmt, encoding = rows[0]
-        data = zlib.decompress(raw) if encoding == "zlib" else bytes(raw)
+        data = self._raw_bytes(key, raw, encoding)
         return data, fmt or _raw_format(data)
 
     def fetched_at(self, pmids: Sequence[str | int]) -> dict[str, float]:
@@ -932,11 +1249,10 @@ class Library:
         all_params: list[Any] = [fq.expression, *params]
         if limit is not None and limit <= 1000:
             sql = (
-                "SELECT r.data FROM records_fts JOIN records r ON r.pmid = records_fts.rowid "
+                "SELECT r.pmid, r.data FROM records_fts JOIN records r ON r.pmid = records_fts.rowid "
                 f"WHERE records_fts MATCH ?{where} {order} LIMIT ? OFFSET ?"
             )
-            for (data,) in self._read(sql, [*all_params, limit, offset]):
-                yield self._record(data)
+            yield from self._records(self._read(sql, [*all_params, limit, offset]))
             return
         # large result sets: rank PMIDs first, then stream the records in that order
         sql = (
@@ -955,9 +1271,8 @@ class Library:
             found = dict(
                 self._read(f"SELECT pmid, data FROM records WHERE pmid IN ({marks})", list(chunk))
             )
-            for pmid in chunk:
-                if pmid in found:  # removed meanwhile otherwise
-                    yield self._record(found[pmid])
+            # in rank order; a PMID removed meanwhile is passed over
+            yield from self._records((p, found[p]) for p in chunk if p in found)
 
     def count_matches(
         self,
@@ -998,9 +1313,9 @@ class Library:
     def recent(self, limit: int = 20) -> list[Record]:
         """The most recently added or updated records."""
         rows = self._read(
-            "SELECT data FROM records ORDER BY updated_at DESC, pmid DESC LIMIT ?", (limit,)
+            "SELECT pmid, data FROM records ORDER BY updated_at DESC, pmid DESC LIMIT ?", (limit,)
         )
-        return [self._record(d) for (d,) in rows]
+        return self._records(rows)
 
     def iter_records(self) -> Iterator[Record]:
         """Every stored record, in PMID order, streamed page by page."""
@@ -1009,8 +1324,7 @@ class Library:
             rows = self._read(
                 "SELECT pmid, data FROM records WHERE pmid > ? ORDER BY pmid LIMIT 500", (last,)
             )
-            for _, data in rows:
-                yield self._record(data)
+            yield from self._records(rows)
             if len(rows) < 500:
                 return
             last = rows[-1][0]
@@ -1024,19 +1338,48 @@ class Library:
             if not rows:
                 return
             for pmid, raw, fmt, enc in rows:
-                data = zlib.decompress(raw) if enc == "zlib" else bytes(raw)
+                data = self._raw_bytes(pmid, raw, enc)
                 yield str(pmid), data, fmt or _raw_format(data)
             last = rows[-1][0]
 
-    def _record(self, data: str | bytes) -> Record:
+    def _records(self, rows: Iterable[tuple[Any, ...]]) -> list[Record]:
+        """Decode ``(pmid, data)`` rows, in order.
+
+        A row that cannot be decoded (a damaged blob, JSON that is not a record) makes
+        this raise a LibraryError naming every such PMID among ``rows``, so its hint
+        (``litcli library remove PMID``) can be followed as given."""
+        out: list[Record] = []
+        bad: list[tuple[int, str]] = []
+        for pmid, data in rows:
+            try:
+                out.append(self._decode(data))
+            except (ValueError, KeyError, TypeError, AttributeError, zlib.error) as exc:
+                bad.append((pmid, one_line(str(exc))[:80]))
+        if bad:
+            raise self._unreadable([p for p, _ in bad], bad[0][1])
+        return out
+
+    @staticmethod
+    def _decode(data: str | bytes) -> Record:
+        text = zlib.decompress(data).decode("utf-8") if isinstance(data, bytes) else data
+        return Record.from_dict(json.loads(text))
+
+    def _unreadable(self, pmids: Sequence[int | str], why: str) -> LibraryError:
+        shown = " ".join(str(p) for p in pmids[:10])
+        more = f" and {len(pmids) - 10} more" if len(pmids) > 10 else ""
+        one = len(pmids) == 1
+        what = f"record PMID {shown}" if one else f"records PMIDs {shown}{more}"
+        return LibraryError(
+            f"the stored {what} in the library {self.path} cannot be read ({why})",
+            hint=f"remove {'it' if one else 'them'} with litcli library remove {shown}, "
+            f"then fetch or import {'it' if one else 'them'} again",
+        )
+
+    def _raw_bytes(self, pmid: int | str, raw: bytes, encoding: str | None) -> bytes:
         try:
-            text = zlib.decompress(data).decode("utf-8") if isinstance(data, bytes) else data
-            return Record.from_dict(json.loads(text))
-        except (ValueError, KeyError, TypeError, zlib.error) as exc:
-            raise LibraryError(
-                f"a record in the library {self.path} cannot be read ({exc})",
-                hint="re-import it, or remove it with litcli library remove",
-            ) from None
+            return zlib.decompress(raw) if encoding == "zlib" else bytes(raw)
+        except (zlib.error, TypeError) as exc:
+            raise self._unreadable([pmid], f"its original text: {exc}") from None
 
     def count(self) -> int:
         return int(self._read("SELECT count(*) FROM records")[0][0])

@@ -379,3 +379,87 @@ def test_failures_of_several_files_name_the_file_and_names_are_made_safe(tmp_pat
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     failed_lines = result.stderr.split("Failed (1):")[1].splitlines()
     assert failed_lines[1].startswith("  evil") and ": PMID 99000012" in failed_lines[1]
+
+
+# --- boolean queries, unreadable records, imports that would downgrade --------------------------
+
+
+def _error_line(result) -> str:
+    assert "Traceback" not in result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_boolean_queries_are_never_silently_changed(stocked, tmp_path: Path) -> None:
+    assert run("library", "search", "ketamine AND NOT nmda", "-f", "ids").stdout.split() == [P0]
+    assert run("library", "search", "ketamine NOT nmda", "-f", "ids").stdout.split() == [P0]
+    # left to right, as in PubMed: (sleep OR ketamine) AND randomised
+    assert run("library", "search", "sleep OR ketamine AND randomised", "-f", "ids").stdout.split() == [P0]
+    cases = {
+        "NOT ketamine": "Error: NOT needs a term before it",
+        "(ketamine OR sleep": "Error: the query has an unclosed parenthesis",
+        "ketamine -nmda": "Error: '-nmda': a leading '-' does not exclude a term",
+        "ketamine[dp]": "Error: the tag [dp] cannot be searched offline (supported: [ti], [tiab], ",
+        "ketamine[tiab:~2]": "Error: the tag [tiab:~2] cannot be searched offline (supported: ",
+        "ketamine[ti sleep": "Error: the query has an unclosed field tag",
+        "(" * 3000 + "ketamine" + ")" * 3000: "Error: the query nests groups more than 30 deep",
+    }
+    for query, start in cases.items():
+        for args in (("library", "search", query), ("library", "export", query, "-o", str(tmp_path / "x.json"))):
+            result = run(*args)
+            assert result.exit_code == 2, (query, result.stderr)
+            assert _error_line(result).startswith(start), (query, result.stderr)
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_a_pasted_search_strategy_of_hundreds_of_terms_works(stocked) -> None:
+    strategy = "(" + " OR ".join(f'"synonym {i}"[tiab]' for i in range(300)) + " OR ketamine[ti])"
+    result = run("library", "search", strategy, "AND", "nmda", "-f", "ids")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split() == [P1]
+
+
+def test_an_unreadable_record_is_named_with_the_command_that_removes_it(stocked) -> None:
+    import sqlite3
+
+    with Library() as lib:
+        path = lib.path
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE records SET data = x'deadbeef' WHERE pmid = ?", (int(P2),))
+    conn.close()
+    for args in (("library", "list"), ("library", "search", "sleep"), ("library", "export"),
+                 ("show", P2, "--offline")):
+        result = run(*args)
+        assert result.exit_code == 7, (args, result.output)
+        line = _error_line(result)
+        assert f"the stored record PMID {P2} in the library" in line, args
+        assert f"Remove it with litcli library remove {P2}, then fetch or import it again" in line
+    assert run("library", "remove", P2).exit_code == 0
+    assert sorted(run("library", "list", "-f", "ids").stdout.split()) == [P0, P1]
+
+
+def test_an_nbib_round_trip_keeps_the_pubmed_xml(stocked, tmp_path: Path) -> None:
+    out = tmp_path / "lib.nbib"
+    assert run("library", "export", "-f", "nbib", "-o", str(out)).exit_code == 0
+    result = run("library", "import", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert ": 0 new, 0 updated, 3 unchanged, 0 failed" in result.stderr
+    with Library() as lib:
+        assert {lib.get_raw(p)[1] for p in (P0, P1, P2)} == {"xml"}
+        assert lib.get([P1])[P1].retracted
+
+
+def test_an_older_copy_of_a_retracted_record_is_reported_and_not_stored(stocked, tmp_path: Path) -> None:
+    older = tmp_path / "older.xml"
+    older.write_text(article_set([article_xml(int(P1), title="Ketamine and NMDA receptors (older)")]))
+    result = run("library", "import", str(older))
+    assert result.exit_code == 6
+    assert (
+        f"Error: cannot import older.xml: PMID {P1}: the stored copy is flagged retracted; "
+        "this copy is not (older?); remove the record first to replace it"
+    ) in result.stderr
+    with Library() as lib:
+        kept = lib.get([P1])[P1]
+        assert kept.retracted and kept.title == "Ketamine and NMDA receptors"

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from litcli import paths
-from litcli.errors import InvalidInputError, LibraryError
+from litcli.errors import ExitCode, InvalidInputError, LibraryError
 from litcli.library import (
+    MAX_QUERY_DEPTH,
     MIGRATIONS,
     CachedSearch,
     Library,
@@ -435,7 +436,9 @@ def test_search_understands_boolean_syntax_and_field_tags(corpus: Library) -> No
     assert pmids("animals[mh]") == [2]
     assert pmids('"depression care"') == [1]
     q = fts_query("ketamine AND randomized controlled trial[pt] AND 2015:2020[dp]")
-    assert q.ignored == ["trial[pt]", "2015:2020[dp]"]
+    # as in PubMed, a tag after several words tags them as one phrase
+    assert q.ignored == ["randomized controlled trial[pt]", "2015:2020[dp]"]
+    assert q.expression == '"ketamine"'
 
 
 def test_search_filters_and_paging(corpus: Library) -> None:
@@ -465,7 +468,7 @@ def test_hostile_queries_never_break_fts(corpus: Library, query: str) -> None:
 
 
 def test_empty_query_is_a_clean_error(corpus: Library) -> None:
-    for query in ["", "   ", "AND OR", "[ti]", "--", "year[dp]"]:
+    for query in ["", "   ", "AND OR", "[ti]", "--", "(", "NOT"]:
         with pytest.raises(InvalidInputError, match="no words"):
             corpus.search(query)
 
@@ -556,3 +559,283 @@ def test_stored_json_is_exactly_record_to_dict(relpath: str) -> None:
         assert json.dumps(record_dict(record), sort_keys=True) == json.dumps(
             record.to_dict(), sort_keys=True
         )
+
+
+# --- boolean queries mean what they mean in PubMed ---------------------------------------------
+
+
+def _hits(library: Library, query: str) -> list[int]:
+    return sorted(int(r.pmid) - FIRST_PMID for r in library.search(query, limit=None))
+
+
+def test_boolean_operators_apply_left_to_right_as_in_pubmed(corpus: Library) -> None:
+    # PubMed has no precedence: 'a OR b AND c' is '(a OR b) AND c'
+    assert _hits(corpus, "ketamine OR cafe AND trial") == [0]
+    assert _hits(corpus, "trial OR care NOT ketamine") == []
+    assert corpus.count_matches("trial OR care NOT ketamine") == 0
+    # words written next to each other bind first: 'depression care OR cafe'
+    assert _hits(corpus, "depression care OR cafe") == [1, 3]
+    # 'AND NOT' (not PubMed syntax) is read as NOT, never as AND
+    assert _hits(corpus, "ketamine AND NOT trial") == _hits(corpus, "ketamine NOT trial") == [1]
+    assert _hits(corpus, "ketamine OR cafe NOT trial NOT dermatology") == [1]
+    assert fts_query("a NOT b NOT c").expression == '("a" NOT ("b" OR "c"))'
+    # a tag after several words tags them as one phrase, as in PubMed
+    assert _hits(corpus, "care pathways[ti]") == [1]
+    assert _hits(corpus, "pathways care[ti]") == []
+    assert _hits(corpus, "depression (care pathways[ti])") == [1]
+    assert _hits(corpus, "depression care pathw*[ti]") == [1]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("NOT ketamine", "NOT needs a term before it"),
+        ("(NOT ketamine)", "NOT needs a term before it"),
+        ("ketamine OR NOT trial", "'OR NOT' cannot be searched"),
+        ("ketamine NOT NOT trial", "'NOT NOT' has no term between the operators"),
+        ("ketamine AND OR cafe", "'AND OR' has no term between the operators"),
+        ("OR ketamine", "OR needs a term before it"),
+        ("ketamine AND", "AND needs a term after it"),
+        ("(ketamine OR trial", "unclosed parenthesis"),
+        ("(ketamine OR (trial AND cafe)", "unclosed parenthesis"),
+        ("ketamine OR trial)", "a ')' without a matching '('"),
+        ("ketamine ()", "empty parentheses"),
+        ("ketamine -trial", "'-trial': a leading '-' does not exclude a term"),
+        ('ketamine "a trial', "unclosed quote"),
+        ("ketamine[ti trial", "unclosed field tag: '[ti trial' has no ']'"),
+        ("(ketamine OR trial)[ti]", 'the field tag [ti] has no word or "phrase" before it'),
+        ("ketamine[ti][ab]", "'ketamine[ti][ab]' has two field tags"),
+        ("ketam* depression[ti]", "only the last word of a tagged phrase can end in *"),
+        ("ketamine[dp]", "the tag [dp] cannot be searched offline (supported: [ti], [tiab], "),
+        ("ketamine[tiab:~2]", "the tag [tiab:~2] cannot be searched offline (supported: [ti], "),
+        ("review[pt] OR 2013[dp]", "the tag [pt] cannot be searched offline"),
+        ("2013[dp] NOT ketamine", "the tag [dp] cannot be searched offline, so NOT has nothing"),
+    ],
+)
+def test_queries_that_cannot_be_translated_faithfully_are_usage_errors(
+    corpus: Library, query: str, message: str
+) -> None:
+    for call in (corpus.search, corpus.count_matches, lambda q: list(corpus.iter_search(q))):
+        with pytest.raises(InvalidInputError) as info:
+            call(query)
+        assert message in info.value.message
+        assert info.value.exit_code == ExitCode.USAGE
+        assert "\n" not in info.value.message and info.value.hint
+
+
+def test_hints_say_how_to_fix_the_query() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        fts_query("NOT pain")
+    assert "'pain NOT back'" in (info.value.hint or "")
+    with pytest.raises(InvalidInputError) as info:
+        fts_query("pain -back")
+    assert "'pain NOT back'" in (info.value.hint or "")
+    with pytest.raises(InvalidInputError) as info:
+        fts_query("2013[dp]")
+    assert "--since" in (info.value.hint or "")
+    with pytest.raises(InvalidInputError) as info:
+        fts_query("review[pt]")
+    assert "--type" in (info.value.hint or "")
+
+
+def test_unsupported_tags_next_to_searchable_terms_are_left_out_and_listed(corpus: Library) -> None:
+    q = fts_query("ketamine AND 2013[dp] OR review[pt]")
+    assert (q.expression, q.ignored) == ('"ketamine"', ["2013[dp]", "review[pt]"])
+    assert _hits(corpus, "ketamine NOT 2013[dp]") == [0, 1]
+    assert _hits(corpus, "x[MeSH Terms:noexp] OR animals[majr:noexp]") == [2]
+
+
+def test_hundreds_of_terms_give_a_flat_expression(corpus: Library) -> None:
+    ored = " OR ".join([f"zzterm{i}[tiab]" for i in range(299)] + ["cafe"])
+    assert fts_query(ored).expression.count("(") == 1
+    assert _hits(corpus, ored) == [3]
+    anded = " AND ".join(["ketamine"] * 300)
+    assert _hits(corpus, anded) == [0, 1]
+    strategy = (
+        "(" + " OR ".join(f'"term {i}"[tiab]' for i in range(150)) + " OR ketamine)"
+        " AND (" + " OR ".join(f"word{i}*" for i in range(150)) + " OR trial)"
+        " NOT (" + " OR ".join(f"other{i}[mh]" for i in range(150)) + ")"
+    )
+    assert _hits(corpus, strategy) == [0]
+    assert corpus.count_matches(strategy) == 1
+
+
+def test_deep_nesting_is_refused_before_it_can_crash(corpus: Library) -> None:
+    with pytest.raises(InvalidInputError, match=f"nests groups more than {MAX_QUERY_DEPTH} deep"):
+        corpus.search("(" * 3000 + "ketamine" + ")" * 3000)
+
+    def nested(levels: int) -> str:  # zz29 AND (zz28 OR (... (zz0 OR (ketamine))))
+        q = "ketamine"
+        for i in range(levels):
+            q = f"zz{i} {'AND' if i % 2 else 'OR'} ({q})"
+        return q
+
+    assert corpus.count_matches(nested(MAX_QUERY_DEPTH)) == 0  # FTS5 can run it
+    with pytest.raises(InvalidInputError, match="nests groups more than"):
+        corpus.search(nested(MAX_QUERY_DEPTH + 1))
+    # parentheses that add no group are dropped
+    deep = "(" * MAX_QUERY_DEPTH + "ketamine" + ")" * MAX_QUERY_DEPTH
+    assert (fts_query(deep).expression, _hits(corpus, f"{deep} trial")) == ('"ketamine"', [0])
+    # a long chain read left to right nests too
+    with pytest.raises(InvalidInputError, match="nests groups more than"):
+        corpus.search(" ".join(f"w{i} {'AND' if i % 2 else 'OR'}" for i in range(200)) + " x")
+
+
+# --- unreadable records are named ------------------------------------------------------------
+
+
+def _damage(library: Library, *pmids: int, column: str = "data") -> None:
+    conn = sqlite3.connect(library.path)
+    with conn:
+        conn.executemany(
+            f"UPDATE records SET {column} = x'deadbeef' WHERE pmid = ?", [(p,) for p in pmids]
+        )
+    conn.close()
+
+
+def test_an_unreadable_record_is_named_so_it_can_be_removed(corpus: Library) -> None:
+    bad = FIRST_PMID + 1
+    _damage(corpus, bad)
+    calls = {
+        "search": lambda: corpus.search("ketamine"),
+        "iter_search": lambda: list(corpus.iter_search("ketamine", limit=None)),
+        "iter_records": lambda: list(corpus.iter_records()),
+        "recent": lambda: corpus.recent(10),
+        "get": lambda: corpus.get([str(bad)]),
+    }
+    for name, call in calls.items():
+        with pytest.raises(LibraryError) as info:
+            call()
+        assert f"the stored record PMID {bad} " in info.value.message, name
+        assert "cannot be read" in info.value.message and "\n" not in info.value.message
+        assert f"litcli library remove {bad}," in (info.value.hint or ""), name
+    assert corpus.get([str(FIRST_PMID)])[str(FIRST_PMID)].title == "Ketamine in depression"
+    # the hint works
+    assert corpus.remove([bad]) == 1
+    assert [r.pmid for r in corpus.search("ketamine")] == [str(FIRST_PMID)]
+    assert len(list(corpus.iter_records())) == 3
+
+
+def test_several_unreadable_records_are_all_named(corpus: Library) -> None:
+    _damage(corpus, FIRST_PMID, FIRST_PMID + 3)
+    with pytest.raises(LibraryError) as info:
+        list(corpus.iter_records())
+    assert f"records PMIDs {FIRST_PMID} {FIRST_PMID + 3} " in info.value.message
+    assert f"litcli library remove {FIRST_PMID} {FIRST_PMID + 3}," in (info.value.hint or "")
+
+
+def test_unreadable_raw_text_is_named(corpus: Library) -> None:
+    _damage(corpus, FIRST_PMID + 2, column="raw")
+    for call in (lambda: corpus.get_raw(FIRST_PMID + 2), lambda: list(corpus.iter_raw())):
+        with pytest.raises(LibraryError) as info:
+            call()
+        assert f"PMID {FIRST_PMID + 2}" in info.value.message
+        assert f"litcli library remove {FIRST_PMID + 2}" in (info.value.hint or "")
+
+
+# --- imports never downgrade stored records --------------------------------------------------
+
+
+def _medline(pmid: int, title: str, *, retraction_in: int | None = None) -> str:
+    lines = [
+        f"PMID- {pmid}",
+        f"TI  - {title}",
+        "AB  - We studied things.",
+        "FAU - Rivera, Carla",
+        "AU  - Rivera C",
+        "DP  - 2015 Mar",
+        "PT  - Journal Article",
+    ]
+    if retraction_in:
+        lines += ["PT  - Retracted Publication",
+                  f"RIN - J Synth Tests. 2020;1:1. PMID: {retraction_in}"]
+    lines += ["TA  - J Synth Tests", "JT  - Journal of Synthetic Tests", "SO  - J Synth Tests. 2015;1(2):1-10."]
+    return "\n".join(lines) + "\n\n"
+
+
+def _medline_items(*texts: str) -> list[Any]:
+    from litcli.medline import iter_medline
+
+    return list(iter_medline("".join(texts)))
+
+
+def _row(library: Library, pmid: int) -> tuple[Any, ...]:
+    conn = sqlite3.connect(library.path)
+    try:
+        return conn.execute(
+            "SELECT raw_format, flags, title FROM records WHERE pmid = ?", (pmid,)
+        ).fetchone()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("batch_size", [1, 500])
+def test_a_medline_copy_never_replaces_pubmed_xml(tmp_path: Path, batch_size: int) -> None:
+    a, b = FIRST_PMID, FIRST_PMID + 1
+    with Library(tmp_path / "lib.db") as library:
+        _store(library, article_xml(a, title="Held as XML"))
+        before = library.get([str(a)])[str(a)].to_dict()
+        stats = library.upsert(
+            _medline_items(_medline(a, "A MEDLINE copy"), _medline(b, "Only MEDLINE")),
+            source="import",
+            batch_size=batch_size,
+        )
+        assert (stats.imported, stats.updated, stats.skipped, stats.failed) == (1, 0, 1, [])
+        assert _row(library, a) == ("xml", "[]", "Held as XML")
+        assert library.get([str(a)])[str(a)].to_dict() == before
+        assert library.get_raw(a)[0].startswith(b"<PubmedArticle")
+        # MEDLINE still updates MEDLINE, and XML still replaces MEDLINE
+        stats = library.upsert(
+            [*_medline_items(_medline(b, "MEDLINE again")), *parsed(article_set([article_xml(b)]))],
+            source="import",
+            batch_size=batch_size,
+        )
+        assert (stats.imported, stats.updated, stats.skipped, stats.failed) == (0, 2, 0, [])
+        assert _row(library, b)[0] == "xml" and library.get_raw(b)[1] == "xml"
+        # an XML copy that changed still replaces the XML
+        changed = _store(library, article_xml(a, title="Corrected XML"))
+        assert (changed.updated, _row(library, a)) == (1, ("xml", "[]", "Corrected XML"))
+
+
+def test_a_retracted_medline_copy_of_unflagged_xml_is_reported(lib: Library) -> None:
+    _store(lib, article_xml(FIRST_PMID, title="Held as XML"))
+    stats = lib.upsert(
+        _medline_items(_medline(FIRST_PMID, "Retracted copy", retraction_in=FIRST_PMID + 50)),
+        source="import",
+    )
+    assert (stats.imported, stats.updated, stats.skipped) == (0, 0, 0)
+    assert stats.failed == [
+        (
+            f"PMID {FIRST_PMID}",
+            "this MEDLINE copy is flagged retracted, the stored PubMed XML copy is not: "
+            "import the record as PubMed XML, or remove it first to replace it with this copy",
+        )
+    ]
+    assert _row(lib, FIRST_PMID) == ("xml", "[]", "Held as XML")
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 500])
+def test_an_older_copy_never_unflags_a_retracted_record(tmp_path: Path, batch_size: int) -> None:
+    a, b = FIRST_PMID, FIRST_PMID + 1
+    reason = (
+        "the stored copy is flagged retracted; this copy is not (older?); "
+        "remove the record first to replace it"
+    )
+    with Library(tmp_path / "lib.db") as library:
+        _store(library, article_xml(a, title="Retracted", retraction_in=str(a + 50)))
+        items = [
+            *parsed(_xml_set(article_xml(a, title="Older copy"))),
+            *parsed(_xml_set(article_xml(b, title="New", retraction_in=str(b + 50)))),
+            *parsed(_xml_set(article_xml(b, title="Older copy of b"))),
+            *_medline_items(_medline(b, "MEDLINE copy of b")),  # MEDLINE over XML: unchanged
+        ]
+        stats = library.upsert(items, source="import", batch_size=batch_size)
+        assert (stats.imported, stats.updated, stats.skipped, stats.deleted) == (1, 0, 1, 0)
+        assert stats.failed == [(f"PMID {a}", reason), (f"PMID {b}", reason)]
+        assert _row(library, a) == ("xml", '["retracted"]', "Retracted")
+        assert _row(library, b) == ("xml", '["retracted"]', "New")
+        assert [r.pmid for r in library.search("older")] == []
+        # a newer retracted copy still updates it; removing the record lets any copy in
+        assert _store(library, article_xml(a, title="Retracted v2", retraction_in=str(a + 50))).updated == 1
+        assert library.remove([a]) == 1
+        assert _store(library, article_xml(a, title="Older copy")).imported == 1

@@ -300,6 +300,30 @@ def test_offline_without_matches(ncbi, shelf):
     assert json_result.stdout.strip() == "[]"
 
 
+def test_offline_boolean_queries_mean_what_pubmed_means_or_are_refused(ncbi, shelf):
+    # 'AND NOT' is NOT; operators apply left to right, as PubMed applies them
+    result = run_cli(["search", "ketamine AND NOT mice", "--offline", "-f", "ids"])
+    assert sorted(result.stdout.split()) == [str(FIRST), str(FIRST + 2)]
+    result = run_cli(["search", "sertraline OR ketamine AND randomized", "--offline", "-f", "ids"])
+    assert result.stdout.split() == [str(FIRST)]
+    for query, message in [
+        ("NOT ketamine", "Error: NOT needs a term before it"),
+        ("(ketamine OR mice", "Error: the query has an unclosed parenthesis"),
+        ("ketamine -mice", "Error: '-mice': a leading '-' does not exclude a term"),
+        ("2013[dp]", "Error: the tag [dp] cannot be searched offline (supported: [ti], [tiab]"),
+    ]:
+        result = run_cli(["search", query, "--offline"])
+        assert result.exit_code == ExitCode.USAGE, (query, result.output)
+        assert [line[: len(message)] for line in error_lines(result)] == [message], query
+        assert result.stdout == ""
+    # hundreds of ORed terms (a pasted strategy) work
+    strategy = " OR ".join([f'"synonym {i}"[tiab]' for i in range(300)] + ["sertraline[ti]"])
+    result = run_cli(["search", strategy, "--offline", "-f", "ids"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == [str(FIRST + 3)]
+    assert ncbi.count() == 0
+
+
 def test_offline_and_refresh_do_not_mix(ncbi):
     result = run_cli(["search", "x", "--offline", "--refresh"])
     assert result.exit_code == ExitCode.USAGE
