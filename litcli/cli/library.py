@@ -185,8 +185,12 @@ def search_cmd(
 ) -> None:
     """Search the local library (offline, full text, best match first).
 
-    Words must all match; use "quoted phrases", OR, NOT, parentheses, a
-    trailing * for prefixes, and PubMed field tags [ti] [tiab] [ab] [mh] [kw] [au].
+    PubMed's syntax: words side by side must all match; AND, OR and NOT apply
+    left to right as in PubMed ("pain NOT back"; "AND NOT" is read as NOT);
+    "quoted phrases", parentheses, a trailing * for prefixes, and the field
+    tags [ti] [tiab] [ab] [mh] [majr] [kw] [au]. A query that cannot be
+    translated faithfully (a leading NOT, an unclosed parenthesis, [dp]) is
+    refused with a hint rather than searched differently.
     """
     from litcli import service
     from litcli.cli.common import warn
