@@ -13,6 +13,7 @@ returns the raw bytes for ``litcli.pubmed`` to stream-parse.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import math
@@ -147,7 +148,8 @@ def check_body(body: bytes, endpoint: str, *, expect_xml: bool = True) -> None:
     if head[:1] == b"{":
         message = _json_error(body)
         if message is not None:
-            raise NCBIResponseError(f"NCBI {endpoint} error: {message}")
+            hint = KEY_HINT if _is_key_error(body, message) else None
+            raise NCBIResponseError(f"NCBI {endpoint} error: {message}", hint=hint)
     lowered = head[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
         raise NCBIResponseError(
@@ -165,25 +167,54 @@ def check_body(body: bytes, endpoint: str, *, expect_xml: bool = True) -> None:
             raise NCBIResponseError(f"NCBI {endpoint} error: {text or 'unspecified error'}")
     root = _ROOT.search(head)
     if root and not body.rstrip().endswith(b"</" + root.group(1) + b">"):
-        raise _Truncated(f"NCBI's {endpoint} response was cut off (incomplete XML); try again")
+        raise _truncated(endpoint)
 
 
 class _Truncated(NCBIResponseError):
     """Incomplete body: retried like a dropped connection."""
 
 
-def _json_error(body: bytes) -> str | None:
+def _truncated(endpoint: str, tries: str | None = None) -> _Truncated:
+    what = "; ".join(p for p in ("incomplete XML", tries) if p)
+    return _Truncated(f"NCBI's {endpoint} response was cut off ({what})", hint="try again later")
+
+
+def _json_object(body: bytes) -> dict[str, Any] | None:
     import json
 
     try:
         data = json.loads(body.decode("utf-8", "replace"))
     except ValueError:
         return None
-    if isinstance(data, dict):
+    return data if isinstance(data, dict) else None
+
+
+def _json_error(body: bytes) -> str | None:
+    """NCBI's JSON error text (only the "error" field: the body may echo the API key)."""
+    data = _json_object(body)
+    if data is not None:
         err = data.get("error") or (data.get("esearchresult") or {}).get("ERROR")
         if err:
             return " ".join(str(err).split())
     return None
+
+
+KEY_HINT = "check NCBI_API_KEY or run `litcli config set api-key`"
+
+# "API key invalid", "Invalid API key", "api-key is not valid"; not an echoed URL's "api_key="
+_KEY_ERROR_TEXT = re.compile(
+    r"\bapi[ -]?key\W{0,3}(?:is\W+)?(?:invalid|not valid|unknown|expired|revoked)\b|\binvalid api[ -]?key\b",
+    re.IGNORECASE,
+)
+
+
+def _is_key_error(body: bytes, detail: str | None) -> bool:
+    """NCBI's answer to a bad API key: {"error":"API key invalid","api-key":"...","type":"api-key",...}."""
+    data = _json_object(body) if body.lstrip()[:1] == b"{" else None
+    if data is not None and str(data.get("type", "")).lower() == "api-key":
+        return True
+    return detail is not None and _KEY_ERROR_TEXT.search(detail) is not None
+
 
 
 def _entrez_read(body: bytes, endpoint: str) -> Any:
@@ -436,11 +467,14 @@ class EutilsClient:
         post = force_post or len(urlencode(all_params)) > s.post_over
         interval = PACING_MARGIN / s.rate
         failure: Exception | None = None
+        # the last failure again, with "after N tries" inside its own parentheses
+        final: Callable[[str], NCBIError] | None = None
         for attempt in range(1, s.max_tries + 1):
             PACER.wait(interval)
             self.request_count += 1
             log.debug("%s %s try %d", "POST" if post else "GET", redact(url), attempt)
             retry_after: float | None = None
+            final = None
             try:
                 if post:
                     resp = self.session.post(
@@ -470,8 +504,10 @@ class EutilsClient:
                         return body
                     except _Truncated as exc:
                         failure = exc
+                        final = functools.partial(_truncated, endpoint)
                 elif resp.status_code in RETRY_STATUSES:
                     failure = _http_error(endpoint, resp.status_code, body)
+                    final = functools.partial(_http_error, endpoint, resp.status_code, body)
                     retry_after = _retry_after(resp.headers.get("Retry-After"))
                 else:
                     raise _http_error(endpoint, resp.status_code, body)
@@ -482,7 +518,7 @@ class EutilsClient:
                 )
                 time.sleep(delay)
         # `from None`: a requests exception's text holds the full URL, api_key included.
-        raise self._final_error(endpoint, failure) from None
+        raise self._final_error(endpoint, failure, final) from None
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         s = self.settings
@@ -491,12 +527,19 @@ class EutilsClient:
         base = s.backoff * (2 ** (attempt - 1))
         return min(base + random.uniform(0, s.backoff), s.backoff_max)
 
-    def _final_error(self, endpoint: str, failure: Exception | None) -> Exception:
+    def _final_error(
+        self,
+        endpoint: str,
+        failure: Exception | None,
+        final: Callable[[str], NCBIError] | None = None,
+    ) -> Exception:
         import requests
 
         s = self.settings
         tries = f"after {s.max_tries} {'try' if s.max_tries == 1 else 'tries'}"
         host = redact(_host(s.base_url))
+        if final is not None:  # "(HTTP 503: ...; after 2 tries)", the hint last
+            return final(tries)
         if isinstance(failure, NCBIError):
             failure.message = f"{failure.message} ({tries})"
             return failure
@@ -554,30 +597,34 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, seconds)
 
 
-def _http_error(endpoint: str, status: int, body: bytes) -> NCBIError:
-    detail = _json_error(body) if body[:1] == b"{" else None
+def _http_error(endpoint: str, status: int, body: bytes, tries: str | None = None) -> NCBIError:
+    """The error for an HTTP error status; ``tries`` ("after 3 tries") joins the parentheses."""
+    detail = _json_error(body) if body.lstrip()[:1] == b"{" else None
     if detail is None:
         m = _ERROR_ELEMENT.search(body[:8192])
         if m:
             detail = " ".join(m.group(1).decode("utf-8", "replace").split())
+    what = "; ".join(p for p in (f"HTTP {status}" + (f": {detail}" if detail else ""), tries) if p)
+    if status < 500 and status != 429 and _is_key_error(body, detail):
+        return NCBIError(f"NCBI rejected the API key on {endpoint} ({what})", hint=KEY_HINT, status=status)
     if status == 429:
         return RateLimitError(
-            f"NCBI rate limit exceeded (HTTP 429{': ' + detail if detail else ''})",
+            f"NCBI rate limit exceeded ({what})",
             hint="add an API key (litcli config set api-key) or try again in a minute",
             status=status,
         )
     if status == 414:
         return NCBIError(
-            f"NCBI rejected the {endpoint} request as too long (HTTP 414)", status=status
+            f"NCBI rejected the {endpoint} request as too long ({what})", status=status
         )
     if status >= 500:
         return NCBIError(
-            f"NCBI E-utilities failed on {endpoint} (HTTP {status}{': ' + detail if detail else ''})",
+            f"NCBI E-utilities failed on {endpoint} ({what})",
             hint="NCBI is having trouble; try again later",
             status=status,
         )
     return NCBIError(
-        f"NCBI refused the {endpoint} request (HTTP {status}{': ' + detail if detail else ''})",
+        f"NCBI refused the {endpoint} request ({what})",
         hint="check the query syntax" if endpoint == "esearch" else None,
         status=status,
     )

@@ -41,6 +41,9 @@ Fixture API (``ncbi`` is a ``NcbiServer``)::
     #   "json-error" HTTP 200 with {"error":"..."}
     #   "error-element"  HTTP 200 with <eFetchResult><ERROR>...</ERROR></eFetchResult>
     #   "empty"      HTTP 200 with an empty body
+    #   "api-key-invalid"  HTTP 400 + NCBI's JSON body for a bad key, which echoes
+    #                the key sent: {"error":"API key invalid","api-key":"<key>",
+    #                "type":"api-key","status":"unknown"}
     ncbi.fail("esearch", "429", times=2, retry_after=None)
 
 Each ``Hit`` has ``endpoint`` ("esearch"), ``method``, ``path``, ``params``
@@ -469,6 +472,18 @@ def _make_handler(server: NcbiServer) -> type[BaseHTTPRequestHandler]:
                 )
             elif kind == "empty":
                 self._send(Reply(b"", 200))
+            elif kind == "api-key-invalid":
+                import json
+
+                body = json.dumps(
+                    {
+                        "error": "API key invalid",
+                        "api-key": hit.params.get("api_key", ""),
+                        "type": "api-key",
+                        "status": "unknown",
+                    }
+                )
+                self._send(Reply(body, 400, {}, "application/json"))
             else:
                 raise ValueError(f"unknown misbehaviour {kind!r}")
             return True

@@ -297,6 +297,53 @@ def test_stdin_input() -> None:
     assert [c.text for c in extract_claims(art)] == ["Ketamine reduces suicidal ideation within hours."]
 
 
+FRAGMENT = (
+    b"<div><h1>Ketamine news</h1>\n<p>Ketamine <b>cures</b> OCD permanently in every patient.</p>\n"
+    b"<p>Esketamine reduces suicidal ideation within 24 hours in adults with depression.</p></div>\n"
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        FRAGMENT,
+        b"\xef\xbb\xbf  <!-- copied from the CMS -->\n" + FRAGMENT,  # BOM, comment first
+        b"<P CLASS=lead>Ketamine cures OCD permanently in every patient.</P>\n"
+        b"<ul><li>Esketamine reduces suicidal ideation within 24 hours in adults with depression.</li></ul>",
+        b"<section>\n<h2>Ketamine news</h2>\n<p>Ketamine cures OCD permanently in every patient.</p>\n"
+        b"<p>Esketamine reduces suicidal ideation within 24 hours in adults with depression.</p>\n</section>",
+        # text first, then mostly block tags
+        b"Ketamine news\n<p>Ketamine cures OCD permanently in every patient.</p>\n"
+        b"<p>Esketamine reduces suicidal ideation within 24 hours in adults with depression.</p>\n",
+    ],
+    ids=["div", "bom-comment", "uppercase-p-ul", "section", "mostly-tags"],
+)
+def test_stdin_html_fragments_are_read_as_html(data: bytes) -> None:
+    art = read_article("-", stdin=io.BytesIO(data))
+    assert art.kind == "html"
+    assert [c.text for c in extract_claims(art)] == [
+        "Ketamine cures OCD permanently in every patient.",
+        "Esketamine reduces suicidal ideation within 24 hours in adults with depression.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"Ketamine reduced scores at doses < 0.5 mg/kg.\nResponse <3 weeks was rare.\n", "text"),
+        (b"<3 ketamine reduces suicidal ideation within hours.\n", "text"),
+        (b"Ketamine <b>reduces</b> suicidal ideation.<br>\nIt acts <i>within hours</i>.\n", "text"),
+        (b"<ultra> rapid ketamine reduces suicidal ideation.\n", "text"),
+        (b"# Ketamine\n\nKetamine reduces suicidal ideation.<br>\n\n<div>Esketamine is approved.</div>\n", "markdown"),
+        (b'<div align="center"><img src="logo.png"></div>\n\n# Ketamine\n\n- Ketamine reduces suicidal ideation.\n'
+         b"- Esketamine is approved.\n- It acts within hours.\n", "markdown"),
+    ],
+    ids=["less-than", "heart", "inline-tags", "not-a-tag", "markdown-with-html", "markdown-starting-with-div"],
+)
+def test_stdin_text_and_markdown_with_a_less_than_sign_stay_text(data: bytes, kind: str) -> None:
+    assert read_article("-", stdin=io.BytesIO(data)).kind == kind
+
+
 def test_latin1_text_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes("Ketamine reduces anxiety in caf\xe9 workers with PTSD.".encode("cp1252"))

@@ -122,6 +122,57 @@ def test_offline_with_an_empty_library(served: Any) -> None:
     assert verdicts == {"no evidence found", "not checkable"}
 
 
+EMPTY_LIBRARY_REASON = (
+    "The local library has no records for the query{tried} "
+    "(offline; {held}; run without --offline to search PubMed)."
+)
+
+
+def test_offline_reasons_name_the_library_not_pubmed(served: Any, tmp_path: Path) -> None:
+    """PubMed is never asked offline: no output format may say it found nothing."""
+    art = tmp_path / "a.txt"
+    art.write_text("Ketamine reduces suicidal ideation in adults with depression.\n")
+    reason = EMPTY_LIBRARY_REASON.format(tried="", held="0 records in the library")
+    runs = {fmt: run_cli(["check", str(art), "--offline", "-q", "--strict", "-f", fmt])
+            for fmt in ("terminal", "markdown", "json")}
+    for fmt, result in runs.items():
+        assert result.exit_code == 8, (fmt, result.output)  # --strict still fails: no evidence
+        assert "PubMed found no records" not in result.stdout, fmt
+        assert result.stderr == (
+            "check --strict: 1 claim contradicted or without evidence: 1 "
+            "(offline: only the local library was searched, 0 records)\n"
+        ), fmt
+    assert f"  Why: {reason}" in runs["terminal"].stdout
+    assert "offline: answered from the local library (0 records); PubMed was not searched" in runs["terminal"].stdout
+    assert f"*Paragraph 1, line 1.* {reason}" in runs["markdown"].stdout
+    claim = json.loads(runs["json"].stdout)["claims"][0]
+    assert claim["reason"] == reason and claim["verdict"] == "no evidence found"
+    assert served.count() == 0
+
+
+def test_offline_with_an_unrelated_library_counts_its_records(served: Any, tmp_path: Path) -> None:
+    check_json("-q")  # fills the library with the fake records (none about arketamine)
+    served.clear()
+    art = tmp_path / "a.txt"
+    art.write_text("Arketamine reduces PTSD symptoms in older adults.\n")
+    result = run_cli(["check", str(art), "--offline", "-q", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    claim = json.loads(result.stdout)["claims"][0]
+    assert claim["relaxations"] == 1 and claim["verdict"] == "no evidence found"
+    held = f"{len(fakes.SPECS)} records in the library"
+    assert claim["reason"] == EMPTY_LIBRARY_REASON.format(tried=" even after 1 relaxation", held=held)
+    assert served.count() == 0
+
+
+def test_online_reason_still_names_pubmed(ncbi: Any, tmp_path: Path) -> None:
+    ncbi.set_articles({})
+    art = tmp_path / "a.txt"
+    art.write_text("Ketamine reduces suicidal ideation in adults with depression.\n")
+    result = run_cli(["check", str(art), "-q", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["claims"][0]["reason"] == "PubMed found no records for the query."
+
+
 # --- output formats -------------------------------------------------------------------------------
 
 _TYPES = {"str": str, "int": int, "bool": bool, "list": list, "dict": dict, "none": type(None)}
@@ -214,8 +265,7 @@ def test_terminal_report_summary_then_details(served: Any) -> None:
 def test_strict_exit_code(served: Any) -> None:
     result = run_cli(["check", ARTICLE, "--strict", "-q", "--format", "json"])
     assert result.exit_code == 8
-    assert "2 claim(s) contradicted or without evidence" not in result.stderr  # there are 4
-    assert "4 claim(s) contradicted or without evidence: 2, 5, 6, 8" in result.stderr
+    assert result.stderr == "check --strict: 4 claims contradicted or without evidence: 2, 5, 6, 8\n"
     assert json.loads(result.stdout)["summary"]["failed"] is True
 
 
@@ -225,6 +275,11 @@ def test_strict_passes_when_nothing_fails(served: Any, tmp_path: Path) -> None:
     result = run_cli(["check", str(art), "--strict", "-q"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("1 claim · 1 supported · 0 overstated")
+    assert result.stdout.splitlines()[1].endswith(
+        "PubMed: 1 esearch + 1 efetch requests, 0 cached searches, 2 records fetched, 0 from the library"
+    )
+    again = run_cli(["check", str(art), "-q"]).stdout.splitlines()[1]
+    assert again.endswith("PubMed: 0 esearch + 0 efetch requests, 1 cached search, 0 records fetched, 2 from the library")
 
 
 # --- inputs and errors --------------------------------------------------------------------------
@@ -248,6 +303,47 @@ def test_stdin_input(served: Any) -> None:
     result = run_cli(["check", "-", "--claims-only"], input="Ketamine reduces suicidal ideation.\n")
     assert result.exit_code == 0
     assert "1. Ketamine reduces suicidal ideation." in result.stdout
+    assert result.stdout.splitlines()[0] == "1 claim in stdin"  # not "1 claims in -"
+
+
+HTML_FRAGMENT = (
+    "<div><h1>Ketamine news</h1>\n<p>Ketamine <b>cures</b> OCD permanently in every patient.</p>\n"
+    "<p>Esketamine reduces suicidal ideation within 24 hours in adults with depression.</p></div>\n"
+)
+
+
+def test_stdin_html_fragment_is_read_as_html(ncbi: Any, tmp_path: Path) -> None:
+    """The same bytes on stdin and in frag.html give the same claims."""
+    piped = run_cli(["check", "-", "--claims-only"], input=HTML_FRAGMENT)
+    assert piped.exit_code == 0, piped.stderr
+    frag = tmp_path / "frag.html"
+    frag.write_text(HTML_FRAGMENT)
+    saved = run_cli(["check", str(frag), "--claims-only"])
+    assert piped.stdout == saved.stdout
+    assert piped.stdout.splitlines() == [
+        "2 claims in Ketamine news",
+        "  1. Ketamine cures OCD permanently in every patient.",
+        "     paragraph 2, line 2",
+        "  2. Esketamine reduces suicidal ideation within 24 hours in adults with depression.",
+        "     paragraph 3, line 3",
+    ]
+    assert ncbi.count() == 0
+
+
+def test_reports_call_stdin_stdin(served: Any) -> None:
+    text = "Ketamine reduces suicidal ideation in adults with depression.\n"
+    md = run_cli(["check", "-", "--claims-only", "-f", "markdown"], input=text)
+    assert md.stdout.startswith("# Claims in stdin\n")
+    terminal = run_cli(["check", "-", "--offline", "-q"], input=text)
+    assert terminal.stdout.splitlines()[:2] == [
+        "1 claim · 1 no evidence found · 0 overstated",
+        "stdin · offline: answered from the local library (0 records); PubMed was not searched",
+    ]
+    report = run_cli(["check", "-", "--offline", "-q", "-f", "markdown"], input=text).stdout
+    assert report.startswith("# Claim check: stdin\n") and "\nSource: stdin · checked " in report
+    assert "Source: - " not in report and " in -" not in terminal.stdout
+    doc = json.loads(run_cli(["check", "-", "--offline", "-q", "-f", "json"], input=text).stdout)
+    assert doc["source"]["location"] == "-"  # litcli.check/1 keeps "-" for stdin (docs/CHECK.md)
 
 
 @pytest.mark.parametrize(("data", "message"), [(b"", "is empty"), (b"\x00\x01\x02binary", "is binary")])

@@ -217,7 +217,7 @@ def test_persistent_rate_limit(ncbi, monkeypatch):
     result = run_cli(["search", "x"])
     assert result.exit_code == ExitCode.NCBI
     assert (
-        "NCBI rate limit exceeded (HTTP 429: API rate limit exceeded) (after 2 tries)"
+        "NCBI rate limit exceeded (HTTP 429: API rate limit exceeded; after 2 tries)"
         in one_line_error(result)
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 
@@ -156,6 +157,68 @@ def test_retries_stop_at_the_limit(ncbi):
     assert ncbi.count("esearch") == 4
     assert info.value.exit_code == ExitCode.NCBI
     assert "HTTP 503" in info.value.message and "after 4 tries" in info.value.message
+
+
+def test_final_errors_read_as_one_sentence_with_the_hint_last(ncbi):
+    """The try count joins NCBI's own parentheses; the hint ends the line."""
+    from litcli.cli.errors import error_message
+
+    ncbi.fail("esearch", "503", times=2)  # exactly the tries: the next failure is queued after it
+    with pytest.raises(NCBIError) as info:
+        make_client(max_tries=2).esearch("x")
+    assert error_message(info.value) == (
+        "Error: NCBI E-utilities failed on esearch (HTTP 503: simulated HTTP 503; after 2 tries). "
+        "NCBI is having trouble; try again later"
+    )
+    ncbi.fail("esearch", "429", times=2)
+    with pytest.raises(RateLimitError) as info:
+        make_client(max_tries=2).esearch("x")
+    assert error_message(info.value) == (
+        "Error: NCBI rate limit exceeded (HTTP 429: API rate limit exceeded; after 2 tries). "
+        "Add an API key (litcli config set api-key) or try again in a minute"
+    )
+    ncbi.set_articles(synthetic(2))
+    ncbi.fail("efetch", "truncate-unsized", times=2)
+    with pytest.raises(NCBIResponseError) as info:
+        make_client(max_tries=2).efetch(ids=["99000001", "99000002"])
+    assert error_message(info.value) == (
+        "Error: NCBI's efetch response was cut off (incomplete XML; after 2 tries). Try again later"
+    )
+    ncbi.fail("esearch", "500", times=1)
+    ncbi.fail("esearch", "close", times=1)  # the last failure decides the message
+    with pytest.raises(NetworkError) as net:
+        make_client(max_tries=2).esearch("x")
+    assert "HTTP 500" not in net.value.message and net.value.message.endswith("(after 2 tries)")
+
+
+def test_invalid_api_key_says_to_check_the_key_and_never_shows_it(ncbi):
+    ncbi.fail("esearch", "api-key-invalid")
+    with pytest.raises(NCBIError) as info:
+        make_client(api_key=KEY).esearch("x")
+    hit = ncbi.hits("esearch")[0]
+    assert hit.params["api_key"] == KEY  # NCBI got the key (and echoes it in its reply)
+    assert ncbi.count("esearch") == 1  # a bad key is not retried
+    err = info.value
+    assert err.exit_code == ExitCode.NCBI and err.status == 400
+    assert err.message == "NCBI rejected the API key on esearch (HTTP 400: API key invalid)"
+    assert err.hint == "check NCBI_API_KEY or run `litcli config set api-key`"
+    assert "query syntax" not in str(err.hint)
+    assert KEY not in err.message and KEY not in str(err.hint)
+    # the same reply inside HTTP 200 (a JSON error body) gets the same hint
+    body = json.dumps({"error": "API key invalid", "api-key": KEY, "type": "api-key", "status": "unknown"})
+    ncbi.reply("esearch", body, content_type="application/json")
+    with pytest.raises(NCBIResponseError) as info:
+        make_client(api_key=KEY).esearch("x")
+    assert info.value.message == "NCBI esearch error: API key invalid"
+    assert info.value.hint == "check NCBI_API_KEY or run `litcli config set api-key`"
+
+
+def test_an_echoed_url_with_api_key_is_not_a_key_error(ncbi):
+    ncbi.reply("esearch", f"<eResult><ERROR>Invalid request esearch.fcgi?api_key={KEY}</ERROR></eResult>", status=400)
+    with pytest.raises(NCBIError) as info:
+        make_client(api_key=KEY).esearch("x")
+    assert info.value.message.startswith("NCBI refused the esearch request (HTTP 400: Invalid request")
+    assert info.value.hint == "check the query syntax" and KEY not in info.value.message
 
 
 def test_persistent_429_is_a_rate_limit_error_with_ncbis_message(ncbi):

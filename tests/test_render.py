@@ -107,6 +107,31 @@ def test_untrusted_text_cannot_inject_escapes_or_markup():
     assert "Evil red [bold]title[/bold]" in out
 
 
+BIDI_CONTROLS = [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
+
+
+@pytest.mark.parametrize("control", BIDI_CONTROLS, ids=lambda c: f"U+{ord(c):04X}")
+def test_bidi_controls_are_stripped_rtl_text_and_marks_kept(control):
+    """Trojan Source: an override or isolate in a title could reorder the terminal line."""
+    import json
+
+    from litcli.textsafe import json_inert, one_line, strip_control
+
+    rtl = "\u05e7\u05d8\u05de\u05d9\u05df \u0643\u064a\u062a\u0627\u0645\u064a\u0646 \u200f\u200e"
+    title = f"Evil {control}title{control}\n {rtl}"
+    assert one_line(title) == f"Evil title {rtl}"
+    assert strip_control(title, keep_newlines=True) == f"Evil title\n {rtl}"
+    encoded = json_inert(json.dumps({"title": title}, ensure_ascii=False))
+    assert control not in encoded and rtl in encoded
+    assert json.loads(encoded)["title"] == title  # escaped, not lost
+    record = Record(pmid="99000018", title=title)
+    for console, buf in (tty_console(120), plain_console()):
+        print_records([record], console)
+        print_record(record, console)
+        out = buf.getvalue()
+        assert control not in out and "Evil title" in out and "\u05e7\u05d8\u05de\u05d9\u05df" in out
+
+
 def test_abstracts_are_printed_under_the_table():
     record = synthetic(
         99000017, abstract=[("BACKGROUND", "Why we did it."), ("RESULTS", "What we found.")]

@@ -4,8 +4,9 @@
    `api_key` parameter NCBI needs: not on stdout/stderr, not in the library file
    (search cache included), exported files, `config get`, error messages (also
    when NCBI echoes the URL), DEBUG logs, or LITCLI_DEBUG=1 tracebacks.
-2. Hostile PubMed text (terminal escapes, C1 controls, rich markup, spreadsheet
-   formulas, LaTeX/BibTeX breakers, Markdown/HTML) is shown inert everywhere.
+2. Hostile PubMed text (terminal escapes, C1 controls, bidi overrides and isolates,
+   rich markup, spreadsheet formulas, LaTeX/BibTeX breakers, Markdown/HTML) is shown
+   inert everywhere; right-to-left letters and the U+200E/U+200F marks are kept.
 
 Records arrive two ways: PubMed XML from the loopback server (XML cannot carry
 ESC, but it can carry C1 controls such as U+009B CSI) and a MEDLINE file imported
@@ -37,13 +38,21 @@ ROOT = Path(__file__).resolve().parents[1]
 KEY = "litcliFAKEkey0000secret00001234"  # 8-64 letters and digits, as config requires
 MASKED = "****1234"
 ESC = "\x1b"
+# "Trojan Source": bidi embedding / override / isolate controls reorder a terminal line
+RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
+BIDI_CONTROLS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+ARABIC, HEBREW, RLM = "\u0643\u064a\u062a\u0627\u0645\u064a\u0646", "\u05e7\u05d8\u05de\u05d9\u05df", "\u200f"
 
 # --- helpers -----------------------------------------------------------------------------
 
 
 def assert_inert(text: str, where: str = "") -> None:
-    """No terminal escape, no C0 control but \\t \\n \\r, no C1 control."""
-    bad = [ch for ch in text if (ord(ch) < 32 and ch not in "\t\n\r") or 0x7F <= ord(ch) <= 0x9F]
+    """No terminal escape, no C0 control but \\t \\n \\r, no C1 control, no bidi control."""
+    bad = [
+        ch
+        for ch in text
+        if (ord(ch) < 32 and ch not in "\t\n\r") or 0x7F <= ord(ch) <= 0x9F or ch in BIDI_CONTROLS
+    ]
     assert not bad, f"{where}: control characters {sorted(set(bad))!r} in {text[:400]!r}"
 
 
@@ -199,6 +208,30 @@ def test_ncbi_errors_that_echo_the_url_are_redacted(keyed, caplog, status, body,
     assert keyed.hits("esearch")[0].params["api_key"] == KEY
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["search", "ketamine"], ["show", "99000002", "--refresh"], ["check", "ARTICLE", "-q"]],
+    ids=["search", "show", "check"],
+)
+def test_invalid_api_key_names_the_setting_never_the_key(keyed, tmp_path, args) -> None:
+    """NCBI answers a bad key with HTTP 400 and a JSON body that echoes the key."""
+    article = tmp_path / "article.txt"
+    article.write_text("Ketamine reduces obsessive-compulsive symptoms in OCD.\n", encoding="utf-8")
+    args = [str(article) if a == "ARTICLE" else a for a in args]
+    keyed.fail("*", "api-key-invalid", times=10)
+    result = run_cli(args)
+    assert result.exit_code == ExitCode.NCBI, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: NCBI rejected the API key on ")
+    assert "(HTTP 400: API key invalid)" in lines[0]
+    assert lines[0].endswith(". Check NCBI_API_KEY or run `litcli config set api-key`")
+    assert "query syntax" not in lines[0]
+    assert KEY not in result.output and KEY[-12:] not in result.output
+    assert keyed.count() == 1  # not retried
+    assert keyed.hits()[0].params["api_key"] == KEY  # (and the reply echoed it)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -255,7 +288,8 @@ def test_redact_keeps_the_text_around_the_key() -> None:
 
 # XML can carry C1 controls (U+009B is CSI, U+009D OSC, U+009C ST) but not ESC.
 XML_TITLE = (
-    "[bold red]Ketamine[/] OCD \x9b31mC1red\x9b0m \x9d0;pwned\x9c [link=https://evil.example]L[/link] "
+    f"[bold red]Ketamine[/] OCD \x9b31mC1red\x9b0m \x9d0;pwned\x9c {RLO}devlos{PDF} {LRI}iso{PDI} "
+    f"{ARABIC}{RLM} [link=https://evil.example]L[/link] "
     '=HYPERLINK("https://evil.example","x") {unbalanced \\input{/etc/passwd} '
     "<script>alert(1)</script> [x](javascript:alert(1)) } @misc{evil, title={x}}"
 )
@@ -278,7 +312,7 @@ def hostile_article() -> str:
 # MEDLINE text can carry raw ESC sequences: SGR colour, OSC 8 hyperlink, OSC 0 title, clear screen.
 MEDLINE_PMID = "99000201"
 MEDLINE_TITLE = (
-    f"[bold red]Ketamine[/] for OCD {ESC}[31mRED{ESC}[0m {ESC}]8;;https://evil.example/{ESC}\\click{ESC}]8;;{ESC}\\ "
+    f"[bold red]Ketamine[/] for OCD {RLO}{HEBREW}{PDF} {ESC}[31mRED{ESC}[0m {ESC}]8;;https://evil.example/{ESC}\\click{ESC}]8;;{ESC}\\ "
     f"{ESC}]0;pwned\x07 {ESC}[2J{ESC}[H =HYPERLINK(\"x\") {{unbalanced \\cmd <script>alert(1)</script>"
 )
 HOSTILE_NBIB = f"""PMID- {MEDLINE_PMID}
@@ -328,6 +362,10 @@ def test_piped_tables_and_show_are_inert(hostile) -> None:
         # rich markup is printed as text, never interpreted
         assert "[bold red]Ketamine[/]" in result.stdout, name
     assert "C1red" in runs["search"].stdout and "RED" in runs["library list"].stdout
+    # the bidi controls are gone, the right-to-left text and the RLM mark are not
+    assert f"devlos iso {ARABIC}{RLM}" in runs["show xml"].stdout
+    assert f"devlos iso {ARABIC}{RLM}" in runs["search"].stdout
+    assert f"for OCD {HEBREW} RED" in runs["show medline"].stdout
     assert "[red]abs[/red]" in runs["show xml"].stdout
     assert "[bold]markup[/bold]" in runs["show medline"].stdout
 
@@ -452,17 +490,19 @@ def test_other_formats_carry_no_control_characters(hostile, fmt) -> None:
         )
         titles = {r["pmid"]: r["title"] for r in records}
         assert "\x9b31mC1red" in titles[XML_PMID]
+        assert f"{RLO}devlos{PDF} {LRI}iso{PDI} {ARABIC}{RLM}" in titles[XML_PMID]
+        assert f"{RLO}{HEBREW}{PDF}" in titles[MEDLINE_PMID]
         assert f"{ESC}[31mRED" in titles[MEDLINE_PMID]
 
 
 ARTICLE = (
-    f"Ketamine reduced symptoms of OCD [bold red]in most patients[/] {ESC}[31mred{ESC}[0m "
+    f"Ketamine reduced symptoms of OCD [bold red]in most patients[/] {ESC}[31mred{ESC}[0m {RLO}lasrever{PDF} "
     "according to <script>alert(6)</script> trials | with pipes ](javascript:alert(7)) "
     f"{ESC}]0;pwned\x07.\n"
 )
 
 
-@pytest.mark.parametrize("fmt", ["terminal", "markdown"])
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "json"])
 def test_check_report_with_hostile_article_and_evidence_is_inert(hostile, tmp_path, fmt) -> None:
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
@@ -480,6 +520,11 @@ def test_check_report_with_hostile_article_and_evidence_is_inert(hostile, tmp_pa
         assert rows and all(len(re.findall(r"(?<!\\)\|", row)) == 5 for row in rows), rows
     else:
         assert "[bold red]in most patients[/]" in result.stdout
+    if fmt == "json":  # lossless: the controls are escaped in the text, and decode back
+        doc = json.loads(result.stdout)
+        titles = {e["pmid"]: e["title"] for c in doc["claims"] for e in c["evidence"]}
+        assert RLO in titles[MEDLINE_PMID] and HEBREW in titles[MEDLINE_PMID]
+        assert "lasrever" in doc["claims"][0]["text"] and RLO not in doc["claims"][0]["text"]
 
 
 def test_check_terminal_report_on_a_tty_is_inert(hostile, isolated_env, tmp_path) -> None:

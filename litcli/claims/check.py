@@ -91,6 +91,7 @@ class CheckReport:
     cached_searches: int = 0
     fetched_records: int = 0
     library_records: int = 0
+    library_size: int | None = None  # records in the local library (offline checks only)
     generated: str = field(
         default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     )
@@ -144,6 +145,8 @@ def check_article(
             own_client = True
         if client is not None:
             start_requests = client.request_count
+        if offline and lib is not None:
+            report.library_size = lib.count()
         plans = [build_plan(c) for c in claims]
         pending: list[tuple[Claim, QueryPlan, list[SearchAttempt], list[str]]] = []
         for i, (claim, plan) in enumerate(zip(claims, plans, strict=True), 1):
@@ -167,6 +170,7 @@ def check_article(
                 checkable=plan.checkable,
                 not_checkable_reason=plan.reason,
                 relaxations=max(0, len(attempts) - 1),
+                library_size=report.library_size if offline else None,
             )
             report.results.append(ClaimResult(claim, plan, verdict, attempts, pmids, evidence))
         if client is not None:

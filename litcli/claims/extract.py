@@ -37,10 +37,15 @@ class Block:
 
 @dataclass
 class Article:
-    source: str  # path, URL or "-"
+    source: str  # path, URL or "-" (stdin; shown as "stdin", see ``label``)
     kind: str  # "text" | "markdown" | "html"
     title: str | None
     blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The source as a reader should see it: "stdin" for "-"."""
+        return "stdin" if self.source == "-" else self.source
 
 
 @dataclass
@@ -189,9 +194,39 @@ def _sniff(data: bytes, *, content_type: str = "", name: str = "") -> str:
         return "html"
     if lower.endswith((".md", ".markdown")) or ctype == "text/markdown":
         return "markdown"
+    if ctype in ("", "text/html") and looks_like_html_fragment(head):
+        return "html"
     if re.search(rb"(?m)^#{1,6} \S", head) or re.search(rb"\[[^\]]+\]\([^)]+\)", head):
         return "markdown"
     return "text"
+
+
+# Block-level tags that start an HTML fragment (a pasted <div>, a CMS export); inline
+# tags (<b>, <a>, <br>) and "<" in prose ("doses < 1 mg/kg", "<3") do not count.
+_FRAGMENT_TAG = (
+    rb"</?(?:div|p|h[1-6]|article|section|main|header|footer|nav|aside|ul|ol|li|dl|dt|dd|table|"
+    rb"thead|tbody|tr|td|th|blockquote|pre|figure|figcaption|form|body|head|title|meta|link|style)"
+    rb"(?=[\s/>])"
+)
+_FRAGMENT_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*" + _FRAGMENT_TAG, re.IGNORECASE | re.DOTALL)
+_FRAGMENT_LINE = re.compile(rb"\s*" + _FRAGMENT_TAG, re.IGNORECASE)
+_MARKDOWN_SIGNS = re.compile(rb"(?m)^\s{0,3}(?:#{1,6} \S|[-*+] \S|```)|\[[^\]]+\]\([^)]+\)")
+
+
+def looks_like_html_fragment(head: bytes) -> bool:
+    """True for HTML without a doctype or <html> (what a CMS or a browser copy gives):
+    it starts with a block-level tag, or most of its lines start with one.
+
+    Markdown that merely holds some HTML, and text with a "<" in it, stay text: a
+    start tag counts only when the input shows no Markdown syntax, and "most lines"
+    means at least two lines and at least half of the non-blank ones.
+    """
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    lines = [line for line in head.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _FRAGMENT_LINE.match(line))
+    if tagged >= 2 and 2 * tagged >= len(lines):
+        return True
+    return bool(_FRAGMENT_START.match(head)) and not _MARKDOWN_SIGNS.search(head)
 
 
 def _decode_text(data: bytes, source: str) -> str:

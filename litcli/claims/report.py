@@ -56,9 +56,14 @@ def claim_label(claim: Claim, width: int = 80) -> str:
     return shorten(claim.text, width)
 
 
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """'1 claim', '2 claims' (``words``: an irregular plural)."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
 def headline(report: CheckReport) -> str:
     counts = report.counts()
-    parts = [f"{len(report.results)} claim{'s' if len(report.results) != 1 else ''}"]
+    parts = [plural(len(report.results), "claim")]
     parts += [f"{n} {v}" for v, n in counts.items() if n]
     parts.append(f"{report.overstated} overstated")
     return " · ".join(parts)
@@ -66,11 +71,13 @@ def headline(report: CheckReport) -> str:
 
 def _mode(report: CheckReport) -> str:
     if report.offline:
-        return "offline: answered from the local library"
+        size = "" if report.library_size is None else f" ({plural(report.library_size, 'record')})"
+        return f"offline: answered from the local library{size}; PubMed was not searched"
+    requests = report.esearch_requests + report.efetch_requests
     return (
-        f"PubMed: {report.esearch_requests} esearch + {report.efetch_requests} efetch requests, "
-        f"{report.cached_searches} cached searches, {report.fetched_records} records fetched, "
-        f"{report.library_records} from the library"
+        f"PubMed: {report.esearch_requests} esearch + {report.efetch_requests} efetch "
+        f"request{'s' if requests != 1 else ''}, {plural(report.cached_searches, 'cached search', 'cached searches')}, "
+        f"{plural(report.fetched_records, 'record')} fetched, {report.library_records} from the library"
     )
 
 
@@ -93,7 +100,7 @@ def render_terminal(report: CheckReport, console: Any, *, top: int = DEFAULT_TOP
     from rich.table import Table
     from rich.text import Text
 
-    title = one_line(report.article.title or report.article.source)
+    title = one_line(report.article.title or report.article.label)
     console.print(Text(headline(report), style="bold"))
     console.print(Text(f"{title} · {_mode(report)}", style="dim"))
     console.print()
@@ -242,8 +249,8 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
         return "".join(f"[{n}]" for n in nums)
 
     a = report.article
-    lines = [f"# Claim check: {_md(a.title or a.source)}", ""]
-    lines.append(f"Source: {_md(a.source)} · checked {report.generated} · litcli {__version__} · {_md(_mode(report))}")
+    lines = [f"# Claim check: {_md(a.title or a.label)}", ""]
+    lines.append(f"Source: {_md(a.label)} · checked {report.generated} · litcli {__version__} · {_md(_mode(report))}")
     lines += ["", f"**{_md(headline(report))}**", ""]
     lines += ["| # | Verdict | Claim | Best evidence |", "|---:|---|---|---|"]
     for r in report.results:

@@ -11,8 +11,8 @@ Definitions (also in docs/CHECK.md):
   in-vitro studies, or the relevant records report no result either way.
 - contradicted: the evidence states the opposite (a reversed fact, such as
   "blocks" for "activates"), or null / opposite results outweigh support two to one.
-- no evidence found: PubMed found nothing relevant (after relaxing the query),
-  or only retracted records.
+- no evidence found: PubMed (offline: the local library) found nothing relevant
+  (after relaxing the query), or only retracted records.
 - not checkable: the claim names no treatment, is a prediction or promise, or
   is too vague to turn into a query.
 
@@ -145,8 +145,13 @@ def decide(
     not_checkable_reason: str | None = None,
     searched: int = 0,
     relaxations: int = 0,
+    library_size: int | None = None,
 ) -> Verdict:
-    """The claim's verdict from its assessed evidence."""
+    """The claim's verdict from its assessed evidence.
+
+    ``library_size`` is given for an offline check (the records in the local
+    library): the reasons then name the library, which was searched, not PubMed.
+    """
     if not checkable:
         v = Verdict(NOT_CHECKABLE, f"Not checkable: {not_checkable_reason or 'no query could be built'}.")
         return _finish(claim, v)
@@ -158,7 +163,14 @@ def decide(
     if not relevant:
         if not evidence:
             tried = f" even after {relaxations} relaxation{'s' if relaxations != 1 else ''}" if relaxations else ""
-            reason = f"PubMed found no records for the query{tried}."
+            if library_size is None:
+                reason = f"PubMed found no records for the query{tried}."
+            else:
+                held = f"{library_size} record{'s' if library_size != 1 else ''} in the library"
+                reason = (
+                    f"The local library has no records for the query{tried} "
+                    f"(offline; {held}; run without --offline to search PubMed)."
+                )
         elif not [e for e in evidence if e.counted]:
             reason = f"Only retracted records matched the query{note}."
             return _finish(claim, Verdict(NO_EVIDENCE, reason, best_evidence="retracted records only"))

@@ -97,9 +97,14 @@ def check(
         rep.render_terminal(report, make_console(), top=top)
     if strict and report.failed:
         bad = [r.claim.number for r in report.results if r.verdict.verdict in ("contradicted", "no evidence found")]
+        where = ""
+        if offline:
+            held = report.library_size or 0
+            where = f" (offline: only the local library was searched, {held} record{'s' if held != 1 else ''})"
         click.echo(
-            f"check --strict: {len(bad)} claim(s) contradicted or without evidence: "
-            + ", ".join(str(n) for n in bad),
+            f"check --strict: {len(bad)} claim{'s' if len(bad) != 1 else ''} contradicted or without evidence: "
+            + ", ".join(str(n) for n in bad)
+            + where,
             err=True,
         )
         exit_with(ExitCode.CHECK_FAILED)
@@ -170,10 +175,10 @@ def _claims_text(art: Any, claims: list[Any], fmt: str) -> str:
         return json_inert(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
     lines: list[str] = []
     if fmt == "markdown":
-        lines += [f"# Claims in {one_line(art.title or art.source)}", ""]
+        lines += [f"# Claims in {one_line(art.title or art.label)}", ""]
         lines += [f"{c.number}. {one_line(c.text)} *({c.location})*" for c in claims]
     else:
-        lines.append(f"{len(claims)} claims in {one_line(art.title or art.source)}")
+        lines.append(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} in {one_line(art.title or art.label)}")
         for c in claims:
             lines.append(f"{c.number:>3}. {one_line(c.text)}")
             lines.append(f"     {c.location}")
