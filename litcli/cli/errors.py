@@ -67,11 +67,26 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise _Terminated
 
 
+def _utf8_streams() -> None:
+    """Data is UTF-8 whatever the locale says (docs/FORMATS.md): a stdout set up as ASCII or
+    cp1252 would otherwise fail half-way through an export on the first accented name.
+    Messages on stderr never fail on a character either."""
+    out = sys.stdout
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "")
+    if encoding not in ("utf8", "utf_8") and hasattr(out, "reconfigure"):
+        with contextlib.suppress(Exception):
+            out.reconfigure(encoding="utf-8")
+    if hasattr(sys.stderr, "reconfigure"):
+        with contextlib.suppress(Exception):
+            sys.stderr.reconfigure(errors="backslashreplace")
+
+
 def run_main(group: click.Group, argv: list[str] | None = None) -> NoReturn:
     """Run the Click group and map every expected failure to an exit code."""
     import signal
     import threading
 
+    _utf8_streams()
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
