@@ -154,6 +154,12 @@ class _Replay(io.RawIOBase):
         b[: len(chunk)] = chunk
         return len(chunk)
 
+    def close(self) -> None:
+        try:
+            self._rest.close()
+        finally:
+            super().close()
+
 
 class _Gunzip(io.RawIOBase):
     """The decompressed data of a gzip stream, read piece by piece.
@@ -277,18 +283,23 @@ def peek_format(source: Source) -> tuple[str, IO[bytes], str]:
     """
     stream, name, must_close = open_binary(source)
     try:
-        pos = _tell(stream)
-        head = _read_head(stream, name, 4096)
-        fmt = _sniff(head, name)
+        head, stream = _peek(stream, name, 4096)
+        return _sniff(head, name), stream, name
     except BaseException:
         if must_close:
             stream.close()
         raise
+
+
+def _peek(stream: IO[bytes], name: str, size: int) -> tuple[bytes, IO[bytes]]:
+    """The first bytes of ``stream`` (up to ``size``) and a stream that still starts
+    with them: the same stream sought back, or one that replays them (pipes, gzip)."""
+    pos = _tell(stream)
+    head = _read_head(stream, name, size)
     if pos is not None:
         stream.seek(pos)
-    else:
-        stream = _Replay(head, stream)  # type: ignore[assignment]
-    return fmt, stream, name
+        return head, stream
+    return head, _Replay(head, stream)  # type: ignore[return-value]
 
 
 def _read_head(stream: IO[bytes], name: str, size: int) -> bytes:
@@ -1048,11 +1059,7 @@ def iter_parse(source: Source, *, keep_raw: bool = False) -> Iterator[Parsed | D
     """
     stream, name, must_close = open_binary(source)
     try:
-        pos = _tell(stream)
-        try:
-            head = stream.read(65536)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise InputFileError(f"{name}: cannot be read ({_one_line(exc)})") from None
+        head, stream = _peek(stream, name, 65536)
         if not head.strip():
             raise InputFileError(
                 f"{name}: the file is empty", hint="fetch or export the records again"
@@ -1062,10 +1069,6 @@ def iter_parse(source: Source, *, keep_raw: bool = False) -> Iterator[Parsed | D
                 f"{name}: binary data, not PubMed XML",
                 hint="import .xml, .xml.gz, .nbib or MEDLINE .txt files",
             )
-        if pos is not None:
-            stream.seek(pos)
-        else:
-            stream = _Replay(head, stream)  # type: ignore[assignment]
         yield from _iter_stream(stream, name, keep_raw, _root_name(head))
     finally:
         if must_close:
