@@ -323,7 +323,6 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
     from litcli.cli.errors import exit_with
     from litcli.errors import ExitCode, InputFileError
     from litcli.library import ImportStats
-    from litcli.textsafe import one_line
 
     err = make_console(stderr=True)
     show_progress = err.is_terminal and not quiet
@@ -336,7 +335,7 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
         current: list[Any] = [None]  # the stats of the file being imported, batch by batch
         try:
             for name in files:
-                shown = "stdin" if name == "-" else one_line(_base_name(name)) or "?"
+                shown = _shown(name)
                 stats = ImportStats()
                 current[0] = None
                 try:
@@ -370,7 +369,7 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
     nothing = total.stored == 0 and total.deleted == 0
     if nothing and len(files) == 1 and len(failures) == 1:  # one bad file: one error line
         what, reason = failures[0]
-        shown = "stdin" if files[0] == "-" else one_line(_base_name(files[0])) or "?"
+        shown = _shown(files[0])
         raise InputFileError(
             f"cannot import {shown}: {reason if what == shown else f'{what}: {reason}'}"
         )
@@ -398,10 +397,13 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
         )
 
 
-def _base_name(name: str) -> str:
+def _shown(name: str) -> str:
+    """How an input is named in messages: its file name made safe, or "stdin" for '-'."""
     from pathlib import Path
 
-    return "stdin" if name == "-" else Path(name).name
+    from litcli.textsafe import one_line
+
+    return "stdin" if name == "-" else one_line(Path(name).name) or "?"
 
 
 def _stats_line(stats: Any, files_failed: int = 0) -> str:
