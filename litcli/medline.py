@@ -76,8 +76,14 @@ _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
 _SEASONS = {"spring", "summer", "fall", "autumn", "winter"}
 _ID_SUFFIX = re.compile(r"^(.*?)\s*\[([a-z-]+)\]\s*$")
 _CC_PMID = re.compile(r"\s*PMID:\s*(\d+)\s*$")
-# "BACKGROUND AND PURPOSE: " ... a label is upper-case words at a sentence start.
-_LABEL = re.compile(r"(?:^|(?<=[.!?)\]]\s))([A-Z][A-Z0-9]*(?:[ ,/&-]+[A-Z0-9]+){0,6}): ")
+# "BACKGROUND AND PURPOSE: " ... a label is upper-case words at a sentence start; a
+# word may end in a parenthesised plural as PubMed writes them ("PATIENT(S)",
+# "MAIN OUTCOME MEASURE(S)").
+_LABEL_PLURAL = r"(?:\([A-Z]{1,3}\))?"
+_LABEL = re.compile(
+    r"(?:^|(?<=[.!?)\]'\"\u2019\u201d]\s))"
+    rf"([A-Z][A-Z0-9]*{_LABEL_PLURAL}(?:[ ,/&-]+[A-Z0-9]+{_LABEL_PLURAL}){{0,6}}): "
+)
 
 
 # --- reading records ------------------------------------------------------------------
@@ -388,10 +394,17 @@ def _authors(fields: list[tuple[str, str]], tags: tuple[str, ...]) -> list[Autho
                     if au.last_name and value.startswith(au.last_name)
                     else value.split()[1:]
                 )
-                au.initials = rest[0] if rest else None
-                au.suffix = " ".join(rest[1:]) or None
-                if au.suffix and au.fore_name and au.fore_name.endswith(" " + au.suffix):
-                    au.fore_name = au.fore_name[: -len(au.suffix) - 1].rstrip()
+                # FAU decides what follows the initials: PubMed writes a suffix in both
+                # ('Hellinger, Frank R Jr' / 'Hellinger FR Jr'), so a last AU token
+                # that ends the FAU fore name too (or is a known suffix) is the suffix;
+                # anything else is initials, particles included ('Lim do Y',
+                # FAU 'Lim, Do Young' -> initials 'do Y').
+                fore = au.fore_name or ""
+                if len(rest) >= 2 and (fore.endswith(" " + rest[-1]) or rest[-1] in _SUFFIXES):
+                    au.suffix = rest.pop()
+                    if fore.endswith(" " + au.suffix):
+                        au.fore_name = fore[: -len(au.suffix) - 1].rstrip() or None
+                au.initials = " ".join(rest) or None
                 pending_full = False
             else:
                 out.append(_split_au(value))

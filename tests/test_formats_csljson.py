@@ -112,7 +112,7 @@ def test_item_fields() -> None:
         "PMCID": "PMC3799063",
         "URL": "https://pubmed.ncbi.nlm.nih.gov/99000001/",
         "language": "en",
-        "keyword": "ketamine, OCD, Humans",
+        "keyword": "ketamine; OCD; Humans",
         "abstract": "METHODS: Ketamine was given.\nRESULTS: It worked.",
     }
 

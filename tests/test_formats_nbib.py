@@ -32,10 +32,13 @@ def check(records: list[Record], parsed: list[Medline.Record]) -> None:
             assert m["TI"] == " ".join(record.title.split())
         people = [a for a in record.authors if not a.is_collective]
         assert m.get("AU", []) == [
-            " ".join(p for p in (a.last_name, a.initials) if p) for a in people
+            " ".join(p for p in (a.last_name, a.initials, a.suffix) if p) for a in people
         ]
         assert m.get("FAU", []) == [
-            f"{a.last_name}, {a.fore_name}" if a.fore_name else a.last_name for a in people
+            f"{a.last_name}, {' '.join(p for p in (a.fore_name, a.suffix) if p)}"
+            if a.fore_name or a.suffix
+            else a.last_name
+            for a in people
         ]
         assert m.get("CN", []) == [a.collective_name for a in record.authors if a.is_collective]
         if record.kind == "article":

@@ -24,7 +24,7 @@ def test_vancouver_reference() -> None:
     r = tricky_records()["unicode"]
     assert formats.format_reference(r, "vancouver") == (
         "Müller J, Sánchez MJ. Randomized trial of ketamine in obsessive-compulsive disorder. "
-        "Neuropsychopharmacology. 2013 Nov;38(12):2475-83. doi: 10.1038/npp.2013.150"
+        "Neuropsychopharmacology. 2013 Nov 5;38(12):2475-83. doi: 10.1038/npp.2013.150"
     )
 
 

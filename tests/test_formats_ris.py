@@ -7,7 +7,7 @@ import re
 import rispy
 
 from litcli import formats
-from litcli.formats._common import expand_pages
+from litcli.formats._common import expand_pages, full_pages
 from litcli.models import Record
 from tests.test_formats_common import real_records, tricky_records
 
@@ -17,6 +17,8 @@ def _expected_authors(record: Record) -> list[str]:
     for a in record.authors:
         if a.is_collective:
             out.append(a.collective_name)
+        elif a.suffix:
+            out.append(f"{a.last_name}, {a.fore_name}, {a.suffix}")
         else:
             given = a.fore_name or a.initials
             out.append(f"{a.last_name}, {given}" if given else a.last_name)
@@ -42,6 +44,8 @@ def check(records: list[Record], text: str) -> list[dict]:
         if record.doi:
             assert e["doi"] == record.doi
         start, end = expand_pages(record.journal.pages)
+        if ";" in (record.journal.pages or "") or "," in (record.journal.pages or ""):
+            start, end = full_pages(record.journal.pages), ""  # extras: all of it in SP
         assert e.get("start_page", "") == start and e.get("end_page", "") == end
         if record.retracted:
             assert any(n.startswith("Retracted publication") for n in e["notes"])

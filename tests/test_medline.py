@@ -502,3 +502,61 @@ def test_corrupt_gzip_is_a_one_line_input_error() -> None:
     got, error = _until_error(bytes(crc))
     assert "compressed data is truncated or corrupt" in error.message
     assert 0 < len(got) < len(parse_medline(src))
+
+
+# --- labels with parentheses, FAU-guided AU splitting, GR from the right --------------------
+
+
+def test_parenthesised_labels_and_labels_after_a_closing_quote() -> None:
+    text = (
+        "OBJECTIVE: Why. PATIENT(S): Forty women. INTERVENTION(S): None. "
+        "MAIN OUTCOME MEASURE(S): Rates. RESULT(S): It asked 'why?' CONCLUSION(S): Done."
+    )
+    assert [(s.label, s.text) for s in split_abstract(text)] == [
+        ("OBJECTIVE", "Why."),
+        ("PATIENT(S)", "Forty women."),
+        ("INTERVENTION(S)", "None."),
+        ("MAIN OUTCOME MEASURE(S)", "Rates."),
+        ("RESULT(S)", "It asked 'why?'"),
+        ("CONCLUSION(S)", "Done."),
+    ]
+
+
+AU_FAU = """PMID- 99000301
+TI  - Authors whose AU lines hold particles and suffixes.
+FAU - Lim, Do Young
+AU  - Lim do Y
+FAU - Rodrigues, Maria de Lourdes Veronese
+AU  - Rodrigues Mde L
+FAU - Hellinger, Frank R Jr
+AU  - Hellinger FR Jr
+FAU - Carr, Richard
+AU  - Carr R 3rd
+FAU - Given, Curtis A 2nd
+AU  - Given CA 2nd
+GR  - 101835/Z/13/Z/WT_/Wellcome Trust/United Kingdom
+GR  - 101835/Z/13/Z//Wellcome Trust/United Kingdom
+GR  - CIHR/Canada
+DP  - 2015
+SO  - J Test. 2015.
+"""
+
+
+def test_fau_decides_how_au_splits_into_initials_and_suffix() -> None:
+    (record,) = parse_medline(AU_FAU)
+    assert [(a.last_name, a.fore_name, a.initials, a.suffix) for a in record.authors] == [
+        ("Lim", "Do Young", "do Y", None),
+        ("Rodrigues", "Maria de Lourdes Veronese", "Mde L", None),
+        ("Hellinger", "Frank R", "FR", "Jr"),
+        ("Carr", "Richard", "R", "3rd"),  # a known suffix also counts when FAU lacks it
+        ("Given", "Curtis A", "CA", "2nd"),
+    ]
+
+
+def test_gr_is_split_from_the_right_so_ids_keep_their_slashes() -> None:
+    (record,) = parse_medline(AU_FAU)
+    assert [(g.grant_id, g.agency, g.country) for g in record.grants] == [
+        ("101835/Z/13/Z", "Wellcome Trust", "United Kingdom"),
+        ("101835/Z/13/Z", "Wellcome Trust", "United Kingdom"),
+        (None, "CIHR", "Canada"),
+    ]

@@ -15,6 +15,7 @@ from litcli.models import (
 from litcli.textsafe import one_line, strip_control
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+MONTHS_BY_NAME = {name: n for n, name in enumerate(MONTHS, 1)}
 
 
 def text(value: str | None) -> str:
@@ -51,8 +52,32 @@ def journal_title(record: Record) -> str:
     return text(j.title or j.iso_abbreviation or j.medline_ta)
 
 
+def spaced_initials(value: str | None) -> str:
+    """Initials as separate given names: 'JQ' -> 'J. Q.', 'do Y' -> 'do Y.'.
+
+    Used when an author has initials but no fore name (MEDLINE text without FAU),
+    so that BibTeX and CSL processors see two given names, not one name 'JQ'.
+    Runs of capitals are split into letters; other tokens (particles such as
+    'do', 'de') stay as they are."""
+    out: list[str] = []
+    for token in text(value).replace(".", " ").split():
+        if token.isalpha() and token.isupper():
+            out.extend(f"{ch}." for ch in token)
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
 def given_name(author: Author) -> str:
-    return text(author.fore_name or author.initials)
+    """The fore name; without one, the initials spelled out as 'J. Q.' (see spaced_initials)."""
+    if author.fore_name and text(author.fore_name):
+        return text(author.fore_name)
+    return spaced_initials(author.initials)
+
+
+def suffix(author: Author) -> str:
+    """The name suffix ('Jr', '2nd', '3rd'), '' when none (never for collective names)."""
+    return "" if author.is_collective else text(author.suffix)
 
 
 def initials(author: Author) -> str:
@@ -64,36 +89,95 @@ def initials(author: Author) -> str:
 
 
 def short_name(author: Author) -> str:
-    """'Rivera CI' (NLM), or the collective name."""
+    """'Rivera CI' / 'Carr R 3rd' (NLM, suffix last), or the collective name."""
     if author.is_collective:
         return text(author.collective_name)
-    return " ".join(p for p in (text(author.last_name), initials(author)) if p)
+    return " ".join(p for p in (text(author.last_name), initials(author), suffix(author)) if p)
+
+
+# One page range: two page tokens around a hyphen (or en dash).  Tokens may hold
+# letters and periods ('1021.e6', '1051.e13', 'S12', 'e123').
+_RANGE = re.compile(r"([^\s\-\u2013]+)\s*[-\u2013]\s*([^\s\-\u2013]+)")
+_PLAIN_PAGE = re.compile(r"([A-Za-z]?)(\d+)")
+_PAGE_PARTS = re.compile(r"\s*([;,])\s*")
+
+
+def _expand_end(start: str, end: str) -> str:
+    """MEDLINE abbreviates the end page ('2475-83'): complete it, but only when both
+    ends are plain numbers (optionally with the same one-letter prefix: 'S12-5')."""
+    m1, m2 = _PLAIN_PAGE.fullmatch(start), _PLAIN_PAGE.fullmatch(end)
+    if not m1 or not m2 or (m2.group(1) and m2.group(1) != m1.group(1)):
+        return end
+    prefix, digits, end_digits = m1.group(1), m1.group(2), m2.group(2)
+    if len(end_digits) < len(digits):
+        end_digits = digits[: len(digits) - len(end_digits)] + end_digits
+    return prefix + end_digits
+
+
+def _split_range(part: str) -> tuple[str, str]:
+    m = _RANGE.fullmatch(part.strip())
+    if not m:
+        return part.strip(), ""
+    return m.group(1), _expand_end(m.group(1), m.group(2))
+
+
+def page_parts(pages: str | None) -> list[tuple[str, str, str]]:
+    """MEDLINE pagination split at ';' / ',' into (separator, start, end) parts.
+
+    '1789-90; discussion 1791' -> [('', '1789', '1790'), (';', 'discussion 1791', '')];
+    '1016-1021.e6' -> [('', '1016', '1021.e6')].  The separator is the one that
+    preceded the part ('' for the first)."""
+    value = text(pages)
+    if not value:
+        return []
+    pieces = _PAGE_PARTS.split(value)
+    out = [("", *_split_range(pieces[0]))]
+    for i in range(1, len(pieces) - 1, 2):
+        if pieces[i + 1].strip():
+            out.append((pieces[i], *_split_range(pieces[i + 1])))
+    return out
 
 
 def expand_pages(pages: str | None) -> tuple[str, str]:
-    """MEDLINE pagination '1234-40' -> ('1234', '1240'); 'e123' -> ('e123', '')."""
-    value = text(pages)
-    if not value:
-        return "", ""
-    first = value.split(",")[0].split(";")[0].strip()
-    m = re.fullmatch(r"([A-Za-z]*)(\d+)\s*[-\u2013]\s*([A-Za-z]*)(\d+)", first)
-    if not m:
-        return first, ""
-    prefix, start, prefix2, end = m.groups()
-    if len(end) < len(start):
-        end = start[: len(start) - len(end)] + end
-    return prefix + start, (prefix2 or prefix) + end
+    """The first page range: '1234-40' -> ('1234', '1240'); '1016-1021.e6' ->
+    ('1016', '1021.e6'); 'e123' -> ('e123', '')."""
+    parts = page_parts(pages)
+    return (parts[0][1], parts[0][2]) if parts else ("", "")
 
 
 def full_pages(pages: str | None, sep: str = "-") -> str:
-    """'1234-40' -> '1234-1240' (complete page numbers, as AMA and BibTeX want)."""
-    start, end = expand_pages(pages)
-    if not start:
-        return ""
-    if not end:
-        value = text(pages)
-        return start if "," not in value and ";" not in value else value
-    return f"{start}{sep}{end}"
+    """Complete page ranges, as AMA, CSL and BibTeX want: '1234-40' -> '1234-1240';
+    every part is kept: '1789-90; discussion 1791' -> '1789-1790; discussion 1791'."""
+    out = ""
+    for separator, start, end in page_parts(pages):
+        if separator:
+            out += separator + " "
+        out += f"{start}{sep}{end}" if end else start
+    return out
+
+
+def has_extra_pages(pages: str | None) -> bool:
+    """True when the pagination has more than one part ('1789-90; discussion 1791')."""
+    return len(page_parts(pages)) > 1
+
+
+def date_published(record: Record) -> str:
+    """MEDLINE DP / NLM date: '2013 Nov 15', '2013 Nov', '2001 May-Jun' (season),
+    '2013', or the verbatim MedlineDate ('1998 Dec-1999 Jan')."""
+    d = record.pub_date
+    if d.medline_date and d.year is None:
+        return text(d.medline_date)
+    if d.year is None:
+        return str(record.year) if record.year else ""
+    parts = [str(d.year)]
+    month = month_abbrev(record)
+    if month:
+        parts.append(month)
+        if d.day:
+            parts.append(str(d.day))
+    elif d.season:
+        parts.append(text(d.season))
+    return " ".join(parts)
 
 
 def month_abbrev(record: Record) -> str:

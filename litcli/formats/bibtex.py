@@ -94,6 +94,74 @@ def verbatim(value: str | None) -> str:
     return re.sub(r"\\+(?=[{}]|$)", "", text)
 
 
+# Hyphens and slashes separate the parts of a word that are protected one by one
+# ('{T}-wave', '{HIV}-infected'), so styles can still capitalise the other parts.
+_PIECES = re.compile(r"([-/\u2010\u2013])")
+
+
+def _ordinary(word: str) -> bool:
+    """'Randomized', 'Ketamine,': one capital, first, then no capitals or digits."""
+    letters = [ch for ch in word if ch.isalnum()]
+    return (
+        bool(letters)
+        and letters[0].isupper()
+        and not any(ch.isupper() or ch.isdigit() for ch in letters[1:])
+    )
+
+
+def protect_case(value: str) -> str:
+    """Escape a title and brace the words whose capitals must survive re-casing.
+
+    PubMed titles are in sentence case, so a capital letter after the start of the
+    title is meant (acronym, gene, proper noun, 'Hepatitis C', 'T-wave', '3.0 T').
+    BibTeX sentence-case styles and pandoc (which converts English BibTeX titles
+    to sentence case before applying a CSL style) lower-case every unbraced word:
+    so every word that contains a capital letter is wrapped in braces, except the
+    title's first word when it is an ordinary capitalised word ('Randomized'), whose
+    capital survives sentence casing anyway.
+    A word containing a brace is escaped but not wrapped (its escaped braces may pair
+    with another word's); a wrapped word that starts with a LaTeX command gets two
+    brace levels, since BibTeX re-cases ``{\\cmd ...}`` groups ("special characters").
+    Parts of a word joined by hyphens or slashes are protected one by one
+    ('{T}-wave', '{HIV}-infected') so title-case styles still capitalise 'Wave'.
+    """
+    out = []
+    for i, word in enumerate(value.split(" ")):
+        if "{" in word or "}" in word:
+            out.append(escape(word))
+            continue
+        pieces = []
+        for j, piece in enumerate(_PIECES.split(word)):
+            escaped = escape(piece)
+            first = i == 0 and j == 0
+            if (
+                j % 2 == 0
+                and any(ch.isupper() for ch in piece)
+                and not (first and _ordinary(piece))
+            ):
+                escaped = "{{" + escaped + "}}" if escaped.startswith("\\") else "{" + escaped + "}"
+            pieces.append(escaped)
+        out.append("".join(pieces))
+    # '--' / '---' are dash ligatures in (Bib)TeX and pandoc: keep the hyphens literal.
+    return re.sub(r"-(?=-)", "-{}", " ".join(out))
+
+
+# PubMed's ISO 639-2 language codes -> biblatex/babel language names for `langid`
+# (pandoc and biblatex only re-case titles whose language is English).
+LANGIDS = {
+    "eng": "english", "fre": "french", "ger": "german", "spa": "spanish", "ita": "italian",
+    "por": "portuguese", "rus": "russian", "jpn": "japanese", "chi": "chinese",
+    "dut": "dutch", "pol": "polish", "swe": "swedish", "dan": "danish", "nor": "norwegian",
+    "kor": "korean", "tur": "turkish", "heb": "hebrew", "hun": "hungarian", "cze": "czech",
+    "fin": "finnish", "gre": "greek",
+}  # fmt: skip
+
+
+def langid(record: Record) -> str:
+    """biblatex `langid` of the record's first language ('' when unknown)."""
+    return LANGIDS.get(c.text(record.languages[0]).lower(), "") if record.languages else ""
+
+
 def ascii_fold(value: str) -> str:
     """'Müller-Sánchez' -> 'MullerSanchez' (letters and digits only)."""
     folded = unicodedata.normalize("NFKD", value)
@@ -110,6 +178,9 @@ def base_key(record: Record) -> str:
         source = first.last_name if not first.is_collective else first.collective_name
         words = c.text(source).split()
         name = ascii_fold(words[0] if first.is_collective and words else c.text(source))
+    if not name and record.authors:
+        # A family name without Latin letters (Cyrillic, CJK, ...): no readable key.
+        return f"pmid{record.pmid}"
     name = name[:1].upper() + name[1:] if name else "Anon"
     year = str(record.year) if record.year else ""
     word = ""
@@ -160,6 +231,11 @@ def _name(author: Author) -> str:
     if " and " in f" {last.lower()} " or "," in last:
         last = "{" + last + "}"
     given = escape(c.given_name(author))
+    suffix = escape(c.suffix(author))
+    if suffix:
+        # BibTeX's "von Last, Jr, First" form: biber, pandoc and bibtexparser read the
+        # middle part as the suffix ('Carr, 3rd, Richard').
+        return f"{last}, {suffix}, {given}"
     return f"{last}, {given}" if given else last
 
 
@@ -175,6 +251,10 @@ def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
         if value:
             fields.append((name, value if raw else escape(value)))
 
+    def add_title(name: str, value: str | None) -> None:
+        if value:
+            fields.append((name, protect_case(value)))
+
     names = _names(record.authors)
     if names:
         fields.append(("author", names))
@@ -184,10 +264,10 @@ def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
         book = record.book
         editors = _names(book.editors) if book else ""
         if kind == "incollection":
-            add("title", c.title(record))
-            add("booktitle", c.book_title(record))
+            add_title("title", c.title(record))
+            add_title("booktitle", c.book_title(record))
         else:
-            add("title", c.book_title(record))
+            add_title("title", c.book_title(record))
         if editors:
             fields.append(("editor", editors))
         if book:
@@ -196,7 +276,7 @@ def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
             add("isbn", c.text(book.isbn))
             add("series", c.text(book.collection_title))
     else:
-        add("title", c.title(record))
+        add_title("title", c.title(record))
         add("journal", c.journal_title(record))
     if record.year:
         add("year", str(record.year))
@@ -212,8 +292,9 @@ def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
     add("pmid", record.pmid)
     add("pmcid", c.text(record.pmcid))
     add("url", verbatim(record.pubmed_url), raw=True)
-    keywords = c.keywords(record)
-    add("keywords", ", ".join(keywords))
+    # '; ': MeSH terms contain commas ('Analgesics, Non-Narcotic'), never semicolons.
+    add("keywords", "; ".join(c.keywords(record)))
+    add("langid", langid(record))
     if abstracts:
         add("abstract", " ".join(c.abstract(record).split()))
     add("note", c.flag_note(record))

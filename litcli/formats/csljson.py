@@ -7,6 +7,7 @@ works with either bibliography file.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -30,10 +31,22 @@ def _name(author: Author) -> dict[str, str]:
     given = c.given_name(author)
     if given:
         name["given"] = given
+    suffix = c.suffix(author)
+    if suffix:
+        name["suffix"] = suffix
     return name
 
 
+# CSL's season numbers (terms season-01 ... season-04).
+_SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4}
+# PubMed's month-range "seasons" ('May-Jun', 'Dec-Jan' crosses the year end).
+_MONTH_RANGE = re.compile(r"([A-Za-z]{3})\s*-\s*([A-Za-z]{3})")
+
+
 def _issued(record: Record) -> dict[str, Any] | None:
+    """`issued`: [[year, month, day]] as far as known; a PubMed season is CSL's
+    season number (Spring 1, Summer 2, Fall/Autumn 3, Winter 4) or, for a month
+    range such as 'May-Jun', a date-parts range [[2001, 5], [2001, 6]]."""
     d = record.pub_date
     year = record.year
     if year is None:
@@ -44,8 +57,17 @@ def _issued(record: Record) -> dict[str, Any] | None:
         if d.day:
             parts.append(d.day)
     issued: dict[str, Any] = {"date-parts": [parts]}
-    if d.season and d.year is not None:
-        issued["season"] = c.text(d.season)
+    season = c.text(d.season) if d.year is not None and len(parts) == 1 else ""
+    if season.lower() in _SEASONS:
+        issued["season"] = _SEASONS[season.lower()]
+    elif m := _MONTH_RANGE.fullmatch(season):
+        first, last = (
+            c.MONTHS_BY_NAME.get(m.group(1).title()),
+            c.MONTHS_BY_NAME.get(m.group(2).title()),
+        )
+        if first and last:
+            end_year = year + 1 if last < first else year
+            issued["date-parts"] = [[year, first], [end_year, last]]
     return issued
 
 
@@ -103,7 +125,7 @@ def item(record: Record, key: str, *, abstracts: bool = False) -> dict[str, Any]
         out["language"] = language
     keywords = c.keywords(record)
     if keywords:
-        out["keyword"] = ", ".join(keywords)
+        out["keyword"] = "; ".join(keywords)  # MeSH terms contain commas
     if abstracts and record.abstract:
         out["abstract"] = c.abstract(record)
     note = c.flag_note(record)

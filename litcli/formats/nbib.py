@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from litcli.formats import _common as c
-from litcli.models import Author, Record
+from litcli.models import Author, Grant, Record
 
 WIDTH = 80
 
@@ -51,26 +51,26 @@ def wrap(tag: str, value: str, width: int = WIDTH) -> list[str]:
 
 
 def date_published(record: Record) -> str:
-    """DP: '2013 Nov 15', '2013 Spring', or the verbatim MedlineDate."""
-    d = record.pub_date
-    if d.medline_date and d.year is None:
-        return c.text(d.medline_date)
-    if d.year is None:
-        return str(record.year) if record.year else ""
-    parts = [str(d.year)]
-    month = c.month_abbrev(record)
-    if month:
-        parts.append(month)
-        if d.day:
-            parts.append(str(d.day))
-    elif d.season:
-        parts.append(c.text(d.season))
-    return " ".join(parts)
+    """DP: '2013 Nov 15', '2013 Spring', '2001 May-Jun', or the verbatim MedlineDate."""
+    return c.date_published(record)
 
 
 def _full_name(author: Author) -> str:
+    """FAU / FED: 'Family, Given' plus the suffix as PubMed writes it ('Carr, Richard 3rd')."""
     last, given = c.text(author.last_name), c.text(author.fore_name)
+    given = " ".join(p for p in (given, c.suffix(author)) if p)
     return f"{last}, {given}" if given else last
+
+
+def grant(g: Grant) -> str:
+    """GR: 'GrantID/Acronym/Agency/Country' as PubMed writes it.  litcli does not keep
+    the acronym, so its slot is empty ('101835/Z/13/Z//Wellcome Trust/United Kingdom'):
+    with all four slots a reader that splits from the right keeps IDs containing '/'.
+    Without a grant ID PubMed writes 'Agency/Country' ('CIHR/Canada'), and so do we."""
+    gid, agency, country = c.text(g.grant_id), c.text(g.agency), c.text(g.country)
+    if not gid:
+        return "/".join(x for x in (agency, country) if x)
+    return f"{gid}//{agency}/{country}"
 
 
 def source(record: Record) -> str:
@@ -132,10 +132,11 @@ def fields(record: Record) -> list[tuple[str, str]]:
             add("ED", c.short_name(editor))
     for lang in record.languages:
         add("LA", c.text(lang))
-    for grant in record.grants:
-        add("GR", "/".join(c.text(x) for x in (grant.grant_id, grant.agency, grant.country) if x))
+    for g in record.grants:
+        add("GR", grant(g))
     for ptype in record.publication_types:
         add("PT", c.text(ptype))
+    add("TT", c.text(record.vernacular_title))
     if record.article_date:
         add("DEP", record.article_date.replace("-", ""))
     if record.kind != "book":

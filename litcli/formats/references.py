@@ -4,7 +4,8 @@ AMA (11th edition): up to 6 authors are listed; with more than 6, the first 3
 followed by "et al".  Vancouver (NLM Citing Medicine / ICMJE): up to 6 authors,
 then "et al.".  Both use the NLM journal abbreviation and
 ``year;volume(issue):pages``; AMA gives complete page ranges and ``doi:10...``,
-Vancouver the MEDLINE page range, the month, and ``doi: 10...``.  A retracted
+Vancouver the MEDLINE page range, the NLM date (``2021 Feb 5``, ``2001 May-Jun``)
+and ``doi: 10...``.  A retracted
 record carries "[Retracted]" after its title.
 """
 
@@ -109,13 +110,7 @@ def _article(record: Record, style: str) -> str:
         date = str(record.year) if record.year else ""
         pages = c.full_pages(j.pages)
     else:
-        d = record.pub_date
-        if d.medline_date and d.year is None:
-            date = c.text(d.medline_date)
-        else:
-            date = " ".join(
-                p for p in (str(record.year) if record.year else "", c.month_abbrev(record)) if p
-            )
+        date = c.date_published(record)  # NLM: '2021 Feb 5', '2001 May-Jun', MedlineDate
         pages = c.text(j.pages)
     loc = date
     if vol or issue:

@@ -1,7 +1,8 @@
 """``ris``: RIS tagged records (``TY  - JOUR`` ... ``ER  - ``), as Zotero, EndNote and rispy read them.
 
-Tags: TY, AU (one per author, "Family, Given"; collective names as-is), TI,
-T2 (journal or book title), JO (journal abbreviation), PY, DA, VL, IS, SP, EP,
+Tags: TY, AU (one per author, "Family, Given" or "Family, Given, Suffix";
+collective names as-is), TI, T2 (journal or book title), JO and J2 (journal
+abbreviation), PY, DA, VL, IS, SP, EP,
 SN, DO, AN (PMID), C2 (PMCID), UR, KW (one per keyword/MeSH term), AB (with
 abstracts), N1 (retraction/erratum notes), PB/CY (books), ER.
 """
@@ -18,7 +19,9 @@ from litcli.models import Author, Record
 def _author(author: Author) -> str:
     if author.is_collective:
         return c.text(author.collective_name)
-    last, given = c.text(author.last_name), c.given_name(author)
+    last, given, suffix = c.text(author.last_name), c.given_name(author), c.suffix(author)
+    if suffix:
+        return f"{last}, {given}, {suffix}"  # RIS: 'Lastname, Firstname, Suffix'
     return f"{last}, {given}" if given else last
 
 
@@ -46,7 +49,8 @@ def lines(record: Record, *, abstracts: bool = False) -> list[tuple[str, str]]:
     else:
         add("TI", c.title(record))
         add("T2", c.journal_title(record))
-        add("JO", c.journal_abbrev(record))
+        add("JO", c.journal_abbrev(record))  # kept: rispy's journal_name
+        add("J2", c.journal_abbrev(record))  # the RIS tag for the abbreviated title
     if record.year:
         add("PY", str(record.year))
         d = record.pub_date
@@ -55,9 +59,14 @@ def lines(record: Record, *, abstracts: bool = False) -> list[tuple[str, str]]:
         add("DA", f"{record.year}/{month}/{day}/" if month else None)
     add("VL", c.text(record.journal.volume))
     add("IS", c.text(record.journal.issue))
-    start, end = c.expand_pages(record.journal.pages)
-    add("SP", start)
-    add("EP", end)
+    if c.has_extra_pages(record.journal.pages):
+        # '1789-90; discussion 1791': SP/EP cannot hold the extra part, so SP
+        # carries the whole (completed) pagination and there is no EP.
+        add("SP", c.full_pages(record.journal.pages))
+    else:
+        start, end = c.expand_pages(record.journal.pages)
+        add("SP", start)
+        add("EP", end)
     if record.kind == "book" and record.book:
         add("PB", c.text(record.book.publisher))
         add("CY", c.text(record.book.location))
