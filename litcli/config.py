@@ -16,8 +16,11 @@ backoff                LITCLI_BACKOFF            0.5 s (first retry delay)
 requests-per-second    LITCLI_REQUESTS_PER_SECOND  3 without a key, 10 with
 =====================  ========================  ===========================
 
-``requests-per-second`` exists for tests and for mirrors that allow more;
-do not raise it against NCBI itself.
+``requests-per-second`` exists for tests and for mirrors that allow more.
+Against NCBI itself (base URL host ``eutils.ncbi.nlm.nih.gov``) it may not
+exceed NCBI's own limit: 3 requests/s without an API key, 10 with one
+(``config set`` refuses a higher value; a higher value from the environment or
+a hand-edited file is a ConfigError when the settings are loaded).
 """
 
 from __future__ import annotations
@@ -35,6 +38,23 @@ from litcli import paths
 from litcli.errors import ConfigError
 
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+NCBI_HOST = "eutils.ncbi.nlm.nih.gov"
+
+
+def is_ncbi(base_url: str) -> bool:
+    """True when ``base_url`` points at NCBI's own E-utilities (not a mirror or test server)."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(base_url.strip()).hostname or ""
+    except ValueError:
+        return False
+    return host.lower().rstrip(".") == NCBI_HOST
+
+
+def ncbi_rate_limit(api_key: str | None) -> float:
+    """NCBI's limit: 3 requests/s without an API key, 10 with one."""
+    return 10.0 if api_key else 3.0
 
 
 @dataclass(frozen=True)
@@ -90,7 +110,41 @@ class Settings:
                 raise ConfigError(exc.message, hint=_fix_hint(key)) from None
         if "base_url" in values and not values["base_url"].endswith("/"):
             values["base_url"] += "/"
-        return cls(**values)
+        settings = cls(**values)
+        rate_key = KEYS["requests-per-second"]
+        if settings.requests_per_second is None:
+            pass
+        elif os.environ.get(rate_key.env, "").strip():
+            check_rate(
+                settings,
+                what=f"{rate_key.env}={settings.requests_per_second:g}",
+                hint=f"fix or unset the environment variable {rate_key.env}",
+            )
+        else:
+            check_rate(
+                settings,
+                what=f"requests-per-second {settings.requests_per_second:g} in config file {path}",
+            )
+        return settings
+
+
+def check_rate(settings: Settings, *, what: str, hint: str | None = None) -> None:
+    """ConfigError when ``requests_per_second`` exceeds NCBI's limit against NCBI itself
+    (``what`` names the value: 'requests-per-second 1000')."""
+    rate = settings.requests_per_second
+    if rate is None or not is_ncbi(settings.base_url):
+        return
+    limit = ncbi_rate_limit(settings.api_key)
+    if rate <= limit:
+        return
+    key = "with an API key" if settings.api_key else "without an API key (10 with one)"
+    raise ConfigError(
+        f"{what} is above NCBI's limit of {limit:g} requests per second {key}; "
+        "NCBI may block your address",
+        hint=hint
+        or "run `litcli config unset requests-per-second` (NCBI's limit is the default); "
+        "higher rates are only for mirrors and test servers (base-url)",
+    )
 
 
 # --- keys ------------------------------------------------------------------------
@@ -308,13 +362,38 @@ def write_config(data: dict[str, Any], path: Path | None = None) -> Path:
 
 
 def set_value(name: str, value: str, path: Path | None = None) -> Any:
-    """Validate and store one setting; returns the parsed value."""
+    """Validate and store one setting; returns the parsed value.
+
+    A request rate above NCBI's limit is refused while the base URL (after this
+    change, environment included) is NCBI's own.
+    """
     key = get_key(name)
     parsed = key.parse(value.strip(), source=key.name)
     data = read_config(path)
     data[key.field] = parsed
+    if key.field in ("requests_per_second", "base_url"):
+        settings = _effective(data).with_(**{key.field: parsed})
+        what = f"requests-per-second {settings.requests_per_second or 0:g}"
+        check_rate(settings, what=what if key.name != "base-url" else f"the stored {what}")
     write_config(data, path)
     return parsed
+
+
+def _effective(data: dict[str, Any]) -> Settings:
+    """Base URL, API key and rate as they would be with ``data`` as the file (env wins;
+    the caller puts back the value being set)."""
+    values: dict[str, Any] = {}
+    for name in ("base-url", "api-key", "requests-per-second"):
+        key = KEYS[name]
+        env = os.environ.get(key.env, "").strip()
+        raw = env or data.get(key.field)
+        if raw in (None, ""):
+            continue
+        try:
+            values[key.field] = key.parse(str(raw), source=key.env if env else key.name)
+        except ConfigError:
+            continue  # reported where it is used
+    return Settings(**values)
 
 
 def unset_value(name: str, path: Path | None = None) -> bool:

@@ -41,6 +41,8 @@ from litcli.textsafe import one_line
 log = logging.getLogger(__name__)
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Nothing listening (connection refused) rarely heals within seconds: fewer tries.
+REFUSED_TRIES = 2
 EMAIL_WARNING = (
     "no email address configured; NCBI asks every E-utilities user for one "
     "(set NCBI_EMAIL or run: litcli config set email you@example.org)"
@@ -258,7 +260,8 @@ class EutilsClient:
         import requests
 
         self.settings = settings if settings is not None else Settings.load()
-        self.notify = notify  # called with one-line warnings (missing email); default: logging
+        # called with one-line messages (missing email, "retrying in 2 s"); default: logging
+        self.notify = notify
         self.request_count = 0
         self.session = requests.Session()
         self.session.headers["User-Agent"] = (
@@ -469,12 +472,16 @@ class EutilsClient:
         failure: Exception | None = None
         # the last failure again, with "after N tries" inside its own parentheses
         final: Callable[[str], NCBIError] | None = None
-        for attempt in range(1, s.max_tries + 1):
+        tries = s.max_tries
+        attempt = 0
+        while attempt < tries:
+            attempt += 1
             PACER.wait(interval)
             self.request_count += 1
             log.debug("%s %s try %d", "POST" if post else "GET", redact(url), attempt)
             retry_after: float | None = None
             final = None
+            status: int | None = None
             try:
                 if post:
                     resp = self.session.post(
@@ -492,6 +499,8 @@ class EutilsClient:
                 requests.exceptions.ChunkedEncodingError,
             ) as exc:
                 failure = exc
+                if _connection_reason(exc) == "connection refused":
+                    tries = min(tries, REFUSED_TRIES)
             except requests.exceptions.RequestException as exc:  # invalid URL and the like
                 raise NetworkError(
                     f"cannot send a request to {redact(url)}: {type(exc).__name__}",
@@ -506,19 +515,49 @@ class EutilsClient:
                         failure = exc
                         final = functools.partial(_truncated, endpoint)
                 elif resp.status_code in RETRY_STATUSES:
+                    status = resp.status_code
                     failure = _http_error(endpoint, resp.status_code, body)
                     final = functools.partial(_http_error, endpoint, resp.status_code, body)
                     retry_after = _retry_after(resp.headers.get("Retry-After"))
                 else:
                     raise _http_error(endpoint, resp.status_code, body)
-            if attempt < s.max_tries:
+            if attempt < tries:
                 delay = self._backoff(attempt, retry_after)
-                log.debug(
-                    "%s failed (%s); retrying in %.2fs", endpoint, type(failure).__name__, delay
+                self._say(
+                    f"{self._what_failed(failure, status)}; retrying in {_seconds(delay)} "
+                    f"(attempt {attempt + 1} of {tries})"
                 )
                 time.sleep(delay)
         # `from None`: a requests exception's text holds the full URL, api_key included.
-        raise self._final_error(endpoint, failure, final) from None
+        raise self._final_error(endpoint, failure, final, tries=attempt) from None
+
+    def _say(self, message: str) -> None:
+        """One line for the user (through ``notify``), e.g. before a retry's wait."""
+        message = redact(message, self.settings.api_key)
+        if self.notify is not None:
+            self.notify(message)
+        else:
+            log.info(message)
+
+    def _what_failed(self, failure: Exception | None, status: int | None) -> str:
+        """'NCBI busy (HTTP 429)', 'cannot reach NCBI (connection refused)', ..."""
+        import requests
+
+        s = self.settings
+        if status == 429:
+            return "NCBI busy (HTTP 429)"
+        if status is not None:
+            return f"NCBI error (HTTP {status})"
+        if isinstance(failure, _Truncated):
+            return "NCBI's reply was cut off"
+        if isinstance(failure, requests.exceptions.ConnectTimeout):
+            return f"no connection to NCBI within {s.connect_timeout:g} s"
+        if isinstance(failure, requests.exceptions.Timeout):
+            return f"NCBI did not answer within {s.read_timeout:g} s"
+        reason = _connection_reason(failure)
+        if reason in ("connection refused", "host name not found", "connection failed"):
+            return f"cannot reach NCBI ({reason})"
+        return f"connection to NCBI lost ({reason})"
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         s = self.settings
@@ -532,30 +571,32 @@ class EutilsClient:
         endpoint: str,
         failure: Exception | None,
         final: Callable[[str], NCBIError] | None = None,
+        *,
+        tries: int,
     ) -> Exception:
         import requests
 
         s = self.settings
-        tries = f"after {s.max_tries} {'try' if s.max_tries == 1 else 'tries'}"
+        tries_text = f"after {tries} {'try' if tries == 1 else 'tries'}"
         host = redact(_host(s.base_url))
         if final is not None:  # "(HTTP 503: ...; after 2 tries)", the hint last
-            return final(tries)
+            return final(tries_text)
         if isinstance(failure, NCBIError):
-            failure.message = f"{failure.message} ({tries})"
+            failure.message = f"{failure.message} ({tries_text})"
             return failure
         if isinstance(failure, requests.exceptions.ConnectTimeout):
             return RequestTimeoutError(
-                f"cannot reach NCBI E-utilities ({host}): no connection within {s.connect_timeout:g} s ({tries})",
+                f"cannot reach NCBI E-utilities ({host}): no connection within {s.connect_timeout:g} s ({tries_text})",
                 hint="check your network; raise the limit with: litcli config set connect-timeout SECONDS",
             )
         if isinstance(failure, requests.exceptions.Timeout):
             return RequestTimeoutError(
-                f"NCBI E-utilities ({host}) did not answer {endpoint} within {s.read_timeout:g} s ({tries})",
+                f"NCBI E-utilities ({host}) did not answer {endpoint} within {s.read_timeout:g} s ({tries_text})",
                 hint="NCBI may be busy; try again later or raise: litcli config set read-timeout SECONDS",
             )
         reason = _connection_reason(failure)
         return NetworkError(
-            f"cannot reach NCBI E-utilities ({host}): {reason} ({tries})",
+            f"cannot reach NCBI E-utilities ({host}): {reason} ({tries_text})",
             hint="check your network connection, proxy or the base URL (litcli config get)",
         )
 
@@ -577,6 +618,15 @@ def _connection_reason(exc: Exception | None) -> str:
         if needle in text:
             return reason
     return "connection failed"
+
+
+def _seconds(delay: float) -> str:
+    """'0.5 s', '2 s', '120 s' for a retry message."""
+    if delay < 1:
+        return f"{delay:.2g} s"
+    if delay < 10:
+        return f"{delay:.1f}".rstrip("0").rstrip(".") + " s"
+    return f"{delay:.0f} s"
 
 
 def _retry_after(value: str | None) -> float | None:

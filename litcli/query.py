@@ -48,7 +48,10 @@ SORTS: dict[str, str] = {
 HUMANS = '"humans"[MeSH Terms]'
 ENGLISH = "english[lang]"
 MIN_YEAR = 1800
-MAX_RESULTS = 100_000
+# E-utilities hand out only the first 9,999 records of a search (esearch refuses
+# retstart >= 9999, also through the history server), so no search can fetch more.
+MAX_RESULTS = 9_999
+SPLIT_HINT = "split the search by publication year with --since/--until"
 
 
 def _shown(query: str) -> str:
@@ -104,6 +107,10 @@ def normalise_types(types: Iterable[str]) -> list[str]:
     """Canonical --type names, de-duplicated; unknown names raise InvalidInputError."""
     out: list[str] = []
     for raw in types:
+        if not raw.replace(",", "").strip():
+            raise InvalidInputError(
+                f"--type needs a name, got {raw!r}; choose from: {', '.join(PUBLICATION_TYPES)}"
+            )
         for part in raw.split(","):
             name = part.strip().lower().replace("_", "-").replace(" ", "-")
             if not name:
@@ -134,7 +141,9 @@ def check_max(max_results: int) -> None:
         raise InvalidInputError(f"--max must be at least 1 (got {max_results})")
     if max_results > MAX_RESULTS:
         raise InvalidInputError(
-            f"--max is limited to {MAX_RESULTS:,} (got {max_results:,}); narrow the query"
+            f"--max is limited to {MAX_RESULTS:,} (got {max_results:,}): PubMed hands out "
+            f"only the first {MAX_RESULTS:,} records of a search",
+            hint=f"{SPLIT_HINT} (e.g. --until 2015, then --since 2016)",
         )
 
 

@@ -160,3 +160,70 @@ def test_no_value_on_stdin_is_a_usage_error(isolated_env, stdin, what, name):
     assert err.startswith(f"Error: no value for {name}: got {what}; ")
     assert len(err.splitlines()) == 1 and "Aborted" not in err
     assert not (isolated_env / "config.json").exists()
+
+
+# --- NCBI's rate limit, warnings ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rate", ["1000", "11", "4"])
+def test_a_rate_above_ncbis_limit_is_refused_for_ncbi_itself(rate):
+    result = run_cli(["config", "set", "requests-per-second", rate])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (
+        f"Error: requests-per-second {rate} is above NCBI's limit of 3 requests per second "
+        "without an API key (10 with one); NCBI may block your address. Run `litcli config unset "
+        "requests-per-second` (NCBI's limit is the default); higher rates are only for mirrors "
+        "and test servers (base-url)\n"
+    )
+    assert not paths.config_path().exists()  # nothing stored
+
+
+def test_ncbi_allows_10_per_second_with_a_key_and_mirrors_anything(monkeypatch):
+    assert run_cli(["config", "set", "requests-per-second", "3"]).exit_code == 0
+    monkeypatch.setenv("NCBI_API_KEY", KEY)
+    assert run_cli(["config", "set", "requests-per-second", "10"]).exit_code == 0
+    assert run_cli(["config", "set", "requests-per-second", "10.5"]).exit_code == ExitCode.USAGE
+    monkeypatch.delenv("NCBI_API_KEY")
+    assert run_cli(["config", "set", "base-url", "http://127.0.0.1:8080/eutils/"]).exit_code == 0
+    assert run_cli(["config", "set", "requests-per-second", "1000"]).exit_code == 0
+    # back to NCBI with that rate: refused, and the mirror is kept
+    result = run_cli(["config", "set", "base-url", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"])
+    assert result.exit_code == ExitCode.USAGE
+    assert "the stored requests-per-second 1000 is above NCBI's limit" in result.stderr
+    assert json.loads(paths.config_path().read_text())["base_url"] == "http://127.0.0.1:8080/eutils/"
+
+
+def test_a_rate_above_ncbis_limit_from_the_environment_stops_before_any_request(monkeypatch):
+    monkeypatch.setenv("LITCLI_REQUESTS_PER_SECOND", "50")  # no base URL: NCBI's own
+    result = run_cli(["search", "ketamine", "--count"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (
+        "Error: LITCLI_REQUESTS_PER_SECOND=50 is above NCBI's limit of 3 requests per second "
+        "without an API key (10 with one); NCBI may block your address. Fix or unset the "
+        "environment variable LITCLI_REQUESTS_PER_SECOND\n"
+    )
+
+
+def test_an_api_key_on_the_command_line_warns_about_shell_history():
+    result = run_cli(["config", "set", "api-key", KEY])
+    assert result.exit_code == 0
+    assert KEY not in result.output
+    assert (
+        "Warning: the api-key given on the command line is now in your shell history; next time "
+        "run `litcli config set api-key` and type it at the hidden prompt" in result.stderr
+    )
+    prompted = run_cli(["config", "set", "api-key"], input=KEY + "\n")
+    assert "Warning" not in prompted.stderr
+
+
+def test_setting_a_value_the_environment_overrides_says_so(monkeypatch):
+    monkeypatch.setenv("NCBI_EMAIL", "env@example.org")
+    result = run_cli(["config", "set", "email", "file@example.org"])
+    assert result.exit_code == 0
+    assert (
+        "Warning: the environment variable NCBI_EMAIL is set and still wins over the config file; "
+        "unset it to use this email" in result.stderr
+    )
+    assert run_cli(["config", "get", "email"]).stdout == "env@example.org\n"
+    monkeypatch.delenv("NCBI_EMAIL")
+    assert "Warning" not in run_cli(["config", "set", "email", "file@example.org"]).stderr

@@ -104,7 +104,7 @@ def test_unknown_ids_are_reported_and_the_rest_exported_with_exit_3(synthetic) -
     result = run("export", P0, UNKNOWN, P1, "-f", "jsonl")
     assert result.exit_code == 3
     assert [json.loads(line)["pmid"] for line in result.stdout.splitlines()] == [P0, P1]
-    assert result.stderr == f"Not found: {UNKNOWN}: no PubMed record with this PMID\n"
+    assert result.stderr == f"Not found: {UNKNOWN} — no PubMed record with this PMID\n"
 
 
 def test_all_unknown_is_exit_3_with_nothing_on_stdout(synthetic) -> None:
@@ -115,13 +115,46 @@ def test_all_unknown_is_exit_3_with_nothing_on_stdout(synthetic) -> None:
     assert "none of the 2 identifiers was found" in result.stderr
 
 
-def test_malformed_id_is_a_one_line_usage_error_before_any_request(synthetic) -> None:
-    result = run("export", P0, "not-an-id")
+def test_a_malformed_id_is_named_and_the_valid_ones_exported_with_exit_2(synthetic) -> None:
+    """Like `show`: one bad identifier does not throw away the others."""
+    result = run("export", P0, "not-an-id", P1, "bogus", "-f", "ids")
+    assert result.exit_code == 2
+    assert result.stdout.split() == [P0, P1]
+    assert result.stderr.splitlines() == [
+        "Invalid: not a PMID, DOI, PMCID or PubMed URL: 'not-an-id'",
+        "Invalid: not a PMID, DOI, PMCID or PubMed URL: 'bogus'",
+    ]
+    # offline too, from the library only
+    synthetic.clear()
+    offline = run("export", "--offline", P1, "bogus", UNKNOWN, "-f", "ids")
+    assert offline.exit_code == 2  # a usage error outranks "not found", as in `show`
+    assert offline.stdout.split() == [P1]
+    assert offline.stderr.splitlines() == [
+        "Invalid: not a PMID, DOI, PMCID or PubMed URL: 'bogus'",
+        f"Not found: {UNKNOWN} — not in the local library (offline)",
+    ]
+    assert synthetic.count() == 0
+
+
+def test_only_malformed_ids_are_one_usage_error_before_any_request(synthetic) -> None:
+    result = run("export", "not-an-id", "bogus")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith("Error: not a PMID, DOI, PMCID or PubMed URL: 'not-an-id'. Examples:")
+    assert result.stderr.splitlines() == [
+        "Error: not a PMID, DOI, PMCID or PubMed URL: 'not-an-id' (and 1 more invalid). "
+        "Examples: 23392687, PMID:23392687, 10.1038/npp.2013.22, PMC3668120"
+    ]
     assert synthetic.count() == 0
+
+
+def test_malformed_and_unknown_ids_with_nothing_found_exit_2(synthetic) -> None:
+    result = run("export", "bogus", UNKNOWN)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "Invalid: not a PMID, DOI, PMCID or PubMed URL: 'bogus'",
+        f"Not found: {UNKNOWN} — no PubMed record with this PMID",
+        "Error: none of the 2 identifiers was found (1 invalid)",
+    ]
 
 
 def test_unknown_format_is_a_usage_error(synthetic) -> None:

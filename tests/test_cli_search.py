@@ -59,10 +59,19 @@ def test_json_output_keeps_pubmed_order(ncbi):
     assert [r["pmid"] for r in json.loads(result.stdout)] == ["99000004", "99000002", "99000005"]
 
 
-def test_abstracts_follow_the_table(ncbi):
-    ncbi.set_articles({"99000001": pubmed_article(99000001, abstract=[("RESULTS", "It worked.")])})
+def test_piped_abstracts_are_a_tsv_column_not_free_text(ncbi):
+    ncbi.set_articles(
+        {
+            "99000001": pubmed_article(99000001, abstract=[("RESULTS", "It worked.")]),
+            "99000002": pubmed_article(99000002, abstract=None),
+        }
+    )
     result = run_cli(["search", "x", "--abstracts"])
-    assert "    RESULTS: It worked." in result.stdout
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in lines(result.stdout)]
+    assert rows[0][-2:] == ["Flags", "Abstract"]
+    assert len(rows) == 3 and {len(r) for r in rows} == {9}  # every line is a TSV row
+    assert rows[1][-1] == "RESULTS: It worked." and rows[2][-1] == ""
 
 
 def test_retracted_records_are_flagged(ncbi):
@@ -245,6 +254,31 @@ def test_unreachable_ncbi_exits_with_the_network_code(monkeypatch):
     assert "connection refused" in result.stderr
 
 
+def test_a_retry_wait_is_announced_on_stderr(ncbi):
+    ncbi.set_articles(synthetic(2))
+    ncbi.fail("esearch", "429", times=1, retry_after=1)
+    result = run_cli(["search", "x", "--format", "ids"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["99000001", "99000002"]
+    assert lines(result.stderr) == ["Warning: NCBI busy (HTTP 429); retrying in 1 s (attempt 2 of 5)"]
+
+
+def test_nothing_listening_fails_after_two_tries_not_five(monkeypatch):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("LITCLI_EUTILS_URL", f"http://127.0.0.1:{port}/")
+    monkeypatch.setenv("LITCLI_BACKOFF", "0.01")
+    monkeypatch.setenv("NCBI_EMAIL", "t@example.org")  # max-tries stays at its default, 5
+    result = run_cli(["search", "x"])
+    assert result.exit_code == ExitCode.NETWORK
+    assert one_line_error(result).startswith(
+        f"Error: cannot reach NCBI E-utilities (http://127.0.0.1:{port}): connection refused (after 2 tries)"
+    )
+    retries = [line for line in lines(result.stderr) if "retrying" in line]
+    assert len(retries) == 1 and retries[0].endswith("(attempt 2 of 2)")
+
+
 def test_debug_shows_a_traceback(ncbi, monkeypatch):
     monkeypatch.setenv("LITCLI_DEBUG", "1")
     ncbi.fail("esearch", "html")
@@ -269,6 +303,15 @@ def test_debug_shows_a_traceback(ncbi, monkeypatch):
         ),
         (["search", "x", "--type", "opinion"], "unknown --type 'opinion'"),
         (["search", "x", "--sort", "newest"], "unknown --sort 'newest'"),
+        (["search", "x", "--type", ""], "--type needs a name, got ''"),
+        (["search", "x", "--type", " , "], "--type needs a name"),
+        (
+            ["search", "x", "--max", "10000"],
+            "--max is limited to 9,999 (got 10,000): PubMed hands out only the first 9,999 "
+            "records of a search. Split the search by publication year with --since/--until",
+        ),
+        (["search", "x", "--max", "100000"], "--max is limited to 9,999"),
+        (["search", "x", "--count", "-o", "n.txt"], "--count prints only a number"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_and_sends_nothing(ncbi, args, words):
@@ -302,3 +345,106 @@ def test_api_key_never_appears_in_any_output(ncbi, monkeypatch):
     assert all(h.params["api_key"] == KEY for h in ncbi.hits())  # it was sent...
     for r in outputs:  # ...but never shown
         assert KEY not in r.output
+
+
+# --- fewer records than matched -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "ids", "bibtex", "ris", "table"])
+def test_every_format_says_when_fewer_records_were_written_than_matched(ncbi, fmt):
+    ncbi.set_articles(synthetic(148))
+    result = run_cli(["search", "--topic", "ketamine-ptsd", "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "ids":
+        assert len(result.stdout.split()) == 20
+    note = "of 148 matching records; use --max 148 for all."
+    assert f"{'Showed' if fmt == 'table' else 'Wrote'} 20 {note}" in result.stderr
+    assert "148" not in result.stdout.replace("99000148", "")  # the note is not data
+
+
+def test_no_note_when_every_match_was_written(ncbi):
+    ncbi.set_articles(synthetic(5))
+    result = run_cli(["search", "x", "--format", "csv"])
+    assert result.exit_code == 0 and result.stderr == ""
+    result = run_cli(["search", "x", "--format", "csv", "--max", "3"])
+    assert "Wrote 3 of 5 matching records; use --max 5 for all." in result.stderr
+
+
+def test_a_search_beyond_pubmeds_9999_records_says_how_to_split_it(ncbi):
+    ncbi.set_articles(synthetic(30))
+    ncbi.on_search("huge", [str(99000001 + i) for i in range(12_345)])
+    result = run_cli(["search", "huge", "--format", "ids"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.split()) == 20
+    notes = [line for line in lines(result.stderr) if line.startswith("Wrote 20 of 12,345")]
+    assert notes == [
+        "Wrote 20 of 12,345 matching records; use --max 9999 for more; PubMed hands out only the "
+        "first 9,999 records of a search, so split the search by publication year with --since/--until."
+    ]
+
+
+def test_header_names_the_filters_used(ncbi):
+    ncbi.set_articles(synthetic(2))
+    result = run_cli(
+        ["search", "ketamine", "--type", "rct", "--type", "meta", "--humans", "--since", "2015"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "Showing 2 of 2 for: ketamine · rct, meta-analysis · humans · since 2015 · sorted by relevance"
+        in result.stderr
+    )
+    result = run_cli(["search", "ketamine", "--since", "2015", "--until", "2020", "--english"])
+    assert "for: ketamine · English · 2015-2020 · sorted by relevance" in result.stderr
+
+
+# --- -o FILE ---------------------------------------------------------------------------------
+
+
+def test_output_file_is_written_atomically_and_needs_force(ncbi, tmp_path):
+    import bibtexparser
+
+    ncbi.set_articles(synthetic(3))
+    target = tmp_path / "refs.bib"
+    result = run_cli(["search", "x", "-f", "bibtex", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert f"Wrote 3 records to {target} (bibtex)" in result.stderr
+    assert len(bibtexparser.parse_string(target.read_text()).entries) == 3
+    assert [p.name for p in tmp_path.iterdir()] == ["refs.bib"]  # no temporary file left
+
+    ncbi.clear()
+    result = run_cli(["search", "x", "-f", "bibtex", "-o", str(target)])
+    assert result.exit_code == ExitCode.USAGE
+    assert "already exists (use --force to overwrite it)" in one_line_error(result)
+    assert ncbi.count() == 0  # refused before any request
+    result = run_cli(["search", "x", "-f", "ris", "-o", str(target), "--force"])
+    assert result.exit_code == 0 and target.read_text().startswith("TY  -")
+
+
+def test_output_into_a_missing_directory_fails_before_any_request(ncbi, tmp_path):
+    result = run_cli(["search", "x", "-f", "csv", "-o", str(tmp_path / "nope" / "r.csv")])
+    assert result.exit_code == ExitCode.USAGE
+    assert "directory" in one_line_error(result) and "does not exist" in result.stderr
+    assert ncbi.count() == 0
+
+
+def test_a_network_error_leaves_no_empty_output_file(ncbi, tmp_path, monkeypatch):
+    monkeypatch.setenv("LITCLI_MAX_TRIES", "1")
+    ncbi.set_articles(synthetic(3))
+    ncbi.fail("efetch", "503", times=5)
+    target = tmp_path / "refs.bib"
+    result = run_cli(["search", "x", "-f", "bibtex", "-o", str(target)])
+    assert result.exit_code == ExitCode.NCBI
+    one_line_error(result)
+    assert list(tmp_path.iterdir()) == []  # neither refs.bib nor a temporary file
+
+
+def test_table_output_file_is_the_piped_tsv_and_dash_is_stdout(ncbi, tmp_path):
+    ncbi.set_articles(synthetic(2))
+    target = tmp_path / "table.tsv"
+    result = run_cli(["search", "x", "-o", str(target), "--abstracts"])
+    assert result.exit_code == 0, result.output
+    rows = target.read_text().splitlines()
+    assert rows[0].endswith("\tFlags\tAbstract") and len(rows) == 3
+    result = run_cli(["search", "x", "-f", "ids", "-o", "-"])
+    assert result.stdout.split() == ["99000001", "99000002"]

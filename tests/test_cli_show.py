@@ -142,3 +142,17 @@ def test_unreachable_ncbi_is_one_line_with_offline_hint(monkeypatch) -> None:
     assert "Traceback" not in result.output
     offline = run("show", P0, "--offline")
     assert offline.exit_code == 0 and f"PMID {P0}" in offline.stdout
+
+
+def test_a_book_chapter_is_shown_with_its_book(ncbi) -> None:
+    from pathlib import Path
+
+    xml = (Path(__file__).parent / "fixtures" / "edge_cases.xml").read_text(encoding="utf-8")
+    book = xml[xml.index("<PubmedBookArticle>") : xml.index("</PubmedBookArticle>") + len("</PubmedBookArticle>")]
+    ncbi.set_articles({"99000007": book})
+    result = run("show", "99000007")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout.splitlines()
+    assert out[2] == "In: Editor A, editor. Fake Handbook of Parsers. Testville (TS): Fake Press; 2019 May."
+    assert "Book: Fake Handbook of Parsers" in out and "ISBN: 978-0-00-000000-2" in out
+    assert "Publisher: Fake Press, Testville (TS)" in out and "Editors: Editor A" in out

@@ -78,8 +78,8 @@ def test_piped_output_of_every_command_is_plain(ncbi, tmp_path) -> None:
         assert result.stdout.strip(), name
         assert_plain(result.stdout, name)
         assert_plain(result.stderr, name)
-    # the retraction flag survives the plain output
-    assert runs["search"].stdout.splitlines()[1].endswith("\tRCT\tretracted")
+    # the retraction flag survives the plain output (--abstracts: one more column)
+    assert runs["search"].stdout.splitlines()[1].endswith("\tRCT\tretracted\tA synthetic abstract.")
     # the table header goes to stderr when piped; stdout is the TSV alone
     assert runs["search"].stdout.startswith("#\tPMID\tYear\t")
     assert "Showing 3 of 3" in runs["search"].stderr
@@ -315,7 +315,7 @@ def test_unknown_pmid_is_named_then_one_error_line(ncbi) -> None:
     result = run_cli(["export", "99000999"])
     assert result.exit_code == ExitCode.NOT_FOUND and result.stdout == ""
     assert result.stderr.splitlines() == [
-        "Not found: 99000999: no PubMed record with this PMID",
+        "Not found: 99000999 — no PubMed record with this PMID",
         "Error: nothing to export",
     ]
 
@@ -324,8 +324,11 @@ def test_network_and_ncbi_failures_are_one_line(ncbi) -> None:
     ncbi.set_articles(articles(1))
     ncbi.fail("esearch", "503", times=10)
     result = run_cli(["search", "ketamine"], env={"LITCLI_MAX_TRIES": "2"})
-    line = assert_one_error_line(result, ExitCode.NCBI, "503")
-    assert "HTTP 503" in line
+    assert result.exit_code == ExitCode.NCBI and "Traceback" not in result.output
+    retry, line = result.stderr.splitlines()  # the wait before the retry is announced, once
+    assert retry.startswith("Warning: NCBI error (HTTP 503); retrying in ")
+    assert retry.endswith(" s (attempt 2 of 2)")
+    assert line.startswith("Error: ") and "HTTP 503" in line
     ncbi.fail("efetch", "html", times=1)
     result = run_cli(["show", "99000001"])
     assert_one_error_line(result, ExitCode.NCBI, "html")
@@ -483,3 +486,46 @@ def test_writing_to_a_full_disk_is_a_one_line_error(tmp_path) -> None:
         )
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == ["Error: operating system error: No space left on device"]
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 120])
+def test_search_on_a_narrow_real_terminal_keeps_pmids_and_titles(ncbi, isolated_env, columns) -> None:
+    ncbi.set_articles(
+        {
+            "99000011": pubmed_article(
+                99000011,
+                title="Randomized crossover trial of ketamine in obsessive-compulsive disorder",
+                authors=[("Rivera", "CI"), ("Bloom", "MH")],
+                iso_abbreviation="Neuropsychopharmacology",
+                publication_types=["Randomized Controlled Trial"],
+            ),
+            "99000015": pubmed_article(
+                99000015,
+                title="Ketamine for OCD: a meta-analysis",
+                publication_types=["Meta-Analysis", "Retracted Publication"],
+                comments_corrections=[
+                    ("RetractionIn", "99000099"),
+                    ("ExpressionOfConcernIn", "99000098"),
+                    ("ErratumIn", "99000097"),
+                ],
+            ),
+        }
+    )
+    env = {**env_for(ncbi, isolated_env), "NO_COLOR": "1"}
+    code, out, err = run_tty(["search", "--topic", "ketamine-ocd"], env, columns=columns)
+    assert code == 0, err
+    lines = out.decode().replace("\r\n", "\n").splitlines()
+    assert all(len(line) <= columns for line in lines)
+    at = next(i for i, line in enumerate(lines) if line.startswith("# PMID"))
+    header = lines[:at]  # split only between its parts
+    assert header[0].startswith("Showing 2 of 2 for: ketamine-ocd")
+    assert header in (
+        ["Showing 2 of 2 for: ketamine-ocd · sorted by relevance"],
+        ["Showing 2 of 2 for: ketamine-ocd", "sorted by relevance"],
+    )
+    first, second = lines[at + 1], lines[at + 2]
+    assert first.split()[:3] == ["1", "99000011", "2020"]  # whole, copyable
+    assert second.split()[:3] == ["2", "99000015", "2020"]
+    assert "Randomized crossover" in first
+    assert "⚠ RETRACTED +2 Ketamine" in second  # with NO_COLOR the word carries the warning
+    assert ("Journal" in lines[at]) == (columns >= 120)

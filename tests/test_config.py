@@ -145,3 +145,19 @@ def test_bad_value_in_the_file_names_the_file_and_the_fix():
         Settings.load()
     assert info.value.message.startswith(f"config file {path}: backoff: expected a number >= 0")
     assert "litcli config unset backoff" in str(info.value.hint)
+
+
+def test_ncbi_rate_limit_applies_only_to_ncbis_host(monkeypatch):
+    assert cfg.is_ncbi(DEFAULT_BASE_URL) and cfg.is_ncbi("HTTPS://EUTILS.NCBI.NLM.NIH.GOV./x/")
+    assert not cfg.is_ncbi("http://127.0.0.1:8000/") and not cfg.is_ncbi("https://eutils.ncbi.nlm.nih.gov.evil.org/")
+    with pytest.raises(ConfigError, match="above NCBI's limit of 3"):
+        cfg.set_value("requests-per-second", "4")
+    cfg.set_value("requests-per-second", "2")
+    assert Settings.load().rate == 2.0
+    cfg.write_config({"requests_per_second": 20, "api_key": KEY})  # edited by hand
+    with pytest.raises(ConfigError) as info:
+        Settings.load()
+    assert info.value.message.startswith("requests-per-second 20 in config file ")
+    assert "limit of 10 requests per second with an API key" in info.value.message
+    monkeypatch.setenv("LITCLI_EUTILS_URL", "http://127.0.0.1:9/")
+    assert Settings.load().rate == 20.0  # a test server or mirror: no limit

@@ -282,6 +282,57 @@ def _closed_port() -> int:
         return s.getsockname()[1]
 
 
+def test_each_retry_wait_is_announced_once_through_notify(ncbi):
+    ncbi.set_articles(synthetic(1))
+    ncbi.fail("esearch", "429", times=1, retry_after=1)
+    ncbi.fail("esearch", "503", times=1)
+    messages: list[str] = []
+    client = EutilsClient(Settings.load().with_(backoff=0.01, max_tries=5), notify=messages.append)
+    assert client.esearch("x").count == 1
+    assert len(messages) == 2, messages  # one line per wait, none for the success
+    assert messages[0] == "NCBI busy (HTTP 429); retrying in 1 s (attempt 2 of 5)"
+    assert messages[1].startswith("NCBI error (HTTP 503); retrying in 0.0")
+    assert messages[1].endswith(" s (attempt 3 of 5)")
+
+
+def test_timeouts_and_cut_replies_are_announced_too(ncbi):
+    ncbi.set_articles(synthetic(2))
+    ncbi.fail("esearch", "hang", times=1, seconds=2)
+    ncbi.fail("efetch", "truncate-unsized", times=1)
+    ncbi.fail("efetch", "truncate", times=1)
+    messages: list[str] = []
+    client = EutilsClient(
+        Settings.load().with_(backoff=0.01, read_timeout=0.3, max_tries=3), notify=messages.append
+    )
+    client.esearch("x")
+    client.efetch(ids=["99000001"])
+    assert [m.split(";")[0] for m in messages] == [
+        "NCBI did not answer within 0.3 s",
+        "NCBI's reply was cut off",
+        "connection to NCBI lost (connection closed mid-response)",
+    ]
+    assert [m[-16:] for m in messages] == ["(attempt 2 of 3)", "(attempt 2 of 3)", "(attempt 3 of 3)"]
+
+
+def test_refused_connections_are_tried_only_twice_and_announced():
+    messages: list[str] = []
+    settings = Settings(
+        base_url=f"http://127.0.0.1:{_closed_port()}/eutils/",
+        email="t@example.org",
+        backoff=0.01,
+        max_tries=5,
+        requests_per_second=50,
+    )
+    client = EutilsClient(settings, notify=messages.append)
+    with pytest.raises(NetworkError) as info:
+        client.esearch("x")
+    assert client.request_count == eutils.REFUSED_TRIES == 2
+    assert info.value.message.endswith("connection refused (after 2 tries)")
+    assert len(messages) == 1
+    assert messages[0].startswith("cannot reach NCBI (connection refused); retrying in 0.0")
+    assert messages[0].endswith("(attempt 2 of 2)")
+
+
 def test_connection_refused_is_a_network_error():
     settings = Settings(
         base_url=f"http://127.0.0.1:{_closed_port()}/eutils/",

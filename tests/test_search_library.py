@@ -259,7 +259,7 @@ def test_offline_filters(ncbi, shelf):
     result = run_cli(["search", "ketamine", "--offline", "--since", "2015", "--format", "ids"])
     assert result.stdout.split() == [str(FIRST + 2)]
     result = run_cli(["search", "ketamine", "--offline", "--max", "1", "--humans"])
-    assert "Showing 1 of 2 for: ketamine · local library" in result.stderr
+    assert "Showing 1 of 2 for: ketamine · humans · local library" in result.stderr
     assert ncbi.count() == 0
 
 

@@ -119,6 +119,40 @@ def read_id_args(ids: tuple[str, ...]) -> list[str]:
     return out
 
 
+def parse_id_args(texts: list[str]) -> tuple[list[Any], list[tuple[str, Any]]]:
+    """Identifiers that parse (in order) and (text, InvalidInputError) for those that do not.
+
+    `show` and `export` both go on with the valid ones and name each invalid one
+    (``report_ids``); only when none is valid is the first error raised.
+    """
+    from litcli.errors import InvalidInputError
+    from litcli.ids import parse_id
+
+    parsed: list[Any] = []
+    malformed: list[tuple[str, Any]] = []
+    for text in texts:
+        try:
+            parsed.append(parse_id(text))
+        except InvalidInputError as exc:
+            malformed.append((text, exc))
+    if malformed and not parsed:  # nothing valid: one error line
+        first = malformed[0][1]
+        if len(malformed) > 1:
+            first.message += f" (and {len(malformed) - 1} more invalid)"
+        raise first
+    return parsed, malformed
+
+
+def report_ids(malformed: list[tuple[str, Any]], failures: list[tuple[Any, str]]) -> None:
+    """'Invalid: <reason>' and 'Not found: <ID> — <reason>' lines on stderr (show, export)."""
+    from litcli.textsafe import one_line
+
+    for _text, exc in malformed:
+        click.echo(f"Invalid: {one_line(exc.message)}", err=True)
+    for ident, reason in failures:
+        click.echo(f"Not found: {one_line(str(ident))} — {one_line(reason)}", err=True)
+
+
 def format_option(
     choices: list[str] = RECORD_FORMATS,
     *,

@@ -66,15 +66,33 @@ Examples:
 @click.argument("name", metavar="NAME")
 @click.argument("value", required=False)
 def set_cmd(name: str, value: str | None) -> None:
-    """Store a setting.  `config set api-key` prompts with hidden input."""
+    """Store a setting.  `config set api-key` prompts with hidden input.
+
+    requests-per-second may not exceed NCBI's limit (3, or 10 with an API key)
+    while base-url is NCBI's own; higher rates are for mirrors and test servers.
+    """
+    import os
+
     from litcli import config as cfg
+    from litcli.cli.common import warn
 
     key = cfg.get_key(name)
+    on_command_line = value is not None
     if value is None:
         value = _read_value(key.name, secret=key.secret)
     parsed = cfg.set_value(key.name, value)
     shown = cfg.mask_secret(str(parsed)) if key.secret else parsed
     click.echo(f"{key.name} = {shown}  (saved to {_path()})", err=True)
+    if key.secret and on_command_line:
+        warn(
+            f"the {key.name} given on the command line is now in your shell history; "
+            f"next time run `litcli config set {key.name}` and type it at the hidden prompt"
+        )
+    if os.environ.get(key.env, "").strip():
+        warn(
+            f"the environment variable {key.env} is set and still wins over the config file; "
+            f"unset it to use this {key.name}"
+        )
 
 
 @config.command("unset", epilog="""\b

@@ -18,9 +18,10 @@ Examples:
   litcli export 23392687 -f csl-json -o refs.json --force
 
 \b
-Exit codes: 0 all exported; 2 bad option or identifier, or -o target exists
-without --force; 3 some identifiers are unknown (each named on stderr, the
-rest exported); 4/5 NCBI unreachable / NCBI error.
+Exit codes: 0 all exported; 2 bad option, -o target exists without --force,
+or an identifier is malformed (each named on stderr, the valid ones still
+exported); 3 some identifiers are unknown (each named on stderr, the rest
+exported); 4/5 NCBI unreachable / NCBI error.
 """
 
 
@@ -55,17 +56,17 @@ def export(
     PubMed.
     """
     from litcli import formats, service
+    from litcli.cli.common import parse_id_args, report_ids
     from litcli.errors import ExitCode, InvalidInputError, NotFoundError
-    from litcli.ids import parse_ids
-    from litcli.textsafe import one_line
 
     if output == "-":  # `-o -`: stdout, as in `library export`
         output = None
-    idents = parse_ids(read_id_args(identifiers))
-    if not idents:
+    parsed, malformed = parse_id_args(read_id_args(identifiers))
+    if not parsed:
         raise InvalidInputError(
             "no identifiers given", hint="pass IDs as arguments or pipe them to `-`"
         )
+    idents = _unique(parsed)
     if output is not None:
         formats.check_output_path(output, force=force)  # fail before any network traffic
 
@@ -76,15 +77,15 @@ def export(
         )
     finally:
         progress.end()
-    for ident, reason in failures:
-        click.echo(f"Not found: {one_line(str(ident))}: {one_line(reason)}", err=True)
+    report_ids(malformed, failures)
     if not records:
-        raise NotFoundError(
-            f"none of the {len(idents)} identifiers was found"
-            if len(idents) > 1
-            else "nothing to export",
-            hint="try without --offline" if offline else None,
+        asked = len(idents) + len(malformed)
+        what = (
+            f"none of the {asked} identifiers was found" if asked > 1 else "nothing to export"
         )
+        if malformed:  # a usage error, as in `show`
+            raise InvalidInputError(what + f" ({len(malformed)} invalid)")
+        raise NotFoundError(what, hint="try without --offline" if offline else None)
 
     if output is None:
         formats.write(records, fmt, sys.stdout, abstracts=abstracts)
@@ -93,8 +94,21 @@ def export(
         target = formats.write_path(records, fmt, output, abstracts=abstracts, force=force)
         noun = "record" if len(records) == 1 else "records"
         click.echo(f"Wrote {len(records)} {noun} to {target} ({fmt})", err=True)
+    if malformed:
+        exit_with(ExitCode.USAGE)
     if failures:
         exit_with(ExitCode.NOT_FOUND)
+
+
+def _unique(idents: list) -> list:
+    """Identifiers without repeats (same kind and value), order kept."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for ident in idents:
+        if (ident.kind, ident.value) not in seen:
+            seen.add((ident.kind, ident.value))
+            out.append(ident)
+    return out
 
 
 class _Progress:

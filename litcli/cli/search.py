@@ -25,6 +25,12 @@ Examples:
   litcli search --topic esketamine --format ids | litcli export - -f bibtex
   litcli search --topic ketamine-ptsd --offline      # only the local library
   litcli search --topic ketamine-ptsd --refresh      # ask PubMed again
+  litcli search --topic ketamine-ptsd -f bibtex -o refs.bib --max 200
+
+\b
+PubMed hands out only the first 9,999 records of a search: --max is at most
+9,999; split bigger searches by year (--until 2015, then --since 2016).
+When fewer records are printed than matched, stderr says so.
 
 Searches seen in the last day are answered from the local cache and the
 records from the local library; every record fetched is kept there.
@@ -40,7 +46,13 @@ records from the local library; every record fetched is kept there.
     help="Start from a topic preset (see `litcli topics`); QUERY adds terms.",
 )
 @click.option(
-    "-n", "--max", "max_results", type=int, default=20, show_default=True, help="Records to show."
+    "-n",
+    "--max",
+    "max_results",
+    type=int,
+    default=20,
+    show_default=True,
+    help="Records to show (at most 9,999: PubMed's limit per search).",
 )
 @click.option(
     "--sort",
@@ -59,8 +71,17 @@ records from the local library; every record fetched is kept there.
 @click.option(
     "--abstracts",
     is_flag=True,
-    help="Print abstracts under the table (or include them in the format).",
+    help="Print abstracts under the table (piped: an Abstract column; or include them in the format).",
 )
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=str),
+    metavar="FILE",
+    help="Write the records to FILE (atomically) instead of stdout; - is stdout. "
+    "The table format writes its tab-separated form.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
 @click.option(
     "--offline",
     is_flag=True,
@@ -87,6 +108,8 @@ def search(
     count_only: bool,
     fmt: str,
     abstracts: bool,
+    output: str | None,
+    force: bool,
     offline: bool,
     refresh: bool,
     verbose: bool,
@@ -102,6 +125,10 @@ def search(
 
     if offline and refresh:
         raise click.UsageError("--offline and --refresh cannot be used together.")
+    if output == "-":  # `-o -`: stdout, as in `export`
+        output = None
+    if output is not None and count_only:
+        raise click.UsageError("--count prints only a number; drop -o/--output or --count")
     # Everything is validated before the first request.
     filters = q.Filters(
         types=tuple(types), humans=humans, english=english, since=since, until=until
@@ -113,9 +140,14 @@ def search(
     offline_text = build_search_query(query, topic=topic)
     if humans:
         offline_text = q.combine(offline_text, "humans[mh]")
+    if output is not None:  # a typo in -o fails before any request
+        from litcli.formats import check_output_path
+
+        check_output_path(output, force=force)
 
     err = make_console(stderr=True)
-    label = _label(query, topic)
+    label = _label(query, topic) + _filters_label(filters)
+    sink = _Sink(fmt, abstracts, verbose, output, force, max_results)
     if offline:
         records, count = _offline(
             err, offline_text, filters, max_results, sort, count_only=count_only, verbose=verbose
@@ -126,7 +158,7 @@ def search(
         header = f"Showing {len(records):,} of {count:,} for: {label} · local library"
         if not records:
             click.echo(f"No records in the local library match: {label}", err=True)
-        _output(records, header, fmt, abstracts, verbose)
+        sink.write(records, header, count, online=False)
         return
 
     if verbose:
@@ -149,7 +181,7 @@ def search(
     header = (
         f"Showing {len(outcome.records):,} of {outcome.count:,} for: {label} · sorted by {sort}"
     )
-    _output(outcome.records, header, fmt, abstracts, verbose)
+    sink.write(outcome.records, header, outcome.count, online=True)
 
 
 def _online(
@@ -244,21 +276,102 @@ def _ago(seconds: float) -> str:
     return f"{round(seconds / 3600)} h ago"
 
 
-def _output(records: list[Any], header: str, fmt: str, abstracts: bool, verbose: bool) -> None:
-    """The records as a table (header above it) or in a machine format on stdout."""
-    if fmt != "table":
-        if verbose and records:
-            click.echo(header, err=True)
-        _write_format(records, fmt, abstracts)
-        return
-    if not records:
-        return
-    from litcli.render import print_records
+class _Sink:
+    """Where the records go: the table or a format, on stdout or into -o FILE."""
 
-    out = make_console()
-    if not stdout_is_tty():
-        click.echo(header, err=True)
-    print_records(records, out, header=header, abstracts=abstracts)
+    def __init__(
+        self,
+        fmt: str,
+        abstracts: bool,
+        verbose: bool,
+        output: str | None,
+        force: bool,
+        max_results: int,
+    ) -> None:
+        self.fmt, self.abstracts, self.verbose = fmt, abstracts, verbose
+        self.output, self.force, self.max_results = output, force, max_results
+
+    def write(self, records: list[Any], header: str, count: int, *, online: bool) -> None:
+        if self.output is not None:
+            target = self._write_file(records)
+            if self.verbose:
+                click.echo(header, err=True)
+            noun = "record" if len(records) == 1 else "records"
+            click.echo(f"Wrote {len(records):,} {noun} to {target} ({self.fmt})", err=True)
+        elif self.fmt != "table":
+            if self.verbose and records:
+                click.echo(header, err=True)
+            _write_format(records, self.fmt, self.abstracts)
+        elif records:
+            from litcli.render import print_records
+
+            out = make_console()
+            if not stdout_is_tty():
+                click.echo(header, err=True)
+            print_records(records, out, header=header, abstracts=self.abstracts)
+        note = shortfall_note(
+            len(records), count, self.max_results, online=online, shown=self.fmt == "table"
+        )
+        if note:
+            click.echo(note, err=True)
+
+    def _write_file(self, records: list[Any]) -> Any:
+        from litcli import formats
+
+        assert self.output is not None
+        if self.fmt != "table":
+            return formats.write_path(
+                records, self.fmt, self.output, abstracts=self.abstracts, force=self.force
+            )
+        import io
+
+        from litcli.claims.report import write_atomic
+        from litcli.render import write_plain
+
+        text = io.StringIO()
+        write_plain(records, text, abstracts=self.abstracts)
+        return write_atomic(self.output, text.getvalue(), force=self.force)
+
+
+def shortfall_note(
+    written: int, count: int, max_results: int, *, online: bool, shown: bool = False
+) -> str | None:
+    """'Wrote 20 of 148 matching records; use --max 148 for all.' (None when all were)."""
+    from litcli.query import MAX_RESULTS, SPLIT_HINT
+
+    if written >= count or written == 0:
+        return None
+    note = f"{'Showed' if shown else 'Wrote'} {written:,} of {count:,} matching records"
+    fetchable = min(count, MAX_RESULTS)
+    if max_results < fetchable:
+        note += f"; use --max {fetchable} for {'all' if fetchable == count else 'more'}"
+    if online and count > MAX_RESULTS:
+        note += (
+            f"; PubMed hands out only the first {MAX_RESULTS:,} records of a search, "
+            f"so {SPLIT_HINT}"
+        )
+    return note + "."
+
+
+def _filters_label(filters: Any) -> str:
+    """' · rct, meta-analysis · humans · English · 2015-2020' for the header."""
+    from litcli.query import normalise_types
+
+    parts = []
+    types = normalise_types(filters.types)
+    if types:
+        parts.append(", ".join(types))
+    if filters.humans:
+        parts.append("humans")
+    if filters.english:
+        parts.append("English")
+    if filters.since is not None and filters.until is not None:
+        parts.append(f"{filters.since}-{filters.until}")
+    elif filters.since is not None:
+        parts.append(f"since {filters.since}")
+    elif filters.until is not None:
+        parts.append(f"until {filters.until}")
+    return "".join(f" · {p}" for p in parts)
 
 
 def _write_format(records: list[Any], fmt: str, abstracts: bool) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, stdout_is_tty, warn
@@ -38,56 +36,35 @@ def show(identifiers: tuple[str, ...], fmt: str, offline: bool, refresh: bool) -
     library.  Use '-' to read identifiers from stdin.
     """
     from litcli import service
-    from litcli.cli.common import make_console
+    from litcli.cli.common import make_console, parse_id_args, report_ids
     from litcli.cli.errors import exit_with
-    from litcli.errors import ExitCode, InvalidInputError
-    from litcli.ids import parse_id
-    from litcli.textsafe import one_line
+    from litcli.errors import ExitCode
 
     if offline and refresh:
         raise click.UsageError("--offline and --refresh cannot be combined (refresh needs PubMed)")
     texts = read_id_args(identifiers)
     if not texts:
         raise click.UsageError("no identifiers given (stdin was empty)")
-
-    parsed = []
-    malformed = []
-    first_error: InvalidInputError | None = None
-    for text in texts:
-        try:
-            parsed.append(parse_id(text))
-        except InvalidInputError as exc:
-            malformed.append((text, exc.message))
-            first_error = first_error or exc
-    if first_error is not None and not parsed:  # nothing valid to show: one error line
-        if len(malformed) > 1:
-            first_error.message += f" (and {len(malformed) - 1} more invalid)"
-        raise first_error
+    parsed, malformed = parse_id_args(texts)
 
     err = make_console(stderr=True)
-    records: list[Any] = []
-    failures: list[tuple[str, str]] = []
-    if parsed:
-        if offline:
-            click.echo("Offline: answering from the local library only.", err=True)
-        status = None
-        if not offline and err.is_terminal:
-            status = err.status("Looking up records…")
-            status.start()
-        try:
-            records, failures = service.get_records(
-                parsed, offline=offline, max_age=0 if refresh else service.RECORD_TTL, warn=warn
-            )
-        finally:
-            if status is not None:
-                status.stop()
+    if offline:
+        click.echo("Offline: answering from the local library only.", err=True)
+    status = None
+    if not offline and err.is_terminal:
+        status = err.status("Looking up records…")
+        status.start()
+    try:
+        records, failures = service.get_records(
+            parsed, offline=offline, max_age=0 if refresh else service.RECORD_TTL, warn=warn
+        )
+    finally:
+        if status is not None:
+            status.stop()
 
     if records:
         _output(records, fmt)
-    for _text, reason in malformed:
-        click.echo(f"Invalid: {one_line(reason)}", err=True)
-    for text, reason in failures:
-        click.echo(f"Not found: {one_line(text)} — {reason}", err=True)
+    report_ids(malformed, failures)
     if malformed:
         exit_with(ExitCode.USAGE)
     if failures:
