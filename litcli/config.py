@@ -373,8 +373,17 @@ def set_value(name: str, value: str, path: Path | None = None) -> Any:
     data[key.field] = parsed
     if key.field in ("requests_per_second", "base_url"):
         settings = _effective(data).with_(**{key.field: parsed})
-        what = f"requests-per-second {settings.requests_per_second or 0:g}"
-        check_rate(settings, what=what if key.name != "base-url" else f"the stored {what}")
+        rate_env = KEYS["requests-per-second"].env
+        if key.name == "base-url" and os.environ.get(rate_env, "").strip():
+            # the rate in force comes from the environment: say so, and how to fix it
+            check_rate(
+                settings,
+                what=f"{rate_env}={settings.requests_per_second or 0:g}",
+                hint=f"unset the environment variable {rate_env} first",
+            )
+        else:
+            what = f"requests-per-second {settings.requests_per_second or 0:g}"
+            check_rate(settings, what=what if key.name != "base-url" else f"the stored {what}")
     write_config(data, path)
     return parsed
 

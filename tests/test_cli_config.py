@@ -193,6 +193,18 @@ def test_ncbi_allows_10_per_second_with_a_key_and_mirrors_anything(monkeypatch):
     assert json.loads(paths.config_path().read_text())["base_url"] == "http://127.0.0.1:8080/eutils/"
 
 
+def test_switching_back_to_ncbi_names_an_environment_rate_as_the_culprit(monkeypatch):
+    assert run_cli(["config", "set", "base-url", "http://127.0.0.1:8080/eutils/"]).exit_code == 0
+    monkeypatch.setenv("LITCLI_REQUESTS_PER_SECOND", "50")
+    result = run_cli(["config", "set", "base-url", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith("Error: LITCLI_REQUESTS_PER_SECOND=50 is above NCBI's limit")
+    assert result.stderr.rstrip().endswith(
+        "Unset the environment variable LITCLI_REQUESTS_PER_SECOND first"
+    )
+    assert "config unset" not in result.stderr
+
+
 def test_a_rate_above_ncbis_limit_from_the_environment_stops_before_any_request(monkeypatch):
     monkeypatch.setenv("LITCLI_REQUESTS_PER_SECOND", "50")  # no base URL: NCBI's own
     result = run_cli(["search", "ketamine", "--count"])

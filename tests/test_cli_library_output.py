@@ -35,5 +35,6 @@ def test_an_existing_output_file_needs_force(two_records, tmp_path: Path, comman
     assert out.read_text() == "keep me\n"
     result = run(*command, "-f", "ids", "-o", str(out), "--force")
     assert result.exit_code == 0, result.stderr
+    assert f" 2 records to {out} (ids)." in result.stderr  # said, not silent
     assert set(out.read_text().split()) <= {str(FIRST_PMID + 1), str(FIRST_PMID + 2)}
     assert out.read_text().split()

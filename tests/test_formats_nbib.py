@@ -123,3 +123,18 @@ def test_litcli_medline_parser_reads_our_nbib_back_into_the_same_record() -> Non
         assert theirs.publication_types == mine.publication_types
         assert theirs.flags == mine.flags
         assert theirs.mesh_terms == mine.mesh_terms
+
+
+def test_no_fau_line_is_invented_for_an_author_known_by_initials_only() -> None:
+    from litcli.models import Author
+
+    rec = Record(
+        pmid="99000081",
+        title="Initials only",
+        authors=[Author(last_name="Smith", initials="JQ"), Author("Carr", "Richard", "R")],
+    )
+    text = formats.dumps([rec], "nbib")
+    lines = [line for line in text.splitlines() if line.startswith(("FAU", "AU "))]
+    assert lines == ["AU  - Smith JQ", "FAU - Carr, Richard", "AU  - Carr R"]
+    back = next(Medline.parse(io.StringIO(text)))
+    assert back["AU"] == ["Smith JQ", "Carr R"] and back["FAU"] == ["Carr, Richard"]

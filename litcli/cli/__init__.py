@@ -32,7 +32,7 @@ Examples:
   litcli search --topic esketamine --format ids | litcli export - -f bibtex -o refs.bib
   litcli show 23392687 10.1038/npp.2013.22 PMC3668120
   litcli check article.txt --format markdown -o report.md
-  litcli library search "NMDA antagonist BDNF" --offline
+  litcli library search "NMDA antagonist BDNF"
 
 Environment: NCBI_EMAIL, NCBI_API_KEY, LITCLI_EUTILS_URL, LITCLI_HOME,
 NO_COLOR, LITCLI_DEBUG=1 (show tracebacks).

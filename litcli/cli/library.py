@@ -222,7 +222,15 @@ def search_cmd(
         return
     shown = len(result.records)
     header = f"Showing {shown:,} of {result.count:,} · local library · best match first"
-    _write_records(result.records, fmt, output, header=header, abstracts=abstracts)
+    n = _write_records(result.records, fmt, output, header=header, abstracts=abstracts)
+    _announce_file(n, output, fmt)
+
+
+def _announce_file(n: int, output: str, fmt: str) -> None:
+    """'Wrote 12 records to refs.bib (bibtex).' on stderr when the records went to a file."""
+    if output != "-":
+        noun = "record" if n == 1 else "records"
+        click.echo(f"Wrote {n:,} {noun} to {output} ({fmt}).", err=True)
 
 
 @library.command(
@@ -249,7 +257,7 @@ def list_cmd(limit: int, fmt: str, output: str, force: bool) -> None:
         )
         return
     header = f"{len(records):,} most recent of {total:,} records · local library"
-    _write_records(records, fmt, output, header=header)
+    _announce_file(_write_records(records, fmt, output, header=header), output, fmt)
 
 
 # --- import ----------------------------------------------------------------------------

@@ -309,9 +309,8 @@ class _Sink:
             if not stdout_is_tty():
                 click.echo(header, err=True)
             print_records(records, out, header=header, abstracts=self.abstracts)
-        note = shortfall_note(
-            len(records), count, self.max_results, online=online, shown=self.fmt == "table"
-        )
+        table_header = self.fmt == "table" and self.output is None  # "Showing N of M" said
+        note = shortfall_note(len(records), count, self.max_results, online=online, shown=table_header)
         if note:
             click.echo(note, err=True)
 
@@ -336,21 +335,27 @@ class _Sink:
 def shortfall_note(
     written: int, count: int, max_results: int, *, online: bool, shown: bool = False
 ) -> str | None:
-    """'Wrote 20 of 148 matching records; use --max 148 for all.' (None when all were)."""
+    """'Wrote 20 of 148 matching records; use --max 148 for all.' (None when all were).
+
+    ``shown``: the table's header already said "Showing 20 of 148", so only the advice
+    is given ("Use --max 148 for all.")."""
     from litcli.query import MAX_RESULTS, SPLIT_HINT
 
     if written >= count or written == 0:
         return None
-    note = f"{'Showed' if shown else 'Wrote'} {written:,} of {count:,} matching records"
+    advice = []
     fetchable = min(count, MAX_RESULTS)
     if max_results < fetchable:
-        note += f"; use --max {fetchable} for {'all' if fetchable == count else 'more'}"
+        advice.append(f"use --max {fetchable} for {'all' if fetchable == count else 'more'}")
     if online and count > MAX_RESULTS:
-        note += (
-            f"; PubMed hands out only the first {MAX_RESULTS:,} records of a search, "
+        advice.append(
+            f"PubMed hands out only the first {MAX_RESULTS:,} records of a search, "
             f"so {SPLIT_HINT}"
         )
-    return note + "."
+    if shown:
+        text = "; ".join(advice)
+        return f"{text[:1].upper()}{text[1:]}." if text else None
+    return "; ".join([f"Wrote {written:,} of {count:,} matching records", *advice]) + "."
 
 
 def _filters_label(filters: Any) -> str:

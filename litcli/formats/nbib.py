@@ -118,7 +118,8 @@ def fields(record: Record) -> list[tuple[str, str]]:
         if author.is_collective:
             add("CN", c.text(author.collective_name))
             continue
-        add("FAU", _full_name(author))
+        if author.fore_name:  # PubMed writes FAU only when it knows the fore name
+            add("FAU", _full_name(author))
         add("AU", c.short_name(author))
         if author.orcid:
             add("AUID", f"ORCID: {c.text(author.orcid)}")
