@@ -815,6 +815,11 @@ class Library:
         self._clock = clock
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # a file where the directory should be
+            raise LibraryError(
+                f"the library directory {self.path.parent} is a file, not a directory",
+                hint="set LITCLI_HOME to a directory",
+            ) from None
         except OSError as exc:
             raise LibraryError(
                 f"cannot create the library directory {self.path.parent}: {exc.strerror or exc}",

@@ -839,3 +839,12 @@ def test_an_older_copy_never_unflags_a_retracted_record(tmp_path: Path, batch_si
         assert _store(library, article_xml(a, title="Retracted v2", retraction_in=str(a + 50))).updated == 1
         assert library.remove([a]) == 1
         assert _store(library, article_xml(a, title="Older copy")).imported == 1
+
+
+def test_a_file_where_the_library_directory_should_be_is_named(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("not a directory")
+    with pytest.raises(LibraryError) as info:
+        Library(home / "library.db")
+    assert info.value.message == f"the library directory {home} is a file, not a directory"
+    assert "LITCLI_HOME" in (info.value.hint or "")
