@@ -80,7 +80,8 @@ def test_sample_size(text: str, n: int | None) -> None:
         ("Ketamine failed to reduce obsessive symptoms.", ev.CONTRADICTS),
         ("Ketamine was not superior to placebo.", ev.CONTRADICTS),
         ("Ketamine significantly reduced OCD symptoms at 24 hours.", ev.SUPPORTS),
-        ("Ketamine was well tolerated.", ev.SUPPORTS),
+        # tolerability is a harms result: it says nothing about OCD symptoms (see the safety test)
+        ("Ketamine was well tolerated.", ev.NEUTRAL),
         ("Patients were recruited from two sites.", ev.NEUTRAL),
     ],
 )
@@ -93,6 +94,7 @@ def test_null_finding_about_harms_supports_a_safety_claim() -> None:
     assert ev.sentence_stance(sentence, claim("Ketamine infusions are safe in depression."))[0] == ev.SUPPORTS
     assert ev.sentence_stance(sentence, claim("Ketamine carries a risk of abuse in depression."))[0] == ev.CONTRADICTS
     assert ev.sentence_stance(sentence, claim("Ketamine reduces OCD symptoms."))[0] == ev.NEUTRAL
+    assert ev.sentence_stance("Ketamine was well tolerated.", claim("Ketamine infusions are safe in depression."))[0] == ev.SUPPORTS
 
 
 def test_rationale_prefers_results_and_conclusions(recs: dict[str, Record]) -> None:

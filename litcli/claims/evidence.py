@@ -47,8 +47,8 @@ _DESIGN_TO_LEVEL = {
 }
 # Text cues used when publication types are missing or generic.
 _TEXT_LEVELS: list[tuple[str, str]] = [
-    ("meta-analysis", r"\bmeta-?analy[sz]"),
-    ("systematic review", r"\bsystematic(ally)? review"),
+    ("meta-analysis", "meta-analysis"),  # _this_study(): the cue must describe this record
+    ("systematic review", "systematic review"),
     ("RCT", r"\brandomi[sz]ed\b[^.]{0,60}\b(trial|controlled|crossover)\b|\bdouble-blind"),
     ("non-randomised trial", r"\bopen-label\b|\bsingle-arm\b|\buncontrolled\b|\bpilot (study|trial)\b"),
     ("observational", r"\b(cohort|retrospective|cross-sectional|case-control|registry|observational)\b"),
@@ -67,6 +67,14 @@ _SAMPLE_PATTERNS = [
     re.compile(r"\b[nN]\s*=\s*" + _NUM + r"(?![\d.])"),
     re.compile(r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?" + _PARTICIPANTS + r"\b"),
 ]
+_STUDIED = r"(?:randomi[sz]ed|enrolled|included|recruited|allocated|assigned|analy[sz]ed)"
+_STUDIED_PATTERNS = [
+    # "24 were randomized", "227 patients with major depression were randomized"
+    re.compile(r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,6}?(?:were|was|had been)\s+(?:then\s+|subsequently\s+)?" + _STUDIED + r"\b"),
+    # "we randomized 120 patients", "enrolled a total of 76"
+    re.compile(r"\b" + _STUDIED + r"\s+(?:a total of\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?" + _PARTICIPANTS + r"\b"),
+]
+_SCREENED = re.compile(r"[\w\s-]{0,20}?\b(screened|assessed for eligibility|approached|invited|contacted)\b", re.I)
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -76,7 +84,8 @@ _NUMBER_WORDS = {
 _WORD_SAMPLE = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,2}?" + _PARTICIPANTS + r"\b", re.I)
 
 _NULL_CUES = [
-    r"did not (significantly )?(differ|improve|reduce|separate|change|show|demonstrate|lead|increase|decrease|predict|outperform)",
+    r"\bdid not (significantly )?(differ|improve|reduce|separate|change|show|demonstrate|lead|increase|decrease|predict|outperform|affect|alter)",
+    r"\b(was|were|is|are) not (significantly )?(different|improved|reduced|changed|increased|decreased|altered)\b",
     r"\bno (statistically )?significant\b",
     r"\bnot (statistically )?significant(ly)?\b",
     r"\bnon-?significant\b",
@@ -84,37 +93,56 @@ _NULL_CUES = [
     r"\b(was|were|is|are) not superior\b",
     r"\bnot (more )?effective\b",
     r"\bineffective\b",
-    r"\bno (meaningful |clinically meaningful |significant )?(difference|differences|effect|effects|benefit|improvement|change|association)\b",
+    r"\bno (meaningful |clinically meaningful |significant )?(difference|differences|effect|effects|benefit|improvement|change|changes|association)\b",
     r"\bnot associated with\b",
     r"\b(comparable|similar) to placebo\b",
     r"\bno evidence (of|for|that)\b",
-    r"\bno (serious |severe |significant )?(adverse|side[- ]effects?)\b",
-    r"\bdid not\b[^.]{0,40}\b(placebo|control)\b",
+    r"\bno (serious |severe |significant )?(adverse|side[- ]effects?|cases? of|signs? of|reports? of)\b",
+    r"\bdid not\b[^.;]{0,40}\b(placebo|control)\b",
+    # a positive word under a negation: "no patient achieved remission"
+    r"\b(no|none of the|neither|nor)\s+(patients?|participants?|subjects?|one|individuals?)\b[^,;]{0,40}?"
+    r"\b(achiev\w*|respond\w*|remit\w*|improv\w*|benefit\w*|remission|response)",
+    r"\b(did|does|do|was|were) not (achieve|attain|reach|show|produce|induce)\b[^,;]{0,30}?\b(remission|response|improvement|benefit)",
 ]
-_POSITIVE_CUES = [
-    r"\bsignificant(ly)? (improv|reduc|decreas|increas|great|higher|lower|better|associat|alleviat|attenuat)\w*",
-    r"\b(improv|reduc|alleviat|attenuat|decreas)\w* (in |of )?(the )?(symptoms?|scores?|depress\w*|severity|OCD|obsess\w*|anxiety|PTSD|suicid\w*)",
-    r"\beffective\b",
-    r"\befficac(y|ious)\b",
-    r"\bsuperior to\b",
-    r"\brapid(ly)?\b[^.]{0,40}\b(antidepressant|improv|reduc|effect|response|onset|relief)",
-    r"\bresponse rates?\b",
-    r"\bremission\b",
-    r"\bwell[- ]tolerated\b",
-    r"\bsafe\b",
-    r"\bbeneficial\b",
-    r"\bincreas\w+\b",
-    r"\bpromot\w+\b",
-    r"\benhanc\w+\b",
-    r"\bsupport(s|ed)? (the|its|a) (use|role|efficacy)\b",
-    r"\bassociated with (improv|reduc|great|lower|higher)\w*",
-]
-_HARM = re.compile(
-    r"\b(adverse|side[- ]effects?|serious|dissociat\w*|abuse|misuse|dependence|toxicity|psychotomimetic|withdrawal|emergent)\b",
+_NULL = [re.compile(p, re.I) for p in _NULL_CUES]
+_SPLIT = re.compile(
+    r"\s*;\s*|,\s*(?=(?:with|without|but|whereas|while|although|though|however|and|yet)\b)"
+    r"|\s+(?=(?:but|whereas|although|though)\b)|\s+(?=and\b)",
     re.I,
 )
-_NULL = [re.compile(p, re.I) for p in _NULL_CUES]
-_POSITIVE = [re.compile(p, re.I) for p in _POSITIVE_CUES]
+_STRONG_SPLIT_START = re.compile(r"^(with|without|but|whereas|while|although|though|however|yet)\b", re.I)
+_POPULATION = re.compile(vocab.POPULATION_PHRASES, re.I)
+_CLAIM_NEGATION = re.compile(vocab.CLAIM_NEGATION, re.I)
+_UP = re.compile(r"\b" + vocab.UP_WORDS + r"\b", re.I)
+_DOWN = re.compile(r"\b" + vocab.DOWN_WORDS + r"\b", re.I)
+_GOOD_OBJECT = re.compile(r"\b" + vocab.GOOD_OUTCOMES + r"\b", re.I)
+_BAD_OBJECT = re.compile(r"\b" + vocab.BAD_OUTCOMES + r"\b", re.I)
+_GOOD_WORDS = re.compile(r"\b" + vocab.GOOD_RESULT_WORDS + r"\b", re.I)
+_BAD_WORDS = re.compile(r"\b" + vocab.BAD_RESULT_WORDS + r"\b", re.I)
+_HARM = re.compile(r"\b" + vocab.HARM_TOPIC + r"\b", re.I)
+_SAFE_CLAIM = re.compile(r"\b(safe(ly|ty)?|well[- ]tolerated|tolerab\w*)\b", re.I)
+_MINIMIZED_HARM = re.compile(
+    r"\b" + vocab.HARM_MINIMIZERS + r"\b(\s+[\w-]+){0,3}?\s+(the\s+)?(risks?\s+of\s+)?" + vocab.HARM_TOPIC + r"\b", re.I
+)
+_HARM_REPORTED = re.compile(
+    r"\b(occurred|reported|experienced|common|frequent|developed|emerged|associated with|caused|induced|led to)\b",
+    re.I,
+)
+_EFFICACY_WORDS = re.compile(
+    r"\b(effective|efficac\w*|improv\w*|treat(s|ing|ment)?|reliev\w*|relief|alleviat\w*|cur(e|es|ed)|"
+    r"antidepressant|remission|respon\w*|benefi\w*|help\w*|reduc\w*)\b",
+    re.I,
+)
+# Experiments that block the target with something else: "blocking mTOR abolished the
+# effects", "the effects were blocked by rapamycin", "pretreatment with NBQX".
+_EXPERIMENT = re.compile(
+    r"\b(block\w*|inhibit\w*|antagoni[sz]\w*|abolish\w*|prevent\w*|attenuat\w*|revers\w*|occlud\w*|abrogat\w*)"
+    r"\s+by\b(?!\s+(\w+\s+){0,2}?(ketamine|esketamine|arketamine|the drug))"
+    r"|\bpre-?treat\w*\s+with\b|\bin the presence of\b|\bco-?administ\w*"
+    r"|\b(block\w*|inhibit\w*|antagoni[sz]\w*|knock\w*|delet\w*)\b[^.;]{0,60}?\b(abolish\w*|prevent\w*|"
+    r"attenuat\w*|revers\w*|occlud\w*|blunt\w*|abrogat\w*|eliminat\w*)\b",
+    re.I,
+)
 _GOOD_SECTIONS = ("RESULT", "CONCLUSION", "FINDING", "INTERPRETATION")
 _WEAK_SECTIONS = ("BACKGROUND", "INTRODUCTION", "OBJECTIVE", "AIM", "METHOD", "DESIGN", "PURPOSE")
 _WORD = re.compile(r"[a-z][a-z-]{3,}")
@@ -195,12 +223,56 @@ class Evidence:
 # --- grading ------------------------------------------------------------------------------
 
 
+_OTHER_STUDY = r"(?:(?!\b(?:previous|prior|earlier|published|recent|existing|another|other|past)\b)[^.;])"
+_MA = r"meta-?analy[sz]"
+_SR = r"systematic(?:ally)? review"
+
+
+def _this_study_pattern(cue: str, extra: str) -> re.Pattern[str]:
+    # "we performed a meta-analysis", "this meta-analysis", "in this systematic review and
+    # meta-analysis" -- not "a previous meta-analysis found ..." in a cohort's background.
+    return re.compile(
+        rf"\b(?:we|this|the present|the current|our)\b{_OTHER_STUDY}{{0,40}}?\b{cue}"
+        rf"|\b(?:performed|conducted|carried out|undertook|undertaken)\s+(?:a|an)\s+{_OTHER_STUDY}{{0,30}}?\b{cue}"
+        rf"|{extra}",
+        re.I,
+    )
+
+
+_THIS_STUDY = {
+    "meta-analysis": _this_study_pattern(
+        _MA,
+        rf"\b(?:systematic review and )?{_MA}(?:is|es)\s+(?:of|pooling)\s+(?:\d+\s+|[\w-]+\s+){{0,2}}?"
+        r"(?:randomi[sz]ed|controlled|trials|studies|RCTs)\b",
+    ),
+    "systematic review": _this_study_pattern(_SR, rf"\b{_SR} (?:and {_MA}\w* )?of\b"),
+}
+_TITLE_CUE = {
+    "meta-analysis": re.compile(r"\bmeta-?analy[sz]", re.I),
+    "systematic review": re.compile(r"\bsystematic(ally)? review", re.I),
+}
+_PREVIOUS = re.compile(r"\b(previous|prior|earlier|published|recent|existing|another|other|past)\s+(\w+\s+){0,2}$", re.I)
+
+
+def _this_study(name: str, record: Record) -> bool:
+    """Does the title or abstract say that this record *is* a meta-analysis / systematic review?"""
+    title = record.title or ""
+    for m in _TITLE_CUE[name].finditer(title):
+        if not _PREVIOUS.search(title[: m.start()]):
+            return True
+    return bool(_THIS_STUDY[name].search(record.abstract_text))
+
+
 def grade(record: Record) -> str:
     """The record's evidence level (publication types first, then the text)."""
     level = _DESIGN_TO_LEVEL[record.design]
     text = f"{record.title} {record.abstract_text}"
     if level in ("other", "non-randomised trial", "observational"):
         for name, pattern in _TEXT_LEVELS:
+            if name in _THIS_STUDY:
+                if LEVELS[name] < LEVELS[level] and _this_study(name, record):
+                    return name
+                continue
             if LEVELS[name] < LEVELS[level] and re.search(pattern, text, re.I):
                 if name == "narrative review" and level != "other":
                     continue
@@ -222,13 +294,21 @@ def study_model(record: Record) -> str:
 
 
 def sample_size(text: str) -> int | None:
-    """The largest participant count the abstract states, if any."""
+    """The participants studied: the largest randomized / enrolled / included count when the
+    abstract states one ("Of 2,000 patients screened, 24 were randomized" is 24), else the
+    largest participant count it states (screened or assessed counts never)."""
+    preferred = [int(m.group(1).replace(",", "")) for p in _STUDIED_PATTERNS for m in p.finditer(text)]
+    preferred = [v for v in preferred if 0 < v < 10_000_000]
+    if preferred:
+        return max(preferred)
     found: list[int] = []
     for pattern in _SAMPLE_PATTERNS:
         for m in pattern.finditer(text):
             value = int(m.group(1).replace(",", ""))
             before = text[max(0, m.start() - 12) : m.start()]
             if re.search(r"(aged|age|mg|%|\bp)\s*$", before, re.I):
+                continue
+            if _SCREENED.match(text, m.end()):
                 continue
             if 0 < value < 10_000_000:
                 found.append(value)
@@ -240,6 +320,13 @@ def sample_size(text: str) -> int | None:
 
 
 # --- stance -------------------------------------------------------------------------------
+#
+# A stance is decided per clause ("...; ...", "..., with ...", "... but ...", "... and ..."
+# between two results), and only in the clauses that name something specific to the claim.
+# Each clause is read as a *result*: null ("did not differ"), good (+1: a fall in something
+# bad, a rise in something good, "effective") or bad (-1), and as being about efficacy or
+# about harms.  The claim is read the same way (what it asserts, whether it denies it), and
+# the two are compared.
 
 
 @cache
@@ -255,20 +342,29 @@ def _direction_patterns(concept_id: str) -> tuple[re.Pattern[str], re.Pattern[st
     gap = r"\W+(?:[\w-]+\W+){0,4}?"
 
     def near(words: str) -> re.Pattern[str]:
-        return re.compile(f"{words}{gap}{target}|{target}{gap}{words}", re.I)
+        # \b before the verb: "disinhibition" is not "inhibition"
+        return re.compile(rf"\b{words}{gap}{target}|{target}{gap}\b{words}", re.I)
 
     return near(vocab.ACTIVATE_WORDS), near(vocab.BLOCK_WORDS)
 
 
 def direction(text: str, concept: vocab.Concept) -> tuple[int, str | None]:
-    """+1 if the text says the target is activated, -1 if blocked, 0 if neither."""
+    """+1 if the text says the target is activated, -1 if blocked, 0 if neither.
+
+    Clause by clause; a clause that describes an experiment blocking the target with
+    something else ("blocking mTOR abolished the effects", "blocked by rapamycin",
+    "pretreatment with ...") says nothing about what the drug does.
+    """
     activate, block = _direction_patterns(concept.id)
-    b = block.search(text)
-    if b:
-        return -1, b.group(0)
-    a = activate.search(text)
-    if a:
-        return 1, a.group(0)
+    for clause in split_clauses(text):
+        if _EXPERIMENT.search(clause):
+            continue
+        b = block.search(clause)
+        if b:
+            return -1, b.group(0)
+        a = activate.search(clause)
+        if a:
+            return 1, a.group(0)
     return 0, None
 
 
@@ -282,23 +378,182 @@ def claim_directions(claim: Claim) -> dict[str, int]:
     return out
 
 
-def sentence_stance(sentence: str, claim: Claim) -> tuple[str, str | None]:
-    """Stance of one abstract sentence toward the claim, with the cue words."""
+def split_clauses(sentence: str) -> list[str]:
+    """The sentence's clauses: split at ';', ', with', ', but', ', whereas', ' but ', ' and '...
+
+    A piece joined by "and" (or a bare comma list) that reports no result of its own
+    ("reduced depression and anxiety scores") stays with the clause before it.
+    """
+    pieces = [p.strip() for p in _SPLIT.split(sentence) if p and p.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        strong = bool(_STRONG_SPLIT_START.match(piece))
+        if out and not strong and not _has_result(piece) or out and not strong and not _has_result(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out or [sentence]
+
+
+def _has_result(text: str) -> bool:
+    text = _POPULATION.sub(" ", text)
+    return bool(
+        any(p.search(text) for p in _NULL)
+        or _UP.search(text)
+        or _DOWN.search(text)
+        or _GOOD_WORDS.search(text)
+        or _BAD_WORDS.search(text)
+    )
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one clause (or a claim) says: null, or goodness +1 / -1, and about what."""
+
+    null: bool = False
+    goodness: int = 0  # +1 good, -1 bad, 0 unknown
+    direction: int = 0  # +1 up, -1 down, 0 none (the raw verb)
+    valence: int = 0  # of its object: +1 good, -1 bad, 0 unknown
+    harm: bool = False  # about harms (safety, tolerability, abuse) rather than efficacy
+    cue: str | None = None
+
+
+def _nearest_valence(text: str, start: int, end: int) -> int:
+    best: tuple[int, int] | None = None
+    for pattern, value in ((_BAD_OBJECT, -1), (_GOOD_OBJECT, 1)):
+        for m in pattern.finditer(text):
+            if m.start() < end and m.end() > start:
+                continue  # the verb itself
+            dist = m.start() - end if m.start() >= end else start - m.end()
+            if best is None or dist < best[0]:
+                best = (dist, value)
+    return best[1] if best else 0
+
+
+def read_result(text: str, *, efficacy_concepts: tuple[vocab.Concept, ...] = ()) -> Result:
+    """Read one clause as a result (population descriptions removed first)."""
+    clean = _POPULATION.sub(" population ", text)
+    harm = bool(_HARM.search(clean)) and not any(vocab.mentions(c, clean) for c in efficacy_concepts)
+    bad = _BAD_WORDS.search(clean)
+    if bad:
+        return Result(goodness=-1, harm=harm, cue=bad.group(0))
     for p in _NULL:
-        m = p.search(sentence)
+        m = p.search(clean)
         if m:
-            if _HARM.search(sentence):
-                ids = {x.concept.id for x in claim.matches}
-                if "safety" in ids:
-                    return SUPPORTS, m.group(0)
-                if "abuse" in ids:
-                    return CONTRADICTS, m.group(0)
-                return NEUTRAL, None
-            return CONTRADICTS, m.group(0)
-    for p in _POSITIVE:
-        m = p.search(sentence)
-        if m:
-            return SUPPORTS, m.group(0)
+            return Result(null=True, harm=harm, cue=m.group(0))
+    moves = sorted([(m, 1) for m in _UP.finditer(clean)] + [(m, -1) for m in _DOWN.finditer(clean)],
+                   key=lambda t: t[0].start())
+    for m, d in moves:
+        v = _nearest_valence(clean, m.start(), m.end())
+        if v or not _GOOD_WORDS.search(clean):
+            lead = re.search(r"\b(significantly|markedly|rapidly|substantially)\s+$", clean[: m.start()], re.I)
+            cue = clean[lead.start() : m.end()] if lead else m.group(0)
+            return Result(goodness=d * v, direction=d, valence=v, harm=harm, cue=cue)
+    good = _GOOD_WORDS.search(clean)
+    if good:
+        return Result(goodness=1, harm=harm, cue=good.group(0))
+    if harm:
+        reported = _HARM_REPORTED.search(clean)
+        if reported:
+            return Result(goodness=-1, harm=True, cue=reported.group(0))
+    return Result(harm=harm)
+
+
+@dataclass(frozen=True)
+class ClaimSense:
+    """What a claim asserts: goodness of its efficacy part and of its harm part (None when
+    it has no such part), and whether it denies it ("does not cause", "is not effective")."""
+
+    negated: bool
+    efficacy: int | None
+    harm: int | None
+    direction: int  # the claim's raw verb (+1 up, -1 down, 0 none)
+    valence: int  # of the claim's object
+
+
+@cache
+def _claim_sense(text: str) -> ClaimSense:
+    clean = _POPULATION.sub(" population ", text)
+    negated = bool(_CLAIM_NEGATION.search(clean))
+    base = _CLAIM_NEGATION.sub(" ", clean) if negated else clean
+    base = re.sub(r"\bineffective\b", "effective", base, flags=re.I)
+    result = read_result(base)
+    harm: int | None = None
+    harm_word = _HARM.search(base)
+    if harm_word:
+        if result.harm and result.goodness and result.direction:
+            harm = result.goodness  # "reduces the risk of abuse" +1, "increases dissociation" -1
+        elif _SAFE_CLAIM.search(base) or _MINIMIZED_HARM.search(base):
+            harm = 1
+        else:
+            harm = -1
+    efficacy: int | None = None
+    rest = _HARM.sub(" ", base)
+    if not harm_word or _EFFICACY_WORDS.search(_MINIMIZED_HARM.sub(" ", rest)):
+        efficacy = result.goodness if result.goodness and not result.harm else 1
+    return ClaimSense(negated, efficacy, harm, result.direction, result.valence)
+
+
+def claim_sense(claim: Claim) -> ClaimSense:
+    return _claim_sense(claim.text)
+
+
+def _specific(claim: Claim) -> list[vocab.Concept]:
+    return [m.concept for m in claim.matches if m.concept.group != "intervention" and not m.concept.weak]
+
+
+def _clause_stance(result: Result, sense: ClaimSense) -> str:
+    """Compare one clause's result with what the claim asserts."""
+    if result.harm:
+        # a harm clause speaks only to a claim about harms; no harm found is good news
+        if sense.harm is None:
+            return NEUTRAL
+        wanted, got = sense.harm, (1 if result.null else result.goodness)
+        null = False
+    else:
+        if sense.efficacy is None:
+            return NEUTRAL
+        wanted, got, null = sense.efficacy, result.goodness, result.null
+        if not null and result.direction and not result.valence:
+            if sense.direction and not sense.valence:
+                # neither side says whether the thing is good or bad: compare the raw verbs
+                got = wanted if result.direction == sense.direction else -wanted
+            else:
+                # the clause's object is unknown: take the claim's, else a fall is in a symptom
+                got = result.direction * (sense.valence or (-1 if result.direction < 0 else 0))
+    if not null and not got:
+        return NEUTRAL
+    stance = SUPPORTS if (not null and got == wanted) else CONTRADICTS
+    if sense.negated:
+        stance = CONTRADICTS if stance == SUPPORTS else SUPPORTS
+    return stance
+
+
+def sentence_stance(sentence: str, claim: Claim) -> tuple[str, str | None]:
+    """Stance of one abstract sentence toward the claim, with the cue words.
+
+    Only the clauses that name something specific to the claim are read (all of them when
+    none does: the caller decides whether the sentence is about the claim at all).
+    """
+    sense = claim_sense(claim)
+    specific = _specific(claim)
+    efficacy_concepts = tuple(
+        c for c in specific if c.group in ("condition", "outcome", "mechanism") and c.id not in ("safety", "abuse")
+    )
+    clauses = split_clauses(sentence)
+    hits = [c for c in clauses if any(vocab.mentions(x, c) for x in specific)]
+    found: list[tuple[str, str | None]] = []
+    for clause in hits or clauses:
+        result = read_result(clause, efficacy_concepts=efficacy_concepts)
+        if not (result.null or result.goodness or result.direction):
+            continue
+        stance = _clause_stance(result, sense)
+        if stance != NEUTRAL:
+            found.append((stance, result.cue))
+    for wanted in (CONTRADICTS, SUPPORTS):  # a clause against the claim is not outvoted
+        for stance, cue in found:
+            if stance == wanted:
+                return stance, cue
     return NEUTRAL, None
 
 
@@ -323,13 +578,18 @@ def _sentences(record: Record) -> list[tuple[str, str | None, bool]]:
 
 
 def _claim_words(claim: Claim) -> set[str]:
-    return {w for w in _WORD.findall(claim.text.lower()) if w not in vocab.GENERIC_WORDS}
+    drugs = [m.concept for m in claim.matches if m.concept.group == "intervention"]
+    return {
+        w for w in _WORD.findall(claim.text.lower())
+        if w not in vocab.GENERIC_WORDS and not any(vocab.mentions(c, w) for c in drugs)
+    }
 
 
 def assess(record: Record, claim: Claim, *, max_rationale: int = 2) -> Evidence:
     """Grade ``record`` and decide its stance toward ``claim``."""
     concepts = [m.concept for m in claim.matches]
     directions = claim_directions(claim)
+    negated = claim_sense(claim).negated
     words = _claim_words(claim)
     full_text = f"{record.title} {record.abstract_text}"
     about_drug = any(vocab.mentions(c, full_text) for c in concepts if c.group == "intervention") or not any(
@@ -350,19 +610,24 @@ def assess(record: Record, claim: Claim, *, max_rationale: int = 2) -> Evidence:
                     score += 2.0
                     hit_specific = True
         sw = set(_WORD.findall(text.lower()))
-        score += 0.3 * len(words & sw)
+        shared = words & sw
+        score += 0.3 * len(shared)
         stance, cue = (NEUTRAL, None)
         reversed_ = False
         for cid, d in directions.items():
             ed, ecue = direction(text, vocab.CONCEPTS_BY_ID[cid])
             if ed and about_drug:
-                if ed == -d:
+                # "does not activate" is borne out by "blocks" and reversed by "activates"
+                if (ed == -d) != negated:
                     stance, cue, reversed_ = CONTRADICTS, ecue, True
                 else:
                     stance, cue = SUPPORTS, ecue
                 score += 2.0
                 break
-        relevant = hit_specific or reversed_ or stance != NEUTRAL or (not specific and score >= 1.0)
+        # A claim with nothing specific (only the drug and vague words) is spoken to only by
+        # a sentence that shares at least two of its own content words, never by the drug's
+        # name alone.
+        relevant = hit_specific or reversed_ or stance != NEUTRAL or (not specific and len(shared) >= 2)
         if not relevant:
             continue  # a sentence that only names the drug says nothing about this claim
         if stance == NEUTRAL:

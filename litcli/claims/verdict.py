@@ -6,11 +6,16 @@ Definitions (also in docs/CHECK.md):
   support includes a human meta-analysis / systematic review or a human RCT
   (not small: n >= 30 or not stated).
 - mixed: supporting and contradicting records both carry weight (neither
-  outweighs the other three to one / two to one).
+  outweighs the other three to one / two to one); or a reversed fact comes from
+  the best-graded record but is outweighed; or a small RCT against support with
+  no controlled human study.
 - limited: the support comes only from small, uncontrolled, case, animal or
   in-vitro studies, or the relevant records report no result either way.
-- contradicted: the evidence states the opposite (a reversed fact, such as
-  "blocks" for "activates"), or null / opposite results outweigh support two to one.
+- contradicted: a reversed fact (such as "blocks" for "activates") that nothing
+  supports or that outweighs the support; null / opposite results that outweigh
+  support two to one; or higher-grade evidence leads: a human meta-analysis,
+  systematic review or RCT (n >= 30 or not stated) against the claim while no
+  supporting record is a controlled human study.
 - no evidence found: PubMed (offline: the local library) found nothing relevant
   (after relaxing the query), or only retracted records.
 - not checkable: the claim names no treatment, is a prediction or promise, or
@@ -26,8 +31,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from litcli.claims import vocabulary as vocab
-from litcli.claims.evidence import CONTRADICTS, SUPPORTS, Evidence, claim_directions
+from litcli.claims.evidence import (
+    CONTRADICTS,
+    NEUTRAL,
+    SUPPORTS,
+    Evidence,
+    claim_directions,
+    claim_sense,
+)
 from litcli.claims.extract import Claim
+from litcli.models import FLAG_CONCERN
 
 SUPPORTED = "supported"
 MIXED = "mixed"
@@ -178,13 +191,37 @@ def decide(
             n = len([e for e in evidence if e.counted])
             reason = f"{n} record{'s' if n != 1 else ''} matched the query but no abstract speaks to this claim{note}."
         return _finish(claim, Verdict(NO_EVIDENCE, reason))
+    concern = [e for e in relevant if FLAG_CONCERN in e.flags and e.stance != NEUTRAL]
+    if concern:
+        pmids = ", ".join(e.record.pmid for e in concern)
+        note += (
+            f" ({len(concern)} record{'s' if len(concern) != 1 else ''} with an expression of concern: "
+            f"PMID {pmids})"
+        )
     sup = [e for e in relevant if e.stance == SUPPORTS]
     con = [e for e in relevant if e.stance == CONTRADICTS]
     reversed_ = [e for e in con if e.reversal]
     s_weight = sum(weight(e) for e in sup)
     c_weight = sum(weight(e) for e in con)
-    if reversed_:
+    # A reversed fact decides the verdict when it outweighs the support or is at least as
+    # well graded as the best support; one reversal in a weak record does not override
+    # clear support elsewhere (it is then weighed like any contradicting record).
+    reversal_leads = bool(reversed_) and (not sup or c_weight >= s_weight)
+    reversal_best = bool(reversed_) and bool(sup) and _grade_key(reversed_) <= _grade_key(sup)
+    # Higher-grade evidence leads: a human RCT (n >= 30 or not stated), meta-analysis or
+    # systematic review against support that has no controlled human study at all.
+    strong_con = [e for e in con if is_strong(e)]
+    controlled_con = [e for e in con if e.controlled and e.model not in ("animal", "in vitro")]
+    controlled_sup = [e for e in sup if e.controlled and e.model not in ("animal", "in vitro")]
+    if reversal_leads:
         v = Verdict(CONTRADICTED, _reversal_reason(claim, reversed_) + note, best_evidence=summarize(reversed_))
+    elif reversal_best:
+        v = Verdict(
+            MIXED,
+            _reversal_reason(claim, reversed_)[:-1]
+            + f", while {_n(sup)} support{'s' if len(sup) == 1 else ''} it ({summarize(sup)}){note}.",
+            best_evidence=f"{summarize(sup)} for; {summarize(reversed_)} against",
+        )
     elif con and (not sup or c_weight >= 2 * s_weight):
         against = f", outweighing {len(sup)} supporting" if sup else " and none supports it"
         v = Verdict(
@@ -192,6 +229,21 @@ def decide(
             f"{_n(con)} report{'s' if len(con) == 1 else ''} no effect or the opposite "
             f"({summarize(con)}){against}{note}.",
             best_evidence=summarize(con),
+        )
+    elif strong_con and not controlled_sup:
+        v = Verdict(
+            CONTRADICTED,
+            f"{_describe_best(strong_con)} report{'s' if len(strong_con) == 1 else ''} no effect or the opposite; "
+            f"the {len(sup)} supporting record{'s' if len(sup) != 1 else ''} "
+            f"{'is' if len(sup) == 1 else 'are'} lower-grade ({summarize(sup)}){note}.",
+            best_evidence=summarize(con),
+        )
+    elif controlled_con and not controlled_sup:
+        v = Verdict(
+            MIXED,
+            f"{_describe_best(controlled_con)} report{'s' if len(controlled_con) == 1 else ''} no effect or the "
+            f"opposite, against {_n(sup)} of lower grade ({summarize(sup)}){note}.",
+            best_evidence=f"{summarize(con)} against; {summarize(sup)} for",
         )
     elif sup and con and s_weight < 3 * c_weight:
         v = Verdict(
@@ -230,12 +282,29 @@ def _n(items: list[Evidence]) -> str:
     return f"{len(items)} record{'s' if len(items) != 1 else ''}"
 
 
+def _grade_key(items: list[Evidence]) -> int:
+    """The best (lowest) level rank among ``items``; animal and in-vitro work ranks last."""
+    return min(len(_WEIGHTS) + 1 if e.model in ("animal", "in vitro") else e.rank for e in items)
+
+
+def _describe_best(items: list[Evidence]) -> str:
+    """'1 RCT (n=150)' / '2 meta-analyses': the best-graded of ``items``, named."""
+    best = sorted(items, key=lambda e: (e.rank, -(e.n or 0)))
+    top = [e for e in best if e.level == best[0].level]
+    label = top[0].level if len(top) == 1 else _PLURALS[top[0].level]
+    ns = ", ".join(f"n={e.n}" for e in top if e.n)
+    return f"{len(top)} {label}" + (f" ({ns})" if ns else "")
+
+
 def _reversal_reason(claim: Claim, items: list[Evidence]) -> str:
     directions = claim_directions(claim)
+    negated = claim_sense(claim).negated
     drug = next((m.concept.label for m in claim.matches if m.concept.group == "intervention"), "the drug")
     cid, d = next(iter(directions.items()))
     target = vocab.CONCEPTS_BY_ID[cid].label
     said, found = ("activates", "blocking (antagonising)") if d > 0 else ("blocks", "activating")
+    if negated:  # "does not activate" reversed by records that say it activates
+        said, found = ("does not activate", "activating") if d > 0 else ("does not block", "blocking (antagonising)")
     cues = [r.cue for e in items for r in e.rationale if r.cue]
     example = f' ("{cues[0]}")' if cues else ""
     return (

@@ -285,6 +285,73 @@ CONCEPTS_BY_ID: dict[str, Concept] = {c.id: c for c in CONCEPTS}
 ACTIVATE_WORDS = r"(activat\w*|stimulat\w*|agonis\w*|enhanc\w* (the )?activity of|potentiat\w*)"
 BLOCK_WORDS = r"(antagonis\w*|antagoniz\w*|block\w*|blockade|inhibit\w*|blocker\w*|suppress\w*)"
 
+# --- stance words (evidence.py decides a stance per clause with these) -----------------
+# A result is read as "goodness": a fall in something bad or a rise in something good is
+# good (+1); the reverse is bad (-1).  The claim is read the same way, so "increased PTSD
+# symptom severity" contradicts "ketamine reduces PTSD symptoms".
+# Outcomes that are bad when they rise (symptom scales, risks, harms).
+BAD_OUTCOMES = (
+    r"(symptoms?|severity|scores?|ideation|suicid\w*|depress\w*|anxiety|risks?|relapses?|recurrences?|"
+    r"mania|manic|psychos[ie]s|psychotic|adverse|side[- ]effects?|dissociat\w*|cravings?|pain|distress|"
+    r"obsess\w*|compuls\w*|PTSD|OCD|MADRS|HAM-?D|HDRS|Y-?BOCS|CAPS|QIDS|BDI|mortality|abuse|misuse|"
+    r"dependence|addict\w*|attempts|hospitali[sz]ations?|rumination|anhedonia|hopelessness|burden|"
+    r"intrusive|toxicity|cystitis|blood pressure|hypertension)"
+)
+# Outcomes and targets that are good (or simply claimed) when they rise.
+GOOD_OUTCOMES = (
+    r"(remission|response|responders?|quality of life|functioning|well-?being|BDNF|synaptogenesis|"
+    r"synap\w+|plasticity|spine density|spines|mTOR|connectivity|neurogenesis|cognition|recovery|"
+    r"resilience|glutamate|efficacy|improvement)"
+)
+UP_WORDS = (
+    r"(increas\w*|elevat\w*|rais(e|es|ed|ing)|higher|greater|enhanc\w*|promot\w*|boost\w*|augment\w*|"
+    r"rise|rose|upregulat\w*|restor\w*)"
+)
+DOWN_WORDS = (
+    r"(reduc\w*|decreas\w*|lower(s|ed|ing)?|diminish\w*|alleviat\w*|attenuat\w*|ameliorat\w*|fewer|"
+    r"declin\w*|dropped|fell|eliminat\w*|prevent(s|ed)?|lessen\w*|downregulat\w*|eas(e|es|ed))"
+)
+# Words that are good or bad whatever they refer to.
+GOOD_RESULT_WORDS = (
+    r"(improv\w*|effective(ness)?|efficac(y|ious)|superior to|beneficial|benefit(s|ed)? from|better|"
+    r"relief|antidepressant (effects?|efficacy|response)|rapid(ly)?\b[^.;]{0,40}\b(antidepressant|effect|"
+    r"response|onset|relief)|response rates?|remission|responded|remitted|well[- ]tolerated|tolerable|"
+    r"safe(ly)?|support(s|ed)? (the|its|a) (use|role|efficacy))"
+)
+BAD_RESULT_WORDS = (
+    r"(worsen\w*|exacerbat\w*|deteriorat\w*|aggravat\w*|inferior to|unsafe|not (\w+ )?safe|"
+    r"poorly tolerated|not (\w+ )?tolerated|harmful|dangerous)"
+)
+# A clause about harms (safety, tolerability, abuse) rather than efficacy.
+HARM_TOPIC = (
+    r"(adverse|side[- ]effects?|dissociat\w*|abuse|misuse|dependence|addict\w*|toxicity|psychotomimetic|"
+    r"withdrawal|safe(ty|ly)?|unsafe|tolerat\w*|tolerab\w*|mania|manic|psychos[ie]s|cystitis|"
+    r"blood pressure|hypertension|heart rate|vital signs|harm(s|ful)?|dangerous)"
+)
+# Harm words that, preceded by one of these, make a claim about safety, not harm:
+# "few side effects", "low risk of abuse", "without causing addiction".
+HARM_MINIMIZERS = r"(few|fewer|minimal|low|lower|rare|rarely|mild|limited|no|without|free of|reduc\w*|less)"
+# Phrases that describe who was studied, not a result: "patients who failed to respond
+# to two antidepressants", "non-responders", "treatment-resistant".
+POPULATION_PHRASES = (
+    r"\b(who|that)\s+(had\s+|have\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't)\s+"
+    r"(previously\s+)?(respond\w*|benefit\w*|improv\w*|achiev\w*|tolerat\w*)"
+    r"(\s+(adequately|sufficiently))?(\s+(to|from|with)\s+(at least\s+)?([\w-]+\s+){0,3}?"
+    r"(antidepressants?|treatments?|medications?|therap(y|ies)|trials?|SSRIs?|ECT|agents|drugs|courses|"
+    r"interventions|remission))?"
+    r"|\b(failed|failing|failure)\s+(to\s+respond\s+to\s+)?(at least\s+)?([\w-]+\s+){0,3}?"
+    r"(antidepressants?|treatments?|medications?|therap(y|ies)|trials?|SSRIs?|agents|drugs|courses)\b"
+    r"|\b(failed|failing|failure)\s+to\s+respond\b"
+    r"|\b(inadequate|insufficient|partial|non-?)\s*respon(se|ders?)\b"
+    r"|\btreatment[- ](resistant|resistance|refractory)\b"
+)
+# A claim that denies something: "ketamine does not cause addiction", "is not effective".
+CLAIM_NEGATION = (
+    r"\b(does|do|did|is|are|was|were|has|have|had|can|could|may|might|should)\s+not\b"
+    r"|\b(doesn't|don't|didn't|isn't|aren't|wasn't|weren't|hasn't|haven't|cannot|can't)\b"
+    r"|\bnever\b|\bfails? to\b|\bineffective\b"
+)
+
 # --- overstatement -------------------------------------------------------------------
 # Absolutes no abstract can support; flagged whatever the verdict.
 ABSOLUTE_TERMS: list[str] = [

@@ -1,0 +1,316 @@
+"""Rule-based stance: clauses, direction, claim polarity, reversals, the specific-mention
+rule, weighing by grade, and design / sample-size / flag details.
+
+Every case is a claim, one synthetic abstract sentence (or a few synthetic records) and the
+stance or verdict a careful reader would give; none of the records is real.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litcli.claims import evidence as ev
+from litcli.claims import verdict as vd
+from litcli.claims import vocabulary as vocab
+from litcli.claims.extract import Claim, extract_claims, parse_article
+from litcli.models import AbstractSection, Author, CommentCorrection, MeshHeading, Record
+
+RCT = ("Journal Article", "Randomized Controlled Trial")
+CASE = ("Journal Article", "Case Reports")
+
+
+def claim(text: str) -> Claim:
+    claims = extract_claims(parse_article(text, kind="text"))
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def record(
+    pmid: str = "99000190", *, abstract: str | list[tuple[str, str]] = "", title: str = "T.",
+    types: tuple[str, ...] = ("Journal Article",), mesh: tuple[str, ...] = ("Humans",),
+    cc: tuple[str, ...] = (),
+) -> Record:
+    sections = (
+        [AbstractSection(text=abstract)] if isinstance(abstract, str)
+        else [AbstractSection(text=t, label=label, nlm_category=label) for label, t in abstract]
+    )
+    return Record(
+        pmid=pmid, title=title, abstract=sections, authors=[Author(last_name="Doe", initials="J")],
+        publication_types=list(types), mesh=[MeshHeading(descriptor=m) for m in mesh],
+        comments_corrections=[CommentCorrection(ref_type=t) for t in cc],
+    )
+
+
+def stance(claim_text: str, sentence: str) -> str:
+    return ev.sentence_stance(sentence, claim(claim_text))[0]
+
+
+def decide(claim_text: str, records: list[Record]) -> vd.Verdict:
+    c = claim(claim_text)
+    return vd.decide(c, [ev.assess(r, c) for r in records])
+
+
+# --- 1. per clause, only where the claim's concept is named; population wording -------------
+
+
+@pytest.mark.parametrize(
+    ("claim_text", "sentence"),
+    [
+        # "failed to respond" describes who was treated, not a null result
+        ("Ketamine reduces suicidal ideation.",
+         "In patients who failed to respond to at least two antidepressants, ketamine significantly "
+         "reduced suicidal ideation."),
+        ("Ketamine reduces suicidal ideation.",
+         "Among non-responders to standard treatment, ketamine significantly reduced suicidal ideation."),
+        # the null result is about blood pressure, in its own clause
+        ("Ketamine reduces OCD symptoms.",
+         "Ketamine significantly reduced OCD symptoms, with no significant change in blood pressure."),
+        # the null result is about mania; the bipolar depression clause is positive
+        ("Ketamine improves bipolar depression.",
+         "Ketamine was not associated with a higher rate of mania; it significantly improved bipolar "
+         "depression scores."),
+        ("Ketamine reduces depression.",
+         "Ketamine significantly reduced depression scores, but dissociation scores did not differ from placebo."),
+    ],
+)
+def test_null_cue_in_another_clause_or_population_does_not_contradict(claim_text: str, sentence: str) -> None:
+    assert stance(claim_text, sentence) == ev.SUPPORTS
+
+
+def test_null_clause_about_the_claims_concept_still_contradicts() -> None:
+    sentence = "Ketamine significantly reduced depression scores, but OCD symptoms did not differ from placebo."
+    assert stance("Ketamine reduces OCD symptoms.", sentence) == ev.CONTRADICTS
+    assert stance("Ketamine reduces depression.", sentence) == ev.SUPPORTS
+
+
+def test_clauses_split_between_results_not_inside_a_list() -> None:
+    assert ev.split_clauses("Ketamine reduced depression and anxiety scores.") == [
+        "Ketamine reduced depression and anxiety scores."
+    ]
+    assert ev.split_clauses("A reduced X; B did not differ, with no change in Y and Z increased.") == [
+        "A reduced X", "B did not differ", "with no change in Y", "and Z increased."
+    ]
+
+
+def test_population_wording_in_a_record_does_not_make_it_contradict() -> None:
+    r = record(abstract=[
+        ("METHODS", "We randomized 80 adults who failed to respond to two antidepressants."),
+        ("RESULTS", "In patients who failed to respond to at least two antidepressants, ketamine "
+                    "significantly reduced suicidal ideation compared with midazolam."),
+    ], types=RCT)
+    v = decide("Ketamine reduces suicidal ideation.", [r])
+    assert v.verdict == vd.SUPPORTED
+
+
+# --- 2. direction relative to the claim's verb and the outcome's valence --------------------
+
+
+@pytest.mark.parametrize(
+    ("claim_text", "sentence", "expected"),
+    [
+        ("Ketamine reduces PTSD symptoms.", "Ketamine increased PTSD symptom severity.", ev.CONTRADICTS),
+        ("Ketamine reduces PTSD symptoms.", "Ketamine significantly reduced PTSD symptom severity.", ev.SUPPORTS),
+        ("Ketamine reduces relapse in depression.", "Relapse rates were higher with ketamine than with placebo.",
+         ev.CONTRADICTS),
+        ("Ketamine improves remission rates in depression.",
+         "Remission rates were significantly higher with ketamine.", ev.SUPPORTS),
+        ("Ketamine increases BDNF levels.", "Ketamine increased serum BDNF levels.", ev.SUPPORTS),
+        ("Ketamine increases BDNF levels.", "Ketamine decreased serum BDNF levels.", ev.CONTRADICTS),
+        ("Ketamine is safe in adolescents.", "Ketamine was not safe in adolescents.", ev.CONTRADICTS),
+        ("Ketamine induces remission in treatment-resistant depression.", "No patient achieved remission.",
+         ev.CONTRADICTS),
+        ("Ketamine reduces depression.", "Depressive symptoms worsened after ketamine.", ev.CONTRADICTS),
+    ],
+)
+def test_direction_is_read_against_the_claim(claim_text: str, sentence: str, expected: str) -> None:
+    assert stance(claim_text, sentence) == expected
+
+
+def test_an_increase_in_symptoms_is_not_support_in_a_verdict() -> None:
+    r = record(abstract=[("RESULTS", "Ketamine increased PTSD symptom severity compared with placebo (n = 60).")],
+               types=RCT)
+    v = decide("Ketamine reduces PTSD symptoms.", [r])
+    assert v.verdict == vd.CONTRADICTED
+
+
+# --- 3. negated claims and harm claims ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim_text", "sentence", "expected"),
+    [
+        ("Ketamine is not effective for social anxiety disorder.",
+         "Social anxiety scores with ketamine did not differ from placebo.", ev.SUPPORTS),
+        ("Ketamine is not effective for social anxiety disorder.",
+         "Ketamine significantly reduced social anxiety scores.", ev.CONTRADICTS),
+        ("Ketamine does not cause addiction.", "There was no evidence of abuse or addiction.", ev.SUPPORTS),
+        ("Ketamine does not cause addiction.", "Ketamine use was associated with addiction in 12% of users.",
+         ev.CONTRADICTS),
+        # a harm claim: no harm found contradicts it, harm found supports it
+        ("Ketamine causes serious side effects in depression.", "There were no serious adverse events.",
+         ev.CONTRADICTS),
+        ("Ketamine causes serious side effects in depression.", "Serious adverse events occurred in 12 patients.",
+         ev.SUPPORTS),
+        ("Ketamine causes serious side effects in depression.", "Ketamine was well tolerated.", ev.CONTRADICTS),
+        # a claim about few side effects is a safety claim
+        ("Ketamine has few side effects in depression.", "There were no serious adverse events.", ev.SUPPORTS),
+    ],
+)
+def test_claim_polarity(claim_text: str, sentence: str, expected: str) -> None:
+    assert stance(claim_text, sentence) == expected
+
+
+def test_claim_sense() -> None:
+    assert ev.claim_sense(claim("Ketamine does not cause addiction.")).negated
+    assert not ev.claim_sense(claim("Ketamine helps patients who do not respond to standard treatments.")).negated
+    harm = ev.claim_sense(claim("Ketamine causes serious side effects in depression."))
+    assert harm.harm == -1 and harm.efficacy is None
+    safe = ev.claim_sense(claim("Ketamine is safe and effective for depression."))
+    assert safe.harm == 1 and safe.efficacy == 1
+
+
+def test_negated_efficacy_claim_supported_by_null_rcts() -> None:
+    r = record(abstract=[
+        ("METHODS", "We randomized 90 adults with social anxiety disorder."),
+        ("RESULTS", "Social anxiety scores with ketamine did not differ from placebo at any time point."),
+    ], types=RCT, mesh=("Humans", "Phobia, Social"))
+    v = decide("Ketamine is not effective for social anxiety disorder.", [r])
+    assert v.verdict == vd.SUPPORTED
+
+
+def test_negated_mechanism_claim_is_borne_out_by_an_antagonist() -> None:
+    c = claim("Ketamine does not activate NMDA receptors.")
+    antagonist = ev.assess(record(abstract="Ketamine, a non-competitive NMDA receptor antagonist, produces "
+                                           "rapid antidepressant effects."), c)
+    assert antagonist.stance == ev.SUPPORTS and not antagonist.reversal
+    agonist = ev.assess(record(abstract="Ketamine activates NMDA receptors in this model."), c)
+    assert agonist.stance == ev.CONTRADICTS and agonist.reversal
+    v = vd.decide(c, [agonist])
+    assert v.verdict == vd.CONTRADICTED and "does not activate the NMDA receptor" in v.reason
+
+
+# --- 4. reversals: word boundaries, experiments, and weighing --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept"),
+    [
+        ("Ketamine causes disinhibition of pyramidal neurons and glutamate release.", "glutamate"),
+        ("Blocking mTOR abolished the synaptic effects of ketamine.", "mtor"),
+        ("The increase in neuroplasticity was blocked by rapamycin.", "plasticity"),
+        ("Pretreatment with an mTOR inhibitor prevented the effects of ketamine.", "mtor"),
+    ],
+)
+def test_no_reversal_from_experiments_or_substrings(sentence: str, concept: str) -> None:
+    assert ev.direction(sentence, vocab.CONCEPTS_BY_ID[concept]) == (0, None)
+
+
+def test_reversal_still_found_when_the_drug_blocks_the_target() -> None:
+    nmda = vocab.CONCEPTS_BY_ID["nmda"]
+    assert ev.direction("Ketamine, a non-competitive NMDA receptor antagonist, acts fast.", nmda)[0] == -1
+    assert ev.direction("NMDA receptors are blocked by ketamine.", nmda)[0] == -1
+
+
+def test_experiment_does_not_reverse_an_activation_claim() -> None:
+    r = record(abstract="Ketamine rapidly increased mTOR signaling in the prefrontal cortex of rats. "
+                        "Blocking mTOR abolished the synaptic effects.", mesh=("Animals", "Rats"))
+    e = ev.assess(r, claim("Ketamine activates mTOR signalling."))
+    assert not e.reversal and e.stance == ev.SUPPORTS
+
+
+def test_one_weak_reversal_does_not_override_strong_support() -> None:
+    c = claim("Ketamine activates glutamate release in depression.")
+    support = [
+        record(f"9900020{i}", abstract=[("RESULTS", "Ketamine significantly increased glutamate release "
+                                                    "in patients with depression (n = 100).")], types=RCT)
+        for i in range(2)
+    ]
+    review = record("99000209", abstract="Ketamine inhibits glutamate release.", types=("Journal Article", "Review"))
+    evidence = [ev.assess(r, c) for r in [*support, review]]
+    assert evidence[-1].reversal
+    v = vd.decide(c, evidence)
+    assert v.verdict == vd.SUPPORTED  # 2 RCTs (weight 6) against one narrative review (0.5)
+    # the same reversal in the best-graded record makes it mixed, and alone, contradicted
+    meta = record("99000210", abstract="This meta-analysis shows that ketamine inhibits glutamate release.",
+                  types=("Journal Article", "Meta-Analysis"))
+    v = vd.decide(c, [ev.assess(r, c) for r in [support[0], meta]])
+    assert v.verdict == vd.CONTRADICTED  # weight 4 against 3
+    v = vd.decide(c, [*evidence[:2], ev.assess(meta, c)])
+    assert v.verdict == vd.MIXED and "blocking" in v.reason
+
+
+# --- 5. the specific-mention rule for claims without a specific concept ----------------------
+
+
+def test_drug_only_sentences_give_no_stance_to_a_vague_claim() -> None:
+    c = claim("Ketamine represents significant progress in mental health equality.")
+    assert not [m for m in c.matches if m.concept.group != "intervention"]
+    e = ev.assess(record(abstract="Ketamine significantly reduced depression scores."), c)
+    assert e.stance == ev.NEUTRAL and e.rationale == []
+    assert vd.decide(c, [e]).verdict == vd.NO_EVIDENCE
+
+
+# --- 6. weighing: higher-grade evidence leads ------------------------------------------------
+
+
+def _case_reports(n: int) -> list[Record]:
+    return [
+        record(f"990003{i:02d}", abstract=[("CASE", "We report a case of a patient whose OCD symptoms were "
+                                                    "significantly reduced after ketamine.")], types=CASE)
+        for i in range(n)
+    ]
+
+
+def test_null_rct_outranks_case_reports() -> None:
+    rct = record("99000399", abstract=[
+        ("METHODS", "A total of 150 patients with OCD were randomized to ketamine or placebo."),
+        ("RESULTS", "OCD symptoms with ketamine did not differ from placebo at any time point."),
+    ], types=RCT)
+    v = decide("Ketamine reduces OCD symptoms.", [*_case_reports(9), rct])
+    assert v.verdict == vd.CONTRADICTED
+    assert v.reason.startswith("1 RCT (n=150) reports no effect") and "9 case series/reports" in v.reason
+    assert v.best_evidence == "1 RCT"
+
+
+def test_small_null_rct_against_case_reports_is_at_least_mixed() -> None:
+    rct = record("99000398", abstract=[
+        ("METHODS", "Twenty patients with OCD were randomized (n = 20)."),
+        ("RESULTS", "OCD symptoms with ketamine did not differ from placebo."),
+    ], types=RCT)
+    v = decide("Ketamine reduces OCD symptoms.", [*_case_reports(9), rct])
+    assert v.verdict == vd.MIXED and "1 RCT (n=20)" in v.reason
+
+
+# --- 7. design cues, sample size, expression of concern -----------------------------------------
+
+
+def test_a_cohort_that_cites_a_meta_analysis_is_not_one() -> None:
+    cohort = record(abstract="A previous meta-analysis suggested benefit. In this retrospective cohort of "
+                             "300 patients, ketamine was given for depression.", types=("Observational Study",))
+    assert ev.grade(cohort) == "observational"
+    assert ev.grade(record(abstract="We performed a meta-analysis of 12 randomized trials.")) == "meta-analysis"
+    assert ev.grade(record(abstract="This systematic review and meta-analysis of ketamine trials ...")) == "meta-analysis"
+    assert ev.grade(record(title="Ketamine for OCD: a systematic review and meta-analysis.")) == "meta-analysis"
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Of 2,000 patients screened, 24 were randomized.", 24),
+        ("We screened 500 patients and enrolled 40 participants.", 40),
+        ("A total of 227 patients with major depression were randomized.", 227),
+        ("1,200 patients were assessed for eligibility; ketamine was given to 35 adults.", 35),
+    ],
+)
+def test_sample_size_prefers_the_randomized_count(text: str, n: int) -> None:
+    assert ev.sample_size(text) == n
+
+
+def test_expression_of_concern_is_named_in_the_reason() -> None:
+    rct = record("99000397", abstract=[
+        ("METHODS", "We randomized 120 patients with OCD."),
+        ("RESULTS", "Ketamine significantly reduced OCD symptoms compared with placebo."),
+    ], types=RCT, cc=("ExpressionOfConcernIn",))
+    v = decide("Ketamine reduces OCD symptoms.", [rct])
+    assert v.verdict == vd.SUPPORTED
+    assert "expression of concern" in v.reason and "99000397" in v.reason
