@@ -179,6 +179,8 @@ _TYPES = {"str": str, "int": int, "bool": bool, "list": list, "dict": dict, "non
 SCHEMA: dict[str, dict[str, str]] = {
     "top": {"schema": "str", "generator": "str", "generated": "str", "source": "dict", "mode": "str",
             "summary": "dict", "requests": "dict", "claims": "list", "skipped": "list", "limits": "list"},
+    "summary": {"claims": "int", "verdicts": "dict", "overstated": "int", "failed": "bool", "checked": "int",
+                "left_out": "int"},
     "claim": {"number": "int", "text": "str", "original": "str", "kind": "str", "lead_in": "str|none",
               "location": "dict", "concepts": "list", "verdict": "str", "reason": "str", "overstated": "bool",
               "overstatement": "dict|none", "best_evidence": "str", "checkable": "bool", "query": "str|none",
@@ -204,6 +206,8 @@ def conforms(obj: dict[str, Any], kind: str) -> None:
 def test_json_schema(served: Any) -> None:
     doc, _ = check_json()
     conforms(doc, "top")
+    conforms(doc["summary"], "summary")
+    assert (doc["summary"]["checked"], doc["summary"]["left_out"]) == (N_CHECKABLE, 0)
     assert doc["schema"] == "litcli.check/1"
     assert doc["summary"]["claims"] == len(doc["claims"]) == 9
     assert sum(doc["summary"]["verdicts"].values()) == 9
@@ -294,7 +298,11 @@ def test_claims_only_needs_no_network(ncbi: Any) -> None:
         "  1. Intravenous ketamine produces rapid antidepressant effects in treatment-resistant depression.",
         "     paragraph 2, line 3",
     ]
-    assert "Book your consultation" not in result.stdout and "Comments" not in result.stdout
+    claims, skipped = result.stdout.split("\nSkipped (")
+    assert "Book your consultation" not in claims and "Comments" not in claims
+    # what was skipped is listed after the claims, with the reason and the location
+    assert "  - Book your consultation today!  [call to action or promotion; paragraph 9, line 17]" in skipped
+    assert "  - 0 Comments  [page furniture; paragraph 10, line 20]" in skipped
     doc = json.loads(run_cli(["check", ARTICLE, "--claims-only", "-f", "json"]).stdout)
     assert doc["mode"] == "claims-only" and len(doc["claims"]) == 9
 
@@ -326,6 +334,9 @@ def test_stdin_html_fragment_is_read_as_html(ncbi: Any, tmp_path: Path) -> None:
         "     paragraph 2, line 2",
         "  2. Esketamine reduces suicidal ideation within 24 hours in adults with depression.",
         "     paragraph 3, line 3",
+        "",
+        "Skipped (1):",
+        "  - Ketamine news  [heading; paragraph 1, line 1]",
     ]
     assert ncbi.count() == 0
 
@@ -452,3 +463,83 @@ def test_short_absolute_claims_are_checked_and_flagged(ncbi: Any, tmp_path: Path
     assert claims[1]["checkable"] and claims[1]["overstated"] and "cures" in claims[1]["overstatement"]["terms"]
     assert claims[2]["checkable"] and "esketamine" in claims[2]["query"].lower()
     assert ncbi.count() == 0
+
+
+# --- nothing checked, skipped sentences, --max-claims ----------------------------------------------
+
+JS_PAGE = (
+    "<!doctype html><html><head><title>Ketamine clinic</title></head>"
+    '<body><div id="root"></div><script src="/app.js"></script></body></html>'
+)
+
+
+def test_a_page_without_claims_says_why_and_fails_strict(ncbi: Any, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(JS_PAGE)
+    note = (
+        f"check: no claims found in {page}: no readable text in the page body: is it rendered by JavaScript? "
+        "save the page's text and check that file\n"
+    )
+    plain = run_cli(["check", str(page), "-q"])
+    assert plain.exit_code == 0 and note in plain.stderr  # never silent
+    assert "No claims found in the article" in plain.stdout
+    strict = run_cli(["check", str(page), "--strict", "-q", "-f", "json"])
+    assert strict.exit_code == 8
+    assert strict.stderr == note + "check --strict: nothing was checked\n"
+    summary = json.loads(strict.stdout)["summary"]
+    assert (summary["claims"], summary["checked"], summary["failed"]) == (0, 0, True)
+    only = run_cli(["check", str(page), "--claims-only", "--strict"])
+    assert only.exit_code == 8 and note in only.stderr
+    assert ncbi.count() == 0
+
+
+def test_a_whole_page_wrapper_named_has_sidebar_is_not_dropped(ncbi: Any, tmp_path: Path) -> None:
+    page = tmp_path / "post.html"
+    page.write_text(
+        '<html><body><div id="page" class="site-content has-sidebar"><h1>Ketamine</h1>'
+        "<p>Intravenous ketamine produces rapid antidepressant effects in treatment-resistant depression.</p>"
+        '</div><aside class="sidebar"><p>Ketamine cures anxiety in every patient.</p></aside></body></html>'
+    )
+    result = run_cli(["check", str(page), "--claims-only"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("1 claim in Ketamine\n  1. Intravenous ketamine produces rapid")
+    assert "every patient" not in result.stdout
+
+
+def test_strict_fails_when_no_claim_is_checkable(ncbi: Any, tmp_path: Path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("Ketamine will cure depression.\n")
+    result = run_cli(["check", str(art), "--offline", "--strict", "-q", "-f", "json"])
+    assert result.exit_code == 8
+    assert result.stderr == (
+        f'check: the only claim found in {art} is "not checkable": nothing was searched (the report says why)\n'
+        "check --strict: nothing was checked\n"
+    )
+    assert json.loads(result.stdout)["summary"]["failed"] is True
+
+
+def test_claims_only_lists_what_was_skipped_in_every_format(ncbi: Any) -> None:
+    doc = json.loads(run_cli(["check", ARTICLE, "--claims-only", "-f", "json"]).stdout)
+    skipped = {s["text"]: s for s in doc["skipped"]}
+    assert skipped["Book your consultation today!"]["reason"] == "call to action or promotion"
+    assert skipped["Book your consultation today!"]["location"] == {"paragraph": 9, "line": 17}
+    assert skipped["Ketamine Therapy: What the Evidence Says"]["reason"] == "heading"
+    md = run_cli(["check", ARTICLE, "--claims-only", "-f", "markdown"]).stdout
+    assert "\n## Skipped (" in md
+    assert "- Book your consultation today! *(call to action or promotion; paragraph 9, line 17)*" in md
+
+
+def test_max_claims_caps_the_searches_and_says_what_was_left_out(served: Any) -> None:
+    result = run_cli(["check", ARTICLE, "--max-claims", "3", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert [c["number"] for c in doc["claims"]] == [1, 2, 3]
+    assert (doc["summary"]["claims"], doc["summary"]["left_out"]) == (3, 6)
+    assert served.count("esearch") == 3
+    warning = (
+        "Warning: the article has 9 claims; only the first 3 are checked (claims 4-9 are left out; "
+        "raise --max-claims to check more, one PubMed search each)"
+    )
+    assert warning in result.stderr
+    assert result.stderr.index(warning) < result.stderr.index("Checking claim 1/3")
+    assert "6 more left out (--max-claims)" in run_cli(["check", ARTICLE, "--max-claims", "3", "-q"]).stdout

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_RETMAX = 10  # records per claim
+DEFAULT_MAX_CLAIMS = 200  # claims searched per article (--max-claims); the rest are left out, with a note
 EFETCH_BATCH = 500  # PMIDs per efetch request (POSTed)
 
 LIMITS = [
@@ -92,6 +93,7 @@ class CheckReport:
     fetched_records: int = 0
     library_records: int = 0
     library_size: int | None = None  # records in the local library (offline checks only)
+    left_out: int = 0  # claims found beyond --max-claims, not checked
     generated: str = field(
         default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     )
@@ -109,9 +111,15 @@ class CheckReport:
         return sum(1 for r in self.results if r.verdict.overstated)
 
     @property
+    def checked(self) -> int:
+        """Claims that were searched (every claim that is not "not checkable")."""
+        return sum(1 for r in self.results if r.plan.checkable)
+
+    @property
     def failed(self) -> bool:
-        """True when a claim is contradicted or has no evidence (``--strict``)."""
-        return any(r.verdict.verdict in FAILING for r in self.results)
+        """True when a claim is contradicted or has no evidence, or when nothing at all
+        was checked (no claims, or none checkable): what ``--strict`` tests."""
+        return self.checked == 0 or any(r.verdict.verdict in FAILING for r in self.results)
 
 
 def _sort_key(e: Evidence) -> tuple[int, int, float]:
@@ -129,16 +137,27 @@ def check_article(
     use_cache: bool = True,
     progress: Progress | None = None,
     warn: Callable[[str], None] | None = None,
+    max_claims: int | None = DEFAULT_MAX_CLAIMS,
 ) -> CheckReport:
-    """Check every claim of ``article`` against PubMed (or the library when offline)."""
+    """Check every claim of ``article`` against PubMed (or the library when offline).
+
+    Only the first ``max_claims`` claims are searched (None: all); the number left
+    out is kept in the report and announced through ``warn`` before any search.
+    """
     skipped: list[Skipped] = []
     claims = extract_claims(article, skipped=skipped)
     report = CheckReport(article, [], offline, skipped)
+    if max_claims is not None and len(claims) > max_claims:
+        report.left_out = len(claims) - max_claims
+        if warn is not None:
+            warn(left_out_note(len(claims), max_claims))
+        claims = claims[:max_claims]
     lib, own_lib = _open_library(library, offline)
     own_client = False
     start_requests = 0
     try:
-        if not offline and client is None and any(build_plan(c).checkable for c in claims):
+        plans = [build_plan(c) for c in claims]
+        if not offline and client is None and any(p.checkable for p in plans):
             from litcli.eutils import EutilsClient
 
             client = EutilsClient(notify=warn)  # warn: e.g. the missing-email warning
@@ -147,7 +166,6 @@ def check_article(
             start_requests = client.request_count
         if offline and lib is not None:
             report.library_size = lib.count()
-        plans = [build_plan(c) for c in claims]
         pending: list[tuple[Claim, QueryPlan, list[SearchAttempt], list[str]]] = []
         for i, (claim, plan) in enumerate(zip(claims, plans, strict=True), 1):
             if progress:
@@ -182,6 +200,17 @@ def check_article(
         if own_lib and lib is not None:
             lib.close()
     return report
+
+
+def left_out_note(found: int, max_claims: int) -> str:
+    """The stderr note for an article with more claims than ``--max-claims``."""
+    return (
+        f"the article has {found:,} claims; only the first {max_claims:,} are checked "
+        f"(claims {max_claims + 1:,}-{found:,} are left out; raise --max-claims to check more, "
+        "one PubMed search each)"
+    )
+
+
 
 
 def _open_library(library: Library | None, offline: bool) -> tuple[Library | None, bool]:

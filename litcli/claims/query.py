@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from litcli.claims import vocabulary as vocab
-from litcli.claims.extract import Claim
+from litcli.claims.extract import Claim, is_prediction
 
 MAX_GROUPS = 4  # groups in the first query (more rarely finds anything)
 MAX_FALLBACK_WORDS = 2
 MIN_GROUPS = 2
 
-_PREDICTION = re.compile(r"\b(will|shall|going to)\b", re.IGNORECASE)
+PREDICTION_REASON = "it is a prediction or a promise, not a finding"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 
@@ -114,8 +114,8 @@ def build_plan(claim: Claim) -> QueryPlan:
     names = {g.group for g in groups}
     if not names & {"intervention", "comparator"}:
         return QueryPlan(groups, False, "it names no treatment, so there is nothing to test against PubMed")
-    if _PREDICTION.search(claim.original):
-        return QueryPlan(groups, False, "it is a prediction or a promise, not a finding")
+    if is_prediction(claim.original):  # the claim's main verb is future, not any "will"
+        return QueryPlan(groups, False, PREDICTION_REASON)
     if len(groups) < MIN_GROUPS:
         words = fallback_words(claim.text, claim.matches)
         groups += [TermGroup("fallback", words=[w]) for w in words]

@@ -66,6 +66,8 @@ def headline(report: CheckReport) -> str:
     parts = [plural(len(report.results), "claim")]
     parts += [f"{n} {v}" for v, n in counts.items() if n]
     parts.append(f"{report.overstated} overstated")
+    if report.left_out:
+        parts.append(f"{report.left_out:,} more left out (--max-claims)")
     return " · ".join(parts)
 
 
@@ -125,7 +127,10 @@ def render_terminal(report: CheckReport, console: Any, *, top: int = DEFAULT_TOP
             Text(one_line(v.best_evidence) or "—"),
             Text("overstated", style="yellow") if v.overstated else Text(""),
         )
-    console.print(table)
+    if report.results:
+        console.print(table)
+    else:
+        console.print(Text("No claims found in the article (see the note on stderr).", style="yellow"))
     for r in report.results:
         console.print()
         _claim_detail(r, console, top)
@@ -176,6 +181,8 @@ def to_json(report: CheckReport, *, top: int = DEFAULT_TOP) -> dict[str, Any]:
             "verdicts": report.counts(),
             "overstated": report.overstated,
             "failed": report.failed,
+            "checked": report.checked,
+            "left_out": report.left_out,
         },
         "requests": {
             "esearch": report.esearch_requests,
@@ -252,7 +259,8 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
     lines = [f"# Claim check: {_md(a.title or a.label)}", ""]
     lines.append(f"Source: {_md(a.label)} · checked {report.generated} · litcli {__version__} · {_md(_mode(report))}")
     lines += ["", f"**{_md(headline(report))}**", ""]
-    lines += ["| # | Verdict | Claim | Best evidence |", "|---:|---|---|---|"]
+    if report.results:
+        lines += ["| # | Verdict | Claim | Best evidence |", "|---:|---|---|---|"]
     for r in report.results:
         v = r.verdict
         verdict = f"**{verdict_label(v.verdict)}**" if v.verdict == CONTRADICTED else v.verdict
@@ -263,6 +271,8 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
         if shown:
             best += " " + cite(shown)
         lines.append(f"| {r.claim.number} | {verdict} | {_md(claim_label(r.claim, 110))} | {best} |")
+    if not report.results:
+        lines += ["No claims found in the article."]
     lines += ["", "## Claims", ""]
     for r in report.results:
         v = r.verdict

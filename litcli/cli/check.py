@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from litcli.cli.common import make_console, warn
+
+if TYPE_CHECKING:
+    from litcli.claims.extract import Skipped
 
 FORMATS = ["terminal", "markdown", "json"]
 
@@ -22,7 +25,8 @@ Examples:
 
 Verdicts: supported, mixed, limited, contradicted, no evidence found,
 not checkable; plus an independent "overstated" flag (docs/CHECK.md).
---strict exits with status 8 when a claim is contradicted or has no evidence.
+--strict exits with status 8 when a claim is contradicted or has no evidence,
+or when nothing was checked (no claims found, or none checkable).
 """
 )
 @click.argument("article", metavar="ARTICLE")
@@ -39,6 +43,8 @@ not checkable; plus an independent "overstated" flag (docs/CHECK.md).
               help="PubMed records considered per claim.")
 @click.option("--top", type=click.IntRange(1, 20), default=5, show_default=True,
               help="Citations shown per claim.")
+@click.option("--max-claims", type=click.IntRange(0), default=200, show_default=True,
+              help="Check at most N claims (one PubMed search each); 0: all. The rest are named on stderr.")
 @click.option("--no-cache", is_flag=True, help="Ignore cached searches (records in the library are still reused).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 def check(
@@ -51,6 +57,7 @@ def check(
     strict: bool,
     retmax: int,
     top: int,
+    max_claims: int,
     no_cache: bool,
     quiet: bool,
 ) -> None:
@@ -74,15 +81,21 @@ def check(
         check_output_path(output, force=force)  # fail before any network use
     art = read_article(article)
     if claims_only:
-        claims = extract_claims(art)
-        _emit(_claims_text(art, claims, fmt), output, fmt, force)
+        skipped: list[Skipped] = []
+        claims = extract_claims(art, skipped=skipped)
+        _emit(_claims_text(art, claims, skipped, fmt), output, fmt, force)
+        if not claims:
+            _no_claims_note(art, skipped, hint=False)
+            if strict:
+                exit_with(ExitCode.CHECK_FAILED)
         return
     progress = None if quiet else _progress_printer(offline)
     try:
         from litcli.claims.check import check_article
 
         report = check_article(
-            art, offline=offline, retmax=retmax, use_cache=not no_cache, progress=progress, warn=warn
+            art, offline=offline, retmax=retmax, use_cache=not no_cache, progress=progress, warn=warn,
+            max_claims=max_claims or None,
         )
     finally:
         if progress is not None:
@@ -95,7 +108,19 @@ def check(
         _emit(_terminal_text(report, top), output, fmt, force)
     else:
         rep.render_terminal(report, make_console(), top=top)
+    if not report.results:
+        _no_claims_note(art, report.skipped)
+    elif not report.checked:
+        n = len(report.results)
+        which = "the only claim found in {} is" if n == 1 else f"all {n} claims found in {{}} are"
+        click.echo(
+            f"check: {which.format(art.label)} \"not checkable\": nothing was searched (the report says why)",
+            err=True,
+        )
     if strict and report.failed:
+        if not report.checked:
+            click.echo("check --strict: nothing was checked", err=True)
+            exit_with(ExitCode.CHECK_FAILED)
         bad = [r.claim.number for r in report.results if r.verdict.verdict in ("contradicted", "no evidence found")]
         where = ""
         if offline:
@@ -108,6 +133,13 @@ def check(
             err=True,
         )
         exit_with(ExitCode.CHECK_FAILED)
+
+
+def _no_claims_note(art: Any, skipped: list[Any], *, hint: bool = True) -> None:
+    """A non-empty article that gave no claims must not pass silently: say why, on stderr."""
+    from litcli.claims.extract import no_claims_reason
+
+    click.echo(f"check: no claims found in {art.label}: {no_claims_reason(art, skipped, hint=hint)}", err=True)
 
 
 def _refuse_article_as_output(article: str, output: str) -> None:
@@ -154,7 +186,8 @@ def _terminal_text(report: Any, top: int) -> str:
     return buf.getvalue()
 
 
-def _claims_text(art: Any, claims: list[Any], fmt: str) -> str:
+def _claims_text(art: Any, claims: list[Any], skipped: list[Any], fmt: str) -> str:
+    """``--claims-only``: the claims, then what was skipped and why (every format)."""
     from litcli.textsafe import one_line
 
     if fmt == "json":
@@ -169,20 +202,40 @@ def _claims_text(art: Any, claims: list[Any], fmt: str) -> str:
             "source": {"location": art.source, "kind": art.kind, "title": art.title},
             "summary": {"claims": len(claims)},
             "claims": [c.to_dict() for c in claims],
+            "skipped": [
+                {"text": s.text, "reason": s.reason, "location": {"paragraph": s.paragraph, "line": s.line}}
+                for s in skipped
+            ],
         }
         from litcli.textsafe import json_inert
 
         return json_inert(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
+    from litcli.claims.report import shorten
+
     lines: list[str] = []
     if fmt == "markdown":
-        lines += [f"# Claims in {one_line(art.title or art.label)}", ""]
-        lines += [f"{c.number}. {one_line(c.text)} *({c.location})*" for c in claims]
+        from litcli.claims.report import _md
+
+        lines += [f"# Claims in {_md(art.title or art.label)}", ""]
+        lines += [f"{c.number}. {_md(c.text)} *({c.location})*" for c in claims]
+        if not claims:
+            lines.append("No claims found.")
+        if skipped:
+            lines += ["", f"## Skipped ({len(skipped)})", ""]
+            lines += [f"- {_md(shorten(s.text, 100))} *({_md(s.reason)}; {_where(s)})*" for s in skipped]
     else:
         lines.append(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} in {one_line(art.title or art.label)}")
         for c in claims:
             lines.append(f"{c.number:>3}. {one_line(c.text)}")
             lines.append(f"     {c.location}")
+        if skipped:
+            lines += ["", f"Skipped ({len(skipped)}):"]
+            lines += [f"  - {shorten(s.text, 80)}  [{s.reason}; {_where(s)}]" for s in skipped]
     return "\n".join(lines) + "\n"
+
+
+def _where(s: Any) -> str:
+    return f"paragraph {s.paragraph}" + (f", line {s.line}" if s.line else "")
 
 
 class _progress_printer:
