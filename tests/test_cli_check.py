@@ -439,8 +439,8 @@ def test_output_dash_is_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_write_atomic_without_force_keeps_a_file_that_appeared(tmp_path: Path) -> None:
-    from litcli.claims.report import write_atomic
     from litcli.errors import InvalidInputError
+    from litcli.formats import write_text as write_atomic
 
     out = tmp_path / "r.md"
     write_atomic(out, "first\n", force=False)

@@ -160,7 +160,9 @@ def test_sigterm_during_an_export_leaves_no_partial_file(tmp_path: Path, big_fil
     _, stderr = done.communicate(timeout=120)
     assert done.returncode == 0, stderr
     out = tmp_path / "all.json"
-    tmp = tmp_path / ".all.json.litcli-tmp"
+    def temporary() -> list[Path]:
+        return list(tmp_path.glob(".all.json.*litcli-tmp"))
+
     proc = subprocess.Popen(
         [sys.executable, "-m", "litcli", "library", "export", "-f", "json", "-o", str(out)],
         env=_env(tmp_path),
@@ -169,7 +171,7 @@ def test_sigterm_during_an_export_leaves_no_partial_file(tmp_path: Path, big_fil
         text=True,
     )
     deadline = time.monotonic() + 30
-    while not (tmp.exists() and tmp.stat().st_size > 0) and time.monotonic() < deadline:
+    while not any(t.stat().st_size > 0 for t in temporary()) and time.monotonic() < deadline:
         if proc.poll() is not None:
             pytest.fail(f"export ended before it could be stopped: {proc.stderr.read()}")
         time.sleep(0.005)
@@ -177,4 +179,4 @@ def test_sigterm_during_an_export_leaves_no_partial_file(tmp_path: Path, big_fil
     _, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 143, stderr
     assert "Terminated" in stderr and "Traceback" not in stderr
-    assert not tmp.exists() and not out.exists()
+    assert not temporary() and not out.exists()

@@ -7,12 +7,8 @@ output escapes table pipes and never emits raw HTML.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from litcli import __version__
@@ -20,7 +16,6 @@ from litcli.claims.check import LIMITS, CheckReport, ClaimResult
 from litcli.claims.evidence import Evidence
 from litcli.claims.extract import Claim
 from litcli.claims.verdict import CONTRADICTED, VERDICTS
-from litcli.errors import InvalidInputError
 from litcli.textsafe import one_line
 
 SCHEMA = "litcli.check/1"
@@ -308,54 +303,6 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
     lines += ["", "## Limits", ""]
     lines += [f"- {limit}" for limit in LIMITS]
     return "\n".join(lines) + "\n"
-
-
-# --- files -------------------------------------------------------------------------------------
-
-
-def write_atomic(path: str | Path, text: str, *, force: bool = True) -> Path:
-    """Write ``text`` to ``path`` via a temp file in the same directory + os.replace.
-
-    With ``force=False`` an existing ``path`` (one that appeared while the report
-    was being built, too) is left alone and the write is refused.
-    """
-    target = Path(path).expanduser()
-    parent = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise InvalidInputError(f"cannot write {target}: it is a directory (give a file name)")
-    if not parent.is_dir():
-        raise InvalidInputError(f"cannot write {target}: directory {parent} does not exist (create it first)")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise InvalidInputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        if not force:
-            # link() fails if the target exists: no window to clobber a file created meanwhile
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                raise InvalidInputError(f"{target} already exists (use --force to overwrite it)") from None
-            except OSError:  # no hard links here (some file systems): check, then replace
-                if target.exists():
-                    raise InvalidInputError(f"{target} already exists (use --force to overwrite it)") from None
-                os.replace(tmp, target)
-            else:
-                os.unlink(tmp)
-        else:
-            os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise InvalidInputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return target
 
 
 def verdict_names() -> list[str]:

@@ -164,9 +164,9 @@ def _refuse_article_as_output(article: str, output: str) -> None:
 
 def _emit(text: str, output: str | None, fmt: str, force: bool = False) -> None:
     if output:
-        from litcli.claims.report import write_atomic
+        from litcli.formats import write_text
 
-        path = write_atomic(output, text, force=force)
+        path = write_text(output, text, force=force)
         click.echo(f"Wrote {fmt} report to {path}", err=True)
     else:
         click.echo(text, nl=False)

@@ -53,11 +53,13 @@ def _write_records(
     *,
     header: str | None = None,
     abstracts: bool = False,
+    force: bool = False,
 ) -> int:
     """Write records as a table (stdout) or in an export format (stdout or a file).
 
     Returns how many records were written.
     """
+    from litcli import formats
     from litcli.cli.common import make_console
 
     if fmt == "table":
@@ -65,7 +67,7 @@ def _write_records(
 
         rows = list(records)
         if output != "-":
-            with _atomic_output(output) as stream:
+            with formats.atomic_text(output, force=force) as stream:
                 render.write_plain(rows, stream)
             return len(rows)
         console = make_console()
@@ -73,8 +75,6 @@ def _write_records(
             click.echo(header, err=True)
         render.print_records(rows, console, header=header, abstracts=abstracts)
         return len(rows)
-
-    from litcli import formats
 
     counter = _Counter(records)
     if output == "-":
@@ -84,7 +84,7 @@ def _write_records(
         formats.write(counter, fmt, stream, abstracts=abstracts)
         stream.flush()
     else:
-        with _atomic_output(output) as stream:
+        with formats.atomic_text(output, force=force) as stream:
             formats.write(counter, fmt, stream, abstracts=abstracts)
     return counter.n
 
@@ -117,37 +117,6 @@ class _Counter:
         for record in self.records:
             self.n += 1
             yield record
-
-
-class _atomic_output:  # noqa: N801 - used as a context manager
-    """Write to PATH.tmp, then rename over PATH: a failed export leaves no half file."""
-
-    def __init__(self, path: str) -> None:
-        from pathlib import Path
-
-        self.path = Path(path)
-        self.tmp = self.path.with_name(f".{self.path.name}.litcli-tmp")
-
-    def __enter__(self) -> Any:
-        from litcli.errors import InputFileError
-
-        try:
-            self.stream = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise InputFileError(
-                f"cannot write {self.path}: {exc.strerror or exc}",
-                hint="check the directory exists and is writable",
-            ) from None
-        return self.stream
-
-    def __exit__(self, exc_type: Any, *rest: Any) -> None:
-        import os
-
-        self.stream.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
 
 
 # --- search / list ---------------------------------------------------------------------
@@ -218,11 +187,13 @@ def search_cmd(
             err=True,
         )
         if fmt not in ("table", "ids"):
-            _write_records([], fmt, output)
+            _write_records([], fmt, output, force=force)
         return
     shown = len(result.records)
     header = f"Showing {shown:,} of {result.count:,} · local library · best match first"
-    n = _write_records(result.records, fmt, output, header=header, abstracts=abstracts)
+    n = _write_records(
+        result.records, fmt, output, header=header, abstracts=abstracts, force=force
+    )
     _announce_file(n, output, fmt)
 
 
@@ -257,7 +228,7 @@ def list_cmd(limit: int, fmt: str, output: str, force: bool) -> None:
         )
         return
     header = f"{len(records):,} most recent of {total:,} records · local library"
-    _announce_file(_write_records(records, fmt, output, header=header), output, fmt)
+    _announce_file(_write_records(records, fmt, output, header=header, force=force), output, fmt)
 
 
 # --- import ----------------------------------------------------------------------------
@@ -555,7 +526,7 @@ def export_cmd(
     _check_output(output, force)
     with _open() as lib:
         records = lib.iter_search(text, limit=None) if text else lib.iter_records()
-        n = _write_records(records, fmt, output, abstracts=abstracts)
+        n = _write_records(records, fmt, output, abstracts=abstracts, force=force)
     target = "stdout" if output == "-" else output
     click.echo(f"Exported {n:,} record{'' if n == 1 else 's'} to {target} ({fmt}).", err=True)
 

@@ -324,12 +324,12 @@ class _Sink:
             )
         import io
 
-        from litcli.claims.report import write_atomic
+        from litcli.formats import write_text
         from litcli.render import write_plain
 
         text = io.StringIO()
         write_plain(records, text, abstracts=self.abstracts)
-        return write_atomic(self.output, text.getvalue(), force=self.force)
+        return write_text(self.output, text.getvalue(), force=self.force)
 
 
 def shortfall_note(

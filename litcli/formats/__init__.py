@@ -110,7 +110,12 @@ def dumps(records: Iterable[Record], fmt: str, *, abstracts: bool = False) -> st
 
 
 # Atomic file output lives in formats.output; re-exported here as part of the API.
-from litcli.formats.output import check_output_path, write_path  # noqa: E402
+from litcli.formats.output import (  # noqa: E402
+    atomic_text,
+    check_output_path,
+    write_path,
+    write_text,
+)
 
 
 def format_reference(record: Record, style: str = "ama") -> str:
@@ -129,4 +134,6 @@ __all__ = [
     "format_reference",
     "write",
     "write_path",
+    "write_text",
+    "atomic_text",
 ]

@@ -12,8 +12,9 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from litcli.errors import InvalidInputError, LitcliError
 from litcli.models import Record
@@ -45,6 +46,57 @@ def _new_file_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
+@contextlib.contextmanager
+def atomic_text(path: str | Path, *, force: bool = False) -> Iterator[TextIO]:
+    """Open a UTF-8 temporary file beside ``path`` for writing; when the block ends
+    normally it takes ``path``'s place, and on any error, Ctrl-C or SIGTERM it is removed,
+    so a reader never sees half a file and an interrupted write leaves the old one intact.
+
+    Without ``force`` an existing ``path`` is refused, also one that appeared while the
+    block ran (a hard link takes the place only if it is free). A replaced file keeps its
+    mode. Operating-system failures (a full disk) become one-line errors (exit 1).
+    """
+    target = check_output_path(path, force=force)
+    parent = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".litcli-tmp", dir=parent)
+    except OSError as exc:
+        raise LitcliError(f"cannot write {target}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(tmp, _new_file_mode(target))
+        if force:
+            os.replace(tmp, target)
+        else:
+            _take_free_place(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise LitcliError(f"cannot write {target}: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _take_free_place(tmp: str, target: Path) -> None:
+    """Move ``tmp`` to ``target`` only if nothing is there (link() refuses an existing
+    name: no window in which a file created meanwhile could be replaced)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise InvalidInputError(f"{target} already exists (use --force to overwrite it)") from None
+    except OSError:  # no hard links on this file system: check, then replace
+        if target.exists():
+            raise InvalidInputError(f"{target} already exists (use --force to overwrite it)") from None
+        os.replace(tmp, target)
+    else:
+        os.unlink(tmp)
+
+
 def write_path(
     records: Iterable[Record],
     fmt: str,
@@ -53,28 +105,17 @@ def write_path(
     abstracts: bool = False,
     force: bool = False,
 ) -> Path:
-    """Write ``records`` in ``fmt`` to ``path`` atomically (temp file + os.replace)."""
+    """Write ``records`` in ``fmt`` to ``path`` atomically (see ``atomic_text``)."""
     from litcli.formats import check_format, write
 
     check_format(fmt)
-    target = check_output_path(path, force=force)
-    parent = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            write(records, fmt, stream, abstracts=abstracts)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp_name, _new_file_mode(target))
-        if not force and target.exists():  # appeared while we were writing
-            raise InvalidInputError(f"{target} already exists (use --force to overwrite it)")
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise LitcliError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    return target
+    with atomic_text(path, force=force) as stream:
+        write(records, fmt, stream, abstracts=abstracts)
+    return Path(path).expanduser()
+
+
+def write_text(path: str | Path, text: str, *, force: bool = False) -> Path:
+    """Write ``text`` to ``path`` atomically (see ``atomic_text``)."""
+    with atomic_text(path, force=force) as stream:
+        stream.write(text)
+    return Path(path).expanduser()
