@@ -23,6 +23,7 @@ from litcli.errors import (
     NCBIResponseError,
     NetworkError,
 )
+from litcli.ftsquery import fts_query
 from litcli.ids import Identifier, parse_id
 from litcli.library import (
     RECORD_TTL,
@@ -30,7 +31,6 @@ from litcli.library import (
     CachedSearch,
     ImportStats,
     Library,
-    fts_query,
     search_cache_key,
 )
 from litcli.models import Record

@@ -12,14 +12,8 @@ import pytest
 
 from litcli import paths
 from litcli.errors import ExitCode, InvalidInputError, LibraryError
-from litcli.library import (
-    MAX_QUERY_DEPTH,
-    MIGRATIONS,
-    CachedSearch,
-    Library,
-    fts_query,
-    search_cache_key,
-)
+from litcli.ftsquery import MAX_QUERY_DEPTH, fts_query
+from litcli.library import MIGRATIONS, CachedSearch, Library, search_cache_key
 from litcli.models import Record
 from tests.conftest import shared_file
 from tests.test_library_fixtures import FIRST_PMID, article_set, article_xml, parsed
