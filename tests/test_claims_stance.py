@@ -314,3 +314,25 @@ def test_expression_of_concern_is_named_in_the_reason() -> None:
     v = decide("Ketamine reduces OCD symptoms.", [rct])
     assert v.verdict == vd.SUPPORTED
     assert "expression of concern" in v.reason and "99000397" in v.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ketamine was no better than placebo for depressive symptoms.", ev.CONTRADICTS),
+        ("Ketamine was not significantly better than midazolam for depressive symptoms.", ev.CONTRADICTS),
+        ("Depressive symptoms did not differ from placebo after ketamine.", ev.CONTRADICTS),
+        ("Midazolam was as effective as ketamine for depressive symptoms.", ev.CONTRADICTS),
+        ("Placebo was superior to ketamine in reducing depressive symptoms.", ev.CONTRADICTS),
+        ("Depressive symptoms improved more with placebo than with ketamine.", ev.CONTRADICTS),
+        ("Ketamine was superior to placebo in reducing depressive symptoms.", ev.SUPPORTS),
+        ("Ketamine was as effective as ECT for depressive symptoms.", ev.SUPPORTS),
+        ("Ketamine significantly reduced depressive symptoms compared with midazolam.", ev.SUPPORTS),
+    ],
+)
+def test_comparisons_with_a_control_arm_are_read_by_who_did_better(sentence: str, expected: str) -> None:
+    """'Better' in a comparison with placebo (or midazolam, the usual active placebo of
+    ketamine trials) is about the control arm when the control comes first or the drug
+    is 'no better': those are null or negative results, not support."""
+    c = claim("Ketamine reduces depressive symptoms in adults with treatment-resistant depression.")
+    assert ev.sentence_stance(sentence, c)[0] == expected

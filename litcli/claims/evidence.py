@@ -117,6 +117,24 @@ _UP = re.compile(r"\b" + vocab.UP_WORDS + r"\b", re.I)
 _DOWN = re.compile(r"\b" + vocab.DOWN_WORDS + r"\b", re.I)
 _GOOD_OBJECT = re.compile(r"\b" + vocab.GOOD_OUTCOMES + r"\b", re.I)
 _BAD_OBJECT = re.compile(r"\b" + vocab.BAD_OUTCOMES + r"\b", re.I)
+# Comparisons with a control arm ("active placebo" midazolam is the usual one in ketamine
+# trials): the verb says "better", but the result is null or against the drug.
+_CONTROL_ARM = r"(?:the\s+)?(?:placebo|sham|vehicle|saline|midazolam|active placebo|usual care|wait-?list|controls?(?:\s+group)?)"
+_NO_BETTER_THAN_CONTROL = re.compile(
+    r"\b(?:(?:no|not)\s+(?:\w+\s+)?(?:better|superior|more effective)\s+(?:than|to)"
+    r"|(?:as effective as|similar to|comparable (?:to|with)|equivalent to|no different from"
+    r"|did not differ (?:significantly )?from))\s+" + _CONTROL_ARM + r"\b"
+    r"|\b" + _CONTROL_ARM + r"\s+(?:was|were|is|proved)\s+(?:\w+\s+)?"
+    r"(?:as effective as|similar to|comparable (?:to|with)|equivalent to|no different from)\b",
+    re.I,
+)
+_CONTROL_BETTER = re.compile(
+    r"\b" + _CONTROL_ARM + r"\s+(?:\w+\s+)?(?:was|were|is|proved)\s+(?:\w+\s+)?"
+    r"(?:superior|better|more effective)\s+(?:than|to)\b"
+    r"|\b(?:more|greater)\s+(?:\w+\s+){0,3}(?:with|in|on|for)\s+" + _CONTROL_ARM
+    + r"(?:\s+(?:group|arm))?\s+than\b",
+    re.I,
+)
 _GOOD_WORDS = re.compile(r"\b" + vocab.GOOD_RESULT_WORDS + r"\b", re.I)
 _BAD_WORDS = re.compile(r"\b" + vocab.BAD_RESULT_WORDS + r"\b", re.I)
 _HARM = re.compile(r"\b" + vocab.HARM_TOPIC + r"\b", re.I)
@@ -434,6 +452,13 @@ def read_result(text: str, *, efficacy_concepts: tuple[vocab.Concept, ...] = ())
     """Read one clause as a result (population descriptions removed first)."""
     clean = _POPULATION.sub(" population ", text)
     harm = bool(_HARM.search(clean)) and not any(vocab.mentions(c, clean) for c in efficacy_concepts)
+    if not harm:  # "no better than placebo" is a null result; "placebo was superior to" is worse
+        same = _NO_BETTER_THAN_CONTROL.search(clean)
+        if same:
+            return Result(null=True, cue=same.group(0))
+        worse = _CONTROL_BETTER.search(clean)
+        if worse:
+            return Result(goodness=-1, cue=worse.group(0))
     bad = _BAD_WORDS.search(clean)
     if bad:
         return Result(goodness=-1, harm=harm, cue=bad.group(0))
