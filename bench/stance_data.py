@@ -1,0 +1,158 @@
+"""The labelled stance sets of ../shared/data/stance as `litcli verify --pairs` input, and the metrics.
+
+Each loader returns a list of pairs: ``{"id", "claim", "abstract": [sentences], "title"?, "label"}``
+(``label`` is the gold stance and is not sent to litcli).  ``metrics`` computes the figures of
+../shared/STANCE.md from gold and predicted labels.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+SUPPORTS, CONTRADICTS, NEUTRAL = "supports", "contradicts", "neutral"
+LABELS = (SUPPORTS, CONTRADICTS, NEUTRAL)
+
+Pair = dict[str, Any]
+
+
+def data_dir() -> Path:
+    """../shared/data/stance beside the project (LITCLI_STANCE_DATA overrides)."""
+    env = os.environ.get("LITCLI_STANCE_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "stance"
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def ketamine(root: Path | None = None) -> list[Pair]:
+    """ketamine/dev.jsonl: one claim and one abstract-style sentence (its section is not sent)."""
+    root = root or data_dir()
+    return [
+        {"id": r["id"], "claim": r["claim"], "abstract": [r["evidence"]], "label": r["label"], "trap": r.get("trap", False)}
+        for r in _jsonl(root / "ketamine" / "dev.jsonl")
+    ]
+
+
+_SCIFACT = {"SUPPORT": SUPPORTS, "CONTRADICT": CONTRADICTS}
+
+
+def scifact(root: Path | None = None) -> list[Pair]:
+    """SciFact train: each claim against each abstract it cites; no evidence entry = neutral."""
+    root = root or data_dir()
+    corpus = {str(d["doc_id"]): d for d in _jsonl(root / "scifact" / "corpus.jsonl")}
+    pairs: list[Pair] = []
+    for c in _jsonl(root / "scifact" / "claims_train.jsonl"):
+        for doc_id in c["cited_doc_ids"]:
+            doc = corpus.get(str(doc_id))
+            if doc is None:
+                continue
+            ev = c["evidence"].get(str(doc_id))
+            label = _SCIFACT[ev[0]["label"]] if ev else NEUTRAL
+            pairs.append(
+                {"id": f"{c['id']}:{doc_id}", "claim": c["claim"], "title": doc["title"], "abstract": doc["abstract"], "label": label}
+            )
+    return pairs
+
+
+_COVID = {"SUPPORT": SUPPORTS, "REFUTE": CONTRADICTS, "NEI": NEUTRAL, "NOTENOUGHINFO": NEUTRAL}
+
+
+def check_covid(root: Path | None = None) -> list[Pair]:
+    """Check-COVID train: each claim against its abstract."""
+    root = root or data_dir()
+    corpus = {d["cord_id"]: d for d in json.loads((root / "check_covid" / "corpus_train.json").read_text(encoding="utf-8"))}
+    pairs: list[Pair] = []
+    for c in json.loads((root / "check_covid" / "claims_train.json").read_text(encoding="utf-8")):
+        doc = corpus.get(c["cord_id"])
+        if doc is None:
+            continue
+        pairs.append(
+            {"id": c["id"], "claim": c["claim"], "title": doc.get("title"), "abstract": doc["abstract"], "label": _COVID[c["label"]]}
+        )
+    return pairs
+
+
+# Evidence Inference: the prompt becomes the claim "I increases O compared with C" and the
+# annotated evidence span is the abstract.  Gold direction: increased / decreased / no difference.
+EI_DIRECTIONS = ("significantly increased", "significantly decreased", "no significant difference")
+
+
+def evidence_inference(root: Path | None = None) -> list[Pair]:
+    root = root or data_dir()
+    pairs: list[Pair] = []
+    for p in _jsonl(root / "evidence_inference" / "prompts.jsonl"):
+        if p.get("label") not in EI_DIRECTIONS or not p.get("evidence"):
+            continue
+        ev = p["evidence"][0]["text"].strip()
+        if not ev:
+            continue
+        claim = f"{p['intervention'].strip()} increases {p['outcome'].strip()} compared with {p['comparator'].strip()}."
+        pairs.append({"id": str(p["prompt_id"]), "claim": claim, "abstract": [ev], "direction": p["label"], "label": _ei_label(p["label"])})
+    return pairs
+
+
+def _ei_label(direction: str) -> str:
+    return SUPPORTS if direction == "significantly increased" else CONTRADICTS
+
+
+def ei_predicted_direction(out: dict[str, Any]) -> str | None:
+    """The direction litcli read from a verify output line for an Evidence Inference pair."""
+    stance = out.get("stance")
+    if stance == SUPPORTS:
+        return "significantly increased"
+    if stance == CONTRADICTS:
+        for r in out.get("rationale") or []:
+            result = (r.get("result") or {}).get("effect")
+            if result == "no difference":
+                return "no significant difference"
+            if result in ("decrease", "worse"):
+                return "significantly decreased"
+        return "significantly decreased"
+    return None
+
+
+SETS: dict[str, Callable[[Path | None], list[Pair]]] = {
+    "ketamine": ketamine,
+    "scifact": scifact,
+    "check_covid": check_covid,
+    "evidence_inference": evidence_inference,
+}
+
+
+def metrics(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
+    """n, accuracy, macro-F1, P/R of supports and contradicts, inversions, confusion matrix."""
+    n = len(gold)
+    confusion = {g: dict.fromkeys(LABELS, 0) for g in LABELS}
+    for g, p in zip(gold, pred, strict=True):
+        confusion[g][p] += 1
+    out: dict[str, Any] = {"n": n}
+    f1s = []
+    for lab in LABELS:
+        tp = confusion[lab][lab]
+        predicted = sum(confusion[g][lab] for g in LABELS)
+        actual = sum(confusion[lab].values())
+        p = tp / predicted if predicted else 0.0
+        r = tp / actual if actual else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[f"P({lab})"] = p
+        out[f"R({lab})"] = r
+        out[f"F1({lab})"] = f
+        out[f"predicted({lab})"] = predicted
+        f1s.append(f)
+    out["accuracy"] = sum(confusion[lab][lab] for lab in LABELS) / n if n else 0.0
+    out["macro_f1"] = sum(f1s) / len(f1s)
+    inversions = confusion[SUPPORTS][CONTRADICTS] + confusion[CONTRADICTS][SUPPORTS]
+    decided = sum(confusion[g][p] for g in LABELS for p in (SUPPORTS, CONTRADICTS))
+    out["inversions"] = inversions
+    out["decided"] = decided
+    out["inversion_rate"] = inversions / decided if decided else 0.0
+    out["confusion"] = confusion
+    return out
