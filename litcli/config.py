@@ -200,7 +200,7 @@ def _non_negative_float(value: str, source: str) -> float:
 
 
 def _tries(value: str, source: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 20:
+    if not re.fullmatch(r"[0-9]{1,2}", value) or not 1 <= int(value) <= 20:
         raise ConfigError(f"{source}: expected a whole number of tries from 1 to 20, got {value!r}")
     return int(value)
 

@@ -19,16 +19,24 @@ class Identifier:
         return self.original
 
 
-_PMID = re.compile(r"^(?:pmid:?\s*)?(\d{1,9})$", re.IGNORECASE)
+# Identifiers are ASCII: re.ASCII keeps "\d" from matching fullwidth or other Unicode digits
+# ("２６７０２１６０" is not PMID 26702160) and str.isdigit() is never used (it accepts "²³").
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_PMID = re.compile(r"^(?:pmid:?\s*)?(\d{1,9})$", re.IGNORECASE | re.ASCII)
 _PUBMED_URL = re.compile(
     r"^(?:https?://)?(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(\d{1,9})/?(?:[?#].*)?$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _PMC = re.compile(
     r"^(?:pmcid:?\s*)?(?:(?:https?://)?(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pmc/articles/|pmc\.ncbi\.nlm\.nih\.gov/articles/))?(PMC\d{1,10})/?(?:[?#].*)?$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
-_DOI = re.compile(r"^(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+_DOI = re.compile(r"^(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE | re.ASCII)
+
+
+def is_ascii_digits(text: str) -> bool:
+    """True for a non-empty run of ASCII digits 0-9 only (never "²³" or "２３")."""
+    return _DIGITS.fullmatch(text) is not None
 
 
 def parse_id(text: str) -> Identifier:

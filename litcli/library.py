@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 from litcli import paths
 from litcli.errors import InvalidInputError, LibraryError
 from litcli.ftsquery import fts_query
+from litcli.ids import is_ascii_digits
 from litcli.models import FLAG_RETRACTED, SCHEMA, Record
 from litcli.textsafe import one_line
 
@@ -201,7 +202,7 @@ def _chunks(items: Sequence[T], size: int = _IN_CHUNK) -> Iterator[Sequence[T]]:
 
 def _pmid_int(pmid: str | int) -> int | None:
     text = str(pmid).strip()
-    if not text.isdigit() or len(text) > 12:
+    if not is_ascii_digits(text) or len(text) > 12:  # never "²³" (crash) or "２３" (another PMID)
         return None
     value = int(text)
     return value if value > 0 else None

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from litcli.errors import InputFileError
+from litcli.ids import is_ascii_digits
 from litcli.models import (
     AbstractSection,
     Author,
@@ -75,7 +76,7 @@ COMMENT_TAGS: dict[str, str] = {
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
 _SEASONS = {"spring", "summer", "fall", "autumn", "winter"}
 _ID_SUFFIX = re.compile(r"^(.*?)\s*\[([a-z-]+)\]\s*$")
-_CC_PMID = re.compile(r"\s*PMID:\s*(\d+)\s*$")
+_CC_PMID = re.compile(r"\s*PMID:\s*(\d+)\s*$", re.ASCII)
 # "BACKGROUND AND PURPOSE: " ... a label is upper-case words at a sentence start; a
 # word may end in a parenthesised plural as PubMed writes them ("PATIENT(S)",
 # "MAIN OUTCOME MEASURE(S)").
@@ -309,7 +310,7 @@ def _record(bio: Any, fields: list[tuple[str, str]]) -> Record:
     pmid = _one(bio, "PMID")
     if not pmid:
         raise ValueError("record has no PMID")
-    if not pmid.isdigit():
+    if not is_ascii_digits(pmid):
         raise ValueError(f"PMID {pmid[:20]!r} is not a number")
     rec = Record(pmid=pmid)
     rec.title = _one(bio, "TI") or ""
@@ -338,7 +339,7 @@ def _record(bio: Any, fields: list[tuple[str, str]]) -> Record:
             elif kind == "pii" and rec.pii is None:
                 rec.pii = ident
     pmc = _one(bio, "PMC")
-    if pmc and re.fullmatch(r"PMC\d+", pmc):
+    if pmc and re.fullmatch(r"PMC\d+", pmc, re.ASCII):
         rec.pmcid = pmc
     rec.languages = _many(bio, "LA")
     rec.publication_types = _many(bio, "PT")
@@ -445,23 +446,23 @@ def parse_dp(value: str | None) -> PubDate:
     if not value:
         return PubDate()
     parts = value.split()
-    if parts and re.fullmatch(r"\d{4}", parts[0]):
+    if parts and re.fullmatch(r"\d{4}", parts[0], re.ASCII):
         year = int(parts[0])
         if len(parts) == 1:
             return PubDate(year=year)
         if len(parts) == 2 and parts[1].lower() in _SEASONS:
             return PubDate(year=year, season=parts[1])
-        month = parse_month(parts[1]) if re.fullmatch(r"[A-Za-z]{3}|\d{1,2}", parts[1]) else None
+        month = parse_month(parts[1]) if re.fullmatch(r"[A-Za-z]{3}|\d{1,2}", parts[1], re.ASCII) else None
         if month is not None:
             if len(parts) == 2:
                 return PubDate(year=year, month=month)
-            if len(parts) == 3 and parts[2].isdigit() and 1 <= int(parts[2]) <= 31:
+            if len(parts) == 3 and is_ascii_digits(parts[2]) and 1 <= int(parts[2]) <= 31:
                 return PubDate(year=year, month=month, day=int(parts[2]))
     return PubDate(medline_date=value)
 
 
 def _dep(value: str | None) -> str | None:
-    if value and re.fullmatch(r"\d{8}", value):
+    if value and re.fullmatch(r"\d{8}", value, re.ASCII):
         return f"{value[:4]}-{value[4:6]}-{value[6:]}"
     return None
 

@@ -27,6 +27,7 @@ from typing import IO, Any, BinaryIO
 from lxml import etree
 
 from litcli.errors import InputFileError
+from litcli.ids import is_ascii_digits
 from litcli.models import (
     AbstractSection,
     Author,
@@ -104,8 +105,8 @@ _KNOWN_ROOTS = frozenset(
         "MedlineCitation",
     }
 )
-_ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])")
-_PMC = re.compile(r"^(PMC\d+)")
+_ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])", re.ASCII)
+_PMC = re.compile(r"^(PMC\d+)", re.ASCII)
 
 
 # --- input handling ----------------------------------------------------------------
@@ -490,7 +491,7 @@ def parse_month(value: str | None) -> int | None:
     if not value:
         return None
     v = value.strip()
-    if v.isdigit():
+    if is_ascii_digits(v):
         n = int(v)
         return n if 1 <= n <= 12 else None
     return MONTHS.get(v[:3].lower())
@@ -499,7 +500,7 @@ def parse_month(value: str | None) -> int | None:
 def _int(value: str | None) -> int | None:
     if value:
         v = value.strip()
-        if v.isdigit():
+        if is_ascii_digits(v):
             return int(v)
     return None
 
@@ -514,7 +515,7 @@ def _pub_date(el: Any) -> PubDate:
             t = c.text
             if t:
                 t = t.strip()
-                year = int(t) if t.isdigit() else None
+                year = int(t) if is_ascii_digits(t) else None
             else:
                 year = None
         elif tag == "Month":
@@ -523,7 +524,7 @@ def _pub_date(el: Any) -> PubDate:
             t = c.text
             if t:
                 t = t.strip()
-                day = int(t) if t.isdigit() else None
+                day = int(t) if is_ascii_digits(t) else None
             else:
                 day = None
         elif tag == "Season":
@@ -1039,6 +1040,8 @@ def _pmid(el: Any) -> str:
             break
     if not pmid:
         raise _RecordError("record without a PMID")
+    if not is_ascii_digits(pmid):  # "²³" / "２３": never a PMID (ASCII digits only)
+        raise _RecordError(f"PMID {pmid[:20]!r} is not a number")
     return pmid
 
 
@@ -1286,8 +1289,8 @@ def _read_record(el: Any, index: int, keep_raw: bool) -> Parsed | Deleted | Fail
             item = Parsed(_book_record(el), _raw(el) if keep_raw else None)
         else:
             item = Parsed(_legacy_record(el), _raw(el) if keep_raw else None)
-    except _RecordError as exc:
-        item = Failed(str(exc), index, None, _raw(el))
+    except (_RecordError, ValueError) as exc:  # one bad record never ends the file
+        item = Failed(str(exc) or type(exc).__name__, index, None, _raw(el))
     el.clear(keep_tail=False)
     parent = el.getparent()
     if parent is not None:
