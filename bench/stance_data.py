@@ -156,3 +156,37 @@ def metrics(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
     out["inversion_rate"] = inversions / decided if decided else 0.0
     out["confusion"] = confusion
     return out
+
+
+# --- added for bench/stance_eval.py ------------------------------------------------------
+
+INPUT_FIELDS = ("id", "claim", "abstract", "title")
+
+
+def verify_input(pair: Pair) -> dict[str, Any]:
+    """The line sent to ``litcli verify --pairs``: only the input fields (never the gold label);
+    ``title`` only when the set has one."""
+    return {k: pair[k] for k in INPUT_FIELDS if pair.get(k) is not None}
+
+
+EI_UNDECIDED = "undecided"
+EI_PREDICTED = (*EI_DIRECTIONS, EI_UNDECIDED)
+
+
+def direction_metrics(gold: Sequence[str], pred: Sequence[str | None]) -> dict[str, Any]:
+    """Evidence Inference direction figures: accuracy over all pairs (undecided counts as wrong),
+    how many were decided, accuracy among the decided, and the 3x4 confusion gold x predicted."""
+    confusion = {g: dict.fromkeys(EI_PREDICTED, 0) for g in EI_DIRECTIONS}
+    for g, p in zip(gold, pred, strict=True):
+        confusion[g][p or EI_UNDECIDED] += 1
+    n = len(gold)
+    correct = sum(confusion[d][d] for d in EI_DIRECTIONS)
+    decided = n - sum(confusion[g][EI_UNDECIDED] for g in EI_DIRECTIONS)
+    return {
+        "n": n,
+        "direction_accuracy": correct / n if n else 0.0,
+        "decided": decided,
+        "decided_share": decided / n if n else 0.0,
+        "accuracy_of_decided": correct / decided if decided else 0.0,
+        "confusion": confusion,
+    }
