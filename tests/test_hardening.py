@@ -93,3 +93,61 @@ def test_library_remove_with_fullwidth_digits_deletes_nothing(tmp_path: Path) ->
     shown = run_cli(["show", "２６７０２１６０", "--offline"])
     assert shown.exit_code == 2, shown.output
     assert "not a PMID" in shown.stderr
+
+
+# --- 2. MEDLINE continuation lines are read in linear time --------------------------------
+
+_LONG_LINES = 400_000
+_LONG_PIECE = "words of one abstract line that goes on {}"
+
+
+def _long_field_medline(lines: int) -> tuple[str, str]:
+    """A record whose AB field has ``lines`` continuation lines (~20 MB for 400,000),
+    then a normal record; returns (text, the expected abstract)."""
+    pieces = [_LONG_PIECE.format(i) for i in range(lines)]
+    body = "".join(f"      {p}\n" for p in pieces)
+    text = (
+        "PMID- 99000021\nTI  - A record with one very long field.\nAB  - Start.\n"
+        + body
+        + "SO  - J Synth Tests. 2020.\n\n"
+        + "PMID- 99000022\nTI  - The record after it.\nSO  - J Synth Tests. 2021.\n\n"
+    )
+    return text, " ".join(["Start.", *pieces])
+
+
+def test_medline_long_field_is_read_whole_and_in_linear_time(tmp_path: Path) -> None:
+    """400,000 continuation lines (~20 MB): took minutes when each line was added to a
+    growing string; now seconds (docs/BENCHMARKS.md).  Run in a subprocess so that the
+    generous guard (60 s) stops a quadratic reader instead of hanging the suite."""
+    import json
+    import subprocess
+    import sys
+
+    text, expected = _long_field_medline(_LONG_LINES)
+    assert len(text) > 20_000_000
+    path = tmp_path / "long.nbib"
+    path.write_text(text, encoding="utf-8")
+    script = (
+        "import json, sys\n"
+        "from litcli.medline import parse_medline\n"
+        "records = parse_medline(sys.argv[1])\n"
+        "json.dump([[r.pmid, r.title, r.abstract_text] for r in records], sys.stdout)\n"
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(path)],
+            capture_output=True, text=True, timeout=60, check=True,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading one 20 MB MEDLINE field took more than 60 s (quadratic?)")
+    records = json.loads(done.stdout)
+    assert [r[0] for r in records] == ["99000021", "99000022"]
+    assert records[0][2] == expected
+    assert records[1][1] == "The record after it."
+
+
+def test_medline_continuation_lines_join_as_before() -> None:
+    from litcli.medline import _fields
+
+    lines = ["TI  - ", "      first", "\tsecond ", "      ", "AB  - one", "      two", "AU  - X"]
+    assert _fields(lines) == [("TI", "first second"), ("AB", "one two"), ("AU", "X")]
