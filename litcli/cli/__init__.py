@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "show": "litcli.cli.show:show",
     "export": "litcli.cli.export:export",
     "check": "litcli.cli.check:check",
+    "verify": "litcli.cli.verify:verify",
     "library": "litcli.cli.library:library",
     "topics": "litcli.cli.topics:topics",
     "config": "litcli.cli.config:config",
@@ -32,6 +33,8 @@ Examples:
   litcli search --topic esketamine --format ids | litcli export - -f bibtex -o refs.bib
   litcli show 23392687 10.1038/npp.2013.22 PMC3668120
   litcli check article.txt --format markdown -o report.md
+  litcli verify "Ketamine reduces depressive symptoms." 23392687 10.1038/npp.2013.22
+  litcli verify --pairs pairs.jsonl > judged.jsonl
   litcli library search "NMDA antagonist BDNF"
 
 Environment: NCBI_EMAIL, NCBI_API_KEY, LITCLI_EUTILS_URL, LITCLI_HOME,

