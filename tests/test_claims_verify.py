@@ -171,7 +171,7 @@ def test_overall_counts_and_retracted_records_do_not_count() -> None:
     o = core.overall(rs)
     assert o.stance == "mixed" and o.counts == {"supports": 1, "contradicts": 1, "neutral": 1}
     assert o.not_counted == 1 and o.total == 4
-    assert o.line() == ("Overall: mixed (the records disagree) — 1 supports, 1 contradicts, 1 neutral "
+    assert o.line() == ("Overall: mixed (the records disagree) — 1 supporting, 1 contradicting, 1 neutral "
                         "(1 retracted record not counted)")
     assert core.overall(rs[2:3]).stance == "no stance"
     assert core.overall(rs[3:]).stance == "no records"

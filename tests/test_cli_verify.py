@@ -11,7 +11,7 @@ import json
 import pytest
 
 from tests.conftest import run_cli
-from tests.test_library_fixtures import FIRST_PMID
+from tests.test_library_fixtures import FIRST_PMID, article_xml
 
 CLAIM = "Ketamine reduces depressive symptoms."
 SUPPORTING = "Ketamine significantly reduced depressive symptoms compared with placebo (p<0.001)."
@@ -237,3 +237,173 @@ def test_pairs_undecodable_and_overlong_lines() -> None:
     assert got[0] == {"id": None, "error": "line 1: the line is not UTF-8 text (undecodable byte at column 24)"}
     assert got[1]["id"] == "huge" and "too long" in got[1]["error"] and "1,000,000" in got[1]["error"]
     assert got[2]["id"] == 3 and got[2]["stance"] == "supports"
+
+
+# --- CLAIM ID... -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def synthetic(ncbi):
+    ncbi.set_articles({
+        P0: article_xml(int(P0), title="Ketamine for resistant depression", doi="10.1234/synth.0",
+                        abstract=f"We randomised 60 patients. {SUPPORTING}",
+                        pubtypes=("Randomized Controlled Trial",), mesh=("Humans", "Ketamine")),
+        P1: article_xml(int(P1), title="A retracted ketamine study", retraction_in=P2, abstract=SUPPORTING,
+                        pubtypes=("Journal Article", "Retracted Publication")),
+    })
+    return ncbi
+
+
+def test_ids_against_a_real_record_then_offline(ncbi) -> None:
+    serve_real_record(ncbi)
+    result = run_cli(["verify", ASTHMA, REAL_PMID])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith(f"Claim: {ASTHMA}\n")
+    assert f"[{REAL_PMID}] " in out and " · RCT · n=3849 · human · " in out
+    assert "Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma." in out
+    assert out.rstrip().splitlines()[-1].startswith("Overall: ")
+    assert "\x1b" not in out
+    assert ncbi.count("efetch") == 1
+    ncbi.clear()
+    offline = run_cli(["verify", ASTHMA, REAL_PMID, "--offline"])
+    assert offline.exit_code == 0 and ncbi.count() == 0
+    assert offline.stdout == out
+    assert offline.stderr == "Offline: answering from the local library only.\n"
+    # the same record by DOI, from the library
+    data = json.loads(run_cli(["verify", ASTHMA, "10.1056/NEJMoa1715274", "--offline", "-f", "json"]).stdout)
+    assert data["results"][0]["id"] == "10.1056/NEJMoa1715274"
+    assert data["results"][0]["record"]["pmid"] == REAL_PMID
+
+
+def test_ids_json_counts_retracted_records_apart(synthetic) -> None:
+    result = run_cli(["verify", CLAIM, P1, P0, "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "litcli.verify/1" and data["mode"] == "ids" and data["claim"] == CLAIM
+    assert [r["id"] for r in data["results"]] == [P1, P0]
+    retracted, rct = data["results"]
+    assert retracted["record"]["flags"] == ["retracted"] and retracted["record"]["counted"] is False
+    assert rct["record"]["design"] == "RCT" and rct["record"]["n"] == 60 and rct["record"]["counted"] is True
+    for r in data["results"]:
+        assert set(r) >= {"id", "stance", "rationale", "frame", "record"}
+    assert rct["stance"] == "supports" and rct["rationale"][0]["text"] == SUPPORTING
+    assert data["overall"]["stance"] == "supports"
+    assert data["overall"]["counts"] == {"supports": 1, "contradicts": 0, "neutral": 0}
+    assert data["overall"]["not_counted"] == 1 and data["overall"]["records"] == 2
+    assert data["not_found"] == []
+    # the terminal form marks it
+    text = run_cli(["verify", CLAIM, P1, P0]).stdout
+    assert "⚠ RETRACTED (not counted)" in text
+    assert "(1 retracted record not counted)" in text
+
+
+def test_ids_jsonl_and_markdown(synthetic) -> None:
+    result = run_cli(["verify", CLAIM, P0, "PMID:" + P1, "-f", "jsonl"])
+    assert result.exit_code == 0
+    out = lines(result.stdout)
+    assert [o["id"] for o in out] == [P0, "PMID:" + P1]
+    assert all(o["schema"] == "litcli.verify/1" and "record" in o for o in out)
+    md = run_cli(["verify", CLAIM, P0, P1, "-f", "markdown"]).stdout
+    assert md.startswith("# Verify: Ketamine reduces depressive symptoms.\n")
+    assert "| # | Record | Design | n | Model | Stance | Flags |" in md
+    assert f"[PMID {P0}](https://pubmed.ncbi.nlm.nih.gov/{P0}/)" in md
+    assert "retracted (not counted)" in md and "**Overall: " in md
+
+
+def test_unknown_and_invalid_ids(synthetic) -> None:
+    result = run_cli(["verify", CLAIM, P0, "99999999", "PMC9999999"])
+    assert result.exit_code == 3
+    assert f"[{P0}]" in result.stdout and "Overall: " in result.stdout
+    assert result.stderr.splitlines() == [
+        "Not found: 99999999 — no PubMed record with this PMID",
+        "Not found: PMC9999999 — no PubMed record with this PMCID",
+    ]
+    data = json.loads(run_cli(["verify", CLAIM, P0, "99999999", "-f", "json"]).stdout)
+    assert data["not_found"] == [{"id": "99999999", "reason": "no PubMed record with this PMID"}]
+    result = run_cli(["verify", CLAIM, "banana", P0])
+    assert result.exit_code == 2
+    assert "Invalid: not a PMID, DOI, PMCID or PubMed URL: 'banana'" in result.stderr
+    assert f"[{P0}]" in result.stdout
+    # nothing found at all: the overall line says so, exit 3
+    result = run_cli(["verify", CLAIM, "99999999"])
+    assert result.exit_code == 3 and "Overall: no records to judge" in result.stdout
+
+
+def test_ids_from_stdin(synthetic) -> None:
+    result = run_cli(["verify", CLAIM, "-", "-f", "jsonl"], input=f"{P0}\n{P1}\n")
+    assert result.exit_code == 0
+    assert [o["id"] for o in lines(result.stdout)] == [P0, P1]
+
+
+def test_claim_checked_before_any_request(synthetic) -> None:
+    for claim, message in [("", "the claim is empty"), ("Does ketamine work?", "question"),
+                           ("Ketamine for depression", "heading"),
+                           ("La ketamina reduce los síntomas de la depresión.", "does not look like English")]:
+        result = run_cli(["verify", claim, P0])
+        assert result.exit_code == 2, claim
+        assert result.stdout == "" and len(result.stderr.splitlines()) == 1
+        assert result.stderr.startswith("Error: ") and message in result.stderr
+    assert synthetic.count() == 0
+
+
+def test_usage_errors() -> None:
+    for args in (["verify"], ["verify", CLAIM], ["verify", CLAIM, "1", "--abstract", "-"],
+                 ["verify", CLAIM, "1", "--offline", "--refresh"], ["verify", CLAIM, "1", "--title", "T"],
+                 ["verify", CLAIM, "1", "-f", "csv"]):
+        result = run_cli(args, input="")
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
+
+
+# --- --abstract --------------------------------------------------------------------------------------
+
+
+def test_abstract_from_stdin_with_sections() -> None:
+    text = f"BACKGROUND: Depression is common.\nRESULTS: {SUPPORTING}\nConclusions: It helps."
+    result = run_cli(["verify", CLAIM, "--abstract", "-", "-f", "json"], input=text)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["mode"] == "abstract" and data["source"] == "-"
+    (r,) = data["results"]
+    assert r["stance"] == "supports" and "record" not in r
+    assert r["rationale"][0] == {**r["rationale"][0], "text": SUPPORTING, "index": 1, "section": "RESULTS"}
+    text_out = run_cli(["verify", CLAIM, "--abstract", "-"], input=text).stdout
+    assert "Abstract (stdin) · SUPPORTS" in text_out and "(RESULTS; cue: " in text_out
+
+
+def test_abstract_markup_and_escape_sequences_are_neutralised(tmp_path) -> None:
+    path = tmp_path / "abstract.txt"
+    path.write_text(f"RESULTS: {SUPPORTING[:-1]} [bold red]boom[/] \x1b[31mred\x1b[0m \x1b]0;title\x07 \u202eevil.\n",
+                    encoding="utf-8")
+    for fmt in ("table", "markdown", "json", "jsonl"):
+        result = run_cli(["verify", CLAIM, "--abstract", str(path), "-f", fmt])
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout, fmt
+    table = run_cli(["verify", CLAIM, "--abstract", str(path)]).stdout
+    assert "[bold red]boom[/]" in table  # shown as written, never interpreted
+    md = run_cli(["verify", CLAIM, "--abstract", str(path), "-f", "markdown"]).stdout
+    assert "\\[bold red\\]boom\\[/\\]" in md
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the abstract is empty"),
+        (b"  \n\t ", "the abstract is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "NUL bytes"),
+        (b"caf\xe9 \xff\xfe\xfd", "not UTF-8"),
+        (b"word " * 2_000_000, "100,000"),
+        ("La ketamina redujo los síntomas depresivos en los pacientes con depresión resistente.".encode(),
+         "does not look like English"),
+    ],
+)
+def test_bad_abstract_files_exit_6(tmp_path, data: bytes, message: str) -> None:
+    path = tmp_path / "abstract.txt"
+    path.write_bytes(data)
+    result = run_cli(["verify", CLAIM, "--abstract", str(path)])
+    assert result.exit_code == 6
+    assert result.stdout == "" and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+    result = run_cli(["verify", CLAIM, "--abstract", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 6 and "cannot read" in result.stderr

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
-from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, Judgement, judge, judge_record
+from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, Judgement, judge, record_sentences
 from litcli.errors import InputFileError, InvalidInputError, LitcliError
 from litcli.textsafe import json_inert, one_line
 
@@ -388,7 +388,7 @@ def result_for_record(ident: Any, claim: str, record: Record) -> RecordResult:
 
     return RecordResult(
         id=ident,
-        judgement=judge_record(claim, record),
+        judgement=judge(claim, record_sentences(record), title=record.title or None),
         record=record,
         design=grade(record),
         model=study_model(record),
@@ -414,13 +414,12 @@ class Overall:
         }
 
     def line(self) -> str:
-        """'Overall: mixed — 2 support, 1 contradicts, 1 neutral (1 retracted record not counted)'."""
+        """'Overall: mixed (the records disagree) — 2 supporting, 1 contradicting, 1 neutral
+        (1 retracted record not counted)'."""
         c = self.counts
         if self.total == 0:
             return "Overall: no records to judge"
-        parts = [f"{c[SUPPORTS]} support{'s' if c[SUPPORTS] == 1 else ''}",
-                 f"{c[CONTRADICTS]} contradict{'s' if c[CONTRADICTS] == 1 else ''}",
-                 f"{c[NEUTRAL]} neutral"]
+        parts = [f"{c[SUPPORTS]} supporting", f"{c[CONTRADICTS]} contradicting", f"{c[NEUTRAL]} neutral"]
         what = {
             SUPPORTS: "supports",
             CONTRADICTS: "contradicts",
