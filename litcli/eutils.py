@@ -142,21 +142,48 @@ _ROOT = re.compile(rb"<(?!\?|!)([A-Za-z_][\w.-]*)")
 _ERROR_ELEMENT = re.compile(rb"<ERROR>(.*?)</ERROR>", re.DOTALL)
 
 
+# NCBI's own words for a passing failure inside an HTTP 200 reply ("Search Backend failed:
+# Couldn't resolve #exec_db_proxy_error", "temporarily unavailable", ...): retried like a 5xx.
+# Anything else NCBI calls an error (a bad query, an unknown database, an empty id list) is
+# permanent and reported at once.
+_TRANSIENT_TEXT = re.compile(
+    r"backend failed|temporar(?:il)?y|unavailable|try again|timed? ?out|time-out"
+    r"|server error|internal error|service (?:is )?down|maintenance|too busy|overloaded"
+    r"|rate limit|cannot connect|couldn'?t (?:resolve|connect)|connection (?:refused|reset|lost)",
+    re.IGNORECASE,
+)
+
+
+def is_transient_error(text: str) -> bool:
+    """True when an error text from NCBI describes a passing failure worth retrying."""
+    return _TRANSIENT_TEXT.search(text) is not None
+
+
 def check_body(body: bytes, endpoint: str, *, expect_xml: bool = True) -> None:
-    """Raise NCBIResponseError when an HTTP 200 body is an error or unusable."""
+    """Raise NCBIResponseError when an HTTP 200 body is an error or unusable.
+
+    Passing failures (an empty body, an HTML page, NCBI's "Search Backend failed" in JSON
+    or XML, a cut-off body) raise the ``_Transient`` subclass, which ``_send`` retries.
+    """
     head = body[:4096].lstrip()
     if not head:
-        raise NCBIResponseError(f"NCBI returned an empty response to {endpoint}; try again later")
+        raise _Transient(
+            f"NCBI returned an empty response to {endpoint}",
+            hint="try again later",
+            short="NCBI sent an empty reply",
+        )
     if head[:1] == b"{":
         message = _json_error(body)
         if message is not None:
-            hint = KEY_HINT if _is_key_error(body, message) else None
-            raise NCBIResponseError(f"NCBI {endpoint} error: {message}", hint=hint)
+            if _is_key_error(body, message):
+                raise NCBIResponseError(f"NCBI {endpoint} error: {message}", hint=KEY_HINT)
+            _raise_error_text(endpoint, message)
     lowered = head[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
-        raise NCBIResponseError(
-            f"NCBI returned a web page instead of data for {endpoint} "
-            "(service down or maintenance); try again later"
+        raise _Transient(
+            f"NCBI returned a web page (service down or maintenance) instead of data for {endpoint}",
+            hint="try again later",
+            short="NCBI sent a web page instead of data",
         )
     if not expect_xml:
         return
@@ -166,19 +193,40 @@ def check_body(body: bytes, endpoint: str, *, expect_xml: bool = True) -> None:
         m = _ERROR_ELEMENT.search(chunk)
         if m:
             text = " ".join(m.group(1).decode("utf-8", "replace").split())
-            raise NCBIResponseError(f"NCBI {endpoint} error: {text or 'unspecified error'}")
+            _raise_error_text(endpoint, text or "unspecified error")
     root = _ROOT.search(head)
     if root and not body.rstrip().endswith(b"</" + root.group(1) + b">"):
         raise _truncated(endpoint)
 
 
-class _Truncated(NCBIResponseError):
+def _raise_error_text(endpoint: str, text: str) -> None:
+    """NCBI's error text from a 200 reply: transient (retried) or permanent."""
+    message = f"NCBI {endpoint} error: {text}"
+    if is_transient_error(text):
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        raise _Transient(message, hint="try again later", short=f"NCBI {endpoint} error ({shown})")
+    raise NCBIResponseError(message)
+
+
+class _Transient(NCBIResponseError):
+    """An HTTP 200 reply that is a passing failure: retried like a 5xx, then reported."""
+
+    def __init__(self, message: str, *, hint: str | None = None, short: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.short = short or message  # for "...; retrying in 2 s"
+
+
+class _Truncated(_Transient):
     """Incomplete body: retried like a dropped connection."""
 
 
 def _truncated(endpoint: str, tries: str | None = None) -> _Truncated:
     what = "; ".join(p for p in ("incomplete XML", tries) if p)
-    return _Truncated(f"NCBI's {endpoint} response was cut off ({what})", hint="try again later")
+    return _Truncated(
+        f"NCBI's {endpoint} response was cut off ({what})",
+        hint="try again later",
+        short="NCBI's reply was cut off",
+    )
 
 
 def _json_object(body: bytes) -> dict[str, Any] | None:
@@ -511,9 +559,10 @@ class EutilsClient:
                     try:
                         check_body(body, endpoint, expect_xml=expect_xml)
                         return body
-                    except _Truncated as exc:
+                    except _Transient as exc:  # empty, HTML, "Backend failed", cut off
                         failure = exc
-                        final = functools.partial(_truncated, endpoint)
+                        if isinstance(exc, _Truncated):
+                            final = functools.partial(_truncated, endpoint)
                 elif resp.status_code in RETRY_STATUSES:
                     status = resp.status_code
                     failure = _http_error(endpoint, resp.status_code, body)
@@ -548,8 +597,8 @@ class EutilsClient:
             return "NCBI busy (HTTP 429)"
         if status is not None:
             return f"NCBI error (HTTP {status})"
-        if isinstance(failure, _Truncated):
-            return "NCBI's reply was cut off"
+        if isinstance(failure, _Transient):
+            return failure.short
         if isinstance(failure, requests.exceptions.ConnectTimeout):
             return f"no connection to NCBI within {s.connect_timeout:g} s"
         if isinstance(failure, requests.exceptions.Timeout):
@@ -562,7 +611,9 @@ class EutilsClient:
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         s = self.settings
         if retry_after is not None:
-            return min(retry_after, s.retry_after_max)
+            # jitter: processes told the same Retry-After must not come back in lockstep
+            # (up to one `backoff`, as the computed delays get)
+            return min(retry_after, s.retry_after_max) + random.uniform(0, s.backoff)
         base = s.backoff * (2 ** (attempt - 1))
         return min(base + random.uniform(0, s.backoff), s.backoff_max)
 

@@ -41,6 +41,10 @@ Fixture API (``ncbi`` is a ``NcbiServer``)::
     #   "json-error" HTTP 200 with {"error":"..."}
     #   "error-element"  HTTP 200 with <eFetchResult><ERROR>...</ERROR></eFetchResult>
     #   "empty"      HTTP 200 with an empty body
+    #   "empty200" / "html200" / "json_error200"   the same as "empty" / "html" / "json-error"
+    #                (NCBI's passing failures inside HTTP 200: litcli retries them)
+    #   "xml_error200"   HTTP 200 with NCBI's XML "Search Backend failed" error (passing)
+    #   "bad_db200"  HTTP 200 with <ERROR>Invalid db name specified: ...</ERROR> (permanent)
     #   "api-key-invalid"  HTTP 400 + NCBI's JSON body for a bad key, which echoes
     #                the key sent: {"error":"API key invalid","api-key":"<key>",
     #                "type":"api-key","status":"unknown"}
@@ -68,6 +72,11 @@ RATE_LIMIT_BODY = b'{"error":"API rate limit exceeded","count":"11"}'
 HTML_PAGE = (
     b"<!DOCTYPE html>\n<html><head><title>Service unavailable</title></head>"
     b"<body><h1>NCBI</h1><p>The service is temporarily unavailable.</p></body></html>\n"
+)
+# NCBI's wording when its search backend has a passing problem (HTTP 200).
+BACKEND_FAILED_XML = (
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<eSearchResult><ERROR>Search Backend failed: '
+    "Couldn't resolve #exec_db_proxy_error, the address table is empty.</ERROR></eSearchResult>\n"
 )
 PUBMED_HEADER = (
     '<?xml version="1.0" ?>\n'
@@ -453,9 +462,9 @@ def _make_handler(server: NcbiServer) -> type[BaseHTTPRequestHandler]:
                 self._send(server._answer(hit), cut="sized")
             elif kind == "truncate-unsized":
                 self._send(server._answer(hit), cut="unsized")
-            elif kind == "html":
+            elif kind in ("html", "html200"):
                 self._send(Reply(HTML_PAGE, 200, {}, "text/html; charset=UTF-8"))
-            elif kind == "json-error":
+            elif kind in ("json-error", "json_error200"):
                 self._send(
                     Reply(
                         b'{"error":"Search Backend failed: temporary problem"}',
@@ -470,7 +479,16 @@ def _make_handler(server: NcbiServer) -> type[BaseHTTPRequestHandler]:
                         "<eFetchResult>\n\t<ERROR>Supplied id parameter is empty.</ERROR>\n</eFetchResult>\n"
                     )
                 )
-            elif kind == "empty":
+            elif kind == "xml_error200":
+                self._send(Reply(BACKEND_FAILED_XML))
+            elif kind == "bad_db200":
+                self._send(
+                    Reply(
+                        "<eSearchResult><ERROR>Invalid db name specified: pubmedx</ERROR>"
+                        "</eSearchResult>\n"
+                    )
+                )
+            elif kind in ("empty", "empty200"):
                 self._send(Reply(b"", 200))
             elif kind == "api-key-invalid":
                 import json

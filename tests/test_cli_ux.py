@@ -329,8 +329,8 @@ def test_network_and_ncbi_failures_are_one_line(ncbi) -> None:
     assert retry.startswith("Warning: NCBI error (HTTP 503); retrying in ")
     assert retry.endswith(" s (attempt 2 of 2)")
     assert line.startswith("Error: ") and "HTTP 503" in line
-    ncbi.fail("efetch", "html", times=1)
-    result = run_cli(["show", "99000001"])
+    ncbi.fail("efetch", "html", times=1)  # retried like a 5xx (here: no second try), exit 5
+    result = run_cli(["show", "99000001"], env={"LITCLI_MAX_TRIES": "1"})
     assert_one_error_line(result, ExitCode.NCBI, "html")
     result = run_cli(["search", "ketamine"], env={"LITCLI_EUTILS_URL": "http://127.0.0.1:9/entrez/eutils/", "LITCLI_MAX_TRIES": "1"})
     line = assert_one_error_line(result, ExitCode.NETWORK, "refused")

@@ -151,3 +151,76 @@ def test_medline_continuation_lines_join_as_before() -> None:
 
     lines = ["TI  - ", "      first", "\tsecond ", "      ", "AB  - one", "      two", "AU  - X"]
     assert _fields(lines) == [("TI", "first second"), ("AB", "one two"), ("AU", "X")]
+
+
+# --- 3. passing errors inside HTTP 200 are retried; permanent ones are not ----------------
+
+TRANSIENT_200 = ["empty200", "html200", "json_error200", "xml_error200"]
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("endpoint", ["esearch", "efetch"])
+@pytest.mark.parametrize("kind", TRANSIENT_200)
+def test_a_passing_error_in_http_200_is_retried_and_announced(ncbi, endpoint: str, kind: str) -> None:
+    ncbi.set_articles({p: pubmed_article(p) for p in ("99000001", "99000002")})
+    ncbi.fail(endpoint, kind, times=1)
+    result = run_cli(["search", "x", "--format", "ids"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["99000001", "99000002"]
+    (warning,) = _lines(result.stderr)
+    assert warning.startswith("Warning: NCBI ") and warning.endswith("(attempt 2 of 5)"), warning
+    assert "retrying in" in warning
+    assert ncbi.count(endpoint) == 2
+
+
+@pytest.mark.parametrize("kind", TRANSIENT_200)
+def test_a_lasting_passing_error_stops_after_max_tries(ncbi, monkeypatch, kind: str) -> None:
+    monkeypatch.setenv("LITCLI_MAX_TRIES", "3")
+    ncbi.fail("esearch", kind, times=10)
+    result = run_cli(["search", "x"])
+    assert result.exit_code == 5, result.output
+    assert ncbi.count("esearch") == 3
+    error = [line for line in _lines(result.stderr) if line.startswith("Error: ")]
+    assert len(error) == 1 and "(after 3 tries)" in error[0], result.stderr
+    assert len([line for line in _lines(result.stderr) if "retrying in" in line]) == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [("bad_db200", "Invalid db name specified: pubmedx"),
+     ("error-element", "Supplied id parameter is empty")],
+)
+def test_a_permanent_error_in_http_200_is_not_retried(ncbi, kind: str, words: str) -> None:
+    ncbi.fail("esearch", kind, times=1)
+    result = run_cli(["search", "x"])
+    assert result.exit_code == 5, result.output
+    assert ncbi.count("esearch") == 1
+    (line,) = _lines(result.stderr)
+    assert line.startswith("Error: ") and words in line
+
+
+def test_transient_error_texts() -> None:
+    from litcli.eutils import is_transient_error
+
+    for text in ["Search Backend failed: Couldn't resolve #exec_db_proxy_error",
+                 "Database is temporarily unavailable", "API rate limit exceeded"]:
+        assert is_transient_error(text), text
+    for text in ["Invalid db name specified: pubmedx", "Supplied id parameter is empty.",
+                 "Empty ID list; Nothing to store", "Invalid query", "API key invalid",
+                 "Unknown field tag [xx]"]:
+        assert not is_transient_error(text), text
+
+
+def test_retry_after_waits_get_jitter() -> None:
+    from litcli.config import Settings
+    from litcli.eutils import EutilsClient
+
+    client = EutilsClient(Settings.load().with_(backoff=0.5))
+    waits = {client._backoff(1, 2.0) for _ in range(50)}
+    assert all(2.0 <= w <= 2.5 for w in waits)
+    assert len(waits) > 1  # never the same wait for every process
+    capped = client._backoff(1, 10_000.0)
+    assert 120.0 <= capped <= 120.5  # the cap still holds
