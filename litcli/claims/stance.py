@@ -11,10 +11,14 @@ Everything here is free of Click and of the network; ``verify`` and ``check`` ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from litcli.claims import vocabulary as vocab
+from litcli.claims.frame import ClaimFrame, parse_claim, time_days
+from litcli.claims.reader import Finding, content_stems, read_clause, sentence_kind, split_clauses, target_direction
 from litcli.models import Record
 
 SUPPORTS = "supports"
@@ -34,9 +38,19 @@ class SentenceJudgement:
     stance: str
     cue: str | None = None
     score: float = 0.0
+    kind: str = "finding"  # finding | aim | method | limitation | background | off-topic
+    result: dict[str, Any] | None = None  # what the sentence reports (effect, outcome, valence, significant)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "index": self.index, "section": self.section, "stance": self.stance, "cue": self.cue}
+        return {
+            "text": self.text,
+            "index": self.index,
+            "section": self.section,
+            "stance": self.stance,
+            "cue": self.cue,
+            "kind": self.kind,
+            "result": self.result,
+        }
 
 
 @dataclass
@@ -73,26 +87,181 @@ def record_sentences(record: Record) -> list[Sentence]:
     return out
 
 
+# --- comparing a claim frame with a sentence ------------------------------------------------
+
+_EFFECT_LOST = re.compile(vocab.EFFECT_LOST, re.I)
+_EFFECT_KEPT = re.compile(vocab.EFFECT_KEPT, re.I)
+_NOT_LOST = re.compile(r"\b(had not|has not|did not|not yet|never) (resolved|faded|waned|returned|worn off)\b", re.I)
+_BOTH_ARMS = re.compile(r"\b(in|across) (both|all) (arms|groups|conditions)\b|\bboth (arms|groups|treatments)\b", re.I)
+_POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One sentence read against one claim."""
+
+    stance: str
+    cue: str | None
+    kind: str  # finding | aim | method | limitation | background | off-topic | ...
+    relevance: float
+    finding: Finding | None = None
+
+
+def _conditions(text: str) -> set[str]:
+    out: set[str] = set()
+    for m in vocab.find_concepts(text):
+        if m.concept.group == "condition":
+            out.add(m.concept.id)
+            out.update(m.concept.supersedes)
+    return out
+
+
+def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
+    """Why the sentence is about another condition or population than the claim's (None if not)."""
+    if frame.conditions:
+        found = _conditions(sentence)
+        wanted = set(frame.conditions)
+        for cid in frame.conditions:
+            wanted.update(vocab.CONCEPTS_BY_ID[cid].supersedes)
+        if found and not (found & set(frame.conditions)) and not (set(frame.conditions) <= found):
+            if not (found & wanted and any(c in wanted for c in found if c not in ("depression",))):
+                return "another condition"
+    if frame.populations:
+        present = {pid for pid, p in _POPULATIONS if p.search(sentence)}
+        for pid in frame.populations:
+            if pid in present:
+                continue
+            if any(other in present for other in vocab.POPULATION_CONFLICTS.get(pid, ())):
+                return "another population"
+    return None
+
+
+def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str]) -> str:
+    """The stance of one finding toward the claim frame (before the claim's negation)."""
+    if frame.assertion == "safety":
+        if not f.harm:
+            return NEUTRAL
+        if f.null:
+            return SUPPORTS
+        if f.goodness:
+            return SUPPORTS if f.goodness > 0 else CONTRADICTS
+        return NEUTRAL
+    if f.harm != frame.harm and not (frame.outcome_stems & clause_stems):
+        return NEUTRAL  # side effects for an efficacy claim, or the reverse
+    if f.null:
+        return SUPPORTS if frame.assertion == "equivalence" else CONTRADICTS
+    if frame.assertion == "equivalence":
+        if f.goodness:
+            return SUPPORTS if f.goodness > 0 else CONTRADICTS
+        return NEUTRAL
+    if frame.goodness and f.goodness:
+        return SUPPORTS if f.goodness == frame.goodness else CONTRADICTS
+    if frame.direction and f.direction and frame.outcome_stems & clause_stems:
+        return SUPPORTS if f.direction == frame.direction else CONTRADICTS
+    return NEUTRAL
+
+
+def _flip(stance: str) -> str:
+    return {SUPPORTS: CONTRADICTS, CONTRADICTS: SUPPORTS}.get(stance, stance)
+
+
+def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
+    """A time-frame claim ("for months", "fades within a week") against what lasted or was lost."""
+    if frame.lasting_days is None and frame.fading_days is None:
+        return None
+    not_lost = _NOT_LOST.search(sentence)
+    lost = None if not_lost else _EFFECT_LOST.search(sentence)
+    kept = not_lost or (None if lost else _EFFECT_KEPT.search(sentence))
+    if lost:
+        t = time_days(sentence[lost.start() :]) or time_days(sentence)
+        if frame.lasting_days is not None:
+            return (CONTRADICTS, lost.group(0)) if t is None or t < frame.lasting_days else None
+        assert frame.fading_days is not None
+        if t is None or t <= frame.fading_days * 1.5:
+            return SUPPORTS, lost.group(0)
+        return CONTRADICTS, lost.group(0)
+    if kept:
+        t = time_days(sentence[kept.start() :]) or time_days(sentence)
+        if t is None:
+            return None
+        if frame.lasting_days is not None and t >= min(frame.lasting_days, 60) * 0.9:
+            return SUPPORTS, kept.group(0)
+        if frame.fading_days is not None and t > frame.fading_days * 1.5:
+            return CONTRADICTS, kept.group(0)
+    return None
+
+
+def read_sentence(frame: ClaimFrame, sentence: str) -> Reading:
+    """Read one abstract sentence against the claim frame."""
+    stems = content_stems(sentence)
+    overlap = frame.stems & stems
+    relevance = len(overlap) / max(1, len(frame.stems))
+    kind = sentence_kind(sentence)
+    if kind != "finding":
+        return Reading(NEUTRAL, None, kind, relevance)
+    arms = frame.arms()
+    ipos, cpos = arms.positions(sentence)
+    if arms.intervention is not None and not ipos:
+        # the claim's intervention is not named: only a restated outcome with a pronoun could be about it
+        if not re.search(r"\b(it|its|this (drug|treatment|agent|compound|therapy|intervention))\b", sentence, re.I):
+            return Reading(NEUTRAL, None, "off-topic", relevance)
+    why = _off_topic(frame, sentence)
+    if why:
+        return Reading(NEUTRAL, why, "off-topic", relevance)
+    stances: list[tuple[str, str | None, Finding | None]] = []
+    for cid, d in frame.mechanisms:
+        ed, ecue = target_direction(sentence, vocab.CONCEPTS_BY_ID[cid])
+        if ed:
+            stances.append((SUPPORTS if ed == d else CONTRADICTS, ecue, None))
+    timed = _duration(frame, sentence)
+    if timed:
+        stances.append((timed[0], timed[1], None))
+    if not stances:
+        clauses = split_clauses(sentence)
+        for clause in clauses:
+            if _BOTH_ARMS.search(clause):
+                continue
+            if frame.onset and _EFFECT_LOST.search(clause):
+                continue  # "... but no longer significant by day 7" says nothing about onset
+            f = read_clause(clause, arms)
+            if not f.decided:
+                continue
+            st = _compare(frame, f, content_stems(clause))
+            if st != NEUTRAL:
+                stances.append((st, f.cue, f))
+    if not stances:
+        return Reading(NEUTRAL, None, kind, relevance)
+    chosen = next((s for s in stances if s[0] == CONTRADICTS), stances[0])
+    stance = _flip(chosen[0]) if frame.negated else chosen[0]
+    return Reading(stance, chosen[1], kind, relevance, chosen[2])
+
+
 def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None = None, max_rationale: int = 3) -> Judgement:
     """The stance of an abstract (a list of sentences, optionally with section labels) toward ``claim``."""
-    # Interim implementation over the 0.1 rules; replaced by the frame reader.
-    from litcli.claims import vocabulary as vocab
-    from litcli.claims.evidence import sentence_stance
-    from litcli.claims.extract import Claim
+    frame = parse_claim(claim)
+    items = _normalise(sentences)
+    readings = [read_sentence(frame, text) for text, _ in items]
+    single = len(items) == 1
+    n = len(items)
+    scored: list[tuple[float, int, Reading]] = []
+    for i, r in enumerate(readings):
+        section = (items[i][1] or "").upper()
+        score = r.relevance
+        if any(k in section for k in ("RESULT", "CONCLUSION", "FINDING", "INTERPRETATION")) or (not section and n > 2 and i >= n * 0.6):
+            score += 0.1
+        scored.append((score, i, r))
+    decided = [t for t in scored if t[2].stance != NEUTRAL and (single or t[2].relevance >= MIN_RELEVANCE)]
+    decided.sort(key=lambda t: -t[0])
+    stance = decided[0][2].stance if decided else NEUTRAL
+    shown = decided[:max_rationale]
+    if len(shown) < max_rationale:
+        rest = sorted((t for t in scored if t not in shown and t[2].kind == "finding"), key=lambda t: -t[0])
+        shown += [t for t in rest if t[0] > 0][: max_rationale - len(shown)]
+    rationale = [
+        SentenceJudgement(items[i][0], i, items[i][1], r.stance, r.cue, round(score, 3), r.kind, r.finding.to_dict() if r.finding else None)
+        for score, i, r in shown
+    ]
+    return Judgement(stance, rationale, frame.to_dict())
 
-    c = Claim(number=1, text=claim, original=claim, paragraph=1, line=None, matches=vocab.find_concepts(claim))
-    found: list[SentenceJudgement] = []
-    for i, (text, section) in enumerate(_normalise(sentences)):
-        stance, cue = sentence_stance(text, c)
-        if stance != NEUTRAL:
-            found.append(SentenceJudgement(text, i, section, stance, cue, 1.0))
-    stance = NEUTRAL
-    for wanted in (CONTRADICTS, SUPPORTS):
-        if any(f.stance == wanted for f in found):
-            stance = wanted
-            break
-    return Judgement(stance, found[:max_rationale], {"text": claim})
 
-
-def judge_record(claim: str, record: Record, *, max_rationale: int = 3) -> Judgement:
-    return judge(claim, record_sentences(record), title=record.title or None, max_rationale=max_rationale)
+MIN_RELEVANCE = 0.3

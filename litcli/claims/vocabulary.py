@@ -527,3 +527,292 @@ def mentions(concept: Concept, text: str) -> bool:
         return True
     acr = acronym_regex(concept)
     return bool(acr and acr.search(text))
+
+
+# === The claim-evidence reader (frame.py, reader.py, stance.py) ==========================
+# Every word list the reader uses lives here.  Patterns are case-insensitive regular
+# expressions matched on whole words.
+
+# Outcome valence: which way is good.  The first entry that matches an outcome phrase wins,
+# so specific phrases ("time to relapse") come before the words inside them ("relapse").
+# +1: higher is better; -1: lower is better.
+OUTCOME_VALENCE: list[tuple[str, int]] = [
+    (r"time to (first )?(relapse|recurrence|progression|death|failure|treatment failure|readmission|discontinuation)", 1),
+    (r"(relapse|recurrence|progression|event|disease|symptom|metastasis)[- ]free\b( survival| interval)?", 1),
+    (r"(overall |long-term )?survival|survivors?|alive", 1),
+    (r"time to (response|remission|onset|first response|improvement)", -1),  # sooner is better
+    (r"synap\w*|dendritic spines?|spine density|neurogenesis|neuroplasticity|plasticity|connectivity|"
+     r"BDNF|mTOR", 0),
+    (r"sucrose preference|quality of life|well-?being|life satisfaction|functioning|lung function|"
+     r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance", 1),
+    (r"respon(se|ses|ders?|se rates?)|remission|remitters?|recovery|recovered|cure rates?|healing|"
+     r"efficacy|effectiveness|improvement|benefit|relief|adherence|abstinence|sensitivity|specificity|"
+     r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss", 1),
+    (r"symptoms?|severity|symptom scores?|(MADRS|HAM-?[DA]|HDRS|HAMD|HAMA|Y-?BOCS|CAPS(-5)?|PCL(-5)?|SSI|BDI(-II)?|"
+     r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|MSSI|C-SSRS|CGI(-S)?|PANSS)\b|"
+     r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|anhedonia|ideation|suicid\w*|hopelessness|"
+     r"ruminat\w*|distress|burnout|insomnia|fatigue|pain|immobility|craving|cravings", -1),
+    (r"mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|"
+     r"recurrences?|readmissions?|hospitali[sz]ations?|admissions?|exacerbations?|adverse (events?|effects?|reactions?)|"
+     r"side[- ]effects?|toxicity|complications?|infections?|infected|transmission|disease|cancers?|"
+     r"tumou?rs?|metastas[ie]s|inflammation|injur(y|ies)|damage|fractures?|strokes?|dementia|"
+     r"misdiagnos[ie]s|errors?|failures?|deficits?|impairment|decline|dissociat\w*|mania|manic|"
+     r"hypomani\w*|psycho(sis|ses|tic)|abuse|misuse|dependence|addict\w*|harms?|cost(s)?|"
+     r"blood pressure|hypertension|weight gain|nausea|vomiting|dizziness|headache|cystitis|"
+     r"viral load|lesions?|scarring|fibrosis|stress", -1),
+]
+
+# Verbs and adjectives that move an outcome up or down (the raw direction).
+UP_TERMS = (
+    r"increas\w*|ris(e|es|en|ing)|rose|rais(e|es|ed|ing)|elevat\w*|higher|greater|larger|more|"
+    r"enhanc\w*|boost\w*|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|stimulat\w*|"
+    r"promot\w*|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
+    r"prolong\w*|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)?|excess\w*|"
+    r"amplif\w*|strengthen\w*|trigger\w*|cause[sd]?|causing|provok\w*|restor\w*|potentiat\w*|"
+    r"activat\w*|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
+)
+DOWN_TERMS = (
+    r"decreas\w*|reduc\w*|lower(s|ed|ing)?|less|fewer|smaller|declin\w*|fell|fall(s|en|ing)?|"
+    r"drop(s|ped|ping)?|diminish\w*|attenuat\w*|suppress\w*|inhibit\w*|downregulat\w*|"
+    r"down-regulat\w*|shorten\w*|shorter|loss|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
+    r"eliminat\w*|prevent\w*|protect(s|ed|ive)? against|lessen\w*|curb(s|ed)?|eas(e|es|ed|ing)|"
+    r"alleviat\w*|reliev\w*|resolv(e|es|ed)|slow(s|ed|er)?|delay(s|ed)?|halv(e|ed)|cut(s)?|"
+    r"block(s|ed|ing|ade)?|antagoni[sz]\w*|impair\w*|weaken\w*|melt(s|ed)? away|keeps? [\w ]{0,30}at bay|"
+    r"wor(e|n) off|wears? off|fad(e|es|ed)|wan(e|es|ed)|subsid\w*|disappear\w*|mitigat\w*|"
+    r"counteract\w*|revers\w*|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)"
+)
+# Words that say an outcome occurred (read as "up" for harms and events): "developed mania".
+OCCURRENCE_TERMS = (
+    r"develop(s|ed)?|emerg(e|ed|es)|occurr(ed|ing)|occurs?|experienc(ed|es)|presented with|suffer(s|ed)|"
+    r"reported by|were reported|was reported|common|frequent|observed|detected|found"
+)
+# Words that say a result is good or bad for whoever has it, whatever the outcome.
+GOOD_TERMS = (
+    r"improv\w*|effective|efficacious|beneficial|benefit(s|ed|ted)?|helps?|helped|works?|worked|"
+    r"succe\w*|superior|better|outperform\w*|favou?r(s|ed)? [\w-]+|advantage|relief|reliev\w*|"
+    r"alleviat\w*|eas(e|es|ed)|curb(s|ed)?|lift(s|ed)?|heal(s|ed)?|cur(e|es|ed)|protect\w*|"
+    r"respon(ded|d)|remitted|noninferior|non-inferior|beats?|transform\w*|calm(s|ed)?|restor\w*|"
+    r"rescued?|normali[sz]\w*|well[- ]tolerated"
+)
+BAD_TERMS = (
+    r"worse|worsen\w*|poorer|inferior|exacerbat\w*|aggravat\w*|deteriorat\w*|harm(s|ed|ful)?|"
+    r"damag(e|es|ed|ing)|impair\w*|unsafe|toxic|dangerous|detrimental|disadvantage|poorly tolerated"
+)
+# Comparative verbs that place the subject arm above or below the other.
+ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?|separated|advantage|favou?r"
+ARM_WORSE = r"inferior|worse|less effective|poorer"
+ARM_SAME = r"noninferior|non-inferior|as (effective|good|well|efficacious) as|equivalent|comparable|similar|no different|just as"
+# Words that name the arm a result is compared with (the reference arm follows them).
+REFERENCE_MARKERS = (
+    r"than( with| in| after| on| for| among| the| those| did| does| do| was| were)*|compared (with|to)( the)?|"
+    r"relative to( the)?|versus|vs\.?|over( the)?|against|(superior|inferior|noninferior|non-inferior|similar|"
+    r"comparable|equivalent|preferable) (to|with)( the)?|(separated?|separating|differ(ed|s)?|different) from( the)?|"
+    r"in favou?r of( the)?"
+)
+# Fixed phrases whose "lower"/"higher"/"falls" is not a direction: "lower urinary tract symptoms".
+NOT_DIRECTION = (
+    r"\b(lower|upper) (urinary( tract)?|limbs?|back|extremit\w+|respiratory( tract)?|abdom\w+|GI|"
+    r"gastrointestinal|airways?|quartile|tertile|bound|limit)\b|\b(higher|lower)[- ](dose|doses|income|education|"
+    r"quartile|tertile|levels? of education)\b|\b(high|low)-dose\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
+)
+# Control arms: a result about them alone says nothing about the intervention.
+CONTROL_TERMS = (
+    r"placebo|saline|sham|vehicle|midazolam|active placebo|usual care|treatment as usual|"
+    r"standard (care|treatment|therapy)|controls?|control (group|arm|condition|subjects?)|wait-?list|"
+    r"non-?users?|untreated|matched controls?|comparators?"
+)
+
+# A null result: no (significant) difference or effect.  Checked before any direction.
+NULL_TERMS = (
+    r"did not (significantly |meaningfully |appreciably |substantially )?(differ|improve|reduce|lower|raise|increase|"
+    r"decrease|change|alter|affect|separate|show|demonstrate|produce|result|lead|predict|outperform|"
+    r"prolong|prevent|weaken|inhibit|attenuate|enhance|influence|modify|impact|correlate|protect|"
+    r"appear to|confer|provide)"
+    r"|(was|were|is|are|been) not (significantly |statistically )?(different|differ\w*|improved|reduced|"
+    r"lowered|raised|increased|decreased|changed|altered|affected|associated|related|correlated|"
+    r"superior|better|effective|larger|greater|smaller|higher|lower|significant|required|necessary|"
+    r"needed|essential|involved|predictive|linked)"
+    r"|no (statistically |clinically )?(significant|meaningful|detectable|appreciable|relevant|notable|"
+    r"major|measurable|discernible|consistent|additional|further)\b"
+    r"|not (statistically )?significant(ly)?|non-?significant(ly)?|insignificant|numerically"
+    r"|no (longer )?(statistically )?significant"
+    r"|no (difference|differences|effect|effects|change|changes|association|associations|"
+    r"correlation|relationship|benefit|advantage|improvement|impact|influence|signal|evidence of)\b"
+    r"|failed to|fail(s|ed)? to (separate|improve|reduce|show|demonstrate)"
+    r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
+    r"(effect|impact|influence|benefit)"
+    r"|similar (in|between|across|among|to|with|proportions?|rates?)|comparable|unchanged|unaffected|"
+    r"unrelated|no different|did not appear|persist(ed|s)? (after|despite|in the)|"
+    r"retained its|remained (stable|unchanged|similar)|stayed comparable|neither\b|nor\b"
+)
+# A negation inside a result clause: "no patient achieved remission", "none of".
+NEGATION_TERMS = r"\bno\b|\bnot\b|\bnone\b|\bnever\b|\bwithout\b|n't\b|\bneither\b|\bnor\b"
+
+# Sentence kinds that never carry a stance (checked on the whole sentence).
+AIM_PATTERNS: list[str] = [
+    r"^(to|we (aimed|sought|set out|wished|wanted|intended) to) (assess|evaluate|determine|examine|"
+    r"investigate|compare|test|estimate|explore|study|describe|characteri[sz]e|quantify|identify|measure)\b",
+    r"\b(aim(ed|s)?|objective|purpose|goal)s? (of|was|were|is|are) (this|the|our|to)\b",
+    r"\b(this|the present|the current|our) (study|trial|review|analysis|work|paper|protocol) "
+    r"(aims?|aimed|will|sought|seeks|examines|examined|investigates|investigated|evaluates|evaluated|"
+    r"assesses|assessed|tests|tested|describes|is designed|was designed)\b(?! that)",
+    r"\bwe (examined|investigated|evaluated|assessed|explored|studied|tested|asked|measured|compared|"
+    r"analy[sz]ed|hypothesi[sz]ed|propose to|will)\b(?! that)(?!.*\b(found|showed|revealed|demonstrated)\b)",
+    r"\b(will|would) (be )?(test|assess|evaluate|examine|compare|determine|randomi[sz]e|enrol|enroll|"
+    r"recruit|measure|investigate|explore)\w*\b",
+    r"\bwhether\b.*\b(is|was|are|were|remains?) (unknown|unclear|debated|uncertain|not known|untested)\b",
+    r"^(whether|how|why)\b",
+    r"\bwe hypothesi[sz]ed\b|\bhypothesis\b",
+]
+METHOD_PATTERNS: list[str] = [
+    r"\b(were|was) (randomi[sz]ed|randomly (assigned|allocated)|allocated|assigned|enrolled|recruited|"
+    r"included|excluded|eligible|not eligible|screened|given|administered|treated|instructed|asked|"
+    r"followed|rated|scored|assessed|measured|recorded|obtained|collected|monitored|evaluated|examined|"
+    r"interviewed|surveyed|chosen|selected|used|analy[sz]ed|performed|conducted|run|calculated|"
+    r"estimated|defined|stratified|matched|adjusted|self-administered|checked|quantified)\b",
+    r"\b(received|underwent|took part)\b",
+    r"\b(primary|secondary|main) (outcomes?|end-?points?|measures?) (was|were|included|comprised)\b",
+    r"\boutcomes? (included|were|was)\b",
+    r"\b(we|this study) (used|conducted|performed|carried out|recruited|enrolled|randomi[sz]ed|"
+    r"searched|included|pooled|reviewed|identified|collected|analy[sz]ed)\b",
+    r"\b(design|setting|participants|methods?|interventions?)\s*:",
+    r"\b(in|using) a (randomi[sz]ed|double-blind|placebo-controlled|crossover|cross-sectional|"
+    r"retrospective|prospective|multicent(er|re)|open-label)\b.*\b(were|was)\b(?!.*\b(than|significantly|"
+    r"higher|lower|reduced|increased|improved|differ)\b)",
+]
+# Statements that the evidence is limited, calls for more research, limitations.
+LIMITATION_PATTERNS: list[str] = [
+    r"\b(further|more|larger|additional|future|longer|well-designed|adequately powered|randomi[sz]ed|"
+    r"controlled|rigorous|high-quality)\b[\w\s,-]{0,40}\b(studies|research|trials|investigation|work|data|"
+    r"evidence)\b[\w\s,-]{0,30}\b(are|is|will be|would be)?\s*(needed|required|warranted|necessary|"
+    r"called for)\b",
+    r"\b(merits?|warrants?|deserves?|requires?|needs?) (further|more|additional|larger|closer)\b",
+    r"\b(remains?|is|are|was|were) (unknown|unclear|uncertain|debated|controversial|not known|"
+    r"not (yet )?established|not well (understood|established)|to be (determined|established|elucidated)|"
+    r"poorly understood|understudied|unresolved|sparse|limited|scarce|insufficient|lacking|inconclusive)\b",
+    r"\b(evidence|data|research|knowledge|information)\b[\w\s,-]{0,40}\b(is|are|remains?|was|were) "
+    r"(limited|sparse|scarce|insufficient|weak|lacking|inconclusive|mixed|conflicting|of low quality|"
+    r"low|very low)\b",
+    r"\bhas not been (established|shown|demonstrated|studied|tested)\b",
+    r"\bno (trial|study|studies|trials|data)\b[\w\s,-]{0,30}\b(to date|yet|has|have|so far)\b",
+    r"\b(cannot|can not|could not) be (assumed|generali[sz]ed|extrapolated|determined|excluded|ruled out)\b",
+    r"\b(rests? on|based on) (small|few|limited)\b",
+    r"\b(limitations?|caveats?) (include|included|of this)\b",
+    r"\bhard to (compare|interpret|generali[sz]e)\b|\bdiffer widely\b|\bheterogene(ous|ity)\b.*\b(make|makes|made)\b",
+    r"\b(were|was) excluded, so\b|\bapply only to\b",
+]
+# Other studies quoted in a background sentence: not this record's finding.
+OTHER_STUDY_PATTERNS: list[str] = [
+    r"^(earlier|previous|prior|past|recent|several|many|some|other|most|few|numerous|existing|"
+    r"published)\b[\w\s,-]{0,30}\b(studies|trials|reports|work|research|data|reviews|analyses|"
+    r"meta-analyses|findings)\b(?!.*\b(this|our|the present|we)\b)",
+    r"\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
+    r"demonstrated|described|proposed|linked|implicated|documented)\b",
+    r"\b(is|are) (thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed) to\b",
+    r"\bis well (described|known|documented|established)\b",
+    r"\b(is|are) (usually|typically|commonly|often) (used|given|prescribed|thought)\b",
+    r"\busually take\b|\btypically (fades?|takes?|lasts?)\b",
+]
+# Hedges (kept: a hedged finding is still a finding, but the cue says so).
+HEDGE_TERMS = r"\b(may|might|could|possibly|perhaps|suggest\w*|appear\w*|seem\w*|likely|potential(ly)?|tend\w*)\b"
+# Words that report a finding of this study: they override a METHOD reading.
+FINDING_TERMS = (
+    r"\b(found|find|showed|shows|show|demonstrated|demonstrate|revealed|reveal|observed|identified|"
+    r"indicate[sd]?|confirm\w*|establish\w*|report that|we report|conclude\w*|suggest\w*|resulted in|"
+    r"led to|was associated|were associated|is associated|are associated|significant\w*|p ?[<=>≤]|"
+    r"odds ratio|hazard ratio|risk ratio|relative risk|95% ?ci|confidence interval)\b"
+)
+
+# Claim assertions.
+# A claim that denies an effect: "does not work", "doesn't", "is not", "has no", "nothing".
+CLAIM_DENIAL = (
+    r"\b(does|do|did|is|are|was|were|has|have|had|can|could|will|would|should)\s+(not|no)\b"
+    r"|\b(doesn't|don't|didn't|isn't|aren't|wasn't|weren't|hasn't|haven't|cannot|can't|won't|never)\b"
+    r"|\b(does|do) nothing\b|\bhas no\b|\bhave no\b|\bno (known |significant |clear )?(effect|impact|"
+    r"association|role|benefit|link|relationship|influence|difference)\b|\bfails? to\b|\bineffective\b"
+    r"|\bunrelated\b|\bindependent of\b|\bjust a placebo\b|\blacks?\b|\bnot (required|necessary|needed|"
+    r"associated|linked|related|effective|addictive|harmful|dangerous|safe)\b"
+)
+# Assertions of equivalence ("works as well as ECT", "just as good as IV ketamine").
+CLAIM_EQUIVALENCE = (
+    r"\b(as (well|good|effective|efficacious|safe|fast) as|just as|equivalent to|equally|"
+    r"comparable (to|with)|similar to|no (worse|less effective) than|non-?inferior to)\b"
+)
+# Assertions that one arm beats another ("better than SSRIs", "beats placebo", "faster than").
+CLAIM_SUPERIORITY = (
+    r"\b(better|more effective|superior|faster|quicker|stronger|safer|longer|greater|more)\b[\w\s-]{0,20}\b(than|to)\b"
+    r"|\b(beats?|outperforms?|trumps?)\b"
+)
+# Safety claims: the claim says harms are absent or small.
+SAFETY_CLAIM = (
+    r"\b(safe(ly|r|st)?|well[- ]tolerated|tolerable|harmless|benign|no (serious |major |significant )?"
+    r"(side[- ]effects?|adverse|harms?|risks?)|not addictive|non-?addictive|free of side effects)\b"
+)
+# Harm topics: a claim about harms is answered by harm findings, an efficacy claim is not.
+HARM_TERMS = (
+    r"side[- ]effects?|adverse|harms?|harmful|damag\w*|toxic\w*|safe\w*|unsafe|tolerab\w*|tolerated|"
+    r"addict\w*|abuse|misuse|dependence|dissociat\w*|psychos[ie]s|psychotic|psychosis-like|mania|"
+    r"manic|hypomani\w*|blood pressure|arterial pressure|systolic|diastolic|hypertension|cystitis|bladder|urinary|memory|cogniti\w*|"
+    r"nausea|vomiting|dizziness|falls?|overdose|craving\w*|emergency care|death|deaths|fatal\w*"
+)
+# Time: durations named in claims and results, in days.
+TIME_UNITS: dict[str, float] = {
+    "minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "day": 1.0, "d": 1.0,
+    "week": 7.0, "wk": 7.0, "month": 30.0, "mo": 30.0, "year": 365.0, "yr": 365.0,
+}
+NUMBER_WORDS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "a single": 1, "two": 2, "a couple of": 2, "couple of": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12,
+    "few": 3, "a few": 3, "several": 4,
+}
+# Claims that an effect lasts ("for months", "permanent", "keeps ... at bay", "long-lasting").
+LASTING_CLAIM = r"\b(for|over|lasting|lasts?|last for|up to|keeps?\b[\w ]{0,30}\bfor)\b|\bpermanent\w*|\blong[- ](lasting|term)\b|\bdurabl\w*|\bsustained\b"
+# Claims that an effect fades ("fade within a week", "wear off within hours").
+FADING_CLAIM = r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient)\b"
+# Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
+ONSET_CLAIM = r"\b(in|within) (hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b"
+# A result that an effect was lost ("no longer significant", "lost by day 7", "relapsed").
+EFFECT_LOST = (
+    r"\bno longer (significant|present|different|evident|detectable)\b|\b(was|were|had been) lost\b|"
+    r"\blost by\b|\bfaded\b|\bwaned\b|\bwore off\b|\breturned to (baseline|pre-?treatment)\b|"
+    r"\b(had )?resolved\b|\bfallen back\b|\bconverged\b|\bdissipated\b|\bhad relapsed\b|"
+    r"\brelapsed (by|within)\b|\btime to relapse was\b|\bsubsided\b"
+)
+# A result that an effect lasted ("remained significant at day 14", "stayed below 10 ... six months").
+EFFECT_KEPT = (
+    r"\b(remained|still|persisted|sustained|maintained|stayed|lasted|continued|durable|had not resolved)\b"
+)
+
+# Populations named in claims and results; a result about another one says nothing about the claim's.
+# (id, pattern)
+POPULATION_GROUPS: list[tuple[str, str]] = [
+    ("adolescents", r"\b(adolescen\w*|teen\w*|youths?|aged 1[2-7]|children|pediatric|paediatric|juvenile)\b"),
+    ("older adults", r"\b(older adults?|elderly|geriatric|aged 65|over 65|65 (years )?(and|or) older|late-life)\b"),
+    ("adults", r"\b(adults? aged 18|aged 18 to 6\d|18[-–]6\d|adults under 65)\b"),
+    ("veterans", r"\b(veterans?|military|service members?|soldiers?)\b"),
+    ("civilians", r"\b(civilians?)\b"),
+    ("women", r"\b(women|woman|female|postpartum|pregnan\w*|mothers?|maternal)\b"),
+    ("recreational users", r"\b(recreational|nonmedical|non-medical|illicit|street|heavy|frequent users?|daily users?)\b"),
+    ("medical use", r"\b(medical(ly)?|prescri\w*|therapeutic( doses?|ally)?|clinical use|in routine care)\b"),
+    ("animals", r"\b(mice|mouse|rats?|rodents?|murine|animals?|primates?|monkeys?|zebrafish)\b"),
+]
+# Conflicting populations: a result about the second says nothing about a claim about the first.
+POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
+    "adolescents": ("adults", "older adults"),
+    "older adults": ("adults", "adolescents"),
+    "veterans": ("civilians",),
+    "recreational users": ("medical use",),
+    "medical use": ("recreational users",),
+}
+
+# The drugs the vocabulary knows, as one pattern ("ketamine|esketamine|...").
+DRUG_NAMES = "|".join(p.strip(r"\b") for c in CONCEPTS if c.group == "intervention" for p in c.detect)
+# Experiments that block a target with something else: "blocking mTOR abolished the effects",
+# "the effects were blocked by rapamycin", "pretreatment with NBQX" -- not what the drug does.
+EXPERIMENT_PATTERN = (
+    r"\b(block\w*|inhibit\w*|antagoni[sz]\w*|abolish\w*|prevent\w*|attenuat\w*|revers\w*|occlud\w*|abrogat\w*)"
+    r"\s+by\b(?!\s+(\w+\s+){0,2}?(" + DRUG_NAMES + r"|the drug))"
+    r"|\bpre-?treat\w*\s+with\b|\bin the presence of\b|\bco-?administ\w*"
+    r"|\b(block\w*|inhibit\w*|antagoni[sz]\w*|knock\w*|delet\w*)\b[^.;]{0,60}?\b(abolish\w*|prevent\w*|"
+    r"attenuat\w*|revers\w*|occlud\w*|blunt\w*|abrogat\w*|eliminat\w*)\b"
+)

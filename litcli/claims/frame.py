@@ -1,0 +1,275 @@
+"""The claim frame: what a free-text claim asserts, as data.
+
+``parse_claim("Vitamin D supplements lower COVID-19 mortality")`` gives the intervention
+(the words before the claim's verb, and any drug the vocabulary knows), the comparator
+("than SSRIs", "as well as ECT", "beats placebo"), the conditions and populations the
+vocabulary knows, the outcome and its valence, the direction the claim asserts (up/down)
+and whether that is good or bad, and what kind of assertion it is:
+
+- ``effect``: the intervention changes an outcome ("lowers mortality", "works for OCD");
+- ``superiority`` / ``equivalence``: against a named comparator;
+- ``safety``: harms are absent or small ("is safe", "has no side effects", "not addictive");
+- ``harm``: the intervention causes a harm ("raises blood pressure", "damages the bladder");
+- ``mechanism``: the drug activates or blocks a target ("blocks NMDA receptors");
+- with ``negated`` (the claim denies it: "does nothing for OCD"), ``hedged`` ("may help"),
+  and a time frame: ``lasting_days`` ("for months"), ``fading_days`` ("fades within a
+  week"), ``onset`` ("within hours").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from litcli.claims import reader as rd
+from litcli.claims import vocabulary as vocab
+
+_I = re.IGNORECASE
+_DENIAL = re.compile(vocab.CLAIM_DENIAL, _I)
+_EQUIV = re.compile(vocab.CLAIM_EQUIVALENCE, _I)
+_SUPER = re.compile(vocab.CLAIM_SUPERIORITY, _I)
+_SAFETY = re.compile(vocab.SAFETY_CLAIM, _I)
+_LASTING = re.compile(vocab.LASTING_CLAIM, _I)
+_FADING = re.compile(vocab.FADING_CLAIM, _I)
+_ONSET = re.compile(vocab.ONSET_CLAIM, _I)
+_POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
+# The verb that ends the subject: a direction word, a good/bad word, or a copula.
+_VERB = re.compile(
+    r"(?<![\w-])(?:" + "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS]) + r")(?![\w-])"
+    r"|\b(is|are|was|were|has|have|had|can|could|may|might|will|would|does|do|did|should|must|"
+    r"leads?|results?|acts?|plays?|affects?|associat\w*|correlat\w*|predicts?|requires?|depends?|"
+    r"mediat\w*|regulat\w*|contributes?|involves?|targets?|binds?|modulat\w*|changes?|alters?|shows?|"
+    r"demonstrates?|lacks?|remains?|becomes?|makes?|keeps?|gives?|produces?|rewires?|switch(es)?|sets?|"
+    r"brings?|tips?|melts?|beats?|outperforms?|works?)\b",
+    _I,
+)
+_COMPARATOR_AFTER = re.compile(
+    r"\b(?:than|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
+    r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over)\s+(.+?)"
+    r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|[,.;:!?]|$)",
+    _I,
+)
+_TIME = re.compile(
+    r"\b(\d+(?:\.\d+)?|a couple of|couple of|a few|a single|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several)?"
+    r"\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b",
+    _I,
+)
+_GENERIC_SUBJECT = frozenset(
+    """use users treatment treatments therapy therapies patients people drug drugs dose doses heavy long-term
+    repeated single one regular frequent recreational medical new the a an its their""".split()
+)
+
+
+def time_days(text: str) -> float | None:
+    """The first duration named in ``text``, in days ("within a week" 7, "two hours" 1/12)."""
+    for m in _TIME.finditer(text):
+        unit = m.group(2).lower().rstrip("s") if m.group(2).lower() not in ("hrs", "mins", "yrs", "wks") else m.group(2).lower()[:-1]
+        per = vocab.TIME_UNITS.get(unit)
+        if per is None:
+            continue
+        qty = m.group(1)
+        if qty is None:
+            n = 2.0 if m.group(2).lower().endswith("s") else 1.0  # "hours", "months": a few
+        else:
+            try:
+                n = float(qty)
+            except ValueError:
+                n = float(vocab.NUMBER_WORDS.get(qty.lower(), 1))
+        return n * per
+    return None
+
+
+@dataclass(frozen=True)
+class ClaimFrame:
+    text: str
+    assertion: str  # effect | superiority | equivalence | safety | harm | mechanism | unknown
+    intervention: tuple[str, ...] = ()  # patterns that name the intervention in a sentence
+    intervention_text: str | None = None
+    comparator: tuple[str, ...] = ()
+    comparator_text: str | None = None
+    conditions: tuple[str, ...] = ()  # vocabulary concept ids
+    populations: tuple[str, ...] = ()  # POPULATION_GROUPS ids
+    outcome: str | None = None
+    outcome_stems: frozenset[str] = field(default_factory=frozenset)
+    valence: int = 0
+    direction: int = 0
+    goodness: int = 0
+    harm: bool = False
+    negated: bool = False
+    hedged: bool = False
+    mechanisms: tuple[tuple[str, int], ...] = ()  # (concept id, +1 activates / -1 blocks)
+    lasting_days: float | None = None
+    fading_days: float | None = None
+    onset: bool = False
+    stems: frozenset[str] = field(default_factory=frozenset)
+    cue: str | None = None
+
+    @property
+    def checkable(self) -> bool:
+        return bool(self.goodness or self.direction or self.mechanisms or self.assertion in ("equivalence", "safety"))
+
+    def arms(self) -> rd.Arms:
+        return rd.Arms(rd.term_pattern(self.intervention), rd.term_pattern(self.comparator))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "assertion": self.assertion,
+            "intervention": self.intervention_text,
+            "comparator": self.comparator_text,
+            "conditions": list(self.conditions),
+            "populations": list(self.populations),
+            "outcome": self.outcome,
+            "direction": self.direction,
+            "valence": self.valence,
+            "goodness": self.goodness,
+            "harm": self.harm,
+            "negated": self.negated,
+            "hedged": self.hedged,
+            "mechanisms": [{"target": c, "direction": "activates" if d > 0 else "blocks"} for c, d in self.mechanisms],
+            "lasting_days": self.lasting_days,
+            "fading_days": self.fading_days,
+            "onset": self.onset,
+            "cue": self.cue,
+        }
+
+
+def _concept_terms(text: str, groups: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Patterns and labels of the vocabulary concepts of ``groups`` named in ``text``."""
+    pats: list[str] = []
+    labels: list[str] = []
+    for m in vocab.find_concepts(text):
+        if m.concept.group in groups:
+            pats.extend(m.concept.detect)
+            pats.extend(r"\b" + re.escape(t) + r"\b" for t in m.concept.tiab)
+            labels.append(m.concept.id)
+    return pats, labels
+
+
+def _phrase_terms(phrase: str) -> list[str]:
+    """Literal patterns for the distinctive words of a phrase the vocabulary does not know."""
+    words = [w for w in re.findall(r"[A-Za-z0-9][\w'-]*", phrase) if w.lower() not in _GENERIC_SUBJECT and len(w) > 1]
+    words = [w for w in words if w.lower() not in rd._STOP]
+    return [r"\b" + re.escape(w) + (r"\w*" if len(w) > 4 else r"\b") for w in words[:4]]
+
+
+@cache
+def parse_claim(text: str) -> ClaimFrame:
+    clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
+    clean = re.sub(r"^(studies|research|evidence|science|experts?|scientists?|doctors?|data)\s+(show|shows|suggest|suggests|say|says|find|finds|prove|proves|confirm|confirms)\s+(that\s+)?", "", clean, flags=_I)
+    negated = bool(_DENIAL.search(clean))
+    hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially)\b", clean, _I))
+    safety = bool(_SAFETY.search(clean))
+    if safety and re.search(r"\bnot (addictive|harmful|dangerous)\b|\bno (serious |major |significant )?(side[- ]effects?|adverse|harms?|risks?)\b", clean, _I):
+        negated = False  # "not addictive", "no side effects": a safety claim, stated positively
+    if safety and re.search(r"\bnot (safe|well[- ]tolerated)\b|\bunsafe\b", clean, _I):
+        safety, negated = False, False
+    # the verb that ends the subject
+    subject_end = len(clean)
+    verb = None
+    for m in _VERB.finditer(clean):
+        if m.start() == 0:
+            continue
+        verb = m
+        subject_end = m.start()
+        break
+    subject = clean[:subject_end]
+    predicate = clean[subject_end:]
+    # comparator
+    comparator_text = None
+    comp = _COMPARATOR_AFTER.search(predicate)
+    if comp:
+        comparator_text = comp.group(1).strip()
+    drug_pats, _ = _concept_terms(subject, ("intervention",))
+    route_pats, _ = _concept_terms(subject, ("route", "setting"))
+    inter_pats = drug_pats + route_pats
+    if not drug_pats:
+        inter_pats = _phrase_terms(subject) + route_pats
+    comp_pats: list[str] = []
+    if comparator_text:
+        cdrug, _ = _concept_terms(comparator_text, ("intervention", "comparator"))
+        croute, _ = _concept_terms(comparator_text, ("route", "setting"))
+        comp_pats = cdrug + croute or _phrase_terms(comparator_text)
+        if not cdrug and croute and drug_pats:
+            # "oral ketamine ... as well as an IV drip": the drug is shared; the route tells the arms apart
+            inter_pats = route_pats or inter_pats
+    _, conditions = _concept_terms(clean, ("condition",))
+    populations = tuple(pid for pid, p in _POPULATIONS if p.search(clean))
+    # direction and outcome
+    direction = goodness = 0
+    v = 0
+    outcome = None
+    cue = verb.group(0) if verb else None
+    body = predicate if comparator_text is None else predicate[: comp.start()] + " " + predicate[comp.end() :] if comp else predicate
+    body_wo_negation = _DENIAL.sub(" ", body)
+    finding = rd.read_clause(body_wo_negation, rd.Arms(None, None))
+    if finding.direction or finding.goodness:
+        direction, goodness, v, outcome, cue = finding.direction, finding.goodness, finding.valence, finding.outcome, finding.cue
+    if not outcome:
+        v, outcome = rd.valence(body)
+        if not goodness and direction:
+            goodness = direction * v
+    harm = bool(rd.HARM.search(body)) and not re.search(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*)\b", body, _I)
+    assertion = "effect"
+    if safety:
+        assertion, harm, goodness, direction = "safety", True, 1, -1
+        cue = _SAFETY.search(clean).group(0)  # type: ignore[union-attr]
+    elif _EQUIV.search(clean):
+        assertion = "equivalence"
+        cue = _EQUIV.search(clean).group(0)  # type: ignore[union-attr]
+    elif _SUPER.search(clean) and comparator_text:
+        assertion = "superiority"
+    elif harm and goodness < 0:
+        assertion = "harm"
+    if assertion == "effect" and not goodness and not direction and inter_pats and conditions:
+        goodness = 1  # "Ketamine for OCD", "does nothing for OCD": an efficacy claim
+    mechanisms: list[tuple[str, int]] = []
+    for m in vocab.find_concepts(clean):
+        if m.concept.group == "mechanism":
+            d, _ = rd.target_direction(clean, m.concept)
+            if d:
+                mechanisms.append((m.concept.id, d))
+    if mechanisms and assertion == "effect" and not re.search(r"\b(by|through|via)\b", clean, _I):
+        assertion = "mechanism"
+    elif mechanisms:
+        assertion = "mechanism"
+    # time frames are read in the predicate: "long-term use harms memory" is not a claim that lasts
+    lasting = fading = None
+    m_fade = _FADING.search(predicate)
+    m_last = _LASTING.search(predicate)
+    if m_fade:
+        fading = time_days(predicate[m_fade.start() :]) or 7.0
+    elif m_last:
+        t = time_days(predicate[m_last.start() :])
+        if re.search(r"permanent\w*", predicate, _I):
+            t = 3650.0
+        if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained", predicate, _I):
+            lasting = t or 30.0
+    onset = bool(_ONSET.search(clean)) and lasting is None and fading is None
+    outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(re.sub(r"^\W*\w+\s*", "", body))
+    return ClaimFrame(
+        text=text,
+        assertion=assertion,
+        intervention=tuple(inter_pats),
+        intervention_text=subject.strip() or None,
+        comparator=tuple(comp_pats),
+        comparator_text=comparator_text,
+        conditions=tuple(conditions),
+        populations=populations,
+        outcome=outcome,
+        outcome_stems=outcome_stems,
+        valence=v,
+        direction=direction,
+        goodness=goodness,
+        harm=harm,
+        negated=negated,
+        hedged=hedged,
+        mechanisms=tuple(mechanisms),
+        lasting_days=lasting,
+        fading_days=fading,
+        onset=onset,
+        stems=rd.content_stems(clean),
+        cue=cue,
+    )

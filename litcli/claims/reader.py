@@ -1,0 +1,403 @@
+"""The result reader: what one abstract sentence reports.
+
+A sentence is first given a *kind*: an aim, a method, a statement that evidence is
+limited, other studies quoted in the background, or a finding.  Only findings are read
+further.  A finding is read clause by clause as *who did better on which outcome*:
+
+- ``null``: no (significant) difference or effect ("did not differ", "p=0.31");
+- ``direction``: the outcome went up (+1) or down (-1) for the intervention arm (a result
+  stated the other way round, "placebo did better than ketamine", is turned round);
+- ``valence``: whether more of the outcome is good (+1: response, survival, time to
+  relapse) or bad (-1: symptom scores, relapse, adverse events), from the vocabulary's
+  outcome-valence table;
+- ``goodness``: direction x valence, or a word that is good or bad on its own
+  ("improved", "worse", "superior").
+
+Every word list lives in ``vocabulary``; this module holds only the reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from litcli.claims import vocabulary as vocab
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", _I)
+
+
+UP = _rx(vocab.UP_TERMS)
+DOWN = _rx(vocab.DOWN_TERMS)
+GOOD = _rx(vocab.GOOD_TERMS)
+BAD = _rx(vocab.BAD_TERMS)
+NULL = re.compile(vocab.NULL_TERMS, _I)
+NEGATION = re.compile(vocab.NEGATION_TERMS, _I)
+CONTROL = _rx(vocab.CONTROL_TERMS)
+HEDGE = re.compile(vocab.HEDGE_TERMS, _I)
+FINDING = re.compile(vocab.FINDING_TERMS, _I)
+HARM = _rx(vocab.HARM_TERMS)
+VALENCE = [(_rx(p), v) for p, v in vocab.OUTCOME_VALENCE]
+KINDS: list[tuple[str, list[re.Pattern[str]]]] = [
+    ("aim", [re.compile(p, _I) for p in vocab.AIM_PATTERNS]),
+    ("limitation", [re.compile(p, _I) for p in vocab.LIMITATION_PATTERNS]),
+    ("background", [re.compile(p, _I) for p in vocab.OTHER_STUDY_PATTERNS]),
+    ("method", [re.compile(p, _I) for p in vocab.METHOD_PATTERNS]),
+]
+_REFERENCE = re.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")\s*$", _I)
+_BETTER = _rx(vocab.ARM_BETTER)
+_WORSE = _rx(vocab.ARM_WORSE)
+_SAME = _rx(vocab.ARM_SAME)
+_NOT_DIRECTION = re.compile(vocab.NOT_DIRECTION, _I)
+_POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
+_EXPERIMENT_CLAUSE = re.compile(vocab.EXPERIMENT_PATTERN, _I)
+OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
+# "larger reduction", "greater decrease", "further improvement": the noun gives the direction
+_AMOUNT = re.compile(r"^(larger|greater|bigger|more|further|higher|smaller|less)$", _I)
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_STOP = frozenset(
+    """a an the of in on at to for from by with without and or but nor as is are was were be been being
+    than that this these those it its their there which who whom whose what when where while whereas
+    has have had do does did not no can could may might will would should shall than then thus also
+    into onto over under after before between among during via per vs versus both either each all any
+    some such more most less very much many few our we they he she his her them i you your my
+    """.split()
+)
+_SPLIT = re.compile(
+    r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet)\b)"
+    r"|\s+(?=(?:but|whereas|although|though)\b)|,\s+(?=and\b)|\s+(?=and\s+(?:the|a|an|no|fewer|more|"
+    r"ketamine|placebo|its|their)\b)",
+    _I,
+)
+
+
+def stem(word: str) -> str:
+    """A light stemmer: enough to match 'reduces'/'reduced'/'reduction', 'symptoms'/'symptom'."""
+    w = word.lower().strip("'-")
+    for suffix, repl in (
+        ("ations", "ate"), ("ation", "ate"), ("ments", ""), ("ment", ""), ("ities", ""), ("ity", ""),
+        ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                continue
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def content_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
+
+
+def sentence_kind(sentence: str) -> str:
+    """'finding', or a kind that never carries a stance: aim, limitation, background, method."""
+    for kind, patterns in KINDS:
+        for p in patterns:
+            if p.search(sentence):
+                if kind == "method" and FINDING.search(sentence):
+                    continue
+                if kind == "background" and re.search(r"\b(contrary to|unlike|in contrast to)\b", sentence, _I):
+                    continue
+                return kind
+    return "finding"
+
+
+def split_clauses(sentence: str) -> list[str]:
+    pieces = [p.strip() for p in _SPLIT.split(sentence) if p and p.strip()]
+    return pieces or [sentence]
+
+
+def valence(text: str) -> tuple[int, str | None]:
+    """The valence of the first outcome named in ``text`` and its words (0, None when unknown)."""
+    best: tuple[int, int, str] | None = None
+    for pattern, v in VALENCE:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), v, m.group(0))
+    return (best[1], best[2]) if best else (0, None)
+
+
+def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """Valence of the outcome nearest to a verb at [start, end): after it first, then before."""
+    after = re.split(r"\s(?:than|compared|versus|vs\.?|relative to)\s|[(;]", text[end : end + 80], maxsplit=1)[0]
+    predicate = re.search(r"\b(was|were|is|are|been|remained|became)\s+(\w+ly\s+)?(\w+\s+)?$", text[max(0, start - 40) : start], _I)
+    v, words = valence(after)
+    if words and not predicate:
+        return v, words
+    before = text[max(0, start - 90) : start]
+    best: tuple[int, int, str] | None = None
+    for pattern, val in VALENCE:
+        for m in pattern.finditer(before):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), val, m.group(0))
+    return (best[1], best[2]) if best else (0, None)
+
+
+# --- significance ---------------------------------------------------------------------
+
+_P = re.compile(r"\bp\s*(?:for trend\s*)?(?:value\s*)?([<=>≤≥]|&lt;|&gt;)\s*(0?\.\d+|\d\.\d+(?:\s*[x×]\s*10\s*\(?[-−–]\d+\)?)?)", _I)
+_CI = re.compile(
+    r"(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|\bHR\b|\bOR\b|\bRR\b|\bIRR\b|"
+    r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|\bd\b)[^;]{0,60}?(?:95%\s*(?:CI|confidence interval)|\bCI\b)[,:]?\s*"
+    r"([-−–]?\d+(?:[.·]\d+)?)\s*(?:to|-|–|,)\s*([-−–]?\d+(?:[.·]\d+)?)",
+    _I,
+)
+
+
+def _num(s: str) -> float:
+    return float(s.replace("−", "-").replace("–", "-").replace("·", "."))
+
+
+def significance(text: str) -> bool | None:
+    """True when the clause reports a significant result, False when every test it reports
+    is not significant, None when it says nothing about significance."""
+    sig: list[bool] = []
+    for m in _P.finditer(text):
+        op = m.group(1)
+        try:
+            value = _num(m.group(2).split("x")[0].split("×")[0])
+        except ValueError:
+            continue
+        if "10" in m.group(2) and ("x" in m.group(2) or "×" in m.group(2)):
+            sig.append(True)
+        elif op in ("<", "≤", "&lt;"):
+            sig.append(value <= 0.05)
+        elif op in ("=",):
+            sig.append(value < 0.05)
+        else:
+            sig.append(False)
+    for m in _CI.finditer(text):
+        try:
+            lo, hi = _num(m.group(2)), _num(m.group(3))
+        except ValueError:
+            continue
+        null = 1.0 if re.search(r"ratio|risk|HR|OR|RR|IRR", m.group(1), _I) else 0.0
+        if lo > hi:
+            lo, hi = hi, lo
+        sig.append(not (lo <= null <= hi))
+    if re.search(r"(?<!not )(?<!non-)(?<!non)\bsignifican(t|tly|ce)\b", text, _I) and not re.search(
+        r"\b(not|no|non-?|in)\s*(statistically )?significan", text, _I
+    ):
+        sig.append(True)
+    if not sig:
+        return None
+    return any(sig)
+
+
+# --- arms -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Arms:
+    """What names the claim's intervention and its comparator in a sentence."""
+
+    intervention: re.Pattern[str] | None
+    comparator: re.Pattern[str] | None
+
+    def positions(self, text: str) -> tuple[list[int], list[int]]:
+        i = [m.start() for m in self.intervention.finditer(text)] if self.intervention else []
+        c = [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
+        c += [m.start() for m in CONTROL.finditer(text)]
+        # a position that is both (a term shared by the two arms) is not evidence of either
+        shared = set(i) & set(c)
+        return [p for p in i if p not in shared], sorted(p for p in set(c) if p not in shared)
+
+
+_FILLER = re.compile(
+    r"(\s+(the|a|an|those|patients|participants|subjects|women|men|users|people|receiving|given|treated with|"
+    r"taking|on|with|in|after|for|among|of|using|one|two|three|four|five|six|single|active|\d+|[\w-]+ed)\b)*\s*$",
+    _I,
+)
+
+
+def _is_reference(text: str, pos: int) -> bool:
+    """Is the arm named at ``pos`` the reference of a comparison ("than X", "compared with X")?"""
+    before = text[max(0, pos - 50) : pos]
+    if _REFERENCE.search(before):
+        return True
+    # allow a few words between the marker and the arm: "than in the esketamine arm", "than six midazolam"
+    return bool(_REFERENCE.search(_FILLER.sub("", " " + before)))
+
+
+def arm_sign(text: str, arms: Arms) -> int | None:
+    """+1 when the clause's comparative is about the intervention, -1 when it is about the
+    comparator (the intervention is the reference), None when it names only a control arm."""
+    ipos, cpos = arms.positions(text)
+    if not ipos and not cpos:
+        return 1
+    if ipos and not cpos:
+        return -1 if all(_is_reference(text, p) for p in ipos) and re.search(r"\bthan\b", text, _I) else 1
+    if cpos and not ipos:
+        # "placebo ... than ketamine" would name the intervention; only the control is named
+        if all(_is_reference(text, p) for p in cpos):
+            return 1  # "... lower than placebo": the subject is the (unnamed) intervention
+        return None
+    i_ref = any(_is_reference(text, p) for p in ipos)
+    c_ref = any(_is_reference(text, p) for p in cpos)
+    if i_ref and not c_ref:
+        return -1
+    if c_ref and not i_ref:
+        return 1
+    # neither or both: the arm named first is the subject ("ECT produced ... than ketamine")
+    return 1 if min(ipos) < min(cpos) else -1
+
+
+# --- reading a clause -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one clause reports, for the intervention arm."""
+
+    null: bool = False
+    direction: int = 0  # +1 the outcome went up, -1 down, 0 not said
+    valence: int = 0  # of the outcome: +1 more is better, -1 less is better, 0 unknown
+    goodness: int = 0  # +1 good for the intervention, -1 bad, 0 unknown
+    outcome: str | None = None
+    significant: bool | None = None
+    harm: bool = False  # the clause is about harms (adverse events, abuse, ...)
+    cue: str | None = None
+
+    @property
+    def decided(self) -> bool:
+        return self.null or bool(self.direction) or bool(self.goodness)
+
+    def effect(self) -> str | None:
+        if self.null:
+            return "no difference"
+        if self.direction:
+            return "increase" if self.direction > 0 else "decrease"
+        if self.goodness:
+            return "better" if self.goodness > 0 else "worse"
+        return None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"effect": self.effect(), "outcome": self.outcome, "valence": self.valence, "significant": self.significant}
+
+
+def _cue(text: str, m: re.Match[str]) -> str:
+    lead = re.search(r"\b(significantly|markedly|rapidly|substantially|further|numerically)\s+$", text[: m.start()], _I)
+    return text[lead.start() if lead else m.start() : m.end()].strip()
+
+
+def read_clause(clause: str, arms: Arms) -> Finding:
+    """Read one clause as a finding about the intervention arm."""
+    clause = _POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
+    clause = _NOT_DIRECTION.sub(" ", clause)
+    if _EXPERIMENT_CLAUSE.search(clause):
+        return Finding()  # "pretreatment with rapamycin prevented ...": an experiment on the mechanism
+    harm = bool(HARM.search(clause))
+    sig = significance(clause)
+    # 1. comparisons of arms that say who did better: "superior to", "no better than", "noninferior"
+    same = _SAME.search(clause)
+    if same and not NEGATION.search(clause[max(0, same.start() - 12) : same.start()]):
+        v, words = valence(clause)
+        return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, same))
+    m_null = NULL.search(clause)
+    if m_null:
+        v, words = valence(clause)
+        return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=_cue(clause, m_null))
+    if sig is False:
+        v, words = valence(clause)
+        m = _P.search(clause) or _CI.search(clause)
+        return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=m.group(0) if m else None)
+    sign = arm_sign(clause, arms)
+    if sign is None:
+        return Finding(harm=harm, significant=sig)
+    for pattern, g in ((_BETTER, 1), (_WORSE, -1)):
+        m = pattern.search(clause)
+        if m and not NEGATION.search(clause[max(0, m.start() - 25) : m.start()]):
+            v, words = valence(clause)
+            return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
+    # 2. harms that occurred: "27% reported adverse events", "developed a manic episode"
+    if harm:
+        occ = OCCURRENCE.search(clause)
+        if occ:
+            v, words = _nearest_valence(clause, occ.start(), occ.end())
+            if v < 0 and not NEGATION.search(clause[max(0, occ.start() - 30) : occ.start()]):
+                return Finding(direction=sign, valence=v, goodness=-sign, outcome=words, significant=sig, harm=True, cue=_cue(clause, occ))
+    # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"
+    moves = sorted([(m, 1) for m in UP.finditer(clause)] + [(m, -1) for m in DOWN.finditer(clause)], key=lambda t: t[0].start())
+    for k, (m, d) in enumerate(moves):
+        word = m.group(0).lower()
+        if _AMOUNT.match(word) and k + 1 < len(moves) and moves[k + 1][0].start() - m.end() <= 25:
+            continue  # "a larger reduction in": read "reduction"
+        if word in ("more", "less") and re.match(r"\s+(than|likely|often|common|frequent)", clause[m.end():], _I) is None:
+            if not re.match(r"\s+\w+", clause[m.end():]):
+                continue
+        neg = NEGATION.search(clause[max(0, m.start() - 20) : m.start()])
+        v, words = _nearest_valence(clause, m.start(), m.end())
+        direction = d * sign
+        if neg:
+            # "no patient relapsed" / "did not raise": the movement did not happen
+            return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
+        goodness = direction * v
+        if not v and GOOD.fullmatch(word):
+            goodness = sign
+        return Finding(direction=direction, valence=v, goodness=goodness, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
+    # 4. words good or bad on their own: "improved", "worsened", "effective"
+    for pattern, g in ((BAD, -1), (GOOD, 1)):
+        m = pattern.search(clause)
+        if m:
+            neg = NEGATION.search(clause[max(0, m.start() - 25) : m.start()])
+            v, words = valence(clause)
+            if neg:
+                return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
+            return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
+    return Finding(harm=harm, significant=sig)
+
+
+@cache
+def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern for a tuple of regular expressions or literal terms (empty: None)."""
+    parts = [t for t in terms if t]
+    if not parts:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in parts), _I)
+
+
+# --- mechanisms: what the drug does to a target ("blocks NMDA receptors") ------------------
+
+ACTIVATE = re.compile(r"\b" + vocab.ACTIVATE_WORDS, _I)
+_EXPERIMENT = re.compile(vocab.EXPERIMENT_PATTERN, _I)
+
+
+@cache
+def _target_direction_patterns(concept_id: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    c = vocab.CONCEPTS_BY_ID[concept_id]
+    target = "(?:" + "|".join([f"(?:{p})" for p in c.detect] + [re.escape(t) for t in c.tiab]) + ")"
+    gap = r"\W+(?:[\w-]+\W+){0,4}?"
+
+    def near(words: str) -> re.Pattern[str]:
+        # \b before the verb: "disinhibition" is not "inhibition"
+        return re.compile(rf"\b{words}{gap}{target}|{target}{gap}\b{words}", _I)
+
+    return near(vocab.ACTIVATE_WORDS), near(vocab.BLOCK_WORDS)
+
+
+def target_direction(text: str, concept: vocab.Concept) -> tuple[int, str | None]:
+    """+1 if the text says the target is activated, -1 if blocked, 0 if neither.
+
+    A clause that describes an experiment blocking the target with something else
+    ("blocking mTOR abolished the effects", "blocked by rapamycin", "pretreatment with ...")
+    says nothing about what the drug does.
+    """
+    activate, block = _target_direction_patterns(concept.id)
+    for clause in split_clauses(text):
+        if _EXPERIMENT.search(clause):
+            continue
+        b = block.search(clause)
+        if b:
+            return -1, b.group(0)
+        a = activate.search(clause)
+        if a:
+            return 1, a.group(0)
+    return 0, None
