@@ -407,3 +407,20 @@ def test_bad_abstract_files_exit_6(tmp_path, data: bytes, message: str) -> None:
     assert result.stderr.startswith("Error: ") and message in result.stderr
     result = run_cli(["verify", CLAIM, "--abstract", str(tmp_path / "missing.txt")])
     assert result.exit_code == 6 and "cannot read" in result.stderr
+
+
+def test_terminal_colour_untrusted_text_inert_and_no_color(tmp_path, isolated_env) -> None:
+    from tests.test_security import run_tty, subprocess_env
+
+    path = tmp_path / "abstract.txt"
+    path.write_text(f"RESULTS: {SUPPORTING[:-1]} [blink]markup[/blink] \x1b[5mblink\x1b[25m \x1b]0;pwned\x07.\n",
+                    encoding="utf-8")
+    env = subprocess_env(LITCLI_HOME=str(isolated_env))
+    code, out, err = run_tty(["verify", CLAIM, "--abstract", str(path)], env)
+    text = out.decode()
+    assert code == 0, err
+    assert "\x1b[" in text  # a terminal gets styles ...
+    assert "\x1b[5m" not in text and "\x1b]0;" not in text and "pwned\x07" not in text  # ... never the abstract's
+    assert "[blink]markup[/blink]" in text
+    code, out, err = run_tty(["verify", CLAIM, "--abstract", str(path)], {**env, "NO_COLOR": "1"})
+    assert code == 0 and "\x1b" not in out.decode() and "SUPPORTS" in out.decode()

@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import IO, TYPE_CHECKING, Any
 
 from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, Judgement, judge, record_sentences
@@ -85,6 +86,8 @@ _FOREIGN_WORDS = _words(
     het een zijn niet met voor op aan bij werd werden"""
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_ENGLISH_SAMPLE = 4_000  # characters read by looks_english (the start of a long text)
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 
 def looks_english(text: str) -> bool:
@@ -97,20 +100,15 @@ def looks_english(text: str) -> bool:
       "ET" or "SE" do not count) than English ones.
 
     Tables of numbers and lists of outcome names pass: only text that is recognisably in
-    another language or another script is refused.
+    another language or another script is refused.  Only the first 4,000 characters are read.
     """
-    letters = 0
-    latin = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if ch < "\u0250":
-                latin += 1
+    text = text[:_ENGLISH_SAMPLE]
+    words = _WORD_RE.findall(text)
+    letters = sum(map(len, words))
     if letters == 0:
         return True  # nothing to judge by (the claim/abstract checks name the real problem)
-    if latin * 2 < letters:
+    if len(_NON_LATIN.findall(text)) * 2 > letters:
         return False
-    words = _WORD_RE.findall(text)
     en = sum(1 for w in words if w.lower() in _EN_WORDS)
     foreign = sum(1 for w in words if w in _FOREIGN_WORDS)
     return not (foreign >= 2 and foreign > en)
@@ -139,13 +137,18 @@ _NOUN_BEFORE = _words("of in for the a an with and to on by from at among")
 _CLAIM_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
+@cache
+def _claim_verbs() -> re.Pattern[str]:
+    from litcli.claims.vocabulary import CLAIM_VERBS
+
+    return re.compile(rf"\b{CLAIM_VERBS}\b", re.IGNORECASE)
+
+
 def _has_verb(claim: str) -> bool:
     """Could the claim contain a finite verb?  Lenient on purpose (no part-of-speech tagger):
     a claim of more than 12 words, an auxiliary or a known verb in any form, a word in -ed,
     or a word in -s that does not start the claim or follow a preposition or article
     ("Benefits of ketamine", "Ketamine for depression" have none)."""
-    from litcli.claims.vocabulary import CLAIM_VERBS
-
     words = _CLAIM_WORD.findall(claim)
     if len(words) > 12:
         return True  # headings are short; a long sentence is given the benefit of the doubt
@@ -163,7 +166,7 @@ def _has_verb(claim: str) -> bool:
             if prev not in _NOUN_BEFORE and not w.endswith(("ss", "us", "is")):
                 return True
         prev = w
-    return bool(re.search(rf"\b{CLAIM_VERBS}\b", claim, re.IGNORECASE))
+    return bool(_claim_verbs().search(claim))
 
 
 def claim_problem(claim: str) -> str | None:
@@ -512,7 +515,12 @@ def verify_records(
     if max_age is not None:
         kwargs["max_age"] = max_age
     records, failures = get(list(identifiers), **kwargs)
-    idents = [i if isinstance(i, Identifier) else parse_id(str(i)) for i in identifiers]
+    idents: list[Identifier] = []
+    for i in identifiers:
+        try:
+            idents.append(i if isinstance(i, Identifier) else parse_id(str(i)))
+        except InvalidInputError:
+            continue  # get_records names it in its failures
     report = VerifyReport(claim, "ids", not_found=[(str(i), why) for i, why in failures])
     for record in records:
         report.results.append(result_for_record(_typed_id(record, idents), claim, record))
