@@ -31,7 +31,7 @@ Exit codes: 2 bad claim or option, 3 unknown IDs (the rest are shown),
 every --pairs line failed.
 """
 )
-@click.argument("claim", required=False, metavar="CLAIM")
+@click.argument("claim", required=False, metavar="[CLAIM]")
 @click.argument("identifiers", nargs=-1, metavar="[ID...]")
 @click.option(
     "--abstract", "abstract", metavar="FILE",
@@ -86,8 +86,6 @@ def verify(
     if abstract is not None:
         if identifiers:
             raise click.UsageError("give IDs or --abstract, not both")
-        if abstract == "-" and "-" in identifiers:
-            raise click.UsageError("stdin cannot be both the abstract and the IDs")
         claim_text = core.check_claim(claim)
         text = core.read_abstract(abstract)
         report = core.verify_abstract(claim_text, text, source=abstract, title=title)
