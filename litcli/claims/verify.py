@@ -565,7 +565,7 @@ def _id_from_prefix(text: str) -> Any:
         value, _ = json.JSONDecoder().raw_decode(text, m.end())
     except ValueError:
         return None
-    return value if not isinstance(value, (dict, list)) or len(text) < 10_000 else None
+    return value
 
 
 @dataclass
