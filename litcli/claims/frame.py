@@ -47,12 +47,12 @@ _VERB = re.compile(
 )
 _COMPARATOR_AFTER = re.compile(
     r"\b(?:than|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
-    r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over)\s+(.+?)"
+    r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over(?!\s+\d))\s+(.+?)"
     r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|[,.;:!?]|$)",
     _I,
 )
 _TIME = re.compile(
-    r"\b(\d+(?:\.\d+)?|a couple of|couple of|a few|a single|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several)?"
+    r"\b(?:(?:day|week|month|hour|year)\s+(\d+))|\b(\d+(?:\.\d+)?|a couple of|couple of|a few|a single|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several)?"
     r"\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b",
     _I,
 )
@@ -65,13 +65,19 @@ _GENERIC_SUBJECT = frozenset(
 def time_days(text: str) -> float | None:
     """The first duration named in ``text``, in days ("within a week" 7, "two hours" 1/12)."""
     for m in _TIME.finditer(text):
-        unit = m.group(2).lower().rstrip("s") if m.group(2).lower() not in ("hrs", "mins", "yrs", "wks") else m.group(2).lower()[:-1]
+        if m.group(1):  # "day 14", "week 8"
+            unit_word = re.match(r"[a-z]+", m.group(0).lower())
+            per = vocab.TIME_UNITS.get(unit_word.group(0) if unit_word else "", 1.0)
+            return float(m.group(1)) * per
+        if not m.group(3):
+            continue
+        unit = m.group(3).lower().rstrip("s") if m.group(3).lower() not in ("hrs", "mins", "yrs", "wks") else m.group(3).lower()[:-1]
         per = vocab.TIME_UNITS.get(unit)
         if per is None:
             continue
-        qty = m.group(1)
+        qty = m.group(2)
         if qty is None:
-            n = 2.0 if m.group(2).lower().endswith("s") else 1.0  # "hours", "months": a few
+            n = 2.0 if m.group(3).lower().endswith("s") else 1.0  # "hours", "months": a few
         else:
             try:
                 n = float(qty)
@@ -105,10 +111,13 @@ class ClaimFrame:
     onset: bool = False
     stems: frozenset[str] = field(default_factory=frozenset)
     cue: str | None = None
+    association: int = 0  # an association claim: +1 the two go together, -1 one rises as the other falls
+    hard_outcome: bool = False  # deaths, hospitalisations...: not answered by a surrogate outcome
+    prevention: bool = False  # "prevents X": not answered by treating people who have X
 
     @property
     def checkable(self) -> bool:
-        return bool(self.goodness or self.direction or self.mechanisms or self.assertion in ("equivalence", "safety"))
+        return bool(self.goodness or self.direction or self.mechanisms or self.association or self.assertion in ("equivalence", "safety"))
 
     def arms(self) -> rd.Arms:
         return rd.Arms(rd.term_pattern(self.intervention), rd.term_pattern(self.comparator))
@@ -133,17 +142,20 @@ class ClaimFrame:
             "fading_days": self.fading_days,
             "onset": self.onset,
             "cue": self.cue,
+            "association": self.association,
         }
 
 
 def _concept_terms(text: str, groups: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """Patterns and labels of the vocabulary concepts of ``groups`` named in ``text``."""
+    """Patterns and labels of the vocabulary concepts of ``groups`` named in ``text`` (a drug
+    brings its named forms: evidence about esketamine speaks to a claim about ketamine)."""
     pats: list[str] = []
     labels: list[str] = []
     for m in vocab.find_concepts(text):
         if m.concept.group in groups:
-            pats.extend(m.concept.detect)
-            pats.extend(r"\b" + re.escape(t) + r"\b" for t in m.concept.tiab)
+            for c in [m.concept, *(f for f in vocab.CONCEPTS if f.form_of == m.concept.id)]:
+                pats.extend(c.detect)
+                pats.extend(r"\b" + re.escape(t) + r"\b" for t in c.tiab)
             labels.append(m.concept.id)
     return pats, labels
 
@@ -221,6 +233,8 @@ def parse_claim(text: str) -> ClaimFrame:
         cue = _EQUIV.search(clean).group(0)  # type: ignore[union-attr]
     elif _SUPER.search(clean) and comparator_text:
         assertion = "superiority"
+        if not goodness:
+            goodness = -1 if re.search(r"\b(worse|less effective|inferior)\b", clean, _I) else 1
     elif harm and goodness < 0:
         assertion = "harm"
     if assertion == "effect" and not goodness and not direction and inter_pats and conditions:
@@ -248,7 +262,15 @@ def parse_claim(text: str) -> ClaimFrame:
         if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained", predicate, _I):
             lasting = t or 30.0
     onset = bool(_ONSET.search(clean)) and lasting is None and fading is None
+    assoc = rd.association(clean)
+    association = 0
+    if assoc is not None:
+        association = assoc[0]
+        assertion = "association"
+        cue = assoc[1]
     outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(re.sub(r"^\W*\w+\s*", "", body))
+    if not outcome and re.match(r"\s*(is|are|was|were|has been|have been)\b", predicate, _I):
+        outcome_stems |= rd.content_stems(subject)  # "misuse is on the rise": the subject is the outcome
     return ClaimFrame(
         text=text,
         assertion=assertion,
@@ -272,4 +294,7 @@ def parse_claim(text: str) -> ClaimFrame:
         onset=onset,
         stems=rd.content_stems(clean),
         cue=cue,
+        association=association,
+        hard_outcome=bool(re.search(vocab.HARD_OUTCOMES, predicate, _I)),
+        prevention=bool(re.search(vocab.PREVENTION_CLAIM, predicate, _I)),
     )

@@ -69,7 +69,8 @@ _STOP = frozenset(
     """.split()
 )
 _SPLIT = re.compile(
-    r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet)\b)"
+    r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet|with|without|which|a (?:rise|fall|reduction|"
+    r"increase|decrease|change|effect|difference) (?:that|which))\b)"
     r"|\s+(?=(?:but|whereas|although|though)\b)|,\s+(?=and\b)|\s+(?=and\s+(?:the|a|an|no|fewer|more|"
     r"ketamine|placebo|its|their)\b)",
     _I,
@@ -233,8 +234,11 @@ def arm_sign(text: str, arms: Arms) -> int | None:
     ipos, cpos = arms.positions(text)
     if not ipos and not cpos:
         return 1
+    refs = [_is_reference(text, p) for p in ipos]
+    if any(refs) and not all(refs):
+        return None  # the intervention's words name both arms ("six infusions ... than one infusion")
     if ipos and not cpos:
-        return -1 if all(_is_reference(text, p) for p in ipos) and re.search(r"\bthan\b", text, _I) else 1
+        return -1 if all(refs) and re.search(r"\bthan\b", text, _I) else 1
     if cpos and not ipos:
         # "placebo ... than ketamine" would name the intervention; only the control is named
         if all(_is_reference(text, p) for p in cpos):
@@ -248,6 +252,84 @@ def arm_sign(text: str, arms: Arms) -> int | None:
         return 1
     # neither or both: the arm named first is the subject ("ECT produced ... than ketamine")
     return 1 if min(ipos) < min(cpos) else -1
+
+
+_NUMBER = r"(\d+(?:[.·]\d+)?)\s*(%|percent|points?|days?|weeks?|hours?|months?|mm ?Hg|mg|patients|participants)?"
+_ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the)"
+
+
+def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
+    """Numbers stated per arm: "response in 59% after ketamine and 25% after midazolam",
+    "decreased by 19.8 points with esketamine and by 15.3 points with placebo".  Returns the
+    direction for the intervention (+1 its value is higher; times -1 when the numbers are the
+    size of a fall) and the cue, or None when the clause does not state one number per arm."""
+    ipos, cpos = arms.positions(clause)
+    if len(ipos) != 1 or not cpos:
+        return None
+    values: dict[str, tuple[float, int]] = {}
+    for name, pos in (("i", ipos[0]), ("c", cpos[0])):
+        before = clause[max(0, pos - 45) : pos]
+        m = None
+        for m in re.finditer(_NUMBER + r"[^\d;()]{0,25}?" + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, _I):
+            pass
+        if m is None:
+            return None
+        try:
+            values[name] = (_num(m.group(1)), max(0, pos - 45) + m.start())
+        except ValueError:
+            return None
+    vi, vc = values["i"][0], values["c"][0]
+    if vi == vc:
+        return None
+    d = 1 if vi > vc else -1
+    start = min(values["i"][1], values["c"][1])
+    lead = clause[:start]
+    if re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I):
+        d = -d  # the numbers are the size of a fall
+    end = max(values["i"][1], values["c"][1]) + 60
+    return d, clause[start:end].split(";")[0].strip()
+
+
+_ASSOC = re.compile(vocab.ASSOCIATION_MARKERS, _I)
+_THE_MORE = re.compile(vocab.THE_MORE, _I)
+
+
+def _side_effect(text: str, default: int = 1) -> int:
+    """The direction of one side of an association: "greater dissociation" +1, "lower risk" -1,
+    "better outcomes" +1 (a good/bad word, or a direction times the outcome's valence when the
+    side is judged: "higher response rates" +1, "higher risk" stays +1 as a raw direction)."""
+    m_good, m_bad = GOOD.search(text), BAD.search(text)
+    moves = [(m.start(), 1) for m in UP.finditer(text)] + [(m.start(), -1) for m in DOWN.finditer(text)]
+    if moves:
+        return min(moves)[1]
+    if m_good and not m_bad:
+        return 1
+    if m_bad and not m_good:
+        return -1
+    return default
+
+
+def association(text: str) -> tuple[int, str] | None:
+    """+1 / -1 when ``text`` states an association ("X predicted larger improvement", "lower X was
+    associated with higher response"), with the cue; None when it states none."""
+    m = _THE_MORE.search(text)
+    if m:
+        left = 1 if m.group(1).lower() in ("more", "higher", "greater", "longer", "stronger", "bigger") else -1
+        word = m.group(3).lower()
+        right = -1 if word in ("less", "worse", "lower", "fewer") else 1
+        return left * right, m.group(0)[:60]
+    m = _ASSOC.search(text)
+    if not m or NEGATION.search(text[max(0, m.start() - 15) : m.start()]):
+        return None
+    left = _side_effect(text[max(0, m.start() - 60) : m.start()])
+    right_text = re.split(r"[(;]", text[m.end() :], maxsplit=1)[0]
+    right = _side_effect(right_text)
+    v, _ = valence(right_text)
+    if GOOD.search(right_text) or BAD.search(right_text):
+        pass  # "better outcomes": already judged
+    elif v and re.search(r"\b(response|remission|improvement|outcomes?|survival)\b", right_text, _I):
+        right *= v
+    return left * right, text[max(0, m.start() - 30) : m.end() + 30].strip()
 
 
 # --- reading a clause -------------------------------------------------------------------
@@ -265,10 +347,12 @@ class Finding:
     significant: bool | None = None
     harm: bool = False  # the clause is about harms (adverse events, abuse, ...)
     cue: str | None = None
+    association: int = 0  # +1 the two things go together, -1 one rises as the other falls
+
 
     @property
     def decided(self) -> bool:
-        return self.null or bool(self.direction) or bool(self.goodness)
+        return self.null or bool(self.direction) or bool(self.goodness) or bool(self.association)
 
     def effect(self) -> str | None:
         if self.null:
@@ -291,7 +375,7 @@ def _cue(text: str, m: re.Match[str]) -> str:
 def read_clause(clause: str, arms: Arms) -> Finding:
     """Read one clause as a finding about the intervention arm."""
     clause = _POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
-    clause = _NOT_DIRECTION.sub(" ", clause)
+    clause = _NOT_DIRECTION.sub(lambda m: " " + m.group(0).split(" ", 1)[-1] if " " in m.group(0) else " ", clause)
     if _EXPERIMENT_CLAUSE.search(clause):
         return Finding()  # "pretreatment with rapamycin prevented ...": an experiment on the mechanism
     harm = bool(HARM.search(clause))
@@ -312,20 +396,36 @@ def read_clause(clause: str, arms: Arms) -> Finding:
     sign = arm_sign(clause, arms)
     if sign is None:
         return Finding(harm=harm, significant=sig)
+    assoc = association(clause)
+    if assoc is not None:
+        v, words = valence(clause)
+        return Finding(association=assoc[0], valence=v, outcome=words, significant=sig, harm=harm, cue=assoc[1])
     for pattern, g in ((_BETTER, 1), (_WORSE, -1)):
         m = pattern.search(clause)
         if m and not NEGATION.search(clause[max(0, m.start() - 25) : m.start()]):
             v, words = valence(clause)
             return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
-    # 2. harms that occurred: "27% reported adverse events", "developed a manic episode"
-    if harm:
-        occ = OCCURRENCE.search(clause)
-        if occ:
-            v, words = _nearest_valence(clause, occ.start(), occ.end())
-            if v < 0 and not NEGATION.search(clause[max(0, occ.start() - 30) : occ.start()]):
-                return Finding(direction=sign, valence=v, goodness=-sign, outcome=words, significant=sig, harm=True, cue=_cue(clause, occ))
-    # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"
+    numeric = _arm_numbers(clause, arms)
+    if numeric is not None:
+        d, m_num = numeric
+        v, words = valence(clause)
+        if d and v:
+            if sig is False:
+                return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=m_num)
+            return Finding(direction=d, valence=v, goodness=d * v, outcome=words, significant=sig, harm=harm, cue=m_num)
+    # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"; a word good or
+    # bad on its own that comes first decides: "anhedonia improved significantly more with ketamine"
     moves = sorted([(m, 1) for m in UP.finditer(clause)] + [(m, -1) for m in DOWN.finditer(clause)], key=lambda t: t[0].start())
+    first_good = GOOD.search(clause)
+    first_bad = BAD.search(clause)
+    judged = min((x for x in (first_good, first_bad) if x), key=lambda x: x.start(), default=None)
+    if judged is not None and (not moves or judged.start() < moves[0][0].start()) and judged.group(0).lower() not in ("works", "work", "help", "helps", "protect"):
+        g = 1 if judged is first_good else -1
+        neg = NEGATION.search(clause[max(0, judged.start() - 25) : judged.start()])
+        v, words = valence(clause)
+        if neg:
+            return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, judged))
+        return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, judged))
     for k, (m, d) in enumerate(moves):
         word = m.group(0).lower()
         if _AMOUNT.match(word) and k + 1 < len(moves) and moves[k + 1][0].start() - m.end() <= 25:
@@ -343,7 +443,14 @@ def read_clause(clause: str, arms: Arms) -> Finding:
         if not v and GOOD.fullmatch(word):
             goodness = sign
         return Finding(direction=direction, valence=v, goodness=goodness, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
-    # 4. words good or bad on their own: "improved", "worsened", "effective"
+    # 4. harms that occurred: "27% reported adverse events", "developed a manic episode"
+    if harm:
+        occ = OCCURRENCE.search(clause)
+        if occ:
+            v, words = _nearest_valence(clause, occ.start(), occ.end())
+            if v < 0 and not NEGATION.search(clause[max(0, occ.start() - 30) : occ.start()]):
+                return Finding(direction=sign, valence=v, goodness=-sign, outcome=words, significant=sig, harm=True, cue=_cue(clause, occ))
+    # 5. words good or bad on their own: "improved", "worsened", "effective"
     for pattern, g in ((BAD, -1), (GOOD, 1)):
         m = pattern.search(clause)
         if m:

@@ -18,7 +18,7 @@ from typing import Any
 
 from litcli.claims import vocabulary as vocab
 from litcli.claims.frame import ClaimFrame, parse_claim, time_days
-from litcli.claims.reader import Finding, content_stems, read_clause, sentence_kind, split_clauses, target_direction
+from litcli.claims.reader import Finding, content_stems, stem, read_clause, sentence_kind, split_clauses, target_direction
 from litcli.models import Record
 
 SUPPORTS = "supports"
@@ -94,6 +94,10 @@ _EFFECT_KEPT = re.compile(vocab.EFFECT_KEPT, re.I)
 _NOT_LOST = re.compile(r"\b(had not|has not|did not|not yet|never) (resolved|faded|waned|returned|worn off)\b", re.I)
 _BOTH_ARMS = re.compile(r"\b(in|across) (both|all) (arms|groups|conditions)\b|\bboth (arms|groups|treatments)\b", re.I)
 _POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS]
+_OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
+_HARD = re.compile(vocab.HARD_OUTCOMES, re.I)
+_TREATMENT_POP = re.compile(vocab.TREATMENT_POPULATION, re.I)
+_NOT_ENROLLED = re.compile(r"\bno \w+ (were|was) (enrolled|included|recruited|studied)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
             if not (found & wanted and any(c in wanted for c in found if c not in ("depression",))):
                 return "another condition"
     if frame.populations:
+        sentence = _NOT_ENROLLED.sub(" ", sentence)
         present = {pid for pid, p in _POPULATIONS if p.search(sentence)}
         for pid in frame.populations:
             if pid in present:
@@ -150,6 +155,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str]) -> str
         return NEUTRAL  # side effects for an efficacy claim, or the reverse
     if f.null:
         return SUPPORTS if frame.assertion == "equivalence" else CONTRADICTS
+    if frame.association:
+        if f.association:
+            return SUPPORTS if f.association == frame.association else CONTRADICTS
+        return NEUTRAL
     if frame.assertion == "equivalence":
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
@@ -202,9 +211,15 @@ def read_sentence(frame: ClaimFrame, sentence: str) -> Reading:
     arms = frame.arms()
     ipos, cpos = arms.positions(sentence)
     if arms.intervention is not None and not ipos:
-        # the claim's intervention is not named: only a restated outcome with a pronoun could be about it
-        if not re.search(r"\b(it|its|this (drug|treatment|agent|compound|therapy|intervention))\b", sentence, re.I):
-            return Reading(NEUTRAL, None, "off-topic", relevance)
+        # the claim's intervention is not named: the sentence may still report its outcome (the
+        # subject named elsewhere in the abstract), unless it is about another treatment
+        other = [m.group(0) for m in _OTHER_TREATMENT.finditer(sentence) if stem(m.group(0)) not in frame.stems]
+        if other or not (frame.outcome_stems & stems or _conditions(sentence) & set(frame.conditions)):
+            return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
+    if frame.hard_outcome and not _HARD.search(sentence):
+        return Reading(NEUTRAL, "another outcome", "off-topic", relevance)
+    if frame.prevention and _TREATMENT_POP.search(sentence):
+        return Reading(NEUTRAL, "treatment, not prevention", "off-topic", relevance)
     why = _off_topic(frame, sentence)
     if why:
         return Reading(NEUTRAL, why, "off-topic", relevance)

@@ -47,6 +47,7 @@ class Concept:
     tiab: tuple[str, ...] = ()
     supersedes: tuple[str, ...] = ()
     weak: bool = False  # too generic to narrow a query ("benefits", "effective")
+    form_of: str | None = None  # a named form of another drug: evidence about it speaks to claims about that drug
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -59,6 +60,7 @@ def _c(
     tiab: list[str] | None = None,
     supersedes: list[str] | None = None,
     weak: bool = False,
+    form_of: str | None = None,
 ) -> Concept:
     return Concept(
         id=id,
@@ -69,6 +71,7 @@ def _c(
         tiab=tuple(tiab or ()),
         supersedes=tuple(supersedes or ()),
         weak=weak,
+        form_of=form_of,
     )
 
 
@@ -78,11 +81,11 @@ CONCEPTS: list[Concept] = [
     _c(
         "esketamine", "intervention", "esketamine",
         [r"\besketamine\b", r"\bspravato\b", r"\bs-ketamine\b"],
-        [], ["esketamine", "Spravato"],
+        [], ["esketamine", "Spravato"], form_of="ketamine",
     ),
     _c(
         "arketamine", "intervention", "arketamine",
-        [r"\barketamine\b", r"\br-ketamine\b"], [], ["arketamine", "R-ketamine"],
+        [r"\barketamine\b", r"\br-ketamine\b"], [], ["arketamine", "R-ketamine"], form_of="ketamine",
     ),
     _c(
         "racemic", "intervention", "racemic ketamine",
@@ -552,7 +555,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|MSSI|C-SSRS|CGI(-S)?|PANSS)\b|"
      r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|anhedonia|ideation|suicid\w*|hopelessness|"
      r"ruminat\w*|distress|burnout|insomnia|fatigue|pain|immobility|craving|cravings", -1),
-    (r"mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|"
+    (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|"
      r"recurrences?|readmissions?|hospitali[sz]ations?|admissions?|exacerbations?|adverse (events?|effects?|reactions?)|"
      r"side[- ]effects?|toxicity|complications?|infections?|infected|transmission|disease|cancers?|"
      r"tumou?rs?|metastas[ie]s|inflammation|injur(y|ies)|damage|fractures?|strokes?|dementia|"
@@ -572,7 +575,7 @@ UP_TERMS = (
     r"activat\w*|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
 )
 DOWN_TERMS = (
-    r"decreas\w*|reduc\w*|lower(s|ed|ing)?|less|fewer|smaller|declin\w*|fell|fall(s|en|ing)?|"
+    r"decreas\w*|reduc\w*|lower(s|ed|ing)?|less|fewer|smaller|declin\w*|fell|fall(en|ing)?|"
     r"drop(s|ped|ping)?|diminish\w*|attenuat\w*|suppress\w*|inhibit\w*|downregulat\w*|"
     r"down-regulat\w*|shorten\w*|shorter|loss|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
     r"eliminat\w*|prevent\w*|protect(s|ed|ive)? against|lessen\w*|curb(s|ed)?|eas(e|es|ed|ing)|"
@@ -584,7 +587,7 @@ DOWN_TERMS = (
 # Words that say an outcome occurred (read as "up" for harms and events): "developed mania".
 OCCURRENCE_TERMS = (
     r"develop(s|ed)?|emerg(e|ed|es)|occurr(ed|ing)|occurs?|experienc(ed|es)|presented with|suffer(s|ed)|"
-    r"reported by|were reported|was reported|common|frequent|observed|detected|found"
+    r"reported( by)?|were reported|was reported|common|frequent|observed|detected|found|showed|needed|required"
 )
 # Words that say a result is good or bad for whoever has it, whatever the outcome.
 GOOD_TERMS = (
@@ -639,6 +642,8 @@ NULL_TERMS = (
     r"|no (difference|differences|effect|effects|change|changes|association|associations|"
     r"correlation|relationship|benefit|advantage|improvement|impact|influence|signal|evidence of)\b"
     r"|failed to|fail(s|ed)? to (separate|improve|reduce|show|demonstrate)"
+    r"|\bno (\w+ ){0,2}(adverse|side[- ]effects?|signal|cases?|episodes?|events?|reports?|harms?|deaths?)\b"
+    r"|\bnone of the\b|\bno (participant|patient|subject|one|individual)s?\b"
     r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
     r"(effect|impact|influence|benefit)"
     r"|similar (in|between|across|among|to|with|proportions?|rates?)|comparable|unchanged|unaffected|"
@@ -708,7 +713,7 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"meta-analyses|findings)\b(?!.*\b(this|our|the present|we)\b)",
     r"\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
     r"demonstrated|described|proposed|linked|implicated|documented)\b",
-    r"\b(is|are) (thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed) to\b",
+    r"^[^,;]{0,50}\b(is|are) (thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed) to\b",
     r"\bis well (described|known|documented|established)\b",
     r"\b(is|are) (usually|typically|commonly|often) (used|given|prescribed|thought)\b",
     r"\busually take\b|\btypically (fades?|takes?|lasts?)\b",
@@ -816,3 +821,29 @@ EXPERIMENT_PATTERN = (
     r"|\b(block\w*|inhibit\w*|antagoni[sz]\w*|knock\w*|delet\w*)\b[^.;]{0,60}?\b(abolish\w*|prevent\w*|"
     r"attenuat\w*|revers\w*|occlud\w*|blunt\w*|abrogat\w*|eliminat\w*)\b"
 )
+
+# Treatments named in a sentence that does not name the claim's intervention: the sentence is
+# about them, not about the claim ("SSRIs raise synaptic serotonin ...").
+OTHER_TREATMENTS = (
+    r"\b(antidepressants?|SSRIs?|SNRIs?|fluoxetine|sertraline|escitalopram|citalopram|paroxetine|venlafaxine|"
+    r"bupropion|lithium|antipsychotics?|benzodiazepines?|opioids?|naltrexone|ECT|electroconvulsive|TMS|"
+    r"medications?|drugs?|agents?|therap(y|ies)|treatments?|placebo|saline|midazolam)\b"
+)
+
+# Hard outcomes: a claim about them is not answered by a surrogate ("prevents suicide deaths" is
+# not shown by lower suicidal-ideation scores).
+HARD_OUTCOMES = (
+    r"\b(deaths?|mortality|died|survival|suicide attempts?|attempted suicide|hospitali[sz]ations?|"
+    r"fractures?|strokes?|myocardial infarctions?|heart attacks?)\b"
+)
+# Claims about preventing something, and populations that already have it (treatment, not prevention).
+PREVENTION_CLAIM = r"\b(prevent\w*|prophyla\w*|ward(s|ed)? off|protect\w* against)\b"
+TREATMENT_POPULATION = (
+    r"\b(with|had|having|diagnosed with) (established|existing|diagnosed|current|active|ongoing|confirmed)\b"
+)
+# Association claims and results: "the more X, the better Y", "X is associated with higher Y".
+ASSOCIATION_MARKERS = (
+    r"\b(associated with|association (with|between)|correlat\w* with|predict(s|ed|ing)?|predictive of|"
+    r"linked (to|with)|related to|relationship (with|between)|risk factor for)\b"
+)
+THE_MORE = r"^\s*the (more|less|higher|lower|greater|longer|stronger|fewer|bigger|smaller)\b(.+?),\s*the (more|less|better|worse|higher|lower|greater|longer|stronger|faster|fewer)\b(.*)$"
