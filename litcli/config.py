@@ -30,6 +30,7 @@ import math
 import os
 import re
 from collections.abc import Callable
+from contextvars import ContextVar, Token
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,28 @@ def is_ncbi(base_url: str) -> bool:
     return host.lower().rstrip(".") == NCBI_HOST
 
 
+# The overall time budget of one E-utilities request (every try, wait and byte of the
+# reply), in seconds, when the `timeout` setting is not set: a search is small and should
+# answer quickly; an efetch of a 1,000-record batch may take minutes on a busy day.
+DEFAULT_DEADLINES = {"esearch": 90.0, "efetch": 300.0}
+DEFAULT_DEADLINE = 90.0  # epost, elink, einfo
+
+# Values given for this command only (`--timeout`), above the environment and the file.
+_OVERRIDES: ContextVar[dict[str, Any] | None] = ContextVar("litcli_settings_overrides", default=None)
+
+
+def set_override(field: str, value: Any) -> Token[dict[str, Any] | None]:
+    """Make ``Settings.load()`` return ``value`` for ``field`` (a command-line option);
+    undo with ``reset_overrides(token)``."""
+    current = dict(_OVERRIDES.get() or {})
+    current[field] = value
+    return _OVERRIDES.set(current)
+
+
+def reset_overrides(token: Token[dict[str, Any] | None]) -> None:
+    _OVERRIDES.reset(token)
+
+
 def ncbi_rate_limit(api_key: str | None) -> float:
     """NCBI's limit: 3 requests/s without an API key, 10 with one."""
     return 10.0 if api_key else 3.0
@@ -69,6 +92,7 @@ class Settings:
     backoff_max: float = 30.0  # cap for one computed backoff delay
     retry_after_max: float = 120.0  # cap for a server's Retry-After
     requests_per_second: float | None = None  # None: NCBI's limit (3, or 10 with a key)
+    timeout: float | None = None  # overall budget per request; None: DEFAULT_DEADLINES
     batch_size: int = 1000  # records per efetch (EDirect uses 1,000)
     post_over: int = 1800  # POST when the encoded parameters exceed this many bytes
     tool: str = "litcli"
@@ -79,6 +103,12 @@ class Settings:
         if self.requests_per_second:
             return self.requests_per_second
         return 10.0 if self.api_key else 3.0
+
+    def deadline(self, endpoint: str) -> float:
+        """Seconds one ``endpoint`` request may take in all (tries, waits, reading)."""
+        if self.timeout:
+            return self.timeout
+        return DEFAULT_DEADLINES.get(endpoint, DEFAULT_DEADLINE)
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -108,6 +138,7 @@ class Settings:
                 values[key.field] = key.parse(str(raw), source=f"config file {path}: {key.name}")
             except ConfigError as exc:
                 raise ConfigError(exc.message, hint=_fix_hint(key)) from None
+        values.update(_OVERRIDES.get() or {})
         if "base_url" in values and not values["base_url"].endswith("/"):
             values["base_url"] += "/"
         settings = cls(**values)
@@ -213,6 +244,7 @@ class Key:
     parse: Callable[..., Any]
     secret: bool = False
     help: str = ""
+    default_text: str | None = None  # how `config get` shows a default that is not one value
 
 
 KEYS: dict[str, Key] = {
@@ -255,6 +287,14 @@ KEYS: dict[str, Key] = {
             help="seconds to wait for an answer",
         ),
         Key(
+            "timeout",
+            "timeout",
+            "LITCLI_TIMEOUT",
+            lambda v, source: _positive_float(v, source),
+            help="overall seconds per request, retries included (default: 90 for a search, 300 for a fetch)",
+            default_text="90 (search) / 300 (fetch)",
+        ),
+        Key(
             "max-tries",
             "max_tries",
             "LITCLI_MAX_TRIES",
@@ -285,6 +325,7 @@ _EXAMPLES = {
     "base-url": DEFAULT_BASE_URL,
     "connect-timeout": "10",
     "read-timeout": "60",
+    "timeout": "300",
     "max-tries": "5",
     "backoff": "0.5",
     "requests-per-second": "3",
@@ -428,6 +469,8 @@ def describe(path: Path | None = None) -> list[tuple[str, str, str]]:
             value, source = str(data[key.field]), "config file"
         else:
             default = getattr(defaults, key.field)
+            if default is None and key.default_text:
+                default = key.default_text
             value, source = ("" if default is None else str(default)), "default"
         rows.append((key.name, mask_secret(value) if key.secret else value, source))
     return rows

@@ -17,7 +17,7 @@ class ExitCode(IntEnum):
     ERROR = 1  # unexpected / generic failure
     USAGE = 2  # bad option, bad query, bad input value
     NOT_FOUND = 3  # some requested IDs are unknown, or nothing to show
-    NETWORK = 4  # NCBI unreachable: DNS, connection refused, timeout
+    NETWORK = 4  # NCBI unreachable: DNS, connection refused, timeout, time budget spent
     NCBI = 5  # NCBI answered with an error (HTTP 4xx/5xx after retries, <ERROR>, bad body)
     INPUT = 6  # an input file cannot be read or parsed
     LIBRARY = 7  # the local library cannot be opened or written

@@ -522,6 +522,12 @@ class EutilsClient:
         final: Callable[[str], NCBIError] | None = None
         tries = s.max_tries
         attempt = 0
+        status: int | None = None
+        # One budget for the whole request: every try, every wait and every byte of the reply.
+        budget = s.deadline(endpoint)
+        started = time.monotonic()
+        deadline = started + budget
+        out_of_time = False
         while attempt < tries:
             attempt += 1
             PACER.wait(interval)
@@ -529,17 +535,19 @@ class EutilsClient:
             log.debug("%s %s try %d", "POST" if post else "GET", redact(url), attempt)
             retry_after: float | None = None
             final = None
-            status: int | None = None
+            status = None
+            left = max(deadline - time.monotonic(), 0.001)
+            timeout = (min(s.connect_timeout, left), min(s.read_timeout, left))
+            resp = None
             try:
                 if post:
-                    resp = self.session.post(
-                        url, data=all_params, timeout=(s.connect_timeout, s.read_timeout)
-                    )
+                    resp = self.session.post(url, data=all_params, timeout=timeout, stream=True)
                 else:
-                    resp = self.session.get(
-                        url, params=all_params, timeout=(s.connect_timeout, s.read_timeout)
-                    )
-                body = resp.content
+                    resp = self.session.get(url, params=all_params, timeout=timeout, stream=True)
+                body = _read_body(resp, deadline)
+            except _PastDeadline as exc:
+                failure, out_of_time = exc, True
+                break
             except requests.exceptions.Timeout as exc:
                 failure = exc
             except (
@@ -570,15 +578,57 @@ class EutilsClient:
                     retry_after = _retry_after(resp.headers.get("Retry-After"))
                 else:
                     raise _http_error(endpoint, resp.status_code, body)
+            finally:
+                if resp is not None:
+                    resp.close()
+            if time.monotonic() >= deadline:
+                out_of_time = True
+                break
             if attempt < tries:
                 delay = self._backoff(attempt, retry_after)
+                if time.monotonic() + delay >= deadline:  # the next try would start too late
+                    out_of_time = True
+                    break
                 self._say(
                     f"{self._what_failed(failure, status)}; retrying in {_seconds(delay)} "
                     f"(attempt {attempt + 1} of {tries})"
                 )
                 time.sleep(delay)
         # `from None`: a requests exception's text holds the full URL, api_key included.
+        if out_of_time:
+            raise self._deadline_error(
+                endpoint, failure, status, budget=budget, waited=time.monotonic() - started,
+                tries=attempt,
+            ) from None
         raise self._final_error(endpoint, failure, final, tries=attempt) from None
+
+    def _deadline_error(
+        self,
+        endpoint: str,
+        failure: Exception | None,
+        status: int | None,
+        *,
+        budget: float,
+        waited: float,
+        tries: int,
+    ) -> RequestTimeoutError:
+        """The request's time budget is spent: say how long litcli waited (exit 4)."""
+        import requests
+
+        host = redact(_host(self.settings.base_url))
+        if isinstance(failure, _PastDeadline):
+            last = "the reply was still arriving"
+        elif isinstance(failure, requests.exceptions.Timeout):
+            last = "no answer"
+        else:
+            last = self._what_failed(failure, status)
+        return RequestTimeoutError(
+            f"NCBI E-utilities ({host}) did not complete {endpoint} within its {budget:g} s "
+            f"time limit: gave up after waiting {_seconds(waited)} "
+            f"({tries} {'try' if tries == 1 else 'tries'}; last: {last})",
+            hint="NCBI may be busy; try again later, or allow more time with --timeout SECONDS "
+            "(or: litcli config set timeout SECONDS)",
+        )
 
     def _say(self, message: str) -> None:
         """One line for the user (through ``notify``), e.g. before a retry's wait."""
@@ -650,6 +700,49 @@ class EutilsClient:
             f"cannot reach NCBI E-utilities ({host}): {reason} ({tries_text})",
             hint="check your network connection, proxy or the base URL (litcli config get)",
         )
+
+
+class _PastDeadline(Exception):
+    """The request's overall time budget ran out while its reply was arriving."""
+
+
+_CHUNK = 64 * 1024
+
+
+def _read_body(resp: Any, deadline: float) -> bytes:
+    """The reply's body, read as it arrives; ``_PastDeadline`` once ``deadline`` passes.
+
+    ``read1`` returns whatever has arrived (each socket read waits at most the read
+    timeout), so a reply that trickles in is stopped near the deadline.  urllib3's errors
+    become the requests exceptions ``Response.content`` would raise.
+    """
+    import requests
+    from urllib3 import exceptions as u3
+
+    read1 = getattr(resp.raw, "read1", None)
+    chunks: list[bytes] = []
+    if read1 is None:  # urllib3 1.x: requests' own chunks, the deadline checked between them
+        for chunk in resp.iter_content(_CHUNK):
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise _PastDeadline()
+        return b"".join(chunks)
+    while True:
+        if time.monotonic() > deadline:
+            raise _PastDeadline()
+        try:
+            chunk = read1(_CHUNK, decode_content=True)
+        except u3.ProtocolError as exc:
+            raise requests.exceptions.ChunkedEncodingError(exc) from None
+        except u3.DecodeError as exc:
+            raise requests.exceptions.ContentDecodingError(exc) from None
+        except u3.ReadTimeoutError as exc:
+            raise requests.exceptions.ConnectionError(exc) from None
+        except u3.SSLError as exc:
+            raise requests.exceptions.SSLError(exc) from None
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
 
 
 def _connection_reason(exc: Exception | None) -> str:

@@ -34,6 +34,7 @@ Fixture API (``ncbi`` is a ``NcbiServer``)::
     #   "429"        HTTP 429 + NCBI's JSON body {"error":"API rate limit exceeded","count":"11"}
     #   "500" "502" "503" "504" "400" ...   that status (XML <ERROR> body)
     #   "hang"       sleep `seconds` (default 5) before answering (read timeout)
+    #   "trickle"    answer normally but send the body one byte every `seconds` / 10
     #   "close"      close the connection without any reply
     #   "truncate"   send Content-Length of the full body but only half of it
     #   "truncate-unsized"  half the body, no Content-Length, then close
@@ -420,7 +421,7 @@ def _make_handler(server: NcbiServer) -> type[BaseHTTPRequestHandler]:
             reply = server._answer(hit)
             self._send(reply)
 
-        def _send(self, reply: Reply, *, cut: str | None = None) -> None:
+        def _send(self, reply: Reply, *, cut: str | None = None, trickle: float = 0.0) -> None:
             body = reply.body.encode("utf-8") if isinstance(reply.body, str) else reply.body
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
@@ -439,6 +440,17 @@ def _make_handler(server: NcbiServer) -> type[BaseHTTPRequestHandler]:
                 self.wfile.flush()
                 self.close_connection = True
                 return
+            if trickle:
+                for i in range(len(body)):
+                    if server._stop.wait(trickle):
+                        return
+                    try:
+                        self.wfile.write(body[i : i + 1])
+                        self.wfile.flush()
+                    except OSError:  # the client gave up
+                        self.close_connection = True
+                        return
+                return
             self.wfile.write(body)
 
         def _misbehave(self, failure: _Failure, hit: Hit) -> bool:
@@ -455,6 +467,8 @@ def _make_handler(server: NcbiServer) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 if not server._stop.is_set():
                     self._send(server._answer(hit))
+            elif kind == "trickle":
+                self._send(server._answer(hit), trickle=failure.seconds / 10)
             elif kind == "close":
                 self.close_connection = True
                 self.connection.shutdown(2)

@@ -54,6 +54,7 @@ def test_get_lists_every_setting_with_its_source(monkeypatch):
         "base-url",
         "connect-timeout",
         "read-timeout",
+        "timeout",
         "max-tries",
         "backoff",
         "requests-per-second",

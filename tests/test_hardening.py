@@ -224,3 +224,71 @@ def test_retry_after_waits_get_jitter() -> None:
     assert len(waits) > 1  # never the same wait for every process
     capped = client._backoff(1, 10_000.0)
     assert 120.0 <= capped <= 120.5  # the cap still holds
+
+
+# --- 4. an overall deadline per request -------------------------------------------------------
+
+
+def _error_line(stderr: str) -> str:
+    errors = [line for line in _lines(stderr) if line.startswith("Error: ")]
+    assert len(errors) == 1, stderr
+    return errors[0]
+
+
+@pytest.mark.parametrize("how", ["option", "env"])
+def test_an_always_hanging_server_stops_at_the_time_budget(ncbi, monkeypatch, how: str) -> None:
+    import time
+
+    ncbi.fail("*", "hang", times=1000, seconds=60)  # LITCLI_READ_TIMEOUT is 10 s here
+    args = ["search", "x"]
+    if how == "option":
+        args += ["--timeout", "3"]
+    else:
+        monkeypatch.setenv("LITCLI_TIMEOUT", "3")
+    started = time.monotonic()
+    result = run_cli(args)
+    took = time.monotonic() - started
+    assert result.exit_code == 4, result.output
+    line = _error_line(result.stderr)
+    assert "did not complete esearch within its 3 s time limit: gave up after waiting 3" in line
+    assert "--timeout SECONDS" in line
+    assert took < 8, took  # generous guard: 5 tries x 10 s read timeout before
+
+
+def test_a_reply_that_trickles_in_is_stopped_at_the_deadline(ncbi) -> None:
+    import time
+
+    ncbi.set_articles({"99000001": pubmed_article(99000001)})
+    ncbi.fail("esearch", "trickle", times=1000, seconds=1)  # one byte per 0.1 s, ~1 KB
+    started = time.monotonic()
+    result = run_cli(["search", "x", "--timeout", "2"])
+    took = time.monotonic() - started
+    assert result.exit_code == 4, result.output
+    assert "the reply was still arriving" in _error_line(result.stderr)
+    assert took < 6, took
+
+
+def test_retries_stop_when_the_next_one_would_pass_the_deadline(ncbi, monkeypatch) -> None:
+    monkeypatch.setenv("LITCLI_BACKOFF", "0.01")
+    ncbi.fail("esearch", "503", times=1000, retry_after=5)
+    result = run_cli(["search", "x", "--timeout", "2"])
+    assert result.exit_code == 4, result.output
+    assert "retrying" not in result.stderr  # no announced retry that cannot happen
+    line = _error_line(result.stderr)
+    assert "within its 2 s time limit" in line and "last: NCBI error (HTTP 503)" in line
+    assert ncbi.count("esearch") == 1
+
+
+def test_default_budgets_and_the_setting() -> None:
+    from litcli import config as cfg
+    from litcli.config import Settings
+
+    s = Settings.load()
+    assert s.timeout is None
+    assert s.deadline("esearch") < s.deadline("efetch") == 300.0
+    assert s.deadline("esearch") == 90.0
+    cfg.set_value("timeout", "45")
+    assert Settings.load().deadline("efetch") == 45.0
+    rows = {name: value for name, value, _ in cfg.describe()}
+    assert rows["timeout"] == "45.0"
+    assert run_cli(["search", "x", "--timeout", "0"]).exit_code == 2

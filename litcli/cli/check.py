@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from litcli.cli.common import make_console, warn
+from litcli.cli.common import make_console, timeout_option, warn
 
 if TYPE_CHECKING:
     from litcli.claims.extract import Skipped
@@ -47,6 +47,7 @@ or when nothing was checked (no claims found, or none checkable).
               help="Check at most N claims (one PubMed search each); 0: all. The rest are named on stderr.")
 @click.option("--no-cache", is_flag=True, help="Ignore cached searches (records in the library are still reused).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+@timeout_option
 def check(
     article: str,
     claims_only: bool,

@@ -171,6 +171,28 @@ def format_option(
     )
 
 
+def timeout_option(f: F) -> F:
+    """`--timeout SECONDS`: the overall time budget of each request to NCBI (retries and
+    waits included) for this command; above LITCLI_TIMEOUT and the config file."""
+
+    def _apply(ctx: click.Context, _param: click.Parameter, value: float | None) -> None:
+        if value is not None:
+            from litcli.config import reset_overrides, set_override
+
+            token = set_override("timeout", value)
+            ctx.call_on_close(lambda: reset_overrides(token))
+
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(0, 86_400, min_open=True),
+        metavar="SECONDS",
+        expose_value=False,
+        callback=_apply,
+        help="Give up on a request to NCBI after SECONDS in all, retries included "
+        "(default 90 for a search, 300 for a fetch; then exit 4).",
+    )(f)
+
+
 TYPE_NAMES = "meta-analysis, systematic-review, rct, clinical-trial, observational, case-report, review"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-KEY_NAMES = "email, api-key, base-url, connect-timeout, read-timeout, max-tries, backoff, requests-per-second"
+KEY_NAMES = "email, api-key, base-url, connect-timeout, read-timeout, timeout, max-tries, backoff, requests-per-second"
 
 
 @click.group()
@@ -13,7 +13,7 @@ def config() -> None:
 
     \b
     Settings: email, api-key, base-url, connect-timeout, read-timeout,
-    max-tries, backoff, requests-per-second.  Environment variables
+    timeout, max-tries, backoff, requests-per-second.  Environment variables
     (NCBI_EMAIL, NCBI_API_KEY, LITCLI_EUTILS_URL, ...) override the file.
 
     \b

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, warn
+from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, timeout_option, warn
 from litcli.cli.errors import exit_with
 
 EXPORT_FORMATS = [f for f in RECORD_FORMATS if f != "table"]
@@ -41,6 +41,7 @@ exported); 4/5 NCBI unreachable / NCBI error.
     help="Include abstracts (bibtex, ris, csl-json, csv, tsv, markdown).",
 )
 @click.option("--offline", is_flag=True, help="Use only the local library; never contact NCBI.")
+@timeout_option
 def export(
     identifiers: tuple[str, ...],
     fmt: str,

@@ -10,6 +10,7 @@ from litcli.cli.common import (
     format_option,
     make_console,
     stdout_is_tty,
+    timeout_option,
     warn,
     year_and_type_options,
 )
@@ -95,6 +96,7 @@ records from the local library; every record fetched is kept there.
 @click.option(
     "-v", "--verbose", is_flag=True, help="Show the query sent and PubMed's translation of it."
 )
+@timeout_option
 def search(
     query: tuple[str, ...],
     topic: str | None,

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, stdout_is_tty, warn
+from litcli.cli.common import (
+    RECORD_FORMATS,
+    format_option,
+    read_id_args,
+    stdout_is_tty,
+    timeout_option,
+    warn,
+)
 
 SHOW_FORMATS = ["text", *[f for f in RECORD_FORMATS if f != "table"]]
 
@@ -28,6 +35,7 @@ Examples:
 @click.option(
     "--refresh", is_flag=True, help="Fetch from PubMed even if the library has the record."
 )
+@timeout_option
 def show(identifiers: tuple[str, ...], fmt: str, offline: bool, refresh: bool) -> None:
     """Show records by PMID, PMID:…, DOI (10.…, doi:…, doi.org URL), PMCID or PubMed URL.
 
