@@ -19,7 +19,7 @@ from litcli.claims.evidence import Evidence, assess
 from litcli.claims.extract import Article, Claim, Skipped, extract_claims
 from litcli.claims.query import QueryPlan, build_plan
 from litcli.claims.verdict import FAILING, Verdict, decide
-from litcli.errors import LibraryError, NetworkError
+from litcli.errors import LibraryError, NCBIError, NetworkError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -40,6 +40,13 @@ LIMITS = [
     "Stance and study design are detected by rules, not by a reviewer; read the cited abstracts.",
     "This is a triage aid for writers and editors, not a systematic review and not medical advice.",
 ]
+
+# A claim whose PubMed search (or the fetch of its records) failed after every retry: the
+# report keeps the other claims and marks this one (see ClaimResult.error).
+NOT_CHECKED = "not checked"
+# After this many claims in a row fail with an NCBI error, the rest are not tried (a network
+# error stops the searches at once): a failing NCBI must not cost minutes per claim.
+FAILURES_IN_A_ROW = 3
 
 # progress(event, index, total, claim): event is "search", "fetch" or "assess"
 Progress = Callable[[str, int, int, Claim | None], None]
@@ -64,6 +71,7 @@ class ClaimResult:
     attempts: list[SearchAttempt] = field(default_factory=list)
     pmids: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    error: str | None = None  # why it was not checked (NCBI / network error); verdict NOT_CHECKED
 
     @property
     def query(self) -> str | None:
@@ -103,7 +111,7 @@ class CheckReport:
 
         out = dict.fromkeys(VERDICTS, 0)
         for r in self.results:
-            out[r.verdict.verdict] += 1
+            out[r.verdict.verdict] = out.get(r.verdict.verdict, 0) + 1  # NOT_CHECKED: only when any
         return out
 
     @property
@@ -112,8 +120,14 @@ class CheckReport:
 
     @property
     def checked(self) -> int:
-        """Claims that were searched (every claim that is not "not checkable")."""
-        return sum(1 for r in self.results if r.plan.checkable)
+        """Claims that were searched (every claim that is neither "not checkable" nor
+        "not checked")."""
+        return sum(1 for r in self.results if r.plan.checkable and r.error is None)
+
+    @property
+    def incomplete(self) -> list[ClaimResult]:
+        """The claims that could not be checked because NCBI failed (after retries)."""
+        return [r for r in self.results if r.error is not None]
 
     @property
     def failed(self) -> bool:
@@ -166,21 +180,48 @@ def check_article(
             start_requests = client.request_count
         if offline and lib is not None:
             report.library_size = lib.count()
-        pending: list[tuple[Claim, QueryPlan, list[SearchAttempt], list[str]]] = []
+        pending: list[tuple[Claim, QueryPlan, list[SearchAttempt], list[str], str | None]] = []
+        first_error: NCBIError | NetworkError | None = None
+        searched = 0  # claims whose search succeeded
+        in_a_row = 0  # NCBI failures since the last success
+        stop: str | None = None  # why the remaining claims are not searched
         for i, (claim, plan) in enumerate(zip(claims, plans, strict=True), 1):
             if progress:
                 progress("search", i, len(claims), claim)
             attempts: list[SearchAttempt] = []
             pmids: list[str] = []
-            if plan.checkable:
-                pmids = _search(plan, attempts, report, offline=offline, client=client, lib=lib, retmax=retmax,
-                                use_cache=use_cache)
-            pending.append((claim, plan, attempts, pmids))
-        union = list(dict.fromkeys(p for _, _, _, pmids in pending for p in pmids))
-        records = _records(union, report, offline=offline, client=client, lib=lib, progress=progress)
-        for i, (claim, plan, attempts, pmids) in enumerate(pending, 1):
+            error: str | None = None
+            if plan.checkable and stop is not None:
+                error = stop
+            elif plan.checkable:
+                try:
+                    pmids = _search(plan, attempts, report, offline=offline, client=client, lib=lib,
+                                    retmax=retmax, use_cache=use_cache)
+                    searched += 1
+                    in_a_row = 0
+                except (NCBIError, NetworkError) as exc:  # keep what we have; mark this claim
+                    first_error = first_error or exc
+                    error = _failure_text(exc)
+                    in_a_row += 1
+                    if isinstance(exc, NetworkError):
+                        stop = f"{error}; not tried again"
+                    elif in_a_row >= FAILURES_IN_A_ROW:
+                        stop = f"{error}; not tried after {in_a_row} failures in a row"
+            pending.append((claim, plan, attempts, pmids, error))
+        if first_error is not None and searched == 0:
+            raise first_error  # nothing to keep: the error itself, as before (exit 4 / 5)
+        union = list(dict.fromkeys(p for _, _, _, pmids, _ in pending for p in pmids))
+        records, fetch_error = _records(union, report, offline=offline, client=client, lib=lib,
+                                        progress=progress)
+        for i, (claim, plan, attempts, pmids, error) in enumerate(pending, 1):
             if progress:
                 progress("assess", i, len(claims), claim)
+            if error is None and fetch_error is not None and any(p not in records for p in pmids):
+                error = fetch_error
+            if error is not None:
+                verdict = Verdict(NOT_CHECKED, f"Not checked: {error}.")
+                report.results.append(ClaimResult(claim, plan, verdict, attempts, pmids, [], error))
+                continue
             evidence = sorted((assess(records[p], claim) for p in pmids if p in records), key=_sort_key)
             verdict = decide(
                 claim,
@@ -211,6 +252,14 @@ def left_out_note(found: int, max_claims: int) -> str:
     )
 
 
+
+
+def _failure_text(exc: NCBIError | NetworkError) -> str:
+    """'NCBI error (NCBI E-utilities failed on esearch (HTTP 503; after 5 tries))'."""
+    from litcli.textsafe import one_line
+
+    kind = "network error" if isinstance(exc, NetworkError) else "NCBI error"
+    return f"{kind} ({one_line(exc.message)})"
 
 
 def _open_library(library: Library | None, offline: bool) -> tuple[Library | None, bool]:
@@ -300,8 +349,9 @@ def _records(
     client: EutilsClient | None,
     lib: Library | None,
     progress: Progress | None,
-) -> dict[str, Record]:
-    """Records for ``pmids``: from the library, the rest in one batched efetch."""
+) -> tuple[dict[str, Record], str | None]:
+    """Records for ``pmids``: from the library, the rest in one batched efetch; and, when
+    the efetch failed after its retries, the error (the batches before it are kept)."""
     from litcli.library import RECORD_TTL
 
     records: dict[str, Record] = {}
@@ -315,10 +365,15 @@ def _records(
         if progress:
             progress("fetch", len(missing), len(missing), None)
         bodies = client.fetch_batches(ids=missing, batch_size=EFETCH_BATCH)
-        for record in service.store_fetched(bodies, library=lib) if lib is not None else _parse(bodies):
-            records[record.pmid] = record
-            report.fetched_records += 1
-    return records
+        try:
+            for record in service.store_fetched(bodies, library=lib) if lib is not None else _parse(bodies):
+                records[record.pmid] = record
+                report.fetched_records += 1
+        except (NCBIError, NetworkError) as exc:
+            if not records:
+                raise  # nothing to keep: the error itself (exit 4 / 5)
+            return records, _failure_text(exc)
+    return records, None
 
 
 def _parse(bodies: Iterable[bytes]) -> list[Record]:

@@ -57,8 +57,7 @@ _TIME = re.compile(
     _I,
 )
 _GENERIC_SUBJECT = frozenset(
-    """use users treatment treatments therapy therapies patients people drug drugs dose doses heavy long-term
-    repeated single one regular frequent recreational medical new the a an its their""".split()
+    ["use", "users", "treatment", "treatments", "therapy", "therapies", "patients", "people", "drug", "drugs", "dose", "doses", "heavy", "long-term", "repeated", "single", "one", "regular", "frequent", "recreational", "medical", "new", "the", "a", "an", "its", "their"]
 )
 
 
@@ -67,8 +66,7 @@ def time_days(text: str) -> float | None:
     for m in _TIME.finditer(text):
         if m.group(1):  # "day 14", "week 8"
             unit_word = re.match(r"[a-z]+", m.group(0).lower())
-            per = vocab.TIME_UNITS.get(unit_word.group(0) if unit_word else "", 1.0)
-            return float(m.group(1)) * per
+            return float(m.group(1)) * vocab.TIME_UNITS.get(unit_word.group(0) if unit_word else "", 1.0)
         if not m.group(3):
             continue
         unit = m.group(3).lower().rstrip("s") if m.group(3).lower() not in ("hrs", "mins", "yrs", "wks") else m.group(3).lower()[:-1]
@@ -113,6 +111,7 @@ class ClaimFrame:
     cue: str | None = None
     association: int = 0  # an association claim: +1 the two go together, -1 one rises as the other falls
     hard_outcome: bool = False  # deaths, hospitalisations...: not answered by a surrogate outcome
+    dependency: frozenset[str] = field(default_factory=frozenset)  # what the effect depends on ("BDNF")
     prevention: bool = False  # "prevents X": not answered by treating people who have X
 
     @property
@@ -160,11 +159,23 @@ def _concept_terms(text: str, groups: tuple[str, ...]) -> tuple[list[str], list[
     return pats, labels
 
 
-def _phrase_terms(phrase: str) -> list[str]:
-    """Literal patterns for the distinctive words of a phrase the vocabulary does not know."""
-    words = [w for w in re.findall(r"[A-Za-z0-9][\w'-]*", phrase) if w.lower() not in _GENERIC_SUBJECT and len(w) > 1]
+def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
+    """Literal patterns for the distinctive words of a phrase the vocabulary does not know
+    (words it shares with ``exclude``, the other arm, do not tell the arms apart)."""
+    other = {w.lower() for w in re.findall(r"[A-Za-z0-9][\w'-]*", exclude)}
+    words = [w for w in re.findall(r"[A-Za-z0-9][\w'-]*", phrase) if w.lower() not in _GENERIC_SUBJECT and len(w) > 1 and w.lower() not in other]
     words = [w for w in words if w.lower() not in rd._STOP]
     return [r"\b" + re.escape(w) + (r"\w*" if len(w) > 4 else r"\b") for w in words[:4]]
+
+
+def _dependency(text: str) -> frozenset[str]:
+    """The target a claim says its effect depends on ("depends on BDNF": {"bdnf"})."""
+    m = re.search(vocab.DEPENDENCY_CLAIM, text, _I)
+    if not m:
+        return frozenset()
+    target = re.sub(r"^\s*(blocking|activating|stimulating|inhibiting|increasing|the)\s+", "", text[m.end() :], flags=_I)
+    stems = rd.content_stems(" ".join(target.split()[:4])) - {"system", "pathway", "receptor", "brain"}
+    return stems
 
 
 @cache
@@ -182,7 +193,7 @@ def parse_claim(text: str) -> ClaimFrame:
     subject_end = len(clean)
     verb = None
     for m in _VERB.finditer(clean):
-        if m.start() == 0:
+        if m.start() == 0 or re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I) and not m.group(0).lower().startswith("increas"):
             continue
         verb = m
         subject_end = m.start()
@@ -203,7 +214,9 @@ def parse_claim(text: str) -> ClaimFrame:
     if comparator_text:
         cdrug, _ = _concept_terms(comparator_text, ("intervention", "comparator"))
         croute, _ = _concept_terms(comparator_text, ("route", "setting"))
-        comp_pats = cdrug + croute or _phrase_terms(comparator_text)
+        comp_pats = cdrug + croute or _phrase_terms(comparator_text, exclude=subject)
+        if not drug_pats:
+            inter_pats = _phrase_terms(subject, exclude=comparator_text) + route_pats
         if not cdrug and croute and drug_pats:
             # "oral ketamine ... as well as an IV drip": the drug is shared; the route tells the arms apart
             inter_pats = route_pats or inter_pats
@@ -240,14 +253,12 @@ def parse_claim(text: str) -> ClaimFrame:
     if assertion == "effect" and not goodness and not direction and inter_pats and conditions:
         goodness = 1  # "Ketamine for OCD", "does nothing for OCD": an efficacy claim
     mechanisms: list[tuple[str, int]] = []
-    for m in vocab.find_concepts(clean):
-        if m.concept.group == "mechanism":
-            d, _ = rd.target_direction(clean, m.concept)
+    for found in vocab.find_concepts(clean):
+        if found.concept.group == "mechanism":
+            d, _ = rd.target_direction(clean, found.concept)
             if d:
-                mechanisms.append((m.concept.id, d))
-    if mechanisms and assertion == "effect" and not re.search(r"\b(by|through|via)\b", clean, _I):
-        assertion = "mechanism"
-    elif mechanisms:
+                mechanisms.append((found.concept.id, d))
+    if mechanisms:
         assertion = "mechanism"
     # time frames are read in the predicate: "long-term use harms memory" is not a claim that lasts
     lasting = fading = None
@@ -296,5 +307,6 @@ def parse_claim(text: str) -> ClaimFrame:
         cue=cue,
         association=association,
         hard_outcome=bool(re.search(vocab.HARD_OUTCOMES, predicate, _I)),
+        dependency=_dependency(clean),
         prevention=bool(re.search(vocab.PREVENTION_CLAIM, predicate, _I)),
     )

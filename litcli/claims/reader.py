@@ -57,16 +57,14 @@ _POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
 _EXPERIMENT_CLAUSE = re.compile(vocab.EXPERIMENT_PATTERN, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
 # "larger reduction", "greater decrease", "further improvement": the noun gives the direction
+_LOSS = re.compile(vocab.LOSS_OF_FUNCTION, _I)
+_NOMINAL = re.compile(r"(tion|ment|ance|ence|ing|ade|ity)$", _I)  # "downregulation", "blockade"
+_VERB_FORM = re.compile(r"(s|ed|rose|fell|grew|lost|led|cut)$", _I)
 _AMOUNT = re.compile(r"^(larger|greater|bigger|more|further|higher|smaller|less)$", _I)
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _STOP = frozenset(
-    """a an the of in on at to for from by with without and or but nor as is are was were be been being
-    than that this these those it its their there which who whom whose what when where while whereas
-    has have had do does did not no can could may might will would should shall than then thus also
-    into onto over under after before between among during via per vs versus both either each all any
-    some such more most less very much many few our we they he she his her them i you your my
-    """.split()
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "and", "or", "but", "nor", "as", "is", "are", "was", "were", "be", "been", "being", "than", "that", "this", "these", "those", "it", "its", "their", "there", "which", "who", "whom", "whose", "what", "when", "where", "while", "whereas", "has", "have", "had", "do", "does", "did", "not", "no", "can", "could", "may", "might", "will", "would", "should", "shall", "than", "then", "thus", "also", "into", "onto", "over", "under", "after", "before", "between", "among", "during", "via", "per", "vs", "versus", "both", "either", "each", "all", "any", "some", "such", "more", "most", "less", "very", "much", "many", "few", "our", "we", "they", "he", "she", "his", "her", "them", "i", "you", "your", "my"]
 )
 _SPLIT = re.compile(
     r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet|with|without|which|a (?:rise|fall|reduction|"
@@ -98,8 +96,25 @@ def content_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
 
 
-def sentence_kind(sentence: str) -> str:
+_SECTION_LABEL = re.compile(vocab.SECTION_LABEL)
+
+
+def section_label(sentence: str) -> tuple[str | None, str]:
+    """A section label written at the start of the sentence ("RESULTS We found ...") and the rest."""
+    m = _SECTION_LABEL.match(sentence)
+    if not m:
+        return None, sentence
+    return m.group(1).upper(), sentence[m.end() :]
+
+
+def sentence_kind(sentence: str, section: str | None = None) -> str:
     """'finding', or a kind that never carries a stance: aim, limitation, background, method."""
+    label, sentence = section_label(sentence)
+    section = (label or section or "").upper()
+    if section and any(section.startswith(s) for s in vocab.NO_STANCE_SECTIONS):
+        return "background" if section.startswith(("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE")) else (
+            "aim" if section.startswith(("OBJECTIVE", "AIM", "PURPOSE", "RATIONALE")) else "method"
+        )
     for kind, patterns in KINDS:
         for p in patterns:
             if p.search(sentence):
@@ -128,7 +143,7 @@ def valence(text: str) -> tuple[int, str | None]:
 
 def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
     """Valence of the outcome nearest to a verb at [start, end): after it first, then before."""
-    after = re.split(r"\s(?:than|compared|versus|vs\.?|relative to)\s|[(;]", text[end : end + 80], maxsplit=1)[0]
+    after = re.split(r"\s(?:than|compared|versus|vs\.?|relative to|and|but|while|whereas)\s|[(;,]", text[end : end + 80], maxsplit=1)[0]
     predicate = re.search(r"\b(was|were|is|are|been|remained|became)\s+(\w+ly\s+)?(\w+\s+)?$", text[max(0, start - 40) : start], _I)
     v, words = valence(after)
     if words and not predicate:
@@ -269,9 +284,10 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
     values: dict[str, tuple[float, int]] = {}
     for name, pos in (("i", ipos[0]), ("c", cpos[0])):
         before = clause[max(0, pos - 45) : pos]
-        m = None
-        for m in re.finditer(_NUMBER + r"[^\d;()]{0,25}?" + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, _I):
-            pass
+        found = list(re.finditer(_NUMBER + r"[^\d;()]{0,25}?" + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, _I))
+        if not found:
+            return None
+        m = found[-1]
         if m is None:
             return None
         try:
@@ -294,19 +310,19 @@ _ASSOC = re.compile(vocab.ASSOCIATION_MARKERS, _I)
 _THE_MORE = re.compile(vocab.THE_MORE, _I)
 
 
-def _side_effect(text: str, default: int = 1) -> int:
+def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
     """The direction of one side of an association: "greater dissociation" +1, "lower risk" -1,
     "better outcomes" +1 (a good/bad word, or a direction times the outcome's valence when the
     side is judged: "higher response rates" +1, "higher risk" stays +1 as a raw direction)."""
     m_good, m_bad = GOOD.search(text), BAD.search(text)
     moves = [(m.start(), 1) for m in UP.finditer(text)] + [(m.start(), -1) for m in DOWN.finditer(text)]
     if moves:
-        return min(moves)[1]
+        return min(moves)[1], True
     if m_good and not m_bad:
-        return 1
+        return 1, True
     if m_bad and not m_good:
-        return -1
-    return default
+        return -1, True
+    return default, False
 
 
 def association(text: str) -> tuple[int, str] | None:
@@ -317,19 +333,26 @@ def association(text: str) -> tuple[int, str] | None:
         left = 1 if m.group(1).lower() in ("more", "higher", "greater", "longer", "stronger", "bigger") else -1
         word = m.group(3).lower()
         right = -1 if word in ("less", "worse", "lower", "fewer") else 1
-        return left * right, m.group(0)[:60]
+        return 2 * left * right, m.group(0)[:60]
     m = _ASSOC.search(text)
     if not m or NEGATION.search(text[max(0, m.start() - 15) : m.start()]):
         return None
-    left = _side_effect(text[max(0, m.start() - 60) : m.start()])
+    said = re.search(r"\b(" + "|".join(vocab.ASSOCIATION_SIGN) + r")\s+$", text[max(0, m.start() - 20) : m.start()], _I)
+    cue = text[max(0, m.start() - 30) : m.end() + 30].strip()
+    if said:
+        return 2 * vocab.ASSOCIATION_SIGN[said.group(1).lower()], cue
+    left, left_said = _side_effect(text[max(0, m.start() - 60) : m.start()])
     right_text = re.split(r"[(;]", text[m.end() :], maxsplit=1)[0]
-    right = _side_effect(right_text)
+    right, right_said = _side_effect(right_text)
     v, _ = valence(right_text)
     if GOOD.search(right_text) or BAD.search(right_text):
         pass  # "better outcomes": already judged
     elif v and re.search(r"\b(response|remission|improvement|outcomes?|survival)\b", right_text, _I):
         right *= v
-    return left * right, text[max(0, m.start() - 30) : m.end() + 30].strip()
+    if not (left_said or right_said):
+        return 1, cue  # "X was associated with Y": a positive association, nothing more said
+    # a sign said on one side only: +1/-1 times 2 so that it never equals a bare association
+    return left * right * 2, cue
 
 
 # --- reading a clause -------------------------------------------------------------------
@@ -396,6 +419,10 @@ def read_clause(clause: str, arms: Arms) -> Finding:
     sign = arm_sign(clause, arms)
     if sign is None:
         return Finding(harm=harm, significant=sig)
+    if arms.intervention is not None:
+        first = arms.intervention.search(clause)
+        if first and _LOSS.search(clause[max(0, first.start() - 40) : first.end() + 25]):
+            sign = -sign  # "mice lacking X showed ...": the result of removing X reads the other way
     assoc = association(clause)
     if assoc is not None:
         v, words = valence(clause)
@@ -426,13 +453,14 @@ def read_clause(clause: str, arms: Arms) -> Finding:
         if neg:
             return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, judged))
         return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, judged))
+    if len(moves) > 1 and _NOMINAL.search(moves[0][0].group(0)) and any(_VERB_FORM.search(m.group(0)) for m, _ in moves[1:]):
+        moves = [t for t in moves[1:] if _VERB_FORM.search(t[0].group(0))] + [t for t in moves[1:] if not _VERB_FORM.search(t[0].group(0))]
     for k, (m, d) in enumerate(moves):
         word = m.group(0).lower()
         if _AMOUNT.match(word) and k + 1 < len(moves) and moves[k + 1][0].start() - m.end() <= 25:
             continue  # "a larger reduction in": read "reduction"
-        if word in ("more", "less") and re.match(r"\s+(than|likely|often|common|frequent)", clause[m.end():], _I) is None:
-            if not re.match(r"\s+\w+", clause[m.end():]):
-                continue
+        if word in ("more", "less") and not re.match(r"\s+\w+", clause[m.end() :]):
+            continue
         neg = NEGATION.search(clause[max(0, m.start() - 20) : m.start()])
         v, words = _nearest_valence(clause, m.start(), m.end())
         direction = d * sign

@@ -18,7 +18,16 @@ from typing import Any
 
 from litcli.claims import vocabulary as vocab
 from litcli.claims.frame import ClaimFrame, parse_claim, time_days
-from litcli.claims.reader import Finding, content_stems, stem, read_clause, sentence_kind, split_clauses, target_direction
+from litcli.claims.reader import (
+    Finding,
+    content_stems,
+    read_clause,
+    section_label,
+    sentence_kind,
+    split_clauses,
+    stem,
+    target_direction,
+)
 from litcli.models import Record
 
 SUPPORTS = "supports"
@@ -49,6 +58,7 @@ class SentenceJudgement:
             "stance": self.stance,
             "cue": self.cue,
             "kind": self.kind,
+            "relevance": self.score,
             "result": self.result,
         }
 
@@ -95,6 +105,7 @@ _NOT_LOST = re.compile(r"\b(had not|has not|did not|not yet|never) (resolved|fad
 _BOTH_ARMS = re.compile(r"\b(in|across) (both|all) (arms|groups|conditions)\b|\bboth (arms|groups|treatments)\b", re.I)
 _POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS]
 _OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
+_WEAK_STEMS = frozenset(stem(w) for w in vocab.WEAK_OUTCOME_WORDS.split())
 _HARD = re.compile(vocab.HARD_OUTCOMES, re.I)
 _TREATMENT_POP = re.compile(vocab.TREATMENT_POPULATION, re.I)
 _NOT_ENROLLED = re.compile(r"\bno \w+ (were|was) (enrolled|included|recruited|studied)\b", re.I)
@@ -127,9 +138,12 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
         wanted = set(frame.conditions)
         for cid in frame.conditions:
             wanted.update(vocab.CONCEPTS_BY_ID[cid].supersedes)
-        if found and not (found & set(frame.conditions)) and not (set(frame.conditions) <= found):
-            if not (found & wanted and any(c in wanted for c in found if c not in ("depression",))):
-                return "another condition"
+        if (
+            found
+            and not (found & set(frame.conditions))
+            and not (found & wanted and any(c in wanted for c in found if c != "depression"))
+        ):
+            return "another condition"
     if frame.populations:
         sentence = _NOT_ENROLLED.sub(" ", sentence)
         present = {pid for pid, p in _POPULATIONS if p.search(sentence)}
@@ -141,7 +155,19 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
     return None
 
 
-def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str]) -> str:
+def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
+    """Is the finding's cue next to the claim's outcome (within a few words), so that the
+    direction read is about what the claim is about?"""
+    if not f.cue or not frame.outcome_stems:
+        return False
+    at = clause.find(f.cue)
+    if at < 0:
+        return False
+    window = clause[max(0, at - 45) : at + len(f.cue) + 45]
+    return bool(frame.outcome_stems & content_stems(window) - _WEAK_STEMS)
+
+
+def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause: str = "") -> str:
     """The stance of one finding toward the claim frame (before the claim's negation)."""
     if frame.assertion == "safety":
         if not f.harm:
@@ -151,21 +177,35 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str]) -> str
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
-    if f.harm != frame.harm and not (frame.outcome_stems & clause_stems):
+    if f.harm != frame.harm:
         return NEUTRAL  # side effects for an efficacy claim, or the reverse
     if f.null:
         return SUPPORTS if frame.assertion == "equivalence" else CONTRADICTS
     if frame.association:
-        if f.association:
-            return SUPPORTS if f.association == frame.association else CONTRADICTS
-        return NEUTRAL
+        if not f.association:
+            return NEUTRAL
+        if abs(frame.association) == 1:
+            return SUPPORTS  # the claim says only that the two are associated
+        if abs(f.association) == 1:
+            return NEUTRAL  # the claim says which way; the sentence does not
+        return SUPPORTS if (f.association > 0) == (frame.association > 0) else CONTRADICTS
+    if f.association and frame.direction and abs(f.association) == 2 and _anchored(frame, f, clause):
+        # "X was associated with an increased risk of Y" read against "X increases the risk of Y"
+        return SUPPORTS if (f.association > 0) == (frame.direction > 0) else CONTRADICTS
     if frame.assertion == "equivalence":
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
+    # a direction is compared only when it is read on the claim's outcome: either both outcomes
+    # have a known valence (symptoms, relapse, response...) or the claim's outcome words stand
+    # next to the direction word
+    inherent = bool(frame.goodness and not frame.direction)  # "works", "helps", "harms": any outcome's valence answers
+    clinical = bool(frame.valence and f.valence) or (inherent and bool(f.goodness))
+    if not clinical and not _anchored(frame, f, clause):
+        return NEUTRAL
     if frame.goodness and f.goodness:
         return SUPPORTS if f.goodness == frame.goodness else CONTRADICTS
-    if frame.direction and f.direction and frame.outcome_stems & clause_stems:
+    if frame.direction and f.direction:
         return SUPPORTS if f.direction == frame.direction else CONTRADICTS
     return NEUTRAL
 
@@ -200,12 +240,30 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     return None
 
 
-def read_sentence(frame: ClaimFrame, sentence: str) -> Reading:
+_TARGET_REMOVED = re.compile(vocab.TARGET_REMOVED, re.I)
+_EFFECT_GONE = re.compile(vocab.EFFECT_GONE, re.I)
+_EFFECT_STAYED = re.compile(vocab.EFFECT_STAYED, re.I)
+
+
+def _dependency(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> tuple[str, str] | None:
+    """A claim that an effect depends on a target, against an experiment that took the target away."""
+    if not frame.dependency or not frame.dependency & stems or not _TARGET_REMOVED.search(sentence):
+        return None
+    stayed = _EFFECT_STAYED.search(sentence)
+    if stayed:
+        return CONTRADICTS, stayed.group(0)
+    gone = _EFFECT_GONE.search(sentence)
+    if gone:
+        return SUPPORTS, gone.group(0)
+    return None
+
+
+def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None) -> Reading:
     """Read one abstract sentence against the claim frame."""
     stems = content_stems(sentence)
     overlap = frame.stems & stems
     relevance = len(overlap) / max(1, len(frame.stems))
-    kind = sentence_kind(sentence)
+    kind = sentence_kind(sentence, section)
     if kind != "finding":
         return Reading(NEUTRAL, None, kind, relevance)
     arms = frame.arms()
@@ -228,11 +286,14 @@ def read_sentence(frame: ClaimFrame, sentence: str) -> Reading:
         ed, ecue = target_direction(sentence, vocab.CONCEPTS_BY_ID[cid])
         if ed:
             stances.append((SUPPORTS if ed == d else CONTRADICTS, ecue, None))
+    dep = _dependency(frame, sentence, stems)
+    if dep is not None:
+        stances = [(dep[0], dep[1], None)]  # an experiment on the target answers a dependency claim
     timed = _duration(frame, sentence)
     if timed:
         stances.append((timed[0], timed[1], None))
     if not stances:
-        clauses = split_clauses(sentence)
+        clauses = split_clauses(section_label(sentence)[1])
         for clause in clauses:
             if _BOTH_ARMS.search(clause):
                 continue
@@ -241,11 +302,13 @@ def read_sentence(frame: ClaimFrame, sentence: str) -> Reading:
             f = read_clause(clause, arms)
             if not f.decided:
                 continue
-            st = _compare(frame, f, content_stems(clause))
+            st = _compare(frame, f, content_stems(clause), clause)
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
     if not stances:
         return Reading(NEUTRAL, None, kind, relevance)
+    if len({st for st, _, _ in stances}) > 1 and frame.lasting_days is None and frame.fading_days is None:
+        return Reading(NEUTRAL, "; ".join(c for _, c, _ in stances if c), "mixed", relevance)
     chosen = next((s for s in stances if s[0] == CONTRADICTS), stances[0])
     stance = _flip(chosen[0]) if frame.negated else chosen[0]
     return Reading(stance, chosen[1], kind, relevance, chosen[2])
@@ -255,7 +318,7 @@ def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None 
     """The stance of an abstract (a list of sentences, optionally with section labels) toward ``claim``."""
     frame = parse_claim(claim)
     items = _normalise(sentences)
-    readings = [read_sentence(frame, text) for text, _ in items]
+    readings = [read_sentence(frame, text, section) for text, section in items]
     single = len(items) == 1
     n = len(items)
     scored: list[tuple[float, int, Reading]] = []
@@ -268,6 +331,8 @@ def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None 
     decided = [t for t in scored if t[2].stance != NEUTRAL and (single or t[2].relevance >= MIN_RELEVANCE)]
     decided.sort(key=lambda t: -t[0])
     stance = decided[0][2].stance if decided else NEUTRAL
+    if len(decided) > 1 and decided[1][2].stance != stance and decided[1][0] >= decided[0][0] - CONFLICT_MARGIN:
+        stance = NEUTRAL  # two equally relevant sentences that disagree: say so, decide nothing
     shown = decided[:max_rationale]
     if len(shown) < max_rationale:
         rest = sorted((t for t in scored if t not in shown and t[2].kind == "finding"), key=lambda t: -t[0])
@@ -279,4 +344,10 @@ def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None 
     return Judgement(stance, rationale, frame.to_dict())
 
 
-MIN_RELEVANCE = 0.3
+MIN_RELEVANCE = 0.4  # share of the claim's content words a sentence of a longer abstract must have
+CONFLICT_MARGIN = 0.15
+
+
+def judge_record(claim: str, record: Record, *, max_rationale: int = 3) -> Judgement:
+    """The stance of a PubMed record's abstract toward ``claim``."""
+    return judge(claim, record_sentences(record), title=record.title or None, max_rationale=max_rationale)

@@ -568,15 +568,16 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
 # Verbs and adjectives that move an outcome up or down (the raw direction).
 UP_TERMS = (
     r"increas\w*|ris(e|es|en|ing)|rose|rais(e|es|ed|ing)|elevat\w*|higher|greater|larger|more|"
-    r"enhanc\w*|boost\w*|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|stimulat\w*|"
-    r"promot\w*|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
+    r"enhanc(e|es|ed|ing|ement)|boost\w*|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|"
+    r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
     r"prolong\w*|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)?|excess\w*|"
     r"amplif\w*|strengthen\w*|trigger\w*|cause[sd]?|causing|provok\w*|restor\w*|potentiat\w*|"
-    r"activat\w*|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
+    r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
 )
 DOWN_TERMS = (
     r"decreas\w*|reduc\w*|lower(s|ed|ing)?|less|fewer|smaller|declin\w*|fell|fall(en|ing)?|"
-    r"drop(s|ped|ping)?|diminish\w*|attenuat\w*|suppress\w*|inhibit\w*|downregulat\w*|"
+    r"drop(s|ped|ping)?|diminish\w*|attenuat\w*|suppress(es|ed|ing|ion)?|inhibit(s|ed|ing|ion)?|downregulat\w*|"
+    r"deactivat\w*|inactivat\w*|"
     r"down-regulat\w*|shorten\w*|shorter|loss|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
     r"eliminat\w*|prevent\w*|protect(s|ed|ive)? against|lessen\w*|curb(s|ed)?|eas(e|es|ed|ing)|"
     r"alleviat\w*|reliev\w*|resolv(e|es|ed)|slow(s|ed|er)?|delay(s|ed)?|halv(e|ed)|cut(s)?|"
@@ -598,7 +599,7 @@ GOOD_TERMS = (
     r"rescued?|normali[sz]\w*|well[- ]tolerated"
 )
 BAD_TERMS = (
-    r"worse|worsen\w*|poorer|inferior|exacerbat\w*|aggravat\w*|deteriorat\w*|harm(s|ed|ful)?|"
+    r"worse|worsen\w*|poorer|poor|inferior|exacerbat\w*|aggravat\w*|deteriorat\w*|harm(s|ed|ful)?|"
     r"damag(e|es|ed|ing)|impair\w*|unsafe|toxic|dangerous|detrimental|disadvantage|poorly tolerated"
 )
 # Comparative verbs that place the subject arm above or below the other.
@@ -615,7 +616,7 @@ REFERENCE_MARKERS = (
 # Fixed phrases whose "lower"/"higher"/"falls" is not a direction: "lower urinary tract symptoms".
 NOT_DIRECTION = (
     r"\b(lower|upper) (urinary( tract)?|limbs?|back|extremit\w+|respiratory( tract)?|abdom\w+|GI|"
-    r"gastrointestinal|airways?|quartile|tertile|bound|limit)\b|\b(higher|lower)[- ](dose|doses|income|education|"
+    r"gastrointestinal|airways?|quartile|tertile|bound|limit)\b|\bg[ai]ve(s|n)? rise to\b|\bgiving rise to\b|\b(higher|lower)[- ](dose|doses|income|education|"
     r"quartile|tertile|levels? of education)\b|\b(high|low)-dose\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
 )
 # Control arms: a result about them alone says nothing about the intervention.
@@ -758,7 +759,7 @@ HARM_TERMS = (
     r"side[- ]effects?|adverse|harms?|harmful|damag\w*|toxic\w*|safe\w*|unsafe|tolerab\w*|tolerated|"
     r"addict\w*|abuse|misuse|dependence|dissociat\w*|psychos[ie]s|psychotic|psychosis-like|mania|"
     r"manic|hypomani\w*|blood pressure|arterial pressure|systolic|diastolic|hypertension|cystitis|bladder|urinary|memory|cogniti\w*|"
-    r"nausea|vomiting|dizziness|falls?|overdose|craving\w*|emergency care|death|deaths|fatal\w*"
+    r"nausea|vomiting|dizziness|overdose|craving\w*|emergency care|death|deaths|fatal\w*"
 )
 # Time: durations named in claims and results, in days.
 TIME_UNITS: dict[str, float] = {
@@ -799,10 +800,13 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("women", r"\b(women|woman|female|postpartum|pregnan\w*|mothers?|maternal)\b"),
     ("recreational users", r"\b(recreational|nonmedical|non-medical|illicit|street|heavy|frequent users?|daily users?)\b"),
     ("medical use", r"\b(medical(ly)?|prescri\w*|therapeutic( doses?|ally)?|clinical use|in routine care)\b"),
+    ("treatment-resistant", r"\b(treatment[- ](resistant|refractory)|non-?responders?|(had not|did not|failed to) respond\w*|where [\w-]+ fails?|after [\w-]+ fail(s|ed)?)\b"),
+    ("treatment-naive", r"\b(treatment|drug|medication|antidepressant)[- ]na[iï]ve|first[- ]episode|never (been )?treated\b"),
     ("animals", r"\b(mice|mouse|rats?|rodents?|murine|animals?|primates?|monkeys?|zebrafish)\b"),
 ]
 # Conflicting populations: a result about the second says nothing about a claim about the first.
 POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
+    "treatment-resistant": ("treatment-naive",),
     "adolescents": ("adults", "older adults"),
     "older adults": ("adults", "adolescents"),
     "veterans": ("civilians",),
@@ -846,4 +850,46 @@ ASSOCIATION_MARKERS = (
     r"\b(associated with|association (with|between)|correlat\w* with|predict(s|ed|ing)?|predictive of|"
     r"linked (to|with)|related to|relationship (with|between)|risk factor for)\b"
 )
+# Association signs said in words: "negatively associated", "inversely correlated".
+ASSOCIATION_SIGN = {"negative": -1, "negatively": -1, "inverse": -1, "inversely": -1, "positive": 1, "positively": 1}
+# Loss of function: a result in animals or cells lacking the claim's subject reads the other way.
+LOSS_OF_FUNCTION = (
+    r"\b(knock-?out|knock-?down|deficien(t|cy)|deletion|deleted|lacking|null|ablation|ablated|loss of|"
+    r"depletion of|silencing|silenced|mutant|-/-|\(-/-\)|CKO|KO)\b"
+)
+# Section labels written into the sentence text ("OBJECTIVE To assess ...", "RESULTS We found ...").
+SECTION_LABEL = (
+    r"^\s*(BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|AIMS?|PURPOSE|RATIONALE|METHODS?|METHODOLOGY|DESIGN|"
+    r"SETTING|SETTINGS|PARTICIPANTS|PATIENTS|SUBJECTS|INTERVENTIONS?|MAIN OUTCOME MEASURES?|MEASUREMENTS|"
+    r"OUTCOMES?|STUDY DESIGN|DATA SOURCES|STUDY SELECTION|DATA EXTRACTION|RESULTS?|FINDINGS|CONCLUSIONS?|"
+    r"INTERPRETATION|SIGNIFICANCE|DISCUSSION|IMPORTANCE|LIMITATIONS)(\s+AND\s+[A-Z]+)?\s*[:.]?\s+(?=[A-Z0-9(])"
+)
+# Sections that never carry a stance.
+NO_STANCE_SECTIONS = (
+    "BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "AIM", "PURPOSE", "RATIONALE", "METHOD", "DESIGN",
+    "SETTING", "PARTICIPANTS", "PATIENTS", "SUBJECTS", "INTERVENTION", "MAIN OUTCOME", "MEASUREMENTS",
+    "STUDY SELECTION", "DATA SOURCES", "DATA EXTRACTION", "IMPORTANCE",
+)
 THE_MORE = r"^\s*the (more|less|higher|lower|greater|longer|stronger|fewer|bigger|smaller)\b(.+?),\s*the (more|less|better|worse|higher|lower|greater|longer|stronger|faster|fewer)\b(.*)$"
+
+# Words too general to tie a direction word to the claim's outcome ("levels", "effect").
+WEAK_OUTCOME_WORDS = """level levels effect effects patient patients group groups rate rates risk risks
+function cell cells activity expression response responses increase decrease change changes human humans
+mice mouse model models study result results outcome outcomes"""
+
+# Dependency claims ("depends on BDNF", "works by blocking NMDA receptors", "comes from the opioid
+# system") and the experiments that answer them: take the target away (knockout, antagonist,
+# neutralising antibody) and see whether the effect goes.
+DEPENDENCY_CLAIM = r"\b(depends? on|dependent on|requires?|required for|is mediated by|mediated through|works? (by|through|via)|comes? from|acts? (by|through|via)|is due to|driven by)\b"
+TARGET_REMOVED = (
+    r"\b(lacking|lack of|knock-?out|knock-?down|deficien\w+|deletion|deleted|neutrali[sz]\w*|antagonist|"
+    r"blockade|blocking|blocked|inhibitor|inhibition of|pretreat\w*|depletion|silenc\w+)\b"
+)
+EFFECT_GONE = (
+    r"\b(abolish\w*|blocked|prevent\w*|curbed|attenuat\w*|eliminat\w*|no [\w-]+( [\w-]+)? (response|effect)|"
+    r"lost|reduced the|did not respond)\b"
+)
+EFFECT_STAYED = (
+    r"\b(retain\w*|persist\w*|still|unaffected|intact|not required|not necessary|not needed|is not what|"
+    r"did not (weaken|attenuate|block|abolish|prevent|reduce|alter)|same|preserved)\b"
+)
