@@ -105,6 +105,7 @@ def test_readme_exit_code_table_matches_the_enum() -> None:
         ExitCode.INPUT: "input file",
         ExitCode.LIBRARY: "library",
         ExitCode.CHECK_FAILED: "--strict",
+        ExitCode.INCOMPLETE: "incomplete",
         ExitCode.INTERRUPTED: "interrupted",
         ExitCode.TERMINATED: "SIGTERM",
     }

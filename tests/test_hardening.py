@@ -292,3 +292,118 @@ def test_default_budgets_and_the_setting() -> None:
     rows = {name: value for name, value, _ in cfg.describe()}
     assert rows["timeout"] == "45.0"
     assert run_cli(["search", "x", "--timeout", "0"]).exit_code == 2
+
+
+# --- 5. `check` keeps what it has ---------------------------------------------------------
+
+
+def _serve_check(ncbi, fail_when) -> None:
+    """The e2e article's records; esearch answers 503 when ``fail_when(term, n)`` is true
+    (n: the esearch's 1-based number), otherwise as usual."""
+    from tests.fixtures.claims import fakes
+    from tests.ncbi_server import Reply
+
+    fakes.serve(ncbi)
+    seen = [0]
+
+    def esearch(hit):
+        seen[0] += 1
+        if fail_when(hit.params.get("term", ""), seen[0]):
+            return Reply("<eResult><ERROR>simulated HTTP 503</ERROR></eResult>", status=503)
+        return ncbi._esearch(hit)
+
+    ncbi.route("esearch", esearch)
+
+
+def _check(*args: str):
+    from tests.fixtures.claims import fakes
+
+    return run_cli(["check", str(fakes.E2E_ARTICLE), "-q", *args], env={"LITCLI_MAX_TRIES": "2"})
+
+
+def test_check_marks_the_claim_whose_search_failed_and_keeps_the_rest(ncbi, tmp_path: Path) -> None:
+    import json
+
+    from tests.fixtures.claims import fakes
+
+    _serve_check(ncbi, lambda term, n: "Suicidal Ideation" in term)
+    result = _check("--format", "json")
+    assert result.exit_code == 9, result.output
+    doc = json.loads(result.stdout)
+    verdicts = {c["number"]: c["verdict"] for c in doc["claims"]}
+    expected = {n: v for n, (v, _) in fakes.EXPECTED.items()}
+    expected[3] = "not checked"
+    assert verdicts == expected
+    (failed,) = [c for c in doc["claims"] if c["number"] == 3]
+    assert failed["reason"].startswith("Not checked: NCBI error (")
+    assert "HTTP 503" in failed["reason"] and "after 2 tries" in failed["reason"]
+    assert failed["evidence"] == []
+    assert doc["summary"]["verdicts"]["not checked"] == 1
+    assert doc["summary"]["checked"] == 7
+    fetched = ncbi.hits("efetch")[0].params["id"].split(",")
+    assert "99000004" not in fetched and "99000001" in fetched
+    assert "the report is incomplete: 1 of 9 claims could not be checked" in result.stderr
+    assert "(claim 3, marked \"not checked\")" in result.stderr
+    # the same report to a file: written whole, exit 9
+    out = tmp_path / "report.md"
+    result = _check("--format", "markdown", "-o", str(out), "--no-cache")
+    assert result.exit_code == 9, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "| 3 | not checked |" in text and "Not checked: NCBI error" in text
+
+
+def test_check_strict_failure_outranks_an_incomplete_report(ncbi) -> None:
+    _serve_check(ncbi, lambda term, n: "Suicidal Ideation" in term)
+    result = _check("--strict")
+    assert result.exit_code == 8, result.output  # claims 2, 5 are contradicted: definite
+    assert "the report is incomplete" in result.stderr
+
+
+def test_check_stops_searching_after_three_ncbi_failures_in_a_row(ncbi) -> None:
+    import json
+
+    _serve_check(ncbi, lambda term, n: n > 1)  # the first search works, then NCBI fails
+    result = _check("--format", "json")
+    assert result.exit_code == 9, result.output
+    doc = json.loads(result.stdout)
+    verdicts = [c["verdict"] for c in doc["claims"]]
+    assert verdicts[0] == "supported" and verdicts[1:8] == ["not checked"] * 7
+    assert ncbi.count("esearch") == 1 + 3 * 2  # claims 2-4 tried twice each; 5-8 not tried
+    reasons = [c["reason"] for c in doc["claims"]]
+    assert "not tried after 3 failures in a row" in reasons[4]
+
+
+def test_check_stops_at_a_network_error_but_keeps_the_report(ncbi) -> None:
+    import json
+    import time
+
+    from tests.fixtures.claims import fakes
+    from tests.ncbi_server import Reply
+
+    fakes.serve(ncbi)
+
+    def esearch(hit):
+        if "Suicidal Ideation" in hit.params.get("term", ""):
+            time.sleep(3)  # longer than the 1 s budget
+            return Reply("<eResult><ERROR>late</ERROR></eResult>", status=503)
+        return ncbi._esearch(hit)
+
+    ncbi.route("esearch", esearch)
+    result = _check("--format", "json", "--timeout", "1")
+    assert result.exit_code == 9, result.output
+    doc = json.loads(result.stdout)
+    claims = {c["number"]: c for c in doc["claims"]}
+    assert claims[1]["verdict"] == "supported"
+    assert claims[3]["reason"].startswith("Not checked: network error (")
+    assert "time limit" in claims[3]["reason"]
+    assert all(claims[n]["verdict"] == "not checked" for n in range(3, 9))
+    assert "not tried again" in claims[4]["reason"]
+
+
+def test_check_with_every_search_failing_is_the_error_itself(ncbi) -> None:
+    _serve_check(ncbi, lambda term, n: True)
+    result = _check("--format", "json")
+    assert result.exit_code == 5, result.output
+    assert result.stdout == ""
+    assert _error_line(result.stderr).startswith("Error: NCBI E-utilities failed on esearch (HTTP 503")
+    assert ncbi.count("esearch") == 3 * 2  # three claims in a row, then no more tries

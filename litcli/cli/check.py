@@ -118,10 +118,19 @@ def check(
             f"check: {which.format(art.label)} \"not checkable\": nothing was searched (the report says why)",
             err=True,
         )
+    if report.incomplete:
+        nums = ", ".join(str(r.claim.number) for r in report.incomplete)
+        n = len(report.incomplete)
+        click.echo(
+            f"check: the report is incomplete: {n} of {len(report.results)} claims could not be "
+            f"checked because NCBI failed after retries (claim{'s' if n != 1 else ''} {nums}, "
+            "marked \"not checked\"); run the check again later",
+            err=True,
+        )
     if strict and report.failed:
         if not report.checked:
             click.echo("check --strict: nothing was checked", err=True)
-            exit_with(ExitCode.CHECK_FAILED)
+            exit_with(ExitCode.INCOMPLETE if report.incomplete else ExitCode.CHECK_FAILED)
         bad = [r.claim.number for r in report.results if r.verdict.verdict in ("contradicted", "no evidence found")]
         where = ""
         if offline:
@@ -134,6 +143,8 @@ def check(
             err=True,
         )
         exit_with(ExitCode.CHECK_FAILED)
+    if report.incomplete:
+        exit_with(ExitCode.INCOMPLETE)
 
 
 def _no_claims_note(art: Any, skipped: list[Any], *, hint: bool = True) -> None:
