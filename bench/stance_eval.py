@@ -370,6 +370,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not root.is_dir():
         print(f"stance data not found at {root} (set LITCLI_STANCE_DATA to its directory); "
               f"stance benchmark skipped", file=sys.stderr)
+        if args.json:
+            print(json.dumps({"skipped": f"stance data not found at {root}", "data": str(root)}))
         return 1 if args.check_targets else 0
 
     names = list(dict.fromkeys(args.sets or sd.SETS))
