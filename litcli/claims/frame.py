@@ -165,7 +165,9 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     other = {w.lower() for w in re.findall(r"[A-Za-z0-9][\w'-]*", exclude)}
     words = [w for w in re.findall(r"[A-Za-z0-9][\w'-]*", phrase) if w.lower() not in _GENERIC_SUBJECT and len(w) > 1 and w.lower() not in other]
     words = [w for w in words if w.lower() not in rd._STOP]
-    return [r"\b" + re.escape(w) + (r"\w*" if len(w) > 4 else r"\b") for w in words[:4]]
+    abbreviations = re.findall(r"\(([A-Za-z][\w+/-]{1,10})\)", phrase)
+    words += [a for a in abbreviations if a not in words]
+    return [r"\b" + re.escape(w) + (r"\w*" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
 
 
 def _dependency(text: str) -> frozenset[str]:
@@ -182,7 +184,8 @@ def _dependency(text: str) -> frozenset[str]:
 def parse_claim(text: str) -> ClaimFrame:
     clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
     clean = re.sub(r"^(studies|research|evidence|science|experts?|scientists?|doctors?|data)\s+(show|shows|suggest|suggests|say|says|find|finds|prove|proves|confirm|confirms)\s+(that\s+)?", "", clean, flags=_I)
-    negated = bool(_DENIAL.search(clean))
+    main = _COMPARATOR_AFTER.sub(" ", clean)  # "compared with those who did not ...": not a denial
+    negated = bool(_DENIAL.search(main))
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially)\b", clean, _I))
     safety = bool(_SAFETY.search(clean))
     if safety and re.search(r"\bnot (addictive|harmful|dangerous)\b|\bno (serious |major |significant )?(side[- ]effects?|adverse|harms?|risks?)\b", clean, _I):
@@ -192,12 +195,12 @@ def parse_claim(text: str) -> ClaimFrame:
     # the verb that ends the subject
     subject_end = len(clean)
     verb = None
-    for m in _VERB.finditer(clean):
-        if m.start() == 0 or re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I) and not m.group(0).lower().startswith("increas"):
-            continue
-        verb = m
-        subject_end = m.start()
-        break
+    candidates = [m for m in _VERB.finditer(clean) if m.start() > 0]
+    finite = [m for m in candidates if not re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
+    # the first finite verb ends the subject; a gerund only when there is none ("... by boosting mTOR")
+    verb = (finite or candidates or [None])[0]
+    if verb is not None:
+        subject_end = verb.start()
     subject = clean[:subject_end]
     predicate = clean[subject_end:]
     # comparator

@@ -395,7 +395,7 @@ def _cue(text: str, m: re.Match[str]) -> str:
     return text[lead.start() if lead else m.start() : m.end()].strip()
 
 
-def read_clause(clause: str, arms: Arms) -> Finding:
+def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozenset()) -> Finding:
     """Read one clause as a finding about the intervention arm."""
     clause = _POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
     clause = _NOT_DIRECTION.sub(lambda m: " " + m.group(0).split(" ", 1)[-1] if " " in m.group(0) else " ", clause)
@@ -457,6 +457,8 @@ def read_clause(clause: str, arms: Arms) -> Finding:
         moves = [t for t in moves[1:] if _VERB_FORM.search(t[0].group(0))] + [t for t in moves[1:] if not _VERB_FORM.search(t[0].group(0))]
     for k, (m, d) in enumerate(moves):
         word = m.group(0).lower()
+        if stem(word) in outcome_stems and _NOMINAL.search(word) or re.match(r"\s+(in|of)\b", clause[m.end() :]) and stem(word) in outcome_stems:
+            continue  # "the mean increase in haematoma volume" names the outcome; it is not the result
         if _AMOUNT.match(word) and k + 1 < len(moves) and moves[k + 1][0].start() - m.end() <= 25:
             continue  # "a larger reduction in": read "reduction"
         if word in ("more", "less") and not re.match(r"\s+\w+", clause[m.end() :]):

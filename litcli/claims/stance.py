@@ -138,11 +138,7 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
         wanted = set(frame.conditions)
         for cid in frame.conditions:
             wanted.update(vocab.CONCEPTS_BY_ID[cid].supersedes)
-        if (
-            found
-            and not (found & set(frame.conditions))
-            and not (found & wanted and any(c in wanted for c in found if c != "depression"))
-        ):
+        if found and not found & wanted:
             return "another condition"
     if frame.populations:
         sentence = _NOT_ENROLLED.sub(" ", sentence)
@@ -282,16 +278,20 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None) 
     if why:
         return Reading(NEUTRAL, why, "off-topic", relevance)
     stances: list[tuple[str, str | None, Finding | None]] = []
+    special = None  # "mechanism" | "dependency" | "duration": decided by a rule of its own
     for cid, d in frame.mechanisms:
         ed, ecue = target_direction(sentence, vocab.CONCEPTS_BY_ID[cid])
         if ed:
             stances.append((SUPPORTS if ed == d else CONTRADICTS, ecue, None))
+            special = "mechanism"
     dep = _dependency(frame, sentence, stems)
     if dep is not None:
         stances = [(dep[0], dep[1], None)]  # an experiment on the target answers a dependency claim
+        special = "dependency"
     timed = _duration(frame, sentence)
     if timed:
         stances.append((timed[0], timed[1], None))
+        special = special or "duration"
     if not stances:
         clauses = split_clauses(section_label(sentence)[1])
         for clause in clauses:
@@ -299,7 +299,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None) 
                 continue
             if frame.onset and _EFFECT_LOST.search(clause):
                 continue  # "... but no longer significant by day 7" says nothing about onset
-            f = read_clause(clause, arms)
+            f = read_clause(clause, arms, frame.outcome_stems)
             if not f.decided:
                 continue
             st = _compare(frame, f, content_stems(clause), clause)
@@ -311,7 +311,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None) 
         return Reading(NEUTRAL, "; ".join(c for _, c, _ in stances if c), "mixed", relevance)
     chosen = next((s for s in stances if s[0] == CONTRADICTS), stances[0])
     stance = _flip(chosen[0]) if frame.negated else chosen[0]
-    return Reading(stance, chosen[1], kind, relevance, chosen[2])
+    return Reading(stance, chosen[1], special or kind, relevance, chosen[2])
 
 
 def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None = None, max_rationale: int = 3) -> Judgement:
@@ -335,7 +335,7 @@ def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None 
         stance = NEUTRAL  # two equally relevant sentences that disagree: say so, decide nothing
     shown = decided[:max_rationale]
     if len(shown) < max_rationale:
-        rest = sorted((t for t in scored if t not in shown and t[2].kind == "finding"), key=lambda t: -t[0])
+        rest = sorted((t for t in scored if t not in shown and t[2].kind in ("finding", "mixed")), key=lambda t: -t[0])
         shown += [t for t in rest if t[0] > 0][: max_rationale - len(shown)]
     rationale = [
         SentenceJudgement(items[i][0], i, items[i][1], r.stance, r.cue, round(score, 3), r.kind, r.finding.to_dict() if r.finding else None)

@@ -31,15 +31,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from litcli.claims import vocabulary as vocab
-from litcli.claims.evidence import (
-    CONTRADICTS,
-    NEUTRAL,
-    SUPPORTS,
-    Evidence,
-    claim_directions,
-    claim_sense,
-)
+from litcli.claims.evidence import CONTRADICTS, NEUTRAL, SUPPORTS, Evidence
 from litcli.claims.extract import Claim
+from litcli.claims.frame import parse_claim
 from litcli.models import FLAG_CONCERN
 
 SUPPORTED = "supported"
@@ -297,10 +291,10 @@ def _describe_best(items: list[Evidence]) -> str:
 
 
 def _reversal_reason(claim: Claim, items: list[Evidence]) -> str:
-    directions = claim_directions(claim)
-    negated = claim_sense(claim).negated
+    frame = parse_claim(claim.text)
+    negated = frame.negated
     drug = next((m.concept.label for m in claim.matches if m.concept.group == "intervention"), "the drug")
-    cid, d = next(iter(directions.items()))
+    cid, d = frame.mechanisms[0]
     target = vocab.CONCEPTS_BY_ID[cid].label
     said, found = ("activates", "blocking (antagonising)") if d > 0 else ("blocks", "activating")
     if negated:  # "does not activate" reversed by records that say it activates

@@ -596,7 +596,8 @@ GOOD_TERMS = (
     r"succe\w*|superior|better|outperform\w*|favou?r(s|ed)? [\w-]+|advantage|relief|reliev\w*|"
     r"alleviat\w*|eas(e|es|ed)|curb(s|ed)?|lift(s|ed)?|heal(s|ed)?|cur(e|es|ed)|protect\w*|"
     r"respon(ded|d)|remitted|noninferior|non-inferior|beats?|transform\w*|calm(s|ed)?|restor\w*|"
-    r"rescued?|normali[sz]\w*|well[- ]tolerated"
+    r"rescued?|normali[sz]\w*|well[- ]tolerated|antidepressant(-like)? (effects?|efficacy|response|action|properties)|"
+    r"therapeutic (effects?|benefits?)"
 )
 BAD_TERMS = (
     r"worse|worsen\w*|poorer|poor|inferior|exacerbat\w*|aggravat\w*|deteriorat\w*|harm(s|ed|ful)?|"
@@ -605,7 +606,10 @@ BAD_TERMS = (
 # Comparative verbs that place the subject arm above or below the other.
 ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?|separated|advantage|favou?r"
 ARM_WORSE = r"inferior|worse|less effective|poorer"
-ARM_SAME = r"noninferior|non-inferior|as (effective|good|well|efficacious) as|equivalent|comparable|similar|no different|just as"
+ARM_SAME = (
+    r"noninferior|non-inferior|as (effective|good|well|efficacious) as|equivalent|no different|just as|"
+    r"(was|were|is|are|remained|being) (\w+ )?(similar|comparable)|(similar|comparable) (to|between|across|in both|among|with)"
+)
 # Words that name the arm a result is compared with (the reference arm follows them).
 REFERENCE_MARKERS = (
     r"than( with| in| after| on| for| among| the| those| did| does| do| was| were)*|compared (with|to)( the)?|"
@@ -617,7 +621,7 @@ REFERENCE_MARKERS = (
 NOT_DIRECTION = (
     r"\b(lower|upper) (urinary( tract)?|limbs?|back|extremit\w+|respiratory( tract)?|abdom\w+|GI|"
     r"gastrointestinal|airways?|quartile|tertile|bound|limit)\b|\bg[ai]ve(s|n)? rise to\b|\bgiving rise to\b|\b(higher|lower)[- ](dose|doses|income|education|"
-    r"quartile|tertile|levels? of education)\b|\b(high|low)-dose\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
+    r"quartile|tertile|levels? of education)\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
 )
 # Control arms: a result about them alone says nothing about the intervention.
 CONTROL_TERMS = (
@@ -647,7 +651,7 @@ NULL_TERMS = (
     r"|\bnone of the\b|\bno (participant|patient|subject|one|individual)s?\b"
     r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
     r"(effect|impact|influence|benefit)"
-    r"|similar (in|between|across|among|to|with|proportions?|rates?)|comparable|unchanged|unaffected|"
+    r"|similar (in|between|across|among|to|with|proportions?|rates?)|(was|were|are|is) (\w+ )?comparable|comparable (between|across|in both|among)|unchanged|unaffected|"
     r"unrelated|no different|did not appear|persist(ed|s)? (after|despite|in the)|"
     r"retained its|remained (stable|unchanged|similar)|stayed comparable|neither\b|nor\b"
 )
