@@ -16,7 +16,7 @@ from typing import Any
 from litcli.errors import InvalidInputError
 from litcli.textsafe import strip_control
 
-__all__ = ["FtsQuery", "MAX_QUERY_DEPTH", "SUPPORTED_TAGS", "fts_query"]
+__all__ = ["FtsQuery", "MAX_QUERY_DEPTH", "SUPPORTED_TAGS", "check_syntax", "fts_query"]
 
 
 @dataclass
@@ -82,6 +82,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _OPERATORS = {"AND", "OR", "NOT"}
+_HISTORY = re.compile(r"#\d+", re.ASCII)  # PubMed's search-history references: #1, #12
 _EXAMPLE = {
     "AND": "'pain AND back'",
     "OR": "'pain OR back'",
@@ -120,12 +121,13 @@ def _is_plain_word(token: Any) -> bool:
     return isinstance(token, _Term) and not token.tag and not token.original.startswith('"')
 
 
-def _tokenize(text: str) -> list[Any]:
+def _tokenize(text: str, *, online: bool = False) -> list[Any]:
     """Terms (_Term), operators ("AND" / "OR" / "NOT") and parentheses ("(" / ")").
 
     Raises InvalidInputError for what cannot be read faithfully: an unclosed quote or
-    field tag, a tag without a term, two tags on one term, a word starting with '-',
-    parentheses nested deeper than MAX_QUERY_DEPTH."""
+    field tag, a tag without a term, two tags on one term, a word starting with '-', a
+    search-history reference (#1), parentheses nested deeper than MAX_QUERY_DEPTH (offline
+    only: FTS5's limit).  ``online``: every field tag is PubMed's to judge (none is left out)."""
     tokens: list[Any] = []
     depth = 0
     for m in _TOKEN.finditer(text):
@@ -133,7 +135,7 @@ def _tokenize(text: str) -> list[Any]:
         value = m.group()
         if kind == "lpar":
             depth += 1
-            if depth > MAX_QUERY_DEPTH:
+            if depth > MAX_QUERY_DEPTH and not online:
                 raise _depth_error()
             tokens.append("(")
         elif kind == "rpar":
@@ -179,10 +181,10 @@ def _tokenize(text: str) -> list[Any]:
             prev.tag = value
             prev.original += value
             column = _tag_column(value)
-            if column is None:
+            if column is None and not online:
                 prev.drop = True
             else:
-                prev.column = column
+                prev.column = column or ""
         elif kind == "phrase":
             if len(value) < 2 or not value.endswith('"'):
                 raise _usage(
@@ -192,6 +194,11 @@ def _tokenize(text: str) -> list[Any]:
             tokens.append(_Term(value[1:-1], original=value))
         elif value in _OPERATORS:
             tokens.append(value)
+        elif _HISTORY.fullmatch(value.rstrip("*")):
+            raise _usage(
+                f"{_clip(value)!r} refers to PubMed's search history, which litcli cannot use",
+                hint="write that search's terms out instead, e.g. '(ketamine OR esketamine) AND OCD'",
+            )
         else:
             if value.startswith("-") and re.search(r"\w", value):
                 word = value.lstrip("-")
@@ -257,9 +264,10 @@ def _term_node(term: _Term) -> _Node | None:
     return _Node("TERM", text=f"{term.column} : {quoted}" if term.column else quoted)
 
 
-def _combine(left: _Node, op: str, right: _Node) -> _Node:
+def _combine(left: _Node, op: str, right: _Node, max_depth: int | None = MAX_QUERY_DEPTH) -> _Node:
     """``left op right``, flattened: (a OR b) OR c -> (a OR b OR c), (a NOT b) NOT c ->
-    (a NOT (b OR c)).  Raises InvalidInputError when the result nests too deeply."""
+    (a NOT (b OR c)).  Raises InvalidInputError when the result nests deeper than
+    ``max_depth`` (None: no limit)."""
     if op == "NOT":
         if left.op != "NOT":
             left = _Node("NOT", [left])
@@ -278,7 +286,7 @@ def _combine(left: _Node, op: str, right: _Node) -> _Node:
         else:
             left.parts.append(right)
             left.depth = max(left.depth, 1 + right.depth)
-    if left.depth > MAX_QUERY_DEPTH:
+    if max_depth is not None and left.depth > max_depth:
         raise _depth_error()
     return left
 
@@ -286,8 +294,9 @@ def _combine(left: _Node, op: str, right: _Node) -> _Node:
 class _Parser:
     """PubMed's boolean syntax, read left to right (see fts_query)."""
 
-    def __init__(self, tokens: list[Any]) -> None:
+    def __init__(self, tokens: list[Any], *, online: bool = False) -> None:
         self.tokens = tokens
+        self.max_depth = None if online else MAX_QUERY_DEPTH
         self.pos = 0
         self.level = 0  # open parentheses
         self.dropped: list[_Term] = []  # terms whose tag cannot be searched, in order
@@ -323,7 +332,7 @@ class _Parser:
                     raise _unsupported_tag(self.dropped[0], ", so NOT has nothing to exclude from")
                 acc = right
             else:
-                acc = _combine(acc, op, right)
+                acc = _combine(acc, op, right, self.max_depth)
         return acc
 
     def expect_operand(self, op: str | None) -> None:
@@ -389,7 +398,7 @@ class _Parser:
             else:
                 return acc
             if node is not None:
-                acc = node if acc is None else _combine(acc, "AND", node)
+                acc = node if acc is None else _combine(acc, "AND", node, self.max_depth)
 
 
 def _has_words(text: str) -> bool:
@@ -429,14 +438,29 @@ def fts_query(text: str) -> FtsQuery:
     chains are emitted flat, so a query of hundreds of ORed terms works.  Every
     phrase is quoted, so FTS5 syntax errors cannot happen.
     """
+    node, tokens = _parse(text, online=False)
+    ignored = [t.original for t in tokens if isinstance(t, _Term) and t.drop]
+    return FtsQuery(node.render(), ignored)
+
+
+def check_syntax(text: str) -> None:
+    """The query validator ``litcli search`` shares with the library (one parser, the
+    same messages): raise InvalidInputError for a query PubMed would misread or refuse
+    ('AND', '[mh] [ab]', '#1', 'pain AND', a tag without a term, ...).  Online every
+    field tag is PubMed's to judge and there is no nesting limit; the query itself is
+    sent unchanged."""
+    _parse(text, online=True)
+
+
+def _parse(text: str, *, online: bool) -> tuple[_Node, list[Any]]:
     clean = strip_control(text)
     no_words = InvalidInputError(
-        f"the library query has no words to search for: {text.strip()[:60]!r}",
-        hint='search the library with words or "phrases", e.g. litcli library search "ketamine depression"',
+        f"the query has no words to search for: {text.strip()[:60]!r}",
+        hint='give words or "phrases", e.g. "ketamine depression"',
     )
     try:
-        tokens = _tokenize(clean)
-        parser = _Parser(tokens)
+        tokens = _tokenize(clean, online=online)
+        parser = _Parser(tokens, online=online)
         node = parser.parse()
     except InvalidInputError:
         if not _has_words(clean):  # 'AND', '[ti]', '(': say that first
@@ -446,5 +470,4 @@ def fts_query(text: str) -> FtsQuery:
         if parser.dropped:
             raise _unsupported_tag(parser.dropped[0])
         raise no_words
-    ignored = [t.original for t in tokens if isinstance(t, _Term) and t.drop]
-    return FtsQuery(node.render(), ignored)
+    return node, tokens

@@ -100,6 +100,9 @@ def validate_query(query: str) -> str:
             stack.pop()
     if stack:
         raise InvalidInputError(f"the query has an unclosed {names[stack[-1]]}: {_shown(q)}")
+    from litcli.ftsquery import check_syntax
+
+    check_syntax(q)  # the library's parser: 'AND', '[mh] [ab]', '#1', 'pain OR' are usage errors
     return q
 
 

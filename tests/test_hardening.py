@@ -407,3 +407,34 @@ def test_check_with_every_search_failing_is_the_error_itself(ncbi) -> None:
     assert result.stdout == ""
     assert _error_line(result.stderr).startswith("Error: NCBI E-utilities failed on esearch (HTTP 503")
     assert ncbi.count("esearch") == 3 * 2  # three claims in a row, then no more tries
+
+
+# --- 6. `search` validates queries with the library's parser --------------------------------
+
+
+@pytest.mark.parametrize("query", ["AND", "[mh] [ab]", "#1", "pain OR", "OR NOT pain", "[ti] pain"])
+def test_search_refuses_malformed_queries_like_the_library(ncbi, query: str) -> None:
+    online = run_cli(["search", query])
+    assert online.exit_code == 2, online.output
+    assert ncbi.count() == 0  # nothing sent
+    offline = run_cli(["library", "search", query])
+    assert offline.exit_code == 2, offline.output
+    assert _error_line(online.stderr) == _error_line(offline.stderr)
+
+
+def test_valid_pubmed_syntax_still_reaches_pubmed_unchanged(ncbi) -> None:
+    from litcli.topics import TOPICS
+
+    deep = "(" * 35 + "ketamine" + ")" * 35
+    queries = [
+        "2015[dp] NOT review[pt]",  # tags the library cannot search are PubMed's to judge
+        '"pain back"[tiab:~2] AND "humans"[MeSH Terms:noexp]',
+        deep,  # FTS5's nesting limit is the library's, not PubMed's
+        "ketam* AND COVID-19",
+        *(topic.query for topic in TOPICS.values()),
+    ]
+    for query in queries:
+        ncbi.clear()
+        result = run_cli(["search", query, "--count"])
+        assert result.exit_code == 0, (query, result.output)
+        assert ncbi.hits("esearch")[0].params["term"] == query
