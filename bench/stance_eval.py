@@ -1,6 +1,6 @@
 """Stance benchmark: `litcli verify --pairs -` on the labelled sets of ../shared/data/stance.
 
-Run:  .venv/bin/python bench/stance_eval.py [--set NAME ...] [--limit N] [--json]
+Run:  .venv/bin/python bench/stance_eval.py [--set NAME ...] [--limit N] [--json | --markdown]
                                            [--check-targets] [--errors FILE]
 
 Every set is sent through the public surface, one subprocess per set:
@@ -274,6 +274,39 @@ def report_text(name: str, fig: dict[str, Any], limited: bool) -> str:
     return "\n".join(out)
 
 
+def report_markdown(figures: dict[str, dict[str, Any]], stamp: str, tree: str) -> str:
+    """The figures as the table of docs/BENCHMARKS.md (targets: "ok" or the missed metrics)."""
+    head = ("| set | n | accuracy | macro-F1 | P(sup) | R(sup) | P(con) | R(con) | inversions / decided | "
+            "pairs/s (wall, start-up incl.) | issue-9 targets |")
+    out = [f"Measured {stamp}, commit {tree}:", "", head, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    confusions = []
+    for name, f in figures.items():
+        missed = [m for m, _op, _t, _v, met in target_results(name, f) if not met]
+        verdict = "met" if not missed else "missed: " + ", ".join(missed)
+        if name == "evidence_inference":
+            inv = f["as_stance"]
+            out.append(
+                f"| {name} (direction) | {f['n']} | {f['direction_accuracy']:.3f} | – | – | – | – | – | "
+                f"{inv['inversions']} / {inv['decided']} ({inv['inversion_rate']:.1%}) | {f['pairs_per_s']:.0f} | {verdict} |"
+            )
+            rows = " · ".join(
+                f"{g.replace('significantly ', '').replace('no significant difference', 'no difference')} "
+                + "/".join(str(f["confusion"][g][p]) for p in sd.EI_PREDICTED)
+                for g in sd.EI_DIRECTIONS
+            )
+            confusions.append(f"- {name} (gold rows; predicted increased/decreased/no difference/undecided; "
+                              f"decided {f['decided']} of {f['n']}, {f['accuracy_of_decided']:.3f} of them right): {rows}")
+        else:
+            out.append(
+                f"| {name} | {f['n']} | {f['accuracy']:.3f} | {f['macro_f1']:.3f} | {f['P(supports)']:.3f} | "
+                f"{f['R(supports)']:.3f} | {f['P(contradicts)']:.3f} | {f['R(contradicts)']:.3f} | "
+                f"{f['inversions']} / {f['decided']} ({f['inversion_rate']:.1%}) | {f['pairs_per_s']:.0f} | {verdict} |"
+            )
+            rows = " · ".join(f"{g} " + "/".join(str(f["confusion"][g][p]) for p in sd.LABELS) for g in sd.LABELS)
+            confusions.append(f"- {name} (gold rows; predicted supports/contradicts/neutral): {rows}")
+    return "\n".join([*out, "", "Confusion matrices:", "", *confusions])
+
+
 def _error_records(name: str, pairs: Sequence[sd.Pair], outputs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The misclassified pairs of one set, inversions first."""
     rows = []
@@ -358,6 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help=f"a set to run (repeatable; default all: {', '.join(sd.SETS)})")
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N pairs of each set (a quick run)")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON document")
+    parser.add_argument("--markdown", action="store_true", help="also print the figures as the docs/BENCHMARKS.md table")
     parser.add_argument("--check-targets", action="store_true", help="exit 1 if a target of issue 9 is missed, listing which")
     parser.add_argument("--errors", type=Path, metavar="FILE",
                         help="write the misclassified pairs (claim, sentences litcli showed, gold, predicted, cue); "
@@ -413,6 +447,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_errors(args.errors, error_rows, f"# stance_eval misclassified pairs: {stamp}, commit {tree}")
         if not args.json:
             print(f"{len(error_rows)} misclassified pairs written to {args.errors}")
+    if args.markdown and not args.json:
+        print(report_markdown(figures, stamp, tree))
+        print()
     if args.json:
         doc = {
             "date": stamp, "commit": tree, "python": platform.python_version(), "data": str(root),

@@ -194,3 +194,35 @@ def test_targets_are_checked_against_the_table() -> None:
     assert se.missed_targets({"ketamine": {**fig, "inversions": 0}}) == []
     slow = {"direction_accuracy": 0.81, "speed_target_met": False, "pairs_per_s": 150.0, "n": 340}
     assert se.missed_targets({"evidence_inference": slow})[0].startswith("evidence_inference: 150 pairs/s")
+
+
+def _tiny_stance_dir(tmp_path) -> str:
+    root = tmp_path / "stance"
+    (root / "ketamine").mkdir(parents=True)
+    rows = [
+        {"id": "K1", "claim": "good drug", "evidence": "It worked.", "label": "supports"},
+        {"id": "K2", "claim": "bad drug", "evidence": "It did not.", "label": "contradicts"},
+        {"id": "K3", "claim": "good idea", "evidence": "Background.", "label": "supports"},
+    ]
+    (root / "ketamine" / "dev.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return str(root)
+
+
+def test_the_script_end_to_end_with_a_stand_in(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("LITCLI_STANCE_DATA", _tiny_stance_dir(tmp_path))
+    monkeypatch.setattr(se, "VERIFY_CMD", _fake("ok"))
+    errors = tmp_path / "errors.txt"
+    assert se.main(["--set", "ketamine", "--check-targets", "--errors", str(errors), "--markdown"]) == 1
+    out = capsys.readouterr().out
+    assert "ketamine: macro_f1" in out and "| ketamine | 3 |" in out  # missed target listed; markdown row
+    assert "[K2] gold contradicts, predicted neutral" in errors.read_text(encoding="utf-8")
+    assert se.main(["--set", "ketamine", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["sets"]["ketamine"]["confusion"]["supports"] == {"supports": 2, "contradicts": 0, "neutral": 0}
+
+
+def test_the_script_skips_without_the_data(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("LITCLI_STANCE_DATA", str(tmp_path / "absent"))
+    assert se.main([]) == 0
+    assert "stance data not found" in capsys.readouterr().err
+    assert se.main(["--check-targets"]) == 1
