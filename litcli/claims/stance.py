@@ -105,6 +105,7 @@ _NOT_LOST = re.compile(r"\b(had not|has not|did not|not yet|never) (resolved|fad
 _BOTH_ARMS = re.compile(r"\b(in|across) (both|all) (arms|groups|conditions)\b|\bboth (arms|groups|treatments)\b", re.I)
 _POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS]
 _OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
+_TRIAL_COMPARISON = re.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTROL_TERMS + r")\b", re.I)
 _WEAK_STEMS = frozenset(stem(w) for w in vocab.WEAK_OUTCOME_WORDS.split())
 _HARD = re.compile(vocab.HARD_OUTCOMES, re.I)
 _TREATMENT_POP = re.compile(vocab.TREATMENT_POPULATION, re.I)
@@ -163,7 +164,7 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     return bool(frame.outcome_stems & content_stems(window) - _WEAK_STEMS)
 
 
-def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause: str = "") -> str:
+def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause: str = "", *, strict: bool = False) -> str:
     """The stance of one finding toward the claim frame (before the claim's negation)."""
     if frame.assertion == "safety":
         if not f.harm:
@@ -175,6 +176,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return NEUTRAL
     if f.harm != frame.harm:
         return NEUTRAL  # side effects for an efficacy claim, or the reverse
+    if f.null and strict and not _anchored(frame, f, clause) and not _TRIAL_COMPARISON.search(clause):
+        return NEUTRAL  # in a longer abstract a null result counts only on the claim's outcome or the trial's comparison
     if f.null:
         return SUPPORTS if frame.assertion == "equivalence" else CONTRADICTS
     if frame.association:
@@ -254,7 +257,7 @@ def _dependency(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> tupl
     return None
 
 
-def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None) -> Reading:
+def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
     stems = content_stems(sentence)
     overlap = frame.stems & stems
@@ -302,7 +305,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None) 
             f = read_clause(clause, arms, frame.outcome_stems)
             if not f.decided:
                 continue
-            st = _compare(frame, f, content_stems(clause), clause)
+            st = _compare(frame, f, content_stems(clause), clause, strict=strict)
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
     if not stances:
@@ -318,7 +321,8 @@ def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None 
     """The stance of an abstract (a list of sentences, optionally with section labels) toward ``claim``."""
     frame = parse_claim(claim)
     items = _normalise(sentences)
-    readings = [read_sentence(frame, text, section) for text, section in items]
+    strict = len(items) > 1
+    readings = [read_sentence(frame, text, section, strict=strict) for text, section in items]
     single = len(items) == 1
     n = len(items)
     scored: list[tuple[float, int, Reading]] = []
