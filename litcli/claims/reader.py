@@ -33,11 +33,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 UP = _rx(vocab.UP_TERMS)
 DOWN = _rx(vocab.DOWN_TERMS)
+_DIRECTION_WORD = _rx(vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.OCCURRENCE_TERMS)
 GOOD = _rx(vocab.GOOD_TERMS)
 BAD = _rx(vocab.BAD_TERMS)
 NULL = re.compile(vocab.NULL_TERMS, _I)
 NEGATION = re.compile(vocab.NEGATION_TERMS, _I)
 CONTROL = _rx(vocab.CONTROL_TERMS)
+_INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
 HEDGE = re.compile(vocab.HEDGE_TERMS, _I)
 FINDING = re.compile(vocab.FINDING_TERMS, _I)
 HARM = _rx(vocab.HARM_TERMS)
@@ -53,6 +55,7 @@ _BETTER = _rx(vocab.ARM_BETTER)
 _WORSE = _rx(vocab.ARM_WORSE)
 _SAME = _rx(vocab.ARM_SAME)
 _NOT_DIRECTION = re.compile(vocab.NOT_DIRECTION, _I)
+_BASELINE = re.compile(r"\bat baseline\b|\bbaseline (characteristics|values|levels|scores)\b", _I)
 _POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
 _EXPERIMENT_CLAUSE = re.compile(vocab.EXPERIMENT_PATTERN, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
@@ -220,6 +223,7 @@ class Arms:
 
     def positions(self, text: str) -> tuple[list[int], list[int]]:
         i = [m.start() for m in self.intervention.finditer(text)] if self.intervention else []
+        i += [m.start() for m in _INTERVENTION_ARM.finditer(text)]
         c = [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
         c += [m.start() for m in CONTROL.finditer(text)]
         # a position that is both (a term shared by the two arms) is not evidence of either
@@ -395,10 +399,16 @@ def _cue(text: str, m: re.Match[str]) -> str:
     return text[lead.start() if lead else m.start() : m.end()].strip()
 
 
-def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozenset()) -> Finding:
+def _in_parentheses(text: str, pos: int) -> bool:
+    return text.count("(", 0, pos) > text.count(")", 0, pos)
+
+
+def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozenset(), *, association_first: bool = True) -> Finding:
     """Read one clause as a finding about the intervention arm."""
     clause = _POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
-    clause = _NOT_DIRECTION.sub(lambda m: " " + m.group(0).split(" ", 1)[-1] if " " in m.group(0) else " ", clause)
+    clause = _NOT_DIRECTION.sub(lambda m: _DIRECTION_WORD.sub("_", m.group(0)), clause)
+    if _BASELINE.search(clause):
+        return Finding()  # "similar at baseline": a description of the groups, not a result
     if _EXPERIMENT_CLAUSE.search(clause):
         return Finding()  # "pretreatment with rapamycin prevented ...": an experiment on the mechanism
     harm = bool(HARM.search(clause))
@@ -424,7 +434,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         if first and _LOSS.search(clause[max(0, first.start() - 40) : first.end() + 25]):
             sign = -sign  # "mice lacking X showed ...": the result of removing X reads the other way
     assoc = association(clause)
-    if assoc is not None:
+    if assoc is not None and association_first:
         v, words = valence(clause)
         return Finding(association=assoc[0], valence=v, outcome=words, significant=sig, harm=harm, cue=assoc[1])
     for pattern, g in ((_BETTER, 1), (_WORSE, -1)):
@@ -442,7 +452,18 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             return Finding(direction=d, valence=v, goodness=d * v, outcome=words, significant=sig, harm=harm, cue=m_num)
     # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"; a word good or
     # bad on its own that comes first decides: "anhedonia improved significantly more with ketamine"
-    moves = sorted([(m, 1) for m in UP.finditer(clause)] + [(m, -1) for m in DOWN.finditer(clause)], key=lambda t: t[0].start())
+    arm_spans = [(m.start(), m.end()) for p in (arms.intervention, arms.comparator) if p is not None for m in p.finditer(clause)]
+    moves = sorted(
+        [
+            (m, d)
+            for pattern, d in ((UP, 1), (DOWN, -1))
+            for m in pattern.finditer(clause)
+            if not any(a <= m.start() < b for a, b in arm_spans)  # "slow eating" names an arm
+            and not _in_parentheses(clause, m.start())  # "(randomized block ANOVA)"
+            and stem(m.group(0)) not in outcome_stems  # "the double product": the outcome's name
+        ],
+        key=lambda t: t[0].start(),
+    )
     first_good = GOOD.search(clause)
     first_bad = BAD.search(clause)
     judged = min((x for x in (first_good, first_bad) if x), key=lambda x: x.start(), default=None)
@@ -473,6 +494,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         if not v and GOOD.fullmatch(word):
             goodness = sign
         return Finding(direction=direction, valence=v, goodness=goodness, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
+    if assoc is not None:
+        v, words = valence(clause)
+        return Finding(association=assoc[0], valence=v, outcome=words, significant=sig, harm=harm, cue=assoc[1])
     # 4. harms that occurred: "27% reported adverse events", "developed a manic episode"
     if harm:
         occ = OCCURRENCE.search(clause)

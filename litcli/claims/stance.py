@@ -302,7 +302,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
                 continue
             if frame.onset and _EFFECT_LOST.search(clause):
                 continue  # "... but no longer significant by day 7" says nothing about onset
-            f = read_clause(clause, arms, frame.outcome_stems)
+            f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
             if not f.decided:
                 continue
             st = _compare(frame, f, content_stems(clause), clause, strict=strict)

@@ -607,7 +607,8 @@ BAD_TERMS = (
 ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?|separated|advantage|favou?r"
 ARM_WORSE = r"inferior|worse|less effective|poorer"
 ARM_SAME = (
-    r"noninferior|non-inferior|as (effective|good|well|efficacious) as|equivalent|no different|just as|"
+    r"noninferior|non-inferior|as (effective|good|efficacious) as|(work\w*|perform\w*|did|does|do|fared) as well as|"
+    r"equivalent|no different|just as|"
     r"(was|were|is|are|remained|being) (\w+ )?(similar|comparable)|(similar|comparable) (to|between|across|in both|among|with)"
 )
 # Words that name the arm a result is compared with (the reference arm follows them).
@@ -621,8 +622,10 @@ REFERENCE_MARKERS = (
 NOT_DIRECTION = (
     r"\b(lower|upper) (urinary( tract)?|limbs?|back|extremit\w+|respiratory( tract)?|abdom\w+|GI|"
     r"gastrointestinal|airways?|quartile|tertile|bound|limit)\b|\bg[ai]ve(s|n)? rise to\b|\bgiving rise to\b|\b(higher|lower)[- ](dose|doses|income|education|"
-    r"quartile|tertile|levels? of education)\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
+    r"quartile|tertile|levels? of education)\b|\b(one|two|three|\d+) or more\b|\bor less\b|\bmore or less\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
 )
+# Words that name the intervention arm without naming the intervention: "the experimental group".
+INTERVENTION_ARM_TERMS = r"(experimental|intervention|treatment|treated|active|study|verum) (group|arm|condition)s?"
 # Control arms: a result about them alone says nothing about the intervention.
 CONTROL_TERMS = (
     r"placebo|saline|sham|vehicle|midazolam|active placebo|usual care|treatment as usual|"
@@ -636,13 +639,13 @@ NULL_TERMS = (
     r"decrease|change|alter|affect|separate|show|demonstrate|produce|result|lead|predict|outperform|"
     r"prolong|prevent|weaken|inhibit|attenuate|enhance|influence|modify|impact|correlate|protect|"
     r"appear to|confer|provide)"
-    r"|(was|were|is|are|been) not (significantly |statistically )?(different|differ\w*|improved|reduced|"
+    r"|(was|were|is|are|been) (\w+ )?not (significantly |statistically )?(different|differ\w*|improved|reduced|"
     r"lowered|raised|increased|decreased|changed|altered|affected|associated|related|correlated|"
     r"superior|better|effective|larger|greater|smaller|higher|lower|significant|required|necessary|"
     r"needed|essential|involved|predictive|linked)"
-    r"|no (statistically |clinically )?(significant|meaningful|detectable|appreciable|relevant|notable|"
+    r"|no (statistic\w* |clinically )?(significant|meaningful|detectable|appreciable|relevant|notable|"
     r"major|measurable|discernible|consistent|additional|further)\b"
-    r"|not (statistically )?significant(ly)?|non-?significant(ly)?|insignificant|numerically"
+    r"|not (statistic\w* )?significant(ly)?|non-?significant(ly)?|insignificant|numerically"
     r"|no (longer )?(statistically )?significant"
     r"|no (difference|differences|effect|effects|change|changes|association|associations|"
     r"correlation|relationship|benefit|advantage|improvement|impact|influence|signal|evidence of)\b"
