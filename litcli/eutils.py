@@ -573,11 +573,14 @@ class EutilsClient:
                             final = functools.partial(_truncated, endpoint)
                 elif resp.status_code in RETRY_STATUSES:
                     status = resp.status_code
-                    failure = _http_error(endpoint, resp.status_code, body)
-                    final = functools.partial(_http_error, endpoint, resp.status_code, body)
+                    has_key = bool(s.api_key)
+                    failure = _http_error(endpoint, resp.status_code, body, has_key=has_key)
+                    final = functools.partial(
+                        _http_error, endpoint, resp.status_code, body, has_key=has_key
+                    )
                     retry_after = _retry_after(resp.headers.get("Retry-After"))
                 else:
-                    raise _http_error(endpoint, resp.status_code, body)
+                    raise _http_error(endpoint, resp.status_code, body, has_key=bool(s.api_key))
             finally:
                 if resp is not None:
                     resp.close()
@@ -791,8 +794,20 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, seconds)
 
 
-def _http_error(endpoint: str, status: int, body: bytes, tries: str | None = None) -> NCBIError:
-    """The error for an HTTP error status; ``tries`` ("after 3 tries") joins the parentheses."""
+RATE_HINT_NO_KEY = "add an API key (litcli config set api-key) or try again in a minute"
+# with a key already in use, adding one is no advice: NCBI's 10 requests/s are shared by
+# every process using the key
+RATE_HINT_KEY = (
+    "your API key allows 10 requests/s, shared by every process that uses it; "
+    "run fewer at once or try again in a minute"
+)
+
+
+def _http_error(
+    endpoint: str, status: int, body: bytes, tries: str | None = None, *, has_key: bool = False
+) -> NCBIError:
+    """The error for an HTTP error status; ``tries`` ("after 3 tries") joins the parentheses;
+    ``has_key``: an API key was sent (the 429 hint then does not ask for one)."""
     detail = _json_error(body) if body.lstrip()[:1] == b"{" else None
     if detail is None:
         m = _ERROR_ELEMENT.search(body[:8192])
@@ -804,7 +819,7 @@ def _http_error(endpoint: str, status: int, body: bytes, tries: str | None = Non
     if status == 429:
         return RateLimitError(
             f"NCBI rate limit exceeded ({what})",
-            hint="add an API key (litcli config set api-key) or try again in a minute",
+            hint=RATE_HINT_KEY if has_key else RATE_HINT_NO_KEY,
             status=status,
         )
     if status == 414:

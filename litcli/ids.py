@@ -34,6 +34,11 @@ _PMC = re.compile(
 _DOI = re.compile(r"^(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE | re.ASCII)
 
 
+# C0/C1 controls (tabs and line breaks inside an identifier too), DEL, bidi embedding /
+# override / isolate controls, zero-width and other invisible format characters.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
 def is_ascii_digits(text: str) -> bool:
     """True for a non-empty run of ASCII digits 0-9 only (never "²³" or "２３")."""
     return _DIGITS.fullmatch(text) is not None
@@ -44,6 +49,13 @@ def parse_id(text: str) -> Identifier:
     raw = text.strip()
     if not raw:
         raise InvalidInputError("empty identifier", hint="give a PMID, DOI, PMCID or PubMed URL")
+    control = _CONTROL.search(raw)
+    if control:  # a pasted terminal escape or an invisible character: never sent to NCBI
+        shown = raw if len(raw) <= 60 else raw[:57] + "..."
+        raise InvalidInputError(
+            f"identifier {shown!r} contains a control character (U+{ord(control.group()):04X})",
+            hint="retype the identifier",
+        )
     if m := _PMID.match(raw):
         pmid = m.group(1).lstrip("0")
         if pmid:

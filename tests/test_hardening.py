@@ -438,3 +438,88 @@ def test_valid_pubmed_syntax_still_reaches_pubmed_unchanged(ncbi) -> None:
         result = run_cli(["search", query, "--count"])
         assert result.exit_code == 0, (query, result.output)
         assert ncbi.hits("esearch")[0].params["term"] == query
+
+
+# --- 7. the smaller items --------------------------------------------------------------------
+
+
+def test_a_temp_file_left_by_a_killed_writer_is_removed_at_the_next_write(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from litcli.formats import write_text
+    from litcli.formats.output import atomic_text
+
+    script = (
+        "import os, signal, sys\n"
+        "from litcli.formats.output import atomic_text\n"
+        "with atomic_text(sys.argv[1]) as f:\n"
+        "    f.write('half')\n"
+        "    f.flush()\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "refs.bib")], check=False)
+    assert done.returncode == -9
+    left = [p.name for p in tmp_path.iterdir()]
+    assert len(left) == 1 and left[0].endswith(".litcli-tmp"), left
+    # a live writer's temp file (this process, mid-write) is never touched
+    with atomic_text(tmp_path / "busy.txt") as busy:
+        busy.write("x")
+        write_text(tmp_path / "other.txt", "data\n")
+        names = sorted(p.name for p in tmp_path.iterdir())
+        assert left[0] not in names  # the killed writer's file is gone
+        assert any(n.startswith(".busy.txt.") for n in names)  # ours stays
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["busy.txt", "other.txt"]
+
+
+def test_debug_mode_keeps_the_documented_exit_codes(ncbi, monkeypatch, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("LITCLI_DEBUG", "1")
+    monkeypatch.setenv("LITCLI_MAX_TRIES", "1")
+    usage = run_cli(["search", "AND"])
+    assert usage.exit_code == 2 and "Traceback" in usage.stderr
+    assert usage.stderr.rstrip().splitlines()[-1].startswith("Error: the query has no words")
+    ncbi.fail("esearch", "503", times=5)
+    assert run_cli(["search", "x"]).exit_code == 5
+    missing = run_cli(["library", "import", str(tmp_path / "nope.xml")])
+    assert missing.exit_code == 6 and "Traceback" in missing.stderr
+    # a real process: the interpreter must not turn the code into 1
+    env = {**os.environ, "LITCLI_DEBUG": "1", "LITCLI_EUTILS_URL": "http://127.0.0.1:9/"}
+    proc = subprocess.run([sys.executable, "-m", "litcli", "search", "x"], capture_output=True,
+                          text=True, env=env, timeout=60, check=False)
+    assert proc.returncode == 4, proc.stderr
+    assert "Traceback" in proc.stderr and proc.stderr.rstrip().splitlines()[-1].startswith("Error: ")
+
+
+@pytest.mark.parametrize("key", [None, "abcdef0123456789abcdef0123456789ab12"])
+def test_the_rate_limit_hint_asks_for_a_key_only_without_one(ncbi, monkeypatch, key) -> None:
+    monkeypatch.setenv("LITCLI_MAX_TRIES", "1")
+    if key:
+        monkeypatch.setenv("NCBI_API_KEY", key)
+    ncbi.fail("esearch", "429", times=5)
+    result = run_cli(["search", "x"])
+    assert result.exit_code == 5, result.output
+    line = _error_line(result.stderr)
+    assert "rate limit exceeded" in line
+    if key:
+        assert "add an API key" not in line.lower() and "config set api-key" not in line
+        assert "Your API key allows 10 requests/s" in line
+        assert key not in result.output
+    else:
+        assert "Add an API key (litcli config set api-key)" in line
+
+
+@pytest.mark.parametrize("bad", ["10.1000/a\x1b[31mb", "10.1000/a\u202eb", "10.1000/a\x00b"])
+def test_a_doi_with_control_characters_is_invalid_and_the_rest_is_exported(ncbi, bad: str) -> None:
+    ncbi.set_articles({"99000001": pubmed_article(99000001)})
+    result = run_cli(["export", "99000001", bad, "-f", "ids"])
+    assert result.exit_code == 2, result.output
+    assert result.stdout.split() == ["99000001"]
+    invalid = [line for line in _lines(result.stderr) if line.startswith("Invalid: ")]
+    assert len(invalid) == 1 and "control character" in invalid[0]
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    for hit in ncbi.hits():  # nothing about the bad DOI was sent
+        assert "10.1000/a" not in " ".join(hit.params.values())

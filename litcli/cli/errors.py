@@ -111,8 +111,6 @@ def _run(group: click.Group, argv: list[str] | None) -> int:
         click.echo("Interrupted." if interrupted else "Aborted.", err=True)
         code = ExitCode.INTERRUPTED
     except KeyboardInterrupt:
-        if debug_enabled():
-            raise
         click.echo("Interrupted.", err=True)
         code = ExitCode.INTERRUPTED
     except _HELP_ERRORS as exc:  # bare `litcli library`: the help
@@ -127,8 +125,7 @@ def _run(group: click.Group, argv: list[str] | None) -> int:
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except LitcliError as exc:
-        if debug_enabled():
-            raise
+        _debug_traceback()
         click.echo(error_message(exc), err=True)
         code = exc.exit_code
     except BrokenPipeError:
@@ -136,15 +133,13 @@ def _run(group: click.Group, argv: list[str] | None) -> int:
         _silence_stdout()
         code = ExitCode.OK
     except OSError as exc:  # e.g. writing to a full disk or a closed device
-        if debug_enabled():
-            raise
+        _debug_traceback()
         what = _clean(exc.strerror or str(exc))
         where = f": {_clean(str(exc.filename))}" if exc.filename else ""
         click.echo(f"Error: operating system error: {what}{where}", err=True)
         code = ExitCode.ERROR
-    except Exception as exc:  # a bug: one line unless debugging
-        if debug_enabled():
-            raise
+    except Exception as exc:  # a bug: one line (after the traceback when debugging)
+        _debug_traceback()
         click.echo(
             f"Error: unexpected {type(exc).__name__}: {_clean(str(exc))} "
             "(a bug in litcli; run again with LITCLI_DEBUG=1 for a traceback)",
@@ -152,6 +147,16 @@ def _run(group: click.Group, argv: list[str] | None) -> int:
         )
         code = ExitCode.ERROR
     return int(code)
+
+
+def _debug_traceback() -> None:
+    """With LITCLI_DEBUG=1: the traceback of the exception being handled, on stderr.  The
+    one-line error and the documented exit code follow as without it (a traceback must
+    not turn exit 5 into the interpreter's exit 1)."""
+    if debug_enabled():
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
 
 
 def _silence_stdout() -> None:

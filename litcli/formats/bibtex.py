@@ -94,6 +94,17 @@ def verbatim(value: str | None) -> str:
     return re.sub(r"\\+(?=[{}]|$)", "", text)
 
 
+def delimited_verbatim(value: str | None) -> str:
+    """A verbatim field with its delimiters: ``{10.1000/x}``, or, when the value holds
+    braces without a partner (a DOI may: ``10.1000/a}b{c``), ``"10.1000/a}b{c"``: quotes
+    delimit the field, so the braces are kept and bibtexparser reads the DOI back exactly.
+    A value that also holds a ``"`` loses its unmatched braces instead (see ``verbatim``)."""
+    text = re.sub(r"\\+(?=[{}]|$)", "", c.text(value))
+    if len(_brace_pairs(text)) != text.count("{") + text.count("}") and '"' not in text:
+        return f'"{text}"'
+    return "{" + verbatim(text) + "}"
+
+
 # Hyphens and slashes separate the parts of a word that are protected one by one
 # ('{T}-wave', '{HIV}-infected'), so styles can still capitalise the other parts.
 _PIECES = re.compile(r"([-/\u2010\u2013])")
@@ -288,7 +299,8 @@ def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
     add("pages", c.full_pages(record.journal.pages, "--"))
     if record.kind != "book":
         add("issn", c.text(record.journal.issn))
-    add("doi", verbatim(record.doi), raw=True)
+    if record.doi and c.text(record.doi):
+        fields.append(("doi", delimited_verbatim(record.doi)))  # already delimited
     add("pmid", record.pmid)
     add("pmcid", c.text(record.pmcid))
     add("url", verbatim(record.pubmed_url), raw=True)
@@ -299,7 +311,7 @@ def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
         add("abstract", " ".join(c.abstract(record).split()))
     add("note", c.flag_note(record))
     body = ",\n".join(
-        f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
+        f"  {name} = {value}" if name in ("month", "doi") else f"  {name} = {{{value}}}"
         for name, value in fields
     )
     return f"@{kind}{{{key},\n{body}\n}}\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -58,8 +59,11 @@ def atomic_text(path: str | Path, *, force: bool = False) -> Iterator[TextIO]:
     """
     target = check_output_path(path, force=force)
     parent = target.parent if str(target.parent) else Path(".")
+    remove_stale_temp_files(parent)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".litcli-tmp", dir=parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=parent
+        )
     except OSError as exc:
         raise LitcliError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
@@ -80,6 +84,58 @@ def atomic_text(path: str | Path, *, force: bool = False) -> Iterator[TextIO]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+TEMP_SUFFIX = ".litcli-tmp"
+# ".refs.bib.12345.k3j_x9ab.litcli-tmp": the target's name, the writer's PID, mkstemp's part
+_TEMP_NAME = re.compile(r"^\..+\.([0-9]+)\.[A-Za-z0-9_]+\.litcli-tmp$", re.ASCII)
+_OLD_TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]+\.litcli-tmp$", re.ASCII)  # no PID (older)
+_OLD_TEMP_AGE = 24 * 3600.0  # seconds after which a PID-less temp file is surely abandoned
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process (or cannot tell): leave its file alone
+    return True
+
+
+def remove_stale_temp_files(directory: Path) -> int:
+    """Remove the temporary files that a killed writer (SIGKILL, power loss) left in
+    ``directory``: ours by name, and their process gone (PID-less names of older versions
+    after a day).  Never fails the write that calls it; returns how many were removed."""
+    import time
+
+    removed = 0
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.name.endswith(TEMP_SUFFIX):
+            continue
+        m = _TEMP_NAME.match(entry.name)
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if m is not None:
+                if _alive(int(m.group(1))):
+                    continue
+            elif not (
+                _OLD_TEMP_NAME.match(entry.name)
+                and time.time() - entry.stat(follow_symlinks=False).st_mtime > _OLD_TEMP_AGE
+            ):
+                continue
+            os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def _take_free_place(tmp: str, target: Path) -> None:
