@@ -194,11 +194,10 @@ def parse_claim(text: str) -> ClaimFrame:
         safety, negated = False, False
     # the verb that ends the subject
     subject_end = len(clean)
-    verb = None
     candidates = [m for m in _VERB.finditer(clean) if m.start() > 0]
     finite = [m for m in candidates if not re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
     # the first finite verb ends the subject; a gerund only when there is none ("... by boosting mTOR")
-    verb = (finite or candidates or [None])[0]
+    verb: re.Match[str] | None = (finite or candidates)[0] if (finite or candidates) else None
     if verb is not None:
         subject_end = verb.start()
     subject = clean[:subject_end]
@@ -228,8 +227,8 @@ def parse_claim(text: str) -> ClaimFrame:
     # direction and outcome
     direction = goodness = 0
     v = 0
-    outcome = None
-    cue = verb.group(0) if verb else None
+    outcome: str | None = None
+    cue: str | None = verb.group(0) if verb else None
     body = predicate if comparator_text is None else predicate[: comp.start()] + " " + predicate[comp.end() :] if comp else predicate
     body_wo_negation = _DENIAL.sub(" ", body)
     finding = rd.read_clause(body_wo_negation, rd.Arms(None, None))

@@ -288,7 +288,7 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
     values: dict[str, tuple[float, int]] = {}
     for name, pos in (("i", ipos[0]), ("c", cpos[0])):
         before = clause[max(0, pos - 45) : pos]
-        found = list(re.finditer(_NUMBER + r"[^\d;()]{0,25}?" + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, _I))
+        found = list(re.finditer(_NUMBER + r"(?:\s*\([^()]{0,30}\))?[^\d;()]{0,25}?" + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, _I))
         if not found:
             return None
         m = found[-1]
@@ -409,7 +409,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     clause = _NOT_DIRECTION.sub(lambda m: _DIRECTION_WORD.sub("_", m.group(0)), clause)
     if _BASELINE.search(clause):
         return Finding()  # "similar at baseline": a description of the groups, not a result
-    if _EXPERIMENT_CLAUSE.search(clause):
+    experiment = _EXPERIMENT_CLAUSE.search(clause)
+    if experiment and not (arms.intervention and arms.intervention.search(clause[experiment.start() : experiment.end() + 40])):
         return Finding()  # "pretreatment with rapamycin prevented ...": an experiment on the mechanism
     harm = bool(HARM.search(clause))
     sig = significance(clause)

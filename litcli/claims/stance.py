@@ -298,13 +298,11 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     if not stances:
         clauses = split_clauses(section_label(sentence)[1])
         for clause in clauses:
-            if _BOTH_ARMS.search(clause):
-                continue
             if frame.onset and _EFFECT_LOST.search(clause):
                 continue  # "... but no longer significant by day 7" says nothing about onset
             f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
-            if not f.decided:
-                continue
+            if not f.decided or _BOTH_ARMS.search(clause) and not f.null:
+                continue  # a change "in both arms" is not a difference between them
             st = _compare(frame, f, content_stems(clause), clause, strict=strict)
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
