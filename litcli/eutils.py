@@ -837,8 +837,3 @@ def _http_error(
         hint="check the query syntax" if endpoint == "esearch" else None,
         status=status,
     )
-
-
-def batches_needed(n: int, batch_size: int = 1000) -> int:
-    """efetch requests needed for n records."""
-    return math.ceil(n / batch_size) if n > 0 else 0

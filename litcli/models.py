@@ -89,7 +89,6 @@ FLAG_RETRACTED = "retracted"
 FLAG_RETRACTION_NOTICE = "retraction notice"
 FLAG_ERRATUM = "erratum"
 FLAG_CONCERN = "expression of concern"
-FLAG_UPDATED = "updated"
 
 
 @dataclass(slots=True)

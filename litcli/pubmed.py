@@ -497,14 +497,6 @@ def parse_month(value: str | None) -> int | None:
     return MONTHS.get(v[:3].lower())
 
 
-def _int(value: str | None) -> int | None:
-    if value:
-        v = value.strip()
-        if is_ascii_digits(v):
-            return int(v)
-    return None
-
-
 def _pub_date(el: Any) -> PubDate:
     if el is None:
         return PubDate()
