@@ -55,7 +55,7 @@ _BETTER = _rx(vocab.ARM_BETTER)
 _WORSE = _rx(vocab.ARM_WORSE)
 _SAME = _rx(vocab.ARM_SAME)
 _NOT_DIRECTION = re.compile(vocab.NOT_DIRECTION, _I)
-_BASELINE = re.compile(r"\bat baseline\b|\bbaseline (characteristics|values|levels|scores)\b", _I)
+_BASELINE = re.compile(r"\bat baseline\b|\bbaseline characteristics\b", _I)
 _POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
 _EXPERIMENT_CLAUSE = re.compile(vocab.EXPERIMENT_PATTERN, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
@@ -129,9 +129,29 @@ def sentence_kind(sentence: str, section: str | None = None) -> str:
     return "finding"
 
 
+def _has_result(text: str) -> bool:
+    return bool(UP.search(text) or DOWN.search(text) or GOOD.search(text) or BAD.search(text) or NULL.search(text) or _P.search(text))
+
+
 def split_clauses(sentence: str) -> list[str]:
+    """The sentence's clauses (at ';', ', but', ' whereas', ', with', ...); a piece that reports
+    nothing of its own ("The redness, swelling", a list) stays with the piece after it."""
     pieces = [p.strip() for p in _SPLIT.split(sentence) if p and p.strip()]
-    return pieces or [sentence]
+    out: list[str] = []
+    carry = ""
+    for piece in pieces:
+        piece = f"{carry}, {piece}" if carry else piece
+        if _has_result(piece):
+            out.append(piece)
+            carry = ""
+        else:
+            carry = piece
+    if carry:
+        if out:
+            out[-1] = f"{out[-1]}, {carry}"
+        else:
+            out.append(carry)
+    return out or [sentence]
 
 
 def valence(text: str) -> tuple[int, str | None]:

@@ -28,6 +28,7 @@ from litcli.claims.reader import (
     stem,
     target_direction,
 )
+from litcli.claims.sentences import split_sentences
 from litcli.models import Record
 
 SUPPORTS = "supports"
@@ -296,7 +297,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         stances.append((timed[0], timed[1], None))
         special = special or "duration"
     if not stances:
-        clauses = split_clauses(section_label(sentence)[1])
+        clauses = [c for part in split_sentences(section_label(sentence)[1]) for c in split_clauses(part)]
         for clause in clauses:
             if frame.onset and _EFFECT_LOST.search(clause):
                 continue  # "... but no longer significant by day 7" says nothing about onset

@@ -575,7 +575,7 @@ UP_TERMS = (
     r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
 )
 DOWN_TERMS = (
-    r"decreas\w*|reduc\w*|lower(s|ed|ing)?|less|fewer|smaller|declin\w*|fell|fall(en|ing)?|"
+    r"decreas\w*|reduc\w*|lower(s|ed|ing)?|less|lesser|fewer|smaller|declin\w*|fell|fall(en|ing)?|"
     r"drop(s|ped|ping)?|diminish\w*|attenuat\w*|suppress(es|ed|ing|ion)?|inhibit(s|ed|ing|ion)?|downregulat\w*|"
     r"deactivat\w*|inactivat\w*|"
     r"down-regulat\w*|shorten\w*|shorter|loss|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
@@ -647,6 +647,8 @@ NULL_TERMS = (
     r"major|measurable|discernible|consistent|additional|further)\b"
     r"|not (statistic\w* )?significant(ly)?|non-?significant(ly)?|insignificant|numerically"
     r"|no (longer )?(statistically )?significant"
+    r"|without (a |any )?(statistically |clinically )?significant"
+    r"|no ([\w-]+ ){0,2}(difference|differences|change|changes)\b"
     r"|no (difference|differences|effect|effects|change|changes|association|associations|"
     r"correlation|relationship|benefit|advantage|improvement|impact|influence|signal|evidence of)\b"
     r"|failed to|fail(s|ed)? to (separate|improve|reduce|show|demonstrate)"
