@@ -173,3 +173,21 @@ def test_help_does_not_import_heavy_libraries() -> None:
     )
     assert "Usage:" in proc.stdout  # the help really ran
     assert proc.stderr.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_docs_stance_keeps_in_step_with_the_shared_definition() -> None:
+    """docs/STANCE.md (ours) and ../shared/STANCE.md (the labelled sets' definition) name the
+    same labels, the same six rules of judgement and the same metrics."""
+    shared = ROOT.parent / "shared" / "STANCE.md"
+    if not shared.exists():
+        pytest.skip(f"shared stance definition not available: {shared}")
+    ours = (ROOT / "docs" / "STANCE.md").read_text(encoding="utf-8").lower()
+    theirs = shared.read_text(encoding="utf-8").lower()
+    for word in ("supports", "contradicts", "neutral", "inversions", "precision", "recall", "accuracy", "macro-f1"):
+        assert word in theirs, f"{word!r} is no longer in ../shared/STANCE.md: update docs/STANCE.md"
+        assert word in ours, f"{word!r} is missing from docs/STANCE.md"
+    rules = re.findall(r"^\d\. \*\*([^*]+)\*\*", theirs, re.M)
+    assert len(rules) == len(re.findall(r"^\d\. \*\*([^*]+)\*\*", ours, re.M)) == 6
+    for rule in rules:
+        key = rule.split()[0:2]
+        assert " ".join(key) in ours, f"rule {rule!r} of ../shared/STANCE.md is missing from docs/STANCE.md"
