@@ -35,6 +35,8 @@ _LASTING = re.compile(vocab.LASTING_CLAIM, _I)
 _FADING = re.compile(vocab.FADING_CLAIM, _I)
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
+_REPORTING_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
+_REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
 # The verb that ends the subject: a direction word, a good/bad word, or a copula.
 _VERB = re.compile(
     r"(?<![\w-])(?:" + "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS]) + r")(?![\w-])"
@@ -183,7 +185,7 @@ def _dependency(text: str) -> frozenset[str]:
 @cache
 def parse_claim(text: str) -> ClaimFrame:
     clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
-    clean = re.sub(r"^(studies|research|evidence|science|experts?|scientists?|doctors?|data)\s+(show|shows|suggest|suggests|say|says|find|finds|prove|proves|confirm|confirms)\s+(that\s+)?", "", clean, flags=_I)
+    clean = _REPORTING_TAIL.sub("", _REPORTING_LEAD.sub("", clean)).strip() or clean
     main = _COMPARATOR_AFTER.sub(" ", clean)  # "compared with those who did not ...": not a denial
     negated = bool(_DENIAL.search(main))
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially)\b", clean, _I))

@@ -745,6 +745,7 @@ CLAIM_DENIAL = (
     r"|\b(doesn't|don't|didn't|isn't|aren't|wasn't|weren't|hasn't|haven't|cannot|can't|won't|never)\b"
     r"|\b(does|do) nothing\b|\bhas no\b|\bhave no\b|\bno (known |significant |clear )?(effect|impact|"
     r"association|role|benefit|link|relationship|influence|difference)\b|\bfails? to\b|\bineffective\b"
+    r"|^\s*(no|none|nothing|neither)\b|\bno (increased|higher|greater|added|additional|excess|elevated) (\w+ )?risk\b"
     r"|\bunrelated\b|\bindependent of\b|\bjust a placebo\b|\blacks?\b|\bnot (required|necessary|needed|"
     r"associated|linked|related|effective|addictive|harmful|dangerous|safe)\b"
 )
@@ -902,3 +903,15 @@ EFFECT_STAYED = (
     r"\b(retain\w*|persist\w*|still|unaffected|intact|not required|not necessary|not needed|is not what|"
     r"did not (weaken|attenuate|block|abolish|prevent|reduce|alter)|same|preserved)\b"
 )
+
+# Reporting frames around a claim ("A new study found that ...", "..., according to a new study"):
+# the claim is what they report.
+REPORTING_LEAD = (
+    r"^(?:(?:but|and|also|though|although|while)\b[^,]*,\s*)?(?:(?:a|an|the|one|another|new|recent|latest|u\.s\.|\w+)\s+){0,3}"
+    r"(?:research(?:ers)?(?: team)?|study|studies|report|reports|trial|trials|analysis|analyses|survey|paper|scientists?|"
+    r"experts?|doctors?|models?|data|evidence|review|team|authors?)\s+(?:\w+\s+){0,2}?"
+    r"(?:have\s+|has\s+|also\s+)?(?:found|find|finds|showed|shows|show|suggests?|suggested|reported|reports|concluded|concludes|"
+    r"says?|said|confirmed|confirms|revealed|reveals|demonstrated|demonstrates|indicates?|indicated|estimated|estimates|"
+    r"determined|discovered|created|identified)\s+(?:that\s+)?"
+)
+REPORTING_TAIL = r",?\s+(?:according to|a new study (?:says|finds|found)|researchers (?:say|said|found))\b.*$"
