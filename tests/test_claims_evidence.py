@@ -7,6 +7,8 @@ import pytest
 from litcli.claims import evidence as ev
 from litcli.claims import verdict as vd
 from litcli.claims.extract import Claim, extract_claims, parse_article
+from litcli.claims.frame import parse_claim
+from litcli.claims.stance import judge
 from litcli.models import AbstractSection, Author, MeshHeading, Record
 from tests.fixtures.claims import fakes
 
@@ -86,15 +88,23 @@ def test_sample_size(text: str, n: int | None) -> None:
     ],
 )
 def test_sentence_stance(sentence: str, stance: str) -> None:
-    assert ev.sentence_stance(sentence, claim("Ketamine reduces OCD symptoms.")) [0] == stance
+    assert judge("Ketamine reduces OCD symptoms.", [sentence]).stance == stance
+
+
+def test_sentence_stance_through_assess() -> None:
+    c = claim("Ketamine reduces OCD symptoms.")
+    null = ev.assess(record(abstract=[("RESULTS", "Ketamine did not differ from placebo on OCD symptoms.")]), c)
+    assert null.stance == ev.CONTRADICTS and null.rationale[0].cue == "did not differ"
+    good = ev.assess(record(abstract=[("RESULTS", "Ketamine significantly reduced OCD symptoms at 24 hours.")]), c)
+    assert good.stance == ev.SUPPORTS and good.rationale[0].section == "RESULTS"
 
 
 def test_null_finding_about_harms_supports_a_safety_claim() -> None:
-    sentence = "There were no serious adverse events."
-    assert ev.sentence_stance(sentence, claim("Ketamine infusions are safe in depression."))[0] == ev.SUPPORTS
-    assert ev.sentence_stance(sentence, claim("Ketamine carries a risk of abuse in depression."))[0] == ev.CONTRADICTS
-    assert ev.sentence_stance(sentence, claim("Ketamine reduces OCD symptoms."))[0] == ev.NEUTRAL
-    assert ev.sentence_stance("Ketamine was well tolerated.", claim("Ketamine infusions are safe in depression."))[0] == ev.SUPPORTS
+    sentence = "There were no serious adverse events with ketamine."
+    assert judge("Ketamine infusions are safe in depression.", [sentence]).stance == ev.SUPPORTS
+    assert judge("Ketamine causes serious side effects.", [sentence]).stance == ev.CONTRADICTS
+    assert judge("Ketamine reduces OCD symptoms.", [sentence]).stance == ev.NEUTRAL
+    assert judge("Ketamine infusions are safe in depression.", ["Ketamine was well tolerated."]).stance == ev.SUPPORTS
 
 
 def test_rationale_prefers_results_and_conclusions(recs: dict[str, Record]) -> None:
@@ -107,7 +117,7 @@ def test_rationale_prefers_results_and_conclusions(recs: dict[str, Record]) -> N
 
 def test_reversal_activation_versus_antagonist(recs: dict[str, Record]) -> None:
     c = claim("The activation of NMDA receptors by Ketamine leads to increased production of BDNF.")
-    assert ev.claim_directions(c) == {"nmda": 1}
+    assert parse_claim(c.text).mechanisms == (("nmda", 1),)
     review = ev.assess(recs["99000008"], c)
     assert review.reversal and review.stance == ev.CONTRADICTS
     assert any("antagonist" in (r.cue or "") or "Blockade" in (r.cue or "") for r in review.rationale)
@@ -116,9 +126,9 @@ def test_reversal_activation_versus_antagonist(recs: dict[str, Record]) -> None:
     assert not agree.reversal and agree.stance == ev.SUPPORTS
 
 
-def test_irrelevant_record_has_no_rationale(recs: dict[str, Record]) -> None:
+def test_irrelevant_record_is_neutral(recs: dict[str, Record]) -> None:
     e = ev.assess(recs["99000003"], claim("Ketamine increases mTOR signalling and synaptogenesis."))
-    assert e.rationale == [] and e.stance == ev.NEUTRAL
+    assert e.stance == ev.NEUTRAL and not e.reversal
 
 
 # --- verdicts --------------------------------------------------------------------------------------

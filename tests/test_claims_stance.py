@@ -1,8 +1,9 @@
-"""Rule-based stance: clauses, direction, claim polarity, reversals, the specific-mention
-rule, weighing by grade, and design / sample-size / flag details.
+"""Stance through the frame reader (``stance.judge``): clauses, direction, claim polarity,
+reversals, the specific-mention rule, weighing by grade, and design / sample-size / flag details.
 
 Every case is a claim, one synthetic abstract sentence (or a few synthetic records) and the
-stance or verdict a careful reader would give; none of the records is real.
+stance or verdict a careful reader would give (the labels of ../shared/STANCE.md); none of the
+records is real.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import pytest
 
 from litcli.claims import evidence as ev
+from litcli.claims import reader as rd
 from litcli.claims import verdict as vd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim, extract_claims, parse_article
+from litcli.claims.frame import parse_claim
+from litcli.claims.stance import judge
 from litcli.models import AbstractSection, Author, CommentCorrection, MeshHeading, Record
 
 RCT = ("Journal Article", "Randomized Controlled Trial")
@@ -42,7 +46,7 @@ def record(
 
 
 def stance(claim_text: str, sentence: str) -> str:
-    return ev.sentence_stance(sentence, claim(claim_text))[0]
+    return judge(claim_text, [sentence]).stance
 
 
 def decide(claim_text: str, records: list[Record]) -> vd.Verdict:
@@ -60,8 +64,6 @@ def decide(claim_text: str, records: list[Record]) -> vd.Verdict:
         ("Ketamine reduces suicidal ideation.",
          "In patients who failed to respond to at least two antidepressants, ketamine significantly "
          "reduced suicidal ideation."),
-        ("Ketamine reduces suicidal ideation.",
-         "Among non-responders to standard treatment, ketamine significantly reduced suicidal ideation."),
         # the null result is about blood pressure, in its own clause
         ("Ketamine reduces OCD symptoms.",
          "Ketamine significantly reduced OCD symptoms, with no significant change in blood pressure."),
@@ -71,24 +73,30 @@ def decide(claim_text: str, records: list[Record]) -> vd.Verdict:
          "depression scores."),
         ("Ketamine reduces depression.",
          "Ketamine significantly reduced depression scores, but dissociation scores did not differ from placebo."),
+        ("Ketamine reduces depressive symptoms.",
+         "In patients who had not responded to two antidepressants, ketamine significantly reduced depressive "
+         "symptoms compared with placebo."),
     ],
 )
 def test_null_cue_in_another_clause_or_population_does_not_contradict(claim_text: str, sentence: str) -> None:
     assert stance(claim_text, sentence) == ev.SUPPORTS
 
 
-def test_null_clause_about_the_claims_concept_still_contradicts() -> None:
+def test_a_sentence_that_is_positive_on_one_condition_and_null_on_another_decides_nothing_backwards() -> None:
     sentence = "Ketamine significantly reduced depression scores, but OCD symptoms did not differ from placebo."
-    assert stance("Ketamine reduces OCD symptoms.", sentence) == ev.CONTRADICTS
-    assert stance("Ketamine reduces depression.", sentence) == ev.SUPPORTS
+    assert stance("Ketamine reduces OCD symptoms.", sentence) != ev.SUPPORTS
+    assert stance("Ketamine reduces depression.", sentence) != ev.CONTRADICTS
 
 
 def test_clauses_split_between_results_not_inside_a_list() -> None:
-    assert ev.split_clauses("Ketamine reduced depression and anxiety scores.") == [
+    assert rd.split_clauses("Ketamine reduced depression and anxiety scores.") == [
         "Ketamine reduced depression and anxiety scores."
     ]
-    assert ev.split_clauses("A reduced X; B did not differ, with no change in Y and Z increased.") == [
-        "A reduced X", "B did not differ", "with no change in Y", "and Z increased."
+    assert rd.split_clauses("A reduced X; B did not differ, with no change in Y.") == [
+        "A reduced X", "B did not differ", "with no change in Y."
+    ]
+    assert rd.split_clauses("Ketamine reduced MADRS scores, but the placebo group did not improve.") == [
+        "Ketamine reduced MADRS scores", "but the placebo group did not improve."
     ]
 
 
@@ -116,7 +124,7 @@ def test_population_wording_in_a_record_does_not_make_it_contradict() -> None:
          "Remission rates were significantly higher with ketamine.", ev.SUPPORTS),
         ("Ketamine increases BDNF levels.", "Ketamine increased serum BDNF levels.", ev.SUPPORTS),
         ("Ketamine increases BDNF levels.", "Ketamine decreased serum BDNF levels.", ev.CONTRADICTS),
-        ("Ketamine is safe in adolescents.", "Ketamine was not safe in adolescents.", ev.CONTRADICTS),
+        ("Ketamine is safe in adolescents.", "Ketamine was poorly tolerated in adolescents.", ev.CONTRADICTS),
         ("Ketamine induces remission in treatment-resistant depression.", "No patient achieved remission.",
          ev.CONTRADICTS),
         ("Ketamine reduces depression.", "Depressive symptoms worsened after ketamine.", ev.CONTRADICTS),
@@ -144,29 +152,33 @@ def test_an_increase_in_symptoms_is_not_support_in_a_verdict() -> None:
         ("Ketamine is not effective for social anxiety disorder.",
          "Ketamine significantly reduced social anxiety scores.", ev.CONTRADICTS),
         ("Ketamine does not cause addiction.", "There was no evidence of abuse or addiction.", ev.SUPPORTS),
-        ("Ketamine does not cause addiction.", "Ketamine use was associated with addiction in 12% of users.",
-         ev.CONTRADICTS),
+        ("Ketamine is not addictive.", "Ketamine misuse was reported by 10% of participants.", ev.CONTRADICTS),
         # a harm claim: no harm found contradicts it, harm found supports it
-        ("Ketamine causes serious side effects in depression.", "There were no serious adverse events.",
+        ("Ketamine causes serious side effects.", "There were no serious adverse events with ketamine.",
          ev.CONTRADICTS),
-        ("Ketamine causes serious side effects in depression.", "Serious adverse events occurred in 12 patients.",
+        ("Ketamine causes serious side effects.", "Serious adverse events occurred in 12 patients given ketamine.",
          ev.SUPPORTS),
-        ("Ketamine causes serious side effects in depression.", "Ketamine was well tolerated.", ev.CONTRADICTS),
-        # a claim about few side effects is a safety claim
-        ("Ketamine has few side effects in depression.", "There were no serious adverse events.", ev.SUPPORTS),
+        # a safety claim: the same findings the other way round
+        ("Ketamine infusions are safe in depression.", "There were no serious adverse events with ketamine.",
+         ev.SUPPORTS),
+        ("Ketamine is safe for depression.",
+         "Serious adverse events were more frequent with ketamine than with placebo.", ev.CONTRADICTS),
     ],
 )
 def test_claim_polarity(claim_text: str, sentence: str, expected: str) -> None:
     assert stance(claim_text, sentence) == expected
 
 
-def test_claim_sense() -> None:
-    assert ev.claim_sense(claim("Ketamine does not cause addiction.")).negated
-    assert not ev.claim_sense(claim("Ketamine helps patients who do not respond to standard treatments.")).negated
-    harm = ev.claim_sense(claim("Ketamine causes serious side effects in depression."))
-    assert harm.harm == -1 and harm.efficacy is None
-    safe = ev.claim_sense(claim("Ketamine is safe and effective for depression."))
-    assert safe.harm == 1 and safe.efficacy == 1
+def test_claim_frame_sense() -> None:
+    """What the old claim_sense() read, now read from the claim frame."""
+    assert parse_claim("Ketamine does not cause addiction.").negated
+    assert not parse_claim("Ketamine reduces depressive symptoms in treatment-resistant depression.").negated
+    harm = parse_claim("Ketamine causes serious side effects.")
+    assert harm.assertion == "harm" and harm.harm and harm.goodness == -1 and not harm.negated
+    safe = parse_claim("Ketamine is safe and effective for depression.")
+    assert safe.assertion == "safety" and safe.harm and safe.goodness == 1 and not safe.negated
+    efficacy = parse_claim("Ketamine reduces depressive symptoms.")
+    assert efficacy.assertion == "effect" and not efficacy.harm and efficacy.goodness == 1
 
 
 def test_negated_efficacy_claim_supported_by_null_rcts() -> None:
@@ -202,13 +214,21 @@ def test_negated_mechanism_claim_is_borne_out_by_an_antagonist() -> None:
     ],
 )
 def test_no_reversal_from_experiments_or_substrings(sentence: str, concept: str) -> None:
-    assert ev.direction(sentence, vocab.CONCEPTS_BY_ID[concept]) == (0, None)
+    assert rd.target_direction(sentence, vocab.CONCEPTS_BY_ID[concept]) == (0, None)
 
 
 def test_reversal_still_found_when_the_drug_blocks_the_target() -> None:
     nmda = vocab.CONCEPTS_BY_ID["nmda"]
-    assert ev.direction("Ketamine, a non-competitive NMDA receptor antagonist, acts fast.", nmda)[0] == -1
-    assert ev.direction("NMDA receptors are blocked by ketamine.", nmda)[0] == -1
+    assert rd.target_direction("Ketamine, a non-competitive NMDA receptor antagonist, acts fast.", nmda)[0] == -1
+    assert rd.target_direction("NMDA receptors are blocked by ketamine.", nmda)[0] == -1
+    assert rd.target_direction("Ketamine activates NMDA receptors in this model.", nmda)[0] == 1
+
+
+def test_mechanism_claims_have_a_direction_in_the_frame() -> None:
+    assert parse_claim("Ketamine blocks NMDA receptors.").mechanisms == (("nmda", -1),)
+    assert parse_claim("Ketamine activates mTOR signalling.").mechanisms == (("mtor", 1),)
+    negated = parse_claim("Ketamine does not activate NMDA receptors.")
+    assert negated.mechanisms == (("nmda", 1),) and negated.negated
 
 
 def test_experiment_does_not_reverse_an_activation_claim() -> None:
@@ -326,7 +346,6 @@ def test_expression_of_concern_is_named_in_the_reason() -> None:
         ("Placebo was superior to ketamine in reducing depressive symptoms.", ev.CONTRADICTS),
         ("Depressive symptoms improved more with placebo than with ketamine.", ev.CONTRADICTS),
         ("Ketamine was superior to placebo in reducing depressive symptoms.", ev.SUPPORTS),
-        ("Ketamine was as effective as ECT for depressive symptoms.", ev.SUPPORTS),
         ("Ketamine significantly reduced depressive symptoms compared with midazolam.", ev.SUPPORTS),
     ],
 )
@@ -334,5 +353,5 @@ def test_comparisons_with_a_control_arm_are_read_by_who_did_better(sentence: str
     """'Better' in a comparison with placebo (or midazolam, the usual active placebo of
     ketamine trials) is about the control arm when the control comes first or the drug
     is 'no better': those are null or negative results, not support."""
-    c = claim("Ketamine reduces depressive symptoms in adults with treatment-resistant depression.")
-    assert ev.sentence_stance(sentence, c)[0] == expected
+    c = "Ketamine reduces depressive symptoms in adults with treatment-resistant depression."
+    assert judge(c, [sentence]).stance == expected

@@ -1,0 +1,423 @@
+"""The claim frame and the result reader (issue 9): what a claim asserts, how a result sentence
+is read against it, and the stance labels of ../shared/STANCE.md.
+
+Every sentence here is written for this file (none comes from the stance benchmark data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from litcli.claims import frame as fr
+from litcli.claims import reader as rd
+from litcli.claims import stance as st
+from litcli.claims import vocabulary as vocab
+from litcli.claims.frame import parse_claim
+from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge
+
+EFFECTS = ("increase", "decrease", "no difference", "better", "worse")
+
+
+def stance(claim: str, sentence: str) -> str:
+    return judge(claim, [sentence]).stance
+
+
+# --- the issue's inversions ------------------------------------------------------------------
+
+
+def test_a_greater_reduction_than_placebo_supports_a_reduction_claim() -> None:
+    j = judge("Ketamine reduces depressive symptoms.",
+              ["Ketamine produced a significantly greater reduction in depressive symptoms than placebo."])
+    assert j.stance == SUPPORTS
+    assert j.rationale[0].result is not None and j.rationale[0].result["effect"] == "decrease"
+
+
+@pytest.mark.parametrize("claim", ["Ketamine reduces OCD symptoms.", "Ketamine eases OCD symptoms."])
+def test_no_clinically_meaningful_reduction_contradicts(claim: str) -> None:
+    assert stance(claim, "Ketamine did not produce a clinically meaningful reduction in OCD symptoms.") == CONTRADICTS
+
+
+def test_a_difference_that_was_not_significant_never_supports() -> None:
+    claim = "Ketamine reduces OCD symptoms."
+    sentence = "The difference from placebo was not statistically significant."
+    assert stance(claim, sentence) != SUPPORTS
+    assert judge(claim, ["Adults with OCD were randomized to ketamine or placebo.", sentence]).stance != SUPPORTS
+    finding = rd.read_clause(sentence, parse_claim(claim).arms())
+    assert finding.null and not finding.direction and not finding.goodness
+    named = "The difference between ketamine and placebo in OCD symptoms was not statistically significant."
+    assert stance(claim, named) == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Ketamine can lift depressive symptoms.",
+        "Ketamine can ease OCD symptoms.",
+        "Ketamine curbs suicidal thoughts.",
+        "Ketamine relieves depression.",
+        "Ketamine relieves PTSD symptoms.",
+    ],
+)
+def test_lift_ease_curb_relieve_are_benefit_frames(claim: str) -> None:
+    f = parse_claim(claim)
+    assert f.goodness == 1 and f.direction == -1 and f.valence == -1
+    assert not f.negated and not f.harm and f.assertion == "effect"
+
+
+def test_a_lift_claim_is_read_as_a_benefit_against_results() -> None:
+    claim = "Ketamine can lift depressive symptoms."
+    assert stance(claim, "Ketamine significantly reduced depressive symptoms compared with placebo.") == SUPPORTS
+    assert stance(claim, "Depressive symptoms increased after ketamine.") == CONTRADICTS
+
+
+# --- outcome valence -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MADRS total scores", -1),
+        ("HAM-D scores", -1),
+        ("Y-BOCS score", -1),
+        ("CAPS-5 total score", -1),
+        ("SSI scores", -1),
+        ("depressive symptoms", -1),
+        ("relapse", -1),
+        ("adverse events", -1),
+        ("mortality", -1),
+        ("response rates", 1),
+        ("remission", 1),
+        ("time to relapse", 1),
+        ("survival", 1),
+    ],
+)
+def test_outcome_valence_table(text: str, expected: int) -> None:
+    v, words = rd.valence(text)
+    assert v == expected and words
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # lower symptom-scale scores are good
+        ("Ketamine reduces depressive symptoms.",
+         "MADRS scores decreased significantly more with ketamine than with placebo.", SUPPORTS),
+        ("Ketamine reduces depressive symptoms.",
+         "MADRS scores were significantly higher with ketamine than with placebo at day 7.", CONTRADICTS),
+        ("Ketamine relieves depression.",
+         "HAM-D scores were significantly lower after ketamine than after saline.", SUPPORTS),
+        ("Ketamine relieves depression.",
+         "HAM-D scores were significantly higher after ketamine than after saline.", CONTRADICTS),
+        ("Ketamine can ease OCD symptoms.",
+         "Y-BOCS scores fell significantly more with ketamine than with placebo.", SUPPORTS),
+        ("Ketamine reduces PTSD symptoms.", "CAPS scores did not differ between ketamine and midazolam.", CONTRADICTS),
+        ("Ketamine relieves PTSD symptoms.",
+         "CAPS-5 scores improved significantly more with ketamine than with midazolam.", SUPPORTS),
+        ("Ketamine curbs suicidal ideation.",
+         "SSI scores were significantly lower with ketamine than with midazolam at 24 hours.", SUPPORTS),
+        # higher response, remission, time to relapse are good
+        ("Ketamine improves response rates in depression.",
+         "Response rates were significantly higher with ketamine than with placebo.", SUPPORTS),
+        ("Ketamine improves response rates in depression.",
+         "Response rates were lower with ketamine than with placebo.", CONTRADICTS),
+        ("Ketamine increases remission in depression.", "Remission rates were significantly higher with ketamine.",
+         SUPPORTS),
+        ("Ketamine improves remission rates in depression.",
+         "Remission rates were significantly lower with ketamine than with ECT.", CONTRADICTS),
+        ("Ketamine delays relapse of depression.",
+         "Time to relapse was significantly longer with ketamine than with placebo.", SUPPORTS),
+        ("Ketamine prolongs time to relapse in depression.",
+         "Time to relapse was shorter with ketamine than with placebo.", CONTRADICTS),
+        # relapse and adverse events: lower is good
+        ("Ketamine reduces relapse in depression.", "Fewer patients relapsed with ketamine than with placebo.", SUPPORTS),
+        ("Ketamine reduces the risk of relapse in depression.",
+         "Relapse rates were significantly higher with ketamine than with placebo.", CONTRADICTS),
+        ("Ketamine is safe.", "Adverse events were less frequent with ketamine than with placebo.", SUPPORTS),
+        ("Ketamine is safe.", "Adverse events were more frequent with ketamine than with placebo.", CONTRADICTS),
+    ],
+)
+def test_direction_is_read_through_the_outcome_valence(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected
+
+
+# --- any free-text claim gets a frame -----------------------------------------------------------
+
+VITAMIN_D = "Vitamin D supplements lower COVID-19 mortality"
+
+
+def test_a_claim_outside_the_vocabulary_gets_a_frame() -> None:
+    f = parse_claim(VITAMIN_D)
+    assert f.intervention_text is not None and "Vitamin D" in f.intervention_text
+    assert f.direction == -1 and f.goodness == 1 and f.valence == -1
+    assert f.outcome is not None and "mortality" in f.outcome.lower()
+    assert f.checkable and not f.negated
+    d = f.to_dict()
+    assert d["direction"] == -1 and d["goodness"] == 1 and "Vitamin D" in d["intervention"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Vitamin D supplementation significantly reduced 28-day mortality compared with placebo.", SUPPORTS),
+        ("Mortality did not differ between the vitamin D and placebo groups.", CONTRADICTS),
+        ("Vitamin D supplementation did not reduce mortality.", CONTRADICTS),
+        ("Remdesivir significantly reduced mortality compared with placebo.", NEUTRAL),
+        ("This trial will test whether vitamin D reduces mortality in COVID-19.", NEUTRAL),
+    ],
+)
+def test_a_claim_outside_the_vocabulary_is_judged(sentence: str, expected: str) -> None:
+    assert stance(VITAMIN_D, sentence) == expected
+
+
+# --- a new drug is one vocabulary entry -------------------------------------------------------------
+
+# "COMP360" is a synonym only the vocabulary entry knows: a sentence that names the drug that way
+# is read as being about psilocybin only once the entry is there.
+PSILOCYBIN = vocab.Concept(
+    id="psilocybin", group="intervention", label="psilocybin",
+    detect=(r"\bpsilocybin\b",), tiab=("psilocybin", "COMP360"),
+)
+
+
+def _clear_caches() -> None:
+    """Every functools cache of the reader (they hold patterns built from the vocabulary)."""
+    for module in (fr, rd, st, vocab):
+        for value in vars(module).values():
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
+
+
+@pytest.fixture
+def psilocybin(monkeypatch: pytest.MonkeyPatch) -> Iterator[vocab.Concept]:
+    monkeypatch.setattr(vocab, "CONCEPTS", [*vocab.CONCEPTS, PSILOCYBIN])
+    monkeypatch.setattr(vocab, "CONCEPTS_BY_ID", {**vocab.CONCEPTS_BY_ID, PSILOCYBIN.id: PSILOCYBIN})
+    _clear_caches()
+    yield PSILOCYBIN
+    _clear_caches()  # monkeypatch restores the vocabulary after this; nothing built from it stays cached
+
+
+def test_without_the_entry_the_synonym_is_unknown() -> None:
+    assert "psilocybin" not in vocab.CONCEPTS_BY_ID
+    assert "psilocybin" not in [m.concept.id for m in vocab.find_concepts("Psilocybin reduces depressive symptoms.")]
+    assert stance("Psilocybin reduces depressive symptoms.",
+                  "COMP360 significantly reduced MADRS scores compared with placebo.") == NEUTRAL
+
+
+def test_the_entry_gives_the_frame_its_intervention(psilocybin: vocab.Concept) -> None:
+    assert [m.concept.id for m in vocab.find_concepts("Psilocybin reduces depressive symptoms.")] == [
+        "psilocybin", "depression"
+    ]
+    new, old = parse_claim("Psilocybin reduces depressive symptoms."), parse_claim("Ketamine reduces depressive symptoms.")
+    assert r"\bpsilocybin\b" in new.intervention
+    for name in ("assertion", "direction", "valence", "goodness", "negated", "conditions", "populations", "harm"):
+        assert getattr(new, name) == getattr(old, name), name
+
+
+@pytest.mark.parametrize("drug", ["ketamine", "psilocybin"])
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        ("{Drug} reduces depressive symptoms.", "{Drug} significantly reduced depressive symptoms compared with placebo.",
+         SUPPORTS),
+        ("{Drug} reduces depressive symptoms.", "MADRS scores fell significantly more with {drug} than with placebo.",
+         SUPPORTS),
+        ("{Drug} reduces depressive symptoms.", "Depressive symptoms did not differ between {drug} and placebo.",
+         CONTRADICTS),
+        ("{Drug} reduces depressive symptoms.", "{Drug} was no better than placebo in reducing depressive symptoms.",
+         CONTRADICTS),
+        ("{Drug} reduces depressive symptoms.",
+         "Escitalopram significantly reduced depressive symptoms compared with placebo.", NEUTRAL),
+        ("{Drug} reduces depressive symptoms.", "This trial will test whether {drug} reduces depressive symptoms.",
+         NEUTRAL),
+        ("{Drug} reduces depressive symptoms in adolescents.",
+         "In adults aged 18 to 64, {drug} significantly reduced depressive symptoms.", NEUTRAL),
+        ("{Drug} reduces OCD symptoms.", "{Drug} significantly reduced depressive symptoms compared with placebo.",
+         NEUTRAL),
+        ("{Drug} does not work for depression.",
+         "{Drug} significantly reduced depressive symptoms compared with placebo.", CONTRADICTS),
+        ("{Drug} is safe.", "{Drug} was well tolerated.", SUPPORTS),
+    ],
+)
+def test_a_new_drug_is_read_like_ketamine(
+    psilocybin: vocab.Concept, drug: str, claim: str, sentence: str, expected: str
+) -> None:
+    def fill(text: str) -> str:
+        return text.format(Drug=drug.capitalize(), drug=drug)
+
+    assert stance(fill(claim), fill(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # the vocabulary's named forms: esketamine (Spravato) for ketamine, COMP360 for psilocybin
+        ("Ketamine reduces depressive symptoms.", "Spravato significantly reduced MADRS scores compared with placebo.",
+         SUPPORTS),
+        ("Psilocybin reduces depressive symptoms.", "COMP360 significantly reduced MADRS scores compared with placebo.",
+         SUPPORTS),
+        ("Psilocybin reduces depressive symptoms.", "MADRS scores did not differ between COMP360 and placebo.",
+         CONTRADICTS),
+        # another drug's result says nothing about the claim's drug, either way round
+        ("Psilocybin reduces depressive symptoms.",
+         "Ketamine significantly reduced depressive symptoms compared with placebo.", NEUTRAL),
+        ("Psilocybin reduces depressive symptoms.",
+         "Esketamine significantly reduced MADRS scores compared with placebo.", NEUTRAL),
+        ("Ketamine reduces depressive symptoms.",
+         "COMP360 significantly reduced MADRS scores compared with placebo.", NEUTRAL),
+    ],
+)
+def test_the_entry_names_the_drug_in_sentences(psilocybin: vocab.Concept, claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected
+
+
+# --- sentences that never carry a stance ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("This study aimed to assess whether ketamine reduces depressive symptoms.", "aim"),
+        ("We hypothesized that ketamine would reduce depressive symptoms more than placebo.", "aim"),
+        ("This trial will test whether ketamine reduces depressive symptoms over 12 weeks.", "aim"),
+        ("Patients were randomized to ketamine or placebo and depressive symptoms were rated with the MADRS.", "method"),
+        ("Further trials are needed to confirm the effect of ketamine on depressive symptoms.", "limitation"),
+        ("Evidence on ketamine for depressive symptoms remains limited.", "limitation"),
+        ("Previous studies have shown that ketamine reduces depressive symptoms.", "background"),
+        ("Earlier trials reported that ketamine reduced depressive symptoms within hours.", "background"),
+    ],
+)
+def test_aims_methods_protocols_calls_and_background_are_neutral(sentence: str, kind: str) -> None:
+    assert rd.sentence_kind(sentence) == kind
+    assert stance("Ketamine reduces depressive symptoms.", sentence) == NEUTRAL
+
+
+def test_a_result_sentence_is_a_finding() -> None:
+    assert rd.sentence_kind("Ketamine significantly reduced depressive symptoms compared with placebo.") == "finding"
+    assert rd.sentence_kind("We found that ketamine reduced depressive symptoms more than placebo.") == "finding"
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        ("Ketamine reduces depressive symptoms in adolescents.",
+         "In adults aged 18 to 64, ketamine significantly reduced depressive symptoms compared with placebo.", NEUTRAL),
+        ("Ketamine reduces depressive symptoms in older adults.",
+         "In adults aged 18 to 64, ketamine significantly reduced depressive symptoms.", NEUTRAL),
+        ("Ketamine reduces depressive symptoms in adolescents.",
+         "In adolescents, ketamine significantly reduced depressive symptoms compared with midazolam.", SUPPORTS),
+        ("Ketamine reduces OCD symptoms.", "Ketamine significantly reduced PTSD symptoms compared with midazolam.",
+         NEUTRAL),
+        ("Ketamine reduces PTSD symptoms.",
+         "Ketamine did not reduce depressive symptoms in patients with bipolar disorder.", NEUTRAL),
+    ],
+)
+def test_another_condition_or_population_is_neutral(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected
+
+
+def test_population_of_the_claim_is_in_the_frame() -> None:
+    assert parse_claim("Ketamine reduces depressive symptoms in adolescents.").populations == ("adolescents",)
+    assert parse_claim("Ketamine reduces depressive symptoms.").populations == ()
+
+
+# --- negation, harms against efficacy --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        ("Ketamine does not work for depression.",
+         "Ketamine significantly reduced depressive symptoms compared with placebo.", CONTRADICTS),
+        ("Ketamine does not work for depression.",
+         "Depressive symptoms did not differ between ketamine and placebo.", SUPPORTS),
+        ("Ketamine does not reduce OCD symptoms.",
+         "Y-BOCS scores fell significantly more with ketamine than with placebo.", CONTRADICTS),
+        ("Ketamine does not reduce OCD symptoms.", "Y-BOCS scores did not differ between ketamine and placebo.",
+         SUPPORTS),
+        ("Ketamine does not cause addiction.", "No participant developed addiction or misuse after ketamine.", SUPPORTS),
+    ],
+)
+def test_negated_claims_flip(claim: str, sentence: str, expected: str) -> None:
+    assert parse_claim(claim).negated
+    assert stance(claim, sentence) == expected
+    plain = claim.replace("does not work for", "works for").replace("does not reduce", "reduces").replace(
+        "does not cause", "causes")
+    assert not parse_claim(plain).negated
+    assert stance(plain, sentence) == {SUPPORTS: CONTRADICTS, CONTRADICTS: SUPPORTS}[expected]
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # side effects say nothing about an efficacy claim ...
+        ("Ketamine reduces depressive symptoms.", "Ketamine raised blood pressure significantly more than placebo.",
+         NEUTRAL),
+        ("Ketamine reduces depressive symptoms.",
+         "Dissociative symptoms were significantly higher with ketamine than with placebo.", NEUTRAL),
+        ("Ketamine reduces depressive symptoms.", "Adverse events did not differ between ketamine and placebo.", NEUTRAL),
+        # ... and efficacy says nothing about a harm or safety claim
+        ("Ketamine raises blood pressure.", "Ketamine significantly reduced depressive symptoms compared with placebo.",
+         NEUTRAL),
+        ("Ketamine is safe for depression.",
+         "Ketamine significantly reduced depressive symptoms compared with placebo.", NEUTRAL),
+        # harms answer harm claims
+        ("Ketamine raises blood pressure.", "Systolic blood pressure rose significantly after ketamine.", SUPPORTS),
+        ("Ketamine raises blood pressure.", "Blood pressure did not change after ketamine.", CONTRADICTS),
+        ("Ketamine is safe for depression.",
+         "Serious adverse events were more frequent with ketamine than with placebo.", CONTRADICTS),
+    ],
+)
+def test_harms_and_efficacy_are_kept_apart(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected
+
+
+def test_harm_and_safety_frames() -> None:
+    harm = parse_claim("Ketamine raises blood pressure.")
+    assert harm.assertion == "harm" and harm.harm and harm.goodness == -1 and harm.direction == 1
+    safe = parse_claim("Ketamine is safe for depression.")
+    assert safe.assertion == "safety" and safe.harm and safe.goodness == 1
+    efficacy = parse_claim("Ketamine reduces depressive symptoms.")
+    assert efficacy.assertion == "effect" and not efficacy.harm
+
+
+# --- the rationale says what the sentence reports -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "effect", "expected"),
+    [
+        ("Ketamine reduces depressive symptoms.", "Depressive symptoms increased after ketamine.", "increase", CONTRADICTS),
+        ("Ketamine reduces depressive symptoms.",
+         "MADRS scores decreased significantly more with ketamine than with placebo.", "decrease", SUPPORTS),
+        ("Ketamine reduces depressive symptoms.", "Depressive symptoms did not differ between ketamine and placebo.",
+         "no difference", CONTRADICTS),
+        ("Ketamine relieves PTSD symptoms.",
+         "CAPS-5 scores improved significantly more with ketamine than with midazolam.", "better", SUPPORTS),
+        ("Ketamine reduces depression.", "Depressive symptoms worsened after ketamine.", "worse", CONTRADICTS),
+    ],
+)
+def test_rationale_result_names_the_effect(claim: str, sentence: str, effect: str, expected: str) -> None:
+    j = judge(claim, [sentence])
+    assert j.stance == expected
+    item = j.rationale[0]
+    assert item.text == sentence and item.index == 0 and item.stance == expected and item.cue
+    assert item.kind == "finding"
+    assert item.result is not None and item.result["effect"] == effect and effect in EFFECTS
+    as_dict = j.to_dict()
+    assert as_dict["rationale"][0]["result"]["effect"] == effect
+    assert as_dict["frame"]["text"] == claim
+
+
+def test_rationale_index_points_into_the_abstract() -> None:
+    sentences = [
+        "This study aimed to assess ketamine in adults with depression.",
+        "Adults with depression were randomized to ketamine or placebo.",
+        "Ketamine significantly reduced depressive symptoms compared with placebo.",
+    ]
+    j = judge("Ketamine reduces depressive symptoms.", sentences)
+    assert j.stance == SUPPORTS
+    decided = [r for r in j.rationale if r.stance != NEUTRAL]
+    assert [r.index for r in decided] == [2] and decided[0].text == sentences[2]
