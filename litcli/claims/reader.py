@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from litcli.claims import vocabulary as vocab
 
@@ -78,6 +78,7 @@ _SPLIT = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer: enough to match 'reduces'/'reduced'/'reduction', 'symptoms'/'symptom'."""
     w = word.lower().strip("'-")

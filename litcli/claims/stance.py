@@ -264,15 +264,15 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     overlap = frame.stems & stems
     relevance = len(overlap) / max(1, len(frame.stems))
     kind = sentence_kind(sentence, section)
-    if kind != "finding":
-        return Reading(NEUTRAL, None, kind, relevance)
+    if kind != "finding" or strict and relevance < MIN_RELEVANCE:
+        return Reading(NEUTRAL, None, kind, relevance)  # too far from the claim to decide anything
     arms = frame.arms()
     ipos, cpos = arms.positions(sentence)
     if arms.intervention is not None and not ipos:
         # the claim's intervention is not named: the sentence may still report its outcome (the
         # subject named elsewhere in the abstract), unless it is about another treatment
         other = [m.group(0) for m in _OTHER_TREATMENT.finditer(sentence) if stem(m.group(0)) not in frame.stems]
-        if other or not (frame.outcome_stems & stems or _conditions(sentence) & set(frame.conditions)):
+        if other or not (frame.outcome_stems & stems or frame.conditions and _conditions(sentence) & set(frame.conditions)):
             return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
     if frame.hard_outcome and not _HARD.search(sentence):
         return Reading(NEUTRAL, "another outcome", "off-topic", relevance)

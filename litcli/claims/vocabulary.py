@@ -495,12 +495,18 @@ def _case_sensitive_detector(concept_id: str) -> re.Pattern[str] | None:
     return re.compile("|".join(acronyms)) if acronyms else None
 
 
+@cache
+def _detector(concept_id: str) -> re.Pattern[str] | None:
+    patterns = [p for p in CONCEPTS_BY_ID[concept_id].detect if not _CASE_SENSITIVE.match(p)]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
 def find_concepts(text: str) -> list[Match]:
     """All vocabulary concepts mentioned in ``text``, in order of appearance."""
     found: dict[str, Match] = {}
     for concept in CONCEPTS:
-        patterns = [p for p in concept.detect if not _CASE_SENSITIVE.match(p)]
-        m = re.search("|".join(f"(?:{p})" for p in patterns), text, re.IGNORECASE) if patterns else None
+        detector = _detector(concept.id)
+        m = detector.search(text) if detector else None
         cs = _case_sensitive_detector(concept.id)
         m2 = cs.search(text) if cs else None
         best = min((x for x in (m, m2) if x), key=lambda x: x.start(), default=None)
