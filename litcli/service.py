@@ -67,19 +67,6 @@ def open_library(library: Library | None = None) -> Library:
     return library if library is not None else Library()
 
 
-def _client(
-    settings: Settings | None,
-    client: EutilsClient | None,
-    warn: Callable[[str], None] | None = None,
-) -> EutilsClient:
-    if client is not None:
-        return client
-    from litcli.eutils import EutilsClient
-
-    # warn: the CLI's "Warning: ..." line (missing email), as `search` prints it
-    return EutilsClient(settings, notify=warn)
-
-
 # --- records by identifier ---------------------------------------------------------------
 
 
@@ -103,7 +90,31 @@ def get_records(
     With NCBI unreachable, stale library copies are used (``warn`` is told);
     when the library cannot answer either, NetworkError says what
     ``--offline`` would find.
+
+    A wrapper of ``litcli.records.RecordSource.get`` (the one record source).
     """
+    from litcli.records import RecordSource
+
+    with RecordSource(
+        offline=offline, settings=settings, client=client, library=library, warn=warn
+    ) as source:
+        return source.get(identifiers, max_age=max_age, progress=progress)
+
+
+def records_from(
+    identifiers: Sequence[str | Identifier],
+    *,
+    library: Library | NoLibrary,
+    offline: bool,
+    max_age: float | None,
+    progress: Callable[[int, int], None] | None,
+    client: Callable[[], EutilsClient] | None,
+    warn: Callable[[str], None] | None,
+    library_warn: Callable[[str], None] | None = None,
+) -> tuple[list[Record], list[Failure]]:
+    """The engine of ``RecordSource.get``: ``library`` answers first, ``client()`` (the
+    source's one client, created only when NCBI is needed) fetches the rest;
+    ``library_warn`` hears about a library that cannot be written."""
     failures: list[tuple[int, str, str]] = []  # (input position, identifier, reason)
     idents: list[tuple[int, Identifier]] = []
     for pos, item in enumerate(identifiers):
@@ -114,30 +125,12 @@ def get_records(
             idents.append((pos, parse_id(item)))
         except InvalidInputError as exc:
             failures.append((pos, str(item), exc.message))
-    lib: Library | _NoLibrary
-    if library is not None:
-        lib = library
-    else:
-        try:
-            lib = Library()
-        except LibraryError as exc:
-            if offline:
-                raise
-            # Like `search`: a damaged library must not stop the user reading PubMed.
-            (warn or log.warning)(
-                f"the local library cannot be used, answering from PubMed without it: {exc.message}"
-            )
-            lib = _NoLibrary()
-    try:
-        return _get_records(
-            idents, failures, lib, offline, settings, max_age, progress, client, warn
-        )
-    finally:
-        if library is None:
-            lib.close()
+    return _get_records(
+        idents, failures, library, offline, max_age, progress, client, warn, library_warn or warn
+    )
 
 
-class _NoLibrary:
+class NoLibrary:
     """Stands in for a library that cannot be opened: knows nothing, keeps nothing."""
 
     def find_pmid(self, kind: str, value: str) -> str | None:
@@ -155,16 +148,19 @@ class _NoLibrary:
         pass
 
 
+_NoLibrary = NoLibrary  # the name it had
+
+
 def _get_records(
     positioned: list[tuple[int, Identifier]],
     failures: list[tuple[int, str, str]],
-    lib: Library | _NoLibrary,
+    lib: Library | NoLibrary,
     offline: bool,
-    settings: Settings | None,
     max_age: float | None,
     progress: Callable[[int, int], None] | None,
-    client: EutilsClient | None,
+    client: Callable[[], EutilsClient] | None,
     warn: Callable[[str], None] | None,
+    library_warn: Callable[[str], None] | None,
 ) -> tuple[list[Record], list[Failure]]:
     idents = [ident for _, ident in positioned]
     pmid_of: dict[Identifier, str] = {}
@@ -183,19 +179,17 @@ def _get_records(
     records = lib.get(wanted, max_age=None if offline else max_age)
     missing = [p for p in wanted if p not in records]
 
-    if not offline and (missing or unresolved):
-        own_client = client is None
-        eutils = _client(settings, client, warn)
+    if not offline and client is not None and (missing or unresolved):
+        eutils = client()
         try:
             extra = _resolve_remote(eutils, unresolved) if unresolved else []
             to_fetch = list(dict.fromkeys([*missing, *(p for p in extra if p not in records)]))
-            fetched = _fetch_and_store(eutils, to_fetch, lib, progress, warn) if to_fetch else {}
+            fetched = (
+                _fetch_and_store(eutils, to_fetch, lib, progress, library_warn) if to_fetch else {}
+            )
             records.update(fetched)
         except NetworkError as exc:
             records.update(_stale_or_raise(exc, lib, missing, unresolved, warn, len(records)))
-        finally:
-            if own_client:
-                eutils.close()
         # map DOIs / PMCIDs to the records NCBI returned
         by_doi = {r.doi.lower(): r.pmid for r in records.values() if r.doi}
         by_pmc = {r.pmcid.upper(): r.pmid for r in records.values() if r.pmcid}
@@ -244,7 +238,7 @@ def _resolve_remote(eutils: EutilsClient, idents: list[Identifier]) -> list[str]
 def _fetch_and_store(
     eutils: EutilsClient,
     pmids: list[str],
-    lib: Library | _NoLibrary,
+    lib: Library | NoLibrary,
     progress: Callable[[int, int], None] | None,
     warn: Callable[[str], None] | None,
 ) -> dict[str, Record]:
@@ -260,7 +254,7 @@ def _fetch_and_store(
 
 def _stale_or_raise(
     exc: NetworkError,
-    lib: Library | _NoLibrary,
+    lib: Library | NoLibrary,
     missing: list[str],
     unresolved: list[Identifier],
     warn: Callable[[str], None] | None,

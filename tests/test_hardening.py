@@ -523,3 +523,57 @@ def test_a_doi_with_control_characters_is_invalid_and_the_rest_is_exported(ncbi,
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
     for hit in ncbi.hits():  # nothing about the bad DOI was sent
         assert "10.1000/a" not in " ".join(hit.params.values())
+
+
+# --- 8. one record source (search, show, export) ----------------------------------------
+
+
+def test_search_show_and_export_degrade_once_with_the_same_words(ncbi, isolated_env: Path) -> None:
+    (isolated_env / "library.db").write_bytes(b"not a database " * 500)
+    ncbi.set_articles({p: pubmed_article(p) for p in ("99000001", "99000002")})
+    runs = {
+        "search": run_cli(["search", "x", "--format", "ids"]),
+        "show": run_cli(["show", "99000001", "99000002", "--format", "json"]),
+        "export": run_cli(["export", "99000001", "99000002", "-f", "ids"]),
+    }
+    seen = set()
+    for name, result in runs.items():
+        assert result.exit_code == 0, (name, result.output)
+        warnings = [line for line in _lines(result.stderr) if line.startswith("Warning: ")]
+        assert len(warnings) == 1, (name, result.stderr)
+        seen.add(warnings[0].split(":", 2)[1])
+    assert seen == {" the local library is not used (answering from PubMed without it)"}
+
+
+def test_a_library_that_cannot_be_written_is_reported_once(ncbi) -> None:
+    from litcli.config import Settings
+    from litcli.errors import LibraryError
+    from litcli.eutils import EutilsClient
+    from litcli.records import RecordSource
+    from litcli.service import NoLibrary
+
+    class ReadOnly(NoLibrary):
+        def upsert(self, items, *, source):  # type: ignore[no-untyped-def]
+            raise LibraryError("attempt to write a readonly database")
+
+    ncbi.set_articles({p: pubmed_article(p) for p in ("99000001", "99000002", "99000003")})
+    messages: list[str] = []
+    client = EutilsClient(Settings.load().with_(batch_size=1))
+    with RecordSource(client=client, library=ReadOnly(), warn=messages.append) as source:  # type: ignore[arg-type]
+        records, failures = source.get(["99000001", "99000002", "99000003"])
+    assert [r.pmid for r in records] == ["99000001", "99000002", "99000003"] and failures == []
+    assert ncbi.count("efetch") == 3  # three batches, three failed writes ...
+    assert len(messages) == 1 and "readonly" in messages[0]  # ... one warning
+
+
+def test_one_output_helper_writes_stdout_or_a_file(tmp_path: Path, capsys) -> None:
+    from litcli.formats import write_records
+    from litcli.pubmed import parse_records
+
+    records = parse_records(_article_set(pubmed_article(99000001), pubmed_article(99000002)).encode())
+    assert write_records(iter(records), "ids", None) == (None, 2)
+    assert capsys.readouterr().out == "99000001\n99000002\n"
+    target = tmp_path / "out.tsv"
+    assert write_records(records, "table", str(target)) == (target, 2)
+    assert target.read_text(encoding="utf-8").startswith("#\tPMID\tYear\t")
+    assert write_records(records, "ids", "-") == (None, 2)

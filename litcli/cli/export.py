@@ -56,9 +56,10 @@ def export(
     (one per line).  Records come from the local library when fresh, else from
     PubMed.
     """
-    from litcli import formats, service
+    from litcli import formats
     from litcli.cli.common import parse_id_args, report_ids
     from litcli.errors import ExitCode, InvalidInputError, NotFoundError
+    from litcli.records import RecordSource
 
     if output == "-":  # `-o -`: stdout, as in `library export`
         output = None
@@ -73,9 +74,8 @@ def export(
 
     progress = _Progress()
     try:
-        records, failures = service.get_records(
-            idents, offline=offline, progress=progress, warn=warn
-        )
+        with RecordSource(offline=offline, warn=warn) as source:
+            records, failures = source.get(idents, progress=progress)
     finally:
         progress.end()
     report_ids(malformed, failures)
@@ -88,11 +88,8 @@ def export(
             raise InvalidInputError(what + f" ({len(malformed)} invalid)")
         raise NotFoundError(what, hint="try without --offline" if offline else None)
 
-    if output is None:
-        formats.write(records, fmt, sys.stdout, abstracts=abstracts)
-        sys.stdout.flush()
-    else:
-        target = formats.write_path(records, fmt, output, abstracts=abstracts, force=force)
+    target, _ = formats.write_records(records, fmt, output, abstracts=abstracts, force=force)
+    if target is not None:
         noun = "record" if len(records) == 1 else "records"
         click.echo(f"Wrote {len(records)} {noun} to {target} ({fmt})", err=True)
     if malformed:

@@ -62,31 +62,20 @@ def _write_records(
     from litcli import formats
     from litcli.cli.common import make_console
 
-    if fmt == "table":
+    if fmt == "table" and output == "-":
         from litcli import render
 
         rows = list(records)
-        if output != "-":
-            with formats.atomic_text(output, force=force) as stream:
-                render.write_plain(rows, stream)
-            return len(rows)
         console = make_console()
         if header and not console.is_terminal:
             click.echo(header, err=True)
         render.print_records(rows, console, header=header, abstracts=abstracts)
         return len(rows)
-
-    counter = _Counter(records)
-    if output == "-":
-        import sys
-
-        stream = sys.stdout
-        formats.write(counter, fmt, stream, abstracts=abstracts)
-        stream.flush()
-    else:
-        with formats.atomic_text(output, force=force) as stream:
-            formats.write(counter, fmt, stream, abstracts=abstracts)
-    return counter.n
+    # a table into a file: its tab-separated form (as before, without abstracts)
+    _, n = formats.write_records(
+        records, fmt, output, abstracts=abstracts and fmt != "table", force=force
+    )
+    return n
 
 
 def _output_options(f: Any) -> Any:
@@ -104,19 +93,6 @@ def _check_output(output: str, force: bool) -> None:
         from litcli.formats import check_output_path
 
         check_output_path(output, force=force)
-
-
-class _Counter:
-    """Iterate records while counting them (exports stream; no list in memory)."""
-
-    def __init__(self, records: Any) -> None:
-        self.records = records
-        self.n = 0
-
-    def __iter__(self) -> Any:
-        for record in self.records:
-            self.n += 1
-            yield record
 
 
 # --- search / list ---------------------------------------------------------------------

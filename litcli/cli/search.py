@@ -198,22 +198,17 @@ def _online(
 ) -> Any:
     """Ask NCBI (through the search cache and the library unless --count)."""
     from litcli import service
-    from litcli.config import Settings
     from litcli.errors import NetworkError
-    from litcli.eutils import EutilsClient
-    from litcli.search import run_search
+    from litcli.records import RecordSource
 
-    with EutilsClient(Settings.load(), notify=warn) as client, _progress(err) as progress:
-        cache = None if count_only else service.LibrarySearchCache(refresh=refresh, warn=warn)
+    with RecordSource(refresh=refresh, warn=warn) as source, _progress(err) as progress:
         try:
-            return run_search(
+            return source.search(
                 full_query,
-                client=client,
                 max_results=max_results,
                 sort=sort,
                 count_only=count_only,
                 progress=progress,
-                cache=cache,
             )
         except NetworkError as exc:
             raise service.with_offline_hint(
@@ -223,9 +218,6 @@ def _online(
                 until=filters.until,
                 designs=service.designs_for_types(filters.types),
             ) from None
-        finally:
-            if cache is not None:
-                cache.close()
 
 
 def _offline(
@@ -320,18 +312,10 @@ class _Sink:
         from litcli import formats
 
         assert self.output is not None
-        if self.fmt != "table":
-            return formats.write_path(
-                records, self.fmt, self.output, abstracts=self.abstracts, force=self.force
-            )
-        import io
-
-        from litcli.formats import write_text
-        from litcli.render import write_plain
-
-        text = io.StringIO()
-        write_plain(records, text, abstracts=self.abstracts)
-        return write_text(self.output, text.getvalue(), force=self.force)
+        target, _ = formats.write_records(
+            records, self.fmt, self.output, abstracts=self.abstracts, force=self.force
+        )
+        return target
 
 
 def shortfall_note(
@@ -382,13 +366,9 @@ def _filters_label(filters: Any) -> str:
 
 
 def _write_format(records: list[Any], fmt: str, abstracts: bool) -> None:
-    import sys
-
     from litcli import formats
 
-    stream = sys.stdout
-    formats.write(records, fmt, stream, abstracts=abstracts)
-    stream.flush()
+    formats.write_records(records, fmt, None, abstracts=abstracts)
 
 
 def _label(words: tuple[str, ...], topic: str | None) -> str:

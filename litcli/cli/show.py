@@ -43,10 +43,10 @@ def show(identifiers: tuple[str, ...], fmt: str, offline: bool, refresh: bool) -
     days), otherwise from PubMed in one request, and are then kept in the
     library.  Use '-' to read identifiers from stdin.
     """
-    from litcli import service
     from litcli.cli.common import make_console, parse_id_args, report_ids
     from litcli.cli.errors import exit_with
     from litcli.errors import ExitCode
+    from litcli.records import RecordSource
 
     if offline and refresh:
         raise click.UsageError("--offline and --refresh cannot be combined (refresh needs PubMed)")
@@ -63,9 +63,8 @@ def show(identifiers: tuple[str, ...], fmt: str, offline: bool, refresh: bool) -
         status = err.status("Looking up records…")
         status.start()
     try:
-        records, failures = service.get_records(
-            parsed, offline=offline, max_age=0 if refresh else service.RECORD_TTL, warn=warn
-        )
+        with RecordSource(offline=offline, refresh=refresh, warn=warn) as source:
+            records, failures = source.get(parsed)
     finally:
         if status is not None:
             status.stop()
@@ -96,10 +95,6 @@ def _output(records: list, fmt: str) -> None:
                     console.print()
             render.print_record(record, console)
         return
-    import sys
-
     from litcli import formats
 
-    stream = sys.stdout
-    formats.write(records, fmt, stream, abstracts=True)
-    stream.flush()
+    formats.write_records(records, fmt, None, abstracts=True)

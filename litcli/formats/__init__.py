@@ -114,6 +114,7 @@ from litcli.formats.output import (  # noqa: E402
     atomic_text,
     check_output_path,
     write_path,
+    write_records,
     write_text,
 )
 
@@ -134,6 +135,7 @@ __all__ = [
     "format_reference",
     "write",
     "write_path",
+    "write_records",
     "write_text",
     "atomic_text",
 ]

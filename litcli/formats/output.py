@@ -170,6 +170,58 @@ def write_path(
     return Path(path).expanduser()
 
 
+class _Counting:
+    """Records passed through while counted (exports stream; no list in memory)."""
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        self._records = records
+        self.n = 0
+
+    def __iter__(self) -> Iterator[Record]:
+        for record in self._records:
+            self.n += 1
+            yield record
+
+
+def write_records(
+    records: Iterable[Record],
+    fmt: str,
+    output: str | Path | None,
+    *,
+    abstracts: bool = False,
+    force: bool = False,
+) -> tuple[Path | None, int]:
+    """The one "records to stdout or to ``-o FILE``" helper of the commands.
+
+    ``output`` None or ``"-"``: stdout (flushed); otherwise the file, written atomically
+    (``atomic_text``).  ``fmt`` is an export format or ``"table"`` (its tab-separated
+    form, as piped).  Returns the file written (None for stdout) and how many records.
+    """
+    import sys
+
+    from litcli.formats import check_format, write
+
+    counted = _Counting(records)
+    if fmt == "table":
+        from litcli.render import write_plain
+
+        def emit(stream: TextIO) -> None:
+            write_plain(list(counted), stream, abstracts=abstracts)
+    else:
+        check_format(fmt)
+
+        def emit(stream: TextIO) -> None:
+            write(counted, fmt, stream, abstracts=abstracts)
+
+    if output is None or str(output) == "-":
+        emit(sys.stdout)
+        sys.stdout.flush()
+        return None, counted.n
+    with atomic_text(output, force=force) as stream:
+        emit(stream)
+    return Path(output).expanduser(), counted.n
+
+
 def write_text(path: str | Path, text: str, *, force: bool = False) -> Path:
     """Write ``text`` to ``path`` atomically (see ``atomic_text``)."""
     with atomic_text(path, force=force) as stream:

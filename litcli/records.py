@@ -1,0 +1,176 @@
+"""One record source: "give me these records" and "run this search" (core, no Click).
+
+``RecordSource`` owns the path every command takes to records: the local library first
+(under its freshness rules: records for 30 days, searches for a day, any age offline),
+then E-utilities in batches, storing what it fetched with its raw XML, reporting
+per-identifier failures, and degrading *once* when the library cannot be used (one
+warning; PubMed still answers).  ``search``, ``show`` and ``export`` go through it; the
+helpers it composes (``service.get_records``'s engine, ``service.LibrarySearchCache``,
+``search.run_search``) are not called from the CLI directly.
+
+    with RecordSource(offline=False, warn=warn) as source:
+        records, failures = source.get(["23392687", "10.1038/npp.2013.22"])
+        outcome = source.search('ketamine AND "OCD"', max_results=20, sort="relevance")
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from litcli.errors import LibraryError
+from litcli.library import RECORD_TTL, Library
+
+if TYPE_CHECKING:
+    from litcli.config import Settings
+    from litcli.eutils import EutilsClient
+    from litcli.ids import Identifier
+    from litcli.models import Record
+    from litcli.search import SearchOutcome
+    from litcli.service import Failure
+
+log = logging.getLogger(__name__)
+
+__all__ = ["RecordSource"]
+
+
+class RecordSource:
+    """The library, then NCBI; see the module docstring.
+
+    ``offline``: the library only (a library that cannot be opened is then an error);
+    ``refresh``: ask NCBI even for what the library holds fresh (it is still stored);
+    ``warn``: one-line warnings for the user (the library's degrade, retry waits, a
+    missing email).  ``library`` / ``client`` / ``settings`` may be given (tests, reuse);
+    what the source opens itself it closes.
+    """
+
+    def __init__(
+        self,
+        *,
+        offline: bool = False,
+        refresh: bool = False,
+        settings: Settings | None = None,
+        client: EutilsClient | None = None,
+        library: Library | None = None,
+        warn: Callable[[str], None] | None = None,
+    ) -> None:
+        self.offline = offline
+        self.refresh = refresh
+        self.settings = settings
+        self._warn = warn
+        self._client = client
+        self._own_client = client is None
+        self._library = library
+        self._own_library = library is None
+        self._library_tried = library is not None
+        self._library_warned = False
+
+    # --- the two resources, opened once ------------------------------------------------
+
+    def library(self) -> Library | None:
+        """The library, opened on first use; None (after one warning) when it cannot be
+        used and the source is online.  Offline, a library that cannot be opened raises."""
+        if not self._library_tried:
+            self._library_tried = True
+            try:
+                self._library = Library()
+            except LibraryError as exc:
+                if self.offline:
+                    raise
+                self.library_warning(
+                    f"the local library is not used (answering from PubMed without it): "
+                    f"{exc.message}"
+                )
+        return self._library
+
+    def library_warning(self, message: str) -> None:
+        """Say the library is (partly) unusable: once per source, however many calls fail."""
+        if self._library_warned:
+            log.info("%s", message)
+            return
+        self._library_warned = True
+        (self._warn or log.warning)(message)
+
+    def client(self) -> EutilsClient:
+        if self._client is None:
+            from litcli.eutils import EutilsClient
+
+            self._client = EutilsClient(self.settings, notify=self._warn)
+        return self._client
+
+    def close(self) -> None:
+        if self._own_client and self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._own_library and self._library is not None:
+            self._library.close()
+            self._library = None
+            self._library_tried = False
+
+    def __enter__(self) -> RecordSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- records by identifier -----------------------------------------------------------
+
+    def get(
+        self,
+        identifiers: Sequence[str | Identifier],
+        *,
+        max_age: float | None = RECORD_TTL,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> tuple[list[Record], list[Failure]]:
+        """Records for PMIDs / DOIs / PMCIDs / PubMed URLs, in input order, each once,
+        and ``(identifier, reason)`` for those not found (see ``service.get_records``).
+        ``refresh`` makes every record come from NCBI (stale copies are the fallback
+        when NCBI is unreachable)."""
+        from litcli import service
+
+        lib = self.library()
+        return service.records_from(
+            identifiers,
+            library=lib if lib is not None else service.NoLibrary(),
+            offline=self.offline,
+            max_age=0 if self.refresh else max_age,
+            progress=progress,
+            client=self.client if not self.offline else None,
+            warn=self._warn,
+            library_warn=self.library_warning,
+        )
+
+    # --- searches ------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        max_results: int = 20,
+        sort: str = "relevance",
+        count_only: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SearchOutcome:
+        """One PubMed search (``search.run_search``): a search seen within a day and its
+        records come from the library, what it lacks from NCBI (stored as it arrives);
+        ``count_only`` always asks NCBI and keeps nothing."""
+        from litcli import service
+        from litcli.search import run_search
+
+        cache: Any = None
+        if not count_only:
+            lib = self.library()
+            if lib is not None:
+                cache = service.LibrarySearchCache(
+                    refresh=self.refresh, library=lib, warn=self.library_warning
+                )
+        return run_search(
+            query,
+            client=self.client(),
+            max_results=max_results,
+            sort=sort,
+            count_only=count_only,
+            progress=progress,
+            cache=cache,
+        )
