@@ -577,3 +577,19 @@ def test_one_output_helper_writes_stdout_or_a_file(tmp_path: Path, capsys) -> No
     assert write_records(records, "table", str(target)) == (target, 2)
     assert target.read_text(encoding="utf-8").startswith("#\tPMID\tYear\t")
     assert write_records(records, "ids", "-") == (None, 2)
+
+
+def test_import_orchestration_lives_in_the_core(tmp_path: Path) -> None:
+    from litcli.importer import import_file
+
+    whole = _article_set(pubmed_article(99000001), pubmed_article(99000002))
+    cut = tmp_path / "cut.xml"
+    cut.write_text(whole[: whole.index("</PubmedArticle>", whole.index("99000002")) - 10])
+    errors: list[tuple[str, str]] = []
+    reads: list[int] = []
+    with Library() as lib:
+        stats, items = import_file(lib, str(cut), "cut.xml", errors, on_read=reads.append)
+        assert (stats.imported, items) == (1, 1)
+        assert list(lib.get(["99000001"])) == ["99000001"]
+    assert len(errors) == 1 and errors[0][0] == "cut.xml" and "truncated" in errors[0][1]
+    assert reads and reads[-1] == cut.stat().st_size

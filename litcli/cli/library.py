@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import click
@@ -210,50 +209,6 @@ def list_cmd(limit: int, fmt: str, output: str, force: bool) -> None:
 # --- import ----------------------------------------------------------------------------
 
 
-class _CountingReader(io.RawIOBase):
-    """A binary input that reports how many bytes were read (for the progress bar).
-
-    It can seek only when the input can (a regular file, not a pipe)."""
-
-    def __init__(self, raw: Any, on_read: Any, *, close: bool) -> None:
-        super().__init__()
-        self._file = raw
-        self._close = close
-        self._pos = 0
-        self._on_read = on_read
-        self.name = getattr(raw, "name", "<stream>")
-
-    def read(self, n: int | None = -1) -> bytes:
-        data = self._file.read(-1 if n is None else n)
-        self._pos += len(data)
-        self._on_read(self._pos)
-        return data
-
-    def readinto(self, b: Any) -> int:
-        n = self._file.readinto(b) or 0
-        self._pos += n
-        self._on_read(self._pos)
-        return n
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return bool(self._file.seekable())
-
-    def seek(self, pos: int, whence: int = 0) -> int:
-        self._pos = self._file.seek(pos, whence)
-        return self._pos
-
-    def tell(self) -> int:
-        return self._pos
-
-    def close(self) -> None:
-        if self._close:
-            self._file.close()
-        super().close()
-
-
 @library.command(
     "import",
     epilog="""\b
@@ -277,6 +232,7 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
     from litcli.cli.common import make_console
     from litcli.cli.errors import exit_with
     from litcli.errors import ExitCode, InputFileError
+    from litcli.importer import strip_name
     from litcli.library import ImportStats
 
     err = make_console(stderr=True)
@@ -300,7 +256,7 @@ def import_cmd(files: tuple[str, ...], quiet: bool) -> None:
                     if items == 0 and not any(w == shown for w, _ in file_errors):
                         empty.append(shown)
                 except InputFileError as exc:
-                    file_errors.append((shown, _strip_name(exc.message, name, shown)))
+                    file_errors.append((shown, strip_name(exc.message, name, shown)))
                 if multi:  # name the file in its record failures
                     stats.failed = [(f"{shown}: {w}", r) for w, r in stats.failed]
                 total.add(stats)
@@ -381,33 +337,10 @@ def _import_file(
     file_errors: list[tuple[str, str]],
     current: list[Any],
 ) -> tuple[Any, int]:
-    """Import one file ('-': stdin); a parse error part-way keeps the records before it.
+    """Import one file through ``litcli.importer.import_file``, with a progress bar on
+    ``console`` (None: no bar).  Returns the stats and how many items the file held."""
+    from litcli.importer import import_file, input_size
 
-    Returns the stats and how many items (records, deletions, failures) the file held.
-    """
-    import sys
-    from pathlib import Path
-
-    from litcli.errors import InputFileError
-    from litcli.pubmed import iter_parse, peek_format
-
-    size: int | None = None
-    if name == "-":
-        raw: Any = sys.stdin.buffer
-        close = False
-    else:
-        path = Path(name)
-        if path.is_dir():
-            raise InputFileError(f"{shown}: is a directory, not a file")
-        try:
-            raw = open(path, "rb")  # noqa: SIM115 - closed by the reader below
-        except FileNotFoundError:
-            raise InputFileError(f"{shown}: no such file", hint="check the path") from None
-        except OSError as exc:
-            raise InputFileError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
-        close = True
-        if path.is_file():
-            size = max(path.stat().st_size, 1)
     progress = None
     task = None
     if console is not None:
@@ -428,7 +361,7 @@ def _import_file(
             console=console,
             transient=True,
         )
-        task = progress.add_task(shown.replace("[", "\\["), total=size, records=0)
+        task = progress.add_task(shown.replace("[", "\\["), total=input_size(name), records=0)
 
     def on_read(pos: int) -> None:
         if progress is not None and task is not None:
@@ -439,43 +372,19 @@ def _import_file(
         if progress is not None and task is not None:
             progress.update(task, records=stats.stored + len(stats.failed))
 
-    reader = _CountingReader(raw, on_read, close=close)
-    seen = [0]
     try:
-        fmt, stream, _ = peek_format(reader)  # type: ignore[arg-type]
-        items: Any
-        if fmt == "medline":
-            from litcli.medline import iter_medline
-
-            items = iter_medline(stream, keep_raw=True)  # type: ignore[arg-type]
-        else:
-            items = iter_parse(stream, keep_raw=True)
-
-        def guarded() -> Any:
-            try:
-                for item in items:
-                    seen[0] += 1
-                    yield item
-            except InputFileError as exc:  # keep what came before the break
-                file_errors.append((shown, _strip_name(exc.message, name, shown)))
-
-        if progress is not None:
-            progress.start()
-        stats = lib.upsert(guarded(), source=f"import:{shown}", progress=on_batch)
-        return stats, seen[0]
+        return import_file(
+            lib,
+            name,
+            shown,
+            file_errors,
+            on_read=on_read,
+            on_batch=on_batch,
+            on_start=progress.start if progress is not None else None,
+        )
     finally:
-        reader.close()
         if progress is not None:
             progress.stop()
-
-
-def _strip_name(message: str, name: str, shown: str) -> str:
-    from pathlib import Path
-
-    for prefix in (f"{name}: ", f"{Path(name).name}: ", f"{shown}: ", "<stream>: ", "<stdin>: "):
-        if message.startswith(prefix):
-            return message[len(prefix) :]
-    return message
 
 
 # --- export / stats / path / remove ---------------------------------------------------------

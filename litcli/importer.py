@@ -1,0 +1,145 @@
+"""Importing PubMed XML and MEDLINE files into the library (core, no Click).
+
+``import_file`` opens one input (a path, or ``"-"`` for stdin), detects its format
+(XML or MEDLINE, gzip or not), streams its records into ``Library.upsert`` in batches
+and keeps what came before a break: a parse error part-way is recorded in
+``file_errors`` and the complete records before it stay imported.  The CLI adds the
+progress bar (through ``on_read`` / ``on_batch``) and the summary.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from litcli.errors import InputFileError
+from litcli.library import ImportStats, Library
+
+__all__ = ["CountingReader", "import_file", "input_size", "strip_name"]
+
+
+class CountingReader(io.RawIOBase):
+    """A binary input that reports how many bytes were read (for a progress bar).
+
+    It can seek only when the input can (a regular file, not a pipe)."""
+
+    def __init__(self, raw: Any, on_read: Callable[[int], None] | None, *, close: bool) -> None:
+        super().__init__()
+        self._file = raw
+        self._close = close
+        self._pos = 0
+        self._on_read = on_read
+        self.name = getattr(raw, "name", "<stream>")
+
+    def read(self, n: int | None = -1) -> bytes:
+        data = self._file.read(-1 if n is None else n)
+        self._pos += len(data)
+        if self._on_read is not None:
+            self._on_read(self._pos)
+        return bytes(data)
+
+    def readinto(self, b: Any) -> int:
+        n = self._file.readinto(b) or 0
+        self._pos += n
+        if self._on_read is not None:
+            self._on_read(self._pos)
+        return int(n)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return bool(self._file.seekable())
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        self._pos = self._file.seek(pos, whence)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def close(self) -> None:
+        if self._close:
+            self._file.close()
+        super().close()
+
+
+def strip_name(message: str, name: str, shown: str) -> str:
+    """A parser's message without the file name it starts with (the summary names it)."""
+    for prefix in (f"{name}: ", f"{Path(name).name}: ", f"{shown}: ", "<stream>: ", "<stdin>: "):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
+
+
+def input_size(name: str) -> int | None:
+    """The size of a regular input file in bytes (for a progress bar); None for stdin/pipes."""
+    if name == "-":
+        return None
+    path = Path(name)
+    try:
+        return max(path.stat().st_size, 1) if path.is_file() else None
+    except OSError:
+        return None
+
+
+def _open_input(name: str, shown: str) -> tuple[Any, bool]:
+    if name == "-":
+        return sys.stdin.buffer, False
+    path = Path(name)
+    if path.is_dir():
+        raise InputFileError(f"{shown}: is a directory, not a file")
+    try:
+        return open(path, "rb"), True  # noqa: SIM115 - closed by the reader
+    except FileNotFoundError:
+        raise InputFileError(f"{shown}: no such file", hint="check the path") from None
+    except OSError as exc:
+        raise InputFileError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+
+
+def import_file(
+    lib: Library,
+    name: str,
+    shown: str,
+    file_errors: list[tuple[str, str]],
+    *,
+    on_read: Callable[[int], None] | None = None,
+    on_batch: Callable[[ImportStats], None] | None = None,
+    on_start: Callable[[], None] | None = None,
+) -> tuple[ImportStats, int]:
+    """Import one file (``"-"``: stdin); a parse error part-way keeps the records before
+    it and is added to ``file_errors`` as ``(shown, reason)``.  Returns the stats and how
+    many items (records, deletions, failures) the file held.  An input that cannot be
+    opened or recognised raises InputFileError."""
+    from litcli.pubmed import iter_parse, peek_format
+
+    raw, close = _open_input(name, shown)
+    reader = CountingReader(raw, on_read, close=close)
+    seen = [0]
+    try:
+        fmt, stream, _ = peek_format(reader)  # type: ignore[arg-type]
+        items: Any
+        if fmt == "medline":
+            from litcli.medline import iter_medline
+
+            items = iter_medline(stream, keep_raw=True)  # type: ignore[arg-type]
+        else:
+            items = iter_parse(stream, keep_raw=True)
+
+        def guarded() -> Iterator[Any]:
+            try:
+                for item in items:
+                    seen[0] += 1
+                    yield item
+            except InputFileError as exc:  # keep what came before the break
+                file_errors.append((shown, strip_name(exc.message, name, shown)))
+
+        if on_start is not None:
+            on_start()
+        stats = lib.upsert(guarded(), source=f"import:{shown}", progress=on_batch)
+        return stats, seen[0]
+    finally:
+        reader.close()
