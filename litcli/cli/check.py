@@ -27,6 +27,8 @@ Verdicts: supported, mixed, limited, contradicted, no evidence found,
 not checkable; plus an independent "overstated" flag (docs/CHECK.md).
 --strict exits with status 8 when a claim is contradicted or has no evidence,
 or when nothing was checked (no claims found, or none checkable).
+When NCBI fails for a claim after retries, the report is still written with
+that claim "not checked" and the exit status is 9 (incomplete).
 """
 )
 @click.argument("article", metavar="ARTICLE")
