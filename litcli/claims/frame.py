@@ -36,6 +36,7 @@ _FADING = re.compile(vocab.FADING_CLAIM, _I)
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
 _REPORTING_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
+_EFFICACY = re.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
 _REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
 # The verb that ends the subject: a direction word, a good/bad word, or a copula.
 _VERB = re.compile(
@@ -44,7 +45,7 @@ _VERB = re.compile(
     r"leads?|results?|acts?|plays?|affects?|associat\w*|correlat\w*|predicts?|requires?|depends?|"
     r"mediat\w*|regulat\w*|contributes?|involves?|targets?|binds?|modulat\w*|changes?|alters?|shows?|"
     r"demonstrates?|lacks?|remains?|becomes?|makes?|keeps?|gives?|produces?|rewires?|switch(es)?|sets?|"
-    r"brings?|tips?|melts?|beats?|outperforms?|works?)\b",
+    r"brings?|tips?|melts?|beats?|outperforms?|works?|carr(y|ies)|poses?|confers?)\b",
     _I,
 )
 _COMPARATOR_AFTER = re.compile(
@@ -54,8 +55,8 @@ _COMPARATOR_AFTER = re.compile(
     _I,
 )
 _TIME = re.compile(
-    r"\b(?:(?:day|week|month|hour|year)\s+(\d+))|\b(\d+(?:\.\d+)?|a couple of|couple of|a few|a single|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several)?"
-    r"\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b",
+    r"\b(?:(?:day|week|month|hour|year)\s+(\d+))|\b(?:(\d+(?:\.\d+)?|a couple of|couple of|a few|a single|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several)\s*)?"
+    r"(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b",
     _I,
 )
 _GENERIC_SUBJECT = frozenset(
@@ -115,6 +116,8 @@ class ClaimFrame:
     hard_outcome: bool = False  # deaths, hospitalisations...: not answered by a surrogate outcome
     dependency: frozenset[str] = field(default_factory=frozenset)  # what the effect depends on ("BDNF")
     prevention: bool = False  # "prevents X": not answered by treating people who have X
+    verb: str | None = None  # the stem of the claim's main verb, for restatements ("stabiliz")
+    outcome_classes: frozenset[int] = field(default_factory=frozenset)  # rows of the outcome-valence table named
 
     @property
     def checkable(self) -> bool:
@@ -172,6 +175,13 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     return [r"\b" + re.escape(w) + (r"\w*" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
 
 
+def _verb_stem(word: str) -> str | None:
+    w = word.lower().split()[0]
+    if w in vocab.AUXILIARY_VERBS:
+        return None
+    return rd.stem(w)
+
+
 def _dependency(text: str) -> frozenset[str]:
     """The target a claim says its effect depends on ("depends on BDNF": {"bdnf"})."""
     m = re.search(vocab.DEPENDENCY_CLAIM, text, _I)
@@ -186,7 +196,8 @@ def _dependency(text: str) -> frozenset[str]:
 def parse_claim(text: str) -> ClaimFrame:
     clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
     clean = _REPORTING_TAIL.sub("", _REPORTING_LEAD.sub("", clean)).strip() or clean
-    main = _COMPARATOR_AFTER.sub(" ", clean)  # "compared with those who did not ...": not a denial
+    # "compared with those who did not ...", "patients who do not respond to ...": not denials
+    main = _COMPARATOR_AFTER.sub(" ", rd.POPULATION.sub(" population ", clean))
     negated = bool(_DENIAL.search(main))
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially)\b", clean, _I))
     safety = bool(_SAFETY.search(clean))
@@ -240,7 +251,10 @@ def parse_claim(text: str) -> ClaimFrame:
         v, outcome = rd.valence(body)
         if not goodness and direction:
             goodness = direction * v
-    harm = bool(rd.HARM.search(body)) and not re.search(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*)\b", body, _I)
+    # a harm claim names the harm before any efficacy word ("causes side effects in depression")
+    harm_word = rd.HARM.search(body)
+    efficacy_word = _EFFICACY.search(body)
+    harm = harm_word is not None and (efficacy_word is None or harm_word.start() < efficacy_word.start())
     assertion = "effect"
     if safety:
         assertion, harm, goodness, direction = "safety", True, 1, -1
@@ -313,4 +327,6 @@ def parse_claim(text: str) -> ClaimFrame:
         hard_outcome=bool(re.search(vocab.HARD_OUTCOMES, predicate, _I)),
         dependency=_dependency(clean),
         prevention=bool(re.search(vocab.PREVENTION_CLAIM, predicate, _I)),
+        verb=_verb_stem(verb.group(0)) if verb is not None else None,
+        outcome_classes=rd.outcome_classes(predicate),
     )

@@ -34,7 +34,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 UP = _rx(vocab.UP_TERMS)
 DOWN = _rx(vocab.DOWN_TERMS)
 _DIRECTION_WORD = _rx(vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.OCCURRENCE_TERMS)
-GOOD = _rx(vocab.GOOD_TERMS)
+GOOD = _rx(vocab.GOOD_TERMS + "|" + vocab.GOOD_NOUN_TERMS)
 BAD = _rx(vocab.BAD_TERMS)
 NULL = re.compile(vocab.NULL_TERMS, _I)
 NEGATION = re.compile(vocab.NEGATION_TERMS, _I)
@@ -56,8 +56,7 @@ _WORSE = _rx(vocab.ARM_WORSE)
 _SAME = _rx(vocab.ARM_SAME)
 _NOT_DIRECTION = re.compile(vocab.NOT_DIRECTION, _I)
 _BASELINE = re.compile(r"\bat baseline\b|\bbaseline characteristics\b", _I)
-_POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
-_EXPERIMENT_CLAUSE = re.compile(vocab.EXPERIMENT_PATTERN, _I)
+POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
 # "larger reduction", "greater decrease", "further improvement": the noun gives the direction
 _LOSS = re.compile(vocab.LOSS_OF_FUNCTION, _I)
@@ -81,7 +80,7 @@ _SPLIT = re.compile(
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer: enough to match 'reduces'/'reduced'/'reduction', 'symptoms'/'symptom'."""
-    w = word.lower().strip("'-")
+    w = word.lower().removesuffix("'s").removesuffix("’s").strip("'-")
     for suffix, repl in (
         ("ations", "ate"), ("ation", "ate"), ("ments", ""), ("ment", ""), ("ities", ""), ("ity", ""),
         ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
@@ -155,6 +154,12 @@ def split_clauses(sentence: str) -> list[str]:
     return out or [sentence]
 
 
+def outcome_classes(text: str) -> frozenset[int]:
+    """Which rows of the outcome-valence table ``text`` names: "MADRS scores" and "depressive
+    symptoms" name the same row, so a sentence about one is about the other."""
+    return frozenset(i for i, (pattern, _) in enumerate(VALENCE) if pattern.search(text))
+
+
 def valence(text: str) -> tuple[int, str | None]:
     """The valence of the first outcome named in ``text`` and its words (0, None when unknown)."""
     best: tuple[int, int, str] | None = None
@@ -223,9 +228,9 @@ def significance(text: str) -> bool | None:
         if lo > hi:
             lo, hi = hi, lo
         sig.append(not (lo <= null <= hi))
-    if re.search(r"(?<!not )(?<!non-)(?<!non)\bsignifican(t|tly|ce)\b", text, _I) and not re.search(
-        r"\b(not|no|non-?|in)\s*(statistically )?significan", text, _I
-    ):
+    if re.search(r"\b(not|no|non-?|in)\s*(statistic\w* )?significan", text, _I):
+        sig.append(False)
+    elif re.search(r"\bsignifican(t|tly|ce)\b", text, _I):
         sig.append(True)
     if not sig:
         return None
@@ -396,6 +401,7 @@ class Finding:
     harm: bool = False  # the clause is about harms (adverse events, abuse, ...)
     cue: str | None = None
     association: int = 0  # +1 the two things go together, -1 one rises as the other falls
+    active_comparator: bool = False  # a null result against an active treatment ("as effective as ECT")
 
 
     @property
@@ -426,11 +432,11 @@ def _in_parentheses(text: str, pos: int) -> bool:
 
 def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozenset(), *, association_first: bool = True) -> Finding:
     """Read one clause as a finding about the intervention arm."""
-    clause = _POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
+    clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
     clause = _NOT_DIRECTION.sub(lambda m: _DIRECTION_WORD.sub("_", m.group(0)), clause)
     if _BASELINE.search(clause):
         return Finding()  # "similar at baseline": a description of the groups, not a result
-    experiment = _EXPERIMENT_CLAUSE.search(clause)
+    experiment = _experiment().search(clause)
     if experiment and not (arms.intervention and arms.intervention.search(clause[experiment.start() : experiment.end() + 40])):
         return Finding()  # "pretreatment with rapamycin prevented ...": an experiment on the mechanism
     harm = bool(HARM.search(clause))
@@ -439,7 +445,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     same = _SAME.search(clause)
     if same and not NEGATION.search(clause[max(0, same.start() - 12) : same.start()]):
         v, words = valence(clause)
-        return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, same))
+        # as good as an active treatment (not a control arm): equivalence, not a failed trial
+        active = not CONTROL.search(clause)
+        return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, same), active_comparator=active)
     m_null = NULL.search(clause)
     if m_null:
         v, words = valence(clause)
@@ -550,14 +558,16 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 # --- mechanisms: what the drug does to a target ("blocks NMDA receptors") ------------------
 
 ACTIVATE = re.compile(r"\b" + vocab.ACTIVATE_WORDS, _I)
-_EXPERIMENT = re.compile(vocab.EXPERIMENT_PATTERN, _I)
+@cache
+def _experiment() -> re.Pattern[str]:
+    return re.compile(vocab.experiment_pattern(), _I)
 
 
 @cache
 def _target_direction_patterns(concept_id: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     c = vocab.CONCEPTS_BY_ID[concept_id]
     target = "(?:" + "|".join([f"(?:{p})" for p in c.detect] + [re.escape(t) for t in c.tiab]) + ")"
-    gap = r"\W+(?:[\w-]+\W+){0,4}?"
+    gap = r"\W+(?:(?!(?:and|but|while|whereas|or)\b)[\w-]+\W+){0,4}?"
 
     def near(words: str) -> re.Pattern[str]:
         # \b before the verb: "disinhibition" is not "inhibition"
@@ -575,7 +585,7 @@ def target_direction(text: str, concept: vocab.Concept) -> tuple[int, str | None
     """
     activate, block = _target_direction_patterns(concept.id)
     for clause in split_clauses(text):
-        if _EXPERIMENT.search(clause):
+        if _experiment().search(clause):
             continue
         b = block.search(clause)
         if b:

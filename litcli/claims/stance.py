@@ -19,8 +19,10 @@ from typing import Any
 from litcli.claims import vocabulary as vocab
 from litcli.claims.frame import ClaimFrame, parse_claim, time_days
 from litcli.claims.reader import (
+    HARM,
     Finding,
     content_stems,
+    outcome_classes,
     read_clause,
     section_label,
     sentence_kind,
@@ -106,6 +108,8 @@ _NOT_LOST = re.compile(r"\b(had not|has not|did not|not yet|never) (resolved|fad
 _BOTH_ARMS = re.compile(r"\b(in|across) (both|all) (arms|groups|conditions)\b|\bboth (arms|groups|treatments)\b", re.I)
 _POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS]
 _OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
+_AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
+_GENERIC_AGENTS = frozenset("it this that treatment therapy intervention which they these both".split())
 _TRIAL_COMPARISON = re.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTROL_TERMS + r")\b", re.I)
 _WEAK_STEMS = frozenset(stem(w) for w in vocab.WEAK_OUTCOME_WORDS.split())
 _HARD = re.compile(vocab.HARD_OUTCOMES, re.I)
@@ -165,6 +169,12 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     return bool(frame.outcome_stems & content_stems(window) - _WEAK_STEMS)
 
 
+def _harms_are_the_outcome(frame: ClaimFrame, clause: str) -> bool:
+    """Are the harm words of the clause the claim's own outcome ("suicide deaths")?"""
+    words = {stem(m.group(0).split()[-1]) for m in HARM.finditer(clause)}
+    return bool(words) and words <= frame.outcome_stems
+
+
 def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause: str = "", *, strict: bool = False) -> str:
     """The stance of one finding toward the claim frame (before the claim's negation)."""
     if frame.assertion == "safety":
@@ -175,10 +185,12 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
-    if f.harm != frame.harm:
+    if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause):
         return NEUTRAL  # side effects for an efficacy claim, or the reverse
     if f.null and strict and not _anchored(frame, f, clause) and not _TRIAL_COMPARISON.search(clause):
         return NEUTRAL  # in a longer abstract a null result counts only on the claim's outcome or the trial's comparison
+    if f.null and f.active_comparator and frame.assertion != "equivalence" and not frame.comparator:
+        return NEUTRAL  # as good as an active treatment: neither a benefit over nothing nor a failure
     if f.null:
         return SUPPORTS if frame.assertion == "equivalence" else CONTRADICTS
     if frame.association:
@@ -241,6 +253,7 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
 
 
 _TARGET_REMOVED = re.compile(vocab.TARGET_REMOVED, re.I)
+_NEGATED_VERB = re.compile(r"\b(not|no|never|neither|nor|cannot|fail(s|ed)? to)\b(\s+\w+)?\s*$", re.I)
 _EFFECT_GONE = re.compile(vocab.EFFECT_GONE, re.I)
 _EFFECT_STAYED = re.compile(vocab.EFFECT_STAYED, re.I)
 
@@ -258,11 +271,46 @@ def _dependency(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> tupl
     return None
 
 
+def _verb_group(verb_stem: str) -> tuple[str, ...]:
+    for group in vocab.VERB_SYNONYMS:
+        if any(verb_stem.startswith(v) for v in group):
+            return group
+    return (verb_stem,)
+
+
+def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
+    """A finding that says what the claim says with the claim's own verb (or a synonym), about
+    the claim's subject and object: "we show that clathrin stabilizes fibres of the spindle"."""
+    if not frame.verb or len(frame.verb) < 4 or frame.direction or frame.goodness or frame.association:
+        return None
+    group = _verb_group(frame.verb)
+    for m in re.finditer(r"[A-Za-z][\w-]*", sentence):
+        if not stem(m.group(0)).startswith(group):
+            continue
+        after = content_stems(sentence[m.end() : m.end() + 80]) - _WEAK_STEMS
+        if not (frame.outcome_stems - _WEAK_STEMS) & after:
+            continue
+        if _NEGATED_VERB.search(sentence[max(0, m.start() - 25) : m.start()]):
+            return CONTRADICTS, sentence[max(0, m.start() - 25) : m.end()].strip(), None
+        return SUPPORTS, m.group(0), None
+    return None
+
+
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
     stems = content_stems(sentence)
     overlap = frame.stems & stems
+    # an outcome named in other words (a symptom scale for "symptoms") counts as a shared word
     relevance = len(overlap) / max(1, len(frame.stems))
+    if frame.conditions:
+        # a clinical claim is about its intervention and its condition or outcome, whatever the
+        # other words: a symptom scale answers "symptoms", any efficacy outcome "is effective"
+        named = outcome_classes(sentence)
+        same_outcome = bool(frame.outcome_classes & named) or bool(named and frame.goodness and not frame.direction)
+        same_condition = bool(_conditions(sentence) & set(frame.conditions))
+        ipos_ = frame.arms().positions(sentence)[0]
+        concept = 0.5 * bool(ipos_) + 0.5 * (same_outcome or same_condition)
+        relevance = max(relevance, concept) + 0.05 * relevance  # shared words break ties
     kind = sentence_kind(sentence, section)
     if kind != "finding" or strict and relevance < MIN_RELEVANCE:
         return Reading(NEUTRAL, None, kind, relevance)  # too far from the claim to decide anything
@@ -272,6 +320,10 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         # the claim's intervention is not named: the sentence may still report its outcome (the
         # subject named elsewhere in the abstract), unless it is about another treatment
         other = [m.group(0) for m in _OTHER_TREATMENT.finditer(sentence) if stem(m.group(0)) not in frame.stems]
+        other += [m.text for m in vocab.find_concepts(sentence) if m.concept.group == "intervention"]
+        agent = _AGENT.match(sentence)
+        if agent and stem(agent.group(1)) not in frame.stems and agent.group(1).lower() not in _GENERIC_AGENTS:
+            other.append(agent.group(1))  # "Remdesivir significantly reduced ...": another agent acts
         if other or not (frame.outcome_stems & stems or frame.conditions and _conditions(sentence) & set(frame.conditions)):
             return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
     if frame.hard_outcome and not _HARD.search(sentence):
@@ -307,6 +359,11 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             st = _compare(frame, f, content_stems(clause), clause, strict=strict)
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
+    if not stances and ipos:
+        restated = _restatement(frame, sentence)
+        if restated:
+            stances.append(restated)
+            special = "restatement"
     if not stances:
         return Reading(NEUTRAL, None, kind, relevance)
     if len({st for st, _, _ in stances}) > 1 and frame.lasting_days is None and frame.fading_days is None:

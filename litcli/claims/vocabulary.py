@@ -578,6 +578,7 @@ UP_TERMS = (
     r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
     r"prolong\w*|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)?|excess\w*|"
     r"amplif\w*|strengthen\w*|trigger\w*|cause[sd]?|causing|provok\w*|restor\w*|potentiat\w*|"
+    r"carr(y|ies|ied) (a |an )?(\w+ )?risks?|pose[sd]? (a |an )?(\w+ )?risks?|"
     r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
 )
 DOWN_TERMS = (
@@ -602,11 +603,12 @@ GOOD_TERMS = (
     r"succe\w*|superior|better|outperform\w*|favou?r(s|ed)? [\w-]+|advantage|relief|reliev\w*|"
     r"alleviat\w*|eas(e|es|ed)|curb(s|ed)?|lift(s|ed)?|heal(s|ed)?|cur(e|es|ed)|protect\w*|"
     r"respon(ded|d)|remitted|noninferior|non-inferior|beats?|transform\w*|calm(s|ed)?|restor\w*|"
-    r"rescued?|normali[sz]\w*|well[- ]tolerated|antidepressant(-like)? (effects?|efficacy|response|action|properties)|"
-    r"therapeutic (effects?|benefits?)"
+    r"rescued?|normali[sz]\w*|well[- ]tolerated"
 )
+# Nouns that name a good result ("rapid antidepressant effects"): read in results, never a claim's verb.
+GOOD_NOUN_TERMS = r"antidepressant(-like)? (effects?|efficacy|response|action|properties)|therapeutic (effects?|benefits?)"
 BAD_TERMS = (
-    r"worse|worsen\w*|poorer|poor|inferior|exacerbat\w*|aggravat\w*|deteriorat\w*|harm(s|ed|ful)?|"
+    r"not (\w+ )?safe|not (well )?tolerated|worse|worsen\w*|poorer|poor|inferior|exacerbat\w*|aggravat\w*|deteriorat\w*|harm(s|ed|ful)?|"
     r"damag(e|es|ed|ing)|impair\w*|unsafe|toxic|dangerous|detrimental|disadvantage|poorly tolerated"
 )
 # Comparative verbs that place the subject arm above or below the other.
@@ -635,7 +637,8 @@ INTERVENTION_ARM_TERMS = r"(experimental|intervention|treatment|treated|active|s
 # Control arms: a result about them alone says nothing about the intervention.
 CONTROL_TERMS = (
     r"placebo|saline|sham|vehicle|midazolam|active placebo|usual care|treatment as usual|"
-    r"standard (care|treatment|therapy)|controls?|control (group|arm|condition|subjects?)|wait-?list|"
+    r"controls?|control (group|arm|condition|subjects?)|wait-?list|matched (cohort|group|sample)s?|"
+    r"comparison (group|cohort)s?|"
     r"non-?users?|untreated|matched controls?|comparators?"
 )
 
@@ -768,7 +771,8 @@ CLAIM_SUPERIORITY = (
 # Safety claims: the claim says harms are absent or small.
 SAFETY_CLAIM = (
     r"\b(safe(ly|r|st)?|well[- ]tolerated|tolerable|harmless|benign|no (serious |major |significant )?"
-    r"(side[- ]effects?|adverse|harms?|risks?)|not addictive|non-?addictive|free of side effects)\b"
+    r"(side[- ]effects?|adverse|harms?|risks?)|not addictive|non-?addictive|free of side effects|"
+    r"(few|fewer|minimal|low|rare|mild|limited|little) (\w+ )?(side[- ]effects?|adverse (events?|effects?)|risks?|harms?))\b"
 )
 # Harm topics: a claim about harms is answered by harm findings, an efficacy claim is not.
 HARM_TERMS = (
@@ -830,24 +834,26 @@ POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "medical use": ("recreational users",),
 }
 
-# The drugs the vocabulary knows, as one pattern ("ketamine|esketamine|...").
-DRUG_NAMES = "|".join(p.strip(r"\b") for c in CONCEPTS if c.group == "intervention" for p in c.detect)
 # Experiments that block a target with something else: "blocking mTOR abolished the effects",
 # "the effects were blocked by rapamycin", "pretreatment with NBQX" -- not what the drug does.
-EXPERIMENT_PATTERN = (
-    r"\b(block\w*|inhibit\w*|antagoni[sz]\w*|abolish\w*|prevent\w*|attenuat\w*|revers\w*|occlud\w*|abrogat\w*)"
-    r"\s+by\b(?!\s+(\w+\s+){0,2}?(" + DRUG_NAMES + r"|the drug))"
-    r"|\bpre-?treat\w*\s+with\b|\bin the presence of\b|\bco-?administ\w*"
-    r"|\b(block\w*|inhibit\w*|antagoni[sz]\w*|knock\w*|delet\w*)\b[^.;]{0,60}?\b(abolish\w*|prevent\w*|"
-    r"attenuat\w*|revers\w*|occlud\w*|blunt\w*|abrogat\w*|eliminat\w*)\b"
-)
+# Built from the vocabulary's drugs when first used, so a drug added as one entry is known here.
+@cache
+def experiment_pattern() -> str:
+    drugs = "|".join(p.strip(r"\b") for c in CONCEPTS if c.group == "intervention" for p in c.detect)
+    return (
+        r"\b(block\w*|inhibit\w*|antagoni[sz]\w*|abolish\w*|prevent\w*|attenuat\w*|revers\w*|occlud\w*|abrogat\w*)"
+        r"\s+by\b(?!\s+(\w+\s+){0,2}?(" + drugs + r"|the drug))"
+        r"|\bpre-?treat\w*\s+with\b|\bin the presence of\b|\bco-?administ\w*"
+        r"|\b(block\w*|inhibit\w*|antagoni[sz]\w*|knock\w*|delet\w*)\b[^.;]{0,60}?\b(abolish\w*|prevent\w*|"
+        r"attenuat\w*|revers\w*|occlud\w*|blunt\w*|abrogat\w*|eliminat\w*)\b"
+    )
 
 # Treatments named in a sentence that does not name the claim's intervention: the sentence is
 # about them, not about the claim ("SSRIs raise synaptic serotonin ...").
 OTHER_TREATMENTS = (
     r"\b(antidepressants?|SSRIs?|SNRIs?|fluoxetine|sertraline|escitalopram|citalopram|paroxetine|venlafaxine|"
     r"bupropion|lithium|antipsychotics?|benzodiazepines?|opioids?|naltrexone|ECT|electroconvulsive|TMS|"
-    r"medications?|drugs?|agents?|therap(y|ies)|treatments?|placebo|saline|midazolam)\b"
+    r"medications?|drugs?|agents?|therap(y|ies)|treatments?)\b"
 )
 
 # Hard outcomes: a claim about them is not answered by a surrogate ("prevents suicide deaths" is
@@ -921,3 +927,14 @@ REPORTING_LEAD = (
     r"determined|discovered|created|identified)\s+(?:that\s+)?"
 )
 REPORTING_TAIL = r",?\s+(?:according to|a new study (?:says|finds|found)|researchers (?:say|said|found))\b.*$"
+
+# Verbs that say the same thing in a restatement ("causes" = "leads to" = "results in").
+VERB_SYNONYMS: list[tuple[str, ...]] = [
+    ("cause", "lead", "result", "induc", "trigger", "driv", "produc", "provok"),
+    ("regulat", "control", "modulat", "govern", "orchestrat", "coordinat"),
+    ("requir", "need", "depend", "essential", "necessary"),
+    ("stabiliz", "stabilis", "maintain", "preserv"),
+    ("bind", "interact", "associat"),
+]
+# Copulas and auxiliaries: not a claim's main verb for a restatement.
+AUXILIARY_VERBS = frozenset(["is", "are", "was", "were", "be", "been", "has", "have", "had", "can", "could", "may", "might", "will", "would", "does", "do", "did", "should", "must"])
