@@ -59,9 +59,7 @@ _TIME = re.compile(
     r"(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b",
     _I,
 )
-_GENERIC_SUBJECT = frozenset(
-    ["use", "users", "treatment", "treatments", "therapy", "therapies", "patients", "people", "drug", "drugs", "dose", "doses", "heavy", "long-term", "repeated", "single", "one", "regular", "frequent", "recreational", "medical", "new", "the", "a", "an", "its", "their"]
-)
+_GENERIC_SUBJECT = vocab.GENERIC_SUBJECT_WORDS
 
 
 def time_days(text: str) -> float | None:

@@ -65,9 +65,7 @@ _VERB_FORM = re.compile(r"(s|ed|rose|fell|grew|lost|led|cut)$", _I)
 _AMOUNT = re.compile(r"^(larger|greater|bigger|more|further|higher|smaller|less)$", _I)
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
-_STOP = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "and", "or", "but", "nor", "as", "is", "are", "was", "were", "be", "been", "being", "than", "that", "this", "these", "those", "it", "its", "their", "there", "which", "who", "whom", "whose", "what", "when", "where", "while", "whereas", "has", "have", "had", "do", "does", "did", "not", "no", "can", "could", "may", "might", "will", "would", "should", "shall", "than", "then", "thus", "also", "into", "onto", "over", "under", "after", "before", "between", "among", "during", "via", "per", "vs", "versus", "both", "either", "each", "all", "any", "some", "such", "more", "most", "less", "very", "much", "many", "few", "our", "we", "they", "he", "she", "his", "her", "them", "i", "you", "your", "my"]
-)
+_STOP = vocab.FUNCTION_WORDS
 _SPLIT = re.compile(
     r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet|with|without|which|a (?:rise|fall|reduction|"
     r"increase|decrease|change|effect|difference) (?:that|which))\b)"

@@ -938,3 +938,23 @@ VERB_SYNONYMS: list[tuple[str, ...]] = [
 ]
 # Copulas and auxiliaries: not a claim's main verb for a restatement.
 AUXILIARY_VERBS = frozenset(["is", "are", "was", "were", "be", "been", "has", "have", "had", "can", "could", "may", "might", "will", "would", "does", "do", "did", "should", "must"])
+
+# Function words: never content ("the", "of", "than").
+FUNCTION_WORDS: frozenset[str] = _words(
+    """
+    a after all also among an and any are as at be been before being between both but by can could
+    did do does during each either few for from had has have he her his i in into is it its less
+    many may might more most much my no nor not of on onto or our over per shall she should some
+    such than that the their them then there these they this those thus to under versus very via vs
+    was we were what when where whereas which while who whom whose will with without would you your
+    """
+)
+# Words of a claim's subject that do not name the intervention ("heavy use", "repeated doses").
+GENERIC_SUBJECT_WORDS: frozenset[str] = _words(
+    """
+    use users treatment treatments therapy therapies patients people drug drugs dose doses heavy
+    long-term repeated single one regular frequent recreational medical new the a an its their
+    """
+)
+# Subjects of a result sentence that are not another agent ("It reduced ...", "Treatment improved ...").
+GENERIC_AGENTS: frozenset[str] = _words("it this that treatment therapy intervention which they these both")
