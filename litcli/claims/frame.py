@@ -170,6 +170,8 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     words = [w for w in words if w.lower() not in rd._STOP]
     abbreviations = re.findall(r"\(([A-Za-z][\w+/-]{1,10})\)", phrase)
     words += [a for a in abbreviations if a not in words]
+    # "ultrasound-guided": a sentence may say "ultrasound"
+    words += [w.split("-")[0] for w in list(words) if "-" in w and len(w.split("-")[0]) > 4 and w.split("-")[0].lower() not in other]
     return [r"\b" + re.escape(w) + (r"\w*" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
 
 

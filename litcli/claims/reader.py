@@ -80,8 +80,9 @@ def stem(word: str) -> str:
     """A light stemmer: enough to match 'reduces'/'reduced'/'reduction', 'symptoms'/'symptom'."""
     w = word.lower().removesuffix("'s").removesuffix("’s").strip("'-")
     for suffix, repl in (
-        ("ations", "ate"), ("ation", "ate"), ("ments", ""), ("ment", ""), ("ities", ""), ("ity", ""),
-        ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
+        ("ations", ""), ("ation", ""), ("ments", ""), ("ment", ""), ("ities", ""), ("ity", ""),
+        ("ances", ""), ("ance", ""), ("ences", ""), ("ence", ""), ("ated", ""), ("ates", ""), ("ating", ""),
+        ("ate", ""), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
     ):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             if suffix == "s" and w.endswith(("ss", "us", "is")):
@@ -195,6 +196,10 @@ _CI = re.compile(
 )
 
 
+# "Major haemorrhage\n33/2212 (1.5%)\n57/2235 (2.5%)\n0.63 (0.37-1.05)\n0.08": a pasted table row
+_TABLE_P = re.compile(r"\d+/\d+\b.*\s(0?\.\d+|1\.0+)\s*$", re.S)
+
+
 def _num(s: str) -> float:
     return float(s.replace("−", "-").replace("–", "-").replace("·", "."))
 
@@ -230,6 +235,9 @@ def significance(text: str) -> bool | None:
         sig.append(False)
     elif re.search(r"\bsignifican(t|tly|ce)\b", text, _I):
         sig.append(True)
+    table_p = _TABLE_P.search(text)
+    if table_p and not sig:
+        sig.append(_num(table_p.group(1)) < 0.05)  # a table row that ends with its p-value
     if not sig:
         return None
     return any(sig)
@@ -453,7 +461,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     if sig is False:
         v, words = valence(clause)
         m = _P.search(clause) or _CI.search(clause)
-        return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=m.group(0) if m else None)
+        table = _TABLE_P.search(clause)
+        cue = m.group(0) if m else (f"p = {table.group(1)}" if table else None)
+        return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=cue)
     sign = arm_sign(clause, arms)
     if sign is None:
         return Finding(harm=harm, significant=sig)
