@@ -36,6 +36,7 @@ _FADING = re.compile(vocab.FADING_CLAIM, _I)
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
 _REPORTING_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
+_NO_ASSOCIATION = re.compile(r"\b(unrelated to|not (associated|linked|related|correlated) (with|to)|independent of)\b", _I)
 _EFFICACY = re.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
 _REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
 # The verb that ends the subject: a direction word, a good/bad word, or a copula.
@@ -293,6 +294,8 @@ def parse_claim(text: str) -> ClaimFrame:
     onset = bool(_ONSET.search(clean)) and lasting is None and fading is None
     assoc = rd.association(clean)
     association = 0
+    if assoc is None and _NO_ASSOCIATION.search(clean):
+        assoc = (1, _NO_ASSOCIATION.search(clean).group(0))  # type: ignore[union-attr]  # "X is unrelated to Y"
     if assoc is not None:
         association = assoc[0]
         assertion = "association"

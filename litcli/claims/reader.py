@@ -62,6 +62,7 @@ OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
 _LOSS = re.compile(vocab.LOSS_OF_FUNCTION, _I)
 _NOMINAL = re.compile(r"(tion|ment|ance|ence|ing|ade|ity)$", _I)  # "downregulation", "blockade"
 _VERB_FORM = re.compile(r"(s|ed|rose|fell|grew|lost|led|cut)$", _I)
+_CAUSAL = re.compile(r"^(caus\w*|lead\w*|led|result\w*|induc\w*|trigger\w*|produc\w*|provok\w*)$", _I)
 _AMOUNT = re.compile(r"^(larger|greater|bigger|more|further|higher|smaller|less)$", _I)
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
@@ -518,8 +519,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         word = m.group(0).lower()
         if stem(word) in outcome_stems and _NOMINAL.search(word) or re.match(r"\s+(in|of)\b", clause[m.end() :]) and stem(word) in outcome_stems:
             continue  # "the mean increase in haematoma volume" names the outcome; it is not the result
-        if _AMOUNT.match(word) and k + 1 < len(moves) and moves[k + 1][0].start() - m.end() <= 25:
-            continue  # "a larger reduction in": read "reduction"
+        if (_AMOUNT.match(word) or _CAUSAL.match(word)) and k + 1 < len(moves) and moves[k + 1][0].start() - m.end() <= 25:
+            continue  # "a larger reduction in", "mutations cause reduced expression": read the second word
         if word in ("more", "less") and not re.match(r"\s+\w+", clause[m.end() :]):
             continue
         neg = NEGATION.search(clause[max(0, m.start() - 20) : m.start()])

@@ -165,8 +165,18 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     at = clause.find(f.cue)
     if at < 0:
         return False
-    window = clause[max(0, at - 45) : at + len(f.cue) + 45]
-    return bool(frame.outcome_stems & content_stems(window) - _WEAK_STEMS)
+    wanted = frame.outcome_stems - _WEAK_STEMS
+    # the object after the word ("reduced expression of IME1"), or the subject before a copula
+    # ("IME1 levels were reduced")
+    after = " ".join(clause[at + len(f.cue) :].split()[:6])
+    if wanted & content_stems(after):
+        return True
+    before_words = clause[:at].split()
+    predicate = re.search(r"\b(was|were|is|are|been|be|remained|became|being)\b", " ".join(before_words[-3:]), re.I)
+    intransitive = re.match(r"(rose|fell|grew|increased|decreased|declined|dropped|doubled|halved|rises|falls|grows)\b", f.cue.split()[-1], re.I)
+    if before_words and (predicate or intransitive):
+        return bool(wanted & content_stems(" ".join(before_words[-8:])))
+    return False
 
 
 def _harms_are_the_outcome(frame: ClaimFrame, clause: str) -> bool:
