@@ -36,6 +36,9 @@ _FADING = re.compile(vocab.FADING_CLAIM, _I)
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
 _REPORTING_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
+_SETTING = re.compile(
+    r"\s(?:in|during|throughout|among|for|after|at|within|by|when|via|through|because|from|following|across|while|with)\s", _I
+)
 _NO_ASSOCIATION = re.compile(r"\b(unrelated to|not (associated|linked|related|correlated) (with|to)|independent of)\b", _I)
 _EFFICACY = re.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
 _REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
@@ -300,9 +303,15 @@ def parse_claim(text: str) -> ClaimFrame:
         association = assoc[0]
         assertion = "association"
         cue = assoc[1]
-    outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(re.sub(r"^\W*\w+\s*", "", body))
-    if not outcome and re.match(r"\s*(is|are|was|were|has been|have been)\b", predicate, _I):
-        outcome_stems |= rd.content_stems(subject)  # "misuse is on the rise": the subject is the outcome
+    # the outcome is the verb's object, up to the first phrase of setting or manner ("in normal
+    # pregnancy", "by degrading beta-catenin"); "misuse is on the rise": the subject is the outcome
+    after_verb = body[len(verb.group(0)) :] if verb is not None and body.startswith(verb.group(0)) else re.sub(r"^\W*\w+\s*", "", body)
+    obj = _SETTING.split(" " + after_verb.strip(), maxsplit=1)[0]
+    outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(obj)
+    if re.match(r"\s*(is|are|was|were|has been|have been)\s+(\w+ly\s+)?(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|on the rise)\b", predicate, _I):
+        outcome_stems = rd.content_stems(subject)
+    elif not rd.content_stems(obj) or not outcome and re.match(r"\s*(is|are|was|were|has been|have been)\b", predicate, _I):
+        outcome_stems |= rd.content_stems(subject)  # "the effects wear off within hours": an intransitive verb
     return ClaimFrame(
         text=text,
         assertion=assertion,

@@ -206,6 +206,9 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     if frame.association:
         if not f.association:
             return NEUTRAL
+        arms = frame.arms()
+        if arms.intervention is not None and f.cue and not arms.intervention.search(clause[: max(clause.find(f.cue), 0) + len(f.cue) // 2]):
+            return NEUTRAL  # an association between other things ("diet ... associated with less weight gain")
         if abs(frame.association) == 1:
             return SUPPORTS  # the claim says only that the two are associated
         if abs(f.association) == 1:
@@ -363,6 +366,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         for clause in clauses:
             if frame.onset and _EFFECT_LOST.search(clause):
                 continue  # "... but no longer significant by day 7" says nothing about onset
+            if frame.conditions and len(clauses) > 1 and _off_topic(frame, clause):
+                continue  # "..., although depressive symptoms lessened" for an OCD claim
             f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
             if not f.decided or _BOTH_ARMS.search(clause) and not f.null:
                 continue  # a change "in both arms" is not a difference between them

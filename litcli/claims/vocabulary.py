@@ -414,12 +414,6 @@ PROMOTION_PATTERNS: list[str] = [
     r"\bsign up\b",
     r"\bdon'?t wait\b",
 ]
-# Words that show a sentence is about health care at all (else it is not a claim).
-CLAIM_CUES = (
-    r"\b(patients?|treatments?|therap(y|ies)|brain|symptoms?|research|stud(y|ies)|evidence|"
-    r"trials?|clinical|medication|drug|dose|disorders?|conditions?|psychiatr\w*|recovery|"
-    r"neural|neuro\w+)\b"
-)
 # Verbs that make a three-word sentence a claim: "Ketamine cures depression.",
 # "Esketamine prevents suicide." (subject concept, claim verb, object concept).
 # Shorter sentences than that are never claims; longer ones need no verb list.
@@ -559,7 +553,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss", 1),
     (r"symptoms?|severity|symptom scores?|(MADRS|HAM-?[DA]|HDRS|HAMD|HAMA|Y-?BOCS|CAPS(-5)?|PCL(-5)?|SSI|BDI(-II)?|"
      r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|MSSI|C-SSRS|CGI(-S)?|PANSS)\b|"
-     r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|anhedonia|ideation|suicid\w*|hopelessness|"
+     r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|OCD|PTSD|MDD|TRD|GAD|anhedonia|ideation|suicid\w*|hopelessness|"
      r"ruminat\w*|distress|burnout|insomnia|fatigue|pain|immobility|craving|cravings", -1),
     (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|"
      r"recurrences?|readmissions?|hospitali[sz]ations?|admissions?|exacerbations?|adverse (events?|effects?|reactions?)|"
@@ -727,6 +721,8 @@ LIMITATION_PATTERNS: list[str] = [
 ]
 # Other studies quoted in a background sentence: not this record's finding.
 OTHER_STUDY_PATTERNS: list[str] = [
+    r"^(a|an|one|two|three|several|another) ([\w-]+ ){0,3}(trials?|stud(y|ies)|meta-analys[ie]s|reviews?|reports?|analys[ie]s|cohorts?)"
+    r" (has |have )?(suggested|showed|shown|found|reported|demonstrated|indicated)\b",
     r"^(earlier|previous|prior|past|recent|several|many|some|other|most|few|numerous|existing|"
     r"published)\b[\w\s,-]{0,30}\b(studies|trials|reports|work|research|data|reviews|analyses|"
     r"meta-analyses|findings)\b(?!.*\b(this|our|the present|we)\b)",
@@ -853,7 +849,7 @@ def experiment_pattern() -> str:
 OTHER_TREATMENTS = (
     r"\b(antidepressants?|SSRIs?|SNRIs?|fluoxetine|sertraline|escitalopram|citalopram|paroxetine|venlafaxine|"
     r"bupropion|lithium|antipsychotics?|benzodiazepines?|opioids?|naltrexone|ECT|electroconvulsive|TMS|"
-    r"medications?|drugs?|agents?|therap(y|ies)|treatments?)\b"
+    r"medications?|drugs?|agents?|\w*therap(y|ies)|treatments?)\b"
 )
 
 # Hard outcomes: a claim about them is not answered by a surrogate ("prevents suicide deaths" is
@@ -958,3 +954,24 @@ GENERIC_SUBJECT_WORDS: frozenset[str] = _words(
 )
 # Subjects of a result sentence that are not another agent ("It reduced ...", "Treatment improved ...").
 GENERIC_AGENTS: frozenset[str] = _words("it this that treatment therapy intervention which they these both")
+
+# === Verdict tables (litcli/claims/query.py, verdict.py; not used by the reader) =========
+# Statements about society, money or access rather than about what a treatment does: no study
+# can test them ("public understanding of ketamine has reduced stigma", "increasing availability
+# represents progress in equality").  A claim that also names a clinical outcome or a
+# mechanism stays checkable.
+NON_RESEARCH_CLAIM = (
+    r"\b(stigma\w*|discriminat\w*|public (understanding|awareness|perception|opinion|acceptance|interest|attitudes?)|"
+    r"social acceptance|availability|accessib\w+|access to|afford\w*|costs?|pric(e|es|ing)|insurance|"
+    r"reimburs\w*|market\w*|equality|equity|popularity|patient comfort|convenien\w*)\b"
+)
+# A systematic review or meta-analysis that concludes the evidence is weak speaks for the field:
+# the claim is at best "limited" ("the evidence is limited and inconsistent").
+EVIDENCE_WEAK = (
+    r"\b((the )?(evidence|data|quality of (the )?evidence|certainty of (the )?evidence|findings|results|literature)"
+    r"( \w+){0,3} (is|are|was|were|remains?) ([\w-]+ )?(limited|inconsistent|insufficient|inconclusive|scarce|sparse|weak|"
+    r"mixed|conflicting|of (very )?low( quality| certainty)?|(very )?low[- ](quality|certainty))"
+    r"|(limited|insufficient|inconsistent|inconclusive|conflicting|scarce|sparse|weak|(very )?low[- ](quality|certainty)) "
+    r"(and [\w-]+ )?(evidence|data)"
+    r"|no (firm|definitive|robust) conclusions? can be drawn)\b"
+)
