@@ -562,7 +562,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"misdiagnos[ie]s|errors?|failures?|deficits?|impairment|decline|dissociat\w*|mania|manic|"
      r"hypomani\w*|psycho(sis|ses|tic)|abuse|misuse|dependence|addict\w*|harms?|cost(s)?|"
      r"blood pressure|hypertension|weight gain|nausea|vomiting|dizziness|headache|cystitis|"
-     r"viral load|lesions?|scarring|fibrosis|stress", -1),
+     r"viral load|viral (rna|shedding|replication|titres?|titers?)|virus(es)?|lesions?|scarring|fibrosis|stress", -1),
 ]
 
 # Verbs and adjectives that move an outcome up or down (the raw direction).
