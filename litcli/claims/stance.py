@@ -393,6 +393,16 @@ def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None 
     frame = parse_claim(claim)
     items = _normalise(sentences)
     strict = len(items) > 1
+    if strict and (frame.conditions or frame.populations):
+        # a record about another condition or population says nothing about the claim, even in
+        # the sentences that do not name it again ("MADRS scores fell" in a depression trial)
+        why = _off_topic(frame, " ".join([title or "", *(text for text, _ in items)]))
+        if why:
+            at = next((i for i, (text, _) in enumerate(items) if _off_topic(frame, text)), None)
+            where = SentenceJudgement(items[at][0], at, items[at][1], NEUTRAL, why, 0.0, "off-topic") if at is not None else (
+                SentenceJudgement(title or items[0][0], 0, "TITLE" if title else items[0][1], NEUTRAL, why, 0.0, "off-topic")
+            )
+            return Judgement(NEUTRAL, [where], frame.to_dict())
     readings = [read_sentence(frame, text, section, strict=strict) for text, section in items]
     single = len(items) == 1
     n = len(items)
