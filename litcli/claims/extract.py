@@ -42,7 +42,6 @@ class Article:
     kind: str  # "text" | "markdown" | "html"
     title: str | None
     blocks: list[Block] = field(default_factory=list)
-    body_chars: int | None = None  # HTML: characters of text in the page body before cleaning
 
     @property
     def label(self) -> str:
@@ -100,6 +99,13 @@ class Skipped:
 
 def read_article(source: str, *, stdin: BinaryIO | None = None, timeout: float = 20.0) -> Article:
     """Load ``source``: a file path, an http(s) URL, or "-" for stdin."""
+    data, kind = read_source(source, stdin=stdin, timeout=timeout)
+    return parse_article(data, kind=kind, source=source)
+
+
+def read_source(source: str, *, stdin: BinaryIO | None = None, timeout: float = 20.0) -> tuple[bytes, str]:
+    """The raw bytes of ``source`` (as ``read_article`` reads them) and their kind
+    (text, markdown or html), for readers that need more than the blocks (``litcli.refs``)."""
     if re.match(r"https?://", source, re.IGNORECASE):
         data, content_type = _fetch_url(source, timeout=timeout)
         data = _from_bom(data, source)
@@ -124,7 +130,7 @@ def read_article(source: str, *, stdin: BinaryIO | None = None, timeout: float =
     label = "stdin" if source == "-" else source
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputFileError(f"article {label} is larger than 5 MB; save the article text alone and check that")
-    return parse_article(data, kind=kind, source=source)
+    return data, kind
 
 
 # Byte-order marks of the UTF-16/32 encodings (longest first: UTF-32-LE starts like UTF-16-LE).
@@ -545,7 +551,7 @@ def _parse_html(data: bytes | str, source: str) -> Article:
         raise InputFileError(f"article {_label(source)} has no readable text")
     if not title:
         title = next((b.text for b in blocks if b.kind == "heading"), None)
-    return Article(source=source, kind="html", title=title, blocks=blocks, body_chars=page)
+    return Article(source=source, kind="html", title=title, blocks=blocks)
 
 
 def _main_container(root: object) -> object:
