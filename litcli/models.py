@@ -12,75 +12,21 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from litcli.tables import DESIGN_BY_NAME, DESIGNS, OTHER
+
 SCHEMA = "litcli.record/1"
 
 # --- study design ----------------------------------------------------------------
-
-# Ordered strongest first.  The value is the evidence rank (lower = stronger).
-DESIGNS: dict[str, int] = {
-    "meta-analysis": 1,
-    "systematic review": 2,
-    "RCT": 3,
-    "clinical trial": 4,
-    "observational": 5,
-    "case report": 6,
-    "review": 7,
-    "editorial": 8,
-    "other": 9,
-}
-
-# PubMed publication types (exact names) -> design, checked in DESIGNS order.
-_DESIGN_PUBTYPES: list[tuple[str, frozenset[str]]] = [
-    ("meta-analysis", frozenset({"Meta-Analysis", "Network Meta-Analysis"})),
-    ("systematic review", frozenset({"Systematic Review"})),
-    (
-        "RCT",
-        frozenset({"Randomized Controlled Trial", "Equivalence Trial", "Pragmatic Clinical Trial"}),
-    ),
-    (
-        "clinical trial",
-        frozenset(
-            {
-                "Clinical Trial",
-                "Clinical Trial, Phase I",
-                "Clinical Trial, Phase II",
-                "Clinical Trial, Phase III",
-                "Clinical Trial, Phase IV",
-                "Controlled Clinical Trial",
-                "Adaptive Clinical Trial",
-                "Clinical Study",
-            }
-        ),
-    ),
-    (
-        "observational",
-        frozenset(
-            {
-                "Observational Study",
-                "Comparative Study",
-                "Multicenter Study",
-                "Evaluation Study",
-                "Validation Study",
-                "Twin Study",
-            }
-        ),
-    ),
-    ("case report", frozenset({"Case Reports"})),
-    ("review", frozenset({"Review", "Scoping Review", "Practice Guideline", "Guideline"})),
-    (
-        "editorial",
-        frozenset({"Editorial", "Comment", "Letter", "News", "Newspaper Article", "Interview"}),
-    ),
-]
+# The designs, their ranks and publication types are one table: litcli.tables.DESIGNS.
 
 
 def classify_design(publication_types: list[str]) -> str:
     """Map PubMed publication types to one study design (strongest wins)."""
     types = set(publication_types)
-    for design, names in _DESIGN_PUBTYPES:
-        if types & names:
-            return design
-    return "other"
+    for design in DESIGNS:
+        if types & design.publication_types:
+            return design.name
+    return OTHER.name
 
 
 # --- flags -----------------------------------------------------------------------
@@ -237,7 +183,7 @@ class Record:
 
     @property
     def evidence_rank(self) -> int:
-        return DESIGNS[self.design]
+        return DESIGN_BY_NAME[self.design].rank
 
     @property
     def mesh_terms(self) -> list[str]:

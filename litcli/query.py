@@ -14,28 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from litcli.errors import InvalidInputError
+from litcli.tables import TYPE_BY_NAME, TYPE_FILTERS, TYPE_NAMES
 
-# --type NAME -> PubMed publication-type tags (PubMed explodes [pt], so "clinical trial"[pt]
-# also finds the phase I-IV and randomized subtypes).
-PUBLICATION_TYPES: dict[str, tuple[str, ...]] = {
-    "meta-analysis": ('"meta-analysis"[pt]', '"network meta-analysis"[pt]'),
-    "systematic-review": ('"systematic review"[pt]',),
-    "rct": ('"randomized controlled trial"[pt]',),
-    "clinical-trial": ('"clinical trial"[pt]',),
-    "observational": ('"observational study"[pt]',),
-    "case-report": ('"case reports"[pt]',),
-    "review": ('"review"[pt]',),
-}
-TYPE_ALIASES = {
-    "metaanalysis": "meta-analysis",
-    "meta": "meta-analysis",
-    "systematic": "systematic-review",
-    "sr": "systematic-review",
-    "randomized": "rct",
-    "trial": "clinical-trial",
-    "case": "case-report",
-    "case-reports": "case-report",
-}
+# --type names, their PubMed publication types and aliases: litcli.tables.TYPE_FILTERS.
+TYPE_ALIASES: dict[str, str] = {alias: t.name for t in TYPE_FILTERS for alias in t.aliases}
 
 # --sort NAME -> esearch sort value
 SORTS: dict[str, str] = {
@@ -112,16 +94,16 @@ def normalise_types(types: Iterable[str]) -> list[str]:
     for raw in types:
         if not raw.replace(",", "").strip():
             raise InvalidInputError(
-                f"--type needs a name, got {raw!r}; choose from: {', '.join(PUBLICATION_TYPES)}"
+                f"--type needs a name, got {raw!r}; choose from: {', '.join(TYPE_NAMES)}"
             )
         for part in raw.split(","):
             name = part.strip().lower().replace("_", "-").replace(" ", "-")
             if not name:
                 continue
             name = TYPE_ALIASES.get(name, name)
-            if name not in PUBLICATION_TYPES:
+            if name not in TYPE_BY_NAME:
                 raise InvalidInputError(
-                    f"unknown --type {part.strip()!r}; choose from: {', '.join(PUBLICATION_TYPES)}"
+                    f"unknown --type {part.strip()!r}; choose from: {', '.join(TYPE_NAMES)}"
                 )
             if name not in out:
                 out.append(name)
@@ -166,7 +148,7 @@ class Filters:
 
     def clauses(self) -> list[str]:
         out: list[str] = []
-        tags = [tag for name in normalise_types(self.types) for tag in PUBLICATION_TYPES[name]]
+        tags = [tag for name in normalise_types(self.types) for tag in TYPE_BY_NAME[name].pt_tags]
         if tags:
             out.append(tags[0] if len(tags) == 1 else "(" + " OR ".join(tags) + ")")
         if self.humans:

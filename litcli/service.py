@@ -542,30 +542,19 @@ def store_search(
         return False
 
 
-# `--type` names (litcli.query.PUBLICATION_TYPES) -> Record.design values; like PubMed's
-# exploded [pt] tags, a broader type includes its narrower ones.
-TYPE_DESIGNS: dict[str, tuple[str, ...]] = {
-    "meta-analysis": ("meta-analysis",),
-    "systematic-review": ("systematic review",),
-    "rct": ("RCT",),
-    "clinical-trial": ("clinical trial", "RCT"),
-    "observational": ("observational",),
-    "case-report": ("case report",),
-    "review": ("review", "systematic review", "meta-analysis"),
-}
-
-
 def designs_for_types(types: Sequence[str]) -> list[str] | None:
     """Record designs for ``--type`` names (validated by ``query.normalise_types``);
-    None when no type is given (no filter)."""
+    None when no type is given (no filter).  Like PubMed's exploded [pt] tags, a broader
+    type keeps its narrower designs (``litcli.tables.TYPE_FILTERS``)."""
     from litcli.query import normalise_types
+    from litcli.tables import TYPE_BY_NAME
 
     names = normalise_types(types)
     if not names:
         return None
     out: list[str] = []
     for name in names:
-        for design in TYPE_DESIGNS.get(name, ()):
+        for design in TYPE_BY_NAME[name].designs:
             if design not in out:
                 out.append(design)
     return out

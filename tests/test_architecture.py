@@ -38,7 +38,7 @@ def test_importing_the_core_loads_no_click() -> None:
     modules = [
         "litcli.config", "litcli.eutils", "litcli.search", "litcli.service", "litcli.library",
         "litcli.pubmed", "litcli.medline", "litcli.query", "litcli.ftsquery", "litcli.render",
-        "litcli.formats", "litcli.formats.output", "litcli.ids", "litcli.topics",
+        "litcli.formats", "litcli.formats.output", "litcli.ids", "litcli.topics", "litcli.tables",
     ]
     code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + "print('click' in sys.modules)\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
@@ -47,12 +47,21 @@ def test_importing_the_core_loads_no_click() -> None:
 
 
 def test_dead_code_stays_removed() -> None:
-    """Issue 13, point 9: names nothing used (outside litcli/claims/)."""
-    from litcli import eutils, models, pubmed
+    """Issue 13, point 9: names nothing used."""
+    import dataclasses
+
+    from litcli import eutils, models, pubmed, query, service
+    from litcli.claims import extract, vocabulary
 
     assert not hasattr(eutils, "batches_needed")
     assert not hasattr(pubmed, "_int")
     assert not hasattr(models, "FLAG_UPDATED")
+    assert not hasattr(vocabulary, "CLAIM_CUES")
+    assert "body_chars" not in {f.name for f in dataclasses.fields(extract.Article)}
+    # the old copies of the design, --type and format tables (now litcli/tables.py)
+    assert not hasattr(query, "PUBLICATION_TYPES")
+    assert not hasattr(service, "TYPE_DESIGNS")
+    assert not hasattr(models, "_DESIGN_PUBTYPES")
 
 
 def test_search_show_and_export_take_records_from_the_one_record_source() -> None:

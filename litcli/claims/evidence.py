@@ -14,42 +14,25 @@ from dataclasses import dataclass, field
 from litcli.claims.extract import Claim
 from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge_record
 from litcli.models import FLAG_RETRACTED, FLAG_RETRACTION_NOTICE, Record
+from litcli.tables import DESIGNS
 
 __all__ = ["CONTRADICTS", "NEUTRAL", "SUPPORTS", "Evidence", "Rationale", "assess", "grade", "sample_size", "study_model"]
 
-# Evidence levels, strongest first (lower rank = stronger).
-LEVELS: dict[str, int] = {
-    "meta-analysis": 1,
-    "systematic review": 2,
-    "RCT": 3,
-    "non-randomised trial": 4,
-    "observational": 5,
-    "case series/report": 6,
-    "narrative review": 7,
-    "editorial": 8,
-    "other": 9,
+# Evidence levels, strongest first (lower rank = stronger): the grader's labels of the design
+# table (litcli.tables.DESIGNS), e.g. a record's "clinical trial" is a "non-randomised trial".
+LEVELS: dict[str, int] = {d.level: d.rank for d in DESIGNS}
+_DESIGN_TO_LEVEL: dict[str, str] = {d.name: d.level for d in DESIGNS}
+# Text cues used when publication types are missing or generic, by level (tried strongest
+# first); meta-analysis and systematic review are read by _this_study() instead.
+_TEXT_LEVELS: dict[str, str] = {
+    "RCT": r"\brandomi[sz]ed\b[^.]{0,60}\b(trial|controlled|crossover)\b|\bdouble-blind",
+    "non-randomised trial": r"\bopen-label\b|\bsingle-arm\b|\buncontrolled\b|\bpilot (study|trial)\b",
+    "observational": r"\b(cohort|retrospective|cross-sectional|case-control|registry|observational)\b",
+    "case series/report": r"\bcase (series|report)\b|\bwe (report|describe) (a|an|two|three|\d+) (case|patient)",
+    "narrative review": r"\breview\b",
 }
-_DESIGN_TO_LEVEL = {
-    "meta-analysis": "meta-analysis",
-    "systematic review": "systematic review",
-    "RCT": "RCT",
-    "clinical trial": "non-randomised trial",
-    "observational": "observational",
-    "case report": "case series/report",
-    "review": "narrative review",
-    "editorial": "editorial",
-    "other": "other",
-}
-# Text cues used when publication types are missing or generic.
-_TEXT_LEVELS: list[tuple[str, str]] = [
-    ("meta-analysis", "meta-analysis"),  # _this_study(): the cue must describe this record
-    ("systematic review", "systematic review"),
-    ("RCT", r"\brandomi[sz]ed\b[^.]{0,60}\b(trial|controlled|crossover)\b|\bdouble-blind"),
-    ("non-randomised trial", r"\bopen-label\b|\bsingle-arm\b|\buncontrolled\b|\bpilot (study|trial)\b"),
-    ("observational", r"\b(cohort|retrospective|cross-sectional|case-control|registry|observational)\b"),
-    ("case series/report", r"\bcase (series|report)\b|\bwe (report|describe) (a|an|two|three|\d+) (case|patient)"),
-    ("narrative review", r"\breview\b"),
-]
+# Levels the text may raise (publication types missing, generic or weak).
+_REFINED = ("other", "non-randomised trial", "observational")
 _ANIMAL = re.compile(r"\b(rats?|mice|mouse|rodents?|murine|primates?|monkeys?|zebrafish|animal models?)\b", re.I)
 _IN_VITRO = re.compile(r"\bin vitro\b|\bcultured (cells|neurons)\b|\bcell lines?\b", re.I)
 
@@ -198,17 +181,20 @@ def _this_study(name: str, record: Record) -> bool:
 def grade(record: Record) -> str:
     """The record's evidence level (publication types first, then the text)."""
     level = _DESIGN_TO_LEVEL[record.design]
+    if level not in _REFINED:
+        return level
     text = f"{record.title} {record.abstract_text}"
-    if level in ("other", "non-randomised trial", "observational"):
-        for name, pattern in _TEXT_LEVELS:
-            if name in _THIS_STUDY:
-                if LEVELS[name] < LEVELS[level] and _this_study(name, record):
-                    return name
-                continue
-            if LEVELS[name] < LEVELS[level] and re.search(pattern, text, re.I):
-                if name == "narrative review" and level != "other":
-                    continue
+    for design in DESIGNS:  # strongest first, only levels above the record's own
+        name = design.level
+        if design.rank >= LEVELS[level]:
+            break
+        if name in _THIS_STUDY:
+            if _this_study(name, record):
                 return name
+        elif name in _TEXT_LEVELS and re.search(_TEXT_LEVELS[name], text, re.I):
+            if name == "narrative review" and level != "other":
+                continue
+            return name
     return level
 
 

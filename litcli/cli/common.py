@@ -1,4 +1,4 @@
-"""Helpers shared by the command modules (kept import-light: click only)."""
+"""Helpers shared by the command modules (kept import-light: click and litcli.tables only)."""
 
 from __future__ import annotations
 
@@ -9,25 +9,14 @@ from typing import Any, TypeVar
 
 import click
 
+from litcli.tables import FORMAT_NAMES, TYPE_NAMES
+
 F = TypeVar("F", bound=Callable[..., Any])
 
-# Record output formats accepted by `search`, `library search/export`, `export`.
-RECORD_FORMATS = [
-    "table",
-    "json",
-    "jsonl",
-    "csv",
-    "tsv",
-    "ids",
-    "bibtex",
-    "ris",
-    "csl-json",
-    "nbib",
-    "medline",
-    "markdown",
-    "ama",
-    "vancouver",
-]
+# Record output formats of `search`, `library search/list`: the terminal table, then every
+# export format (litcli.tables.FORMATS, the one list; `export` and `show` take them too).
+RECORD_FORMATS = ["table", *FORMAT_NAMES]
+EXPORT_FORMATS = list(FORMAT_NAMES)
 
 
 def color_allowed(stream: Any = None) -> bool:
@@ -193,9 +182,6 @@ def timeout_option(f: F) -> F:
     )(f)
 
 
-TYPE_NAMES = "meta-analysis, systematic-review, rct, clinical-trial, observational, case-report, review"
-
-
 def year_and_type_options(f: F) -> F:
     """`--since`, `--until` and `--type`, shared by `search` and `library search`."""
     f = click.option(
@@ -203,7 +189,7 @@ def year_and_type_options(f: F) -> F:
         "types",
         multiple=True,
         metavar="TYPE",
-        help=f"Publication type (repeatable): {TYPE_NAMES}.",
+        help=f"Publication type (repeatable): {', '.join(TYPE_NAMES)}.",
     )(f)
     f = click.option("--until", type=int, metavar="YEAR", help="Published in or before YEAR.")(f)
     return click.option("--since", type=int, metavar="YEAR", help="Published in or after YEAR.")(f)

@@ -6,10 +6,8 @@ import sys
 
 import click
 
-from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, timeout_option, warn
+from litcli.cli.common import EXPORT_FORMATS, format_option, read_id_args, timeout_option, warn
 from litcli.cli.errors import exit_with
-
-EXPORT_FORMATS = [f for f in RECORD_FORMATS if f != "table"]
 
 EPILOG = """\b
 Examples:

@@ -6,9 +6,7 @@ from typing import Any
 
 import click
 
-from litcli.cli.common import RECORD_FORMATS, format_option, read_id_args, year_and_type_options
-
-EXPORT_FORMATS = [f for f in RECORD_FORMATS if f != "table"]
+from litcli.cli.common import EXPORT_FORMATS, format_option, read_id_args, year_and_type_options
 
 _limit_option = click.option(
     "-n",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from litcli.cli.common import (
-    RECORD_FORMATS,
+    EXPORT_FORMATS,
     format_option,
     read_id_args,
     stdout_is_tty,
@@ -13,7 +13,7 @@ from litcli.cli.common import (
     warn,
 )
 
-SHOW_FORMATS = ["text", *[f for f in RECORD_FORMATS if f != "table"]]
+SHOW_FORMATS = ["text", *EXPORT_FORMATS]
 
 
 @click.command(

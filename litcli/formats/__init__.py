@@ -8,83 +8,32 @@ docs/FORMATS.md ("Export formats").
 
 from __future__ import annotations
 
+import importlib
 import io
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
+from litcli import tables
 from litcli.errors import InvalidInputError
 from litcli.models import Record
 
-FORMAT_NAMES: list[str] = [
-    "bibtex",
-    "ris",
-    "csl-json",
-    "nbib",
-    "medline",
-    "csv",
-    "tsv",
-    "json",
-    "jsonl",
-    "markdown",
-    "ama",
-    "vancouver",
-    "ids",
-]
-
-REFERENCE_STYLES: list[str] = ["ama", "vancouver"]
+# The formats and their writers are one table: litcli.tables.FORMATS.
+FORMAT_NAMES: list[str] = list(tables.FORMAT_NAMES)
+REFERENCE_STYLES: list[str] = list(tables.REFERENCE_STYLES)
 
 Writer = Callable[[Iterable[Record], TextIO, bool], None]
 
 
 def _writer(fmt: str) -> Writer:
     # Imported lazily: a caller that writes JSON never loads the BibTeX code.
-    if fmt == "json":
-        from litcli.formats import jsonfmt
-
-        return jsonfmt.write_json
-    if fmt == "jsonl":
-        from litcli.formats import jsonfmt
-
-        return jsonfmt.write_jsonl
-    if fmt == "csv":
-        from litcli.formats import csvfmt
-
-        return csvfmt.write_csv
-    if fmt == "tsv":
-        from litcli.formats import csvfmt
-
-        return csvfmt.write_tsv
-    if fmt == "ids":
-        from litcli.formats import ids
-
-        return ids.write
-    if fmt == "bibtex":
-        from litcli.formats import bibtex
-
-        return bibtex.write
-    if fmt == "ris":
-        from litcli.formats import ris
-
-        return ris.write
-    if fmt == "csl-json":
-        from litcli.formats import csljson
-
-        return csljson.write
-    if fmt in ("nbib", "medline"):
-        from litcli.formats import nbib
-
-        return nbib.write
-    if fmt == "markdown":
-        from litcli.formats import markdown
-
-        return markdown.write
-    if fmt in REFERENCE_STYLES:
-        from litcli.formats import references
-
-        return references.writer(fmt)
-    raise InvalidInputError(
-        f"unknown export format: {fmt!r}", hint="choose one of: " + ", ".join(FORMAT_NAMES)
-    )
+    spec = tables.FORMAT_BY_NAME.get(fmt) if isinstance(fmt, str) else None
+    if spec is None:
+        raise InvalidInputError(
+            f"unknown export format: {fmt!r}", hint="choose one of: " + ", ".join(FORMAT_NAMES)
+        )
+    module = importlib.import_module(f"litcli.formats.{spec.module}")
+    writer: Writer = getattr(module, spec.writer)
+    return writer
 
 
 def check_format(fmt: str) -> str:

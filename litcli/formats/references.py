@@ -17,8 +17,7 @@ from typing import TextIO
 from litcli.errors import InvalidInputError
 from litcli.formats import _common as c
 from litcli.models import Author, Record
-
-STYLES = ("ama", "vancouver")
+from litcli.tables import REFERENCE_STYLES as STYLES
 
 
 def _sentence(value: str) -> str:
@@ -131,3 +130,7 @@ def writer(style: str) -> Callable[[Iterable[Record], TextIO, bool], None]:
             stream.write(f"{n}. {format_reference(record, style)}\n")
 
     return write
+
+
+write_ama = writer("ama")
+write_vancouver = writer("vancouver")
