@@ -165,7 +165,7 @@ def test_retracted_record_never_counts_as_support(recs: dict[str, Record]) -> No
     assert e.stance == ev.SUPPORTS and not e.counted  # listed with its stance, but not counted
     # with genuine support alongside, the retracted trial is still left out of the count
     v = verdict_for("Ketamine reduces suicidal ideation.", ["99000004", "99000010"], recs)
-    assert v.verdict == vd.SUPPORTED and "1 retracted record not counted" in v.reason
+    assert v.verdict == vd.SUPPORTED and "1 retracted RCT not counted" in v.reason  # named by design (issue 10)
 
 
 def test_small_uncontrolled_support_is_limited() -> None:
@@ -185,7 +185,9 @@ def test_small_uncontrolled_support_is_limited() -> None:
         ("Ketamine permanently cures OCD.", vd.SUPPORTED, ["permanently", "cures"]),
         ("Ketamine provides immediate relief in PTSD.", vd.SUPPORTED, ["immediate"]),
         ("The majority of patients with PTSD respond to ketamine.", vd.LIMITED, ["The majority"]),
-        ("The majority of patients with PTSD respond to ketamine.", vd.SUPPORTED, []),
+        # issue 10: hype is flagged whatever the verdict (a supported claim can be overstated)
+        ("The majority of patients with PTSD respond to ketamine.", vd.SUPPORTED, ["The majority"]),
+        ("Ketamine is now recognised as a leading treatment for PTSD.", vd.SUPPORTED, ["leading treatment"]),
         ("Ketamine is the leading treatment for PTSD.", vd.NO_EVIDENCE, ["leading treatment"]),
         ("Ketamine has revolutionized PTSD care.", vd.MIXED, ["revolutionized"]),
         ("Ketamine reduces PTSD symptoms.", vd.LIMITED, []),

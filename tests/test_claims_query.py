@@ -93,10 +93,34 @@ def test_not_checkable(text: str, reason: str) -> None:
 
 
 def test_unknown_content_words_fall_back_to_tiab_terms() -> None:
-    c = claim("Ketamine treatment reduces social discrimination against psychiatric outpatients.")
+    c = claim("Ketamine treatment reduces chronic tinnitus loudness.")
     plan = build_plan(c)
     assert plan.checkable
     fallback = [g for g in plan.groups if g.group == "fallback"]
-    assert [g.words for g in fallback] == [["discrimination"], ["psychiatric"]]
-    assert plan.query().endswith("AND discrimination[tiab] AND psychiatric[tiab]")
+    assert [g.words for g in fallback] == [["tinnitus"], ["loudness"]]
+    assert plan.query().endswith("AND tinnitus[tiab] AND loudness[tiab]")
     assert fallback_words("the increasing public use", []) == ["public"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # issue 10: social / commercial statements are no research question (were "no evidence found")
+        ("The increasing public understanding of Ketamine treatment has contributed to reducing social "
+         "discrimination against psychiatric patients.", 'social or commercial statement ("public understanding")'),
+        ("The increasing availability of Ketamine therapy represents a significant progress in mental health "
+         "equality.", 'social or commercial statement ("availability")'),
+        # a comparator and loose words: the mangled query of the issue is never sent
+        ("The majority of patients experience only minimal benefits from taking SSRIs and mood stabilizers as "
+         "their primary treatment.", "no sensible query could be built"),
+    ],
+)
+def test_no_research_question_is_not_checkable(text: str, reason: str) -> None:
+    plan = build_plan(claim(text))
+    assert not plan.checkable
+    assert reason in (plan.reason or ""), plan.reason
+
+
+def test_a_cost_word_next_to_a_clinical_outcome_stays_checkable() -> None:
+    plan = build_plan(claim("Ketamine lowers depression scores at a lower cost than ECT."))
+    assert plan.checkable, plan.reason

@@ -182,7 +182,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "summary": {"claims": "int", "verdicts": "dict", "overstated": "int", "failed": "bool", "checked": "int",
                 "left_out": "int"},
     "claim": {"number": "int", "text": "str", "original": "str", "kind": "str", "lead_in": "str|none",
-              "location": "dict", "concepts": "list", "verdict": "str", "reason": "str", "overstated": "bool",
+              "location": "dict", "concepts": "list", "verdict": "str", "rule": "str|none", "reason": "str", "overstated": "bool",
               "overstatement": "dict|none", "best_evidence": "str", "checkable": "bool", "query": "str|none",
               "searches": "list", "relaxations": "int", "records_found": "int", "evidence": "list"},
     "evidence": {"pmid": "str", "first_author": "str", "year": "int|none", "title": "str", "journal": "str|none",

@@ -85,6 +85,13 @@ class Evidence:
     relevance: float
     rationale: list[Rationale] = field(default_factory=list)
     reversal: bool = False
+    off_topic: str | None = None  # why the record is not about the claim (never weighed); None: it is
+    weak_evidence: Rationale | None = None  # a review's "the evidence is limited / inconsistent ..." sentence
+
+    @property
+    def about_claim(self) -> bool:
+        """About the claim's intervention and its condition or population (see claims.relevance)."""
+        return self.off_topic is None
 
     @property
     def rank(self) -> int:

@@ -22,6 +22,7 @@ MIN_GROUPS = 2
 
 PREDICTION_REASON = "it is a prediction or a promise, not a finding"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+_NON_RESEARCH = re.compile(vocab.NON_RESEARCH_CLAIM, re.I)
 
 
 @dataclass
@@ -116,6 +117,12 @@ def build_plan(claim: Claim) -> QueryPlan:
         return QueryPlan(groups, False, "it names no treatment, so there is nothing to test against PubMed")
     if is_prediction(claim.original):  # the claim's main verb is future, not any "will"
         return QueryPlan(groups, False, PREDICTION_REASON)
+    social = _non_research(claim)
+    if social:
+        return QueryPlan(
+            groups, False,
+            f'it is a social or commercial statement ("{social}"), not a research question a study could test',
+        )
     if len(groups) < MIN_GROUPS:
         words = fallback_words(claim.text, claim.matches)
         groups += [TermGroup("fallback", words=[w]) for w in words]
@@ -123,4 +130,26 @@ def build_plan(claim: Claim) -> QueryPlan:
         return QueryPlan(
             groups, False, "it is too vague to test: it names a treatment but no condition, outcome or mechanism"
         )
+    if "intervention" not in names and all(g.group in ("comparator", "fallback") for g in groups):
+        loose = ", ".join(w for g in groups if g.group == "fallback" for w in g.words)
+        treatment = " or ".join(g.label for g in groups if g.group == "comparator")
+        return QueryPlan(
+            groups, False,
+            f"no sensible query could be built: besides {treatment} it names only loose words ({loose}), "
+            f"which would search {' AND '.join(g.pubmed() for g in groups)}",
+        )
     return QueryPlan(groups, True)
+
+
+def _non_research(claim: Claim) -> str | None:
+    """The words that make the claim a social or commercial statement (stigma, availability,
+    costs), unless it also names a clinical outcome or a mechanism a study could test."""
+    m = _NON_RESEARCH.search(claim.text)
+    if not m:
+        return None
+    from litcli.claims.frame import parse_claim
+
+    frame = parse_claim(claim.text)
+    if frame.outcome_classes or frame.mechanisms or any(x.concept.group == "mechanism" for x in claim.matches):
+        return None
+    return m.group(0)

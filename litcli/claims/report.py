@@ -15,7 +15,7 @@ from litcli import __version__
 from litcli.claims.check import LIMITS, CheckReport, ClaimResult
 from litcli.claims.evidence import Evidence
 from litcli.claims.extract import Claim
-from litcli.claims.verdict import CONTRADICTED, VERDICTS
+from litcli.claims.verdict import CONTRADICTED
 from litcli.textsafe import one_line
 
 SCHEMA = "litcli.check/1"
@@ -201,6 +201,7 @@ def _claim_json(r: ClaimResult, top: int) -> dict[str, Any]:
     d.update(
         {
             "verdict": v.verdict,
+            "rule": v.rule or None,
             "reason": v.reason,
             "overstated": v.overstated,
             "overstatement": (
@@ -304,6 +305,3 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
     lines += [f"- {limit}" for limit in LIMITS]
     return "\n".join(lines) + "\n"
 
-
-def verdict_names() -> list[str]:
-    return list(VERDICTS)
