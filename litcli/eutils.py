@@ -64,6 +64,55 @@ class SearchResult:
     errors: list[str] = field(default_factory=list)  # ErrorList ("PhraseNotFound: abcXYZ", ...)
 
 
+# --- ECitMatch ---------------------------------------------------------------------
+
+CGI_ENDPOINTS = frozenset({"ecitmatch"})  # served as .cgi, not .fcgi
+_CITMATCH_FIELD = re.compile(r"[|\r\n\x00-\x1f\x7f]+")
+
+
+@dataclass(frozen=True)
+class CitationQuery:
+    """One citation for ECitMatch; ``key`` comes back with the answer."""
+
+    key: str
+    journal: str = ""
+    year: str = ""
+    volume: str = ""
+    first_page: str = ""
+    author: str = ""  # "mann bj" or a surname
+
+    def line(self) -> str:
+        fields = (self.journal, self.year, self.volume, self.first_page, self.author, self.key)
+        return "|".join(_CITMATCH_FIELD.sub(" ", f).strip().lower() for f in fields) + "|"
+
+
+@dataclass(frozen=True)
+class CitationMatch:
+    key: str
+    status: str  # "found" | "ambiguous" | "not found"
+    pmid: str | None = None
+    candidates: tuple[str, ...] = ()
+    detail: str = ""  # NCBI's words for a miss ("NOT_FOUND;INVALID_JOURNAL")
+
+
+def parse_ecitmatch(text: str) -> dict[str, CitationMatch]:
+    """NCBI's ECitMatch reply, by key (lines that are not answers are passed over)."""
+    out: dict[str, CitationMatch] = {}
+    for line in text.splitlines():
+        parts = line.strip().split("|")
+        if len(parts) < 7:
+            continue
+        key, answer = parts[5].strip(), one_line(parts[6])
+        if re.fullmatch(r"\d{1,9}", answer):
+            out[key] = CitationMatch(key, "found", answer)
+        elif answer.upper().startswith("AMBIGUOUS"):
+            ids = tuple(re.findall(r"\b\d{5,9}\b", answer))
+            out[key] = CitationMatch(key, "ambiguous", candidates=ids, detail=answer)
+        else:
+            out[key] = CitationMatch(key, "not found", detail=answer or "NOT_FOUND")
+    return out
+
+
 # --- pacing ----------------------------------------------------------------------
 
 
@@ -466,6 +515,19 @@ class EutilsClient:
             params["linkname"] = linkname
         return list(_entrez_read(self._request("elink", params), "elink"))
 
+    def ecitmatch(self, citations: Sequence[CitationQuery]) -> dict[str, CitationMatch]:
+        """PMIDs for citations (journal, year, volume, first page, first author) in ONE
+        ECitMatch request; answers by ``key``.  NCBI's reply is text, one line per citation:
+        ``journal|year|volume|page|author|key|PMID`` (or ``NOT_FOUND…`` / ``AMBIGUOUS…``)."""
+        if not citations:
+            return {}
+        lines = [c.line() for c in citations]
+        body = self._request(
+            "ecitmatch", {"db": "pubmed", "retmode": "xml", "bdata": "\r".join(lines)},
+            expect_xml=False,
+        )
+        return parse_ecitmatch(body.decode("utf-8", "replace"))
+
     def einfo(self, db: str | None = None) -> dict:
         params = {"db": db} if db else {}
         return dict(_entrez_read(self._request("einfo", params), "einfo"))
@@ -473,7 +535,8 @@ class EutilsClient:
     # --- transport --------------------------------------------------------------
 
     def url(self, endpoint: str) -> str:
-        return f"{self.settings.base_url.rstrip('/')}/{endpoint}.fcgi"
+        suffix = ".cgi" if endpoint in CGI_ENDPOINTS else ".fcgi"
+        return f"{self.settings.base_url.rstrip('/')}/{endpoint}{suffix}"
 
     def _common_params(self) -> dict[str, str]:
         s = self.settings

@@ -21,6 +21,10 @@ Fixture API (``ncbi`` is a ``NcbiServer``)::
     ncbi.set_articles_from_file("extracted_from_cassettes/.../cancer__2_efetch.xml")
     ncbi.on_search("OCD", ["99000001"], translation=None, errors=None, warnings=None)
                                   # queries containing "OCD" match only these PMIDs
+    ncbi.on_citation("j synth tests", 2013, "12", "100", "rivera", "99000001")
+                                  # ecitmatch.cgi: bdata lines journal|year|volume|page|author|key|
+                                  # answer journal|year|volume|page|author|key|PMID (NCBI's format);
+                                  # the answer may be "AMBIGUOUS ..." too; anything unknown: NOT_FOUND
     pubmed_article(99000001, title=..., year=..., authors=[("Rivera", "CI")], ...)
                                   # builds a synthetic PubmedArticle element (str)
 
@@ -145,6 +149,7 @@ class NcbiServer:
         self.requests: list[Hit] = []
         self.articles: dict[str, str] = {}
         self._rules: list[_SearchRule] = []
+        self.citations: dict[tuple[str, str, str, str, str], str] = {}
         self._routes: dict[str, Callable[[Hit], Any]] = {}
         self._failures: dict[str, list[_Failure]] = {}
         handler = _make_handler(self)
@@ -228,6 +233,15 @@ class NcbiServer:
                 )
             )
 
+    def on_citation(
+        self, journal: str, year: int | str, volume: str, page: str, author: str, answer: str | int
+    ) -> None:
+        """ECitMatch: this citation (author: the surname is enough) answers ``answer``
+        (a PMID, or NCBI's "AMBIGUOUS ..." text)."""
+        key = (journal.lower(), str(year), volume.lower(), page.lower(), author.lower().split()[0])
+        with self._lock:
+            self.citations[key] = str(answer)
+
     def route(self, endpoint: str, handler: Callable[[Hit], Any]) -> None:
         self._routes[endpoint] = handler
 
@@ -299,6 +313,8 @@ class NcbiServer:
             return self._esearch(hit)
         if hit.endpoint == "efetch":
             return self._efetch(hit)
+        if hit.endpoint == "ecitmatch":
+            return self._ecitmatch(hit)
         if hit.endpoint == "epost":
             ids = hit.params.get("id", "")
             return Reply(
@@ -361,6 +377,19 @@ class NcbiServer:
         body = PUBMED_HEADER + "<PubmedArticleSet>\n" + "\n".join(found) + "\n</PubmedArticleSet>\n"
         return Reply(body)
 
+    def _ecitmatch(self, hit: Hit) -> Reply:
+        lines = []
+        for line in hit.params.get("bdata", "").replace("\n", "\r").split("\r"):
+            parts = line.split("|")
+            if len(parts) < 6 or not line.strip():
+                continue
+            journal, year, volume, page, author, key = (p.strip() for p in parts[:6])
+            wanted = (journal.lower(), year, volume.lower(), page.lower(), (author.lower().split() or [""])[0])
+            with self._lock:
+                answer = self.citations.get(wanted, "NOT_FOUND")
+            lines.append(f"{journal}|{year}|{volume}|{page}|{author}|{key}|{answer}\n")
+        return Reply("".join(lines), content_type="text/plain; charset=UTF-8")
+
     def _last_term(self) -> str:
         with self._lock:
             for hit in reversed(self.requests):
@@ -403,7 +432,7 @@ def _make_handler(server: NcbiServer) -> type[BaseHTTPRequestHandler]:
             if body:
                 params.update(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
             name = split.path.rstrip("/").rsplit("/", 1)[-1]
-            endpoint = name[: -len(".fcgi")] if name.endswith(".fcgi") else name
+            endpoint = name.removesuffix(".fcgi").removesuffix(".cgi")
             hit = Hit(
                 endpoint,
                 self.command,
