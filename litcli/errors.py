@@ -21,7 +21,7 @@ class ExitCode(IntEnum):
     NCBI = 5  # NCBI answered with an error (HTTP 4xx/5xx after retries, <ERROR>, bad body)
     INPUT = 6  # an input file cannot be read or parsed
     LIBRARY = 7  # the local library cannot be opened or written
-    CHECK_FAILED = 8  # `check --strict`: a claim is contradicted or has no evidence
+    CHECK_FAILED = 8  # `--strict`: check (a claim contradicted / without evidence), refs (a bad reference)
     INCOMPLETE = 9  # `check` wrote its report, but NCBI failed for some claims ("not checked")
     INTERRUPTED = 130  # Ctrl-C
     TERMINATED = 143  # SIGTERM (128 + 15): stopped cleanly, as after Ctrl-C

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "export": "litcli.cli.export:export",
     "check": "litcli.cli.check:check",
     "verify": "litcli.cli.verify:verify",
+    "refs": "litcli.cli.refs:refs",
     "library": "litcli.cli.library:library",
     "topics": "litcli.cli.topics:topics",
     "config": "litcli.cli.config:config",
@@ -35,6 +36,7 @@ Examples:
   litcli check article.txt --format markdown -o report.md
   litcli verify "Ketamine reduces depressive symptoms." 23392687 10.1038/npp.2013.22
   litcli verify --pairs pairs.jsonl > judged.jsonl
+  litcli refs draft.md --strict
   litcli library search "NMDA antagonist BDNF"
 
 Environment: NCBI_EMAIL, NCBI_API_KEY, LITCLI_EUTILS_URL, LITCLI_HOME,

@@ -1,0 +1,213 @@
+"""`litcli refs ARTICLE` end to end: CliRunner against the loopback E-utilities server."""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from litcli.errors import ExitCode
+from tests.conftest import run_cli
+from tests.ncbi_server import pubmed_article
+from tests.refs_fixtures import VANCOUVER_ARTICLE, serve_vancouver
+
+REQUIRED_KEYS = {"number", "text", "status", "pmid", "candidates", "mismatches", "flags"}
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> str:
+    path = tmp_path / "draft.md"
+    path.write_text(VANCOUVER_ARTICLE, encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def served(ncbi: Any) -> Any:
+    serve_vancouver(ncbi)
+    return ncbi
+
+
+def test_table_piped_is_tab_separated_with_the_summary_on_stderr(served: Any, article: str) -> None:
+    result = run_cli(["refs", article])
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows[0] == ["#", "Status", "PMID", "First author", "Year", "Title", "Flags / mismatches"]
+    assert rows[2] == ["2", "found", "99000012", "Banks", "2016", "Esketamine in late-life depression: a randomized trial",
+                       "year: article 2017, PubMed 2016"]
+    assert rows[4][1:3] == ["found", "99000014"] and rows[4][6] == "⚠ RETRACTED"
+    assert rows[3][:3] == ["3", "not found", "—"]
+    assert rows[9][1] == "ambiguous" and "candidates 99000017, 99000018" in rows[9][6]
+    assert ("9 references · 6 found · 2 not found · 1 ambiguous · 1 retracted · 1 expression of concern · "
+            "1 duplicate · 1 with mismatches") in result.stderr
+    assert "Note: citation [12] (paragraph 3, line 8) points past the reference list (9 references)" in result.stderr
+
+
+def test_json_is_litcli_refs_1(served: Any, article: str) -> None:
+    result = run_cli(["refs", article, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["schema"] == "litcli.refs/1"
+    assert doc["summary"]["references"] == 9 and doc["summary"]["not found"] == 2
+    for ref in doc["references"]:
+        assert set(ref) >= REQUIRED_KEYS
+    two = doc["references"][1]
+    assert (two["number"], two["status"], two["pmid"], two["flags"]) == (2, "found", "99000012", [])
+    assert two["mismatches"] == [{"field": "year", "article": "2017", "pubmed": "2016"}]
+    assert two["text"].startswith("Banks LF, Adler P. Esketamine in late-life depression")
+    assert doc["references"][3]["flags"] == ["retracted"]
+    assert [c["pmid"] for c in doc["references"][8]["candidates"]] == ["99000017", "99000018"]
+    assert doc["citations"][3]["references"] == [4, 5]
+    assert doc["citations"][3]["location"] == {"paragraph": 3, "line": 6}
+
+
+def test_markdown(served: Any, article: str) -> None:
+    result = run_cli(["refs", article, "-f", "markdown"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Reference audit: Ketamine for obsessive-compulsive disorder\n")
+    assert "| 4 | found | [99000014](https://pubmed.ncbi.nlm.nih.gov/99000014/) | Stone | 2019 |" in result.stdout
+    assert "## Citing sentences" in result.stdout
+
+
+def test_strict_exits_8_naming_the_references(served: Any, article: str) -> None:
+    result = run_cli(["refs", article, "--strict"])
+    assert result.exit_code == ExitCode.CHECK_FAILED == 8
+    assert ("refs --strict: 4 references not found, retracted or with an expression of concern: 3, 4, 5, 8"
+            in result.stderr)
+
+
+def test_strict_passes_a_clean_list(ncbi: Any, tmp_path: Path) -> None:
+    ncbi.set_articles({"99000011": pubmed_article(99000011, title="A clean trial.", year=2013, volume="12",
+                                                  pages="100-10")})
+    path = tmp_path / "ok.md"
+    path.write_text("Claim [1].\n\n## References\n\n1. Rivera CI. A clean trial. J Synth Tests. 2013;12:100-10. "
+                    "PMID: 99000011\n", encoding="utf-8")
+    result = run_cli(["refs", str(path), "--strict"])
+    assert result.exit_code == 0, result.stderr
+
+
+def test_offline_sends_nothing_and_names_what_it_could_not_resolve(served: Any, article: str) -> None:
+    result = run_cli(["refs", article, "--offline", "-f", "json"])
+    assert result.exit_code == 0
+    assert served.count() == 0
+    assert "refs --offline: 9 references not in the local library: 1, 2, 3, 4, 5, 6, 7, 8, 9" in result.stderr
+    # after an online run, the library answers
+    assert run_cli(["refs", article, "-q"]).exit_code == 0
+    served.clear()
+    again = json.loads(run_cli(["refs", article, "--offline", "-f", "json"]).stdout)
+    assert served.count() == 0
+    assert again["summary"]["found"] == 6
+
+
+def test_stdin_and_an_html_article_with_links(ncbi: Any) -> None:
+    ncbi.set_articles({"99000011": pubmed_article(99000011, title="A linked trial.", year=2013)})
+    html = ("<p>Ketamine works <a href='https://pubmed.ncbi.nlm.nih.gov/99000011/'>fast</a>.</p>"
+            "<p>Another sentence.</p>")
+    result = run_cli(["refs", "-", "-f", "json"], input=html)
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["source"]["kind"] == "html"
+    assert [(r["status"], r["pmid"], r["origin"]) for r in doc["references"]] == [("found", "99000011", "link")]
+
+
+def test_an_article_without_references_is_a_note_and_exit_0(ncbi: Any, tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("Just a one-line note about ketamine.\n", encoding="utf-8")
+    result = run_cli(["refs", str(path)])
+    assert result.exit_code == 0
+    assert result.stderr.count("\n") == 2  # the summary line, then the note
+    assert "refs: no references found in" in result.stderr
+    assert ncbi.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "message"),
+    [
+        (None, ExitCode.INPUT, "article not found"),
+        (b"", ExitCode.INPUT, "is empty"),
+        (b"%PDF-1.7 binary", ExitCode.INPUT, "is a PDF"),
+    ],
+)
+def test_bad_input_is_one_line_never_a_traceback(tmp_path: Path, content: bytes | None, code: int,
+                                                  message: str) -> None:
+    path = tmp_path / "in.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = run_cli(["refs", str(path)])
+    assert result.exit_code == code
+    assert result.exception is None
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_output_file_rules(served: Any, article: str, tmp_path: Path) -> None:
+    out = tmp_path / "refs.json"
+    assert run_cli(["refs", article, "-f", "json", "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "litcli.refs/1"
+    served.clear()
+    again = run_cli(["refs", article, "-f", "json", "-o", str(out)])
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert served.count() == 0  # refused before any network use
+    same = run_cli(["refs", article, "-o", article, "--force"])
+    assert same.exit_code == 2 and "is the article being checked" in same.stderr
+
+
+def test_ncbi_unreachable_is_exit_4_in_one_line(article: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("LITCLI_EUTILS_URL", f"http://127.0.0.1:{port}/entrez/eutils/")
+    monkeypatch.setenv("NCBI_EMAIL", "tests@example.org")
+    monkeypatch.setenv("LITCLI_BACKOFF", "0.01")
+    result = run_cli(["refs", article])
+    assert result.exit_code == ExitCode.NETWORK
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: cannot reach NCBI")
+    assert result.exception is None
+
+
+def test_progress_for_a_long_list_and_still_one_ecitmatch(ncbi: Any, tmp_path: Path) -> None:
+    articles = {}
+    lines = []
+    for i in range(1, 31):
+        pmid = 99000100 + i
+        articles[str(pmid)] = pubmed_article(pmid, title=f"Synthetic trial number {i}.", year=2010,
+                                             authors=[(f"Author{i}", "A")], volume=str(i), pages=f"{i}-{i + 5}")
+        ncbi.on_citation("j synth tests", 2010, str(i), str(i), f"author{i}", str(pmid))
+        lines.append(f"{i}. Author{i} A. Synthetic trial number {i}. J Synth Tests. 2010;{i}:{i}-{i + 5}.")
+    ncbi.set_articles(articles)
+    path = tmp_path / "long.md"
+    path.write_text("Claim [1-30].\n\n## References\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli(["refs", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert "Matching 30 citations with NCBI ECitMatch (one request)…" in result.stderr
+    assert "Fetching 30 records (library first, then PubMed)…" in result.stderr
+    assert json.loads(result.stdout)["summary"]["found"] == 30
+    assert (ncbi.count("ecitmatch"), ncbi.count("efetch"), ncbi.count("esearch")) == (1, 1, 0)
+    quiet = run_cli(["refs", str(path), "-q"])
+    assert "Matching" not in quiet.stderr
+
+
+def test_untrusted_text_cannot_style_or_control_the_terminal(ncbi: Any, tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from litcli.refs import report
+    from litcli.refs.document import parse_document
+    from litcli.refs.resolve import audit
+
+    ncbi.set_articles({"99000011": pubmed_article(
+        99000011, title="[bold red]Loud[/bold red] title \u202eevil", year=2013)})  # XML cannot hold ESC
+    text = ("Claim [1].\n\n## References\n\n1. [link]Rivera CI. \x1b]0;pwned\x07Title. PMID: 99000011\n"
+            "2. Adler P. \x1b[31mRed\x1b[0m words here. Nowhere. 2019;1:1.\n")
+    result = audit(parse_document(text, kind="markdown"))
+    buf = io.StringIO()
+    report.render_terminal(result, Console(file=buf, width=200, force_terminal=True, color_system="truecolor"))
+    shown = buf.getvalue()
+    assert "[bold red]Loud[/bold red]" in shown
+    assert "\x1b[31mRed" not in shown and "\u202e" not in shown and "pwned\x07" not in shown
+    assert "Red words here" in shown
+    tsv = report.to_tsv(result)
+    assert "\x1b" not in tsv and "\u202e" not in tsv
+    assert "\u202e" not in report.dumps_json(result) and "\x1b" not in report.to_markdown(result)
