@@ -71,3 +71,19 @@ def test_search_show_and_export_take_records_from_the_one_record_source() -> Non
         assert "RecordSource" in text, name
         for other in ("EutilsClient", "get_records", "LibrarySearchCache", "run_search("):
             assert other not in text, (name, other)
+
+
+def test_the_pubmed_package_keeps_every_public_name() -> None:
+    """Issue 13, point 9: pubmed.py split by job; what callers import still comes from litcli.pubmed."""
+    import litcli.pubmed as pubmed
+
+    public = {
+        "Deleted", "Failed", "Parsed", "Source", "iter_parse", "parse_records", "sniff_format",
+        "peek_format", "open_binary", "MONTHS", "parse_month", "normalize_orcid",
+    }
+    assert public <= set(pubmed.__all__)
+    for name in pubmed.__all__:
+        assert getattr(pubmed, name) is not None, name
+    modules = sorted(p.stem for p in (ROOT / "litcli" / "pubmed").glob("*.py"))
+    assert modules == ["__init__", "mathml", "record", "recovery", "source", "stream", "text"]
+    assert not (ROOT / "litcli" / "pubmed.py").exists()
