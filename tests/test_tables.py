@@ -68,6 +68,16 @@ def test_the_claim_grader_reads_the_design_table() -> None:
     assert set(evidence._THIS_STUDY) <= set(evidence.LEVELS)
 
 
+def test_the_verdict_weighs_and_names_every_grader_level() -> None:
+    """claims/verdict.py keeps its own weights and plurals per level (not yet in the table):
+    they must cover exactly the table's levels, so that no grade goes unweighed."""
+    from litcli.claims import verdict
+
+    levels = [d.level for d in DESIGNS]
+    assert list(verdict._WEIGHTS) == levels
+    assert list(verdict._PLURALS) == levels
+
+
 @pytest.mark.parametrize("design", DESIGNS, ids=lambda d: d.name)
 def test_a_record_without_text_is_graded_by_its_design(design: tables.Design) -> None:
     types = sorted(design.publication_types)[:1] or ["Journal Article"]
