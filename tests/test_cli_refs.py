@@ -211,3 +211,35 @@ def test_untrusted_text_cannot_style_or_control_the_terminal(ncbi: Any, tmp_path
     tsv = report.to_tsv(result)
     assert "\x1b" not in tsv and "\u202e" not in tsv
     assert "\u202e" not in report.dumps_json(result) and "\x1b" not in report.to_markdown(result)
+
+
+def test_a_list_of_2000_references_is_one_ecitmatch_and_capped_title_searches(ncbi: Any, tmp_path: Path) -> None:
+    lines = [f"{i}. Author{i} A. Unknown title number {i} here. J Synth Tests. 2010;{i}:{i}-{i + 5}."
+             for i in range(1, 2001)]
+    path = tmp_path / "long.md"
+    path.write_text("Claim [1]. Past the end [2100].\n\n## References\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    ncbi.on_search("[ti]", [])
+    result = run_cli(["refs", str(path), "-f", "json", "--max-searches", "5", "-q"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["summary"]["references"] == 2000 and doc["summary"]["not found"] == 2000
+    (hit,) = ncbi.hits("ecitmatch")
+    assert hit.method == "POST" and len(hit.params["bdata"].split("\r")) == 2000
+    assert ncbi.count("esearch") == 5 and ncbi.count("efetch") == 0
+    notes = doc["notes"]
+    assert any(n.startswith("1995 references were not searched by title (over the limit of 5") for n in notes)
+    assert any("[2100]" in n and "points past the reference list (2000 references)" in n for n in notes)
+    assert doc["references"][10]["note"] == "not searched by title (over the --max-searches limit)"
+
+
+def test_references_in_another_script_and_malformed_dois_are_notes_not_errors(ncbi: Any, tmp_path: Path) -> None:
+    path = tmp_path / "ru.md"
+    path.write_text("Кетамин помогает [1]. Second [2].\n\n## References\n\n"
+                    "1. Иванов ИИ. Кетамин при депрессии. Журнал. 2019;5:10-20.\n"
+                    "2. Nobody A. Bad identifier here. doi:10.12/\n", encoding="utf-8")
+    result = run_cli(["refs", str(path)])
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()[1:]]
+    assert [r[1] for r in rows] == ["not found", "not found"]
+    assert "Иванов" in rows[0][3]
+    assert "malformed DOI '10.12/'" in rows[1][6]

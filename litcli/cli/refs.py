@@ -37,9 +37,12 @@ or carries an expression of concern.  Schema: litcli.refs/1 (docs/CHECK.md).
 @click.option("--force", is_flag=True, help="Overwrite an existing --output file (never the ARTICLE itself).")
 @click.option("--strict", is_flag=True,
               help="Exit 8 if a reference is not found, retracted or has an expression of concern.")
+@click.option("--max-searches", type=click.IntRange(0), default=200, show_default=True,
+              help="At most N title searches (one PubMed request each); 0: no limit. The rest are named.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @timeout_option
-def refs(article: str, offline: bool, fmt: str, output: str | None, force: bool, strict: bool, quiet: bool) -> None:
+def refs(article: str, offline: bool, fmt: str, output: str | None, force: bool, strict: bool,
+         max_searches: int, quiet: bool) -> None:
     """Resolve an ARTICLE's references and citations against PubMed.
 
     ARTICLE is a text, Markdown or HTML file, an http(s) URL, or - for stdin.
@@ -64,7 +67,7 @@ def refs(article: str, offline: bool, fmt: str, output: str | None, force: bool,
     doc = read_document(article)
     progress = None if quiet else _Progress()
     try:
-        result = audit(doc, offline=offline, warn=warn, progress=progress)
+        result = audit(doc, offline=offline, warn=warn, progress=progress, max_searches=max_searches or None)
     finally:
         if progress is not None:
             progress.close()

@@ -56,8 +56,36 @@ _APA_SOURCE = re.compile(
     r"(?P<journal>[^,.]{3,}?),\s*(?P<volume>\d+)(?:\s*\((?P<issue>[^)]{1,20})\))?"
     r"(?:,\s*(?P<pages>[A-Za-z]{0,2}\d+(?:\s*[-–]\s*[A-Za-z]{0,2}\d+)?))?"
 )
-_SEGMENTS = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9\"“'(\[])")
-_VANCOUVER_AUTHOR = re.compile(r"^\s*(?P<surname>[A-Z\u00c0-\u024f][\w'’\- ]*?)\s+(?P<initials>[A-Z\u00c0-\u00de]{1,3})\b")
+_SENTENCE_GAP = re.compile(r"(?<=[.?!])\s+(?=\S)")
+
+
+class _Segments:
+    """Split at sentence gaps whose next word does not start in lower case (any script)."""
+
+    @staticmethod
+    def split(text: str, maxsplit: int = 0) -> list[str]:
+        out: list[str] = []
+        for piece in _SENTENCE_GAP.split(text):
+            if out and piece[:1].islower():
+                out[-1] = f"{out[-1]} {piece}"
+            else:
+                out.append(piece)
+        if maxsplit and len(out) > maxsplit + 1:
+            out = [*out[:maxsplit], " ".join(out[maxsplit:])]
+        return out
+
+
+_SEGMENTS = _Segments()
+_VANCOUVER_NAME = re.compile(r"^\s*(?P<surname>[^\W\d_][\w'’\- ]*?)\s+(?P<initials>[^\W\d_]{1,3})\b")
+
+
+def _vancouver_surname(name: str) -> str | None:
+    """'Rivera' for 'Rivera CI', 'Иванов' for 'Иванов ИИ' (any script: a capitalised
+    surname, then one to three capital initials); None when the name is not written so."""
+    m = _VANCOUVER_NAME.match(name)
+    if m is None or not m.group("initials").isupper() or not m.group("surname")[0].isupper():
+        return None
+    return m.group("surname").strip()
 _APA_AUTHOR = re.compile(r"(?P<surname>[A-Z\u00c0-\u024f][\w'’\-]+(?:[ -][A-Za-z\u00c0-\u024f][\w'’\-]+)*),\s+(?:[A-Z\u00c0-\u00de]\.\s?-?)+")
 _QUOTED = re.compile(r"[\"“]([^\"”]{10,300})[\"”]")
 
@@ -312,7 +340,7 @@ def _looks_like_authors(segment: str) -> bool:
     if re.search(r"\bet al\.?$", segment):
         return True
     names = [n.strip() for n in re.split(r",|\band\b|&", segment) if n.strip()]
-    good = sum(1 for n in names if _VANCOUVER_AUTHOR.match(n) or re.fullmatch(r"et al\.?", n))
+    good = sum(1 for n in names if _vancouver_surname(n) or re.fullmatch(r"et al\.?", n))
     return bool(names) and good >= max(1, len(names) * 0.6)
 
 
@@ -322,8 +350,7 @@ def _vancouver_authors(segment: str) -> list[str]:
         name = name.strip(" .")
         if not name or name.startswith("et al"):
             continue
-        m = _VANCOUVER_AUTHOR.match(name)
-        out.append(m.group("surname").strip() if m else name.split()[0])
+        out.append(_vancouver_surname(name) or name.split()[0])
     return out
 
 

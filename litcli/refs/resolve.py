@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 
 TITLE_ACCEPT = 0.85  # title similarity (0-1) for a title search's hit to count
 TITLE_CANDIDATES = 5  # PubMed hits per title search
+MAX_SEARCHES = 200  # title searches per article by default (3 requests/s: about a minute)
+ECITMATCH_BATCH = 5000  # citations per ECitMatch request: one request for any real article
 STRICT_FLAGS = frozenset({"retracted", "expression of concern"})
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -128,8 +130,10 @@ def audit(
     client: EutilsClient | None = None,
     warn: Callable[[str], None] | None = None,
     progress: Progress | None = None,
+    max_searches: int | None = MAX_SEARCHES,
 ) -> Audit:
-    """Find ``doc``'s citations and references and resolve every reference."""
+    """Find ``doc``'s citations and references and resolve every reference; at most
+    ``max_searches`` title searches (None: no limit; the rest are named in a note)."""
     from litcli.records import RecordSource
 
     reflist = find_references(doc)
@@ -138,10 +142,21 @@ def audit(
     _add_linked(refs, citations)
     results = [Resolution(ref, key=f"ref{i}") for i, ref in enumerate(refs, start=1)]
     result = Audit(doc, results, citations, [], offline=offline, heading=reflist.heading)
+    resolver: _Resolver | None = None
     if results:
         with RecordSource(offline=offline, settings=settings, client=client, library=library,
                           warn=warn) as source:
-            _Resolver(source, results, offline=offline, warn=warn, progress=progress).run()
+            resolver = _Resolver(source, results, offline=offline, warn=warn, progress=progress,
+                                 max_searches=max_searches)
+            resolver.run()
+        if resolver is not None and resolver.skipped:
+            labels = ", ".join(r.ref.label for r in resolver.skipped[:20])
+            more = f" and {len(resolver.skipped) - 20} more" if len(resolver.skipped) > 20 else ""
+            result.notes.append(
+                f"{len(resolver.skipped)} reference{'s were' if len(resolver.skipped) != 1 else ' was'} not searched "
+                f"by title (over the limit of {max_searches} title searches; raise it with --max-searches): "
+                f"{labels}{more}"
+            )
     _duplicates(results)
     _link_citations(result)
     return result
@@ -163,8 +178,11 @@ def _add_linked(refs: list[Reference], citations: list[Citation]) -> None:
 
 class _Resolver:
     def __init__(self, source: RecordSource, results: list[Resolution], *, offline: bool,
-                 warn: Callable[[str], None] | None, progress: Progress | None) -> None:
+                 warn: Callable[[str], None] | None, progress: Progress | None,
+                 max_searches: int | None = MAX_SEARCHES) -> None:
         self.source = source
+        self.searches_left = max_searches
+        self.skipped: list[Resolution] = []
         self.results = results
         self.offline = offline
         self.warn = warn
@@ -203,6 +221,8 @@ class _Resolver:
             again = self._title_searches(retry)
             self._get([p for pmids in again.values() for p in pmids])
             for r in retry:
+                if r in self.skipped:
+                    continue
                 reason, r.note = r.note, ""
                 self._by_title(r, again.get(id(r), []))
                 if r.status == "not found":
@@ -222,8 +242,10 @@ class _Resolver:
         if not queries:
             return {}
         self.say("ecitmatch", 0, len(queries))
+        answers: dict[str, CitationMatch] = {}
         try:
-            answers = self.source.client().ecitmatch(queries)
+            for start in range(0, len(queries), ECITMATCH_BATCH):
+                answers.update(self.source.client().ecitmatch(queries[start : start + ECITMATCH_BATCH]))
         except NCBIError as exc:
             if self.warn:
                 self.warn(f"ECitMatch failed ({exc.message}); references are looked up by title instead")
@@ -235,6 +257,12 @@ class _Resolver:
         """PMIDs per reference (by ``id``) from one title search each."""
         out: dict[int, list[str]] = {}
         todo = [r for r in results if _title_words(r.ref.title)]
+        if not self.offline and self.searches_left is not None:
+            todo, over = todo[: self.searches_left], todo[self.searches_left :]
+            self.searches_left -= len(todo)
+            for r in over:
+                r.note = "not searched by title (over the --max-searches limit)"
+                self.skipped.append(r)
         for n, r in enumerate(todo, start=1):
             self.say("title", n, len(todo))
             if self.offline:
