@@ -163,9 +163,15 @@ def test_retracted_record_never_counts_as_support(recs: dict[str, Record]) -> No
     assert v.verdict == vd.NO_EVIDENCE and "retracted" in v.reason
     e = ev.assess(recs["99000010"], claim("Ketamine reduces obsessive-compulsive symptoms."))
     assert e.stance == ev.SUPPORTS and not e.counted  # listed with its stance, but not counted
-    # with genuine support alongside, the retracted trial is still left out of the count
-    v = verdict_for("Ketamine reduces suicidal ideation.", ["99000004", "99000010"], recs)
-    assert v.verdict == vd.SUPPORTED and "1 retracted RCT not counted" in v.reason  # named by design (issue 10)
+    # with genuine support alongside, the retracted trial is still left out of the count, and the
+    # reason names it by design (issue 10: "1 retracted RCT not counted", not "1 retracted record")
+    c = claim("Ketamine reduces obsessive-compulsive symptoms.")
+    trial = record("99000091", title="Ketamine in obsessive-compulsive disorder: a randomized trial.", abstract=[
+        ("METHODS", "We randomized 64 adults with obsessive-compulsive disorder."),
+        ("RESULTS", "Ketamine significantly reduced obsessive-compulsive symptoms compared with placebo.")],
+        types=("Journal Article", "Randomized Controlled Trial"))
+    v = vd.decide(c, [ev.assess(trial, c), ev.assess(recs["99000010"], c)])
+    assert v.verdict == vd.SUPPORTED and v.reason == "Supported by 1 RCT (1 retracted RCT not counted)."
 
 
 def test_small_uncontrolled_support_is_limited() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from litcli.claims.evidence import Evidence, assess
+from litcli.claims.evidence import NEUTRAL, Evidence, assess
 from litcli.claims.extract import Article, Claim, Skipped, extract_claims
 from litcli.claims.query import QueryPlan, build_plan
 from litcli.claims.verdict import FAILING, Verdict, decide
@@ -82,11 +82,18 @@ class ClaimResult:
         return max(0, len(self.attempts) - 1)
 
     def shown(self, top: int = 5) -> list[Evidence]:
-        """The citations to show: strongest relevant first; retracted ones never hidden."""
-        ranked = [e for e in self.evidence if e.rationale]
-        out = ranked[:top]
-        out += [e for e in ranked[top:] if not e.counted]
-        return out
+        """The citations to show: every record about the claim that supports or contradicts it
+        (the verdict's reason counts them, so they are never hidden), retracted ones, and up to
+        ``top`` in all with the neutral ones that speak to the claim; strongest first."""
+        ranked = [e for e in self.evidence if e.about_claim and e.rationale]
+        must = {id(e) for e in ranked if e.stance != NEUTRAL or not e.counted}
+        room = max(0, top - len(must))
+        keep = must | {id(e) for e in [e for e in ranked if id(e) not in must][:room]}
+        return [e for e in ranked if id(e) in keep]
+
+    def also_found(self) -> list[Evidence]:
+        """Records found by the query but not about the claim: listed with why, never counted."""
+        return [e for e in self.evidence if not e.about_claim]
 
 
 @dataclass
@@ -136,9 +143,9 @@ class CheckReport:
         return self.checked == 0 or any(r.verdict.verdict in FAILING for r in self.results)
 
 
-def _sort_key(e: Evidence) -> tuple[int, int, float]:
+def _sort_key(e: Evidence) -> tuple[int, int, int, float]:
     model_penalty = 10 if e.model in ("animal", "in vitro") else 0
-    return (0 if e.rationale else 1, e.rank + model_penalty, -e.relevance)
+    return (0 if e.about_claim else 1, 0 if e.rationale else 1, e.rank + model_penalty, -e.relevance)
 
 
 def check_article(

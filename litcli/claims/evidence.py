@@ -250,22 +250,43 @@ def sample_size(text: str) -> int | None:
 
 
 def assess(record: Record, claim: Claim, *, max_rationale: int = 2) -> Evidence:
-    """Grade ``record`` and decide its stance toward ``claim``."""
+    """Grade ``record``, decide whether it is about ``claim`` (claims.relevance) and, when it
+    is, its stance toward the claim.  A record not about the claim is not read (``off_topic``
+    says why; it is listed, never weighed)."""
+    from litcli.claims import relevance
+
+    level = grade(record)
+    model = study_model(record)
+    n = sample_size(record.abstract_text)
+    why = relevance.before_reading(claim, record, model)
+    if why:
+        return Evidence(record, level, model, n, NEUTRAL, 0.0, off_topic=why)
     j = judge_record(claim.text, record, max_rationale=max_rationale)
+    why = relevance.reader_verdict(j)
+    if why:
+        return Evidence(record, level, model, n, NEUTRAL, 0.0, off_topic=why)
     # only sentences that are about the claim are shown: a decided one, or a finding that
     # shares enough of the claim's words
     shown = [r for r in j.rationale if r.stance != NEUTRAL or r.score >= SHOWN_RELEVANCE]
     rationale = [Rationale(r.text, r.section, round(r.score, 2), r.stance, r.cue) for r in shown]
     reversal = j.stance == CONTRADICTS and any(r.kind == "mechanism" and r.stance == CONTRADICTS for r in shown)
+    weak = None
+    if level in ("meta-analysis", "systematic review"):
+        found = relevance.weak_evidence_sentence(record)
+        if found:
+            weak = Rationale(found[0], found[1], 0.0, NEUTRAL, found[2])
+            if not any(r.text == weak.text for r in rationale):
+                rationale.append(weak)  # the sentence the verdict's reason names is shown
     return Evidence(
         record=record,
-        level=grade(record),
-        model=study_model(record),
-        n=sample_size(record.abstract_text),
+        level=level,
+        model=model,
+        n=n,
         stance=j.stance,
         relevance=max((r.score for r in shown), default=0.0),
         rationale=rationale,
         reversal=reversal,
+        weak_evidence=weak,
     )
 
 

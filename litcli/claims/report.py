@@ -86,7 +86,26 @@ def _citation_line(e: Evidence) -> str:
     line = bits[0] + " " + " · ".join(b for b in bits[1:] if b)
     for flag in e.flags:
         line += f" · ⚠ {flag.upper()}" + (" (not counted)" if not e.counted and flag == "retracted" else "")
+    if e.counted:
+        line += " · counted"
+    elif "retracted" not in e.flags:
+        line += " · not counted"
     return line
+
+
+def _also_found_line(e: Evidence) -> str:
+    """'[99000012] Park J 2020 · RCT, n=40 · another condition (post-traumatic stress disorder)'."""
+    r = e.record
+    who = " ".join(x for x in (one_line(r.first_author), str(r.year or "")) if x)
+    return f"[{r.pmid}] " + " · ".join(x for x in (who, e.describe(), one_line(e.off_topic)) if x)
+
+
+def also_found_json(e: Evidence) -> dict[str, Any]:
+    r = e.record
+    return {
+        "pmid": r.pmid, "first_author": r.first_author, "year": r.year, "title": r.title,
+        "url": r.pubmed_url, "design": e.level, "model": e.model, "flags": e.flags, "reason": e.off_topic,
+    }
 
 
 # --- terminal ------------------------------------------------------------------------------
@@ -157,6 +176,11 @@ def _claim_detail(r: ClaimResult, console: Any, top: int) -> None:
         console.print(Text("  " + one_line(_citation_line(e)), style=style))
         for s in e.rationale:
             console.print(Text(f'      "{one_line(s.text)}"', style="dim"))
+    others = r.also_found()
+    if others:
+        console.print(Text(f"  Also found, not counted ({len(others)}):", style="dim"))
+        for e in others:
+            console.print(Text("    " + _also_found_line(e), style="dim"))
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -214,6 +238,7 @@ def _claim_json(r: ClaimResult, top: int) -> dict[str, Any]:
             "relaxations": r.relaxations,
             "records_found": len(r.pmids),
             "evidence": [e.to_dict() for e in r.shown(top)],
+            "also_found": [also_found_json(e) for e in r.also_found()],
         }
     )
     return d
@@ -291,6 +316,10 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
                 )
                 for s in e.rationale:
                     lines.append(f"  - “{_md(s.text)}”")
+        others = r.also_found()
+        if others:
+            lines += ["", f"Also found, not counted ({len(others)}):", ""]
+            lines += [f"- {_md(_also_found_line(e))}" for e in others]
         lines.append("")
     lines += ["## References", ""]
     for pmid, n in refs.items():

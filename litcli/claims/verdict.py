@@ -291,8 +291,8 @@ def _weak_review_reason(t: Tally) -> str:
     said = review.weak_evidence.cue or "the evidence is limited"
     sup = f"; {_n(t.sup)} support{'s' if len(t.sup) == 1 else ''} it ({summarize(t.sup)})" if t.sup else ""
     return (
-        f"A {review.level} (PMID {review.record.pmid}) concludes that the evidence is weak "
-        f'("{said}"), so the claim is at best limited{sup}{t.note}.'
+        f'A {review.level} (PMID {review.record.pmid}) concludes "{said}", so the claim is at best '
+        f"limited{sup}{t.note}."
     )
 
 

@@ -969,9 +969,11 @@ NON_RESEARCH_CLAIM = (
 # the claim is at best "limited" ("the evidence is limited and inconsistent").
 EVIDENCE_WEAK = (
     r"\b((the )?(evidence|data|quality of (the )?evidence|certainty of (the )?evidence|findings|results|literature)"
-    r"( \w+){0,3} (is|are|was|were|remains?) ([\w-]+ )?(limited|inconsistent|insufficient|inconclusive|scarce|sparse|weak|"
-    r"mixed|conflicting|of (very )?low( quality| certainty)?|(very )?low[- ](quality|certainty))"
-    r"|(limited|insufficient|inconsistent|inconclusive|conflicting|scarce|sparse|weak|(very )?low[- ](quality|certainty)) "
-    r"(and [\w-]+ )?(evidence|data)"
+    r"( [\w-]+){0,6}? (is|are|was|were|remains?) ([\w-]+ )?_WEAK_( (and|or|but) _WEAK_)?"
+    r"|_WEAK_ (and [\w-]+ )?(evidence|data)"
     r"|no (firm|definitive|robust) conclusions? can be drawn)\b"
+).replace(
+    "_WEAK_",
+    r"(limited|inconsistent|insufficient|inconclusive|scarce|sparse|weak|mixed|conflicting|"
+    r"of (very )?low( quality| certainty)?|(very )?low[- ](quality|certainty)|(very )?low)",
 )
