@@ -19,12 +19,15 @@ Examples:
   litcli refs article.html --format json -o refs.json
   litcli refs https://example.org/post --strict
   cat draft.txt | litcli refs - --offline --format markdown
+  litcli refs draft.md --support --format json
 
 Statuses: found, ambiguous (candidates listed), not found; plus mismatches
 (year, first author, journal, volume, pages) and the record's flags
 (retracted, retraction notice, expression of concern, erratum).
 --strict exits with status 8 when a reference is not found, is retracted
-or carries an expression of concern.  Schema: litcli.refs/1 (docs/CHECK.md).
+or carries an expression of concern.  --support judges each citing sentence
+against what it cites: cited source supports / contradicts / does not address
+it / could not be resolved.  Schema: litcli.refs/1 (docs/CHECK.md).
 """
 )
 @click.argument("article", metavar="ARTICLE")
@@ -37,12 +40,14 @@ or carries an expression of concern.  Schema: litcli.refs/1 (docs/CHECK.md).
 @click.option("--force", is_flag=True, help="Overwrite an existing --output file (never the ARTICLE itself).")
 @click.option("--strict", is_flag=True,
               help="Exit 8 if a reference is not found, retracted or has an expression of concern.")
+@click.option("--support", is_flag=True,
+              help="Also judge each citing sentence against the abstract of every record it cites.")
 @click.option("--max-searches", type=click.IntRange(0), default=200, show_default=True,
               help="At most N title searches (one PubMed request each); 0: no limit. The rest are named.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @timeout_option
 def refs(article: str, offline: bool, fmt: str, output: str | None, force: bool, strict: bool,
-         max_searches: int, quiet: bool) -> None:
+         support: bool, max_searches: int, quiet: bool) -> None:
     """Resolve an ARTICLE's references and citations against PubMed.
 
     ARTICLE is a text, Markdown or HTML file, an http(s) URL, or - for stdin.
@@ -71,12 +76,18 @@ def refs(article: str, offline: bool, fmt: str, output: str | None, force: bool,
     finally:
         if progress is not None:
             progress.close()
+    if support:
+        from litcli.refs.support import judge_citations
+
+        result.support = judge_citations(result)
     if fmt == "json":
         _emit(rep.dumps_json(result), output, fmt, force)
     elif fmt == "markdown":
         _emit(rep.to_markdown(result), output, fmt, force)
     elif output or not stdout_is_tty():
-        _emit(rep.to_tsv(result), output, fmt, force)
+        lines = rep.support_lines(result)
+        _emit(rep.to_tsv(result) + ("\nCitation support\n" + "\n".join(lines) + "\n" if lines else ""),
+              output, fmt, force)
         for line in rep.footer(result):
             click.echo(line, err=True)
     else:

@@ -116,9 +116,46 @@ def to_dict(audit: Audit) -> dict[str, Any]:
         "reference_heading": audit.heading,
         "summary": audit.summary(),
         "references": references,
-        "citations": [c.to_dict(refs) for c, refs in zip(audit.citations, audit.cites, strict=True)],
+        "citations": _citations(audit),
         "notes": audit.notes,
-    }
+    } | ({"support_summary": _support_summary(audit)} if audit.support is not None else {})
+
+
+def _citations(audit: Audit) -> list[dict[str, Any]]:
+    out = []
+    for i, (c, refs) in enumerate(zip(audit.citations, audit.cites, strict=True)):
+        d = c.to_dict(refs)
+        if audit.support is not None:
+            d["support"] = [s.to_dict() for s in audit.support[i]]
+        out.append(d)
+    return out
+
+
+def _support_summary(audit: Audit) -> dict[str, int]:
+    from litcli.refs.support import summary
+
+    return summary(audit.support or [])
+
+
+def support_lines(audit: Audit, width: int = 90) -> list[str]:
+    """'[3] Stone 2019 — cited source does not address it' under each citing sentence."""
+    if audit.support is None:
+        return []
+    by_number = {r.ref.number: r for r in audit.references}
+    out: list[str] = []
+    for c, judged in zip(audit.citations, audit.support, strict=True):
+        if not judged:
+            continue
+        sentence = one_line(c.sentence)
+        if len(sentence) > width:
+            sentence = sentence[: width - 1].rstrip() + "…"
+        out.append(f"{sentence}  ({one_line(c.location)})")
+        for s in judged:
+            r = by_number[s.ref]
+            who = " ".join(p for p in (first_author(r), year(r)) if p)
+            extra = f" ({one_line(s.note)})" if s.note else ""
+            out.append(f"    [{one_line(s.label)}] {who} — {s.phrase}{extra}")
+    return out
 
 
 def dumps_json(audit: Audit) -> str:
@@ -152,12 +189,15 @@ def to_markdown(audit: Audit) -> str:
         lines.append("No reference list and no PubMed, DOI or PMC links were found.")
     if audit.notes:
         lines += ["", "## Notes", ""] + [f"- {_md(n)}" for n in audit.notes]
-    cited = [(c, refs) for c, refs in zip(audit.citations, audit.cites, strict=True) if refs]
+    cited = [(i, c, refs) for i, (c, refs) in enumerate(zip(audit.citations, audit.cites, strict=True)) if refs]
     if cited:
         lines += ["", "## Citing sentences", ""]
-        for c, refs in cited:
+        for i, c, refs in cited:
             nums = ", ".join(f"[{n}]" for n in refs)
             lines.append(f"- {_md(nums)} {_md(c.sentence)} *({_md(c.location)})*")
+            for s in audit.support[i] if audit.support is not None else []:
+                extra = f" ({_md(s.note)})" if s.note else ""
+                lines.append(f"  - \\[{_md(s.label)}\\] {_md(s.phrase)}{extra}")
     return "\n".join(lines) + "\n"
 
 
@@ -200,3 +240,9 @@ def render_terminal(audit: Audit, console: Any) -> None:
         console.print(table)
     for line in footer(audit):
         console.print(Text(line))
+    support = support_lines(audit)
+    if support:
+        console.print()
+        console.print(Text("Citation support", style="bold"))
+        for line in support:
+            console.print(Text(line, style="bold red" if " — cited source contradicts" in line else ""))

@@ -26,7 +26,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from litcli.errors import InvalidInputError, LibraryError, NCBIError
 from litcli.refs.citations import Citation, find_citations, fold
@@ -97,6 +97,7 @@ class Audit:
     notes: list[str] = field(default_factory=list)
     offline: bool = False
     heading: str | None = None
+    support: list[list[Any]] | None = None  # per citation: support.Support items (``--support``)
 
     def summary(self) -> dict[str, int]:
         refs = self.references
