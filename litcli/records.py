@@ -4,7 +4,7 @@
 (under its freshness rules: records for 30 days, searches for a day, any age offline),
 then E-utilities in batches, storing what it fetched with its raw XML, reporting
 per-identifier failures, and degrading *once* when the library cannot be used (one
-warning; PubMed still answers).  ``search``, ``show`` and ``export`` go through it; the
+warning; PubMed still answers).  ``search``, ``show``, ``export`` and ``check`` go through it; the
 helpers it composes (``service.get_records``'s engine, ``service.LibrarySearchCache``,
 ``search.run_search``) are not called from the CLI directly.
 
@@ -142,6 +142,30 @@ class RecordSource:
         )
 
     # --- searches ------------------------------------------------------------------------------
+
+    def search_ids(
+        self, query: str, *, max_results: int, sort: str = "relevance", use_cache: bool = True
+    ) -> tuple[list[str], int, str]:
+        """PMIDs only (``check`` fetches the records of all its searches in one batch later):
+        ``(pmids, count, "cache" | "pubmed")``.  A search seen within a day comes from the
+        library's search cache (the same entries as ``search``'s: same query, max and sort),
+        unless ``use_cache`` is false or the source refreshes; what NCBI answers is kept."""
+        from litcli import service
+
+        lib = self.library()
+        key = service.LibrarySearchCache.key(query, max_results=max_results, sort=sort)
+        if use_cache and not self.refresh and lib is not None:
+            try:
+                cached = lib.cache_get(key)
+            except LibraryError as exc:
+                self.library_warning(f"the search cache is not used: {exc.message}")
+                cached = None
+            if cached is not None:
+                return list(cached.pmids[:max_results]), cached.count, "cache"
+        result = self.client().esearch(query, retmax=max_results, sort=sort, usehistory=False)
+        if lib is not None:
+            service.store_search(key, result, query=query, library=lib, warn=self.library_warning)
+        return [str(i) for i in result.ids[:max_results]], result.count, "pubmed"
 
     def search(
         self,

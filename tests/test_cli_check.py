@@ -544,3 +544,33 @@ def test_max_claims_caps_the_searches_and_says_what_was_left_out(served: Any) ->
     assert warning in result.stderr
     assert result.stderr.index(warning) < result.stderr.index("Checking claim 1/3")
     assert "6 more left out (--max-claims)" in run_cli(["check", ARTICLE, "--max-claims", "3", "-q"]).stdout
+
+
+# --- one record source: the fetch goes through litcli.records.RecordSource ----------------------
+
+
+def test_a_failed_fetch_keeps_what_the_library_holds_and_marks_the_rest(served: Any, tmp_path: Path) -> None:
+    first = tmp_path / "one.txt"
+    first.write_text("Intravenous ketamine produces rapid antidepressant effects in treatment-resistant depression.\n")
+    assert run_cli(["check", str(first), "-q"]).exit_code == 0  # records 99000001-2 now in the library
+    served.clear()
+    served.fail("efetch", "503", times=100)
+    result = run_cli(["check", ARTICLE, "-q", "-f", "json", "--no-cache"], env={"LITCLI_MAX_TRIES": "2"})
+    assert result.exit_code == 9, result.output
+    claims = by_number(json.loads(result.stdout))
+    assert claims[1]["verdict"] == "supported"  # its records came from the library
+    assert claims[2]["verdict"] == "not checked" and claims[2]["reason"].startswith("Not checked: NCBI error (")
+    assert claims[9]["verdict"] == "not checkable"
+    ids = served.hits("efetch")[0].params["id"].split(",")
+    assert "99000001" not in ids and "99000003" in ids  # only what the library lacks is asked for
+
+
+def test_check_shares_the_search_cache_with_search(served: Any) -> None:
+    from litcli.library import Library
+    from litcli.service import LibrarySearchCache
+
+    check_json("-q")
+    query = '("Ketamine"[MeSH] OR ketamine[tiab]) AND ("Suicidal Ideation"[MeSH] OR suicidal[tiab] OR suicidality[tiab])'
+    with Library() as lib:
+        cached = lib.cache_get(LibrarySearchCache.key(query, max_results=10, sort="relevance"))
+    assert cached is not None and cached.pmids == ["99000004", "99000005"]

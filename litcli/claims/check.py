@@ -1,10 +1,11 @@
 """Orchestration: article -> claims -> one query each -> one batched efetch -> verdicts.
 
-Network use is bounded: one esearch per checkable claim (plus one per
-relaxation, counted in the report), answered from the library's search cache
-when fresh, then ONE batched efetch for the union of PMIDs not already in the
-library.  Everything fetched is stored in the library.  ``offline=True``
-answers every query from the library's full-text index instead.
+Every fetch goes through the one record source (``litcli.records.RecordSource``).
+Network use is bounded: one esearch per checkable claim (plus one per relaxation,
+counted in the report), answered from the library's search cache when fresh
+(``RecordSource.search_ids``), then ONE batched fetch (``RecordSource.get``) for the
+union of PMIDs not already in the library.  Everything fetched is stored in the
+library.  ``offline=True`` answers every query from the library's full-text index.
 """
 
 from __future__ import annotations
@@ -19,20 +20,18 @@ from litcli.claims.evidence import NEUTRAL, Evidence, assess
 from litcli.claims.extract import Article, Claim, Skipped, extract_claims
 from litcli.claims.query import QueryPlan, build_plan
 from litcli.claims.verdict import FAILING, Verdict, decide
-from litcli.errors import LibraryError, NCBIError, NetworkError
+from litcli.errors import NCBIError, NetworkError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from litcli.eutils import EutilsClient
     from litcli.library import Library
     from litcli.models import Record
+    from litcli.records import RecordSource
 
 log = logging.getLogger(__name__)
 
 DEFAULT_RETMAX = 10  # records per claim
 DEFAULT_MAX_CLAIMS = 200  # claims searched per article (--max-claims); the rest are left out, with a note
-EFETCH_BATCH = 500  # PMIDs per efetch request (POSTed)
 
 LIMITS = [
     "Abstracts only: full texts, figures and supplementary data are not read.",
@@ -173,18 +172,16 @@ def check_article(
         if warn is not None:
             warn(left_out_note(len(claims), max_claims))
         claims = claims[:max_claims]
-    lib, own_lib = _open_library(library, offline)
-    own_client = False
+    from litcli.records import RecordSource
+
+    source = RecordSource(offline=offline, client=client, library=library, warn=warn)
     start_requests = 0
     try:
         plans = [build_plan(c) for c in claims]
-        if not offline and client is None and any(p.checkable for p in plans):
-            from litcli.eutils import EutilsClient
-
-            client = EutilsClient(notify=warn)  # warn: e.g. the missing-email warning
-            own_client = True
-        if client is not None:
-            start_requests = client.request_count
+        online = not offline and any(p.checkable for p in plans)
+        if online:
+            start_requests = source.client().request_count
+        lib = source.library()
         if offline and lib is not None:
             report.library_size = lib.count()
         pending: list[tuple[Claim, QueryPlan, list[SearchAttempt], list[str], str | None]] = []
@@ -202,8 +199,7 @@ def check_article(
                 error = stop
             elif plan.checkable:
                 try:
-                    pmids = _search(plan, attempts, report, offline=offline, client=client, lib=lib,
-                                    retmax=retmax, use_cache=use_cache)
+                    pmids = _search(plan, attempts, report, source, retmax=retmax, use_cache=use_cache)
                     searched += 1
                     in_a_row = 0
                 except (NCBIError, NetworkError) as exc:  # keep what we have; mark this claim
@@ -218,8 +214,7 @@ def check_article(
         if first_error is not None and searched == 0:
             raise first_error  # nothing to keep: the error itself, as before (exit 4 / 5)
         union = list(dict.fromkeys(p for _, _, _, pmids, _ in pending for p in pmids))
-        records, fetch_error = _records(union, report, offline=offline, client=client, lib=lib,
-                                        progress=progress)
+        records, fetch_error = _records(union, report, source, progress=progress)
         for i, (claim, plan, attempts, pmids, error) in enumerate(pending, 1):
             if progress:
                 progress("assess", i, len(claims), claim)
@@ -239,14 +234,11 @@ def check_article(
                 library_size=report.library_size if offline else None,
             )
             report.results.append(ClaimResult(claim, plan, verdict, attempts, pmids, evidence))
-        if client is not None:
-            total = client.request_count - start_requests
+        if online:
+            total = source.client().request_count - start_requests
             report.efetch_requests = max(0, total - report.esearch_requests)
     finally:
-        if own_client and client is not None:
-            client.close()
-        if own_lib and lib is not None:
-            lib.close()
+        source.close()
     return report
 
 
@@ -269,125 +261,84 @@ def _failure_text(exc: NCBIError | NetworkError) -> str:
     return f"{kind} ({one_line(exc.message)})"
 
 
-def _open_library(library: Library | None, offline: bool) -> tuple[Library | None, bool]:
-    if library is not None:
-        return library, False
-    from litcli.library import Library
-
-    try:
-        return Library(), True
-    except LibraryError as exc:
-        if offline:
-            raise
-        log.warning("library unavailable, records will not be kept: %s", exc.message)
-        return None, False
-
-
 def _search(
     plan: QueryPlan,
     attempts: list[SearchAttempt],
     report: CheckReport,
+    source: RecordSource,
     *,
-    offline: bool,
-    client: EutilsClient | None,
-    lib: Library | None,
     retmax: int,
     use_cache: bool,
 ) -> list[str]:
     """Run the plan's queries, widest last, until one finds something."""
     for n, dropped in plan.steps():
         query = plan.query(n)
-        if offline:
-            if lib is None:
-                raise LibraryError("the local library is not available, so --offline cannot answer")
-            from litcli.errors import InvalidInputError
-
-            try:
-                found = lib.search(query, limit=retmax)
-                count = lib.count_matches(query)
-            except InvalidInputError:
-                found, count = [], 0
-            pmids = [r.pmid for r in found]
+        if source.offline:
+            pmids, count = _library_search(source, query, retmax)
             attempts.append(SearchAttempt(query, count, dropped, "library"))
         else:
-            pmids, count, source = _esearch(query, report, client=client, lib=lib, retmax=retmax, use_cache=use_cache)
-            attempts.append(SearchAttempt(query, count, dropped, source))
+            try:
+                pmids, count, where = source.search_ids(query, max_results=retmax, use_cache=use_cache)
+            except NetworkError as exc:
+                raise type(exc)(
+                    exc.message, hint="Check your network, or check against your local library with --offline."
+                ) from exc
+            if where == "cache":
+                report.cached_searches += 1
+            else:
+                report.esearch_requests += 1
+            attempts.append(SearchAttempt(query, count, dropped, where))
         if pmids:
             return pmids
     return []
 
 
-def _esearch(
-    query: str,
-    report: CheckReport,
-    *,
-    client: EutilsClient | None,
-    lib: Library | None,
-    retmax: int,
-    use_cache: bool,
-) -> tuple[list[str], int, str]:
-    from litcli import service
+def _library_search(source: RecordSource, query: str, retmax: int) -> tuple[list[str], int]:
+    """An offline search: the library's full-text index (a query it cannot read finds nothing)."""
+    from litcli.errors import InvalidInputError, LibraryError
 
-    key = service.search_key(query, retmax=retmax, sort="relevance")
-    if use_cache and lib is not None:
-        cached = service.cached_search(key, library=lib)
-        if cached is not None:
-            report.cached_searches += 1
-            return cached.pmids[:retmax], cached.count, "cache"
-    if client is None:
-        raise NetworkError("no E-utilities client to search PubMed with")
+    lib = source.library()
+    if lib is None:
+        raise LibraryError("the local library is not available, so --offline cannot answer")
     try:
-        result = client.esearch(query, retmax=retmax, sort="relevance", usehistory=False)
-    except NetworkError as exc:
-        raise type(exc)(
-            exc.message, hint="Check your network, or check against your local library with --offline."
-        ) from exc
-    report.esearch_requests += 1
-    if lib is not None:
-        service.store_search(key, result, query=query, library=lib)
-    return [str(i) for i in result.ids], result.count, "pubmed"
+        return [r.pmid for r in lib.search(query, limit=retmax)], lib.count_matches(query)
+    except InvalidInputError:
+        return [], 0
 
 
 def _records(
     pmids: list[str],
     report: CheckReport,
+    source: RecordSource,
     *,
-    offline: bool,
-    client: EutilsClient | None,
-    lib: Library | None,
     progress: Progress | None,
 ) -> tuple[dict[str, Record], str | None]:
-    """Records for ``pmids``: from the library, the rest in one batched efetch; and, when
-    the efetch failed after its retries, the error (the batches before it are kept)."""
+    """Records for ``pmids`` from the record source (the library, the rest in one batched
+    fetch, stored as each batch arrives); and, when the fetch failed after its retries, the
+    error (the batches stored before it are kept)."""
+    import time
+
     from litcli.library import RECORD_TTL
 
-    records: dict[str, Record] = {}
-    if lib is not None and pmids:
-        records.update(lib.get(pmids, max_age=None if offline else RECORD_TTL))
-    report.library_records = len(records)
-    missing = [p for p in pmids if p not in records]
-    if missing and not offline and client is not None:
-        from litcli import service
-
-        if progress:
-            progress("fetch", len(missing), len(missing), None)
-        bodies = client.fetch_batches(ids=missing, batch_size=EFETCH_BATCH)
-        try:
-            for record in service.store_fetched(bodies, library=lib) if lib is not None else _parse(bodies):
-                records[record.pmid] = record
-                report.fetched_records += 1
-        except (NCBIError, NetworkError) as exc:
-            if not records:
-                raise  # nothing to keep: the error itself (exit 4 / 5)
-            return records, _failure_text(exc)
+    if not pmids:
+        return {}, None
+    lib = source.library()
+    fresh = 0
+    if lib is not None:
+        now = time.time()
+        ages = lib.fetched_at(pmids)
+        fresh = sum(1 for t in ages.values() if source.offline or now - t <= RECORD_TTL)
+    report.library_records = fresh
+    if progress and not source.offline and fresh < len(pmids):
+        progress("fetch", len(pmids) - fresh, len(pmids) - fresh, None)
+    try:
+        found, _ = source.get(pmids)
+    except (NCBIError, NetworkError) as exc:
+        kept = lib.get(pmids, max_age=RECORD_TTL) if lib is not None else {}
+        if not kept:
+            raise  # nothing to keep: the error itself (exit 4 / 5)
+        report.fetched_records = max(0, len(kept) - fresh)
+        return kept, _failure_text(exc)
+    records = {r.pmid: r for r in found}
+    report.fetched_records = max(0, len(records) - fresh)
     return records, None
-
-
-def _parse(bodies: Iterable[bytes]) -> list[Record]:
-    """Parse efetch bodies when no library is available to store them."""
-    from litcli.pubmed import parse_records
-
-    out: list[Record] = []
-    for body in bodies:
-        out += parse_records(body)
-    return out
