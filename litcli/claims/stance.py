@@ -179,6 +179,15 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     return False
 
 
+def _trial_comparison(frame: ClaimFrame, clause: str, clause_stems: frozenset[str]) -> bool:
+    """A clause that compares the claim's two arms on the claim's outcome ("PIP was lower in
+    the PRVC group than in the VC group"): its direction is about that outcome."""
+    if not frame.comparator or not (frame.outcome_stems - _WEAK_STEMS) & clause_stems:
+        return False
+    ipos, cpos = frame.arms().positions(clause)
+    return bool(ipos and cpos)
+
+
 def _harms_are_the_outcome(frame: ClaimFrame, clause: str) -> bool:
     """Are the harm words of the clause the claim's own outcome ("suicide deaths")?"""
     words = {stem(m.group(0).split()[-1]) for m in HARM.finditer(clause)}
@@ -226,7 +235,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     # next to the direction word
     inherent = bool(frame.goodness and not frame.direction)  # "works", "helps", "harms": any outcome's valence answers
     clinical = bool(frame.valence and f.valence) or (inherent and bool(f.goodness))
-    if not clinical and not _anchored(frame, f, clause):
+    if not clinical and not _anchored(frame, f, clause) and not _trial_comparison(frame, clause, clause_stems):
         return NEUTRAL
     if frame.goodness and f.goodness:
         return SUPPORTS if f.goodness == frame.goodness else CONTRADICTS
