@@ -118,8 +118,9 @@ def test_an_article_without_references_is_a_note_and_exit_0(ncbi: Any, tmp_path:
     path.write_text("Just a one-line note about ketamine.\n", encoding="utf-8")
     result = run_cli(["refs", str(path)])
     assert result.exit_code == 0
-    assert result.stderr.count("\n") == 2  # the summary line, then the note
-    assert "refs: no references found in" in result.stderr
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1  # one note
+    assert result.stderr.startswith("refs: no references found in")
     assert ncbi.count() == 0
 
 

@@ -111,3 +111,11 @@ def test_untrusted_text_loses_control_sequences_and_private_marks() -> None:
     out = cites(text)
     assert out[0][0] == "Ketamine red works [1]."
     assert "\ue002" not in out[1][0] and out[1][1] == [("number", "2")]
+
+
+def test_in_page_links_with_numbers_are_numbered_citations() -> None:
+    html = (
+        "<html><body><p>Ketamine works.<sup><a href='#cite_note-1'>[1]</a></sup> It is fast "
+        "<a href='#ref2'>2</a>. See <a href='#t1'>Table 1</a> for doses.</p></body></html>"
+    )
+    assert [m for _, m in cites(html, "html")] == [[("number", "1")], [("number", "2")]]

@@ -84,6 +84,8 @@ def refs(article: str, offline: bool, fmt: str, output: str | None, force: bool,
         _emit(rep.dumps_json(result), output, fmt, force)
     elif fmt == "markdown":
         _emit(rep.to_markdown(result), output, fmt, force)
+    elif not result.references:
+        pass  # nothing to tabulate: the one-line note below says so
     elif output or not stdout_is_tty():
         lines = rep.support_lines(result)
         _emit(rep.to_tsv(result) + ("\nCitation support\n" + "\n".join(lines) + "\n" if lines else ""),

@@ -259,13 +259,16 @@ def _inline(el: object, links: list[str]) -> str:
         tag = node.tag  # type: ignore[attr-defined]
         if isinstance(tag, str):
             if tag == "sup":
-                inner = _clean(node.text_content())  # type: ignore[attr-defined]
+                inner = _clean(node.text_content()).strip("[]() ")  # type: ignore[attr-defined]
                 parts.append(f"{SUP_OPEN}{inner}{SUP_CLOSE}")
                 for a in node.iter("a"):  # type: ignore[attr-defined]
                     href = (a.get("href") or "").strip()
                     if href and not href.startswith("#"):
                         links.append(href)
                         parts.append(f"{LINK_OPEN}{len(links) - 1}{LINK_CLOSE}")
+            elif tag == "a" and _internal_number(node):
+                # <a href="#ref3">3</a> / <a href="#cite_note-3">[3]</a>: a numbered citation
+                parts.append(f"{SUP_OPEN}{_clean(node.text_content()).strip('[]() ')}{SUP_CLOSE}")  # type: ignore[attr-defined]
             elif tag == "a":
                 parts.append(_clean(node.text or ""))  # type: ignore[attr-defined]
                 for child in node:  # type: ignore[attr-defined]
@@ -288,6 +291,13 @@ def _inline(el: object, links: list[str]) -> str:
 
     visit(el, top=True)
     return " ".join("".join(parts).split())
+
+
+def _internal_number(node: object) -> bool:
+    """An in-page link whose text is citation numbers ("3", "[3]", "2-4")."""
+    href = (node.get("href") or "").strip()  # type: ignore[attr-defined]
+    text = _clean(node.text_content())  # type: ignore[attr-defined]
+    return href.startswith("#") and re.fullmatch(r"[\[(]?\d{1,4}(?:\s*[-–,]\s*\d{1,4})*[\])]?", text) is not None
 
 
 def _clean_keep(text: str | None) -> str:
