@@ -310,36 +310,62 @@ _NUMBER = r"(\d+(?:[.·]\d+)?)\s*(%|percent|points?|days?|weeks?|hours?|months?|
 _ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the)"
 
 
+_AFTER_ARM = re.compile(
+    r"^[\w-]*(?:\s+(?:group|arm|condition|patients|participants|subjects))?\s*(?:\([^()]{0,20}\))?\s*"
+    r"(?:,\s*)?(?:is|was|were|of|had|showed|reached|:|=)?\s*(?:a |an )?(?:mean|median|rate|score)?\s*(?:of\s+)?" + _NUMBER,
+    _I,
+)
+_RESPECTIVELY = re.compile(_NUMBER + r"[^;]{0,60}?\s(?:and|vs\.?|versus)\s+" + _NUMBER + r"(?=[^;]*\brespectively\b)", _I)
+
+
+def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
+    before = clause[max(0, pos - 45) : pos]
+    found = list(re.finditer(_NUMBER + r"(?:\s*\([^()]{0,30}\))?[^\d;()]{0,25}?" + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, _I))
+    if not found:
+        return None
+    return _num(found[-1].group(1)), max(0, pos - 45) + found[-1].start()
+
+
+def _value_after(clause: str, pos: int) -> tuple[float, int] | None:
+    m = _AFTER_ARM.match(clause[pos:])
+    return (_num(m.group(1)), pos + m.start(1)) if m else None
+
+
 def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
     """Numbers stated per arm: "response in 59% after ketamine and 25% after midazolam",
-    "decreased by 19.8 points with esketamine and by 15.3 points with placebo".  Returns the
-    direction for the intervention (+1 its value is higher; times -1 when the numbers are the
-    size of a fall) and the cue, or None when the clause does not state one number per arm."""
+    "decreased by 19.8 points with esketamine and by 15.3 points with placebo", "the mean score
+    for the experimental group is 1.6 and for the control group 3.6", "20.5% in the SeG compared
+    to 44.5% in the CG", "16 and 13 min with A and B, respectively".  Returns the direction for the
+    intervention (+1 its value is higher; times -1 when the numbers are the size of a fall) and
+    the cue, or None when the clause does not state one number per arm."""
     ipos, cpos = arms.positions(clause)
     if len(ipos) != 1 or not cpos:
         return None
-    values: dict[str, tuple[float, int]] = {}
-    for name, pos in (("i", ipos[0]), ("c", cpos[0])):
-        before = clause[max(0, pos - 45) : pos]
-        found = list(re.finditer(_NUMBER + r"(?:\s*\([^()]{0,30}\))?[^\d;()]{0,25}?" + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, _I))
-        if not found:
-            return None
-        m = found[-1]
-        if m is None:
-            return None
-        try:
-            values[name] = (_num(m.group(1)), max(0, pos - 45) + m.start())
-        except ValueError:
-            return None
-    vi, vc = values["i"][0], values["c"][0]
+    resp = _RESPECTIVELY.search(clause)
+    try:
+        if resp and resp.end() <= min(ipos[0], cpos[0]):
+            first, second = _num(resp.group(1)), _num(resp.group(3))
+            vi, vc = (first, second) if ipos[0] < cpos[0] else (second, first)
+            at_i = at_c = resp.start()
+        else:
+            got_i = _value_before(clause, ipos[0])
+            got_c = _value_before(clause, cpos[0])
+            if got_i is None or got_c is None:
+                got_i = _value_after(clause, ipos[0])
+                got_c = _value_after(clause, cpos[0])
+            if got_i is None or got_c is None:
+                return None
+            (vi, at_i), (vc, at_c) = got_i, got_c
+    except ValueError:
+        return None
     if vi == vc:
         return None
     d = 1 if vi > vc else -1
-    start = min(values["i"][1], values["c"][1])
-    lead = clause[:start]
+    start = min(at_i, at_c, ipos[0], cpos[0])
+    lead = clause[: min(at_i, at_c)]
     if re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I):
         d = -d  # the numbers are the size of a fall
-    end = max(values["i"][1], values["c"][1]) + 60
+    end = max(at_i, at_c, ipos[0], cpos[0]) + 40
     return d, clause[start:end].split(";")[0].strip()
 
 
@@ -485,9 +511,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     if numeric is not None:
         d, m_num = numeric
         v, words = valence(clause)
-        if d and v:
-            if sig is False:
-                return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=m_num)
+        if sig is False:
+            return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=m_num)
+        if v or sig:  # a raw difference counts when it is significant or its outcome has a valence
             return Finding(direction=d, valence=v, goodness=d * v, outcome=words, significant=sig, harm=harm, cue=m_num)
     # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"; a word good or
     # bad on its own that comes first decides: "anhedonia improved significantly more with ketamine"
