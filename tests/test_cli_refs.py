@@ -244,3 +244,51 @@ def test_references_in_another_script_and_malformed_dois_are_notes_not_errors(nc
     assert [r[1] for r in rows] == ["not found", "not found"]
     assert "Иванов" in rows[0][3]
     assert "malformed DOI '10.12/'" in rows[1][6]
+
+
+HTML_AMA = """<!doctype html><html><head><title>Ketamine explained</title></head><body>
+<nav><a href="/">Home</a></nav>
+<article><h1>Ketamine explained</h1>
+<p>Ketamine relieved obsessions within hours.<sup>1</sup> A meta-analysis agreed.<sup>2,3</sup></p>
+<h2>References</h2>
+<ol>
+<li>Rivera CI, Bloom MH. Randomized crossover trial of ketamine in obsessive-compulsive disorder. <i>J Synth Tests</i>. 2013;12(3):100-110.</li>
+<li>Stone K. Ketamine for OCD: a meta-analysis. <i>J Psychiatr Synth</i>. 2019;25(2):50-60. <a href="https://doi.org/10.99999/ret.1">doi:10.99999/ret.1</a></li>
+<li>Adler P. Rapid response to ketamine in severe OCD. <i>BMJ Synth Rep</i>. 2017;7:e100. <a href="https://pubmed.ncbi.nlm.nih.gov/99000015/">PubMed</a></li>
+</ol></article></body></html>
+"""
+
+
+def test_an_html_page_by_url_with_superscripts_and_an_ama_list(served: Any) -> None:
+    from tests.ncbi_server import Reply
+
+    served.route("article.html", lambda hit: Reply(HTML_AMA, content_type="text/html; charset=UTF-8"))
+    result = run_cli(["refs", served.url + "article.html", "-f", "json", "--strict"])
+    assert result.exit_code == 8, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["source"]["kind"] == "html" and doc["source"]["title"] == "Ketamine explained"
+    assert [(r["number"], r["status"], r["pmid"], r["resolved_by"], r["flags"]) for r in doc["references"]] == [
+        (1, "found", "99000011", "ecitmatch", []),
+        (2, "found", "99000014", "doi", ["retracted"]),
+        (3, "found", "99000015", "pmid", ["expression of concern"]),
+    ]
+    assert [c["references"] for c in doc["citations"]] == [[1], [2, 3]]
+    assert "refs --strict: 2 references not found, retracted or with an expression of concern: 2, 3" in result.stderr
+
+
+def test_a_markdown_article_with_footnotes(served: Any, tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Notes\n\nKetamine relieved obsessions within hours[^rivera]. Esketamine helped older adults[^2].\n\n"
+        "[^rivera]: Rivera CI, Bloom MH. Randomized crossover trial of ketamine in obsessive-compulsive disorder. "
+        "J Synth Tests. 2013;12(3):100-110.\n"
+        "[^2]: Banks LF, Adler P. Esketamine in late-life depression: a randomized trial. J Synth Tests. "
+        "2016;14(2):200-10.\n",
+        encoding="utf-8",
+    )
+    doc = json.loads(run_cli(["refs", str(path), "-f", "json"]).stdout)
+    assert [(r["label"], r["status"], r["pmid"]) for r in doc["references"]] == [
+        ("rivera", "found", "99000011"),
+        ("2", "found", "99000012"),
+    ]
+    assert [c["references"] for c in doc["citations"]] == [[1], [2]]

@@ -105,3 +105,12 @@ def test_a_list_of_2000_references_is_read_quickly() -> None:
     found = refs(f"Text [1].\n\n## References\n\n{lines}\n")
     assert len(found) == 2000 and found[-1].volume == "2000"
     assert time.perf_counter() - started < 5
+
+
+def test_a_title_named_like_a_section_is_not_a_list_when_prose_follows() -> None:
+    found = refs("# Notes\n\nKetamine helped within hours [1]. It was 2019.\n\n## Sources\n\n"
+                 "- Rivera CI. A trial of ketamine. J Synth Tests. 2013;12:100.\n")
+    assert [(r.number, r.authors) for r in found] == [(1, ["Rivera"])]
+    only_apa = refs("References\nRivera, C. I. (2013). A trial of ketamine. Journal of Synthetic Tests, 12, 100.\n",
+                    kind="text")
+    assert [r.year for r in only_apa] == [2013]

@@ -161,10 +161,12 @@ def find_references(doc: Document) -> ReferenceList:
 
 
 def _section(doc: Document) -> tuple[list[int], str | None]:
-    start: int | None = None
-    for i, para in enumerate(doc.paras):
-        if para.kind == "heading" and _REF_HEADING.match(visible(para.text)):
-            start = i  # the last such heading wins ("Notes" then "References")
+    # the last such heading whose next block reads like a reference wins ("Notes" then
+    # "References"; an article titled "Notes" followed by prose is not a list)
+    candidates = [i for i, para in enumerate(doc.paras)
+                  if para.kind == "heading" and _REF_HEADING.match(visible(para.text))]
+    start = next((i for i in reversed(candidates) if i + 1 < len(doc.paras)
+                  and _looks_like_entry(doc.paras[i + 1])), None)
     if start is None:
         return [], None
     level = doc.paras[start].level
@@ -179,6 +181,19 @@ def _section(doc: Document) -> tuple[list[int], str | None]:
                 break
         out.append(i)
     return out, visible(doc.paras[start].text)
+
+
+def _looks_like_entry(para: Para) -> bool:
+    """A list item, a numbered line, or a line with a year that starts with authors."""
+    text = visible(para.lines[0][1] if para.lines else para.text)
+    if para.kind == "item" or ITEM_START.match(text):
+        return True
+    if para.kind != "paragraph" or not re.search(rf"\b{_YEAR}\b", text):
+        return False
+    apa = _APA.match(text)
+    if apa and _apa_authors(apa.group("authors")):
+        return True
+    return _looks_like_authors(_SEGMENTS.split(text, maxsplit=1)[0])
 
 
 @dataclass
