@@ -36,6 +36,7 @@ _FADING = re.compile(vocab.FADING_CLAIM, _I)
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
 _REPORTING_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
+_UNKNOWN_VERB = re.compile(r"\b[a-z]{3,}(?:es|s)\b(?=\s+(?:the|a|an|its|their|this|these|[a-z]))")
 _SETTING = re.compile(
     r"\s(?:in|during|throughout|among|for|after|at|within|by|when|via|through|because|from|following|across|while|with)\s", _I
 )
@@ -215,6 +216,10 @@ def parse_claim(text: str) -> ClaimFrame:
     finite = [m for m in candidates if not re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
     # the first finite verb ends the subject; a gerund only when there is none ("... by boosting mTOR")
     verb: re.Match[str] | None = (finite or candidates)[0] if (finite or candidates) else None
+    if verb is None:
+        # a verb the vocabulary does not know: the first -s word after the subject that is
+        # followed by its object ("Protein XK7 stabilizes the mitotic spindle")
+        verb = next((m for m in _UNKNOWN_VERB.finditer(clean) if m.start() > 0 and clean[: m.start()].split()[-1].lower() not in rd._STOP), None)
     if verb is not None:
         subject_end = verb.start()
     subject = clean[:subject_end]

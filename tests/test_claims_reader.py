@@ -1,0 +1,110 @@
+"""The result reader's rules, one behaviour per test, on sentences written for these tests.
+
+(None of these sentences comes from ../shared/data/stance: that data is the benchmark.)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litcli.claims import reader as rd
+from litcli.claims.frame import parse_claim, time_days
+from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge
+
+
+def stance(claim: str, *sentences: str) -> str:
+    return judge(claim, list(sentences)).stance
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # numbers per arm, before or after the arm's name, or "respectively"
+        ("Remission occurred in 41% after zelvamide and 18% after placebo (p=0.003).", SUPPORTS),
+        ("Remission occurred in 12% after zelvamide and 30% after placebo (p=0.01).", CONTRADICTS),
+        ("Remission rates were 40% and 22% with zelvamide and placebo, respectively (p=0.02).", SUPPORTS),
+        ("Remission rates were 20% and 22% with zelvamide and placebo, respectively (p=0.71).", CONTRADICTS),
+    ],
+)
+def test_numbers_per_arm_are_compared(sentence: str, expected: str) -> None:
+    assert stance("Zelvamide increases remission rates compared with placebo.", sentence) == expected
+
+
+def test_a_size_of_a_fall_is_read_as_a_fall() -> None:
+    claim = "Zelvamide lowers pain scores compared with placebo."
+    assert stance(claim, "Pain scores decreased by 3.1 points with zelvamide and by 1.2 points with placebo (p=0.004).") == SUPPORTS
+    assert stance(claim, "Pain scores decreased by 0.9 points with zelvamide and by 2.7 points with placebo (p=0.01).") == CONTRADICTS
+
+
+def test_a_record_about_another_condition_is_neutral_as_a_whole() -> None:
+    abstract = [
+        "We randomized 80 adults with bipolar depression to zelvamide or placebo.",
+        "Depressive symptom scores fell significantly more with zelvamide than with placebo (p<0.001).",
+    ]
+    j = judge("Zelvamide relieves obsessive-compulsive disorder.", abstract)
+    assert j.stance == NEUTRAL
+    assert j.rationale[0].kind == "off-topic" and j.rationale[0].cue == "another condition"
+    assert judge("Zelvamide relieves bipolar depression.", abstract).stance == SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Mice lacking BDNF showed no antidepressant-like response to zelvamide.", SUPPORTS),
+        ("Zelvamide kept its antidepressant-like effect in mice lacking BDNF, so BDNF is not required.", CONTRADICTS),
+    ],
+)
+def test_dependency_claims_are_answered_by_taking_the_target_away(sentence: str, expected: str) -> None:
+    assert stance("The antidepressant effect of zelvamide depends on BDNF.", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        ("One zelvamide dose keeps depression away for months.", "The benefit over placebo was no longer significant by day 10.", CONTRADICTS),
+        ("The effects of zelvamide fade within a week.", "The benefit over placebo was no longer significant by day 5.", SUPPORTS),
+        ("The effects of zelvamide fade within a week.", "The difference from placebo remained significant at week 6.", CONTRADICTS),
+    ],
+)
+def test_time_frames(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, "In this trial of zelvamide, " + sentence[0].lower() + sentence[1:]) == expected
+
+
+def test_time_days_reads_numbers_words_and_day_n() -> None:
+    assert time_days("within a week") == 7
+    assert time_days("at day 14") == 14
+    assert time_days("for two hours") == pytest.approx(2 / 24)
+    assert time_days("over six months") == 180
+    assert time_days("no time here") is None
+
+
+def test_a_restatement_with_the_claims_own_verb_supports_and_its_negation_contradicts() -> None:
+    claim = "Protein XK7 stabilizes the mitotic spindle."
+    assert stance(claim, "Here we show that XK7 stabilizes the mitotic spindle during metaphase.") == SUPPORTS
+    assert stance(claim, "Here we show that XK7 does not stabilize the mitotic spindle.") == CONTRADICTS
+
+
+def test_reporting_frames_are_read_through() -> None:
+    frame = parse_claim("A new study found that zelvamide lowers blood pressure, according to researchers.")
+    assert frame.intervention_text == "zelvamide"
+    assert frame.direction == -1
+
+
+def test_a_pasted_table_row_is_read_by_its_p_value() -> None:
+    row = "Major bleeding\n12/410 (2.9%)\n15/402 (3.7%)\n0.78 (0.37-1.64)\n0.52"
+    assert rd.significance(row) is False
+    assert stance("Zelvamide increases major bleeding compared with heparin.", row) == CONTRADICTS
+
+
+def test_direction_words_inside_names_are_not_results() -> None:
+    arms = parse_claim("Slow eating increases fullness compared with fast eating.").arms()
+    # "slow" names the arm; "lower urinary tract" is anatomy; "(randomized block design)" is method
+    assert rd.read_clause("Fullness was significantly higher with slow eating than with fast eating.", arms).direction == 1
+    assert rd.read_clause("Participants reported lower urinary tract symptoms.", rd.Arms(None, None)).direction != -1
+
+
+def test_another_agent_or_another_study_is_not_the_claims_finding() -> None:
+    claim = "Zelvamide reduces mortality in sepsis."
+    assert stance(claim, "Hydrocortisone significantly reduced mortality in sepsis.") == NEUTRAL
+    assert stance(claim, "A previous trial suggested that zelvamide may reduce mortality in sepsis.") == NEUTRAL
+    assert stance(claim, "Zelvamide significantly reduced 28-day mortality in sepsis (p=0.01).") == SUPPORTS
