@@ -119,3 +119,13 @@ def test_in_page_links_with_numbers_are_numbered_citations() -> None:
         "<a href='#ref2'>2</a>. See <a href='#t1'>Table 1</a> for doses.</p></body></html>"
     )
     assert [m for _, m in cites(html, "html")] == [[("number", "1")], [("number", "2")]]
+
+
+def test_a_long_paragraph_is_read_in_linear_time() -> None:
+    import time
+
+    text = "\n".join(f"Ketamine sentence {i} relieved symptoms in trial {i} [{i % 50 + 1}]." for i in range(20000))
+    started = time.perf_counter()
+    found = find_citations(parse_document(text, kind="text"))
+    assert len(found) == 20000 and found[-1].line == 20000
+    assert time.perf_counter() - started < 10

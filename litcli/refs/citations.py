@@ -162,13 +162,14 @@ def _para_citations(para: Para, *, numbered: bool) -> list[Citation]:
     found: list[Citation] = []
     previous: Citation | None = None
     cursor = 0
+    lines = _Lines(para)
     for sentence in split_sentences(text):
         marks = _marks(sentence, para, numbered=numbered)
         shown = visible(sentence)
         if marks and previous is not None and _only_citations(sentence):
             previous.marks.extend(m for m in marks if m not in previous.marks)
             continue
-        line, cursor = _line_of(para, sentence, cursor)
+        line, cursor = lines.line_of(sentence, cursor)
         citation = Citation(shown, para.paragraph, line, marks)
         previous = citation
         if marks:
@@ -182,22 +183,37 @@ def _only_citations(sentence: str) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
 
 
-def _line_of(para: Para, sentence: str, start: int = 0) -> tuple[int | None, int]:
-    """The source line where the sentence starts (text files keep their lines), and where
-    in the paragraph's text the search for the next sentence goes on."""
-    if len(para.lines) <= 1:
-        return para.line, start
-    joined = ""
-    starts: list[tuple[int, int]] = []
-    for number, line in para.lines:
-        starts.append((len(joined), number))
-        joined += visible(line) + " "
-    head = visible(sentence)[:12]
-    pos = joined.find(head, start) if head else -1
-    if pos < 0:
-        return para.line, start
-    found = next(number for offset, number in reversed(starts) if offset <= pos)
-    return found, pos + len(head)
+class _Lines:
+    """Where each source line of a paragraph starts in its joined visible text (built once)."""
+
+    def __init__(self, para: Para) -> None:
+        self.para = para
+        self.joined = ""
+        self.starts: list[int] = []
+        self.numbers: list[int] = []
+        if len(para.lines) > 1:
+            parts: list[str] = []
+            offset = 0
+            for number, line in para.lines:
+                self.starts.append(offset)
+                self.numbers.append(number)
+                text = visible(line) + " "
+                parts.append(text)
+                offset += len(text)
+            self.joined = "".join(parts)
+
+    def line_of(self, sentence: str, start: int) -> tuple[int | None, int]:
+        """The source line where the sentence starts (text files keep their lines), and where
+        the search for the next sentence goes on."""
+        if not self.starts:
+            return self.para.line, start
+        head = visible(sentence)[:12]
+        pos = self.joined.find(head, start) if head else -1
+        if pos < 0:
+            return self.para.line, start
+        import bisect
+
+        return self.numbers[bisect.bisect_right(self.starts, pos) - 1], pos + len(head)
 
 
 def _marks(sentence: str, para: Para, *, numbered: bool) -> list[Mark]:

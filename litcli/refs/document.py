@@ -151,6 +151,8 @@ def _parse_text(text: str, source: str, *, markdown: bool) -> Document:
 
     def close(*, group: bool = True) -> None:
         nonlocal current, group_open
+        if current is not None and len(current.lines) > 1:  # joined once (no quadratic concatenation)
+            current.text = " ".join(line.strip() for _, line in current.lines)
         if current is not None and current.kind == "paragraph" and len(current.lines) == 1:
             only = visible(current.text)
             if _looks_like_heading(only) and not ITEM_START.match(only):
@@ -200,7 +202,6 @@ def _parse_text(text: str, source: str, *, markdown: bool) -> Document:
             paras.append(current)
         else:
             line = _md_inline(raw, current.links) if markdown else raw
-            current.text = f"{current.text} {line.strip()}"
             current.lines.append((i, line))
     close()
     title = next((visible(p.text) for p in paras if p.kind == "heading"), None)
