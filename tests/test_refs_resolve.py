@@ -194,3 +194,17 @@ def test_title_similarity_and_query() -> None:
     assert title_query(ref(title="Esketamine in late-life depression: a trial")) == (
         "esketamine[ti] AND late[ti] AND life[ti] AND depression[ti] AND trial[ti] AND 2015:2017[dp] AND banks[1au]"
     )
+
+
+def test_an_ambiguous_ecitmatch_answer_without_a_title_lists_the_candidates(ncbi) -> None:
+    serve_vancouver(ncbi)
+    (r,) = audit(parse_document("Claim [1].\n\nReferences\n\n1. Lee A. J Synth Tests. 2015;3:1-5.\n",
+                                kind="markdown")).references
+    assert (r.status, r.method, [c.pmid for c in r.candidates]) == ("ambiguous", "ecitmatch", ["99000017", "99000018"])
+    assert ncbi.count("esearch") == 0 and ncbi.count("efetch") == 1
+
+
+def test_a_reference_with_too_little_to_look_up(ncbi) -> None:
+    (r,) = audit(parse_document("Claim [1].\n\nReferences\n\n1. Personal communication.\n", kind="markdown")).references
+    assert r.status == "not found" and r.note == "too little to look up (no identifier, journal details or title)"
+    assert ncbi.count() == 0
