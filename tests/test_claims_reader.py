@@ -108,3 +108,18 @@ def test_another_agent_or_another_study_is_not_the_claims_finding() -> None:
     assert stance(claim, "Hydrocortisone significantly reduced mortality in sepsis.") == NEUTRAL
     assert stance(claim, "A previous trial suggested that zelvamide may reduce mortality in sepsis.") == NEUTRAL
     assert stance(claim, "Zelvamide significantly reduced 28-day mortality in sepsis (p=0.01).") == SUPPORTS
+
+
+def test_abbreviations_an_abstract_defines_name_the_intervention() -> None:
+    from litcli.claims.stance import abbreviations
+
+    assert abbreviations(["We gave zelvamide hydrochloride (ZVH) to adults with sepsis in intensive care units (ICUs)."]) == {
+        "ZVH": "zelvamide hydrochloride",
+        "ICU": "intensive care units",
+    }
+    abstract = [
+        "Adults with sepsis received zelvamide hydrochloride (ZVH) or placebo.",
+        "ZVH significantly reduced 28-day mortality compared with placebo (p=0.01).",
+    ]
+    assert judge("Zelvamide hydrochloride reduces mortality in sepsis.", abstract).stance == SUPPORTS
+    assert judge("Zelvamide hydrochloride reduces mortality in sepsis.", abstract[1:]).stance == NEUTRAL

@@ -11,6 +11,7 @@ Everything here is free of Click and of the network; ``verify`` and ``check`` ca
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -397,11 +398,58 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     return Reading(stance, chosen[1], special or kind, relevance, chosen[2])
 
 
+_ABBREVIATION = re.compile(r"\s\(([A-Za-z][A-Za-z0-9-]{0,8}[A-Z0-9])s?\)")
+
+
+def abbreviations(texts: Sequence[str]) -> dict[str, str]:
+    """Abbreviations an abstract defines: "pyridostatin (PDS)", "adverse drug events (ADEs)" ->
+    {"PDS": "pyridostatin", ...}.  The long form is the shortest run of words before the
+    parenthesis whose first word starts with the abbreviation's first letter."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if "(" not in text:
+            continue
+        for m in _ABBREVIATION.finditer(text):
+            abbr = m.group(1)
+            words = re.findall(r"[A-Za-z][\w'-]*", text[max(0, m.start() - 80) : m.start()])[-8:]
+            if not words or not any(ch.isupper() for ch in abbr):
+                continue
+            for k in range(1, min(len(words), len(abbr) + 2) + 1):
+                if words[-k][0].lower() == abbr[0].lower():
+                    found.setdefault(abbr, " ".join(words[-k:]))
+                    break
+    return found
+
+
+def _with_abbreviations(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
+    """The frame with the abstract's abbreviations of its intervention and outcome words added."""
+    extra_i: list[str] = []
+    extra_o: set[str] = set()
+    intervention = content_stems(frame.intervention_text or "")
+    for abbr, long_form in abbreviations(texts).items():
+        long_stems = content_stems(long_form)
+        if not long_stems:
+            continue
+        if intervention and long_stems <= intervention | {"the"}:
+            extra_i.append(r"\b" + re.escape(abbr) + r"s?\b")
+        elif len(long_stems & frame.outcome_stems) >= max(1, (2 * len(long_stems)) // 3):
+            extra_o.add(stem(abbr))
+    if not extra_i and not extra_o:
+        return frame
+    return dataclasses.replace(
+        frame,
+        intervention=frame.intervention + tuple(extra_i),
+        outcome_stems=frame.outcome_stems | extra_o,
+        stems=frame.stems | extra_o | {stem(p.strip("\\bs?")) for p in extra_i},
+    )
+
+
 def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None = None, max_rationale: int = 3) -> Judgement:
     """The stance of an abstract (a list of sentences, optionally with section labels) toward ``claim``."""
     frame = parse_claim(claim)
     items = _normalise(sentences)
     strict = len(items) > 1
+    frame = _with_abbreviations(frame, [title or "", *(text for text, _ in items)])
     if strict and (frame.conditions or frame.populations):
         # a record about another condition or population says nothing about the claim, even in
         # the sentences that do not name it again ("MADRS scores fell" in a depression trial)
