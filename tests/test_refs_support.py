@@ -14,9 +14,10 @@ from litcli.refs.support import (
     NOT_ADDRESSED,
     SUPPORTS,
     UNRESOLVED,
+    citation_key,
     claim_text,
+    for_claim,
     judge_citations,
-    sentence_key,
     summary,
     support_by_sentence,
 )
@@ -70,8 +71,10 @@ def test_each_sentence_against_each_cited_record(ncbi: Any) -> None:
     assert judged[4][0].note == "no match by citation or title"
     assert summary(judged) == {SUPPORTS: 2, CONTRADICTS: 1, NOT_ADDRESSED: 1, UNRESOLVED: 1}
     keyed = support_by_sentence(result, judged)
-    key = sentence_key("Ketamine worsened obsessions in that crossover trial.")
-    assert [s.stance for s in keyed[key]] == [CONTRADICTS]
+    assert [s.stance for s in for_claim("Ketamine worsened obsessions in that crossover trial [1].", keyed)] == [
+        CONTRADICTS
+    ]
+    assert citation_key("It was approved5.") == citation_key("It was approved⁵.") == "it was approved"
     assert judged[0][0].to_dict()["stance"] == "supports" and judged[0][0].phrase == "cited source supports"
 
 
@@ -118,3 +121,16 @@ def test_terminal_shows_the_support_section(ncbi: Any) -> None:
     shown = buf.getvalue()
     assert "Citation support" in shown
     assert "[3] Okafor 2020 — cited source could not be resolved (no match by citation or title)" in shown
+
+
+def test_check_claims_find_their_cited_sources(ncbi: Any) -> None:
+    """What `check` would do: its own claims (extract) looked up in the citation table."""
+    from litcli.claims.extract import extract_claims, parse_article
+
+    serve(ncbi)
+    table = support_by_sentence(audit(parse_document(ARTICLE, kind="markdown")))
+    claims = extract_claims(parse_article(ARTICLE, kind="markdown"))
+    found = {c.original: [s.stance for s in for_claim(c.original, table)] for c in claims}
+    assert found["Ketamine relieved obsessions within hours in a crossover trial [1]."] == [SUPPORTS]
+    assert found["Ketamine worsened obsessions in that crossover trial [1]."] == [CONTRADICTS]
+    assert all(for_claim(c.original, table) for c in claims if "[" in c.original or "(Zane" in c.original)

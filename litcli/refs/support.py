@@ -10,8 +10,9 @@ only here).  One of:
 * ``could not be resolved`` — the reference is not found or ambiguous.
 
 A sentence that is not a checkable claim (no intervention, a question) is judged all the
-same: the citation is audited, whatever the sentence is.  ``support_by_sentence`` gives
-``check`` what it needs to show a claim's cited sources next to PubMed at large.
+same: the citation is audited, whatever the sentence is.  ``support_by_sentence`` and
+``for_claim`` give ``check`` what it needs to show a claim's cited sources next to PubMed at
+large (``Support.to_dict()`` is the issue's ``{"ref", "pmid", "stance", "rationale"}``).
 """
 
 from __future__ import annotations
@@ -94,18 +95,35 @@ def judge_citations(audit: Audit) -> list[list[Support]]:
 
 
 def support_by_sentence(audit: Audit, support: list[list[Support]] | None = None) -> dict[str, list[Support]]:
-    """Judgements keyed by the citing sentence without marks, whitespace collapsed and lower
-    case (how ``check`` can find the cited sources of a claim's ``original`` text)."""
+    """Judgements keyed by ``citation_key`` of the citing sentence: how ``check`` finds the
+    cited sources of a claim (``for_claim(claim.original, table)``)."""
     support = support if support is not None else judge_citations(audit)
     out: dict[str, list[Support]] = {}
     for citation, judged in zip(audit.citations, support, strict=True):
         if judged:
-            out.setdefault(sentence_key(claim_text(citation)), []).extend(judged)
+            out.setdefault(citation_key(citation.sentence), []).extend(judged)
     return out
 
 
-def sentence_key(text: str) -> str:
-    return " ".join(text.lower().split()).rstrip(".!?;: ")
+def citation_key(text: str) -> str:
+    """A sentence as words only: citation marks, digits, superscripts and punctuation gone, so
+    that ``check``'s reading of a sentence ("approved5." once <sup> is dropped) and this
+    module's ("approved⁵.") meet."""
+    text = re.sub(r"\[[^\]]*\]|\([^)]*\d[^)]*\)|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]", " ", text)
+    return " ".join(re.findall(r"[^\W\d_]+", text.lower()))
+
+
+def for_claim(sentence: str, table: dict[str, list[Support]]) -> list[Support]:
+    """The cited sources of one claim sentence (a list item's lead-in is not needed: the
+    sentence as written is enough); [] when it cites nothing."""
+    key = citation_key(sentence)
+    if key in table:
+        return table[key]
+    if len(key) >= 20:  # a claim cut from a longer sentence, or the other way round
+        for other, judged in table.items():
+            if len(other) >= 20 and (key in other or other in key):
+                return judged
+    return []
 
 
 def summary(support: list[list[Support]]) -> dict[str, int]:
