@@ -36,7 +36,7 @@ _FADING = re.compile(vocab.FADING_CLAIM, _I)
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
 _REPORTING_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
-_UNKNOWN_VERB = re.compile(r"\b[a-z]{3,}(?:es|s)\b(?=\s+(?:the|a|an|its|their|this|these|[a-z]))")
+_UNKNOWN_VERB = re.compile(r"\b[a-z]{3,}(?:es|s)\b(?=\s+(?:the|a|an|its|their|this|these|that|to)\b)")
 _SETTING = re.compile(
     r"\s(?:in|during|throughout|among|for|after|at|within|by|when|via|through|because|from|following|across|while|with)\s", _I
 )
@@ -216,10 +216,16 @@ def parse_claim(text: str) -> ClaimFrame:
     finite = [m for m in candidates if not re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
     # the first finite verb ends the subject; a gerund only when there is none ("... by boosting mTOR")
     verb: re.Match[str] | None = (finite or candidates)[0] if (finite or candidates) else None
-    if verb is None:
+    unknown = next((m for m in _UNKNOWN_VERB.finditer(clean) if m.start() > 0 and clean[: m.start()].split()[-1].lower() not in rd._STOP), None)
+    if verb is None or unknown is not None and unknown.start() < verb.start() and verb.group(0).lower().endswith("ed"):
         # a verb the vocabulary does not know: the first -s word after the subject that is
-        # followed by its object ("Protein XK7 stabilizes the mitotic spindle")
-        verb = next((m for m in _UNKNOWN_VERB.finditer(clean) if m.start() > 0 and clean[: m.start()].split()[-1].lower() not in rd._STOP), None)
+        # followed by its object ("Protein XK7 stabilizes the mitotic spindle"; "Increased
+        # acetylation repairs the damage caused by ...": not "caused")
+        verb = unknown
+    if verb is not None and verb.group(0).lower().endswith("ed") and re.search(r"\b\w+ing\s+$", clean[: verb.start()]):
+        # "therapeutics receiving accelerated approval encounter ...": an adjective, not the verb
+        later = [m for m in finite if m.start() > verb.start()]
+        verb = later[0] if later else verb
     if verb is not None:
         subject_end = verb.start()
     subject = clean[:subject_end]
@@ -315,6 +321,9 @@ def parse_claim(text: str) -> ClaimFrame:
     outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(obj)
     if re.match(r"\s*(is|are|was|were|has been|have been)\s+(\w+ly\s+)?(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|on the rise)\b", predicate, _I):
         outcome_stems = rd.content_stems(subject)
+        exposure = re.search(r"\b(?:after|with|in|among|following|for|during)\s+(.+?)\s+than\b", predicate, _I)
+        if exposure:  # "... is higher after miscarriage than (after) live birth": the exposure is the arm
+            inter_pats = _phrase_terms(exposure.group(1), exclude=comparator_text or "")
     elif not rd.content_stems(obj) or not outcome and re.match(r"\s*(is|are|was|were|has been|have been)\b", predicate, _I):
         outcome_stems |= rd.content_stems(subject)  # "the effects wear off within hours": an intransitive verb
     return ClaimFrame(

@@ -169,7 +169,9 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     wanted = frame.outcome_stems - _WEAK_STEMS
     # the object after the word ("reduced expression of IME1"), or the subject before a copula
     # ("IME1 levels were reduced")
-    after = " ".join(clause[at + len(f.cue) :].split()[:6])
+    # a comparative ("more advanced cells") qualifies only the next words
+    span = 2 if re.search(r"\b(more|less|fewer|greater|higher|lower|larger|smaller)$", f.cue, re.I) else 6
+    after = " ".join(clause[at + len(f.cue) :].split()[:span])
     if wanted & content_stems(after):
         return True
     before_words = clause[:at].split()
