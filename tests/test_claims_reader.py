@@ -123,3 +123,10 @@ def test_abbreviations_an_abstract_defines_name_the_intervention() -> None:
     ]
     assert judge("Zelvamide hydrochloride reduces mortality in sepsis.", abstract).stance == SUPPORTS
     assert judge("Zelvamide hydrochloride reduces mortality in sepsis.", abstract[1:]).stance == NEUTRAL
+
+
+def test_an_outcome_and_its_opposite() -> None:
+    claim = "The K77Q mutation causes resistance to velbarin."
+    assert stance(claim, "The K77Q mutation decreased susceptibility to velbarin (12-fold).") == SUPPORTS
+    assert stance(claim, "The K77Q mutation increased susceptibility to velbarin (5-fold).") == CONTRADICTS
+    assert stance(claim, "The K77Q mutation increased resistance to velbarin (5-fold).") == SUPPORTS

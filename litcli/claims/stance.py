@@ -182,6 +182,21 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     return False
 
 
+_ANTONYMS = [(stem(a), stem(b)) for a, b in vocab.OUTCOME_ANTONYMS]
+
+
+def _antonym(frame: ClaimFrame, f: Finding, clause: str) -> bool:
+    """Is the finding's direction read on the opposite of the claim's outcome?"""
+    if not f.cue or (at := clause.find(f.cue)) < 0:
+        return False
+    after = content_stems(" ".join(clause[at + len(f.cue) :].split()[:4]))
+    for a, b in _ANTONYMS:
+        for mine, theirs in ((a, b), (b, a)):
+            if mine in frame.outcome_stems and theirs in after and mine not in after:
+                return True
+    return False
+
+
 def _trial_comparison(frame: ClaimFrame, clause: str, clause_stems: frozenset[str]) -> bool:
     """A clause that compares the claim's two arms on the claim's outcome ("PIP was lower in
     the PRVC group than in the VC group"): its direction is about that outcome."""
@@ -243,7 +258,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     if frame.goodness and f.goodness:
         return SUPPORTS if f.goodness == frame.goodness else CONTRADICTS
     if frame.direction and f.direction:
-        return SUPPORTS if f.direction == frame.direction else CONTRADICTS
+        same = f.direction == frame.direction
+        if _antonym(frame, f, clause):
+            same = not same  # "decreased susceptibility" read against "causes resistance"
+        return SUPPORTS if same else CONTRADICTS
     return NEUTRAL
 
 

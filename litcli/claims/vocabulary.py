@@ -977,3 +977,15 @@ EVIDENCE_WEAK = (
     r"(limited|inconsistent|insufficient|inconclusive|scarce|sparse|weak|mixed|conflicting|"
     r"of (very )?low( quality| certainty)?|(very )?low[- ](quality|certainty)|(very )?low)",
 )
+
+# Outcomes that are each other's opposite: "decreased susceptibility" is "increased resistance".
+OUTCOME_ANTONYMS: list[tuple[str, str]] = [
+    ("susceptibility", "resistance"),
+    ("sensitivity", "resistance"),
+    ("sensitivity", "insensitivity"),
+    ("tolerance", "intolerance"),
+    ("activation", "inhibition"),
+    ("stability", "instability"),
+    ("survival", "mortality"),
+    ("survival", "death"),
+]
