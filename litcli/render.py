@@ -363,25 +363,37 @@ def print_record(record: Record, console: Any) -> None:
     from rich.text import Text
 
     width = max(40, min(console.width, 100))
+    # piped (soft_wrap): one line per item for grep; on a terminal we wrap at words ourselves,
+    # field values with a hanging indent under the value (never the terminal's mid-word wrap)
+    piped = bool(console.soft_wrap)
 
     def field(label: str, value: str, style: str | None = None) -> None:
         if not value:
             return
-        line = Text()
-        line.append(f"{label}: ", style="bold")
-        line.append(value, style=style)
-        console.print(line, soft_wrap=True)
+        if piped or len(label) + 2 + len(value) <= console.width:
+            line = Text()
+            line.append(f"{label}: ", style="bold")
+            line.append(value, style=style)
+            console.print(line, soft_wrap=True)
+            return
+        from rich.table import Table
+
+        grid = Table.grid(padding=0)
+        grid.add_column(no_wrap=True, width=len(label) + 2)
+        grid.add_column(overflow="fold")
+        grid.add_row(Text(f"{label}: ", style="bold"), Text(value, style=style or ""))
+        console.print(grid)
 
     for flag in record.flags:
         console.print(
             Text(flag_label(flag) + f" — PubMed marks this record: {flag}", style=FLAG_STYLE)
         )
-    console.print(Text(one_line(record.title) or "(no title)", style="bold"), soft_wrap=True)
+    console.print(Text(one_line(record.title) or "(no title)", style="bold"), soft_wrap=piped)
     if record.vernacular_title:
-        console.print(Text(one_line(record.vernacular_title)), soft_wrap=True)
-    console.print(Text(author_list(record)), soft_wrap=True)
+        console.print(Text(one_line(record.vernacular_title)), soft_wrap=piped)
+    console.print(Text(author_list(record)), soft_wrap=piped)
     # a book or chapter: the book, its editors and imprint instead of a journal citation
-    console.print(Text(book_citation(record) or citation(record), style="italic"), soft_wrap=True)
+    console.print(Text(book_citation(record) or citation(record), style="italic"), soft_wrap=piped)
     console.print()
     if record.abstract:
         for section in record.abstract:
@@ -389,7 +401,7 @@ def print_record(record: Record, console: Any) -> None:
             paragraph = " ".join(body.split())
             if section.label:
                 console.print(Text(one_line(section.label).upper(), style="bold"))
-            for line in textwrap.wrap(paragraph, width=width) or [""]:
+            for line in textwrap.wrap(paragraph, width=min(width, console.width) if not piped else width) or [""]:
                 console.print(Text(line), soft_wrap=True)
             console.print()
     else:

@@ -12,10 +12,10 @@ import re
 from typing import Any
 
 from litcli import __version__
-from litcli.claims.check import LIMITS, CheckReport, ClaimResult
+from litcli.claims.check import LIMITS, NOT_CHECKED, CheckReport, ClaimResult
 from litcli.claims.evidence import Evidence
 from litcli.claims.extract import Claim
-from litcli.claims.verdict import CONTRADICTED
+from litcli.claims.verdict import CONTRADICTED, VERDICTS
 from litcli.textsafe import one_line
 
 SCHEMA = "litcli.check/1"
@@ -112,37 +112,21 @@ def also_found_json(e: Evidence) -> dict[str, Any]:
 
 
 def render_terminal(report: CheckReport, console: Any, *, top: int = DEFAULT_TOP) -> None:
-    """Summary table first, then every claim with its query, citations and rationale."""
-    from rich.table import Table
+    """Summary table first, then every claim with its query, citations and rationale.
+
+    Laid out for ``console.width`` (60 columns and up): the table keeps ``#`` and
+    ``Verdict`` at every width, gives the claim up to two lines and drops "Best evidence"
+    before it squeezes the claim; long quotes, reasons and queries are wrapped here with a
+    hanging indent.  A console with ``soft_wrap`` (piped output) gets one line per item.
+    """
     from rich.text import Text
 
     title = one_line(report.article.title or report.article.label)
     console.print(Text(headline(report), style="bold"))
     console.print(Text(f"{title} · {_mode(report)}", style="dim"))
     console.print()
-    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    # piped output is not wrapped by anyone: give it a comfortable fixed width
-    if not console.is_terminal and console.width < 140:
-        console.width = 140
-    width = console.width
-    best_w = 24 if width < 100 else 34
-    claim_w = max(20, width - 3 - 17 - best_w - 10 - 8)
-    table.add_column("#", justify="right", no_wrap=True, width=3)
-    table.add_column("Verdict", no_wrap=True, width=17)
-    table.add_column("Claim (shortened)", overflow="ellipsis", no_wrap=True, width=claim_w)
-    table.add_column("Best evidence", overflow="ellipsis", no_wrap=True, width=best_w)
-    table.add_column("", no_wrap=True, width=10)
-    for r in report.results:
-        v = r.verdict
-        table.add_row(
-            str(r.claim.number),
-            Text(verdict_label(v.verdict), style=_STYLES.get(v.verdict, "")),
-            Text(claim_label(r.claim, claim_w)),
-            Text(one_line(v.best_evidence) or "—"),
-            Text("overstated", style="yellow") if v.overstated else Text(""),
-        )
     if report.results:
-        console.print(table)
+        console.print(summary_table(report, console.width))
     else:
         console.print(Text("No claims found in the article (see the note on stderr).", style="yellow"))
     for r in report.results:
@@ -151,7 +135,68 @@ def render_terminal(report: CheckReport, console: Any, *, top: int = DEFAULT_TOP
     console.print()
     console.print(Text("Limits of this report", style="bold"))
     for limit in LIMITS:
-        console.print(Text(f"  - {limit}", style="dim"))
+        _hang(console, "  - ", limit, "dim")
+
+
+_VERDICT_W = max(len(v) for v in (*VERDICTS, NOT_CHECKED))
+_BEST_MIN_CLAIM = 40  # "Best evidence" is shown only when the claim keeps this many columns
+
+
+def summary_table(report: CheckReport, width: int) -> Any:
+    """The summary: '#', 'Verdict' (with 'overstated' under it), the claim over up to two
+    lines, and 'Best evidence' when the width leaves the claim room."""
+    from rich.table import Table
+    from rich.text import Text
+
+    num_w = max(1, *(len(str(r.claim.number)) for r in report.results))
+    fixed = num_w + _VERDICT_W + 2 * 2  # two gaps of two columns
+    best_w = 34 if width >= 130 else 26
+    show_best = width - fixed - best_w - 2 >= _BEST_MIN_CLAIM
+    claim_w = max(12, width - fixed - (best_w + 2 if show_best else 0))
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold", padding=(0, 2, 0, 0))
+    table.add_column("#", justify="right", no_wrap=True, width=num_w)
+    table.add_column("Verdict", no_wrap=True, width=_VERDICT_W)
+    table.add_column("Claim", no_wrap=True, width=claim_w)
+    if show_best:
+        table.add_column("Best evidence", no_wrap=True, overflow="ellipsis", width=best_w)
+    for r in report.results:
+        v = r.verdict
+        verdict = Text(verdict_label(v.verdict), style=_STYLES.get(v.verdict, ""))
+        if v.overstated:
+            verdict.append("\noverstated", style="yellow")
+        row: list[Any] = [str(r.claim.number), verdict, Text("\n".join(claim_lines(r.claim, claim_w)))]
+        if show_best:
+            row.append(Text(one_line(v.best_evidence) or "—"))
+        table.add_row(*row)
+    return table
+
+
+def claim_lines(claim: Claim, width: int, lines: int = 2) -> list[str]:
+    """The claim in at most ``lines`` lines of ``width`` columns, cut at a word with '…'."""
+    import textwrap
+
+    text = one_line("…" + claim.original) if claim.kind == "list item" and claim.original else one_line(claim.text)
+    wrapped = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+    if len(wrapped) <= lines:
+        return wrapped
+    return [*wrapped[: lines - 1], shorten(" ".join(wrapped[lines - 1 :]), width)]
+
+
+def _hang(console: Any, label: str, text: str, style: str = "") -> None:
+    """``label`` then ``text``, wrapped to the console's width under the text's first column
+    (a hanging indent); one line when the console does not wrap (piped output)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    text = one_line(text)
+    if console.soft_wrap or len(label) + len(text) <= console.width:
+        console.print(Text(label + text, style=style), crop=False, overflow="ignore")
+        return
+    grid = Table.grid(padding=0)
+    grid.add_column(no_wrap=True, width=len(label))
+    grid.add_column(overflow="fold")
+    grid.add_row(Text(label, style=style), Text(text, style=style))
+    console.print(grid)
 
 
 def _claim_detail(r: ClaimResult, console: Any, top: int) -> None:
@@ -164,23 +209,27 @@ def _claim_detail(r: ClaimResult, console: Any, top: int) -> None:
         head.append("  overstated", style="yellow")
     head.append(f"  ({r.claim.location})", style="dim")
     console.print(head)
-    console.print(Text(f'  "{one_line(r.claim.text)}"'))
-    console.print(Text(f"  Why: {one_line(v.reason)}"))
+    _hang(console, '  "', f'{one_line(r.claim.text)}"')
+    _hang(console, "  Why: ", v.reason)
     if v.overstatement_reason:
-        console.print(Text(f"  {one_line(v.overstatement_reason)}", style="yellow"))
+        _hang(console, "  ", v.overstatement_reason, "yellow")
     for a in r.attempts:
-        prefix = "  Query: " if a.dropped is None else f"  Relaxed (dropped {a.dropped}): "
-        console.print(Text(f"{prefix}{a.query}  [{a.count} found, {a.source}]", style="cyan"))
+        prefix = "  Query: " if a.dropped is None else f"  Relaxed (dropped {one_line(a.dropped)}): "
+        _hang(console, prefix, f"{a.query}  [{a.count} found, {a.source}]", "cyan")
     for e in r.shown(top):
         style = "red" if not e.counted else ""
-        console.print(Text("  " + one_line(_citation_line(e)), style=style))
+        line = one_line(_citation_line(e))
+        pmid, _, rest = line.partition(" ")
+        _hang(console, f"  {pmid} ", rest, style)
         for s in e.rationale:
-            console.print(Text(f'      "{one_line(s.text)}"', style="dim"))
+            _hang(console, '      "', f'{one_line(s.text)}"', "dim")
     others = r.also_found()
     if others:
         console.print(Text(f"  Also found, not counted ({len(others)}):", style="dim"))
         for e in others:
-            console.print(Text("    " + _also_found_line(e), style="dim"))
+            line = _also_found_line(e)
+            pmid, _, rest = line.partition(" ")
+            _hang(console, f"    {pmid} ", rest, "dim")
 
 
 # --- JSON ------------------------------------------------------------------------------------

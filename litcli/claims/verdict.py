@@ -263,10 +263,10 @@ def _nothing_found_reason(t: Tally) -> str:
 def _not_about_reason(t: Tally) -> str:
     n = len(t.not_about)
     why = Counter(e.off_topic for e in t.not_about).most_common()
-    reasons = "; ".join(f"{r} ({c})" if len(why) > 1 else str(r) for r, c in why)
+    reasons = "; ".join(f"{r}: {c}" if len(why) > 1 else str(r) for r, c in why)
     return (
         f"{n} record{'s' if n != 1 else ''} matched the query but none is about the claim "
-        f"({reasons}); they are listed as also found, not counted."
+        f"({reasons}); {'it is' if n == 1 else 'they are'} listed as also found, not counted."
     )
 
 

@@ -110,7 +110,10 @@ def check(
     elif output:
         _emit(_terminal_text(report, top), output, fmt, force)
     else:
-        rep.render_terminal(report, make_console(), top=top)
+        console = make_console()
+        if not console.is_terminal and console.width < 140:
+            console.width = 140  # piped output is not wrapped by anyone: a comfortable fixed width
+        rep.render_terminal(report, console, top=top)
     if not report.results:
         _no_claims_note(art, report.skipped)
     elif not report.checked:
