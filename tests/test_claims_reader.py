@@ -130,3 +130,12 @@ def test_an_outcome_and_its_opposite() -> None:
     assert stance(claim, "The K77Q mutation decreased susceptibility to velbarin (12-fold).") == SUPPORTS
     assert stance(claim, "The K77Q mutation increased susceptibility to velbarin (5-fold).") == CONTRADICTS
     assert stance(claim, "The K77Q mutation increased resistance to velbarin (5-fold).") == SUPPORTS
+
+
+def test_loss_of_function_reads_the_other_way_unless_the_claim_is_about_the_loss() -> None:
+    # the claim is about XK7 itself: a knockout result reads the other way
+    assert stance("XK7 protects against liver fibrosis.", "Mice lacking XK7 developed significantly more liver fibrosis.") == SUPPORTS
+    # the claim is about the deficiency: the same words read as they stand
+    claim = "XK7 deficiency increases liver fibrosis."
+    assert stance(claim, "In mice with XK7 deficiency, liver fibrosis increased significantly.") == SUPPORTS
+    assert stance(claim, "In mice with XK7 deficiency, liver fibrosis was markedly reduced.") == CONTRADICTS

@@ -127,7 +127,8 @@ class ClaimFrame:
         return bool(self.goodness or self.direction or self.mechanisms or self.association or self.assertion in ("equivalence", "safety"))
 
     def arms(self) -> rd.Arms:
-        return rd.Arms(rd.term_pattern(self.intervention), rd.term_pattern(self.comparator))
+        loss = bool(re.search(vocab.LOSS_OF_FUNCTION, self.intervention_text or "", _I))
+        return rd.Arms(rd.term_pattern(self.intervention), rd.term_pattern(self.comparator), loss)
 
     def to_dict(self) -> dict[str, Any]:
         return {

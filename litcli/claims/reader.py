@@ -253,6 +253,7 @@ class Arms:
 
     intervention: re.Pattern[str] | None
     comparator: re.Pattern[str] | None
+    loss: bool = False  # the claim's subject is itself a loss of function ("autophagy deficiency")
 
     def positions(self, text: str) -> tuple[list[int], list[int]]:
         i = [m.start() for m in self.intervention.finditer(text)] if self.intervention else []
@@ -494,7 +495,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     sign = arm_sign(clause, arms)
     if sign is None:
         return Finding(harm=harm, significant=sig)
-    if arms.intervention is not None:
+    if arms.intervention is not None and not arms.loss:
         first = arms.intervention.search(clause)
         if first and _LOSS.search(clause[max(0, first.start() - 40) : first.end() + 25]):
             sign = -sign  # "mice lacking X showed ...": the result of removing X reads the other way

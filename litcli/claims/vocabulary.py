@@ -584,7 +584,7 @@ DOWN_TERMS = (
     r"alleviat\w*|reliev\w*|resolv(e|es|ed)|slow(s|ed|er)?|delay(s|ed)?|halv(e|ed)|cut(s)?|"
     r"block(s|ed|ing|ade)?|antagoni[sz]\w*|impair\w*|weaken\w*|melt(s|ed)? away|keeps? [\w ]{0,30}at bay|"
     r"wor(e|n) off|wears? off|fad(e|es|ed)|wan(e|es|ed)|subsid\w*|disappear\w*|mitigat\w*|"
-    r"counteract\w*|revers\w*|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)"
+    r"counteract\w*|revers(e|es|ed|ing)|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)"
 )
 # Words that say an outcome occurred (read as "up" for harms and events): "developed mania".
 OCCURRENCE_TERMS = (
