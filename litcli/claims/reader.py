@@ -83,7 +83,8 @@ def stem(word: str) -> str:
     for suffix, repl in (
         ("ations", ""), ("ation", ""), ("ments", ""), ("ment", ""), ("ities", ""), ("ity", ""),
         ("ances", ""), ("ance", ""), ("ences", ""), ("ence", ""), ("ated", ""), ("ates", ""), ("ating", ""),
-        ("ate", ""), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
+        ("ate", ""), ("atives", ""), ("ative", ""), ("ives", ""), ("ive", ""), ("ies", "y"), ("ing", ""),
+        ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
     ):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             if suffix == "s" and w.endswith(("ss", "us", "is")):
@@ -92,6 +93,8 @@ def stem(word: str) -> str:
             break
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
+    if w.endswith("at") and len(w) > 5:
+        w = w[:-2]  # "dissociat(ive)" = "dissoci(ation)", "activat(ed)" = "activ(ation)"
     return w
 
 

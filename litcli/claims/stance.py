@@ -234,7 +234,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         if not f.association:
             return NEUTRAL
         arms = frame.arms()
-        if arms.intervention is not None and f.cue and not arms.intervention.search(clause[: max(clause.find(f.cue), 0) + len(f.cue) // 2]):
+        the_more = frame.cue is not None and frame.cue.lower().startswith("the ")  # "the more X, the better Y"
+        if not the_more and arms.intervention is not None and f.cue and not arms.intervention.search(clause[: max(clause.find(f.cue), 0) + len(f.cue) // 2]):
             return NEUTRAL  # an association between other things ("diet ... associated with less weight gain")
         if abs(frame.association) == 1:
             return SUPPORTS  # the claim says only that the two are associated

@@ -579,7 +579,7 @@ DOWN_TERMS = (
     r"decreas\w*|reduc\w*|lower(s|ed|ing)?|less|lesser|fewer|smaller|declin\w*|fell|fall(en|ing)?|"
     r"drop(s|ped|ping)?|diminish\w*|attenuat\w*|suppress(es|ed|ing|ion)?|inhibit(s|ed|ing|ion)?|downregulat\w*|"
     r"deactivat\w*|inactivat\w*|"
-    r"down-regulat\w*|shorten\w*|shorter|loss|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
+    r"down-regulat\w*|shorten\w*|shorter|loss(?= of)|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
     r"eliminat\w*|prevent\w*|protect(s|ed|ive)? against|lessen\w*|curb(s|ed)?|eas(e|es|ed|ing)|"
     r"alleviat\w*|reliev\w*|resolv(e|es|ed)|slow(s|ed|er)?|delay(s|ed)?|halv(e|ed)|cut(s)?|"
     r"block(s|ed|ing|ade)?|antagoni[sz]\w*|impair\w*|weaken\w*|melt(s|ed)? away|keeps? [\w ]{0,30}at bay|"
