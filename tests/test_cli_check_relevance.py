@@ -63,7 +63,15 @@ def test_a_methods_sentence_never_carries_a_stance(article: Path) -> None:
     c = report(article)[4]
     assert c["verdict"] == "no evidence found"
     assert c["reason"] == "1 record matched the query but no abstract speaks to this claim."
-    assert c["also_found"] == [] and c["evidence"] == []
+    assert c["also_found"] == []
+    # the record is listed (so the reason's "1 record" can be seen), read without a stance
+    assert [(e["pmid"], e["stance"], e["rationale"]) for e in c["evidence"]] == [("99000105", "neutral", [])]
+
+
+def test_every_record_the_reason_counts_is_listed(article: Path) -> None:
+    out = run_cli(["check", str(article), "-q"]).stdout
+    detail = out[out.index("Claim 4 — "):out.index("Claim 5 — ")]
+    assert "[99000105] Rivera CI 2020 · systematic review · neutral · read: no sentence on this claim" in detail
 
 
 def test_a_review_that_finds_the_evidence_weak_caps_the_verdict(article: Path) -> None:

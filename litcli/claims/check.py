@@ -81,14 +81,16 @@ class ClaimResult:
         return max(0, len(self.attempts) - 1)
 
     def shown(self, top: int = 5) -> list[Evidence]:
-        """The citations to show: every record about the claim that supports or contradicts it
-        (the verdict's reason counts them, so they are never hidden), retracted ones, and up to
-        ``top`` in all with the neutral ones that speak to the claim; strongest first."""
-        ranked = [e for e in self.evidence if e.about_claim and e.rationale]
-        must = {id(e) for e in ranked if e.stance != NEUTRAL or not e.counted}
-        room = max(0, top - len(must))
-        keep = must | {id(e) for e in [e for e in ranked if id(e) not in must][:room]}
-        return [e for e in ranked if id(e) in keep]
+        """The citations to show, strongest first: every record about the claim that supports
+        or contradicts it and every retracted one (the verdict's reason counts them, so they are
+        never hidden); then, up to ``top`` in all, neutral records that speak to the claim and
+        records read without a sentence on it (so "no abstract speaks to it" shows which)."""
+        about = [e for e in self.evidence if e.about_claim]
+        must = {id(e) for e in about if (e.rationale and e.stance != NEUTRAL) or not e.counted}
+        rest = [e for e in about if id(e) not in must and e.rationale]
+        rest += [e for e in about if id(e) not in must and not e.rationale]
+        keep = must | {id(e) for e in rest[: max(0, top - len(must))]}
+        return [e for e in about if id(e) in keep]
 
     def also_found(self) -> list[Evidence]:
         """Records found by the query but not about the claim: listed with why, never counted."""

@@ -86,7 +86,9 @@ def _citation_line(e: Evidence) -> str:
     line = bits[0] + " " + " · ".join(b for b in bits[1:] if b)
     for flag in e.flags:
         line += f" · ⚠ {flag.upper()}" + (" (not counted)" if not e.counted and flag == "retracted" else "")
-    if e.counted:
+    if e.counted and not e.rationale:
+        line += " · read: no sentence on this claim"
+    elif e.counted:
         line += " · counted"
     elif "retracted" not in e.flags:
         line += " · not counted"
