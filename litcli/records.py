@@ -174,13 +174,15 @@ class RecordSource:
         max_results: int = 20,
         sort: str = "relevance",
         count_only: bool = False,
+        ids_only: bool = False,
         progress: Callable[[int, int], None] | None = None,
     ) -> SearchOutcome:
         """One PubMed search (``search.run_search``): a search seen within a day and its
         records come from the library, what it lacks from NCBI (stored as it arrives);
-        ``count_only`` always asks NCBI and keeps nothing."""
+        ``count_only`` always asks NCBI and keeps nothing; ``ids_only``: the PMIDs from
+        esearch (``search.run_id_search``), no record fetched or read."""
         from litcli import service
-        from litcli.search import run_search
+        from litcli.search import run_id_search, run_search
 
         cache: Any = None
         if not count_only:
@@ -189,6 +191,10 @@ class RecordSource:
                 cache = service.LibrarySearchCache(
                     refresh=self.refresh, library=lib, warn=self.library_warning
                 )
+        if ids_only and not count_only:
+            return run_id_search(
+                query, client=self.client(), max_results=max_results, sort=sort, cache=cache
+            )
         return run_search(
             query,
             client=self.client(),

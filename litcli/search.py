@@ -70,6 +70,10 @@ class SearchCache(Protocol):
         """Keep a search NCBI answered (its PMIDs, count, translation, warnings)."""
         ...
 
+    def lookup_ids(self, query: str, *, max_results: int, sort: str) -> SearchOutcome | None:
+        """A recent result of this search, PMIDs only (no records read)."""
+        ...
+
 
 _DESCRIPTIONS = {
     "PhraseNotFound": "PubMed does not know the term {!r} (PhraseNotFound); it was left out of the search",
@@ -175,6 +179,63 @@ def run_search(
 
     if cache is not None:  # library hook: keep the search (records are stored already)
         cache.store(outcome, max_results=max_results, sort=sort)
+    return outcome
+
+
+def run_id_search(
+    query: str,
+    *,
+    client: EutilsClient,
+    max_results: int = 20,
+    sort: str = "relevance",
+    cache: SearchCache | None = None,
+    page: int = ESEARCH_MAX_IDS,
+) -> SearchOutcome:
+    """PMIDs only (``--format ids``): esearch pages of ``page`` ids, never an efetch.
+
+    A search seen recently comes from the cache (same entries as ``run_search``'s);
+    what NCBI answers is kept there."""
+    q.check_max(max_results)
+    sort_value = q.check_sort(sort)
+    query = q.validate_query(query)
+    if cache is not None:
+        cached = cache.lookup_ids(query, max_results=max_results, sort=sort)
+        if cached is not None:
+            return cached
+    outcome = esearch_ids(client, query, max_results=max_results, sort=sort_value, page=page)
+    if cache is not None:
+        cache.store(outcome, max_results=max_results, sort=sort)
+    return outcome
+
+
+def esearch_ids(
+    client: EutilsClient,
+    query: str,
+    *,
+    max_results: int,
+    sort: str | None = None,
+    page: int = ESEARCH_MAX_IDS,
+    mindate: str | None = None,
+    maxdate: str | None = None,
+) -> SearchOutcome:
+    """The first ``max_results`` PMIDs of a search in ``ceil(n / page)`` esearch requests
+    (``retstart`` windows; PubMed serves no ``retstart`` past 9,998)."""
+    page = max(1, min(page, ESEARCH_MAX_IDS))
+    first = client.esearch(
+        query, retmax=min(max_results, page), sort=sort, usehistory=False,
+        mindate=mindate, maxdate=maxdate,
+    )
+    outcome = _outcome(query, first)
+    wanted = min(max_results, first.count, q.MAX_RESULTS)
+    while len(outcome.ids) < wanted:
+        more = client.esearch(
+            query, retmax=min(page, wanted - len(outcome.ids)), retstart=len(outcome.ids),
+            sort=sort, usehistory=False, mindate=mindate, maxdate=maxdate,
+        )
+        if not more.ids:  # PubMed's count changed under us: keep what it gave
+            break
+        outcome.ids.extend(more.ids)
+    outcome.ids = outcome.ids[:max_results]
     return outcome
 
 

@@ -432,6 +432,30 @@ class LibrarySearchCache:
             missing=[p for p in wanted if p not in stored],  # removed or stale: fetch them
         )
 
+    def lookup_ids(self, query: str, *, max_results: int, sort: str) -> Any:
+        """A search seen within ``max_age``, PMIDs only (``--format ids``: no record is read)."""
+        from litcli.search import SearchOutcome
+
+        lib = self._lib()
+        if self.refresh or lib is None:
+            return None
+        try:
+            cached = lib.cache_get(self.key(query, max_results=max_results, sort=sort), max_age=self.max_age)
+        except LibraryError as exc:
+            log.warning("search cache unavailable: %s", exc.message)
+            return None
+        if cached is None:
+            return None
+        return SearchOutcome(
+            query=query,
+            count=cached.count,
+            ids=list(cached.pmids[:max_results]),
+            query_translation=cached.query_translation,
+            warnings=list(cached.warnings),
+            from_cache=True,
+            fetched_at=cached.fetched_at,
+        )
+
     def known(self, pmids: Sequence[str]) -> dict[str, Record]:
         """Records among ``pmids`` stored within ``record_max_age`` (none when refreshing)."""
         lib = self._lib()

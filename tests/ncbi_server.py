@@ -27,6 +27,8 @@ Fixture API (``ncbi`` is a ``NcbiServer``)::
                                   # the answer may be "AMBIGUOUS ..." too; anything unknown: NOT_FOUND
     pubmed_article(99000001, title=..., year=..., authors=[("Rivera", "CI")], ...)
                                   # builds a synthetic PubmedArticle element (str)
+    # PubMed's 9,999 cap is enforced: esearch, and efetch through the history server, with
+    # retstart > 9,998 answer NCBI's "'retstart' cannot be larger than 9998" error (HTTP 200)
 
     # fixed replies (override the canned behaviour for an endpoint)
     ncbi.reply("esearch", body, status=200, headers=None, content_type="text/xml")
@@ -94,6 +96,14 @@ ESEARCH_HEADER = (
     '"https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd">\n'
 )
 WEBENV = "MCID_fake0000000000000000litcli"
+# PubMed hands out only the first 9,999 records of a search: a retstart past 9,998 is an
+# error (NCBI's words, inside HTTP 200), for esearch and for efetch through the history server.
+MAX_RETSTART = 9998
+RETSTART_ERROR = (
+    "Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. For PubMed, "
+    "ESearch can only retrieve the first 9,999 records matching the query. To obtain more "
+    "than 9,999 PubMed records, consider using EDirect"
+)
 
 
 @dataclass
@@ -338,6 +348,8 @@ class NcbiServer:
         term = hit.params.get("term", "")
         pmids, rule = self._matching(term)
         start = int(hit.params.get("retstart", 0) or 0)
+        if start > MAX_RETSTART:
+            return Reply(ESEARCH_HEADER + f"<eSearchResult><ERROR>{RETSTART_ERROR}</ERROR></eSearchResult>\n")
         size = int(hit.params.get("retmax", 20) or 0)
         page = pmids[start : start + size]
         parts = [
@@ -366,6 +378,8 @@ class NcbiServer:
             pmids, _ = self._matching(self._last_term())
             start = int(hit.params.get("retstart", 0) or 0)
             size = int(hit.params.get("retmax", 20) or 20)
+            if start > MAX_RETSTART:
+                return Reply(f"<eFetchResult>\n\t<ERROR>{RETSTART_ERROR}</ERROR>\n</eFetchResult>\n")
             wanted = pmids[start : start + size]
         else:
             return Reply(

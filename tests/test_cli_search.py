@@ -105,10 +105,79 @@ def test_zero_results_say_so(ncbi):
 
 def test_request_count_for_n_records(ncbi):
     ncbi.set_articles(synthetic(2500))
+    result = run_cli(["search", "synthetic", "--max", "2500", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2500
+    assert ncbi.count("esearch") == 1 and ncbi.count("efetch") == 3 and ncbi.count() == 4
+
+
+# --- IDs without records (issue 12, item 2) ------------------------------------------------
+
+
+def test_format_ids_is_esearch_only(ncbi, tmp_path):
+    articles = synthetic(2500)
+    ncbi.set_articles(articles)
     result = run_cli(["search", "synthetic", "--max", "2500", "--format", "ids"])
     assert result.exit_code == 0, result.output
-    assert len(result.stdout.split()) == 2500
-    assert ncbi.count("esearch") == 1 and ncbi.count("efetch") == 3 and ncbi.count() == 4
+    assert result.stdout.split() == list(articles)  # PubMed's order, every one
+    assert ncbi.count("efetch") == 0 and ncbi.count("esearch") == 1
+    hit = ncbi.hits("esearch")[0]
+    assert hit.params["retmax"] == "2500" and "usehistory" not in hit.params
+    # -o FILE too; fewer than matched is said on stderr
+    result = run_cli(["search", "synthetic", "--max", "7", "-f", "ids", "-o", str(tmp_path / "ids.txt")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "ids.txt").read_text().split() == list(articles)[:7]
+    assert "Wrote 7 records" in result.stderr
+    assert ncbi.count("efetch") == 0
+
+
+def test_format_ids_comes_from_the_search_cache_and_feeds_a_later_full_search(ncbi):
+    ncbi.set_articles(synthetic(30))
+    first = run_cli(["search", "synthetic", "--max", "5", "-f", "ids"])
+    second = run_cli(["search", "synthetic", "--max", "5", "-f", "ids"])
+    assert first.stdout == second.stdout and len(first.stdout.split()) == 5
+    assert ncbi.count() == 1 and "Answered from the local cache" in second.stderr
+    # the same search with records: the cached PMIDs, their records fetched by id
+    full = run_cli(["search", "synthetic", "--max", "5", "-f", "jsonl"])
+    assert [json.loads(line)["pmid"] for line in full.stdout.splitlines()] == first.stdout.split()
+    assert ncbi.count("esearch") == 1 and ncbi.count("efetch") == 1
+
+
+def test_ids_in_retmax_pages_never_past_pubmeds_cap(ncbi):
+    from litcli.eutils import EutilsClient
+    from litcli.search import run_id_search
+
+    articles = synthetic(12000)
+    ncbi.set_articles(articles)
+    with EutilsClient() as client:
+        outcome = run_id_search("synthetic", client=client, max_results=2500, page=1000)
+        assert outcome.ids == list(articles)[:2500] and outcome.count == 12000
+        hits = ncbi.hits("esearch")
+        assert [(h.params["retstart"], h.params["retmax"]) for h in hits] == [
+            ("0", "1000"), ("1000", "1000"), ("2000", "500")
+        ]
+        ncbi.clear()
+        outcome = run_id_search("synthetic", client=client, max_results=9999, page=4000)
+        assert outcome.ids == list(articles)[:9999]
+        assert [h.params["retstart"] for h in ncbi.hits("esearch")] == ["0", "4000", "8000"]
+    assert ncbi.count("efetch") == 0
+
+
+def test_the_loopback_server_enforces_pubmeds_cap(ncbi):
+    from litcli.errors import NCBIResponseError
+    from litcli.eutils import EutilsClient
+
+    ncbi.set_articles(synthetic(10))
+    with EutilsClient() as client, pytest.raises(NCBIResponseError) as info:
+        client.esearch("synthetic", retstart=9999, usehistory=False)
+    assert "cannot be larger than 9998" in info.value.message
+
+
+def test_count_is_one_esearch_without_efetch(ncbi):
+    ncbi.set_articles(synthetic(40))
+    result = run_cli(["search", "synthetic", "--count", "--type", "rct"])
+    assert result.exit_code == 0 and result.stdout == "40\n"
+    assert ncbi.count() == 1 and ncbi.count("efetch") == 0
 
 
 def test_filters_topic_and_sort_reach_esearch(ncbi):

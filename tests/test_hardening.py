@@ -6,6 +6,7 @@ E-utilities server (tests/ncbi_server.py), never a mocked transport.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -167,9 +168,9 @@ def _lines(text: str) -> list[str]:
 def test_a_passing_error_in_http_200_is_retried_and_announced(ncbi, endpoint: str, kind: str) -> None:
     ncbi.set_articles({p: pubmed_article(p) for p in ("99000001", "99000002")})
     ncbi.fail(endpoint, kind, times=1)
-    result = run_cli(["search", "x", "--format", "ids"])
+    result = run_cli(["search", "x", "--format", "jsonl"])  # ids alone would not efetch
     assert result.exit_code == 0, result.output
-    assert result.stdout.split() == ["99000001", "99000002"]
+    assert [json.loads(line)["pmid"] for line in result.stdout.splitlines()] == ["99000001", "99000002"]
     (warning,) = _lines(result.stderr)
     assert warning.startswith("Warning: NCBI ") and warning.endswith("(attempt 2 of 5)"), warning
     assert "retrying in" in warning

@@ -71,14 +71,19 @@ def error_lines(result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
 
 
+def jsonl_pmids(text: str) -> list[str]:
+    """The PMIDs of a ``-f jsonl`` output (``-f ids`` would fetch no record at all)."""
+    return [json.loads(line)["pmid"] for line in text.splitlines()]
+
+
 # --- records are kept, searches are cached ----------------------------------------------------
 
 
 def test_first_search_stores_every_record_with_its_raw_xml(ncbi):
     ncbi.set_articles(articles(5))
-    result = run_cli(["search", "synthetic", "--format", "ids"])
+    result = run_cli(["search", "synthetic", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.split() == pmids(5)
+    assert jsonl_pmids(result.stdout) == pmids(5)
     assert (ncbi.count("esearch"), ncbi.count("efetch"), ncbi.count()) == (1, 1, 2)
     assert "local cache" not in result.stderr
     with Library() as lib:
@@ -107,23 +112,23 @@ def test_refresh_asks_pubmed_again_and_refetches_the_records(ncbi):
     ncbi.set_articles(articles(3))
     run_cli(["search", "synthetic"])
     ncbi.clear()
-    result = run_cli(["search", "synthetic", "--refresh", "--format", "ids"])
+    result = run_cli(["search", "synthetic", "--refresh", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     assert (ncbi.count("esearch"), ncbi.count("efetch")) == (1, 1)
     assert ncbi.hits("efetch")[0].params.get("WebEnv")  # the whole result again, by history
     assert "local cache" not in result.stderr
     ncbi.clear()  # the refreshed search is cached in turn
-    assert run_cli(["search", "synthetic", "--format", "ids"]).stdout == result.stdout
+    assert run_cli(["search", "synthetic", "--format", "jsonl"]).stdout == result.stdout
     assert ncbi.count() == 0
 
 
 def test_cached_search_fetches_only_the_records_missing_from_the_library(ncbi):
     ncbi.set_articles(articles(4))
-    first = run_cli(["search", "synthetic", "--format", "ids"])
+    first = run_cli(["search", "synthetic", "--format", "jsonl"])
     with Library() as lib:
         assert lib.remove([FIRST + 2]) == 1
     ncbi.clear()
-    again = run_cli(["search", "synthetic", "--format", "ids"])
+    again = run_cli(["search", "synthetic", "--format", "jsonl"])
     assert again.exit_code == 0, again.output
     assert again.stdout == first.stdout  # PubMed's order, the refetched record in its place
     assert ncbi.count("esearch") == 0 and ncbi.count("efetch") == 1
@@ -140,8 +145,8 @@ def test_records_older_than_30_days_are_refetched_for_a_cached_search(ncbi):
     old = time.time() - 31 * 86400
     store([pubmed_article(FIRST + 1, title=f"Synthetic article {FIRST + 1}.")], clock=lambda: old)
     ncbi.clear()
-    result = run_cli(["search", "synthetic", "--format", "ids"])
-    assert result.stdout.split() == pmids(3)
+    result = run_cli(["search", "synthetic", "--format", "jsonl"])
+    assert jsonl_pmids(result.stdout) == pmids(3)
     assert ncbi.count() == 1 and efetched_ids(ncbi.hits("efetch")[0]) == [str(FIRST + 1)]
     with Library() as lib:  # fresh again
         assert sorted(lib.get(pmids(3), max_age=60)) == pmids(3)
@@ -157,8 +162,8 @@ def test_expired_search_asks_pubmed_but_reuses_fresh_records(ncbi):
         conn.execute("UPDATE search_cache SET fetched_at = fetched_at - 2 * 86400")
     conn.close()
     ncbi.clear()
-    result = run_cli(["search", "synthetic", "--format", "ids"])
-    assert result.stdout.split() == pmids(3)
+    result = run_cli(["search", "synthetic", "--format", "jsonl"])
+    assert jsonl_pmids(result.stdout) == pmids(3)
     assert (ncbi.count("esearch"), ncbi.count("efetch")) == (1, 0)
     assert "local cache" not in result.stderr
 
@@ -407,7 +412,7 @@ def test_a_search_failing_after_the_first_batch_keeps_that_batch(ncbi):
             else None
         ),
     )
-    result = run_cli(["search", "synthetic", "--max", "1500", "--format", "ids"])
+    result = run_cli(["search", "synthetic", "--max", "1500", "--format", "jsonl"])
     assert result.exit_code == ExitCode.NCBI and result.stdout == ""
     assert len(error_lines(result)) == 1
     assert ncbi.count("efetch") == 2
@@ -419,9 +424,9 @@ def test_a_search_failing_after_the_first_batch_keeps_that_batch(ncbi):
     # running it again fetches only what is missing, without duplicates
     failing["on"] = False
     ncbi.clear()
-    again = run_cli(["search", "synthetic", "--max", "1500", "--format", "ids"])
+    again = run_cli(["search", "synthetic", "--max", "1500", "--format", "jsonl"])
     assert again.exit_code == 0, again.output
-    assert again.stdout.split() == pmids(1500)
+    assert jsonl_pmids(again.stdout) == pmids(1500)
     assert ncbi.count("efetch") == 1
     assert efetched_ids(ncbi.hits("efetch")[0]) == pmids(500, FIRST + 1000)
     with Library() as lib:
@@ -450,7 +455,7 @@ def test_a_search_interrupted_mid_fetch_leaves_a_consistent_library(ncbi, isolat
         LITCLI_READ_TIMEOUT="30",
     )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "litcli", "search", "synthetic", "--max", "1500", "-f", "ids"],
+        [sys.executable, "-m", "litcli", "search", "synthetic", "--max", "1500", "-f", "jsonl"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -165,9 +165,15 @@ def search(
 
     if verbose:
         _note(err, "Query: ", full_query)
+    ids_only = fmt == "ids"  # PMIDs from esearch alone: no record is fetched
     outcome = _online(
-        err, full_query, offline_text, filters, max_results, sort, count_only, refresh
+        err, full_query, offline_text, filters, max_results, sort, count_only, refresh,
+        ids_only=ids_only,
     )
+    if ids_only:
+        from litcli.models import Record
+
+        outcome.records = [Record(pmid=p) for p in outcome.ids[:max_results]]
     if verbose and outcome.query_translation:
         _note(err, "PubMed's translation: ", outcome.query_translation)
     for message in outcome.messages:
@@ -195,6 +201,8 @@ def _online(
     sort: str,
     count_only: bool,
     refresh: bool,
+    *,
+    ids_only: bool = False,
 ) -> Any:
     """Ask NCBI (through the search cache and the library unless --count)."""
     from litcli import service
@@ -208,6 +216,7 @@ def _online(
                 max_results=max_results,
                 sort=sort,
                 count_only=count_only,
+                ids_only=ids_only,
                 progress=progress,
             )
         except NetworkError as exc:
