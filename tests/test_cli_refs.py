@@ -292,3 +292,37 @@ def test_a_markdown_article_with_footnotes(served: Any, tmp_path: Path) -> None:
         ("2", "found", "99000012"),
     ]
     assert [c["references"] for c in doc["citations"]] == [[1], [2]]
+
+
+def test_ncbi_failing_on_the_fetch_keeps_the_audit_and_exits_9(served: Any, article: str) -> None:
+    served.fail("efetch", "500", times=50)
+    result = run_cli(["refs", article, "-f", "json"])
+    assert result.exit_code == ExitCode.INCOMPLETE == 9, result.stderr
+    doc = json.loads(result.stdout)
+    # references 3 and 8 are known to be missing (their searches found nothing); the others wait
+    assert doc["summary"]["found"] == 0 and doc["summary"]["not checked"] == 7
+    assert doc["references"][0]["note"].startswith("not checked: NCBI failed to return the records (")
+    assert doc["references"][2]["note"] == "no match by citation or title"
+    assert "refs: the audit is incomplete: 7 references could not be checked" in result.stderr
+    assert result.stderr.count("Warning: NCBI failed to return") == 1
+    assert run_cli(["refs", article, "--strict", "-q"]).exit_code == 8  # 3 and 8 are known to be missing
+
+
+def test_a_failing_title_search_marks_only_its_reference(served: Any, article: str) -> None:
+    served.fail("esearch", "400", times=1)  # the first title search (reference 2)
+    result = run_cli(["refs", article, "-f", "json"])
+    assert result.exit_code == 9
+    refs = {r["number"]: r for r in json.loads(result.stdout)["references"]}
+    assert refs[2]["status"] == "not found" and refs[2]["note"].startswith("not checked: the title search failed")
+    assert refs[1]["status"] == "found" and refs[7]["status"] == "found"
+    strict = run_cli(["refs", article, "--strict", "-q"])
+    assert strict.exit_code == 8  # references known to be missing or retracted win over incomplete
+
+
+def test_strict_with_nothing_known_missing_but_ncbi_failing_exits_9(ncbi: Any, tmp_path: Path) -> None:
+    ncbi.set_articles({"99000011": pubmed_article(99000011, title="A trial.", year=2013)})
+    ncbi.fail("efetch", "503", times=50)
+    path = tmp_path / "one.md"
+    path.write_text("Claim [1].\n\n## References\n\n1. Rivera CI. A trial. PMID: 99000011\n", encoding="utf-8")
+    result = run_cli(["refs", str(path), "--strict"])
+    assert result.exit_code == 9 and "refs --strict" not in result.stderr

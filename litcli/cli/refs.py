@@ -25,9 +25,11 @@ Statuses: found, ambiguous (candidates listed), not found; plus mismatches
 (year, first author, journal, volume, pages) and the record's flags
 (retracted, retraction notice, expression of concern, erratum).
 --strict exits with status 8 when a reference is not found, is retracted
-or carries an expression of concern.  --support judges each citing sentence
-against what it cites: cited source supports / contradicts / does not address
-it / could not be resolved.  Schema: litcli.refs/1 (docs/CHECK.md).
+or carries an expression of concern.  When NCBI fails after retries, the
+audit is still written, those references are "not checked", exit 9.
+--support judges each citing sentence against what it cites: cited source
+supports / contradicts / does not address it / could not be resolved.
+Schema: litcli.refs/1 (docs/CHECK.md).
 """
 )
 @click.argument("article", metavar="ARTICLE")
@@ -111,6 +113,15 @@ def refs(article: str, offline: bool, fmt: str, output: str | None, force: bool,
             err=True,
         )
         exit_with(ExitCode.CHECK_FAILED)
+    if result.incomplete:
+        left = result.incomplete
+        click.echo(
+            f"refs: the audit is incomplete: {len(left)} reference{'s' if len(left) != 1 else ''} could not be "
+            f"checked because NCBI failed after retries ({', '.join(r.ref.label for r in left[:30])}"
+            f"{' …' if len(left) > 30 else ''}, marked \"not checked\"); run the audit again later",
+            err=True,
+        )
+        exit_with(ExitCode.INCOMPLETE)
 
 
 def _emit(text: str, output: str | None, fmt: str, force: bool) -> None:

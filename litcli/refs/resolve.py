@@ -74,6 +74,7 @@ class Resolution:
     duplicate_of: int | None = None
     cited_by: list[int] = field(default_factory=list)  # indexes into Audit.citations
     key: str = ""  # this reference's ECitMatch key
+    incomplete: bool = False  # NCBI failed (after retries) on a request this reference needed
 
     @property
     def flags(self) -> list[str]:
@@ -85,7 +86,8 @@ class Resolution:
 
     @property
     def strict_failure(self) -> bool:
-        return self.status == "not found" or bool(STRICT_FLAGS & set(self.flags))
+        """Not found (for certain: NCBI answered), retracted or under an expression of concern."""
+        return (self.status == "not found" and not self.incomplete) or bool(STRICT_FLAGS & set(self.flags))
 
 
 @dataclass
@@ -110,6 +112,7 @@ class Audit:
             "expression of concern": sum("expression of concern" in r.flags for r in refs),
             "mismatched": sum(bool(r.mismatches) for r in refs),
             "duplicates": sum(r.duplicate_of is not None for r in refs),
+            "not checked": sum(r.incomplete for r in refs),
             "citations": len(self.citations),
         }
 
@@ -117,6 +120,11 @@ class Audit:
     def failed(self) -> list[Resolution]:
         """What ``--strict`` fails on: not found, retracted, expression of concern."""
         return [r for r in self.references if r.strict_failure]
+
+    @property
+    def incomplete(self) -> list[Resolution]:
+        """References left unresolved because NCBI failed after its retries."""
+        return [r for r in self.references if r.incomplete]
 
 
 # --- the audit -------------------------------------------------------------------------------
@@ -190,6 +198,9 @@ class _Resolver:
         self.progress = progress
         self.records: dict[str, Record] = {}
         self.failures: dict[str, str] = {}
+        self.asked: dict[int, set[str]] = {}  # by id(resolution): what it needs fetched
+        self.unfetched: set[str] = set()  # asked for while NCBI failed
+        self.fetch_error: str | None = None
 
     def say(self, stage: str, done: int, total: int) -> None:
         if self.progress is not None:
@@ -200,11 +211,17 @@ class _Resolver:
         matches = {} if self.offline else self._ecitmatch([r for r in self.results if not r.ref.pmid])
         by_title = [r for r in self.results if r not in by_id and not _matched(matches, r)]
         titles = self._title_searches(by_title)
-        wanted: list[str] = [i for r in by_id for i in [_identifier(r.ref)] if i]
-        for match in matches.values():
-            wanted += [match.pmid] if match.pmid else list(match.candidates)
-        for pmids in titles.values():
-            wanted += pmids
+        for r in by_id:
+            self.asked.setdefault(id(r), set()).update(i for i in (r.ref.pmid, r.ref.pmcid, r.ref.doi) if i)
+        by_key = {r.key: r for r in self.results}
+        for key, match in matches.items():
+            if key in by_key:
+                self.asked.setdefault(id(by_key[key]), set()).update(
+                    [match.pmid] if match.pmid else match.candidates)
+        for rid, pmids in titles.items():
+            self.asked.setdefault(rid, set()).update(pmids)
+        wanted = [i for r in self.results for i in [_identifier(r.ref)] if r in by_id and i]
+        wanted += [i for asked in self.asked.values() for i in sorted(asked) if i not in wanted]
         self._get(wanted)
         retry: list[Resolution] = []
         for r in self.results:
@@ -220,14 +237,21 @@ class _Resolver:
                 self._miss(r)
         if retry:  # identifiers PubMed does not know: their titles, in a second small round
             again = self._title_searches(retry)
+            for rid, pmids in again.items():
+                self.asked.setdefault(rid, set()).update(pmids)
             self._get([p for pmids in again.values() for p in pmids])
             for r in retry:
                 if r in self.skipped:
                     continue
                 reason, r.note = r.note, ""
                 self._by_title(r, again.get(id(r), []))
-                if r.status == "not found":
+                if r.status == "not found" and not r.incomplete:
                     r.note = f"{reason}; {r.note}"
+        if self.fetch_error:
+            for r in self.results:
+                if r.status == "not found" and self.asked.get(id(r), set()) & self.unfetched:
+                    r.incomplete = True
+                    r.note = f"not checked: NCBI failed to return the records ({self.fetch_error})"
 
     # --- the three ways ---------------------------------------------------------------------
 
@@ -273,7 +297,8 @@ class _Resolver:
             try:
                 found = self.source.client().esearch(term, retmax=TITLE_CANDIDATES, usehistory=False)
             except NCBIError as exc:
-                r.note = f"title search failed ({exc.message})"
+                r.note = f"not checked: the title search failed ({exc.message})"
+                r.incomplete = True
                 continue
             out[id(r)] = list(found.ids)
         return out
@@ -298,7 +323,15 @@ class _Resolver:
         if not wanted:
             return
         self.say("fetch", 0, len(wanted))
-        records, failures = self.source.get(wanted)
+        try:
+            records, failures = self.source.get(wanted)
+        except NCBIError as exc:  # NCBI answered with errors after the retries: keep the rest
+            self.unfetched.update(wanted)
+            if self.fetch_error is None and self.warn:
+                self.warn(f"NCBI failed to return {len(wanted)} records ({exc.message}); "
+                          "the references that need them are marked \"not checked\"")
+            self.fetch_error = self.fetch_error or exc.message
+            return
         for record in records:
             self.records[record.pmid] = record
         for ident, reason in failures:
@@ -367,7 +400,7 @@ class _Resolver:
 
     def _miss(self, r: Resolution, closest: tuple[float, Record] | None = None) -> None:
         r.status = "not found"
-        if r.note:
+        if r.note or r.incomplete:
             return
         if self.offline:
             r.note = "not in the local library (offline)"
@@ -571,7 +604,7 @@ def compare(ref: Reference, record: Record) -> list[Mismatch]:
 def to_summary_line(audit_: Audit) -> str:
     s = audit_.summary()
     parts = [f"{s['references']} reference{'s' if s['references'] != 1 else ''}", f"{s['found']} found"]
-    for key in ("not found", "ambiguous", "retracted", "expression of concern"):
+    for key in ("not found", "not checked", "ambiguous", "retracted", "expression of concern"):
         if s[key]:
             parts.append(f"{s[key]} {key}")
     if s["duplicates"]:
