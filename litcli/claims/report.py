@@ -361,9 +361,13 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
             for e in shown:
                 n = refs[e.record.pmid]
                 flags = "".join(f" · **{f.upper()}**" for f in e.flags)
+                counted = (
+                    " · read: no sentence on this claim" if e.counted and not e.rationale
+                    else " · counted" if e.counted else " · not counted"
+                )
                 lines.append(
                     f"- [{n}] {_md(e.record.first_author)} {e.record.year or ''} · {_md(e.describe())} · "
-                    f"{e.stance}{' (reversed fact)' if e.reversal else ''}{flags} · PMID {e.record.pmid}"
+                    f"{e.stance}{' (reversed fact)' if e.reversal else ''}{flags}{counted} · PMID {e.record.pmid}"
                 )
                 for s in e.rationale:
                     lines.append(f"  - “{_md(s.text)}”")

@@ -25,8 +25,9 @@ Examples:
 
 Verdicts: supported, mixed, limited, contradicted, no evidence found,
 not checkable; plus an independent "overstated" flag (docs/CHECK.md).
---strict exits with status 8 when a claim is contradicted or has no evidence,
-or when nothing was checked (no claims found, or none checkable).
+--strict exits with status 8 when a claim is contradicted or has no evidence
+(never for limited, mixed or not checkable), or when nothing was checked (no
+claims found, or none checkable).
 When NCBI fails for a claim after retries, the report is still written with
 that claim "not checked" and the exit status is 9 (incomplete).
 """
