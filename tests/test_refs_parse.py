@@ -114,3 +114,24 @@ def test_a_title_named_like_a_section_is_not_a_list_when_prose_follows() -> None
     only_apa = refs("References\nRivera, C. I. (2013). A trial of ketamine. Journal of Synthetic Tests, 12, 100.\n",
                     kind="text")
     assert [r.year for r in only_apa] == [2013]
+
+
+def test_pubmed_harvard_chicago_and_plos_lines() -> None:
+    found = refs(
+        "References\n\n"
+        "1. Smith J, Doe A. A trial of something in adults. N Engl J Med. 2020 Jan 2;382(1):10-20. "
+        "doi: 10.99999/NEJMoa1234567. Epub 2019 Dec 4. PMID: 99000031; PMCID: PMC9900031.\n"
+        "2. Smith, J. and Doe, A. (2020) 'A trial of something in adults', Journal of Synthetic Tests, 12(3), "
+        "pp. 100–110. doi:10.99999/h.1\n"
+        '3. Smith, John, and Ann Doe. 2020. "A trial of something in adults." Journal of Synthetic Tests 12 (3): '
+        "100–110.\n"
+        "4. Smith J, Doe A (2020) A trial of something in adults. PLoS Synth 15(2): e0228000.\n",
+        kind="text",
+    )
+    assert [(r.authors[0], r.year, r.title, r.journal, r.volume, r.pages) for r in found] == [
+        ("Smith", 2020, "A trial of something in adults", "N Engl J Med", "382", "10-20"),
+        ("Smith", 2020, "A trial of something in adults", "Journal of Synthetic Tests", "12", "100-110"),
+        ("Smith", 2020, "A trial of something in adults", "Journal of Synthetic Tests", "12", "100-110"),
+        ("Smith", 2020, "A trial of something in adults", "PLoS Synth", "15", "e0228000"),
+    ]
+    assert (found[0].pmid, found[0].pmcid, found[0].doi) == ("99000031", "PMC9900031", "10.99999/nejmoa1234567")

@@ -52,10 +52,16 @@ _VANCOUVER_TAIL = re.compile(
     r"(?::\s*(?P<pages>[A-Za-z]{0,2}\d+(?:\s*[-–]\s*[A-Za-z]{0,2}\d+)?))?|\.|$)"
 )
 _APA = re.compile(rf"^(?P<authors>.+?)\s*\((?P<year>{_YEAR})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$")
+_PAGES = r"(?:pp?\.\s*)?(?P<pages>[A-Za-z]{0,2}\d+(?:\s*[-–]\s*[A-Za-z]{0,2}\d+)?)"
 _APA_SOURCE = re.compile(
-    r"(?P<journal>[^,.]{3,}?),\s*(?P<volume>\d+)(?:\s*\((?P<issue>[^)]{1,20})\))?"
-    r"(?:,\s*(?P<pages>[A-Za-z]{0,2}\d+(?:\s*[-–]\s*[A-Za-z]{0,2}\d+)?))?"
+    r"(?P<journal>[^,.'\"“”‘’]{3,}?),\s*(?P<volume>\d+)(?:\s*\((?P<issue>[^)]{1,20})\))?"
+    rf"(?:,\s*{_PAGES})?"
 )
+# Chicago / PLOS: "Journal of Synthetic Tests 12 (3): 100–110", "PLoS Synth 15(2): e0228000"
+_SPACED_SOURCE = re.compile(
+    r"(?P<journal>[^\W\d][^,.:;'\"“”‘’]{2,}?)\s+(?P<volume>\d+)\s*(?:\((?P<issue>[^)]{1,20})\))?\s*:\s*" + _PAGES
+)
+_LEADING_QUOTE = re.compile(r"^\s*['\"“‘](?P<title>[^'\"”’]{3,300}?)[.,]?['\"”’][.,]?\s*(?P<rest>.*)$")
 _SENTENCE_GAP = re.compile(r"(?<=[.?!])\s+(?=\S)")
 
 
@@ -288,16 +294,17 @@ def _fields(ref: Reference) -> None:
         ref.authors = [m.group("surname") for m in _APA_AUTHOR.finditer(apa.group("authors"))] or _first_word(
             apa.group("authors")
         )
-        parts = _SEGMENTS.split(apa.group("rest"), maxsplit=1)
+        if not ref.authors[1:] and not _APA_AUTHOR.search(apa.group("authors")) and _looks_like_authors(
+                apa.group("authors")):
+            ref.authors = _vancouver_authors(apa.group("authors"))  # "Smith J, Doe A (2020) …" (PLOS)
+        quoted = _LEADING_QUOTE.match(apa.group("rest"))  # Harvard: 'Title', Journal, 12(3), pp. 1–9
+        if quoted:
+            parts = [quoted.group("title"), quoted.group("rest")]
+        else:
+            parts = _SEGMENTS.split(apa.group("rest"), maxsplit=1)
         ref.title = parts[0].rstrip(". ") or None
-        if len(parts) > 1:
-            src = _APA_SOURCE.search(parts[1])
-            if src:
-                ref.journal = src.group("journal").strip()
-                ref.volume = src.group("volume")
-                ref.pages = _pages(src.group("pages"))
-            else:
-                ref.journal = parts[1].split(",")[0].strip(". ") or None
+        if len(parts) > 1 and not _source(ref, parts[1]):
+            ref.journal = parts[1].split(",")[0].strip(". ") or None
         return
     tail = None
     for m in _VANCOUVER_TAIL.finditer(text):
@@ -323,6 +330,17 @@ def _fields(ref: Reference) -> None:
     _free_form(ref, text)
 
 
+def _source(ref: Reference, text: str) -> bool:
+    """Journal, volume and pages from the part after the title; False when none is there."""
+    src = _APA_SOURCE.search(text) or _SPACED_SOURCE.search(text)
+    if src is None:
+        return False
+    ref.journal = src.group("journal").strip(" ,.")
+    ref.volume = src.group("volume")
+    ref.pages = _pages(src.group("pages"))
+    return True
+
+
 def _free_form(ref: Reference, text: str) -> None:
     years = re.findall(rf"\b({_YEAR})[a-z]?\b", text)
     if years:
@@ -338,6 +356,7 @@ def _free_form(ref: Reference, text: str) -> None:
             ref.authors = [m.group(1)]
     if quoted:
         ref.title = quoted.group(1).strip(" .,")
+        _source(ref, text[quoted.end():])
     else:
         prose = [s for s in segments if len(s.split()) >= 4 and not re.fullmatch(rf".*\b{_YEAR}\b.*", s[:12])]
         if prose:
