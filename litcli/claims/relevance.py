@@ -15,7 +15,7 @@ Each check returns the reason shown under "also found, not counted", or None.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim
@@ -87,7 +87,7 @@ def about_drug(claim: Claim, record: Record) -> str | None:
     return f"not about {drugs[0].label}"
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _condition_ids(text: str) -> frozenset[str]:
     out: set[str] = set()
     for m in vocab.find_concepts(text):
