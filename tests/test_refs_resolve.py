@@ -208,3 +208,15 @@ def test_a_reference_with_too_little_to_look_up(ncbi) -> None:
     (r,) = audit(parse_document("Claim [1].\n\nReferences\n\n1. Personal communication.\n", kind="markdown")).references
     assert r.status == "not found" and r.note == "too little to look up (no identifier, journal details or title)"
     assert ncbi.count() == 0
+
+
+def test_refs_fetch_records_only_through_the_one_record_source() -> None:
+    """Issue 11: no second fetch path — litcli/refs never calls efetch itself."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "litcli" / "refs"
+    for path in root.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for forbidden in ("efetch(", "fetch_batches(", "EutilsClient(", "get_records("):
+            assert forbidden not in source, f"{path.name} calls {forbidden}"
+    assert "RecordSource(" in (root / "resolve.py").read_text(encoding="utf-8")
