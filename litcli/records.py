@@ -147,25 +147,25 @@ class RecordSource:
         self, query: str, *, max_results: int, sort: str = "relevance", use_cache: bool = True
     ) -> tuple[list[str], int, str]:
         """PMIDs only (``check`` fetches the records of all its searches in one batch later):
-        ``(pmids, count, "cache" | "pubmed")``.  A search seen within a day comes from the
-        library's search cache (the same entries as ``search``'s: same query, max and sort),
-        unless ``use_cache`` is false or the source refreshes; what NCBI answers is kept."""
+        ``(pmids, count, "cache" | "pubmed")``, through ``search(ids_only=True)``'s path
+        (``search.run_id_search``, the same search-cache entries); ``use_cache=False``
+        asks NCBI even for a search seen recently (the answer is still kept)."""
         from litcli import service
+        from litcli.search import run_id_search
 
         lib = self.library()
-        key = service.LibrarySearchCache.key(query, max_results=max_results, sort=sort)
-        if use_cache and not self.refresh and lib is not None:
-            try:
-                cached = lib.cache_get(key)
-            except LibraryError as exc:
-                self.library_warning(f"the search cache is not used: {exc.message}")
-                cached = None
-            if cached is not None:
-                return list(cached.pmids[:max_results]), cached.count, "cache"
-        result = self.client().esearch(query, retmax=max_results, sort=sort, usehistory=False)
-        if lib is not None:
-            service.store_search(key, result, query=query, library=lib, warn=self.library_warning)
-        return [str(i) for i in result.ids[:max_results]], result.count, "pubmed"
+        cache = (
+            service.LibrarySearchCache(
+                refresh=self.refresh or not use_cache, library=lib, warn=self.library_warning
+            )
+            if lib is not None
+            else None
+        )
+        outcome = run_id_search(
+            query, client=self.client(), max_results=max_results, sort=sort, cache=cache
+        )
+        source = "cache" if outcome.from_cache else "pubmed"
+        return list(outcome.ids[:max_results]), outcome.count, source
 
     def search(
         self,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim, is_prediction
+from litcli.errors import InvalidInputError
 
 MAX_GROUPS = 4  # groups in the first query (more rarely finds anything)
 MAX_FALLBACK_WORDS = 2
@@ -138,6 +139,12 @@ def build_plan(claim: Claim) -> QueryPlan:
             f"no sensible query could be built: besides {treatment} it names only loose words ({loose}), "
             f"which would search {' AND '.join(g.pubmed() for g in groups)}",
         )
+    try:  # the query PubMed would get passes the same validator as `litcli search`
+        from litcli import query as pubmed_query
+
+        pubmed_query.validate_query(" AND ".join(g.pubmed() for g in groups))
+    except InvalidInputError as exc:
+        return QueryPlan(groups, False, f"no sensible query could be built: {exc.message}")
     return QueryPlan(groups, True)
 
 
