@@ -57,7 +57,11 @@ def records() -> dict[str, str]:
         ),
         "99000017": pubmed_article(99000017, title="Ketamine in depression.", year=2015, authors=[("Lee", "A")],
                                    volume="3", pages="1-5"),
+        # the same paper twice in PubMed (nothing in the citation tells them apart)
         "99000018": pubmed_article(99000018, title="Ketamine in depression.", year=2015, authors=[("Lee", "A")],
+                                   volume="3", pages="1-5"),
+        # the same title and author in another journal: the journal tells it apart
+        "99000019": pubmed_article(99000019, title="Ketamine in depression.", year=2015, authors=[("Lee", "A")],
                                    journal="Other Synthetic Journal", iso_abbreviation="Other Synth J",
                                    volume="3", pages="1-5"),
     }
@@ -67,10 +71,10 @@ def serve_vancouver(ncbi: NcbiServer) -> None:
     """The loopback server answers for VANCOUVER_ARTICLE's references."""
     ncbi.set_articles(records())
     ncbi.on_citation("j synth tests", 2013, "12", "100", "rivera", "99000011")
-    ncbi.on_citation("j synth tests", 2015, "3", "1", "lee", "AMBIGUOUS (2 citations) 99000017,99000018")
+    ncbi.on_citation("j synth tests", 2015, "3", "1", "lee", "AMBIGUOUS (3 citations) 99000017,99000018,99000019")
     ncbi.on_search('10.99999/ret.1"[doi]', ["99000014"])
     ncbi.on_search("late[ti]", ["99000012"])
     ncbi.on_search("hoarding[ti]", [])
     ncbi.on_search("intranasal[ti]", ["99000016"])
     ncbi.on_search("unknown[ti]", [])
-    ncbi.on_search("ketamine[ti] and depression[ti]", ["99000017", "99000018"])
+    ncbi.on_search("ketamine[ti] and depression[ti]", ["99000017", "99000018", "99000019"])

@@ -64,7 +64,8 @@ def test_resolved_records_go_into_the_library_and_offline_reads_them_back(ncbi) 
     result = audit(parse_document(VANCOUVER_ARTICLE, kind="markdown"), offline=True)
     assert ncbi.count() == 0
     refs = by_number(result)
-    assert refs[1].status == "found" and refs[1].method == "title"
+    assert refs[1].status == "found" and refs[1].method == "citation"  # the library's own ECitMatch
+    assert refs[9].status == "ambiguous" and [c.pmid for c in refs[9].candidates] == ["99000017", "99000018"]
     assert refs[4].status == "found" and refs[4].flags == ["retracted"]
     assert refs[3].status == "not found" and refs[3].note == "not in the local library (offline)"
 

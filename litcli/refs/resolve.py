@@ -208,7 +208,8 @@ class _Resolver:
 
     def run(self) -> None:
         by_id = [r for r in self.results if _identifier(r.ref)]
-        matches = {} if self.offline else self._ecitmatch([r for r in self.results if not r.ref.pmid])
+        citing = [r for r in self.results if not r.ref.pmid]
+        matches = self._library_citations(citing) if self.offline else self._ecitmatch(citing)
         by_title = [r for r in self.results if r not in by_id and not _matched(matches, r)]
         titles = self._title_searches(by_title)
         for r in by_id:
@@ -368,27 +369,61 @@ class _Resolver:
         return "not in the local library (offline)" if self.offline else f"no PubMed record for {ident}"
 
     def _by_ecitmatch(self, r: Resolution, match: CitationMatch) -> bool:
+        method = "citation" if self.offline else "ecitmatch"  # offline: the library's own match
         if match.status == "found" and match.pmid and match.pmid in self.records:
-            self._found(r, self.records[match.pmid], "ecitmatch")
+            self._found(r, self.records[match.pmid], method)
             return True
         if match.status == "ambiguous":
             candidates = [self.records[p] for p in match.candidates if p in self.records]
+            fitting = [c for c in candidates if _citation_fits(r.ref, c)]
+            if len(fitting) == 1:  # the journal (or page) tells them apart
+                self._found(r, fitting[0], method)
+                return True
+            candidates = fitting or candidates
             best = _best_by_title(r.ref, candidates)
             if best is not None:
-                self._found(r, best, "ecitmatch")
+                self._found(r, best, method)
                 return True
             if r.ref.title:
                 return False  # the title search decides
-            r.status, r.candidates, r.method = "ambiguous", candidates, "ecitmatch"
-            r.note = "ECitMatch found several citations with these details"
+            r.status, r.candidates, r.method = "ambiguous", candidates, method
+            r.note = ("ECitMatch" if not self.offline else "the library") + " found several citations with these details"
             return True
         return False
+
+    def _library_citations(self, candidates: list[Resolution]) -> dict[str, CitationMatch]:
+        """Offline ECitMatch: records of the library by the first author and year whose
+        volume and first page (and journal) agree with the reference."""
+        from litcli.eutils import CitationMatch
+
+        lib = self.source.library()
+        out: dict[str, CitationMatch] = {}
+        if lib is None:
+            return out
+        for r in candidates:
+            ref = r.ref
+            if not (ref.year and ref.author_key and (ref.volume or ref.first_page)):
+                continue
+            try:
+                hits = lib.search(f"{ref.author_key}[au]", limit=50, since=ref.year, until=ref.year)
+            except (InvalidInputError, LibraryError):
+                continue
+            fit = sorted((h for h in hits if _citation_fits(ref, h)), key=lambda h: int(h.pmid))
+            for record in fit:
+                self.records.setdefault(record.pmid, record)
+            if len(fit) == 1:
+                out[r.key] = CitationMatch(r.key, "found", fit[0].pmid)
+            elif fit:
+                out[r.key] = CitationMatch(r.key, "ambiguous", candidates=tuple(h.pmid for h in fit))
+        return out
 
     def _by_title(self, r: Resolution, pmids: list[str]) -> None:
         records = [self.records[p] for p in pmids if p in self.records]
         scored = sorted(((title_similarity(r.ref.title, rec.title), rec) for rec in records),
-                        key=lambda x: -x[0])
+                        key=lambda x: (-x[0], int(x[1].pmid)))
         close = [rec for score, rec in scored if score >= TITLE_ACCEPT]
+        if len(close) > 1:  # the same title twice: the citation details may tell them apart
+            close = [rec for rec in close if _citation_fits(r.ref, rec, loose=True)] or close
         if len(close) == 1 or (close and title_similarity(r.ref.title, close[0].title) >= 0.98 >
                                title_similarity(r.ref.title, close[1].title)):
             self._found(r, close[0], "title")
@@ -429,10 +464,22 @@ def _matched(matches: dict[str, CitationMatch], r: Resolution) -> bool:
     return match is not None and (match.status == "found" or (match.status == "ambiguous" and not r.ref.title))
 
 
+def _citation_fits(ref: Reference, record: Record, *, loose: bool = False) -> bool:
+    """First author, volume, first page and journal (as far as the reference gives them)
+    agree; ``loose``: a reference without an author is not held against the record."""
+    if _record_author(record) != ref.author_key and not (loose and not ref.author_key):
+        return False
+    if ref.volume and (record.journal.volume or "").lstrip("0").lower() != ref.volume.lstrip("0").lower():
+        return False
+    if ref.first_page and _page_span(record.journal.pages)[0] != _page_span(ref.pages)[0]:
+        return False
+    return not ref.journal or journal_matches(ref.journal, record)
+
+
 def _best_by_title(ref: Reference, records: list[Record]) -> Record | None:
     if not ref.title or not records:
         return None
-    scored = sorted(((title_similarity(ref.title, r.title), r) for r in records), key=lambda x: -x[0])
+    scored = sorted(((title_similarity(ref.title, r.title), r) for r in records), key=lambda x: (-x[0], int(x[1].pmid)))
     if scored[0][0] >= TITLE_ACCEPT and (len(scored) == 1 or scored[1][0] < TITLE_ACCEPT):
         return scored[0][1]
     return None
