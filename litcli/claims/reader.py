@@ -39,6 +39,11 @@ BAD = _rx(vocab.BAD_TERMS)
 NULL = re.compile(vocab.NULL_TERMS, _I)
 NEGATION = re.compile(vocab.NEGATION_TERMS, _I)
 CONTROL = _rx(vocab.CONTROL_TERMS)
+_NOT_RECEIVING = re.compile(
+    r"\b(?:(?:did|do|does|had|have)\s+)?(?:not|never)\s+(?:receive|receiving|received|get|got|given|treated with|take|taking|took|use|using|used|exposed to)\s+(?:the\s+|any\s+)?$"
+    r"|\bwithout\s+(?:the\s+|any\s+)?$|\bno\s+$",
+    _I,
+)
 _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
 HEDGE = re.compile(vocab.HEDGE_TERMS, _I)
 FINDING = re.compile(vocab.FINDING_TERMS, _I)
@@ -263,6 +268,10 @@ class Arms:
         i += [m.start() for m in _INTERVENTION_ARM.finditer(text)]
         c = [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
         c += [m.start() for m in CONTROL.finditer(text)]
+        # "those who did not receive WBRT", "patients without ketamine": the other arm
+        negated = [p for p in i if _NOT_RECEIVING.search(text[max(0, p - 30) : p])]
+        i = [p for p in i if p not in negated]
+        c += negated
         # a position that is both (a term shared by the two arms) is not evidence of either
         shared = set(i) & set(c)
         return [p for p in i if p not in shared], sorted(p for p in set(c) if p not in shared)

@@ -214,6 +214,8 @@ def _harms_are_the_outcome(frame: ClaimFrame, clause: str) -> bool:
 
 def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause: str = "", *, strict: bool = False) -> str:
     """The stance of one finding toward the claim frame (before the claim's negation)."""
+    if not frame.checkable:
+        return NEUTRAL  # the claim asserts nothing this reader can compare (restatements are read apart)
     if frame.assertion == "safety":
         if not f.harm:
             return NEUTRAL
