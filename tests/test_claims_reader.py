@@ -43,7 +43,7 @@ def test_a_record_about_another_condition_is_neutral_as_a_whole() -> None:
     ]
     j = judge("Zelvamide relieves obsessive-compulsive disorder.", abstract)
     assert j.stance == NEUTRAL
-    assert j.rationale[0].kind == "off-topic" and j.rationale[0].cue == "another condition"
+    assert j.rationale[0].kind == "off-topic" and j.rationale[0].cue == "another condition (bipolar depression)"
     assert judge("Zelvamide relieves bipolar depression.", abstract).stance == SUPPORTS
 
 

@@ -56,7 +56,7 @@ def test_another_condition_population_and_a_sedation_study(article: Path) -> Non
     assert claims[2]["evidence"] == []
     assert "none is about the claim (another condition (post-traumatic stress disorder))" in claims[2]["reason"]
     assert [e["reason"] for e in claims[3]["also_found"]] == ["not about major depression"]
-    assert [e["reason"] for e in claims[9]["also_found"]] == ["another population"]
+    assert [e["reason"] for e in claims[9]["also_found"]] == ["another population (adults)"]
 
 
 def test_a_methods_sentence_never_carries_a_stance(article: Path) -> None:

@@ -146,15 +146,17 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
         for cid in frame.conditions:
             wanted.update(vocab.CONCEPTS_BY_ID[cid].supersedes)
         if found and not found & wanted:
-            return "another condition"
+            named = [m.concept.label for m in vocab.find_concepts(sentence) if m.concept.group == "condition"]
+            return f"another condition ({', '.join(named[:2])})"
     if frame.populations:
         sentence = _NOT_ENROLLED.sub(" ", sentence)
         present = {pid for pid, p in _POPULATIONS if p.search(sentence)}
         for pid in frame.populations:
             if pid in present:
                 continue
-            if any(other in present for other in vocab.POPULATION_CONFLICTS.get(pid, ())):
-                return "another population"
+            others = [other for other in vocab.POPULATION_CONFLICTS.get(pid, ()) if other in present]
+            if others:
+                return f"another population ({others[0]})"
     return None
 
 
