@@ -15,12 +15,11 @@ Each check returns the reason shown under "also found, not counted", or None.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim
 from litcli.claims.frame import parse_claim
-from litcli.claims.stance import NEUTRAL, Judgement
+from litcli.claims.stance import NEUTRAL, Judgement, condition_ids
 from litcli.models import Record
 
 # sections whose mention of a drug does not make the record about it
@@ -87,14 +86,6 @@ def about_drug(claim: Claim, record: Record) -> str | None:
     return f"not about {drugs[0].label}"
 
 
-@lru_cache(maxsize=4096)
-def _condition_ids(text: str) -> frozenset[str]:
-    out: set[str] = set()
-    for m in vocab.find_concepts(text):
-        if m.concept.group == "condition":
-            out.add(m.concept.id)
-            out.update(m.concept.supersedes)
-    return frozenset(out)
 
 
 def about_condition(claim: Claim, record: Record) -> str | None:
@@ -107,7 +98,7 @@ def about_condition(claim: Claim, record: Record) -> str | None:
     for cid in frame.conditions:
         wanted.update(vocab.CONCEPTS_BY_ID[cid].supersedes)
     text = " ".join([record.title or "", record.abstract_text, *record.mesh_terms])
-    found = _condition_ids(text)
+    found = condition_ids(text)
     if found & wanted:
         return None
     if found:

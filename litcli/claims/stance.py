@@ -15,6 +15,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from litcli.claims import vocabulary as vocab
@@ -129,19 +130,22 @@ class Reading:
     finding: Finding | None = None
 
 
-def _conditions(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def condition_ids(text: str) -> frozenset[str]:
+    """The vocabulary conditions ``text`` names, with the broader ones they imply
+    ("treatment-resistant depression" also names "depression")."""
     out: set[str] = set()
     for m in vocab.find_concepts(text):
         if m.concept.group == "condition":
             out.add(m.concept.id)
             out.update(m.concept.supersedes)
-    return out
+    return frozenset(out)
 
 
 def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
     """Why the sentence is about another condition or population than the claim's (None if not)."""
     if frame.conditions:
-        found = _conditions(sentence)
+        found = condition_ids(sentence)
         wanted = set(frame.conditions)
         for cid in frame.conditions:
             wanted.update(vocab.CONCEPTS_BY_ID[cid].supersedes)
@@ -355,7 +359,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         # other words: a symptom scale answers "symptoms", any efficacy outcome "is effective"
         named = outcome_classes(sentence)
         same_outcome = bool(frame.outcome_classes & named) or bool(named and frame.goodness and not frame.direction)
-        same_condition = bool(_conditions(sentence) & set(frame.conditions))
+        same_condition = bool(condition_ids(sentence) & set(frame.conditions))
         ipos_ = frame.arms().positions(sentence)[0]
         concept = 0.5 * bool(ipos_) + 0.5 * (same_outcome or same_condition)
         relevance = max(relevance, concept) + 0.05 * relevance  # shared words break ties
@@ -372,7 +376,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         agent = _AGENT.match(sentence)
         if agent and stem(agent.group(1)) not in frame.stems and agent.group(1).lower() not in _GENERIC_AGENTS:
             other.append(agent.group(1))  # "Remdesivir significantly reduced ...": another agent acts
-        if other or not (frame.outcome_stems & stems or frame.conditions and _conditions(sentence) & set(frame.conditions)):
+        if other or not (frame.outcome_stems & stems or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
             return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
     if frame.hard_outcome and not _HARD.search(sentence):
         return Reading(NEUTRAL, "another outcome", "off-topic", relevance)

@@ -132,6 +132,49 @@ def parse_id_args(texts: list[str]) -> tuple[list[Any], list[tuple[str, Any]]]:
     return parsed, malformed
 
 
+def ids_from_args(identifiers: tuple[str, ...]) -> tuple[list[Any], list[tuple[str, Any]]]:
+    """The identifiers of a command line ('-' reads stdin): (parsed, malformed); a usage error
+    when there are none at all."""
+    texts = read_id_args(identifiers)
+    if not texts:
+        raise click.UsageError("no identifiers given (stdin was empty)")
+    return parse_id_args(texts)
+
+
+class looking_up:  # noqa: N801 - used as a context manager: `with looking_up(offline):`
+    """'Offline: ...' or a 'Looking up records…' spinner on a terminal's stderr while records are fetched."""
+
+    def __init__(self, offline: bool) -> None:
+        self.offline = offline
+        self.status: Any = None
+
+    def __enter__(self) -> looking_up:
+        if self.offline:
+            click.echo("Offline: answering from the local library only.", err=True)
+            return self
+        err = make_console(stderr=True)
+        if err.is_terminal:
+            self.status = err.status("Looking up records…")
+            self.status.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.status is not None:
+            self.status.stop()
+
+
+def exit_for_ids(malformed: list[tuple[str, Any]], failures: list[tuple[Any, str]]) -> None:
+    """Name malformed and unknown identifiers, then exit 2 or 3 when there were any."""
+    from litcli.cli.errors import exit_with
+    from litcli.errors import ExitCode
+
+    report_ids(malformed, failures)
+    if malformed:
+        exit_with(ExitCode.USAGE)
+    if failures:
+        exit_with(ExitCode.NOT_FOUND)
+
+
 def report_ids(malformed: list[tuple[str, Any]], failures: list[tuple[Any, str]]) -> None:
     """'Invalid: <reason>' and 'Not found: <ID> — <reason>' lines on stderr (show, export)."""
     from litcli.textsafe import one_line

@@ -7,7 +7,6 @@ import click
 from litcli.cli.common import (
     EXPORT_FORMATS,
     format_option,
-    read_id_args,
     stdout_is_tty,
     timeout_option,
     warn,
@@ -43,39 +42,17 @@ def show(identifiers: tuple[str, ...], fmt: str, offline: bool, refresh: bool) -
     days), otherwise from PubMed in one request, and are then kept in the
     library.  Use '-' to read identifiers from stdin.
     """
-    from litcli.cli.common import make_console, parse_id_args, report_ids
-    from litcli.cli.errors import exit_with
-    from litcli.errors import ExitCode
+    from litcli.cli.common import exit_for_ids, ids_from_args, looking_up
     from litcli.records import RecordSource
 
     if offline and refresh:
         raise click.UsageError("--offline and --refresh cannot be combined (refresh needs PubMed)")
-    texts = read_id_args(identifiers)
-    if not texts:
-        raise click.UsageError("no identifiers given (stdin was empty)")
-    parsed, malformed = parse_id_args(texts)
-
-    err = make_console(stderr=True)
-    if offline:
-        click.echo("Offline: answering from the local library only.", err=True)
-    status = None
-    if not offline and err.is_terminal:
-        status = err.status("Looking up records…")
-        status.start()
-    try:
-        with RecordSource(offline=offline, refresh=refresh, warn=warn) as source:
-            records, failures = source.get(parsed)
-    finally:
-        if status is not None:
-            status.stop()
-
+    parsed, malformed = ids_from_args(identifiers)
+    with looking_up(offline), RecordSource(offline=offline, refresh=refresh, warn=warn) as source:
+        records, failures = source.get(parsed)
     if records:
         _output(records, fmt)
-    report_ids(malformed, failures)
-    if malformed:
-        exit_with(ExitCode.USAGE)
-    if failures:
-        exit_with(ExitCode.NOT_FOUND)
+    exit_for_ids(malformed, failures)
 
 
 def _output(records: list, fmt: str) -> None:

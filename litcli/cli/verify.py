@@ -7,7 +7,7 @@ from typing import IO, Any
 
 import click
 
-from litcli.cli.common import read_id_args, warn
+from litcli.cli.common import warn
 
 FORMATS = ["table", "json", "jsonl", "markdown"]
 
@@ -108,34 +108,13 @@ def _max_age(refresh: bool) -> float | None:
 
 def _run_ids(claim: str, identifiers: tuple[str, ...], fmt: str, *, offline: bool, refresh: bool) -> None:
     from litcli.claims import verify as core
-    from litcli.cli.common import make_console, parse_id_args, report_ids
-    from litcli.cli.errors import exit_with
-    from litcli.errors import ExitCode
+    from litcli.cli.common import exit_for_ids, ids_from_args, looking_up
 
-    texts = read_id_args(identifiers)
-    if not texts:
-        raise click.UsageError("no identifiers given (stdin was empty)")
-    parsed, malformed = parse_id_args(texts)
-    err = make_console(stderr=True)
-    if offline:
-        click.echo("Offline: answering from the local library only.", err=True)
-    status = None
-    if not offline and err.is_terminal:
-        status = err.status("Looking up records…")
-        status.start()
-    try:
-        report = core.verify_records(
-            claim, parsed, offline=offline, max_age=_max_age(refresh), warn=warn
-        )
-    finally:
-        if status is not None:
-            status.stop()
+    parsed, malformed = ids_from_args(identifiers)
+    with looking_up(offline):
+        report = core.verify_records(claim, parsed, offline=offline, max_age=_max_age(refresh), warn=warn)
     _output(report, fmt)
-    report_ids(malformed, report.not_found)
-    if malformed:
-        exit_with(ExitCode.USAGE)
-    if report.not_found:
-        exit_with(ExitCode.NOT_FOUND)
+    exit_for_ids(malformed, report.not_found)
 
 
 def _run_pairs(source: str, *, offline: bool, refresh: bool) -> None:
