@@ -36,6 +36,7 @@ from litcli.errors import (
     RateLimitError,
     RequestTimeoutError,
 )
+from litcli.ratebudget import BudgetUnavailable, SharedBudget
 from litcli.textsafe import one_line
 
 log = logging.getLogger(__name__)
@@ -132,8 +133,39 @@ class Pacer:
             time.sleep(start - now)
 
 
-PACER = Pacer()  # one per process: NCBI counts requests per IP / key, not per client
-PACING_MARGIN = 1.02  # intervals are 2% longer than 1/rate so a server never sees a burst
+PACER = Pacer()  # one per process: the fallback when the shared budget cannot be used
+# Intervals are 5% longer than 1/rate: the `rate` requests of any second span 1.05 s when
+# taken, so a request that reaches the server up to 50 ms later than its slot (a process
+# busy starting up, a slow first connection) still never makes a second hold rate + 1.
+PACING_MARGIN = 1.05
+# One budget for every litcli process of the user (NCBI counts requests per IP / key):
+# see litcli.ratebudget.  Set to None (tests, embedding) to pace each process alone.
+BUDGET: SharedBudget | None = SharedBudget()
+_budget_failed = False
+
+
+def pace(key: str, interval: float, *, limit: float, announce: Callable[[float], None]) -> bool:
+    """Wait for the next request slot to ``key`` (the shared budget, else this process's
+    pacer); False when it would come after ``limit`` seconds (nothing is sent)."""
+    global _budget_failed
+    if BUDGET is not None and not _budget_failed:
+        try:
+            return BUDGET.wait(key, interval, limit=limit, announce=announce).taken
+        except BudgetUnavailable as exc:
+            _budget_failed = True  # once per process: pace alone from now on
+            log.info("shared rate budget not used (%s); pacing this process alone", exc)
+    PACER.wait(interval)
+    return True
+
+
+def cool_down(key: str, seconds: float) -> None:
+    """After an HTTP 429: every litcli process waits ``seconds`` before its next request."""
+    if BUDGET is None or _budget_failed:
+        return
+    try:
+        BUDGET.cool_down(key, seconds)
+    except BudgetUnavailable as exc:
+        log.info("cool-down not shared (%s)", exc)
 
 
 _email_warned = False
@@ -591,9 +623,32 @@ class EutilsClient:
         started = time.monotonic()
         deadline = started + budget
         out_of_time = False
+        host = _host(s.base_url)
+        # built before the first slot is taken, so the request leaves as soon as it has one
+        try:
+            prepared = self.session.prepare_request(
+                requests.Request(
+                    "POST" if post else "GET",
+                    url,
+                    data=all_params if post else None,
+                    params=None if post else all_params,
+                )
+            )
+            send_options = self.session.merge_environment_settings(
+                prepared.url or url, {}, True, None, None
+            )
+        except requests.exceptions.RequestException as exc:  # invalid URL and the like
+            raise NetworkError(
+                f"cannot send a request to {redact(url)}: {type(exc).__name__}",
+                hint="check the base URL (litcli config get base-url)",
+            ) from None
+        send_options.pop("stream", None)
         while attempt < tries:
             attempt += 1
-            PACER.wait(interval)
+            if not pace(host, interval, limit=deadline - time.monotonic(), announce=self._cooling):
+                attempt -= 1  # not sent
+                out_of_time = True
+                break
             self.request_count += 1
             log.debug("%s %s try %d", "POST" if post else "GET", redact(url), attempt)
             retry_after: float | None = None
@@ -603,10 +658,7 @@ class EutilsClient:
             timeout = (min(s.connect_timeout, left), min(s.read_timeout, left))
             resp = None
             try:
-                if post:
-                    resp = self.session.post(url, data=all_params, timeout=timeout, stream=True)
-                else:
-                    resp = self.session.get(url, params=all_params, timeout=timeout, stream=True)
+                resp = self.session.send(prepared, timeout=timeout, stream=True, **send_options)
                 body = _read_body(resp, deadline)
             except _PastDeadline as exc:
                 failure, out_of_time = exc, True
@@ -650,8 +702,10 @@ class EutilsClient:
             if time.monotonic() >= deadline:
                 out_of_time = True
                 break
+            delay = self._backoff(attempt, retry_after)
+            if status == 429:  # every litcli process of the user backs off, not only this one
+                cool_down(host, delay)
             if attempt < tries:
-                delay = self._backoff(attempt, retry_after)
                 if time.monotonic() + delay >= deadline:  # the next try would start too late
                     out_of_time = True
                     break
@@ -682,7 +736,9 @@ class EutilsClient:
         import requests
 
         host = redact(_host(self.settings.base_url))
-        if isinstance(failure, _PastDeadline):
+        if failure is None:  # never sent: the rate budget's next slot came too late
+            last = "waiting for a request slot (NCBI's rate limit, shared by every litcli process)"
+        elif isinstance(failure, _PastDeadline):
             last = "the reply was still arriving"
         elif isinstance(failure, requests.exceptions.Timeout):
             last = "no answer"
@@ -695,6 +751,9 @@ class EutilsClient:
             hint="NCBI may be busy; try again later, or allow more time with --timeout SECONDS "
             "(or: litcli config set timeout SECONDS)",
         )
+
+    def _cooling(self, seconds: float) -> None:
+        self._say(f"NCBI busy (HTTP 429 to another litcli process); waiting {_seconds(seconds)}")
 
     def _say(self, message: str) -> None:
         """One line for the user (through ``notify``), e.g. before a retry's wait."""
