@@ -381,7 +381,7 @@ def describe_tree() -> str:
         sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
         dirty = subprocess.run(["git", "status", "--porcelain", "--", "litcli"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return "unknown commit"
+        return "unknown (not a git checkout)"
     return sha + (" + uncommitted changes in litcli/" if dirty else "")
 
 
