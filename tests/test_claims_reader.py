@@ -139,3 +139,20 @@ def test_loss_of_function_reads_the_other_way_unless_the_claim_is_about_the_loss
     claim = "XK7 deficiency increases liver fibrosis."
     assert stance(claim, "In mice with XK7 deficiency, liver fibrosis increased significantly.") == SUPPORTS
     assert stance(claim, "In mice with XK7 deficiency, liver fibrosis was markedly reduced.") == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # a plain benefit says nothing about how long it lasts, and a week-4 result nothing about hours
+        ("Zelvamide's benefits last for months.", "Zelvamide reduced depressive symptoms more than placebo at day 1 (p<0.001).", NEUTRAL),
+        ("Zelvamide's benefits last for months.", "The advantage of zelvamide over placebo had disappeared by week 2.", CONTRADICTS),
+        ("Zelvamide relieves depression within hours.", "Zelvamide reduced depressive symptoms more than placebo at week 4 (p=0.01).", NEUTRAL),
+        ("Zelvamide relieves depression within hours.", "Zelvamide reduced depressive symptoms more than placebo within 4 hours (p=0.01).", SUPPORTS),
+        # a harm stated as a property
+        ("Zelvamide therapy is addictive.", "No patient receiving prescribed zelvamide showed signs of dependence over two years.", CONTRADICTS),
+        ("Zelvamide is safe for older adults.", "Two of 30 elderly patients had hypertensive crises requiring treatment during zelvamide infusions.", CONTRADICTS),
+    ],
+)
+def test_time_frames_and_harms_as_properties(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

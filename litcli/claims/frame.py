@@ -50,7 +50,7 @@ _VERB = re.compile(
     r"leads?|results?|acts?|plays?|affects?|associat\w*|correlat\w*|predicts?|requires?|depends?|"
     r"mediat\w*|regulat\w*|contributes?|involves?|targets?|binds?|modulat\w*|changes?|alters?|shows?|"
     r"demonstrates?|lacks?|remains?|becomes?|makes?|keeps?|gives?|produces?|rewires?|switch(es)?|sets?|"
-    r"brings?|tips?|melts?|beats?|outperforms?|works?|carr(y|ies)|poses?|confers?)\b",
+    r"brings?|tips?|melts?|beats?|outperforms?|works?|carr(y|ies)|poses?|confers?|lasts?|persists?|endures?)\b",
     _I,
 )
 _COMPARATOR_AFTER = re.compile(
@@ -172,7 +172,8 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     """Literal patterns for the distinctive words of a phrase the vocabulary does not know
     (words it shares with ``exclude``, the other arm, do not tell the arms apart)."""
     other = {w.lower() for w in re.findall(r"[A-Za-z0-9][\w'-]*", exclude)}
-    words = [w for w in re.findall(r"[A-Za-z0-9][\w'-]*", phrase) if w.lower() not in _GENERIC_SUBJECT and len(w) > 1 and w.lower() not in other]
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Za-z0-9][\w'’-]*", phrase)]
+    words = [w for w in words if w.lower() not in _GENERIC_SUBJECT and len(w) > 1 and w.lower() not in other]
     words = [w for w in words if w.lower() not in rd._STOP]
     abbreviations = re.findall(r"\(([A-Za-z][\w+/-]{1,10})\)", phrase)
     words += [a for a in abbreviations if a not in words]
@@ -213,7 +214,8 @@ def parse_claim(text: str) -> ClaimFrame:
         safety, negated = False, False
     # the verb that ends the subject
     subject_end = len(clean)
-    candidates = [m for m in _VERB.finditer(clean) if m.start() > 0]
+    # not after a possessive ("ketamine's benefits last"): that is a noun
+    candidates = [m for m in _VERB.finditer(clean) if m.start() > 0 and not re.search(r"['’]s\s+$", clean[: m.start()])]
     finite = [m for m in candidates if not re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
     # the first finite verb ends the subject; a gerund only when there is none ("... by boosting mTOR")
     verb: re.Match[str] | None = (finite or candidates)[0] if (finite or candidates) else None
@@ -286,6 +288,8 @@ def parse_claim(text: str) -> ClaimFrame:
         assertion = "harm"
     if assertion == "effect" and not goodness and not direction and inter_pats and conditions:
         goodness = 1  # "Ketamine for OCD", "does nothing for OCD": an efficacy claim
+    if assertion == "effect" and not goodness and not direction and re.match(r"\s*(is|are|can be|may be)\s+(\w+\s+)?(" + vocab.HARM_ADJECTIVES + r")\b", predicate, _I):
+        assertion, goodness = "harm", -1  # "ketamine therapy is addictive": a harm that exists
     mechanisms: list[tuple[str, int]] = []
     for found in vocab.find_concepts(clean):
         if found.concept.group == "mechanism":

@@ -348,6 +348,22 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
     return None
 
 
+def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
+    """A plain finding says nothing about how long an effect lasts ("for months", "fades within
+    a week"), and a finding measured weeks later says nothing about a rapid onset."""
+    if stance == NEUTRAL:
+        return stance
+    if frame.fading_days is not None:
+        return NEUTRAL
+    if frame.lasting_days is not None and stance == SUPPORTS:
+        return NEUTRAL
+    if frame.onset and stance == SUPPORTS and frame.assertion != "superiority":
+        t = time_days(clause)
+        if t is not None and t > 1.5:
+            return NEUTRAL
+    return stance
+
+
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
     stems = content_stems(sentence)
@@ -411,6 +427,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             if not f.decided or _BOTH_ARMS.search(clause) and not f.null:
                 continue  # a change "in both arms" is not a difference between them
             st = _compare(frame, f, content_stems(clause), clause, strict=strict)
+            st = _time_frame_gate(frame, st, clause)
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
     if not stances and ipos:

@@ -203,6 +203,11 @@ CONCEPTS: list[Concept] = [
         [], ["synaptogenesis", "synaptic", "spine density"],
     ),
     _c(
+        "opioid", "mechanism", "opioid receptors",
+        [r"\bopioid receptors?\b", r"\bmu-?opioid\b", r"\bopioid system\b"],
+        ["Receptors, Opioid"], ["opioid receptor", "mu-opioid"],
+    ),
+    _c(
         "plasticity", "mechanism", "neuroplasticity",
         [r"\bneuroplasticity\b", r"\b(brain|neural|synaptic|neuronal) plasticity\b"],
         ["Neuronal Plasticity"], ["neuroplasticity", "plasticity"],
@@ -562,7 +567,8 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"misdiagnos[ie]s|errors?|failures?|deficits?|impairment|decline|dissociat\w*|mania|manic|"
      r"hypomani\w*|psycho(sis|ses|tic)|abuse|misuse|dependence|addict\w*|harms?|cost(s)?|"
      r"blood pressure|hypertension|weight gain|nausea|vomiting|dizziness|headache|cystitis|"
-     r"viral load|viral (rna|shedding|replication|titres?|titers?)|virus(es)?|lesions?|scarring|fibrosis|stress", -1),
+     r"viral load|viral (rna|shedding|replication|titres?|titers?)|virus(es)?|lesions?|scarring|fibrosis|stress|"
+     r"hypertensive (crisis|crises)|crisis|crises|emergenc(y|ies)", -1),
 ]
 
 # Verbs and adjectives that move an outcome up or down (the raw direction).
@@ -589,7 +595,8 @@ DOWN_TERMS = (
 # Words that say an outcome occurred (read as "up" for harms and events): "developed mania".
 OCCURRENCE_TERMS = (
     r"develop(s|ed)?|emerg(e|ed|es)|occurr(ed|ing)|occurs?|experienc(ed|es)|presented with|suffer(s|ed)|"
-    r"reported( by)?|were reported|was reported|common|frequent|observed|detected|found|showed|needed|required"
+    r"reported( by)?|were reported|was reported|common|frequent|observed|detected|found|showed|needed|required|"
+    r"requiring|suffered"
 )
 # Words that say a result is good or bad for whoever has it, whatever the outcome.
 GOOD_TERMS = (
@@ -774,7 +781,7 @@ SAFETY_CLAIM = (
 HARM_TERMS = (
     r"side[- ]effects?|adverse|harms?|harmful|damag\w*|toxic\w*|safe\w*|unsafe|tolerab\w*|tolerated|"
     r"addict\w*|abuse|misuse|dependence|dissociat\w*|psychos[ie]s|psychotic|psychosis-like|mania|"
-    r"manic|hypomani\w*|blood pressure|arterial pressure|systolic|diastolic|hypertension|cystitis|bladder|urinary|memory|cogniti\w*|"
+    r"manic|hypomani\w*|blood pressure|arterial pressure|hypertensive crises|hypertensive crisis|systolic|diastolic|hypertension|cystitis|bladder|urinary|memory|cogniti\w*|"
     r"nausea|vomiting|dizziness|overdose|craving\w*|emergency care|death|deaths|fatal\w*"
 )
 # Time: durations named in claims and results, in days.
@@ -788,7 +795,10 @@ NUMBER_WORDS: dict[str, float] = {
     "few": 3, "a few": 3, "several": 4,
 }
 # Claims that an effect lasts ("for months", "permanent", "keeps ... at bay", "long-lasting").
-LASTING_CLAIM = r"\b(for|over|lasting|lasts?|last for|up to|keeps?\b[\w ]{0,30}\bfor)\b|\bpermanent\w*|\blong[- ](lasting|term)\b|\bdurabl\w*|\bsustained\b"
+LASTING_CLAIM = (
+    r"\b(lasts?|lasting|last for|keeps?\b[\w ]{0,30}\bfor|maintain\w*|sustain\w*|persist\w*)\b|\bpermanent\w*|"
+    r"\blong[- ](lasting|term)\b|\bdurabl\w*|\bfor (months|years)\b"
+)
 # Claims that an effect fades ("fade within a week", "wear off within hours").
 FADING_CLAIM = r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient)\b"
 # Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
@@ -798,7 +808,8 @@ EFFECT_LOST = (
     r"\bno longer (significant|present|different|evident|detectable)\b|\b(was|were|had been) lost\b|"
     r"\blost by\b|\bfaded\b|\bwaned\b|\bwore off\b|\breturned to (baseline|pre-?treatment)\b|"
     r"\b(had )?resolved\b|\bfallen back\b|\bconverged\b|\bdissipated\b|\bhad relapsed\b|"
-    r"\brelapsed (by|within)\b|\btime to relapse was\b|\bsubsided\b"
+    r"\brelapsed (by|within)\b|\btime to relapse was\b|\bsubsided\b|\b(had )?(disappeared|vanished|ended)\b|"
+    r"\b(was|were|had) gone\b"
 )
 # A result that an effect lasted ("remained significant at day 14", "stayed below 10 ... six months").
 EFFECT_KEPT = (
@@ -989,3 +1000,9 @@ OUTCOME_ANTONYMS: list[tuple[str, str]] = [
     ("survival", "mortality"),
     ("survival", "death"),
 ]
+
+# Adjectives that state a harm as a property: "ketamine therapy is addictive".
+HARM_ADJECTIVES = (
+    r"addictive|habit-forming|toxic|neurotoxic|cardiotoxic|hepatotoxic|nephrotoxic|harmful|dangerous|unsafe|"
+    r"carcinogenic|teratogenic|lethal|deadly"
+)
