@@ -9,7 +9,8 @@
   publication types sent as ``[pt]`` tags, the record designs kept when the library answers,
   accepted aliases.  ``--help``, the error for an unknown name and the README list read it.
 - ``FORMATS``: the export formats (``export -f``, ``search -f``, ``show -f``, ``library
-  export``) and the writer of each, imported only when that format is written.
+  export``) and the writer of each, imported only when that format is written, with what
+  ``--mark-retracted`` does for it by default.
 
 Who reads them: ``models`` (classify_design, evidence_rank), ``claims.evidence`` (grade,
 LEVELS), ``query`` (normalise_types, Filters.clauses), ``service.designs_for_types``,
@@ -137,24 +138,28 @@ TYPE_NAMES: tuple[str, ...] = tuple(TYPE_BY_NAME)
 class Format:
     name: str  # what -f/--format accepts
     module: str  # litcli.formats.<module>, imported when the format is written
-    writer: str  # its function: writer(records, stream, abstracts) -> None
+    writer: str  # writer(records, stream, abstracts[, mark_retracted=bool]) -> None
+    # What ``--mark-retracted`` does by default: True (bibliography formats: the notice is
+    # written into the title unless --no-mark-retracted), False (only with --mark-retracted),
+    # None (no title to mark: the structured ``flags`` say it; the writer takes no option).
+    mark_retracted: bool | None = None
 
 
 # In the order --help lists them (after the terminal's own "table" / "text").
 FORMATS: tuple[Format, ...] = (
     Format("json", "jsonfmt", "write_json"),
     Format("jsonl", "jsonfmt", "write_jsonl"),
-    Format("csv", "csvfmt", "write_csv"),
-    Format("tsv", "csvfmt", "write_tsv"),
+    Format("csv", "csvfmt", "write_csv", False),
+    Format("tsv", "csvfmt", "write_tsv", False),
     Format("ids", "ids", "write"),
-    Format("bibtex", "bibtex", "write"),
-    Format("ris", "ris", "write"),
-    Format("csl-json", "csljson", "write"),
-    Format("nbib", "nbib", "write"),
-    Format("medline", "nbib", "write"),  # the same text as nbib
-    Format("markdown", "markdown", "write"),
-    Format("ama", "references", "write_ama"),
-    Format("vancouver", "references", "write_vancouver"),
+    Format("bibtex", "bibtex", "write", True),
+    Format("ris", "ris", "write", True),
+    Format("csl-json", "csljson", "write", True),
+    Format("nbib", "nbib", "write", False),
+    Format("medline", "nbib", "write", False),  # the same text as nbib
+    Format("markdown", "markdown", "write", True),
+    Format("ama", "references", "write_ama", True),
+    Format("vancouver", "references", "write_vancouver", True),
 )
 FORMAT_BY_NAME: dict[str, Format] = {f.name: f for f in FORMATS}
 FORMAT_NAMES: tuple[str, ...] = tuple(FORMAT_BY_NAME)

@@ -38,6 +38,17 @@ exported); 4/5 NCBI unreachable / NCBI error.
     is_flag=True,
     help="Include abstracts (bibtex, ris, csl-json, csv, tsv, markdown).",
 )
+@click.option(
+    "--mark-retracted/--no-mark-retracted",
+    "mark_retracted",
+    default=None,
+    help=(
+        "Put the retraction notice into the title of retracted records "
+        "('[Retracted] Title', 'Title [Retraction in: ...]'). Default: on for bibtex, ris, "
+        "csl-json, markdown, ama, vancouver; off for nbib, medline, csv, tsv; "
+        "json, jsonl and ids keep their flags field only."
+    ),
+)
 @click.option("--offline", is_flag=True, help="Use only the local library; never contact NCBI.")
 @timeout_option
 def export(
@@ -46,6 +57,7 @@ def export(
     output: str | None,
     force: bool,
     abstracts: bool,
+    mark_retracted: bool | None,
     offline: bool,
 ) -> None:
     """Export records as BibTeX, RIS, CSL-JSON, MEDLINE, CSV, JSON, Markdown, AMA or Vancouver.
@@ -86,7 +98,11 @@ def export(
             raise InvalidInputError(what + f" ({len(malformed)} invalid)")
         raise NotFoundError(what, hint="try without --offline" if offline else None)
 
-    target, _ = formats.write_records(records, fmt, output, abstracts=abstracts, force=force)
+    if mark_retracted and not formats.marks_retracted(fmt, mark_retracted):
+        warn(f"--mark-retracted: {fmt} has no title to mark; its flags field says it")
+    target, _ = formats.write_records(
+        records, fmt, output, abstracts=abstracts, force=force, mark_retracted=mark_retracted
+    )
     if target is not None:
         noun = "record" if len(records) == 1 else "records"
         click.echo(f"Wrote {len(records)} {noun} to {target} ({fmt})", err=True)

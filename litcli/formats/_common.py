@@ -220,6 +220,58 @@ def flag_note(record: Record) -> str:
     return ". ".join(flag_notes(record))
 
 
+def _notice_sources(record: Record, ref_type: str) -> list[str]:
+    """The citations of the notices of one kind ('Nature. 2014 Jul 3;511(7507):112', or
+    'PMID 25008363' when PubMed gives no source), without a final period, de-duplicated."""
+    out: list[str] = []
+    for cc in record.comments_corrections:
+        if cc.ref_type != ref_type:
+            continue
+        ref = text(cc.source).rstrip(". ") or (f"PMID {text(cc.pmid)}" if text(cc.pmid) else "")
+        if ref and ref not in out:
+            out.append(ref)
+    return out
+
+
+def title_marks(record: Record) -> tuple[list[str], list[str]]:
+    """The notices ``--mark-retracted`` puts into a title: (before, after).
+
+    A retracted record whose retraction notice is known gets NLM's
+    ``[Retraction in: Source]`` after the title; one known to be retracted only by
+    its publication type gets ``[Retracted]`` before it.  A record under an
+    expression of concern (an ``ExpressionOfConcernIn`` comment) that is not
+    retracted gets ``[Expression of concern in: Source]``; a retraction supersedes
+    it.  Retraction notices themselves, errata and expressions of concern
+    themselves are not marked (their own titles say what they are).
+    """
+    if record.retracted:
+        sources = _notice_sources(record, "RetractionIn")
+        if sources:
+            return [], ["[Retraction in: " + "; ".join(sources) + "]"]
+        return ["[Retracted]"], []
+    sources = _notice_sources(record, "ExpressionOfConcernIn")
+    if sources:
+        return [], ["[Expression of concern in: " + "; ".join(sources) + "]"]
+    return [], []
+
+
+def strip_final_period(value: str) -> str:
+    """'Title.' -> 'Title' (a notice follows); '?' and '!' stay, as does '...'."""
+    if value.endswith(".") and not value.endswith(".."):
+        return value[:-1].rstrip()
+    return value
+
+
+def marked_title(record: Record, value: str, mark: bool = True) -> str:
+    """``value`` (the record's title) with the notices of ``title_marks`` when ``mark``:
+    '[Retracted] Title.' or 'Title [Retraction in: Nature. 2014;505:641]'."""
+    before, after = title_marks(record) if mark and value else ([], [])
+    if not before and not after:
+        return value
+    core = strip_final_period(value) if after else value
+    return " ".join([*before, core, *after])
+
+
 def is_chapter(record: Record) -> bool:
     """A book record that is a chapter/section of a larger book."""
     b = record.book

@@ -120,7 +120,7 @@ def _ordinary(word: str) -> bool:
     )
 
 
-def protect_case(value: str) -> str:
+def protect_case(value: str, *, lead: bool = True) -> str:
     """Escape a title and brace the words whose capitals must survive re-casing.
 
     PubMed titles are in sentence case, so a capital letter after the start of the
@@ -135,6 +135,8 @@ def protect_case(value: str) -> str:
     brace levels, since BibTeX re-cases ``{\\cmd ...}`` groups ("special characters").
     Parts of a word joined by hyphens or slashes are protected one by one
     ('{T}-wave', '{HIV}-infected') so title-case styles still capitalise 'Wave'.
+    ``lead=False``: the text does not start the field (a notice precedes it), so its
+    first word is protected like any other.
     """
     out = []
     for i, word in enumerate(value.split(" ")):
@@ -144,7 +146,7 @@ def protect_case(value: str) -> str:
         pieces = []
         for j, piece in enumerate(_PIECES.split(word)):
             escaped = escape(piece)
-            first = i == 0 and j == 0
+            first = lead and i == 0 and j == 0
             if (
                 j % 2 == 0
                 and any(ch.isupper() for ch in piece)
@@ -153,8 +155,28 @@ def protect_case(value: str) -> str:
                 escaped = "{{" + escaped + "}}" if escaped.startswith("\\") else "{" + escaped + "}"
             pieces.append(escaped)
         out.append("".join(pieces))
+    return _literal_dashes(" ".join(out))
+
+
+def _literal_dashes(value: str) -> str:
     # '--' / '---' are dash ligatures in (Bib)TeX and pandoc: keep the hyphens literal.
-    return re.sub(r"-(?=-)", "-{}", " ".join(out))
+    return re.sub(r"-(?=-)", "-{}", value)
+
+
+def marked_title(record: Record, value: str, mark: bool) -> str:
+    """The ``title`` field: ``protect_case(value)``, with the notices of
+    ``_common.title_marks`` when ``mark``.  Each notice is one brace group
+    (``{[Retracted]} {Randomized} trial ...``, ``Trial of {X} {[Retraction in: Nature.
+    2014 Jul 3;511(7507):112]}``), so no style re-cases it; after a leading notice the
+    title's first word is protected too, since it no longer starts the field."""
+    before, after = c.title_marks(record) if mark and value else ([], [])
+    if not before and not after:
+        return protect_case(value)
+    core = c.strip_final_period(value) if after else value
+    parts = [*("{" + _literal_dashes(escape(b)) + "}" for b in before)]
+    parts.append(protect_case(core, lead=not before))
+    parts.extend("{" + _literal_dashes(escape(a)) + "}" for a in after)
+    return " ".join(parts)
 
 
 # PubMed's ISO 639-2 language codes -> biblatex/babel language names for `langid`
@@ -254,8 +276,11 @@ def _names(authors: list[Author]) -> str:
     return " and ".join(_name(a) for a in authors if _name(a))
 
 
-def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
-    """One BibTeX entry."""
+def entry(
+    record: Record, key: str, *, abstracts: bool = False, mark_retracted: bool = False
+) -> str:
+    """One BibTeX entry; ``mark_retracted``: a retraction notice in ``title`` (see
+    ``marked_title``)."""
     fields: list[tuple[str, str]] = []
 
     def add(name: str, value: str | None, *, raw: bool = False) -> None:
@@ -264,7 +289,8 @@ def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
 
     def add_title(name: str, value: str | None) -> None:
         if value:
-            fields.append((name, protect_case(value)))
+            marked = marked_title(record, value, mark_retracted) if name == "title" else None
+            fields.append((name, marked or protect_case(value)))
 
     names = _names(record.authors)
     if names:
@@ -317,9 +343,15 @@ def entry(record: Record, key: str, *, abstracts: bool = False) -> str:
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
-def write(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+def write(
+    records: Iterable[Record],
+    stream: TextIO,
+    abstracts: bool = False,
+    *,
+    mark_retracted: bool = True,
+) -> None:
     items = list(records)
     for i, (record, key) in enumerate(zip(items, make_keys(items), strict=True)):
         if i:
             stream.write("\n")
-        stream.write(entry(record, key, abstracts=abstracts))
+        stream.write(entry(record, key, abstracts=abstracts, mark_retracted=mark_retracted))

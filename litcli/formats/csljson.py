@@ -71,15 +71,20 @@ def _issued(record: Record) -> dict[str, Any] | None:
     return issued
 
 
-def item(record: Record, key: str, *, abstracts: bool = False) -> dict[str, Any]:
-    """One CSL-JSON item."""
+def item(
+    record: Record, key: str, *, abstracts: bool = False, mark_retracted: bool = False
+) -> dict[str, Any]:
+    """One CSL-JSON item; ``mark_retracted``: a retraction notice in ``title``
+    (``_common.marked_title``)."""
     out: dict[str, Any] = {"id": key}
     if record.kind == "book":
         out["type"] = "chapter" if c.is_chapter(record) else "book"
     else:
         out["type"] = "article-journal"
-    out["title"] = (
-        c.title(record) if record.kind != "book" or c.is_chapter(record) else c.book_title(record)
+    out["title"] = c.marked_title(
+        record,
+        c.title(record) if record.kind != "book" or c.is_chapter(record) else c.book_title(record),
+        mark_retracted,
     )
     authors = [_name(a) for a in record.authors]
     if authors:
@@ -136,8 +141,17 @@ def item(record: Record, key: str, *, abstracts: bool = False) -> dict[str, Any]
     return out
 
 
-def write(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+def write(
+    records: Iterable[Record],
+    stream: TextIO,
+    abstracts: bool = False,
+    *,
+    mark_retracted: bool = True,
+) -> None:
     items = list(records)
-    data = [item(r, k, abstracts=abstracts) for r, k in zip(items, make_keys(items), strict=True)]
+    data = [
+        item(r, k, abstracts=abstracts, mark_retracted=mark_retracted)
+        for r, k in zip(items, make_keys(items), strict=True)
+    ]
     stream.write(json.dumps(data, ensure_ascii=False, indent=2))
     stream.write("\n")

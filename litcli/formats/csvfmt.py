@@ -41,14 +41,15 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def row(record: Record, *, abstracts: bool = False) -> dict[str, str]:
-    """The documented columns of one record (plain strings, before neutralising)."""
+def row(record: Record, *, abstracts: bool = False, mark_retracted: bool = False) -> dict[str, str]:
+    """The documented columns of one record (plain strings, before neutralising);
+    ``mark_retracted`` puts the retraction notice into ``title`` (``flags`` has it anyway)."""
     return {
         "pmid": record.pmid,
         "year": str(record.year) if record.year is not None else "",
         "first_author": c.short_name(record.authors[0]) if record.authors else "",
         "authors": "; ".join(c.short_name(a) for a in record.authors),
-        "title": c.title(record),
+        "title": c.marked_title(record, c.title(record), mark_retracted),
         "journal": c.journal_abbrev(record),
         "volume": c.text(record.journal.volume),
         "issue": c.text(record.journal.issue),
@@ -63,18 +64,30 @@ def row(record: Record, *, abstracts: bool = False) -> dict[str, str]:
     }
 
 
-def write_csv(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+def write_csv(
+    records: Iterable[Record],
+    stream: TextIO,
+    abstracts: bool = False,
+    *,
+    mark_retracted: bool = False,
+) -> None:
     writer = csv.writer(stream, dialect="excel", lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for record in records:
-        values = row(record, abstracts=abstracts)
+        values = row(record, abstracts=abstracts, mark_retracted=mark_retracted)
         writer.writerow([neutralise(values[col]) for col in COLUMNS])
 
 
-def write_tsv(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+def write_tsv(
+    records: Iterable[Record],
+    stream: TextIO,
+    abstracts: bool = False,
+    *,
+    mark_retracted: bool = False,
+) -> None:
     """Tab-separated, no quoting: tabs and newlines inside cells become spaces."""
     stream.write("\t".join(COLUMNS) + "\n")
     for record in records:
-        values = row(record, abstracts=abstracts)
+        values = row(record, abstracts=abstracts, mark_retracted=mark_retracted)
         cells = [neutralise(" ".join(values[col].split())) for col in COLUMNS]
         stream.write("\t".join(cells) + "\n")

@@ -23,9 +23,9 @@ def escape(value: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", value)
 
 
-def item(record: Record, n: int, *, abstracts: bool = False) -> str:
-    ref = escape(format_reference(record, "ama"))
-    if record.retracted:
+def item(record: Record, n: int, *, abstracts: bool = False, mark_retracted: bool = True) -> str:
+    ref = escape(format_reference(record, "ama", mark_retracted=mark_retracted))
+    if mark_retracted and record.retracted:
         ref = ref.replace(r"\[Retracted\]", r"**\[Retracted\]**", 1)
     links = [f"[PubMed {record.pmid}]({record.pubmed_url})"]
     if record.doi:
@@ -41,8 +41,14 @@ def item(record: Record, n: int, *, abstracts: bool = False) -> str:
     return out
 
 
-def write(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+def write(
+    records: Iterable[Record],
+    stream: TextIO,
+    abstracts: bool = False,
+    *,
+    mark_retracted: bool = True,
+) -> None:
     for n, record in enumerate(records, 1):
-        stream.write(item(record, n, abstracts=abstracts))
+        stream.write(item(record, n, abstracts=abstracts, mark_retracted=mark_retracted))
         if abstracts:
             stream.write("\n")

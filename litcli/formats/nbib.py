@@ -88,7 +88,9 @@ def source(record: Record) -> str:
     return out
 
 
-def fields(record: Record) -> list[tuple[str, str]]:
+def fields(record: Record, *, mark_retracted: bool = False) -> list[tuple[str, str]]:
+    """The tagged fields; ``mark_retracted`` (off by default: RIN/ECI carry the notices,
+    as in PubMed's own export) also puts the notice into TI (``_common.marked_title``)."""
     out: list[tuple[str, str]] = []
 
     def add(tag: str, value: str | None) -> None:
@@ -105,9 +107,10 @@ def fields(record: Record) -> list[tuple[str, str]]:
     add("IP", c.text(j.issue))
     add("DP", date_published(record))
     if c.is_chapter(record) or record.kind != "book":
-        add("TI", c.title(record))
+        add("TI", c.marked_title(record, c.title(record), mark_retracted))
     if record.kind == "book":
-        add("BTI", c.book_title(record))
+        whole = not c.is_chapter(record)
+        add("BTI", c.marked_title(record, c.book_title(record), mark_retracted and whole))
         if record.book:
             add("CTI", c.text(record.book.collection_title))
     add("PG", c.text(j.pages))
@@ -174,10 +177,16 @@ def fields(record: Record) -> list[tuple[str, str]]:
     return out
 
 
-def write(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+def write(
+    records: Iterable[Record],
+    stream: TextIO,
+    abstracts: bool = False,
+    *,
+    mark_retracted: bool = False,
+) -> None:
     for i, record in enumerate(records):
         if i:
             stream.write("\n")
-        for tag, value in fields(record):
+        for tag, value in fields(record, mark_retracted=mark_retracted):
             for line in wrap(tag, value):
                 stream.write(line + "\n")

@@ -160,13 +160,14 @@ def write_path(
     *,
     abstracts: bool = False,
     force: bool = False,
+    mark_retracted: bool | None = None,
 ) -> Path:
     """Write ``records`` in ``fmt`` to ``path`` atomically (see ``atomic_text``)."""
     from litcli.formats import check_format, write
 
     check_format(fmt)
     with atomic_text(path, force=force) as stream:
-        write(records, fmt, stream, abstracts=abstracts)
+        write(records, fmt, stream, abstracts=abstracts, mark_retracted=mark_retracted)
     return Path(path).expanduser()
 
 
@@ -190,12 +191,14 @@ def write_records(
     *,
     abstracts: bool = False,
     force: bool = False,
+    mark_retracted: bool | None = None,
 ) -> tuple[Path | None, int]:
     """The one "records to stdout or to ``-o FILE``" helper of the commands.
 
     ``output`` None or ``"-"``: stdout (flushed); otherwise the file, written atomically
     (``atomic_text``).  ``fmt`` is an export format or ``"table"`` (its tab-separated
-    form, as piped).  Returns the file written (None for stdout) and how many records.
+    form, as piped).  ``mark_retracted``: see ``litcli.formats.write`` (None: the
+    format's default).  Returns the file written (None for stdout) and how many records.
     """
     import sys
 
@@ -211,7 +214,7 @@ def write_records(
         check_format(fmt)
 
         def emit(stream: TextIO) -> None:
-            write(counted, fmt, stream, abstracts=abstracts)
+            write(counted, fmt, stream, abstracts=abstracts, mark_retracted=mark_retracted)
 
     if output is None or str(output) == "-":
         emit(sys.stdout)

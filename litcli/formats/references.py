@@ -6,7 +6,8 @@ then "et al.".  Both use the NLM journal abbreviation and
 ``year;volume(issue):pages``; AMA gives complete page ranges and ``doi:10...``,
 Vancouver the MEDLINE page range, the NLM date (``2021 Feb 5``, ``2001 May-Jun``)
 and ``doi: 10...``.  A retracted
-record carries "[Retracted]" after its title.
+record carries "[Retracted]" after its title (not with ``mark_retracted=False``, which
+moves the retraction into the closing flag sentence instead).
 """
 
 from __future__ import annotations
@@ -41,10 +42,10 @@ def _authors(authors: list[Author], style: str) -> str:
     return ", ".join(names)
 
 
-def _title(record: Record, title: str) -> str:
+def _title(record: Record, title: str, mark: bool = True) -> str:
     title = title.strip()
     marks = []
-    if record.retracted:
+    if mark and record.retracted:
         marks.append("[Retracted]")
     if not marks:
         return _sentence(title)
@@ -53,7 +54,7 @@ def _title(record: Record, title: str) -> str:
     return " ".join([core, *marks]).strip() + ("" if end else ".")
 
 
-def _book(record: Record, style: str) -> str:
+def _book(record: Record, style: str, mark: bool) -> str:
     parts = []
     authors = _authors(record.authors, style)
     if authors:
@@ -63,13 +64,13 @@ def _book(record: Record, style: str) -> str:
     publisher = c.text(book.publisher) if book else ""
     place = c.text(book.location) if book else ""
     if c.is_chapter(record):
-        parts.append(_title(record, c.title(record)))
+        parts.append(_title(record, c.title(record), mark))
         editors = _authors(book.editors, style) if book else ""
         n_editors = len(book.editors) if book else 0
         intro = "In: " + (f"{editors}, {'ed' if n_editors == 1 else 'eds'}. " if editors else "")
         parts.append(intro + _sentence(c.book_title(record)))
     else:
-        parts.append(_title(record, c.book_title(record)))
+        parts.append(_title(record, c.book_title(record), mark))
     if style == "vancouver" and place:
         pub = f"{place}: {publisher}" if publisher else place
     else:
@@ -80,26 +81,30 @@ def _book(record: Record, style: str) -> str:
     return " ".join(parts)
 
 
-def format_reference(record: Record, style: str = "ama") -> str:
-    """One reference in ``style`` ("ama" or "vancouver"), without a number."""
+def format_reference(record: Record, style: str = "ama", *, mark_retracted: bool = True) -> str:
+    """One reference in ``style`` ("ama" or "vancouver"), without a number.
+
+    ``mark_retracted`` (default): "[Retracted]" after the title of a retracted record;
+    False: the title as PubMed has it, the retraction in the closing flag sentence."""
     if style not in STYLES:
         raise InvalidInputError(
             f"unknown reference style: {style!r}", hint="choose one of: " + ", ".join(STYLES)
         )
-    ref = _book(record, style) if record.kind == "book" else _article(record, style)
-    note = [n for n in c.flag_notes(record) if not n.startswith("Retracted publication")]
+    mark = mark_retracted
+    ref = _book(record, style, mark) if record.kind == "book" else _article(record, style, mark)
+    note = [n for n in c.flag_notes(record) if not (mark and n.startswith("Retracted publication"))]
     if note:
         ref += " " + _sentence("; ".join(note))
     return ref
 
 
-def _article(record: Record, style: str) -> str:
+def _article(record: Record, style: str, mark: bool) -> str:
     parts = []
     authors = _authors(record.authors, style)
     if authors:
         parts.append(_sentence(authors))
     if record.title:
-        parts.append(_title(record, c.title(record)))
+        parts.append(_title(record, c.title(record), mark))
     journal = c.journal_abbrev(record)
     if journal:
         parts.append(_sentence(journal))
@@ -124,10 +129,17 @@ def _article(record: Record, style: str) -> str:
     return " ".join(parts)
 
 
-def writer(style: str) -> Callable[[Iterable[Record], TextIO, bool], None]:
-    def write(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+def writer(style: str) -> Callable[..., None]:
+    def write(
+        records: Iterable[Record],
+        stream: TextIO,
+        abstracts: bool = False,
+        *,
+        mark_retracted: bool = True,
+    ) -> None:
         for n, record in enumerate(records, 1):
-            stream.write(f"{n}. {format_reference(record, style)}\n")
+            ref = format_reference(record, style, mark_retracted=mark_retracted)
+            stream.write(f"{n}. {ref}\n")
 
     return write
 

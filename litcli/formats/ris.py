@@ -4,7 +4,8 @@ Tags: TY, AU (one per author, "Family, Given" or "Family, Given, Suffix";
 collective names as-is), TI, T2 (journal or book title), JO and J2 (journal
 abbreviation), PY, DA, VL, IS, SP, EP,
 SN, DO, AN (PMID), C2 (PMCID), UR, KW (one per keyword/MeSH term), AB (with
-abstracts), N1 (retraction/erratum notes), PB/CY (books), ER.
+abstracts), N1 (retraction/erratum notes), PB/CY (books), ER.  With ``mark_retracted``
+(the default) TI also carries the retraction notice (``_common.marked_title``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ def _author(author: Author) -> str:
     return f"{last}, {given}" if given else last
 
 
-def lines(record: Record, *, abstracts: bool = False) -> list[tuple[str, str]]:
+def lines(
+    record: Record, *, abstracts: bool = False, mark_retracted: bool = False
+) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
 
     def add(tag: str, value: str | None) -> None:
@@ -42,12 +45,12 @@ def lines(record: Record, *, abstracts: bool = False) -> list[tuple[str, str]]:
         for editor in record.book.editors:
             add("A2", _author(editor))
     if c.is_chapter(record):
-        add("TI", c.title(record))
+        add("TI", c.marked_title(record, c.title(record), mark_retracted))
         add("T2", c.book_title(record))
     elif record.kind == "book":
-        add("TI", c.book_title(record))
+        add("TI", c.marked_title(record, c.book_title(record), mark_retracted))
     else:
-        add("TI", c.title(record))
+        add("TI", c.marked_title(record, c.title(record), mark_retracted))
         add("T2", c.journal_title(record))
         add("JO", c.journal_abbrev(record))  # kept: rispy's journal_name
         add("J2", c.journal_abbrev(record))  # the RIS tag for the abbreviated title
@@ -88,10 +91,16 @@ def lines(record: Record, *, abstracts: bool = False) -> list[tuple[str, str]]:
     return out
 
 
-def write(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
+def write(
+    records: Iterable[Record],
+    stream: TextIO,
+    abstracts: bool = False,
+    *,
+    mark_retracted: bool = True,
+) -> None:
     for i, record in enumerate(records):
         if i:
             stream.write("\n")
-        for tag, value in lines(record, abstracts=abstracts):
+        for tag, value in lines(record, abstracts=abstracts, mark_retracted=mark_retracted):
             stream.write(f"{tag}  - {value}\n")
         stream.write("ER  - \n")
