@@ -9,6 +9,9 @@ One file (``paths.library_path()``, ``LITCLI_HOME`` overrides) holds
   authors (rowid = PMID), ranked with bm25;
 * ``search_cache``: NCBI search results (query + options -> PMIDs, count,
   translation, warnings) with the time they were fetched;
+* ``searches``: every online search as run (``litcli library searches``): the query as
+  typed and as sent, topic, filters, PubMed's translation and warnings, sort, when,
+  the count, the PMIDs returned with their hash and litcli's version;
 * ``migrations``: the named schema migrations already applied.
 
 The database runs in WAL mode with a busy timeout, every write is an
@@ -106,6 +109,86 @@ class CachedSearch:
     query: str | None = None
 
 
+def pmids_hash(pmids: Sequence[str]) -> str:
+    """'sha256:…' of the PMIDs in order, one per line: two runs returned the same list
+    exactly when their hashes are equal."""
+    return "sha256:" + hashlib.sha256("\n".join(pmids).encode("ascii", "replace")).hexdigest()
+
+
+@dataclass
+class SearchRecord:
+    """One online search as run (the ``searches`` table; ``--format json``'s "search")."""
+
+    query: str  # what was sent to PubMed
+    count: int
+    typed: str = ""
+    topic: str | None = None
+    filters: dict[str, Any] = field(default_factory=dict)
+    translation: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    sort: str = "relevance"
+    max_results: int = 20
+    mode: str = "records"  # records | ids | count
+    source: str = "pubmed"  # pubmed | cache
+    pmids: list[str] = field(default_factory=list)
+    run_at: float = 0.0
+    searched_at: float = 0.0
+    litcli_version: str = ""
+    rerun_of: int | None = None
+    id: int | None = None
+
+    @property
+    def pmids_hash(self) -> str:
+        return pmids_hash(self.pmids)
+
+    def to_dict(self) -> dict[str, Any]:
+        def iso(ts: float) -> str:
+            import datetime
+
+            return datetime.datetime.fromtimestamp(ts, datetime.timezone.utc).isoformat(timespec="seconds")
+
+        return {
+            "id": self.id,
+            "query_typed": self.typed,
+            "topic": self.topic,
+            "filters": self.filters,
+            "query": self.query,
+            "query_translation": self.translation,
+            "warnings": list(self.warnings),
+            "sort": self.sort,
+            "max": self.max_results,
+            "mode": self.mode,
+            "source": self.source,
+            "run_at": iso(self.run_at),
+            "searched_at": iso(self.searched_at),
+            "count": self.count,
+            "returned": len(self.pmids),
+            "pmids_hash": self.pmids_hash,
+            "pmids": list(self.pmids),
+            "litcli_version": self.litcli_version,
+            "rerun_of": self.rerun_of,
+        }
+
+
+_SEARCH_COLUMNS = (
+    "id, run_at, searched_at, source, mode, typed, topic, filters, query, translation, "
+    "warnings, sort, max_results, count, pmids, litcli_version, rerun_of"
+)
+
+
+def _search_record(row: tuple[Any, ...]) -> SearchRecord:
+    (id_, run_at, searched_at, source, mode, typed, topic, filters, query, translation,
+     warnings, sort, max_results, count, pmids, version, rerun_of) = row
+    return SearchRecord(
+        id=int(id_), run_at=float(run_at), searched_at=float(searched_at), source=source,
+        mode=mode, typed=typed, topic=topic, filters=dict(json.loads(filters or "{}")),
+        query=query, translation=translation, warnings=list(json.loads(warnings or "[]")),
+        sort=sort, max_results=int(max_results), count=int(count),
+        pmids=[str(p) for p in json.loads(pmids or "[]")], litcli_version=version,
+        rerun_of=None if rerun_of is None else int(rerun_of),
+    )
+
+
 # --- migrations --------------------------------------------------------------------
 
 
@@ -157,9 +240,40 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m002_search_log(conn: sqlite3.Connection) -> None:
+    """Every online search, as run (issue 12, item 4): what was typed and sent, PubMed's
+    translation and warnings, when, the count and the PMIDs returned (with their hash)."""
+    conn.execute(
+        """
+        CREATE TABLE searches (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_at REAL NOT NULL,          -- when litcli ran the search
+            searched_at REAL NOT NULL,     -- when PubMed answered (earlier: from the cache)
+            source TEXT NOT NULL,          -- 'pubmed' | 'cache'
+            mode TEXT NOT NULL,            -- 'records' | 'ids' | 'count'
+            typed TEXT NOT NULL,           -- the query as typed
+            topic TEXT,
+            filters TEXT NOT NULL DEFAULT '{}',
+            query TEXT NOT NULL,           -- exactly what was sent to PubMed
+            translation TEXT,
+            warnings TEXT NOT NULL DEFAULT '[]',
+            sort TEXT NOT NULL,
+            max_results INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            pmids TEXT NOT NULL DEFAULT '[]',
+            pmids_hash TEXT NOT NULL,
+            litcli_version TEXT NOT NULL,
+            rerun_of INTEGER
+        )
+        """
+    )
+    conn.execute("CREATE INDEX searches_query ON searches(query, sort, max_results)")
+
+
 # Named, in order; never rename or reorder an applied migration, only append.
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", _m001_initial),
+    ("m002_search_log", _m002_search_log),
 ]
 
 
@@ -1045,6 +1159,54 @@ class Library:
         return self._write(
             lambda c: c.execute("DELETE FROM search_cache WHERE fetched_at < ?", (cutoff,)).rowcount
         )
+
+    # --- search log (every online search, as run) ---------------------------------
+
+    def log_search(self, entry: SearchRecord) -> int:
+        """Keep one search as run; returns its number (``entry.id`` is set)."""
+        from litcli import __version__
+
+        entry.run_at = entry.run_at or self._clock()
+        entry.searched_at = entry.searched_at or entry.run_at
+        entry.litcli_version = entry.litcli_version or __version__
+        values = (
+            entry.run_at, entry.searched_at, entry.source, entry.mode, entry.typed, entry.topic,
+            json.dumps(entry.filters, sort_keys=True, ensure_ascii=False), entry.query,
+            entry.translation, json.dumps(list(entry.warnings), ensure_ascii=False), entry.sort,
+            int(entry.max_results), int(entry.count), json.dumps([str(p) for p in entry.pmids]),
+            entry.pmids_hash, entry.litcli_version, entry.rerun_of,
+        )
+        new_id = self._write(
+            lambda c: c.execute(
+                "INSERT INTO searches (run_at, searched_at, source, mode, typed, topic, filters, "
+                "query, translation, warnings, sort, max_results, count, pmids, pmids_hash, "
+                "litcli_version, rerun_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            ).lastrowid
+        )
+        entry.id = int(new_id or 0)
+        return entry.id
+
+    def searches(self, limit: int | None = None) -> list[SearchRecord]:
+        """The logged searches, newest first."""
+        sql = f"SELECT {_SEARCH_COLUMNS} FROM searches ORDER BY id DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [_search_record(row) for row in self._read(sql)]
+
+    def search_record(self, number: int) -> SearchRecord | None:
+        rows = self._read(f"SELECT {_SEARCH_COLUMNS} FROM searches WHERE id = ?", (int(number),))
+        return _search_record(rows[0]) if rows else None
+
+    def previous_run(self, entry: SearchRecord) -> SearchRecord | None:
+        """The last run before ``entry`` of the same search (same query, sort and max) that
+        returned PMIDs (a ``--count`` run returns none)."""
+        rows = self._read(
+            f"SELECT {_SEARCH_COLUMNS} FROM searches WHERE query = ? AND sort = ? "
+            "AND max_results = ? AND mode != 'count' AND id < ? ORDER BY id DESC LIMIT 1",
+            (entry.query, entry.sort, int(entry.max_results), int(entry.id or 2**62)),
+        )
+        return _search_record(rows[0]) if rows else None
 
     def integrity_check(self) -> str:
         """'ok' or SQLite's first complaint."""

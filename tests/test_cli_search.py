@@ -56,7 +56,7 @@ def test_json_output_keeps_pubmed_order(ncbi):
     ncbi.on_search("reversed", ["99000004", "99000002", "99000005"])
     result = run_cli(["search", "reversed", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert [r["pmid"] for r in json.loads(result.stdout)] == ["99000004", "99000002", "99000005"]
+    assert [r["pmid"] for r in json.loads(result.stdout)["records"]] == ["99000004", "99000002", "99000005"]
 
 
 def test_piped_abstracts_are_a_tsv_column_not_free_text(ncbi):
@@ -436,7 +436,11 @@ def test_every_format_says_when_fewer_records_were_written_than_matched(ncbi, fm
         assert result.stderr.count("of 148") == 1
     else:
         assert "Wrote 20 of 148 matching records; use --max 148 for all." in result.stderr
-    assert "148" not in result.stdout.replace("99000148", "")  # the note is not data
+    if fmt == "json":  # the search record holds PubMed's count, as data
+        data = json.loads(result.stdout)
+        assert data["search"]["count"] == 148 and len(data["records"]) == 20
+    else:
+        assert "148" not in result.stdout.replace("99000148", "")  # the note is not data
 
 
 def test_no_note_when_every_match_was_written(ncbi):

@@ -95,7 +95,7 @@ def test_data_on_stdout_messages_on_stderr(ncbi, tmp_path, monkeypatch) -> None:
     ncbi.on_search("ketamine", ["99000001", "99000002"], warnings={"OutputMessage": ["Fake warning."]})
     result = run_cli(["search", "ketamine", "--format", "json", "--verbose"])
     assert result.exit_code == 0, result.output
-    assert [r["pmid"] for r in json.loads(result.stdout)] == ["99000001", "99000002"]  # only data
+    assert [r["pmid"] for r in json.loads(result.stdout)["records"]] == ["99000001", "99000002"]  # only data
     assert "no email address configured" in result.stderr  # the warning ...
     assert "Fake warning." in result.stderr  # ... NCBI's message ...
     assert "Query: " in result.stderr  # ... and --verbose all on stderr
@@ -187,7 +187,7 @@ def test_a_reader_that_leaves_early_is_not_an_error(ncbi, isolated_env) -> None:
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env_for(ncbi, isolated_env), cwd=ROOT,
     )
     assert proc.stdout is not None and proc.stderr is not None
-    assert proc.stdout.readline() == b"[\n"
+    assert proc.stdout.readline() == b"{\n"
     proc.stdout.close()  # like head: read a line, then go away
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0, err

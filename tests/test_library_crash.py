@@ -150,7 +150,9 @@ def test_two_processes_import_into_one_library_at_once(tmp_path: Path) -> None:
     assert all(s["failed"] == 0 for s in summaries)
     assert _check_consistent(home / "library.db") == 4500
     conn = sqlite3.connect(home / "library.db")
-    assert conn.execute("SELECT name FROM migrations").fetchall() == [("m001_initial",)]
+    assert conn.execute("SELECT name FROM migrations").fetchall() == [
+        ("m001_initial",), ("m002_search_log",)
+    ]
 
 
 def test_sigterm_during_an_export_leaves_no_partial_file(tmp_path: Path, big_file: Path) -> None:

@@ -176,7 +176,7 @@ def test_another_search_fetches_only_records_the_library_lacks(ncbi):
     ncbi.clear()
     result = run_cli(["search", "beta", "--format", "json"])
     assert result.exit_code == 0, result.output
-    shown = [r["pmid"] for r in json.loads(result.stdout)]
+    shown = [r["pmid"] for r in json.loads(result.stdout)["records"]]
     assert shown == [str(FIRST + 5), str(FIRST + 1), str(FIRST + 4)]  # PubMed's order
     assert ncbi.count("esearch") == 1 and ncbi.count("efetch") == 1
     assert efetched_ids(ncbi.hits("efetch")[0]) == [str(FIRST + 4), str(FIRST + 5)]
@@ -302,7 +302,7 @@ def test_offline_without_matches(ncbi, shelf):
     assert (result.exit_code, result.stdout) == (0, "")
     assert "No records in the local library match: psilocybin" in result.stderr
     json_result = run_cli(["search", "psilocybin", "--offline", "-f", "json"])
-    assert json_result.stdout.strip() == "[]"
+    assert json.loads(json_result.stdout) == {"search": None, "records": []}
 
 
 def test_offline_boolean_queries_mean_what_pubmed_means_or_are_refused(ncbi, shelf):

@@ -27,6 +27,7 @@ Examples:
   litcli library search 'ketamine[ti] AND (depression OR OCD)' --since 2015 --type rct
   litcli library export -f bibtex -o library.bib
   litcli library stats
+  litcli library searches
 """
 )
 def library() -> None:
@@ -467,6 +468,57 @@ def stats_cmd(fmt: str) -> None:
     click.echo(f"Last update:      {_when(stats['last_update'])}")
     click.echo(f"Size:             {stats['size_bytes'] / 1e6:,.1f} MB")
     click.echo(f"Schema:           {', '.join(stats['migrations'])}")
+
+
+@library.command(
+    "searches",
+    epilog="""\b
+Examples:
+  litcli library searches
+  litcli library searches -f json -n 5
+  litcli search --rerun 3          # run search 3 again: new / no longer returned
+""",
+)
+@click.option(
+    "-n", "--max", "limit", type=click.IntRange(1), default=20, show_default=True,
+    help="How many searches to show, newest first.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format (json: every field, PMIDs included).",
+)
+def searches_cmd(limit: int, fmt: str) -> None:
+    """Every online search litcli ran, newest first: number, when, count, query.
+
+    Each is kept as run (query as typed and as sent, topic, filters, PubMed's
+    translation and warnings, sort, count, the PMIDs returned and their hash,
+    litcli's version); `litcli search --rerun N` repeats one.
+    """
+    import json
+
+    with _open() as lib:
+        entries = lib.searches(limit)
+    if fmt == "json":
+        click.echo(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))
+        return
+    if not entries:
+        click.echo("No searches recorded yet (every online `litcli search` is).", err=True)
+        return
+    from litcli.textsafe import one_line
+
+    click.echo("\t".join(["#", "When (UTC)", "Count", "Returned", "Sort", "Source", "Query"]))
+    for e in entries:
+        when = e.to_dict()["run_at"][:16].replace("T", " ")
+        shown = "--count" if e.mode == "count" else f"{len(e.pmids):,}"
+        what = f"{e.topic} + {e.typed}" if e.topic and e.typed else e.topic or e.typed or e.query
+        click.echo(
+            "\t".join([str(e.id), when, f"{e.count:,}", shown, e.sort, e.source, one_line(what)])
+        )
 
 
 def _when(ts: float | None) -> str:

@@ -96,6 +96,13 @@ records from the local library; every record fetched is kept there.
 @click.option(
     "-v", "--verbose", is_flag=True, help="Show the query sent and PubMed's translation of it."
 )
+@click.option(
+    "--rerun",
+    type=click.IntRange(1),
+    metavar="N",
+    help="Run search N of `litcli library searches` again (the same query, sort and --max) "
+    "and report what is new since its last run and what is no longer returned.",
+)
 @timeout_option
 def search(
     query: tuple[str, ...],
@@ -115,6 +122,7 @@ def search(
     offline: bool,
     refresh: bool,
     verbose: bool,
+    rerun: int | None,
 ) -> None:
     """Search PubMed with its own query syntax and print a citation table.
 
@@ -127,6 +135,13 @@ def search(
 
     if offline and refresh:
         raise click.UsageError("--offline and --refresh cannot be used together.")
+    rerun_of = None
+    if rerun is not None:
+        _check_rerun_flags(query, topic, since, until, types, humans, english, offline)
+        rerun_of = _load_rerun(rerun)
+        query, topic = (rerun_of.typed,) if rerun_of.typed else (), rerun_of.topic
+        max_results, sort, refresh = rerun_of.max_results, rerun_of.sort, True
+        count_only = count_only or rerun_of.mode == "count"
     if output == "-":  # `-o -`: stdout, as in `export`
         output = None
     if output is not None and count_only:
@@ -137,7 +152,9 @@ def search(
     )
     q.check_max(max_results)
     q.check_sort(sort)
-    full_query = build_search_query(query, topic=topic, filters=filters)
+    full_query = (
+        rerun_of.query if rerun_of is not None else build_search_query(query, topic=topic, filters=filters)
+    )
     # what the library can answer: the words and topic (filters apply separately)
     offline_text = build_search_query(query, topic=topic)
     if humans:
@@ -149,6 +166,8 @@ def search(
 
     err = make_console(stderr=True)
     label = _label(query, topic) + _filters_label(filters)
+    if rerun_of is not None:
+        label = _label((full_query,), None)
     sink = _Sink(fmt, abstracts, verbose, output, force, max_results)
     if offline:
         records, count = _offline(
@@ -166,9 +185,18 @@ def search(
     if verbose:
         _note(err, "Query: ", full_query)
     ids_only = fmt == "ids"  # PMIDs from esearch alone: no record is fetched
+    from litcli import searchlog
+
+    logged = _Logged(
+        typed=" ".join(query),
+        topic=topic,
+        filters=rerun_of.filters if rerun_of is not None else searchlog.filters_dict(filters),
+        mode="count" if count_only else "ids" if ids_only else "records",
+        rerun_of=rerun_of.id if rerun_of is not None else None,
+    )
     outcome = _online(
         err, full_query, offline_text, filters, max_results, sort, count_only, refresh,
-        ids_only=ids_only,
+        ids_only=ids_only, logged=logged,
     )
     if ids_only:
         from litcli.models import Record
@@ -181,6 +209,8 @@ def search(
     if outcome.from_cache:
         click.echo(_cache_note(outcome), err=True)
 
+    if rerun_of is not None:
+        _say_changes(rerun_of, logged)
     if count_only:
         click.echo(str(outcome.count))
         return
@@ -189,6 +219,7 @@ def search(
     header = (
         f"Showing {len(outcome.records):,} of {outcome.count:,} for: {label} · sorted by {sort}"
     )
+    sink.search = logged.as_json()
     sink.write(outcome.records, header, outcome.count, online=True)
 
 
@@ -203,15 +234,17 @@ def _online(
     refresh: bool,
     *,
     ids_only: bool = False,
+    logged: _Logged | None = None,
 ) -> Any:
-    """Ask NCBI (through the search cache and the library unless --count)."""
+    """Ask NCBI (through the search cache and the library unless --count); the search is
+    recorded in the library's search log (``logged``)."""
     from litcli import service
     from litcli.errors import NetworkError
     from litcli.records import RecordSource
 
     with RecordSource(refresh=refresh, warn=warn) as source, _progress(err) as progress:
         try:
-            return source.search(
+            outcome = source.search(
                 full_query,
                 max_results=max_results,
                 sort=sort,
@@ -227,6 +260,87 @@ def _online(
                 until=filters.until,
                 designs=service.designs_for_types(filters.types),
             ) from None
+        if logged is not None:
+            logged.keep(outcome, source, sort=sort, max_results=max_results)
+        return outcome
+
+
+class _Logged:
+    """The search record of one online search (kept in the library, shown in JSON)."""
+
+    def __init__(
+        self, *, typed: str, topic: str | None, filters: dict[str, Any], mode: str,
+        rerun_of: int | None,
+    ) -> None:
+        self.typed, self.topic, self.filters = typed, topic, filters
+        self.mode, self.rerun_of = mode, rerun_of
+        self.entry: Any = None
+        self.changes: Any = None
+
+    def keep(self, outcome: Any, source: Any, *, sort: str, max_results: int) -> None:
+        from litcli import searchlog
+
+        self.entry = searchlog.entry_for(
+            outcome, typed=self.typed, topic=self.topic, filters=self.filters, sort=sort,
+            max_results=max_results, mode=self.mode, rerun_of=self.rerun_of,
+        )
+        self.changes = searchlog.keep(self.entry, source.library(), source.library_warning)
+
+    def as_json(self) -> dict[str, Any] | None:
+        if self.entry is None:
+            return None
+        data: dict[str, Any] = self.entry.to_dict()
+        if self.rerun_of is not None:
+            data["changes"] = self.changes.to_dict() if self.changes is not None else None
+        return data
+
+
+def _check_rerun_flags(
+    query: tuple[str, ...], topic: str | None, since: int | None, until: int | None,
+    types: tuple[str, ...], humans: bool, english: bool, offline: bool,
+) -> None:
+    given = [
+        name
+        for name, value in (
+            ("QUERY", query), ("--topic", topic), ("--since", since is not None),
+            ("--until", until is not None), ("--type", types), ("--humans", humans),
+            ("--english", english), ("--offline", offline),
+        )
+        if value
+    ]
+    if given:
+        raise click.UsageError(
+            f"--rerun repeats a recorded search as it was; drop {', '.join(given)}"
+        )
+
+
+def _load_rerun(number: int) -> Any:
+    from litcli import searchlog
+    from litcli.library import Library
+
+    with Library() as lib:
+        return searchlog.find(lib, number)
+
+
+def _say_changes(rerun_of: Any, logged: _Logged) -> None:
+    """'Search #3 again: 153 matches (148 on 2026-12-01 10:00 UTC); 5 new since the last
+    run (#5), 2 no longer returned.' and the PMIDs, on stderr."""
+    when = rerun_of.to_dict()["searched_at"].replace("T", " ").replace("+00:00", " UTC")
+    entry, changes = logged.entry, logged.changes
+    now = f" (recorded as #{entry.id})" if entry is not None and entry.id else ""
+    line = f"Search #{rerun_of.id} again{now}: {entry.count:,} matches ({rerun_of.count:,} on {when})"
+    if changes is not None and logged.mode != "count":
+        line += (
+            f"; {len(changes.new):,} new since the last run (#{changes.previous.id}), "
+            f"{len(changes.gone):,} no longer returned."
+        )
+        click.echo(line, err=True)
+        for label, pmids in (("New", changes.new), ("No longer returned", changes.gone)):
+            if pmids:
+                shown = ", ".join(pmids[:20]) + (f", … {len(pmids) - 20:,} more" if len(pmids) > 20 else "")
+                click.echo(f"  {label}: {shown}", err=True)
+        return
+    click.echo(line + ".", err=True)
 
 
 def _offline(
@@ -293,6 +407,7 @@ class _Sink:
     ) -> None:
         self.fmt, self.abstracts, self.verbose = fmt, abstracts, verbose
         self.output, self.force, self.max_results = output, force, max_results
+        self.search: dict[str, Any] | None = None  # the search record, for --format json
 
     def write(self, records: list[Any], header: str, count: int, *, online: bool) -> None:
         if self.output is not None:
@@ -304,7 +419,10 @@ class _Sink:
         elif self.fmt != "table":
             if self.verbose and records:
                 click.echo(header, err=True)
-            _write_format(records, self.fmt, self.abstracts)
+            if self.fmt == "json":
+                _write_search_json(records, self.search, None, force=False)
+            else:
+                _write_format(records, self.fmt, self.abstracts)
         elif records:
             from litcli.render import print_records
 
@@ -321,6 +439,8 @@ class _Sink:
         from litcli import formats
 
         assert self.output is not None
+        if self.fmt == "json":
+            return _write_search_json(records, self.search, self.output, force=self.force)
         target, _ = formats.write_records(
             records, self.fmt, self.output, abstracts=self.abstracts, force=self.force
         )
@@ -372,6 +492,25 @@ def _filters_label(filters: Any) -> str:
     elif filters.until is not None:
         parts.append(f"until {filters.until}")
     return "".join(f" · {p}" for p in parts)
+
+
+def _write_search_json(
+    records: list[Any], search: dict[str, Any] | None, output: str | None, *, force: bool
+) -> Any:
+    """``{"search": {...} | null, "records": [...]}`` to stdout or atomically to ``output``."""
+    import sys
+
+    from litcli.formats.jsonfmt import write_search
+
+    if output is None:
+        write_search(search, records, sys.stdout)
+        sys.stdout.flush()
+        return None
+    from litcli.formats.output import atomic_text
+
+    with atomic_text(output, force=force) as stream:
+        write_search(search, records, stream)
+    return output
 
 
 def _write_format(records: list[Any], fmt: str, abstracts: bool) -> None:
