@@ -22,7 +22,7 @@ class ExitCode(IntEnum):
     INPUT = 6  # an input file cannot be read or parsed
     LIBRARY = 7  # the local library cannot be opened or written
     CHECK_FAILED = 8  # `--strict`: check (a claim contradicted / without evidence), refs (a bad reference)
-    INCOMPLETE = 9  # `check` wrote its report, but NCBI failed for some claims ("not checked")
+    INCOMPLETE = 9  # `check` wrote its report, but NCBI failed for some claims ("not checked"); `search --all` short of PubMed's count
     INTERRUPTED = 130  # Ctrl-C
     TERMINATED = 143  # SIGTERM (128 + 15): stopped cleanly, as after Ctrl-C
 

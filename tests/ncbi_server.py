@@ -27,6 +27,10 @@ Fixture API (``ncbi`` is a ``NcbiServer``)::
                                   # the answer may be "AMBIGUOUS ..." too; anything unknown: NOT_FOUND
     pubmed_article(99000001, title=..., year=..., authors=[("Rivera", "CI")], ...)
                                   # builds a synthetic PubmedArticle element (str)
+    ncbi.set_dates({"99000001": "2015/03/04", ...})
+                                  # publication dates (YYYY/MM/DD; default 2020/01/01) for
+                                  # ("2015/01/01"[dp] : "2015/06/30"[dp]) ranges in esearch terms;
+                                  # "1:99000500[uid]" ranges are honoured too
     # PubMed's 9,999 cap is enforced: esearch, and efetch through the history server, with
     # retstart > 9,998 answer NCBI's "'retstart' cannot be larger than 9998" error (HTTP 200)
 
@@ -160,6 +164,7 @@ class NcbiServer:
         self.articles: dict[str, str] = {}
         self._rules: list[_SearchRule] = []
         self.citations: dict[tuple[str, str, str, str, str], str] = {}
+        self.dates: dict[str, str] = {}
         self._routes: dict[str, Callable[[Hit], Any]] = {}
         self._failures: dict[str, list[_Failure]] = {}
         handler = _make_handler(self)
@@ -221,6 +226,11 @@ class NcbiServer:
         chunks = re.findall(r"<PubmedArticle>.*?</PubmedArticle>", data, flags=re.DOTALL)
         self.set_articles(chunks)
         return list(self.articles)
+
+    def set_dates(self, dates: Mapping[str | int, str]) -> None:
+        """Publication dates ("YYYY/MM/DD") by PMID, for [dp] ranges (default 2020/01/01)."""
+        with self._lock:
+            self.dates = {str(k): v for k, v in dates.items()}
 
     def on_search(
         self,
@@ -347,6 +357,7 @@ class NcbiServer:
     def _esearch(self, hit: Hit) -> Reply:
         term = hit.params.get("term", "")
         pmids, rule = self._matching(term)
+        pmids = self._in_ranges(term, pmids)
         start = int(hit.params.get("retstart", 0) or 0)
         if start > MAX_RETSTART:
             return Reply(ESEARCH_HEADER + f"<eSearchResult><ERROR>{RETSTART_ERROR}</ERROR></eSearchResult>\n")
@@ -367,6 +378,17 @@ class NcbiServer:
             parts.append("<WarningList>" + _elements(rule.warnings) + "</WarningList>")
         return Reply(ESEARCH_HEADER + "<eSearchResult>" + "".join(parts) + "</eSearchResult>\n")
 
+    def _in_ranges(self, term: str, pmids: list[str]) -> list[str]:
+        """The PMIDs inside the term's ("a"[dp] : "b"[dp]) and a:b[uid] ranges."""
+        import re
+
+        for low, high in re.findall(r'"(\d{4}/\d{2}/\d{2})"\[dp\]\s*:\s*"(\d{4}/\d{2}/\d{2})"\[dp\]', term):
+            with self._lock:
+                pmids = [p for p in pmids if low <= self.dates.get(p, "2020/01/01") <= high]
+        for low, high in re.findall(r"(\d+):(\d+)\[uid\]", term):
+            pmids = [p for p in pmids if int(low) <= int(p) <= int(high)]
+        return pmids
+
     def _efetch(self, hit: Hit) -> Reply:
         if "id" in hit.params:
             wanted = [i.strip() for i in hit.params["id"].split(",") if i.strip()]
@@ -375,7 +397,8 @@ class NcbiServer:
                     "<eFetchResult>\n\t<ERROR>Supplied id parameter is empty.</ERROR>\n</eFetchResult>\n"
                 )
         elif hit.params.get("WebEnv") == WEBENV:
-            pmids, _ = self._matching(self._last_term())
+            term = self._last_term()
+            pmids = self._in_ranges(term, self._matching(term)[0])
             start = int(hit.params.get("retstart", 0) or 0)
             size = int(hit.params.get("retmax", 20) or 20)
             if start > MAX_RETSTART:

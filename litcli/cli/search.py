@@ -23,6 +23,7 @@ Examples:
   litcli search --topic ketamine-trd --type rct --type meta-analysis --since 2015
   litcli search "ketamine[ti] AND depression" --humans --english --max 50
   litcli search esketamine --count
+  litcli search "ketamine" --all --format ids > all-ketamine.txt
   litcli search --topic esketamine --format ids | litcli export - -f bibtex
   litcli search --topic ketamine-ptsd --offline      # only the local library
   litcli search --topic ketamine-ptsd --refresh      # ask PubMed again
@@ -30,7 +31,8 @@ Examples:
 
 \b
 PubMed hands out only the first 9,999 records of a search: --max is at most
-9,999; split bigger searches by year (--until 2015, then --since 2016).
+9,999. --all --format ids lists every PMID of a bigger search (split by
+publication date and checked against PubMed's count).
 When fewer records are printed than matched, stderr says so.
 
 Searches seen in the last day are answered from the local cache and the
@@ -97,6 +99,13 @@ records from the local library; every record fetched is kept there.
     "-v", "--verbose", is_flag=True, help="Show the query sent and PubMed's translation of it."
 )
 @click.option(
+    "--all",
+    "all_",
+    is_flag=True,
+    help="Every matching PMID, also past PubMed's 9,999 (the search split by publication "
+    "date, checked against PubMed's count); with --format ids.",
+)
+@click.option(
     "--rerun",
     type=click.IntRange(1),
     metavar="N",
@@ -122,6 +131,7 @@ def search(
     offline: bool,
     refresh: bool,
     verbose: bool,
+    all_: bool,
     rerun: int | None,
 ) -> None:
     """Search PubMed with its own query syntax and print a citation table.
@@ -135,6 +145,8 @@ def search(
 
     if offline and refresh:
         raise click.UsageError("--offline and --refresh cannot be used together.")
+    if all_:
+        _check_all_flags(fmt, count_only, offline, rerun)
     rerun_of = None
     if rerun is not None:
         _check_rerun_flags(query, topic, since, until, types, humans, english, offline)
@@ -186,6 +198,10 @@ def search(
         _note(err, "Query: ", full_query)
     ids_only = fmt == "ids"  # PMIDs from esearch alone: no record is fetched
     from litcli import searchlog
+
+    if all_:
+        _all_ids(err, full_query, query, topic, filters, sort, output, force)
+        return
 
     logged = _Logged(
         typed=" ".join(query),
@@ -293,6 +309,65 @@ class _Logged:
         if self.rerun_of is not None:
             data["changes"] = self.changes.to_dict() if self.changes is not None else None
         return data
+
+
+def _check_all_flags(fmt: str, count_only: bool, offline: bool, rerun: int | None) -> None:
+    if count_only or offline or rerun is not None:
+        given = [n for n, v in (("--count", count_only), ("--offline", offline),
+                                ("--rerun", rerun is not None)) if v]
+        raise click.UsageError(f"--all cannot be used with {', '.join(given)}")
+    if fmt != "ids":
+        raise click.UsageError(
+            "--all writes PMIDs only for now: add --format ids "
+            "(the records then with: litcli export - -f FORMAT)"
+        )
+
+
+def _all_ids(
+    err: Any, full_query: str, query: tuple[str, ...], topic: str | None, filters: Any,
+    sort: str, output: str | None, force: bool,
+) -> None:
+    """--all: every PMID (allsearch.collect_ids), written as ids; a count that does not
+    match is a warning and exit 9."""
+    from litcli import allsearch, formats, searchlog
+    from litcli.cli.errors import exit_with
+    from litcli.errors import ExitCode
+    from litcli.models import Record
+    from litcli.records import RecordSource
+    from litcli.search import SearchOutcome
+
+    def progress(done: int, total: int, found: int) -> None:
+        if err.is_terminal:
+            click.echo(f"Pieces {done:,}/{total:,} · {found:,} PMIDs", err=True)
+
+    with RecordSource(warn=warn) as source:
+        result = allsearch.collect_ids(source.client(), full_query, progress=progress)
+        outcome = SearchOutcome(query=result.query, count=result.count, ids=result.pmids)
+        entry = searchlog.entry_for(
+            outcome, typed=" ".join(query), topic=topic, filters=searchlog.filters_dict(filters),
+            sort=sort, max_results=max(result.count, len(result.pmids)), mode="all",
+        )
+        searchlog.keep(entry, source.library(), source.library_warning)
+    target, n = formats.write_records(
+        [Record(pmid=p) for p in result.pmids], "ids", output, force=force
+    )
+    if not result.count:
+        click.echo("No PubMed records found for this search.", err=True)
+        return
+    if target is not None:
+        click.echo(f"Wrote {n:,} PMIDs to {target} (ids)", err=True)
+    pieces = f"{result.pieces:,} date piece{'s' if result.pieces != 1 else ''}"
+    if result.shortfall:
+        warn(
+            f"PubMed counts {result.count:,} records for this search, but its {pieces} "
+            f"returned {len(result.pmids):,} distinct PMIDs ({result.shortfall:,} missing)"
+        )
+        exit_with(ExitCode.INCOMPLETE)
+    click.echo(
+        f"All {len(result.pmids):,} PMIDs ({pieces}, {result.requests:,} requests; "
+        f"matches PubMed's count).",
+        err=True,
+    )
 
 
 def _check_rerun_flags(

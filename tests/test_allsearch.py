@@ -1,0 +1,142 @@
+"""Every PMID past PubMed's 9,999 (issue 12, item 1): the [dp]/[uid] splitting planner and
+its count check, against the loopback server (which enforces the 9,999 cap)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from litcli.allsearch import CAP, Piece, collect_ids, plan
+from litcli.eutils import EutilsClient
+
+FIRST = 99000001
+
+
+def _serve(ncbi, n: int, date_of) -> list[str]:
+    """n tiny synthetic records (the ids path never fetches them) with publication dates."""
+    pmids = [str(FIRST + i) for i in range(n)]
+    ncbi.set_articles({p: "" for p in pmids})
+    ncbi.set_dates({p: date_of(i) for i, p in enumerate(pmids)})
+    return pmids
+
+
+def _day(i: int, per_day: int = 7) -> str:
+    return f"{dt.date(2001, 1, 1) + dt.timedelta(days=i // per_day):%Y/%m/%d}"
+
+
+def test_30000_records_come_back_whole_and_verified(ncbi):
+    pmids = _serve(ncbi, 30_000, _day)  # 7 a day from 2001 to 2012
+    seen: list[tuple[int, int, int]] = []
+    with EutilsClient() as client:
+        result = collect_ids(client, "synthetic", progress=lambda *a: seen.append(a))
+    assert result.count == 30_000 and result.shortfall == 0
+    assert sorted(result.pmids) == pmids and len(set(result.pmids)) == 30_000
+    # each piece within PubMed's limit, never a retstart past it
+    hits = ncbi.hits("esearch")
+    assert all(int(h.params.get("retstart", 0)) < CAP for h in hits)
+    listing = [h for h in hits if h.params["retmax"] != "0"]
+    counting = [h for h in hits if h.params["retmax"] == "0"]
+    assert len(listing) == result.pieces == len(seen) >= 4  # 30,000 / 9,999
+    assert all('[dp] : "' in h.params["term"] for h in listing)
+    assert result.requests == len(hits) == len(listing) + len(counting)
+    assert len(counting) <= 3 * 20  # a halving of ~120,000 days per level, one count per split
+    assert seen[-1] == (result.pieces, result.pieces, 30_000)
+    assert ncbi.count("efetch") == 0
+
+
+def test_a_day_past_the_cap_is_split_by_pmid(ncbi):
+    pmids = _serve(ncbi, 12_500, lambda i: "2019/05/06" if i < 12_000 else "2019/05/07")
+    with EutilsClient() as client:
+        result = collect_ids(client, "synthetic")
+    assert result.shortfall == 0 and sorted(result.pmids) == pmids
+    uid_terms = [h.params["term"] for h in ncbi.hits("esearch") if "[uid]" in h.params["term"]]
+    assert uid_terms and all('"2019/05/06"[dp] : "2019/05/06"[dp]' in t for t in uid_terms)
+
+
+def test_a_record_outside_every_piece_is_a_shortfall_naming_both_numbers(ncbi):
+    # a record whose date no [dp] piece covers (PubMed's count has it, the pieces do not)
+    _serve(ncbi, 10_050, lambda i: "1600/01/01" if i == 0 else _day(i, 40))
+    with EutilsClient() as client:
+        result = collect_ids(client, "synthetic")
+    assert (result.count, len(result.pmids), result.shortfall) == (10_050, 10_049, 1)
+
+
+def test_small_and_empty_searches_are_one_plain_piece(ncbi):
+    pmids = _serve(ncbi, 40, _day)
+    with EutilsClient() as client:
+        result = collect_ids(client, "synthetic")
+        assert result.pmids == pmids and result.pieces == 1 and result.requests == 2
+        assert "[dp]" not in ncbi.hits("esearch")[-1].params["term"]
+        ncbi.on_search("nothing", [])
+        empty = collect_ids(client, "nothing")
+    assert (empty.count, empty.pmids, empty.pieces, empty.shortfall) == (0, [], 0, 0)
+
+
+def test_the_planner_halves_until_every_piece_fits():
+    # a fake PubMed: one record per day over 40 days, cap 7
+    days = [dt.date(2020, 1, 1) + dt.timedelta(days=i) for i in range(40)]
+    asked: list[Piece | None] = []
+
+    def count_of(piece: Piece | None) -> int:
+        asked.append(piece)
+        if piece is None:
+            return len(days)
+        return sum(1 for d in days if piece.start <= d <= piece.end)
+
+    result = plan(count_of, first=dt.date(2020, 1, 1), last=dt.date(2020, 2, 9), cap=7)
+    assert sum(n for _, n in result.pieces) == 40 and all(n <= 7 for _, n in result.pieces)
+    covered = [d for p, _ in result.pieces for d in days if p.start <= d <= p.end]
+    assert sorted(covered) == days  # disjoint and complete
+    assert result.requests == len(asked) and not result.too_big
+    assert Piece(dt.date(2020, 1, 1), dt.date(2020, 1, 2)).term("x") == (
+        '(x) AND ("2020/01/01"[dp] : "2020/01/02"[dp])'
+    )
+
+
+# --- litcli search --all ---------------------------------------------------------------------
+
+
+def test_search_all_writes_every_pmid_past_the_cap(ncbi, tmp_path):
+    from litcli.library import Library
+    from tests.conftest import run_cli
+
+    pmids = _serve(ncbi, 12_000, _day)
+    result = run_cli(["search", "synthetic", "--all", "-f", "ids"])
+    assert result.exit_code == 0, result.output
+    assert sorted(result.stdout.split()) == pmids
+    assert "All 12,000 PMIDs (" in result.stderr and "matches PubMed's count" in result.stderr
+    assert ncbi.count("efetch") == 0
+    with Library() as lib:
+        (entry,) = lib.searches()
+    assert entry.mode == "all" and entry.count == 12_000 and len(entry.pmids) == 12_000
+    target = tmp_path / "all.txt"
+    assert run_cli(["search", "synthetic", "--all", "-f", "ids", "-o", str(target)]).exit_code == 0
+    assert sorted(target.read_text().split()) == pmids
+
+
+def test_search_all_shortfall_is_a_warning_and_exit_9(ncbi):
+    from tests.conftest import run_cli
+
+    _serve(ncbi, 10_050, lambda i: "1600/01/01" if i == 0 else _day(i, 40))
+    result = run_cli(["search", "synthetic", "--all", "-f", "ids"])
+    assert result.exit_code == 9
+    assert len(result.stdout.split()) == 10_049  # what was found is written
+    assert (
+        "Warning: PubMed counts 10,050 records for this search, but its "
+        in result.stderr and "returned 10,049 distinct PMIDs (1 missing)" in result.stderr
+    )
+
+
+def test_search_all_bad_input(ncbi):
+    from tests.conftest import run_cli
+
+    ncbi.on_search("nothing", [])
+    empty = run_cli(["search", "nothing", "--all", "-f", "ids"])
+    assert (empty.exit_code, empty.stdout) == (0, "")
+    assert "No PubMed records found" in empty.stderr
+    for args, words in [
+        (["--all"], "--all writes PMIDs only for now: add --format ids"),
+        (["--all", "-f", "ids", "--count"], "--all cannot be used with --count"),
+        (["--all", "-f", "ids", "--offline"], "--all cannot be used with --offline"),
+    ]:
+        result = run_cli(["search", "x", *args])
+        assert result.exit_code == 2 and words in result.stderr, result.stderr
