@@ -7,6 +7,9 @@ import csv
 import io
 import json
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import bibtexparser
 import pytest
@@ -322,3 +325,36 @@ def test_library_export_shares_the_writer_and_its_default(synthetic) -> None:
     result = run("library", "export", "-f", "ris")
     assert result.exit_code == 0, result.stderr
     assert "TI  - Ketamine for OCD [Retraction in: Retraction notice]" in result.stdout
+
+
+# --- pandoc (skipped without it): the notice survives a rendered bibliography -----------------
+
+PANDOC = shutil.which("pandoc")
+
+
+@pytest.mark.skipif(PANDOC is None, reason="pandoc not installed (Debian: apt-get install pandoc)")
+@pytest.mark.parametrize(("fmt", "suffix"), [("bibtex", "bib"), ("csl-json", "json")])
+def test_pandoc_citeproc_prints_the_notice(tmp_path: Path, fmt: str, suffix: str) -> None:
+    bib = tmp_path / f"refs.{suffix}"
+    bib.write_text(formats.dumps([retracted(), retracted_by_type()], fmt), encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
+    proc = subprocess.run(
+        [
+            str(PANDOC),
+            str(doc),
+            "--citeproc",
+            f"--bibliography={bib}",
+            "-t",
+            "plain",
+            "--wrap=none",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = " ".join(proc.stdout.split()).lower()
+    assert "[retraction in: j psychiatr pract. 2021;27(1):1]" in out, proc.stdout
+    assert "[retracted] randomized trial of nmda blockade" in out, proc.stdout
