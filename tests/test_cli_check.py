@@ -178,14 +178,15 @@ def test_online_reason_still_names_pubmed(ncbi: Any, tmp_path: Path) -> None:
 _TYPES = {"str": str, "int": int, "bool": bool, "list": list, "dict": dict, "none": type(None)}
 SCHEMA: dict[str, dict[str, str]] = {
     "top": {"schema": "str", "generator": "str", "generated": "str", "source": "dict", "mode": "str",
-            "summary": "dict", "requests": "dict", "claims": "list", "skipped": "list", "limits": "list"},
+            "summary": "dict", "requests": "dict", "claims": "list", "skipped": "list", "limits": "list",
+            "cited_sources": "dict|none"},
     "summary": {"claims": "int", "verdicts": "dict", "overstated": "int", "failed": "bool", "checked": "int",
                 "left_out": "int"},
     "claim": {"number": "int", "text": "str", "original": "str", "kind": "str", "lead_in": "str|none",
               "location": "dict", "concepts": "list", "verdict": "str", "rule": "str|none", "reason": "str", "overstated": "bool",
               "overstatement": "dict|none", "best_evidence": "str", "checkable": "bool", "query": "str|none",
               "searches": "list", "relaxations": "int", "records_found": "int", "evidence": "list",
-              "also_found": "list"},
+              "also_found": "list", "citations": "list"},
     "evidence": {"pmid": "str", "first_author": "str", "year": "int|none", "title": "str", "journal": "str|none",
                  "doi": "str|none", "url": "str", "design": "str", "level_rank": "int", "model": "str",
                  "n": "int|none", "stance": "str", "reversal": "bool", "flags": "list", "counted": "bool",
@@ -226,6 +227,9 @@ def test_json_schema(served: Any) -> None:
             for r in e["rationale"]:
                 conforms(r, "rationale")
     assert any("not medical advice" in limit for limit in doc["limits"])
+    # an article without a reference list or citation links: no citation check, no request for one
+    assert doc["cited_sources"] is None and doc["requests"]["references"] == 0
+    assert all(c["citations"] == [] for c in doc["claims"])
 
 
 def test_markdown_report_with_reference_list(served: Any, tmp_path: Path) -> None:

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from litcli.library import Library
     from litcli.models import Record
     from litcli.records import RecordSource
+    from litcli.refs.citations import Citation
+    from litcli.refs.document import Document
+    from litcli.refs.resolve import Audit, Resolution
+    from litcli.refs.support import Support
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +75,9 @@ class ClaimResult:
     pmids: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     error: str | None = None  # why it was not checked (NCBI / network error); verdict NOT_CHECKED
+    # the article's own references this claim cites, each judged against the claim's sentence
+    # (issue 11, point 4; ``litcli.refs.support.Support``): shown beside the PubMed verdict
+    citations: list[Support] = field(default_factory=list)
 
     @property
     def query(self) -> str | None:
@@ -110,6 +117,13 @@ class CheckReport:
     library_records: int = 0
     library_size: int | None = None  # records in the local library (offline checks only)
     left_out: int = 0  # claims found beyond --max-claims, not checked
+    # the article's own references (issue 11, point 4): None when it has no reference list
+    # and no PubMed / DOI / PMC links (or no document was given)
+    audit: Audit | None = None
+    citation_error: str | None = None  # the audit failed outright (NCBI / network error)
+    citation_requests: int = 0  # requests the audit made (ECitMatch, title searches, efetch)
+    # citing sentences that are no claim of the report (not claims, or left out): still audited
+    other_citations: list[tuple[Citation, list[Support]]] = field(default_factory=list)
     generated: str = field(
         default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     )
@@ -138,6 +152,17 @@ class CheckReport:
         return [r for r in self.results if r.error is not None]
 
     @property
+    def citations_incomplete(self) -> bool:
+        """The article's references could not all be resolved because NCBI failed."""
+        return self.citation_error is not None or bool(self.audit is not None and self.audit.incomplete)
+
+    def resolution(self, number: int) -> Resolution | None:
+        """The article's reference ``number`` as resolved (None without an audit)."""
+        if self.audit is None:
+            return None
+        return next((r for r in self.audit.references if r.ref.number == number), None)
+
+    @property
     def failed(self) -> bool:
         """True when a claim is contradicted or has no evidence, or when nothing at all
         was checked (no claims, or none checkable): what ``--strict`` tests."""
@@ -160,14 +185,27 @@ def check_article(
     progress: Progress | None = None,
     warn: Callable[[str], None] | None = None,
     max_claims: int | None = DEFAULT_MAX_CLAIMS,
+    document: Document | None = None,
+    max_searches: int | None = 200,
 ) -> CheckReport:
     """Check every claim of ``article`` against PubMed (or the library when offline).
 
     Only the first ``max_claims`` claims are searched (None: all); the number left
     out is kept in the report and announced through ``warn`` before any search.
+
+    ``document``: the same article read with its citation marks (``litcli.refs.document``).
+    When it has a reference list or citation links, its references are resolved first
+    (``litcli.refs.resolve.audit`` through this check's record source: ≤ 1 ECitMatch, a title
+    search per reference nothing else settled, 1 efetch) and every citing sentence is judged
+    against the records it cites (``litcli.refs.support``); each claim carries its cited
+    sources (``ClaimResult.citations``), the other citing sentences are kept in
+    ``CheckReport.other_citations``.  The reference list's own entries are never claims.
+    ``max_searches`` bounds the audit's title searches as ``refs --max-searches`` does.
     """
     skipped: list[Skipped] = []
     claims = extract_claims(article, skipped=skipped)
+    if document is not None:
+        claims = drop_reference_entries(claims, skipped, document)
     report = CheckReport(article, [], offline, skipped)
     if max_claims is not None and len(claims) > max_claims:
         report.left_out = len(claims) - max_claims
@@ -179,6 +217,8 @@ def check_article(
     source = RecordSource(offline=offline, client=client, library=library, warn=warn)
     start_requests = 0
     try:
+        if document is not None:
+            _audit_citations(document, report, source, progress=progress, warn=warn, max_searches=max_searches)
         plans = [build_plan(c) for c in claims]
         online = not offline and any(p.checkable for p in plans)
         if online:
@@ -241,7 +281,123 @@ def check_article(
             report.efetch_requests = max(0, total - report.esearch_requests)
     finally:
         source.close()
+    _attach_citations(report)
     return report
+
+
+# --- the article's own references (issue 11, point 4) --------------------------------------------
+
+
+def drop_reference_entries(claims: list[Claim], skipped: list[Skipped], document: Document) -> list[Claim]:
+    """The claims without the reference list's entries ("Rivera CI. Ketamine in OCD. J Synth
+    Tests. 2013;12:100." names a drug and a condition, but it is a reference, not a claim):
+    those go to ``skipped`` ("reference list entry") and the others are renumbered."""
+    from dataclasses import replace
+
+    from litcli.refs.parse import find_references
+
+    found = find_references(document)
+    refs = [r for r in found.references if r.origin == "list"]
+    if not refs:
+        return claims
+    spans = _line_spans(document, found.paras)
+    keys = [_words(r.text) for r in refs]
+    kept: list[Claim] = []
+    for claim in claims:
+        if _is_entry(claim, keys, spans):
+            skipped.append(Skipped(claim.original, "reference list entry", claim.paragraph, claim.line))
+            continue
+        kept.append(claim if claim.number == len(kept) + 1 else replace(claim, number=len(kept) + 1))
+    skipped.sort(key=lambda s: (s.paragraph, s.line or 0))
+    return kept
+
+
+def _line_spans(document: Document, paras: set[int]) -> list[tuple[int, int]]:
+    """The source lines (start, end exclusive) of the reference list's paragraphs."""
+    out: list[tuple[int, int]] = []
+    for i in sorted(paras):
+        start = document.paras[i].line
+        if start is None:
+            continue
+        after = [p.line for p in document.paras[i + 1 :] if p.line is not None and p.line > start]
+        out.append((start, after[0] if after else start + 1000))
+    return out
+
+
+def _is_entry(claim: Claim, keys: list[str], spans: list[tuple[int, int]]) -> bool:
+    """The claim is (a sentence of) a reference-list entry: its words are the entry's, or part
+    of them on one of the list's lines (without line numbers: at least half of the entry)."""
+    key = _words(claim.original)
+    if not key:
+        return False
+    inside = None if claim.line is None or not spans else any(a <= claim.line < b for a, b in spans)
+    for k in keys:
+        if key == k and inside is not False:
+            return True
+        if len(key) >= 15 and key in k and (inside or (inside is None and 2 * len(key) >= len(k))):
+            return True
+    return False
+
+
+def _words(text: str) -> str:
+    import re
+
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _audit_citations(
+    document: Document,
+    report: CheckReport,
+    source: RecordSource,
+    *,
+    progress: Progress | None,
+    warn: Callable[[str], None] | None,
+    max_searches: int | None,
+) -> None:
+    """Resolve the article's references and judge every citing sentence against what it cites.
+    An article without a reference list or citation links costs nothing (no request)."""
+    from litcli.refs.resolve import audit
+    from litcli.refs.support import judge_citations
+
+    def say(stage: str, done: int, total: int) -> None:
+        if progress is not None:
+            progress(f"refs:{stage}", done, total, None)
+
+    before = source.client().request_count if not source.offline else 0
+    try:
+        result = audit(document, offline=source.offline, warn=warn, progress=say, source=source,
+                       max_searches=max_searches)
+    except (NCBIError, NetworkError) as exc:
+        report.citation_error = _failure_text(exc)
+        if warn is not None:
+            warn(f"the article's references could not be resolved ({report.citation_error}); "
+                 "its citations are not checked")
+        return
+    finally:
+        if not source.offline:
+            report.citation_requests = source.client().request_count - before
+    if not result.references and not result.citations:
+        return
+    result.support = judge_citations(result)
+    report.audit = result
+
+
+def _attach_citations(report: CheckReport) -> None:
+    """Each claim's cited sources (its sentence looked up in the audit's judgements); the
+    citing sentences no claim holds go to ``other_citations``."""
+    audit = report.audit
+    if audit is None or audit.support is None:
+        return
+    from litcli.refs.support import for_claim, support_by_sentence
+
+    table = support_by_sentence(audit, audit.support)
+    used: set[int] = set()
+    for r in report.results:
+        r.citations = list(for_claim(r.claim.original, table))
+        used.update(id(s) for s in r.citations)
+    for citation, judged in zip(audit.citations, audit.support, strict=True):
+        if judged and not any(id(s) in used for s in judged):
+            report.other_citations.append((citation, judged))
 
 
 def left_out_note(found: int, max_claims: int) -> str:

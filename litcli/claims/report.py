@@ -71,11 +71,113 @@ def _mode(report: CheckReport) -> str:
         size = "" if report.library_size is None else f" ({plural(report.library_size, 'record')})"
         return f"offline: answered from the local library{size}; PubMed was not searched"
     requests = report.esearch_requests + report.efetch_requests
+    refs = (
+        f"; the article's references: {plural(report.citation_requests, 'request')}"
+        if report.audit is not None and report.audit.references else ""
+    )
     return (
         f"PubMed: {report.esearch_requests} esearch + {report.efetch_requests} efetch "
         f"request{'s' if requests != 1 else ''}, {plural(report.cached_searches, 'cached search', 'cached searches')}, "
-        f"{plural(report.fetched_records, 'record')} fetched, {report.library_records} from the library"
+        f"{plural(report.fetched_records, 'record')} fetched, {report.library_records} from the library{refs}"
     )
+
+
+# --- the article's own citations (issue 11, point 4) ---------------------------------------------
+
+_CITED_STANCE = {  # support.Support.stance -> the words of the side-by-side line
+    "supports": "supports it",
+    "contradicts": "contradicts it",
+    "does not address it": "does not address it",
+    "could not be resolved": "could not be resolved",
+}
+
+
+def cited_source(report: CheckReport, s: Any) -> str:
+    """'[3] Smith 2019' for one cited reference (PubMed's first author and year when it was
+    resolved, else the reference's own)."""
+    from litcli.refs.report import first_author, year
+
+    r = report.resolution(s.ref)
+    who = " ".join(p for p in ((first_author(r), year(r)) if r is not None else ()) if p)
+    return f"[{one_line(s.label)}]" + (f" {who}" if who else "")
+
+
+def _cited_part(report: CheckReport, s: Any) -> str:
+    """'[3] Smith 2019 — does not address it' (with the record's flags)."""
+    text = f"{cited_source(report, s)} — {_CITED_STANCE.get(s.stance, s.stance)}"
+    return text + "".join(f" (⚠ {f.upper()})" for f in s.flags)
+
+
+def pubmed_side(r: ClaimResult, report: CheckReport) -> str:
+    """'PubMed: supported by 2 RCTs' (offline: 'library: …'): the claim's verdict, short."""
+    from litcli.claims.verdict import NOT_CHECKABLE, SUPPORTED
+
+    v = r.verdict
+    where = "library" if report.offline else "PubMed"
+    best = one_line(v.best_evidence)
+    if v.verdict == NOT_CHECKABLE:
+        return f"{where}: not searched (not a checkable claim)"
+    if v.verdict == NOT_CHECKED:
+        return f"{where}: not checked (NCBI failed)"
+    if v.verdict in (SUPPORTED, CONTRADICTED) and best:
+        return f"{where}: {v.verdict} by {best}"
+    return f"{where}: {v.verdict}" + (f" ({best})" if best else "")
+
+
+def cites_line(r: ClaimResult, report: CheckReport) -> str | None:
+    """The side-by-side line: 'cites [3] Smith 2019 — does not address it; PubMed: supported by
+    2 RCTs'; None when the claim cites nothing."""
+    if not r.citations:
+        return None
+    return "cites " + "; ".join(_cited_part(report, s) for s in r.citations) + "; " + pubmed_side(r, report)
+
+
+def cited_details(s: Any) -> list[str]:
+    """What backs one cited source's stance: the reader's sentences, or the note."""
+    out = [f'"{one_line(x["text"])}"' for x in s.rationale[:2] if x.get("stance") in ("supports", "contradicts")]
+    if s.note:
+        out.append(one_line(s.note))
+    return out
+
+
+def citation_json(report: CheckReport, s: Any) -> dict[str, Any]:
+    """``Support.to_dict()`` (the issue's ``ref``, ``pmid``, ``stance``, ``rationale``; plus
+    ``flags`` and ``note``) and what the reference is: label, status, first author, year, title."""
+    from litcli.refs.report import first_author, title, year
+
+    r = report.resolution(s.ref)
+    d = s.to_dict()
+    d.update({
+        "label": s.label,
+        "status": r.status if r is not None else None,
+        "first_author": (first_author(r) or None) if r is not None else None,
+        "year": int(year(r)) if r is not None and year(r).isdigit() else None,
+        "title": (title(r, None) or None) if r is not None else None,
+    })
+    return d
+
+
+def cited_summary(report: CheckReport) -> list[str]:
+    """The reference audit in a few lines: references found, support counts, notes."""
+    from litcli.refs.resolve import to_summary_line
+    from litcli.refs.support import summary
+
+    if report.citation_error is not None:
+        return [f"The article's references could not be resolved: {report.citation_error}."]
+    audit = report.audit
+    if audit is None:
+        return []
+    lines = [to_summary_line(audit) if audit.references else "no reference list and no PubMed, DOI or PMC links"]
+    counts = summary(audit.support or [])
+    if any(counts.values()):
+        lines.append("cited sources: " + " · ".join(f"{n} {stance}" for stance, n in counts.items() if n))
+    for r in audit.references:
+        bad = [f for f in r.flags if f in ("retracted", "expression of concern")]
+        if r.status != "found" or bad:
+            what = ", ".join(bad) if bad and r.status == "found" else r.status + (f": {r.note}" if r.note else "")
+            lines.append(f"[{one_line(r.ref.label)}] {what}")
+    lines += [f"Note: {n}" for n in audit.notes]
+    return [one_line(x) for x in lines]
 
 
 def _citation_line(e: Evidence) -> str:
@@ -133,7 +235,8 @@ def render_terminal(report: CheckReport, console: Any, *, top: int = DEFAULT_TOP
         console.print(Text("No claims found in the article (see the note on stderr).", style="yellow"))
     for r in report.results:
         console.print()
-        _claim_detail(r, console, top)
+        _claim_detail(r, console, top, report)
+    _cited_sources_terminal(report, console)
     console.print()
     console.print(Text("Limits of this report", style="bold"))
     for limit in LIMITS:
@@ -201,7 +304,30 @@ def _hang(console: Any, label: str, text: str, style: str = "") -> None:
     console.print(grid)
 
 
-def _claim_detail(r: ClaimResult, console: Any, top: int) -> None:
+def _cited_sources_terminal(report: CheckReport, console: Any) -> None:
+    """The article's own references: the audit's summary, its problems, and the citing
+    sentences that are no claim of this report (they are audited all the same)."""
+    from rich.text import Text
+
+    lines = cited_summary(report)
+    if not lines and not report.other_citations:
+        return
+    console.print()
+    console.print(Text("The article's own references", style="bold"))
+    for line in lines:
+        _hang(console, "  ", line)
+    if report.other_citations:
+        console.print(Text(f"  Cited sentences that are not claims ({len(report.other_citations)}):"))
+        for citation, judged in report.other_citations:
+            _hang(console, '    "', f'{one_line(citation.sentence)}" ({citation.location})')
+            for s in judged:
+                _hang(console, "      ", _cited_part(report, s),
+                      "bold red" if s.stance == "contradicts" else "")
+                for d in cited_details(s):
+                    _hang(console, "        ", d, "dim")
+
+
+def _claim_detail(r: ClaimResult, console: Any, top: int, report: CheckReport | None = None) -> None:
     from rich.text import Text
 
     v = r.verdict
@@ -215,6 +341,13 @@ def _claim_detail(r: ClaimResult, console: Any, top: int) -> None:
     _hang(console, "  Why: ", v.reason)
     if v.overstatement_reason:
         _hang(console, "  ", v.overstatement_reason, "yellow")
+    cites = cites_line(r, report) if report is not None else None
+    if cites is not None and report is not None:
+        bad = any(c.stance == "contradicts" for c in r.citations)
+        _hang(console, "  ", cites, "bold red" if bad else "")
+        for cited in r.citations:
+            for d in cited_details(cited):
+                _hang(console, f"    [{one_line(cited.label)}] ", d, "dim")
     for a in r.attempts:
         prefix = "  Query: " if a.dropped is None else f"  Relaxed (dropped {one_line(a.dropped)}): "
         _hang(console, prefix, f"{a.query}  [{a.count} found, {a.source}]", "cyan")
@@ -260,8 +393,10 @@ def to_json(report: CheckReport, *, top: int = DEFAULT_TOP) -> dict[str, Any]:
             "cached_searches": report.cached_searches,
             "records_fetched": report.fetched_records,
             "records_from_library": report.library_records,
+            "references": report.citation_requests,
         },
-        "claims": [_claim_json(r, top) for r in report.results],
+        "claims": [_claim_json(r, top, report) for r in report.results],
+        "cited_sources": _cited_json(report),
         "skipped": [
             {"text": s.text, "reason": s.reason, "location": {"paragraph": s.paragraph, "line": s.line}}
             for s in report.skipped
@@ -270,7 +405,38 @@ def to_json(report: CheckReport, *, top: int = DEFAULT_TOP) -> dict[str, Any]:
     }
 
 
-def _claim_json(r: ClaimResult, top: int) -> dict[str, Any]:
+def _cited_json(report: CheckReport) -> dict[str, Any] | None:
+    """The article's own references (null when it has no reference list and no citation links)."""
+    from litcli.refs.report import first_author, title, year
+    from litcli.refs.support import summary
+
+    audit = report.audit
+    if audit is None:
+        return None if report.citation_error is None else {"error": report.citation_error}
+    return {
+        "error": None,
+        "reference_heading": audit.heading,
+        "summary": audit.summary(),
+        "support_summary": summary(audit.support or []),
+        "references": [
+            {
+                "number": r.ref.number, "label": r.ref.label, "text": r.ref.text, "status": r.status,
+                "pmid": r.pmid, "first_author": first_author(r) or None,
+                "year": int(year(r)) if year(r).isdigit() else None, "title": title(r, None) or None,
+                "flags": r.flags, "mismatches": [m.to_dict() for m in r.mismatches],
+                "resolved_by": r.method, "note": r.note or None, "duplicate_of": r.duplicate_of,
+            }
+            for r in audit.references
+        ],
+        "other_sentences": [
+            c.to_dict() | {"citations": [citation_json(report, s) for s in judged]}
+            for c, judged in report.other_citations
+        ],
+        "notes": audit.notes,
+    }
+
+
+def _claim_json(r: ClaimResult, top: int, report: CheckReport | None = None) -> dict[str, Any]:
     v = r.verdict
     d = r.claim.to_dict()
     d.update(
@@ -290,6 +456,7 @@ def _claim_json(r: ClaimResult, top: int) -> dict[str, Any]:
             "records_found": len(r.pmids),
             "evidence": [e.to_dict() for e in r.shown(top)],
             "also_found": [also_found_json(e) for e in r.also_found()],
+            "citations": [citation_json(report, s) for s in r.citations] if report is not None else [],
         }
     )
     return d
@@ -352,6 +519,11 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
         lines += ["", f"> {_md(r.claim.text)}", "", f"*{r.claim.location.capitalize()}.* {_md(v.reason)}"]
         if v.overstatement_reason:
             lines += ["", _md(v.overstatement_reason)]
+        cites = cites_line(r, report)
+        if cites is not None:
+            lines += ["", f"**Cited source check:** {_md(cites)}"]
+            for cited in r.citations:
+                lines += [f"- \\[{_md(cited.label)}\\] {_md(d)}" for d in cited_details(cited)]
         for att in r.attempts:
             label = "Query" if att.dropped is None else f"Relaxed query (dropped {_md(att.dropped)})"
             lines += ["", f"{label}, {att.count} found: `{one_line(att.query).replace('`', '')}`"]
@@ -375,6 +547,18 @@ def to_markdown(report: CheckReport, *, top: int = DEFAULT_TOP) -> str:
         if others:
             lines += ["", f"Also found, not counted ({len(others)}):", ""]
             lines += [f"- {_md(_also_found_line(e))}" for e in others]
+        lines.append("")
+    audit_lines = cited_summary(report)
+    if audit_lines or report.other_citations:
+        lines += ["## The article's own references", ""]
+        lines += [f"- {_md(line)}" for line in audit_lines]
+        if report.other_citations:
+            lines += ["", f"Cited sentences that are not claims ({len(report.other_citations)}):", ""]
+            for citation, judged in report.other_citations:
+                lines.append(f"- {_md(citation.sentence)} *({_md(citation.location)})*")
+                for source in judged:
+                    lines.append(f"  - {_md(_cited_part(report, source))}")
+                    lines += [f"    - {_md(d)}" for d in cited_details(source)]
         lines.append("")
     lines += ["## References", ""]
     for pmid, n in refs.items():

@@ -30,6 +30,11 @@ not checkable; plus an independent "overstated" flag (docs/CHECK.md).
 claims found, or none checkable).
 When NCBI fails for a claim after retries, the report is still written with
 that claim "not checked" and the exit status is 9 (incomplete).
+An article with a reference list or PubMed/DOI/PMC links has its references
+resolved (as `litcli refs`) and each citing claim judged against what it
+cites, beside PubMed: "cites [3] Smith 2019 — does not address it; PubMed:
+supported by 2 RCTs" (cited source supports / contradicts / does not address
+it / could not be resolved).
 """
 )
 @click.argument("article", metavar="ARTICLE")
@@ -48,6 +53,8 @@ that claim "not checked" and the exit status is 9 (incomplete).
               help="Citations shown per claim.")
 @click.option("--max-claims", type=click.IntRange(0), default=200, show_default=True,
               help="Check at most N claims (one PubMed search each); 0: all. The rest are named on stderr.")
+@click.option("--max-searches", type=click.IntRange(0), default=200, show_default=True,
+              help="At most N title searches for the article's own references (as refs); 0: no limit.")
 @click.option("--no-cache", is_flag=True, help="Ignore cached searches (records in the library are still reused).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @timeout_option
@@ -62,6 +69,7 @@ def check(
     retmax: int,
     top: int,
     max_claims: int,
+    max_searches: int,
     no_cache: bool,
     quiet: bool,
 ) -> None:
@@ -72,7 +80,7 @@ def check(
     rationale, a graded verdict and a one-sentence reason.
     """
     from litcli.claims import report as rep
-    from litcli.claims.extract import extract_claims, read_article
+    from litcli.claims.extract import extract_claims, parse_article, read_source
     from litcli.cli.errors import exit_with
     from litcli.errors import ExitCode
 
@@ -83,10 +91,16 @@ def check(
 
         _refuse_article_as_output(article, output)
         check_output_path(output, force=force)  # fail before any network use
-    art = read_article(article)
+    data, kind = read_source(article)  # read once: stdin and URLs cannot be read twice
+    art = parse_article(data, kind=kind, source=article)
+    doc = _citation_document(data, kind, article)
     if claims_only:
+        from litcli.claims.check import drop_reference_entries
+
         skipped: list[Skipped] = []
         claims = extract_claims(art, skipped=skipped)
+        if doc is not None:
+            claims = drop_reference_entries(claims, skipped, doc)
         _emit(_claims_text(art, claims, skipped, fmt), output, fmt, force)
         if not claims:
             _no_claims_note(art, skipped, hint=False)
@@ -99,7 +113,7 @@ def check(
 
         report = check_article(
             art, offline=offline, retmax=retmax, use_cache=not no_cache, progress=progress, warn=warn,
-            max_claims=max_claims or None,
+            max_claims=max_claims or None, document=doc, max_searches=max_searches or None,
         )
     finally:
         if progress is not None:
@@ -133,6 +147,13 @@ def check(
             "marked \"not checked\"); run the check again later",
             err=True,
         )
+    if report.citations_incomplete:
+        click.echo(
+            "check: the citation check is incomplete: NCBI failed after retries while resolving the "
+            "article's references (those citations are marked \"could not be resolved\", \"not checked: …\"); "
+            "run the check again later",
+            err=True,
+        )
     if strict and report.failed:
         if not report.checked:
             click.echo("check --strict: nothing was checked", err=True)
@@ -149,8 +170,20 @@ def check(
             err=True,
         )
         exit_with(ExitCode.CHECK_FAILED)
-    if report.incomplete:
+    if report.incomplete or report.citations_incomplete:
         exit_with(ExitCode.INCOMPLETE)
+
+
+def _citation_document(data: bytes, kind: str, source: str) -> Any:
+    """The article read with its citation marks (``litcli.refs.document``) for the citation
+    check; None when it cannot be read that way (the claims are still checked)."""
+    from litcli.errors import LitcliError
+    from litcli.refs.document import parse_document
+
+    try:
+        return parse_document(data, kind=kind, source=source)
+    except LitcliError:
+        return None
 
 
 def _no_claims_note(art: Any, skipped: list[Any], *, hint: bool = True) -> None:
@@ -264,9 +297,16 @@ class _progress_printer:
         self.tty = sys.stderr.isatty()
         self.bar: Any = None
         self.task: Any = None
+        self.refs_said = False
 
     def __call__(self, event: str, index: int, total: int, claim: Any) -> None:
         if event == "assess":
+            return
+        if event.startswith("refs:"):  # the article's own references, resolved before the claims
+            if not self.refs_said:
+                self.refs_said = True
+                where = "in the library" if self.where == "the library" else "(library first, then PubMed)"
+                click.echo(f"Resolving the article's references {where}…", err=True)
             return
         if event == "fetch":
             msg = f"Fetching {index} new record{'s' if index != 1 else ''} from PubMed…"

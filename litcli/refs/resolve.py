@@ -140,9 +140,14 @@ def audit(
     warn: Callable[[str], None] | None = None,
     progress: Progress | None = None,
     max_searches: int | None = MAX_SEARCHES,
+    source: RecordSource | None = None,
 ) -> Audit:
     """Find ``doc``'s citations and references and resolve every reference; at most
-    ``max_searches`` title searches (None: no limit; the rest are named in a note)."""
+    ``max_searches`` title searches (None: no limit; the rest are named in a note).
+    ``source``: a record source to share (``check`` passes its own, so the library and the
+    client are opened once and the requests paced together); it is left open."""
+    from contextlib import nullcontext
+
     from litcli.records import RecordSource
 
     reflist = find_references(doc)
@@ -153,9 +158,10 @@ def audit(
     result = Audit(doc, results, citations, [], offline=offline, heading=reflist.heading)
     resolver: _Resolver | None = None
     if results:
-        with RecordSource(offline=offline, settings=settings, client=client, library=library,
-                          warn=warn) as source:
-            resolver = _Resolver(source, results, offline=offline, warn=warn, progress=progress,
+        opened = source if source is not None else RecordSource(
+            offline=offline, settings=settings, client=client, library=library, warn=warn)
+        with nullcontext(opened) if source is not None else opened as using:
+            resolver = _Resolver(using, results, offline=offline, warn=warn, progress=progress,
                                  max_searches=max_searches)
             resolver.run()
         if resolver is not None and resolver.skipped:
