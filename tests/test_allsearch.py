@@ -134,9 +134,37 @@ def test_search_all_bad_input(ncbi):
     assert (empty.exit_code, empty.stdout) == (0, "")
     assert "No PubMed records found" in empty.stderr
     for args, words in [
-        (["--all"], "--all writes PMIDs only for now: add --format ids"),
         (["--all", "-f", "ids", "--count"], "--all cannot be used with --count"),
         (["--all", "-f", "ids", "--offline"], "--all cannot be used with --offline"),
     ]:
         result = run_cli(["search", "x", *args])
         assert result.exit_code == 2 and words in result.stderr, result.stderr
+
+
+def test_search_all_with_records_fetches_every_piece_once(ncbi, monkeypatch):
+    """A smaller cap stands in for PubMed's 9,999, so the split, the fetch and the count
+    check run on 230 real synthetic records."""
+    import json
+
+    from litcli import allsearch
+    from tests.conftest import run_cli
+    from tests.ncbi_server import pubmed_article
+
+    monkeypatch.setattr(allsearch, "CAP", 50)
+    pmids = [str(FIRST + i) for i in range(230)]
+    ncbi.set_articles({p: pubmed_article(p, title=f"Synthetic article {p}.") for p in pmids})
+    ncbi.set_dates({p: _day(i, 3) for i, p in enumerate(pmids)})
+    result = run_cli(["search", "synthetic", "--all", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert sorted(r["pmid"] for r in data["records"]) == pmids
+    assert data["search"]["mode"] == "all" and data["search"]["count"] == 230
+    listing = [h for h in ncbi.hits("esearch") if h.params["retmax"] != "0"]
+    assert len(listing) >= 5 and all(int(h.params["retmax"]) <= 50 for h in listing)
+    assert ncbi.count("efetch") == 1  # the 230 PMIDs in one batch of up to 1,000
+    assert "All 230 PMIDs (" in result.stderr
+    # the records are in the library now: the table needs no fetch
+    ncbi.clear()
+    table = run_cli(["search", "synthetic", "--all"])
+    assert table.exit_code == 0 and ncbi.count("efetch") == 0
+    assert len(table.stdout.splitlines()) == 231  # header row + 230

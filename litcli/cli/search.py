@@ -31,8 +31,8 @@ Examples:
 
 \b
 PubMed hands out only the first 9,999 records of a search: --max is at most
-9,999. --all --format ids lists every PMID of a bigger search (split by
-publication date and checked against PubMed's count).
+9,999. --all gets every record of a bigger search (split by publication
+date and checked against PubMed's count; --format ids: the PMIDs alone).
 When fewer records are printed than matched, stderr says so.
 
 Searches seen in the last day are answered from the local cache and the
@@ -102,8 +102,8 @@ records from the local library; every record fetched is kept there.
     "--all",
     "all_",
     is_flag=True,
-    help="Every matching PMID, also past PubMed's 9,999 (the search split by publication "
-    "date, checked against PubMed's count); with --format ids.",
+    help="Every matching record, also past PubMed's 9,999 (the search split by publication "
+    "date, checked against PubMed's count); --max is ignored.",
 )
 @click.option(
     "--rerun",
@@ -200,7 +200,7 @@ def search(
     from litcli import searchlog
 
     if all_:
-        _all_ids(err, full_query, query, topic, filters, sort, output, force)
+        _all(err, full_query, query, topic, filters, sort, _Sink(fmt, abstracts, verbose, output, force, 0))
         return
 
     logged = _Logged(
@@ -316,20 +316,16 @@ def _check_all_flags(fmt: str, count_only: bool, offline: bool, rerun: int | Non
         given = [n for n, v in (("--count", count_only), ("--offline", offline),
                                 ("--rerun", rerun is not None)) if v]
         raise click.UsageError(f"--all cannot be used with {', '.join(given)}")
-    if fmt != "ids":
-        raise click.UsageError(
-            "--all writes PMIDs only for now: add --format ids "
-            "(the records then with: litcli export - -f FORMAT)"
-        )
 
 
-def _all_ids(
+def _all(
     err: Any, full_query: str, query: tuple[str, ...], topic: str | None, filters: Any,
-    sort: str, output: str | None, force: bool,
+    sort: str, sink: _Sink,
 ) -> None:
-    """--all: every PMID (allsearch.collect_ids), written as ids; a count that does not
-    match is a warning and exit 9."""
-    from litcli import allsearch, formats, searchlog
+    """--all: every PMID (allsearch.collect_ids); with --format ids written as they are,
+    else their records (library first, then efetch in batches, stored as they arrive) in
+    the format.  A count that does not match is a warning and exit 9."""
+    from litcli import allsearch, searchlog
     from litcli.cli.errors import exit_with
     from litcli.errors import ExitCode
     from litcli.models import Record
@@ -341,21 +337,31 @@ def _all_ids(
             click.echo(f"Pieces {done:,}/{total:,} · {found:,} PMIDs", err=True)
 
     with RecordSource(warn=warn) as source:
-        result = allsearch.collect_ids(source.client(), full_query, progress=progress)
+        result = allsearch.collect_ids(
+            source.client(), full_query, progress=progress, cap=allsearch.CAP
+        )
         outcome = SearchOutcome(query=result.query, count=result.count, ids=result.pmids)
         entry = searchlog.entry_for(
             outcome, typed=" ".join(query), topic=topic, filters=searchlog.filters_dict(filters),
             sort=sort, max_results=max(result.count, len(result.pmids)), mode="all",
         )
         searchlog.keep(entry, source.library(), source.library_warning)
-    target, n = formats.write_records(
-        [Record(pmid=p) for p in result.pmids], "ids", output, force=force
-    )
+        if sink.fmt == "ids":
+            records = [Record(pmid=p) for p in result.pmids]
+        else:
+            with _progress(err) as fetch_progress:
+                records, failures = source.get(result.pmids, progress=fetch_progress)
+            if failures:
+                warn(f"{len(failures):,} of the {len(result.pmids):,} PMIDs found gave no record "
+                     f"(first: {failures[0][0]}: {failures[0][1]})")
     if not result.count:
         click.echo("No PubMed records found for this search.", err=True)
         return
+    sink.search = entry.to_dict()
+    target, n = sink.write_all(records, header=f"All {len(records):,} records for: {full_query}")
     if target is not None:
-        click.echo(f"Wrote {n:,} PMIDs to {target} (ids)", err=True)
+        noun = "PMIDs" if sink.fmt == "ids" else "records"
+        click.echo(f"Wrote {n:,} {noun} to {target} ({sink.fmt})", err=True)
     pieces = f"{result.pieces:,} date piece{'s' if result.pieces != 1 else ''}"
     if result.shortfall:
         warn(
@@ -509,6 +515,23 @@ class _Sink:
         note = shortfall_note(len(records), count, self.max_results, online=online, shown=table_header)
         if note:
             click.echo(note, err=True)
+
+    def write_all(self, records: list[Any], *, header: str) -> tuple[Any, int]:
+        """--all: every record, no shortfall note (the count check stands for it);
+        returns the file written (None: stdout) and how many records."""
+        if self.output is not None:
+            return self._write_file(records), len(records)
+        if self.fmt == "json":
+            _write_search_json(records, self.search, None, force=False)
+        elif self.fmt != "table":
+            _write_format(records, self.fmt, self.abstracts)
+        elif records:
+            from litcli.render import print_records
+
+            if not stdout_is_tty():
+                click.echo(header, err=True)
+            print_records(records, make_console(), header=header, abstracts=self.abstracts)
+        return None, len(records)
 
     def _write_file(self, records: list[Any]) -> Any:
         from litcli import formats
