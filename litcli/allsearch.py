@@ -23,6 +23,7 @@ from litcli import query as q
 
 if TYPE_CHECKING:
     from litcli.eutils import EutilsClient
+    from litcli.search import SearchCache
 
 CAP = q.MAX_RESULTS  # PubMed's 9,999
 FIRST_DAY = dt.date(1700, 1, 1)  # before PubMed's oldest publication date
@@ -139,10 +140,17 @@ def collect_ids(
     cap: int = CAP,
     first: dt.date = FIRST_DAY,
     last: dt.date | None = None,
+    cache: SearchCache | None = None,
 ) -> AllIds:
     """Every PMID of ``query``: ``plan``, then each piece's PMIDs by esearch, de-duplicated,
-    and checked against PubMed's count.  ``progress(pieces done, pieces, PMIDs so far)``."""
-    from litcli.search import esearch_ids
+    and checked against PubMed's count.  ``progress(pieces done, pieces, PMIDs so far)``.
+
+    With a ``cache`` (the library's search cache) each piece is kept as it is listed and
+    a piece listed within the cache's age is not asked again: an interrupted run, run
+    again, continues where it stopped (the counts are always asked afresh).  A piece
+    that fails names itself and what is kept."""
+    from litcli.errors import NCBIError, NetworkError
+    from litcli.search import run_id_search
 
     query = q.validate_query(query)
     before = client.request_count
@@ -157,7 +165,16 @@ def collect_ids(
     pieces = planned.pieces + planned.too_big
     for done, (piece, _count) in enumerate(pieces, 1):
         term = query if planned.count <= cap and len(pieces) == 1 else piece.term(query)
-        for pmid in esearch_ids(client, term, max_results=cap).ids:
+        try:
+            listed = run_id_search(term, client=client, max_results=cap, cache=cache)
+        except (NCBIError, NetworkError) as exc:
+            kept = "kept in the library: run the same command again to continue" if cache else "not kept"
+            exc.message = (
+                f"{exc.message} (while listing piece {done} of {len(pieces)}, publication dates "
+                f"{piece.label()}; the {done - 1} piece(s) before it are {kept})"
+            )
+            raise
+        for pmid in listed.ids:
             if pmid not in seen:
                 seen.add(pmid)
                 pmids.append(pmid)

@@ -168,3 +168,35 @@ def test_search_all_with_records_fetches_every_piece_once(ncbi, monkeypatch):
     table = run_cli(["search", "synthetic", "--all"])
     assert table.exit_code == 0 and ncbi.count("efetch") == 0
     assert len(table.stdout.splitlines()) == 231  # header row + 230
+
+
+def test_a_failing_piece_names_itself_and_a_rerun_continues(ncbi, monkeypatch):
+    from litcli import allsearch
+    from tests.conftest import run_cli
+    from tests.ncbi_server import Reply
+
+    monkeypatch.setattr(allsearch, "CAP", 50)
+    pmids = _serve(ncbi, 230, lambda i: _day(i, 3))
+    listed: list[str] = []
+    failing = [True]
+
+    def third_listing_fails(hit):
+        if hit.params["retmax"] != "0":
+            listed.append(hit.params["term"])
+            if len(listed) == 3 and failing[0]:
+                failing[0] = False
+                return Reply("<eSearchResult><ERROR>Invalid query</ERROR></eSearchResult>", status=400)
+        return ncbi._esearch(hit)
+
+    ncbi.route("esearch", third_listing_fails)
+    failed = run_cli(["search", "synthetic", "--all", "-f", "ids"])
+    assert failed.exit_code == 5 and failed.stdout == ""
+    assert "(while listing piece 3 of " in failed.stderr
+    assert "the 2 piece(s) before it are kept in the library: run the same command again" in failed.stderr
+    first_run = list(listed)
+    listed.clear()
+    again = run_cli(["search", "synthetic", "--all", "-f", "ids"])
+    assert again.exit_code == 0, again.output
+    assert sorted(again.stdout.split()) == pmids
+    # the two pieces listed before the failure came from the library
+    assert first_run[:2] and not set(first_run[:2]) & set(listed)

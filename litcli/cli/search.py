@@ -200,7 +200,8 @@ def search(
     from litcli import searchlog
 
     if all_:
-        _all(err, full_query, query, topic, filters, sort, _Sink(fmt, abstracts, verbose, output, force, 0))
+        sink = _Sink(fmt, abstracts, verbose, output, force, 0)
+        _all(err, full_query, query, topic, filters, sort, sink, refresh=refresh)
         return
 
     logged = _Logged(
@@ -320,7 +321,7 @@ def _check_all_flags(fmt: str, count_only: bool, offline: bool, rerun: int | Non
 
 def _all(
     err: Any, full_query: str, query: tuple[str, ...], topic: str | None, filters: Any,
-    sort: str, sink: _Sink,
+    sort: str, sink: _Sink, *, refresh: bool = False,
 ) -> None:
     """--all: every PMID (allsearch.collect_ids); with --format ids written as they are,
     else their records (library first, then efetch in batches, stored as they arrive) in
@@ -337,8 +338,16 @@ def _all(
             click.echo(f"Pieces {done:,}/{total:,} · {found:,} PMIDs", err=True)
 
     with RecordSource(warn=warn) as source:
+        from litcli import service
+
+        lib = source.library()
+        cache = (
+            service.LibrarySearchCache(refresh=refresh, library=lib, warn=source.library_warning)
+            if lib is not None
+            else None
+        )
         result = allsearch.collect_ids(
-            source.client(), full_query, progress=progress, cap=allsearch.CAP
+            source.client(), full_query, progress=progress, cap=allsearch.CAP, cache=cache
         )
         outcome = SearchOutcome(query=result.query, count=result.count, ids=result.pmids)
         entry = searchlog.entry_for(
