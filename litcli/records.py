@@ -23,6 +23,7 @@ from litcli.errors import LibraryError
 from litcli.library import RECORD_TTL, Library
 
 if TYPE_CHECKING:
+    from litcli.allsearch import AllIds
     from litcli.config import Settings
     from litcli.eutils import EutilsClient
     from litcli.ids import Identifier
@@ -166,6 +167,24 @@ class RecordSource:
         )
         source = "cache" if outcome.from_cache else "pubmed"
         return list(outcome.ids[:max_results]), outcome.count, source
+
+    def all_ids(
+        self, query: str, *, progress: Callable[[int, int, int], None] | None = None
+    ) -> AllIds:
+        """Every PMID of a search, also past PubMed's 9,999 (``allsearch.collect_ids``: split
+        by publication date, checked against PubMed's count); each piece is kept in the
+        library's search cache, so a run that stopped continues where it did."""
+        from litcli import allsearch, service
+
+        lib = self.library()
+        cache: Any = None
+        if lib is not None:
+            cache = service.LibrarySearchCache(
+                refresh=self.refresh, library=lib, warn=self.library_warning
+            )
+        return allsearch.collect_ids(
+            self.client(), query, progress=progress, cap=allsearch.CAP, cache=cache
+        )
 
     def search(
         self,

@@ -326,7 +326,7 @@ def _all(
     """--all: every PMID (allsearch.collect_ids); with --format ids written as they are,
     else their records (library first, then efetch in batches, stored as they arrive) in
     the format.  A count that does not match is a warning and exit 9."""
-    from litcli import allsearch, searchlog
+    from litcli import searchlog
     from litcli.cli.errors import exit_with
     from litcli.errors import ExitCode
     from litcli.models import Record
@@ -337,18 +337,8 @@ def _all(
         if err.is_terminal:
             click.echo(f"Pieces {done:,}/{total:,} · {found:,} PMIDs", err=True)
 
-    with RecordSource(warn=warn) as source:
-        from litcli import service
-
-        lib = source.library()
-        cache = (
-            service.LibrarySearchCache(refresh=refresh, library=lib, warn=source.library_warning)
-            if lib is not None
-            else None
-        )
-        result = allsearch.collect_ids(
-            source.client(), full_query, progress=progress, cap=allsearch.CAP, cache=cache
-        )
+    with RecordSource(refresh=refresh, warn=warn) as source:
+        result = source.all_ids(full_query, progress=progress)
         outcome = SearchOutcome(query=result.query, count=result.count, ids=result.pmids)
         entry = searchlog.entry_for(
             outcome, typed=" ".join(query), topic=topic, filters=searchlog.filters_dict(filters),
