@@ -33,16 +33,26 @@ class Design:
     rank: int  # evidence rank, 1 = strongest; the table is in rank order
     level: str  # the claim grader's label (Evidence.level, "design" in check/verify reports)
     publication_types: frozenset[str]  # exact PubMed names that make a record this design
+    weight: float = 0.5  # how much one record of this design weighs in a claim's verdict
+    plural: str = "other records"  # the level's plural in verdict reasons ("2 RCTs")
+    controlled: bool = False  # a controlled comparison (meta-analysis, systematic review, RCT)
 
 
 DESIGNS: tuple[Design, ...] = (
-    Design("meta-analysis", 1, "meta-analysis", frozenset({"Meta-Analysis", "Network Meta-Analysis"})),
-    Design("systematic review", 2, "systematic review", frozenset({"Systematic Review"})),
+    Design(
+        "meta-analysis", 1, "meta-analysis", frozenset({"Meta-Analysis", "Network Meta-Analysis"}),
+        weight=4.0, plural="meta-analyses", controlled=True,
+    ),
+    Design(
+        "systematic review", 2, "systematic review", frozenset({"Systematic Review"}),
+        weight=3.5, plural="systematic reviews", controlled=True,
+    ),
     Design(
         "RCT",
         3,
         "RCT",
         frozenset({"Randomized Controlled Trial", "Equivalence Trial", "Pragmatic Clinical Trial"}),
+        weight=3.0, plural="RCTs", controlled=True,
     ),
     Design(
         "clinical trial",
@@ -60,6 +70,7 @@ DESIGNS: tuple[Design, ...] = (
                 "Clinical Study",
             }
         ),
+        weight=1.5, plural="non-randomised trials",
     ),
     Design(
         "observational",
@@ -75,19 +86,22 @@ DESIGNS: tuple[Design, ...] = (
                 "Twin Study",
             }
         ),
+        weight=1.5, plural="observational studies",
     ),
-    Design("case report", 6, "case series/report", frozenset({"Case Reports"})),
+    Design("case report", 6, "case series/report", frozenset({"Case Reports"}), weight=1.0, plural="case series/reports"),
     Design(
         "review",
         7,
         "narrative review",
         frozenset({"Review", "Scoping Review", "Practice Guideline", "Guideline"}),
+        weight=0.5, plural="narrative reviews",
     ),
     Design(
         "editorial",
         8,
         "editorial",
         frozenset({"Editorial", "Comment", "Letter", "News", "Newspaper Article", "Interview"}),
+        weight=0.25, plural="editorials",
     ),
     Design("other", 9, "other", frozenset()),  # anything else; always last
 )

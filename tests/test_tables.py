@@ -68,14 +68,17 @@ def test_the_claim_grader_reads_the_design_table() -> None:
     assert set(evidence._THIS_STUDY) <= set(evidence.LEVELS)
 
 
-def test_the_verdict_weighs_and_names_every_grader_level() -> None:
-    """claims/verdict.py keeps its own weights and plurals per level (not yet in the table):
-    they must cover exactly the table's levels, so that no grade goes unweighed."""
+def test_the_design_table_orders_weights_and_says_which_designs_are_controlled() -> None:
+    """The verdict's weights, plurals and the 'controlled' designs come from the one table: a
+    stronger design never weighs less than a weaker one, and exactly the top three compare arms."""
     from litcli.claims import verdict
 
     levels = [d.level for d in DESIGNS]
-    assert list(verdict._WEIGHTS) == levels
-    assert list(verdict._PLURALS) == levels
+    assert list(verdict._WEIGHTS) == levels and list(verdict._PLURALS) == levels
+    ranked = [d for d in DESIGNS if d.name not in ("review", "other")]  # narrative reviews weigh like 'other'
+    assert [d.weight for d in ranked] == sorted((d.weight for d in ranked), reverse=True)
+    assert [d.level for d in DESIGNS if d.controlled] == ["meta-analysis", "systematic review", "RCT"]
+    assert len({d.plural for d in DESIGNS}) == len(DESIGNS)
 
 
 @pytest.mark.parametrize("design", DESIGNS, ids=lambda d: d.name)

@@ -21,6 +21,7 @@ __all__ = ["CONTRADICTS", "NEUTRAL", "SUPPORTS", "Evidence", "Rationale", "asses
 # Evidence levels, strongest first (lower rank = stronger): the grader's labels of the design
 # table (litcli.tables.DESIGNS), e.g. a record's "clinical trial" is a "non-randomised trial".
 LEVELS: dict[str, int] = {d.level: d.rank for d in DESIGNS}
+_CONTROLLED = frozenset(d.level for d in DESIGNS if d.controlled)
 _DESIGN_TO_LEVEL: dict[str, str] = {d.name: d.level for d in DESIGNS}
 # Text cues used when publication types are missing or generic, by level (tried strongest
 # first); meta-analysis and systematic review are read by _this_study() instead.
@@ -108,7 +109,7 @@ class Evidence:
 
     @property
     def controlled(self) -> bool:
-        return self.level in ("meta-analysis", "systematic review", "RCT")
+        return self.level in _CONTROLLED
 
     def describe(self) -> str:
         """'RCT, n=45' / 'animal study' / 'meta-analysis'."""

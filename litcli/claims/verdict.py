@@ -20,6 +20,7 @@ from litcli.claims.evidence import CONTRADICTS, NEUTRAL, SUPPORTS, Evidence
 from litcli.claims.extract import Claim
 from litcli.claims.frame import parse_claim
 from litcli.models import FLAG_CONCERN
+from litcli.tables import DESIGNS
 
 SUPPORTED = "supported"
 MIXED = "mixed"
@@ -31,28 +32,9 @@ VERDICTS = [SUPPORTED, MIXED, LIMITED, CONTRADICTED, NO_EVIDENCE, NOT_CHECKABLE]
 FAILING = frozenset({CONTRADICTED, NO_EVIDENCE})  # `check --strict` fails on these
 
 SMALL_N = 30
-_WEIGHTS = {
-    "meta-analysis": 4.0,
-    "systematic review": 3.5,
-    "RCT": 3.0,
-    "non-randomised trial": 1.5,
-    "observational": 1.5,
-    "case series/report": 1.0,
-    "narrative review": 0.5,
-    "editorial": 0.25,
-    "other": 0.5,
-}
-_PLURALS = {
-    "meta-analysis": "meta-analyses",
-    "systematic review": "systematic reviews",
-    "RCT": "RCTs",
-    "non-randomised trial": "non-randomised trials",
-    "observational": "observational studies",
-    "case series/report": "case series/reports",
-    "narrative review": "narrative reviews",
-    "editorial": "editorials",
-    "other": "other records",
-}
+# A design's weight and plural come from the one design table (litcli/tables.py).
+_WEIGHTS: dict[str, float] = {d.level: d.weight for d in DESIGNS}
+_PLURALS: dict[str, str] = {d.level: d.plural for d in DESIGNS}
 _ABSOLUTE = re.compile(r"\b(" + "|".join(vocab.ABSOLUTE_TERMS) + r")(?!\w)", re.I)
 _HYPE = re.compile(r"\b(" + "|".join(vocab.HYPE_TERMS) + r")\b", re.I)
 
