@@ -156,3 +156,9 @@ def test_loss_of_function_reads_the_other_way_unless_the_claim_is_about_the_loss
 )
 def test_time_frames_and_harms_as_properties(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+def test_a_claim_about_a_condition_without_a_treatment_asserts_no_benefit() -> None:
+    # names a condition but no drug: nothing to read as a benefit
+    assert parse_claim("People commonly view OCD as a simple preoccupation with cleanliness.").goodness == 0
+    assert parse_claim("Ketamine for OCD.").goodness == 1

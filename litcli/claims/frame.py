@@ -286,8 +286,8 @@ def parse_claim(text: str) -> ClaimFrame:
             goodness = -1 if re.search(r"\b(worse|less effective|inferior)\b", clean, _I) else 1
     elif harm and goodness < 0:
         assertion = "harm"
-    if assertion == "effect" and not goodness and not direction and inter_pats and conditions:
-        goodness = 1  # "Ketamine for OCD", "does nothing for OCD": an efficacy claim
+    if assertion == "effect" and not goodness and not direction and drug_pats and conditions:
+        goodness = 1  # "Ketamine for OCD", "does nothing for OCD": an efficacy claim about a drug
     if assertion == "effect" and not goodness and not direction and re.match(r"\s*(is|are|can be|may be)\s+(\w+\s+)?(" + vocab.HARM_ADJECTIVES + r")\b", predicate, _I):
         assertion, goodness = "harm", -1  # "ketamine therapy is addictive": a harm that exists
     mechanisms: list[tuple[str, int]] = []
