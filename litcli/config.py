@@ -9,6 +9,7 @@ config key (CLI)       environment variable      default
 email                  NCBI_EMAIL                (none; litcli warns once)
 api-key                NCBI_API_KEY              (none)
 base-url               LITCLI_EUTILS_URL         NCBI's E-utilities URL
+icite-url              LITCLI_ICITE_URL          NIH iCite's API URL
 connect-timeout        LITCLI_CONNECT_TIMEOUT    10 s
 read-timeout           LITCLI_READ_TIMEOUT       60 s
 max-tries              LITCLI_MAX_TRIES          5
@@ -39,6 +40,7 @@ from litcli import paths
 from litcli.errors import ConfigError
 
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+DEFAULT_ICITE_URL = "https://icite.od.nih.gov/api/"
 NCBI_HOST = "eutils.ncbi.nlm.nih.gov"
 
 
@@ -96,6 +98,7 @@ class Settings:
     batch_size: int = 1000  # records per efetch (EDirect uses 1,000)
     post_over: int = 1800  # POST when the encoded parameters exceed this many bytes
     tool: str = "litcli"
+    icite_url: str = DEFAULT_ICITE_URL  # NIH iCite (citation metrics): {icite_url}pubs?pmids=
 
     @property
     def rate(self) -> float:
@@ -141,6 +144,8 @@ class Settings:
         values.update(_OVERRIDES.get() or {})
         if "base_url" in values and not values["base_url"].endswith("/"):
             values["base_url"] += "/"
+        if "icite_url" in values and not values["icite_url"].endswith("/"):
+            values["icite_url"] += "/"
         settings = cls(**values)
         rate_key = KEYS["requests-per-second"]
         if settings.requests_per_second is None:
@@ -273,6 +278,13 @@ KEYS: dict[str, Key] = {
             help="E-utilities base URL (mirror or proxy)",
         ),
         Key(
+            "icite-url",
+            "icite_url",
+            "LITCLI_ICITE_URL",
+            lambda v, source: _url(v, source),
+            help="NIH iCite API base URL (citation metrics)",
+        ),
+        Key(
             "connect-timeout",
             "connect_timeout",
             "LITCLI_CONNECT_TIMEOUT",
@@ -323,6 +335,7 @@ KEYS: dict[str, Key] = {
 _EXAMPLES = {
     "email": "you@example.org",
     "base-url": DEFAULT_BASE_URL,
+    "icite-url": DEFAULT_ICITE_URL,
     "connect-timeout": "10",
     "read-timeout": "60",
     "timeout": "300",

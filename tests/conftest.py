@@ -26,7 +26,7 @@ def shared_file(relpath: str) -> Path:
 def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("litcli-home")
     monkeypatch.setenv("LITCLI_HOME", str(home))
-    for var in ("NCBI_EMAIL", "NCBI_API_KEY", "LITCLI_EUTILS_URL", "LITCLI_DEBUG", "NO_COLOR"):
+    for var in ("NCBI_EMAIL", "NCBI_API_KEY", "LITCLI_EUTILS_URL", "LITCLI_ICITE_URL", "LITCLI_DEBUG", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
     for var in ("LITCLI_CONNECT_TIMEOUT", "LITCLI_READ_TIMEOUT", "LITCLI_MAX_TRIES", "LITCLI_BACKOFF", "LITCLI_REQUESTS_PER_SECOND"):
         monkeypatch.delenv(var, raising=False)
@@ -78,3 +78,16 @@ def run_cli(args: list[str], *, input: str | None = None, env: dict[str, str] | 
             exception, code = exc, 1
         stdout, stderr, output = out.getvalue(), err.getvalue(), mixed.getvalue()
     return Result(runner, stdout, stderr, output, None, code, exception)
+
+
+@pytest.fixture
+def icite(monkeypatch: pytest.MonkeyPatch):
+    """A real HTTP server on 127.0.0.1 standing in for NIH iCite (tests/icite_server.py)."""
+    from tests.icite_server import ICiteServer
+
+    with ICiteServer() as server:
+        monkeypatch.setenv("LITCLI_ICITE_URL", server.url)
+        for name, value in FAST_NCBI_ENV.items():
+            if name != "LITCLI_REQUESTS_PER_SECOND":  # NCBI's pacing: not iCite's
+                monkeypatch.setenv(name, value)
+        yield server

@@ -52,6 +52,7 @@ def test_get_lists_every_setting_with_its_source(monkeypatch):
         "email",
         "api-key",
         "base-url",
+        "icite-url",
         "connect-timeout",
         "read-timeout",
         "timeout",
