@@ -30,6 +30,7 @@ from litcli.textsafe import one_line
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000  # iCite's limit per request
+METRICS_TTL = 30 * 86400.0  # stored metrics are asked again after 30 days
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 DEADLINE = 90.0  # seconds per request (every try and wait) unless `timeout` is set
 
@@ -308,3 +309,58 @@ def fetch_metrics(
         if own:
             icite.close()
     return out
+
+
+def metrics_from(
+    pmids: Sequence[str],
+    *,
+    library: Any = None,
+    offline: bool = False,
+    refresh: bool = False,
+    settings: Settings | None = None,
+    warn: Callable[[str], None] | None = None,
+    library_warn: Callable[[str], None] | None = None,
+) -> dict[str, Metrics]:
+    """Metrics by PMID: the library's (fetched within 30 days; any age offline), the rest
+    from iCite (kept in the library, dated).  iCite failing: one warning, stale stored
+    metrics where there are any, the rest empty.  A library that cannot be read or written
+    is reported through ``library_warn`` and passed over."""
+    from litcli.errors import LibraryError
+
+    ids = list(dict.fromkeys(str(p) for p in pmids if str(p).isdigit()))
+    out: dict[str, Metrics] = {}
+    stale: dict[str, Metrics] = {}
+    known: set[str] = set()
+    if library is not None and ids:
+        try:
+            stored = library.metrics_get(ids, max_age=float("inf"))
+            fresh = library.metrics_get(ids, max_age=METRICS_TTL) if not offline else stored
+        except LibraryError as exc:
+            (library_warn or log.warning)(f"stored citation metrics not read: {exc.message}")
+            stored, fresh = {}, {}
+        for pmid, data in stored.items():
+            if pmid in fresh and not refresh:
+                known.add(pmid)  # {}: iCite had nothing for it when last asked
+            if data:
+                target = out if pmid in known else stale
+                target[pmid] = Metrics.from_dict({**data, "pmid": pmid})
+    missing = [p for p in ids if p not in known]
+    fetched: dict[str, Metrics] = {}
+    failed: list[str] = []
+    if missing and not offline:
+
+        def failure(message: str) -> None:
+            failed.append(message)
+            (warn or log.warning)(message)
+
+        fetched = fetch_metrics(missing, settings=settings, warn=failure)
+    if (fetched or (missing and not offline and not failed)) and library is not None:
+        keep: dict[str, dict] = {p: m.to_dict() for p, m in fetched.items()}
+        if not failed:  # asked and answered: PMIDs iCite does not know are kept as {}
+            keep.update({p: {} for p in missing if p not in fetched})
+        try:
+            library.metrics_put(keep)
+        except LibraryError as exc:
+            (library_warn or log.warning)(f"citation metrics not kept: {exc.message}")
+    merged = {**stale, **out, **fetched}
+    return {p: merged[p] for p in ids if p in merged}

@@ -270,10 +270,19 @@ def _m002_search_log(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX searches_query ON searches(query, sort, max_results)")
 
 
+def _m003_citation_metrics(conn: sqlite3.Connection) -> None:
+    """iCite's metrics per PMID (litcli.icite.Metrics as JSON) with when they were fetched."""
+    conn.execute(
+        "CREATE TABLE citation_metrics (pmid INTEGER PRIMARY KEY, data TEXT NOT NULL, "
+        "fetched_at REAL NOT NULL)"
+    )
+
+
 # Named, in order; never rename or reorder an applied migration, only append.
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", _m001_initial),
     ("m002_search_log", _m002_search_log),
+    ("m003_citation_metrics", _m003_citation_metrics),
 ]
 
 
@@ -1158,6 +1167,34 @@ class Library:
         cutoff = self._clock() - older_than
         return self._write(
             lambda c: c.execute("DELETE FROM search_cache WHERE fetched_at < ?", (cutoff,)).rowcount
+        )
+
+    # --- citation metrics (litcli.icite) --------------------------------------
+
+    def metrics_get(self, pmids: Sequence[str | int], *, max_age: float) -> dict[str, dict]:
+        """Stored iCite metrics (JSON objects) fetched within ``max_age`` seconds, by PMID."""
+        ids = [int(p) for p in pmids if str(p).isdigit()]
+        cutoff = self._clock() - max_age
+        out: dict[str, dict] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for pmid, data in self._read(
+                f"SELECT pmid, data FROM citation_metrics WHERE pmid IN ({marks}) AND fetched_at > ?",
+                (*chunk, cutoff),
+            ):
+                out[str(pmid)] = json.loads(data)
+        return out
+
+    def metrics_put(self, rows: dict[str, dict]) -> None:
+        """Keep iCite metrics (JSON objects by PMID), dated now."""
+        now = self._clock()
+        values = [(int(p), json.dumps(d, sort_keys=True), now) for p, d in rows.items() if str(p).isdigit()]
+        self._write(
+            lambda c: c.executemany(
+                "INSERT OR REPLACE INTO citation_metrics (pmid, data, fetched_at) VALUES (?, ?, ?)",
+                values,
+            )
         )
 
     # --- search log (every online search, as run) ---------------------------------

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from litcli.allsearch import AllIds
     from litcli.config import Settings
     from litcli.eutils import EutilsClient
+    from litcli.icite import Metrics
     from litcli.ids import Identifier
     from litcli.models import Record
     from litcli.search import SearchOutcome
@@ -138,6 +139,24 @@ class RecordSource:
             max_age=0 if self.refresh else max_age,
             progress=progress,
             client=self.client if not self.offline else None,
+            warn=self._warn,
+            library_warn=self.library_warning,
+        )
+
+    # --- citation metrics (iCite) ----------------------------------------------------------------
+
+    def metrics(self, pmids: Sequence[str]) -> dict[str, Metrics]:
+        """iCite's metrics by PMID (``icite.metrics_from``): the library's within 30 days
+        (any age offline), the rest from iCite and kept; iCite failing is one warning and
+        empty metrics, never an error."""
+        from litcli.icite import metrics_from
+
+        return metrics_from(
+            pmids,
+            library=self.library(),
+            offline=self.offline,
+            refresh=self.refresh,
+            settings=self.settings,
             warn=self._warn,
             library_warn=self.library_warning,
         )

@@ -28,6 +28,8 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("LITCLI_HOME", str(home))
     for var in ("NCBI_EMAIL", "NCBI_API_KEY", "LITCLI_EUTILS_URL", "LITCLI_ICITE_URL", "LITCLI_DEBUG", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
+    # nothing of a test reaches NIH iCite: a closed local port unless the `icite` fixture runs
+    monkeypatch.setenv("LITCLI_ICITE_URL", "http://127.0.0.1:9/icite-not-running/")
     for var in ("LITCLI_CONNECT_TIMEOUT", "LITCLI_READ_TIMEOUT", "LITCLI_MAX_TRIES", "LITCLI_BACKOFF", "LITCLI_REQUESTS_PER_SECOND"):
         monkeypatch.delenv(var, raising=False)
     return home

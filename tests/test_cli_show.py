@@ -77,7 +77,7 @@ def test_show_json_keeps_input_order(ncbi, articles) -> None:
     assert data[1]["schema"] == "litcli.record/1"
 
 
-def test_unknown_ids_are_reported_per_id_with_exit_3(ncbi, articles) -> None:
+def test_unknown_ids_are_reported_per_id_with_exit_3(ncbi, articles, icite) -> None:
     result = run("show", P0, "99999999", "PMC9999999")
     assert result.exit_code == 3
     assert result.stdout.startswith("Ketamine for resistant depression")

@@ -112,6 +112,7 @@ def test_round_trip_dict() -> None:
 
 
 def test_default_url_and_setting(monkeypatch) -> None:
+    monkeypatch.delenv("LITCLI_ICITE_URL")
     assert Settings.load().icite_url == "https://icite.od.nih.gov/api/"
     monkeypatch.setenv("LITCLI_ICITE_URL", "http://127.0.0.1:1/x")
     assert Settings.load().icite_url == "http://127.0.0.1:1/x/"

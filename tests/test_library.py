@@ -55,7 +55,7 @@ def test_migrations_are_named_recorded_and_applied_once(tmp_path: Path) -> None:
         assert library.migrations() == [name for name, _ in MIGRATIONS]
     conn = sqlite3.connect(path)
     rows = conn.execute("SELECT name, applied_at FROM migrations").fetchall()
-    assert [r[0] for r in rows] == ["m001_initial", "m002_search_log"] and rows[0][1] > 0
+    assert [r[0] for r in rows] == ["m001_initial", "m002_search_log", "m003_citation_metrics"] and rows[0][1] > 0
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert {"records", "records_fts", "search_cache", "migrations", "searches"} <= tables
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -482,7 +482,7 @@ def test_recent_iter_records_and_stats(tmp_path: Path) -> None:
         stats = library.stats()
         assert stats["records"] == 1204 and stats["with_raw"] == 1204
         assert stats["sources"] == {"import": 1203, "ncbi": 1}
-        assert stats["migrations"] == ["m001_initial", "m002_search_log"] and stats["size_bytes"] > 0
+        assert stats["migrations"] == ["m001_initial", "m002_search_log", "m003_citation_metrics"] and stats["size_bytes"] > 0
 
 
 # --- real PubMed data -------------------------------------------------------------------------

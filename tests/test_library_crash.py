@@ -151,7 +151,7 @@ def test_two_processes_import_into_one_library_at_once(tmp_path: Path) -> None:
     assert _check_consistent(home / "library.db") == 4500
     conn = sqlite3.connect(home / "library.db")
     assert conn.execute("SELECT name FROM migrations").fetchall() == [
-        ("m001_initial",), ("m002_search_log",)
+        ("m001_initial",), ("m002_search_log",), ("m003_citation_metrics",)
     ]
 
 

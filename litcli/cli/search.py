@@ -16,6 +16,7 @@ from litcli.cli.common import (
 )
 
 SORT_NAMES = ["relevance", "date", "author", "journal"]
+METRIC_SORTS = ["cited", "rcr"]  # by iCite's metrics, among the records fetched (--metrics)
 
 EPILOG = """\b
 Examples:
@@ -28,6 +29,7 @@ Examples:
   litcli search --topic ketamine-ptsd --offline      # only the local library
   litcli search --topic ketamine-ptsd --refresh      # ask PubMed again
   litcli search --topic ketamine-ptsd -f bibtex -o refs.bib --max 200
+  litcli search --topic ketamine-ocd --metrics --sort cited   # iCite citations, RCR
 
 \b
 PubMed hands out only the first 9,999 records of a search: --max is at most
@@ -61,8 +63,15 @@ records from the local library; every record fetched is kept there.
     "--sort",
     default="relevance",
     show_default=True,
-    metavar="|".join(SORT_NAMES),
-    help="Order of results.",
+    metavar="|".join([*SORT_NAMES, *METRIC_SORTS]),
+    help="Order of results; cited / rcr: the records fetched by citations or relative "
+    "citation ratio (iCite; implies --metrics).",
+)
+@click.option(
+    "--metrics",
+    is_flag=True,
+    help="Add NIH iCite citation metrics as columns (table, csv, tsv, json, jsonl): citations, "
+    "RCR, NIH percentile, citations per year, clinical citations.",
 )
 @year_and_type_options
 @click.option("--humans", is_flag=True, help='Only studies in humans ("humans"[MeSH Terms]).')
@@ -133,6 +142,7 @@ def search(
     verbose: bool,
     all_: bool,
     rerun: int | None,
+    metrics: bool,
 ) -> None:
     """Search PubMed with its own query syntax and print a citation table.
 
@@ -145,6 +155,11 @@ def search(
 
     if offline and refresh:
         raise click.UsageError("--offline and --refresh cannot be used together.")
+    metric_sort = sort if sort in METRIC_SORTS else None
+    if metric_sort is not None:
+        metrics, sort = True, "relevance"  # PubMed's best matches, then ordered by the metric
+    if metrics:
+        _check_metrics_flags(fmt, count_only, all_, rerun)
     if all_:
         _check_all_flags(fmt, count_only, offline, rerun)
     rerun_of = None
@@ -181,6 +196,8 @@ def search(
     if rerun_of is not None:
         label = _label((full_query,), None)
     sink = _Sink(fmt, abstracts, verbose, output, force, max_results)
+    if metrics:
+        sink.metrics = _Metrics(offline=offline, refresh=refresh, sort=metric_sort)
     if offline:
         records, count = _offline(
             err, offline_text, filters, max_results, sort, count_only=count_only, verbose=verbose
@@ -310,6 +327,35 @@ class _Logged:
         if self.rerun_of is not None:
             data["changes"] = self.changes.to_dict() if self.changes is not None else None
         return data
+
+
+def _check_metrics_flags(fmt: str, count_only: bool, all_: bool, rerun: int | None) -> None:
+    from litcli.citetable import METRIC_FORMATS
+
+    given = [n for n, v in (("--count", count_only), ("--all", all_), ("--rerun", rerun is not None)) if v]
+    if given:
+        raise click.UsageError(f"--metrics (and --sort cited/rcr) cannot be used with {', '.join(given)}")
+    if fmt not in METRIC_FORMATS:
+        raise click.UsageError(
+            f"--metrics adds columns to {', '.join(sorted(METRIC_FORMATS))}; not to --format {fmt}"
+        )
+
+
+class _Metrics:
+    """--metrics / --sort cited|rcr: iCite's metrics for the records about to be written."""
+
+    def __init__(self, *, offline: bool, refresh: bool, sort: str | None) -> None:
+        self.offline, self.refresh, self.sort = offline, refresh, sort
+
+    def apply(self, records: list[Any]) -> tuple[list[Any], dict[str, Any]]:
+        from litcli.citetable import sort_by
+        from litcli.records import RecordSource
+
+        with RecordSource(offline=self.offline, refresh=self.refresh, warn=warn) as source:
+            found = source.metrics([r.pmid for r in records])
+        if self.sort:
+            records = sort_by(records, found, self.sort)
+        return records, found
 
 
 def _check_all_flags(fmt: str, count_only: bool, offline: bool, rerun: int | None) -> None:
@@ -488,9 +534,12 @@ class _Sink:
         self.fmt, self.abstracts, self.verbose = fmt, abstracts, verbose
         self.output, self.force, self.max_results = output, force, max_results
         self.search: dict[str, Any] | None = None  # the search record, for --format json
+        self.metrics: _Metrics | None = None
 
     def write(self, records: list[Any], header: str, count: int, *, online: bool) -> None:
-        if self.output is not None:
+        if self.metrics is not None:
+            self._write_metrics(records, header)
+        elif self.output is not None:
             target = self._write_file(records)
             if self.verbose:
                 click.echo(header, err=True)
@@ -514,6 +563,38 @@ class _Sink:
         note = shortfall_note(len(records), count, self.max_results, online=online, shown=table_header)
         if note:
             click.echo(note, err=True)
+
+    def _write_metrics(self, records: list[Any], header: str) -> None:
+        """The records with their iCite metrics (citetable), to stdout or -o FILE."""
+        import sys
+
+        from litcli import citetable
+
+        assert self.metrics is not None
+        records, found = self.metrics.apply(records) if records else (records, {})
+        if self.output is not None:
+            from litcli.formats.output import atomic_text
+
+            fmt = "tsv" if self.fmt == "table" else self.fmt
+            with atomic_text(self.output, force=self.force) as stream:
+                if self.fmt == "table":
+                    citetable.write_plain(records, found, stream)
+                else:
+                    citetable.write(records, found, fmt, stream, abstracts=self.abstracts,
+                                    search=self.search, wrap_search=True)
+            noun = "record" if len(records) == 1 else "records"
+            click.echo(f"Wrote {len(records):,} {noun} to {self.output} ({self.fmt})", err=True)
+        elif self.fmt == "table":
+            if records:
+                if not stdout_is_tty():
+                    click.echo(header, err=True)
+                citetable.print_table(records, found, make_console(), header=header)
+        else:
+            if self.verbose and records:
+                click.echo(header, err=True)
+            citetable.write(records, found, self.fmt, sys.stdout, abstracts=self.abstracts,
+                            search=self.search, wrap_search=True)
+            sys.stdout.flush()
 
     def write_all(self, records: list[Any], *, header: str) -> tuple[Any, int]:
         """--all: every record, no shortfall note (the count check stands for it);

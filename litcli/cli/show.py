@@ -40,7 +40,8 @@ def show(identifiers: tuple[str, ...], fmt: str, offline: bool, refresh: bool) -
 
     Records come from the local library when it has them (fetched within 30
     days), otherwise from PubMed in one request, and are then kept in the
-    library.  Use '-' to read identifiers from stdin.
+    library.  The text view adds NIH iCite's citation metrics (kept 30 days).
+    Use '-' to read identifiers from stdin.
     """
     from litcli.cli.common import exit_for_ids, ids_from_args, looking_up
     from litcli.records import RecordSource
@@ -48,14 +49,17 @@ def show(identifiers: tuple[str, ...], fmt: str, offline: bool, refresh: bool) -
     if offline and refresh:
         raise click.UsageError("--offline and --refresh cannot be combined (refresh needs PubMed)")
     parsed, malformed = ids_from_args(identifiers)
+    metrics: dict = {}
     with looking_up(offline), RecordSource(offline=offline, refresh=refresh, warn=warn) as source:
         records, failures = source.get(parsed)
+        if records and fmt == "text":  # iCite's citation metrics beside the record's flags
+            metrics = source.metrics([r.pmid for r in records])
     if records:
-        _output(records, fmt)
+        _output(records, fmt, metrics)
     exit_for_ids(malformed, failures)
 
 
-def _output(records: list, fmt: str) -> None:
+def _output(records: list, fmt: str, metrics: dict) -> None:
     from litcli.cli.common import make_console
 
     if fmt == "text":
@@ -71,6 +75,13 @@ def _output(records: list, fmt: str) -> None:
                 else:
                     console.print()
             render.print_record(record, console)
+            if record.pmid in metrics:
+                from rich.text import Text
+
+                from litcli.citetable import metrics_lines
+
+                for line in metrics_lines(record, metrics[record.pmid]):
+                    console.print(Text(line, style="red" if record.retracted else ""), soft_wrap=True)
         return
     from litcli import formats
 

@@ -1,0 +1,81 @@
+"""The library's blob compression (litcli.storecodec): zlib with preset dictionaries,
+and libraries written before it (plain zlib) read exactly as before."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from pathlib import Path
+
+import pytest
+
+from litcli import storecodec
+from litcli.formats import dumps
+from litcli.library import Library
+from tests.test_library_fixtures import FIRST_PMID, article_set, article_xml, parsed
+
+
+def test_round_trip_and_smaller_than_plain_zlib() -> None:
+    xml = article_xml(FIRST_PMID, title="A trial of something").encode("utf-8")
+    record = json.dumps({"schema": "litcli.record/1", "pmid": "1", "title": "x" * 50}).encode()
+    for blob, packed in ((xml, storecodec.compress_raw(xml)), (record, storecodec.compress_json(record))):
+        assert packed[1] & 0x20  # FDICT: the header names the dictionary
+        assert storecodec.decompress(packed) == blob
+        assert len(packed) < len(zlib.compress(blob, 6))
+    # plain zlib (every library written before the dictionaries) still reads
+    assert storecodec.decompress(zlib.compress(xml, 6)) == xml
+
+
+def test_dictionaries_are_frozen() -> None:
+    """A dictionary once used must never change (stored blobs name it by its Adler-32)."""
+    assert zlib.adler32(storecodec.JSON_DICT) == 0xEF5A9099
+    assert zlib.adler32(storecodec.RAW_DICT) == 0x202A4832
+    assert set(storecodec.DICTS) == {0xEF5A9099, 0x202A4832}
+
+
+def test_unknown_dictionary_or_damage_is_a_zlib_error() -> None:
+    c = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS, 9, zlib.Z_DEFAULT_STRATEGY, b"other dict")
+    with pytest.raises(zlib.error, match="unknown dictionary"):
+        storecodec.decompress(c.compress(b"text") + c.flush())
+    packed = storecodec.compress_json(b'{"pmid": "1"}' * 20)
+    with pytest.raises(zlib.error):
+        storecodec.decompress(packed[:-6])
+
+
+def test_a_library_written_with_plain_zlib_reads_the_same(tmp_path: Path) -> None:
+    """Rows stored before the dictionaries (plain zlib) and rows stored now give the same
+    records, raw text and export output."""
+    pmids = [str(FIRST_PMID + i) for i in range(3)]
+    with Library(tmp_path / "lib.db") as lib:
+        lib.upsert(
+            parsed(article_set([article_xml(int(p), title=f"Title {p}") for p in pmids])),
+            source="test",
+        )
+        before = {p: lib.get_raw(p) for p in pmids}
+        records = lib.get(pmids)
+        exported = dumps([records[p] for p in pmids], "bibtex")
+    conn = sqlite3.connect(tmp_path / "lib.db")
+    rows = conn.execute("SELECT pmid, data, raw FROM records").fetchall()
+    with conn:
+        for pmid, data, raw in rows:  # rewrite as an older litcli did
+            conn.execute(
+                "UPDATE records SET data = ?, raw = ? WHERE pmid = ?",
+                (
+                    zlib.compress(storecodec.decompress(data), 6),
+                    zlib.compress(storecodec.decompress(raw), 6),
+                    pmid,
+                ),
+            )
+    conn.close()
+    with Library(tmp_path / "lib.db") as lib:
+        assert {p: lib.get_raw(p) for p in pmids} == before
+        again = lib.get(pmids)
+        assert dumps([again[p] for p in pmids], "bibtex") == exported
+        assert [r.pmid for r in lib.search("title")] and lib.count() == 3
+        # re-importing the same records into the old rows: unchanged, not updated
+        stats = lib.upsert(
+            parsed(article_set([article_xml(int(p), title=f"Title {p}") for p in pmids])),
+            source="test",
+        )
+        assert (stats.imported, stats.updated, stats.skipped) == (0, 0, 3)
