@@ -143,6 +143,15 @@ class RecordSource:
             library_warn=self.library_warning,
         )
 
+    # --- links (elink) ----------------------------------------------------------------------------
+
+    def links(self, pmids: Sequence[str], kind: str) -> list[str]:
+        """PMIDs that cite / are cited by / are similar to ``pmids`` (``related.links``:
+        one elink request; ``kind``: cited-by, references, similar)."""
+        from litcli.related import links
+
+        return links(self.client(), pmids, kind)
+
     # --- citation metrics (iCite) ----------------------------------------------------------------
 
     def metrics(self, pmids: Sequence[str]) -> dict[str, Metrics]:

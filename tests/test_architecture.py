@@ -66,7 +66,7 @@ def test_dead_code_stays_removed() -> None:
 
 def test_search_show_and_export_take_records_from_the_one_record_source() -> None:
     """Issue 13, point 8: the CLI never builds its own fetch path."""
-    for name in ("search.py", "show.py", "export.py"):
+    for name in ("search.py", "show.py", "export.py", "related.py"):
         text = (ROOT / "litcli" / "cli" / name).read_text(encoding="utf-8")
         assert "RecordSource" in text, name
         for other in ("EutilsClient", "get_records", "LibrarySearchCache", "run_search("):

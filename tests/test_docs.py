@@ -43,7 +43,8 @@ PATHS = command_paths()
 
 def test_the_tree_has_the_documented_commands() -> None:
     assert {p[0] for p in PATHS} == {
-        "search", "show", "export", "check", "verify", "refs", "library", "topics", "config",
+        "search", "show", "related", "export", "check", "verify", "refs", "library", "topics",
+        "config",
     }
     # the groups really have subcommands (so the walk below covers them)
     subcommands = {p for p in PATHS if len(p) == 2}
