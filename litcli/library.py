@@ -6,7 +6,10 @@ One file (``paths.library_path()``, ``LITCLI_HOME`` overrides) holds
   the raw XML / MEDLINE text (zlib-compressed, so records can be re-parsed when
   the parser improves) and a few columns for listing and lookups;
 * ``records_fts``: an FTS5 index over title, abstract, MeSH, keywords and
-  authors (rowid = PMID), ranked with bm25;
+  authors (rowid = PMID), ranked with bm25.  Libraries created since issue 12 keep
+  it contentless (``content=''``: the index only, no second copy of the text, about
+  2 KB a record less); older libraries keep their index with its content, and both
+  are read and written (see ``Library._fts_remove``);
 * ``search_cache``: NCBI search results (query + options -> PMIDs, count,
   translation, warnings) with the time they were fetched;
 * ``searches``: every online search as run (``litcli library searches``): the query as
@@ -28,6 +31,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 import time
 import zlib
@@ -36,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from litcli import paths
+from litcli import paths, storecodec
 from litcli.errors import InvalidInputError, LibraryError
 from litcli.ftsquery import fts_query
 from litcli.ids import is_ascii_digits
@@ -222,7 +226,7 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX records_updated ON records(updated_at)")
     conn.execute(
         "CREATE VIRTUAL TABLE records_fts USING fts5("
-        "title, abstract, mesh, keywords, authors, "
+        "title, abstract, mesh, keywords, authors, content='', "
         "tokenize = 'porter unicode61 remove_diacritics 2')"
     )
     conn.execute(
@@ -533,6 +537,11 @@ class Library:
                 log.debug("journal_mode is %s, not WAL", mode[0])
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
+            fts = self._conn.execute(
+                "SELECT sql FROM sqlite_master WHERE name = 'records_fts'"
+            ).fetchone()
+            # libraries created before issue 12 index with content; newer ones without
+            self._contentless = bool(fts and re.search(r"content\s*=\s*''", str(fts[0])))
         except sqlite3.Error as exc:
             self._conn.close()
             raise _library_error(exc, self.path, "open") from None
@@ -776,11 +785,11 @@ class Library:
         rows = []
         fts_rows = []
         for pmid, (record, data, digest, raw) in writes.items():
-            blob = zlib.compress(raw, 6) if raw else None
+            blob = storecodec.compress_raw(raw) if raw else None
             rows.append(
                 (
                     pmid,
-                    zlib.compress(data.encode("utf-8"), 6),
+                    storecodec.compress_json(data.encode("utf-8")),
                     digest,
                     blob,
                     _raw_format(raw) if raw else None,
@@ -801,6 +810,9 @@ class Library:
             )
             fts_rows.append((pmid, *_fts_columns(record)))
 
+        # stored rows being replaced leave the index first (a contentless index is told
+        # the values it indexed, read from the rows before they change)
+        self._fts_remove(conn, [pmid for pmid in writes if pmid in stored and pmid not in drop])
         if rows:
             conn.executemany(
                 """
@@ -822,10 +834,6 @@ class Library:
                 rows,
             )
             conn.executemany(
-                "DELETE FROM records_fts WHERE rowid = ?",
-                [(r[0],) for r in fts_rows if r[0] in stored and r[0] not in drop],
-            )
-            conn.executemany(
                 "INSERT INTO records_fts (rowid, title, abstract, mesh, keywords, authors) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 fts_rows,
@@ -837,15 +845,69 @@ class Library:
             )
         stats.add(local)
 
-    @staticmethod
-    def _delete(conn: sqlite3.Connection, pmids: Sequence[int]) -> int:
+    def _delete(self, conn: sqlite3.Connection, pmids: Sequence[int]) -> int:
         removed = 0
         for chunk in _chunks(list(dict.fromkeys(pmids))):
             marks = ",".join("?" * len(chunk))
-            conn.execute(f"DELETE FROM records_fts WHERE rowid IN ({marks})", list(chunk))
+            self._fts_remove(conn, chunk)
             cur = conn.execute(f"DELETE FROM records WHERE pmid IN ({marks})", list(chunk))
             removed += cur.rowcount
         return removed
+
+    def _fts_remove(self, conn: sqlite3.Connection, pmids: Sequence[int]) -> None:
+        """Take stored rows out of the full-text index, before the rows change or go.
+
+        An index with content (older libraries) deletes by rowid.  A contentless index
+        forgets a row only when given the values it indexed: they are recomputed from
+        the stored record (``_fts_columns`` of its JSON, as when it was inserted; change
+        ``_fts_columns`` only together with a migration that rebuilds the index).  A
+        stored record that cannot be decoded leaves no such values: the whole index is
+        then rebuilt from the readable records, so it never keeps a stale entry."""
+        for chunk in _chunks(list(pmids)):
+            marks = ",".join("?" * len(chunk))
+            if not self._contentless:
+                conn.execute(f"DELETE FROM records_fts WHERE rowid IN ({marks})", list(chunk))
+                continue
+            values = []
+            for pmid, data in conn.execute(
+                f"SELECT pmid, data FROM records WHERE pmid IN ({marks})", list(chunk)
+            ):
+                try:
+                    values.append((pmid, *_fts_columns(self._decode(data))))
+                except (ValueError, KeyError, TypeError, AttributeError, zlib.error):
+                    self._fts_rebuild(conn, skip=set(pmids))
+                    return
+            conn.executemany(
+                "INSERT INTO records_fts (records_fts, rowid, title, abstract, mesh, keywords, "
+                "authors) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+
+    def _fts_rebuild(self, conn: sqlite3.Connection, *, skip: set[int]) -> None:
+        """Re-index every readable stored record except ``skip`` (a contentless index)."""
+        log.warning("rebuilding the library's full-text index (a stored record cannot be read)")
+        conn.execute("INSERT INTO records_fts (records_fts) VALUES ('delete-all')")
+        last = 0
+        while True:
+            rows = conn.execute(
+                "SELECT pmid, data FROM records WHERE pmid > ? ORDER BY pmid LIMIT 500", (last,)
+            ).fetchall()
+            if not rows:
+                return
+            values = []
+            for pmid, data in rows:
+                if pmid in skip:
+                    continue
+                try:
+                    values.append((pmid, *_fts_columns(self._decode(data))))
+                except (ValueError, KeyError, TypeError, AttributeError, zlib.error):
+                    continue  # unreadable: not searchable until fetched or imported again
+            conn.executemany(
+                "INSERT INTO records_fts (rowid, title, abstract, mesh, keywords, authors) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                values,
+            )
+            last = rows[-1][0]
 
     def remove(self, pmids: Iterable[str | int]) -> int:
         """Delete records by PMID; returns how many existed."""
@@ -1057,7 +1119,7 @@ class Library:
 
     @staticmethod
     def _decode(data: str | bytes) -> Record:
-        text = zlib.decompress(data).decode("utf-8") if isinstance(data, bytes) else data
+        text = storecodec.decompress(data).decode("utf-8") if isinstance(data, bytes) else data
         return Record.from_dict(json.loads(text))
 
     def _unreadable(self, pmids: Sequence[int | str], why: str) -> LibraryError:
@@ -1073,7 +1135,7 @@ class Library:
 
     def _raw_bytes(self, pmid: int | str, raw: bytes, encoding: str | None) -> bytes:
         try:
-            return zlib.decompress(raw) if encoding == "zlib" else bytes(raw)
+            return storecodec.decompress(raw) if encoding == "zlib" else bytes(raw)
         except (zlib.error, TypeError) as exc:
             raise self._unreadable([pmid], f"its original text: {exc}") from None
 
