@@ -419,6 +419,31 @@ def record_dict(record: Record) -> dict[str, Any]:
     return _fast_to_dict(record) if _FAST_TO_DICT else record.to_dict()
 
 
+def _shallow(value: Any) -> Any:
+    """json's ``default`` hook: a model dataclass as a dict of its fields (the encoder,
+    in C, walks the lists, strings and numbers inside)."""
+    names = _FIELDS.get(type(value))
+    if names is None:
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    return {n: getattr(value, n) for n in names}
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_shallow)
+
+
+def record_json(record: Record) -> str:
+    """``json.dumps(record_dict(record), ensure_ascii=False, sort_keys=True)``: the text
+    the library stores and hashes, without building the plain dict tree first."""
+    if not _FAST_TO_DICT:
+        return json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True)
+    top: dict[str, Any] = {"schema": SCHEMA, **_shallow(record)}
+    for key, attr in _DERIVED.items():
+        top[key] = getattr(record, attr)
+    return _ENCODER.encode(top)
+
+
 def _raw_format(raw: bytes) -> str:
     head = raw[:64].lstrip()
     return "xml" if head.startswith(b"<") else "medline"
@@ -715,7 +740,7 @@ class Library:
                 )
                 continue
             try:
-                data = json.dumps(record_dict(record), ensure_ascii=False, sort_keys=True)
+                data = record_json(record)
             except (TypeError, ValueError) as exc:
                 failures.append((index, str(pmid), f"cannot serialise the record ({exc})"))
                 continue

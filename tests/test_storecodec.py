@@ -79,3 +79,18 @@ def test_a_library_written_with_plain_zlib_reads_the_same(tmp_path: Path) -> Non
             source="test",
         )
         assert (stats.imported, stats.updated, stats.skipped) == (0, 0, 3)
+
+
+@pytest.mark.parametrize("name", ["edge_cases.xml", "edge_cases.nbib"])
+def test_record_json_is_the_models_json(name: str) -> None:
+    """The library stores and hashes record_json(record); it must be exactly the model's
+    own litcli.record/1 JSON (sorted keys), or re-imports would count as updates."""
+    from litcli.library import record_json
+    from litcli.medline import parse_medline
+    from litcli.pubmed import parse_records
+
+    path = Path(__file__).parent / "fixtures" / name
+    records = parse_records(path) if name.endswith(".xml") else parse_medline(path)
+    assert records
+    for record in records:
+        assert record_json(record) == json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True)
