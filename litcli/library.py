@@ -56,6 +56,9 @@ SEARCH_TTL = 1 * DAY  # default max age of a cached NCBI search
 RECORD_TTL = 30 * DAY  # default max age of a stored record before it is refetched
 BATCH_SIZE = 500  # records per import transaction
 BUSY_TIMEOUT = 30.0  # seconds SQLite waits for another writer
+# page size of a new library: a record row (compressed JSON + raw text) is 2-4 KB, so at
+# SQLite's default 4 KB most pages held one row and a fifth of the file was unused
+PAGE_SIZE = 32768
 _BUSY_RETRIES = 5
 
 # bm25 column weights: title, abstract, mesh, keywords, authors
@@ -556,6 +559,8 @@ class Library:
             raise _library_error(exc, self.path, "open") from None
         try:
             self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            if self._conn.execute("PRAGMA page_count").fetchone()[0] == 0:  # a new file
+                self._conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             self._conn.execute("PRAGMA foreign_keys = ON")
             mode = self._retry(lambda: self._conn.execute("PRAGMA journal_mode = WAL").fetchone())
             if mode and str(mode[0]).lower() != "wal":

@@ -82,7 +82,8 @@ def test_corrupt_database_is_a_library_error(tmp_path: Path) -> None:
     with Library(path) as library:
         _store(library, *(article_xml(FIRST_PMID + i) for i in range(50)))
     data = bytearray(path.read_bytes())
-    data[4096:12288] = b"\xff" * 8192  # trash pages after the header
+    page = int.from_bytes(data[16:18], "big")  # the page size in the header
+    data[page : 3 * page] = b"\xff" * (2 * page)  # trash the two pages after the first
     path.write_bytes(bytes(data))
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)

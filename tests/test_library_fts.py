@@ -93,3 +93,21 @@ def test_a_damaged_record_is_removed_without_a_stale_entry(tmp_path: Path) -> No
         assert library.count_matches("tusks") == 1 and library.integrity_check() == "ok"
         _titles(library, (b, "Manatee"))  # the PMID again: only its new words
         assert _matches(path, "narwhal") == [] and _matches(path, "manatee") == [b]
+
+
+def test_page_size_new_libraries_only(tmp_path: Path) -> None:
+    """A new library uses PAGE_SIZE pages (a row per 4 KB page wasted a fifth of the
+    file); an existing library keeps its page size."""
+    from litcli.library import PAGE_SIZE
+
+    with Library(tmp_path / "new.db") as library:
+        _titles(library, (FIRST_PMID, "Walrus"))
+    old = tmp_path / "old.db"
+    conn = sqlite3.connect(old)
+    conn.execute("CREATE TABLE t (x)")  # a 4 KB-page file, as SQLite makes by default
+    conn.close()
+    with Library(old) as library:
+        _titles(library, (FIRST_PMID, "Walrus"))
+        assert library.count_matches("walrus") == 1
+    sizes = [sqlite3.connect(p).execute("PRAGMA page_size").fetchone()[0] for p in (tmp_path / "new.db", old)]
+    assert sizes == [PAGE_SIZE, 4096]
