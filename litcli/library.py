@@ -814,16 +814,30 @@ class Library:
             self._delete(conn, sorted(drop))
         rows = []
         fts_rows = []
+        # a stored row updated without raw text keeps its raw text (COALESCE below); one
+        # compressed against the row's old JSON is written again against the new one
+        kept = [p for p, w in writes.items() if w[3] is None and p in stored and p not in drop]
+        for chunk in _chunks(kept):
+            marks = ",".join("?" * len(chunk))
+            for pmid, old_data, old_raw, encoding in conn.execute(
+                f"SELECT pmid, data, raw, raw_encoding FROM records WHERE pmid IN ({marks}) "
+                "AND raw IS NOT NULL AND raw_encoding = ?",
+                [*chunk, storecodec.RAW_WITH_RECORD],
+            ):
+                with contextlib.suppress(LibraryError):  # unreadable: left as it was
+                    text = self._raw_bytes(pmid, old_raw, encoding, old_data)
+                    writes[pmid] = (*writes[pmid][:3], text)
         for pmid, (record, data, digest, raw) in writes.items():
-            blob = storecodec.compress_raw(raw) if raw else None
+            json_bytes = data.encode("utf-8")
+            blob = storecodec.compress_raw_with(raw, json_bytes) if raw else None
             rows.append(
                 (
                     pmid,
-                    storecodec.compress_json(data.encode("utf-8")),
+                    storecodec.compress_json(json_bytes),
                     digest,
                     blob,
                     _raw_format(raw) if raw else None,
-                    "zlib" if raw else None,
+                    storecodec.RAW_WITH_RECORD if raw else None,
                     record.title,
                     record.first_author,
                     record.journal.abbreviation,
@@ -971,13 +985,14 @@ class Library:
         if key is None:
             return None
         rows = self._read(
-            "SELECT raw, raw_format, raw_encoding FROM records WHERE pmid = ? AND raw IS NOT NULL",
+            "SELECT raw, raw_format, raw_encoding, data FROM records "
+            "WHERE pmid = ? AND raw IS NOT NULL",
             (key,),
         )
         if not rows:
             return None
-        raw, fmt, encoding = rows[0]
-        data = self._raw_bytes(key, raw, encoding)
+        raw, fmt, encoding, record_data = rows[0]
+        data = self._raw_bytes(key, raw, encoding, record_data)
         return data, fmt or _raw_format(data)
 
     def fetched_at(self, pmids: Sequence[str | int]) -> dict[str, float]:
@@ -1119,14 +1134,17 @@ class Library:
 
     def iter_raw(self) -> Iterator[tuple[str, bytes, str]]:
         """(pmid, raw, format) of every record that kept its raw text."""
-        sql = "SELECT pmid, raw, raw_format, raw_encoding FROM records WHERE raw IS NOT NULL ORDER BY pmid"
+        sql = (
+            "SELECT pmid, raw, raw_format, raw_encoding, data FROM records "
+            "WHERE raw IS NOT NULL ORDER BY pmid"
+        )
         last = 0
         while True:
             rows = self._read(sql.replace("WHERE", "WHERE pmid > ? AND") + " LIMIT 500", (last,))
             if not rows:
                 return
-            for pmid, raw, fmt, enc in rows:
-                data = self._raw_bytes(pmid, raw, enc)
+            for pmid, raw, fmt, enc, record_data in rows:
+                data = self._raw_bytes(pmid, raw, enc, record_data)
                 yield str(pmid), data, fmt or _raw_format(data)
             last = rows[-1][0]
 
@@ -1163,8 +1181,18 @@ class Library:
             f"then fetch or import {'it' if one else 'them'} again",
         )
 
-    def _raw_bytes(self, pmid: int | str, raw: bytes, encoding: str | None) -> bytes:
+    def _raw_bytes(
+        self, pmid: int | str, raw: bytes, encoding: str | None, record_data: Any = None
+    ) -> bytes:
+        """A row's raw text; ``record_data`` is the row's ``data`` (needed by raw text
+        compressed against the record, storecodec.RAW_WITH_RECORD)."""
         try:
+            if encoding == storecodec.RAW_WITH_RECORD:
+                if isinstance(record_data, bytes):
+                    json_bytes = storecodec.decompress(record_data)
+                else:
+                    json_bytes = str(record_data).encode("utf-8")
+                return storecodec.decompress_raw_with(raw, json_bytes)
             return storecodec.decompress(raw) if encoding == "zlib" else bytes(raw)
         except (zlib.error, TypeError) as exc:
             raise self._unreadable([pmid], f"its original text: {exc}") from None

@@ -60,10 +60,10 @@ def test_a_library_written_with_plain_zlib_reads_the_same(tmp_path: Path) -> Non
     with conn:
         for pmid, data, raw in rows:  # rewrite as an older litcli did
             conn.execute(
-                "UPDATE records SET data = ?, raw = ? WHERE pmid = ?",
+                "UPDATE records SET data = ?, raw = ?, raw_encoding = 'zlib' WHERE pmid = ?",
                 (
                     zlib.compress(storecodec.decompress(data), 6),
-                    zlib.compress(storecodec.decompress(raw), 6),
+                    zlib.compress(storecodec.decompress_raw_with(raw, storecodec.decompress(data)), 6),
                     pmid,
                 ),
             )
@@ -94,3 +94,30 @@ def test_record_json_is_the_models_json(name: str) -> None:
     assert records
     for record in records:
         assert record_json(record) == json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True)
+
+
+def test_raw_text_compressed_against_its_record() -> None:
+    xml = article_xml(FIRST_PMID, title="A trial of something").encode("utf-8")
+    record = parsed(article_set([xml.decode()]))[0].record
+    from litcli.library import record_json
+
+    js = record_json(record).encode("utf-8")
+    packed = storecodec.compress_raw_with(xml, js)
+    assert len(packed) < len(storecodec.compress_raw(xml))
+    assert storecodec.decompress_raw_with(packed, js) == xml
+    with pytest.raises(zlib.error):  # another record's JSON: zlib refuses the dictionary
+        storecodec.decompress_raw_with(packed, js.replace(b"trial", b"trail"))
+
+
+def test_a_record_updated_without_raw_text_keeps_readable_raw_text(tmp_path: Path) -> None:
+    """The raw text is compressed against the row's JSON: a later version stored without
+    raw text (a bare Record) must not leave the old raw text unreadable."""
+    with Library(tmp_path / "lib.db") as lib:
+        lib.upsert(parsed(article_set([article_xml(FIRST_PMID, title="First")])), source="test")
+        raw_before = lib.get_raw(FIRST_PMID)
+        newer = parsed(article_set([article_xml(FIRST_PMID, title="Second")]))[0].record
+        stats = lib.upsert([newer], source="test")
+        assert stats.updated == 1
+        assert lib.get_raw(FIRST_PMID) == raw_before
+        assert lib.get([str(FIRST_PMID)])[str(FIRST_PMID)].title == "Second"
+        assert [p for p, _, _ in lib.iter_raw()] == [str(FIRST_PMID)]
