@@ -10,6 +10,7 @@ email                  NCBI_EMAIL                (none; litcli warns once)
 api-key                NCBI_API_KEY              (none)
 base-url               LITCLI_EUTILS_URL         NCBI's E-utilities URL
 icite-url              LITCLI_ICITE_URL          NIH iCite's API URL
+idconv-url             LITCLI_IDCONV_URL         the PMC ID converter's URL
 connect-timeout        LITCLI_CONNECT_TIMEOUT    10 s
 read-timeout           LITCLI_READ_TIMEOUT       60 s
 max-tries              LITCLI_MAX_TRIES          5
@@ -41,6 +42,7 @@ from litcli.errors import ConfigError
 
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 DEFAULT_ICITE_URL = "https://icite.od.nih.gov/api/"
+DEFAULT_IDCONV_URL = "https://www.ncbi.nlm.nih.gov/pmc/utils/idconv/v1.0/"
 NCBI_HOST = "eutils.ncbi.nlm.nih.gov"
 
 
@@ -99,6 +101,7 @@ class Settings:
     post_over: int = 1800  # POST when the encoded parameters exceed this many bytes
     tool: str = "litcli"
     icite_url: str = DEFAULT_ICITE_URL  # NIH iCite (citation metrics): {icite_url}pubs?pmids=
+    idconv_url: str = DEFAULT_IDCONV_URL  # PMC ID converter: {idconv_url}?ids=
 
     @property
     def rate(self) -> float:
@@ -285,6 +288,13 @@ KEYS: dict[str, Key] = {
             help="NIH iCite API base URL (citation metrics)",
         ),
         Key(
+            "idconv-url",
+            "idconv_url",
+            "LITCLI_IDCONV_URL",
+            lambda v, source: _url(v, source),
+            help="PMC ID converter URL (PMID / PMCID / DOI)",
+        ),
+        Key(
             "connect-timeout",
             "connect_timeout",
             "LITCLI_CONNECT_TIMEOUT",
@@ -336,6 +346,7 @@ _EXAMPLES = {
     "email": "you@example.org",
     "base-url": DEFAULT_BASE_URL,
     "icite-url": DEFAULT_ICITE_URL,
+    "idconv-url": DEFAULT_IDCONV_URL,
     "connect-timeout": "10",
     "read-timeout": "60",
     "timeout": "300",

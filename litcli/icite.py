@@ -186,7 +186,6 @@ class ICiteClient:
 
         self.settings = settings if settings is not None else Settings.load()
         self.notify = notify
-        self.request_count = 0
         self.session = requests.Session()
         self.session.headers["User-Agent"] = f"litcli/{__version__} (+https://pypi.org/project/litcli/)"
         self.session.headers["Accept"] = "application/json"
@@ -214,56 +213,72 @@ class ICiteClient:
         return out
 
     def _get(self, params: Mapping[str, str]) -> bytes:
-        import requests
-
-        s = self.settings
-        budget = s.timeout or DEADLINE
-        deadline = time.monotonic() + budget
-        tries = s.max_tries
-        what = "no answer"
-        for attempt in range(1, tries + 1):
-            left = deadline - time.monotonic()
-            if left <= 0:
-                break
-            self.request_count += 1
-            retry_after: float | None = None
-            try:
-                resp = self.session.get(
-                    self.url,
-                    params=dict(params),
-                    timeout=(min(s.connect_timeout, left), min(s.read_timeout, left)),
-                )
-            except requests.exceptions.Timeout:
-                what = "no answer in time"
-            except requests.exceptions.RequestException as exc:
-                what = _reason(exc)
-                if "refused" in what:
-                    tries = min(tries, 2)
-            else:
-                if resp.status_code == 200:
-                    body = resp.content
-                    if body[:512].lstrip()[:1] != b"<":
-                        return body
-                    what = "an HTML page instead of JSON"
-                elif resp.status_code in RETRY_STATUSES:
-                    what = f"HTTP {resp.status_code}"
-                    retry_after = _number(resp.headers.get("Retry-After"))
-                else:
-                    raise ICiteError(f"iCite refused the request (HTTP {resp.status_code})")
-            if attempt >= tries:
-                break
-            delay = _backoff(s, attempt, retry_after)
-            if time.monotonic() + delay >= deadline:
-                break
-            self._say(f"iCite: {what}; retrying in {delay:.2g} s (attempt {attempt + 1} of {tries})")
-            time.sleep(delay)
-        raise ICiteError(f"iCite ({icite_base(s)}) did not answer ({what})")
+        return get_json(self.session, self.url, params, self.settings, service="iCite",
+                        base=icite_base(self.settings), error=ICiteError, notify=self._say)
 
     def _say(self, message: str) -> None:
         if self.notify is not None:
             self.notify(message)
         else:
             log.info(message)
+
+
+def get_json(
+    session: Any,
+    url: str,
+    params: Mapping[str, str],
+    s: Settings,
+    *,
+    service: str,
+    error: type[LitcliError],
+    base: str | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> bytes:
+    """One GET to a JSON service (iCite, the PMC ID converter): retries on 429/5xx, network
+    failures and HTML pages with backoff, all inside the request's time budget; ``error``
+    (one line) when it does not answer."""
+    import requests
+
+    budget = s.timeout or DEADLINE
+    deadline = time.monotonic() + budget
+    tries = s.max_tries
+    what = "no answer"
+    for attempt in range(1, tries + 1):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        retry_after: float | None = None
+        try:
+            resp = session.get(
+                url, params=dict(params),
+                timeout=(min(s.connect_timeout, left), min(s.read_timeout, left)),
+            )
+        except requests.exceptions.Timeout:
+            what = "no answer in time"
+        except requests.exceptions.RequestException as exc:
+            what = _reason(exc)
+            if "refused" in what:
+                tries = min(tries, 2)
+        else:
+            if resp.status_code == 200:
+                body = bytes(resp.content)
+                if body[:512].lstrip()[:1] != b"<":
+                    return body
+                what = "an HTML page instead of JSON"
+            elif resp.status_code in RETRY_STATUSES:
+                what = f"HTTP {resp.status_code}"
+                retry_after = _number(resp.headers.get("Retry-After"))
+            else:
+                raise error(f"{service} refused the request (HTTP {resp.status_code})")
+        if attempt >= tries:
+            break
+        delay = _backoff(s, attempt, retry_after)
+        if time.monotonic() + delay >= deadline:
+            break
+        if notify is not None:
+            notify(f"{service}: {what}; retrying in {delay:.2g} s (attempt {attempt + 1} of {tries})")
+        time.sleep(delay)
+    raise error(f"{service} ({base or url}) did not answer ({what})")
 
 
 def _backoff(s: Settings, attempt: int, retry_after: float | None) -> float:

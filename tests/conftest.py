@@ -30,6 +30,7 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
         monkeypatch.delenv(var, raising=False)
     # nothing of a test reaches NIH iCite: a closed local port unless the `icite` fixture runs
     monkeypatch.setenv("LITCLI_ICITE_URL", "http://127.0.0.1:9/icite-not-running/")
+    monkeypatch.setenv("LITCLI_IDCONV_URL", "http://127.0.0.1:9/idconv-not-running/")
     for var in ("LITCLI_CONNECT_TIMEOUT", "LITCLI_READ_TIMEOUT", "LITCLI_MAX_TRIES", "LITCLI_BACKOFF", "LITCLI_REQUESTS_PER_SECOND"):
         monkeypatch.delenv(var, raising=False)
     return home
@@ -92,4 +93,15 @@ def icite(monkeypatch: pytest.MonkeyPatch):
         for name, value in FAST_NCBI_ENV.items():
             if name != "LITCLI_REQUESTS_PER_SECOND":  # NCBI's pacing: not iCite's
                 monkeypatch.setenv(name, value)
+        yield server
+
+
+@pytest.fixture
+def idconv(monkeypatch: pytest.MonkeyPatch):
+    """A real HTTP server on 127.0.0.1 standing in for the PMC ID converter."""
+    from tests.idconv_server import IdConvServer
+
+    with IdConvServer() as server:
+        monkeypatch.setenv("LITCLI_IDCONV_URL", server.url)
+        monkeypatch.setenv("LITCLI_BACKOFF", "0.01")
         yield server

@@ -53,6 +53,7 @@ def test_get_lists_every_setting_with_its_source(monkeypatch):
         "api-key",
         "base-url",
         "icite-url",
+        "idconv-url",
         "connect-timeout",
         "read-timeout",
         "timeout",

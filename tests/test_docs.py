@@ -43,7 +43,7 @@ PATHS = command_paths()
 
 def test_the_tree_has_the_documented_commands() -> None:
     assert {p[0] for p in PATHS} == {
-        "search", "show", "related", "export", "check", "verify", "refs", "library", "topics",
+        "search", "show", "related", "ids", "export", "check", "verify", "refs", "library", "topics",
         "config",
     }
     # the groups really have subcommands (so the walk below covers them)

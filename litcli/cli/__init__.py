@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "search": "litcli.cli.search:search",
     "show": "litcli.cli.show:show",
     "related": "litcli.cli.related:related",
+    "ids": "litcli.cli.ids:ids",
     "export": "litcli.cli.export:export",
     "check": "litcli.cli.check:check",
     "verify": "litcli.cli.verify:verify",
@@ -35,14 +36,15 @@ Examples:
   litcli search --topic esketamine --format ids | litcli export - -f bibtex -o refs.bib
   litcli show 23392687 10.1038/npp.2013.22 PMC3668120
   litcli related 23392687 --cited-by --metrics
+  litcli ids 10.1038/npp.2013.22 PMC3668120
   litcli check article.txt --format markdown -o report.md
   litcli verify "Ketamine reduces depressive symptoms." 23392687 10.1038/npp.2013.22
   litcli verify --pairs pairs.jsonl > judged.jsonl
   litcli refs draft.md --strict
   litcli library search "NMDA antagonist BDNF"
 
-Environment: NCBI_EMAIL, NCBI_API_KEY, LITCLI_EUTILS_URL, LITCLI_ICITE_URL, LITCLI_HOME,
-NO_COLOR, LITCLI_DEBUG=1 (show tracebacks).
+Environment: NCBI_EMAIL, NCBI_API_KEY, LITCLI_EUTILS_URL, LITCLI_ICITE_URL,
+LITCLI_IDCONV_URL, LITCLI_HOME, NO_COLOR, LITCLI_DEBUG=1 (show tracebacks).
 """
 
 
