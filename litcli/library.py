@@ -1050,18 +1050,34 @@ class Library:
         where, params = self._filters(since, until, designs)
         order = f"ORDER BY {_BM25}, r.pmid DESC"
         all_params: list[Any] = [fq.expression, *params]
+        # Without filters the ranking needs the index only: the top rows are picked there
+        # and only they are read from records (a join first reads every matching row's
+        # record, hundreds of blobs, to keep the 20 best).
+        ranked_sql = (
+            f"SELECT rowid AS pmid, {_BM25} AS score FROM records_fts "
+            "WHERE records_fts MATCH ? ORDER BY score, rowid DESC"
+        )
         if limit is not None and limit <= 1000:
-            sql = (
-                "SELECT r.pmid, r.data FROM records_fts JOIN records r ON r.pmid = records_fts.rowid "
-                f"WHERE records_fts MATCH ?{where} {order} LIMIT ? OFFSET ?"
-            )
+            if where:
+                sql = (
+                    "SELECT r.pmid, r.data FROM records_fts JOIN records r ON r.pmid = records_fts.rowid "
+                    f"WHERE records_fts MATCH ?{where} {order} LIMIT ? OFFSET ?"
+                )
+            else:
+                sql = (
+                    f"SELECT r.pmid, r.data FROM ({ranked_sql} LIMIT ? OFFSET ?) AS top "
+                    "JOIN records r ON r.pmid = top.pmid ORDER BY top.score, top.pmid DESC"
+                )
             yield from self._records(self._read(sql, [*all_params, limit, offset]))
             return
         # large result sets: rank PMIDs first, then stream the records in that order
-        sql = (
-            "SELECT r.pmid FROM records_fts JOIN records r ON r.pmid = records_fts.rowid "
-            f"WHERE records_fts MATCH ?{where} {order}"
-        )
+        if where:
+            sql = (
+                "SELECT r.pmid FROM records_fts JOIN records r ON r.pmid = records_fts.rowid "
+                f"WHERE records_fts MATCH ?{where} {order}"
+            )
+        else:
+            sql = f"SELECT pmid FROM ({ranked_sql}) ORDER BY score, pmid DESC"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             all_params += [limit, offset]

@@ -111,3 +111,15 @@ def test_page_size_new_libraries_only(tmp_path: Path) -> None:
         assert library.count_matches("walrus") == 1
     sizes = [sqlite3.connect(p).execute("PRAGMA page_size").fetchone()[0] for p in (tmp_path / "new.db", old)]
     assert sizes == [PAGE_SIZE, 4096]
+
+
+def test_ranking_from_the_index_alone_gives_the_same_order(tmp_path: Path) -> None:
+    """Unfiltered searches rank in the index and read only the top records; the order
+    (bm25, then PMID descending on ties) is the one the filtered join gives."""
+    with Library(tmp_path / "lib.db") as library:
+        _titles(library, *((FIRST_PMID + i, f"Walrus {'tusks ' * (i % 3)}study") for i in range(30)))
+        for limit, offset in ((20, 0), (5, 3), (None, 0), (2000, 4)):
+            plain = [r.pmid for r in library.search("walrus", limit=limit, offset=offset)]
+            joined = [r.pmid for r in library.search("walrus", limit=limit, offset=offset, since=0)]
+            assert plain == joined and plain
+        assert len(library.search("walrus", limit=None)) == 30
