@@ -162,3 +162,16 @@ def test_a_claim_about_a_condition_without_a_treatment_asserts_no_benefit() -> N
     # names a condition but no drug: nothing to read as a benefit
     assert parse_claim("People commonly view OCD as a simple preoccupation with cleanliness.").goodness == 0
     assert parse_claim("Ketamine for OCD.").goodness == 1
+
+
+def test_another_route_or_an_adult_sample_is_off_topic() -> None:
+    assert stance("Oral zelvamide is effective for depression.", "Intravenous zelvamide reduced MADRS scores more than placebo at 24 hours.") == NEUTRAL
+    assert stance("Oral zelvamide is effective for depression.", "Oral zelvamide reduced MADRS scores more than placebo at week 2 (p=0.01).") == SUPPORTS
+    claim = "Zelvamide reduces suicidal ideation in adolescents."
+    assert stance(claim, "Among adults aged 25 to 60, suicidal ideation fell more after zelvamide than after placebo.") == NEUTRAL
+
+
+def test_harm_sentences_answer_a_safety_claim_without_naming_the_drug() -> None:
+    claim = "Zelvamide therapy is safe."
+    assert stance(claim, "Adverse events were mild and transient, and no serious adverse events occurred.") == SUPPORTS
+    assert stance(claim, "Serious adverse events, including two cases of respiratory depression, occurred in the zelvamide group.") == CONTRADICTS

@@ -101,6 +101,7 @@ class ClaimFrame:
     comparator_text: str | None = None
     conditions: tuple[str, ...] = ()  # vocabulary concept ids
     populations: tuple[str, ...] = ()  # POPULATION_GROUPS ids
+    routes: tuple[str, ...] = ()  # vocabulary route concepts of the intervention ("oral", "intranasal")
     outcome: str | None = None
     outcome_stems: frozenset[str] = field(default_factory=frozenset)
     valence: int = 0
@@ -339,6 +340,7 @@ def parse_claim(text: str) -> ClaimFrame:
         comparator=tuple(comp_pats),
         comparator_text=comparator_text,
         conditions=tuple(conditions),
+        routes=tuple(_concept_terms(subject, ("route",))[1]) if not comp_pats or not route_pats else (),
         populations=populations,
         outcome=outcome,
         outcome_stems=outcome_stems,

@@ -152,6 +152,10 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
         if found and not found & wanted:
             named = [m.concept.label for m in vocab.find_concepts(sentence) if m.concept.group == "condition"]
             return f"another condition ({', '.join(named[:2])})"
+    if frame.routes:
+        found_routes = {m.concept.id for m in vocab.find_concepts(sentence) if m.concept.group == "route"}
+        if found_routes and not found_routes & set(frame.routes):
+            return f"another route ({', '.join(sorted(vocab.CONCEPTS_BY_ID[r].label for r in found_routes))})"
     if frame.populations:
         sentence = _NOT_ENROLLED.sub(" ", sentence)
         present = {pid for pid, p in _POPULATIONS if p.search(sentence)}
@@ -392,7 +396,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         agent = _AGENT.match(sentence)
         if agent and stem(agent.group(1)) not in frame.stems and agent.group(1).lower() not in _GENERIC_AGENTS:
             other.append(agent.group(1))  # "Remdesivir significantly reduced ...": another agent acts
-        if other or not (frame.outcome_stems & stems or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
+        about_harms = frame.assertion in ("safety", "harm") and bool(HARM.search(sentence))
+        if other or not (frame.outcome_stems & stems or about_harms or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
             return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
     if frame.hard_outcome and not _HARD.search(sentence):
         return Reading(NEUTRAL, "another outcome", "off-topic", relevance)

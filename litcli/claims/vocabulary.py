@@ -821,7 +821,7 @@ EFFECT_KEPT = (
 POPULATION_GROUPS: list[tuple[str, str]] = [
     ("adolescents", r"\b(adolescen\w*|teen\w*|youths?|aged 1[2-7]|children|pediatric|paediatric|juvenile)\b"),
     ("older adults", r"\b(older adults?|elderly|geriatric|aged 65|over 65|65 (years )?(and|or) older|late-life)\b"),
-    ("adults", r"\b(adults? aged 18|aged 18 to 6\d|18[-–]6\d|adults under 65)\b"),
+    ("adults", r"\b(adults?|aged (1[89]|[2-5]\d) ?(to|-|–) ?\d\d|18[-–]6\d)\b"),
     ("veterans", r"\b(veterans?|military|service members?|soldiers?)\b"),
     ("civilians", r"\b(civilians?)\b"),
     ("women", r"\b(women|woman|female|postpartum|pregnan\w*|mothers?|maternal)\b"),
