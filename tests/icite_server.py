@@ -19,9 +19,11 @@ from __future__ import annotations
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+
+from tests.loopback import LoopbackServer
 
 HTML = b"<!DOCTYPE html><html><body><h1>Service Unavailable</h1></body></html>"
 
@@ -82,33 +84,15 @@ def shape_2025(pmid: str, **metrics: Any) -> dict[str, Any]:
     return {k: v for k, v in entry.items() if v is not ...}
 
 
-class ICiteServer:
+class ICiteServer(LoopbackServer):
+    PATH = "/api/"
+
     def __init__(self) -> None:
         self.pubs: dict[str, dict[str, Any]] = {}
         self.requests: list[dict[str, Any]] = []
         self._failures: list[tuple[str, int, float]] = []
         self._lock = threading.Lock()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                server._handle(self)
-
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/api/"
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> ICiteServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        super().__init__()
 
     def add_old(self, pmid: str, **metrics: Any) -> None:
         self.pubs[str(pmid)] = old_shape(str(pmid), **metrics)

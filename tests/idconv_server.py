@@ -9,38 +9,21 @@ lists the id lists asked; ``server.fail("html" | "503", times=N)``.
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.loopback import LoopbackServer
 
-class IdConvServer:
+
+class IdConvServer(LoopbackServer):
+    PATH = "/idconv/"
+
     def __init__(self) -> None:
         self.articles: list[dict[str, str]] = []
         self.requests: list[dict[str, Any]] = []
         self._fail: list[str] = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                server._handle(self)
-
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/idconv/"
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> IdConvServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        super().__init__()
 
     def add(self, pmid: str, pmcid: str, doi: str | None = None) -> None:
         entry = {"pmid": pmid, "pmcid": pmcid}
