@@ -358,3 +358,31 @@ def test_pandoc_citeproc_prints_the_notice(tmp_path: Path, fmt: str, suffix: str
     out = " ".join(proc.stdout.split()).lower()
     assert "[retraction in: j psychiatr pract. 2021;27(1):1]" in out, proc.stdout
     assert "[retracted] randomized trial of nmda blockade" in out, proc.stdout
+
+
+def test_library_export_takes_the_same_option(synthetic) -> None:
+    assert run("export", RETRACTED, "-f", "ids").exit_code == 0  # now in the library
+    off = run("library", "export", "-f", "ris", "--no-mark-retracted")
+    assert off.exit_code == 0, off.stderr
+    assert "TI  - Ketamine for OCD.\n" in off.stdout.replace("\r\n", "\n")
+    csv_on = run("library", "export", "-f", "csv", "--mark-retracted")
+    assert "Ketamine for OCD [Retraction in: Retraction notice]" in csv_on.stdout
+    assert "[Retraction in" not in run("library", "export", "-f", "csv").stdout  # csv: off
+    asked = run("library", "export", "-f", "jsonl", "--mark-retracted")
+    assert asked.exit_code == 0
+    assert "--mark-retracted: jsonl has no title to mark" in asked.stderr
+    assert asked.stdout == run("library", "export", "-f", "jsonl").stdout
+
+
+def test_export_and_library_export_share_one_option() -> None:
+    from litcli.cli.export import export
+    from litcli.cli.library import export_cmd
+
+    def option(cmd):
+        (opt,) = [p for p in cmd.params if p.name == "mark_retracted"]
+        return (opt.opts, opt.secondary_opts, opt.default, opt.help)
+
+    assert option(export) == option(export_cmd)
+    help_text = option(export)[3]
+    for spec in tables.FORMATS:  # the help is built from the one table
+        assert spec.name in help_text

@@ -203,6 +203,35 @@ def format_option(
     )
 
 
+def mark_retracted_option(f: F) -> F:
+    """`--mark-retracted/--no-mark-retracted` of `export` and `library export`: the
+    retraction notice in the title; None (not given) is each format's default, from
+    litcli.tables.FORMATS (the help text is built from it)."""
+    from litcli.tables import FORMATS
+
+    on = ", ".join(x.name for x in FORMATS if x.mark_retracted)
+    off = ", ".join(x.name for x in FORMATS if x.mark_retracted is False)
+    untitled = ", ".join(x.name for x in FORMATS if x.mark_retracted is None)
+    return click.option(
+        "--mark-retracted/--no-mark-retracted",
+        "mark_retracted",
+        default=None,
+        help=(
+            "Put the retraction notice into the title of retracted records "
+            f"('[Retracted] Title', 'Title [Retraction in: ...]'). Default: on for {on}; "
+            f"off for {off}; {untitled} keep their flags field only."
+        ),
+    )(f)
+
+
+def warn_unmarkable(fmt: str, mark_retracted: bool | None) -> None:
+    """`--mark-retracted` asked for a format without a title to mark: one warning."""
+    from litcli import formats
+
+    if mark_retracted and not formats.marks_retracted(fmt, mark_retracted):
+        warn(f"--mark-retracted: {fmt} has no title to mark; its flags field says it")
+
+
 def timeout_option(f: F) -> F:
     """`--timeout SECONDS`: the overall time budget of each request to NCBI (retries and
     waits included) for this command; above LITCLI_TIMEOUT and the config file."""

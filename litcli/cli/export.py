@@ -6,7 +6,15 @@ import sys
 
 import click
 
-from litcli.cli.common import EXPORT_FORMATS, format_option, read_id_args, timeout_option, warn
+from litcli.cli.common import (
+    EXPORT_FORMATS,
+    format_option,
+    mark_retracted_option,
+    read_id_args,
+    timeout_option,
+    warn,
+    warn_unmarkable,
+)
 from litcli.cli.errors import exit_with
 
 EPILOG = """\b
@@ -38,17 +46,7 @@ exported); 4/5 NCBI unreachable / NCBI error.
     is_flag=True,
     help="Include abstracts (bibtex, ris, csl-json, csv, tsv, markdown).",
 )
-@click.option(
-    "--mark-retracted/--no-mark-retracted",
-    "mark_retracted",
-    default=None,
-    help=(
-        "Put the retraction notice into the title of retracted records "
-        "('[Retracted] Title', 'Title [Retraction in: ...]'). Default: on for bibtex, ris, "
-        "csl-json, markdown, ama, vancouver; off for nbib, medline, csv, tsv; "
-        "json, jsonl and ids keep their flags field only."
-    ),
-)
+@mark_retracted_option
 @click.option("--offline", is_flag=True, help="Use only the local library; never contact NCBI.")
 @timeout_option
 def export(
@@ -98,8 +96,7 @@ def export(
             raise InvalidInputError(what + f" ({len(malformed)} invalid)")
         raise NotFoundError(what, hint="try without --offline" if offline else None)
 
-    if mark_retracted and not formats.marks_retracted(fmt, mark_retracted):
-        warn(f"--mark-retracted: {fmt} has no title to mark; its flags field says it")
+    warn_unmarkable(fmt, mark_retracted)
     target, _ = formats.write_records(
         records, fmt, output, abstracts=abstracts, force=force, mark_retracted=mark_retracted
     )

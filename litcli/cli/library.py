@@ -6,7 +6,14 @@ from typing import Any
 
 import click
 
-from litcli.cli.common import EXPORT_FORMATS, format_option, read_id_args, year_and_type_options
+from litcli.cli.common import (
+    EXPORT_FORMATS,
+    format_option,
+    mark_retracted_option,
+    read_id_args,
+    warn_unmarkable,
+    year_and_type_options,
+)
 
 _limit_option = click.option(
     "-n",
@@ -52,8 +59,10 @@ def _write_records(
     header: str | None = None,
     abstracts: bool = False,
     force: bool = False,
+    mark_retracted: bool | None = None,
 ) -> int:
-    """Write records as a table (stdout) or in an export format (stdout or a file).
+    """Write records as a table (stdout) or in an export format (stdout or a file);
+    ``mark_retracted``: as `litcli export`'s option (None: the format's default).
 
     Returns how many records were written.
     """
@@ -71,7 +80,8 @@ def _write_records(
         return len(rows)
     # a table into a file: its tab-separated form (as before, without abstracts)
     _, n = formats.write_records(
-        records, fmt, output, abstracts=abstracts and fmt != "table", force=force
+        records, fmt, output, abstracts=abstracts and fmt != "table", force=force,
+        mark_retracted=mark_retracted,
     )
     return n
 
@@ -396,21 +406,27 @@ Examples:
   litcli library export -f bibtex -o library.bib
   litcli library export -f bibtex -o library.bib --force   # replace it
   litcli library export "ketamine OCD" -f csv --abstracts -o ocd.csv
+  litcli library export -f bibtex --no-mark-retracted -o as-pubmed-has-it.bib
 """,
 )
 @click.argument("query", nargs=-1)
 @format_option(EXPORT_FORMATS, default="json", help="Export format (json keeps everything).")
 @_output_options
 @click.option("--abstracts", is_flag=True, help="Include abstracts where the format allows.")
+@mark_retracted_option
 def export_cmd(
-    query: tuple[str, ...], fmt: str, output: str, force: bool, abstracts: bool
+    query: tuple[str, ...], fmt: str, output: str, force: bool, abstracts: bool,
+    mark_retracted: bool | None,
 ) -> None:
     """Export the whole library, or the records matching QUERY, in any format."""
     text = " ".join(query).strip()
     _check_output(output, force)
+    warn_unmarkable(fmt, mark_retracted)
     with _open() as lib:
         records = lib.iter_search(text, limit=None) if text else lib.iter_records()
-        n = _write_records(records, fmt, output, abstracts=abstracts, force=force)
+        n = _write_records(
+            records, fmt, output, abstracts=abstracts, force=force, mark_retracted=mark_retracted
+        )
     target = "stdout" if output == "-" else output
     click.echo(f"Exported {n:,} record{'' if n == 1 else 's'} to {target} ({fmt}).", err=True)
 
