@@ -56,7 +56,7 @@ _VERB = re.compile(
 _COMPARATOR_AFTER = re.compile(
     r"\b(?:than|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
     r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over(?!\s+\d))\s+(.+?)"
-    r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|[,.;:!?]|$)",
+    r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|[,;:!?]|\.(?!\d)|$)",
     _I,
 )
 _TIME = re.compile(
@@ -176,8 +176,9 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Za-z0-9][\w'’-]*", phrase)]
     words = [w for w in words if w.lower() not in _GENERIC_SUBJECT and len(w) > 1 and w.lower() not in other]
     words = [w for w in words if w.lower() not in rd._STOP]
-    abbreviations = re.findall(r"\(([A-Za-z][\w+/-]{1,10})\)", phrase)
-    words += [a for a in abbreviations if a not in words]
+    # an abbreviation the phrase defines names the arm best ("... (PVB group)", "(CLF)"): first
+    abbreviations = re.findall(r"\(([A-Za-z][\w+/-]{1,10})(?:\s+(?:group|arm))?\)", phrase)
+    words = [a for a in abbreviations if len(a) > 1] + [w for w in words if w not in abbreviations]
     # "ultrasound-guided": a sentence may say "ultrasound"
     words += [w.split("-")[0] for w in list(words) if "-" in w and len(w.split("-")[0]) > 4 and w.split("-")[0].lower() not in other]
     return [r"\b" + re.escape(w) + (r"\w*" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]

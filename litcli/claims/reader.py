@@ -73,7 +73,7 @@ _AMOUNT = re.compile(r"^(larger|greater|bigger|more|further|higher|smaller|less)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _STOP = vocab.FUNCTION_WORDS
 _SPLIT = re.compile(
-    r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet|with|without|which|a (?:rise|fall|reduction|"
+    r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet|with|without|which|suggesting|indicating|a (?:rise|fall|reduction|"
     r"increase|decrease|change|effect|difference) (?:that|which))\b)"
     r"|\s+(?=(?:but|whereas|although|though)\b)|,\s+(?=and\b)|\s+(?=and\s+(?:the|a|an|no|fewer|more|"
     r"ketamine|placebo|its|their)\b)",
@@ -129,22 +129,56 @@ def sentence_kind(sentence: str, section: str | None = None) -> str:
     for kind, patterns in KINDS:
         for p in patterns:
             if p.search(sentence):
-                if kind == "method" and FINDING.search(sentence):
-                    continue
+                if kind == "method" and (FINDING.search(sentence) or NULL.search(sentence)):
+                    continue  # a null result is a finding too ("did not differ between those who received ...")
+                if kind == "aim" and (_P.search(sentence) or _CI.search(sentence)):
+                    continue  # statistics are results, never aims ("when we examined X, ... p = 0.25")
                 if kind == "background" and re.search(r"\b(contrary to|unlike|in contrast to)\b", sentence, _I):
                     continue
                 return kind
     return "finding"
 
 
+_FADED = re.compile(vocab.EFFECT_LOST, _I)
+
+
 def _has_result(text: str) -> bool:
-    return bool(UP.search(text) or DOWN.search(text) or GOOD.search(text) or BAD.search(text) or NULL.search(text) or _P.search(text))
+    return bool(
+        UP.search(text) or DOWN.search(text) or GOOD.search(text) or BAD.search(text) or NULL.search(text) or _P.search(text) or _FADED.search(text)
+    )
+
+
+def _depths(text: str) -> list[int]:
+    """Bracket depth at each character ("(...)", "[...]")."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        out.append(depth)
+        if ch in ")]" and depth:
+            depth -= 1
+    return out
+
+
+def _split_outside_brackets(sentence: str) -> list[str]:
+    """``_SPLIT`` applied outside brackets: "(87.5% vs. 59.6%; p < .001)" is one piece with
+    the clause it qualifies."""
+    if "(" not in sentence and "[" not in sentence:
+        return _SPLIT.split(sentence)
+    depth = _depths(sentence)
+    pieces, at = [], 0
+    for m in _SPLIT.finditer(sentence):
+        if m.start() < len(depth) and depth[m.start()] == 0 and m.end() > at:
+            pieces.append(sentence[at : m.start()])
+            at = m.end()
+    pieces.append(sentence[at:])
+    return pieces
 
 
 def split_clauses(sentence: str) -> list[str]:
     """The sentence's clauses (at ';', ', but', ' whereas', ', with', ...); a piece that reports
     nothing of its own ("The redness, swelling", a list) stays with the piece after it."""
-    pieces = [p.strip() for p in _SPLIT.split(sentence) if p and p.strip()]
+    pieces = [p.strip() for p in _split_outside_brackets(sentence) if p and p.strip()]
     out: list[str] = []
     carry = ""
     for piece in pieces:
@@ -240,7 +274,7 @@ def significance(text: str) -> bool | None:
         if lo > hi:
             lo, hi = hi, lo
         sig.append(not (lo <= null <= hi))
-    if re.search(r"\b(not|no|non-?|in)\s*(statistic\w* )?significan", text, _I):
+    if re.search(r"\b(not|no|non-?|in)\s*(statistic\w* |clinical\w* |or |and )*significan", text, _I):
         sig.append(False)
     elif re.search(r"\bsignifican(t|tly|ce)\b", text, _I):
         sig.append(True)

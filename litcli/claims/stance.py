@@ -110,6 +110,8 @@ _NOT_LOST = re.compile(r"\b(had not|has not|did not|not yet|never) (resolved|fad
 _BOTH_ARMS = re.compile(r"\b(in|across) (both|all) (arms|groups|conditions)\b|\bboth (arms|groups|treatments)\b", re.I)
 _POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS]
 _OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
+_ARM_REFERENCE = re.compile(vocab.ARM_REFERENCE, re.I)
+_BETWEEN_ARMS = re.compile(vocab.BETWEEN_ARMS, re.I)
 _AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
 _GENERIC_AGENTS = vocab.GENERIC_AGENTS
 _TRIAL_COMPARISON = re.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTROL_TERMS + r")\b", re.I)
@@ -391,13 +393,15 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     if arms.intervention is not None and not ipos:
         # the claim's intervention is not named: the sentence may still report its outcome (the
         # subject named elsewhere in the abstract), unless it is about another treatment
-        other = [m.group(0) for m in _OTHER_TREATMENT.finditer(sentence) if stem(m.group(0)) not in frame.stems]
+        other = [m.group(0) for m in _OTHER_TREATMENT.finditer(_ARM_REFERENCE.sub(" ", sentence)) if stem(m.group(0)) not in frame.stems]
         other += [m.text for m in vocab.find_concepts(sentence) if m.concept.group == "intervention"]
         agent = _AGENT.match(sentence)
         if agent and stem(agent.group(1)) not in frame.stems and agent.group(1).lower() not in _GENERIC_AGENTS:
             other.append(agent.group(1))  # "Remdesivir significantly reduced ...": another agent acts
         about_harms = frame.assertion in ("safety", "harm") and bool(HARM.search(sentence))
-        if other or not (frame.outcome_stems & stems or about_harms or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
+        # a sentence given alone as the evidence may compare "the two groups" without naming them
+        between = not strict and bool(_BETWEEN_ARMS.search(sentence))
+        if other or not (frame.outcome_stems & stems or about_harms or between or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
             return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
     if frame.hard_outcome and not _HARD.search(sentence):
         return Reading(NEUTRAL, "another outcome", "off-topic", relevance)

@@ -653,7 +653,7 @@ NULL_TERMS = (
     r"lowered|raised|increased|decreased|changed|altered|affected|associated|related|correlated|"
     r"superior|better|effective|larger|greater|smaller|higher|lower|significant|required|necessary|"
     r"needed|essential|involved|predictive|linked)"
-    r"|no (statistic\w* |clinically )?(significant|meaningful|detectable|appreciable|relevant|notable|"
+    r"|no (statistic\w* |clinically |or |and )*(significant|meaningful|detectable|appreciable|relevant|notable|"
     r"major|measurable|discernible|consistent|additional|further)\b"
     r"|not (statistic\w* )?significant(ly)?|non-?significant(ly)?|insignificant|numerically"
     r"|no (longer )?(statistically )?significant"
@@ -748,6 +748,7 @@ FINDING_TERMS = (
     r"indicate[sd]?|confirm\w*|establish\w*|report that|we report|conclude\w*|suggest\w*|resulted in|"
     r"led to|was associated|were associated|is associated|are associated|significant\w*|p ?[<=>≤]|"
     r"odds ratio|hazard ratio|risk ratio|relative risk|95% ?ci|confidence interval)\b"
+    r"|\bp\s*(?:value\s*)?[<=>≤≥]\s*0?\.\d"
 )
 
 # Claim assertions.
@@ -781,7 +782,7 @@ SAFETY_CLAIM = (
 HARM_TERMS = (
     r"side[- ]effects?|adverse|harms?|harmful|damag\w*|toxic\w*|safe\w*|unsafe|tolerab\w*|tolerated|"
     r"addict\w*|abuse|misuse|dependence|dissociat\w*|psychos[ie]s|psychotic|psychosis-like|mania|"
-    r"manic|hypomani\w*|blood pressure|arterial pressure|hypertensive crises|hypertensive crisis|systolic|diastolic|hypertension|cystitis|bladder|urinary|memory|cogniti\w*|"
+    r"manic|hypomani\w*|blood pressure|arterial pressure|hypertensive crises|hypertensive crisis|systolic|diastolic|hypertension|cystitis|bladder|urinary|memory|cogniti\w*(?!\s+(?:behaviou?r\w*|therap\w*|processing|training|remediation|stimulation))|"
     r"nausea|vomiting|dizziness|overdose|craving\w*|emergency care|death|deaths|fatal\w*"
 )
 # Time: durations named in claims and results, in days.
@@ -861,6 +862,20 @@ OTHER_TREATMENTS = (
     r"\b(antidepressants?|SSRIs?|SNRIs?|fluoxetine|sertraline|escitalopram|citalopram|paroxetine|venlafaxine|"
     r"bupropion|lithium|antipsychotics?|benzodiazepines?|opioids?|naltrexone|ECT|electroconvulsive|TMS|"
     r"medications?|drugs?|agents?|\w*therap(y|ies)|treatments?)\b"
+)
+
+# Generic words for the trial's own arms ("between the two treatments", "the study drug",
+# "adverse drug reactions"): not another treatment.
+ARM_REFERENCE = (
+    r"\b(the|both|two|three|four|all|these|study|either|each|active|same|adverse|between|among|across|per)\s+"
+    r"([\w-]+\s+)?(treatments?|drugs?|medications?|agents?|therap(y|ies)|regimens?|interventions?)\b"
+)
+# A comparison of the trial's arms that names neither ("no differences among the three groups",
+# "between-group difference", "intergroup").
+BETWEEN_ARMS = (
+    r"\b(between|among|across|in) (the |both |all )?(two |three |four |2 |3 |4 |treatment |study |randomi[sz]ed )?"
+    r"(groups|arms|treatments|conditions|regimens|interventions|formulas|methods|techniques)\b"
+    r"|\b(inter-?group|between-?groups?|between-?treatments?)\b"
 )
 
 # Hard outcomes: a claim about them is not answered by a surrogate ("prevents suicide deaths" is
