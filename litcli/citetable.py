@@ -11,13 +11,13 @@ nothing).  A metric iCite does not give is an empty cell (JSON null), never zero
 from __future__ import annotations
 
 import csv
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from litcli.icite import Metrics
 from litcli.models import Record
-from litcli.textsafe import json_inert, one_line
+from litcli.textsafe import one_line
 
 # (csv/json name, table header); the order of the columns
 METRIC_COLUMNS: list[tuple[str, str]] = [
@@ -83,9 +83,32 @@ def record_dict(record: Record, metrics: Metrics | None) -> dict[str, Any]:
 
 # --- writers ------------------------------------------------------------------------
 
+Lookup = Callable[[Sequence[str]], Mapping[str, Metrics]]  # PMIDs -> their metrics
+LOOKUP_BATCH = 1000  # records whose metrics are looked up at once when streaming
+
+
+def with_metrics(
+    records: Iterable[Record], lookup: Lookup, *, batch: int = LOOKUP_BATCH
+) -> Iterator[tuple[Record, Metrics | None]]:
+    """Each record with its metrics, looked up ``batch`` records at a time (so a whole
+    library streams through in bounded memory)."""
+    chunk: list[Record] = []
+
+    def flush() -> Iterator[tuple[Record, Metrics | None]]:
+        found = lookup([r.pmid for r in chunk]) if chunk else {}
+        for record in chunk:
+            yield record, found.get(record.pmid)
+        chunk.clear()
+
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= batch:
+            yield from flush()
+    yield from flush()
+
 
 def write(
-    records: Sequence[Record],
+    records: Iterable[Record],
     metrics: Mapping[str, Metrics],
     fmt: str,
     stream: TextIO,
@@ -93,28 +116,78 @@ def write(
     abstracts: bool = False,
     search: dict[str, Any] | None = None,
     wrap_search: bool = False,
-) -> None:
+    mark_retracted: bool = False,
+) -> int:
     """``fmt`` (one of METRIC_FORMATS but table) with the metric columns; json with
     ``wrap_search``: ``{"search": ..., "records": [...]}`` as `search --format json`."""
+    pairs = ((record, metrics.get(record.pmid)) for record in records)
+    return write_pairs(pairs, fmt, stream, abstracts=abstracts, search=search,
+                       wrap_search=wrap_search, mark_retracted=mark_retracted)
+
+
+def write_pairs(
+    pairs: Iterable[tuple[Record, Metrics | None]],
+    fmt: str,
+    stream: TextIO,
+    *,
+    abstracts: bool = False,
+    search: dict[str, Any] | None = None,
+    wrap_search: bool = False,
+    mark_retracted: bool = False,
+) -> int:
+    """``write`` for (record, metrics) pairs, streamed; returns how many records.
+    ``mark_retracted``: the retraction notice in the csv/tsv ``title`` (json keeps its
+    ``flags`` only, as in every export)."""
+    from litcli.formats import jsonfmt
+
     if fmt in ("csv", "tsv"):
-        _write_delimited(records, metrics, fmt, stream, abstracts)
-    elif fmt == "jsonl":
-        for record in records:
-            line = json.dumps(record_dict(record, metrics.get(record.pmid)), ensure_ascii=False,
-                              separators=(",", ":"))
-            stream.write(json_inert(line) + "\n")
-    elif fmt == "json":
-        items = [record_dict(r, metrics.get(r.pmid)) for r in records]
-        data: Any = {"search": search, "records": items} if wrap_search else items
-        stream.write(json_inert(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
-    else:
-        raise ValueError(f"no metric columns in format {fmt!r}")
+        return _write_delimited(pairs, fmt, stream, abstracts, mark_retracted)
+    objects = (record_dict(record, m) for record, m in pairs)
+    if fmt == "jsonl":
+        return jsonfmt.write_jsonl_objects(objects, stream)
+    if fmt == "json":
+        if wrap_search:
+            return jsonfmt.write_search_objects(search, objects, stream)
+        return jsonfmt.write_json_objects(objects, stream)
+    raise ValueError(f"no metric columns in format {fmt!r}")
+
+
+def write_records(
+    records: Iterable[Record],
+    lookup: Lookup,
+    fmt: str,
+    output: str | None,
+    *,
+    abstracts: bool = False,
+    force: bool = False,
+    mark_retracted: bool | None = None,
+) -> tuple[Path | None, int]:
+    """``formats.write_records`` with the metric columns (`show`, `export`, `library
+    export` with ``--metrics``): to stdout (``output`` None or ``-``) or atomically to
+    the file; ``mark_retracted`` None is the format's default.  Returns the file written
+    (None for stdout) and how many records."""
+    import sys
+
+    from litcli.formats import marks_retracted
+    from litcli.formats.output import atomic_text
+
+    def emit(stream: TextIO) -> int:
+        return write_pairs(with_metrics(records, lookup), fmt, stream, abstracts=abstracts,
+                           mark_retracted=marks_retracted(fmt, mark_retracted))
+
+    if output is None or output == "-":
+        n = emit(sys.stdout)
+        sys.stdout.flush()
+        return None, n
+    with atomic_text(output, force=force) as stream:
+        n = emit(stream)
+    return Path(output).expanduser(), n
 
 
 def _write_delimited(
-    records: Sequence[Record], metrics: Mapping[str, Metrics], fmt: str, stream: TextIO,
-    abstracts: bool,
-) -> None:
+    pairs: Iterable[tuple[Record, Metrics | None]], fmt: str, stream: TextIO, abstracts: bool,
+    mark_retracted: bool = False,
+) -> int:
     from litcli.formats.csvfmt import COLUMNS, neutralise, row
 
     at = COLUMNS.index("flags") + 1
@@ -125,14 +198,16 @@ def _write_delimited(
         writer.writerow(columns)
     else:
         stream.write("\t".join(columns) + "\n")
-    for record in records:
-        values = row(record, abstracts=abstracts)
-        m = metrics.get(record.pmid)
+    n = 0
+    for record, m in pairs:
+        n += 1
+        values = row(record, abstracts=abstracts, mark_retracted=mark_retracted)
         values.update({name: cell(m, name) for name in names})
         if writer is not None:
             writer.writerow([neutralise(values[c]) for c in columns])
         else:
             stream.write("\t".join(neutralise(" ".join(values[c].split())) for c in columns) + "\n")
+    return n
 
 
 def write_plain(

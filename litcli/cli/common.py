@@ -232,6 +232,31 @@ def warn_unmarkable(fmt: str, mark_retracted: bool | None) -> None:
         warn(f"--mark-retracted: {fmt} has no title to mark; its flags field says it")
 
 
+# Formats that take iCite's metrics as columns / a ``metrics`` key (litcli.citetable,
+# kept here so --help needs no import of it; tests/test_cli_metrics.py checks they agree).
+METRIC_EXPORT_FORMATS = ("csv", "tsv", "json", "jsonl")
+
+
+def metrics_option(f: F) -> F:
+    """`--metrics` of `export` and `library export` (search, related and show have their own
+    wording of the same option)."""
+    return click.option(
+        "--metrics",
+        is_flag=True,
+        help="Add NIH iCite citation metrics beside the flags (csv, tsv: columns after "
+        "'flags'; json, jsonl: a 'metrics' object after 'flags').",
+    )(f)
+
+
+def check_metrics_format(fmt: str, allowed: tuple[str, ...] = METRIC_EXPORT_FORMATS) -> None:
+    """--metrics with a format that has no place for them: a usage error (exit 2), before
+    anything is fetched."""
+    if fmt not in allowed:
+        raise click.UsageError(
+            f"--metrics adds columns to {', '.join(sorted(allowed))}; not to --format {fmt}"
+        )
+
+
 def timeout_option(f: F) -> F:
     """`--timeout SECONDS`: the overall time budget of each request to NCBI (retries and
     waits included) for this command; above LITCLI_TIMEOUT and the config file."""

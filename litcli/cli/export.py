@@ -10,6 +10,7 @@ from litcli.cli.common import (
     EXPORT_FORMATS,
     format_option,
     mark_retracted_option,
+    metrics_option,
     read_id_args,
     timeout_option,
     warn,
@@ -22,6 +23,7 @@ Examples:
   litcli export 23392687 10.1038/npp.2013.22 PMC3668120 -f ris
   litcli search --topic esketamine --format ids | litcli export - -f bibtex -o refs.bib
   litcli export 23392687 -f csl-json -o refs.json --force
+  litcli export 23392687 10.1038/npp.2013.22 -f csv --metrics -o cited.csv
 
 \b
 Exit codes: 0 all exported; 2 bad option, -o target exists without --force,
@@ -47,6 +49,7 @@ exported); 4/5 NCBI unreachable / NCBI error.
     help="Include abstracts (bibtex, ris, csl-json, csv, tsv, markdown).",
 )
 @mark_retracted_option
+@metrics_option
 @click.option("--offline", is_flag=True, help="Use only the local library; never contact NCBI.")
 @timeout_option
 def export(
@@ -56,6 +59,7 @@ def export(
     force: bool,
     abstracts: bool,
     mark_retracted: bool | None,
+    metrics: bool,
     offline: bool,
 ) -> None:
     """Export records as BibTeX, RIS, CSL-JSON, MEDLINE, CSV, JSON, Markdown, AMA or Vancouver.
@@ -71,6 +75,10 @@ def export(
 
     if output == "-":  # `-o -`: stdout, as in `library export`
         output = None
+    if metrics:
+        from litcli.cli.common import check_metrics_format
+
+        check_metrics_format(fmt)
     parsed, malformed = parse_id_args(read_id_args(identifiers))
     if not parsed:
         raise InvalidInputError(
@@ -81,9 +89,12 @@ def export(
         formats.check_output_path(output, force=force)  # fail before any network traffic
 
     progress = _Progress()
+    found: dict = {}
     try:
         with RecordSource(offline=offline, warn=warn) as source:
             records, failures = source.get(idents, progress=progress)
+            if metrics and records:  # iCite's, beside each record's flags
+                found = source.metrics([r.pmid for r in records])
     finally:
         progress.end()
     report_ids(malformed, failures)
@@ -97,9 +108,17 @@ def export(
         raise NotFoundError(what, hint="try without --offline" if offline else None)
 
     warn_unmarkable(fmt, mark_retracted)
-    target, _ = formats.write_records(
-        records, fmt, output, abstracts=abstracts, force=force, mark_retracted=mark_retracted
-    )
+    if metrics:
+        from litcli import citetable
+
+        target, _ = citetable.write_records(
+            records, lambda _pmids: found, fmt, output, abstracts=abstracts, force=force,
+            mark_retracted=mark_retracted,
+        )
+    else:
+        target, _ = formats.write_records(
+            records, fmt, output, abstracts=abstracts, force=force, mark_retracted=mark_retracted
+        )
     if target is not None:
         noun = "record" if len(records) == 1 else "records"
         click.echo(f"Wrote {len(records)} {noun} to {target} ({fmt})", err=True)

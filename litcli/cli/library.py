@@ -10,7 +10,9 @@ from litcli.cli.common import (
     EXPORT_FORMATS,
     format_option,
     mark_retracted_option,
+    metrics_option,
     read_id_args,
+    warn,
     warn_unmarkable,
     year_and_type_options,
 )
@@ -84,6 +86,28 @@ def _write_records(
         mark_retracted=mark_retracted,
     )
     return n
+
+
+def _write_with_metrics(
+    lib: Any, records: Any, fmt: str, output: str, *, abstracts: bool, force: bool,
+    mark_retracted: bool | None,
+) -> tuple[int, int]:
+    """`library export --metrics`: the records with the iCite metrics the library keeps
+    (any age, never fetched), looked up batch by batch as the records stream out.
+    Returns (records written, records without stored metrics)."""
+    from litcli import citetable
+    from litcli.icite import metrics_from
+
+    missing = [0]
+
+    def lookup(pmids: Any) -> Any:
+        found = metrics_from(pmids, library=lib, offline=True, library_warn=warn)
+        missing[0] += sum(1 for p in pmids if p not in found)
+        return found
+
+    _, n = citetable.write_records(records, lookup, fmt, output, abstracts=abstracts,
+                                   force=force, mark_retracted=mark_retracted)
+    return n, missing[0]
 
 
 def _output_options(f: Any) -> Any:
@@ -414,18 +438,39 @@ Examples:
 @_output_options
 @click.option("--abstracts", is_flag=True, help="Include abstracts where the format allows.")
 @mark_retracted_option
+@metrics_option
 def export_cmd(
     query: tuple[str, ...], fmt: str, output: str, force: bool, abstracts: bool,
-    mark_retracted: bool | None,
+    mark_retracted: bool | None, metrics: bool,
 ) -> None:
-    """Export the whole library, or the records matching QUERY, in any format."""
+    """Export the whole library, or the records matching QUERY, in any format.
+
+    --metrics adds the NIH iCite metrics kept in the library (any age; nothing is
+    fetched: `litcli export - --metrics` asks iCite for the rest).
+    """
     text = " ".join(query).strip()
+    if metrics:
+        from litcli.cli.common import check_metrics_format
+
+        check_metrics_format(fmt)
     _check_output(output, force)
     warn_unmarkable(fmt, mark_retracted)
     with _open() as lib:
         records = lib.iter_search(text, limit=None) if text else lib.iter_records()
-        n = _write_records(
-            records, fmt, output, abstracts=abstracts, force=force, mark_retracted=mark_retracted
+        if metrics:
+            n, without = _write_with_metrics(lib, records, fmt, output, abstracts=abstracts,
+                                             force=force, mark_retracted=mark_retracted)
+        else:
+            n = _write_records(
+                records, fmt, output, abstracts=abstracts, force=force,
+                mark_retracted=mark_retracted,
+            )
+    if metrics and without:
+        click.echo(
+            f"{without:,} of {n:,} records have no citation metrics in the library (their "
+            "columns are empty); to ask iCite: litcli library export -f ids | litcli export - "
+            f"-f {fmt} --metrics",
+            err=True,
         )
     target = "stdout" if output == "-" else output
     click.echo(f"Exported {n:,} record{'' if n == 1 else 's'} to {target} ({fmt}).", err=True)

@@ -1,5 +1,8 @@
 """``json`` (an array of litcli.record/1 objects) and ``jsonl`` (one object per line);
-``write_search``: ``litcli search --format json``, the records with the search record."""
+``write_search``: ``litcli search --format json``, the records with the search record.
+
+The ``*_objects`` writers take the objects already built (``citetable`` passes records
+with their ``metrics``), so the layout of every JSON litcli writes is made here once."""
 
 from __future__ import annotations
 
@@ -11,33 +14,56 @@ from litcli.models import Record
 from litcli.textsafe import json_inert
 
 
+def _indented(obj: Any, indent: str) -> str:
+    body = json_inert(json.dumps(obj, ensure_ascii=False, indent=2))
+    return "\n".join(indent + line for line in body.split("\n"))
+
+
+def write_json_objects(objects: Iterable[dict[str, Any]], stream: TextIO) -> int:
+    """A JSON array (the layout of ``json.dumps(list, indent=2)``), streamed object by
+    object; ``[]`` when empty.  Returns how many objects were written."""
+    n = 0
+    for obj in objects:
+        stream.write("[\n" if not n else ",\n")
+        n += 1
+        stream.write(_indented(obj, "  "))
+    stream.write("[]\n" if not n else "\n]\n")
+    return n
+
+
+def write_jsonl_objects(objects: Iterable[dict[str, Any]], stream: TextIO) -> int:
+    n = 0
+    for obj in objects:
+        stream.write(json_inert(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))))
+        stream.write("\n")
+        n += 1
+    return n
+
+
+def write_search_objects(
+    search: dict[str, Any] | None, objects: Iterable[dict[str, Any]], stream: TextIO
+) -> int:
+    """``{"search": {...}, "records": [...]}`` (``search`` null offline), objects streamed."""
+    head = json_inert(json.dumps(search, ensure_ascii=False, indent=2))
+    stream.write('{\n  "search": ' + "\n  ".join(head.split("\n")) + ',\n  "records": [')
+    n = 0
+    for obj in objects:
+        stream.write("\n" if not n else ",\n")
+        n += 1
+        stream.write(_indented(obj, "    "))
+    stream.write("]\n}\n" if not n else "\n  ]\n}\n")
+    return n
+
+
 def write_json(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
     """A JSON array, streamed record by record; ``[]`` when empty."""
-    first = True
-    for record in records:
-        stream.write("[\n" if first else ",\n")
-        first = False
-        body = json_inert(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
-        stream.write("\n".join("  " + line for line in body.split("\n")))
-    stream.write("[]\n" if first else "\n]\n")
+    write_json_objects((record.to_dict() for record in records), stream)
 
 
 def write_jsonl(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
-    for record in records:
-        stream.write(
-            json_inert(json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")))
-        )
-        stream.write("\n")
+    write_jsonl_objects((record.to_dict() for record in records), stream)
 
 
 def write_search(search: dict[str, Any] | None, records: Iterable[Record], stream: TextIO) -> None:
     """``{"search": {...}, "records": [...]}`` (``search`` null offline), records streamed."""
-    head = json_inert(json.dumps(search, ensure_ascii=False, indent=2))
-    stream.write('{\n  "search": ' + "\n  ".join(head.split("\n")) + ',\n  "records": [')
-    first = True
-    for record in records:
-        stream.write("\n" if first else ",\n")
-        first = False
-        body = json_inert(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
-        stream.write("\n".join("    " + line for line in body.split("\n")))
-    stream.write("]\n}\n" if first else "\n  ]\n}\n")
+    write_search_objects(search, (record.to_dict() for record in records), stream)
