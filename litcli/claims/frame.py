@@ -271,6 +271,11 @@ def parse_claim(text: str) -> ClaimFrame:
         v, outcome = rd.valence(body)
         if not goodness and direction:
             goodness = direction * v
+    # one verb over outcomes good and bad ("increases range of motion, depression and quality of
+    # life"): the claim says which way the values go, not which way is better
+    one_verb = len(rd.UP.findall(body) + rd.DOWN.findall(body)) == 1
+    if direction and v and goodness == direction * v and one_verb and len({val for p, val in rd.VALENCE if val and p.search(body)}) > 1:
+        v = goodness = 0
     # a harm claim names the harm before any efficacy word ("causes side effects in depression")
     harm_word = rd.HARM.search(body)
     efficacy_word = _EFFICACY.search(body)

@@ -45,6 +45,9 @@ _NOT_RECEIVING = re.compile(
     _I,
 )
 _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
+_UNKNOWN_NEGATED_ARM = re.compile(
+    r"\b(?:did|do|does|had|have) not (?:receive|get|take|use|undergo)\w*\b|\bnot (?:receiving|taking|treated with|given)\b", _I
+)
 HEDGE = re.compile(vocab.HEDGE_TERMS, _I)
 FINDING = re.compile(vocab.FINDING_TERMS, _I)
 HARM = _rx(vocab.HARM_TERMS)
@@ -332,7 +335,9 @@ def arm_sign(text: str, arms: Arms) -> int | None:
     comparator (the intervention is the reference), None when it names only a control arm."""
     ipos, cpos = arms.positions(text)
     if not ipos and not cpos:
-        return 1
+        # "... more frequently in those who did not receive WBRT": an arm is named that this
+        # reader does not know; which one did better cannot be told
+        return None if _UNKNOWN_NEGATED_ARM.search(text) else 1
     refs = [_is_reference(text, p) for p in ipos]
     if any(refs) and not all(refs):
         return None  # the intervention's words name both arms ("six infusions ... than one infusion")
@@ -365,12 +370,22 @@ _AFTER_ARM = re.compile(
 _RESPECTIVELY = re.compile(_NUMBER + r"[^;]{0,60}?\s(?:and|vs\.?|versus)\s+" + _NUMBER + r"(?=[^;]*\brespectively\b)", _I)
 
 
+_BEFORE_ARM = re.compile(
+    # "59% after ketamine", "8 cases (16%) in the CLF group", "47/50 (94%) ... in D-Blade group":
+    # a share in parentheses after a count is the number to compare
+    _NUMBER + r"(?:/\d+)?(?:\s+[a-z]+){0,2}?(?:\s*\(\s*(\d+(?:[.·]\d+)?)\s*%\s*\)|\s*\([^()]{0,30}\))?[^\d;()]{0,30}?"
+    + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+
+
 def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
-    before = clause[max(0, pos - 45) : pos]
-    found = list(re.finditer(_NUMBER + r"(?:\s*\([^()]{0,30}\))?[^\d;()]{0,25}?" + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, _I))
+    start = max(0, pos - 60)
+    found = list(_BEFORE_ARM.finditer(clause[start:pos]))
     if not found:
         return None
-    return _num(found[-1].group(1)), max(0, pos - 45) + found[-1].start()
+    m = found[-1]
+    return _num(m.group(3) or m.group(1)), start + m.start()
 
 
 def _value_after(clause: str, pos: int) -> tuple[float, int] | None:
@@ -523,6 +538,12 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     sig = significance(clause)
     # 1. comparisons of arms that say who did better: "superior to", "no better than", "noninferior"
     same = _SAME.search(clause)
+    if same and re.search(r"\b(to|with)$", same.group(0), _I):
+        # "similar to placebo" compares the arms; "similar to that at higher dosages" does not
+        after = clause[same.end() : same.end() + 45]
+        ipos, cpos = arms.positions(after)
+        if not (ipos or cpos or re.match(r"\s+(that|those) (of|in|with|for) (the )?(other|both|two)\b", after, _I)):
+            same = None
     if same and not NEGATION.search(clause[max(0, same.start() - 12) : same.start()]):
         v, words = valence(clause)
         # as good as an active treatment (not a control arm): equivalence, not a failed trial

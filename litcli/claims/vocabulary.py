@@ -759,7 +759,7 @@ CLAIM_DENIAL = (
     r"|\b(does|do) nothing\b|\bhas no\b|\bhave no\b|\bno (known |significant |clear )?(effect|impact|"
     r"association|role|benefit|link|relationship|influence|difference)\b|\bfails? to\b|\bineffective\b"
     r"|^\s*(no|none|nothing|neither)\b|\bno (increased|higher|greater|added|additional|excess|elevated) (\w+ )?risk\b"
-    r"|\bunrelated\b|\bindependent of\b|\bjust a placebo\b|\blacks?\b|\bnot (required|necessary|needed|"
+    r"|\bunrelated\b|\bindependent of\b|\bjust a placebo\b|\black(s|ed)?\b(?! of)|\bnot (required|necessary|needed|"
     r"associated|linked|related|effective|addictive|harmful|dangerous|safe)\b"
 )
 # Assertions of equivalence ("works as well as ECT", "just as good as IV ketamine").
