@@ -147,10 +147,15 @@ class RecordSource:
 
     def links(self, pmids: Sequence[str], kind: str) -> list[str]:
         """PMIDs that cite / are cited by / are similar to ``pmids`` (``related.links``:
-        one elink request; ``kind``: cited-by, references, similar)."""
+        one elink request, kept in the library's search cache for a day; offline: the kept
+        links of any age, else ``related.LinksNotKept``; ``kind``: cited-by, references,
+        similar)."""
         from litcli.related import links
 
-        return links(self.client(), pmids, kind)
+        return links(
+            None if self.offline else self.client(), pmids, kind, library=self.library(),
+            offline=self.offline, refresh=self.refresh, library_warn=self.library_warning,
+        )
 
     # --- citation metrics (iCite) ----------------------------------------------------------------
 

@@ -123,3 +123,89 @@ def test_real_elink_reply(ncbi):
         similar = links(client, ["9298984"], "similar")
     assert refs and all(p.isdigit() for p in refs) and len(refs) == len(set(refs))
     assert "9298984" not in similar and similar[0] == "8794856"
+
+
+# --- links kept in the library; --offline --------------------------------------------------
+
+
+def test_links_are_kept_for_a_day_and_refresh_asks_again(ncbi):
+    import time
+
+    setup(ncbi)
+    assert run_cli(["related", SOURCE, "--cited-by", "-f", "ids"]).exit_code == 0
+    assert ncbi.count("elink") == 1
+    again = run_cli(["related", SOURCE, "--cited-by", "-f", "ids"])
+    assert again.stdout.split() == CITING and ncbi.count("elink") == 1  # kept: not asked again
+    assert run_cli(["related", SOURCE, "--references", "-f", "ids"]).stdout.split() == REFS
+    assert ncbi.count("elink") == 2  # another kind is another lookup
+    assert run_cli(["related", SOURCE, "--cited-by", "--refresh", "-f", "ids"]).exit_code == 0
+    assert ncbi.count("elink") == 3
+    with Library() as lib:
+        lib._conn.execute("UPDATE search_cache SET fetched_at = ?", (time.time() - 86400 - 60,))
+        lib._conn.commit()
+    assert run_cli(["related", SOURCE, "--cited-by", "-f", "ids"]).exit_code == 0
+    assert ncbi.count("elink") == 4  # older than a day: asked again
+
+
+def test_offline_answers_from_kept_links_and_records(ncbi):
+    setup(ncbi)
+    online = run_cli(["related", SOURCE, "--cited-by", "-f", "json"])
+    assert online.exit_code == 0, online.output
+    ncbi.clear()
+    offline = run_cli(["related", SOURCE, "--cited-by", "-f", "json", "--offline"])
+    assert offline.exit_code == 0, offline.output
+    assert json.loads(offline.stdout)["records"] == json.loads(online.stdout)["records"]
+    assert "Offline: answering from the local library only." in offline.stderr
+    assert ncbi.count() == 0
+
+
+def test_offline_without_kept_links_is_one_line_naming_them(ncbi):
+    setup(ncbi)
+    assert run_cli(["show", SOURCE]).exit_code == 0  # the record is kept, its links are not
+    ncbi.clear()
+    result = run_cli(["related", SOURCE, "--similar", "--offline"])
+    assert result.exit_code == 3, result.output
+    assert result.stdout == ""
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1
+    assert f"the local library has no --similar links of {SOURCE}" in errors[0]
+    assert f"litcli related {SOURCE} --similar" in result.stderr  # the fix
+    assert ncbi.count() == 0
+
+
+def test_offline_names_linked_records_it_lacks(ncbi):
+    setup(ncbi)
+    assert run_cli(["related", SOURCE, "--cited-by", "--max", "1", "-f", "ids"]).exit_code == 0
+    ncbi.clear()
+    result = run_cli(["related", SOURCE, "--cited-by", "--offline", "-f", "ids"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == CITING[:1]
+    assert (f"2 of the 3 linked records are not in the local library (first: {CITING[1]}); "
+            "run without --offline to fetch them") in result.stderr
+    assert ncbi.count() == 0
+
+
+def test_offline_unknown_and_bad_ids(ncbi):
+    setup(ncbi)
+    assert run_cli(["related", SOURCE, "--cited-by", "-f", "ids"]).exit_code == 0
+    ncbi.clear()
+    unknown = run_cli(["related", "99999997", "--cited-by", "--offline"])
+    assert unknown.exit_code == 3 and unknown.stdout == ""
+    assert "Not found: 99999997" in unknown.stderr
+    both = run_cli(["related", SOURCE, "99999997", "--cited-by", "--offline", "-f", "ids"])
+    assert both.exit_code == 3 and both.stdout.split() == CITING
+    bad = run_cli(["related", "not-an-id", "--cited-by", "--offline"])
+    assert bad.exit_code == 2 and "not a PMID, DOI, PMCID or PubMed URL: 'not-an-id'" in bad.stderr
+    assert run_cli(["related", SOURCE, "--cited-by", "--offline", "--refresh"]).exit_code == 2
+    assert ncbi.count() == 0
+
+
+def test_bad_ids_online_are_usage_errors_and_send_nothing(ncbi):
+    setup(ncbi)
+    result = run_cli(["related", "not-an-id", "--cited-by"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "not a PMID, DOI, PMCID or PubMed URL" in result.stderr
+    assert ncbi.count() == 0  # nothing sent for it
+    mixed = run_cli(["related", SOURCE, "not-an-id", "--cited-by", "-f", "ids"])
+    assert mixed.exit_code == 2 and mixed.stdout.split() == CITING  # the valid one still answered
+    assert "Invalid: not a PMID, DOI, PMCID or PubMed URL: 'not-an-id'" in mixed.stderr
