@@ -175,3 +175,66 @@ def test_harm_sentences_answer_a_safety_claim_without_naming_the_drug() -> None:
     claim = "Zelvamide therapy is safe."
     assert stance(claim, "Adverse events were mild and transient, and no serious adverse events occurred.") == SUPPORTS
     assert stance(claim, "Serious adverse events, including two cases of respiratory depression, occurred in the zelvamide group.") == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a null named with more than one qualifier
+        ("Between-group differences in exercise capacity were not statistically or clinically significant.", CONTRADICTS),
+        ("There were no statistically or clinically significant differences in exercise capacity between the arms.", CONTRADICTS),
+        # a null with statistics in a sentence that also says who received what is a result, not a method
+        ("Exercise capacity did not differ between those who received zelvamide (M = 4.1) and those who received placebo (M = 4.0; p = .81).", CONTRADICTS),
+        # a count with its share in parentheses, per arm
+        ("Exercise capacity improved in 30 patients (60%) in the zelvamide group and in 12 patients (24%) in the placebo group (p < 0.001).", SUPPORTS),
+        ("Exercise capacity improved in 9 patients (18%) in the zelvamide group and in 21 patients (42%) in the placebo group (p = 0.01).", CONTRADICTS),
+    ],
+)
+def test_nulls_statistics_and_counts(sentence: str, expected: str) -> None:
+    assert stance("Zelvamide increases exercise capacity compared with placebo.", sentence) == expected
+
+
+def test_statistics_in_brackets_stay_with_their_clause() -> None:
+    assert rd.split_clauses("Response was higher with zelvamide (41% vs 20%; p < .001), although the groups converged by week 6.") == [
+        "Response was higher with zelvamide (41% vs 20%; p < .001)",
+        "although the groups converged by week 6.",
+    ]
+    # the p-value inside the brackets makes the difference significant
+    claim = "Zelvamide increases adverse events compared with placebo."
+    assert stance(claim, "A greater proportion of zelvamide-treated patients reported adverse events (71% vs. 40%; p < .001).") == SUPPORTS
+
+
+def test_the_trials_own_arms_are_not_another_treatment() -> None:
+    claim = "Zelvamide increases exercise capacity compared with placebo."
+    # given alone as the evidence, a comparison of "the two treatments" is the claim's comparison
+    assert stance(claim, "There was no significant difference between the two treatments (p = 0.44).") == CONTRADICTS
+    # in a longer abstract it is not enough on its own
+    assert stance(claim, "Patients were randomised to zelvamide or placebo.", "There was no significant difference between the two treatments (p = 0.44).") == NEUTRAL
+    # another named treatment still makes it off-topic
+    assert stance(claim, "Fluoxetine reduced exercise capacity significantly.") == NEUTRAL
+
+
+def test_similar_to_is_a_null_only_against_an_arm() -> None:
+    claim = "Zelvamide lowers plasma urate."
+    assert stance(claim, "Plasma urate fell with zelvamide, to a maximum reduction of 12% at 40 mg, similar to that at higher doses.") == SUPPORTS
+    assert stance(claim, "Plasma urate with zelvamide was similar to that with placebo.") == CONTRADICTS
+
+
+def test_an_arm_the_reader_cannot_name_leaves_the_sign_unknown() -> None:
+    # "those who did not receive WBRT": WBRT is not a word of the claim, so who did better is unknown
+    claim = "Whole-brain irradiation increases new lesions."
+    assert stance(claim, "New lesions occurred considerably more often in those who did not receive WBRT.") == NEUTRAL
+
+
+def test_outcome_nouns_are_not_denials_and_mixed_valences_assert_values() -> None:
+    assert not parse_claim("Zelvamide increases discontinuation due to lack of efficacy compared with placebo.").negated
+    assert parse_claim("Zelvamide lacks efficacy in depression.").negated
+    # one verb over a good and a bad outcome: the claim is about values going up, not about benefit
+    frame = parse_claim("Zelvamide increases quality of life and depression scores compared with placebo.")
+    assert frame.direction == 1 and frame.goodness == 0
+    assert parse_claim("Zelvamide increases depression scores compared with placebo.").goodness == -1
+
+
+def test_cognitive_behavioural_therapy_is_not_a_cognitive_harm() -> None:
+    assert not rd.HARM.search("Adding cognitive behavioural therapy to zelvamide")
+    assert rd.HARM.search("cognitive impairment after zelvamide")

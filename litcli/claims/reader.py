@@ -525,6 +525,16 @@ def _in_parentheses(text: str, pos: int) -> bool:
     return text.count("(", 0, pos) > text.count(")", 0, pos)
 
 
+_SIMILAR_TO = re.compile(r"\b(similar|comparable) (to|with)\b", _I)
+
+
+def _names_an_arm(text: str, arms: Arms) -> bool:
+    """Does ``text`` (what follows "similar to") name an arm?  "similar to placebo" compares the
+    arms; "similar to that at higher dosages" does not."""
+    ipos, cpos = arms.positions(text)
+    return bool(ipos or cpos or re.match(r"\s+(that|those) (of|in|with|for) (the )?(other|both|two)\b", text, _I))
+
+
 def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozenset(), *, association_first: bool = True) -> Finding:
     """Read one clause as a finding about the intervention arm."""
     clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
@@ -537,13 +547,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     harm = bool(HARM.search(clause))
     sig = significance(clause)
     # 1. comparisons of arms that say who did better: "superior to", "no better than", "noninferior"
+    clause = _SIMILAR_TO.sub(lambda m: m.group(0) if _names_an_arm(clause[m.end() : m.end() + 45], arms) else "like", clause)
     same = _SAME.search(clause)
-    if same and re.search(r"\b(to|with)$", same.group(0), _I):
-        # "similar to placebo" compares the arms; "similar to that at higher dosages" does not
-        after = clause[same.end() : same.end() + 45]
-        ipos, cpos = arms.positions(after)
-        if not (ipos or cpos or re.match(r"\s+(that|those) (of|in|with|for) (the )?(other|both|two)\b", after, _I)):
-            same = None
     if same and not NEGATION.search(clause[max(0, same.start() - 12) : same.start()]):
         v, words = valence(clause)
         # as good as an active treatment (not a control arm): equivalence, not a failed trial

@@ -170,6 +170,9 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
     return None
 
 
+_PEOPLE = re.compile(r"(patients|participants|subjects|people|women|men|children|infants|adults|individuals|users|cases|students)$", re.I)
+
+
 def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     """Is the finding's cue next to the claim's outcome (within a few words), so that the
     direction read is about what the claim is about?"""
@@ -182,8 +185,11 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     # the object after the word ("reduced expression of IME1"), or the subject before a copula
     # ("IME1 levels were reduced")
     # a comparative ("more advanced cells") qualifies only the next words
+    words_after = clause[at + len(f.cue) :].split()
     span = 2 if re.search(r"\b(more|less|fewer|greater|higher|lower|larger|smaller)$", f.cue, re.I) else 6
-    after = " ".join(clause[at + len(f.cue) :].split()[:span])
+    if span == 2 and words_after and _PEOPLE.match(words_after[0]):
+        span = 12  # "more patients taking X achieved pain freedom", "fewer subjects ... were hungry"
+    after = " ".join(words_after[:span])
     if wanted & content_stems(after):
         return True
     before_words = clause[:at].split()
