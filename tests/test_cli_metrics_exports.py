@@ -169,3 +169,24 @@ def test_record_json_with_metrics_reads_back(ncbi, icite):
     (plain,) = json.loads(run_cli(["show", B, "-f", "json"]).stdout)
     assert {k: v for k, v in obj.items() if k != "metrics"} == plain  # only a key added
     assert Record.from_dict(obj) == Record.from_dict(plain)
+
+
+def test_show_with_icite_hanging_or_html_still_succeeds_with_one_warning(ncbi, icite, monkeypatch):
+    import time
+
+    articles(ncbi)
+    monkeypatch.setenv("LITCLI_MAX_TRIES", "2")
+    icite.fail("hang", times=10, seconds=4)
+    started = time.monotonic()
+    result = run_cli(["show", B, "--timeout", "1"])
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started < 3.5  # iCite's wait is bounded by the time budget
+    assert "Much cited retracted trial." in result.stdout
+    assert "Citations (iCite)" not in result.stdout
+    assert result.stderr.count("citation metrics not available") == 1
+    icite._failures.clear()
+    icite.fail("html", times=10)
+    as_json = run_cli(["show", B, "-f", "json", "--metrics"])
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.stdout)[0]["metrics"] is None
+    assert as_json.stderr.count("citation metrics not available") == 1

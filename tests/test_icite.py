@@ -116,3 +116,81 @@ def test_default_url_and_setting(monkeypatch) -> None:
     assert Settings.load().icite_url == "https://icite.od.nih.gov/api/"
     monkeypatch.setenv("LITCLI_ICITE_URL", "http://127.0.0.1:1/x")
     assert Settings.load().icite_url == "http://127.0.0.1:1/x/"
+
+
+# --- metrics_from: what commands use (library first, then iCite in batches, kept with a date) ---
+
+DAY = 86400.0
+
+
+def _library(tmp_path, now):
+    from litcli.library import Library
+
+    return Library(tmp_path / "lib.sqlite", clock=lambda: now[0])
+
+
+def test_metrics_from_asks_in_batches_of_1000_and_keeps_them_dated(icite, tmp_path) -> None:
+    from litcli.icite import metrics_from
+
+    now = [1_800_000_000.0]
+    pmids = [str(90000000 + i) for i in range(2500)]
+    for p in pmids[::100]:
+        icite.add_old(p, citation_count=7)
+    with _library(tmp_path, now) as lib:
+        got = metrics_from(pmids, library=lib, settings=Settings.load())
+        assert [len(r["pmids"]) for r in icite.requests] == [1000, 1000, 500]
+        assert len(got) == 25 and all(m.citation_count == 7 for m in got.values())
+        # kept with their date: PMIDs iCite does not know are kept as "nothing", not as 0
+        stored = lib.metrics_get(pmids, max_age=float("inf"))
+        assert len(stored) == 2500 and stored[pmids[1]] == {}
+        assert lib._conn.execute("SELECT MIN(fetched_at), MAX(fetched_at) FROM citation_metrics"
+                                 ).fetchone() == (now[0], now[0])
+        # within 30 days nothing is asked again; after 30 days all of them are
+        now[0] += 29 * DAY
+        assert metrics_from(pmids, library=lib, settings=Settings.load()) == got
+        assert len(icite.requests) == 3
+        now[0] += 2 * DAY
+        metrics_from(pmids, library=lib, settings=Settings.load())
+        assert [len(r["pmids"]) for r in icite.requests[3:]] == [1000, 1000, 500]
+
+
+def test_icite_down_keeps_stale_metrics_and_warns_once(icite, tmp_path, monkeypatch) -> None:
+    from litcli.icite import metrics_from
+
+    monkeypatch.setenv("LITCLI_MAX_TRIES", "2")
+    now = [1_800_000_000.0]
+    icite.add_old("99000001", citation_count=42)
+    with _library(tmp_path, now) as lib:
+        metrics_from(["99000001"], library=lib, settings=Settings.load())
+        now[0] += 40 * DAY  # stale: asked again, but iCite is down
+        icite.fail("html", times=10)
+        warnings: list[str] = []
+        got = metrics_from(["99000001", "99000002"], library=lib, settings=Settings.load(),
+                           warn=warnings.append)
+        assert got["99000001"].citation_count == 42  # the stale value, not nothing
+        assert "99000002" not in got  # never known: empty, never 0
+        assert len(warnings) == 1 and "citation metrics not available" in warnings[0]
+        # a failed answer is not kept as "iCite knows nothing": asked again next time
+        assert "99000002" not in lib.metrics_get(["99000002"], max_age=float("inf"))
+
+
+def test_a_batch_failing_keeps_the_batches_that_arrived(icite, monkeypatch) -> None:
+    monkeypatch.setenv("LITCLI_MAX_TRIES", "1")
+    pmids = [str(90000000 + i) for i in range(1500)]
+    icite.add_old(pmids[0], citation_count=1)
+    icite.add_old(pmids[1200], citation_count=2)
+
+    real = ICiteClient.metrics
+    calls = [0]
+
+    def second_batch_fails(self, ids):
+        calls[0] += 1
+        if calls[0] == 2:
+            icite.fail("503")
+        return real(self, ids)
+
+    # the transport stays real: only the moment iCite starts failing is chosen
+    monkeypatch.setattr(ICiteClient, "metrics", second_batch_fails)
+    warnings: list[str] = []
+    got = fetch_metrics(pmids, settings=Settings.load(), warn=warnings.append)
+    assert set(got) == {pmids[0]} and len(warnings) == 1
