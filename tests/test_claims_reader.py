@@ -238,3 +238,15 @@ def test_outcome_nouns_are_not_denials_and_mixed_valences_assert_values() -> Non
 def test_cognitive_behavioural_therapy_is_not_a_cognitive_harm() -> None:
     assert not rd.HARM.search("Adding cognitive behavioural therapy to zelvamide")
     assert rd.HARM.search("cognitive impairment after zelvamide")
+
+
+def test_arms_named_by_initials_or_by_a_sham_of_the_same_treatment() -> None:
+    # initials of the arm's name, in capitals, name the arm even when the sentence does not define them
+    claim = "High-flow nasal cannula increases oxygen saturation compared with face mask."
+    assert stance(claim, "Oxygen saturation was significantly higher in the HFNC group than in the face mask group (p = 0.003).") == SUPPORTS
+    assert stance(claim, "Oxygen saturation was significantly lower in the HFNC group than in the face mask group (p = 0.003).") == CONTRADICTS
+    # "sham moxibustion" names the comparator, "moxibustion group" the intervention
+    claim = "Moxibustion increases the pain perception threshold compared with sham moxibustion."
+    sentence = "The pain perception threshold was significantly higher in the moxibustion group than in the sham moxibustion group (P < 0.01)."
+    assert stance(claim, sentence) == SUPPORTS
+    assert parse_claim(claim).goodness == 1  # a higher pain threshold is better

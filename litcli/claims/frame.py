@@ -181,7 +181,22 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     words = [a for a in abbreviations if len(a) > 1] + [w for w in words if w not in abbreviations]
     # "ultrasound-guided": a sentence may say "ultrasound"
     words += [w.split("-")[0] for w in list(words) if "-" in w and len(w.split("-")[0]) > 4 and w.split("-")[0].lower() not in other]
-    return [r"\b" + re.escape(w) + (r"\w*" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
+    pats = [r"\b" + re.escape(w) + (r"\w*" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
+    return pats + _acronyms(phrase, exclude)
+
+
+def _acronyms(phrase: str, exclude: str = "") -> list[str]:
+    """What a result sentence may call an arm without defining it: the initials of its name
+    ("high-flow nasal cannula" -> HFNC) and the head of a hyphenated abbreviation ("SLED-BD" ->
+    SLED); matched in capitals only."""
+    found: list[str] = []
+    name = re.sub(r"\([^()]*\)", " ", phrase)
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in rd._STOP and w.lower() not in _GENERIC_SUBJECT]
+    if 3 <= len(words) <= 6:
+        found.append("".join(w[0] for w in words).upper())
+    found += [m.group(1) for m in re.finditer(r"\b([A-Z]{3,})-[A-Z0-9]+\b", phrase)]
+    other = exclude.upper()
+    return [r"(?-i:\b" + re.escape(a) + r"s?\b)" for a in dict.fromkeys(found) if not re.search(r"\b" + re.escape(a) + r"\b", other)]
 
 
 def _verb_stem(word: str) -> str | None:
@@ -202,6 +217,13 @@ def _dependency(text: str) -> frozenset[str]:
 
 
 @cache
+def _valences(text: str) -> set[int]:
+    """The valences of the outcomes ``text`` names (a name inside a longer one, "pain" in "pain
+    perception threshold", counts as the longer one)."""
+    spans = [(m.start(), m.end(), val) for p, val in rd.VALENCE if val for m in p.finditer(text)]
+    return {val for a, b, val in spans if not any(x <= a and b <= y and (y - x) > (b - a) for x, y, _ in spans)}
+
+
 def parse_claim(text: str) -> ClaimFrame:
     clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
     clean = _REPORTING_TAIL.sub("", _REPORTING_LEAD.sub("", clean)).strip() or clean
@@ -251,7 +273,9 @@ def parse_claim(text: str) -> ClaimFrame:
         croute, _ = _concept_terms(comparator_text, ("route", "setting"))
         comp_pats = cdrug + croute or _phrase_terms(comparator_text, exclude=subject)
         if not drug_pats:
-            inter_pats = _phrase_terms(subject, exclude=comparator_text) + route_pats
+            # "moxibustion" vs "sham moxibustion": with no word of its own, the intervention is
+            # its whole name (Arms.positions tells "sham moxibustion" from "moxibustion")
+            inter_pats = (_phrase_terms(subject, exclude=comparator_text) or _phrase_terms(subject)) + route_pats
         if not cdrug and croute and drug_pats:
             # "oral ketamine ... as well as an IV drip": the drug is shared; the route tells the arms apart
             inter_pats = route_pats or inter_pats
@@ -274,7 +298,7 @@ def parse_claim(text: str) -> ClaimFrame:
     # one verb over outcomes good and bad ("increases range of motion, depression and quality of
     # life"): the claim says which way the values go, not which way is better
     one_verb = len(rd.UP.findall(body) + rd.DOWN.findall(body)) == 1
-    if direction and v and goodness == direction * v and one_verb and len({val for p, val in rd.VALENCE if val and p.search(body)}) > 1:
+    if direction and v and goodness == direction * v and one_verb and len(_valences(body)) > 1:
         v = goodness = 0
     # a harm claim names the harm before any efficacy word ("causes side effects in depression")
     harm_word = rd.HARM.search(body)

@@ -306,6 +306,9 @@ class Arms:
         c = [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
         c += [m.start() for m in CONTROL.finditer(text)]
         # "those who did not receive WBRT", "patients without ketamine": the other arm
+        # "sham moxibustion", "placebo acupuncture": the comparator's word in front names the comparator
+        c_ends = {m.end() for m in self.comparator.finditer(text)} if self.comparator else set()
+        i = [p for p in i if not any(0 < p - e <= 1 for e in c_ends)]
         negated = [p for p in i if _NOT_RECEIVING.search(text[max(0, p - 30) : p])]
         i = [p for p in i if p not in negated]
         c += negated

@@ -549,6 +549,8 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"(relapse|recurrence|progression|event|disease|symptom|metastasis)[- ]free\b( survival| interval)?", 1),
     (r"(overall |long-term )?survival|survivors?|alive", 1),
     (r"time to (response|remission|onset|first response|improvement)", -1),  # sooner is better
+    # a threshold or tolerance of a symptom: higher is better ("pain perception threshold")
+    (r"(pain|urge|discomfort|nausea)( \w+)? (thresholds?|tolerance)", 1),
     (r"synap\w*|dendritic spines?|spine density|neurogenesis|neuroplasticity|plasticity|connectivity|"
      r"BDNF|mTOR", 0),
     (r"sucrose preference|quality of life|well-?being|life satisfaction|functioning|lung function|"
@@ -976,6 +978,7 @@ GENERIC_SUBJECT_WORDS: frozenset[str] = _words(
     """
     use users treatment treatments therapy therapies patients people drug drugs dose doses heavy
     long-term repeated single one regular frequent recreational medical new the a an its their
+    group groups arm arms
     """
 )
 # Subjects of a result sentence that are not another agent ("It reduced ...", "Treatment improved ...").
