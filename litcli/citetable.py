@@ -2,7 +2,8 @@
 
 Metrics are columns beside the record's flags everywhere both appear, so a highly cited
 retracted paper never looks like a good source: on a terminal a Flags column just before
-Cited / RCR / NIH %ile / Cites/yr / Clinical; piped (TSV) the Flags column then the
+Cited / RCR / NIH %ile / Cites/yr / Clinical (``table_layout``: PMID, Year, the flags and Cited
+never cut; the other columns leave a narrow terminal in a fixed order, named under it); piped (TSV) the Flags column then the
 metrics; csv/tsv the documented columns with the metric columns right after ``flags``;
 json/jsonl each record's ``metrics`` object right after ``flags`` (``null``: iCite gave
 nothing).  A metric iCite does not give is an empty cell (JSON null), never zero.
@@ -225,6 +226,65 @@ def write_plain(
         stream.write("\t".join(neutralise(v.replace("\t", " ")) for v in values) + "\n")
 
 
+# The terminal table: #, PMID, Year, the Flags (kept whole: a retraction never loses its mark
+# to the width) and Cited are never left out or cut; the title keeps at least TITLE_MIN cells.
+# The other metrics follow in the order RCR, NIH %ile, Cites/yr, Clinical, then First author:
+# one is shown only when all before it are, and the title keeps its minimum beside it; what
+# is left goes back to the title.  Columns left out are named under the table.
+TITLE_MIN = 20
+AUTHOR_WIDTHS = (12, 18)  # First author: minimum, maximum
+
+
+def table_layout(
+    records: Sequence[Record], metrics: Mapping[str, Metrics], width: int | None, *, start: int = 1
+) -> Any:
+    """Column widths (``render.Layout``, in table order) for the terminal table at ``width``."""
+    from rich.cells import cell_len
+
+    from litcli.render import Layout, row_values, short_flags
+
+    rows = [row_values(r, n) for n, r in enumerate(records, start)]
+    headers = dict(METRIC_COLUMNS)
+
+    def natural(header: str, values: Iterable[str]) -> int:
+        return max([cell_len(header), *(cell_len(v) for v in values)])
+
+    fixed = {
+        "#": natural("#", (row[0] for row in rows)),
+        "PMID": natural("PMID", (row[1] for row in rows)),
+        "Year": natural("Year", (row[2] for row in rows)),
+        "Flags": natural("Flags", (short_flags(r.flags) for r in records)),
+    }
+    optional: list[tuple[str, int, int]] = []  # (column, least, natural), in priority order
+    for name in TABLE_METRICS:
+        w = natural(headers[name], (cell(metrics.get(r.pmid), name) for r in records))
+        optional.append((headers[name], w, w))
+    author = min(natural("First author", (row[3] for row in rows)), AUTHOR_WIDTHS[1])
+    optional.append(("First author", min(AUTHOR_WIDTHS[0], author), author))
+    title_natural = natural("Title", (row[4] for row in rows))
+    limit = width if width is not None else 10_000
+    shown = dict(fixed)
+    cited = optional.pop(0)  # Cited is never left out
+    shown[cited[0]] = cited[2]
+    used = sum(shown.values()) + len(shown)  # each column and the gap after it (the title's last)
+    title_min = min(TITLE_MIN, title_natural)
+    hidden: list[str] = []
+    for name, least, _ in optional:
+        if hidden or used + least + 1 + title_min > limit:
+            hidden.append(name)
+            continue
+        shown[name] = least
+        used += least + 1
+    title = max(limit - used, 1)
+    title = min(title, title_natural)
+    if "First author" in shown:  # what the title does not need widens the author
+        grow = min(max(limit - used - title, 0), author - shown["First author"])
+        shown["First author"] += grow
+    order = ["#", "PMID", "Year", "First author", "Title", "Flags", *(headers[n] for n in TABLE_METRICS)]
+    widths = {**shown, "Title": title}
+    return Layout({name: widths[name] for name in order if name in widths}, hidden)
+
+
 def print_table(
     records: Sequence[Record],
     metrics: Mapping[str, Metrics],
@@ -233,7 +293,8 @@ def print_table(
     header: str | None = None,
     start: int = 1,
 ) -> None:
-    """The citation table with metrics: a rich table on a terminal, TSV when piped."""
+    """The citation table with metrics: a rich table on a terminal (``table_layout``), TSV
+    when piped."""
     if not console.is_terminal:
         write_plain(records, metrics, console.file, start=start)
         console.file.flush()
@@ -245,27 +306,30 @@ def print_table(
 
     if header:
         console.print(Text(one_line(header), style="bold"), no_wrap=True, overflow="ellipsis")
+    layout = table_layout(records, metrics, console.width, start=start)
     table = Table(box=None, header_style="bold", pad_edge=False, show_edge=False,
                   collapse_padding=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("PMID", no_wrap=True)
-    table.add_column("Year", no_wrap=True)
-    table.add_column("First author", no_wrap=True, overflow="ellipsis", max_width=18)
-    table.add_column("Title", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
-    table.add_column("Flags", no_wrap=True)
-    headers = dict(METRIC_COLUMNS)
-    for name in TABLE_METRICS:
-        table.add_column(headers[name], justify="right", no_wrap=True)
+    by_header = {h: n for n, h in METRIC_COLUMNS}
+    for name, w in layout.widths.items():
+        right = name == "#" or name in by_header
+        table.add_column(name, justify="right" if right else "left", no_wrap=True,
+                         overflow="ellipsis", width=w, min_width=w)
     for n, record in enumerate(records, start):
-        values = row_values(record, n)
+        values = dict(zip(["#", "PMID", "Year", "First author", "Title"], row_values(record, n)[:5],
+                          strict=True))
         m = metrics.get(record.pmid)
-        table.add_row(
-            values[0], values[1], values[2], Text(values[3]), Text(values[4]),
-            Text(short_flags(record.flags), style=FLAG_STYLE),
-            *(cell(m, k) for k in TABLE_METRICS),
-            style="red" if record.retracted else None,
-        )
+        cells: list[Any] = []
+        for name in layout.widths:
+            if name == "Flags":
+                cells.append(Text(short_flags(record.flags), style=FLAG_STYLE))
+            elif name in by_header:
+                cells.append(cell(m, by_header[name]))
+            else:
+                cells.append(Text(values[name]))
+        table.add_row(*cells, style="red" if record.retracted else None)
     console.print(table)
+    if layout.hidden:  # say what is missing rather than leave it to be guessed
+        console.print(Text(f"(hidden at this width: {', '.join(layout.hidden)})", style="dim"))
 
 
 def metrics_lines(record: Record, metrics: Metrics | None) -> list[str]:

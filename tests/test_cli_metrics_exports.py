@@ -9,6 +9,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from litcli import citetable
 from litcli.cli import common
 from tests.conftest import run_cli
@@ -190,3 +192,50 @@ def test_show_with_icite_hanging_or_html_still_succeeds_with_one_warning(ncbi, i
     assert as_json.exit_code == 0, as_json.output
     assert json.loads(as_json.stdout)[0]["metrics"] is None
     assert as_json.stderr.count("citation metrics not available") == 1
+
+
+# --- the terminal table: the flags stay beside the metrics at every width -----------------------
+
+
+def _terminal_table(width: int) -> list[str]:
+    from rich.console import Console
+
+    from litcli.icite import Metrics
+    from litcli.models import Author, PubDate, Record
+
+    records = [
+        Record(pmid="99000002", pub_date=PubDate(year=2019),
+               title="Much cited retracted trial of ketamine in depression with a long title",
+               publication_types=["Journal Article", "Retracted Publication"],
+               authors=[Author(last_name="Rivera", fore_name="Ana", initials="A")]),
+        Record(pmid="99000001", title="Little cited trial.", pub_date=PubDate(year=2020),
+               authors=[Author(last_name="Chen", initials="B")]),
+    ]
+    metrics = {"99000002": Metrics("99000002", citation_count=900, relative_citation_ratio=12.5,
+                                   nih_percentile=99.1, citations_per_year=100.0,
+                                   clinical_citations=12)}
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, force_terminal=True, color_system=None)
+    citetable.print_table(records, metrics, console, header="Showing 2 of 2")
+    return buf.getvalue().splitlines()
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 140])
+def test_terminal_metrics_table_keeps_pmid_year_flags_and_citations_whole(width: int) -> None:
+    lines = _terminal_table(width)
+    assert all(len(line) <= width for line in lines), lines
+    row = next(line for line in lines if "99000002" in line)
+    # never cut, on the same line: the PMID, the year, the retraction and the citation count
+    assert " 99000002 2019 " in row and "⚠ RETRACTED   900" in row
+    header = lines[1].split()
+    assert header[header.index("Flags") + 1] == "Cited"  # the flags right before the metrics
+    hidden = [line for line in lines if line.startswith("(hidden at this width")]
+    if width >= 100:
+        assert hidden == [] and "First author" in lines[1] and "Clinical" in lines[1]
+    else:
+        assert hidden and "First author" not in lines[1]  # named, not silently dropped
+
+
+def test_terminal_metrics_table_wide_enough_shows_the_whole_title() -> None:
+    lines = _terminal_table(160)
+    assert "Much cited retracted trial of ketamine in depression with a long title" in lines[2]
