@@ -38,7 +38,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from litcli import paths, storecodec
 from litcli.errors import InvalidInputError, LibraryError
@@ -65,8 +65,6 @@ _BUSY_RETRIES = 5
 _BM25 = "bm25(records_fts, 10.0, 1.0, 4.0, 4.0, 2.0)"
 _IN_CHUNK = 500  # parameters per "IN (...)" query
 
-# a record ready to store: (record, its JSON, the JSON's sha1, raw text or None)
-_Prepared = tuple[Record, str, str, bytes | None]
 
 
 # --- public value types ------------------------------------------------------------
@@ -447,6 +445,77 @@ def record_json(record: Record) -> str:
     return _ENCODER.encode(top)
 
 
+class PreparedRecord(NamedTuple):
+    """A record made ready to store: everything ``Library.upsert`` writes, computed
+    from the parsed record alone (``prepare_item``), so the work can run in another
+    process (``litcli.pipeline``) and cross it as plain values."""
+
+    pmid: int
+    json: bytes  # record_json(record), UTF-8: the stored, hashed text
+    digest: str  # its sha1
+    raw: bytes | None  # the record's own XML / MEDLINE text
+    retracted: bool
+    # the listing columns: title, first_author, journal, year, doi, pmcid, design, flags
+    columns: tuple[Any, ...]
+    fts: tuple[str, str, str, str, str]  # _fts_columns(record)
+
+
+class RejectedItem(NamedTuple):
+    """An item that cannot be stored (reported as a failure, in its place in the input)."""
+
+    where: str
+    reason: str
+
+
+def prepare_item(item: Any) -> Any:
+    """A parser item made ready for ``Library.upsert``: ``Parsed`` or a bare ``Record``
+    becomes a ``PreparedRecord`` (or a ``RejectedItem``); ``Deleted`` and ``Failed``
+    pass as they are.  Pure (no library needed): safe to run in a worker process."""
+    if isinstance(item, (PreparedRecord, RejectedItem)):
+        return item
+    if not isinstance(item, Record):
+        if getattr(item, "pmids", None) is not None and not hasattr(item, "record"):
+            return item  # Deleted
+        if isinstance(getattr(item, "reason", None), str) and not hasattr(item, "record"):
+            return item  # Failed
+    record = item if isinstance(item, Record) else getattr(item, "record", None)
+    raw = None if isinstance(item, Record) else getattr(item, "raw", None)
+    if not isinstance(record, Record):
+        return RejectedItem(str(item)[:60], "not a record")
+    pmid = _pmid_int(record.pmid)
+    if pmid is None:
+        return RejectedItem(record.title[:60] or "record", f"invalid PMID {record.pmid!r}")
+    try:
+        data = record_json(record).encode("utf-8")
+    except (TypeError, ValueError) as exc:
+        return RejectedItem(str(pmid), f"cannot serialise the record ({exc})")
+    flags = record.flags
+    return PreparedRecord(
+        pmid,
+        data,
+        hashlib.sha1(data).hexdigest(),
+        raw,
+        FLAG_RETRACTED in flags,
+        (
+            record.title,
+            record.first_author,
+            record.journal.abbreviation,
+            record.year,
+            record.doi.lower() if record.doi else None,
+            record.pmcid.upper() if record.pmcid else None,
+            record.design,
+            json.dumps(flags),
+        ),
+        _fts_columns(record),
+    )
+
+
+def prepare_items(items: Iterable[Any]) -> Iterator[Any]:
+    """``prepare_item`` of each item, lazily."""
+    for item in items:
+        yield prepare_item(item)
+
+
 def _raw_format(raw: bytes) -> str:
     head = raw[:64].lstrip()
     return "xml" if head.startswith(b"<") else "medline"
@@ -478,13 +547,7 @@ class _RowState:
     digest: str  # content_hash
     has_raw: bool
     fmt: str | None  # "xml" | "medline" | None: the raw text kept
-    flagged: bool | Record  # retracted? (a Record: decided when first needed)
-
-    @property
-    def retracted(self) -> bool:
-        if isinstance(self.flagged, Record):
-            self.flagged = FLAG_RETRACTED in self.flagged.flags
-        return self.flagged
+    retracted: bool
 
 
 def _flags_retracted(flags: str | None) -> bool:
@@ -494,7 +557,7 @@ def _flags_retracted(flags: str | None) -> bool:
         return False
 
 
-def _refuse_replace(current: _RowState, record: Record, fmt: str | None) -> str | None:
+def _refuse_replace(current: _RowState, retracted: bool, fmt: str | None) -> str | None:
     """Why a new copy must not replace the stored row: None = replace it; "" = keep
     the stored row and count the copy as unchanged; else a one-line failure reason.
 
@@ -505,7 +568,6 @@ def _refuse_replace(current: _RowState, record: Record, fmt: str | None) -> str 
     * PubMed never un-retracts: a copy without the retraction flag of the stored
       record is older, and is reported instead of stored.  XML still replaces MEDLINE.
     """
-    retracted = FLAG_RETRACTED in record.flags
     if fmt == "medline" and current.fmt == "xml":
         if retracted and not current.retracted:
             return (
@@ -679,7 +741,8 @@ class Library:
         progress: Callable[[ImportStats], None] | None = None,
     ) -> ImportStats:
         """Store parser output (``Parsed`` / ``Deleted`` / ``Failed``, or bare
-        ``Record`` objects), committing every ``batch_size`` items.
+        ``Record`` objects, or those items already through ``prepare_item``, e.g. in a
+        worker process), committing every ``batch_size`` items.
 
         Unchanged records count as skipped; an interrupted call leaves every
         committed batch in place, so re-running it continues without duplicates.
@@ -687,7 +750,7 @@ class Library:
         stats = ImportStats()
         batch: list[Any] = []
         for item in items:
-            batch.append(item)
+            batch.append(prepare_item(item))
             if len(batch) >= batch_size:
                 self._write(lambda c, b=batch: self._store_batch(c, b, source, stats))  # type: ignore[misc]
                 batch = []
@@ -717,40 +780,23 @@ class Library:
         local = ImportStats()
         # (position in the batch, where, reason): reported in file order
         failures: list[tuple[int, str, str]] = []
-        ops: list[tuple[int, int, _Prepared | None]] = []  # (position, pmid, version | None = delete)
-        for index, item in enumerate(batch):
-            pmids = getattr(item, "pmids", None)
-            if pmids is not None and not hasattr(item, "record"):  # Deleted
+        # (position, pmid, version | None = delete)
+        ops: list[tuple[int, int, PreparedRecord | None]] = []
+        for index, item in enumerate(batch):  # items through prepare_item
+            if isinstance(item, PreparedRecord):
+                ops.append((index, item.pmid, item))
+            elif isinstance(item, RejectedItem):
+                failures.append((index, item.where, item.reason))
+            elif getattr(item, "pmids", None) is not None:  # Deleted
                 ops.extend(
-                    (index, p, None) for p in (_pmid_int(x) for x in pmids) if p is not None
+                    (index, p, None) for p in (_pmid_int(x) for x in item.pmids) if p is not None
                 )
-                continue
-            reason = getattr(item, "reason", None)
-            if isinstance(reason, str) and not hasattr(item, "record"):  # Failed
+            else:  # Failed
                 pmid_text = getattr(item, "pmid", None)
                 where = (
                     f"PMID {pmid_text}" if pmid_text else f"record {getattr(item, 'index', '?')}"
                 )
-                failures.append((index, where, reason))
-                continue
-            record = item if isinstance(item, Record) else getattr(item, "record", None)
-            raw = None if isinstance(item, Record) else getattr(item, "raw", None)
-            if not isinstance(record, Record):
-                failures.append((index, str(item)[:60], "not a record"))
-                continue
-            pmid = _pmid_int(record.pmid)
-            if pmid is None:
-                failures.append(
-                    (index, record.title[:60] or "record", f"invalid PMID {record.pmid!r}")
-                )
-                continue
-            try:
-                data = record_json(record)
-            except (TypeError, ValueError) as exc:
-                failures.append((index, str(pmid), f"cannot serialise the record ({exc})"))
-                continue
-            digest = hashlib.sha1(data.encode("utf-8")).hexdigest()
-            ops.append((index, pmid, (record, data, digest, raw)))
+                failures.append((index, where, item.reason))
 
         # pmid -> the row as it stands at this point of the replay; None = no row.
         # Starts from what is stored.
@@ -769,7 +815,8 @@ class Library:
         stored = set(state)  # PMIDs with a row before this batch
 
         drop: set[int] = set()  # stored rows to delete (before any re-insert)
-        writes: dict[int, _Prepared] = {}  # the version each PMID ends up with
+        # the version each PMID ends up with, and the raw text it is written with
+        writes: dict[int, tuple[PreparedRecord, bytes | None]] = {}
         touched: list[int] = []
         for index, pmid, prepared in ops:
             current = state.get(pmid)
@@ -781,14 +828,14 @@ class Library:
                     if pmid in stored:
                         drop.add(pmid)
                 continue
-            record, data, digest, raw = prepared
+            digest, raw = prepared.digest, prepared.raw
             if current is not None and current.digest == digest and (current.has_raw or raw is None):
                 local.skipped += 1
                 touched.append(pmid)
                 continue
             fmt = _raw_format(raw) if raw else None
             if current is not None:
-                refused = _refuse_replace(current, record, fmt)
+                refused = _refuse_replace(current, prepared.retracted, fmt)
                 if refused == "":  # a MEDLINE copy of a record held as PubMed XML: kept
                     local.skipped += 1
                     continue
@@ -797,16 +844,16 @@ class Library:
                     continue
                 local.updated += 1
                 if raw is None and pmid in writes:  # keep the raw text of the earlier version
-                    raw = writes[pmid][3]
+                    raw = writes[pmid][1]
                     fmt = _raw_format(raw) if raw else None
             else:
                 local.imported += 1
-            writes[pmid] = (record, data, digest, raw)
+            writes[pmid] = (prepared, raw)
             state[pmid] = _RowState(
                 digest,
                 raw is not None or (current is not None and current.has_raw),
                 fmt or (current.fmt if current is not None else None),
-                record,
+                prepared.retracted,
             )
         local.failed.extend((where, reason) for _, where, reason in sorted(failures))
 
@@ -816,7 +863,7 @@ class Library:
         fts_rows = []
         # a stored row updated without raw text keeps its raw text (COALESCE below); one
         # compressed against the row's old JSON is written again against the new one
-        kept = [p for p, w in writes.items() if w[3] is None and p in stored and p not in drop]
+        kept = [p for p, w in writes.items() if w[1] is None and p in stored and p not in drop]
         for chunk in _chunks(kept):
             marks = ",".join("?" * len(chunk))
             for pmid, old_data, old_raw, encoding in conn.execute(
@@ -826,33 +873,30 @@ class Library:
             ):
                 with contextlib.suppress(LibraryError):  # unreadable: left as it was
                     text = self._raw_bytes(pmid, old_raw, encoding, old_data)
-                    writes[pmid] = (*writes[pmid][:3], text)
-        for pmid, (record, data, digest, raw) in writes.items():
-            json_bytes = data.encode("utf-8")
-            blob = storecodec.compress_raw_with(raw, json_bytes) if raw else None
+                    writes[pmid] = (writes[pmid][0], text)
+        for pmid, (prepared, raw) in writes.items():
+            json_bytes = prepared.json
+            if raw:
+                blob: bytes | None = storecodec.compress_raw_with(raw, json_bytes)
+                fmt, encoding = _raw_format(raw), storecodec.RAW_WITH_RECORD
+            else:
+                blob = fmt = encoding = None
             rows.append(
                 (
                     pmid,
                     storecodec.compress_json(json_bytes),
-                    digest,
+                    prepared.digest,
                     blob,
-                    _raw_format(raw) if raw else None,
-                    storecodec.RAW_WITH_RECORD if raw else None,
-                    record.title,
-                    record.first_author,
-                    record.journal.abbreviation,
-                    record.year,
-                    record.doi.lower() if record.doi else None,
-                    record.pmcid.upper() if record.pmcid else None,
-                    record.design,
-                    json.dumps(record.flags),
+                    fmt,
+                    encoding,
+                    *prepared.columns,
                     source,
                     now,
                     now,
                     now,
                 )
             )
-            fts_rows.append((pmid, *_fts_columns(record)))
+            fts_rows.append((pmid, *prepared.fts))
 
         # stored rows being replaced leave the index first (a contentless index is told
         # the values it indexed, read from the rows before they change)
