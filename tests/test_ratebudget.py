@@ -317,3 +317,19 @@ def test_an_unwritable_data_dir_falls_back_to_pacing_alone(ncbi, isolated_env, m
         client.esearch("y", usehistory=False)
     assert ncbi.count() == 2 and eutils._budget_failed
     assert ratebudget.STATE_NAME == "rate-budget.json"
+
+
+def test_without_fcntl_the_lock_file_guards_the_state(tmp_path, monkeypatch):
+    """Not POSIX (Windows): the lock is the lock file itself, created exclusively and
+    removed after each use; the slots are spaced as with fcntl."""
+    monkeypatch.setitem(sys.modules, "fcntl", None)  # `import fcntl` raises ImportError
+    now = [1000.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    budget = SharedBudget(tmp_path, clock=lambda: now[0], sleep=sleep)
+    assert budget.wait("h", 0.35).waited == 0
+    assert 0.35 <= budget.wait("h", 0.35).waited < 0.36
+    assert not (tmp_path / LOCK_NAME).exists()  # released after use
+    assert json.loads((tmp_path / STATE_NAME).read_text())["hosts"]["h"]["next"] == now[0] + 0.35
