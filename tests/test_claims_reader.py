@@ -250,3 +250,23 @@ def test_arms_named_by_initials_or_by_a_sham_of_the_same_treatment() -> None:
     sentence = "The pain perception threshold was significantly higher in the moxibustion group than in the sham moxibustion group (P < 0.01)."
     assert stance(claim, sentence) == SUPPORTS
     assert parse_claim(claim).goodness == 1  # a higher pain threshold is better
+
+
+def test_a_change_in_both_arms_gives_way_to_the_comparison_between_them() -> None:
+    claim = "Zelvamide increases peak expiratory flow compared with saline."
+    sentence = "Peak expiratory flow increased significantly both after zelvamide and saline, but the difference between the two treatments was not significant (P = 0.6)."
+    assert stance(claim, sentence) == CONTRADICTS
+    # "Peak" names the measure; it does not say that something rose
+    assert stance(claim, "No significant differences in lung function were found (Peak Expiratory Flow: mean difference 4.1 L/min, p = 0.8).") == CONTRADICTS
+
+
+def test_a_claims_parentheses_and_time_courses() -> None:
+    # "(control intervention)" qualifies the comparator; the claim still says "increases"
+    frame = parse_claim("A workshop on statistics increases confidence scores compared with a workshop on ethics (control intervention).")
+    assert frame.direction == 1
+    # a rise and then a fall is a time course, not one direction
+    frame = parse_claim("Viral shedding appears to peak within days of symptom onset and then decrease over weeks.")
+    assert frame.direction == 0 and frame.hedged
+    # "urinary protein" is an outcome, not a urinary side effect
+    assert not parse_claim("Zelvamide increases urinary protein compared with placebo.").harm
+    assert parse_claim("Zelvamide causes urinary tract damage.").harm

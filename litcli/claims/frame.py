@@ -50,7 +50,7 @@ _VERB = re.compile(
     r"leads?|results?|acts?|plays?|affects?|associat\w*|correlat\w*|predicts?|requires?|depends?|"
     r"mediat\w*|regulat\w*|contributes?|involves?|targets?|binds?|modulat\w*|changes?|alters?|shows?|"
     r"demonstrates?|lacks?|remains?|becomes?|makes?|keeps?|gives?|produces?|rewires?|switch(es)?|sets?|"
-    r"brings?|tips?|melts?|beats?|outperforms?|works?|carr(y|ies)|poses?|confers?|lasts?|persists?|endures?)\b",
+    r"brings?|tips?|melts?|beats?|outperforms?|works?|carr(y|ies)|poses?|confers?|lasts?|persists?|endures?|peaks?)\b",
     _I,
 )
 _COMPARATOR_AFTER = re.compile(
@@ -230,7 +230,8 @@ def parse_claim(text: str) -> ClaimFrame:
     # "compared with those who did not ...", "patients who do not respond to ...": not denials
     main = _COMPARATOR_AFTER.sub(" ", rd.POPULATION.sub(" population ", clean))
     negated = bool(_DENIAL.search(main))
-    hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially)\b", clean, _I))
+    hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
+    clean = re.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
     safety = bool(_SAFETY.search(clean))
     if safety and re.search(r"\bnot (addictive|harmful|dangerous)\b|\bno (serious |major |significant )?(side[- ]effects?|adverse|harms?|risks?)\b", clean, _I):
         negated = False  # "not addictive", "no side effects": a safety claim, stated positively
@@ -287,7 +288,8 @@ def parse_claim(text: str) -> ClaimFrame:
     outcome: str | None = None
     cue: str | None = verb.group(0) if verb else None
     body = predicate if comparator_text is None else predicate[: comp.start()] + " " + predicate[comp.end() :] if comp else predicate
-    body_wo_negation = _DENIAL.sub(" ", body)
+    # a claim's parentheses define or qualify ("(control intervention)", "(PTEF)"): not its result
+    body_wo_negation = re.sub(r"\([^()]*\)", " ", _DENIAL.sub(" ", body))
     finding = rd.read_clause(body_wo_negation, rd.Arms(None, None))
     if finding.direction or finding.goodness:
         direction, goodness, v, outcome, cue = finding.direction, finding.goodness, finding.valence, finding.outcome, finding.cue
@@ -297,6 +299,8 @@ def parse_claim(text: str) -> ClaimFrame:
             goodness = direction * v
     # one verb over outcomes good and bad ("increases range of motion, depression and quality of
     # life"): the claim says which way the values go, not which way is better
+    if direction and (rd.UP.search(body) or re.search(r"\bpeak", body, _I)) and rd.DOWN.search(body) and re.search(r"\b(then|before|after which)\b", body, _I):
+        direction = goodness = v = 0  # a time course ("peaks within days and then decreases"), not one direction
     one_verb = len(rd.UP.findall(body) + rd.DOWN.findall(body)) == 1
     if direction and v and goodness == direction * v and one_verb and len(_valences(body)) > 1:
         v = goodness = 0

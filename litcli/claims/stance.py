@@ -107,7 +107,11 @@ def record_sentences(record: Record) -> list[Sentence]:
 _EFFECT_LOST = re.compile(vocab.EFFECT_LOST, re.I)
 _EFFECT_KEPT = re.compile(vocab.EFFECT_KEPT, re.I)
 _NOT_LOST = re.compile(r"\b(had not|has not|did not|not yet|never) (resolved|faded|waned|returned|worn off)\b", re.I)
-_BOTH_ARMS = re.compile(r"\b(in|across) (both|all) (arms|groups|conditions)\b|\bboth (arms|groups|treatments)\b", re.I)
+_BOTH_ARMS = re.compile(
+    r"\b(in|across) (both|all|each of the) (\w+ )?(arms|groups|conditions)\b|\bboth (arms|groups|treatments)\b"
+    r"|\bboth (after|with|in|for) [\w-]+ and [\w-]+\b|\bin each (group|arm)\b",
+    re.I,
+)
 _POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS]
 _OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
 _ARM_REFERENCE = re.compile(vocab.ARM_REFERENCE, re.I)

@@ -578,7 +578,7 @@ UP_TERMS = (
     r"increas\w*|ris(e|es|en|ing)|rose|rais(e|es|ed|ing)|elevat\w*|higher|greater|larger|more|"
     r"enhanc(e|es|ed|ing|ement)|boost\w*|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|"
     r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
-    r"prolong\w*|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)?|excess\w*|"
+    r"prolong\w*|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)|(?<=to )peak|excess\w*|"
     r"amplif\w*|strengthen\w*|trigger\w*|cause[sd]?|causing|provok\w*|restor\w*|potentiat\w*|"
     r"carr(y|ies|ied) (a |an )?(\w+ )?risks?|pose[sd]? (a |an )?(\w+ )?risks?|"
     r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
@@ -784,7 +784,7 @@ SAFETY_CLAIM = (
 HARM_TERMS = (
     r"side[- ]effects?|adverse|harms?|harmful|damag\w*|toxic\w*|safe\w*|unsafe|tolerab\w*|tolerated|"
     r"addict\w*|abuse|misuse|dependence|dissociat\w*|psychos[ie]s|psychotic|psychosis-like|mania|"
-    r"manic|hypomani\w*|blood pressure|arterial pressure|hypertensive crises|hypertensive crisis|systolic|diastolic|hypertension|cystitis|bladder|urinary|memory|cogniti\w*(?!\s+(?:behaviou?r\w*|therap\w*|processing|training|remediation|stimulation))|"
+    r"manic|hypomani\w*|blood pressure|arterial pressure|hypertensive crises|hypertensive crisis|systolic|diastolic|hypertension|cystitis|bladder|urinary (tract|symptoms?|problems?|damage|toxicity|urgency|frequency|incontinence)|memory|cogniti\w*(?!\s+(?:behaviou?r\w*|therap\w*|processing|training|remediation|stimulation))|"
     r"nausea|vomiting|dizziness|overdose|craving\w*|emergency care|death|deaths|fatal\w*"
 )
 # Time: durations named in claims and results, in days.
