@@ -270,3 +270,27 @@ def test_a_claims_parentheses_and_time_courses() -> None:
     # "urinary protein" is an outcome, not a urinary side effect
     assert not parse_claim("Zelvamide increases urinary protein compared with placebo.").harm
     assert parse_claim("Zelvamide causes urinary tract damage.").harm
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exercise capacity was higher in the zelvamide group (29%) than in the placebo group (21%), but the difference was not statistically significant.",
+        "Exercise capacity rose significantly in the zelvamide group (p = 0.02); however, the comparison with placebo was not statistically significant.",
+        "There was a tendency towards greater exercise capacity with zelvamide versus placebo, but no statistically significant differences were observed (p > 0.05).",
+    ],
+)
+def test_an_unconfirmed_difference_gives_way_to_the_test_between_arms(sentence: str) -> None:
+    assert stance("Zelvamide increases exercise capacity compared with placebo.", sentence) == CONTRADICTS
+
+
+def test_a_confirmed_difference_with_a_later_null_stays_mixed() -> None:
+    # significant against placebo at one time, not at another: neither reading wins for a plain claim
+    sentence = "Exercise capacity was greater with zelvamide than with placebo at week 2 (p < 0.001), but the difference was not significant at week 12."
+    assert stance("Zelvamide increases exercise capacity compared with placebo.", sentence) == NEUTRAL
+
+
+def test_arms_named_together_in_a_single_evidence_sentence() -> None:
+    claim = "Zelvamide increases exercise capacity compared with placebo."
+    assert stance(claim, "No significant differences between treatment and control groups were observed for any outcome.") == CONTRADICTS
+    assert stance(claim, "There was no significant difference between the nights with and without zelvamide (P = 0.89).") == CONTRADICTS

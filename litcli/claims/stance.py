@@ -115,6 +115,8 @@ _BOTH_ARMS = re.compile(
 _POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS]
 _OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
 _ARM_REFERENCE = re.compile(vocab.ARM_REFERENCE, re.I)
+_DIFFERENCE_TESTED = re.compile(r"\b(the )?(difference|differences|comparison|between[- ]groups?|between the|among the|intergroup)\b", re.I)
+_COMPARED = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|over)\b", re.I)
 _BETWEEN_ARMS = re.compile(vocab.BETWEEN_ARMS, re.I)
 _AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
 _GENERIC_AGENTS = vocab.GENERIC_AGENTS
@@ -421,6 +423,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     if why:
         return Reading(NEUTRAL, why, "off-topic", relevance)
     stances: list[tuple[str, str | None, Finding | None]] = []
+    clause_of: dict[int, str] = {}
     special = None  # "mechanism" | "dependency" | "duration": decided by a rule of its own
     for cid, d in frame.mechanisms:
         ed, ecue = target_direction(sentence, vocab.CONCEPTS_BY_ID[cid])
@@ -449,6 +452,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             st = _time_frame_gate(frame, st, clause)
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
+                clause_of[id(f)] = clause
     if not stances and ipos:
         restated = _restatement(frame, sentence)
         if restated:
@@ -456,6 +460,17 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             special = "restatement"
     if not stances:
         return Reading(NEUTRAL, None, kind, relevance)
+    if len({st for st, _, _ in stances}) > 1 and special is None:
+        # "X was higher with A (29% vs 21%), but the difference was not significant", "rose
+        # significantly in the A group; the comparison with control was not significant": the
+        # test between the arms decides over a difference it did not confirm
+        tests = [t for t in stances if t[2] is not None and t[2].null and _DIFFERENCE_TESTED.search(clause_of.get(id(t[2]), ""))]
+        unconfirmed = all(
+            t[2] is not None and (t[2].null or t[2].significant is not True or not _COMPARED.search(clause_of.get(id(t[2]), "")))
+            for t in stances
+        )
+        if tests and unconfirmed:
+            stances = tests
     if len({st for st, _, _ in stances}) > 1 and frame.lasting_days is None and frame.fading_days is None:
         return Reading(NEUTRAL, "; ".join(c for _, c, _ in stances if c), "mixed", relevance)
     chosen = next((s for s in stances if s[0] == CONTRADICTS), stances[0])

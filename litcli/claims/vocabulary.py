@@ -878,6 +878,7 @@ BETWEEN_ARMS = (
     r"\b(between|among|across|in) (the |both |all )?(two |three |four |2 |3 |4 |treatment |study |randomi[sz]ed )?"
     r"(groups|arms|treatments|conditions|regimens|interventions|formulas|methods|techniques)\b"
     r"|\b(inter-?group|between-?groups?|between-?treatments?)\b"
+    r"|\bbetween [\w-]+ and [\w-]+ (groups|arms|conditions|participants|patients)\b|\bwith and without\b"
 )
 
 # Hard outcomes: a claim about them is not answered by a surrogate ("prevents suicide deaths" is
