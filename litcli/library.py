@@ -31,6 +31,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import operator
 import re
 import sqlite3
 import time
@@ -420,15 +421,24 @@ def record_dict(record: Record) -> dict[str, Any]:
     return _fast_to_dict(record) if _FAST_TO_DICT else record.to_dict()
 
 
+# per dataclass: its field names and one attrgetter reading them all (a tuple)
+_GETTERS: dict[type, tuple[tuple[str, ...], Callable[[Any], Any]]] = {}
+
+
 def _shallow(value: Any) -> Any:
     """json's ``default`` hook: a model dataclass as a dict of its fields (the encoder,
     in C, walks the lists, strings and numbers inside)."""
-    names = _FIELDS.get(type(value))
-    if names is None:
+    getter = _GETTERS.get(type(value))
+    if getter is None:
         if not dataclasses.is_dataclass(value) or isinstance(value, type):
             raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
-    return {n: getattr(value, n) for n in names}
+        names = tuple(f.name for f in dataclasses.fields(value))
+        if len(names) > 1:
+            read: Callable[[Any], Any] = operator.attrgetter(*names)
+        else:  # attrgetter of one name returns the value itself, not a tuple
+            read = lambda v: tuple(getattr(v, n) for n in names)  # noqa: E731
+        getter = _GETTERS[type(value)] = (names, read)
+    return dict(zip(getter[0], getter[1](value), strict=True))
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_shallow)
