@@ -294,3 +294,11 @@ def test_arms_named_together_in_a_single_evidence_sentence() -> None:
     claim = "Zelvamide increases exercise capacity compared with placebo."
     assert stance(claim, "No significant differences between treatment and control groups were observed for any outcome.") == CONTRADICTS
     assert stance(claim, "There was no significant difference between the nights with and without zelvamide (P = 0.89).") == CONTRADICTS
+
+
+def test_a_between_group_null_answers_a_claim_about_a_harm_outcome() -> None:
+    # blood pressure is a harm word; a null between the groups that names no outcome is still read
+    claim = "Zelvamide increases systolic blood pressure compared with placebo."
+    assert stance(claim, "There were no significant differences among the three groups (P = 0.32).") == CONTRADICTS
+    # but a null about something else in the same sentence is not ("did not abolish" the rise)
+    assert stance("Zelvamide raises blood pressure.", "Zelvamide raised systolic pressure by 21 mmHg, a rise that pretreatment with a beta-blocker blunted but did not abolish.") == SUPPORTS

@@ -248,8 +248,9 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
-    if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause):
-        return NEUTRAL  # side effects for an efficacy claim, or the reverse
+    between = f.null and not f.harm and not f.outcome and bool(_BETWEEN_ARMS.search(clause))
+    if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause) and not between:
+        return NEUTRAL  # side effects for an efficacy claim, or the reverse ("no difference between the groups" is read below)
     if f.null and strict and not _anchored(frame, f, clause) and not _TRIAL_COMPARISON.search(clause):
         return NEUTRAL  # in a longer abstract a null result counts only on the claim's outcome or the trial's comparison
     if f.null and f.active_comparator and frame.assertion != "equivalence" and not frame.comparator:
