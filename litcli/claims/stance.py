@@ -150,8 +150,41 @@ def condition_ids(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_SUBTYPE = re.compile(vocab.SUBTYPES, re.I)
+_EXCLUDED = re.compile(vocab.EXCLUDED, re.I)
+
+
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
+
+
+def _subtypes(text: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for m in _SUBTYPE.finditer(text):
+        label = m.group(2).upper()
+        found.setdefault(m.group(1).lower(), set()).add(_ROMAN.get(label, label))
+    return found
+
+
+def _other_subtype(claim: str, sentence: str) -> str | None:
+    """ "type 2 diabetes" in a sentence read against a claim about "type 1 diabetes": the other
+    subtype named (None when the sentence names the claim's own, or no subtype of the same head)."""
+    wanted = _subtypes(claim)
+    if not wanted:
+        return None
+    found = _subtypes(sentence)
+    for head, labels in wanted.items():
+        seen = found.get(head)
+        if seen and not seen & labels:
+            return f"{head} {sorted(seen)[0]}"
+    return None
+
+
 def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
     """Why the sentence is about another condition or population than the claim's (None if not)."""
+    sentence = _EXCLUDED.sub(" ", sentence)  # "patients with bipolar disorder were excluded"
+    other_type = _other_subtype(frame.text, sentence)
+    if other_type:
+        return f"another type ({other_type})"
     if frame.conditions:
         found = condition_ids(sentence)
         wanted = set(frame.conditions)
@@ -531,7 +564,7 @@ def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None 
     items = _normalise(sentences)
     strict = len(items) > 1
     frame = _with_abbreviations(frame, [title or "", *(text for text, _ in items)])
-    if strict and (frame.conditions or frame.populations):
+    if strict and (frame.conditions or frame.populations or _SUBTYPE.search(frame.text)):
         # a record about another condition or population says nothing about the claim, even in
         # the sentences that do not name it again ("MADRS scores fell" in a depression trial)
         why = _off_topic(frame, " ".join([title or "", *(text for text, _ in items)]))

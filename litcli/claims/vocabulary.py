@@ -696,6 +696,7 @@ METHOD_PATTERNS: list[str] = [
     r"included|excluded|eligible|not eligible|screened|given|administered|treated|instructed|asked|"
     r"followed|rated|scored|assessed|measured|recorded|obtained|collected|monitored|evaluated|examined|"
     r"interviewed|surveyed|chosen|selected|used|analy[sz]ed|performed|conducted|run|calculated|"
+    r"infected|inoculated|challenged|immuni[sz]ed|vaccinated|injected|fed|housed|dosed|exposed|transfected|"
     r"estimated|defined|stratified|matched|adjusted|self-administered|checked|quantified)\b",
     r"\b(received|underwent|took part)\b",
     r"\b(primary|secondary|main) (outcomes?|end-?points?|measures?) (was|were|included|comprised)\b",
@@ -737,7 +738,7 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"meta-analyses|findings)\b(?!.*\b(this|our|the present|we)\b)",
     r"\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
     r"demonstrated|described|proposed|linked|implicated|documented)\b",
-    r"^[^,;]{0,50}\b(is|are) (thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed) to\b",
+    r"^[^,;]{0,50}\b(is|are) (widely |commonly |generally |often |popularly )?(thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed|claimed) to\b",
     r"\bis well (described|known|documented|established)\b",
     r"\b(is|are) (usually|typically|commonly|often) (used|given|prescribed|thought)\b",
     r"\busually take\b|\btypically (fades?|takes?|lasts?)\b",
@@ -800,7 +801,7 @@ NUMBER_WORDS: dict[str, float] = {
 # Claims that an effect lasts ("for months", "permanent", "keeps ... at bay", "long-lasting").
 LASTING_CLAIM = (
     r"\b(lasts?|lasting|last for|keeps?\b[\w ]{0,30}\bfor|maintain\w*|sustain\w*|persist\w*)\b|\bpermanent\w*|"
-    r"\blong[- ](lasting|term)\b|\bdurabl\w*|\bfor (months|years)\b"
+    r"\blong[- ](lasting|term)\b|\bdurabl\w*|\bfor (months|years)\b|\bfor at least\b|\bfor (more than|over|beyond) (a |one |two |three |four |six |several |\d+ )(days?|weeks?|months?|years?)\b"
 )
 # Claims that an effect fades ("fade within a week", "wear off within hours").
 FADING_CLAIM = r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient)\b"
@@ -823,6 +824,7 @@ EFFECT_KEPT = (
 # (id, pattern)
 POPULATION_GROUPS: list[tuple[str, str]] = [
     ("adolescents", r"\b(adolescen\w*|teen\w*|youths?|aged 1[2-7]|children|pediatric|paediatric|juvenile)\b"),
+    ("infants", r"\b(infants?|newborns?|neonat\w*|babies|toddlers?)\b"),
     ("older adults", r"\b(older adults?|elderly|geriatric|aged 65|over 65|65 (years )?(and|or) older|late-life)\b"),
     ("adults", r"\b(adults?|aged (1[89]|[2-5]\d) ?(to|-|–) ?\d\d|18[-–]6\d)\b"),
     ("veterans", r"\b(veterans?|military|service members?|soldiers?)\b"),
@@ -837,7 +839,8 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
 # Conflicting populations: a result about the second says nothing about a claim about the first.
 POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "treatment-resistant": ("treatment-naive",),
-    "adolescents": ("adults", "older adults"),
+    "adolescents": ("adults", "older adults", "infants"),
+    "infants": ("adolescents", "adults", "older adults"),
     "older adults": ("adults", "adolescents"),
     "veterans": ("civilians",),
     "recreational users": ("medical use",),
@@ -879,6 +882,18 @@ BETWEEN_ARMS = (
     r"(groups|arms|treatments|conditions|regimens|interventions|formulas|methods|techniques)\b"
     r"|\b(inter-?group|between-?groups?|between-?treatments?)\b"
     r"|\bbetween [\w-]+ and [\w-]+ (groups|arms|conditions|participants|patients)\b|\bwith and without\b"
+)
+
+# A subtype named with its label ("type 1 diabetes", "influenza B", "HIV-2", "stage IV"): a result
+# about another label of the same head says nothing about the claim's.
+SUBTYPES = (
+    r"\b(type|influenza|hepatitis|HIV|HSV|HPV|stage|grade|serotype|genotype|subtype)[\s-]?"
+    r"(\d{1,2}[a-z]?|[A-E](?![a-z])|IV|V|I{1,3})(?![\w-])"
+)
+# People left out of a study ("patients with bipolar disorder were excluded"): not its population.
+EXCLUDED = (
+    r"\b(patients|participants|people|those|individuals|subjects|women|men|children|adults)\s+(with|who had|on|taking)\s+"
+    r"[^.;]{1,80}?\s+(were|was)\s+(excluded|not eligible|ineligible)\b|\bexcluding\s+[^,;.]{1,60}|\bexclusion criteria\b[^.;]{0,120}"
 )
 
 # Hard outcomes: a claim about them is not answered by a surrogate ("prevents suicide deaths" is
