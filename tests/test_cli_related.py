@@ -209,3 +209,10 @@ def test_bad_ids_online_are_usage_errors_and_send_nothing(ncbi):
     mixed = run_cli(["related", SOURCE, "not-an-id", "--cited-by", "-f", "ids"])
     assert mixed.exit_code == 2 and mixed.stdout.split() == CITING  # the valid one still answered
     assert "Invalid: not a PMID, DOI, PMCID or PubMed URL: 'not-an-id'" in mixed.stderr
+
+
+def test_metrics_with_a_format_without_columns_is_exit_2(ncbi):
+    result = run_cli(["related", SOURCE, "--cited-by", "--metrics", "-f", "bibtex"])
+    assert result.exit_code == 2
+    assert "--metrics adds columns to csv, json, jsonl, table, tsv; not to --format bibtex" in result.stderr
+    assert ncbi.count() == 0

@@ -61,8 +61,15 @@ def related(
     Prints the same citation table as `search` (and every format of it).
     Unknown IDs are named on stderr ("Not found: ...", exit 3).
     """
-    from litcli.cli.common import exit_for_ids, ids_from_args, looking_up, report_ids
-    from litcli.cli.search import _check_metrics_flags, _Metrics, _Sink
+    from litcli.cli.common import (
+        METRIC_EXPORT_FORMATS,
+        check_metrics_format,
+        exit_for_ids,
+        ids_from_args,
+        looking_up,
+        report_ids,
+    )
+    from litcli.cli.search import _Metrics, _Sink
     from litcli.records import RecordSource
     from litcli.related import LABELS, LinksNotKept
 
@@ -73,7 +80,7 @@ def related(
     if output == "-":
         output = None
     if metrics:
-        _check_metrics_flags(fmt, False, False, None)
+        check_metrics_format(fmt, ("table", *METRIC_EXPORT_FORMATS))
     if output is not None:
         from litcli.formats import check_output_path
 
