@@ -302,3 +302,43 @@ def test_a_between_group_null_answers_a_claim_about_a_harm_outcome() -> None:
     assert stance(claim, "There were no significant differences among the three groups (P = 0.32).") == CONTRADICTS
     # but a null about something else in the same sentence is not ("did not abolish" the rise)
     assert stance("Zelvamide raises blood pressure.", "Zelvamide raised systolic pressure by 21 mmHg, a rise that pretreatment with a beta-blocker blunted but did not abolish.") == SUPPORTS
+
+
+def test_subtypes_exclusions_and_age_bands() -> None:
+    claim = "Zelvamide lowers the risk of complications in type 1 diabetes."
+    abstract = ["We followed 41,000 adults with type 2 diabetes.", "Zelvamide users had a lower risk of diabetic complications than non-users (HR 0.8; 95% CI 0.7-0.9)."]
+    assert judge(claim, abstract).stance == NEUTRAL
+    assert judge(claim.replace("type 1", "type II"), abstract).stance == SUPPORTS  # roman numerals read as digits
+    # people a trial excluded are not its population
+    claim = "Zelvamide lowers depression scores in bipolar depression."
+    abstract = ["Patients with bipolar disorder were excluded.", "In adults with unipolar depression, zelvamide reduced MADRS scores more than placebo (p<0.001)."]
+    assert judge(claim, abstract).stance == NEUTRAL
+    # "aged 60 years or older" are older adults; school-aged children are not infants
+    assert stance("Zelvamide improves sleep in older adults.", "In adults aged 60 years or older, sleep quality improved more with zelvamide than with placebo (p=0.01).") == SUPPORTS
+    assert stance("Zelvamide improves cognition in infants.", "In school-aged children, zelvamide improved memory scores compared with placebo (p=0.01).") == NEUTRAL
+
+
+def test_a_claims_setting_is_not_its_outcome() -> None:
+    # "in pulmonary arterial hypertension" is where; the claim is about exercise capacity, a benefit
+    frame = parse_claim("Zelvamide improves exercise capacity in pulmonary arterial hypertension.")
+    assert not frame.harm and frame.goodness == 1
+    frame = parse_claim("Zelvamide prolongs progression-free survival compared with docetaxel in previously treated lung cancer.")
+    assert frame.direction == 1 and frame.goodness == 1
+    # a shorter stay is better
+    assert parse_claim("Early mobilisation shortens hospital stay after stroke.").goodness == 1
+
+
+def test_trial_abstract_conventions() -> None:
+    # an abbreviation defined after a dose names the arm; numbers per arm name the outcome before them
+    claim = "Zelvamide delays relapse in schizophrenia."
+    abstract = [
+        "Stable outpatients were randomized to continue zelvamide 10 mg (ZLV) or switch to placebo.",
+        "Median time to relapse was 246 days with ZLV and 112 days with placebo (hazard ratio 0.38; 95% CI 0.24 to 0.61; P<0.001).",
+    ]
+    assert judge(claim, abstract).stance == SUPPORTS
+    # "in the ZLV and placebo groups, respectively" stays one clause
+    assert rd.split_clauses("SBP decreased by 12.1 and 3.4 mmHg in the ZLV and placebo groups, respectively (P<0.001).") == [
+        "SBP decreased by 12.1 and 3.4 mmHg in the ZLV and placebo groups, respectively (P<0.001)."
+    ]
+    # a met noninferiority margin answers an equivalence claim
+    assert stance("Zelvamide is as effective as oseltamivir for influenza.", "Zelvamide met the prespecified noninferiority criterion against oseltamivir for time to symptom alleviation.") == SUPPORTS

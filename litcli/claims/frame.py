@@ -185,6 +185,11 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     return pats + _acronyms(phrase, exclude)
 
 
+def _initials(phrase: str) -> list[str]:
+    words = [w for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", phrase)) if w.lower() not in rd._STOP and w.lower() not in _GENERIC_SUBJECT]
+    return ["".join(w[0] for w in words).lower()] if 3 <= len(words) <= 6 else []
+
+
 def _acronyms(phrase: str, exclude: str = "") -> list[str]:
     """What a result sentence may call an arm without defining it: the initials of its name
     ("high-flow nasal cannula" -> HFNC) and the head of a hyphenated abbreviation ("SLED-BD" ->
@@ -290,11 +295,18 @@ def parse_claim(text: str) -> ClaimFrame:
     body = predicate if comparator_text is None else predicate[: comp.start()] + " " + predicate[comp.end() :] if comp else predicate
     # a claim's parentheses define or qualify ("(control intervention)", "(PTEF)"): not its result
     body_wo_negation = re.sub(r"\([^()]*\)", " ", _DENIAL.sub(" ", body))
-    finding = rd.read_clause(body_wo_negation, rd.Arms(None, None))
-    if finding.direction or finding.goodness:
-        direction, goodness, v, outcome, cue = finding.direction, finding.goodness, finding.valence, finding.outcome, finding.cue
+    # the verb and its object, before any phrase of setting ("reduces angina frequency | in patients
+    # with coronary disease"): the outcome is read there first
+    head = _SETTING.split(" " + body_wo_negation.strip() + " ", maxsplit=1)[0].strip()
+    for part in dict.fromkeys((head, body_wo_negation)):
+        finding = rd.read_clause(part, rd.Arms(None, None))
+        if finding.direction or finding.goodness:
+            direction, goodness, v, outcome, cue = finding.direction, finding.goodness, finding.valence, finding.outcome, finding.cue
+            break
     if not outcome:
-        v, outcome = rd.valence(body)
+        v, outcome = rd.valence(head)
+        if not outcome:
+            v, outcome = rd.valence(body)
         if not goodness and direction:
             goodness = direction * v
     # one verb over outcomes good and bad ("increases range of motion, depression and quality of
@@ -302,12 +314,14 @@ def parse_claim(text: str) -> ClaimFrame:
     if direction and (rd.UP.search(body) or re.search(r"\bpeak", body, _I)) and rd.DOWN.search(body) and re.search(r"\b(then|before|after which)\b", body, _I):
         direction = goodness = v = 0  # a time course ("peaks within days and then decreases"), not one direction
     one_verb = len(rd.UP.findall(body) + rd.DOWN.findall(body)) == 1
-    if direction and v and goodness == direction * v and one_verb and len(_valences(body)) > 1:
+    if direction and v and goodness == direction * v and one_verb and len(_valences(head)) > 1:
         v = goodness = 0
     # a harm claim names the harm before any efficacy word ("causes side effects in depression")
     harm_word = rd.HARM.search(body)
     efficacy_word = _EFFICACY.search(body)
     harm = harm_word is not None and (efficacy_word is None or harm_word.start() < efficacy_word.start())
+    if harm and goodness > 0 and not rd.HARM.search(head):
+        harm = False  # "improves exercise capacity in pulmonary arterial hypertension": the harm word is the setting
     assertion = "effect"
     if safety:
         assertion, harm, goodness, direction = "safety", True, 1, -1
@@ -359,6 +373,8 @@ def parse_claim(text: str) -> ClaimFrame:
     after_verb = body[len(verb.group(0)) :] if verb is not None and body.startswith(verb.group(0)) else re.sub(r"^\W*\w+\s*", "", body)
     obj = _SETTING.split(" " + after_verb.strip(), maxsplit=1)[0]
     outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(obj)
+    # what a result may call the outcome without defining it: its initials ("systolic blood pressure" -> SBP)
+    outcome_stems |= {rd.stem(a) for a in _initials(obj)}
     if re.match(r"\s*(is|are|was|were|has been|have been)\s+(\w+ly\s+)?(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|on the rise)\b", predicate, _I):
         outcome_stems = rd.content_stems(subject)
         exposure = re.search(r"\b(?:after|with|in|among|following|for|during)\s+(.+?)\s+than\b", predicate, _I)

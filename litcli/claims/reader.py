@@ -79,7 +79,7 @@ _SPLIT = re.compile(
     r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet|with|without|which|suggesting|indicating|a (?:rise|fall|reduction|"
     r"increase|decrease|change|effect|difference) (?:that|which))\b)"
     r"|\s+(?=(?:but|whereas|although|though)\b)|,\s+(?=and\b)|\s+(?=and\s+(?:the|a|an|no|fewer|more|"
-    r"ketamine|placebo|its|their)\b)",
+    r"ketamine|placebo|its|their)\b(?![\s\w-]{0,20}\b(?:groups|arms)\b))",
     _I,
 )
 
@@ -362,7 +362,7 @@ def arm_sign(text: str, arms: Arms) -> int | None:
 
 
 _NUMBER = r"(\d+(?:[.·]\d+)?)\s*(%|percent|points?|days?|weeks?|hours?|months?|mm ?Hg|mg|patients|participants)?"
-_ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the)"
+_ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the|of)"
 
 
 _AFTER_ARM = re.compile(

@@ -190,7 +190,8 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
         wanted = set(frame.conditions)
         for cid in frame.conditions:
             wanted.update(vocab.CONCEPTS_BY_ID[cid].supersedes)
-        if found and not found & wanted:
+        conflicting = [c for cid in frame.conditions for c in vocab.CONDITION_CONFLICTS.get(cid, ()) if c in found]
+        if found and not found & wanted or conflicting:
             named = [m.concept.label for m in vocab.find_concepts(sentence) if m.concept.group == "condition"]
             return f"another condition ({', '.join(named[:2])})"
     if frame.routes:
@@ -221,6 +222,8 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     if at < 0:
         return False
     wanted = frame.outcome_stems - _WEAK_STEMS
+    if f.direction and re.search(r"\d", f.cue) and wanted & content_stems(clause[:at]):
+        return True  # numbers per arm: "Median time to relapse was 246 days with A and 112 days with B"
     # the object after the word ("reduced expression of IME1"), or the subject before a copula
     # ("IME1 levels were reduced")
     # a comparative ("more advanced cells") qualifies only the next words
@@ -512,6 +515,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     return Reading(stance, chosen[1], special or kind, relevance, chosen[2])
 
 
+_DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
 _ABBREVIATION = re.compile(r"\s\(([A-Za-z][A-Za-z0-9-]{0,8}[A-Z0-9])s?\)")
 
 
@@ -525,7 +529,8 @@ def abbreviations(texts: Sequence[str]) -> dict[str, str]:
             continue
         for m in _ABBREVIATION.finditer(text):
             abbr = m.group(1)
-            words = re.findall(r"[A-Za-z][\w'-]*", text[max(0, m.start() - 80) : m.start()])[-8:]
+            # doses and units between the name and its abbreviation ("velnoprazan 20 mg (VPZ)") are not part of the name
+            words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text[max(0, m.start() - 80) : m.start()]) if w.lower() not in _DOSE_WORDS][-8:]
             if not words or not any(ch.isupper() for ch in abbr):
                 continue
             for k in range(1, min(len(words), len(abbr) + 2) + 1):

@@ -135,6 +135,10 @@ CONCEPTS: list[Concept] = [
         [r"\bbipolar\b"], ["Bipolar Disorder"], ["bipolar"], ["depression", "mood"],
     ),
     _c(
+        "unipolar", "condition", "unipolar depression",
+        [r"\bunipolar\b"], ["Depressive Disorder, Major"], ["unipolar"], ["depression"],
+    ),
+    _c(
         "mood", "condition", "mood disorders",
         [r"\bmood disorders?\b"], ["Mood Disorders"], ["mood disorder", "mood disorders"],
     ),
@@ -553,7 +557,9 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"(pain|urge|discomfort|nausea)( \w+)? (thresholds?|tolerance)", 1),
     (r"synap\w*|dendritic spines?|spine density|neurogenesis|neuroplasticity|plasticity|connectivity|"
      r"BDNF|mTOR", 0),
-    (r"sucrose preference|quality of life|well-?being|life satisfaction|functioning|lung function|"
+    (r"length of (hospital |icu |intensive care )?stay|(hospital|icu) stay|days in hospital", -1),
+    (r"sucrose preference|quality of life|well-?being|life satisfaction|functioning|lung function|physical function|"
+     r"functional (status|capacity|ability|independence)|"
      r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance", 1),
     (r"respon(se|ses|ders?|se rates?)|remission|remitters?|recovery|recovered|cure rates?|healing|"
      r"efficacy|effectiveness|improvement|benefit|relief|adherence|abstinence|sensitivity|specificity|"
@@ -618,7 +624,7 @@ BAD_TERMS = (
 ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?|separated|advantage|favou?r"
 ARM_WORSE = r"inferior|worse|less effective|poorer"
 ARM_SAME = (
-    r"noninferior|non-inferior|as (effective|good|efficacious) as|(work\w*|perform\w*|did|does|do|fared) as well as|"
+    r"noninferior|non-inferior|(met|meeting|achieved|established|demonstrated) (the )?(prespecified |pre-specified |predefined )?non-?inferiority|as (effective|good|efficacious) as|(work\w*|perform\w*|did|does|do|fared) as well as|"
     r"equivalent|no different|just as|"
     r"(was|were|is|are|remained|being) (\w+ )?(similar|comparable)|(similar|comparable) (to|between|across|in both|among|with)"
 )
@@ -825,7 +831,7 @@ EFFECT_KEPT = (
 POPULATION_GROUPS: list[tuple[str, str]] = [
     ("adolescents", r"\b(adolescen\w*|teen\w*|youths?|aged 1[2-7]|children|pediatric|paediatric|juvenile)\b"),
     ("infants", r"\b(infants?|newborns?|neonat\w*|babies|toddlers?)\b"),
-    ("older adults", r"\b(older adults?|elderly|geriatric|aged 65|over 65|65 (years )?(and|or) older|late-life)\b"),
+    ("older adults", r"\b(older adults?|elderly|geriatric|aged 65|over 65|65 (years )?(and|or) older|late-life|aged (6\d|[7-9]\d) (years )?(or|and) (older|over|above))\b"),
     ("adults", r"\b(adults?|aged (1[89]|[2-5]\d) ?(to|-|–) ?\d\d|18[-–]6\d)\b"),
     ("veterans", r"\b(veterans?|military|service members?|soldiers?)\b"),
     ("civilians", r"\b(civilians?)\b"),
@@ -845,6 +851,13 @@ POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "veterans": ("civilians",),
     "recreational users": ("medical use",),
     "medical use": ("recreational users",),
+}
+
+# Conditions that exclude each other: a result about the second says nothing about a claim about
+# the first, even though both are depression.
+CONDITION_CONFLICTS: dict[str, tuple[str, ...]] = {
+    "bipolar": ("unipolar",),
+    "unipolar": ("bipolar",),
 }
 
 # Experiments that block a target with something else: "blocking mTOR abolished the effects",
