@@ -342,3 +342,9 @@ def test_trial_abstract_conventions() -> None:
     ]
     # a met noninferiority margin answers an equivalence claim
     assert stance("Zelvamide is as effective as oseltamivir for influenza.", "Zelvamide met the prespecified noninferiority criterion against oseltamivir for time to symptom alleviation.") == SUPPORTS
+
+
+def test_a_grade_or_worse_is_a_category_not_a_judgement() -> None:
+    claim = "Zelvamide screening detects more cervical lesions than cytology."
+    f = rd.read_clause("CIN grade 3 or worse was detected in 40 women", parse_claim(claim).arms())
+    assert f.goodness == 0  # "or worse" names the category

@@ -639,7 +639,7 @@ REFERENCE_MARKERS = (
 NOT_DIRECTION = (
     r"\b(lower|upper) (urinary( tract)?|limbs?|back|extremit\w+|respiratory( tract)?|abdom\w+|GI|"
     r"gastrointestinal|airways?|quartile|tertile|bound|limit)\b|\bg[ai]ve(s|n)? rise to\b|\bgiving rise to\b|\b(higher|lower)[- ](dose|doses|income|education|"
-    r"quartile|tertile|levels? of education)\b|\b(one|two|three|\d+) or more\b|\bor less\b|\bmore or less\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
+    r"quartile|tertile|levels? of education)\b|\b(one|two|three|\d+) or more\b|\b(grade|stage|class|level|\d+\+?|[IV]+) or (worse|higher|greater|above|better|more severe)\b|\bor less\b|\bmore or less\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
 )
 # Words that name the intervention arm without naming the intervention: "the experimental group".
 INTERVENTION_ARM_TERMS = r"(experimental|intervention|treatment|treated|active|study|verum) (group|arm|condition)s?"
