@@ -34,6 +34,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 UP = _rx(vocab.UP_TERMS)
 DOWN = _rx(vocab.DOWN_TERMS)
 _DIRECTION_WORD = _rx(vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.OCCURRENCE_TERMS)
+_MASKABLE = _rx(vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.OCCURRENCE_TERMS + "|" + vocab.GOOD_TERMS + "|" + vocab.BAD_TERMS)
 GOOD = _rx(vocab.GOOD_TERMS + "|" + vocab.GOOD_NOUN_TERMS)
 BAD = _rx(vocab.BAD_TERMS)
 NULL = re.compile(vocab.NULL_TERMS, _I)
@@ -541,7 +542,7 @@ def _names_an_arm(text: str, arms: Arms) -> bool:
 def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozenset(), *, association_first: bool = True) -> Finding:
     """Read one clause as a finding about the intervention arm."""
     clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
-    clause = _NOT_DIRECTION.sub(lambda m: _DIRECTION_WORD.sub("_", m.group(0)), clause)
+    clause = _NOT_DIRECTION.sub(lambda m: _MASKABLE.sub("_", m.group(0)), clause)
     if _BASELINE.search(clause):
         return Finding()  # "similar at baseline": a description of the groups, not a result
     experiment = _experiment().search(clause)
