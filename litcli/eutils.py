@@ -13,17 +13,19 @@ returns the raw bytes for ``litcli.pubmed`` to stream-parse.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import io
 import logging
 import math
+import queue
 import random
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from litcli import __version__
@@ -40,6 +42,7 @@ from litcli.ratebudget import BudgetUnavailable, SharedBudget
 from litcli.textsafe import one_line
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Nothing listening (connection refused) rarely heals within seconds: fewer tries.
@@ -374,6 +377,59 @@ def _messages(block: Any) -> list[str]:
     return out
 
 
+
+# --- prefetching ---------------------------------------------------------------------
+
+_DONE = object()
+
+
+def prefetched(items: Iterable[T]) -> Generator[T, None, None]:
+    """The items of ``items``, in order, each produced one ahead of the caller.
+
+    One daemon thread takes item k + 1 from ``items`` (for ``fetch_batches``: sends efetch
+    k + 1) while the caller works on item k; an efetch spends its time waiting for a
+    rate-limit slot and the network, which releases the GIL, so parsing and storing batch
+    k overlaps with fetching batch k + 1.  Never more than one item is produced ahead.  An
+    exception raised producing item k is raised to the caller in place of item k (items
+    before it are all delivered) and nothing more is produced.  Closing the generator (the
+    caller breaks off, fails, or is interrupted by Ctrl-C) stops the thread: the item under
+    way, if any, completes or fails in the background and is dropped; nothing further is
+    produced and nothing waits for it."""
+    pending = iter(items)
+    results: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+    permits = threading.Semaphore(1)  # the first item may be produced at once
+    stop = threading.Event()
+
+    def work() -> None:
+        while True:
+            permits.acquire()
+            if stop.is_set():
+                return
+            try:
+                value: Any = next(pending, _DONE)
+            except BaseException as exc:  # handed to the caller, raised there
+                results.put((False, exc))
+                return
+            results.put((True, value))
+            if value is _DONE:
+                return
+
+    context = contextvars.copy_context()  # the command's settings overrides (--timeout)
+    thread = threading.Thread(target=context.run, args=(work,), name="litcli-prefetch", daemon=True)
+    thread.start()
+    try:
+        while True:
+            ok, value = results.get()
+            if not ok:
+                raise value
+            if value is _DONE:
+                return
+            permits.release()  # the next call runs while the caller works on this result
+            yield value
+    finally:
+        stop.set()
+        permits.release()
+
 # --- the client ------------------------------------------------------------------
 
 
@@ -481,23 +537,27 @@ class EutilsClient:
         rettype: str | None = None,
         retmode: str = "xml",
     ) -> Iterator[bytes]:
-        """Yield one efetch body per batch: ceil(total / batch_size) requests."""
+        """Yield one efetch body per batch: ceil(total / batch_size) requests, in order.
+
+        The next batch is fetched while the caller works on the current one (``prefetched``:
+        one batch ahead, in a background thread, through the same pacing and rate budget);
+        an error of batch k is raised when the caller asks for batch k, after every batch
+        before it was handed over, and no batch after it is requested.  ``progress(done,
+        total)`` is called when the caller has taken a batch and asks for the next."""
         size = batch_size or self.settings.batch_size
+        calls: list[Callable[[], bytes]] = []
+        ends: list[int] = []
         if ids is not None:
             id_list = [str(i) for i in ids]
             n = len(id_list) if total is None else min(total, len(id_list))
-            if progress and n:
-                progress(0, n)
             for start in range(0, n, size):
                 chunk = id_list[start : min(start + size, n)]
-                yield self.efetch(ids=chunk, rettype=rettype, retmode=retmode)
-                if progress:
-                    progress(start + len(chunk), n)
-            return
-        if search is None:
+                calls.append(functools.partial(self.efetch, ids=chunk, rettype=rettype, retmode=retmode))
+                ends.append(start + len(chunk))
+        elif search is None:
             raise ValueError("fetch_batches needs ids or a search result")
-        n = search.count if total is None else min(total, search.count)
-        if not (search.webenv and search.query_key):  # no history: fetch the ids we have
+        elif not (search.webenv and search.query_key):  # no history: fetch the ids we have
+            n = search.count if total is None else min(total, search.count)
             yield from self.fetch_batches(
                 ids=search.ids[:n],
                 batch_size=size,
@@ -506,20 +566,32 @@ class EutilsClient:
                 retmode=retmode,
             )
             return
+        else:
+            n = search.count if total is None else min(total, search.count)
+            for start in range(0, n, size):
+                count = min(size, n - start)
+                calls.append(
+                    functools.partial(
+                        self.efetch,
+                        webenv=search.webenv,
+                        query_key=search.query_key,
+                        retstart=start,
+                        retmax=count,
+                        rettype=rettype,
+                        retmode=retmode,
+                    )
+                )
+                ends.append(start + count)
         if progress and n:
             progress(0, n)
-        for start in range(0, n, size):
-            count = min(size, n - start)
-            yield self.efetch(
-                webenv=search.webenv,
-                query_key=search.query_key,
-                retstart=start,
-                retmax=count,
-                rettype=rettype,
-                retmode=retmode,
-            )
-            if progress:
-                progress(start + count, n)
+        bodies = prefetched(call() for call in calls)
+        try:
+            for body, done in zip(bodies, ends, strict=True):
+                yield body
+                if progress:
+                    progress(done, n)
+        finally:
+            bodies.close()
 
     def epost(self, ids: Sequence[str], *, db: str = "pubmed") -> tuple[str, str]:
         body = self._request("epost", {"db": db, "id": ",".join(map(str, ids))}, force_post=True)

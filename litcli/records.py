@@ -23,14 +23,14 @@ from litcli.errors import LibraryError
 from litcli.library import RECORD_TTL, Library
 
 if TYPE_CHECKING:
-    from litcli.allsearch import AllIds
+    from litcli.allsearch import AllIds, AllRecords
     from litcli.config import Settings
     from litcli.eutils import EutilsClient
     from litcli.icite import Metrics
     from litcli.ids import Identifier
     from litcli.models import Record
     from litcli.search import SearchOutcome
-    from litcli.service import Failure
+    from litcli.service import Failure, RecordStream
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +143,32 @@ class RecordSource:
             library_warn=self.library_warning,
         )
 
+    def stream(
+        self,
+        pmids: Sequence[str],
+        *,
+        feed: Any = None,
+        max_age: float | None = RECORD_TTL,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> RecordStream:
+        """The records of many PMIDs in their order, streamed (``service.RecordStream``):
+        the library's fresh ones read in chunks, the others fetched in batches (the next
+        one fetched while this one is parsed, stored and written) and stored as they
+        arrive; ``failures`` after iterating.  Offline: the library only.  ``feed``: the
+        PMIDs arrive in groups from another thread instead (``RecordStream``)."""
+        from litcli import service
+
+        lib = self.library()
+        return service.RecordStream(
+            None if feed is not None else pmids,
+            feed=feed,
+            library=lib if lib is not None else service.NoLibrary(),
+            client=None if self.offline else self.client,
+            max_age=None if self.offline else (0 if self.refresh else max_age),
+            progress=progress,
+            library_warn=self.library_warning,
+        )
+
     # --- links (elink) ----------------------------------------------------------------------------
 
     def links(self, pmids: Sequence[str], kind: str) -> list[str]:
@@ -217,6 +243,33 @@ class RecordSource:
             )
         return allsearch.collect_ids(
             self.client(), query, progress=progress, cap=allsearch.CAP, cache=cache
+        )
+
+    def all_records(
+        self, query: str, *, progress: Callable[[int, int], None] | None = None
+    ) -> AllRecords:
+        """Every record of a search, also past PubMed's 9,999 (``allsearch.AllRecords``):
+        the pieces listed in a background thread (kept in the library's search cache, so a
+        run that stopped continues where it did) while the records of those listed are
+        read from the library or fetched, stored and handed over batch by batch."""
+        from litcli import allsearch, service
+
+        lib = self.library()
+        refresh, warn = self.refresh, self.library_warning
+
+        def open_cache() -> tuple[Any, Callable[[], None]]:  # in the listing thread
+            if lib is None:
+                return None, lambda: None
+            cache = service.LibrarySearchCache(refresh=refresh, warn=warn)  # its own connection
+            return cache, cache.close
+
+        client = self.client()
+        return allsearch.AllRecords(
+            query,
+            settings=client.settings,
+            make_stream=lambda feed: self.stream((), feed=feed, progress=progress),
+            open_cache=open_cache,
+            notify=self._warn,
         )
 
     def search(

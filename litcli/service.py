@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
+import collections
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
@@ -48,6 +50,7 @@ __all__ = [
     "SEARCH_TTL",
     "LibrarySearchCache",
     "OfflineResult",
+    "RecordStream",
     "cached_search",
     "designs_for_types",
     "get_records",
@@ -250,6 +253,195 @@ def _fetch_and_store(
     ):
         fetched[record.pmid] = record
     return fetched
+
+
+END = object()  # the end of a RecordStream's feed
+
+
+class RecordStream:
+    """The records of many PMIDs, in their order, without holding them all (``search --all``).
+
+    Iterating yields each PMID's record once, in the order given: a record stored within
+    ``max_age`` seconds comes from the library, the others are fetched with efetch in
+    batches of ``batch_size`` and stored as they arrive, one transaction per batch.  The
+    next batch is fetched while this one is parsed, stored and written
+    (``eutils.prefetched``: one batch ahead, in a background thread).  Only one batch of
+    records (and one chunk read from the library) is in memory at a time; the PMIDs are.
+
+    The PMIDs are given at once (``pmids``) or arrive in groups through ``feed``, a queue
+    filled by another thread (``search --all`` lists its pieces while the records of the
+    first are fetched): each item is ``(label, [pmids])``, then ``END``, or an exception,
+    raised here after every record before it.  PMIDs seen before are skipped.
+
+    ``failures``: PMIDs that gave no record.  ``position``: how many PMIDs have been dealt
+    with (yielded or failed), so an error can say where the run stopped; what was stored
+    stays.  ``group_ends`` / ``labels``: where each group ends in ``pmids``.
+    ``progress(position, total)`` after each batch or chunk (``total``: ``expected``
+    until the feed has ended, then the number of PMIDs).
+    """
+
+    def __init__(
+        self,
+        pmids: Sequence[str] | None = None,
+        *,
+        feed: Any = None,
+        library: Library | NoLibrary,
+        client: Callable[[], EutilsClient] | None,
+        max_age: float | None = RECORD_TTL,
+        progress: Callable[[int, int], None] | None = None,
+        library_warn: Callable[[str], None] | None = None,
+        chunk: int = 1000,
+        expected: int | None = None,
+    ) -> None:
+        import queue
+
+        if feed is None:
+            feed = queue.SimpleQueue()
+            feed.put(("", list(pmids or ())))
+            feed.put(END)
+        self.feed = feed
+        self.library = library
+        self.client = client
+        self.max_age = max_age
+        self.progress = progress
+        self.library_warn = library_warn
+        self.chunk = chunk
+        self.expected = expected if expected is not None else (len(pmids) if pmids is not None else 0)
+        self.pmids: list[str] = []
+        self.group_ends: list[int] = []
+        self.labels: list[str] = []
+        self.ended = False
+        self.failures: list[Failure] = []
+        self.fetched = 0  # records fetched from NCBI
+        self.stored = 0  # records read from the library
+        self.position = 0
+        self._seen: set[str] = set()
+        self._index: dict[str, int] = {}  # position of each PMID still to be fetched
+        self._missing: collections.deque[str] = collections.deque()  # to fetch, not yet asked
+
+    @property
+    def total(self) -> int:
+        return len(self.pmids) if self.ended else max(self.expected, len(self.pmids))
+
+    def _fresh(self, pmids: list[str]) -> set[str]:
+        """Those of ``pmids`` the library holds within ``max_age``."""
+        reader = getattr(self.library, "fetched_at", None)
+        if reader is None or not pmids:
+            return set()
+        try:
+            when = reader(pmids)
+        except LibraryError as exc:
+            if self.library_warn:
+                self.library_warn(f"the local library is not used: {exc.message}")
+            self.library = NoLibrary()
+            return set()
+        cutoff = None if self.max_age is None else time.time() - self.max_age
+        return {p for p, at in when.items() if cutoff is None or at > cutoff}
+
+    def pull(self, block: bool) -> bool:
+        """Take one item of the feed (waiting for it when ``block``); False: none."""
+        import queue
+
+        if self.ended:
+            return False
+        try:
+            item = self.feed.get(block=block)
+        except queue.Empty:
+            return False
+        if item is END:
+            self.ended = True
+            return True
+        if isinstance(item, BaseException):
+            self.ended = True
+            raise item
+        label, group = item
+        new = [p for p in dict.fromkeys(group) if p not in self._seen]
+        self._seen.update(new)
+        fresh = self._fresh(new) if self.client is not None else set(new)
+        for pmid in new:
+            if pmid not in fresh:
+                self._index[pmid] = len(self.pmids)
+                self._missing.append(pmid)
+            self.pmids.append(pmid)
+        self.group_ends.append(len(self.pmids))
+        self.labels.append(label)
+        return True
+
+    def __iter__(self) -> Iterator[Record]:
+        import queue
+
+        from litcli.eutils import prefetched
+
+        size = self.client().settings.batch_size if self.client is not None else 1
+        jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()  # batches for the fetch thread
+        asked: collections.deque[list[str]] = collections.deque()  # sent, not yet taken
+        client = self.client
+
+        def fetch_all() -> Iterator[bytes]:  # runs in the fetch thread
+            assert client is not None
+            eutils = client()
+            for batch in iter(jobs.get, END):
+                yield eutils.efetch(ids=batch)
+
+        bodies = prefetched(fetch_all())
+        try:
+            while True:
+                while self.pull(block=False):
+                    pass
+                # keep the fetch thread one batch ahead: this batch and the next are asked
+                while len(asked) < 2 and self._missing and (len(self._missing) >= size or self.ended):
+                    batch = [self._missing.popleft() for _ in range(min(size, len(self._missing)))]
+                    asked.append(batch)
+                    jobs.put(batch)
+                if asked:
+                    body = next(bodies)
+                    batch = asked.popleft()
+                    records = {
+                        r.pmid: r
+                        for r in store_fetched([body], library=cast(Library, self.library), warn=self.library_warn)
+                    }
+                    self.fetched += len(records)
+                    yield from self._upto(self._frontier(asked), records, set(batch))
+                    for pmid in batch:
+                        self._index.pop(pmid, None)
+                elif not self.ended:  # wait for more PMIDs (what is known can be written)
+                    yield from self._upto(self._frontier(asked), {}, set())
+                    self.pull(block=True)
+                else:
+                    yield from self._upto(len(self.pmids), {}, set())
+                    return
+        finally:
+            jobs.put(END)
+            bodies.close()
+
+    def _frontier(self, asked: collections.deque[list[str]]) -> int:
+        """The position of the first PMID still to be fetched (everything before it can
+        be written), or the end of the PMIDs so far."""
+        first = asked[0][0] if asked else self._missing[0] if self._missing else None
+        return self._index[first] if first is not None else len(self.pmids)
+
+    def _upto(self, end: int, batch: dict[str, Record], fetched: set[str]) -> Iterator[Record]:
+        """Records of pmids[position:end], in order: ``batch`` (just fetched) or the library."""
+        while self.position < end:
+            span = self.pmids[self.position : min(self.position + self.chunk, end)]
+            need = [p for p in span if p not in fetched]
+            try:
+                stored = self.library.get(need) if need else {}
+            except LibraryError as exc:
+                if self.library_warn:
+                    self.library_warn(f"the local library cannot be read: {exc.message}")
+                stored = {}
+            for pmid in span:
+                record = batch.get(pmid) or stored.get(pmid)
+                self.position += 1
+                if record is None:
+                    self.failures.append((pmid, "no PubMed record with this PMID"))
+                    continue
+                if pmid not in batch:
+                    self.stored += 1
+                yield record
+            if self.progress:
+                self.progress(self.position, self.total)
 
 
 def _stale_or_raise(

@@ -33,12 +33,17 @@ def test_30000_records_come_back_whole_and_verified(ncbi):
     # each piece within PubMed's limit, never a retstart past it
     hits = ncbi.hits("esearch")
     assert all(int(h.params.get("retstart", 0)) < CAP for h in hits)
-    listing = [h for h in hits if h.params["retmax"] != "0"]
-    counting = [h for h in hits if h.params["retmax"] == "0"]
-    assert len(listing) == result.pieces == len(seen) >= 4  # 30,000 / 9,999
-    assert all('[dp] : "' in h.params["term"] for h in listing)
-    assert result.requests == len(hits) == len(listing) + len(counting)
-    assert len(counting) <= 3 * 20  # a halving of ~120,000 days per level, one count per split
+    # each piece's PMIDs come from one esearch that both counted and listed it (a probe
+    # of a likely fit asks retmax=CAP) or listed a derived half; none is listed twice
+    matches = {h.params["term"]: len(ncbi._in_ranges(h.params["term"], pmids)) for h in hits}
+    listing = [h.params["term"] for h in hits if h.params["retmax"] == str(CAP)
+               and 0 < matches[h.params["term"]] <= CAP]
+    assert len(listing) == len(set(listing)) == result.pieces == len(seen) >= 4  # 30,000 / 9,999
+    assert all('[dp] : "' in term for term in listing)
+    assert result.piece_ends[-1] == 30_000 and len(result.piece_ends) == result.pieces
+    # 1 whole-query count + one count per split + a listing per derived half: 14 here
+    # (17 when every piece was counted and then listed in two requests)
+    assert result.requests == len(hits) <= 14
     assert seen[-1] == (result.pieces, result.pieces, 30_000)
     assert ncbi.count("efetch") == 0
 
@@ -64,7 +69,7 @@ def test_small_and_empty_searches_are_one_plain_piece(ncbi):
     pmids = _serve(ncbi, 40, _day)
     with EutilsClient() as client:
         result = collect_ids(client, "synthetic")
-        assert result.pmids == pmids and result.pieces == 1 and result.requests == 2
+        assert result.pmids == pmids and result.pieces == 1 and result.requests == 1
         assert "[dp]" not in ncbi.hits("esearch")[-1].params["term"]
         ncbi.on_search("nothing", [])
         empty = collect_ids(client, "nothing")
@@ -76,7 +81,8 @@ def test_the_planner_halves_until_every_piece_fits():
     days = [dt.date(2020, 1, 1) + dt.timedelta(days=i) for i in range(40)]
     asked: list[Piece | None] = []
 
-    def count_of(piece: Piece | None) -> int:
+    def count_of(piece: Piece | None, parent: int | None) -> int:
+        assert (piece is None) == (parent is None)
         asked.append(piece)
         if piece is None:
             return len(days)
@@ -177,26 +183,38 @@ def test_a_failing_piece_names_itself_and_a_rerun_continues(ncbi, monkeypatch):
 
     monkeypatch.setattr(allsearch, "CAP", 50)
     pmids = _serve(ncbi, 230, lambda i: _day(i, 3))
-    listed: list[str] = []
-    failing = [True]
+    with EutilsClient() as client:  # how many esearch requests a whole run sends
+        planned = collect_ids(client, "synthetic", cap=50)
+    ncbi.clear()
+    fail_at = [planned.requests]  # the last one: the listing of the last piece
 
-    def third_listing_fails(hit):
-        if hit.params["retmax"] != "0":
-            listed.append(hit.params["term"])
-            if len(listed) == 3 and failing[0]:
-                failing[0] = False
-                return Reply("<eSearchResult><ERROR>Invalid query</ERROR></eSearchResult>", status=400)
+    def last_listing_fails(hit):
+        if ncbi.count("esearch") == fail_at[0]:
+            fail_at[0] = -1
+            return Reply("<eSearchResult><ERROR>Invalid query</ERROR></eSearchResult>", status=400)
         return ncbi._esearch(hit)
 
-    ncbi.route("esearch", third_listing_fails)
+    def listed_pieces() -> set[str]:  # esearch requests that listed a whole non-empty piece
+        return {
+            h.params["term"] for h in ncbi.hits("esearch")
+            if h.params["retmax"] == "50" and 0 < len(ncbi._in_ranges(h.params["term"], pmids)) <= 50
+        }
+
+    ncbi.route("esearch", last_listing_fails)
     failed = run_cli(["search", "synthetic", "--all", "-f", "ids"])
     assert failed.exit_code == 5 and failed.stdout == ""
-    assert "(while listing piece 3 of " in failed.stderr
-    assert "the 2 piece(s) before it are kept in the library: run the same command again" in failed.stderr
-    first_run = list(listed)
-    listed.clear()
+    last = planned.pieces
+    assert f"(while listing piece {last}, publication dates " in failed.stderr
+    assert (
+        f"the {last - 1} piece(s) before it are kept in the library: run the same command again"
+        in failed.stderr
+    )
+    failed_term = ncbi.hits("esearch")[-1].params["term"]
+    first_run = listed_pieces() - {failed_term}
+    assert len(first_run) == last - 1
+    ncbi.clear()
     again = run_cli(["search", "synthetic", "--all", "-f", "ids"])
     assert again.exit_code == 0, again.output
     assert sorted(again.stdout.split()) == pmids
-    # the two pieces listed before the failure came from the library
-    assert first_run[:2] and not set(first_run[:2]) & set(listed)
+    # the pieces listed before the failure came from the library; only the last is asked
+    assert listed_pieces() == {failed_term}

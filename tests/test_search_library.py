@@ -436,6 +436,10 @@ def test_a_search_failing_after_the_first_batch_keeps_that_batch(ncbi):
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
 def test_a_search_interrupted_mid_fetch_leaves_a_consistent_library(ncbi, isolated_env, sig):
+    def _stored() -> int:
+        with Library() as lib:
+            return lib.count()
+
     release = threading.Event()
     xml = articles(1500)
 
@@ -463,7 +467,9 @@ def test_a_search_interrupted_mid_fetch_leaves_a_consistent_library(ncbi, isolat
     )
     try:
         deadline = time.monotonic() + 30
-        while ncbi.count("efetch") < 2:  # the first batch is stored before the second is asked
+        # the second batch is asked while the first is stored (prefetch): signal once the
+        # first is in the library (the child has created it by the time it fetches)
+        while ncbi.count("efetch") < 2 or _stored() < 1000:
             assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
             time.sleep(0.05)
         proc.send_signal(sig)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
@@ -370,8 +371,9 @@ def _all(
     sort: str, sink: _Sink, *, refresh: bool = False,
 ) -> None:
     """--all: every PMID (allsearch.collect_ids); with --format ids written as they are,
-    else their records (library first, then efetch in batches, stored as they arrive) in
-    the format.  A count that does not match is a warning and exit 9."""
+    else their records streamed (RecordSource.stream: library first, then efetch in
+    batches, each stored and written as it arrives) in the format.  A count that does not
+    match is a warning and exit 9."""
     from litcli import searchlog
     from litcli.cli.errors import exit_with
     from litcli.errors import ExitCode
@@ -379,34 +381,53 @@ def _all(
     from litcli.records import RecordSource
     from litcli.search import SearchOutcome
 
-    def progress(done: int, total: int, found: int) -> None:
-        if err.is_terminal:
-            click.echo(f"Pieces {done:,}/{total:,} · {found:,} PMIDs", err=True)
-
-    with RecordSource(refresh=refresh, warn=warn) as source:
-        result = source.all_ids(full_query, progress=progress)
+    def log(result: Any, source: Any) -> Any:
         outcome = SearchOutcome(query=result.query, count=result.count, ids=result.pmids)
         entry = searchlog.entry_for(
             outcome, typed=" ".join(query), topic=topic, filters=searchlog.filters_dict(filters),
             sort=sort, max_results=max(result.count, len(result.pmids)), mode="all",
         )
         searchlog.keep(entry, source.library(), source.library_warning)
+        return entry
+
+    failures: list[Any] = []
+    with RecordSource(refresh=refresh, warn=warn) as source, _AllProgress(err) as progress:
         if sink.fmt == "ids":
-            records = [Record(pmid=p) for p in result.pmids]
-        else:
-            with _progress(err) as fetch_progress:
-                records, failures = source.get(result.pmids, progress=fetch_progress)
-            if failures:
-                warn(f"{len(failures):,} of the {len(result.pmids):,} PMIDs found gave no record "
-                     f"(first: {failures[0][0]}: {failures[0][1]})")
-    if not result.count:
-        click.echo("No PubMed records found for this search.", err=True)
-        return
-    sink.search = entry.to_dict()
-    target, n = sink.write_all(records, header=f"All {len(records):,} records for: {full_query}")
+            result = source.all_ids(full_query, progress=progress.listing)
+            entry = log(result, source)
+            records: Any = (Record(pmid=p) for p in result.pmids)
+        else:  # the pieces listed in the background while the records are streamed
+            flush = sink.output is None  # stdout: each batch reaches the reader as it is written
+            run = source.all_records(full_query, progress=progress.fetching(flush=flush))
+            progress.stream, records = run.stream, run
+            entry = None
+        try:
+            if sink.fmt != "ids" and (run.wait_count() == 0 or sink.fmt == "json"):
+                run.list_all()  # no records, or the search record heads the JSON
+                entry = log(run.result(), source)
+            result_count = result.count if sink.fmt == "ids" else run.count
+            if not result_count:
+                progress.stop()
+                click.echo("No PubMed records found for this search.", err=True)
+                return
+            if entry is not None:
+                sink.search = entry.to_dict()
+            header = f"All records for: {full_query}"
+            target, n = sink.write_all(records, header=header)
+            if sink.fmt != "ids":
+                result = run.result()
+                failures = run.stream.failures
+                if entry is None:
+                    entry = log(result, source)
+        finally:
+            if sink.fmt != "ids":
+                run.close()
     if target is not None:
         noun = "PMIDs" if sink.fmt == "ids" else "records"
         click.echo(f"Wrote {n:,} {noun} to {target} ({sink.fmt})", err=True)
+    if failures:
+        warn(f"{len(failures):,} of the {len(result.pmids):,} PMIDs found gave no record "
+             f"(first: {failures[0][0]}: {failures[0][1]})")
     pieces = f"{result.pieces:,} date piece{'s' if result.pieces != 1 else ''}"
     if result.shortfall:
         warn(
@@ -419,6 +440,83 @@ def _all(
         f"matches PubMed's count).",
         err=True,
     )
+
+
+class _AllProgress:
+    """--all on a terminal's stderr: one transient line, "Listing PMIDs: pieces 3/6 ·
+    14,000 PMIDs" while the pieces are listed, then "Pieces 2/6 · records 12,000/30,000 ·
+    ETA 0:00:21" while their records are fetched and written.  Nothing when stderr is
+    not a terminal (like the other progress bars)."""
+
+    def __init__(self, console: Any) -> None:
+        self.console = console
+        self.bar: Any = None
+        self.task: Any = None
+        self.stream: Any = None  # the RecordStream whose progress is shown
+
+    def __enter__(self) -> _AllProgress:
+        if self.console.is_terminal:
+            from rich.progress import BarColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[eta]}"),
+                console=self.console, transient=True,
+                redirect_stdout=False, redirect_stderr=False,  # records go to stdout as they are
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("Listing PMIDs", total=None, eta="")
+        return self
+
+    def listing(self, done: int, total: int, found: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, description=f"Listing PMIDs: pieces {done:,}/{total:,} · "
+                            f"{found:,} PMIDs", completed=done, total=total, refresh=True)
+
+    def fetching(self, *, flush: bool) -> Any:
+        """The ``progress(position, total)`` of the record stream (``stream`` is set once
+        the run exists): pieces done of those listed ("+": more to come), records, ETA."""
+        import sys
+        import time
+
+        started = time.monotonic()
+        first: list[int] = []
+
+        def update(position: int, total: int) -> None:
+            if flush:
+                sys.stdout.flush()
+            if self.bar is None or self.stream is None:
+                return
+            import bisect
+
+            stream = self.stream
+            if not first:
+                first.append(position)
+            listed = len(stream.group_ends)
+            done = bisect.bisect_right(stream.group_ends, position)
+            more = "" if stream.ended else "+"
+            rate = (position - first[0]) / max(time.monotonic() - started, 1e-6)
+            self.bar.update(
+                self.task,
+                description=f"Pieces {done:,}/{listed:,}{more} · records {position:,}/{total:,}",
+                completed=position, total=total,
+                eta=f"ETA {_eta((total - position) / rate) if rate else '--'}",
+                refresh=True,
+            )
+
+        return update
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _eta(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 def _check_rerun_flags(
@@ -596,24 +694,28 @@ class _Sink:
                             search=self.search, wrap_search=True)
             sys.stdout.flush()
 
-    def write_all(self, records: list[Any], *, header: str) -> tuple[Any, int]:
-        """--all: every record, no shortfall note (the count check stands for it);
-        returns the file written (None: stdout) and how many records."""
+    def write_all(self, records: Iterable[Any], *, header: str) -> tuple[Any, int]:
+        """--all: every record as it comes (the table needs them all first), no shortfall
+        note (the count check stands for it); returns the file written (None: stdout) and
+        how many records."""
+        counted = _Counted(records)
         if self.output is not None:
-            return self._write_file(records), len(records)
+            return self._write_file(counted), counted.n
         if self.fmt == "json":
-            _write_search_json(records, self.search, None, force=False)
+            _write_search_json(counted, self.search, None, force=False)
         elif self.fmt != "table":
-            _write_format(records, self.fmt, self.abstracts)
-        elif records:
-            from litcli.render import print_records
+            _write_format(counted, self.fmt, self.abstracts)
+        else:
+            rows = list(counted)
+            if rows:
+                from litcli.render import print_records
 
-            if not stdout_is_tty():
-                click.echo(header, err=True)
-            print_records(records, make_console(), header=header, abstracts=self.abstracts)
-        return None, len(records)
+                if not stdout_is_tty():
+                    click.echo(header, err=True)
+                print_records(rows, make_console(), header=header, abstracts=self.abstracts)
+        return None, counted.n
 
-    def _write_file(self, records: list[Any]) -> Any:
+    def _write_file(self, records: Iterable[Any]) -> Any:
         from litcli import formats
 
         assert self.output is not None
@@ -623,6 +725,18 @@ class _Sink:
             records, self.fmt, self.output, abstracts=self.abstracts, force=self.force
         )
         return target
+
+
+class _Counted:
+    """Records passed through, counted."""
+
+    def __init__(self, records: Iterable[Any]) -> None:
+        self.records, self.n = records, 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for record in self.records:
+            self.n += 1
+            yield record
 
 
 def shortfall_note(
@@ -673,7 +787,7 @@ def _filters_label(filters: Any) -> str:
 
 
 def _write_search_json(
-    records: list[Any], search: dict[str, Any] | None, output: str | None, *, force: bool
+    records: Iterable[Any], search: dict[str, Any] | None, output: str | None, *, force: bool
 ) -> Any:
     """``{"search": {...} | null, "records": [...]}`` to stdout or atomically to ``output``."""
     import sys
@@ -691,7 +805,7 @@ def _write_search_json(
     return output
 
 
-def _write_format(records: list[Any], fmt: str, abstracts: bool) -> None:
+def _write_format(records: Iterable[Any], fmt: str, abstracts: bool) -> None:
     from litcli import formats
 
     formats.write_records(records, fmt, None, abstracts=abstracts)
