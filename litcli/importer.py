@@ -118,7 +118,19 @@ def _use_worker(name: str, parallel: bool | None) -> bool:
         else:
             size = input_size(name)
             parallel = size is not None and size >= WORKER_MIN_BYTES
-    return bool(parallel) and input_size(name) is not None
+    return bool(parallel) and input_size(name) is not None and _reopenable(name) is not None
+
+
+def _reopenable(name: str) -> str | None:
+    """The path under which another process opens this very file, or None.
+
+    ``/dev/stdin`` or ``/proc/self/fd/3`` name another file in the worker (its own
+    descriptors): the real path is passed instead, if it still names the same file."""
+    try:
+        real = os.path.realpath(name)
+        return real if os.path.isfile(real) and os.path.samefile(real, name) else None
+    except (OSError, ValueError):
+        return None
 
 
 def _parse(stream: Any, fmt: str) -> Iterator[Any]:
@@ -131,12 +143,16 @@ def _parse(stream: Any, fmt: str) -> Iterator[Any]:
     return iter_parse(stream, keep_raw=True)
 
 
-def _parse_file(name: str, shown: str, report: Callable[[int], None]) -> Iterator[Any]:
-    """The items of a file, read again from its start (in the worker process)."""
+def _parse_file(
+    path: str, name: str, shown: str, report: Callable[[int], None]
+) -> Iterator[Any]:
+    """The items of the file ``name``, read again from its start at ``path`` (its real
+    path; in the worker process); messages name it as ``name`` does here."""
     from litcli.pubmed import peek_format
 
-    raw, close = _open_input(name, shown)
+    raw, close = _open_input(path, shown)
     reader = CountingReader(raw, report, close=close)
+    reader.name = name
     try:
         fmt, stream, _ = peek_format(reader)  # type: ignore[arg-type]
         yield from _parse(stream, fmt)
@@ -168,20 +184,22 @@ def import_file(
     from litcli.library import prepare_item
     from litcli.pubmed import peek_format
 
-    worker = _use_worker(name, parallel)
+    path = _reopenable(name) if _use_worker(name, parallel) else None  # None: in-process
     raw, close = _open_input(name, shown)
-    reader = CountingReader(raw, None if worker else on_read, close=close)
+    reader = CountingReader(raw, on_read if path is None else None, close=close)
     seen = [0]
     try:
         fmt, stream, _ = peek_format(reader)  # type: ignore[arg-type]
         source: pipeline.Source
-        if worker:
+        if path is not None:
             reader.close()  # the worker opens the file again
-            source = functools.partial(_parse_file, name, shown)
+            source = functools.partial(_parse_file, path, name, shown)
         else:
             source = lambda _report: _parse(stream, fmt)  # noqa: E731 - reader reports reads
 
-        with pipeline.prepared(source, prepare_item, parallel=worker, on_progress=on_read) as items:
+        with pipeline.prepared(
+            source, prepare_item, parallel=path is not None, on_progress=on_read
+        ) as items:
 
             def guarded() -> Iterator[Any]:
                 try:

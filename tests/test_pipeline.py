@@ -211,6 +211,27 @@ def test_the_progress_of_a_worker_import_ends_at_the_file_size(tmp_path: Path) -
     assert reads == sorted(reads) and reads[-1] == big.stat().st_size
 
 
+@posix_only
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")
+def test_a_descriptor_path_is_opened_by_the_worker_as_the_same_file(tmp_path: Path) -> None:
+    """/dev/stdin or /proc/self/fd/N would name the worker's own descriptor there."""
+    from litcli import importer
+    from litcli.library import Library
+
+    big = write_articles(tmp_path / "big.xml", 50)
+    with open(big, "rb") as fh:
+        name = f"/proc/self/fd/{fh.fileno()}"
+        assert importer._reopenable(name) == str(big.resolve())
+        reads: list[int] = []
+        with Library() as lib:
+            stats, items = importer.import_file(
+                lib, name, "fd", [], on_read=reads.append, parallel=True
+            )
+        assert (stats.imported, items) == (50, 50) and reads[-1] == big.stat().st_size
+    assert importer._reopenable(str(tmp_path)) is None  # a directory
+    assert importer._reopenable(str(tmp_path / "missing.xml")) is None
+
+
 def test_small_inputs_and_stdin_stay_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from litcli import importer
 
