@@ -348,3 +348,20 @@ def test_a_grade_or_worse_is_a_category_not_a_judgement() -> None:
     claim = "Zelvamide screening detects more cervical lesions than cytology."
     f = rd.read_clause("CIN grade 3 or worse was detected in 40 women", parse_claim(claim).arms())
     assert f.goodness == 0  # "or worse" names the category
+
+
+def test_a_route_belongs_to_the_drug_it_is_named_with() -> None:
+    claim = "Zelvamide nasal spray helps people with depression avoid relapse."
+    abstract = [
+        "Adults in remission after 16 weeks of zelvamide plus an oral antidepressant were randomized to continue zelvamide or switch to placebo.",
+        "Continuing zelvamide decreased the risk of relapse by 51% compared with placebo (hazard ratio 0.49; 95% CI 0.29-0.84).",
+    ]
+    assert judge(claim, abstract).stance == SUPPORTS  # "oral" is the antidepressant's route
+    abstract[0] = "Adults in remission after 16 weeks of oral zelvamide were randomized to continue it or switch to placebo."
+    assert judge(claim, abstract).stance == NEUTRAL  # oral zelvamide: another route than the claim's
+
+
+def test_older_adults_are_not_contradicted_by_the_word_adults() -> None:
+    claim = "Zelvamide improves sleep in older adults."
+    assert stance(claim, "In adults aged 50 years or older, sleep quality improved more with zelvamide than with placebo (p=0.01).") == SUPPORTS
+    assert stance(claim, "In adults aged 18-64, sleep quality improved more with zelvamide than with placebo (p=0.01).") == NEUTRAL

@@ -179,6 +179,33 @@ def _other_subtype(claim: str, sentence: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def _drug_pattern(text: str) -> re.Pattern[str] | None:
+    """The vocabulary drugs ``text`` names (with their named forms), as one pattern."""
+    ids = {m.concept.id for m in vocab.find_concepts(text) if m.concept.group == "intervention"}
+    pats = [p for c in vocab.CONCEPTS if c.id in ids or c.form_of in ids for p in c.detect]
+    if not pats:
+        # a drug the vocabulary does not know: the intervention's own words that are not a route
+        routes = [m.text.lower() for m in vocab.find_concepts(text) if m.concept.group == "route"]
+        words = [w for w in re.findall(r"[A-Za-z][\w-]{3,}", text) if w.lower() not in _GENERIC_AGENTS and not any(w.lower() in r for r in routes)]
+        words = [w for w in words if w.lower() not in ("spray", "tablets", "tablet", "infusion", "infusions", "injection", "continuing", "nasal")]
+        pats = [r"\b" + re.escape(w) for w in words]
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
+
+
+def _route_of(sentence: str, start: int, end: int, drug: re.Pattern[str] | None) -> bool:
+    """Is the route named at start..end the drug's ("oral ketamine", "esketamine nasal spray",
+    "ketamine given intravenously"), rather than another treatment's ("an oral antidepressant")?"""
+    if drug is None:
+        return True
+    after = sentence[end : end + 40].split()[:3]
+    before = sentence[max(0, start - 40) : start].split()[-2:]
+    joined = re.compile(r"^(plus|and|or|with|to|versus|vs\.?|than|an?|the)$", re.I)
+    if after and drug.search(" ".join(after)) and not any(joined.match(w) for w in after[:-1]):
+        return True  # "oral ketamine", "intranasal (IN) esketamine"
+    return bool(before and drug.search(" ".join(before)) and not any(joined.match(w) for w in before[1:]))  # "esketamine nasal spray"
+
+
 def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
     """Why the sentence is about another condition or population than the claim's (None if not)."""
     sentence = _EXCLUDED.sub(" ", sentence)  # "patients with bipolar disorder were excluded"
@@ -195,7 +222,14 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
             named = [m.concept.label for m in vocab.find_concepts(sentence) if m.concept.group == "condition"]
             return f"another condition ({', '.join(named[:2])})"
     if frame.routes:
-        found_routes = {m.concept.id for m in vocab.find_concepts(sentence) if m.concept.group == "route"}
+        # a route counts when it is the claim's drug's ("oral ketamine", "ketamine ... orally"), not
+        # another drug's ("esketamine plus an oral antidepressant")
+        drug = _drug_pattern(frame.intervention_text or "")
+        found_routes = {
+            m.concept.id
+            for m in vocab.find_concepts(sentence)
+            if m.concept.group == "route" and _route_of(sentence, m.start, m.start + len(m.text), drug)
+        }
         if found_routes and not found_routes & set(frame.routes):
             return f"another route ({', '.join(sorted(vocab.CONCEPTS_BY_ID[r].label for r in found_routes))})"
     if frame.populations:
@@ -450,7 +484,9 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         about_harms = frame.assertion in ("safety", "harm") and bool(HARM.search(sentence))
         # a sentence given alone as the evidence may compare "the two groups" without naming them
         between = not strict and bool(_BETWEEN_ARMS.search(sentence))
-        if other or not (frame.outcome_stems & stems or about_harms or between or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
+        # the claim's outcome named by a measure of it ("MADRS" for depression) counts as named
+        measure = bool(frame.conditions and frame.outcome_classes & outcome_classes(sentence))
+        if other or not (frame.outcome_stems & stems or about_harms or between or measure or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
             return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
     if frame.hard_outcome and not _HARD.search(sentence):
         return Reading(NEUTRAL, "another outcome", "off-topic", relevance)

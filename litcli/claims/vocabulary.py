@@ -833,6 +833,9 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("infants", r"\b(infants?|newborns?|neonat\w*|babies|toddlers?)\b"),
     ("older adults", r"\b(older adults?|elderly|geriatric|aged 65|over 65|65 (years )?(and|or) older|late-life|aged (6\d|[7-9]\d) (years )?(or|and) (older|over|above))\b"),
     ("adults", r"\b(adults?|aged (1[89]|[2-5]\d) ?(to|-|–) ?\d\d|18[-–]6\d)\b"),
+    # adults named as younger than the old: what a claim about older adults conflicts with (the
+    # bare word "adults" does not: "adults aged 50 years or older" include them)
+    ("younger adults", r"\b(young(er)? adults?|aged (1[89]|[2-5]\d) ?(to|-|–) ?([2-5]\d|6[0-4])|18[-–]6[0-4])\b"),
     ("veterans", r"\b(veterans?|military|service members?|soldiers?)\b"),
     ("civilians", r"\b(civilians?)\b"),
     ("women", r"\b(women|woman|female|postpartum|pregnan\w*|mothers?|maternal)\b"),
@@ -847,7 +850,7 @@ POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "treatment-resistant": ("treatment-naive",),
     "adolescents": ("adults", "older adults", "infants"),
     "infants": ("adolescents", "adults", "older adults"),
-    "older adults": ("adults", "adolescents"),
+    "older adults": ("younger adults", "adolescents"),
     "veterans": ("civilians",),
     "recreational users": ("medical use",),
     "medical use": ("recreational users",),
