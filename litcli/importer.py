@@ -103,8 +103,9 @@ def _open_input(name: str, shown: str) -> tuple[Any, bool]:
 
 
 # Inputs at least this large (regular files) are parsed in a worker process while this one
-# stores (litcli.pipeline): starting it costs ~0.2 s, about what the overlap saves on
-# 1,000 records.  LITCLI_IMPORT_WORKER=0 never starts one, =1 always (regular files).
+# stores (litcli.pipeline), when this process may use two CPUs or more: starting it costs
+# ~0.2 s, about what the overlap saves on 1,000 records.  LITCLI_IMPORT_WORKER=0 never
+# starts one, =1 always (regular files).
 WORKER_MIN_BYTES = 2_000_000
 
 
@@ -117,8 +118,16 @@ def _use_worker(name: str, parallel: bool | None) -> bool:
             parallel = setting == "1"
         else:
             size = input_size(name)
-            parallel = size is not None and size >= WORKER_MIN_BYTES
+            parallel = size is not None and size >= WORKER_MIN_BYTES and _cpus() >= 2
     return bool(parallel) and input_size(name) is not None and _reopenable(name) is not None
+
+
+def _cpus() -> int:
+    """CPUs this process may run on (a worker on the same single CPU only costs)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _reopenable(name: str) -> str | None:

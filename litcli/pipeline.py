@@ -23,14 +23,16 @@ Contract:
   ``WorkerError``.
 * Leaving the ``with`` block for any reason (the end, an exception, Ctrl-C, SIGTERM as
   raised by the CLI) stops and reaps the worker: no process outlives the block.  The
-  worker ignores SIGINT (Ctrl-C in a terminal reaches the whole process group; the
-  caller decides what an interrupt means) and stops when its pipe closes.
+  worker runs in a session of its own, so Ctrl-C in a terminal reaches only the caller,
+  which decides what an interrupt means; a caller killed outright leaves the worker
+  with a closed pipe, and it ends at its next chunk.  A worker that ends before its
+  first message (it could not start) is replaced by the same calls in-process.
 * Memory stays bounded: the worker blocks while the pipe is full, so it runs at most
   a chunk or two ahead.
 
-One source per worker process: the import of one file uses it
-(``litcli.importer``); a stream of inputs (e.g. efetch bodies of a search) would
-call it once per stream.
+One source per worker process.  The import of one file uses it (``litcli.importer``:
+source = parse the file, prepare = ``library.prepare_item``, the caller stores);
+a search could pass its efetch-and-parse loop as the source in the same way.
 """
 
 from __future__ import annotations

@@ -240,7 +240,11 @@ def test_small_inputs_and_stdin_stay_in_this_process(tmp_path: Path, monkeypatch
     assert not importer._use_worker(str(small), None)
     assert not importer._use_worker("-", True)
     monkeypatch.setattr(importer, "WORKER_MIN_BYTES", 10)
+    monkeypatch.setattr(importer, "_cpus", lambda: 2)
     assert importer._use_worker(str(small), None)
+    monkeypatch.setattr(importer, "_cpus", lambda: 1)  # one CPU: a worker would only cost
+    assert not importer._use_worker(str(small), None)
+    assert importer._use_worker(str(small), True)
     monkeypatch.setenv("LITCLI_IMPORT_WORKER", "0")
     assert not importer._use_worker(str(small), None)
     monkeypatch.setenv("LITCLI_IMPORT_WORKER", "1")
