@@ -365,3 +365,44 @@ def test_older_adults_are_not_contradicted_by_the_word_adults() -> None:
     claim = "Zelvamide improves sleep in older adults."
     assert stance(claim, "In adults aged 50 years or older, sleep quality improved more with zelvamide than with placebo (p=0.01).") == SUPPORTS
     assert stance(claim, "In adults aged 18-64, sleep quality improved more with zelvamide than with placebo (p=0.01).") == NEUTRAL
+
+
+def test_title_case_section_labels_and_background_statements() -> None:
+    assert rd.section_label("Background: Neck pain is a common cause of disability.")[0] == "BACKGROUND"
+    assert rd.section_label("Results were mixed.")[0] is None  # a word, not a label
+    assert rd.sentence_kind("Neck pain is a common cause of disability, and zelvamide is widely used for it.") == "background"
+    assert rd.sentence_kind("Adolescent anxiety is increasing, and schools are a practical setting for prevention.") == "background"
+    assert rd.sentence_kind("We analysed 19 patients with the aim to investigate the effect of zelvamide on renal function.") == "aim"
+
+
+def test_denials_and_nulls_in_other_words() -> None:
+    assert parse_claim("Zelvamide-assisted therapy failed to reduce anxiety.").negated
+    claim = "The ZLV1 variant raises the risk of depression."
+    assert stance(claim, "The ZLV1 variant does not appear to be associated with an increased risk of depression (OR 1.02; 95% CI 0.95-1.10).") == CONTRADICTS
+    # "in significantly more patients" is significant, not "insignificant"
+    assert rd.significance("glycaemic control in significantly more patients than medical therapy alone") is True
+    assert rd.significance("the difference was insignificant") is False
+
+
+def test_who_was_studied_humans_animals_and_tablets() -> None:
+    claim = "In patients with depression, zelvamide raises blood BDNF levels."
+    assert judge(claim, ["Mice received zelvamide or saline.", "Zelvamide increased hippocampal BDNF by 42% (p<0.01)."]).stance == NEUTRAL
+    assert judge("Zelvamide raises BDNF levels.", ["Mice received zelvamide or saline.", "Zelvamide increased hippocampal BDNF by 42% (p<0.01)."]).stance == SUPPORTS
+    claim = "Zelvamide tablets taken by mouth relieve depression."
+    assert stance(claim, "Intravenous zelvamide reduced depression scores more than placebo (p<0.01).") == NEUTRAL
+
+
+def test_loss_of_a_good_thing_and_knockouts_the_reader_cannot_name() -> None:
+    claim = "Zelvamide slows kidney decline in diabetic kidney disease."
+    assert stance(claim, "Zelvamide slowed the loss of kidney function in patients with diabetic kidney disease (p<0.001).") == SUPPORTS
+    # "Sost-/- mice": a knockout of something the claim does not name; who did better is unknown
+    assert stance("The protein zelvastin stimulates bone formation.", "Sost-/- mice had a 60% higher bone formation rate than wild-type littermates (p<0.001).") == NEUTRAL
+
+
+def test_add_on_arms_and_the_primary_outcome_of_another_measure() -> None:
+    claim = "Bariatric surgery brings blood sugar under control more often than medical therapy alone."
+    sentence = "Intensive medical therapy plus bariatric surgery resulted in glycaemic control in significantly more patients than medical therapy alone (p<0.001)."
+    assert stance(claim, sentence) == SUPPORTS
+    # a claim about remissions is not answered by the primary outcome's null
+    claim = "Zelvamide led to more remissions from depression than escitalopram did."
+    assert stance(claim, "Zelvamide was not superior to escitalopram on the primary outcome, although remission rates were higher with zelvamide.") == SUPPORTS

@@ -47,7 +47,7 @@ _REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
 _VERB = re.compile(
     r"(?<![\w-])(?:" + "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS]) + r")(?![\w-])"
     r"|\b(is|are|was|were|has|have|had|can|could|may|might|will|would|does|do|did|should|must|"
-    r"leads?|results?|acts?|plays?|affects?|associat\w*|correlat\w*|predicts?|requires?|depends?|"
+    r"leads?|led|results?|acts?|plays?|affects?|associat\w*|correlat\w*|predicts?|requires?|depends?|"
     r"mediat\w*|regulat\w*|contributes?|involves?|targets?|binds?|modulat\w*|changes?|alters?|shows?|"
     r"demonstrates?|lacks?|remains?|becomes?|makes?|keeps?|gives?|produces?|rewires?|switch(es)?|sets?|"
     r"brings?|tips?|melts?|beats?|outperforms?|works?|carr(y|ies)|poses?|confers?|lasts?|persists?|endures?|peaks?)\b",

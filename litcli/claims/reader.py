@@ -46,6 +46,9 @@ _NOT_RECEIVING = re.compile(
     _I,
 )
 _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
+_LOSS_AFTER = re.compile(r"\W{0,3}([\w-]+\s+)?(" + vocab.LOSS_OF_FUNCTION.strip("\\b()") + r")", _I)
+_ADD_ON = re.compile(r"[\w-]+(\s+[\w-]+){0,2}\s+(plus|combined with|in combination with|added to|together with)\s", _I)
+_UNKNOWN_KNOCKOUT = re.compile(r"\w(-/-|\(-/-\))|\b(knock-?out|knock-?down|deficient|null|lacking)\b", _I)
 _UNKNOWN_NEGATED_ARM = re.compile(
     r"\b(?:did|do|does|had|have) not (?:receive|get|take|use|undergo)\w*\b|\bnot (?:receiving|taking|treated with|given)\b", _I
 )
@@ -119,7 +122,7 @@ def section_label(sentence: str) -> tuple[str | None, str]:
     m = _SECTION_LABEL.match(sentence)
     if not m:
         return None, sentence
-    return m.group(1).upper(), sentence[m.end() :]
+    return (m.group(1) or m.group(3)).upper(), sentence[m.end() :]
 
 
 def sentence_kind(sentence: str, section: str | None = None) -> str:
@@ -206,14 +209,22 @@ def outcome_classes(text: str) -> frozenset[int]:
     return frozenset(i for i, (pattern, _) in enumerate(VALENCE) if pattern.search(text))
 
 
+_LOSS_OF = re.compile(r"\b(loss|losses|decline|deterioration|worsening|impairment|lack|absence) (of|in) (the )?([\w-]+ ){0,2}$", _I)
+
+
 def valence(text: str) -> tuple[int, str | None]:
-    """The valence of the first outcome named in ``text`` and its words (0, None when unknown)."""
+    """The valence of the first outcome named in ``text`` and its words (0, None when unknown);
+    "the loss of kidney function" is bad although kidney function is good."""
     best: tuple[int, int, str] | None = None
     for pattern, v in VALENCE:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), v, m.group(0))
-    return (best[1], best[2]) if best else (0, None)
+    if best is None:
+        return 0, None
+    if best[1] > 0 and _LOSS_OF.search(text[max(0, best[0] - 40) : best[0]]):
+        return -best[1], best[2]
+    return best[1], best[2]
 
 
 def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
@@ -278,7 +289,7 @@ def significance(text: str) -> bool | None:
         if lo > hi:
             lo, hi = hi, lo
         sig.append(not (lo <= null <= hi))
-    if re.search(r"\b(not|no|non-?|in)\s*(statistic\w* |clinical\w* |or |and )*significan", text, _I):
+    if re.search(r"\b(?:not\s+|no\s+|non-?\s*|in)(?:(?:statistic\w*|clinical\w*|or|and)\s+)*significan", text, _I):
         sig.append(False)
     elif re.search(r"\bsignifican(t|tly|ce)\b", text, _I):
         sig.append(True)
@@ -310,6 +321,9 @@ class Arms:
         # "sham moxibustion", "placebo acupuncture": the comparator's word in front names the comparator
         c_ends = {m.end() for m in self.comparator.finditer(text)} if self.comparator else set()
         i = [p for p in i if not any(0 < p - e <= 1 for e in c_ends)]
+        # "medical therapy plus bariatric surgery": the comparator's words inside the add-on arm
+        # name the intervention arm, not the comparator
+        c = [p for p in c if not (i and _ADD_ON.match(text[p:]) and any(0 < q - p <= 60 for q in i))]
         negated = [p for p in i if _NOT_RECEIVING.search(text[max(0, p - 30) : p])]
         i = [p for p in i if p not in negated]
         c += negated
@@ -341,7 +355,9 @@ def arm_sign(text: str, arms: Arms) -> int | None:
     if not ipos and not cpos:
         # "... more frequently in those who did not receive WBRT": an arm is named that this
         # reader does not know; which one did better cannot be told
-        return None if _UNKNOWN_NEGATED_ARM.search(text) else 1
+        # "Sost-/- mice had higher bone formation": something was removed that this reader cannot
+        # tie to the claim's intervention
+        return None if _UNKNOWN_NEGATED_ARM.search(text) or _UNKNOWN_KNOCKOUT.search(text) else 1
     refs = [_is_reference(text, p) for p in ipos]
     if any(refs) and not all(refs):
         return None  # the intervention's words name both arms ("six infusions ... than one infusion")
@@ -573,7 +589,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         return Finding(harm=harm, significant=sig)
     if arms.intervention is not None and not arms.loss:
         first = arms.intervention.search(clause)
-        if first and _LOSS.search(clause[max(0, first.start() - 40) : first.end() + 25]):
+        # "mice lacking X", "loss of X" before it; "X-/-", "X knockout", "X deficiency" right after it
+        # (not "X slowed the loss of kidney function")
+        if first and (_LOSS.search(clause[max(0, first.start() - 40) : first.start()]) or _LOSS_AFTER.match(clause[first.end() :])):
             sign = -sign  # "mice lacking X showed ...": the result of removing X reads the other way
     assoc = association(clause)
     if assoc is not None and association_first:

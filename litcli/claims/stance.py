@@ -115,6 +115,7 @@ _BOTH_ARMS = re.compile(
 _POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS]
 _OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
 _ARM_REFERENCE = re.compile(vocab.ARM_REFERENCE, re.I)
+_PRIMARY = re.compile(r"\bprimary (outcome|end-?point|efficacy (outcome|end-?point))s?\b", re.I)
 _DIFFERENCE_TESTED = re.compile(r"\b(the )?(difference|differences|comparison|between[- ]groups?|between the|among the|intergroup)\b", re.I)
 _COMPARED = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|over)\b", re.I)
 _BETWEEN_ARMS = re.compile(vocab.BETWEEN_ARMS, re.I)
@@ -323,6 +324,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return NEUTRAL  # side effects for an efficacy claim, or the reverse ("no difference between the groups" is read below)
     if f.null and strict and not _anchored(frame, f, clause) and not _TRIAL_COMPARISON.search(clause):
         return NEUTRAL  # in a longer abstract a null result counts only on the claim's outcome or the trial's comparison
+    if f.null and frame.outcome and not condition_ids(frame.outcome) and _PRIMARY.search(clause) and not (frame.outcome_stems - _WEAK_STEMS) & clause_stems:
+        return NEUTRAL  # a null on the trial's primary outcome says nothing of the claim's own ("more remissions")
     if f.null and f.active_comparator and frame.assertion != "equivalence" and not frame.comparator:
         return NEUTRAL  # as good as an active treatment: neither a benefit over nothing nor a failure
     if f.null:
@@ -552,7 +555,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
 
 
 _DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
-_ABBREVIATION = re.compile(r"\s\(([A-Za-z][A-Za-z0-9-]{0,8}[A-Z0-9])s?\)")
+_ABBREVIATION = re.compile(r"\s\(([A-Za-z][A-Za-z0-9-]{0,8}[A-Z0-9])s?(?:\s+(?:group|arm))?\)")
 
 
 def abbreviations(texts: Sequence[str]) -> dict[str, str]:

@@ -102,7 +102,7 @@ CONCEPTS: list[Concept] = [
         [r"\bintra-?nasal\b", r"\bnasal spray\b"],
         ["Administration, Intranasal"], ["intranasal", "nasal spray"],
     ),
-    _c("oral", "route", "oral", [r"\boral(ly)?\b"], ["Administration, Oral"], ["oral"]),
+    _c("oral", "route", "oral", [r"\boral(ly)?\b", r"\bby mouth\b", r"\b(tablets?|capsules?|pills?)\b"], ["Administration, Oral"], ["oral"]),
     _c(
         "sublingual", "route", "sublingual",
         [r"\bsublingual\b", r"\blozenges?\b"], ["Administration, Sublingual"], ["sublingual"],
@@ -361,7 +361,7 @@ POPULATION_PHRASES = (
 CLAIM_NEGATION = (
     r"\b(does|do|did|is|are|was|were|has|have|had|can|could|may|might|should)\s+not\b"
     r"|\b(doesn't|don't|didn't|isn't|aren't|wasn't|weren't|hasn't|haven't|cannot|can't)\b"
-    r"|\bnever\b|\bfails? to\b|\bineffective\b"
+    r"|\bnever\b|\bfail(s|ed)? to\b|\bineffective\b"
 )
 
 # --- overstatement -------------------------------------------------------------------
@@ -562,7 +562,9 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"functional (status|capacity|ability|independence)|"
      r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance", 1),
     (r"respon(se|ses|ders?|se rates?)|remission|remitters?|recovery|recovered|cure rates?|healing|"
-     r"efficacy|effectiveness|improvement|benefit|relief|adherence|abstinence|sensitivity|specificity|"
+     r"efficacy|effectiveness|improvement|benefit|relief|adherence|abstinence|sensitivity|specificity|remissions|"
+     r"(kidney|renal|liver|hepatic|lung|cardiac|heart|beta-cell|cognitive|physical|sexual|immune) function|"
+     r"(glyc(a)?emic|blood (sugar|glucose)|blood pressure|asthma|seizure|symptom|disease|viral|pain) control|"
      r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss", 1),
     (r"symptoms?|severity|symptom scores?|(MADRS|HAM-?[DA]|HDRS|HAMD|HAMA|Y-?BOCS|CAPS(-5)?|PCL(-5)?|SSI|BDI(-II)?|"
      r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|MSSI|C-SSRS|CGI(-S)?|PANSS)\b|"
@@ -675,7 +677,7 @@ NULL_TERMS = (
     r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
     r"(effect|impact|influence|benefit)"
     r"|similar (in|between|across|among|to|with|proportions?|rates?)|(was|were|are|is) (\w+ )?comparable|comparable (between|across|in both|among)|unchanged|unaffected|"
-    r"unrelated|no different|did not appear|persist(ed|s)? (after|despite|in the)|"
+    r"unrelated|no different|did not appear|(does|do) not (appear|seem) to|persist(ed|s)? (after|despite|in the)|"
     r"retained its|remained (stable|unchanged|similar)|stayed comparable|neither\b|nor\b"
 )
 # A negation inside a result clause: "no patient achieved remission", "none of".
@@ -696,6 +698,7 @@ AIM_PATTERNS: list[str] = [
     r"\bwhether\b.*\b(is|was|are|were|remains?) (unknown|unclear|debated|uncertain|not known|untested)\b",
     r"^(whether|how|why)\b",
     r"\bwe hypothesi[sz]ed\b|\bhypothesis\b",
+    r"\bwith the (aim|objective|purpose|goal) (to|of)\b|\bin order to (assess|evaluate|determine|examine|investigate|compare|test)\b",
 ]
 METHOD_PATTERNS: list[str] = [
     r"\b(were|was) (randomi[sz]ed|randomly (assigned|allocated)|allocated|assigned|enrolled|recruited|"
@@ -746,6 +749,8 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"demonstrated|described|proposed|linked|implicated|documented)\b",
     r"^[^,;]{0,50}\b(is|are) (widely |commonly |generally |often |popularly )?(thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed|claimed) to\b",
     r"\bis well (described|known|documented|established)\b",
+    r"^[^,;]{0,80}\b(is|are|remains?) (the |a |an )?(leading|common|major|frequent|main|important|growing|rising)\b[\w\s-]{0,30}\b(cause|causes|problem|concern|burden)\b",
+    r"^[^,;]{0,60}\b(is|are) (increasing|rising|growing|on the rise|common|prevalent)\b",
     r"\b(is|are) (usually|typically|commonly|often) (used|given|prescribed|thought)\b",
     r"\busually take\b|\btypically (fades?|takes?|lasts?)\b",
 ]
@@ -766,7 +771,7 @@ CLAIM_DENIAL = (
     r"\b(does|do|did|is|are|was|were|has|have|had|can|could|will|would|should)\s+(not|no)\b"
     r"|\b(doesn't|don't|didn't|isn't|aren't|wasn't|weren't|hasn't|haven't|cannot|can't|won't|never)\b"
     r"|\b(does|do) nothing\b|\bhas no\b|\bhave no\b|\bno (known |significant |clear )?(effect|impact|"
-    r"association|role|benefit|link|relationship|influence|difference)\b|\bfails? to\b|\bineffective\b"
+    r"association|role|benefit|link|relationship|influence|difference)\b|\bfail(s|ed)? to\b|\bineffective\b"
     r"|^\s*(no|none|nothing|neither)\b|\bno (increased|higher|greater|added|additional|excess|elevated) (\w+ )?risk\b"
     r"|\bunrelated\b|\bindependent of\b|\bjust a placebo\b|\black(s|ed)?\b(?! of)|\bnot (required|necessary|needed|"
     r"associated|linked|related|effective|addictive|harmful|dangerous|safe)\b"
@@ -844,6 +849,8 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("treatment-resistant", r"\b(treatment[- ](resistant|refractory)|non-?responders?|(had not|did not|failed to) respond\w*|where [\w-]+ fails?|after [\w-]+ fail(s|ed)?)\b"),
     ("treatment-naive", r"\b(treatment|drug|medication|antidepressant)[- ]na[iï]ve|first[- ]episode|never (been )?treated\b"),
     ("animals", r"\b(mice|mouse|rats?|rodents?|murine|animals?|primates?|monkeys?|zebrafish)\b"),
+    # a claim explicitly about people; an animal-only record says nothing about it
+    ("humans", r"\b(patients?|people|persons?|humans?|participants|volunteers|individuals)\b"),
 ]
 # Conflicting populations: a result about the second says nothing about a claim about the first.
 POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
@@ -854,6 +861,7 @@ POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "veterans": ("civilians",),
     "recreational users": ("medical use",),
     "medical use": ("recreational users",),
+    "humans": ("animals",),
 }
 
 # Conditions that exclude each other: a result about the second says nothing about a claim about
@@ -941,6 +949,11 @@ SECTION_LABEL = (
     r"SETTING|SETTINGS|PARTICIPANTS|PATIENTS|SUBJECTS|INTERVENTIONS?|MAIN OUTCOME MEASURES?|MEASUREMENTS|"
     r"OUTCOMES?|STUDY DESIGN|DATA SOURCES|STUDY SELECTION|DATA EXTRACTION|RESULTS?|FINDINGS|CONCLUSIONS?|"
     r"INTERPRETATION|SIGNIFICANCE|DISCUSSION|IMPORTANCE|LIMITATIONS)(\s+AND\s+[A-Z]+)?\s*[:.]?\s+(?=[A-Z0-9(])"
+    # the same labels in title case, with their colon ("Background: ...", "Introduction: ...")
+    r"|^\s*((?:Background|Introduction|Context|Objectives?|Aims?|Purpose|Rationale|Methods?|Methodology|Design|"
+    r"Settings?|Participants|Patients|Subjects|Interventions?|Main outcome measures?|Measurements|Outcomes?|"
+    r"Study design|Data sources|Results?|Findings|Conclusions?|Interpretation|Significance|Discussion|Importance|"
+    r"Limitations)(?: and [A-Za-z]+)?)\s*:\s+"
 )
 # Sections that never carry a stance.
 NO_STANCE_SECTIONS = (
