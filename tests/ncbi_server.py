@@ -16,7 +16,8 @@ Fixture API (``ncbi`` is a ``NcbiServer``)::
 
     # canned PubMed: esearch returns these PMIDs (Count, IdList slice, WebEnv,
     # QueryKey), efetch returns a PubmedArticleSet of them, by id list (GET or
-    # POST) or by WebEnv + query_key + retstart/retmax
+    # POST) or by WebEnv + query_key + retstart/retmax (each usehistory search gets its
+    # own WebEnv, so concurrent clients fetch their own search; WEBENV: the last search)
     ncbi.set_articles({"99000001": article_xml, ...})     # order = search order
     ncbi.set_articles_from_file("extracted_from_cassettes/.../cancer__2_efetch.xml")
     ncbi.on_search("OCD", ["99000001"], translation=None, errors=None, warnings=None)
@@ -166,6 +167,7 @@ class NcbiServer:
         self.citations: dict[tuple[str, str, str, str, str], str] = {}
         self.dates: dict[str, str] = {}
         self._routes: dict[str, Callable[[Hit], Any]] = {}
+        self._history: dict[str, str] = {}  # WebEnv -> the esearch term it holds
         self._failures: dict[str, list[_Failure]] = {}
         handler = _make_handler(self)
         self._httpd = _QuietServer(("127.0.0.1", 0), handler)
@@ -367,7 +369,10 @@ class NcbiServer:
             f"<Count>{len(pmids)}</Count><RetMax>{len(page)}</RetMax><RetStart>{start}</RetStart>"
         ]
         if hit.params.get("usehistory") == "y":
-            parts.append(f"<QueryKey>1</QueryKey><WebEnv>{WEBENV}</WebEnv>")
+            with self._lock:  # each search its own history entry, as at NCBI
+                webenv = f"{WEBENV}_{len(self._history) + 1}"
+                self._history[webenv] = term
+            parts.append(f"<QueryKey>1</QueryKey><WebEnv>{webenv}</WebEnv>")
         parts.append("<IdList>" + "".join(f"\n<Id>{p}</Id>" for p in page) + "\n</IdList>")
         parts.append("<TranslationSet/>")
         translation = rule.translation if rule and rule.translation else term
@@ -396,8 +401,10 @@ class NcbiServer:
                 return Reply(
                     "<eFetchResult>\n\t<ERROR>Supplied id parameter is empty.</ERROR>\n</eFetchResult>\n"
                 )
-        elif hit.params.get("WebEnv") == WEBENV:
-            term = self._last_term()
+        elif hit.params.get("WebEnv") in self._history or hit.params.get("WebEnv") == WEBENV:
+            with self._lock:  # WEBENV itself (tests, epost): the last search
+                term = self._history.get(hit.params["WebEnv"]) or ""
+            term = term or self._last_term()
             pmids = self._in_ranges(term, self._matching(term)[0])
             start = int(hit.params.get("retstart", 0) or 0)
             size = int(hit.params.get("retmax", 20) or 20)

@@ -289,3 +289,28 @@ def test_search_all_without_a_terminal_prints_no_progress(ncbi):
     assert [json.loads(line)["pmid"] for line in result.stdout.splitlines()] == pmids
     assert "Pieces" not in result.stderr and "ETA" not in result.stderr
     assert result.stderr.strip().endswith("matches PubMed's count).")
+
+
+def test_search_all_whose_first_count_fails_is_an_error_not_an_empty_answer(ncbi):
+    from tests.conftest import run_cli
+
+    _serve(ncbi, 30)
+    ncbi.fail("esearch", "400")
+    result = run_cli(["search", "synthetic", "--all", "-f", "jsonl"])
+    assert result.exit_code == 5 and result.stdout == ""
+    assert "NCBI refused the esearch request (HTTP 400" in result.stderr
+    assert "No PubMed records found" not in result.stderr
+
+
+def test_search_all_with_no_results_writes_nothing(ncbi):
+    from litcli.library import Library
+    from tests.conftest import run_cli
+
+    ncbi.on_search("nothing", [])
+    for fmt in ("jsonl", "csv"):
+        result = run_cli(["search", "nothing", "--all", "-f", fmt])
+        assert (result.exit_code, result.stdout) == (0, "")
+        assert "No PubMed records found for this search." in result.stderr
+    assert ncbi.count("efetch") == 0
+    with Library() as lib:
+        assert [(e.mode, e.count) for e in lib.searches()] == [("all", 0), ("all", 0)]

@@ -402,8 +402,8 @@ def _all(
             progress.stream, records = run.stream, run
             entry = None
         try:
-            if sink.fmt != "ids" and (run.wait_count() == 0 or sink.fmt == "json"):
-                run.list_all()  # no records, or the search record heads the JSON
+            if sink.fmt != "ids" and (not run.wait_count() or sink.fmt == "json"):
+                run.list_all()  # no records (or a failure: raised), or the JSON's search record
                 entry = log(run.result(), source)
             result_count = result.count if sink.fmt == "ids" else run.count
             if not result_count:
