@@ -314,3 +314,73 @@ def test_search_all_with_no_results_writes_nothing(ncbi):
     assert ncbi.count("efetch") == 0
     with Library() as lib:
         assert [(e.mode, e.count) for e in lib.searches()] == [("all", 0), ("all", 0)]
+
+
+def test_search_all_records_in_every_output_path(ncbi, monkeypatch, tmp_path):
+    """Several pieces (a small cap), records streamed into -o FILE (csv, atomically), to stdout
+    (ris) and as the table; each the 230 records once, in piece order."""
+    import datetime as dt
+
+    from litcli import allsearch
+    from tests.conftest import run_cli
+
+    monkeypatch.setattr(allsearch, "CAP", 50)
+    pmids = _serve(ncbi, 230)
+    ncbi.set_dates({p: f"{dt.date(2001, 1, 1) + dt.timedelta(days=i // 3):%Y/%m/%d}" for i, p in enumerate(pmids)})
+    target = tmp_path / "all.csv"
+    wrote = run_cli(["search", "synthetic", "--all", "-f", "csv", "-o", str(target)])
+    assert wrote.exit_code == 0, wrote.output
+    rows = target.read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("pmid,") and [r.split(",")[0] for r in rows[1:]] == pmids
+    assert f"Wrote 230 records to {target} (csv)" in wrote.stderr
+    assert ncbi.count("efetch") == 1  # 230 PMIDs, one batch across the pieces
+    ris = run_cli(["search", "synthetic", "--all", "-f", "ris"])  # from the library now
+    assert ris.exit_code == 0 and ris.stdout.count("TY  - ") == 230 and ncbi.count("efetch") == 1
+    assert re.findall(r"AN  - (\d+)", ris.stdout) == pmids
+    table = run_cli(["search", "synthetic", "--all"])
+    assert table.exit_code == 0 and len(table.stdout.splitlines()) == 231
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_search_all_interrupted_keeps_what_it_stored_and_does_not_hang(ncbi, isolated_env):
+    import signal
+
+    from litcli.errors import ExitCode
+
+    pmids = _serve(ncbi, 2500)
+    release = threading.Event()
+
+    def second_batch_hangs(hit):
+        if ncbi.count("efetch") >= 2:
+            release.wait(30)
+        return ncbi._efetch(hit)
+
+    ncbi.route("efetch", second_batch_hangs)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NCBI_", "LITCLI_"))}
+    env.update(LITCLI_HOME=str(isolated_env), LITCLI_EUTILS_URL=ncbi.url, NCBI_EMAIL="t@example.org",
+               LITCLI_REQUESTS_PER_SECOND="50", LITCLI_READ_TIMEOUT="60")
+
+    def stored() -> int:
+        with Library() as lib:
+            return lib.count()
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "litcli", "search", "synthetic", "--all", "-f", "jsonl"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        _wait_for(lambda: ncbi.count("efetch") >= 2 and stored() >= 1000, "the first batch stored")
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)  # a request still hangs: nothing waits for it
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == ExitCode.INTERRUPTED == 130
+    assert err.strip().splitlines()[-1] in ("Interrupted.", "Aborted.") and "Traceback" not in err
+    written = [json.loads(line)["pmid"] for line in out.splitlines()]
+    assert written == pmids[: len(written)]  # what was written is whole records, in order
+    with Library() as lib:
+        assert lib.integrity_check() == "ok"
+        assert sorted(r.pmid for r in lib.iter_records()) == pmids[:1000]
