@@ -342,7 +342,7 @@ def test_search_all_records_in_every_output_path(ncbi, monkeypatch, tmp_path):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
-def test_search_all_interrupted_keeps_what_it_stored_and_does_not_hang(ncbi, isolated_env):
+def test_search_all_interrupted_keeps_what_it_stored_and_a_rerun_continues(ncbi, isolated_env):
     import signal
 
     from litcli.errors import ExitCode
@@ -384,3 +384,15 @@ def test_search_all_interrupted_keeps_what_it_stored_and_does_not_hang(ncbi, iso
     with Library() as lib:
         assert lib.integrity_check() == "ok"
         assert sorted(r.pmid for r in lib.iter_records()) == pmids[:1000]
+    # run again: the pieces come from the search cache, the stored batch from the library;
+    # only the records still missing are fetched, and the output is whole and in order
+    from tests.conftest import run_cli
+
+    ncbi.route("efetch", ncbi._efetch)
+    ncbi.clear()
+    again = run_cli(["search", "synthetic", "--all", "-f", "jsonl"])
+    assert again.exit_code == 0, again.output
+    assert [json.loads(line)["pmid"] for line in again.stdout.splitlines()] == pmids
+    fetched = [p for h in ncbi.hits("efetch") for p in h.params["id"].split(",")]
+    assert fetched == pmids[1000:] and ncbi.count("efetch") == 2
+    assert [h.params["retmax"] for h in ncbi.hits("esearch")] == ["9999"]  # the whole count, asked afresh
