@@ -384,18 +384,23 @@ class RecordStream:
                 yield eutils.efetch(ids=batch)
 
         bodies = prefetched(fetch_all())
+        def ask() -> None:
+            """Take what the feed has and keep the fetch thread one batch ahead: the batch
+            being handled and the next are asked."""
+            while self.pull(block=False):
+                pass
+            while len(asked) < 2 and self._missing and (len(self._missing) >= size or self.ended):
+                batch = [self._missing.popleft() for _ in range(min(size, len(self._missing)))]
+                asked.append(batch)
+                jobs.put(batch)
+
         try:
             while True:
-                while self.pull(block=False):
-                    pass
-                # keep the fetch thread one batch ahead: this batch and the next are asked
-                while len(asked) < 2 and self._missing and (len(self._missing) >= size or self.ended):
-                    batch = [self._missing.popleft() for _ in range(min(size, len(self._missing)))]
-                    asked.append(batch)
-                    jobs.put(batch)
+                ask()
                 if asked:
                     body = next(bodies)
                     batch = asked.popleft()
+                    ask()  # PMIDs listed while this batch was fetched: the next batch goes now
                     records = {
                         r.pmid: r
                         for r in store_fetched([body], library=cast(Library, self.library), warn=self.library_warn)
