@@ -406,3 +406,30 @@ def test_add_on_arms_and_the_primary_outcome_of_another_measure() -> None:
     # a claim about remissions is not answered by the primary outcome's null
     claim = "Zelvamide led to more remissions from depression than escitalopram did."
     assert stance(claim, "Zelvamide was not superior to escitalopram on the primary outcome, although remission rates were higher with zelvamide.") == SUPPORTS
+
+
+def test_comparative_claims_need_a_comparison() -> None:
+    claim = "Zelvamide pills work as well as zelvamide infusions for depression."
+    # an uncontrolled study of the pills: no comparison with the infusions
+    abstract = [
+        "In this open-label study, 41 patients took oral zelvamide for six weeks.",
+        "Mean MADRS score fell from 31.2 to 19.8 (p<0.001).",
+        "Oral zelvamide was associated with moderate improvement; randomised comparisons with intravenous administration are needed.",
+    ]
+    assert judge(claim, abstract).stance == NEUTRAL
+    # the same drug in both arms: the routes tell them apart
+    assert stance(claim, "Response rates did not differ between oral and intravenous zelvamide (41% vs 44%; p=0.62).") == SUPPORTS
+
+
+def test_a_null_against_the_claims_comparator_on_another_outcome_is_not_read() -> None:
+    claim = "Zelvamide causes less serious bleeding than warfarin."
+    abstract = ["Patients with atrial fibrillation received zelvamide or warfarin.", "Zelvamide was noninferior to warfarin for stroke prevention."]
+    assert judge(claim, abstract).stance == NEUTRAL
+    # deaths among the outcomes of a prevention trial are not a side effect of it
+    claim = "A salt substitute lowers the risk of stroke."
+    assert stance(claim, "The rate of stroke was lower with the salt substitute than with regular salt (rate ratio 0.86; 95% CI 0.77-0.96), as were rates of death.") == SUPPORTS
+
+
+def test_background_and_weak_evidence_statements() -> None:
+    assert rd.sentence_kind("Social prescribing is increasingly promoted to address loneliness.") == "background"
+    assert rd.sentence_kind("The evidence base is too weak to determine whether social prescribing reduces loneliness.") == "limitation"

@@ -285,6 +285,10 @@ def parse_claim(text: str) -> ClaimFrame:
         if not cdrug and croute and drug_pats:
             # "oral ketamine ... as well as an IV drip": the drug is shared; the route tells the arms apart
             inter_pats = route_pats or inter_pats
+        elif cdrug and set(cdrug) == set(drug_pats) and croute and route_pats:
+            # "ketamine pills ... as well as ketamine infusions": the same drug; only the routes tell
+            # the arms apart
+            inter_pats, comp_pats = route_pats, croute
     _, conditions = _concept_terms(clean, ("condition",))
     populations = tuple(pid for pid, p in _POPULATIONS if p.search(clean))
     # direction and outcome

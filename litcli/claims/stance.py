@@ -123,6 +123,7 @@ _AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS 
 _GENERIC_AGENTS = vocab.GENERIC_AGENTS
 _TRIAL_COMPARISON = re.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTROL_TERMS + r")\b", re.I)
 _WEAK_STEMS = frozenset(stem(w) for w in vocab.WEAK_OUTCOME_WORDS.split())
+_GENERIC_OUTCOME_STEMS = frozenset(stem(w) for w in vocab.GENERIC_OUTCOME_WORDS)
 _HARD = re.compile(vocab.HARD_OUTCOMES, re.I)
 _TREATMENT_POP = re.compile(vocab.TREATMENT_POPULATION, re.I)
 _NOT_ENROLLED = re.compile(r"\bno \w+ (were|was) (enrolled|included|recruited|studied)\b", re.I)
@@ -320,9 +321,14 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
     between = f.null and not f.harm and not f.outcome and bool(_BETWEEN_ARMS.search(clause))
-    if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause) and not between:
+    # read on the claim's own, specific outcome ("stroke"; not "symptoms" of "dissociative symptoms")
+    named = content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS
+    own_outcome = bool(named) and named <= frame.outcome_stems
+    if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause) and not between and not own_outcome:
         return NEUTRAL  # side effects for an efficacy claim, or the reverse ("no difference between the groups" is read below)
-    if f.null and strict and not _anchored(frame, f, clause) and not _TRIAL_COMPARISON.search(clause):
+    other_outcome = bool(content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - frame.outcome_stems)
+    vs_comparator = bool(frame.comparator and frame.arms().positions(clause)[1]) and not other_outcome
+    if f.null and strict and not _anchored(frame, f, clause) and not _TRIAL_COMPARISON.search(clause) and not vs_comparator:
         return NEUTRAL  # in a longer abstract a null result counts only on the claim's outcome or the trial's comparison
     if f.null and frame.outcome and not condition_ids(frame.outcome) and _PRIMARY.search(clause) and not (frame.outcome_stems - _WEAK_STEMS) & clause_stems:
         return NEUTRAL  # a null on the trial's primary outcome says nothing of the claim's own ("more remissions")
@@ -346,7 +352,9 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # "X was associated with an increased risk of Y" read against "X increases the risk of Y"
         return SUPPORTS if (f.association > 0) == (frame.direction > 0) else CONTRADICTS
     if frame.assertion == "equivalence":
-        if f.goodness:
+        # as good as the comparator: only a comparison with it answers ("fell from 31 to 20" in
+        # an uncontrolled study of one of the two does not)
+        if f.goodness and frame.arms().positions(clause)[1]:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
     # a direction is compared only when it is read on the claim's outcome: either both outcomes
@@ -529,7 +537,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
                 clause_of[id(f)] = clause
-    if not stances and ipos:
+    if not stances and ipos and frame.assertion not in ("equivalence", "superiority"):
+        # (a comparative claim is answered by a comparison, not by its words restated)
         restated = _restatement(frame, sentence)
         if restated:
             stances.append(restated)
@@ -554,7 +563,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     return Reading(stance, chosen[1], special or kind, relevance, chosen[2])
 
 
-_DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
+_DOSE_WORDS = vocab.DOSE_WORDS
 _ABBREVIATION = re.compile(r"\s\(([A-Za-z][A-Za-z0-9-]{0,8}[A-Z0-9])s?(?:\s+(?:group|arm))?\)")
 
 

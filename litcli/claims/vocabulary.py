@@ -721,16 +721,17 @@ METHOD_PATTERNS: list[str] = [
 LIMITATION_PATTERNS: list[str] = [
     r"\b(further|more|larger|additional|future|longer|well-designed|adequately powered|randomi[sz]ed|"
     r"controlled|rigorous|high-quality)\b[\w\s,-]{0,40}\b(studies|research|trials|investigation|work|data|"
-    r"evidence)\b[\w\s,-]{0,30}\b(are|is|will be|would be)?\s*(needed|required|warranted|necessary|"
+    r"evidence|comparisons|evaluations|investigations)\b[\w\s,-]{0,50}\b(are|is|will be|would be)?\s*(needed|required|warranted|necessary|"
     r"called for)\b",
     r"\b(merits?|warrants?|deserves?|requires?|needs?) (further|more|additional|larger|closer)\b",
     r"\b(remains?|is|are|was|were) (unknown|unclear|uncertain|debated|controversial|not known|"
     r"not (yet )?established|not well (understood|established)|to be (determined|established|elucidated)|"
     r"poorly understood|understudied|unresolved|sparse|limited|scarce|insufficient|lacking|inconclusive)\b",
-    r"\b(evidence|data|research|knowledge|information)\b[\w\s,-]{0,40}\b(is|are|remains?|was|were) "
+    r"\b(evidence|data|research|knowledge|information)\b[\w\s,-]{0,40}\b(is|are|remains?|was|were) (too |very |still |currently |largely )?"
     r"(limited|sparse|scarce|insufficient|weak|lacking|inconclusive|mixed|conflicting|of low quality|"
     r"low|very low)\b",
     r"\bhas not been (established|shown|demonstrated|studied|tested)\b",
+    r"\b(too (weak|limited|sparse|few)|insufficient|inadequate) to (determine|conclude|establish|draw|judge|assess)\b",
     r"\bno (trial|study|studies|trials|data)\b[\w\s,-]{0,30}\b(to date|yet|has|have|so far)\b",
     r"\b(cannot|can not|could not) be (assumed|generali[sz]ed|extrapolated|determined|excluded|ruled out)\b",
     r"\b(rests? on|based on) (small|few|limited)\b",
@@ -751,6 +752,7 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"\bis well (described|known|documented|established)\b",
     r"^[^,;]{0,80}\b(is|are|remains?) (the |a |an )?(leading|common|major|frequent|main|important|growing|rising)\b[\w\s-]{0,30}\b(cause|causes|problem|concern|burden)\b",
     r"^[^,;]{0,60}\b(is|are) (increasing|rising|growing|on the rise|common|prevalent)\b",
+    r"\b(is|are) increasingly (used|promoted|recogni[sz]ed|prescribed|common|popular|adopted|offered|available)\b",
     r"\b(is|are) (usually|typically|commonly|often) (used|given|prescribed|thought)\b",
     r"\busually take\b|\btypically (fades?|takes?|lasts?)\b",
 ]
@@ -964,6 +966,10 @@ NO_STANCE_SECTIONS = (
 THE_MORE = r"^\s*the (more|less|higher|lower|greater|longer|stronger|fewer|bigger|smaller)\b(.+?),\s*the (more|less|better|worse|higher|lower|greater|longer|stronger|faster|fewer)\b(.*)$"
 
 # Words too general to tie a direction word to the claim's outcome ("levels", "effect").
+# Outcome heads too generic to say which outcome a result is about ("dissociative symptoms").
+GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
+# Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
+DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
 WEAK_OUTCOME_WORDS = """level levels effect effects patient patients group groups rate rates risk risks
 function cell cells activity expression response responses increase decrease change changes human humans
 mice mouse model models study result results outcome outcomes"""
