@@ -520,12 +520,6 @@ def prepare_item(item: Any) -> Any:
     )
 
 
-def prepare_items(items: Iterable[Any]) -> Iterator[Any]:
-    """``prepare_item`` of each item, lazily."""
-    for item in items:
-        yield prepare_item(item)
-
-
 def _raw_format(raw: bytes) -> str:
     head = raw[:64].lstrip()
     return "xml" if head.startswith(b"<") else "medline"
