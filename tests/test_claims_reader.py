@@ -433,3 +433,19 @@ def test_a_null_against_the_claims_comparator_on_another_outcome_is_not_read() -
 def test_background_and_weak_evidence_statements() -> None:
     assert rd.sentence_kind("Social prescribing is increasingly promoted to address loneliness.") == "background"
     assert rd.sentence_kind("The evidence base is too weak to determine whether social prescribing reduces loneliness.") == "limitation"
+
+
+def test_suicidality_is_not_answered_by_depression_scores() -> None:
+    claim = "Zelvamide quickly eases suicidal thinking."
+    assert stance(claim, "MADRS scores improved more with zelvamide than with placebo at 24 hours (p=0.006).") == NEUTRAL
+    assert stance(claim, "Suicidal ideation scores fell more with zelvamide than with placebo at 24 hours (p=0.006).") == SUPPORTS
+    # response and relapse still answer a claim about the condition
+    assert stance("Zelvamide relieves depression.", "Response rates were higher with zelvamide than with placebo (p=0.01).") == SUPPORTS
+
+
+def test_similar_improvement_non_causal_and_uncertain_evidence() -> None:
+    claim = "Zelvamide eases suicidal thinking compared with standard care."
+    assert stance(claim, "Suicidal ideation improved similarly with standard care alone (p=0.41).") == CONTRADICTS
+    assert rd.NULL.search("the apparently protective effects of moderate intake are largely non-causal")
+    assert rd.sentence_kind("The evidence is very uncertain about whether zelvamide prevents delirium.") == "limitation"
+    assert rd.sentence_kind("Results were inconsistent across the three trials.") == "limitation"

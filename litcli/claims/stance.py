@@ -124,6 +124,7 @@ _GENERIC_AGENTS = vocab.GENERIC_AGENTS
 _TRIAL_COMPARISON = re.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTROL_TERMS + r")\b", re.I)
 _WEAK_STEMS = frozenset(stem(w) for w in vocab.WEAK_OUTCOME_WORDS.split())
 _GENERIC_OUTCOME_STEMS = frozenset(stem(w) for w in vocab.GENERIC_OUTCOME_WORDS)
+_EFFICACY_CLASSES = outcome_classes("response remission relapse")
 _HARD = re.compile(vocab.HARD_OUTCOMES, re.I)
 _TREATMENT_POP = re.compile(vocab.TREATMENT_POPULATION, re.I)
 _NOT_ENROLLED = re.compile(r"\bno \w+ (were|was) (enrolled|included|recruited|studied)\b", re.I)
@@ -362,6 +363,12 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     # next to the direction word
     inherent = bool(frame.goodness and not frame.direction)  # "works", "helps", "harms": any outcome's valence answers
     clinical = bool(frame.valence and f.valence) or (inherent and bool(f.goodness))
+    if clinical and f.outcome and frame.outcome:
+        # both outcomes known, of different kinds, neither a general efficacy measure (response,
+        # remission) nor a generic word ("risk of AMI" does not answer "risk of dementia")
+        mine, theirs = outcome_classes(frame.outcome), outcome_classes(f.outcome)
+        if mine and theirs and not mine & theirs and not (mine | theirs) & _EFFICACY_CLASSES:
+            clinical = False
     if not clinical and not _anchored(frame, f, clause) and not _trial_comparison(frame, clause, clause_stems):
         return NEUTRAL
     if frame.goodness and f.goodness:

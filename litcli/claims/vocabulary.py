@@ -566,9 +566,11 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"(kidney|renal|liver|hepatic|lung|cardiac|heart|beta-cell|cognitive|physical|sexual|immune) function|"
      r"(glyc(a)?emic|blood (sugar|glucose)|blood pressure|asthma|seizure|symptom|disease|viral|pain) control|"
      r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss", 1),
-    (r"symptoms?|severity|symptom scores?|(MADRS|HAM-?[DA]|HDRS|HAMD|HAMA|Y-?BOCS|CAPS(-5)?|PCL(-5)?|SSI|BDI(-II)?|"
-     r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|MSSI|C-SSRS|CGI(-S)?|PANSS)\b|"
-     r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|OCD|PTSD|MDD|TRD|GAD|anhedonia|ideation|suicid\w*|hopelessness|"
+    # suicidality is its own outcome: depression scores do not answer a claim about suicidal thinking
+    (r"suicid\w*|ideation|self-harm|(SSI|MSSI|C-SSRS|CGI-SS(-R)?)\b", -1),
+    (r"symptoms?|severity|symptom scores?|(MADRS|HAM-?[DA]|HDRS|HAMD|HAMA|Y-?BOCS|CAPS(-5)?|PCL(-5)?|BDI(-II)?|"
+     r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|CGI(-S)?|PANSS)\b|"
+     r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|OCD|PTSD|MDD|TRD|GAD|anhedonia|hopelessness|"
      r"ruminat\w*|distress|burnout|insomnia|fatigue|pain|immobility|craving|cravings", -1),
     (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|"
      r"recurrences?|readmissions?|hospitali[sz]ations?|admissions?|exacerbations?|adverse (events?|effects?|reactions?)|"
@@ -677,7 +679,8 @@ NULL_TERMS = (
     r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
     r"(effect|impact|influence|benefit)"
     r"|similar (in|between|across|among|to|with|proportions?|rates?)|(was|were|are|is) (\w+ )?comparable|comparable (between|across|in both|among)|unchanged|unaffected|"
-    r"unrelated|no different|did not appear|(does|do) not (appear|seem) to|persist(ed|s)? (after|despite|in the)|"
+    r"unrelated|no different|did not appear|(does|do) not (appear|seem) to|\w+ed similarly\b|similarly (improved|reduced|decreased|increased)|"
+    r"(largely |mostly |probably )?non-?causal|spurious|(explained|accounted for) by confounding|persist(ed|s)? (after|despite|in the)|"
     r"retained its|remained (stable|unchanged|similar)|stayed comparable|neither\b|nor\b"
 )
 # A negation inside a result clause: "no patient achieved remission", "none of".
@@ -729,7 +732,9 @@ LIMITATION_PATTERNS: list[str] = [
     r"poorly understood|understudied|unresolved|sparse|limited|scarce|insufficient|lacking|inconclusive)\b",
     r"\b(evidence|data|research|knowledge|information)\b[\w\s,-]{0,40}\b(is|are|remains?|was|were) (too |very |still |currently |largely )?"
     r"(limited|sparse|scarce|insufficient|weak|lacking|inconclusive|mixed|conflicting|of low quality|"
-    r"low|very low)\b",
+    r"low|very low|uncertain|unclear|inconsistent)\b",
+    r"\bresults (were|are) (inconsistent|mixed|conflicting|heterogeneous)\b",
+    r"\b(requires?|needs?|warrants?|awaits?) (further )?(confirmation|replication|validation)\b",
     r"\bhas not been (established|shown|demonstrated|studied|tested)\b",
     r"\b(too (weak|limited|sparse|few)|insufficient|inadequate) to (determine|conclude|establish|draw|judge|assess)\b",
     r"\bno (trial|study|studies|trials|data)\b[\w\s,-]{0,30}\b(to date|yet|has|have|so far)\b",
