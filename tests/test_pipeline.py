@@ -232,6 +232,50 @@ def test_a_descriptor_path_is_opened_by_the_worker_as_the_same_file(tmp_path: Pa
     assert importer._reopenable(str(tmp_path / "missing.xml")) is None
 
 
+@posix_only
+@pytest.mark.skipif(
+    not Path(f"/proc/self/task/{os.getpid()}/children").exists(), reason="reads /proc children"
+)
+def test_an_exception_while_storing_keeps_the_committed_batches_and_stops_the_worker(
+    tmp_path: Path,
+) -> None:
+    from litcli.importer import import_file
+    from litcli.library import Library
+
+    big = write_articles(tmp_path / "big.xml.gz", 5000, gz=True)
+    batches: list[int] = []
+
+    def on_batch(stats) -> None:  # type: ignore[no-untyped-def]
+        batches.append(stats.imported)
+        assert _children("litcli.pipeline"), "no worker process"
+        if len(batches) == 2:
+            raise RuntimeError("disk on fire")
+
+    with Library() as lib:
+        with pytest.raises(RuntimeError, match="disk on fire"):
+            import_file(lib, str(big), big.name, [], on_batch=on_batch, parallel=True)
+        assert lib.count() == 1000 and lib.integrity_check() == "ok"
+        assert len(lib.search("ketamine", limit=None)) == 200  # the index holds those rows only
+    assert _children("litcli.pipeline") == []
+
+
+def _children(marker: str) -> list[int]:
+    """This process's child processes whose command line holds ``marker``."""
+    out = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            pids = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for pid in pids:
+            try:
+                if marker.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    out.append(int(pid))
+            except OSError:
+                continue
+    return out
+
+
 def test_small_inputs_and_stdin_stay_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from litcli import importer
 
