@@ -449,3 +449,15 @@ def test_similar_improvement_non_causal_and_uncertain_evidence() -> None:
     assert rd.NULL.search("the apparently protective effects of moderate intake are largely non-causal")
     assert rd.sentence_kind("The evidence is very uncertain about whether zelvamide prevents delirium.") == "limitation"
     assert rd.sentence_kind("Results were inconsistent across the three trials.") == "limitation"
+
+
+def test_age_bands_and_all_cause_deaths() -> None:
+    claim = "Zelvamide vaccination prevents cervical cancer in women who get it after age 30."
+    assert stance(claim, "Among girls and women 10 to 30 years old, zelvamide vaccination was associated with a substantially reduced risk of invasive cervical cancer.") == NEUTRAL
+    claim = "Daily zelvamide slows skin ageing in people over 60."
+    assert stance(claim, "In adults under 55 years, skin ageing was less frequent with daily zelvamide (odds 0.76; 95% CI 0.59-0.98).") == NEUTRAL
+    assert stance(claim, "In adults aged 60 years or older, skin ageing was less frequent with daily zelvamide (odds 0.76; 95% CI 0.59-0.98).") == SUPPORTS
+    # "over 600 patients" is not an age
+    assert stance(claim, "Over 600 patients aged 60 years or older were followed; skin ageing was less frequent with daily zelvamide (odds 0.76; 95% CI 0.59-0.98).") == SUPPORTS
+    claim = "Zelvamide screening lowers men's overall death rate."
+    assert stance(claim, "Death from prostate cancer was lower in the zelvamide screening group (rate ratio 0.80; 95% CI 0.72-0.89).") == NEUTRAL

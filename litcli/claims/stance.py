@@ -153,6 +153,12 @@ def condition_ids(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_AGE_BETWEEN = re.compile(r"\b(?:aged?|ages)\s+(\d{1,3})\s*(?:to|-|–|and)\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*(?:old|of age)", re.I)
+_AGE_AT_LEAST = re.compile(r"\b(\d{1,3})\s*(?:years?|yrs?)?\s*(?:of age\s*)?(?:or|and)\s+(?:older|over|above)\b|\baged?\s*(?:≥|>=)\s*(\d{1,3})\b", re.I)
+_AGE_OVER = re.compile(r"\b(?:over|above|older than|after (?:the )?age(?: of)?|past)\s+(\d{1,3})\b(?!\s*(?:%|mg|g\b|kg|ml|mmol|times|days|weeks|months|hours|minutes|per))", re.I)
+_AGE_UNDER = re.compile(r"\b(?:under|below|younger than|before (?:the )?age(?: of)?)\s+(\d{1,3})\b(?!\s*(?:%|mg|g\b|kg|ml|mmol|times|days|weeks|months|hours|minutes|per))", re.I)
+_ALL_CAUSE = re.compile(vocab.ALL_CAUSE_DEATHS, re.I)
+_CAUSE_SPECIFIC = re.compile(vocab.CAUSE_SPECIFIC_DEATHS, re.I)
 _SUBTYPE = re.compile(vocab.SUBTYPES, re.I)
 _EXCLUDED = re.compile(vocab.EXCLUDED, re.I)
 
@@ -209,9 +215,34 @@ def _route_of(sentence: str, start: int, end: int, drug: re.Pattern[str] | None)
     return bool(before and drug.search(" ".join(before)) and not any(joined.match(w) for w in before[1:]))  # "esketamine nasal spray"
 
 
+def _age_range(text: str, *, claim: bool = False) -> tuple[float, float] | None:
+    """The ages ``text`` is about, from its words ("aged 10 to 30 years", "60 years or older",
+    "over 65", "under 55", "after age 30"), or None.  Outside a claim, "over"/"under" count
+    only with years or age named ("over 600 patients" is not an age)."""
+    for m in _AGE_BETWEEN.finditer(text):
+        lo, hi = float(m.group(1) or m.group(3)), float(m.group(2) or m.group(4))
+        if 0 < lo < hi <= 120:
+            return lo, hi
+    least = _AGE_AT_LEAST.search(text)
+    if least:
+        return float(least.group(1) or least.group(2)), 150.0
+    for pattern, over in ((_AGE_OVER, True), (_AGE_UNDER, False)):
+        for found in pattern.finditer(text):
+            age = float(found.group(1))
+            aged = re.match(r"\s*(years?|yrs?|-year)", text[found.end() :], re.I) or "age" in found.group(0).lower()
+            if age <= 110 and (claim or aged):
+                return (age + 0.5, 150.0) if over else (0.0, age - 0.5)
+    return None
+
+
 def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
     """Why the sentence is about another condition or population than the claim's (None if not)."""
     sentence = _EXCLUDED.sub(" ", sentence)  # "patients with bipolar disorder were excluded"
+    wanted_ages = _age_range(frame.text, claim=True)
+    if wanted_ages:
+        found_ages = _age_range(sentence)
+        if found_ages and (found_ages[1] < wanted_ages[0] or found_ages[0] > wanted_ages[1]):
+            return f"another age group ({found_ages[0]:g}-{found_ages[1]:g} years)".replace("-150 years", "+ years")
     other_type = _other_subtype(frame.text, sentence)
     if other_type:
         return f"another type ({other_type})"
@@ -508,6 +539,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
     if frame.hard_outcome and not _HARD.search(sentence):
         return Reading(NEUTRAL, "another outcome", "off-topic", relevance)
+    if _ALL_CAUSE.search(frame.text) and _CAUSE_SPECIFIC.search(sentence) and not _ALL_CAUSE.search(sentence):
+        return Reading(NEUTRAL, "cause-specific deaths, not deaths overall", "off-topic", relevance)
     if frame.prevention and _TREATMENT_POP.search(sentence):
         return Reading(NEUTRAL, "treatment, not prevention", "off-topic", relevance)
     why = _off_topic(frame, sentence)

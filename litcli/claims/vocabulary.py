@@ -927,6 +927,14 @@ EXCLUDED = (
     r"[^.;]{1,80}?\s+(were|was)\s+(excluded|not eligible|ineligible)\b|\bexcluding\s+[^,;.]{1,60}|\bexclusion criteria\b[^.;]{0,120}"
 )
 
+# Deaths of any cause vs deaths of one cause: a claim about the first ("overall death rate") is not
+# answered by the second ("death from prostate cancer").
+ALL_CAUSE_DEATHS = r"\b(overall|all-cause|all cause|total|any-cause)\s+(death|deaths|mortality|death rates?|survival)\b|\bdeaths? from any cause\b"
+CAUSE_SPECIFIC_DEATHS = (
+    r"\b(death|deaths|mortality)\s+(from|due to|caused by|attributed to)\s+(?!any\b)\w+"
+    r"|\b[\w-]+[- ](specific|cancer|cardiovascular|cardiac|coronary|stroke|covid-19|suicide)\s+(death|deaths|mortality)\b"
+)
+
 # Hard outcomes: a claim about them is not answered by a surrogate ("prevents suicide deaths" is
 # not shown by lower suicidal-ideation scores).
 HARD_OUTCOMES = (
