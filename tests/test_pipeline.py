@@ -285,6 +285,10 @@ def test_small_inputs_and_stdin_stay_in_this_process(tmp_path: Path, monkeypatch
     assert not importer._use_worker("-", True)
     monkeypatch.setattr(importer, "WORKER_MIN_BYTES", 10)
     monkeypatch.setattr(importer, "_cpus", lambda: 2)
+    assert not importer._use_worker(str(small), None)  # plain XML: WORKER_MIN_PLAIN_BYTES
+    small_gz = write_articles(tmp_path / "small.xml.gz", 3, gz=True)
+    assert importer._use_worker(str(small_gz), None)
+    monkeypatch.setattr(importer, "WORKER_MIN_PLAIN_BYTES", 10)
     assert importer._use_worker(str(small), None)
     monkeypatch.setattr(importer, "_cpus", lambda: 1)  # one CPU: a worker would only cost
     assert not importer._use_worker(str(small), None)
