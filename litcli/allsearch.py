@@ -18,13 +18,17 @@ asked again, so an interrupted run continues; the whole query's count is always 
 ``AllRecords`` lists the pieces in a background thread while the records of those listed
 are fetched, stored and written batch by batch (``service.RecordStream``), and names the
 piece where a failure stopped it.
+
+With a ``limit`` (``search --max N`` above 9,999) both stop at the first ``limit`` distinct
+PMIDs in the same order (``distinct``): the PMIDs of ``--all`` cut after ``limit``, no
+further piece listed, and the check asks for ``limit`` PMIDs (PubMed's count when smaller).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +45,11 @@ if TYPE_CHECKING:
 CAP = q.MAX_RESULTS  # PubMed's 9,999
 FIRST_DAY = dt.date(1700, 1, 1)  # before PubMed's oldest publication date
 MAX_UID = 99_999_999
+
+
+def splits(max_results: int) -> bool:
+    """Whether ``--max max_results`` needs the search split (more than PubMed hands out)."""
+    return max_results > CAP
 
 
 def last_day() -> dt.date:
@@ -166,6 +175,18 @@ class AllIds:
     requests: int
     piece_ends: list[int] = field(default_factory=list)  # len(pmids) after each piece
     labels: list[str] = field(default_factory=list)  # each piece's dates (Piece.label)
+    limit: int | None = None  # only the first ``limit`` PMIDs were asked for (--max N)
+
+    @property
+    def expected(self) -> int:
+        """How many distinct PMIDs the pieces should have given: PubMed's count, or the
+        ``limit`` when it is smaller."""
+        return self.count if self.limit is None else min(self.count, self.limit)
+
+    @property
+    def cut(self) -> bool:
+        """True when the limit left records of PubMed's count out on purpose."""
+        return self.limit is not None and self.limit < self.count
 
     def piece_at(self, position: int) -> int:
         """The piece (0-based) holding ``pmids[position]`` (``pieces`` past the end)."""
@@ -173,8 +194,8 @@ class AllIds:
 
     @property
     def shortfall(self) -> int:
-        """How many records PubMed counts that the pieces did not return (0: verified)."""
-        return max(self.count - len(self.pmids), 0)
+        """How many of the ``expected`` records the pieces did not return (0: verified)."""
+        return max(self.expected - len(self.pmids), 0)
 
 
 @dataclass
@@ -275,6 +296,22 @@ class Pieces:
         exc.message = f"{exc.message} ({what}; the {before} piece(s) before it are {kept})"
 
 
+def distinct(pieces: Iterable[Listed], limit: int | None = None) -> Iterator[tuple[Listed, list[str]]]:
+    """Each listed piece with its PMIDs not seen before (in esearch's order), until
+    ``limit`` PMIDs in all: the piece that reaches it is cut there and no further piece is
+    asked for (the walk stops with it).  The one de-duplication of ``collect_ids`` and
+    ``AllRecords``, so ``--max N`` is always the first N of what ``--all`` gives."""
+    seen: set[str] = set()
+    for listed in pieces:
+        new = [p for p in dict.fromkeys(listed.ids) if p not in seen]
+        if limit is not None:
+            new = new[: max(limit - len(seen), 0)]
+        seen.update(new)
+        yield listed, new
+        if limit is not None and len(seen) >= limit:
+            return
+
+
 def collect_ids(
     client: EutilsClient,
     query: str,
@@ -284,28 +321,26 @@ def collect_ids(
     first: dt.date = FIRST_DAY,
     last: dt.date | None = None,
     cache: SearchCache | None = None,
+    limit: int | None = None,
 ) -> AllIds:
     """Every PMID of ``query`` (``Pieces``), de-duplicated, to be checked against PubMed's
-    count (``AllIds.shortfall``).  ``progress(pieces done, pieces so far, PMIDs so far)``.
-    With a ``cache`` an interrupted run, run again, continues where it stopped (the whole
-    query's count and the splits not yet listed are asked afresh).  The result says where
-    each piece ends in ``pmids`` (``piece_ends``)."""
+    count (``AllIds.shortfall``); with a ``limit``, the first ``limit`` of them
+    (``distinct``), checked against the smaller of the two.  ``progress(pieces done,
+    pieces so far, PMIDs so far)``.  With a ``cache`` an interrupted run, run again,
+    continues where it stopped (the whole query's count and the splits not yet listed are
+    asked afresh).  The result says where each piece ends in ``pmids`` (``piece_ends``)."""
     pieces = Pieces(client, query, cap=cap, first=first, last=last, cache=cache)
-    seen: set[str] = set()
     pmids: list[str] = []
     ends: list[int] = []
     labels: list[str] = []
-    for listed in pieces:
-        for pmid in listed.ids:
-            if pmid not in seen:
-                seen.add(pmid)
-                pmids.append(pmid)
+    for listed, new in distinct(pieces, limit):
+        pmids.extend(new)
         ends.append(len(pmids))
         labels.append(listed.label)
         if progress is not None:
             progress(listed.number, listed.number, len(pmids))
     return AllIds(pieces.query, pieces.count, pmids, len(ends), pieces.requests,
-                  piece_ends=ends, labels=labels)
+                  piece_ends=ends, labels=labels, limit=limit)
 
 
 class _ListingFailed(Exception):
@@ -323,8 +358,9 @@ class AllRecords:
     records of the pieces listed so far are fetched, stored and written
     (``service.RecordStream`` over ``feed``); fetching and listing share the rate budget.
     Iterate for the records in piece order; ``result()`` afterwards is the ``AllIds`` to
-    check against PubMed's count.  ``close()`` stops the listing (it is a daemon thread:
-    nothing waits for a request under way)."""
+    check against PubMed's count.  With a ``limit`` only the first ``limit`` PMIDs are
+    listed and handed over (``distinct``).  ``close()`` stops the listing (it is a daemon
+    thread: nothing waits for a request under way)."""
 
     def __init__(
         self,
@@ -335,6 +371,7 @@ class AllRecords:
         open_cache: Callable[[], tuple[SearchCache | None, Callable[[], None]]],
         notify: Callable[[str], None] | None = None,
         cap: int | None = None,
+        limit: int | None = None,
     ) -> None:
         import contextvars
         import queue
@@ -349,6 +386,7 @@ class AllRecords:
         self.stream = make_stream(feed=self.feed)
         self._settings, self._open_cache, self._notify = settings, open_cache, notify
         self._cap = cap if cap is not None else CAP
+        self.limit = limit
         context = contextvars.copy_context()
         self._thread = threading.Thread(
             target=context.run, args=(self._list,), name="litcli-listing", daemon=True
@@ -363,13 +401,14 @@ class AllRecords:
         client = EutilsClient(self._settings, notify=self._notify)
         try:
             pieces = Pieces(client, self.query, cap=self._cap, cache=cache)
-            self.count = self.stream.expected = pieces.count
+            self.count = pieces.count
+            self.stream.expected = pieces.count if self.limit is None else min(pieces.count, self.limit)
             self._counted.set()
-            for listed in pieces:
+            for listed, new in distinct(pieces, self.limit):
                 self.requests = pieces.requests
                 if self._stop.is_set():
                     return
-                self.feed.put((listed.label, listed.ids))
+                self.feed.put((listed.label, new))
             self.requests = pieces.requests
             self.feed.put(END)
         except BaseException as exc:  # raised in the caller's thread, in order
@@ -423,7 +462,7 @@ class AllRecords:
         stream = self.stream
         return AllIds(
             self.query, self.count or 0, list(stream.pmids), len(stream.group_ends), self.requests,
-            piece_ends=list(stream.group_ends), labels=list(stream.labels),
+            piece_ends=list(stream.group_ends), labels=list(stream.labels), limit=self.limit,
         )
 
     def close(self) -> None:

@@ -33,7 +33,7 @@ MIN_YEAR = 1800
 # E-utilities hand out only the first 9,999 records of a search (esearch refuses
 # retstart >= 9999, also through the history server), so no search can fetch more.
 MAX_RESULTS = 9_999
-SPLIT_HINT = "split the search by publication year with --since/--until"
+SPLIT_HINT = "`litcli search` splits a bigger search by publication date: --max N above 9,999, or --all"
 
 
 def _shown(query: str) -> str:
@@ -128,7 +128,7 @@ def check_max(max_results: int) -> None:
         raise InvalidInputError(
             f"--max is limited to {MAX_RESULTS:,} (got {max_results:,}): PubMed hands out "
             f"only the first {MAX_RESULTS:,} records of a search",
-            hint=f"{SPLIT_HINT} (e.g. --until 2015, then --since 2016)",
+            hint=SPLIT_HINT,
         )
 
 

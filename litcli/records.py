@@ -228,10 +228,15 @@ class RecordSource:
         return list(outcome.ids[:max_results]), outcome.count, source
 
     def all_ids(
-        self, query: str, *, progress: Callable[[int, int, int], None] | None = None
+        self,
+        query: str,
+        *,
+        progress: Callable[[int, int, int], None] | None = None,
+        limit: int | None = None,
     ) -> AllIds:
         """Every PMID of a search, also past PubMed's 9,999 (``allsearch.collect_ids``: split
-        by publication date, checked against PubMed's count); each piece is kept in the
+        by publication date, checked against PubMed's count), or the first ``limit`` of them
+        in the same order (``search --max N`` above 9,999); each piece is kept in the
         library's search cache, so a run that stopped continues where it did."""
         from litcli import allsearch, service
 
@@ -242,16 +247,21 @@ class RecordSource:
                 refresh=self.refresh, library=lib, warn=self.library_warning
             )
         return allsearch.collect_ids(
-            self.client(), query, progress=progress, cap=allsearch.CAP, cache=cache
+            self.client(), query, progress=progress, cap=allsearch.CAP, cache=cache, limit=limit
         )
 
     def all_records(
-        self, query: str, *, progress: Callable[[int, int], None] | None = None
+        self,
+        query: str,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        limit: int | None = None,
     ) -> AllRecords:
-        """Every record of a search, also past PubMed's 9,999 (``allsearch.AllRecords``):
-        the pieces listed in a background thread (kept in the library's search cache, so a
-        run that stopped continues where it did) while the records of those listed are
-        read from the library or fetched, stored and handed over batch by batch."""
+        """Every record of a search, also past PubMed's 9,999 (``allsearch.AllRecords``), or
+        those of the first ``limit`` PMIDs in the same order: the pieces listed in a
+        background thread (kept in the library's search cache, so a run that stopped
+        continues where it did) while the records of those listed are read from the library
+        or fetched, stored and handed over batch by batch."""
         from litcli import allsearch, service
 
         lib = self.library()
@@ -270,6 +280,7 @@ class RecordSource:
             make_stream=lambda feed: self.stream((), feed=feed, progress=progress),
             open_cache=open_cache,
             notify=self._warn,
+            limit=limit,
         )
 
     def search(

@@ -95,14 +95,16 @@ def keep(
     entry: SearchRecord, library: Library | None, warn: Callable[[str], None]
 ) -> Changes | None:
     """Store ``entry`` (its ``id`` is set) and, for a rerun, compare it with the last run of
-    the same search.  A library that cannot be used leaves ``id`` None (one warning)."""
+    the same search (same query, sort and max; failing that, the run repeated: an ``--all``
+    run records PubMed's count as its max, which moves).  A library that cannot be used
+    leaves ``id`` None (one warning)."""
     if library is None:
         return None
     try:
         library.log_search(entry)
         if entry.rerun_of is None or entry.mode == "count":
             return None
-        previous = library.previous_run(entry)
+        previous = library.previous_run(entry) or library.search_record(entry.rerun_of)
     except LibraryError as exc:
         warn(f"search not recorded in the library: {exc.message}")
         return None

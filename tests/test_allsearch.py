@@ -218,3 +218,152 @@ def test_a_failing_piece_names_itself_and_a_rerun_continues(ncbi, monkeypatch):
     assert sorted(again.stdout.split()) == pmids
     # the pieces listed before the failure came from the library; only the last is asked
     assert listed_pieces() == {failed_term}
+
+
+# --- litcli search --max N above 9,999: the first N of --all's PMIDs ----------------------------
+
+
+def test_max_above_the_cap_is_the_first_n_of_all_and_9999_is_unchanged(ncbi):
+    from litcli.library import Library
+    from tests.conftest import run_cli
+
+    pmids = _serve(ncbi, 30_000, _day)  # 7 a day from 2001 to 2012
+    # --max 9,999 as before: one esearch of the whole query, no split, the note says how to
+    # get more
+    same = run_cli(["search", "synthetic", "--max", "9999", "-f", "ids"])
+    assert same.exit_code == 0, same.output
+    assert len(same.stdout.split()) == 9_999
+    assert [h.params["term"] for h in ncbi.hits("esearch")] == ["synthetic"]
+    assert (
+        "Wrote 9,999 of 30,000 matching records; use --max 30000 for all (past PubMed's 9,999 the "
+        "search is split by publication date, as with --all)." in same.stderr
+    )
+    ncbi.clear()
+    first = run_cli(["search", "synthetic", "--max", "12000", "-f", "ids"])
+    assert first.exit_code == 0, first.output
+    got = first.stdout.split()
+    assert len(got) == len(set(got)) == 12_000 and set(got) <= set(pmids)
+    hits = ncbi.hits("esearch")
+    assert all(int(h.params.get("retstart", 0)) < CAP for h in hits)
+    assert all(int(h.params["retmax"]) <= CAP for h in hits)
+    assert ncbi.count("efetch") == 0
+    assert "The first 12,000 of 30,000 matching PMIDs (" in first.stderr
+    assert "oldest publication dates first); use --all for all 30,000." in first.stderr
+    with Library() as lib:
+        entry = lib.searches()[0]
+    assert (entry.mode, entry.max_results, entry.count, entry.pmids) == ("ids", 12_000, 30_000, got)
+    # the first 12,000 of what --all gives, in the same order; pieces past them never asked
+    ncbi.clear()
+    everything = run_cli(["search", "synthetic", "--all", "-f", "ids", "--refresh"])
+    assert everything.exit_code == 0, everything.output
+    assert everything.stdout.split()[:12_000] == got
+    assert len(hits) < ncbi.count("esearch")
+
+
+def test_max_above_the_count_gives_every_record_with_the_check(ncbi):
+    from tests.conftest import run_cli
+
+    pmids = _serve(ncbi, 12_000, _day)
+    result = run_cli(["search", "synthetic", "--max", "20000", "-f", "ids"])
+    assert result.exit_code == 0, result.output
+    assert sorted(result.stdout.split()) == pmids
+    assert "All 12,000 PMIDs (" in result.stderr and "matches PubMed's count" in result.stderr
+    assert "Wrote" not in result.stderr
+    assert all(int(h.params.get("retstart", 0)) < CAP for h in ncbi.hits("esearch"))
+    # a count within the cap: one esearch, not split
+    ncbi.clear()
+    ncbi.on_search("small", pmids[:40])
+    small = run_cli(["search", "small", "--max", "12000", "-f", "ids"])
+    assert small.exit_code == 0 and small.stdout.split() == pmids[:40]
+    assert "All 40 PMIDs (1 date piece, 1 request; matches PubMed's count)." in small.stderr
+    assert [h.params["term"] for h in ncbi.hits("esearch")] == ["small"]
+
+
+def test_max_above_the_cap_with_a_shortfall_is_a_warning_and_exit_9(ncbi):
+    from tests.conftest import run_cli
+
+    # 100 records whose date no [dp] piece covers: the pieces hold 9,950, not 10,000
+    _serve(ncbi, 10_050, lambda i: "1600/01/01" if i < 100 else _day(i, 40))
+    result = run_cli(["search", "synthetic", "--max", "10000", "-f", "ids"])
+    assert result.exit_code == 9
+    assert len(set(result.stdout.split())) == 9_950  # what was found is written
+    assert "Warning: PubMed counts 10,050 records for this search, but its " in result.stderr
+    assert "returned 9,950 distinct PMIDs, not the first 10,000 asked for (50 missing)" in result.stderr
+
+
+def test_max_above_the_cap_with_records_streams_the_first_n_in_piece_order(ncbi, monkeypatch):
+    """A smaller cap stands in for PubMed's 9,999 (as in the --all tests): --max 120 of 230
+    real synthetic records is split, fetched once and written in --all's order."""
+    import json
+
+    from litcli import allsearch
+    from tests.conftest import run_cli
+    from tests.ncbi_server import pubmed_article
+
+    monkeypatch.setattr(allsearch, "CAP", 50)
+    pmids = [str(FIRST + i) for i in range(230)]
+    ncbi.set_articles({p: pubmed_article(p, title=f"Synthetic article {p}.") for p in pmids})
+    ncbi.set_dates({p: _day(i, 3) for i, p in enumerate(pmids)})
+    result = run_cli(["search", "synthetic", "--max", "120", "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    written = [json.loads(line)["pmid"] for line in result.stdout.splitlines()]
+    assert len(written) == len(set(written)) == 120
+    fetched = [p for h in ncbi.hits("efetch") for p in h.params["id"].split(",")]
+    assert fetched == written and ncbi.count("efetch") == 1  # one batch of up to 1,000
+    assert all(int(h.params["retmax"]) <= 50 for h in ncbi.hits("esearch"))
+    assert "The first 120 of 230 matching PMIDs (" in result.stderr
+    everything = run_cli(["search", "synthetic", "--all", "-f", "ids"])
+    assert everything.stdout.split()[:120] == written
+    # JSON: the search record holds the 120 PMIDs; the table has 120 rows (from the library)
+    ncbi.clear()
+    data = json.loads(run_cli(["search", "synthetic", "--max", "120", "-f", "json"]).stdout)
+    assert [r["pmid"] for r in data["records"]] == written
+    assert (data["search"]["mode"], data["search"]["max"]) == ("records", 120)
+    assert data["search"]["pmids"] == written and data["search"]["count"] == 230
+    table = run_cli(["search", "synthetic", "--max", "120"])
+    assert table.exit_code == 0 and len(table.stdout.splitlines()) == 121
+    assert "The first 120 of 230 records (oldest publication dates first) for: synthetic" in table.stderr
+    assert ncbi.count("efetch") == 0
+    # --max at the cap is the plain search: one esearch, no split
+    ncbi.clear()
+    plain = run_cli(["search", "synthetic", "--max", "50", "-f", "ids", "--refresh"])
+    assert plain.exit_code == 0 and len(plain.stdout.split()) == 50
+    assert [h.params["term"] for h in ncbi.hits("esearch")] == ["synthetic"]
+
+
+def test_rerun_of_a_split_search_and_of_an_all_search(ncbi, monkeypatch):
+    from litcli import allsearch
+    from litcli.library import Library
+    from tests.conftest import run_cli
+
+    monkeypatch.setattr(allsearch, "CAP", 50)
+    pmids = _serve(ncbi, 230, lambda i: _day(i, 3))
+    assert run_cli(["search", "synthetic", "--max", "120", "-f", "ids"]).exit_code == 0
+    assert run_cli(["search", "synthetic", "--all", "-f", "ids"]).exit_code == 0
+    ncbi.set_articles({p: "" for p in pmids[1:]})  # one record gone from PubMed
+    again = run_cli(["search", "--rerun", "1", "-f", "ids"])
+    assert again.exit_code == 0, again.output
+    assert len(again.stdout.split()) == 120 and pmids[0] not in again.stdout.split()
+    assert "Search #1 again (recorded as #3): 229 matches (230 on " in again.stderr
+    assert "; 1 new since the last run (#1), 1 no longer returned." in again.stderr
+    whole = run_cli(["search", "--rerun", "2", "-f", "ids"])
+    assert whole.exit_code == 0, whole.output
+    assert sorted(whole.stdout.split()) == pmids[1:]
+    assert "0 new since the last run (#2), 1 no longer returned." in whole.stderr
+    with Library() as lib:
+        modes = {e.id: (e.mode, e.max_results, e.rerun_of) for e in lib.searches()}
+    assert modes[3] == ("ids", 120, 1) and modes[4] == ("all", 229, 2)
+
+
+def test_max_above_the_cap_bad_combinations_send_nothing(ncbi):
+    from tests.conftest import run_cli
+
+    for args, words in [
+        (["--max", "12000", "--count"], "--max above 9,999 (got 12,000) cannot be used with --count"),
+        (["--max", "12000", "--metrics"], "--max above 9,999 (got 12,000) cannot be used with --metrics"),
+        (["--max", "12000", "--sort", "cited"], "cannot be used with --metrics"),
+        (["--max", "12000", "--sort", "date"], "--sort date orders at most 9,999 records"),
+    ]:
+        result = run_cli(["search", "x", *args])
+        assert result.exit_code == 2 and words in result.stderr, (args, result.stderr)
+    assert ncbi.count() == 0

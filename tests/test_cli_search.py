@@ -378,12 +378,9 @@ def test_debug_shows_a_traceback(ncbi, monkeypatch):
         (["search", "x", "--sort", "newest"], "unknown --sort 'newest'"),
         (["search", "x", "--type", ""], "--type needs a name, got ''"),
         (["search", "x", "--type", " , "], "--type needs a name"),
-        (
-            ["search", "x", "--max", "10000"],
-            "--max is limited to 9,999 (got 10,000): PubMed hands out only the first 9,999 "
-            "records of a search. Split the search by publication year with --since/--until",
-        ),
-        (["search", "x", "--max", "100000"], "--max is limited to 9,999"),
+        (["search", "x", "--max", "abc"], "'abc' is not a valid integer"),
+        (["search", "x", "--max", "1.5"], "'1.5' is not a valid integer"),
+        (["search", "x", "--max", "12000", "--count"], "--max above 9,999 (got 12,000) cannot be"),
         (["search", "x", "--count", "-o", "n.txt"], "--count prints only a number"),
     ],
 )
@@ -459,8 +456,8 @@ def test_a_search_beyond_pubmeds_9999_records_says_how_to_split_it(ncbi):
     assert len(result.stdout.split()) == 20
     notes = [line for line in lines(result.stderr) if line.startswith("Wrote 20 of 12,345")]
     assert notes == [
-        "Wrote 20 of 12,345 matching records; use --max 9999 for more; PubMed hands out only the "
-        "first 9,999 records of a search, so split the search by publication year with --since/--until."
+        "Wrote 20 of 12,345 matching records; use --max 12345 for all (past PubMed's 9,999 the "
+        "search is split by publication date, as with --all)."
     ]
 
 

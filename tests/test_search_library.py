@@ -265,6 +265,9 @@ def test_offline_filters(ncbi, shelf):
     assert result.stdout.split() == [str(FIRST + 2)]
     result = run_cli(["search", "ketamine", "--offline", "--max", "1", "--humans"])
     assert "Showing 1 of 2 for: ketamine · humans · local library" in result.stderr
+    # the library has no 9,999 limit: --max above it is answered as it is (nothing split)
+    result = run_cli(["search", "ketamine", "--offline", "--max", "12000", "--format", "ids"])
+    assert result.exit_code == 0 and sorted(result.stdout.split()) == shelf[:3]
     assert ncbi.count() == 0
 
 

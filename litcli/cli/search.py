@@ -26,6 +26,7 @@ Examples:
   litcli search "ketamine[ti] AND depression" --humans --english --max 50
   litcli search esketamine --count
   litcli search "ketamine" --all --format ids > all-ketamine.txt
+  litcli search "ketamine" --max 12000 -f csv -o ketamine.csv   # past 9,999
   litcli search --topic esketamine --format ids | litcli export - -f bibtex
   litcli search --topic ketamine-ptsd --offline      # only the local library
   litcli search --topic ketamine-ptsd --refresh      # ask PubMed again
@@ -33,9 +34,11 @@ Examples:
   litcli search --topic ketamine-ocd --metrics --sort cited   # iCite citations, RCR
 
 \b
-PubMed hands out only the first 9,999 records of a search: --max is at most
-9,999. --all gets every record of a bigger search (split by publication
-date and checked against PubMed's count; --format ids: the PMIDs alone).
+PubMed hands out only the first 9,999 records of a search. --all gets every
+record of a bigger search (split by publication date and checked against
+PubMed's count; --format ids: the PMIDs alone). --max above 9,999 runs the
+same split search and keeps the first N PMIDs in its order: publication-date
+pieces, oldest first (checked against N; --sort must be relevance).
 When fewer records are printed than matched, stderr says so.
 
 Searches seen in the last day are answered from the local cache and the
@@ -58,7 +61,8 @@ records from the local library; every record fetched is kept there.
     type=int,
     default=20,
     show_default=True,
-    help="Records to show (at most 9,999: PubMed's limit per search).",
+    help="Records to show; above 9,999 (PubMed's limit per search) the search is split "
+    "by publication date as with --all and the first N, oldest first, are kept.",
 )
 @click.option(
     "--sort",
@@ -170,6 +174,9 @@ def search(
         query, topic = (rerun_of.typed,) if rerun_of.typed else (), rerun_of.topic
         max_results, sort, refresh = rerun_of.max_results, rerun_of.sort, True
         count_only = count_only or rerun_of.mode == "count"
+        if rerun_of.mode == "all":  # an --all search is run again with --all
+            all_ = True
+            _check_all_flags(fmt, count_only, offline, None)
     if output == "-":  # `-o -`: stdout, as in `export`
         output = None
     if output is not None and count_only:
@@ -178,8 +185,16 @@ def search(
     filters = q.Filters(
         types=tuple(types), humans=humans, english=english, since=since, until=until
     )
-    q.check_max(max_results)
+    from litcli import allsearch
+
     q.check_sort(sort)
+    # --max past 9,999: the first N of --all's split search (offline: the library's first N;
+    # --all ignores --max)
+    split = not all_ and not offline and allsearch.splits(max_results)
+    if split:
+        _check_split_flags(max_results, count_only, metrics, sort)
+    elif not allsearch.splits(max_results):
+        q.check_max(max_results)
     full_query = (
         rerun_of.query if rerun_of is not None else build_search_query(query, topic=topic, filters=filters)
     )
@@ -217,18 +232,18 @@ def search(
     ids_only = fmt == "ids"  # PMIDs from esearch alone: no record is fetched
     from litcli import searchlog
 
-    if all_:
-        sink = _Sink(fmt, abstracts, verbose, output, force, 0)
-        _all(err, full_query, query, topic, filters, sort, sink, refresh=refresh)
-        return
-
     logged = _Logged(
         typed=" ".join(query),
         topic=topic,
         filters=rerun_of.filters if rerun_of is not None else searchlog.filters_dict(filters),
-        mode="count" if count_only else "ids" if ids_only else "records",
+        mode="all" if all_ else "count" if count_only else "ids" if ids_only else "records",
         rerun_of=rerun_of.id if rerun_of is not None else None,
     )
+    if all_ or split:
+        sink = _Sink(fmt, abstracts, verbose, output, force, 0)
+        _all(err, full_query, sort, sink, logged, refresh=refresh,
+             limit=max_results if split else None, rerun_of=rerun_of)
+        return
     outcome = _online(
         err, full_query, offline_text, filters, max_results, sort, count_only, refresh,
         ids_only=ids_only, logged=logged,
@@ -366,15 +381,34 @@ def _check_all_flags(fmt: str, count_only: bool, offline: bool, rerun: int | Non
         raise click.UsageError(f"--all cannot be used with {', '.join(given)}")
 
 
+def _check_split_flags(max_results: int, count_only: bool, metrics: bool, sort: str) -> None:
+    """--max above 9,999 runs --all's split search: what --all refuses, and an order
+    PubMed cannot give past 9,999, are usage errors."""
+    from litcli.allsearch import CAP
+
+    given = [n for n, v in (("--count", count_only), ("--metrics", metrics)) if v]
+    if given:
+        raise click.UsageError(
+            f"--max above {CAP:,} (got {max_results:,}) cannot be used with {', '.join(given)}"
+        )
+    if sort != "relevance":
+        raise click.UsageError(
+            f"--sort {sort} orders at most {CAP:,} records (PubMed's limit); --max {max_results:,} "
+            "gives the first records in publication-date order (oldest first, as --all): "
+            "drop --sort, or use --max 9999 or less"
+        )
+
+
 def _all(
-    err: Any, full_query: str, query: tuple[str, ...], topic: str | None, filters: Any,
-    sort: str, sink: _Sink, *, refresh: bool = False,
+    err: Any, full_query: str, sort: str, sink: _Sink, logged: _Logged, *,
+    refresh: bool = False, limit: int | None = None, rerun_of: Any = None,
 ) -> None:
     """--all: every PMID (allsearch.collect_ids); with --format ids written as they are,
     else their records streamed (RecordSource.stream: library first, then efetch in
     batches, each stored and written as it arrives) in the format.  A count that does not
-    match is a warning and exit 9."""
-    from litcli import searchlog
+    match is a warning and exit 9.  ``limit`` (--max N above 9,999): the first N of the
+    same PMIDs, checked against N (PubMed's count when smaller).  The search is recorded
+    (``logged``); a rerun says what changed."""
     from litcli.cli.errors import exit_with
     from litcli.errors import ExitCode
     from litcli.models import Record
@@ -383,22 +417,19 @@ def _all(
 
     def log(result: Any, source: Any) -> Any:
         outcome = SearchOutcome(query=result.query, count=result.count, ids=result.pmids)
-        entry = searchlog.entry_for(
-            outcome, typed=" ".join(query), topic=topic, filters=searchlog.filters_dict(filters),
-            sort=sort, max_results=max(result.count, len(result.pmids)), mode="all",
-        )
-        searchlog.keep(entry, source.library(), source.library_warning)
-        return entry
+        kept = limit or max(result.count, len(result.pmids))
+        logged.keep(outcome, source, sort=sort, max_results=kept)
+        return logged.entry
 
     failures: list[Any] = []
     with RecordSource(refresh=refresh, warn=warn) as source, _AllProgress(err) as progress:
         if sink.fmt == "ids":
-            result = source.all_ids(full_query, progress=progress.listing)
+            result = source.all_ids(full_query, progress=progress.listing, limit=limit)
             entry = log(result, source)
             records: Any = (Record(pmid=p) for p in result.pmids)
         else:  # the pieces listed in the background while the records are streamed
             flush = sink.output is None  # stdout: each batch reaches the reader as it is written
-            run = source.all_records(full_query, progress=progress.fetching(flush=flush))
+            run = source.all_records(full_query, progress=progress.fetching(flush=flush), limit=limit)
             progress.stream, records = run.stream, run
             entry = None
         try:
@@ -411,8 +442,11 @@ def _all(
                 click.echo("No PubMed records found for this search.", err=True)
                 return
             if entry is not None:
-                sink.search = entry.to_dict()
+                sink.search = logged.as_json()
             header = f"All records for: {full_query}"
+            if limit is not None and limit < result_count:
+                header = (f"The first {limit:,} of {result_count:,} records (oldest publication "
+                          f"dates first) for: {full_query}")
             target, n = sink.write_all(records, header=header)
             if sink.fmt != "ids":
                 result = run.result()
@@ -428,15 +462,27 @@ def _all(
     if failures:
         warn(f"{len(failures):,} of the {len(result.pmids):,} PMIDs found gave no record "
              f"(first: {failures[0][0]}: {failures[0][1]})")
+    if rerun_of is not None:
+        _say_changes(rerun_of, logged)
     pieces = f"{result.pieces:,} date piece{'s' if result.pieces != 1 else ''}"
+    requests = f"{result.requests:,} request{'s' if result.requests != 1 else ''}"
     if result.shortfall:
+        wanted = f", not the first {result.expected:,} asked for" if result.cut else ""
         warn(
             f"PubMed counts {result.count:,} records for this search, but its {pieces} "
-            f"returned {len(result.pmids):,} distinct PMIDs ({result.shortfall:,} missing)"
+            f"returned {len(result.pmids):,} distinct PMIDs{wanted} ({result.shortfall:,} missing)"
         )
         exit_with(ExitCode.INCOMPLETE)
+    if result.cut:
+        click.echo(
+            f"The first {len(result.pmids):,} of {result.count:,} matching PMIDs ({pieces}, "
+            f"{requests}; oldest publication dates first); use --all for all "
+            f"{result.count:,}.",
+            err=True,
+        )
+        return
     click.echo(
-        f"All {len(result.pmids):,} PMIDs ({pieces}, {result.requests:,} requests; "
+        f"All {len(result.pmids):,} PMIDs ({pieces}, {requests}; "
         f"matches PubMed's count).",
         err=True,
     )
@@ -745,20 +791,20 @@ def shortfall_note(
     """'Wrote 20 of 148 matching records; use --max 148 for all.' (None when all were).
 
     ``shown``: the table's header already said "Showing 20 of 148", so only the advice
-    is given ("Use --max 148 for all.")."""
-    from litcli.query import MAX_RESULTS, SPLIT_HINT
+    is given ("Use --max 148 for all.").  Past PubMed's 9,999 online, the advice says that
+    such a --max splits the search (as --all does)."""
+    from litcli.query import MAX_RESULTS
 
     if written >= count or written == 0:
         return None
     advice = []
-    fetchable = min(count, MAX_RESULTS)
-    if max_results < fetchable:
-        advice.append(f"use --max {fetchable} for {'all' if fetchable == count else 'more'}")
-    if online and count > MAX_RESULTS:
-        advice.append(
-            f"PubMed hands out only the first {MAX_RESULTS:,} records of a search, "
-            f"so {SPLIT_HINT}"
+    if max_results < count:
+        split = (
+            f" (past PubMed's {MAX_RESULTS:,} the search is split by publication date, as with --all)"
+            if online and count > MAX_RESULTS
+            else ""
         )
+        advice.append(f"use --max {count} for all{split}")
     if shown:
         text = "; ".join(advice)
         return f"{text[:1].upper()}{text[1:]}." if text else None
