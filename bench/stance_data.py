@@ -119,11 +119,25 @@ def ei_predicted_direction(out: dict[str, Any]) -> str | None:
     return None
 
 
+PROBES_DIR = Path(__file__).resolve().parent / "probes"
+
+
+def probes(root: Path | None = None) -> list[Pair]:
+    """bench/probes/*.jsonl: invented claim/abstract pairs written for litcli without sight of the
+    code or of ../shared/data (see bench/probes/README.md); shipped with the project, so they do
+    not need ``root``.  Once read, they are development data like the others."""
+    pairs: list[Pair] = []
+    for path in sorted(PROBES_DIR.glob("*.jsonl")):
+        pairs += [{"id": r["id"], "claim": r["claim"], "abstract": r["abstract"], "label": r["label"]} for r in _jsonl(path)]
+    return pairs
+
+
 SETS: dict[str, Callable[[Path | None], list[Pair]]] = {
     "ketamine": ketamine,
     "scifact": scifact,
     "check_covid": check_covid,
     "evidence_inference": evidence_inference,
+    "probes": probes,
 }
 
 

@@ -64,6 +64,7 @@ SPEED_TARGET = {"set": "scifact", "pairs": 340, "pairs_per_s": 200.0}
 SOURCES = {
     "ketamine": "ketamine/dev.jsonl",
     "scifact": "scifact/claims_train.jsonl x cited abstracts in corpus.jsonl",
+    "probes": "bench/probes/*.jsonl (invented pairs written blind; see bench/probes/README.md)",
     "check_covid": "check_covid/claims_train.json + corpus_train.json",
     "evidence_inference": "evidence_inference/prompts.jsonl (evidence span as the abstract)",
 }

@@ -131,7 +131,8 @@ _VERB_WORDS = _words(
     persist lose gain support fail participate compensate slow speed report fall rise
     found made led showed shown gave given took taken got became began grew rose fell ran
     saw seen went came kept left lost held brought thought drove meant told said known
-    was done"""
+    was done stay stays stayed keep keeps shape shapes develop develops get gets give gives take
+    takes reach reaches spur spurs boost boosts cut cuts ease eases lift lifts curb curbs"""
 )
 _NOUN_BEFORE = _words("of in for the a an with and to on by from at among")
 _CLAIM_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -150,8 +151,8 @@ def _has_verb(claim: str) -> bool:
     or a word in -s that does not start the claim or follow a preposition or article
     ("Benefits of ketamine", "Ketamine for depression" have none)."""
     words = _CLAIM_WORD.findall(claim)
-    if len(words) > 12:
-        return True  # headings are short; a long sentence is given the benefit of the doubt
+    if len(words) > 12 or len(words) >= 7 and claim.rstrip().endswith("."):
+        return True  # headings are short and seldom end in a full stop: a sentence gets the benefit of the doubt
     prev = ""
     for i, word in enumerate(words):
         w = word.lower()
