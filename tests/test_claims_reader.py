@@ -461,3 +461,19 @@ def test_age_bands_and_all_cause_deaths() -> None:
     assert stance(claim, "Over 600 patients aged 60 years or older were followed; skin ageing was less frequent with daily zelvamide (odds 0.76; 95% CI 0.59-0.98).") == SUPPORTS
     claim = "Zelvamide screening lowers men's overall death rate."
     assert stance(claim, "Death from prostate cancer was lower in the zelvamide screening group (rate ratio 0.80; 95% CI 0.72-0.89).") == NEUTRAL
+
+
+def test_an_association_with_the_outcome_inside_its_words() -> None:
+    claim = "Smoking while pregnant raises the risk of sudden infant death."
+    abstract = [
+        "Sudden unexpected infant death (SUID) remains a leading cause of post-neonatal mortality.",
+        "Smoking while pregnant was associated with more than twice the risk of SUID (adjusted OR 2.44; 95% CI 2.31-2.57).",
+    ]
+    assert judge(claim, abstract).stance == SUPPORTS
+    # self-harm is not suicide: a null on it does not answer a claim about suicide
+    claim = "Zelvamide lowers the risk of suicide in people with mood disorders."
+    abstract = [
+        "Zelvamide was more effective than placebo in reducing the number of suicides (OR 0.13; 95% CI 0.03-0.66).",
+        "No clear differences were found between zelvamide and comparators for deliberate self-harm.",
+    ]
+    assert judge(claim, abstract).stance == SUPPORTS

@@ -32,9 +32,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # second session: 0 of 18, P 1.00 / 1.00, macro-F1 0.459
     "scifact": {"limit": 150, "max_inversions": 2, "min_P(supports)": 0.8, "min_P(contradicts)": 0.75, "min_macro_f1": 0.42},
 }
-# bench/probes (330 invented pairs written blind, shipped with the project, so this floor runs
-# without ../shared): measured at the end of the second session 0 inversions of 83 decided,
-# P 0.98 / 1.00, macro-F1 0.508.
+# bench/probes (410 invented pairs written blind, shipped with the project, so this floor runs
+# without ../shared): measured at the end of the second session 1 inversion of 102 decided,
+# P 0.97 / 1.00, macro-F1 ~0.50.
 PROBES_FLOOR = {"max_inversions": 2, "min_P(supports)": 0.9, "min_P(contradicts)": 0.9, "min_macro_f1": 0.47}
 # Evidence Inference direction (first 400 pairs): measured in the second session 0.580 of all,
 # 0.917 of the 63% decided.
@@ -77,7 +77,7 @@ def test_probes_floor() -> None:
     if not _verify_available():
         pytest.skip("`litcli verify` is not registered in litcli.cli.COMMANDS yet")
     pairs = sd.probes()
-    assert len(pairs) >= 300, "bench/probes/*.jsonl are part of the project"
+    assert len(pairs) >= 400, "bench/probes/*.jsonl are part of the project"
     fig = se.evaluate("probes", pairs, se.run_verify(pairs))
     failures = [f"inversions {fig['inversions']} > {PROBES_FLOOR['max_inversions']:.0f}"] if fig["inversions"] > PROBES_FLOOR["max_inversions"] else []
     for metric in ("P(supports)", "P(contradicts)", "macro_f1"):

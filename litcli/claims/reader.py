@@ -47,6 +47,7 @@ _NOT_RECEIVING = re.compile(
 )
 _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
 _LOSS_AFTER = re.compile(r"\W{0,3}([\w-]+\s+)?(" + vocab.LOSS_OF_FUNCTION.strip("\\b()") + r")", _I)
+_MULTIPLE = re.compile(r"\b(more than |nearly |almost |about |over )?(twice|double|triple|two-fold|three-fold|\d+(\.\d+)?[- ]?(times|fold))(?= (the|a|an|higher|greater|increased)? ?(risk|odds|rate|incidence|hazard))", _I)
 _ADD_ON = re.compile(r"[\w-]+(\s+[\w-]+){0,2}\s+(plus|combined with|in combination with|added to|together with)\s", _I)
 _UNKNOWN_KNOCKOUT = re.compile(r"\w(-/-|\(-/-\))|\b(knock-?out|knock-?down|deficient|null|lacking)\b", _I)
 _UNKNOWN_NEGATED_ARM = re.compile(
@@ -558,6 +559,7 @@ def _names_an_arm(text: str, arms: Arms) -> bool:
 def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozenset(), *, association_first: bool = True) -> Finding:
     """Read one clause as a finding about the intervention arm."""
     clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
+    clause = _MULTIPLE.sub("increased", clause)  # "more than twice the risk of X": a higher risk, not a comparison
     clause = _NOT_DIRECTION.sub(lambda m: _MASKABLE.sub("_", m.group(0)), clause)
     if _BASELINE.search(clause):
         return Finding()  # "similar at baseline": a description of the groups, not a result

@@ -302,6 +302,8 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     after = " ".join(words_after[:span])
     if wanted & content_stems(after):
         return True
+    if f.association and not frame.comparator_text and wanted & content_stems(f.cue[len(f.cue) // 2 :] + clause[at + len(f.cue) :].split(" ", 1)[0]):
+        return True  # "associated with more than twice the risk of SUID": the outcome is inside the cue
     before_words = clause[:at].split()
     predicate = re.search(r"\b(was|were|is|are|been|be|remained|became|being)\b", " ".join(before_words[-3:]), re.I)
     intransitive = re.match(r"(rose|fell|grew|increased|decreased|declined|dropped|doubled|halved|rises|falls|grows)\b", f.cue.split()[-1], re.I)
@@ -356,6 +358,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     # read on the claim's own, specific outcome ("stroke"; not "symptoms" of "dissociative symptoms")
     named = content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS
     own_outcome = bool(named) and named <= frame.outcome_stems
+    own_outcome = own_outcome or bool({stem(t) for t in re.findall(r"\b[A-Z][A-Z0-9-]{1,9}\b", clause)} & frame.outcome_stems)  # "SUID"
     if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause) and not between and not own_outcome:
         return NEUTRAL  # side effects for an efficacy claim, or the reverse ("no difference between the groups" is read below)
     other_outcome = bool(content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - frame.outcome_stems)
@@ -537,7 +540,9 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         measure = bool(frame.conditions and frame.outcome_classes & outcome_classes(sentence))
         if other or not (frame.outcome_stems & stems or about_harms or between or measure or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
             return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
-    if frame.hard_outcome and not _HARD.search(sentence):
+    # (the hard outcome may be named by the abstract's abbreviation of it: "SUID")
+    acronyms = {stem(t) for t in re.findall(r"\b[A-Z][A-Z0-9-]{1,9}\b", sentence)}
+    if frame.hard_outcome and not _HARD.search(sentence) and not acronyms & frame.outcome_stems:
         return Reading(NEUTRAL, "another outcome", "off-topic", relevance)
     if _ALL_CAUSE.search(frame.text) and _CAUSE_SPECIFIC.search(sentence) and not _ALL_CAUSE.search(sentence):
         return Reading(NEUTRAL, "cause-specific deaths, not deaths overall", "off-topic", relevance)
