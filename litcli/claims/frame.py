@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from litcli.claims import reader as rd
@@ -229,7 +229,13 @@ def _valences(text: str) -> set[int]:
     return {val for a, b, val in spans if not any(x <= a and b <= y and (y - x) > (b - a) for x, y, _ in spans)}
 
 
+@lru_cache(maxsize=2048)
 def parse_claim(text: str) -> ClaimFrame:
+    """The claim's frame (cached: a check reads one claim against many records; frames are frozen)."""
+    return _parse_claim(text)
+
+
+def _parse_claim(text: str) -> ClaimFrame:
     clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
     clean = _REPORTING_TAIL.sub("", _REPORTING_LEAD.sub("", clean)).strip() or clean
     # "compared with those who did not ...", "patients who do not respond to ...": not denials
