@@ -477,3 +477,11 @@ def test_an_association_with_the_outcome_inside_its_words() -> None:
         "No clear differences were found between zelvamide and comparators for deliberate self-harm.",
     ]
     assert judge(claim, abstract).stance == SUPPORTS
+
+
+def test_more_ways_of_saying_no_difference() -> None:
+    claim = "Zelvamide increases exercise capacity compared with placebo."
+    assert stance(claim, "The rise in exercise capacity was comparable between the two groups.") == CONTRADICTS  # "The" is no agent
+    assert stance(claim, "No difference could be noted between G1 and G2.") == CONTRADICTS
+    assert stance(claim, "Exercise capacity was 2.9 ± 1.3 (Z) versus 3.0 ± 1.3 (P; p = NS).") == CONTRADICTS
+    assert stance(claim, "Exercise capacity was 78 and equal in the two groups.") == CONTRADICTS

@@ -679,7 +679,7 @@ NULL_TERMS = (
     r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
     r"(effect|impact|influence|benefit)"
     r"|similar (in|between|across|among|to|with|proportions?|rates?)|(was|were|are|is) (\w+ )?comparable|comparable (between|across|in both|among)|unchanged|unaffected|"
-    r"unrelated|no different|did not appear|(does|do) not (appear|seem) to|\w+ed similarly\b|similarly (improved|reduced|decreased|increased)|"
+    r"unrelated|no different|p\s*=\s*n\.?s\.?(?![\w.])|equal (in|between|across) (the )?(two |both |all )?(groups|arms)|did not appear|(does|do) not (appear|seem) to|\w+ed similarly\b|similarly (improved|reduced|decreased|increased)|"
     r"(largely |mostly |probably )?non-?causal|spurious|(explained|accounted for) by confounding|persist(ed|s)? (after|despite|in the)|"
     r"retained its|remained (stable|unchanged|similar)|stayed comparable|neither\b|nor\b"
 )
@@ -913,6 +913,7 @@ BETWEEN_ARMS = (
     r"(groups|arms|treatments|conditions|regimens|interventions|formulas|methods|techniques)\b"
     r"|\b(inter-?group|between-?groups?|between-?treatments?)\b"
     r"|\bbetween [\w-]+ and [\w-]+ (groups|arms|conditions|participants|patients)\b|\bwith and without\b"
+    r"|\bbetween (groups? |arms? )?([A-Z]{1,4}\d?|\d) and ([A-Z]{1,4}\d?|\d)\b"
 )
 
 # A subtype named with its label ("type 1 diabetes", "influenza B", "HIV-2", "stage IV"): a result
@@ -1046,7 +1047,7 @@ GENERIC_SUBJECT_WORDS: frozenset[str] = _words(
     """
 )
 # Subjects of a result sentence that are not another agent ("It reduced ...", "Treatment improved ...").
-GENERIC_AGENTS: frozenset[str] = _words("it this that treatment therapy intervention which they these both")
+GENERIC_AGENTS: frozenset[str] = _words("it this that treatment therapy intervention which they these both the a an its their those")
 
 # === Verdict tables (litcli/claims/query.py, verdict.py; not used by the reader) =========
 # Statements about society, money or access rather than about what a treatment does: no study
