@@ -197,7 +197,7 @@ def _drug_pattern(text: str) -> re.Pattern[str] | None:
         # a drug the vocabulary does not know: the intervention's own words that are not a route
         routes = [m.text.lower() for m in vocab.find_concepts(text) if m.concept.group == "route"]
         words = [w for w in re.findall(r"[A-Za-z][\w-]{3,}", text) if w.lower() not in _GENERIC_AGENTS and not any(w.lower() in r for r in routes)]
-        words = [w for w in words if w.lower() not in ("spray", "tablets", "tablet", "infusion", "infusions", "injection", "continuing", "nasal")]
+        words = [w for w in words if w.lower() not in vocab.DOSAGE_FORM_WORDS]
         pats = [r"\b" + re.escape(w) for w in words]
     return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
 
@@ -278,7 +278,7 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
     return None
 
 
-_PEOPLE = re.compile(r"(patients|participants|subjects|people|women|men|children|infants|adults|individuals|users|cases|students)$", re.I)
+_PEOPLE = re.compile(r"(" + vocab.PEOPLE_NOUNS + r")$", re.I)
 
 
 def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:

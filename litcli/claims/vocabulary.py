@@ -980,6 +980,10 @@ NO_STANCE_SECTIONS = (
 THE_MORE = r"^\s*the (more|less|higher|lower|greater|longer|stronger|fewer|bigger|smaller)\b(.+?),\s*the (more|less|better|worse|higher|lower|greater|longer|stronger|faster|fewer)\b(.*)$"
 
 # Words too general to tie a direction word to the claim's outcome ("levels", "effect").
+# Words for a drug's form or giving, not its name ("esketamine nasal spray", "continuing zelvamide").
+DOSAGE_FORM_WORDS = frozenset(("spray", "tablets", "tablet", "infusion", "infusions", "injection", "continuing", "nasal"))
+# Nouns for the people counted in a result ("more patients taking X achieved ...").
+PEOPLE_NOUNS = r"patients|participants|subjects|people|women|men|children|infants|adults|individuals|users|cases|students"
 # Outcome heads too generic to say which outcome a result is about ("dissociative symptoms").
 GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
 # Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
