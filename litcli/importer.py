@@ -105,7 +105,8 @@ def _open_input(name: str, shown: str) -> tuple[Any, bool]:
 # Inputs at least this large (regular files) are parsed in a worker process while this one
 # stores (litcli.pipeline), when this process may use two CPUs or more: starting it costs
 # ~0.1-0.2 s, about what the overlap saves on 1,500 records (2 MB of gzip, 10 MB of
-# XML).  LITCLI_IMPORT_WORKER=0 never starts one, =1 always (regular files).
+# XML).  LITCLI_IMPORT_WORKER=0 never starts one, =1 always (regular files); unset,
+# LITCLI_WORKER (every worker: imports and fetches) is read instead.
 WORKER_MIN_BYTES = 2_000_000  # gzip-compressed input
 WORKER_MIN_PLAIN_BYTES = 10_000_000  # uncompressed input
 
@@ -113,10 +114,12 @@ WORKER_MIN_PLAIN_BYTES = 10_000_000  # uncompressed input
 def _use_worker(name: str, parallel: bool | None) -> bool:
     if name == "-":
         return False  # stdin stays with this process
-    setting = os.environ.get("LITCLI_IMPORT_WORKER", "").strip()
+    from litcli.pipeline import worker_setting
+
+    setting = worker_setting("LITCLI_IMPORT_WORKER")  # then LITCLI_WORKER
     if parallel is None:
-        if setting in ("0", "1"):
-            parallel = setting == "1"
+        if setting is not None:
+            parallel = setting
         else:
             size = input_size(name)
             parallel = size is not None and size >= WORKER_MIN_BYTES and _cpus() >= 2

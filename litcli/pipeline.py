@@ -31,8 +31,14 @@ Contract:
   a chunk or two ahead.
 
 One source per worker process.  The import of one file uses it (``litcli.importer``:
-source = parse the file, prepare = ``library.prepare_item``, the caller stores);
-a search could pass its efetch-and-parse loop as the source in the same way.
+source = parse the file, prepare = ``library.prepare_item``, the caller stores).
+
+``Mapper(func, parallel=...)`` is the same kind of worker for items that arrive in this
+process one at a time (efetch bodies, fetched here): ``submit(item)`` hands one over
+(from any thread), ``receive()`` gives ``func`` of the oldest one, in order, so the
+caller works on result k - 1 while the worker computes result k.  Errors, a worker that
+dies, leaving (``close``) and the in-process fallback are as for ``prepared``.
+``litcli.service.BatchStore`` parses and prepares efetch batches with it.
 """
 
 from __future__ import annotations
@@ -49,7 +55,7 @@ from typing import Any
 
 from litcli.errors import LitcliError
 
-__all__ = ["WorkerError", "prepared"]
+__all__ = ["Mapper", "WorkerError", "cpus", "prepared", "worker_setting"]
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +67,31 @@ Source = Callable[[Callable[[int], None]], Iterable[Any]]
 
 class WorkerError(LitcliError):
     """The worker process ended without finishing or saying why."""
+
+
+def _IMPORT_DIED() -> WorkerError:  # noqa: N802 - an error factory
+    return WorkerError(
+        "the import worker process stopped unexpectedly",
+        hint="run the command again; set LITCLI_IMPORT_WORKER=0 to import in one process",
+    )
+
+
+def worker_setting(*names: str) -> bool | None:
+    """The first of the environment variables ``names`` set to 0 or 1 (never / always a
+    worker process), then ``LITCLI_WORKER``; None: neither (the caller decides)."""
+    for name in (*names, "LITCLI_WORKER"):
+        value = os.environ.get(name, "").strip()
+        if value in ("0", "1"):
+            return value == "1"
+    return None
+
+
+def cpus() -> int:
+    """CPUs this process may run on (a worker on the same single CPU only costs)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _inline(
@@ -131,10 +162,7 @@ def _receive(
                 log.debug("the worker process ended before its first message")
                 yield from fallback()
                 return
-            raise WorkerError(
-                "the import worker process stopped unexpectedly",
-                hint="run the command again; set LITCLI_IMPORT_WORKER=0 to import in one process",
-            ) from None
+            raise _IMPORT_DIED() from None
         first = False
         if kind != "items":
             finished[0] = True  # the worker has said its last word and is ending
@@ -198,6 +226,10 @@ _BOOT = (
     "import pickle, sys; sys.path[:] = pickle.load(sys.stdin.buffer); "
     "from litcli.pipeline import _child; _child(int(sys.argv[1]))"
 )
+_SERVE_BOOT = (
+    "import pickle, sys; sys.path[:] = pickle.load(sys.stdin.buffer); "
+    "from litcli.pipeline import _serve_child; _serve_child(int(sys.argv[1]))"
+)
 
 
 _PIPE_SIZE = 1 << 20  # a chunk of prepared records is a few MB: fewer wake-ups than 64 KB
@@ -211,6 +243,39 @@ def _widen(fd: int) -> None:
         fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_SIZE)
 
 
+def _serve(conn: Any, func: Callable[[Any], Any], inputs: Any) -> None:
+    """The worker process of a ``Mapper``: ``func`` of each item read from ``inputs``
+    (pickles, until EOF), each answered with ``("items", result, None)`` or
+    ``("error", exception, None)``."""
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        while True:
+            try:
+                item = pickle.load(inputs)
+            except (EOFError, OSError):
+                return  # the caller has closed our input: done
+            try:
+                message: tuple[str, Any, None] = ("items", func(item), None)
+            except BaseException as exc:  # noqa: BLE001 - every outcome is reported
+                message = ("error", _portable(exc), None)
+            del item
+            conn.send(message)
+    except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
+        return  # the caller is gone
+    finally:
+        with contextlib.suppress(OSError):
+            conn.close()
+
+
+def _serve_child(fd: int) -> None:
+    """The entry point of a ``Mapper``'s worker (``_SERVE_BOOT``)."""
+    from multiprocessing.connection import Connection
+
+    func = pickle.load(sys.stdin.buffer)
+    _serve(Connection(fd, readable=False), func, sys.stdin.buffer)
+
+
 def _child(fd: int) -> None:
     """The worker process's entry point (``_BOOT``): read the job from stdin, run it."""
     from multiprocessing.connection import Connection
@@ -220,6 +285,16 @@ def _child(fd: int) -> None:
 
 
 def _start(source: Source, prepare: Callable[[Any], Any], chunk: int) -> tuple[Any, Any] | None:
+    """A worker running ``prepared``'s job (see ``_launch``)."""
+    try:
+        job = pickle.dumps((source, prepare, chunk))
+    except (pickle.PicklingError, AttributeError, TypeError) as exc:
+        log.debug("no worker process (%s): preparing in this process", exc)
+        return None
+    return _launch(_BOOT, job, keep_input=False)
+
+
+def _launch(boot: str, job: bytes, *, keep_input: bool) -> tuple[Any, Any] | None:
     """A started worker process and the receiving end of its pipe; None when no
     process can be started here.
 
@@ -233,7 +308,6 @@ def _start(source: Source, prepare: Callable[[Any], Any], chunk: int) -> tuple[A
     try:
         from multiprocessing.connection import Connection
 
-        job = pickle.dumps((source, prepare, chunk))
         path = pickle.dumps(list(sys.path))
     except (ImportError, pickle.PicklingError, AttributeError, TypeError) as exc:
         log.debug("no worker process (%s): preparing in this process", exc)
@@ -246,7 +320,7 @@ def _start(source: Source, prepare: Callable[[Any], Any], chunk: int) -> tuple[A
     _widen(write_fd)
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-c", _BOOT, str(write_fd)],
+            [sys.executable, "-c", boot, str(write_fd)],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             pass_fds=(write_fd,),
@@ -261,7 +335,106 @@ def _start(source: Source, prepare: Callable[[Any], Any], chunk: int) -> tuple[A
     try:
         assert proc.stdin is not None
         proc.stdin.write(path + job)
-        proc.stdin.close()
+        if keep_input:
+            proc.stdin.flush()
+        else:
+            proc.stdin.close()
     except OSError:
         pass  # it died at once: EOF before the first message, see _receive
     return proc, Connection(read_fd, writable=False)
+
+
+class Mapper:
+    """``func`` of items handed over one by one, in a worker process when ``parallel``
+    (see the module docstring); ``func`` must be picklable, like its arguments and
+    results.  ``submit`` may run in another thread than ``receive`` (a thread handing
+    items over as they arrive while this one works on the results): the worker reads
+    the next item only after sending the last result, so neither end can block the
+    other on a full pipe as long as results are received.  Use as a context manager,
+    or ``close()`` it."""
+
+    def __init__(
+        self,
+        func: Callable[[Any], Any],
+        *,
+        parallel: bool = True,
+        died: Callable[[], WorkerError] | None = None,
+    ) -> None:
+        import collections
+
+        self.func = func
+        self._died = died or (lambda: WorkerError("the worker process stopped unexpectedly"))
+        self._proc: Any = None
+        self._conn: Any = None
+        self._answered = False  # the worker has sent at least one message
+        self._items: collections.deque[Any] = collections.deque()  # submitted, not received
+        if parallel:
+            try:
+                job = pickle.dumps(func)
+            except (pickle.PicklingError, AttributeError, TypeError) as exc:
+                log.debug("no worker process (%s): working in this process", exc)
+            else:
+                started = _launch(_SERVE_BOOT, job, keep_input=True)
+                if started is not None:
+                    self._proc, self._conn = started
+
+    @property
+    def parallel(self) -> bool:
+        """Whether a worker process does the work (False: ``receive`` runs ``func`` here)."""
+        return self._proc is not None
+
+    def submit(self, item: Any) -> None:
+        """Hand ``item`` over (the worker starts on it when it is done with the others)."""
+        self._items.append(item)
+        proc = self._proc
+        if proc is None:
+            return
+        try:
+            data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+            proc.stdin.write(data)
+            proc.stdin.flush()
+        except (OSError, ValueError, AttributeError):
+            pass  # the worker is gone: receive() says so (or works here if it never started)
+
+    def receive(self) -> Any:
+        """``func`` of the oldest item submitted and not yet received (its exception is
+        raised here)."""
+        item = self._items.popleft()  # IndexError: nothing was submitted
+        if self._proc is None:
+            return self.func(item)
+        try:
+            kind, payload, _ = self._conn.recv()
+        except (EOFError, OSError):
+            if not self._answered:  # it never got going: work here from now on
+                log.debug("the worker process ended before its first message")
+                self.close()
+                return self.func(item)
+            self.close()
+            raise self._died() from None
+        del item
+        self._answered = True
+        if kind == "items":
+            return payload
+        raise payload
+
+    def close(self) -> None:
+        """Stop and reap the worker (idempotent): an idle one ends when its input closes,
+        one with work outstanding is terminated first."""
+        proc, conn, self._proc, self._conn = self._proc, self._conn, None, None
+        if proc is None:
+            return
+        if self._items:  # it is working (and a thread may be writing to it): stop it first
+            with contextlib.suppress(OSError):
+                proc.terminate()
+        with contextlib.suppress(OSError, ValueError):
+            if proc.stdin is not None:
+                proc.stdin.close()
+        with contextlib.suppress(OSError):
+            conn.close()
+        _stop(proc, not self._items)
+
+    def __enter__(self) -> Mapper:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -16,9 +16,10 @@ keeps what it fetched.  Without a cache every search goes to NCBI.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from litcli import query as q
 from litcli.errors import InputFileError, NCBIResponseError
@@ -168,10 +169,11 @@ def run_search(
             outcome.records = list(have.values())
             _fetch_missing(outcome, [p for p in wanted if p not in have], client, cache, progress)
         else:  # everything, through the history server
-            parse = cache.parse_efetch if cache is not None else parse_efetch
             records: list[Record] = []
-            for body in client.fetch_batches(search=result, total=n, progress=progress):
-                records.extend(parse(body))
+            bodies = client.fetch_batches(search=result, total=n, progress=progress)
+            with contextlib.closing(_parsed(bodies, cache, n, client)) as batches:
+                for batch in batches:  # closed on any exit: a worker process stops at once
+                    records.extend(batch)
             outcome.fetched = len(records)
             outcome.records = in_search_order(records, result.ids)[:n]
             extra = [r.pmid for r in outcome.records[len(outcome.ids) :]]
@@ -247,16 +249,33 @@ def _fetch_missing(
     progress: Callable[[int, int], None] | None,
 ) -> None:
     """Fetch ``missing`` PMIDs by id, add them to ``outcome.records`` in search order."""
-    parse = cache.parse_efetch if cache is not None else parse_efetch
     records = list(outcome.records)
     fetched = 0
-    for body in client.fetch_batches(ids=list(missing), progress=progress):
-        batch = parse(body)
-        fetched += len(batch)
-        records.extend(batch)
+    bodies = client.fetch_batches(ids=list(missing), progress=progress)
+    with contextlib.closing(_parsed(bodies, cache, len(missing), client)) as batches:
+        for batch in batches:
+            fetched += len(batch)
+            records.extend(batch)
     outcome.fetched += fetched
     outcome.records = in_search_order(records, outcome.ids)
     outcome.missing = []
+
+
+def _parsed(
+    bodies: Iterator[bytes], cache: SearchCache | None, expected: int, client: EutilsClient
+) -> Generator[list[Record], None, None]:
+    """The records of each efetch body: through the cache's ``parse_efetch_batches`` when
+    it has one (``LibrarySearchCache``: stored as they come, large fetches parsed in a
+    worker process), else ``parse_efetch`` of each body."""
+    many = getattr(cache, "parse_efetch_batches", None)
+    if many is not None:
+        size = getattr(getattr(client, "settings", None), "batch_size", None)
+        return cast(
+            "Generator[list[Record], None, None]",
+            many(bodies, expected=expected, batch_size=size),
+        )
+    parse = cache.parse_efetch if cache is not None else parse_efetch
+    return (parse(body) for body in bodies)
 
 
 def _outcome(query: str, result: SearchResult) -> SearchOutcome:

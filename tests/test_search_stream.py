@@ -227,22 +227,25 @@ def test_all_records_error_keeps_earlier_batches_and_says_where(ncbi, isolated_e
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal for stderr")
-def test_search_all_streams_records_and_shows_progress_on_stderr_only(ncbi, isolated_env, tmp_path):
+@pytest.mark.parametrize("worker", ["0", "1"])
+def test_search_all_streams_records_and_shows_progress_on_stderr_only(ncbi, isolated_env, tmp_path, worker):
     import pty
 
-    pmids = _serve(ncbi, 2500)
+    pmids = _serve(ncbi, 3500)
     out_path = tmp_path / "out.jsonl"
     written_when_last_asked: list[int] = []
 
     def efetch(hit):
-        if ncbi.count("efetch") == 3:  # the last batch (1,000 a batch)
+        # the last batch (1,000 a batch): batch 1 is written while batch 2 is parsed (in a
+        # worker process: while batch 3 is fetched and 2 parsed), before 4 is asked
+        if ncbi.count("efetch") == 4:
             written_when_last_asked.append(len(out_path.read_bytes().splitlines()))
         return ncbi._efetch(hit)
 
     ncbi.route("efetch", efetch)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NCBI_", "LITCLI_"))}
     env.update(LITCLI_HOME=str(isolated_env), LITCLI_EUTILS_URL=ncbi.url, NCBI_EMAIL="t@example.org",
-               LITCLI_REQUESTS_PER_SECOND="50", TERM="xterm", COLUMNS="160")
+               LITCLI_REQUESTS_PER_SECOND="50", TERM="xterm", COLUMNS="160", LITCLI_WORKER=worker)
     env.pop("NO_COLOR", None)
     master, slave = pty.openpty()
     chunks: list[bytes] = []
@@ -274,10 +277,10 @@ def test_search_all_streams_records_and_shows_progress_on_stderr_only(ncbi, isol
     assert [json.loads(line)["pmid"] for line in lines] == pmids, stderr  # only data on stdout
     # the first batch was written (and flushed) before the last one was asked for
     assert written_when_last_asked and written_when_last_asked[0] >= 1000
-    assert ncbi.count("efetch") == 3
+    assert ncbi.count("efetch") == 4
     # progress: pieces done, records so far, ETA (a terminal's stderr only)
-    assert "Pieces 0/1 · records 1,000/2,500" in stderr and "ETA 0:" in stderr
-    assert "All 2,500 PMIDs (1 date piece" in stderr
+    assert "Pieces 0/1 · records 1,000/3,500" in stderr and "ETA 0:" in stderr
+    assert "All 3,500 PMIDs (1 date piece" in stderr
 
 
 def test_search_all_without_a_terminal_prints_no_progress(ncbi):
