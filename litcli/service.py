@@ -662,6 +662,7 @@ class BatchStore:
         they come and hands them to the worker; an error taking one (a failed efetch) is
         raised here after every body before it.  Closing this generator stops the
         thread (after the body it is waiting for, if any: nothing waits for it)."""
+        import contextvars
         import queue
         import threading
 
@@ -689,7 +690,10 @@ class BatchStore:
                     with contextlib.suppress(Exception):
                         close()
 
-        thread = threading.Thread(target=feed, name="litcli-feed", daemon=True)
+        # in the caller's context: a generator of bodies (fetch_batches, prefetched) starts
+        # in this thread and copies it for its own (the command's --timeout)
+        context = contextvars.copy_context()
+        thread = threading.Thread(target=context.run, args=(feed,), name="litcli-feed", daemon=True)
         thread.start()
         try:
             while True:

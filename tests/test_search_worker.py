@@ -250,6 +250,28 @@ def test_records_fetched_by_identifier_go_through_the_worker_too(
     assert outputs["0"] == outputs["1"] and outputs["1"][1] == 1600
 
 
+@posix_only
+def test_bodies_are_taken_in_the_callers_context(tmp_path: Path) -> None:
+    """The thread handing bodies to the worker runs the body generator (fetch_batches, whose
+    prefetch thread copies the context it starts in) with the command's overrides."""
+    from litcli import config
+
+    seen: list[Any] = []
+
+    def bodies() -> Any:
+        seen.append(config.Settings.load().timeout)
+        yield ('<?xml version="1.0"?><PubmedArticleSet>' + pubmed_article(FIRST) + "</PubmedArticleSet>").encode()
+
+    token = config.set_override("timeout", 123.0)
+    try:
+        with Library(tmp_path / "library.db") as lib, service.BatchStore(lib, parallel=True) as store:
+            assert store.parallel
+            got = [store.store(parsed) for parsed in store.parsed(bodies())]
+    finally:
+        config.reset_overrides(token)
+    assert seen == [123.0] and [r.pmid for r in got[0]] == [str(FIRST)]
+
+
 def test_small_fetches_and_one_cpu_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LITCLI_WORKER", raising=False)
     monkeypatch.setattr(pipeline, "cpus", lambda: 2)
