@@ -36,11 +36,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import math
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -81,19 +79,9 @@ main()
 
 def articles(n: int) -> dict[str, str]:
     """n PubmedArticle elements (MedlineCitation + PubmedData) with fake PMIDs."""
-    data = gzip.decompress(SOURCE.read_bytes()).decode("utf-8")
-    citations = re.findall(r"<MedlineCitation .*?</MedlineCitation>", data, flags=re.DOTALL)
-    first_pmid = re.compile(r"<PMID Version=\"\d+\">\d+</PMID>")
-    out: dict[str, str] = {}
-    for i in range(n):
-        pmid = str(FIRST_PMID + i)
-        citation = first_pmid.sub(f'<PMID Version="1">{pmid}</PMID>', citations[i % len(citations)], count=1)
-        out[pmid] = (
-            f"<PubmedArticle>{citation}<PubmedData><PublicationStatus>ppublish</PublicationStatus>"
-            f'<ArticleIdList><ArticleId IdType="pubmed">{pmid}</ArticleId></ArticleIdList>'
-            "</PubmedData></PubmedArticle>"
-        )
-    return out
+    from tests.fixtures.medline_clones import cloned_articles
+
+    return cloned_articles(SOURCE, n, FIRST_PMID)
 
 
 def day(i: int) -> str:

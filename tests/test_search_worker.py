@@ -6,10 +6,8 @@ loopback E-utilities server, with real PubMed records (../shared/data) where it 
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
-import re
 import signal
 import sqlite3
 import subprocess
@@ -26,6 +24,7 @@ from litcli.config import Settings
 from litcli.eutils import EutilsClient
 from litcli.library import Library
 from tests.conftest import SHARED_DATA, run_cli
+from tests.fixtures.medline_clones import cloned_articles
 from tests.ncbi_server import Reply, pubmed_article
 from tests.test_pipeline import _children, _gone, _workers_of
 
@@ -127,19 +126,7 @@ def _real_articles(n: int) -> dict[str, str]:
     (fake PMIDs), as bench/search_bench.py serves them."""
     if not MEDLINE.exists():
         pytest.skip(f"{MEDLINE} not found (see ../shared/data/PROVENANCE.md)")
-    data = gzip.decompress(MEDLINE.read_bytes()).decode("utf-8")
-    citations = re.findall(r"<MedlineCitation .*?</MedlineCitation>", data, flags=re.DOTALL)
-    first_pmid = re.compile(r"<PMID Version=\"\d+\">\d+</PMID>")
-    out = {}
-    for i in range(n):
-        pmid = str(FIRST + i)
-        citation = first_pmid.sub(f'<PMID Version="1">{pmid}</PMID>', citations[i % len(citations)], count=1)
-        out[pmid] = (
-            f"<PubmedArticle>{citation}<PubmedData><PublicationStatus>ppublish</PublicationStatus>"
-            f'<ArticleIdList><ArticleId IdType="pubmed">{pmid}</ArticleId></ArticleIdList>'
-            "</PubmedData></PubmedArticle>"
-        )
-    return out
+    return cloned_articles(MEDLINE, n, FIRST)
 
 
 def _serve_real(ncbi: Any, n: int) -> list[str]:
