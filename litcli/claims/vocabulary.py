@@ -357,13 +357,6 @@ POPULATION_PHRASES = (
     r"|\b(inadequate|insufficient|partial|non-?)\s*respon(se|ders?)\b"
     r"|\btreatment[- ](resistant|resistance|refractory)\b"
 )
-# A claim that denies something: "ketamine does not cause addiction", "is not effective".
-CLAIM_NEGATION = (
-    r"\b(does|do|did|is|are|was|were|has|have|had|can|could|may|might|should)\s+not\b"
-    r"|\b(doesn't|don't|didn't|isn't|aren't|wasn't|weren't|hasn't|haven't|cannot|can't)\b"
-    r"|\bnever\b|\bfail(s|ed)? to\b|\bineffective\b"
-)
-
 # --- overstatement -------------------------------------------------------------------
 # Absolutes no abstract can support; flagged whatever the verdict.
 ABSOLUTE_TERMS: list[str] = [
