@@ -485,3 +485,8 @@ def test_more_ways_of_saying_no_difference() -> None:
     assert stance(claim, "No difference could be noted between G1 and G2.") == CONTRADICTS
     assert stance(claim, "Exercise capacity was 2.9 ± 1.3 (Z) versus 3.0 ± 1.3 (P; p = NS).") == CONTRADICTS
     assert stance(claim, "Exercise capacity was 78 and equal in the two groups.") == CONTRADICTS
+
+
+def test_placebo_therapy_is_an_arm_not_another_treatment() -> None:
+    claim = "Zelvamide increases flow mediated dilation compared with placebo."
+    assert stance(claim, "After one month of zelvamide or placebo therapy there was no significant improvement in flow mediated dilation (p = 0.80).") == CONTRADICTS

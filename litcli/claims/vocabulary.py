@@ -896,7 +896,7 @@ OTHER_TREATMENTS = (
 # Generic words for the trial's own arms ("between the two treatments", "the study drug",
 # "adverse drug reactions"): not another treatment.
 ARM_REFERENCE = (
-    r"\b(the|both|two|three|four|all|these|study|either|each|active|same|adverse|between|among|across|per)\s+"
+    r"\b(the|both|two|three|four|all|these|study|either|each|active|same|adverse|between|among|across|per|placebo|control|combination|standard|usual)\s+"
     r"([\w-]+\s+)?(treatments?|drugs?|medications?|agents?|therap(y|ies)|regimens?|interventions?)\b"
 )
 # A comparison of the trial's arms that names neither ("no differences among the three groups",
