@@ -457,8 +457,9 @@ def record_json(record: Record) -> str:
 
 class PreparedRecord(NamedTuple):
     """A record made ready to store: everything ``Library.upsert`` writes, computed
-    from the parsed record alone (``prepare_item``), so the work can run in another
-    process (``litcli.pipeline``) and cross it as plain values."""
+    from the parsed record alone (``prepare_item``: JSON, hash, columns and the
+    compressed blobs), so the work can run in another process (``litcli.pipeline``)
+    and cross it as plain values, leaving the SQLite writes to the library's process."""
 
     pmid: int
     json: bytes  # record_json(record), UTF-8: the stored, hashed text
@@ -468,6 +469,12 @@ class PreparedRecord(NamedTuple):
     # the listing columns: title, first_author, journal, year, doi, pmcid, design, flags
     columns: tuple[Any, ...]
     fts: tuple[str, str, str, str, str]  # _fts_columns(record)
+    # the stored blobs when prepare_item was asked to compress (a worker process with
+    # time to spare does it: efetch batches), else None and Library.upsert compresses:
+    # storecodec.compress_json(json), and storecodec.compress_raw_with(raw, json) when
+    # there is raw text
+    data: bytes | None = None
+    raw_blob: bytes | None = None
 
 
 class RejectedItem(NamedTuple):
@@ -477,10 +484,11 @@ class RejectedItem(NamedTuple):
     reason: str
 
 
-def prepare_item(item: Any) -> Any:
+def prepare_item(item: Any, compress: bool = False) -> Any:
     """A parser item made ready for ``Library.upsert``: ``Parsed`` or a bare ``Record``
     becomes a ``PreparedRecord`` (or a ``RejectedItem``); ``Deleted`` and ``Failed``
-    pass as they are.  Pure (no library needed): safe to run in a worker process."""
+    pass as they are.  Pure (no library needed): safe to run in a worker process.
+    ``compress``: the stored blobs too (the same bytes ``upsert`` would write)."""
     if isinstance(item, (PreparedRecord, RejectedItem)):
         return item
     if not isinstance(item, Record):
@@ -517,6 +525,8 @@ def prepare_item(item: Any) -> Any:
             json.dumps(flags),
         ),
         _fts_columns(record),
+        storecodec.compress_json(data) if compress else None,
+        storecodec.compress_raw_with(raw, data) if compress and raw else None,
     )
 
 
@@ -880,15 +890,23 @@ class Library:
                     writes[pmid] = (writes[pmid][0], text)
         for pmid, (prepared, raw) in writes.items():
             json_bytes = prepared.json
+            data = prepared.data
+            if data is None:
+                data = storecodec.compress_json(json_bytes)
             if raw:
-                blob: bytes | None = storecodec.compress_raw_with(raw, json_bytes)
+                # compressed by prepare_item(compress=True) when it is the version's own
+                blob: bytes | None = (
+                    prepared.raw_blob
+                    if raw is prepared.raw and prepared.raw_blob is not None
+                    else storecodec.compress_raw_with(raw, json_bytes)
+                )
                 fmt, encoding = _raw_format(raw), storecodec.RAW_WITH_RECORD
             else:
                 blob = fmt = encoding = None
             rows.append(
                 (
                     pmid,
-                    storecodec.compress_json(json_bytes),
+                    data,
                     prepared.digest,
                     blob,
                     fmt,

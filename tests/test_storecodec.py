@@ -121,3 +121,34 @@ def test_a_record_updated_without_raw_text_keeps_readable_raw_text(tmp_path: Pat
         assert lib.get_raw(FIRST_PMID) == raw_before
         assert lib.get([str(FIRST_PMID)])[str(FIRST_PMID)].title == "Second"
         assert [p for p, _, _ in lib.iter_raw()] == [str(FIRST_PMID)]
+
+
+def test_stored_blobs_are_those_prepare_item_compresses(tmp_path: Path) -> None:
+    """prepare_item compresses (so a worker process does it); the rows hold exactly
+    storecodec's blobs of the record's JSON and raw text, also when a version without raw
+    text keeps the raw text of an earlier one in the same batch (compressed again)."""
+    from litcli.library import PreparedRecord, prepare_item, record_json
+
+    first = parsed(article_set([article_xml(FIRST_PMID, title="First")]))[0]
+    assert prepare_item(first).data is None  # compressed by upsert
+    prepared = prepare_item(first, compress=True)
+    assert isinstance(prepared, PreparedRecord)
+    js = record_json(first.record).encode("utf-8")
+    assert prepared.json == js
+    assert prepared.data == storecodec.compress_json(js)
+    assert prepared.raw_blob == storecodec.compress_raw_with(first.raw, js)
+    assert prepare_item(first.record, compress=True).raw_blob is None  # no raw text
+
+    newer = parsed(article_set([article_xml(FIRST_PMID, title="Second")]))[0].record
+    new_js = record_json(newer).encode("utf-8")
+    for compress in (False, True):
+        db = tmp_path / f"lib{compress}.db"
+        with Library(db) as lib:
+            items = [prepare_item(first, compress), prepare_item(newer, compress)]
+            lib.upsert(items, source="test")  # one batch
+            assert lib.get([str(FIRST_PMID)])[str(FIRST_PMID)].title == "Second"
+            assert lib.get_raw(FIRST_PMID) == (first.raw, "xml")
+        with sqlite3.connect(db) as conn:
+            data, raw = conn.execute("SELECT data, raw FROM records").fetchone()
+        assert data == storecodec.compress_json(new_js)
+        assert raw == storecodec.compress_raw_with(first.raw, new_js)
