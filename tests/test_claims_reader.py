@@ -490,3 +490,28 @@ def test_more_ways_of_saying_no_difference() -> None:
 def test_placebo_therapy_is_an_arm_not_another_treatment() -> None:
     claim = "Zelvamide increases flow mediated dilation compared with placebo."
     assert stance(claim, "After one month of zelvamide or placebo therapy there was no significant improvement in flow mediated dilation (p = 0.80).") == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # a share of people: the direction is read on what the people had, several words on
+        ("Velmorant increases adverse events compared with placebo.",
+         "A greater proportion of velmorant-treated participants reported treatment-emergent adverse events (87% vs 60%; p < .001).", SUPPORTS),
+        ("Velmorant increases adverse events compared with placebo.",
+         "A smaller proportion of velmorant-treated participants reported treatment-emergent adverse events (12% vs 30%; p = .01).", CONTRADICTS),
+        # an outcome abbreviation the claim itself defines, then used alone in the result
+        ("Drug QX-7 increases seizure freedom (SF) compared with placebo.",
+         "Significantly more patients taking QX-7 achieved SF at week 12 (41% vs 20%; p = 0.01).", SUPPORTS),
+        ("Drug QX-7 increases seizure freedom (SF) compared with placebo.",
+         "Significantly fewer patients taking QX-7 achieved SF at week 12 (11% vs 20%; p = 0.04).", CONTRADICTS),
+    ],
+)
+def test_shares_of_people_and_the_claims_own_abbreviations(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected
+
+
+def test_freedom_from_a_symptom_is_a_good_outcome() -> None:
+    assert parse_claim("Trelomab increases migraine freedom at two hours.").valence == 1
+    assert parse_claim("Trelomab increases pain-free days.").valence == 1
+    assert parse_claim("Trelomab increases pain.").valence == -1

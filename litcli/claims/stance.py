@@ -279,6 +279,7 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
 
 
 _PEOPLE = re.compile(r"(" + vocab.PEOPLE_NOUNS + r")$", re.I)
+_SHARE = re.compile(r"(" + vocab.SHARE_NOUNS + r")$", re.I)  # "a greater proportion of X-treated patients had Y"
 
 
 def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
@@ -297,10 +298,10 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     # a comparative ("more advanced cells") qualifies only the next words
     words_after = clause[at + len(f.cue) :].split()
     span = 2 if re.search(r"\b(more|less|fewer|greater|higher|lower|larger|smaller)$", f.cue, re.I) else 6
-    if span == 2 and words_after and _PEOPLE.match(words_after[0]):
+    if span == 2 and words_after and (_PEOPLE.match(words_after[0]) or _SHARE.match(words_after[0])):
         span = 12  # "more patients taking X achieved pain freedom", "fewer subjects ... were hungry"
     after = " ".join(words_after[:span])
-    if wanted & content_stems(after):
+    if wanted & _named_stems(after):
         return True
     if f.association and not frame.comparator_text and wanted & content_stems(f.cue[len(f.cue) // 2 :] + clause[at + len(f.cue) :].split(" ", 1)[0]):
         return True  # "associated with more than twice the risk of SUID": the outcome is inside the cue
@@ -308,8 +309,13 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     predicate = re.search(r"\b(was|were|is|are|been|be|remained|became|being)\b", " ".join(before_words[-3:]), re.I)
     intransitive = re.match(r"(rose|fell|grew|increased|decreased|declined|dropped|doubled|halved|rises|falls|grows)\b", f.cue.split()[-1], re.I)
     if before_words and (predicate or intransitive):
-        return bool(wanted & content_stems(" ".join(before_words[-8:])))
+        return bool(wanted & _named_stems(" ".join(before_words[-8:])))
     return False
+
+
+def _named_stems(text: str) -> frozenset[str]:
+    """The content stems of a text with its short acronyms ("PF", "AE"), which content_stems drops."""
+    return content_stems(text) | {stem(t) for t in re.findall(r"\b[A-Z][A-Z0-9-]{1,9}\b", text)}
 
 
 _ANTONYMS = [(stem(a), stem(b)) for a, b in vocab.OUTCOME_ANTONYMS]
@@ -656,12 +662,23 @@ def _with_abbreviations(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
     )
 
 
-def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None = None, max_rationale: int = 3) -> Judgement:
-    """The stance of an abstract (a list of sentences, optionally with section labels) toward ``claim``."""
+@dataclass
+class Prepared:
+    """A claim read as a frame and an abstract read sentence by sentence, before any decision."""
+
+    frame: ClaimFrame
+    items: list[Sentence]
+    readings: list[Reading]
+    off_topic: Judgement | None = None  # the whole record is about another condition or population
+
+
+def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | None = None) -> Prepared:
+    """The claim frame and every sentence's reading (what ``judge`` decides from)."""
     frame = parse_claim(claim)
     items = _normalise(sentences)
     strict = len(items) > 1
-    frame = _with_abbreviations(frame, [title or "", *(text for text, _ in items)])
+    # (a claim may define its own: "pain freedom (PF)")
+    frame = _with_abbreviations(frame, [claim, title or "", *(text for text, _ in items)])
     if strict and (frame.conditions or frame.populations or _SUBTYPE.search(frame.text)):
         # a record about another condition or population says nothing about the claim, even in
         # the sentences that do not name it again ("MADRS scores fell" in a depression trial)
@@ -671,8 +688,21 @@ def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None 
             where = SentenceJudgement(items[at][0], at, items[at][1], NEUTRAL, why, 0.0, "off-topic") if at is not None else (
                 SentenceJudgement(title or items[0][0], 0, "TITLE" if title else items[0][1], NEUTRAL, why, 0.0, "off-topic")
             )
-            return Judgement(NEUTRAL, [where], frame.to_dict())
+            return Prepared(frame, items, [], Judgement(NEUTRAL, [where], frame.to_dict()))
     readings = [read_sentence(frame, text, section, strict=strict) for text, section in items]
+    return Prepared(frame, items, readings)
+
+
+def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None = None, max_rationale: int = 3) -> Judgement:
+    """The stance of an abstract (a list of sentences, optionally with section labels) toward ``claim``."""
+    return decide(prepare(claim, sentences, title=title), max_rationale=max_rationale)
+
+
+def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
+    """The stance ``judge`` gives to a prepared claim and abstract."""
+    if p.off_topic is not None:
+        return p.off_topic
+    frame, items, readings = p.frame, p.items, p.readings
     single = len(items) == 1
     n = len(items)
     scored: list[tuple[float, int, Reading]] = []

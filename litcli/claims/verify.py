@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import IO, TYPE_CHECKING, Any
 
+from litcli.claims import vocabulary as vocab
 from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, Judgement, judge, record_sentences
 from litcli.errors import InputFileError, InvalidInputError, LitcliError
 from litcli.textsafe import json_inert, one_line
@@ -116,25 +117,6 @@ def looks_english(text: str) -> bool:
 
 # --- the claim ---------------------------------------------------------------------------------
 
-# Words that are (or can be) a finite verb; a claim with none of them is a heading.
-_VERB_WORDS = _words(
-    """is are was were be been being am has have had does do did can could may might must
-    shall should will would isn't aren't wasn't weren't doesn't don't didn't can't cannot won't
-    show reduce increase decrease cause improve prevent lead induce inhibit promote correlate
-    associate affect regulate require contribute protect predict enhance impair lower raise
-    treat cure work help activate block bind mediate trigger suppress drive confer depend
-    alter modulate exacerbate worsen relieve alleviate outperform accelerate delay extend
-    shorten restore reverse elevate diminish attenuate produce result remain exist occur
-    need play act serve facilitate limit control maintain stimulate kill protect
-    differ vary benefit harm exceed match equal reflect indicate suggest explain determine
-    undergo express encode form target lack contain carry provide make become appear seem
-    persist lose gain support fail participate compensate slow speed report fall rise
-    found made led showed shown gave given took taken got became began grew rose fell ran
-    saw seen went came kept left lost held brought thought drove meant told said known
-    was done stay stays stayed keep keeps shape shapes develop develops get gets give gives take
-    takes reach reaches spur spurs boost boosts cut cuts ease eases lift lifts curb curbs"""
-)
-_NOUN_BEFORE = _words("of in for the a an with and to on by from at among")
 _CLAIM_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -156,15 +138,15 @@ def _has_verb(claim: str) -> bool:
     prev = ""
     for i, word in enumerate(words):
         w = word.lower()
-        if w in _VERB_WORDS:
+        if w in vocab.FINITE_VERB_WORDS:
             return True
         if len(w) > 3 and w.endswith("ed"):
             return True
         if w.endswith("s") and len(w) > 3 and i > 0:  # "Benefits of ...": a noun
-            stem = w[:-2] if w.endswith("es") and w[:-2] in _VERB_WORDS else w[:-1]
-            if stem in _VERB_WORDS:
+            stem = w[:-2] if w.endswith("es") and w[:-2] in vocab.FINITE_VERB_WORDS else w[:-1]
+            if stem in vocab.FINITE_VERB_WORDS:
                 return True
-            if prev not in _NOUN_BEFORE and not w.endswith(("ss", "us", "is")):
+            if prev not in vocab.NOUN_BEFORE_WORDS and not w.endswith(("ss", "us", "is")):
                 return True
         prev = w
     return bool(_claim_verbs().search(claim))

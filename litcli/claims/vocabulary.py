@@ -543,7 +543,8 @@ def mentions(concept: Concept, text: str) -> bool:
 # +1: higher is better; -1: lower is better.
 OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"time to (first )?(relapse|recurrence|progression|death|failure|treatment failure|readmission|discontinuation)", 1),
-    (r"(relapse|recurrence|progression|event|disease|symptom|metastasis)[- ]free\b( survival| interval)?", 1),
+    (r"(relapse|recurrence|progression|event|disease|symptom|metastasis|pain|seizure|headache|migraine)[- ]free\b( survival| interval)?|"
+     r"(pain|seizure|symptom|headache|migraine) freedom|freedom from", 1),
     (r"(overall |long-term )?survival|survivors?|alive", 1),
     (r"time to (response|remission|onset|first response|improvement)", -1),  # sooner is better
     # a threshold or tolerance of a symptom: higher is better ("pain perception threshold")
@@ -976,6 +977,7 @@ THE_MORE = r"^\s*the (more|less|higher|lower|greater|longer|stronger|fewer|bigge
 # Words for a drug's form or giving, not its name ("esketamine nasal spray", "continuing zelvamide").
 DOSAGE_FORM_WORDS = frozenset(("spray", "tablets", "tablet", "infusion", "infusions", "injection", "continuing", "nasal"))
 # Nouns for the people counted in a result ("more patients taking X achieved ...").
+SHARE_NOUNS = r"proportion|percentage|share|fraction|number|numbers|rate|rates"
 PEOPLE_NOUNS = r"patients|participants|subjects|people|women|men|children|infants|adults|individuals|users|cases|students"
 # Outcome heads too generic to say which outcome a result is about ("dissociative symptoms").
 GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
@@ -1086,3 +1088,25 @@ HARM_ADJECTIVES = (
     r"addictive|habit-forming|toxic|neurotoxic|cardiotoxic|hepatotoxic|nephrotoxic|harmful|dangerous|unsafe|"
     r"carcinogenic|teratogenic|lethal|deadly"
 )
+
+
+# Words that are (or can be) a finite verb; a claim with none of them is a heading.
+FINITE_VERB_WORDS: frozenset[str] = _words(
+    """is are was were be been being am has have had does do did can could may might must
+    shall should will would isn't aren't wasn't weren't doesn't don't didn't can't cannot won't
+    show reduce increase decrease cause improve prevent lead induce inhibit promote correlate
+    associate affect regulate require contribute protect predict enhance impair lower raise
+    treat cure work help activate block bind mediate trigger suppress drive confer depend
+    alter modulate exacerbate worsen relieve alleviate outperform accelerate delay extend
+    shorten restore reverse elevate diminish attenuate produce result remain exist occur
+    need play act serve facilitate limit control maintain stimulate kill protect
+    differ vary benefit harm exceed match equal reflect indicate suggest explain determine
+    undergo express encode form target lack contain carry provide make become appear seem
+    persist lose gain support fail participate compensate slow speed report fall rise
+    found made led showed shown gave given took taken got became began grew rose fell ran
+    saw seen went came kept left lost held brought thought drove meant told said known
+    was done stay stays stayed keep keeps shape shapes develop develops get gets give gives take
+    takes reach reaches spur spurs boost boosts cut cuts ease eases lift lifts curb curbs"""
+)
+# Words before a plural noun ("Benefits of ..."): the -s word after them is not a verb.
+NOUN_BEFORE_WORDS: frozenset[str] = _words("of in for the a an with and to on by from at among")
