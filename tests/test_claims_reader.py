@@ -515,3 +515,16 @@ def test_freedom_from_a_symptom_is_a_good_outcome() -> None:
     assert parse_claim("Trelomab increases migraine freedom at two hours.").valence == 1
     assert parse_claim("Trelomab increases pain-free days.").valence == 1
     assert parse_claim("Trelomab increases pain.").valence == -1
+
+
+def test_a_bare_treatment_word_names_no_other_treatment() -> None:
+    claim = "Velmorant lowers LDL cholesterol compared with placebo."
+    # "weeks of treatment", "patients receiving treatment": the trial's own treatment, unnamed
+    for unnamed in (
+        "After 8 weeks of treatment, LDL cholesterol was significantly lower than with placebo (p < 0.001).",
+        "In patients receiving treatment, the reduction of LDL cholesterol was significantly greater than with placebo (p < 0.001).",
+    ):
+        assert judge(claim, [unnamed]).stance == SUPPORTS
+    # a named other treatment still makes the sentence about something else
+    named = "After 8 weeks, cognitive therapy lowered LDL cholesterol significantly more than placebo (p < 0.001)."
+    assert judge(claim, [named]).stance == NEUTRAL

@@ -511,6 +511,22 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
     return stance
 
 
+_GENERIC_TREATMENT = re.compile(r"(medications?|drugs?|agents?|therap(y|ies)|treatments?)$", re.I)
+
+
+def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
+    """A bare "treatment", "therapy", "drugs" ("after 8 weeks of treatment"): no treatment is
+    named; "cognitive therapy", "antipsychotic drugs" name one (unless the word before is the
+    claim's own)."""
+    if not _GENERIC_TREATMENT.match(m.group(0)):
+        return False
+    before = re.findall(r"[A-Za-z][\w-]*", sentence[max(0, m.start() - 30) : m.start()])
+    if not before:
+        return True
+    word = before[-1].lower()
+    return word in vocab.FUNCTION_WORDS or word in vocab.GENERIC_SUBJECT_WORDS or stem(word) in frame.stems or word in vocab.BARE_TREATMENT_LEADS
+
+
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
     stems = content_stems(sentence)
@@ -534,7 +550,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     if arms.intervention is not None and not ipos:
         # the claim's intervention is not named: the sentence may still report its outcome (the
         # subject named elsewhere in the abstract), unless it is about another treatment
-        other = [m.group(0) for m in _OTHER_TREATMENT.finditer(_ARM_REFERENCE.sub(" ", sentence)) if stem(m.group(0)) not in frame.stems]
+        masked = _ARM_REFERENCE.sub(" ", sentence)
+        other = [m.group(0) for m in _OTHER_TREATMENT.finditer(masked) if stem(m.group(0)) not in frame.stems and not _unnamed(frame, masked, m)]
         other += [m.text for m in vocab.find_concepts(sentence) if m.concept.group == "intervention"]
         agent = _AGENT.match(sentence)
         if agent and stem(agent.group(1)) not in frame.stems and agent.group(1).lower() not in _GENERIC_AGENTS:

@@ -1110,3 +1110,6 @@ FINITE_VERB_WORDS: frozenset[str] = _words(
 )
 # Words before a plural noun ("Benefits of ..."): the -s word after them is not a verb.
 NOUN_BEFORE_WORDS: frozenset[str] = _words("of in for the a an with and to on by from at among")
+# Words before a bare "treatment"/"therapy"/"drugs" that leave it unnamed ("patients receiving
+# treatment", "weeks of therapy"); any other word names one ("cognitive therapy").
+BARE_TREATMENT_LEADS: frozenset[str] = _words("receiving received receive taking took weeks days months years")
