@@ -421,3 +421,10 @@ def test_rationale_index_points_into_the_abstract() -> None:
     assert j.stance == SUPPORTS
     decided = [r for r in j.rationale if r.stance != NEUTRAL]
     assert [r.index for r in decided] == [2] and decided[0].text == sentences[2]
+
+
+def test_safe_as_part_of_a_name_is_not_a_safety_claim() -> None:
+    named = parse_claim("Water filters with safe storage containers reduce diarrhoea in children.")
+    assert named.assertion != "safety" and named.direction == -1
+    assert parse_claim("Zelvamide is safe in older adults.").assertion == "safety"
+    assert parse_claim("No serious side effects occur with zelvamide.").assertion == "safety"

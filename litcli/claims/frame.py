@@ -31,6 +31,7 @@ _DENIAL = re.compile(vocab.CLAIM_DENIAL, _I)
 _EQUIV = re.compile(vocab.CLAIM_EQUIVALENCE, _I)
 _SUPER = re.compile(vocab.CLAIM_SUPERIORITY, _I)
 _SAFETY = re.compile(vocab.SAFETY_CLAIM, _I)
+_SAFE_NOUN = re.compile(r"safe(r|st)?\s+(?!(and|or|to|for|in|with|when|if|as|but)\b)[a-z]", _I)  # "safe storage", "safer sex"
 _LASTING = re.compile(vocab.LASTING_CLAIM, _I)
 _FADING = re.compile(vocab.FADING_CLAIM, _I)
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
@@ -269,6 +270,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         subject_end = verb.start()
     subject = clean[:subject_end]
     predicate = clean[subject_end:]
+    if safety and not any(m.end() > subject_end or not _SAFE_NOUN.match(clean, m.start()) for m in _SAFETY.finditer(clean)):
+        safety = False  # "water filters for safe storage reduce diarrhoea": a name, not a claim of safety
     # comparator
     comparator_text = None
     comp = _COMPARATOR_AFTER.search(predicate)
