@@ -528,3 +528,11 @@ def test_a_bare_treatment_word_names_no_other_treatment() -> None:
     # a named other treatment still makes the sentence about something else
     named = "After 8 weeks, cognitive therapy lowered LDL cholesterol significantly more than placebo (p < 0.001)."
     assert judge(claim, [named]).stance == NEUTRAL
+
+
+def test_a_good_word_inside_the_outcomes_name_judges_nothing() -> None:
+    claim = "Water intake increases the proportion of successful bowel preparations compared with prolonged fasting."
+    higher = "The proportion of successful bowel preparations was higher for the water intake group (70%) than for the prolonged fasting group (40%, p = 0.025)."
+    lower = "The proportion of successful bowel preparations was lower for the water intake group (40%) than for the prolonged fasting group (70%, p = 0.025)."
+    assert judge(claim, [higher]).stance == SUPPORTS
+    assert judge(claim, [lower]).stance == CONTRADICTS

@@ -626,8 +626,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         ],
         key=lambda t: t[0].start(),
     )
-    first_good = GOOD.search(clause)
-    first_bad = BAD.search(clause)
+    # (a good or bad word inside the outcome's own name, "successful preparations", judges nothing)
+    first_good = next((m for m in GOOD.finditer(clause) if stem(m.group(0)) not in outcome_stems), None)
+    first_bad = next((m for m in BAD.finditer(clause) if stem(m.group(0)) not in outcome_stems), None)
     judged = min((x for x in (first_good, first_bad) if x), key=lambda x: x.start(), default=None)
     if judged is not None and (not moves or judged.start() < moves[0][0].start()) and judged.group(0).lower() not in ("works", "work", "help", "helps", "protect"):
         g = 1 if judged is first_good else -1
