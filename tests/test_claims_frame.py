@@ -428,3 +428,15 @@ def test_safe_as_part_of_a_name_is_not_a_safety_claim() -> None:
     assert named.assertion != "safety" and named.direction == -1
     assert parse_claim("Zelvamide is safe in older adults.").assertion == "safety"
     assert parse_claim("No serious side effects occur with zelvamide.").assertion == "safety"
+
+
+@pytest.mark.parametrize(
+    ("claim", "direction"),
+    [
+        ("Trelomab increases the disease control rate compared with chemotherapy.", 1),
+        ("Trelomab increases induction time compared with propofol based on midazolam.", 1),
+        ("Trelomab lowers the asthma control questionnaire score compared with placebo.", -1),
+    ],
+)
+def test_the_main_verb_gives_the_direction_when_the_clause_reader_cannot(claim: str, direction: int) -> None:
+    assert parse_claim(claim).direction == direction

@@ -316,6 +316,12 @@ def _parse_claim(text: str) -> ClaimFrame:
         if finding.direction or finding.goodness:
             direction, goodness, v, outcome, cue = finding.direction, finding.goodness, finding.valence, finding.outcome, finding.cue
             break
+    if not direction and not goodness and verb is not None and body.startswith(verb.group(0)):
+        # the main verb says which way even where the rest of the sentence confuses the clause
+        # reader ("increases disease control rate", "... based on midazolam")
+        word = verb.group(0)
+        direction = 1 if rd.UP.fullmatch(word) else -1 if rd.DOWN.fullmatch(word) else 0
+        cue = word if direction else cue
     if not outcome:
         v, outcome = rd.valence(head)
         if not outcome:
