@@ -18,6 +18,13 @@ rate``, their ratio, the child's CPU time (``wait4``) and peak RSS (its VmHWM at
 waits for a CPU whenever other work runs: that wait (its ``schedstat`` run delay) is reported,
 and the wall less it, the figure a machine of its own would give.
 
+litcli's modules are compiled to bytecode first (``__pycache__``, checked against the
+source's hash, so an edited file is never run from a stale cache), as an installed litcli
+is: otherwise, with ``PYTHONDONTWRITEBYTECODE`` set (as on the shared machine), every child
+and worker process compiles ~0.5 MB of litcli source again (0.05-0.08 s of CPU each, eight
+interpreters for ``parallel-3``).  ``--source`` skips that (the figures before 2026-12-06's
+parallel-3 change were taken so).
+
 Scenarios:
 
 * ``search-3``   ``search synthetic --max 9999 -f jsonl``, 9,999 records, 3 requests/s
@@ -29,7 +36,9 @@ Scenarios:
 * ``parallel-3`` four processes started together (one data dir, so one rate budget), each
   ``search synthetic pK --max 2500 -f jsonl`` (its own 2,500 records): their combined requests, the most in any
   one-second window, and the wall from the first start to the last exit against the floor
-  of the combined requests
+  of the combined requests; where the excess goes: the first request's time after the
+  start, first to last request against the pacing (intervals of 1.05 / rate), and the last
+  request to the last exit; the children's run-queue waits (schedstat) in all
 """
 
 from __future__ import annotations
@@ -177,25 +186,29 @@ def parallel(procs: int, n: int, cache: dict[int, dict[str, str]]) -> dict:
             server.on_search(f"p{i}", pmids[i * n : (i + 1) * n])
         env = {k: v for k, v in os.environ.items() if not k.startswith(("NCBI_", "LITCLI_"))}
         env.update(LITCLI_HOME=home, LITCLI_EUTILS_URL=server.url, NCBI_EMAIL="bench@example.org",
-                   PYTHONPATH=str(ROOT), SEARCH_BENCH_PEAK=str(Path(home) / "peak-kb"))
+                   PYTHONPATH=str(ROOT))
+        peaks = [Path(home) / f"peak-kb-{i}" for i in range(procs)]
         load = os.getloadavg()[0]
-        started = time.perf_counter()
+        started = time.monotonic()  # the server's clock
         children = [
             subprocess.Popen(
                 [sys.executable, "-c", CHILD, "search", "synthetic", f"p{i}", "--max", str(n), "--format", "jsonl"],
-                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home,
+                env={**env, "SEARCH_BENCH_PEAK": str(peaks[i])}, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, cwd=home,
             )
             for i in range(procs)
         ]
         codes = [child.wait() for child in children]
-        wall = time.perf_counter() - started
+        wall = time.monotonic() - started
         if any(codes):
             raise SystemExit(f"a process failed: {codes}")
         hits = server.hits()
+        delays = [int(p.read_text().split()[1]) / 1e9 for p in peaks]
     times = sorted(h.time for h in hits)
     worst = max(sum(1 for t in times if s <= t < s + 1.0) for s in times)
     return {"requests": len(hits), "by_endpoint": dict(Counter(h.endpoint for h in hits)), "wall": wall,
-            "floor": (len(hits) - 1) / 3, "worst": worst, "load": load}
+            "floor": (len(hits) - 1) / 3, "worst": worst, "load": load, "first": times[0] - started,
+            "span": times[-1] - times[0], "tail": started + wall - times[-1], "delay": sum(delays)}
 
 
 def show(name: str, r: dict) -> str:
@@ -218,6 +231,8 @@ def main() -> int:
                     choices=["search-3", "search-10", "all-3", "all-mem", "parallel-3"])
     ap.add_argument("--records", type=int, default=30_000, help="records of the --all scenario")
     ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--source", action="store_true",
+                    help="do not compile litcli to bytecode first (each child compiles it)")
     args = ap.parse_args()
     if not SOURCE.exists():
         print(f"skipped: {SOURCE} not found (see ../shared/data/PROVENANCE.md)")
@@ -225,7 +240,14 @@ def main() -> int:
     scenarios = args.scenario or ["search-3", "search-10", "all-3", "all-mem", "parallel-3"]
     cache: dict[int, dict[str, str]] = {}
     missed = False
-    print(f"{os.cpu_count()} CPUs, load {os.getloadavg()}, Python {sys.version.split()[0]}")
+    if not args.source:
+        import compileall
+        import py_compile
+
+        compileall.compile_dir(ROOT / "litcli", quiet=1,
+                               invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
+    print(f"{os.cpu_count()} CPUs, load {os.getloadavg()}, Python {sys.version.split()[0]}, "
+          f"litcli {'from source' if args.source else 'bytecode compiled'}")
     for _ in range(args.runs):
         for name in scenarios:
             if name in ("search-3", "search-10"):
@@ -255,6 +277,13 @@ def main() -> int:
                     f"({', '.join(f'{k} {v}' for k, v in sorted(r['by_endpoint'].items()))}), most in any "
                     f"second {r['worst']}; wall (first start to last exit) {r['wall']:.2f} s vs floor "
                     f"{r['floor']:.2f} s = {ratio:.2f}x (target <= {WALL_TARGET}x); load {r['load']:.2f}",
+                    flush=True,
+                )
+                print(
+                    f"  first request at {r['first']:.2f} s; first to last {r['span']:.2f} s (pacing: "
+                    f"{r['requests'] - 1} x 1.05 / 3 = {(r['requests'] - 1) * 0.35:.2f} s); last request to "
+                    f"last exit {r['tail']:.2f} s; the children's main threads waited {r['delay']:.2f} s "
+                    f"in all for a CPU",
                     flush=True,
                 )
             else:
