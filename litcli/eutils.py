@@ -145,12 +145,14 @@ PACING_MARGIN = 1.05
 # see litcli.ratebudget.  Set to None (tests, embedding) to pace each process alone.
 BUDGET: SharedBudget | None = SharedBudget()
 _budget_failed = False
+_last_key: str | None = None  # the host this process last asked for a slot
 
 
 def pace(key: str, interval: float, *, limit: float, announce: Callable[[float], None]) -> bool:
     """Wait for the next request slot to ``key`` (the shared budget, else this process's
     pacer); False when it would come after ``limit`` seconds (nothing is sent)."""
-    global _budget_failed
+    global _budget_failed, _last_key
+    _last_key = key
     if BUDGET is not None and not _budget_failed:
         try:
             return BUDGET.wait(key, interval, limit=limit, announce=announce).taken
@@ -159,6 +161,16 @@ def pace(key: str, interval: float, *, limit: float, announce: Callable[[float],
             log.info("shared rate budget not used (%s); pacing this process alone", exc)
     PACER.wait(interval)
     return True
+
+
+def others_sending() -> int:
+    """How many other litcli processes share the rate budget with this one now: they
+    asked for a slot to the host this process last sent to within the last
+    ``ratebudget.ACTIVE_FOR`` seconds (0 before this process's first request, or when
+    the shared budget is not used)."""
+    if BUDGET is None or _budget_failed or _last_key is None:
+        return 0
+    return BUDGET.others(_last_key)
 
 
 def cool_down(key: str, seconds: float) -> None:

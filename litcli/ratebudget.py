@@ -8,8 +8,11 @@ lock file itself, created exclusively and removed after use, taken over when sta
 
 Per host the state holds ``next`` (the earliest time, epoch seconds, the next request
 may start: a token bucket that holds one token, refilled every ``1.05 / rate`` s, so
-no one-second window ever sees more than ``rate`` requests) and ``cool`` (after an HTTP
-429 every process waits until then).  A request takes the token when it is there,
+no one-second window ever sees more than ``rate`` requests), ``cool`` (after an HTTP
+429 every process waits until then) and ``procs`` (when each process last asked for a
+slot, by PID, for the last ``ACTIVE_FOR`` seconds: ``others`` tells a process how many
+others share the budget with it now, so that it does not start a worker process for
+work that the shared rate already spreads over several processes).  A request takes the token when it is there,
 else sleeps until it should be and tries again, so the slot is taken at the moment
 the request is sent.
 
@@ -44,6 +47,10 @@ STALE_LOCK = 10.0  # a fallback lock file older than this was left by a dead pro
 MAX_AHEAD = 2.0  # a `next` further ahead than this (seconds) is not real: rebuilt
 MAX_COOL = 3600.0  # a cool-down further ahead than this is not real: rebuilt
 FORGET_AFTER = 3600.0  # hosts idle this long are dropped from the file
+# A process that asked for a slot this recently (seconds) is still sending: a waiter asks
+# again at every slot it does not get (every 1.05 / rate s), a sender before each request.
+ACTIVE_FOR = 2.0
+MARK_EVERY = 0.5  # a waiter's mark is written again when older than this (seconds)
 
 
 @dataclass
@@ -69,11 +76,13 @@ class SharedBudget:
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
         lock_timeout: float = LOCK_TIMEOUT,
+        pid: Callable[[], int] = os.getpid,
     ) -> None:
         self.directory = directory
         self._clock = clock
         self._sleep = sleep
         self.lock_timeout = lock_timeout
+        self._pid = pid
 
     @property
     def path(self) -> Path:
@@ -101,11 +110,16 @@ class SharedBudget:
                 state = self._load()
                 now = self._clock()
                 entry = _entry(state, key, now)
+                me = str(self._pid())
+                last_mark = entry["procs"].get(me)
+                entry["procs"][me] = now
                 ready = max(entry["next"], entry["cool"])
                 if ready <= now:
                     entry["next"] = now + interval
                     self._save(state, now)
                     return slot
+                if last_mark is None or now - last_mark > MARK_EVERY:
+                    self._save(state, now)  # waiting: the others see this process too
                 cooling = entry["cool"] > now
             pause = ready - now
             if limit is not None and slot.waited + pause > limit:
@@ -118,6 +132,18 @@ class SharedBudget:
             slot.waited += pause
             if cooling:
                 slot.cooled += pause
+
+    def others(self, key: str) -> int:
+        """How many other processes asked for a slot to ``key`` within ``ACTIVE_FOR``
+        seconds (0 when the state cannot be read).  Read without the lock: the file is
+        replaced whole."""
+        try:
+            state = self._load()
+        except OSError:
+            return 0
+        now = self._clock()
+        me = str(self._pid())
+        return sum(1 for pid in _entry(state, key, now)["procs"] if pid != me)
 
     def cool_down(self, key: str, seconds: float) -> None:
         """After an HTTP 429: no process sends to ``key`` for ``seconds``."""
@@ -214,8 +240,9 @@ def _fresh() -> dict[str, Any]:
     return {"schema": SCHEMA, "hosts": {}}
 
 
-def _entry(state: dict[str, Any], key: str, now: float) -> dict[str, float]:
-    """``key``'s entry, rebuilt when missing or impossible (not numbers, too far ahead)."""
+def _entry(state: dict[str, Any], key: str, now: float) -> dict[str, Any]:
+    """``key``'s entry, rebuilt when missing or impossible (not numbers, too far ahead);
+    ``procs`` keeps the marks of the last ``ACTIVE_FOR`` seconds (others are dropped)."""
     entry = state["hosts"].get(key)
     try:
         nxt, cool = float(entry["next"]), float(entry["cool"])  # type: ignore[index]
@@ -223,7 +250,13 @@ def _entry(state: dict[str, Any], key: str, now: float) -> dict[str, float]:
             raise ValueError("too far ahead")
     except (TypeError, KeyError, ValueError):
         nxt, cool = 0.0, 0.0
-    fixed = {"next": nxt, "cool": cool}
+    procs: dict[str, float] = {}
+    marks = entry.get("procs") if isinstance(entry, dict) else None
+    if isinstance(marks, dict):
+        for pid, seen in marks.items():
+            if isinstance(seen, (int, float)) and -MAX_AHEAD <= now - seen <= ACTIVE_FOR:
+                procs[str(pid)] = float(seen)
+    fixed = {"next": nxt, "cool": cool, "procs": procs}
     state["hosts"][key] = fixed
     return fixed
 

@@ -565,8 +565,11 @@ def store_fetched(
 # Fetches of at least this many records, in more than one batch, parse their efetch
 # bodies in a worker process while this one stores and writes (litcli.pipeline): the
 # worker starts during the first efetch and costs ~0.1-0.2 s of CPU, about what the
-# overlap saves on 1,500 records (as for a library import).  LITCLI_WORKER=0 never
-# starts one, =1 always (when the records are stored).
+# overlap saves on 1,500 records (as for a library import).  Not when the litcli
+# processes sharing the rate budget now (this one and those sending to the same host)
+# are as many as the CPUs: each then fetches at a share of the rate, and a worker each
+# would only compete with them for the CPUs.  LITCLI_WORKER=0 never starts one, =1
+# always (when the records are stored).
 FETCH_WORKER_MIN_RECORDS = 1500
 
 
@@ -607,7 +610,11 @@ def _use_fetch_worker(expected: int | None, batch_size: int | None) -> bool:
         return False
     if batch_size is not None and expected <= batch_size:
         return False  # one batch: nothing to overlap
-    return os.name == "posix" and pipeline.cpus() >= 2
+    if os.name != "posix" or pipeline.cpus() < 2:
+        return False
+    from litcli import eutils
+
+    return 1 + eutils.others_sending() < pipeline.cpus()
 
 
 class BatchStore:

@@ -285,6 +285,38 @@ def test_slots_are_spaced_by_the_interval_and_a_cool_down_holds_everyone(tmp_pat
     assert not budget.wait("h", 0.5, limit=5.0).taken  # past the caller's limit: not taken
 
 
+def test_others_counts_the_processes_that_asked_for_a_slot_lately(tmp_path):
+    """``others``: the processes (by PID) that asked for a slot to the host within
+    ACTIVE_FOR seconds, this one left out; a waiter is seen before it sleeps."""
+    now = [1000.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    first = SharedBudget(tmp_path, clock=lambda: now[0], sleep=sleep, pid=lambda: 101)
+    seen_by_first: list[int] = []
+
+    def second_sleeps(seconds: float) -> None:
+        seen_by_first.append(first.others("h"))
+        sleep(seconds)
+
+    second = SharedBudget(tmp_path, clock=lambda: now[0], sleep=second_sleeps, pid=lambda: 202)
+    assert first.others("h") == 0 == second.others("h")
+    assert first.wait("h", 0.35).waited == 0
+    assert first.others("h") == 0 and second.others("h") == 1
+    assert second.wait("h", 0.35).waited >= 0.35  # the first's interval
+    assert seen_by_first and seen_by_first[0] == 1  # marked while it waited
+    assert first.others("h") == 1 and first.others("other-host") == 0
+    now[0] += ratebudget.ACTIVE_FOR + 0.01
+    assert first.others("h") == 0 == second.others("h")  # both gone quiet
+    state = json.loads((tmp_path / STATE_NAME).read_text())
+    state["hosts"]["h"]["procs"] = {"303": "soon", "404": now[0] + 1e9, "505": now[0]}
+    (tmp_path / STATE_NAME).write_text(json.dumps(state))
+    assert first.others("h") == 1  # marks that are not times, or far ahead, are dropped
+    assert first.wait("h", 0.35).taken
+    assert set(json.loads((tmp_path / STATE_NAME).read_text())["hosts"]["h"]["procs"]) == {"101", "505"}
+
+
 def test_a_stale_fallback_lock_file_is_taken_over(tmp_path, monkeypatch):
     lock = tmp_path / LOCK_NAME
     lock.write_text("")

@@ -260,8 +260,11 @@ def test_bodies_are_taken_in_the_callers_context(tmp_path: Path) -> None:
 
 
 def test_small_fetches_and_one_cpu_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from litcli import eutils
+
     monkeypatch.delenv("LITCLI_WORKER", raising=False)
     monkeypatch.setattr(pipeline, "cpus", lambda: 2)
+    monkeypatch.setattr(eutils, "others_sending", lambda: 0)  # no other litcli process now
     assert not service._use_fetch_worker(None, 1000)
     assert not service._use_fetch_worker(1499, 1000)
     assert not service._use_fetch_worker(2000, 5000)  # one batch: nothing to overlap
@@ -273,6 +276,52 @@ def test_small_fetches_and_one_cpu_stay_in_this_process(monkeypatch: pytest.Monk
     monkeypatch.setenv("LITCLI_WORKER", "0")
     monkeypatch.setattr(pipeline, "cpus", lambda: 2)
     assert not service._use_fetch_worker(30_000, 1000)
+
+
+@posix_only
+def test_no_worker_when_the_processes_sharing_the_rate_budget_fill_the_cpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Other litcli processes sending to the same host now (the shared rate budget knows
+    them): with as many such processes as CPUs, each fetches at a share of the rate and
+    parses in its own process (a worker each would only compete for the CPUs)."""
+    from litcli import eutils
+
+    monkeypatch.delenv("LITCLI_WORKER", raising=False)
+    others = [0]
+    monkeypatch.setattr(eutils, "others_sending", lambda: others[0])
+    monkeypatch.setattr(pipeline, "cpus", lambda: 2)
+    assert service._use_fetch_worker(2500, 1000)
+    others[0] = 1
+    assert not service._use_fetch_worker(2500, 1000)
+    monkeypatch.setattr(pipeline, "cpus", lambda: 4)
+    others[0] = 3
+    assert not service._use_fetch_worker(30_000, 1000)
+    others[0] = 2
+    assert service._use_fetch_worker(30_000, 1000)
+    monkeypatch.setenv("LITCLI_WORKER", "1")  # forced: whatever the others
+    others[0] = 10
+    assert service._use_fetch_worker(2500, 1000)
+
+
+def test_others_sending_asks_the_shared_budget_about_the_last_host(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from litcli import eutils
+    from litcli.ratebudget import SharedBudget
+
+    other = SharedBudget(tmp_path, pid=lambda: 999_999_999)
+    monkeypatch.setattr(eutils, "BUDGET", SharedBudget(tmp_path))
+    monkeypatch.setattr(eutils, "_budget_failed", False)
+    monkeypatch.setattr(eutils, "_last_key", None)
+    other.wait("http://127.0.0.1:1", 0.01)
+    assert eutils.others_sending() == 0  # no request sent yet: no host to ask about
+    eutils.pace("http://127.0.0.1:1", 0.01, limit=5.0, announce=lambda s: None)
+    assert eutils.others_sending() == 1
+    eutils.pace("http://127.0.0.1:2", 0.01, limit=5.0, announce=lambda s: None)
+    assert eutils.others_sending() == 0  # another host: its own budget
+    monkeypatch.setattr(eutils, "BUDGET", None)
+    assert eutils.others_sending() == 0
 
 
 @posix_only
