@@ -536,3 +536,39 @@ def test_a_good_word_inside_the_outcomes_name_judges_nothing() -> None:
     lower = "The proportion of successful bowel preparations was lower for the water intake group (40%) than for the prolonged fasting group (70%, p = 0.025)."
     assert judge(claim, [higher]).stance == SUPPORTS
     assert judge(claim, [lower]).stance == CONTRADICTS
+
+
+def test_another_body_site_is_another_topic() -> None:
+    claim = "Exercise therapy reduces knee pain in osteoarthritis."
+    hip = "Supervised exercise therapy significantly reduced pain in hip osteoarthritis compared with education (p = 0.006)."
+    knee = "Supervised exercise therapy significantly reduced pain in knee osteoarthritis compared with education (p = 0.006)."
+    assert judge(claim, [hip]).stance == NEUTRAL
+    assert judge(claim, [knee]).stance == SUPPORTS
+    # a whole record about another site says nothing, even where a sentence does not repeat it
+    record = ["We randomised 200 adults with hip osteoarthritis to exercise or education.", "Pain fell significantly more with exercise therapy (p = 0.01)."]
+    assert judge(claim, record).stance == NEUTRAL
+
+
+def test_symptoms_of_another_condition_do_not_answer_a_claim_about_this_one() -> None:
+    claim = "Zelvamide reduces PTSD symptoms in veterans."
+    assert judge(claim, ["Zelvamide was associated with significantly reduced depressive symptoms in veterans, irrespective of PTSD comorbidity."]).stance == NEUTRAL
+    # a symptom scale names its condition
+    assert judge(claim, ["In veterans with PTSD, PHQ-9 scores decreased significantly with zelvamide (p < 0.001)."]).stance == NEUTRAL
+    assert judge(claim, ["In veterans with PTSD, CAPS-5 scores decreased significantly with zelvamide (p < 0.001)."]).stance == SUPPORTS
+
+
+def test_a_rescue_reads_the_other_way_against_a_loss_of_function_claim() -> None:
+    claim = "Loss of the kinase QRK2 reduces tumour growth in mice."
+    assert judge(claim, ["Re-expression of wild-type QRK2 in knockout cells restored tumour growth in mice."]).stance == SUPPORTS
+    assert judge(claim, ["Re-expression of wild-type QRK2 in knockout cells further reduced tumour growth in mice."]).stance == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Remission occurred in 63% of patients receiving ECT and 46% of those receiving zelvamide (RR 1.37, 95% CI 1.06-1.78, in favour of ECT).", CONTRADICTS),
+        ("Remission occurred in 46% of patients receiving ECT and 63% of those receiving zelvamide (RR 1.37, 95% CI 1.06-1.78, in favour of zelvamide).", SUPPORTS),
+    ],
+)
+def test_in_favour_of_names_the_arm_that_did_better(sentence: str, expected: str) -> None:
+    assert judge("Zelvamide is more effective than ECT for severe depression.", [sentence]).stance == expected

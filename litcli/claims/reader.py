@@ -453,6 +453,8 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
 
 
 _ASSOC = re.compile(vocab.ASSOCIATION_MARKERS, _I)
+_GAIN = re.compile(vocab.GAIN_OF_FUNCTION, _I)
+_FAVOURING = re.compile(r"\b(?:in favou?r of|favou?ring)\s+(?:the\s+)?", _I)
 _THE_MORE = re.compile(vocab.THE_MORE, _I)
 
 
@@ -586,6 +588,16 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         table = _TABLE_P.search(clause)
         cue = m.group(0) if m else (f"p = {table.group(1)}" if table else None)
         return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=cue)
+    favour = _FAVOURING.search(clause)
+    if favour:
+        # "RR 1.37 (95% CI 1.06-1.78), in favour of ECT": the arm named after it did better
+        named = clause[favour.end() : favour.end() + 40]
+        at_i = arms.intervention.search(named) if arms.intervention is not None else None
+        at_c = arms.comparator.search(named) if arms.comparator is not None else None
+        if at_i or at_c or CONTROL.match(named):
+            g = 1 if at_i and (not at_c or at_i.start() < at_c.start()) else -1
+            v, words = valence(clause)
+            return Finding(goodness=g, valence=v, outcome=words, significant=sig, harm=harm, cue=(favour.group(0) + named.split(")")[0].split(",")[0]).rstrip(" .;"))
     sign = arm_sign(clause, arms)
     if sign is None:
         return Finding(harm=harm, significant=sig)
@@ -595,6 +607,10 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         # (not "X slowed the loss of kidney function")
         if first and (_LOSS.search(clause[max(0, first.start() - 40) : first.start()]) or _LOSS_AFTER.match(clause[first.end() :])):
             sign = -sign  # "mice lacking X showed ...": the result of removing X reads the other way
+    if arms.intervention is not None and arms.loss:
+        first = arms.intervention.search(clause)
+        if first and _GAIN.search(clause[max(0, first.start() - 40) : first.start()]):
+            sign = -sign  # "re-expression of X restored growth" read against "loss of X reduces growth"
     assoc = association(clause)
     if assoc is not None and association_first:
         v, words = valence(clause)

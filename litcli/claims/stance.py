@@ -188,6 +188,14 @@ def _other_subtype(claim: str, sentence: str) -> str | None:
     return None
 
 
+_SITE = re.compile(vocab.BODY_SITES, re.I)
+
+
+def _sites(text: str) -> set[str]:
+    """The body sites a text names ("knee", "hip"), singular."""
+    return {m.group(0).lower().removesuffix("s") if not m.group(0).lower().endswith("pain") else "back" for m in _SITE.finditer(text)}
+
+
 @lru_cache(maxsize=1024)
 def _drug_pattern(text: str) -> re.Pattern[str] | None:
     """The vocabulary drugs ``text`` names (with their named forms), as one pattern."""
@@ -246,6 +254,11 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
     other_type = _other_subtype(frame.text, sentence)
     if other_type:
         return f"another type ({other_type})"
+    sites = _sites(frame.text)
+    if sites:
+        found_sites = _sites(sentence)
+        if found_sites and not found_sites & sites:
+            return f"another site ({sorted(found_sites)[0]})"
     if frame.conditions:
         found = condition_ids(sentence)
         wanted = set(frame.conditions)
@@ -360,6 +373,12 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
+    if frame.conditions and f.outcome:
+        # "reduced depressive symptoms" read against a claim about PTSD symptoms
+        other_conditions = condition_ids(f.outcome)
+        own_conditions = set(frame.conditions).union(*(vocab.CONCEPTS_BY_ID[c].supersedes for c in frame.conditions))
+        if other_conditions and not other_conditions & own_conditions:
+            return NEUTRAL
     between = f.null and not f.harm and not f.outcome and bool(_BETWEEN_ARMS.search(clause))
     # read on the claim's own, specific outcome ("stroke"; not "symptoms" of "dissociative symptoms")
     named = content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS
@@ -696,7 +715,7 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
     strict = len(items) > 1
     # (a claim may define its own: "pain freedom (PF)")
     frame = _with_abbreviations(frame, [claim, title or "", *(text for text, _ in items)])
-    if strict and (frame.conditions or frame.populations or _SUBTYPE.search(frame.text)):
+    if strict and (frame.conditions or frame.populations or _SUBTYPE.search(frame.text) or _SITE.search(frame.text)):
         # a record about another condition or population says nothing about the claim, even in
         # the sentences that do not name it again ("MADRS scores fell" in a depression trial)
         why = _off_topic(frame, " ".join([title or "", *(text for text, _ in items)]))

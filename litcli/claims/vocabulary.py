@@ -115,7 +115,7 @@ CONCEPTS: list[Concept] = [
     # --- conditions ------------------------------------------------------------------
     _c(
         "ocd", "condition", "obsessive-compulsive disorder",
-        [r"\bobsessive[- ]compulsive\b", r"\bOCD\b"],
+        [r"\bobsessive[- ]compulsive\b", r"\bOCD\b", r"\bY-?BOCS\b"],
         ["Obsessive-Compulsive Disorder"], ["obsessive-compulsive", "OCD"],
     ),
     _c(
@@ -127,7 +127,7 @@ CONCEPTS: list[Concept] = [
     ),
     _c(
         "depression", "condition", "major depression",
-        [r"\bdepress(ion|ive|ed)\b", r"\bMDD\b", r"\bdespair\b"],
+        [r"\bdepress(ion|ive|ed)\b", r"\bMDD\b", r"\bdespair\b", r"\b(MADRS|HAM-?D(-?17)?|HDRS|HAMD|BDI(-II)?|PHQ-?9|QIDS(-SR)?)\b"],
         ["Depressive Disorder, Major", "Depression"], ["depression", "depressive"],
     ),
     _c(
@@ -144,12 +144,12 @@ CONCEPTS: list[Concept] = [
     ),
     _c(
         "ptsd", "condition", "post-traumatic stress disorder",
-        [r"\bpost-?traumatic stress\b", r"\bPTSD\b"],
+        [r"\bpost-?traumatic stress\b", r"\bPTSD\b", r"\b(CAPS(-5)?|PCL(-5|-M|-C)?)\b"],
         ["Stress Disorders, Post-Traumatic"], ["PTSD", "posttraumatic", "post-traumatic"],
     ),
     _c(
         "gad", "condition", "anxiety disorders",
-        [r"\bgenerali[sz]ed anxiety\b", r"\bGAD\b", r"\banxiety\b"],
+        [r"\bgenerali[sz]ed anxiety\b", r"\bGAD\b", r"\banxiety\b", r"\b(HAM-?A|HAMA|GAD-?7)\b"],
         ["Anxiety Disorders"], ["anxiety"],
     ),
     _c(
@@ -1113,3 +1113,11 @@ NOUN_BEFORE_WORDS: frozenset[str] = _words("of in for the a an with and to on by
 # Words before a bare "treatment"/"therapy"/"drugs" that leave it unnamed ("patients receiving
 # treatment", "weeks of therapy"); any other word names one ("cognitive therapy").
 BARE_TREATMENT_LEADS: frozenset[str] = _words("receiving received receive taking took weeks days months years")
+# Body sites: a result at another site ("hip osteoarthritis") says nothing about the claim's ("knee pain").
+BODY_SITES = r"\b(knees?|hips?|shoulders?|neck|ankles?|wrists?|elbows?|(low(er)? )?back pain|lumbar)\b"
+# Putting back what a loss-of-function claim takes away ("re-expression of X", "restoring X"): the
+# result of the rescue reads the other way.
+GAIN_OF_FUNCTION = (
+    r"\b(re-?expression|re-?expressing|re-?introduc\w*|overexpress\w*|over-expression|restor(ing|ation of|ed expression of)|"
+    r"rescue[ds]? (with|by)|add(ing|ition of) back|transgenic expression)\b"
+)
