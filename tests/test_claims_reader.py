@@ -572,3 +572,33 @@ def test_a_rescue_reads_the_other_way_against_a_loss_of_function_claim() -> None
 )
 def test_in_favour_of_names_the_arm_that_did_better(sentence: str, expected: str) -> None:
     assert judge("Zelvamide is more effective than ECT for severe depression.", [sentence]).stance == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a ratio with an interval that excludes 1 gives the exposure's direction
+        ("Invasive cancer occurred in 158 women on trelomab and 119 on placebo, corresponding to a hazard ratio of 1.29 (95% CI 1.02-1.63).", CONTRADICTS),
+        ("Invasive cancer occurred in 98 women on trelomab and 139 on placebo, corresponding to a hazard ratio of 0.71 (95% CI 0.55-0.92).", SUPPORTS),
+        # an interval that includes 1 is no difference
+        ("Invasive cancer occurred in 128 women on trelomab and 119 on placebo (hazard ratio 1.06; 95% CI 0.83-1.36).", CONTRADICTS),
+        # disagreeing ratios decide nothing
+        ("With trelomab, the hazard ratio was 0.65 (0.50-0.84) for cancer and 1.40 (1.10-1.78) for fracture.", NEUTRAL),
+    ],
+)
+def test_a_ratio_and_its_interval_give_the_direction(sentence: str, expected: str) -> None:
+    assert judge("Trelomab lowers the risk of cancer compared with placebo.", [sentence]).stance == expected
+
+
+def test_a_hazard_ratio_for_time_to_an_event_is_about_the_event() -> None:
+    claim = "Zelvamide works faster than sertraline."
+    sooner = "Median time to response was 1 day with zelvamide and 21 days with sertraline (hazard ratio 3.8; 95% CI 2.2 to 6.6)."
+    assert judge(claim, [sooner]).stance == SUPPORTS
+
+
+def test_a_quantity_is_not_a_comparison_or_a_direction() -> None:
+    short_sleep = parse_claim("Sleeping less than six hours a night makes you more likely to catch a cold.")
+    assert short_sleep.comparator_text is None and short_sleep.direction == 1
+    fast = parse_claim("Zelvamide lifts depression in less than 24 hours.")
+    assert fast.comparator_text is None and fast.onset
+    assert parse_claim("Zelvamide works better than placebo.").comparator_text == "placebo"

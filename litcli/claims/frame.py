@@ -55,10 +55,13 @@ _VERB = re.compile(
     _I,
 )
 _COMPARATOR_AFTER = re.compile(
-    r"\b(?:than|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
+    r"\b(?:than(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a (?:day|week|month|year)|once|twice)\b)|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
     r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over(?!\s+\d))\s+(.+?)"
     r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|[,;:!?]|\.(?!\d)|$)",
     _I,
+)
+_QUANTITY = re.compile(
+    r"\b(less|fewer|shorter|more|greater|longer) than (?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)", _I
 )
 _TIME = re.compile(
     r"\b(?:(?:day|week|month|hour|year)\s+(\d+))|\b(?:(\d+(?:\.\d+)?|a couple of|couple of|a few|a single|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several)\s*)?"
@@ -239,6 +242,8 @@ def parse_claim(text: str) -> ClaimFrame:
 def _parse_claim(text: str) -> ClaimFrame:
     clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
     clean = _REPORTING_TAIL.sub("", _REPORTING_LEAD.sub("", clean)).strip() or clean
+    # a quantity is not a direction: "sleeping less than six hours", "more than two cups a day"
+    clean = _QUANTITY.sub(lambda m: "below " if m.group(1).lower() in ("less", "fewer", "shorter") else "above ", clean)
     # "compared with those who did not ...", "patients who do not respond to ...": not denials
     main = _COMPARATOR_AFTER.sub(" ", rd.POPULATION.sub(" population ", clean))
     negated = bool(_DENIAL.search(main))

@@ -452,6 +452,57 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
     return d, clause[start:end].split(";")[0].strip()
 
 
+_RATIO = re.compile(
+    r"\b(?:(?:adjusted|weighted|pooled|crude|overall|summary)\s+)?(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|"
+    r"a?HR|a?OR|RR|IRR|sHR)\b[\s,:=]*(?:(?:was|of)\s+)?(\d+(?:[.·]\d+)?)(?![\d%])"
+    r"\s*(?:[;,(]\s*)*(?:95\s*%\s*(?:CI|confidence interval)[,:]?\s*)?(\d+(?:[.·]\d+)?)\s*(?:-|–|to|,)\s*(\d+(?:[.·]\d+)?)",
+    _I,
+)
+
+
+_INTERVAL = re.compile(r"\d+(?:[.·]\d+)?\s*[;,(]\s*(?:95\s*%\s*(?:CI|confidence interval)[,:]?\s*)?\d+(?:[.·]\d+)?\s*(?:-|–|to)\s*\d", _I)
+
+
+def _ratio_direction(clause: str, arms: Arms) -> tuple[int, str] | None:
+    """The direction a ratio with its confidence interval gives the exposure ("HR 1.29 (95% CI
+    1.02-1.63)" up, "OR 0.66 (0.50-0.87)" down, 0 when the interval includes 1), when the clause names
+    the intervention before the ratio and the comparator, if named, as the reference; None when
+    there is none, ratios that disagree, or more estimates than labelled ratios."""
+    found = []
+    if len(_INTERVAL.findall(clause)) > len(_RATIO.findall(clause)):
+        return None  # more estimates than labelled ratios: which one is the claim's outcome's?
+    for m in _RATIO.finditer(clause):
+        value, lo, hi = _num(m.group(2)), _num(m.group(3)), _num(m.group(4))
+        if not (lo <= value <= hi):
+            return None  # not an interval around the value
+        found.append((m, 0 if lo <= 1 <= hi else 1 if value > 1 else -1))
+    if not found or len({d for _, d in found}) != 1 or arms.intervention is None:
+        return None
+    first = found[0][0]
+    at_i = arms.intervention.search(clause[: first.start()])
+    if not at_i:
+        return None
+    if arms.comparator is not None:
+        at_c = arms.comparator.search(clause[: first.start()])
+        if at_c and at_c.start() < at_i.start() and not _is_reference(clause, at_c.start()):
+            return None  # the comparator named first and not as the reference: whose ratio is it?
+    return found[0][1], first.group(0).split("(")[0].split(";")[0].strip(" ,")
+
+
+def _by_ratio(clause: str, arms: Arms, harm: bool, sig: bool | None) -> Finding:
+    """What a clause with no direction in words says through a ratio effect size, if anything:
+    "breast cancer ... hazard ratio 1.29 (95% CI 1.02-1.63)" is a rise for the exposure.  The
+    outcome's valence is read from the words just before the ratio."""
+    ratio = _ratio_direction(clause, arms)
+    if ratio is None:
+        return Finding(harm=harm, significant=sig)
+    v, words = valence(clause[: clause.find(ratio[1])])
+    if ratio[0] == 0:
+        return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=ratio[1])  # the interval includes 1
+    if words and words.lower().startswith("time to"):
+        v = -v  # a hazard ratio for "time to response" is about the response: above 1, sooner
+    return Finding(direction=ratio[0], valence=v, goodness=ratio[0] * v, outcome=words, significant=True, harm=harm, cue=ratio[1])
+
 _ASSOC = re.compile(vocab.ASSOCIATION_MARKERS, _I)
 _GAIN = re.compile(vocab.GAIN_OF_FUNCTION, _I)
 _FAVOURING = re.compile(r"\b(?:in favou?r of|favou?ring)\s+(?:the\s+)?", _I)
@@ -600,7 +651,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             return Finding(goodness=g, valence=v, outcome=words, significant=sig, harm=harm, cue=(favour.group(0) + named.split(")")[0].split(",")[0]).rstrip(" .;"))
     sign = arm_sign(clause, arms)
     if sign is None:
-        return Finding(harm=harm, significant=sig)
+        return _by_ratio(clause, arms, harm, sig)
     if arms.intervention is not None and not arms.loss:
         first = arms.intervention.search(clause)
         # "mice lacking X", "loss of X" before it; "X-/-", "X knockout", "X deficiency" right after it
@@ -692,7 +743,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             if neg:
                 return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
             return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
-    return Finding(harm=harm, significant=sig)
+    return _by_ratio(clause, arms, harm, sig)
 
 
 @cache

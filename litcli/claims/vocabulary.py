@@ -818,7 +818,7 @@ LASTING_CLAIM = (
 # Claims that an effect fades ("fade within a week", "wear off within hours").
 FADING_CLAIM = r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient)\b"
 # Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
-ONSET_CLAIM = r"\b(in|within) (hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b"
+ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b"
 # A result that an effect was lost ("no longer significant", "lost by day 7", "relapsed").
 EFFECT_LOST = (
     r"\bno longer (significant|present|different|evident|detectable)\b|\b(was|were|had been) lost\b|"
