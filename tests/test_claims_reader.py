@@ -602,3 +602,34 @@ def test_a_quantity_is_not_a_comparison_or_a_direction() -> None:
     fast = parse_claim("Zelvamide lifts depression in less than 24 hours.")
     assert fast.comparator_text is None and fast.onset
     assert parse_claim("Zelvamide works better than placebo.").comparator_text == "placebo"
+
+
+def test_no_evidence_that_is_a_null() -> None:
+    claim = "Bisphosphonates increase the risk of atrial fibrillation."
+    assert judge(claim, ["We found no evidence that oral bisphosphonates raise the risk of atrial fibrillation in older women."]).stance == CONTRADICTS
+
+
+def test_a_safety_claim_stated_as_a_denial_is_not_flipped() -> None:
+    claim = "The vaccine MVX-9 is safe in pregnancy and does not raise the risk of preterm birth."
+    assert parse_claim(claim).assertion == "safety" and not parse_claim(claim).negated
+    harm = "Serious adverse events occurred in 6.8% of women in the MVX-9 group and 4.9% in the placebo group (relative risk 1.37, 95% CI 1.08-1.74)."
+    assert judge(claim, [harm]).stance == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The antidepressant effect of trelomab was not sustained at 12 weeks.",
+        "The benefit of a single trelomab dose was short-lived, waning within the first week.",
+    ],
+)
+def test_an_effect_not_sustained_contradicts_a_lasting_claim(sentence: str) -> None:
+    assert judge("The benefits of a single trelomab dose for depression last at least a year.", [sentence]).stance == CONTRADICTS
+
+
+def test_a_direction_word_in_a_treatments_name_is_not_a_result() -> None:
+    claim = "Talk therapy doesn't help people with PTSD."
+    # "Prolonged exposure therapy reduced PTSD symptoms": a benefit of talk therapy, against the denial
+    assert judge(claim, ["Talk therapy (prolonged exposure) substantially reduced PTSD symptoms compared with waitlist (p < 0.001)."]).stance == CONTRADICTS
+    finding = rd.read_clause("Prolonged exposure therapy was offered to all participants", parse_claim(claim).arms())
+    assert not finding.decided

@@ -254,6 +254,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         negated = False  # "not addictive", "no side effects": a safety claim, stated positively
     if safety and re.search(r"\bnot (safe|well[- ]tolerated)\b|\bunsafe\b", clean, _I):
         safety, negated = False, False
+    if safety:
+        negated = False  # "is safe and does not raise the risk of X": the denial is the safety claim itself
     # the verb that ends the subject
     subject_end = len(clean)
     # not after a possessive ("ketamine's benefits last"): that is a noun
