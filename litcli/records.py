@@ -292,11 +292,13 @@ class RecordSource:
         count_only: bool = False,
         ids_only: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        on_batch: Callable[[list[Record]], None] | None = None,
     ) -> SearchOutcome:
         """One PubMed search (``search.run_search``): a search seen within a day and its
         records come from the library, what it lacks from NCBI (stored as it arrives);
         ``count_only`` always asks NCBI and keeps nothing; ``ids_only``: the PMIDs from
-        esearch (``search.run_id_search``), no record fetched or read."""
+        esearch (``search.run_id_search``), no record fetched or read.  ``on_batch``: see
+        ``run_search``."""
         from litcli import service
         from litcli.search import run_id_search, run_search
 
@@ -319,4 +321,5 @@ class RecordSource:
             count_only=count_only,
             progress=progress,
             cache=cache,
+            on_batch=on_batch,
         )

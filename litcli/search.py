@@ -140,8 +140,13 @@ def run_search(
     count_only: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cache: SearchCache | None = None,
+    on_batch: Callable[[list[Record]], None] | None = None,
 ) -> SearchOutcome:
-    """One esearch + ceil(records to fetch / batch) efetch; see the module docstring."""
+    """One esearch + ceil(records to fetch / batch) efetch; see the module docstring.
+
+    ``on_batch(records)`` is called with the records of each efetch batch once it is
+    parsed (and stored), while the next batch is on its way (the caller may get its
+    output ready; the records are in ``outcome.records`` all the same)."""
     q.check_max(max_results)
     sort_value = q.check_sort(sort)
     query = q.validate_query(query)
@@ -154,7 +159,7 @@ def run_search(
         cached = cache.lookup(query, max_results=max_results, sort=sort)
         if cached is not None:
             if cached.missing:
-                _fetch_missing(cached, cached.missing, client, cache, progress)
+                _fetch_missing(cached, cached.missing, client, cache, progress, on_batch)
             return cached
 
     result = client.esearch(
@@ -167,13 +172,17 @@ def run_search(
         have = cache.known(wanted) if cache is not None and len(wanted) == n else {}
         if have:  # only what the library lacks, by PMID
             outcome.records = list(have.values())
-            _fetch_missing(outcome, [p for p in wanted if p not in have], client, cache, progress)
+            _fetch_missing(
+                outcome, [p for p in wanted if p not in have], client, cache, progress, on_batch
+            )
         else:  # everything, through the history server
             records: list[Record] = []
             bodies = client.fetch_batches(search=result, total=n, progress=progress)
             with contextlib.closing(_parsed(bodies, cache, n, client)) as batches:
                 for batch in batches:  # closed on any exit: a worker process stops at once
                     records.extend(batch)
+                    if on_batch is not None:
+                        on_batch(batch)
             outcome.fetched = len(records)
             outcome.records = in_search_order(records, result.ids)[:n]
             extra = [r.pmid for r in outcome.records[len(outcome.ids) :]]
@@ -247,6 +256,7 @@ def _fetch_missing(
     client: EutilsClient,
     cache: SearchCache | None,
     progress: Callable[[int, int], None] | None,
+    on_batch: Callable[[list[Record]], None] | None = None,
 ) -> None:
     """Fetch ``missing`` PMIDs by id, add them to ``outcome.records`` in search order."""
     records = list(outcome.records)
@@ -256,6 +266,8 @@ def _fetch_missing(
         for batch in batches:
             fetched += len(batch)
             records.extend(batch)
+            if on_batch is not None:
+                on_batch(batch)
     outcome.fetched += fetched
     outcome.records = in_search_order(records, outcome.ids)
     outcome.missing = []

@@ -246,7 +246,7 @@ def search(
         return
     outcome = _online(
         err, full_query, offline_text, filters, max_results, sort, count_only, refresh,
-        ids_only=ids_only, logged=logged,
+        ids_only=ids_only, logged=logged, on_batch=None if count_only else sink.ahead(),
     )
     if ids_only:
         from litcli.models import Record
@@ -285,9 +285,11 @@ def _online(
     *,
     ids_only: bool = False,
     logged: _Logged | None = None,
+    on_batch: Any = None,
 ) -> Any:
     """Ask NCBI (through the search cache and the library unless --count); the search is
-    recorded in the library's search log (``logged``)."""
+    recorded in the library's search log (``logged``); ``on_batch``: see
+    ``litcli.search.run_search``."""
     from litcli import service
     from litcli.errors import NetworkError
     from litcli.records import RecordSource
@@ -301,6 +303,7 @@ def _online(
                 count_only=count_only,
                 ids_only=ids_only,
                 progress=progress,
+                on_batch=on_batch,
             )
         except NetworkError as exc:
             raise service.with_offline_hint(
@@ -679,6 +682,18 @@ class _Sink:
         self.output, self.force, self.max_results = output, force, max_results
         self.search: dict[str, Any] | None = None  # the search record, for --format json
         self.metrics: _Metrics | None = None
+        self._ahead: Any = None  # JSONL lines encoded while the search fetched
+
+    def ahead(self) -> Any:
+        """For JSONL (without --metrics): the ``on_batch`` that encodes each batch of
+        records as it is fetched, while the next is on its way (``JsonlAhead``), so that
+        ``write`` has little left to do after the last one; None otherwise."""
+        if self.fmt != "jsonl" or self.metrics is not None:
+            return None
+        from litcli.formats.jsonfmt import JsonlAhead
+
+        self._ahead = JsonlAhead()
+        return self._ahead.add
 
     def write(self, records: list[Any], header: str, count: int, *, online: bool) -> None:
         if self.metrics is not None:
@@ -694,6 +709,11 @@ class _Sink:
                 click.echo(header, err=True)
             if self.fmt == "json":
                 _write_search_json(records, self.search, None, force=False)
+            elif self._ahead is not None:  # JSONL, encoded while fetching
+                import sys
+
+                self._ahead.write(records, sys.stdout)
+                sys.stdout.flush()
             else:
                 _write_format(records, self.fmt, self.abstracts)
         elif records:
@@ -767,6 +787,14 @@ class _Sink:
         assert self.output is not None
         if self.fmt == "json":
             return _write_search_json(records, self.search, self.output, force=self.force)
+        if self._ahead is not None:  # JSONL, encoded while fetching
+            from pathlib import Path
+
+            from litcli.formats.output import atomic_text
+
+            with atomic_text(self.output, force=self.force) as stream:
+                self._ahead.write(records, stream)
+            return Path(self.output).expanduser()
         target, _ = formats.write_records(
             records, self.fmt, self.output, abstracts=self.abstracts, force=self.force
         )

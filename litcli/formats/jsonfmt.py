@@ -31,13 +31,45 @@ def write_json_objects(objects: Iterable[dict[str, Any]], stream: TextIO) -> int
     return n
 
 
+def jsonl_line(obj: dict[str, Any]) -> str:
+    """One object as a JSONL line (without the newline)."""
+    return json_inert(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
+
+
 def write_jsonl_objects(objects: Iterable[dict[str, Any]], stream: TextIO) -> int:
     n = 0
     for obj in objects:
-        stream.write(json_inert(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))))
+        stream.write(jsonl_line(obj))
         stream.write("\n")
         n += 1
     return n
+
+
+class JsonlAhead:
+    """JSONL lines of records encoded before they are written: ``litcli search`` encodes
+    each efetch batch while the next one is on its way (``add``), so that writing them
+    all at the end (``write``) costs little.  ``write`` gives the text of ``write_jsonl``:
+    a record's line encoded ahead is used for the same record object only (a record not
+    seen by ``add`` is encoded then); records must not change between ``add`` and
+    ``write``."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, tuple[Record, str]] = {}
+
+    def add(self, records: Iterable[Record]) -> None:
+        for record in records:
+            self._lines[record.pmid] = (record, jsonl_line(record.to_dict()))
+
+    def write(self, records: Iterable[Record], stream: TextIO) -> int:
+        """Write ``records`` as JSONL, in their order; returns how many."""
+        n = 0
+        for record in records:
+            ahead = self._lines.pop(record.pmid, None)
+            stream.write(ahead[1] if ahead is not None and ahead[0] is record else jsonl_line(record.to_dict()))
+            stream.write("\n")
+            n += 1
+        self._lines.clear()
+        return n
 
 
 def write_search_objects(
