@@ -633,3 +633,30 @@ def test_a_direction_word_in_a_treatments_name_is_not_a_result() -> None:
     assert judge(claim, ["Talk therapy (prolonged exposure) substantially reduced PTSD symptoms compared with waitlist (p < 0.001)."]).stance == CONTRADICTS
     finding = rd.read_clause("Prolonged exposure therapy was offered to all participants", parse_claim(claim).arms())
     assert not finding.decided
+
+
+def test_a_change_from_baseline_is_a_result() -> None:
+    claim = "Zelvamide does not raise blood pressure."
+    rise = "Mean systolic blood pressure rose from 126 mmHg at baseline to a peak of 144 mmHg at 30 minutes after zelvamide (p < 0.001)."
+    assert judge(claim, [rise]).stance == CONTRADICTS
+    # the groups described at baseline are still not a result
+    assert judge(claim, ["Blood pressure was higher in the zelvamide group at baseline."]).stance == NEUTRAL
+
+
+def test_a_denied_verb_is_not_part_of_the_outcome() -> None:
+    frame = parse_claim("Zelvamide does not raise blood pressure.")
+    assert frame.negated and frame.outcome_stems == {"blood", "pressur"}
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        ("Zelvamide alters dendritic spine density in rats.", "In stressed rats, zelvamide raised dendritic spine density (p = 0.002 vs vehicle).", SUPPORTS),
+        ("Zelvamide alters dendritic spine density in rats.", "In stressed rats, zelvamide lowered dendritic spine density (p = 0.002 vs vehicle).", SUPPORTS),
+        ("Zelvamide does not alter dendritic spine density in rats.", "In stressed rats, zelvamide raised dendritic spine density (p = 0.002 vs vehicle).", CONTRADICTS),
+        ("Zelvamide does not alter dendritic spine density in rats.", "Dendritic spine density did not differ between zelvamide and vehicle in rats (p = 0.61).", SUPPORTS),
+    ],
+)
+def test_a_claim_of_change_is_answered_by_a_change_either_way(claim: str, sentence: str, expected: str) -> None:
+    assert parse_claim(claim).any_change
+    assert judge(claim, [sentence]).stance == expected

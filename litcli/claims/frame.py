@@ -60,6 +60,7 @@ _COMPARATOR_AFTER = re.compile(
     r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|[,;:!?]|\.(?!\d)|$)",
     _I,
 )
+_CHANGE = re.compile(r"\s*(?:(?:does|do|did|can|may|might|could|will|would)\s+)?(?:not\s+|never\s+)?(?:" + vocab.CHANGE_VERBS + r")\b", _I)
 _QUANTITY = re.compile(
     r"\b(less|fewer|shorter|more|greater|longer) than (?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)", _I
 )
@@ -126,10 +127,13 @@ class ClaimFrame:
     prevention: bool = False  # "prevents X": not answered by treating people who have X
     verb: str | None = None  # the stem of the claim's main verb, for restatements ("stabiliz")
     outcome_classes: frozenset[int] = field(default_factory=frozenset)  # rows of the outcome-valence table named
+    any_change: bool = False  # "X alters Y", "does not affect Y": a change either way is the claim
 
     @property
     def checkable(self) -> bool:
-        return bool(self.goodness or self.direction or self.mechanisms or self.association or self.assertion in ("equivalence", "safety"))
+        return bool(
+            self.goodness or self.direction or self.mechanisms or self.association or self.any_change or self.assertion in ("equivalence", "safety")
+        )
 
     def arms(self) -> rd.Arms:
         loss = bool(re.search(vocab.LOSS_OF_FUNCTION, self.intervention_text or "", _I))
@@ -397,6 +401,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     # the outcome is the verb's object, up to the first phrase of setting or manner ("in normal
     # pregnancy", "by degrading beta-catenin"); "misuse is on the rise": the subject is the outcome
     after_verb = body[len(verb.group(0)) :] if verb is not None and body.startswith(verb.group(0)) else re.sub(r"^\W*\w+\s*", "", body)
+    after_verb = re.sub(r"^\s*(?:not|never)\s+[a-z]+\s+", "", after_verb, flags=_I)  # "does not raise blood pressure"
     obj = _SETTING.split(" " + after_verb.strip(), maxsplit=1)[0]
     outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(obj)
     # what a result may call the outcome without defining it: its initials ("systolic blood pressure" -> SBP)
@@ -438,4 +443,5 @@ def _parse_claim(text: str) -> ClaimFrame:
         prevention=bool(re.search(vocab.PREVENTION_CLAIM, predicate, _I)),
         verb=_verb_stem(verb.group(0)) if verb is not None else None,
         outcome_classes=rd.outcome_classes(predicate),
+        any_change=not direction and not goodness and not association and bool(_CHANGE.match(predicate)),
     )

@@ -69,6 +69,7 @@ _WORSE = _rx(vocab.ARM_WORSE)
 _SAME = _rx(vocab.ARM_SAME)
 _NOT_DIRECTION = re.compile(vocab.NOT_DIRECTION, _I)
 _BASELINE = re.compile(r"\bat baseline\b|\bbaseline characteristics\b", _I)
+_FROM_BASELINE = re.compile(r"\bfrom\b[^;]{0,60}\bat baseline\b[^;]{0,12}\bto\b", _I)  # "rose from 126 at baseline to 144": a change
 POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
 # "larger reduction", "greater decrease", "further improvement": the noun gives the direction
@@ -614,7 +615,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
     clause = _MULTIPLE.sub("increased", clause)  # "more than twice the risk of X": a higher risk, not a comparison
     clause = _NOT_DIRECTION.sub(lambda m: _MASKABLE.sub("_", m.group(0)), clause)
-    if _BASELINE.search(clause):
+    if _BASELINE.search(clause) and not _FROM_BASELINE.search(clause):
         return Finding()  # "similar at baseline": a description of the groups, not a result
     experiment = _experiment().search(clause)
     if experiment and not (arms.intervention and arms.intervention.search(clause[experiment.start() : experiment.end() + 40])):

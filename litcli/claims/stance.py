@@ -430,6 +430,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             clinical = False
     if not clinical and not _anchored(frame, f, clause) and not _trial_comparison(frame, clause, clause_stems):
         return NEUTRAL
+    if frame.any_change and (f.direction or f.goodness):
+        return SUPPORTS  # "X alters Y": a change either way
     if frame.goodness and f.goodness:
         return SUPPORTS if f.goodness == frame.goodness else CONTRADICTS
     if frame.direction and f.direction:

@@ -1123,3 +1123,5 @@ GAIN_OF_FUNCTION = (
     r"\b(re-?expression|re-?expressing|re-?introduc\w*|overexpress\w*|over-expression|restor(ing|ation of|ed expression of)|"
     r"rescue[ds]? (with|by)|add(ing|ition of) back|transgenic expression)\b"
 )
+# Verbs that claim a change without saying which way ("ketamine alters spine density").
+CHANGE_VERBS = r"alter(s|ed)?|chang(e|es|ed)|affect(s|ed)?|influenc(e|es|ed)|modif(y|ies|ied)|modulat(e|es|ed)|impact(s|ed)?"
