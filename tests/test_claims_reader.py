@@ -660,3 +660,20 @@ def test_a_denied_verb_is_not_part_of_the_outcome() -> None:
 def test_a_claim_of_change_is_answered_by_a_change_either_way(claim: str, sentence: str, expected: str) -> None:
     assert parse_claim(claim).any_change
     assert judge(claim, [sentence]).stance == expected
+
+
+def test_a_safety_claim_is_read_against_harms_named_in_other_words() -> None:
+    claim = "Velotanib is well tolerated, with no serious side effects."
+    abstract = [
+        "Velotanib is an oral multikinase inhibitor.",
+        "We treated 74 patients with advanced renal cancer in a phase 2 study.",
+        "Grade 3 or higher treatment-related adverse events occurred in 47 patients (63.5%).",
+        "The objective response rate was 14.9%.",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS
+
+
+def test_a_method_that_computes_a_measure_is_not_a_result() -> None:
+    claim = "Suboptimal nutrition is a leading cause of premature death."
+    method = "Years of life lost due to premature mortality were computed by multiplying the number of deaths at each age by a reference life expectancy."
+    assert judge(claim, [method]).stance == NEUTRAL

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from litcli.claims import reader as rd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.frame import ClaimFrame, parse_claim, time_days
 from litcli.claims.reader import (
@@ -541,6 +542,8 @@ def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
     claim's own)."""
     if not _GENERIC_TREATMENT.match(m.group(0)):
         return False
+    if sentence[m.end() : m.end() + 1] == "-":
+        return True  # "treatment-related adverse events", "therapy-resistant": an adjective
     before = re.findall(r"[A-Za-z][\w-]*", sentence[max(0, m.start() - 30) : m.start()])
     if not before:
         return True
@@ -548,12 +551,44 @@ def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
     return word in vocab.FUNCTION_WORDS or word in vocab.GENERIC_SUBJECT_WORDS or stem(word) in frame.stems or word in vocab.BARE_TREATMENT_LEADS
 
 
+_SYNONYMS = [[(content_stems(w), re.compile(r"\b" + re.escape(w) + r"\b", re.I)) for w in group] for group in vocab.OUTCOME_SYNONYMS]
+
+
+def _synonym_stems(claim: str, sentence: str) -> frozenset[str]:
+    """The claim's words for an outcome the sentence names in other words ("side effects" for
+    "adverse events")."""
+    found: set[str] = set()
+    for group in _SYNONYMS:
+        mine = [words for words, rx in group if rx.search(claim)]
+        if mine and any(rx.search(sentence) for _, rx in group):
+            found.update(*mine)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=2048)
+def _topic_stems(frame: ClaimFrame) -> frozenset[str]:
+    """The claim's words that name what it is about.  For a claim of safety or harm, the words
+    that only judge ("well tolerated", "free of", "serious") are left out: a result names the
+    harm in its own words ("grade 3 adverse events occurred in 63%")."""
+    if frame.assertion not in ("safety", "harm"):
+        return frame.stems
+    judging = {stem(m.group(0)) for rx in (rd.UP, rd.DOWN, rd.GOOD, rd.BAD, _SAFETY_WORDS) for m in rx.finditer(frame.text)}
+    judging |= {stem(w) for m in _SAFETY_WORDS.finditer(frame.text) for w in m.group(0).split()}
+    if frame.verb:
+        judging.add(frame.verb)
+    return frame.stems - judging or frame.stems
+
+
+_SAFETY_WORDS = re.compile(r"\b(safe(ly|r|st)?|well[- ]tolerated|tolerable|tolerated|harmless|free of|serious|meaningful|major|significant|few|minimal|mild)\b", re.I)
+
+
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
     stems = content_stems(sentence)
-    overlap = frame.stems & stems
+    topic = _topic_stems(frame)
+    overlap = topic & (stems | _synonym_stems(frame.text, sentence))
     # an outcome named in other words (a symptom scale for "symptoms") counts as a shared word
-    relevance = len(overlap) / max(1, len(frame.stems))
+    relevance = len(overlap) / max(1, len(topic))
     if frame.conditions:
         # a clinical claim is about its intervention and its condition or outcome, whatever the
         # other words: a symptom scale answers "symptoms", any efficacy outcome "is effective"

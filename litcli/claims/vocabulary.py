@@ -637,7 +637,7 @@ REFERENCE_MARKERS = (
 NOT_DIRECTION = (
     r"\b(lower|upper) (urinary( tract)?|limbs?|back|extremit\w+|respiratory( tract)?|abdom\w+|GI|"
     r"gastrointestinal|airways?|quartile|tertile|bound|limit)\b|\bg[ai]ve(s|n)? rise to\b|\bgiving rise to\b|\b(higher|lower)[- ](dose|doses|income|education|"
-    r"quartile|tertile|levels? of education)\b|\b(one|two|three|\d+) or more\b|\b(grade|stage|class|level|\d+\+?|[IV]+) or (worse|higher|greater|above|better|more severe)\b|\bor less\b|\bmore or less\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bprolonged exposure\b|\b(extended|sustained|slow|modified|delayed|prolonged)[- ]release\b|\breduced[- ](dose|intensity) (regimen|therapy|conditioning)\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
+    r"quartile|tertile|levels? of education)\b|\b(one|two|three|\d+) or more\b|\b(grade|stage|class|level|\d+\+?|[IV]+) or (worse|higher|greater|above|better|more severe)\b|\bor less\b|\bmore or less\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bprolonged exposure\b|\b(extended|sustained|slow|modified|delayed|prolonged)[- ]release\b|\breduced[- ](dose|intensity) (regimen|therapy|conditioning)\b|\b(years of life|life[- ]years?) lost\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
 )
 # Words that name the intervention arm without naming the intervention: "the experimental group".
 INTERVENTION_ARM_TERMS = r"(experimental|intervention|treatment|treated|active|study|verum) (group|arm|condition)s?"
@@ -704,7 +704,7 @@ METHOD_PATTERNS: list[str] = [
     r"followed|rated|scored|assessed|measured|recorded|obtained|collected|monitored|evaluated|examined|"
     r"interviewed|surveyed|chosen|selected|used|analy[sz]ed|performed|conducted|run|calculated|"
     r"infected|inoculated|challenged|immuni[sz]ed|vaccinated|injected|fed|housed|dosed|exposed|transfected|"
-    r"estimated|defined|stratified|matched|adjusted|self-administered|checked|quantified)\b",
+    r"estimated|defined|stratified|matched|adjusted|self-administered|checked|quantified|computed|derived)\b",
     r"\b(received|underwent|took part)\b",
     r"\b(primary|secondary|main) (outcomes?|end-?points?|measures?) (was|were|included|comprised)\b",
     r"\boutcomes? (included|were|was)\b",
@@ -791,7 +791,7 @@ CLAIM_SUPERIORITY = (
 # Safety claims: the claim says harms are absent or small.
 SAFETY_CLAIM = (
     r"\b(safe(ly|r|st)?|well[- ]tolerated|tolerable|harmless|benign|no (serious |major |significant )?"
-    r"(side[- ]effects?|adverse|harms?|risks?)|not addictive|non-?addictive|free of side effects|"
+    r"(side[- ]effects?|adverse|harms?|risks?)|not addictive|non-?addictive|free of (\w+ )?side effects|"
     r"(few|fewer|minimal|low|rare|mild|limited|little) (\w+ )?(side[- ]effects?|adverse (events?|effects?)|risks?|harms?))\b"
 )
 # Harm topics: a claim about harms is answered by harm findings, an efficacy claim is not.
@@ -1125,3 +1125,9 @@ GAIN_OF_FUNCTION = (
 )
 # Verbs that claim a change without saying which way ("ketamine alters spine density").
 CHANGE_VERBS = r"alter(s|ed)?|chang(e|es|ed)|affect(s|ed)?|influenc(e|es|ed)|modif(y|ies|ied)|modulat(e|es|ed)|impact(s|ed)?"
+# Outcomes named in other words: a sentence naming one names the others (for relevance only).
+OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
+    ("side effects", "side effect", "adverse events", "adverse event", "adverse effects", "adverse reactions", "toxicity", "toxicities"),
+    ("heart attack", "heart attacks", "myocardial infarction", "myocardial infarctions"),
+    ("death", "deaths", "mortality", "died"),
+]
