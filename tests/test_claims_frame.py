@@ -440,3 +440,8 @@ def test_safe_as_part_of_a_name_is_not_a_safety_claim() -> None:
 )
 def test_the_main_verb_gives_the_direction_when_the_clause_reader_cannot(claim: str, direction: int) -> None:
     assert parse_claim(claim).direction == direction
+
+
+def test_an_association_claims_outcome_is_what_follows_associated_with() -> None:
+    frame = parse_claim("Trelostatin use is associated with a lower risk of dementia.")
+    assert frame.association == -2 and {"dementia", "risk"} <= frame.outcome_stems and "lower" not in frame.outcome_stems

@@ -677,3 +677,14 @@ def test_a_method_that_computes_a_measure_is_not_a_result() -> None:
     claim = "Suboptimal nutrition is a leading cause of premature death."
     method = "Years of life lost due to premature mortality were computed by multiplying the number of deaths at each age by a reference life expectancy."
     assert judge(claim, [method]).stance == NEUTRAL
+
+
+def test_a_null_association_contradicts_an_association_claim_in_an_abstract() -> None:
+    claim = "Trelostatin use is associated with a lower risk of dementia."
+    abstract = [
+        "Observational studies have suggested that trelostatins may protect against dementia.",
+        "We conducted a cohort study of 214,356 adults aged 60 years or older.",
+        "During a median follow-up of 6.8 years, 9,812 incident dementia cases were recorded.",
+        "In this study, starting trelostatin was not associated with dementia risk.",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS

@@ -41,6 +41,7 @@ _UNKNOWN_VERB = re.compile(r"\b[a-z]{3,}(?:es|s)\b(?=\s+(?:the|a|an|its|their|th
 _SETTING = re.compile(
     r"\s(?:in|during|throughout|among|for|after|at|within|by|when|via|through|because|from|following|across|while|with)\s", _I
 )
+_LINKED = re.compile(r"\b(?:associated|linked|related|correlated|tied)\s+(?:with|to)\s+", _I)
 _NO_ASSOCIATION = re.compile(r"\b(unrelated to|not (associated|linked|related|correlated) (with|to)|independent of)\b", _I)
 _EFFICACY = re.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
 _REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
@@ -402,6 +403,10 @@ def _parse_claim(text: str) -> ClaimFrame:
     # pregnancy", "by degrading beta-catenin"); "misuse is on the rise": the subject is the outcome
     after_verb = body[len(verb.group(0)) :] if verb is not None and body.startswith(verb.group(0)) else re.sub(r"^\W*\w+\s*", "", body)
     after_verb = re.sub(r"^\s*(?:not|never)\s+[a-z]+\s+", "", after_verb, flags=_I)  # "does not raise blood pressure"
+    linked = _LINKED.search(after_verb) if association else None
+    if linked:
+        # "is associated with a lower risk of dementia": the outcome follows, after its direction
+        after_verb = re.sub(r"^(?:an?\s+)?(?:(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r")\s+)?", "", after_verb[linked.end() :], flags=_I)
     obj = _SETTING.split(" " + after_verb.strip(), maxsplit=1)[0]
     outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(obj)
     # what a result may call the outcome without defining it: its initials ("systolic blood pressure" -> SBP)
