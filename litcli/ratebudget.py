@@ -51,6 +51,12 @@ FORGET_AFTER = 3600.0  # hosts idle this long are dropped from the file
 # again at every slot it does not get (every 1.05 / rate s), a sender before each request.
 ACTIVE_FOR = 2.0
 MARK_EVERY = 0.5  # a waiter's mark is written again when older than this (seconds)
+# The token goes to the process waiting longest (first come, first served): the others
+# wake this much later (seconds) and take it only if it is still there.  Without it the
+# first to wake took it, and one process could get several in a row while another
+# waited: four searches started together then ended with one of them alone, a batch
+# behind (the others done).
+DEFER = 0.015
 
 
 @dataclass
@@ -113,17 +119,30 @@ class SharedBudget:
                 me = str(self._pid())
                 last_mark = entry["procs"].get(me)
                 entry["procs"][me] = now
+                queue = entry["queue"]
+                joined = me not in queue
+                if joined:
+                    queue[me] = now
                 ready = max(entry["next"], entry["cool"])
-                if ready <= now:
+                first = min(queue, key=lambda pid: (queue[pid], pid))  # waiting longest
+                if ready <= now and (first == me or now >= ready + DEFER):
                     entry["next"] = now + interval
+                    del queue[me]
                     self._save(state, now)
                     return slot
-                if last_mark is None or now - last_mark > MARK_EVERY:
+                if joined or last_mark is None or now - last_mark > MARK_EVERY:
                     self._save(state, now)  # waiting: the others see this process too
                 cooling = entry["cool"] > now
-            pause = ready - now
+            # the process waiting longest takes the token; the others wake DEFER later and
+            # take it only if it is still there (that one is late or gone)
+            pause = ready - now + (0.0 if first == me else DEFER)
             if limit is not None and slot.waited + pause > limit:
                 slot.taken = False
+                with contextlib.suppress(BudgetUnavailable), self._locked():
+                    state = self._load()
+                    mine = _entry(state, key, self._clock())["queue"]
+                    if mine.pop(me, None) is not None:
+                        self._save(state, self._clock())
                 return slot
             if cooling and not slot.cooled and announce is not None:
                 announce(pause)
@@ -250,15 +269,26 @@ def _entry(state: dict[str, Any], key: str, now: float) -> dict[str, Any]:
             raise ValueError("too far ahead")
     except (TypeError, KeyError, ValueError):
         nxt, cool = 0.0, 0.0
-    procs: dict[str, float] = {}
-    marks = entry.get("procs") if isinstance(entry, dict) else None
-    if isinstance(marks, dict):
-        for pid, seen in marks.items():
-            if isinstance(seen, (int, float)) and -MAX_AHEAD <= now - seen <= ACTIVE_FOR:
-                procs[str(pid)] = float(seen)
-    fixed = {"next": nxt, "cool": cool, "procs": procs}
+    procs = _times(entry, "procs", now)
+    # waiting since (the queue): only processes still asking (a fresh mark)
+    queue = {pid: since for pid, since in _times(entry, "queue", now, None).items() if pid in procs}
+    fixed = {"next": nxt, "cool": cool, "procs": procs, "queue": queue}
     state["hosts"][key] = fixed
     return fixed
+
+
+def _times(entry: Any, name: str, now: float, within: float | None = ACTIVE_FOR) -> dict[str, float]:
+    """``entry[name]``: times by PID; those that are not times, lie ahead, or (``within``)
+    are older than that are left out."""
+    marks = entry.get(name) if isinstance(entry, dict) else None
+    out: dict[str, float] = {}
+    if isinstance(marks, dict):
+        for pid, seen in marks.items():
+            if isinstance(seen, (int, float)) and seen - now <= MAX_AHEAD and (
+                within is None or now - seen <= within
+            ):
+                out[str(pid)] = float(seen)
+    return out
 
 
 def _try_flock(fd: int, fcntl: Any) -> bool:

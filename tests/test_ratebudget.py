@@ -317,6 +317,63 @@ def test_others_counts_the_processes_that_asked_for_a_slot_lately(tmp_path):
     assert set(json.loads((tmp_path / STATE_NAME).read_text())["hosts"]["h"]["procs"]) == {"101", "505"}
 
 
+def test_the_token_goes_to_the_process_waiting_longest(tmp_path):
+    """First come, first served: a process that asks while another has been waiting
+    longer lets that one take the token (it wakes DEFER later); if that one does not
+    come (late, gone), it takes the token itself DEFER after it was there."""
+    now = [1000.0]
+    taken: list[str] = []
+
+    def budget(pid: int, sleep=None) -> SharedBudget:
+        def advance(seconds: float) -> None:
+            now[0] += seconds
+
+        return SharedBudget(tmp_path, clock=lambda: now[0], sleep=sleep or advance, pid=lambda: pid)
+
+    def take(b: SharedBudget, name: str) -> ratebudget.Slot:
+        slot = b.wait("h", 0.35)
+        taken.append(name)
+        return slot
+
+    early = budget(202)
+    take(early, "early")  # a token at 1000.0; the next one at 1000.35
+    now[0] = 1000.1
+    state = json.loads((tmp_path / STATE_NAME).read_text())
+    state["hosts"]["h"]["queue"] = {"202": 1000.1}  # ... and it waits for it since 1000.1
+    state["hosts"]["h"]["procs"]["202"] = 1000.1
+    (tmp_path / STATE_NAME).write_text(json.dumps(state))
+    pauses: list[float] = []
+
+    def late_sleeps(seconds: float) -> None:  # the one waiting longest comes in time
+        pauses.append(seconds)
+        now[0] += seconds
+        if len(pauses) == 1:
+            take(early, "early")
+
+    now[0] = 1000.2
+    slot = take(budget(101, late_sleeps), "late")
+    assert taken == ["early", "early", "late"]
+    assert ratebudget.DEFER <= pauses[0] - 0.15 < ratebudget.DEFER + 0.003  # woke DEFER after
+    assert 0.35 <= pauses[1] < 0.353  # then first in the queue: the next token, at once
+    assert abs(slot.waited - sum(pauses)) < 1e-9
+    # the one waiting longest never comes: the token is taken DEFER after it was there
+    state = json.loads((tmp_path / STATE_NAME).read_text())
+    assert state["hosts"]["h"]["queue"] == {}
+    state["hosts"]["h"]["queue"] = {"303": now[0]}
+    state["hosts"]["h"]["procs"]["303"] = now[0]
+    (tmp_path / STATE_NAME).write_text(json.dumps(state))
+    due = state["hosts"]["h"]["next"]
+    slot = take(budget(404), "other")
+    assert due + ratebudget.DEFER <= now[0] < due + ratebudget.DEFER + 0.003
+    # a queued process whose mark is older than ACTIVE_FOR is gone: nobody waits for it
+    now[0] += 10
+    state = json.loads((tmp_path / STATE_NAME).read_text())
+    state["hosts"]["h"]["queue"] = {"505": now[0] - 5}
+    state["hosts"]["h"]["procs"]["505"] = now[0] - ratebudget.ACTIVE_FOR - 0.1
+    (tmp_path / STATE_NAME).write_text(json.dumps(state))
+    assert take(budget(606), "alone").waited == 0
+
+
 def test_a_stale_fallback_lock_file_is_taken_over(tmp_path, monkeypatch):
     lock = tmp_path / LOCK_NAME
     lock.write_text("")
