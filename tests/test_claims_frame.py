@@ -173,11 +173,11 @@ def test_a_claim_outside_the_vocabulary_is_judged(sentence: str, expected: str) 
 
 # --- a new drug is one vocabulary entry -------------------------------------------------------------
 
-# "COMP360" is a synonym only the vocabulary entry knows: a sentence that names the drug that way
-# is read as being about psilocybin only once the entry is there.
-PSILOCYBIN = vocab.Concept(
-    id="psilocybin", group="intervention", label="psilocybin",
-    detect=(r"\bpsilocybin\b",), tiab=("psilocybin", "COMP360"),
+# "SAGE-217" is a synonym only the vocabulary entry knows: a sentence that names the drug that way
+# is read as being about zuranolone only once the entry is there.
+ZURANOLONE = vocab.Concept(
+    id="zuranolone", group="intervention", label="zuranolone",
+    detect=(r"\bzuranolone\b",), tiab=("zuranolone", "SAGE-217"),
 )
 
 
@@ -191,32 +191,32 @@ def _clear_caches() -> None:
 
 
 @pytest.fixture
-def psilocybin(monkeypatch: pytest.MonkeyPatch) -> Iterator[vocab.Concept]:
-    monkeypatch.setattr(vocab, "CONCEPTS", [*vocab.CONCEPTS, PSILOCYBIN])
-    monkeypatch.setattr(vocab, "CONCEPTS_BY_ID", {**vocab.CONCEPTS_BY_ID, PSILOCYBIN.id: PSILOCYBIN})
+def zuranolone(monkeypatch: pytest.MonkeyPatch) -> Iterator[vocab.Concept]:
+    monkeypatch.setattr(vocab, "CONCEPTS", [*vocab.CONCEPTS, ZURANOLONE])
+    monkeypatch.setattr(vocab, "CONCEPTS_BY_ID", {**vocab.CONCEPTS_BY_ID, ZURANOLONE.id: ZURANOLONE})
     _clear_caches()
-    yield PSILOCYBIN
+    yield ZURANOLONE
     _clear_caches()  # monkeypatch restores the vocabulary after this; nothing built from it stays cached
 
 
 def test_without_the_entry_the_synonym_is_unknown() -> None:
-    assert "psilocybin" not in vocab.CONCEPTS_BY_ID
-    assert "psilocybin" not in [m.concept.id for m in vocab.find_concepts("Psilocybin reduces depressive symptoms.")]
-    assert stance("Psilocybin reduces depressive symptoms.",
-                  "COMP360 significantly reduced MADRS scores compared with placebo.") == NEUTRAL
+    assert "zuranolone" not in vocab.CONCEPTS_BY_ID
+    assert "zuranolone" not in [m.concept.id for m in vocab.find_concepts("Zuranolone reduces depressive symptoms.")]
+    assert stance("Zuranolone reduces depressive symptoms.",
+                  "SAGE-217 significantly reduced MADRS scores compared with placebo.") == NEUTRAL
 
 
-def test_the_entry_gives_the_frame_its_intervention(psilocybin: vocab.Concept) -> None:
-    assert [m.concept.id for m in vocab.find_concepts("Psilocybin reduces depressive symptoms.")] == [
-        "psilocybin", "depression"
+def test_the_entry_gives_the_frame_its_intervention(zuranolone: vocab.Concept) -> None:
+    assert [m.concept.id for m in vocab.find_concepts("Zuranolone reduces depressive symptoms.")] == [
+        "zuranolone", "depression"
     ]
-    new, old = parse_claim("Psilocybin reduces depressive symptoms."), parse_claim("Ketamine reduces depressive symptoms.")
-    assert r"\bpsilocybin\b" in new.intervention
+    new, old = parse_claim("Zuranolone reduces depressive symptoms."), parse_claim("Ketamine reduces depressive symptoms.")
+    assert r"\bzuranolone\b" in new.intervention
     for name in ("assertion", "direction", "valence", "goodness", "negated", "conditions", "populations", "harm"):
         assert getattr(new, name) == getattr(old, name), name
 
 
-@pytest.mark.parametrize("drug", ["ketamine", "psilocybin"])
+@pytest.mark.parametrize("drug", ["ketamine", "zuranolone"])
 @pytest.mark.parametrize(
     ("claim", "sentence", "expected"),
     [
@@ -242,7 +242,7 @@ def test_the_entry_gives_the_frame_its_intervention(psilocybin: vocab.Concept) -
     ],
 )
 def test_a_new_drug_is_read_like_ketamine(
-    psilocybin: vocab.Concept, drug: str, claim: str, sentence: str, expected: str
+    zuranolone: vocab.Concept, drug: str, claim: str, sentence: str, expected: str
 ) -> None:
     def fill(text: str) -> str:
         return text.format(Drug=drug.capitalize(), drug=drug)
@@ -253,23 +253,23 @@ def test_a_new_drug_is_read_like_ketamine(
 @pytest.mark.parametrize(
     ("claim", "sentence", "expected"),
     [
-        # the vocabulary's named forms: esketamine (Spravato) for ketamine, COMP360 for psilocybin
+        # the vocabulary's named forms: esketamine (Spravato) for ketamine, SAGE-217 for zuranolone
         ("Ketamine reduces depressive symptoms.", "Spravato significantly reduced MADRS scores compared with placebo.",
          SUPPORTS),
-        ("Psilocybin reduces depressive symptoms.", "COMP360 significantly reduced MADRS scores compared with placebo.",
+        ("Zuranolone reduces depressive symptoms.", "SAGE-217 significantly reduced MADRS scores compared with placebo.",
          SUPPORTS),
-        ("Psilocybin reduces depressive symptoms.", "MADRS scores did not differ between COMP360 and placebo.",
+        ("Zuranolone reduces depressive symptoms.", "MADRS scores did not differ between SAGE-217 and placebo.",
          CONTRADICTS),
         # another drug's result says nothing about the claim's drug, either way round
-        ("Psilocybin reduces depressive symptoms.",
+        ("Zuranolone reduces depressive symptoms.",
          "Ketamine significantly reduced depressive symptoms compared with placebo.", NEUTRAL),
-        ("Psilocybin reduces depressive symptoms.",
+        ("Zuranolone reduces depressive symptoms.",
          "Esketamine significantly reduced MADRS scores compared with placebo.", NEUTRAL),
         ("Ketamine reduces depressive symptoms.",
-         "COMP360 significantly reduced MADRS scores compared with placebo.", NEUTRAL),
+         "SAGE-217 significantly reduced MADRS scores compared with placebo.", NEUTRAL),
     ],
 )
-def test_the_entry_names_the_drug_in_sentences(psilocybin: vocab.Concept, claim: str, sentence: str, expected: str) -> None:
+def test_the_entry_names_the_drug_in_sentences(zuranolone: vocab.Concept, claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
 
 

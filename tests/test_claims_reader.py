@@ -688,3 +688,45 @@ def test_a_null_association_contradicts_an_association_claim_in_an_abstract() ->
         "In this study, starting trelostatin was not associated with dementia risk.",
     ]
     assert judge(claim, abstract).stance == CONTRADICTS
+
+
+def test_a_record_that_never_names_the_claims_condition_or_drug_says_nothing() -> None:
+    claim = "Zelvamide improves PTSD symptoms in military veterans."
+    aud = [
+        "BACKGROUND: Alcohol use disorder (AUD) is common in veterans.",
+        "METHODS: 54 veterans with AUD were randomised to zelvamide or placebo with psychotherapy.",
+        "RESULTS: Days abstinent were 86% with zelvamide and 70% with placebo (p = 0.01).",
+        "CONCLUSIONS: Zelvamide may increase abstinence in veterans with AUD.",
+    ]
+    assert judge(claim, aud).stance == NEUTRAL
+    claim = "Ketamine reduces depressive symptoms in treatment-resistant depression."
+    other_drug = [
+        "BACKGROUND: Treatment-resistant depression (TRD) needs new treatments.",
+        "METHODS: 233 adults with TRD received a single dose of psilocybin 25 mg, 10 mg or 1 mg.",
+        "RESULTS: Psilocybin 25 mg reduced MADRS scores more than 1 mg (difference -5.4; p = 0.003).",
+        "CONCLUSIONS: A single dose of psilocybin reduced depression scores over 3 weeks in TRD.",
+    ]
+    assert judge(claim, other_drug).stance == NEUTRAL
+    # a short excerpt need not repeat its context
+    assert judge(claim, other_drug[2:3]).stance == NEUTRAL  # (about psilocybin: another treatment)
+
+
+def test_generalized_and_social_anxiety_are_different_conditions() -> None:
+    claim = "Zelvamide is effective for generalized anxiety disorder."
+    assert judge(claim, ["In adults with social anxiety disorder, LSAS scores were significantly lower after zelvamide than after placebo (p = 0.01)."]).stance == NEUTRAL
+    assert judge(claim, ["In adults with generalized anxiety disorder, HAM-A scores were significantly lower after zelvamide than after placebo (p = 0.01)."]).stance == SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        ("Amoxicillin shortens symptoms of chest infections in children.",
+         "Amoxicillin is unlikely to be effective for uncomplicated chest infections in children.", CONTRADICTS),
+        ("Zelvamide reduces depressive symptoms compared with midazolam.",
+         "At 24 hours, the mean MADRS reduction was 16.4 points in the zelvamide group and 8.7 points in the midazolam group (p < 0.001).", SUPPORTS),
+        ("One zelvamide infusion and your depression is gone for good.",
+         "Improvement after a single zelvamide infusion was transient for most patients.", CONTRADICTS),
+    ],
+)
+def test_more_ways_of_saying_null_fall_and_transient(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected

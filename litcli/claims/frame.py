@@ -388,7 +388,7 @@ def _parse_claim(text: str) -> ClaimFrame:
         t = time_days(predicate[m_last.start() :])
         if re.search(r"permanent\w*", predicate, _I):
             t = 3650.0
-        if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained", predicate, _I):
+        if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever", predicate, _I):
             lasting = t or 30.0
     onset = bool(_ONSET.search(clean)) and lasting is None and fading is None
     assoc = rd.association(clean)

@@ -447,7 +447,10 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
     d = 1 if vi > vc else -1
     start = min(at_i, at_c, ipos[0], cpos[0])
     lead = clause[: min(at_i, at_c)]
-    if re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I):
+    if re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or re.search(
+        r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I
+    ):
+        # (or "the mean MADRS reduction was 16.4 points in A and 8.7 in B")
         d = -d  # the numbers are the size of a fall
     end = max(at_i, at_c, ipos[0], cpos[0]) + 40
     return d, clause[start:end].split(";")[0].strip()

@@ -762,8 +762,34 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
                 SentenceJudgement(title or items[0][0], 0, "TITLE" if title else items[0][1], NEUTRAL, why, 0.0, "off-topic")
             )
             return Prepared(frame, items, [], Judgement(NEUTRAL, [where], frame.to_dict()))
+    if len(items) >= MIN_RECORD_SENTENCES:
+        unnamed = _not_named(frame, " ".join([title or "", *(text for text, _ in items)]))
+        if unnamed:
+            where = SentenceJudgement(title or items[0][0], 0, "TITLE" if title else items[0][1], NEUTRAL, unnamed, 0.0, "off-topic")
+            return Prepared(frame, items, [], Judgement(NEUTRAL, [where], frame.to_dict()))
     readings = [read_sentence(frame, text, section, strict=strict) for text, section in items]
     return Prepared(frame, items, readings)
+
+
+def _not_named(frame: ClaimFrame, record: str) -> str | None:
+    """Why a whole record says nothing about the claim because it never names the claim's
+    condition or intervention (None when it names both, or the claim has neither)."""
+    record = _EXCLUDED.sub(" ", record)  # "patients with PTSD were excluded" does not name it
+    if frame.conditions:
+        found = condition_ids(record)
+        wanted = set(frame.conditions).union(*(vocab.CONCEPTS_BY_ID[c].supersedes for c in frame.conditions))
+        if not found & wanted:
+            return f"{vocab.CONCEPTS_BY_ID[frame.conditions[0]].label} not named in the record"
+    drug = _drug_pattern(frame.intervention_text or "") if _known_drug(frame.intervention_text or "") else None
+    if drug is not None and not drug.search(record):
+        return f"{frame.intervention_text} not named in the record"
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _known_drug(text: str) -> bool:
+    """Does ``text`` name a drug of the vocabulary (whose names and forms a record would use)?"""
+    return any(m.concept.group == "intervention" for m in vocab.find_concepts(text))
 
 
 def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None = None, max_rationale: int = 3) -> Judgement:
@@ -801,6 +827,7 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
     return Judgement(stance, rationale, frame.to_dict())
 
 
+MIN_RECORD_SENTENCES = 4  # an abstract this long names what it is about; a shorter excerpt may not
 MIN_RELEVANCE = 0.4  # share of the claim's content words a sentence of a longer abstract must have
 CONFLICT_MARGIN = 0.15
 

@@ -91,6 +91,11 @@ CONCEPTS: list[Concept] = [
         "racemic", "intervention", "racemic ketamine",
         [r"\bracemic\b"], ["Ketamine"], ["racemic ketamine"], ["ketamine"],
     ),
+    # other rapid-acting and psychedelic treatments that articles about ketamine compare it with
+    _c("psilocybin", "intervention", "psilocybin", [r"\bpsilocybin\b"], ["Psilocybin"], ["psilocybin"]),
+    _c("mdma", "intervention", "MDMA", [r"\bMDMA\b", r"\bmethylenedioxymethamphetamine\b"], ["N-Methyl-3,4-methylenedioxyamphetamine"], ["MDMA"]),
+    _c("lsd", "intervention", "LSD", [r"\bLSD\b", r"\blysergic acid diethylamide\b"], ["Lysergic Acid Diethylamide"], ["LSD"]),
+    _c("ayahuasca", "intervention", "ayahuasca", [r"\bayahuasca\b", r"\bDMT\b", r"\bdimethyltryptamine\b"], ["Banisteriopsis"], ["ayahuasca"]),
     # --- routes ----------------------------------------------------------------------
     _c(
         "iv", "route", "intravenous infusion",
@@ -148,8 +153,13 @@ CONCEPTS: list[Concept] = [
         ["Stress Disorders, Post-Traumatic"], ["PTSD", "posttraumatic", "post-traumatic"],
     ),
     _c(
+        "generalized_anxiety", "condition", "generalized anxiety disorder",
+        [r"\bgenerali[sz]ed anxiety\b", r"\bGAD\b(?!-?7)"],
+        ["Anxiety Disorders"], ["generalized anxiety"], ["gad"],
+    ),
+    _c(
         "gad", "condition", "anxiety disorders",
-        [r"\bgenerali[sz]ed anxiety\b", r"\bGAD\b", r"\banxiety\b", r"\b(HAM-?A|HAMA|GAD-?7)\b"],
+        [r"\banxiety\b", r"\b(HAM-?A|HAMA|GAD-?7)\b"],
         ["Anxiety Disorders"], ["anxiety"],
     ),
     _c(
@@ -159,7 +169,7 @@ CONCEPTS: list[Concept] = [
     ),
     _c(
         "suicidal", "condition", "suicidal ideation",
-        [r"\bsuicid(al|ality|e)\b"], ["Suicidal Ideation"], ["suicidal", "suicidality"],
+        [r"\bsuicid(al|ality|es?)\b", r"\b(SSI|MSSI|C-SSRS|BSSI)\b"], ["Suicidal Ideation"], ["suicidal", "suicidality"],
     ),
     # --- populations -----------------------------------------------------------------
     _c(
@@ -669,6 +679,8 @@ NULL_TERMS = (
     r"correlation|relationship|benefit|advantage|improvement|impact|influence|signal|evidence of)\b"
     r"|failed to|fail(s|ed)? to (separate|improve|reduce|show|demonstrate)"
     r"|\bno (\w+ )?evidence (that|for)\b|\b(did not|does not|do not) (find|provide) (any )?evidence\b"
+    r"|\bunlikely to (be|have|provide|offer|produce|confer) (\w+ )?(effective|beneficial|benefit|useful|an effect|any effect|efficacious)\b"
+    r"|\bwithout (affecting|changing|altering|improving|reducing|increasing|lowering)\b"
     r"|\bno (\w+ ){0,2}(adverse|side[- ]effects?|signal|cases?|episodes?|events?|reports?|harms?|deaths?)\b"
     r"|\bnone of the\b|\bno (participant|patient|subject|one|individual)s?\b"
     r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
@@ -813,7 +825,7 @@ NUMBER_WORDS: dict[str, float] = {
 }
 # Claims that an effect lasts ("for months", "permanent", "keeps ... at bay", "long-lasting").
 LASTING_CLAIM = (
-    r"\b(lasts?|lasting|last for|keeps?\b[\w ]{0,30}\bfor|maintain\w*|sustain\w*|persist\w*)\b|\bpermanent\w*|"
+    r"\b(lasts?|lasting|last for|keeps?\b[\w ]{0,30}\bfor|maintain\w*|sustain\w*|persist\w*)\b|\bpermanent\w*|\bfor good\b|\bforever\b|"
     r"\blong[- ](lasting|term)\b|\bdurabl\w*|\bfor (months|years)\b|\bfor at least\b|\bfor (more than|over|beyond) (a |one |two |three |four |six |several |\d+ )(days?|weeks?|months?|years?)\b"
 )
 # Claims that an effect fades ("fade within a week", "wear off within hours").
@@ -826,7 +838,7 @@ EFFECT_LOST = (
     r"\blost by\b|\bfaded\b|\bwaned\b|\bwore off\b|\breturned to (baseline|pre-?treatment)\b|"
     r"\b(had )?resolved\b|\bfallen back\b|\bconverged\b|\bdissipated\b|\bhad relapsed\b|"
     r"\brelapsed (by|within)\b|\btime to relapse was\b|\bsubsided\b|\b(had )?(disappeared|vanished|ended)\b|"
-    r"\b(was|were|had) gone\b|\b(not|no longer) (sustained|maintained|durable|persistent)\b|\bshort-?lived\b|\bwaning\b|"
+    r"\b(was|were|had) gone\b|\b(not|no longer) (sustained|maintained|durable|persistent)\b|\bshort-?lived\b|\bwaning\b|\b(was|were) (transient|temporary|brief)\b|"
     r"\breturning to (baseline|pre-?treatment)\b"
 )
 # A result that an effect lasted ("remained significant at day 14", "stayed below 10 ... six months").
@@ -872,6 +884,8 @@ POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
 CONDITION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "bipolar": ("unipolar",),
     "unipolar": ("bipolar",),
+    "generalized_anxiety": ("social_anxiety",),
+    "social_anxiety": ("generalized_anxiety",),
 }
 
 # Experiments that block a target with something else: "blocking mTOR abolished the effects",
