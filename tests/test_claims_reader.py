@@ -730,3 +730,9 @@ def test_generalized_and_social_anxiety_are_different_conditions() -> None:
 )
 def test_more_ways_of_saying_null_fall_and_transient(claim: str, sentence: str, expected: str) -> None:
     assert judge(claim, [sentence]).stance == expected
+
+
+def test_cause_specific_deaths_in_one_clause_do_not_answer_deaths_overall() -> None:
+    claim = "Zelvamide screening reduces all-cause mortality in men aged 55 to 69."
+    sentence = "Zelvamide screening reduced prostate cancer mortality without affecting overall mortality."
+    assert judge(claim, [sentence]).stance == CONTRADICTS

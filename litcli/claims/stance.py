@@ -653,6 +653,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
                 continue  # "... but no longer significant by day 7" says nothing about onset
             if frame.conditions and len(clauses) > 1 and _off_topic(frame, clause):
                 continue  # "..., although depressive symptoms lessened" for an OCD claim
+            if _ALL_CAUSE.search(frame.text) and _CAUSE_SPECIFIC.search(clause) and not _ALL_CAUSE.search(clause):
+                continue  # "reduced prostate cancer mortality" read against a claim about deaths overall
             f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
             if not f.decided or _BOTH_ARMS.search(clause) and not f.null:
                 continue  # a change "in both arms" is not a difference between them
