@@ -529,3 +529,25 @@ def test_search_on_a_narrow_real_terminal_keeps_pmids_and_titles(ncbi, isolated_
     assert "Randomized crossover" in first
     assert "⚠ RETRACTED +2 Ketamine" in second  # with NO_COLOR the word carries the warning
     assert ("Journal" in lines[at]) == (columns >= 120)
+
+
+@pytest.mark.parametrize("args", [["--version"], ["search", "--offline", "x"], ["show", "--offline", "1"]])
+def test_the_entry_point_freezes_what_is_left_for_the_exit(isolated_env, args) -> None:
+    """``litcli.cli.main`` (the console script, ``python -m litcli``) freezes the objects
+    left once the command is done, whatever its exit code, so that the interpreter's final
+    garbage collection does not walk them; ``run_main`` (used in-process) does not."""
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: sys.stderr.write(f'frozen: {gc.get_freeze_count() > 0}\\n'))\n"
+        "sys.argv[0] = 'litcli'\n"
+        "from litcli.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), LITCLI_HOME=str(isolated_env))
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.stderr.endswith("frozen: True\n"), done.stderr
+    run_cli(["--version"])
+    import gc
+
+    assert gc.get_freeze_count() == 0

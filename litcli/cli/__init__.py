@@ -87,4 +87,12 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
-    run_main(cli, argv)
+    try:
+        run_main(cli, argv)
+    finally:
+        # The command is done and the interpreter exits next; its final garbage collection
+        # would walk every object still alive (~45 ms after a 2,500-record search, while
+        # the caller waits for the exit).  Frozen, they are only freed.
+        import gc
+
+        gc.freeze()
