@@ -736,3 +736,29 @@ def test_cause_specific_deaths_in_one_clause_do_not_answer_deaths_overall() -> N
     claim = "Zelvamide screening reduces all-cause mortality in men aged 55 to 69."
     sentence = "Zelvamide screening reduced prostate cancer mortality without affecting overall mortality."
     assert judge(claim, [sentence]).stance == CONTRADICTS
+
+
+def test_a_claim_that_names_its_outcome_is_answered_on_that_outcome() -> None:
+    claim = "Aerobic exercise training improves cognitive function in older adults."
+    other = "Aerobic training significantly improved cardiorespiratory fitness and gait speed compared with stretching (p < 0.01)."  # (its outcome, not the claim's)
+    assert judge(claim, [other]).stance == NEUTRAL
+    own = "Aerobic training significantly improved cognitive function compared with stretching (p < 0.01)."
+    assert judge(claim, [own]).stance == SUPPORTS
+    # a claim about "the benefit" or "harm" in general is still answered by any such result
+    assert judge("Zelvamide use harms memory.", ["Zelvamide users performed worse than non-users on working memory tasks (p < 0.001)."]).stance == SUPPORTS
+
+
+def test_who_have_never_smoked_is_a_population_not_a_denial() -> None:
+    frame = parse_claim("Low-dose CT screening reduces lung cancer mortality in people who have never smoked.")
+    assert not frame.negated and frame.direction == -1
+
+
+def test_a_lasting_claim_with_a_long_object() -> None:
+    claim = "A course of zelvamide infusions keeps most patients with depression in remission for six months."
+    assert parse_claim(claim).lasting_days is not None
+    assert judge(claim, ["The antidepressant effect of serial zelvamide was short-lived, with most responders relapsing within weeks."]).stance == CONTRADICTS
+
+
+def test_results_promised_for_later_are_not_results() -> None:
+    claim = "A Mediterranean diet lowers recurrent cardiovascular events."
+    assert judge(claim, ["The study will provide evidence on whether a Mediterranean diet can lower recurrent cardiovascular events."]).stance == NEUTRAL

@@ -357,7 +357,7 @@ HARM_MINIMIZERS = r"(few|fewer|minimal|low|lower|rare|rarely|mild|limited|no|wit
 # to two antidepressants", "non-responders", "treatment-resistant".
 POPULATION_PHRASES = (
     r"\b(who|that)\s+(had\s+|have\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't)\s+"
-    r"(previously\s+)?(respond\w*|benefit\w*|improv\w*|achiev\w*|tolerat\w*)"
+    r"(previously\s+)?(respond\w*|benefit\w*|improv\w*|achiev\w*|tolerat\w*|smoked|smoke|drunk|drink|used|been (treated|exposed|vaccinated|infected))"
     r"(\s+(adequately|sufficiently))?(\s+(to|from|with)\s+(at least\s+)?([\w-]+\s+){0,3}?"
     r"(antidepressants?|treatments?|medications?|therap(y|ies)|trials?|SSRIs?|ECT|agents|drugs|courses|"
     r"interventions|remission))?"
@@ -705,6 +705,7 @@ AIM_PATTERNS: list[str] = [
     r"analy[sz]ed|hypothesi[sz]ed|propose to|will)\b(?! that)(?!.*\b(found|showed|revealed|demonstrated)\b)",
     r"\b(will|would) (be )?(test|assess|evaluate|examine|compare|determine|randomi[sz]e|enrol|enroll|"
     r"recruit|measure|investigate|explore)\w*\b",
+    r"\bwill (provide|give|yield|generate) (\w+ )?(evidence|data|information)\b|\bwill be reported (separately|elsewhere|later)\b",
     r"\bwhether\b.*\b(is|was|are|were|remains?) (unknown|unclear|debated|uncertain|not known|untested)\b",
     r"^(whether|how|why)\b",
     r"\bwe hypothesi[sz]ed\b|\bhypothesis\b",
@@ -825,7 +826,7 @@ NUMBER_WORDS: dict[str, float] = {
 }
 # Claims that an effect lasts ("for months", "permanent", "keeps ... at bay", "long-lasting").
 LASTING_CLAIM = (
-    r"\b(lasts?|lasting|last for|keeps?\b[\w ]{0,30}\bfor|maintain\w*|sustain\w*|persist\w*)\b|\bpermanent\w*|\bfor good\b|\bforever\b|"
+    r"\b(lasts?|lasting|last for|keeps?\b[\w ]{0,60}\bfor|maintain\w*|sustain\w*|persist\w*)\b|\bpermanent\w*|\bfor good\b|\bforever\b|"
     r"\blong[- ](lasting|term)\b|\bdurabl\w*|\bfor (months|years)\b|\bfor at least\b|\bfor (more than|over|beyond) (a |one |two |three |four |six |several |\d+ )(days?|weeks?|months?|years?)\b"
 )
 # Claims that an effect fades ("fade within a week", "wear off within hours").
