@@ -24,21 +24,23 @@ from bench import stance_eval as se
 FLOORS: dict[str, dict[str, float]] = {
     # all 180 pairs of ketamine/dev.jsonl
     # measured 2026-12-06: 0 inversions, P 1.00 / 1.00, macro-F1 0.872; at b1acfa5: 0, 1.00 / 1.00, 0.878
-    # later (second session): 0, 1.00 / 1.00, 0.894
-    "ketamine": {"limit": 180, "max_inversions": 0, "min_P(supports)": 0.95, "min_P(contradicts)": 0.95, "min_macro_f1": 0.86},
+    # later (second session): 0, 1.00 / 1.00, 0.894; third session: 0, 1.00 / 1.00, 0.904
+    "ketamine": {"limit": 180, "max_inversions": 0, "min_P(supports)": 0.95, "min_P(contradicts)": 0.95, "min_macro_f1": 0.88},
     # the first 150 SciFact train pairs (claim vs each cited abstract)
     # measured 2026-12-06 on these 150 pairs: 2 inversions of 21 decided, P 0.90 / 0.73, macro-F1 0.435;
     # at b1acfa5: 1 of 21, P 1.00 / 0.73, macro-F1 0.445
-    # second session: 0 of 18, P 1.00 / 1.00, macro-F1 0.459
-    "scifact": {"limit": 150, "max_inversions": 2, "min_P(supports)": 0.8, "min_P(contradicts)": 0.75, "min_macro_f1": 0.42},
+    # second session: 0 of 18, P 1.00 / 1.00, macro-F1 0.459; third session: 0 of 19, 1.00 / 1.00, 0.474
+    "scifact": {"limit": 150, "max_inversions": 2, "min_P(supports)": 0.8, "min_P(contradicts)": 0.75, "min_macro_f1": 0.44},
 }
-# bench/probes (410 invented pairs written blind, shipped with the project, so this floor runs
-# without ../shared): measured at the end of the second session 1 inversion of 102 decided,
-# P 0.97 / 1.00, macro-F1 ~0.50.
-PROBES_FLOOR = {"max_inversions": 2, "min_P(supports)": 0.9, "min_P(contradicts)": 0.9, "min_macro_f1": 0.47}
-# Evidence Inference direction (first 400 pairs): measured in the second session 0.580 of all,
+# bench/probes (750 invented pairs written blind, shipped with the project, so this floor runs
+# without ../shared): measured at the end of the second session (410 pairs) 1 inversion of 102
+# decided, P 0.97 / 1.00, macro-F1 ~0.50; third session (750 pairs) 1 of 228, P 0.97 / 0.99,
+# macro-F1 0.586 (the session's start read the 750 at 10 of 217, P 0.86 / 0.96, 0.531).
+PROBES_FLOOR = {"max_inversions": 3, "min_P(supports)": 0.93, "min_P(contradicts)": 0.95, "min_macro_f1": 0.56}
+# Evidence Inference direction (first 400 pairs): measured in the third session 0.600 of all, 0.916
+# of the 66% decided; in the second session 0.580 of all,
 # 0.917 of the 63% decided.
-EI_FLOOR = {"limit": 400, "min_direction_accuracy": 0.55, "min_accuracy_of_decided": 0.88}
+EI_FLOOR = {"limit": 400, "min_direction_accuracy": 0.57, "min_accuracy_of_decided": 0.89}
 
 
 def _verify_available() -> bool:
@@ -77,7 +79,7 @@ def test_probes_floor() -> None:
     if not _verify_available():
         pytest.skip("`litcli verify` is not registered in litcli.cli.COMMANDS yet")
     pairs = sd.probes()
-    assert len(pairs) >= 400, "bench/probes/*.jsonl are part of the project"
+    assert len(pairs) >= 750, "bench/probes/*.jsonl are part of the project"
     fig = se.evaluate("probes", pairs, se.run_verify(pairs))
     failures = [f"inversions {fig['inversions']} > {PROBES_FLOOR['max_inversions']:.0f}"] if fig["inversions"] > PROBES_FLOOR["max_inversions"] else []
     for metric in ("P(supports)", "P(contradicts)", "macro_f1"):
