@@ -146,7 +146,8 @@ class SharedBudget:
                 return slot
             if cooling and not slot.cooled and announce is not None:
                 announce(pause)
-            pause += random.uniform(0, 0.002)  # waiters do not wake in lockstep
+            if first != me:  # waiters behind the first do not wake in lockstep
+                pause += random.uniform(0, 0.002)
             self._sleep(pause)
             slot.waited += pause
             if cooling:
