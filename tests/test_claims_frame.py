@@ -445,3 +445,17 @@ def test_the_main_verb_gives_the_direction_when_the_clause_reader_cannot(claim: 
 def test_an_association_claims_outcome_is_what_follows_associated_with() -> None:
     frame = parse_claim("Trelostatin use is associated with a lower risk of dementia.")
     assert frame.association == -2 and {"dementia", "risk"} <= frame.outcome_stems and "lower" not in frame.outcome_stems
+
+
+@pytest.mark.parametrize(
+    ("claim", "negated"),
+    [
+        ("A recent study from Italy found a correlation between long-term exposure to dirty air and excess mortality.", False),
+        ("A recent study from Italy found no correlation between long-term exposure to dirty air and excess mortality.", True),
+        ("Researchers found a link between vitamin D deficiency and severe COVID-19.", False),
+    ],
+)
+def test_a_link_between_two_things_is_an_association_claim(claim: str, negated: bool) -> None:
+    frame = parse_claim(claim)
+    assert frame.assertion == "association" and frame.negated == negated
+    assert frame.intervention_text is not None and "between" not in frame.intervention_text

@@ -62,6 +62,11 @@ _COMPARATOR_AFTER = re.compile(
     _I,
 )
 _CHANGE = re.compile(r"\s*(?:(?:does|do|did|can|may|might|could|will|would)\s+)?(?:not\s+|never\s+)?(?:" + vocab.CHANGE_VERBS + r")\b", _I)
+_LINK_BETWEEN = re.compile(
+    r"^(a|an|no|the)?\s*(?:(?:strong|clear|significant|weak|positive|negative|direct|possible)\s+)?"
+    r"(?:correlation|link|association|relationship|connection)\s+between\s+(.+?)\s+and\s+(.+)$",
+    _I,
+)
 _QUANTITY = re.compile(
     r"\b(less|fewer|shorter|more|greater|longer) than (?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)", _I
 )
@@ -247,6 +252,10 @@ def parse_claim(text: str) -> ClaimFrame:
 def _parse_claim(text: str) -> ClaimFrame:
     clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
     clean = _REPORTING_TAIL.sub("", _REPORTING_LEAD.sub("", clean)).strip() or clean
+    # "(found) a link between X and Y", "no correlation between X and Y": an association claim
+    link = _LINK_BETWEEN.match(clean)
+    if link:
+        clean = f"{link.group(2)} is {'not ' if (link.group(1) or '').lower() == 'no' else ''}associated with {link.group(3)}"
     # a quantity is not a direction: "sleeping less than six hours", "more than two cups a day"
     clean = _QUANTITY.sub(lambda m: "below " if m.group(1).lower() in ("less", "fewer", "shorter") else "above ", clean)
     # "compared with those who did not ...", "patients who do not respond to ...": not denials
