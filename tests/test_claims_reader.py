@@ -762,3 +762,23 @@ def test_a_lasting_claim_with_a_long_object() -> None:
 def test_results_promised_for_later_are_not_results() -> None:
     claim = "A Mediterranean diet lowers recurrent cardiovascular events."
     assert judge(claim, ["The study will provide evidence on whether a Mediterranean diet can lower recurrent cardiovascular events."]).stance == NEUTRAL
+
+
+def test_a_risk_claim_is_answered_on_its_own_disease() -> None:
+    claim = "Long-term exposure to fine particulate matter increases the risk of dementia."
+    stroke = "Long-term exposure to fine particulate matter was associated with an increased risk of incident stroke (HR 1.16, 95% CI 1.08-1.25)."
+    assert judge(claim, [stroke]).stance == NEUTRAL
+    dementia = "Long-term exposure to fine particulate matter was associated with an increased risk of incident dementia (HR 1.16, 95% CI 1.08-1.25)."
+    assert judge(claim, [dementia]).stance == SUPPORTS
+
+
+def test_a_result_is_not_read_past_a_semicolon_onto_the_claims_outcome() -> None:
+    claim = "Adding pelvociclib to letrozole prolongs overall survival in advanced breast cancer."
+    pfs = "Pelvociclib plus letrozole significantly prolonged PFS; follow-up for overall survival continues."
+    assert judge(claim, [pfs]).stance == NEUTRAL
+
+
+def test_we_randomly_assigned_is_a_method() -> None:
+    claim = "Empagliflozin benefits patients with heart failure."
+    method = "We randomly assigned 3,730 patients with heart failure and an ejection fraction of 40% or less to empagliflozin 10 mg or placebo."
+    assert judge(claim, [method]).stance == NEUTRAL

@@ -199,7 +199,7 @@ def split_clauses(sentence: str) -> list[str]:
             carry = piece
     if carry:
         if out:
-            out[-1] = f"{out[-1]}, {carry}"
+            out[-1] = f"{out[-1]}; {carry}"  # (a trailing piece stays apart: nothing is read across it)
         else:
             out.append(carry)
     return out or [sentence]

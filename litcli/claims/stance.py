@@ -310,7 +310,7 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     # the object after the word ("reduced expression of IME1"), or the subject before a copula
     # ("IME1 levels were reduced")
     # a comparative ("more advanced cells") qualifies only the next words
-    words_after = clause[at + len(f.cue) :].split()
+    words_after = re.split(r";|\s[-–—]\s", clause[at + len(f.cue) :], maxsplit=1)[0].split()  # (not past a semicolon)
     span = 2 if re.search(r"\b(more|less|fewer|greater|higher|lower|larger|smaller)$", f.cue, re.I) else 6
     if span == 2 and words_after and (_PEOPLE.match(words_after[0]) or _SHARE.match(words_after[0])):
         span = 12  # "more patients taking X achieved pain freedom", "fewer subjects ... were hungry"
@@ -429,6 +429,9 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         mine, theirs = outcome_classes(frame.outcome), outcome_classes(f.outcome)
         if mine and theirs and not mine & theirs and not (mine | theirs) & _EFFICACY_CLASSES:
             clinical = False
+    specific = frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS
+    if clinical and specific and _generic_risk(frame.outcome) and not specific & clause_stems:
+        clinical = False  # "a higher risk of stroke" does not answer "raises the risk of dementia"
     if not clinical and not _anchored(frame, f, clause) and not _trial_comparison(frame, clause, clause_stems):
         return NEUTRAL
     if frame.any_change and (f.direction or f.goodness):
@@ -441,6 +444,14 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             same = not same  # "decreased susceptibility" read against "causes resistance"
         return SUPPORTS if same else CONTRADICTS
     return NEUTRAL
+
+
+def _generic_risk(outcome: str | None) -> bool:
+    """Is the outcome only a generic word ("risk", "incidence", "odds") whose object is the real outcome?"""
+    return bool(outcome) and content_stems(outcome or "") <= _WEAK_STEMS | _RISK_STEMS
+
+
+_RISK_STEMS = frozenset(stem(w) for w in ("risk", "risks", "incidence", "odds", "hazard", "rate", "rates", "likelihood", "chance"))
 
 
 def _flip(stance: str) -> str:

@@ -721,6 +721,7 @@ METHOD_PATTERNS: list[str] = [
     r"\b(received|underwent|took part)\b",
     r"\b(primary|secondary|main) (outcomes?|end-?points?|measures?) (was|were|included|comprised)\b",
     r"\boutcomes? (included|were|was)\b",
+    r"\bwe (randomly )?(assigned|allocated)\b",
     r"\b(we|this study) (used|conducted|performed|carried out|recruited|enrolled|randomi[sz]ed|"
     r"searched|included|pooled|reviewed|identified|collected|analy[sz]ed)\b",
     r"\b(design|setting|participants|methods?|interventions?)\s*:",
