@@ -782,3 +782,17 @@ def test_we_randomly_assigned_is_a_method() -> None:
     claim = "Empagliflozin benefits patients with heart failure."
     method = "We randomly assigned 3,730 patients with heart failure and an ejection fraction of 40% or less to empagliflozin 10 mg or placebo."
     assert judge(claim, [method]).stance == NEUTRAL
+
+
+def test_no_better_than_a_sugar_pill_is_a_denial_answered_by_placebo_trials() -> None:
+    claim = "Antidepressants work no better than sugar pills."
+    frame = parse_claim(claim)
+    assert frame.negated and frame.comparator_text == "sugar pills"
+    abstract = [
+        "We did a network meta-analysis of 522 double-blind trials in adults with major depressive disorder.",
+        "Trials compared antidepressants with placebo or with each other.",
+        "All 21 antidepressants were more efficacious than placebo (odds ratios for response 1.37 to 2.13).",
+        "Interpretation: All antidepressants were more effective than placebo in adults with major depressive disorder.",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS
+    assert parse_claim("Zelvamide offers no advantage over psychotherapy alone for PTSD.").negated

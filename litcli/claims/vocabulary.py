@@ -265,7 +265,7 @@ CONCEPTS: list[Concept] = [
         ["Substance-Related Disorders"], ["abuse", "misuse", "dependence"],
     ),
     # --- comparators -----------------------------------------------------------------
-    _c("placebo", "comparator", "placebo", [r"\bplacebo\b"], ["Placebos"], ["placebo"]),
+    _c("placebo", "comparator", "placebo", [r"\bplacebo\b", r"\b(sugar|dummy|inert) pills?\b"], ["Placebos"], ["placebo"]),
     _c("midazolam", "comparator", "midazolam", [r"\bmidazolam\b"], ["Midazolam"], ["midazolam"]),
     _c(
         "ect", "comparator", "electroconvulsive therapy",
@@ -791,6 +791,7 @@ CLAIM_DENIAL = (
     r"|^\s*(no|none|nothing|neither)\b|\bno (increased|higher|greater|added|additional|excess|elevated) (\w+ )?risk\b"
     r"|\bunrelated\b|\bindependent of\b|\bjust a placebo\b|\black(s|ed)?\b(?! of)|\bnot (required|necessary|needed|"
     r"associated|linked|related|effective|addictive|harmful|dangerous|safe)\b"
+    r"|\bno (better|more effective|faster|stronger|safer)\b|\b(offers?|provides?|gives?|confers?|brings?) no\b|\bno (advantage|added benefit|additional benefit)\b"
 )
 # Assertions of equivalence ("works as well as ECT", "just as good as IV ketamine").
 CLAIM_EQUIVALENCE = (
@@ -1146,4 +1147,5 @@ OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
     ("side effects", "side effect", "adverse events", "adverse event", "adverse effects", "adverse reactions", "toxicity", "toxicities"),
     ("heart attack", "heart attacks", "myocardial infarction", "myocardial infarctions"),
     ("death", "deaths", "mortality", "died"),
+    ("placebo", "sugar pill", "sugar pills", "dummy pill", "dummy pills"),
 ]
