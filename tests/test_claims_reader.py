@@ -796,3 +796,14 @@ def test_no_better_than_a_sugar_pill_is_a_denial_answered_by_placebo_trials() ->
     ]
     assert judge(claim, abstract).stance == CONTRADICTS
     assert parse_claim("Zelvamide offers no advantage over psychotherapy alone for PTSD.").negated
+
+
+def test_a_denied_verb_reads_its_object_like_any_verb() -> None:
+    claim = "Vitamin D supplementation prevents type 2 diabetes in adults with prediabetes."
+    abstract = [
+        "We randomised 2,423 adults with prediabetes to vitamin D3 or placebo.",
+        "The primary outcome was new-onset diabetes.",
+        "Adverse events were similar between groups.",
+        "Vitamin D3 supplementation did not significantly lower the risk of diabetes among persons with prediabetes.",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS

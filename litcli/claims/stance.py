@@ -311,7 +311,9 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     # ("IME1 levels were reduced")
     # a comparative ("more advanced cells") qualifies only the next words
     words_after = re.split(r";|\s[-–—]\s", clause[at + len(f.cue) :], maxsplit=1)[0].split()  # (not past a semicolon)
-    span = 2 if re.search(r"\b(more|less|fewer|greater|higher|lower|larger|smaller)$", f.cue, re.I) else 6
+    comparative = re.search(r"\b(more|less|fewer|greater|higher|lower|larger|smaller)$", f.cue, re.I)
+    # ("did not significantly lower the risk of X", "failed to lower": a verb, whose object follows)
+    span = 2 if comparative and not re.search(r"\b(not|to|did|does|do|will|would|could|may|might)\b", f.cue, re.I) else 6
     if span == 2 and words_after and (_PEOPLE.match(words_after[0]) or _SHARE.match(words_after[0])):
         span = 12  # "more patients taking X achieved pain freedom", "fewer subjects ... were hungry"
     after = " ".join(words_after[:span])
