@@ -807,3 +807,13 @@ def test_a_denied_verb_reads_its_object_like_any_verb() -> None:
         "Vitamin D3 supplementation did not significantly lower the risk of diabetes among persons with prediabetes.",
     ]
     assert judge(claim, abstract).stance == CONTRADICTS
+
+
+def test_a_bare_association_with_a_harm_answers_a_harm_claim() -> None:
+    claim = "Long-term recreational zelvamide use damages the urinary bladder."
+    sentence = "Chronic non-medical zelvamide use was strongly associated with bladder injury in a dose-dependent manner."
+    assert judge(claim, [sentence]).stance == SUPPORTS
+    # a judging word on the outcome's side is read as such, not as the outcome's valence
+    claim = "Antibodies do not protect against reinfection."
+    sentence = "The presence of neutralizing antibodies was significantly associated with protection against re-infection (p = 0.002)."
+    assert judge(claim, [sentence]).stance != SUPPORTS

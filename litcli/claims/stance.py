@@ -438,6 +438,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return NEUTRAL
     if frame.any_change and (f.direction or f.goodness):
         return SUPPORTS  # "X alters Y": a change either way
+    if f.association == 1 and frame.goodness and not frame.direction and f.valence and not frame.association:
+        # "X use was associated with bladder injury" (nothing said but the outcome, whose valence
+        # is known) read against "X damages the bladder"
+        return SUPPORTS if f.valence == frame.goodness else CONTRADICTS
     if frame.goodness and f.goodness:
         return SUPPORTS if f.goodness == frame.goodness else CONTRADICTS
     if frame.direction and f.direction:
