@@ -817,3 +817,26 @@ def test_a_bare_association_with_a_harm_answers_a_harm_claim() -> None:
     claim = "Antibodies do not protect against reinfection."
     sentence = "The presence of neutralizing antibodies was significantly associated with protection against re-infection (p = 0.002)."
     assert judge(claim, [sentence]).stance != SUPPORTS
+
+
+def test_numbers_with_thousands_separators_are_read_whole() -> None:
+    claim = "Zelvamide reduces blood loss in total knee arthroplasty compared with placebo."
+    sentence = "Mean total blood loss was 742 mL with zelvamide and 1,186 mL with placebo (p < 0.001)."
+    assert judge(claim, [sentence]).stance == SUPPORTS
+
+
+def test_baseline_values_of_each_arm_are_not_a_result() -> None:
+    claim = "Zelvamide reduces depressive symptoms more than midazolam."
+    sentence = "Mean (SD) baseline MADRS scores were 33.1 (4.8) in the zelvamide group and 32.6 (5.2) in the midazolam group."
+    assert judge(claim, [sentence]).stance == NEUTRAL
+
+
+def test_a_bipolar_trial_that_mentions_unipolar_depression_is_still_about_bipolar_depression() -> None:
+    claim = "A single zelvamide infusion reduces anxiety symptoms more than midazolam in bipolar depression."
+    abstract = [
+        "Zelvamide has rapid antidepressant effects in unipolar depression, but data in bipolar depression are limited.",
+        "We randomised 60 adults with bipolar depression to zelvamide or midazolam.",
+        "The primary outcome, MADRS at 24 hours, did not differ between groups.",
+        "HAM-A anxiety scores fell significantly more with zelvamide than with midazolam (p = 0.01).",
+    ]
+    assert judge(claim, abstract).stance == SUPPORTS

@@ -68,7 +68,9 @@ _BETTER = _rx(vocab.ARM_BETTER)
 _WORSE = _rx(vocab.ARM_WORSE)
 _SAME = _rx(vocab.ARM_SAME)
 _NOT_DIRECTION = re.compile(vocab.NOT_DIRECTION, _I)
-_BASELINE = re.compile(r"\bat baseline\b|\bbaseline characteristics\b", _I)
+_BASELINE = re.compile(
+    r"\bat baseline\b|\bbaseline characteristics\b|^\W*(?:the\s+)?(?:mean|median)?\s*(?:\(\w+\)\s*)?baseline\s+[\w-]+(?:\s+[\w-]+)?\s+(?:scores?\s+)?(?:was|were)\b", _I
+)
 _FROM_BASELINE = re.compile(r"\bfrom\b[^;]{0,60}\bat baseline\b[^;]{0,12}\bto\b", _I)  # "rose from 126 at baseline to 144": a change
 POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
@@ -261,7 +263,7 @@ _TABLE_P = re.compile(r"\d+/\d+\b.*\s(0?\.\d+|1\.0+)\s*$", re.S)
 
 
 def _num(s: str) -> float:
-    return float(s.replace("−", "-").replace("–", "-").replace("·", "."))
+    return float(s.replace("−", "-").replace("–", "-").replace("·", ".").replace(",", ""))
 
 
 def significance(text: str) -> bool | None:
@@ -380,7 +382,7 @@ def arm_sign(text: str, arms: Arms) -> int | None:
     return 1 if min(ipos) < min(cpos) else -1
 
 
-_NUMBER = r"(\d+(?:[.·]\d+)?)\s*(%|percent|points?|days?|weeks?|hours?|months?|mm ?Hg|mg|patients|participants)?"
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?![\d,])(?:[.·]\d+)?|\d+(?:[.·]\d+)?)\s*(%|percent|points?|days?|weeks?|hours?|months?|mm ?Hg|mg|mL|ml|patients|participants)?"
 _ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the|of)"
 
 

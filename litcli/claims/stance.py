@@ -244,8 +244,11 @@ def _age_range(text: str, *, claim: bool = False) -> tuple[float, float] | None:
     return None
 
 
-def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
-    """Why the sentence is about another condition or population than the claim's (None if not)."""
+def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str | None:
+    """Why the sentence (or, with ``record``, a whole record) is about another condition or
+    population than the claim's (None if not).  A record that also names the claim's condition
+    is not ruled out by a conflicting one named beside it (a bipolar trial's background on
+    unipolar depression)."""
     sentence = _EXCLUDED.sub(" ", sentence)  # "patients with bipolar disorder were excluded"
     wanted_ages = _age_range(frame.text, claim=True)
     if wanted_ages:
@@ -266,7 +269,7 @@ def _off_topic(frame: ClaimFrame, sentence: str) -> str | None:
         for cid in frame.conditions:
             wanted.update(vocab.CONCEPTS_BY_ID[cid].supersedes)
         conflicting = [c for cid in frame.conditions for c in vocab.CONDITION_CONFLICTS.get(cid, ()) if c in found]
-        if found and not found & wanted or conflicting:
+        if found and not found & wanted or conflicting and not (record and found & set(frame.conditions)):
             named = [m.concept.label for m in vocab.find_concepts(sentence) if m.concept.group == "condition"]
             return f"another condition ({', '.join(named[:2])})"
     if frame.routes:
@@ -774,7 +777,7 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
     if strict and (frame.conditions or frame.populations or _SUBTYPE.search(frame.text) or _SITE.search(frame.text)):
         # a record about another condition or population says nothing about the claim, even in
         # the sentences that do not name it again ("MADRS scores fell" in a depression trial)
-        why = _off_topic(frame, " ".join([title or "", *(text for text, _ in items)]))
+        why = _off_topic(frame, " ".join([title or "", *(text for text, _ in items)]), record=True)
         if why:
             at = next((i for i, (text, _) in enumerate(items) if _off_topic(frame, text)), None)
             where = SentenceJudgement(items[at][0], at, items[at][1], NEUTRAL, why, 0.0, "off-topic") if at is not None else (
