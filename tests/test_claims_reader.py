@@ -840,3 +840,14 @@ def test_a_bipolar_trial_that_mentions_unipolar_depression_is_still_about_bipola
         "HAM-A anxiety scores fell significantly more with zelvamide than with midazolam (p = 0.01).",
     ]
     assert judge(claim, abstract).stance == SUPPORTS
+
+
+def test_a_time_frame_is_read_a_little_further_from_the_claims_words() -> None:
+    claim = "The antidepressant benefit of one zelvamide infusion persists for at least 3 months."
+    abstract = [
+        "We randomised 80 adults with depression to one zelvamide or saline infusion.",
+        "MADRS scores were lower with zelvamide at days 1 and 3 (both p < 0.01).",
+        "By day 7 the groups no longer differed.",
+        "These findings indicate that the antidepressant effect of a single zelvamide infusion is rapid but short-lived, supporting continuation strategies.",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS

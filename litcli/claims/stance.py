@@ -619,7 +619,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         concept = 0.5 * bool(ipos_) + 0.5 * (same_outcome or same_condition)
         relevance = max(relevance, concept) + 0.05 * relevance  # shared words break ties
     kind = sentence_kind(sentence, section)
-    if kind != "finding" or strict and relevance < MIN_RELEVANCE:
+    if kind != "finding" or strict and relevance < MIN_RELEVANCE_TIMED:
         return Reading(NEUTRAL, None, kind, relevance)  # too far from the claim to decide anything
     arms = frame.arms()
     ipos, cpos = arms.positions(sentence)
@@ -666,6 +666,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     if timed:
         stances.append((timed[0], timed[1], None))
         special = special or "duration"
+    if strict and relevance < MIN_RELEVANCE and special != "duration":
+        return Reading(NEUTRAL, None, kind, relevance)  # (a time frame is read a little further from the claim's words)
     if not stances:
         clauses = [c for part in split_sentences(section_label(sentence)[1]) for c in split_clauses(part)]
         for clause in clauses:
@@ -833,7 +835,10 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
         if any(k in section for k in ("RESULT", "CONCLUSION", "FINDING", "INTERPRETATION")) or (not section and n > 2 and i >= n * 0.6):
             score += 0.1
         scored.append((score, i, r))
-    decided = [t for t in scored if t[2].stance != NEUTRAL and (single or t[2].relevance >= MIN_RELEVANCE)]
+    decided = [
+        t for t in scored
+        if t[2].stance != NEUTRAL and (single or t[2].relevance >= (MIN_RELEVANCE_TIMED if t[2].kind == "duration" else MIN_RELEVANCE))
+    ]
     decided.sort(key=lambda t: -t[0])
     stance = decided[0][2].stance if decided else NEUTRAL
     if len(decided) > 1 and decided[1][2].stance != stance and decided[1][0] >= decided[0][0] - CONFLICT_MARGIN:
@@ -850,6 +855,7 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
 
 
 MIN_RECORD_SENTENCES = 4  # an abstract this long names what it is about; a shorter excerpt may not
+MIN_RELEVANCE_TIMED = 0.3  # a sentence on how long an effect lasted, read against a claim of duration
 MIN_RELEVANCE = 0.4  # share of the claim's content words a sentence of a longer abstract must have
 CONFLICT_MARGIN = 0.15
 
