@@ -460,7 +460,7 @@ def _generic_risk(outcome: str | None) -> bool:
     return bool(outcome) and content_stems(outcome or "") <= _WEAK_STEMS | _RISK_STEMS
 
 
-_RISK_STEMS = frozenset(stem(w) for w in ("risk", "risks", "incidence", "odds", "hazard", "rate", "rates", "likelihood", "chance"))
+_RISK_STEMS = frozenset(stem(w) for w in vocab.RISK_WORDS.split())
 
 
 def _flip(stance: str) -> str:
@@ -553,7 +553,7 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
     return stance
 
 
-_GENERIC_TREATMENT = re.compile(r"(medications?|drugs?|agents?|therap(y|ies)|treatments?)$", re.I)
+_GENERIC_TREATMENT = re.compile(r"(" + vocab.GENERIC_TREATMENT_WORDS + r")$", re.I)
 
 
 def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
@@ -599,7 +599,7 @@ def _topic_stems(frame: ClaimFrame) -> frozenset[str]:
     return frame.stems - judging or frame.stems
 
 
-_SAFETY_WORDS = re.compile(r"\b(safe(ly|r|st)?|well[- ]tolerated|tolerable|tolerated|harmless|free of|serious|meaningful|major|significant|few|minimal|mild)\b", re.I)
+_SAFETY_WORDS = re.compile(r"\b(" + vocab.SAFETY_JUDGING_WORDS + r")\b", re.I)
 
 
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:

@@ -1149,3 +1149,9 @@ OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
     ("death", "deaths", "mortality", "died"),
     ("placebo", "sugar pill", "sugar pills", "dummy pill", "dummy pills"),
 ]
+# Words for the chance of an outcome, whose object is the outcome ("the risk of dementia").
+RISK_WORDS = "risk risks incidence odds hazard rate rates likelihood chance"
+# A treatment named by a generic word only ("after 8 weeks of treatment"): no treatment in particular.
+GENERIC_TREATMENT_WORDS = r"medications?|drugs?|agents?|therap(y|ies)|treatments?"
+# Words of a safety claim that judge rather than name the harm ("well tolerated", "no serious ...").
+SAFETY_JUDGING_WORDS = r"safe(ly|r|st)?|well[- ]tolerated|tolerable|tolerated|harmless|free of|serious|meaningful|major|significant|few|minimal|mild"
