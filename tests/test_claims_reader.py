@@ -851,3 +851,25 @@ def test_a_time_frame_is_read_a_little_further_from_the_claims_words() -> None:
         "These findings indicate that the antidepressant effect of a single zelvamide infusion is rapid but short-lived, supporting continuation strategies.",
     ]
     assert judge(claim, abstract).stance == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        ("Sunscreen causes skin cancer.", "Some online sources claim that sunscreen ingredients promote skin cancer."),
+        ("Blue-light-blocking lenses reduce eye strain.", "Blue-light-blocking lenses are marketed to reduce eye strain from digital devices."),
+    ],
+)
+def test_what_others_claim_or_sell_is_background(claim: str, sentence: str) -> None:
+    assert judge(claim, [sentence]).stance == NEUTRAL
+
+
+def test_a_claim_addressed_to_you_is_about_people() -> None:
+    claim = "Apple cider vinegar helps you lose weight."
+    rats = [
+        "We fed rats a high-fat diet with or without apple cider vinegar for 12 weeks.",
+        "Body weight and fat mass were measured weekly.",
+        "Food intake did not differ between groups.",
+        "Apple cider vinegar attenuated diet-induced weight gain and fat accumulation in rats.",
+    ]
+    assert judge(claim, rats).stance == NEUTRAL

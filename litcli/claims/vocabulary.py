@@ -769,6 +769,9 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"\b(is|are) increasingly (used|promoted|recogni[sz]ed|prescribed|common|popular|adopted|offered|available)\b",
     r"\b(is|are) (usually|typically|commonly|often) (used|given|prescribed|thought)\b",
     r"\busually take\b|\btypically (fades?|takes?|lasts?)\b",
+    # what others claim or sell: "some online sources claim that ...", "lenses are marketed to reduce ..."
+    r"\b(sources|proponents|advocates|manufacturers|websites|influencers|media|advertisements|marketers|users)\s+(claim|say|suggest|assert|report|promote|warn)\w*\s+(that\b)?",
+    r"\b(is|are|was|were|have been|has been) (widely |heavily |often |increasingly )?(marketed|advertised|promoted|touted|sold|claimed) (to|as|for)\b",
 ]
 # Hedges (kept: a hedged finding is still a finding, but the cue says so).
 HEDGE_TERMS = r"\b(may|might|could|possibly|perhaps|suggest\w*|appear\w*|seem\w*|likely|potential(ly)?|tend\w*)\b"
@@ -868,7 +871,7 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("treatment-naive", r"\b(treatment|drug|medication|antidepressant)[- ]na[iï]ve|first[- ]episode|never (been )?treated\b"),
     ("animals", r"\b(mice|mouse|rats?|rodents?|murine|animals?|primates?|monkeys?|zebrafish)\b"),
     # a claim explicitly about people; an animal-only record says nothing about it
-    ("humans", r"\b(patients?|people|persons?|humans?|participants|volunteers|individuals)\b"),
+    ("humans", r"\b(patients?|people|persons?|humans?|participants|volunteers|individuals|you|your)\b"),
 ]
 # Conflicting populations: a result about the second says nothing about a claim about the first.
 POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
