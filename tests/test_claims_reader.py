@@ -873,3 +873,21 @@ def test_a_claim_addressed_to_you_is_about_people() -> None:
         "Apple cider vinegar attenuated diet-induced weight gain and fat accumulation in rats.",
     ]
     assert judge(claim, rats).stance == NEUTRAL
+
+
+def test_a_maintenance_claim_and_an_effect_largely_lost() -> None:
+    claim = "Repeated zelvamide infusions maintain antidepressant response for at least three months after the last infusion."
+    frame = parse_claim(claim)
+    assert frame.intervention_text == "Repeated zelvamide infusions" and frame.lasting_days == 90.0
+    sentence = "Antidepressant benefit after a course of repeated zelvamide infusions was largely lost within one month of the last infusion."
+    assert judge(claim, [sentence]).stance == CONTRADICTS
+
+
+def test_results_of_earlier_work_are_background() -> None:
+    claim = "Lithium reduces the risk of suicide in patients with mood disorders."
+    sentence = "Lithium has been associated with reduced suicide risk in mood disorders in previous meta-analyses, but concerns about nephrotoxicity limit its use."
+    assert judge(claim, [sentence]).stance == NEUTRAL
+
+
+def test_who_are_not_is_a_population_not_a_denial() -> None:
+    assert not parse_claim("Iron supplementation improves cognitive development in infants who are not anaemic.").negated

@@ -52,7 +52,8 @@ _VERB = re.compile(
     r"leads?|led|results?|acts?|plays?|affects?|associat\w*|correlat\w*|predicts?|requires?|depends?|"
     r"mediat\w*|regulat\w*|contributes?|involves?|targets?|binds?|modulat\w*|changes?|alters?|shows?|"
     r"demonstrates?|lacks?|remains?|becomes?|makes?|keeps?|gives?|produces?|rewires?|switch(es)?|sets?|"
-    r"brings?|tips?|melts?|beats?|outperforms?|works?|carr(y|ies)|poses?|confers?|lasts?|persists?|endures?|peaks?)\b",
+    r"brings?|tips?|melts?|beats?|outperforms?|works?|carr(y|ies)|poses?|confers?|lasts?|persists?|endures?|peaks?|"
+    r"maintains?|sustains?|preserves?)\b",
     _I,
 )
 _COMPARATOR_AFTER = re.compile(

@@ -356,7 +356,8 @@ HARM_MINIMIZERS = r"(few|fewer|minimal|low|lower|rare|rarely|mild|limited|no|wit
 # Phrases that describe who was studied, not a result: "patients who failed to respond
 # to two antidepressants", "non-responders", "treatment-resistant".
 POPULATION_PHRASES = (
-    r"\b(who|that)\s+(had\s+|have\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't)\s+"
+    r"\b(who|that)\s+(are|were|is|was)\s+not\s+[\w-]+"
+    r"|\b(who|that)\s+(had\s+|have\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't)\s+"
     r"(previously\s+)?(respond\w*|benefit\w*|improv\w*|achiev\w*|tolerat\w*|smoked|smoke|drunk|drink|used|been (treated|exposed|vaccinated|infected))"
     r"(\s+(adequately|sufficiently))?(\s+(to|from|with)\s+(at least\s+)?([\w-]+\s+){0,3}?"
     r"(antidepressants?|treatments?|medications?|therap(y|ies)|trials?|SSRIs?|ECT|agents|drugs|courses|"
@@ -761,7 +762,8 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"published)\b[\w\s,-]{0,30}\b(studies|trials|reports|work|research|data|reviews|analyses|"
     r"meta-analyses|findings)\b(?!.*\b(this|our|the present|we)\b)",
     r"\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
-    r"demonstrated|described|proposed|linked|implicated|documented)\b",
+    r"demonstrated|described|proposed|linked|implicated|documented|associated)\b",
+    r"\bin (previous|prior|earlier|past|other|several) (meta-analys[ie]s|studies|trials|reports|reviews|cohorts)\b",
     r"^[^,;]{0,50}\b(is|are) (widely |commonly |generally |often |popularly )?(thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed|claimed) to\b",
     r"\bis well (described|known|documented|established)\b",
     r"^[^,;]{0,80}\b(is|are|remains?) (the |a |an )?(leading|common|major|frequent|main|important|growing|rising)\b[\w\s-]{0,30}\b(cause|causes|problem|concern|burden)\b",
@@ -841,7 +843,7 @@ ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d
 # A result that an effect was lost ("no longer significant", "lost by day 7", "relapsed").
 EFFECT_LOST = (
     r"\bno longer (significant|present|different|evident|detectable)\b|\b(was|were|had been) lost\b|"
-    r"\blost by\b|\bfaded\b|\bwaned\b|\bwore off\b|\breturned to (baseline|pre-?treatment)\b|"
+    r"\blost by\b|\b(was|were|had been) (largely |mostly |partly |entirely )?lost\b|\bfaded\b|\bwaned\b|\bwore off\b|\breturned to (baseline|pre-?treatment)\b|"
     r"\b(had )?resolved\b|\bfallen back\b|\bconverged\b|\bdissipated\b|\bhad relapsed\b|"
     r"\brelapsed (by|within)\b|\btime to relapse was\b|\bsubsided\b|\b(had )?(disappeared|vanished|ended)\b|"
     r"\b(was|were|had) gone\b|\b(not|no longer) (sustained|maintained|durable|persistent)\b|\bshort-?lived\b|\bwaning\b|\b(was|were) (transient|temporary|brief)\b|"
