@@ -334,7 +334,15 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
 
 def _named_stems(text: str) -> frozenset[str]:
     """The content stems of a text with its short acronyms ("PF", "AE"), which content_stems drops."""
-    return content_stems(text) | {stem(t) for t in re.findall(r"\b[A-Z][A-Z0-9-]{1,9}\b", text)}
+    return content_stems(text) | _acronym_stems(text)
+
+
+def _acronym_stems(text: str) -> frozenset[str]:
+    """The stems of the capitalised acronyms a text uses ("SUID", "PF", "AE")."""
+    return frozenset(stem(t) for t in _ACRONYM.findall(text))
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{1,9}\b")
 
 
 _ANTONYMS = [(stem(a), stem(b)) for a, b in vocab.OUTCOME_ANTONYMS]
@@ -389,7 +397,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     # read on the claim's own, specific outcome ("stroke"; not "symptoms" of "dissociative symptoms")
     named = content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS
     own_outcome = bool(named) and named <= frame.outcome_stems
-    own_outcome = own_outcome or bool({stem(t) for t in re.findall(r"\b[A-Z][A-Z0-9-]{1,9}\b", clause)} & frame.outcome_stems)  # "SUID"
+    own_outcome = own_outcome or bool(_acronym_stems(clause) & frame.outcome_stems)  # "SUID"
     if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause) and not between and not own_outcome:
         return NEUTRAL  # side effects for an efficacy claim, or the reverse ("no difference between the groups" is read below)
     other_outcome = bool(content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - frame.outcome_stems)
@@ -640,7 +648,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         if other or not (frame.outcome_stems & stems or about_harms or between or measure or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
             return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
     # (the hard outcome may be named by the abstract's abbreviation of it: "SUID")
-    acronyms = {stem(t) for t in re.findall(r"\b[A-Z][A-Z0-9-]{1,9}\b", sentence)}
+    acronyms = _acronym_stems(sentence)
     if frame.hard_outcome and not _HARD.search(sentence) and not acronyms & frame.outcome_stems:
         return Reading(NEUTRAL, "another outcome", "off-topic", relevance)
     if _ALL_CAUSE.search(frame.text) and _CAUSE_SPECIFIC.search(sentence) and not _ALL_CAUSE.search(sentence):
