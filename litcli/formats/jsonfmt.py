@@ -36,13 +36,18 @@ def jsonl_line(obj: dict[str, Any]) -> str:
     return json_inert(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
 
 
-def write_jsonl_objects(objects: Iterable[dict[str, Any]], stream: TextIO) -> int:
+def _write_lines(lines: Iterable[str], stream: TextIO) -> int:
+    """Each line and a newline; returns how many lines."""
     n = 0
-    for obj in objects:
-        stream.write(jsonl_line(obj))
+    for line in lines:
+        stream.write(line)
         stream.write("\n")
         n += 1
     return n
+
+
+def write_jsonl_objects(objects: Iterable[dict[str, Any]], stream: TextIO) -> int:
+    return _write_lines((jsonl_line(obj) for obj in objects), stream)
 
 
 class JsonlAhead:
@@ -62,14 +67,13 @@ class JsonlAhead:
 
     def write(self, records: Iterable[Record], stream: TextIO) -> int:
         """Write ``records`` as JSONL, in their order; returns how many."""
-        n = 0
-        for record in records:
-            ahead = self._lines.pop(record.pmid, None)
-            stream.write(ahead[1] if ahead is not None and ahead[0] is record else jsonl_line(record.to_dict()))
-            stream.write("\n")
-            n += 1
+        n = _write_lines((self._line(record) for record in records), stream)
         self._lines.clear()
         return n
+
+    def _line(self, record: Record) -> str:
+        ahead = self._lines.pop(record.pmid, None)
+        return ahead[1] if ahead is not None and ahead[0] is record else jsonl_line(record.to_dict())
 
 
 def write_search_objects(
