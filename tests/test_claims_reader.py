@@ -891,3 +891,88 @@ def test_results_of_earlier_work_are_background() -> None:
 
 def test_who_are_not_is_a_population_not_a_denial() -> None:
     assert not parse_claim("Iron supplementation improves cognitive development in infants who are not anaemic.").negated
+
+
+@pytest.mark.parametrize(
+    ("text", "significant"),
+    [
+        ("the difference was 2.1 points, with a P-value of 0.002", True),
+        ("the difference was 0.4 points (p value was 0.38)", False),
+        ("hazard ratio 0·71, P = 0·004", True),
+        ("adjusted P-values of 0.01 and 0.02", True),
+        ("the P of the group was 0.3", None),  # a "P" that is not a p-value says nothing
+    ],
+)
+def test_p_values_in_words_and_with_a_middle_dot(text: str, significant: bool | None) -> None:
+    assert rd.significance(text) is significant
+
+
+@pytest.mark.parametrize(
+    ("row", "p"),
+    [
+        ("Wound dehiscence 12% 15% 0.41", 0.41),
+        ("Serum zinc (µmol/L) 12.1 ± 2.0 11.8 ± 2.3 0.52", 0.52),
+        ("Trunk flexion (degrees) 0.71 (0.50–0.92) 0.22 3.10 (2.40–3.80) <0.001", 0.0),
+        ("Felt rested on waking 71.0 69.4 N.S.", 1.0),
+        ("Proportion adherent 0.81 (0.12) 0.77 (0.15)", None),  # means with their spread: no p-value
+        ("Adherence was 81% vs 77%, 0.4", None),  # a sentence, not a row
+    ],
+)
+def test_the_p_value_that_ends_a_pasted_table_row(row: str, p: float | None) -> None:
+    assert rd._table_row_p(row) == p
+
+
+def test_a_table_row_with_a_large_p_value_is_no_difference() -> None:
+    claim = "Zelvamide increases wound dehiscence compared with placebo."
+    assert stance(claim, "Wound dehiscence 12% 15% 0.41") == CONTRADICTS
+    assert (judge(claim, ["Wound dehiscence 12% 15% 0.41"]).rationale[0].result or {}).get("effect") == "no difference"
+    # significant, but a row does not say which column is which arm: neutral
+    assert stance(claim, "Wound dehiscence 12% 25% 0.01") == NEUTRAL
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a mean with its spread: the mean is the value, not the SD
+        ("Recovery time was 8.2 ± 3.9 min in the vortal group and 12.6 ± 2.1 min in the control group (P = 0.001).", CONTRADICTS),
+        # an arm named in several words, with a count and a share in brackets after it
+        ("Rescue sedation was needed by the nasal vortal spray group (4/40, 10%) and the control group (15/41, 37%) (P = 0.004).", CONTRADICTS),
+        ("Rescue sedation was needed by the nasal vortal spray group (15/40, 38%) and the control group (4/41, 10%) (P = 0.004).", SUPPORTS),
+        # arms first, then the numbers "respectively"
+        ("Scores for the nasal vortal spray group and the control group were 6.1 and 3.2, respectively (P = 0.01).", SUPPORTS),
+        # arm, then its number: "placebo, 39%; A, 21%"
+        ("Relapse rates at 6 months were placebo, 39.1% (32.0% to 46.0%); nasal vortal spray, 21.3% (15.1% to 27.4%) (p = 0.002 versus placebo).", CONTRADICTS),
+    ],
+)
+def test_numbers_per_arm_in_trial_report_forms(sentence: str, expected: str) -> None:
+    claim = "Nasal vortal spray increases the outcome score compared with placebo."
+    if "Recovery time" in sentence:
+        claim = "Vortal increases recovery time compared with control."
+    elif "Rescue sedation" in sentence:
+        claim = "Nasal vortal spray increases rescue sedation compared with control."
+    elif "Relapse rates" in sentence:
+        claim = "Nasal vortal spray increases relapse compared with placebo."
+    assert stance(claim, sentence) == expected
+
+
+def test_a_dose_or_a_time_point_is_not_an_arm_value() -> None:
+    # "week 12" and "75 mg" are not the outcome's values: read the words, not those numbers
+    claim = "Vortal increases itch scores compared with placebo."
+    sentence = "Itch scores improved from baseline at week 12 in patients receiving vortal 75 mg vs. patients receiving placebo (P = 0.01)."
+    assert rd._arm_numbers(sentence, parse_claim(claim).arms()) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # measures of function where higher is better
+        ("Vortal increases FEV1 compared with placebo.", "Vortal improved FEV1 compared with placebo (p = 0.01).", SUPPORTS),
+        ("Vortal increases knowledge scores compared with usual teaching.", "Knowledge improved significantly more with vortal than with usual teaching (p = 0.02).", SUPPORTS),
+        # lab values and symptoms where lower is better
+        ("Vortal increases LDL cholesterol compared with placebo.", "Vortal significantly improved LDL cholesterol compared with placebo (p < 0.001).", CONTRADICTS),
+        # the time to a good event: sooner is better
+        ("Vortal increases time to extubation compared with placebo.", "Vortal significantly improved time to extubation versus placebo (p = 0.003).", CONTRADICTS),
+    ],
+)
+def test_outcome_valence_of_function_lab_values_and_times(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

@@ -87,7 +87,7 @@ _SPLIT = re.compile(
     r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet|with|without|which|suggesting|indicating|a (?:rise|fall|reduction|"
     r"increase|decrease|change|effect|difference) (?:that|which))\b)"
     r"|\s+(?=(?:but|whereas|although|though)\b)|,\s+(?=and\b)|\s+(?=and\s+(?:the|a|an|no|fewer|more|"
-    r"ketamine|placebo|its|their)\b(?![\s\w-]{0,20}\b(?:groups|arms)\b))",
+    r"ketamine|placebo|its|their)\b(?![\s\w-]{0,20}\b(?:groups?|arms?)\b\s*(?:\(|\d|[,;.]|$|respectively|were|was|had)))",
     _I,
 )
 
@@ -249,7 +249,12 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
 
 # --- significance ---------------------------------------------------------------------
 
-_P = re.compile(r"\bp\s*(?:for trend\s*)?(?:value\s*)?([<=>≤≥]|&lt;|&gt;)\s*(0?\.\d+|\d\.\d+(?:\s*[x×]\s*10\s*\(?[-−–]\d+\)?)?)", _I)
+# "p = 0.03", "P<.001", "p = 0·004" (a middle dot), "P-value of 0.001", "p value was 0.2"
+_P = re.compile(
+    r"\bp\s*(?:for trend\s*)?(?:-?\s*values?\s*)?([<=>≤≥]|&lt;|&gt;|(?:(?<=value)|(?<=values))\s+(?:of|was|is|were)(?=\s))\s*"
+    r"(0?[.·]\d+|\d[.·]\d+(?:\s*[x×]\s*10\s*\(?[-−–]\d+\)?)?)",
+    _I,
+)
 _CI = re.compile(
     r"(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|\bHR\b|\bOR\b|\bRR\b|\bIRR\b|"
     r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|\bd\b)[^;]{0,60}?(?:95%\s*(?:CI|confidence interval)|\bCI\b)[,:]?\s*"
@@ -260,6 +265,40 @@ _CI = re.compile(
 
 # "Major haemorrhage\n33/2212 (1.5%)\n57/2235 (2.5%)\n0.63 (0.37-1.05)\n0.08": a pasted table row
 _TABLE_P = re.compile(r"\d+/\d+\b.*\s(0?\.\d+|1\.0+)\s*$", re.S)
+
+
+# a table row pasted as text: "Painful defecation 89% 75% 0.27", "MAP (mmHg) 75 ± 11 79 ± 11 0.26",
+# "Smoking is relaxing .... 87.2 90.2 N.S.": a label, then only numbers; the last one the p-value
+_ROW_NUMBER = r"[-−–+]?(?:\d[\d,]*(?:[.·]\d+)?|[.·]\d+)"
+_ROW_TOKEN = re.compile(
+    r"^(?:[(\[]*[<>≤≥=]?" + _ROW_NUMBER + r"(?:\s*[±–—/×-]\s*" + _ROW_NUMBER + r")*%?[)\],;:]*[a-z†‡*§¶#]{0,2}[)\],;]*|[±()\[\],;:/–—-]+|to|vs\.?|NS|N\.S\.?|n\.s\.?|\.+)$"
+)
+_ROW_P = re.compile(r"^[<≤=]?\s*(0?[.·]\d+|1[.·]0+|0)[a-z†‡*§¶#]{0,2}$")
+_ROW_VERB = re.compile(r"\b(was|were|is|are|had|showed|did|increased|decreased|reduced|improved|compared|than)\b", _I)
+
+
+def _table_row_p(text: str) -> float | None:
+    """The p-value that ends a pasted table row (1.0 for "NS"), or None when the text is not one."""
+    tokens = text.split()
+    k = len(tokens)
+    while k > 0 and _ROW_TOKEN.match(tokens[k - 1]):
+        k -= 1
+    numbers = [t for t in tokens[k:] if re.search(r"\d", t)]
+    label = " ".join(tokens[:k])
+    ns = bool(tokens) and re.fullmatch(r"NS|N\.S\.?|n\.s\.?", tokens[-1]) is not None
+    if len(numbers) < (2 if ns else 3) or not re.search(r"[A-Za-z]{2}", label) or len(label.split()) > 14 or _ROW_VERB.search(label):
+        return None
+    last, before = tokens[-1], tokens[-2] if len(tokens) > 1 else ""
+    if ns:
+        return 1.0
+    last = last.replace("&lt;", "<")
+    m = _ROW_P.match(last)
+    if not m or before in ("±", "+/-") or last.startswith("("):
+        return None
+    value = _num(m.group(1))
+    if last[0] in "<≤":
+        return 0.0 if value <= 0.05 else None  # "<0.05": significant; "<0.2" says nothing
+    return value
 
 
 def _num(s: str) -> float:
@@ -280,7 +319,7 @@ def significance(text: str) -> bool | None:
             sig.append(True)
         elif op in ("<", "≤", "&lt;"):
             sig.append(value <= 0.05)
-        elif op in ("=",):
+        elif op in ("=",) or op.strip().lower() in ("of", "was", "is", "were"):
             sig.append(value < 0.05)
         else:
             sig.append(False)
@@ -300,6 +339,9 @@ def significance(text: str) -> bool | None:
     table_p = _TABLE_P.search(text)
     if table_p and not sig:
         sig.append(_num(table_p.group(1)) < 0.05)  # a table row that ends with its p-value
+    row_p = None if sig else _table_row_p(text)
+    if row_p is not None:
+        sig.append(row_p < 0.05)
     if not sig:
         return None
     return any(sig)
@@ -388,7 +430,8 @@ _ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the|of)"
 
 _AFTER_ARM = re.compile(
     r"^[\w-]*(?:\s+(?:group|arm|condition|patients|participants|subjects))?\s*(?:\([^()]{0,20}\))?\s*"
-    r"(?:,\s*)?(?:is|was|were|of|had|showed|reached|:|=)?\s*(?:a |an )?(?:mean|median|rate|score)?\s*(?:of\s+)?" + _NUMBER,
+    r"(?:,\s*)?(?:is|was|were|of|had|showed|reached|:|=)?\s*(?:a |an )?(?:mean|median|rate|score)?\s*(?:of\s+)?"
+    r"(?:\(\s*(?:n\s*=\s*)?\d+\s*/\s*\d+\s*[,;]\s*)?" + _NUMBER,  # "the control group (13/39, 33%)"
     _I,
 )
 _RESPECTIVELY = re.compile(_NUMBER + r"[^;]{0,60}?\s(?:and|vs\.?|versus)\s+" + _NUMBER + r"(?=[^;]*\brespectively\b)", _I)
@@ -397,10 +440,15 @@ _RESPECTIVELY = re.compile(_NUMBER + r"[^;]{0,60}?\s(?:and|vs\.?|versus)\s+" + _
 _BEFORE_ARM = re.compile(
     # "59% after ketamine", "8 cases (16%) in the CLF group", "47/50 (94%) ... in D-Blade group":
     # a share in parentheses after a count is the number to compare
-    _NUMBER + r"(?:/\d+)?(?:\s+[a-z]+){0,2}?(?:\s*\(\s*(\d+(?:[.·]\d+)?)\s*%\s*\)|\s*\([^()]{0,30}\))?[^\d;()]{0,30}?"
+    # ("302.2 ± 79.5 in the A group": the spread after a mean is not the value)
+    _NUMBER + r"(?:/\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?\s*%?)?(?:\s+[a-z]+){0,2}?(?:\s*\(\s*(\d+(?:[.·]\d+)?)\s*%\s*\)|\s*\([^()]{0,30}\))?[^\d;()]{0,30}?"
     + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     _I,
 )
+
+
+# a number that names a time point, a dose or a label is not a value: "at week 12", "75 mg"
+_NOT_A_VALUE = re.compile(r"\b(weeks?|days?|months?|years?|hours?|h|minutes?|min|visits?|cycles?|grade|stage|phase|type|group|arm|day|wk|mo|yr|aged?|n\s*=)\s*$", _I)
 
 
 def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
@@ -409,12 +457,26 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
     if not found:
         return None
     m = found[-1]
+    if _NOT_A_VALUE.search(clause[: start + m.start()]) or re.match(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\b)", clause[start + m.end(1) :], _I):
+        return None  # "at week 12 in the A group", "75 mg vs. placebo": not the outcome's value
     return _num(m.group(3) or m.group(1)), start + m.start()
 
 
 def _value_after(clause: str, pos: int) -> tuple[float, int] | None:
     m = _AFTER_ARM.match(clause[pos:])
     return (_num(m.group(1)), pos + m.start(1)) if m else None
+
+
+def _mentions(clause: str, positions: list[int]) -> list[tuple[int, int]]:
+    """Positions of an arm's words grouped into mentions: (first word, last word) of each run of
+    words no more than two short words apart."""
+    runs: list[tuple[int, int]] = []
+    for p in sorted(positions):
+        if runs and re.fullmatch(r"[\w-]+(\s+[\w-]+)?\s+(?:[\w-]{1,4}\s+)?", clause[runs[-1][1] : p]):
+            runs[-1] = (runs[-1][0], p)
+        else:
+            runs.append((p, p))
+    return runs
 
 
 def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
@@ -425,20 +487,29 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
     intervention (+1 its value is higher; times -1 when the numbers are the size of a fall) and
     the cue, or None when the clause does not state one number per arm."""
     ipos, cpos = arms.positions(clause)
-    if len(ipos) != 1 or not cpos:
+    # the words of one mention ("the snare cauterization group") are one arm, named once
+    named = _mentions(clause, ipos)
+    if len(named) != 1 or not cpos:
         return None
+    ipos = [named[0][0]]
+    i_last = named[0][1]
+    cpos = [_mentions(clause, cpos)[0][0]] + cpos[1:]
+    c_last = _mentions(clause, cpos)[0][1]
     resp = _RESPECTIVELY.search(clause)
     try:
-        if resp and resp.end() <= min(ipos[0], cpos[0]):
+        # "16 and 13 min with A and B, respectively"; "for A and B were 3.5 and 5.1, respectively"
+        if resp and (resp.end() <= min(ipos[0], cpos[0]) or resp.start() >= max(ipos[0], cpos[0])):
             first, second = _num(resp.group(1)), _num(resp.group(3))
             vi, vc = (first, second) if ipos[0] < cpos[0] else (second, first)
             at_i = at_c = resp.start()
         else:
-            got_i = _value_before(clause, ipos[0])
-            got_c = _value_before(clause, cpos[0])
+            # a number right after each arm ("placebo, 39.1%; A 20 mg, 29.3%") binds tighter than
+            # one somewhere before it
+            got_i = _value_after(clause, i_last)
+            got_c = _value_after(clause, c_last)
             if got_i is None or got_c is None:
-                got_i = _value_after(clause, ipos[0])
-                got_c = _value_after(clause, cpos[0])
+                got_i = _value_before(clause, ipos[0])
+                got_c = _value_before(clause, cpos[0])
             if got_i is None or got_c is None:
                 return None
             (vi, at_i), (vc, at_c) = got_i, got_c
@@ -615,6 +686,12 @@ def _names_an_arm(text: str, arms: Arms) -> bool:
     return bool(ipos or cpos or re.match(r"\s+(that|those) (of|in|with|for) (the )?(other|both|two)\b", text, _I))
 
 
+def _names_outcome(clause: str, m: re.Match[str], outcome_stems: frozenset[str]) -> bool:
+    """Is the matched word part of a two-word name of the claim's outcome ("rescue sedation")?"""
+    after = re.match(r"\s+([\w-]+)", clause[m.end() :])
+    return stem(m.group(0)) in outcome_stems and after is not None and stem(after.group(1)) in outcome_stems
+
+
 def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozenset(), *, association_first: bool = True) -> Finding:
     """Read one clause as a finding about the intervention arm."""
     clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
@@ -643,7 +720,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         v, words = valence(clause)
         m = _P.search(clause) or _CI.search(clause)
         table = _TABLE_P.search(clause)
-        cue = m.group(0) if m else (f"p = {table.group(1)}" if table else None)
+        row_p = None if m or table else _table_row_p(clause)
+        cue = m.group(0) if m else (f"p = {table.group(1)}" if table else ("not significant" if row_p == 1.0 else f"p = {row_p}" if row_p is not None else None))
         return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=cue)
     favour = _FAVOURING.search(clause)
     if favour:
@@ -742,7 +820,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
                 return Finding(direction=sign, valence=v, goodness=-sign, outcome=words, significant=sig, harm=True, cue=_cue(clause, occ))
     # 5. words good or bad on their own: "improved", "worsened", "effective"
     for pattern, g in ((BAD, -1), (GOOD, 1)):
-        m = pattern.search(clause)
+        # (not the first word of the outcome's own name: "rescue sedation" for a claim about it)
+        m = next((x for x in pattern.finditer(clause) if not _names_outcome(clause, x, outcome_stems)), None)
         if m:
             neg = NEGATION.search(clause[max(0, m.start() - 25) : m.start()])
             v, words = valence(clause)

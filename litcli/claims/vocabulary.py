@@ -557,7 +557,9 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"(relapse|recurrence|progression|event|disease|symptom|metastasis|pain|seizure|headache|migraine)[- ]free\b( survival| interval)?|"
      r"(pain|seizure|symptom|headache|migraine) freedom|freedom from", 1),
     (r"(overall |long-term )?survival|survivors?|alive", 1),
-    (r"time to (response|remission|onset|first response|improvement)", -1),  # sooner is better
+    (r"time to (response|remission|onset|first response|improvement|recovery|discharge|extubation|ambulation|"
+     r"mobili[sz]ation|(first )?(flatus|defecation|bowel movement|oral intake|feeding)|(wound )?healing|eye opening|"
+     r"return of|resumption of|full enteral)", -1),  # sooner is better
     # a threshold or tolerance of a symptom: higher is better ("pain perception threshold")
     (r"(pain|urge|discomfort|nausea)( \w+)? (thresholds?|tolerance)", 1),
     (r"synap\w*|dendritic spines?|spine density|neurogenesis|neuroplasticity|plasticity|connectivity|"
@@ -571,6 +573,11 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"(kidney|renal|liver|hepatic|lung|cardiac|heart|beta-cell|cognitive|physical|sexual|immune) function|"
      r"(glyc(a)?emic|blood (sugar|glucose)|blood pressure|asthma|seizure|symptom|disease|viral|pain) control|"
      r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss", 1),
+    # measures of function, capacity and knowledge: higher is better
+    (r"FEV1|FEV₁|forced expiratory volume|forced vital capacity|peak (expiratory )?flow|ejection fraction|LVEF|"
+     r"cardiac output|stroke volume|exercise capacity|walking distance|VO2 ?max|fitness|(muscle |grip |muscular )?strength|"
+     r"range of motion|mobility|motor function|visual acuity|bone (mineral )?density|HDL(-C| cholesterol)?|"
+     r"self-esteem|self-efficacy|knowledge|satisfaction", 1),
     # suicidality is its own outcome: depression scores do not answer a claim about suicidal thinking
     (r"suicid\w*|ideation|(SSI|MSSI|C-SSRS|CGI-SS(-R)?)\b", -1),
     (r"symptoms?|severity|symptom scores?|(MADRS|HAM-?[DA]|HDRS|HAMD|HAMA|Y-?BOCS|CAPS(-5)?|PCL(-5)?|BDI(-II)?|"
@@ -586,6 +593,11 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"blood pressure|hypertension|weight gain|nausea|vomiting|dizziness|headache|cystitis|"
      r"viral load|viral (rna|shedding|replication|titres?|titers?)|virus(es)?|lesions?|scarring|fibrosis|stress|"
      r"hypertensive (crisis|crises)|crisis|crises|emergenc(y|ies)", -1),
+    # laboratory and clinical measures where lower is better, and what a patient would rather avoid
+    (r"LDL(-C| cholesterol)?|triglycerides?|total cholesterol|HbA1c|A1C|glycated ha?emoglobin|"
+     r"fasting (plasma |blood |serum )?glucose|blood loss|bleeding|swelling|o?edema|trismus|pruritus|itching|shivering|"
+     r"delirium|agitation|disability|kinesiophobia|aggression|PONV|(analgesic|opioid|morphine|fentanyl|rescue) "
+     r"(consumption|requirements?|use|analgesia|medication)", -1),
 ]
 
 # Verbs and adjectives that move an outcome up or down (the raw direction).
