@@ -976,3 +976,42 @@ def test_a_dose_or_a_time_point_is_not_an_arm_value() -> None:
 )
 def test_outcome_valence_of_function_lab_values_and_times(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "pre-treatment", "treatment weeks": the trial's own time, not another treatment
+        "No significant difference in itch scores was observed between the groups at the pre-treatment stage or at week 8 (p = 0.41).",
+        "No differences in itch scores were detected in treatment weeks 1-4 (p = 0.62).",
+        # a first word that is not an agent acting: "Despite", "Significant"
+        "Despite numerically lower itch scores in one arm, no significant difference in itch scores was observed between the groups (p = 0.30).",
+    ],
+)
+def test_words_that_do_not_name_another_treatment(sentence: str) -> None:
+    assert stance("Vortal increases itch scores compared with placebo.", sentence) == CONTRADICTS
+
+
+def test_another_agent_acting_is_still_another_treatment() -> None:
+    sentence = "Remdesivir significantly reduced itch scores compared with placebo (p = 0.01)."
+    assert stance("Vortal increases itch scores compared with placebo.", sentence) == NEUTRAL
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "lower levels of X": the thing measured follows the measure word
+        ("The vortal group showed significantly lower levels of IFN-gamma than the EDE group (P = 0.02).", CONTRADICTS),
+        # an abbreviation names the outcome ("triglyceride (TG)")
+        ("Mean TG concentrations at 2, 3 and 4 h after vortal were lower than in the EDE trial (p<0.05).", CONTRADICTS),
+        # a hyphenated outcome named in parts: "(LDL)-cholesterol"
+        ("Vortal significantly reduced low-density lipoprotein (LDL)-cholesterol by 9% compared with placebo (p = 0.01).", CONTRADICTS),
+    ],
+)
+def test_the_outcome_named_by_a_measure_an_abbreviation_or_in_parts(sentence: str, expected: str) -> None:
+    claim = {
+        "IFN": "Vortal increases IFN-gamma compared with placebo.",
+        "TG": "Vortal increases triglyceride (TG) compared with placebo.",
+        "LDL": "Vortal increases LDL-cholesterol compared with placebo.",
+    }[next(k for k in ("IFN", "TG", "LDL") if k in sentence)]
+    assert stance(claim, sentence) == expected

@@ -122,6 +122,14 @@ _COMPARED = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|ove
 _BETWEEN_ARMS = re.compile(vocab.BETWEEN_ARMS, re.I)
 _AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
 _GENERIC_AGENTS = vocab.GENERIC_AGENTS
+_TREATMENT_AS_TIME = re.compile(r"\s+(stage|period|phase|weeks?|days?|months?|duration|effects?|groups?|arms?|differences?|allocation|assignment|conditions?|by time)\b", re.I)
+
+
+def _names_an_agent(word: str) -> bool:
+    """Can the first word of a sentence be an agent acting ("Remdesivir reduced ...")?  Not an
+    adverb, a function word or a word about the result ("Significantly less decline ...")."""
+    w = word.lower()
+    return not (w in _GENERIC_AGENTS or w in vocab.FUNCTION_WORDS or w.endswith("ly") or w in vocab.NOT_AGENT_WORDS)
 _TRIAL_COMPARISON = re.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTROL_TERMS + r")\b", re.I)
 _WEAK_STEMS = frozenset(stem(w) for w in vocab.WEAK_OUTCOME_WORDS.split())
 _GENERIC_OUTCOME_STEMS = frozenset(stem(w) for w in vocab.GENERIC_OUTCOME_WORDS)
@@ -319,8 +327,10 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     span = 2 if comparative and not re.search(r"\b(not|to|did|does|do|will|would|could|may|might)\b", f.cue, re.I) else 6
     if span == 2 and words_after and (_PEOPLE.match(words_after[0]) or _SHARE.match(words_after[0])):
         span = 12  # "more patients taking X achieved pain freedom", "fewer subjects ... were hungry"
+    elif span == 2 and _MEASURE_OF.match(" ".join(words_after[:3])):
+        span = 5  # "lower levels of IFN-gamma", "higher rates of compaction": the thing measured follows
     after = " ".join(words_after[:span])
-    if wanted & _named_stems(after):
+    if wanted & _parts(_named_stems(after)) or _parts(wanted) & _named_stems(after):
         return True
     if f.association and not frame.comparator_text and wanted & content_stems(f.cue[len(f.cue) // 2 :] + clause[at + len(f.cue) :].split(" ", 1)[0]):
         return True  # "associated with more than twice the risk of SUID": the outcome is inside the cue
@@ -328,8 +338,17 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     predicate = re.search(r"\b(was|were|is|are|been|be|remained|became|being)\b", " ".join(before_words[-3:]), re.I)
     intransitive = re.match(r"(rose|fell|grew|increased|decreased|declined|dropped|doubled|halved|rises|falls|grows)\b", f.cue.split()[-1], re.I)
     if before_words and (predicate or intransitive):
-        return bool(wanted & _named_stems(" ".join(before_words[-8:])))
+        return bool(_parts(wanted) & _parts(_named_stems(" ".join(before_words[-14:]))))
     return False
+
+
+_MEASURE_OF = re.compile(r"(?:mean |median |serum |plasma )?(?:levels?|concentrations?|rates?|scores?|numbers?|incidence|risks?|amounts?|proportions?|percentages?|frequency|duration|severity|values?|counts?) (?:of|on|for|in)\b", re.I)
+
+
+def _parts(stems: frozenset[str]) -> frozenset[str]:
+    """Stems with the parts of hyphenated ones ("ldl-cholesterol": also "ldl", "cholesterol")."""
+    extra = {stem(p) for s in stems if "-" in s for p in s.split("-") if len(p) > 1}
+    return stems | frozenset(extra) if extra else stems
 
 
 def _named_stems(text: str) -> frozenset[str]:
@@ -363,7 +382,7 @@ def _antonym(frame: ClaimFrame, f: Finding, clause: str) -> bool:
 def _trial_comparison(frame: ClaimFrame, clause: str, clause_stems: frozenset[str]) -> bool:
     """A clause that compares the claim's two arms on the claim's outcome ("PIP was lower in
     the PRVC group than in the VC group"): its direction is about that outcome."""
-    if not frame.comparator or not (frame.outcome_stems - _WEAK_STEMS) & clause_stems:
+    if not frame.comparator or not _parts(frame.outcome_stems - _WEAK_STEMS) & _parts(clause_stems | _acronym_stems(clause)):
         return False
     ipos, cpos = frame.arms().positions(clause)
     return bool(ipos and cpos)
@@ -570,8 +589,10 @@ def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
     claim's own)."""
     if not _GENERIC_TREATMENT.match(m.group(0)):
         return False
-    if sentence[m.end() : m.end() + 1] == "-":
-        return True  # "treatment-related adverse events", "therapy-resistant": an adjective
+    if sentence[m.end() : m.end() + 1] == "-" or sentence[max(0, m.start() - 1) : m.start()] == "-":
+        return True  # "treatment-related adverse events", "therapy-resistant", "pre-treatment": an adjective
+    if _TREATMENT_AS_TIME.match(sentence[m.end() :]):
+        return True  # "treatment weeks 1-4", "the treatment period", "treatment groups": the trial's own
     before = re.findall(r"[A-Za-z][\w-]*", sentence[max(0, m.start() - 30) : m.start()])
     if not before:
         return True
@@ -638,7 +659,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         other = [m.group(0) for m in _OTHER_TREATMENT.finditer(masked) if stem(m.group(0)) not in frame.stems and not _unnamed(frame, masked, m)]
         other += [m.text for m in vocab.find_concepts(sentence) if m.concept.group == "intervention"]
         agent = _AGENT.match(sentence)
-        if agent and stem(agent.group(1)) not in frame.stems and agent.group(1).lower() not in _GENERIC_AGENTS:
+        if agent and stem(agent.group(1)) not in frame.stems and _names_an_agent(agent.group(1)):
             other.append(agent.group(1))  # "Remdesivir significantly reduced ...": another agent acts
         about_harms = frame.assertion in ("safety", "harm") and bool(HARM.search(sentence))
         # a sentence given alone as the evidence may compare "the two groups" without naming them

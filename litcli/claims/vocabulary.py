@@ -1083,6 +1083,8 @@ GENERIC_SUBJECT_WORDS: frozenset[str] = _words(
 )
 # Subjects of a result sentence that are not another agent ("It reduced ...", "Treatment improved ...").
 GENERIC_AGENTS: frozenset[str] = _words("it this that treatment therapy intervention which they these both the a an its their those")
+# First words of a result sentence that are not an agent ("Despite higher ...", "Significant benefits ...").
+NOT_AGENT_WORDS: frozenset[str] = _words("despite while whereas although though significant overall there no not mean median")
 
 # === Verdict tables (litcli/claims/query.py, verdict.py; not used by the reader) =========
 # Statements about society, money or access rather than about what a treatment does: no study
