@@ -459,3 +459,20 @@ def test_a_link_between_two_things_is_an_association_claim(claim: str, negated: 
     frame = parse_claim(claim)
     assert frame.assertion == "association" and frame.negated == negated
     assert frame.intervention_text is not None and "between" not in frame.intervention_text
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Vortal helps adults over 65 whose depression has not responded to other drugs.",
+        "Vortal eases pain in people whose arthritis did not respond to two earlier treatments.",
+    ],
+)
+def test_whose_illness_has_not_responded_is_a_population_not_a_denial(claim: str) -> None:
+    assert not parse_claim(claim).negated
+
+
+def test_a_dose_described_as_equivalent_is_not_an_equivalence_claim() -> None:
+    f = parse_claim("Vortal pessaries (equivalent to 100 mg vortal) increase the incidence of preterm birth compared with placebo.")
+    assert f.assertion != "equivalence"
+    assert parse_claim("Vortal is equivalent to placebo for preterm birth.").assertion == "equivalence"

@@ -1015,3 +1015,20 @@ def test_the_outcome_named_by_a_measure_an_abbreviation_or_in_parts(sentence: st
         "LDL": "Vortal increases LDL-cholesterol compared with placebo.",
     }[next(k for k in ("IFN", "TG", "LDL") if k in sentence)]
     assert stance(claim, sentence) == expected
+
+
+def test_did_not_reach_significance_is_no_difference() -> None:
+    claim = "Vortal increases stool softening compared with standard formula."
+    sentence = "Stool softening was found more often with vortal than with standard formula, but did not reach statistical significance (80% versus 55%; p = 0.14)."
+    j = judge(claim, [sentence])
+    assert j.stance == CONTRADICTS
+    assert (j.rationale[0].result or {}).get("effect") == "no difference"
+    assert rd.significance("but did not reach statistical significance") is False
+
+
+def test_the_test_between_the_arms_is_the_reading_shown() -> None:
+    # both clauses contradict "increases"; the one shown is the test, not the raw difference
+    claim = "Vortal increases stool frequency compared with placebo."
+    j = judge(claim, ["Stool frequency in the vortal group was lower than in the placebo group, but the difference was not significant (P = 0.80)."])
+    assert j.stance == CONTRADICTS
+    assert (j.rationale[0].result or {}).get("effect") == "no difference"

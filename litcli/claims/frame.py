@@ -367,9 +367,10 @@ def _parse_claim(text: str) -> ClaimFrame:
     if safety:
         assertion, harm, goodness, direction = "safety", True, 1, -1
         cue = _SAFETY.search(clean).group(0)  # type: ignore[union-attr]
-    elif _EQUIV.search(clean):
+    elif _EQUIV.search(unbracketed := re.sub(r"\([^()]*\)", " ", clean)):
+        # (not "(equivalent to 100 mg progesterone)": a description of the dose)
         assertion = "equivalence"
-        cue = _EQUIV.search(clean).group(0)  # type: ignore[union-attr]
+        cue = _EQUIV.search(unbracketed).group(0)  # type: ignore[union-attr]
     elif _SUPER.search(clean) and comparator_text:
         assertion = "superiority"
         if not goodness:

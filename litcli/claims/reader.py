@@ -332,7 +332,7 @@ def significance(text: str) -> bool | None:
         if lo > hi:
             lo, hi = hi, lo
         sig.append(not (lo <= null <= hi))
-    if re.search(r"\b(?:not\s+|no\s+|non-?\s*|in)(?:(?:statistic\w*|clinical\w*|or|and)\s+)*significan", text, _I):
+    if re.search(r"\b(?:not\s+|no\s+|non-?\s*|in)(?:(?:statistic\w*|clinical\w*|or|and|reach\w*|achiev\w*|attain\w*|the|level|of)\s+)*significan", text, _I):
         sig.append(False)
     elif re.search(r"\bsignifican(t|tly|ce)\b", text, _I):
         sig.append(True)

@@ -117,7 +117,12 @@ _POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS
 _OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
 _ARM_REFERENCE = re.compile(vocab.ARM_REFERENCE, re.I)
 _PRIMARY = re.compile(r"\bprimary (outcome|end-?point|efficacy (outcome|end-?point))s?\b", re.I)
-_DIFFERENCE_TESTED = re.compile(r"\b(the )?(difference|differences|comparison|between[- ]groups?|between the|among the|intergroup)\b", re.I)
+# (or a clause with no subject of its own, about the comparison before it: "..., but did not reach significance")
+_DIFFERENCE_TESTED = re.compile(
+    r"\b(the )?(difference|differences|comparison|between[- ]groups?|between the|among the|intergroup)\b"
+    r"|^\s*(but|although|though|however,?)\s+(it\s+|this\s+)?(did|was|were|is|not|failed)\b",
+    re.I,
+)
 _COMPARED = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|over)\b", re.I)
 _BETWEEN_ARMS = re.compile(vocab.BETWEEN_ARMS, re.I)
 _AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
@@ -722,7 +727,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             special = "restatement"
     if not stances:
         return Reading(NEUTRAL, None, kind, relevance)
-    if len({st for st, _, _ in stances}) > 1 and special is None:
+    if len(stances) > 1 and special is None:
         # "X was higher with A (29% vs 21%), but the difference was not significant", "rose
         # significantly in the A group; the comparison with control was not significant": the
         # test between the arms decides over a difference it did not confirm

@@ -357,7 +357,7 @@ HARM_MINIMIZERS = r"(few|fewer|minimal|low|lower|rare|rarely|mild|limited|no|wit
 # to two antidepressants", "non-responders", "treatment-resistant".
 POPULATION_PHRASES = (
     r"\b(who|that)\s+(are|were|is|was)\s+not\s+[\w-]+"
-    r"|\b(who|that)\s+(had\s+|have\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't)\s+"
+    r"|\b(who|that|whose\s+[\w-]+(\s+[\w-]+)?)\s+(had\s+|have\s+|has\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't|does not|doesn't)\s+"
     r"(previously\s+)?(respond\w*|benefit\w*|improv\w*|achiev\w*|tolerat\w*|smoked|smoke|drunk|drink|used|been (treated|exposed|vaccinated|infected))"
     r"(\s+(adequately|sufficiently))?(\s+(to|from|with)\s+(at least\s+)?([\w-]+\s+){0,3}?"
     r"(antidepressants?|treatments?|medications?|therap(y|ies)|trials?|SSRIs?|ECT|agents|drugs|courses|"
@@ -691,6 +691,7 @@ NULL_TERMS = (
     r"|no (difference|differences|effect|effects|change|changes|association|associations|"
     r"correlation|relationship|benefit|advantage|improvement|impact|influence|signal|evidence of)\b"
     r"|failed to|fail(s|ed)? to (separate|improve|reduce|show|demonstrate)"
+    r"|\b(did not|does not|do not|didn't|not) (reach|achieve|attain)(ed)? (\w+ ){0,3}significance\b"
     r"|\bno (\w+ )?evidence (that|for)\b|\b(did not|does not|do not) (find|provide) (any )?evidence\b"
     r"|\bunlikely to (be|have|provide|offer|produce|confer) (\w+ )?(effective|beneficial|benefit|useful|an effect|any effect|efficacious)\b"
     r"|\bwithout (affecting|changing|altering|improving|reducing|increasing|lowering)\b"
