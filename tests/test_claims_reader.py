@@ -982,7 +982,7 @@ def test_outcome_valence_of_function_lab_values_and_times(claim: str, sentence: 
     "sentence",
     [
         # "pre-treatment", "treatment weeks": the trial's own time, not another treatment
-        "No significant difference in itch scores was observed between the groups at the pre-treatment stage or at week 8 (p = 0.41).",
+        "No significant difference in itch scores was observed between the groups during post-treatment follow-up (p = 0.41).",
         "No differences in itch scores were detected in treatment weeks 1-4 (p = 0.62).",
         # a first word that is not an agent acting: "Despite", "Significant"
         "Despite numerically lower itch scores in one arm, no significant difference in itch scores was observed between the groups (p = 0.30).",
@@ -1032,3 +1032,35 @@ def test_the_test_between_the_arms_is_the_reading_shown() -> None:
     j = judge(claim, ["Stool frequency in the vortal group was lower than in the placebo group, but the difference was not significant (P = 0.80)."])
     assert j.stance == CONTRADICTS
     assert (j.rationale[0].result or {}).get("effect") == "no difference"
+
+
+def test_the_groups_before_treatment_are_a_description() -> None:
+    claim = "Vortal increases mean arterial pressure compared with placebo."
+    # the null is about the groups before anything was given; the result after it decides
+    sentence = "Before induction, mean arterial pressure was similar in the study groups, but mean arterial pressure was significantly higher in the vortal group after the incision (p<0.05)."
+    assert stance(claim, sentence) == SUPPORTS
+    # "X pretreatment" is an experiment, not a time: still read
+    assert not rd._BEFORE_TREATMENT.search("naloxone pretreatment did not attenuate the reduction")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a change within the intervention arm, and none within the other arm: not a null between them
+        ("Walking distance improved by 75% in the vortal group (p<0.001), but the walking distance in the control group did not change.", SUPPORTS),
+        ("There was a significant rise in walking distance with vortal (p = 0.001) but not in the placebo group (p = 0.33).", SUPPORTS),
+        # the other arm as the reference of the test: a null between the arms
+        ("Walking distance rose with vortal, but showed no significant separation from placebo by week 12 (p = 0.4).", CONTRADICTS),
+        ("Walking distance was 310 m in the vortal group and 305 m in the placebo group (p = 0.71).", CONTRADICTS),
+    ],
+)
+def test_a_null_within_the_other_arm_alone_is_not_a_null_between_arms(sentence: str, expected: str) -> None:
+    assert stance("Vortal increases walking distance compared with placebo.", sentence) == expected
+
+
+def test_an_outcome_excepted_from_a_null_is_not_null() -> None:
+    claim = "Vortal increases social functioning compared with placebo."
+    sentence = "There were no significant differences between the two groups after treatment except for social functioning (P = 0.03)."
+    assert stance(claim, sentence) != CONTRADICTS
+    other = "Vortal increases emotional functioning compared with placebo."
+    assert stance(other, sentence.replace("after treatment", "in emotional functioning after treatment")) == CONTRADICTS

@@ -71,6 +71,12 @@ _NOT_DIRECTION = re.compile(vocab.NOT_DIRECTION, _I)
 _BASELINE = re.compile(
     r"\bat baseline\b|\bbaseline characteristics\b|^\W*(?:the\s+)?(?:mean|median)?\s*(?:\(\w+\)\s*)?baseline\s+[\w-]+(?:\s+[\w-]+)?\s+(?:scores?\s+)?(?:was|were)\b", _I
 )
+# the groups before anything was given: "before induction, MAP was similar", "at enrolment"
+_BEFORE_TREATMENT = re.compile(
+    r"\b(before|prior to) (the )?(start of (the )?)?(treatment|intervention|education|training|induction|surgery|operation|randomi[sz]ation|study)\b"
+    r"|\bpre-?(treatment|intervention) (values?|scores?|levels?|period|stage|phase|measurements?)\b|\bat (enrol?ment|randomi[sz]ation)\b",
+    _I,
+)
 _FROM_BASELINE = re.compile(r"\bfrom\b[^;]{0,60}\bat baseline\b[^;]{0,12}\bto\b", _I)  # "rose from 126 at baseline to 144": a change
 POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
@@ -686,6 +692,29 @@ def _names_an_arm(text: str, arms: Arms) -> bool:
     return bool(ipos or cpos or re.match(r"\s+(that|those) (of|in|with|for) (the )?(other|both|two)\b", text, _I))
 
 
+_UNCHANGED = re.compile(r"\b(remained|stayed) (stable|unchanged|constant)\b", _I)
+_OWN_ARM_WORDS = re.compile(r"\b(active|intervention|experimental|treatment|treated|study drug)\b", _I)
+_COMPARING = re.compile(r"\b(than|versus|vs\.?|compar\w*|relative|between|among|across|differ\w*|over|both|either|two|groups|arms|similar\w*|alone|as well)\b", _I)
+
+
+def _other_arm_alone(clause: str, arms: Arms) -> bool:
+    """Does the clause speak of the comparator (or a control) alone, comparing it with nothing?"""
+    ipos, cpos = arms.positions(clause)
+    if ipos or not cpos or _COMPARING.search(clause) or _OWN_ARM_WORDS.search(clause) or any(_is_reference(clause, p) for p in cpos):
+        return False  # ("no significant separation from placebo": the other arm as the reference)
+    # one group named ("... but not in the placebo group"), not two ("x% in the A group and y% in the placebo group")
+    return len(re.findall(r"\b(group|arm|cohort)\b", clause, _I)) <= 1 and len(_mentions(clause, cpos)) == 1
+
+
+def _excepted(clause: str, outcome_stems: frozenset[str]) -> bool:
+    """Is the claim's outcome the exception of a null ("no differences except for X")?"""
+    m = re.search(r"\bexcept(?:\s+(?:for|from|in))?\b([^;]*?)(?:,\s+(?:there|the|no)\b|$)", clause, _I)
+    if not m or not outcome_stems:
+        return False
+    named = outcome_stems & content_stems(clause)  # (the claim's outcome words used in the clause: all of them in the exception)
+    return bool(named) and named <= content_stems(m.group(1))
+
+
 def _names_outcome(clause: str, m: re.Match[str], outcome_stems: frozenset[str]) -> bool:
     """Is the matched word part of a two-word name of the claim's outcome ("rescue sedation")?"""
     after = re.match(r"\s+([\w-]+)", clause[m.end() :])
@@ -699,6 +728,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     clause = _NOT_DIRECTION.sub(lambda m: _MASKABLE.sub("_", m.group(0)), clause)
     if _BASELINE.search(clause) and not _FROM_BASELINE.search(clause):
         return Finding()  # "similar at baseline": a description of the groups, not a result
+    if _BEFORE_TREATMENT.search(clause) and not re.search(r"\b(after|post-?(treatment|intervention|operative)|following)\b|\bto\s+[-−]?\d", clause, _I):
+        return Finding()  # "before induction, MAP was similar in the groups" (and not "from 7 before to 3 after")
     experiment = _experiment().search(clause)
     if experiment and not (arms.intervention and arms.intervention.search(clause[experiment.start() : experiment.end() + 40])):
         return Finding()  # "pretreatment with rapamycin prevented ...": an experiment on the mechanism
@@ -706,6 +737,11 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     sig = significance(clause)
     # 1. comparisons of arms that say who did better: "superior to", "no better than", "noninferior"
     clause = _SIMILAR_TO.sub(lambda m: m.group(0) if _names_an_arm(clause[m.end() : m.end() + 45], arms) else "like", clause)
+    # "..., but not in the placebo group (p = 0.33)", "the control group did not change": a change
+    # within the other arm, not a test between the arms; "no differences except for X": X is the exception
+    nullish = NULL.search(clause) or _SAME.search(clause) or sig is False or _UNCHANGED.search(clause)
+    if nullish and (_other_arm_alone(clause, arms) or _excepted(clause, outcome_stems)):
+        return Finding()
     same = _SAME.search(clause)
     if same and not NEGATION.search(clause[max(0, same.start() - 12) : same.start()]):
         v, words = valence(clause)

@@ -119,7 +119,7 @@ _ARM_REFERENCE = re.compile(vocab.ARM_REFERENCE, re.I)
 _PRIMARY = re.compile(r"\bprimary (outcome|end-?point|efficacy (outcome|end-?point))s?\b", re.I)
 # (or a clause with no subject of its own, about the comparison before it: "..., but did not reach significance")
 _DIFFERENCE_TESTED = re.compile(
-    r"\b(the )?(difference|differences|comparison|between[- ]groups?|between the|among the|intergroup)\b"
+    r"\b(the )?(difference|differences|comparison|separation|between[- ]groups?|between the|among the|intergroup)\b"
     r"|^\s*(but|although|though|however,?)\s+(it\s+|this\s+)?(did|was|were|is|not|failed)\b",
     re.I,
 )

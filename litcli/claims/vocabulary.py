@@ -653,7 +653,7 @@ ARM_SAME = (
 REFERENCE_MARKERS = (
     r"than( with| in| after| on| for| among| the| those| did| does| do| was| were)*|compared (with|to)( the)?|"
     r"relative to( the)?|versus|vs\.?|over( the)?|against|(superior|inferior|noninferior|non-inferior|similar|"
-    r"comparable|equivalent|preferable) (to|with)( the)?|(separated?|separating|differ(ed|s)?|different) from( the)?|"
+    r"comparable|equivalent|preferable) (to|with)( the)?|(separated?|separating|separation|differ(ed|s)?|different|differences?) from( the)?|"
     r"in favou?r of( the)?"
 )
 # Fixed phrases whose "lower"/"higher"/"falls" is not a direction: "lower urinary tract symptoms".
