@@ -1064,3 +1064,23 @@ def test_an_outcome_excepted_from_a_null_is_not_null() -> None:
     assert stance(claim, sentence) != CONTRADICTS
     other = "Vortal increases emotional functioning compared with placebo."
     assert stance(other, sentence.replace("after treatment", "in emotional functioning after treatment")) == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # the trial's labels for its arms name them: "(group B)", "Group 1"
+        ("Vortal paste (group B) increases cavity size compared with the drill method (group A).", "The mean cavity size with group A was 0.98 mm, and group B was 0.26 mm (P < 0.001).", CONTRADICTS),
+        ("Vortal paste (group B) increases cavity size compared with the drill method (group A).", "Cavity size was significantly larger in group B than in group A (P < 0.001).", SUPPORTS),
+        # a label's number is not the arm's value
+        ("Vortal (Group 1) increases time to remission compared with placebo (Group 2).", "Time to remission was significantly longer in Group 1 (86.1 days) as compared to Group 2 (47.5 days) (P = 0.002).", SUPPORTS),
+    ],
+)
+def test_arms_named_by_their_group_labels(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected
+
+
+def test_similar_in_two_arms_but_different_from_a_third() -> None:
+    claim = "Vortal (group N) increases procedure time compared with the standard needle (group E)."
+    sentence = "Procedure times were similar in group E and group S and significantly lower than in group N (p<0.05)."
+    assert stance(claim, sentence) != CONTRADICTS

@@ -200,6 +200,23 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     return pats + _acronyms(phrase, exclude)
 
 
+_GROUP_LABEL = re.compile(
+    r"\b[Gg]roups?\s+([A-Z]{1,3}\d?|[IVX]{1,4}|\d)\b|\(\s*([A-Z]{1,3}\d?)\s+[Gg]roup\s*\)|\b([A-Z]{1,3}\d?)[- ][Gg]roup\b"
+)
+
+
+def group_labels(phrase: str) -> set[str]:
+    """The labels a claim gives its arms ("group A", "(R group)", "group II")."""
+    return {next(g for g in m.groups() if g) for m in _GROUP_LABEL.finditer(phrase)}
+
+
+def _label_terms(phrase: str, exclude: str) -> list[str]:
+    """Case-sensitive patterns for the arm's group labels that the other arm does not share:
+    "group A", "A group", "A-group" (not a bare "A", which is a word)."""
+    labels = group_labels(phrase) - group_labels(exclude)
+    return [r"(?-i:\b(?:[Gg]roups?\s+" + re.escape(lab) + r"|" + re.escape(lab) + r"[- ][Gg]roups?)\b)" for lab in sorted(labels)]
+
+
 def _initials(phrase: str) -> list[str]:
     words = [w for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", phrase)) if w.lower() not in rd._STOP and w.lower() not in _GENERIC_SUBJECT]
     return ["".join(w[0] for w in words).lower()] if 3 <= len(words) <= 6 else []
@@ -320,6 +337,9 @@ def _parse_claim(text: str) -> ClaimFrame:
             # "ketamine pills ... as well as ketamine infusions": the same drug; only the routes tell
             # the arms apart
             inter_pats, comp_pats = route_pats, croute
+    # the trial's labels for its arms: "(R group)", "(group A)", "Group N:", "group II"
+    inter_pats += _label_terms(subject, comparator_text or "")
+    comp_pats += _label_terms(comparator_text or "", subject)
     _, conditions = _concept_terms(clean, ("condition",))
     populations = tuple(pid for pid, p in _POPULATIONS if p.search(clean))
     # direction and outcome

@@ -435,9 +435,10 @@ _ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the|of)"
 
 
 _AFTER_ARM = re.compile(
-    r"^[\w-]*(?:\s+(?:group|arm|condition|patients|participants|subjects))?\s*(?:\([^()]{0,20}\))?\s*"
+    # (an arm's label is part of its name: "Group 1 (86.1 days)" is 86.1, not 1)
+    r"^(?:groups?\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d)\b|[\w-]*)(?:\s+(?:group|arm|condition|patients|participants|subjects))?\s*(?:\([^()]{0,20}\))?\s*"
     r"(?:,\s*)?(?:is|was|were|of|had|showed|reached|:|=)?\s*(?:a |an )?(?:mean|median|rate|score)?\s*(?:of\s+)?"
-    r"(?:\(\s*(?:n\s*=\s*)?\d+\s*/\s*\d+\s*[,;]\s*)?" + _NUMBER,  # "the control group (13/39, 33%)"
+    r"(?:\(\s*(?:n\s*=\s*)?\d+\s*/\s*\d+\s*[,;]\s*|\(\s*)?" + _NUMBER,  # "the control group (13/39, 33%)", "Group 1 (86.1 days)"
     _I,
 )
 _RESPECTIVELY = re.compile(_NUMBER + r"[^;]{0,60}?\s(?:and|vs\.?|versus)\s+" + _NUMBER + r"(?=[^;]*\brespectively\b)", _I)
@@ -692,9 +693,20 @@ def _names_an_arm(text: str, arms: Arms) -> bool:
     return bool(ipos or cpos or re.match(r"\s+(that|those) (of|in|with|for) (the )?(other|both|two)\b", text, _I))
 
 
+_DIFFERENT_AFTER = re.compile(r"\bsignificantly\s+(\w+\s+){0,2}than\b", _I)
 _UNCHANGED = re.compile(r"\b(remained|stayed) (stable|unchanged|constant)\b", _I)
 _OWN_ARM_WORDS = re.compile(r"\b(active|intervention|experimental|treatment|treated|study drug)\b", _I)
 _COMPARING = re.compile(r"\b(than|versus|vs\.?|compar\w*|relative|between|among|across|differ\w*|over|both|either|two|groups|arms|similar\w*|alone|as well)\b", _I)
+
+
+def _different_after(clause: str, start: int, arms: Arms) -> bool:
+    """After "similar in A and B", a significant difference from a third arm ("... and significantly
+    lower than in C"), unless the two arms found similar are the claim's own."""
+    m = _DIFFERENT_AFTER.search(clause, start)
+    if not m:
+        return False
+    ipos, cpos = arms.positions(clause[: m.start()])
+    return not (ipos and cpos)
 
 
 def _other_arm_alone(clause: str, arms: Arms) -> bool:
@@ -743,12 +755,16 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     if nullish and (_other_arm_alone(clause, arms) or _excepted(clause, outcome_stems)):
         return Finding()
     same = _SAME.search(clause)
+    if same and _different_after(clause, same.end(), arms):
+        same = None  # "similar in groups E and NS and significantly lower than in group N": a difference after all
     if same and not NEGATION.search(clause[max(0, same.start() - 12) : same.start()]):
         v, words = valence(clause)
         # as good as an active treatment (not a control arm): equivalence, not a failed trial
         active = not CONTROL.search(clause)
         return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, same), active_comparator=active)
     m_null = NULL.search(clause)
+    if m_null and re.match(r"similar", m_null.group(0), _I) and _different_after(clause, m_null.end(), arms):
+        m_null = None
     if m_null:
         v, words = valence(clause)
         return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=_cue(clause, m_null))
