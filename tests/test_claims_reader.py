@@ -1084,3 +1084,41 @@ def test_similar_in_two_arms_but_different_from_a_third() -> None:
     claim = "Vortal (group N) increases procedure time compared with the standard needle (group E)."
     sentence = "Procedure times were similar in group E and group S and significantly lower than in group N (p<0.05)."
     assert stance(claim, sentence) != CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # baseline and a later time in one breath: a result after all
+        ("Either at baseline or after 3 months of exercise, no significant difference in lung function was observed between the two groups.", CONTRADICTS),
+        ("At baseline, no significant difference in lung function was observed between the two groups.", NEUTRAL),
+        # "between the two training methods", "between group comparison"
+        ("The difference in lung function between the two training methods did not reach significance (p = 0.31).", CONTRADICTS),
+        ("Between group comparison of lung function also failed to reach significance.", CONTRADICTS),
+        # "did not have significantly more/higher ...": no difference
+        ("Patients given placebo did not have significantly higher lung function than those given vortal.", CONTRADICTS),
+    ],
+)
+def test_nulls_in_trial_report_phrasing(sentence: str, expected: str) -> None:
+    assert stance("Vortal increases lung function compared with placebo.", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the comparator as the arm with more (a two-arm comparison that names only it)
+        ("Incidence of apnoea was significantly more frequent in the placebo group (P<0.05).", CONTRADICTS),
+        ("The placebo group had significantly higher incidence of apnoea as compared to the treated children (p=0.047).", CONTRADICTS),
+        # ... but "in comparison with the placebo side" is the reference: the subject is the intervention
+        ("Incidence of apnoea was significantly lower on the treated side in comparison with the placebo side (p=0.01).", CONTRADICTS),
+        ("Incidence of apnoea was significantly higher on the treated side in comparison with the placebo side (p=0.01).", SUPPORTS),
+    ],
+)
+def test_the_comparator_named_as_the_arm_with_more(sentence: str, expected: str) -> None:
+    assert stance("Vortal increases the incidence of apnoea compared with placebo.", sentence) == expected
+
+
+def test_cure_has_a_valence() -> None:
+    # without a p-value, a raw difference counts only on an outcome whose valence is known
+    claim = "Vortal increases definitive cure compared with amphotericin."
+    assert stance(claim, "Definitive cure was achieved in 85.9% with amphotericin compared to 98.4% with vortal.") == SUPPORTS

@@ -77,6 +77,11 @@ _BEFORE_TREATMENT = re.compile(
     r"|\bpre-?(treatment|intervention) (values?|scores?|levels?|period|stage|phase|measurements?)\b|\bat (enrol?ment|randomi[sz]ation)\b",
     _I,
 )
+_LATER = re.compile(
+    r"\b(after|following|post-?(treatment|intervention|operative(ly)?|test)|follow-?up|end of (the )?(study|treatment|trial)|"
+    r"at (weeks?|months?|days?|years?) \d+|at \d+ (weeks?|months?|days?|years?))\b",
+    _I,
+)
 _FROM_BASELINE = re.compile(r"\bfrom\b[^;]{0,60}\bat baseline\b[^;]{0,12}\bto\b", _I)  # "rose from 126 at baseline to 144": a change
 POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
@@ -400,6 +405,12 @@ def _is_reference(text: str, pos: int) -> bool:
     return bool(_REFERENCE.search(_FILLER.sub("", " " + before)))
 
 
+_COMPARATIVE = re.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b", _I)
+# a comparative, then the comparator as the place it was found: "more in group II", "higher among placebo-treated"
+_OTHER_ARM_LOCUS = re.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b[^;,()]{0,40}\b(in|with|among|for)\s+(the\s+)?([\w-]+\s+){0,2}$", _I)
+_REFERENCE_AFTER = re.compile(r"\b(than|compared (with|to)|relative to)\b", _I)  # (not "vs", which also parts numbers)
+
+
 def arm_sign(text: str, arms: Arms) -> int | None:
     """+1 when the clause's comparative is about the intervention, -1 when it is about the
     comparator (the intervention is the reference), None when it names only a control arm."""
@@ -419,6 +430,10 @@ def arm_sign(text: str, arms: Arms) -> int | None:
         # "placebo ... than ketamine" would name the intervention; only the control is named
         if all(_is_reference(text, p) for p in cpos):
             return 1  # "... lower than placebo": the subject is the (unnamed) intervention
+        if _COMPARATIVE.search(text) and (_OTHER_ARM_LOCUS.search(text[: cpos[0]]) or _REFERENCE_AFTER.search(text, cpos[0])):
+            # "apnoea was more frequent in group II", "the placebo group had higher levels ... than
+            # the LGG group": the comparator is the arm with more
+            return -1
         return None
     i_ref = any(_is_reference(text, p) for p in ipos)
     c_ref = any(_is_reference(text, p) for p in cpos)
@@ -738,9 +753,10 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
     clause = _MULTIPLE.sub("increased", clause)  # "more than twice the risk of X": a higher risk, not a comparison
     clause = _NOT_DIRECTION.sub(lambda m: _MASKABLE.sub("_", m.group(0)), clause)
-    if _BASELINE.search(clause) and not _FROM_BASELINE.search(clause):
+    later = _LATER.search(clause)  # ("at baseline or after 3 months, no difference": a result after all)
+    if _BASELINE.search(clause) and not _FROM_BASELINE.search(clause) and not later:
         return Finding()  # "similar at baseline": a description of the groups, not a result
-    if _BEFORE_TREATMENT.search(clause) and not re.search(r"\b(after|post-?(treatment|intervention|operative)|following)\b|\bto\s+[-−]?\d", clause, _I):
+    if _BEFORE_TREATMENT.search(clause) and not later and not re.search(r"\bto\s+[-−]?\d", clause):
         return Finding()  # "before induction, MAP was similar in the groups" (and not "from 7 before to 3 after")
     experiment = _experiment().search(clause)
     if experiment and not (arms.intervention and arms.intervention.search(clause[experiment.start() : experiment.end() + 40])):

@@ -569,7 +569,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"functional (status|capacity|ability|independence)|"
      r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance", 1),
     (r"respon(se|ses|ders?|se rates?)|remission|remitters?|recovery|recovered|cure rates?|healing|"
-     r"efficacy|effectiveness|improvement|benefit|relief|adherence|abstinence|sensitivity|specificity|remissions|"
+     r"efficacy|effectiveness|improvement|benefit|relief|adherence|abstinence|sensitivity|specificity|remissions|cure|"
      r"(kidney|renal|liver|hepatic|lung|cardiac|heart|beta-cell|cognitive|physical|sexual|immune) function|"
      r"(glyc(a)?emic|blood (sugar|glucose)|blood pressure|asthma|seizure|symptom|disease|viral|pain) control|"
      r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss", 1),
@@ -651,7 +651,7 @@ ARM_SAME = (
 )
 # Words that name the arm a result is compared with (the reference arm follows them).
 REFERENCE_MARKERS = (
-    r"than( with| in| after| on| for| among| the| those| did| does| do| was| were)*|compared (with|to)( the)?|"
+    r"than( with| in| after| on| for| among| the| those| did| does| do| was| were)*|compared (with|to)( the)?|(in )?comparison (with|to)( the)?|"
     r"relative to( the)?|versus|vs\.?|over( the)?|against|(superior|inferior|noninferior|non-inferior|similar|"
     r"comparable|equivalent|preferable) (to|with)( the)?|(separated?|separating|separation|differ(ed|s)?|different|differences?) from( the)?|"
     r"in favou?r of( the)?"
@@ -691,6 +691,7 @@ NULL_TERMS = (
     r"|no (difference|differences|effect|effects|change|changes|association|associations|"
     r"correlation|relationship|benefit|advantage|improvement|impact|influence|signal|evidence of)\b"
     r"|failed to|fail(s|ed)? to (separate|improve|reduce|show|demonstrate)"
+    r"|\b(did|does|do) not (have|show|exhibit|experience|report) (a )?(significantly |statistically )+(more|less|fewer|higher|lower|greater|smaller)\b"
     r"|\b(did not|does not|do not|didn't|not) (reach|achieve|attain)(ed)? (\w+ ){0,3}significance\b"
     r"|\bno (\w+ )?evidence (that|for)\b|\b(did not|does not|do not) (find|provide) (any )?evidence\b"
     r"|\bunlikely to (be|have|provide|offer|produce|confer) (\w+ )?(effective|beneficial|benefit|useful|an effect|any effect|efficacious)\b"
@@ -940,9 +941,9 @@ ARM_REFERENCE = (
 # A comparison of the trial's arms that names neither ("no differences among the three groups",
 # "between-group difference", "intergroup").
 BETWEEN_ARMS = (
-    r"\b(between|among|across|in) (the |both |all )?(two |three |four |2 |3 |4 |treatment |study |randomi[sz]ed )?"
+    r"\b(between|among|across|in) (the |both |all )?(two |three |four |2 |3 |4 )?(treatment |study |randomi[sz]ed |[\w-]+ )?"
     r"(groups|arms|treatments|conditions|regimens|interventions|formulas|methods|techniques)\b"
-    r"|\b(inter-?group|between-?groups?|between-?treatments?)\b"
+    r"|\b(inter-?group|between[- ]groups?|between[- ]treatments?)\b"
     r"|\bbetween [\w-]+ and [\w-]+ (groups|arms|conditions|participants|patients)\b|\bwith and without\b"
     r"|\bbetween (groups? |arms? )?([A-Z]{1,4}\d?|\d) and ([A-Z]{1,4}\d?|\d)\b"
 )
