@@ -1122,3 +1122,15 @@ def test_cure_has_a_valence() -> None:
     # without a p-value, a raw difference counts only on an outcome whose valence is known
     claim = "Vortal increases definitive cure compared with amphotericin."
     assert stance(claim, "Definitive cure was achieved in 85.9% with amphotericin compared to 98.4% with vortal.") == SUPPORTS
+
+
+def test_sizes_of_an_improvement_are_read_as_better_not_higher() -> None:
+    # "improved by 0.7% with A and 0.1% with B": A improved more, and HbA1c (lower is better) fell more
+    sentence = "After 24 weeks, HbA1c improved by 0.74% with vortal and by 0.08% with placebo (p < 0.001)."
+    assert stance("Vortal increases HbA1c compared with placebo.", sentence) == CONTRADICTS
+    assert stance("Vortal lowers HbA1c compared with placebo.", sentence) == SUPPORTS
+
+
+def test_a_dose_after_an_arm_is_not_its_value() -> None:
+    sentence = "At week 26, HbA1c decreased by 1.3% with oral vortal 14 mg and by 0.8% with sitagliptin 100 mg (difference -0.5%, 95% CI -0.6 to -0.4)."
+    assert stance("Oral vortal lowers HbA1c more than sitagliptin.", sentence) == SUPPORTS

@@ -479,14 +479,19 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
     if not found:
         return None
     m = found[-1]
-    if _NOT_A_VALUE.search(clause[: start + m.start()]) or re.match(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\b)", clause[start + m.end(1) :], _I):
+    if _NOT_A_VALUE.search(clause[: start + m.start()]) or _DOSE_AFTER.match(clause, start + m.end(1)):
         return None  # "at week 12 in the A group", "75 mg vs. placebo": not the outcome's value
     return _num(m.group(3) or m.group(1)), start + m.start()
 
 
+_DOSE_AFTER = re.compile(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\b)", _I)
+
+
 def _value_after(clause: str, pos: int) -> tuple[float, int] | None:
     m = _AFTER_ARM.match(clause[pos:])
-    return (_num(m.group(1)), pos + m.start(1)) if m else None
+    if not m or _DOSE_AFTER.match(clause, pos + m.end(1)):
+        return None  # ("oral semaglutide 14 mg and ... sitagliptin 100 mg": doses, not values)
+    return _num(m.group(1)), pos + m.start(1)
 
 
 def _mentions(clause: str, positions: list[int]) -> list[tuple[int, int]]:
@@ -501,13 +506,17 @@ def _mentions(clause: str, positions: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
+_IMPROVED_BY = re.compile(r"\bimprov\w*\b(\s+\w+){0,2}\s+by\s*$|\bimprov\w*\s+by\b|\b(improvements?|gains?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", _I)
+
+
+def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str] | None:
     """Numbers stated per arm: "response in 59% after ketamine and 25% after midazolam",
     "decreased by 19.8 points with esketamine and by 15.3 points with placebo", "the mean score
     for the experimental group is 1.6 and for the control group 3.6", "20.5% in the SeG compared
     to 44.5% in the CG", "16 and 13 min with A and B, respectively".  Returns the direction for the
-    intervention (+1 its value is higher; times -1 when the numbers are the size of a fall) and
-    the cue, or None when the clause does not state one number per arm."""
+    intervention (+1 its value is higher; times -1 when the numbers are the size of a fall), the
+    cue and what the numbers measure ("direction"; "goodness" when they are sizes of an
+    improvement), or None when the clause does not state one number per arm."""
     ipos, cpos = arms.positions(clause)
     # the words of one mention ("the snare cauterization group") are one arm, named once
     named = _mentions(clause, ipos)
@@ -548,7 +557,10 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str] | None:
         # (or "the mean MADRS reduction was 16.4 points in A and 8.7 in B")
         d = -d  # the numbers are the size of a fall
     end = max(at_i, at_c, ipos[0], cpos[0]) + 40
-    return d, clause[start:end].split(";")[0].strip()
+    # "HbA1c improved by 0.74% with A and by 0.08% with B": sizes of an improvement, which way
+    # the values went depends on the outcome
+    kind = "goodness" if _IMPROVED_BY.search(lead) else "direction"
+    return d, clause[start:end].split(";")[0].strip(), kind
 
 
 _RATIO = re.compile(
@@ -825,11 +837,13 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
     numeric = _arm_numbers(clause, arms)
     if numeric is not None:
-        d, m_num = numeric
+        d, m_num, measure = numeric
         v, words = valence(clause)
         if sig is False:
             return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=m_num)
-        if v or sig:  # a raw difference counts when it is significant or its outcome has a valence
+        if measure == "goodness" and sig:
+            return Finding(goodness=d, valence=v, outcome=words, significant=sig, harm=harm, cue=m_num)
+        if measure == "direction" and (v or sig):  # a raw difference counts when it is significant or its outcome has a valence
             return Finding(direction=d, valence=v, goodness=d * v, outcome=words, significant=sig, harm=harm, cue=m_num)
     # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"; a word good or
     # bad on its own that comes first decides: "anhedonia improved significantly more with ketamine"
