@@ -1134,3 +1134,31 @@ def test_sizes_of_an_improvement_are_read_as_better_not_higher() -> None:
 def test_a_dose_after_an_arm_is_not_its_value() -> None:
     sentence = "At week 26, HbA1c decreased by 1.3% with oral vortal 14 mg and by 0.8% with sitagliptin 100 mg (difference -0.5%, 95% CI -0.6 to -0.4)."
     assert stance("Oral vortal lowers HbA1c more than sitagliptin.", sentence) == SUPPORTS
+
+
+def test_a_null_hedging_another_outcome_does_not_test_the_claims() -> None:
+    claim = "Vortal increases the incidence of diarrhoea compared with capecitabine."
+    sentence = ("The incidence of diarrhoea was significantly higher and that of rash was slightly higher, "
+                "although not significantly, in the vortal group than in the capecitabine group.")
+    assert stance(claim, sentence) != CONTRADICTS
+    # ... while "but did not reach significance" right after the claim's outcome is its test
+    hedged = "The incidence of diarrhoea was higher with vortal than with capecitabine, but did not reach statistical significance (p = 0.2)."
+    assert stance(claim, hedged) == CONTRADICTS
+
+
+def test_respectively_pairs_values_with_the_things_listed_before_it() -> None:
+    # "FMD and nFMD were higher following A than B (46.9% and 67.3%, respectively)": the two
+    # numbers belong to the two outcomes, not to the arms
+    sentence = "FMD and nFMD were significantly higher following vortal than following placebo (46.9%, P = 0.021 and 17.3%, P = 0.009, respectively)."
+    assert stance("Vortal increases FMD compared with placebo.", sentence) == SUPPORTS
+
+
+def test_a_time_point_is_not_an_arm_value() -> None:
+    sentence = "The vortal group demonstrated a significant increase in dermal density after 4 and 8 weeks compared to the placebo group (p<0.05)."
+    assert stance("Vortal increases dermal density compared with placebo.", sentence) == SUPPORTS
+
+
+def test_similar_in_both_groups_at_baseline_is_not_split_from_its_groups() -> None:
+    sentence = ("Neutrophil counts were similar in vortal and placebo groups at baseline but at days 4 and 7 "
+                "there was a significant increase in neutrophil counts in the vortal group (p < 0.01).")
+    assert stance("Vortal increases neutrophil counts compared with placebo.", sentence) != CONTRADICTS

@@ -98,7 +98,7 @@ _SPLIT = re.compile(
     r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet|with|without|which|suggesting|indicating|a (?:rise|fall|reduction|"
     r"increase|decrease|change|effect|difference) (?:that|which))\b)"
     r"|\s+(?=(?:but|whereas|although|though)\b)|,\s+(?=and\b)|\s+(?=and\s+(?:the|a|an|no|fewer|more|"
-    r"ketamine|placebo|its|their)\b(?![\s\w-]{0,20}\b(?:groups?|arms?)\b\s*(?:\(|\d|[,;.]|$|respectively|were|was|had)))",
+    r"ketamine|placebo|its|their)\b(?![\s\w-]{0,20}\b(?:groups|arms|(?:group|arm)\b\s*(?:\(|\d|[,;.]|$|respectively|were|was|had))))",
     _I,
 )
 
@@ -471,6 +471,9 @@ _BEFORE_ARM = re.compile(
 
 # a number that names a time point, a dose or a label is not a value: "at week 12", "75 mg"
 _NOT_A_VALUE = re.compile(r"\b(weeks?|days?|months?|years?|hours?|h|minutes?|min|visits?|cycles?|grade|stage|phase|type|group|arm|day|wk|mo|yr|aged?|n\s*=)\s*$", _I)
+# "after 4 and 8 weeks", "at 6 months": a time point
+_TIME_POINT = re.compile(r"\b(after|at|within|during|over|until|by|for|to)\s+(\d+(\.\d+)?\s*(,|and|or|to|-|–)\s*)*$", _I)
+_TIME_UNIT = re.compile(r"\s*(and\s+\d+\s*)?(weeks?|days?|months?|years?|hours?|h|minutes?|min|wk|mo)\b", _I)
 
 
 def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
@@ -479,7 +482,8 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
     if not found:
         return None
     m = found[-1]
-    if _NOT_A_VALUE.search(clause[: start + m.start()]) or _DOSE_AFTER.match(clause, start + m.end(1)):
+    at = start + m.start()
+    if _NOT_A_VALUE.search(clause[:at]) or _DOSE_AFTER.match(clause, start + m.end(1)) or _TIME_POINT.search(clause[:at]) and _TIME_UNIT.match(clause, start + m.end(1)):
         return None  # "at week 12 in the A group", "75 mg vs. placebo": not the outcome's value
     return _num(m.group(3) or m.group(1)), start + m.start()
 
@@ -529,7 +533,8 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str] | None:
     resp = _RESPECTIVELY.search(clause)
     try:
         # "16 and 13 min with A and B, respectively"; "for A and B were 3.5 and 5.1, respectively"
-        if resp and (resp.end() <= min(ipos[0], cpos[0]) or resp.start() >= max(ipos[0], cpos[0])):
+        listed = re.fullmatch(r"[^;()]{0,40}?\s(and|or|vs\.?|versus)\s+(the\s+)?", clause[min(i_last, c_last) : max(ipos[0], cpos[0])] + " ", _I) is not None
+        if resp and (resp.end() <= min(ipos[0], cpos[0]) or resp.start() >= max(ipos[0], cpos[0]) and listed):
             first, second = _num(resp.group(1)), _num(resp.group(3))
             vi, vc = (first, second) if ipos[0] < cpos[0] else (second, first)
             at_i = at_c = resp.start()
@@ -752,6 +757,12 @@ def _excepted(clause: str, outcome_stems: frozenset[str]) -> bool:
         return False
     named = outcome_stems & content_stems(clause)  # (the claim's outcome words used in the clause: all of them in the exception)
     return bool(named) and named <= content_stems(m.group(1))
+
+
+def _object_stems(clause: str, end: int) -> frozenset[str]:
+    """The stems of the few words after a direction word ("reduction | in PA"), with acronyms."""
+    after = re.split(r"[,;(]|\s(?:and|but|while|whereas|than)\s", clause[end : end + 60], maxsplit=1)[0]
+    return content_stems(after) | frozenset(stem(a) for a in re.findall(r"\b[A-Z][A-Z0-9-]{1,9}\b", after))
 
 
 def _names_outcome(clause: str, m: re.Match[str], outcome_stems: frozenset[str]) -> bool:

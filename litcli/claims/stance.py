@@ -118,11 +118,25 @@ _OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
 _ARM_REFERENCE = re.compile(vocab.ARM_REFERENCE, re.I)
 _PRIMARY = re.compile(r"\bprimary (outcome|end-?point|efficacy (outcome|end-?point))s?\b", re.I)
 # (or a clause with no subject of its own, about the comparison before it: "..., but did not reach significance")
-_DIFFERENCE_TESTED = re.compile(
-    r"\b(the )?(difference|differences|comparison|separation|between[- ]groups?|between the|among the|intergroup)\b"
-    r"|^\s*(but|although|though|however,?)\s+(it\s+|this\s+)?(did|was|were|is|not|failed)\b",
-    re.I,
-)
+_DIFFERENCE_NAMED = re.compile(r"\b(the )?(difference|differences|comparison|separation|between[- ]groups?|between the|among the|intergroup)\b", re.I)
+# a clause with no subject of its own, about the comparison before it: "..., but did not reach significance"
+_SUBJECTLESS_NULL = re.compile(r"^\s*(but|although|though|however,?)\s+(it\s+|this\s+)?(did|was|were|is|not|failed)\b", re.I)
+def _tests_the_difference(frame: ClaimFrame, clause: str, clauses: list[str]) -> bool:
+    """Does a null clause test the difference between the arms?  A clause with no subject of its
+    own ("..., but did not reach significance") tests the clauses just before it, which must be
+    about the claim's outcome ("... rash was slightly higher, although not significantly" does not
+    test the diarrhoea named before it)."""
+    if _DIFFERENCE_NAMED.search(clause):
+        return True
+    if not _SUBJECTLESS_NULL.search(clause) or clause not in clauses:
+        return False
+    k = clauses.index(clause)
+    before = " ".join(clauses[max(0, k - 2) : k])
+    # (the last thing named before it: "X was higher and that of rash was slightly higher, although not significantly")
+    before = re.split(r"\b(?:and|but|while|whereas)\s+(?:that|those)\s+of\b", before)[-1]
+    return bool(frame.outcome_stems & content_stems(before))
+
+
 _COMPARED = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|over)\b", re.I)
 _BETWEEN_ARMS = re.compile(vocab.BETWEEN_ARMS, re.I)
 _AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
@@ -686,6 +700,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         return Reading(NEUTRAL, why, "off-topic", relevance)
     stances: list[tuple[str, str | None, Finding | None]] = []
     clause_of: dict[int, str] = {}
+    clauses: list[str] = []
     special = None  # "mechanism" | "dependency" | "duration": decided by a rule of its own
     for cid, d in frame.mechanisms:
         ed, ecue = target_direction(sentence, vocab.CONCEPTS_BY_ID[cid])
@@ -731,7 +746,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         # "X was higher with A (29% vs 21%), but the difference was not significant", "rose
         # significantly in the A group; the comparison with control was not significant": the
         # test between the arms decides over a difference it did not confirm
-        tests = [t for t in stances if t[2] is not None and t[2].null and _DIFFERENCE_TESTED.search(clause_of.get(id(t[2]), ""))]
+        tests = [t for t in stances if t[2] is not None and t[2].null and _tests_the_difference(frame, clause_of.get(id(t[2]), ""), clauses)]
         unconfirmed = all(
             t[2] is not None and (t[2].null or t[2].significant is not True or not _COMPARED.search(clause_of.get(id(t[2]), "")))
             for t in stances
