@@ -1149,8 +1149,8 @@ def test_a_null_hedging_another_outcome_does_not_test_the_claims() -> None:
 def test_respectively_pairs_values_with_the_things_listed_before_it() -> None:
     # "FMD and nFMD were higher following A than B (46.9% and 67.3%, respectively)": the two
     # numbers belong to the two outcomes, not to the arms
-    sentence = "FMD and nFMD were significantly higher following vortal than following placebo (46.9%, P = 0.021 and 17.3%, P = 0.009, respectively)."
-    assert stance("Vortal increases FMD compared with placebo.", sentence) == SUPPORTS
+    sentence = "Respiratory rate and heart rate were significantly higher following vortal than following placebo (24.1, P = 0.021 and 91.3, P = 0.009, respectively)."
+    assert stance("Vortal increases heart rate compared with placebo.", sentence) == SUPPORTS
 
 
 def test_a_time_point_is_not_an_arm_value() -> None:
@@ -1162,3 +1162,12 @@ def test_similar_in_both_groups_at_baseline_is_not_split_from_its_groups() -> No
     sentence = ("Neutrophil counts were similar in vortal and placebo groups at baseline but at days 4 and 7 "
                 "there was a significant increase in neutrophil counts in the vortal group (p < 0.01).")
     assert stance("Vortal increases neutrophil counts compared with placebo.", sentence) != CONTRADICTS
+
+
+def test_the_move_on_the_claims_outcome_is_read_first() -> None:
+    claim = "Vortal increases positive affect (PA) compared with the control group."
+    sentence = ("Postintervention, the vortal group showed a statistically significant (P < 0.001) reduction in hostility "
+                "and significant (P < 0.001) enhancement in PA in comparison to the control group.")
+    assert stance(claim, sentence) == SUPPORTS
+    # a negated first move is not passed over ("no more effective than placebo in reducing pain")
+    assert stance("Vortal does not relieve knee pain better than placebo.", "Vortal was no more effective than placebo in reducing knee pain over 24 weeks.") == SUPPORTS

@@ -883,6 +883,13 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, judged))
     if len(moves) > 1 and _NOMINAL.search(moves[0][0].group(0)) and any(_VERB_FORM.search(m.group(0)) for m, _ in moves[1:]):
         moves = [t for t in moves[1:] if _VERB_FORM.search(t[0].group(0))] + [t for t in moves[1:] if not _VERB_FORM.search(t[0].group(0))]
+    if len(moves) > 1 and outcome_stems:
+        # "a reduction in aggression and an enhancement in PA", read for PA: the move whose object
+        # is the outcome first
+        on_outcome = [t for t in moves if outcome_stems & _object_stems(clause, t[0].end())]
+        first_negated = NEGATION.search(clause[max(0, moves[0][0].start() - 20) : moves[0][0].start()])  # "no more effective than"
+        if on_outcome and on_outcome[0] is not moves[0] and not first_negated:
+            moves = on_outcome + [t for t in moves if t not in on_outcome]
     for k, (m, d) in enumerate(moves):
         word = m.group(0).lower()
         if stem(word) in outcome_stems and _NOMINAL.search(word) or re.match(r"\s+(in|of)\b", clause[m.end() :]) and stem(word) in outcome_stems:
