@@ -476,3 +476,23 @@ def test_a_dose_described_as_equivalent_is_not_an_equivalence_claim() -> None:
     f = parse_claim("Vortal pessaries (equivalent to 100 mg vortal) increase the incidence of preterm birth compared with placebo.")
     assert f.assertion != "equivalence"
     assert parse_claim("Vortal is equivalent to placebo for preterm birth.").assertion == "equivalence"
+
+
+@pytest.mark.parametrize(
+    ("claim", "intervention"),
+    [
+        # a news sentence's reporting frame is not the claim's subject, however long
+        ("A study of 53 women in Sweden published in July found that vortal lowers the risk of intensive care.", "vortal"),
+        ("His lab on Friday published a new report showing that vortal shortens colds.", "vortal"),
+        ("Early data from the Centers for Disease Control and Prevention indicate that vortal lowers the risk of dying.", "vortal"),
+        ("Since then, several studies have shown that vortal increases the risk of respiratory failure.", "vortal"),
+    ],
+)
+def test_a_long_reporting_frame_is_stripped(claim: str, intervention: str) -> None:
+    assert (parse_claim(claim).intervention_text or "").lower() == intervention
+
+
+def test_a_reporting_frame_with_a_negation_is_kept() -> None:
+    # "it has not been shown that X" is not a report of X
+    f = parse_claim("The study, which has not been peer-reviewed, says it has not been shown that vortal offers protection against infection.")
+    assert (f.intervention_text or "").lower() != "vortal"

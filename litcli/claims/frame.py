@@ -269,7 +269,10 @@ def parse_claim(text: str) -> ClaimFrame:
 
 def _parse_claim(text: str) -> ClaimFrame:
     clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
-    clean = _REPORTING_TAIL.sub("", _REPORTING_LEAD.sub("", clean)).strip() or clean
+    lead = _REPORTING_LEAD.match(clean)
+    if lead and not re.search(r"\b(not|no|never|nor|cannot|failed)\b|n't\b", lead.group(0), _I):
+        clean = clean[lead.end() :]  # (not "... has not been shown that X": that is no report of X)
+    clean = _REPORTING_TAIL.sub("", clean).strip() or clean
     # "(found) a link between X and Y", "no correlation between X and Y": an association claim
     link = _LINK_BETWEEN.match(clean)
     if link:

@@ -1042,15 +1042,23 @@ EFFECT_STAYED = (
     r"did not (weaken|attenuate|block|abolish|prevent|reduce|alter)|same|preserved)\b"
 )
 
+_REPORT_VERBS = (
+    r"(?:found|find|finds|showed|shows|show|shown|suggests?|suggested|reported|reports|concluded|concludes|"
+    r"says?|said|confirmed|confirms|revealed|reveals|demonstrated|demonstrates|indicates?|indicated|estimated|estimates|"
+    r"determined|discovered|created|identified)"
+)
 # Reporting frames around a claim ("A new study found that ...", "..., according to a new study"):
 # the claim is what they report.
 REPORTING_LEAD = (
-    r"^(?:(?:but|and|also|though|although|while)\b[^,]*,\s*)?(?:(?:a|an|the|one|another|new|recent|latest|u\.s\.|\w+)\s+){0,3}"
+    r"^(?:(?:but|and|also|though|although|while|since then|so far|now|in fact|however)\b[^,]*,\s*)?(?:(?:a|an|the|one|another|new|recent|latest|"
+    r"several|many|some|other|previous|early|earlier|his|her|their|our|u\.s\.|\w+)\s+){0,3}"
     r"(?:research(?:ers)?(?: team)?|study|studies|report|reports|trial|trials|analysis|analyses|survey|paper|scientists?|"
-    r"experts?|doctors?|models?|data|evidence|review|team|authors?)\s+(?:\w+\s+){0,2}?"
-    r"(?:have\s+|has\s+|also\s+)?(?:found|find|finds|showed|shows|show|suggests?|suggested|reported|reports|concluded|concludes|"
-    r"says?|said|confirmed|confirms|revealed|reveals|demonstrated|demonstrates|indicates?|indicated|estimated|estimates|"
-    r"determined|discovered|created|identified)\s+(?:that\s+)?"
+    r"experts?|doctors?|models?|data|evidence|review|team|authors?|lab|laboratory|findings)\b"
+    # the reporting verb right after the noun ("A new study found ..."), or further on and then
+    # "that" ("A study of 53 women in Sweden published in July found that ...", "His lab
+    # published a new report showing that ...")
+    r"(?:\s+(?:\w+\s+){0,2}?(?:have\s+|has\s+|also\s+)?" + _REPORT_VERBS + r"\s+(?:that\s+)?"
+    r"|[^.;:]{0,120}?\b(?:have\s+|has\s+)?(?:" + _REPORT_VERBS + r"|showing|suggesting|indicating|finding|shown)\s+that\s+)"
 )
 REPORTING_TAIL = r",?\s+(?:according to|a new study (?:says|finds|found)|researchers (?:say|said|found))\b.*$"
 
