@@ -482,10 +482,10 @@ def test_a_dose_described_as_equivalent_is_not_an_equivalence_claim() -> None:
     ("claim", "intervention"),
     [
         # a news sentence's reporting frame is not the claim's subject, however long
-        ("A study of 53 women in Sweden published in July found that vortal lowers the risk of intensive care.", "vortal"),
-        ("His lab on Friday published a new report showing that vortal shortens colds.", "vortal"),
-        ("Early data from the Centers for Disease Control and Prevention indicate that vortal lowers the risk of dying.", "vortal"),
-        ("Since then, several studies have shown that vortal increases the risk of respiratory failure.", "vortal"),
+        ("A survey of 400 nurses in Norway published in March found that vortal lowers the risk of intensive care.", "vortal"),
+        ("Her team on Monday released a new paper showing that vortal shortens colds.", "vortal"),
+        ("Preliminary data from the national registry of Norway indicate that vortal lowers the risk of dying.", "vortal"),
+        ("Since then, a few trials have shown that vortal increases the risk of respiratory failure.", "vortal"),
     ],
 )
 def test_a_long_reporting_frame_is_stripped(claim: str, intervention: str) -> None:
@@ -494,5 +494,5 @@ def test_a_long_reporting_frame_is_stripped(claim: str, intervention: str) -> No
 
 def test_a_reporting_frame_with_a_negation_is_kept() -> None:
     # "it has not been shown that X" is not a report of X
-    f = parse_claim("The study, which has not been peer-reviewed, says it has not been shown that vortal offers protection against infection.")
+    f = parse_claim("The paper, still awaiting review, says it has not been shown that vortal offers protection against infection.")
     assert (f.intervention_text or "").lower() != "vortal"
