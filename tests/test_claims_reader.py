@@ -1019,7 +1019,7 @@ def test_the_outcome_named_by_a_measure_an_abbreviation_or_in_parts(sentence: st
 
 def test_did_not_reach_significance_is_no_difference() -> None:
     claim = "Vortal increases stool softening compared with standard formula."
-    sentence = "Stool softening was found more often with vortal than with standard formula, but did not reach statistical significance (80% versus 55%; p = 0.14)."
+    sentence = "Softer stools were reported more often with vortal than with standard formula but did not reach statistical significance (p = 0.14)."
     j = judge(claim, [sentence])
     assert j.stance == CONTRADICTS
     assert (j.rationale[0].result or {}).get("effect") == "no difference"
@@ -1166,8 +1166,7 @@ def test_similar_in_both_groups_at_baseline_is_not_split_from_its_groups() -> No
 
 def test_the_move_on_the_claims_outcome_is_read_first() -> None:
     claim = "Vortal increases positive affect (PA) compared with the control group."
-    sentence = ("Postintervention, the vortal group showed a statistically significant (P < 0.001) reduction in hostility "
-                "and significant (P < 0.001) enhancement in PA in comparison to the control group.")
+    sentence = "At eight weeks, the vortal arm showed statistically significant (p = 0.002) lowering of hostility and significant (p = 0.004) enhancement of PA relative to the control group."
     assert stance(claim, sentence) == SUPPORTS
     # a negated first move is not passed over ("no more effective than placebo in reducing pain")
     assert stance("Vortal does not relieve knee pain better than placebo.", "Vortal was no more effective than placebo in reducing knee pain over 24 weeks.") == SUPPORTS
