@@ -1170,3 +1170,17 @@ def test_the_move_on_the_claims_outcome_is_read_first() -> None:
     assert stance(claim, sentence) == SUPPORTS
     # a negated first move is not passed over ("no more effective than placebo in reducing pain")
     assert stance("Vortal does not relieve knee pain better than placebo.", "Vortal was no more effective than placebo in reducing knee pain over 24 weeks.") == SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # to impair a defence against an outcome is to raise the outcome
+        ("Loss of zelvin cells increases spread of bacteria from the lung.", "Loss of zelvin cells impaired the barrier function to bacterial spread from the lung.", SUPPORTS),
+        ("Loss of zelvin cells decreases spread of bacteria from the lung.", "Loss of zelvin cells impaired the barrier function to bacterial spread from the lung.", CONTRADICTS),
+        # "protected against" read against a claim about protection: the protection rose
+        ("Nasal zelvin vaccination induces protection of the airway.", "Nasal zelvin vaccination protected against airway challenge in mice.", SUPPORTS),
+    ],
+)
+def test_defences_and_protection_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

@@ -384,13 +384,22 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{1,9}\b")
 
 
 _ANTONYMS = [(stem(a), stem(b)) for a, b in vocab.OUTCOME_ANTONYMS]
+_DEFENCE_AGAINST = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + vocab.DEFENCE_WORDS + r")(?:\s+functions?)?\s+(?:to|against|from)\s+", re.I)
 
 
 def _antonym(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     """Is the finding's direction read on the opposite of the claim's outcome?"""
     if not f.cue or (at := clause.find(f.cue)) < 0:
         return False
-    after = content_stems(" ".join(clause[at + len(f.cue) :].split()[:4]))
+    rest = clause[at + len(f.cue) :]
+    # "impairing barrier functions to S. typhimurium dissemination": a defence against the outcome
+    # moves the other way from the outcome itself
+    defence = _DEFENCE_AGAINST.match(rest)
+    if defence and frame.outcome_stems & content_stems(" ".join(rest[defence.end() :].split()[:5])) and not frame.outcome_stems & content_stems(defence.group(0)):
+        return True  # (unless the defence is the claim's outcome: "causes resistance to X")
+    if re.match(r"protect", f.cue, re.I) and any(st.startswith("protect") for st in frame.outcome_stems):
+        return True  # "protected against viral challenge" read against "induces protection": the protection rose
+    after = content_stems(" ".join(rest.split()[:4]))
     for a, b in _ANTONYMS:
         for mine, theirs in ((a, b), (b, a)):
             if mine in frame.outcome_stems and theirs in after and mine not in after:

@@ -1131,6 +1131,10 @@ OUTCOME_ANTONYMS: list[tuple[str, str]] = [
     ("survival", "death"),
 ]
 
+# What defends against an outcome ("barrier functions to dissemination", "resistance to infection"):
+# to impair it is to raise the outcome.
+DEFENCE_WORDS = r"barriers?|protection|resistance|defen[cs]es?|immunity"
+
 # Adjectives that state a harm as a property: "ketamine therapy is addictive".
 HARM_ADJECTIVES = (
     r"addictive|habit-forming|toxic|neurotoxic|cardiotoxic|hepatotoxic|nephrotoxic|harmful|dangerous|unsafe|"
