@@ -1184,3 +1184,17 @@ def test_the_move_on_the_claims_outcome_is_read_first() -> None:
 )
 def test_defences_and_protection_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # a claim that quotes the size of a change, against a finding that states the size of the same change
+        ("The vortal mask reduced droplet inhalation by 90 percent.", "The vortal mask reduced droplet inhalation by only 21% (95% CI 12-30%).", CONTRADICTS),
+        ("The vortal mask reduced droplet inhalation by 20 percent.", "The vortal mask reduced droplet inhalation by 21% (95% CI 12-30%).", SUPPORTS),
+        ("Vortal cuts deaths by half.", "Vortal reduced deaths by 48% compared with placebo (p < 0.001).", SUPPORTS),
+        ("Vortal cuts deaths by half.", "Vortal reduced deaths by 11% compared with placebo (p = 0.02).", CONTRADICTS),
+    ],
+)
+def test_the_size_of_a_quoted_change_is_compared(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

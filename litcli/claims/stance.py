@@ -574,6 +574,47 @@ def _verb_group(verb_stem: str) -> tuple[str, ...]:
     return (verb_stem,)
 
 
+_AMOUNT = re.compile(
+    r"\b(" + vocab.AMOUNT_VERBS + r")\b([^.;]{0,60}?)\bby\s+(?:only\s+|just\s+|about\s+|around\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
+    r"(\d+(?:[.·]\d+)?\s*(?:%|percent\b|per cent\b)|" + "|".join(re.escape(w) for w in sorted(vocab.AMOUNT_WORDS, key=len, reverse=True)) + r")",
+    re.I,
+)
+
+
+def _amounts(text: str) -> list[tuple[int, frozenset[str], float, str]]:
+    """Changes stated with their size: (direction, stems of what changed, size in %, the words)."""
+    out = []
+    for m in _AMOUNT.finditer(text):
+        verb, what, size = m.group(1), m.group(2), m.group(3).lower()
+        d = 1 if rd.UP.fullmatch(verb) or re.match(r"(doubl|improv)", verb, re.I) else -1 if rd.DOWN.fullmatch(verb) or re.match(r"(halv|cut)", verb, re.I) else 0
+        value = vocab.AMOUNT_WORDS.get(size)
+        if value is None:
+            value = float(re.sub(r"[^\d.]", "", size.replace("·", ".")) or 0)
+        if d and value:
+            out.append((d, content_stems(what), value, m.group(0)))
+    return out
+
+
+def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
+    """A claim that quotes the size of a change ("reduced inhalation by 100 percent") read against a
+    finding that states the size of the same change ("by only 23%"): clearly another size
+    contradicts, about the same size supports, in between says nothing."""
+    claimed = _amounts(frame.text)
+    if len(claimed) != 1:
+        return None
+    d, what, size, _ = claimed[0]
+    for fd, fwhat, fsize, words in _amounts(sentence):
+        if fd != d or not (what - _WEAK_STEMS) or not (what - _WEAK_STEMS) <= fwhat | content_stems(sentence):
+            continue
+        ratio = min(size, fsize) / max(size, fsize)
+        if ratio >= 0.8:
+            return SUPPORTS, words, None
+        if ratio < 0.6:
+            return CONTRADICTS, words, None
+        return None
+    return None
+
+
 def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
     """A finding that says what the claim says with the claim's own verb (or a synonym), about
     the claim's subject and object: "we show that clathrin stabilizes fibres of the spindle"."""
@@ -749,6 +790,9 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         if restated:
             stances.append(restated)
             special = "restatement"
+    amount = _amount_check(frame, sentence)
+    if amount is not None:
+        stances, special = [amount], "amount"
     if not stances:
         return Reading(NEUTRAL, None, kind, relevance)
     if len(stances) > 1 and special is None:
