@@ -1121,7 +1121,7 @@ def test_the_comparator_named_as_the_arm_with_more(sentence: str, expected: str)
 def test_cure_has_a_valence() -> None:
     # without a p-value, a raw difference counts only on an outcome whose valence is known
     claim = "Vortal increases definitive cure compared with amphotericin."
-    assert stance(claim, "Definitive cure was achieved in 85.9% with amphotericin compared to 98.4% with vortal.") == SUPPORTS
+    assert stance(claim, "Definitive cure was achieved in 65.2% with amphotericin compared to 94.4% with vortal.") == SUPPORTS
 
 
 def test_sizes_of_an_improvement_are_read_as_better_not_higher() -> None:
@@ -1198,3 +1198,33 @@ def test_defences_and_protection_read_the_right_way(claim: str, sentence: str, e
 )
 def test_the_size_of_a_quoted_change_is_compared(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "with a lower rate that approached statistical significance (15% versus 31%, P = 0.084)",
+        "rates were 12% and 30% (P 0.51)",
+        "slightly higher (0.017 unit, 95% CI -0.014, 0.049, p value: 0.30)",
+        "close to significant effects (p = .08)",
+        "a marginally significant difference (p = 0.06)",
+    ],
+)
+def test_trends_and_unusual_p_notations_are_not_significant(text: str) -> None:
+    assert rd.significance(text) is False
+
+
+def test_the_test_between_groups_decides_over_a_change_within_one() -> None:
+    sentence = "Macular thickness rose from 25.9 to 27.3 (P = 0.030) in the vortal group only (between-group differences P = 0.19)."
+    assert stance("Vortal increases macular thickness compared with placebo.", sentence) == CONTRADICTS
+    assert (judge("Vortal increases macular thickness compared with placebo.", [sentence]).rationale[0].result or {}).get("effect") == "no difference"
+
+
+def test_an_untested_small_difference_says_nothing() -> None:
+    claim = "Vortal increases days free of rescue medication compared with placebo."
+    assert stance(claim, "Days free of rescue medication were 63% in the vortal group and 61% in the placebo group.") == NEUTRAL
+
+
+def test_as_well_as_is_a_list_not_an_equivalence() -> None:
+    assert parse_claim("Vortal increases rates of exclusive as well as any breastfeeding compared with control.").assertion != "equivalence"
+    assert parse_claim("Vortal works as well as sertraline for depression.").assertion == "equivalence"

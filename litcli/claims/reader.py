@@ -262,7 +262,7 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
 
 # "p = 0.03", "P<.001", "p = 0·004" (a middle dot), "P-value of 0.001", "p value was 0.2"
 _P = re.compile(
-    r"\bp\s*(?:for trend\s*)?(?:-?\s*values?\s*)?([<=>≤≥]|&lt;|&gt;|(?:(?<=value)|(?<=values))\s+(?:of|was|is|were)(?=\s))\s*"
+    r"\bp\s*(?:for trend\s*)?(?:-?\s*values?\s*)?([<=>≤≥:]|&lt;|&gt;|(?:(?<=value)|(?<=values))\s+(?:of|was|is|were)(?=\s)|(?<=P)\s+(?=0?[.·]\d))\s*"
     r"(0?[.·]\d+|\d[.·]\d+(?:\s*[x×]\s*10\s*\(?[-−–]\d+\)?)?)",
     _I,
 )
@@ -330,7 +330,7 @@ def significance(text: str) -> bool | None:
             sig.append(True)
         elif op in ("<", "≤", "&lt;"):
             sig.append(value <= 0.05)
-        elif op in ("=",) or op.strip().lower() in ("of", "was", "is", "were"):
+        elif op in ("=", ":") or op.strip().lower() in ("of", "was", "is", "were", ""):
             sig.append(value < 0.05)
         else:
             sig.append(False)
@@ -343,7 +343,12 @@ def significance(text: str) -> bool | None:
         if lo > hi:
             lo, hi = hi, lo
         sig.append(not (lo <= null <= hi))
-    if re.search(r"\b(?:not\s+|no\s+|non-?\s*|in)(?:(?:statistic\w*|clinical\w*|or|and|reach\w*|achiev\w*|attain\w*|the|level|of)\s+)*significan", text, _I):
+    if re.search(
+        r"\b(?:not\s+|no\s+|non-?\s*|in|approach\w*\s+|near(?:ly)?\s+|close to\s+|borderline\s+|marginal(?:ly)?\s+|trend\w* toward\w*\s+)"
+        r"(?:(?:statistic\w*|clinical\w*|or|and|reach\w*|achiev\w*|attain\w*|the|level|of)\s+)*significan",
+        text,
+        _I,
+    ):
         sig.append(False)
     elif re.search(r"\bsignifican(t|tly|ce)\b", text, _I):
         sig.append(True)
@@ -513,14 +518,15 @@ def _mentions(clause: str, positions: list[int]) -> list[tuple[int, int]]:
 _IMPROVED_BY = re.compile(r"\bimprov\w*\b(\s+\w+){0,2}\s+by\s*$|\bimprov\w*\s+by\b|\b(improvements?|gains?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", _I)
 
 
-def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str] | None:
+def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     """Numbers stated per arm: "response in 59% after ketamine and 25% after midazolam",
     "decreased by 19.8 points with esketamine and by 15.3 points with placebo", "the mean score
     for the experimental group is 1.6 and for the control group 3.6", "20.5% in the SeG compared
     to 44.5% in the CG", "16 and 13 min with A and B, respectively".  Returns the direction for the
     intervention (+1 its value is higher; times -1 when the numbers are the size of a fall), the
-    cue and what the numbers measure ("direction"; "goodness" when they are sizes of an
-    improvement), or None when the clause does not state one number per arm."""
+    cue, what the numbers measure ("direction"; "goodness" when they are sizes of an
+    improvement) and the relative size of the difference, or None when the clause does not state
+    one number per arm."""
     ipos, cpos = arms.positions(clause)
     # the words of one mention ("the snare cauterization group") are one arm, named once
     named = _mentions(clause, ipos)
@@ -565,7 +571,8 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str] | None:
     # "HbA1c improved by 0.74% with A and by 0.08% with B": sizes of an improvement, which way
     # the values went depends on the outcome
     kind = "goodness" if _IMPROVED_BY.search(lead) else "direction"
-    return d, clause[start:end].split(";")[0].strip(), kind
+    size = abs(vi - vc) / max(abs(vi), abs(vc))
+    return d, clause[start:end].split(";")[0].strip(), kind, size
 
 
 _RATIO = re.compile(
@@ -621,6 +628,7 @@ def _by_ratio(clause: str, arms: Arms, harm: bool, sig: bool | None) -> Finding:
 
 _ASSOC = re.compile(vocab.ASSOCIATION_MARKERS, _I)
 _GAIN = re.compile(vocab.GAIN_OF_FUNCTION, _I)
+_BETWEEN_P = re.compile(r"\b(?:between|inter)[- ]?groups?(?:\s+(?:differences?|comparisons?))?[^;()]{0,15}?\bp\s*([<=>≤]|&lt;)\s*(0?[.·]\d+)", _I)
 _FAVOURING = re.compile(r"\b(?:in favou?r of|favou?ring)\s+(?:the\s+)?", _I)
 _THE_MORE = re.compile(vocab.THE_MORE, _I)
 
@@ -814,6 +822,12 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         row_p = None if m or table else _table_row_p(clause)
         cue = m.group(0) if m else (f"p = {table.group(1)}" if table else ("not significant" if row_p == 1.0 else f"p = {row_p}" if row_p is not None else None))
         return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=cue)
+    between = _BETWEEN_P.search(clause)
+    if between and sig and _num(between.group(2)) >= 0.05 and between.group(1) not in ("<", "≤", "&lt;"):
+        # "rose from 25.9 to 27.3 (P=0.03) in the A group only (between-group difference P=0.19)":
+        # the test between the arms decides over a change within one
+        v, words = valence(clause)
+        return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=between.group(0))
     favour = _FAVOURING.search(clause)
     if favour:
         # "RR 1.37 (95% CI 1.06-1.78), in favour of ECT": the arm named after it did better
@@ -848,13 +862,15 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
     numeric = _arm_numbers(clause, arms)
     if numeric is not None:
-        d, m_num, measure = numeric
+        d, m_num, measure, size = numeric
         v, words = valence(clause)
         if sig is False:
             return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=m_num)
         if measure == "goodness" and sig:
             return Finding(goodness=d, valence=v, outcome=words, significant=sig, harm=harm, cue=m_num)
-        if measure == "direction" and (v or sig):  # a raw difference counts when it is significant or its outcome has a valence
+        # a raw difference counts when it is significant, or large (a fifth or more) on an outcome
+        # whose valence is known ("63% vs 61%" untested says nothing)
+        if measure == "direction" and (sig or v and size >= 0.2):
             return Finding(direction=d, valence=v, goodness=d * v, outcome=words, significant=sig, harm=harm, cue=m_num)
     # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"; a word good or
     # bad on its own that comes first decides: "anhedonia improved significantly more with ketamine"

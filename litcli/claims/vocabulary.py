@@ -693,6 +693,7 @@ NULL_TERMS = (
     r"|failed to|fail(s|ed)? to (separate|improve|reduce|show|demonstrate)"
     r"|\b(did|does|do) not (have|show|exhibit|experience|report) (a )?(significantly |statistically )+(more|less|fewer|higher|lower|greater|smaller)\b"
     r"|\b(did not|does not|do not|didn't|not) (reach|achieve|attain)(ed)? (\w+ ){0,3}significance\b"
+    r"|\b(approach(ed|ing)|near(ed|ing)?|close to) (\w+ ){0,2}significan\w*|\b(borderline|marginally) (statistically )?significan\w*"
     r"|\bno (\w+ )?evidence (that|for)\b|\b(did not|does not|do not) (find|provide) (any )?evidence\b"
     r"|\bunlikely to (be|have|provide|offer|produce|confer) (\w+ )?(effective|beneficial|benefit|useful|an effect|any effect|efficacious)\b"
     r"|\bwithout (affecting|changing|altering|improving|reducing|increasing|lowering)\b"
@@ -814,7 +815,8 @@ CLAIM_DENIAL = (
 )
 # Assertions of equivalence ("works as well as ECT", "just as good as IV ketamine").
 CLAIM_EQUIVALENCE = (
-    r"\b(as (well|good|effective|efficacious|safe|fast) as|just as|equivalent to|equally|"
+    # ("as well as" is equivalence only after a verb: "works as well as SSRIs", not "rates of X as well as Y")
+    r"\b(as (good|effective|efficacious|safe|fast) as|(work\w*|perform\w*|do|does|did|fare\w*|function\w*)\s+(just\s+)?as well as|just as|equivalent to|equally|"
     r"comparable (to|with)|similar to|no (worse|less effective) than|non-?inferior to)\b"
 )
 # Assertions that one arm beats another ("better than SSRIs", "beats placebo", "faster than").
