@@ -1228,3 +1228,32 @@ def test_an_untested_small_difference_says_nothing() -> None:
 def test_as_well_as_is_a_list_not_an_equivalence() -> None:
     assert parse_claim("Vortal increases rates of exclusive as well as any breastfeeding compared with control.").assertion != "equivalence"
     assert parse_claim("Vortal works as well as sertraline for depression.").assertion == "equivalence"
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # "12 of 45" is a share of its arm, not the number 45
+        ("Vortal increases the incidence of reintubation compared with placebo.", "Reintubation within 7 days occurred in 10 of 41 infants receiving vortal and 20 of 40 receiving placebo (p = 0.02).", CONTRADICTS),
+        # changes with their minus signs: -19.8 is a larger fall than -15.8
+        ("Vortal lowers depression scores.", "At day 28 the change in depression score was −19.8 with vortal and −15.8 with placebo (difference −4.0; 95% CI −7.3 to −0.6).", SUPPORTS),
+        # an interval written after a semicolon still tests the difference
+        ("Vortal lowers HbA1c more than sitagliptin.", "At week 24, HbA1c reductions were −0.82% and −0.71% for vortal and sitagliptin, respectively (difference −0.11%; 95% CI −0.24 to 0.02).", CONTRADICTS),
+        # "weight gain was ..." is the outcome, not the size of a gain
+        ("Vortal does not reduce gestational weight gain.", "Median gestational weight gain was 4.6 kg in the vortal group and 6.3 kg in the placebo group (p < 0.001).", CONTRADICTS),
+    ],
+)
+def test_numbers_signs_shares_and_measures(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected
+
+
+def test_spherical_equivalent_is_a_measure_not_a_verdict() -> None:
+    claim = "Vortal eye drops slow myopia progression compared with placebo."
+    assert stance(claim, "Spherical equivalent progressed by 0.49 D with vortal and 0.81 D with placebo (p < 0.001).") != CONTRADICTS
+    assert stance(claim, "Myopia progression with vortal was equivalent to that with placebo (p = 0.62).") == CONTRADICTS
+
+
+def test_a_result_at_another_time_point_says_nothing_of_the_claims() -> None:
+    claim = "Vortal patches increase smoking abstinence at 6 months compared with placebo patches."
+    assert stance(claim, "Abstinence at week 8 was 34% with vortal and 17% with placebo (RR 2.0; 95% CI 1.4–2.9).") == NEUTRAL
+    assert stance(claim, "Abstinence at 6 months was 34% with vortal and 17% with placebo (RR 2.0; 95% CI 1.4–2.9).") == SUPPORTS

@@ -212,9 +212,20 @@ def group_labels(phrase: str) -> set[str]:
 
 def _label_terms(phrase: str, exclude: str) -> list[str]:
     """Case-sensitive patterns for the arm's group labels that the other arm does not share:
-    "group A", "A group", "A-group" (not a bare "A", which is a word)."""
+    "group A", "A group", "A-group" (not a bare "A", which is a word); and the arm's own word
+    for its group ("the combination group (A plus B)": "combination group")."""
     labels = group_labels(phrase) - group_labels(exclude)
-    return [r"(?-i:\b(?:[Gg]roups?\s+" + re.escape(lab) + r"|" + re.escape(lab) + r"[- ][Gg]roups?)\b)" for lab in sorted(labels)]
+    pats = [r"(?-i:\b(?:[Gg]roups?\s+" + re.escape(lab) + r"|" + re.escape(lab) + r"[- ][Gg]roups?)\b)" for lab in sorted(labels)]
+    other = {w.lower() for w in re.findall(r"[\w-]+", exclude)}
+    for m in re.finditer(r"\b([A-Za-z][\w-]{3,})\s+(?:group|arm)s?\b", phrase):
+        word = m.group(1)
+        if word.lower() not in other and word.lower() not in rd._STOP and word.lower() not in _GENERIC_SUBJECT:
+            pats.append(r"\b" + re.escape(word) + r"\s+(?:group|arm)s?\b")
+    # "without tourniquet": the other arm is named "non-tourniquet", "without a tourniquet"
+    negated = re.match(r"\s*(?:without|no|non-)\s*(?:the\s+|a\s+|an\s+|any\s+)?([A-Za-z][\w-]{3,})", phrase, re.I)
+    if negated:
+        pats.append(r"\b(?:without|no|non-)\s*(?:the\s+|a\s+|an\s+|any\s+)?" + re.escape(negated.group(1)) + r"\w*")
+    return pats
 
 
 def _initials(phrase: str) -> list[str]:

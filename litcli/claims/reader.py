@@ -42,7 +42,7 @@ NEGATION = re.compile(vocab.NEGATION_TERMS, _I)
 CONTROL = _rx(vocab.CONTROL_TERMS)
 _NOT_RECEIVING = re.compile(
     r"\b(?:(?:did|do|does|had|have)\s+)?(?:not|never)\s+(?:receive|receiving|received|get|got|given|treated with|take|taking|took|use|using|used|exposed to)\s+(?:the\s+|any\s+)?$"
-    r"|\bwithout\s+(?:the\s+|any\s+)?$|\bno\s+$",
+    r"|\bwithout\s+(?:the\s+|any\s+)?$|\bno\s+$|\bnon-$",
     _I,
 )
 _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
@@ -268,7 +268,7 @@ _P = re.compile(
 )
 _CI = re.compile(
     r"(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|\bHR\b|\bOR\b|\bRR\b|\bIRR\b|"
-    r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|\bd\b)[^;]{0,60}?(?:95%\s*(?:CI|confidence interval)|\bCI\b)[,:]?\s*"
+    r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|\bd\b)(?:[^;]{0,60}?|[^;]{0,30}?;\s*)(?:95%\s*(?:CI|confidence interval)|\bCI\b)[,:]?\s*"
     r"([-−–]?\d+(?:[.·]\d+)?)\s*(?:to|-|–|,)\s*([-−–]?\d+(?:[.·]\d+)?)",
     _I,
 )
@@ -413,6 +413,12 @@ def _is_reference(text: str, pos: int) -> bool:
 _COMPARATIVE = re.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b", _I)
 # a comparative, then the comparator as the place it was found: "more in group II", "higher among placebo-treated"
 _OTHER_ARM_LOCUS = re.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b[^;,()]{0,40}\b(in|with|among|for)\s+(the\s+)?([\w-]+\s+){0,2}$", _I)
+# the comparator as the subject of a comparative: "the combination group had a longer recovery time"
+_OTHER_ARM_SUBJECT = re.compile(
+    r"(?:[\w+-]+\s+){0,3}?(?:had|has|showed|demonstrated|experienced|reported|was|were|achieved)\s+(?:a\s+|an\s+)?(?:\w+ly\s+)?"
+    r"(?:more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b",
+    _I,
+)
 _REFERENCE_AFTER = re.compile(r"\b(than|compared (with|to)|relative to)\b", _I)  # (not "vs", which also parts numbers)
 
 
@@ -435,7 +441,7 @@ def arm_sign(text: str, arms: Arms) -> int | None:
         # "placebo ... than ketamine" would name the intervention; only the control is named
         if all(_is_reference(text, p) for p in cpos):
             return 1  # "... lower than placebo": the subject is the (unnamed) intervention
-        if _COMPARATIVE.search(text) and (_OTHER_ARM_LOCUS.search(text[: cpos[0]]) or _REFERENCE_AFTER.search(text, cpos[0])):
+        if _COMPARATIVE.search(text) and (_OTHER_ARM_LOCUS.search(text[: cpos[0]]) or _REFERENCE_AFTER.search(text, cpos[0]) or _OTHER_ARM_SUBJECT.match(text, cpos[0])):
             # "apnoea was more frequent in group II", "the placebo group had higher levels ... than
             # the LGG group": the comparator is the arm with more
             return -1
@@ -450,7 +456,8 @@ def arm_sign(text: str, arms: Arms) -> int | None:
     return 1 if min(ipos) < min(cpos) else -1
 
 
-_NUMBER = r"(\d{1,3}(?:,\d{3})+(?![\d,])(?:[.·]\d+)?|\d+(?:[.·]\d+)?)\s*(%|percent|points?|days?|weeks?|hours?|months?|mm ?Hg|mg|mL|ml|patients|participants)?"
+# (a minus sign kept: "changed by −19.8 with A and −15.8 with B")
+_NUMBER = r"((?:(?<=[\s(,:=])[-−–])?(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:[.·]\d+)?|\d+(?:[.·]\d+)?))\s*(%|percent|points?|days?|weeks?|hours?|months?|mm ?Hg|mg|mL|ml|patients|participants)?"
 _ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the|of)"
 
 
@@ -468,7 +475,8 @@ _BEFORE_ARM = re.compile(
     # "59% after ketamine", "8 cases (16%) in the CLF group", "47/50 (94%) ... in D-Blade group":
     # a share in parentheses after a count is the number to compare
     # ("302.2 ± 79.5 in the A group": the spread after a mean is not the value)
-    _NUMBER + r"(?:/\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?\s*%?)?(?:\s+[a-z]+){0,2}?(?:\s*\(\s*(\d+(?:[.·]\d+)?)\s*%\s*\)|\s*\([^()]{0,30}\))?[^\d;()]{0,30}?"
+    # ("12 of 45 infants receiving A": a count out of its arm is the share 12/45)
+    _NUMBER + r"(?:\s*(?:/|of|out of)\s*(?P<den>\d+))?(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?\s*%?)?(?:\s+[a-z]+){0,2}?(?:\s*\(\s*(?P<pct>\d+(?:[.·]\d+)?)\s*%\s*\)|\s*\([^()]{0,30}\))?[^\d;()]{0,30}?"
     + _ARM_PREP + r"?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     _I,
 )
@@ -490,7 +498,11 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
     at = start + m.start()
     if _NOT_A_VALUE.search(clause[:at]) or _DOSE_AFTER.match(clause, start + m.end(1)) or _TIME_POINT.search(clause[:at]) and _TIME_UNIT.match(clause, start + m.end(1)):
         return None  # "at week 12 in the A group", "75 mg vs. placebo": not the outcome's value
-    return _num(m.group(3) or m.group(1)), start + m.start()
+    if m.group("pct"):
+        return _num(m.group("pct")), start + m.start()
+    if m.group("den") and int(m.group("den")):
+        return 100 * _num(m.group(1)) / int(m.group("den")), start + m.start()
+    return _num(m.group(1)), start + m.start()
 
 
 _DOSE_AFTER = re.compile(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\b)", _I)
@@ -515,7 +527,7 @@ def _mentions(clause: str, positions: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-_IMPROVED_BY = re.compile(r"\bimprov\w*\b(\s+\w+){0,2}\s+by\s*$|\bimprov\w*\s+by\b|\b(improvements?|gains?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", _I)
+_IMPROVED_BY = re.compile(r"\bimprov\w*\b(\s+\w+){0,2}\s+by\s*$|\bimprov\w*\s+by\b|\bimprovements?\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", _I)
 
 
 def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
@@ -562,7 +574,7 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     d = 1 if vi > vc else -1
     start = min(at_i, at_c, ipos[0], cpos[0])
     lead = clause[: min(at_i, at_c)]
-    if re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or re.search(
+    if vi >= 0 and vc >= 0 and re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or vi >= 0 and vc >= 0 and re.search(
         r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I
     ):
         # (or "the mean MADRS reduction was 16.4 points in A and 8.7 in B")

@@ -646,7 +646,22 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
         t = time_days(clause)
         if t is not None and t > 1.5:
             return NEUTRAL
+    # "increases abstinence at 6 months": a result at week 8 is about another time
+    claimed, found = _time_point(frame.text[frame.text.find(frame.cue) if frame.cue and frame.cue in frame.text else 0 :]), _time_point(clause)
+    if claimed and found and not 0.5 <= found / claimed <= 2:
+        return NEUTRAL
     return stance
+
+
+_TIME_POINT = re.compile(
+    r"\b(?:at|after|by)\s+(?:(?:week|month|day|year)s?\s+\d+|\d+(?:[.·]\d+)?[\s-]*(?:weeks?|months?|days?|years?|wk|mo)\b)", re.I
+)
+
+
+def _time_point(text: str) -> float | None:
+    """The time point a text names ("at 6 months", "at week 8", "after 2 years"), in days."""
+    m = _TIME_POINT.search(text)
+    return time_days(m.group(0)) if m else None
 
 
 _GENERIC_TREATMENT = re.compile(r"(" + vocab.GENERIC_TREATMENT_WORDS + r")$", re.I)

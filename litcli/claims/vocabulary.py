@@ -646,7 +646,8 @@ ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?|separated|adv
 ARM_WORSE = r"inferior|worse|less effective|poorer"
 ARM_SAME = (
     r"noninferior|non-inferior|(met|meeting|achieved|established|demonstrated) (the )?(prespecified |pre-specified |predefined )?non-?inferiority|as (effective|good|efficacious) as|(work\w*|perform\w*|did|does|do|fared) as well as|"
-    r"equivalent|no different|just as|"
+    # ("equivalent" as a verdict, not "spherical equivalent", "morphine equivalents")
+    r"(was|were|is|are|be|been|proved|found|shown to be) (\w+ )?equivalent|equivalent (to|in|between|with|efficacy|outcomes?|results?)\b|no different|just as|"
     r"(was|were|is|are|remained|being) (\w+ )?(similar|comparable)|(similar|comparable) (to|between|across|in both|among|with)"
 )
 # Words that name the arm a result is compared with (the reference arm follows them).
