@@ -1257,3 +1257,18 @@ def test_a_result_at_another_time_point_says_nothing_of_the_claims() -> None:
     claim = "Vortal patches increase smoking abstinence at 6 months compared with placebo patches."
     assert stance(claim, "Abstinence at week 8 was 34% with vortal and 17% with placebo (RR 2.0; 95% CI 1.4–2.9).") == NEUTRAL
     assert stance(claim, "Abstinence at 6 months was 34% with vortal and 17% with placebo (RR 2.0; 95% CI 1.4–2.9).") == SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # the arm's own word for its group names it; the comparator as the subject of a comparative
+        ("The vortal group increases recovery time compared with the combination group (vortal plus midazolam).",
+         "The combination group had a longer mean recovery time (7.9 vs 10.5 minutes, p = 0.027).", CONTRADICTS),
+        # "without X": the other arm is called "non-X"
+        ("Knee replacement with tourniquet increases range of motion compared with without tourniquet.",
+         "Range of motion was 11 degrees more in the non-tourniquet group (p = 0.001).", CONTRADICTS),
+    ],
+)
+def test_arms_named_by_their_group_word_or_by_what_they_lack(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected
