@@ -1272,3 +1272,24 @@ def test_a_result_at_another_time_point_says_nothing_of_the_claims() -> None:
 )
 def test_arms_named_by_their_group_word_or_by_what_they_lack(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # a claim about people, a finding in hamsters
+        ("A nasal vortal vaccine blocks transmission of flu between people.", "Intranasal vortal vaccination blocked onward transmission of flu in hamsters.", NEUTRAL),
+        # vaccinated people, a finding in the unvaccinated
+        ("Vortal lowers the risk of long COVID in vaccinated people.", "In unvaccinated high-risk adults, vortal was associated with a lower risk of long COVID.", NEUTRAL),
+        # a drug named by its ending, not the claim's drug
+        ("Oral neranolone rapidly improves postpartum depression.", "Intravenous brivanolone gave rapid relief of postpartum depression in the trial.", NEUTRAL),
+        # ... but a drug within the class the claim names
+        ("Antibiotics do not shorten cough in children.", "Amoxicillin did not shorten cough in children compared with placebo (p = 0.4).", SUPPORTS),
+        # "no longer met criteria" is not "longer"
+        ("Improvements after vortal-assisted therapy for PTSD persist at 12 months.", "At 12 months, 67% of participants no longer met diagnostic criteria for PTSD.", NEUTRAL),
+        # as effective as B: a comparison with a waiting list does not answer it
+        ("Vortal therapy is as effective as exposure therapy for OCD.", "Vortal therapy reduced residual OCD symptoms after exposure therapy compared with a waiting list.", NEUTRAL),
+    ],
+)
+def test_populations_drugs_and_comparisons_that_are_not_the_claims(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

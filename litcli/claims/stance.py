@@ -141,6 +141,8 @@ _COMPARED = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|ove
 _BETWEEN_ARMS = re.compile(vocab.BETWEEN_ARMS, re.I)
 _AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
 _GENERIC_AGENTS = vocab.GENERIC_AGENTS
+_CONTROL_REFERENCE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|relative to)\s+(?:the\s+|a\s+)?(?:" + vocab.CONTROL_TERMS + r")\b", re.I)
+_INN = re.compile(r"\b" + vocab.INN_STEMS + r"\b", re.I)
 _TREATMENT_AS_TIME = re.compile(r"\s+(stage|period|phase|weeks?|days?|months?|duration|effects?|groups?|arms?|differences?|allocation|assignment|conditions?|by time)\b", re.I)
 
 
@@ -475,7 +477,12 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     if frame.assertion == "equivalence":
         # as good as the comparator: only a comparison with it answers ("fell from 31 to 20" in
         # an uncontrolled study of one of the two does not)
-        if f.goodness and frame.arms().positions(clause)[1]:
+        ipos, cpos = frame.arms().positions(clause)
+        # (not a comparison with a control instead: "MBCT reduced symptoms after ERP compared with
+        # waiting list"; unless the two arms are compared too: "... relative to control than esketamine")
+        arms_compared = any(rd._is_reference(clause, p) for p in ipos + cpos)
+        control_ref = _CONTROL_REFERENCE.search(clause) and not arms_compared and not (frame.comparator_text and rd.CONTROL.search(frame.comparator_text))
+        if f.goodness and cpos and not control_ref:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
     # a direction is compared only when it is read on the claim's outcome: either both outcomes
@@ -742,6 +749,10 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         masked = _ARM_REFERENCE.sub(" ", sentence)
         other = [m.group(0) for m in _OTHER_TREATMENT.finditer(masked) if stem(m.group(0)) not in frame.stems and not _unnamed(frame, masked, m)]
         other += [m.text for m in vocab.find_concepts(sentence) if m.concept.group == "intervention"]
+        # a drug by its name's ending ("Intravenous brivanolone produced ...") that is not the claim's
+        # (only when the claim names one drug too: "antibiotics" covers amoxicillin)
+        if _INN.search(frame.intervention_text or "") or _known_drug(frame.intervention_text or ""):
+            other += [m.group(0) for m in _INN.finditer(sentence) if stem(m.group(0)) not in frame.stems]
         agent = _AGENT.match(sentence)
         if agent and stem(agent.group(1)) not in frame.stems and _names_an_agent(agent.group(1)):
             other.append(agent.group(1))  # "Remdesivir significantly reduced ...": another agent acts

@@ -659,7 +659,7 @@ REFERENCE_MARKERS = (
 )
 # Fixed phrases whose "lower"/"higher"/"falls" is not a direction: "lower urinary tract symptoms".
 NOT_DIRECTION = (
-    r"\b(lower|upper) (urinary( tract)?|limbs?|back|extremit\w+|respiratory( tract)?|abdom\w+|GI|"
+    r"\bno longer\b(?!\s+(statistically\s+)?(significant\w*|present|different|evident|detectable|sustained|maintained|durable|persistent|effective|superior|better|separated?))|\b(lower|upper) (urinary( tract)?|limbs?|back|extremit\w+|respiratory( tract)?|abdom\w+|GI|"
     r"gastrointestinal|airways?|quartile|tertile|bound|limit)\b|\bg[ai]ve(s|n)? rise to\b|\bgiving rise to\b|\b(higher|lower)[- ](dose|doses|income|education|"
     r"quartile|tertile|levels? of education)\b|\b(one|two|three|\d+) or more\b|\b(grade|stage|class|level|\d+\+?|[IV]+) or (worse|higher|greater|above|better|more severe)\b|\bor less\b|\bmore or less\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bprolonged exposure\b|\b(extended|sustained|slow|modified|delayed|prolonged)[- ]release\b|\breduced[- ](dose|intensity) (regimen|therapy|conditioning)\b|\b(years of life|life[- ]years?) lost\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
 )
@@ -668,7 +668,7 @@ INTERVENTION_ARM_TERMS = r"(experimental|intervention|treatment|treated|active|s
 # Control arms: a result about them alone says nothing about the intervention.
 CONTROL_TERMS = (
     r"placebo|saline|sham|vehicle|midazolam|active placebo|usual care|treatment as usual|"
-    r"controls?|control (group|arm|condition|subjects?)|wait-?list|matched (cohort|group|sample)s?|"
+    r"controls?|control (group|arm|condition|subjects?)|wait-?list|waiting[- ]list|matched (cohort|group|sample)s?|"
     r"comparison (group|cohort)s?|"
     r"non-?users?|untreated|matched controls?|comparators?"
 )
@@ -888,7 +888,11 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("medical use", r"\b(medical(ly)?|prescri\w*|therapeutic( doses?|ally)?|clinical use|in routine care)\b"),
     ("treatment-resistant", r"\b(treatment[- ](resistant|refractory)|non-?responders?|(had not|did not|failed to) respond\w*|where [\w-]+ fails?|after [\w-]+ fail(s|ed)?)\b"),
     ("treatment-naive", r"\b(treatment|drug|medication|antidepressant)[- ]na[iï]ve|first[- ]episode|never (been )?treated\b"),
-    ("animals", r"\b(mice|mouse|rats?|rodents?|murine|animals?|primates?|monkeys?|zebrafish)\b"),
+    ("animals", r"\b(mice|mouse|rats?|rodents?|murine|animals?|primates?|monkeys?|macaques?|zebrafish|hamsters?|ferrets?|"
+                r"rabbits?|piglets?|pigs|swine|dogs|canine|sheep|ovine|guinea pigs?)\b"),
+    # a vaccinated group and an unvaccinated one; smokers and people who never smoked
+    ("vaccinated", r"\b(?<!un)(?<!non-)(?<!non)vaccinated\b|\b(?<!un)immuni[sz]ed\b"),
+    ("unvaccinated", r"\b(unvaccinated|non-?vaccinated|not (been )?vaccinated)\b"),
     # a claim explicitly about people; an animal-only record says nothing about it
     ("humans", r"\b(patients?|people|persons?|humans?|participants|volunteers|individuals|you|your)\b"),
 ]
@@ -902,6 +906,8 @@ POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "recreational users": ("medical use",),
     "medical use": ("recreational users",),
     "humans": ("animals",),
+    "vaccinated": ("unvaccinated",),
+    "unvaccinated": ("vaccinated",),
 }
 
 # Conditions that exclude each other: a result about the second says nothing about a claim about
@@ -1143,6 +1149,14 @@ DEFENCE_WORDS = r"barriers?|protection|resistance|defen[cs]es?|immunity"
 AMOUNT_VERBS = r"reduc\w*|lower\w*|cut|cuts|decreas\w*|increas\w*|rais\w*|boost\w*|improv\w*|fell|rose|drop\w*|declin\w*|halv\w*|doubl\w*"
 AMOUNT_WORDS: dict[str, float] = {"half": 50.0, "a half": 50.0, "a third": 33.3, "one third": 33.3, "a quarter": 25.0,
                                   "one quarter": 25.0, "two thirds": 66.7, "two-thirds": 66.7, "three quarters": 75.0}
+
+# Endings of international nonproprietary names (WHO INN stems): a word ending so is a drug
+# ("brivanolone", "pembrolizumab", "empagliflozin"), named or not in the vocabulary.
+INN_STEMS = (
+    r"[a-z]{3,}(?:olone|mab|tinib|ciclib|lisib|rafenib|pril|sartan|statin|azole|mycin|cillin|cycline|floxacin|vir|parin|"
+    r"dipine|olol|oxetine|azepam|azolam|triptan|gliflozin|gliptin|glutide|tidine|prazole|setron|lukast|afil|semide|thiazide|"
+    r"tiapine|peridone|piprazole|xaban|gatran|dronate|coxib|profen|caine|curium|zepam)"
+)
 
 # Adjectives that state a harm as a property: "ketamine therapy is addictive".
 HARM_ADJECTIVES = (
