@@ -137,6 +137,8 @@ def test_bad_claims(claim: str, problem: str) -> None:
         "Mice without a working FTO gene stay lean.",
         "Babies' gut bacteria shape whether they develop asthma later.",
         "Esketamine is safe.",
+        # a verb after an adverb of frequency, in a short claim
+        "Toddlers seldom pass flu to grandparents.",
     ],
 )
 def test_claims_that_pass(claim: str) -> None:

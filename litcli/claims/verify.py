@@ -142,6 +142,8 @@ def _has_verb(claim: str) -> bool:
             return True
         if len(w) > 3 and w.endswith("ed"):
             return True
+        if prev in vocab.VERB_ADVERBS and w not in vocab.NOUN_BEFORE_WORDS:
+            return True  # "Children rarely transmit COVID": a word after "rarely", "often", "never" is a verb
         if w.endswith("s") and len(w) > 3 and i > 0:  # "Benefits of ...": a noun
             stem = w[:-2] if w.endswith("es") and w[:-2] in vocab.FINITE_VERB_WORDS else w[:-1]
             if stem in vocab.FINITE_VERB_WORDS:

@@ -1181,7 +1181,13 @@ FINITE_VERB_WORDS: frozenset[str] = _words(
     found made led showed shown gave given took taken got became began grew rose fell ran
     saw seen went came kept left lost held brought thought drove meant told said known
     was done stay stays stayed keep keeps shape shapes develop develops get gets give gives take
-    takes reach reaches spur spurs boost boosts cut cuts ease eases lift lifts curb curbs"""
+    takes reach reaches spur spurs boost boosts cut cuts ease eases lift lifts curb curbs
+    transmit spread infect kills"""
+)
+# Adverbs that stand before a verb ("children rarely transmit", "ketamine often helps").
+VERB_ADVERBS: frozenset[str] = _words(
+    """rarely seldom often usually never always frequently sometimes commonly typically generally
+    consistently reliably quickly rapidly also still only really truly actually barely hardly"""
 )
 # Words before a plural noun ("Benefits of ..."): the -s word after them is not a verb.
 NOUN_BEFORE_WORDS: frozenset[str] = _words("of in for the a an with and to on by from at among")
