@@ -63,6 +63,8 @@ KINDS: list[tuple[str, list[re.Pattern[str]]]] = [
     ("background", [re.compile(p, _I) for p in vocab.OTHER_STUDY_PATTERNS]),
     ("method", [re.compile(p, _I) for p in vocab.METHOD_PATTERNS]),
 ]
+# one search per kind (the exceptions below do not depend on which of its patterns matched)
+_KIND_ANY = [(kind, re.compile("|".join(f"(?:{p.pattern})" for p in patterns), _I)) for kind, patterns in KINDS]
 _REFERENCE = re.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")\s*$", _I)
 _BETTER = _rx(vocab.ARM_BETTER)
 _WORSE = _rx(vocab.ARM_WORSE)
@@ -140,6 +142,7 @@ def section_label(sentence: str) -> tuple[str | None, str]:
     return (m.group(1) or m.group(3)).upper(), sentence[m.end() :]
 
 
+@lru_cache(maxsize=8192)
 def sentence_kind(sentence: str, section: str | None = None) -> str:
     """'finding', or a kind that never carries a stance: aim, limitation, background, method."""
     label, sentence = section_label(sentence)
@@ -148,16 +151,15 @@ def sentence_kind(sentence: str, section: str | None = None) -> str:
         return "background" if section.startswith(("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE")) else (
             "aim" if section.startswith(("OBJECTIVE", "AIM", "PURPOSE", "RATIONALE")) else "method"
         )
-    for kind, patterns in KINDS:
-        for p in patterns:
-            if p.search(sentence):
-                if kind == "method" and (FINDING.search(sentence) or NULL.search(sentence)):
-                    continue  # a null result is a finding too ("did not differ between those who received ...")
-                if kind == "aim" and (_P.search(sentence) or _CI.search(sentence)):
-                    continue  # statistics are results, never aims ("when we examined X, ... p = 0.25")
-                if kind == "background" and re.search(r"\b(contrary to|unlike|in contrast to)\b", sentence, _I):
-                    continue
-                return kind
+    for kind, pattern in _KIND_ANY:
+        if pattern.search(sentence):
+            if kind == "method" and (FINDING.search(sentence) or NULL.search(sentence)):
+                continue  # a null result is a finding too ("did not differ between those who received ...")
+            if kind == "aim" and (_P.search(sentence) or _CI.search(sentence)):
+                continue  # statistics are results, never aims ("when we examined X, ... p = 0.25")
+            if kind == "background" and re.search(r"\b(contrary to|unlike|in contrast to)\b", sentence, _I):
+                continue
+            return kind
     return "finding"
 
 
