@@ -1293,3 +1293,18 @@ def test_arms_named_by_their_group_word_or_by_what_they_lack(claim: str, sentenc
 )
 def test_populations_drugs_and_comparisons_that_are_not_the_claims(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+def test_arms_listed_together_are_not_compared() -> None:
+    claim = "Vortal (group N) increases block onset time compared with the standard needle (group E)."
+    # "higher in group E and group N": both arms, neither above the other
+    assert stance(claim, "Block onset times were higher in group E and group N than in group S (p<0.05).") == NEUTRAL
+    # ... unless numbers are given for each, respectively
+    assert stance(claim, "Block onset times were 12.1 and 8.4 min in group N and group E, respectively (p = 0.01).") == SUPPORTS
+
+
+def test_a_smaller_increase_is_relatively_lower() -> None:
+    claim = "Vortal increases serum potassium compared with placebo."
+    assert stance(claim, "Vortal caused a significantly smaller increase in serum potassium than placebo (p < 0.001).") == CONTRADICTS
+    # two comparatives side by side are not composed
+    assert stance(claim, "Serum potassium was significantly lower with vortal, for shorter periods, than with placebo (p < 0.001).") == CONTRADICTS

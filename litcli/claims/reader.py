@@ -424,6 +424,19 @@ _OTHER_ARM_SUBJECT = re.compile(
 _REFERENCE_AFTER = re.compile(r"\b(than|compared (with|to)|relative to)\b", _I)  # (not "vs", which also parts numbers)
 
 
+def _listed_together(text: str, arms: Arms, ipos: list[int], cpos: list[int]) -> bool:
+    """Are the two arms named side by side in a list ("in group E and group N", "A or B"), with
+    no numbers given for each ("... 27% and 50% in the A and B groups, respectively")?"""
+    if re.search(r"\brespectively\b", text, _I):
+        return False
+    first, second = sorted((min(ipos), min(cpos)))
+    first_arm = arms.intervention if first in ipos else arms.comparator
+    m = first_arm.match(text, first) if first_arm is not None else None
+    end = m.end() if m else first
+    between = text[end:second]
+    return re.fullmatch(r"(?:\s+(?:group|arm)s?)?\s*(?:,|and|or|&)\s+(?:the\s+|in\s+(?:the\s+)?)?", between, _I) is not None
+
+
 def arm_sign(text: str, arms: Arms) -> int | None:
     """+1 when the clause's comparative is about the intervention, -1 when it is about the
     comparator (the intervention is the reference), None when it names only a control arm."""
@@ -454,6 +467,8 @@ def arm_sign(text: str, arms: Arms) -> int | None:
         return -1
     if c_ref and not i_ref:
         return 1
+    if not i_ref and not c_ref and _listed_together(text, arms, ipos, cpos):
+        return None  # "higher in group E and group N": the two arms together, neither above the other
     # neither or both: the arm named first is the subject ("ECT produced ... than ketamine")
     return 1 if min(ipos) < min(cpos) else -1
 
@@ -925,6 +940,15 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         if stem(word) in outcome_stems and _NOMINAL.search(word) or re.match(r"\s+(in|of)\b", clause[m.end() :]) and stem(word) in outcome_stems:
             continue  # "the mean increase in haematoma volume" names the outcome; it is not the result
         if (_AMOUNT.match(word) or _CAUSAL.match(word)) and k + 1 < len(moves) and moves[k + 1][0].start() - m.end() <= 25:
+            nxt_word = moves[k + 1][0].group(0)
+            if (
+                re.match(r"(smaller|less|lower|fewer)$", word, _I)
+                and re.match(r"(increase|rise|reduction|decrease|decline|drop|fall|gain|loss|elevation)s?$", nxt_word, _I)
+                and not re.search(r"\b(than|compared|versus|vs)\b|[,;]", clause[m.end() : moves[k + 1][0].start()], _I)
+            ):
+                # "a smaller increase in potassium": less of a rise is, relatively, lower
+                nxt, nd = moves[k + 1]
+                moves[k + 1] = (nxt, -nd)
             continue  # "a larger reduction in", "mutations cause reduced expression": read the second word
         if word in ("more", "less") and not re.match(r"\s+\w+", clause[m.end() :]):
             continue
