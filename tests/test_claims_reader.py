@@ -1308,3 +1308,13 @@ def test_a_smaller_increase_is_relatively_lower() -> None:
     assert stance(claim, "Vortal caused a significantly smaller increase in serum potassium than placebo (p < 0.001).") == CONTRADICTS
     # two comparatives side by side are not composed
     assert stance(claim, "Serum potassium was significantly lower with vortal, for shorter periods, than with placebo (p < 0.001).") == CONTRADICTS
+
+
+def test_a_reference_reached_through_a_few_words() -> None:
+    # "as compared to the nights with placebo": placebo is the reference
+    claim = "Vortal patches increase the percentage of stage 1 sleep compared with placebo patches."
+    assert stance(claim, "As compared to the nights with placebo, the percentage of stage 1 sleep was increased (15.5% vs. 10.9%, p<0.01).") == SUPPORTS
+
+
+def test_ns_in_brackets_is_not_significant() -> None:
+    assert rd.significance("in 2.2% of the vortal group and 2.7% of the control group (NS)") is False

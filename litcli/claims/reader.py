@@ -354,6 +354,8 @@ def significance(text: str) -> bool | None:
         sig.append(False)
     elif re.search(r"\bsignifican(t|tly|ce)\b", text, _I):
         sig.append(True)
+    if not sig and re.search(r"\(\s*(?:NS|N\.S\.?|n\.s\.?)\s*\)|,\s*(?:NS|N\.S\.)\s*\)", text):
+        sig.append(False)  # "2.2% and 2.7% (NS)"
     table_p = _TABLE_P.search(text)
     if table_p and not sig:
         sig.append(_num(table_p.group(1)) < 0.05)  # a table row that ends with its p-value
@@ -403,13 +405,20 @@ _FILLER = re.compile(
 )
 
 
+_REFERENCE_VIA = re.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?|than|relative to)\s+(?:the\s+|those\s+)?[\w-]+\s+(?:with|on|in|receiving|given|taking|after|under|using)\s+(?:the\s+|a\s+)?$",
+    _I,
+)
+
+
 def _is_reference(text: str, pos: int) -> bool:
     """Is the arm named at ``pos`` the reference of a comparison ("than X", "compared with X")?"""
     before = text[max(0, pos - 50) : pos]
     if _REFERENCE.search(before):
         return True
-    # allow a few words between the marker and the arm: "than in the esketamine arm", "than six midazolam"
-    return bool(_REFERENCE.search(_FILLER.sub("", " " + before)))
+    # allow a few words between the marker and the arm: "than in the esketamine arm", "than six midazolam",
+    # "compared to the nights with placebo"
+    return bool(_REFERENCE.search(_FILLER.sub("", " " + before)) or _REFERENCE_VIA.search(before))
 
 
 _COMPARATIVE = re.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b", _I)
