@@ -2,7 +2,8 @@
 processes started together share two CPUs until the first of them sends its esearch, so
 every millisecond of start-up delays the first request): the stderr console is built only
 when something is shown on it (``cli.common.LazyConsole``), so a search whose stderr is not
-a terminal does not import rich before its first request."""
+a terminal does not import rich before its first request; ``-f jsonl`` imports its writer
+(``litcli.formats``) at the first batch."""
 
 from __future__ import annotations
 
@@ -43,15 +44,16 @@ def test_lazy_console_builds_the_console_on_first_use(monkeypatch: pytest.Monkey
     assert stream.getvalue() == "a note\n"
 
 
-# Runs `litcli search` and writes, at its first connection to the server, whether rich
-# was imported by then.
+# Runs `litcli search` and writes, at its first connection to the server, the modules of
+# rich and of litcli.formats imported by then (neither is needed before it).
 CHILD = """
 import os, socket, sys
 connect = socket.socket.connect
 def first(self, address):
     if not os.path.exists(os.environ["STARTUP_PROBE"]):
         with open(os.environ["STARTUP_PROBE"], "w") as out:
-            out.write(" ".join(sorted(m for m in sys.modules if m.split(".")[0] == "rich")))
+            out.write(" ".join(sorted(m for m in sys.modules
+                                      if m.split(".")[0] == "rich" or m.startswith("litcli.formats"))))
     return connect(self, address)
 socket.socket.connect = first
 sys.argv[0] = "litcli"
@@ -60,7 +62,7 @@ main()
 """
 
 
-def test_search_imports_no_rich_before_its_first_request(ncbi: Any, tmp_path: Path) -> None:
+def test_search_imports_no_rich_nor_formats_before_its_first_request(ncbi: Any, tmp_path: Path) -> None:
     ncbi.set_articles({p: pubmed_article(p, title=f"Article {p}.") for p in ("101", "102")})
     probe = tmp_path / "probe"
     env = {**os.environ, "STARTUP_PROBE": str(probe), "PYTHONPATH": str(ROOT)}
@@ -71,4 +73,4 @@ def test_search_imports_no_rich_before_its_first_request(ncbi: Any, tmp_path: Pa
     )
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == 2
-    assert probe.read_text() == ""  # no rich module before the first request
+    assert probe.read_text() == ""  # none before the first request (JSONL: at the first batch)

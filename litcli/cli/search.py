@@ -691,10 +691,15 @@ class _Sink:
         ``write`` has little left to do after the last one; None otherwise."""
         if self.fmt != "jsonl" or self.metrics is not None:
             return None
-        from litcli.formats.jsonfmt import JsonlAhead
 
-        self._ahead = JsonlAhead()
-        return self._ahead.add
+        def add(records: list[Any]) -> None:
+            if self._ahead is None:  # at the first batch: nothing imported before the search
+                from litcli.formats.jsonfmt import JsonlAhead
+
+                self._ahead = JsonlAhead()
+            self._ahead.add(records)
+
+        return add
 
     def write(self, records: list[Any], header: str, count: int, *, online: bool) -> None:
         if self.metrics is not None:
