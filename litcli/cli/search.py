@@ -249,6 +249,9 @@ def search(
         err, full_query, offline_text, filters, max_results, sort, count_only, refresh,
         ids_only=ids_only, logged=logged, on_batch=None if count_only else sink.ahead(),
     )
+    from litcli.cli.errors import keep_until_exit
+
+    keep_until_exit(outcome)  # its records: freed by the process's end, not one by one
     if ids_only:
         from litcli.models import Record
 
