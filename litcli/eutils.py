@@ -163,6 +163,39 @@ def pace(key: str, interval: float, *, limit: float, announce: Callable[[float],
     return True
 
 
+# Seconds a process needs, on a busy machine, from ``before_first_request`` to sending
+# (importing requests, building the request): a process whose first slot comes later than
+# this sleeps for the difference instead of starting up beside the ones that go first.
+START_LEAD = 0.15
+START_PAUSE_MAX = 1.0  # never sleeps longer than this (seconds): the estimate is a least
+_first_request = True
+
+
+def before_first_request(key: str, interval: float, *, limit: float) -> float:
+    """Called once per process, before its first request to ``key`` is built: with other
+    litcli processes waiting or starting before this one (the shared budget's
+    ``starting``), sleep until about ``START_LEAD`` s before this process's first slot can
+    come (at most ``START_PAUSE_MAX`` s, never beyond ``limit``): four searches started
+    together on two CPUs would otherwise all start up at half speed, and the first
+    request would wait for that.  No slot is taken or reserved (``pace`` does that as
+    before).  Returns the seconds slept."""
+    global _first_request
+    if not _first_request:
+        return 0.0
+    _first_request = False
+    if BUDGET is None or _budget_failed:
+        return 0.0
+    try:
+        until = BUDGET.starting(key, interval)
+    except BudgetUnavailable:
+        return 0.0  # pace() finds out and paces this process alone
+    pause = min(until - START_LEAD, START_PAUSE_MAX, limit)
+    if pause <= 0:
+        return 0.0
+    time.sleep(pause)
+    return pause
+
+
 def others_sending() -> int:
     """How many other litcli processes share the rate budget with this one now: they
     asked for a slot to the host this process last sent to within the last
@@ -454,19 +487,29 @@ class EutilsClient:
         *,
         notify: Callable[[str], None] | None = None,
     ) -> None:
-        import requests
-
         self.settings = settings if settings is not None else Settings.load()
         # called with one-line messages (missing email, "retrying in 2 s"); default: logging
         self.notify = notify
         self.request_count = 0
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = (
-            f"litcli/{__version__} (+https://pypi.org/project/litcli/)"
-        )
+        self._session: Any = None
+
+    @property
+    def session(self) -> Any:
+        """The requests Session, made at the first request (requests is imported then:
+        after ``before_first_request``, and not at all by a search answered from the
+        library)."""
+        if self._session is None:
+            import requests
+
+            self._session = requests.Session()
+            self._session.headers["User-Agent"] = (
+                f"litcli/{__version__} (+https://pypi.org/project/litcli/)"
+            )
+        return self._session
 
     def close(self) -> None:
-        self.session.close()
+        if self._session is not None:
+            self._session.close()
 
     def __enter__(self) -> EutilsClient:
         return self
@@ -689,8 +732,6 @@ class EutilsClient:
         expect_xml: bool,
         force_post: bool,
     ) -> bytes:
-        import requests
-
         s = self.settings
         url = self.url(endpoint)
         all_params = {**params, **self._common_params()}
@@ -708,6 +749,9 @@ class EutilsClient:
         deadline = started + budget
         out_of_time = False
         host = _host(s.base_url)
+        before_first_request(host, interval, limit=deadline - time.monotonic())
+        import requests
+
         # built before the first slot is taken, so the request leaves as soon as it has one
         try:
             prepared = self.session.prepare_request(

@@ -12,9 +12,12 @@ no one-second window ever sees more than ``rate`` requests), ``cool`` (after an 
 429 every process waits until then) and ``procs`` (when each process last asked for a
 slot, by PID, for the last ``ACTIVE_FOR`` seconds: ``others`` tells a process how many
 others share the budget with it now, so that it does not start a worker process for
-work that the shared rate already spreads over several processes).  A request takes the token when it is there,
-else sleeps until it should be and tries again, so the slot is taken at the moment
-the request is sent.
+work that the shared rate already spreads over several processes) and ``starting``
+(processes about to send their first request, by PID, since when: ``starting`` tells
+such a process how many requests will go before its own, so that it does not compete for
+the CPU with those whose turn comes first; see ``SharedBudget.starting``).  A request
+takes the token when it is there, else sleeps until it should be and tries again, so
+the slot is taken at the moment the request is sent.
 
 State that cannot be read, or that lies further ahead than any real wait could
 (a clock set back, a hand edit), is rebuilt; a lock not obtained within
@@ -123,6 +126,7 @@ class SharedBudget:
                 joined = me not in queue
                 if joined:
                     queue[me] = now
+                    entry["starting"].pop(me, None)  # asking now: counted in the queue
                 ready = max(entry["next"], entry["cool"])
                 first = min(queue, key=lambda pid: (queue[pid], pid))  # waiting longest
                 if ready <= now and (first == me or now >= ready + DEFER):
@@ -153,17 +157,41 @@ class SharedBudget:
             if cooling:
                 slot.cooled += pause
 
+    def starting(self, key: str, interval: float) -> float:
+        """This process is about to send its first request to ``key`` (slots ``interval``
+        s apart): note it (``starting``, until it asks for a slot or ``ACTIVE_FOR``
+        seconds pass) and return the least time, in seconds, until its slot can come: the
+        token's time, then one interval for each process already waiting (``queue``) or
+        noted as starting before this one.  Nothing is taken or reserved: the process
+        may sleep for part of that time instead of competing for the CPU with the
+        processes whose requests go first (four searches started together on two CPUs
+        otherwise all start up at half speed, and the first request waits for that).
+        Raises ``BudgetUnavailable`` when the state file cannot be used."""
+        with self._locked():
+            state = self._load()
+            now = self._clock()
+            entry = _entry(state, key, now)
+            me = str(self._pid())
+            since = entry["starting"].setdefault(me, now)
+            ahead = sum(1 for pid in entry["queue"] if pid != me) + sum(
+                1 for pid, t in entry["starting"].items() if pid != me and (t, pid) < (since, me)
+            )
+            ready = max(entry["next"], entry["cool"])
+            self._save(state, now)
+        return max(ready - now, 0.0) + ahead * interval
+
     def others(self, key: str) -> int:
         """How many other processes asked for a slot to ``key`` within ``ACTIVE_FOR``
-        seconds (0 when the state cannot be read).  Read without the lock: the file is
-        replaced whole."""
+        seconds, or are about to send their first request there (``starting``); 0 when
+        the state cannot be read.  Read without the lock: the file is replaced whole."""
         try:
             state = self._load()
         except OSError:
             return 0
         now = self._clock()
         me = str(self._pid())
-        return sum(1 for pid in _entry(state, key, now)["procs"] if pid != me)
+        entry = _entry(state, key, now)
+        return len({*entry["procs"], *entry["starting"]} - {me})
 
     def cool_down(self, key: str, seconds: float) -> None:
         """After an HTTP 429: no process sends to ``key`` for ``seconds``."""
@@ -193,8 +221,13 @@ class SharedBudget:
 
     def _save(self, state: dict[str, Any], now: float) -> None:
         hosts = state["hosts"]
-        for name in [h for h, e in hosts.items() if max(e["next"], e["cool"]) < now - FORGET_AFTER]:
-            del hosts[name]
+        # idle this long, and no process waiting or starting lately (a host whose first
+        # slot is still to be taken has next = 0)
+        for name, e in list(hosts.items()):
+            if max(e["next"], e["cool"]) < now - FORGET_AFTER and not (
+                _times(e, "queue", now) or _times(e, "starting", now)
+            ):
+                del hosts[name]
         tmp = self.path.with_name(f".{STATE_NAME}.{os.getpid()}.tmp")
         try:
             tmp.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
@@ -262,7 +295,8 @@ def _fresh() -> dict[str, Any]:
 
 def _entry(state: dict[str, Any], key: str, now: float) -> dict[str, Any]:
     """``key``'s entry, rebuilt when missing or impossible (not numbers, too far ahead);
-    ``procs`` keeps the marks of the last ``ACTIVE_FOR`` seconds (others are dropped)."""
+    ``procs`` and ``starting`` keep the marks of the last ``ACTIVE_FOR`` seconds (others
+    are dropped)."""
     entry = state["hosts"].get(key)
     try:
         nxt, cool = float(entry["next"]), float(entry["cool"])  # type: ignore[index]
@@ -273,7 +307,8 @@ def _entry(state: dict[str, Any], key: str, now: float) -> dict[str, Any]:
     procs = _times(entry, "procs", now)
     # waiting since (the queue): only processes still asking (a fresh mark)
     queue = {pid: since for pid, since in _times(entry, "queue", now, None).items() if pid in procs}
-    fixed = {"next": nxt, "cool": cool, "procs": procs, "queue": queue}
+    starting = _times(entry, "starting", now)
+    fixed = {"next": nxt, "cool": cool, "procs": procs, "queue": queue, "starting": starting}
     state["hosts"][key] = fixed
     return fixed
 

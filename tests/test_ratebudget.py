@@ -317,6 +317,71 @@ def test_others_counts_the_processes_that_asked_for_a_slot_lately(tmp_path):
     assert set(json.loads((tmp_path / STATE_NAME).read_text())["hosts"]["h"]["procs"]) == {"101", "505"}
 
 
+def test_starting_says_how_long_until_a_first_slot_can_come(tmp_path):
+    """``starting``: the token's time plus one interval per process already waiting or
+    noted as starting before this one; nothing is taken; the note goes when the process
+    asks for its slot or after ACTIVE_FOR; ``others`` counts starting processes too."""
+    now = [time.time()]  # a real clock: a host whose first slot is still to come is kept
+
+    def budget(pid: int) -> SharedBudget:
+        def advance(seconds: float) -> None:
+            now[0] += seconds
+
+        return SharedBudget(tmp_path, clock=lambda: now[0], sleep=advance, pid=lambda: pid)
+
+    a, b, c = budget(101), budget(202), budget(303)
+    assert a.starting("h", 0.35) == 0  # nothing before it
+    now[0] += 0.01
+    assert b.starting("h", 0.35) == pytest.approx(0.35)
+    now[0] += 0.01
+    assert c.starting("h", 0.35) == pytest.approx(0.70)
+    assert b.starting("h", 0.35) == pytest.approx(0.35)  # noted once: its place is kept
+    assert c.starting("other-host", 0.35) == 0  # per host
+    assert a.others("h") == 2 and c.others("h") == 2  # about to send: they share the budget
+    assert a.wait("h", 0.35).waited == 0  # nothing was taken by the notes
+    hosts = json.loads((tmp_path / STATE_NAME).read_text())["hosts"]
+    assert set(hosts["h"]["starting"]) == {"202", "303"}  # asked: no longer starting
+    # the token at now + 0.35, then 202 (starting before 303) and a waiter in the queue
+    hosts["h"]["queue"] = {"404": now[0]}
+    hosts["h"]["procs"]["404"] = now[0]
+    (tmp_path / STATE_NAME).write_text(json.dumps({"schema": ratebudget.SCHEMA, "hosts": hosts}))
+    assert c.starting("h", 0.35) == pytest.approx(0.35 + 2 * 0.35)
+    now[0] += ratebudget.ACTIVE_FOR + 0.01  # every note and mark gone stale
+    assert c.starting("h", 0.35) == 0 and a.others("h") == 1  # c itself, just noted
+    assert budget(505).starting("h", 0.35) == pytest.approx(0.35)
+
+
+def test_before_first_request_sleeps_only_when_others_go_first(tmp_path, monkeypatch):
+    """Once per process: sleep until START_LEAD before the first slot can come (at most
+    START_PAUSE_MAX, never past the request's limit); not at all when this process
+    goes first or the shared budget is not used."""
+    now = [time.time()]
+    slept: list[float] = []
+    monkeypatch.setattr(eutils.time, "sleep", slept.append)
+
+    def budget(pid: int) -> SharedBudget:
+        return SharedBudget(tmp_path, clock=lambda: now[0], sleep=slept.append, pid=lambda: pid)
+
+    def first(pid: int, limit: float = 30.0) -> float:
+        monkeypatch.setattr(eutils, "BUDGET", budget(pid))
+        monkeypatch.setattr(eutils, "_first_request", True)
+        return eutils.before_first_request("h", 0.35, limit=limit)
+
+    assert first(101) == 0 and slept == []  # goes first: no pause
+    assert first(202) == pytest.approx(0.35 - eutils.START_LEAD)
+    assert eutils.before_first_request("h", 0.35, limit=30.0) == 0  # once per process
+    assert first(303) == pytest.approx(0.70 - eutils.START_LEAD)
+    for pid in range(404, 409):
+        budget(pid).starting("h", 0.35)
+    assert first(999) == eutils.START_PAUSE_MAX
+    assert first(998, limit=0.3) == 0.3
+    assert slept == pytest.approx([0.35 - eutils.START_LEAD, 0.70 - eutils.START_LEAD,
+                                   eutils.START_PAUSE_MAX, 0.3])
+    monkeypatch.setattr(eutils, "BUDGET", None)
+    monkeypatch.setattr(eutils, "_first_request", True)
+    assert eutils.before_first_request("h", 0.35, limit=30.0) == 0
+
+
 def test_the_token_goes_to_the_process_waiting_longest(tmp_path):
     """First come, first served: a process that asks while another has been waiting
     longer lets that one take the token (it wakes DEFER later); if that one does not

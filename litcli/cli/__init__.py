@@ -11,7 +11,7 @@ import importlib
 import click
 
 from litcli import __version__
-from litcli.cli.errors import MappedError, debug_enabled, reader_gone, run_main
+from litcli.cli.errors import MappedError, debug_enabled, reader_gone, run_main, start_keeping
 from litcli.errors import LitcliError
 
 # command name -> "module:attribute"
@@ -86,13 +86,51 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    When the command is done, the process ends at once (``_leave``): stdout and stderr
+    flushed, the atexit handlers run, then ``os._exit`` with the command's exit code.  The
+    interpreter's own exit would only free every object still alive, and a command's large
+    results (``errors.keep_until_exit``) would be freed one by one as it returns: after a
+    2,500-record search ~0.03 s of the caller's wait (0.011 s instead).  Everything a
+    command opens it closes itself (``with``), and its threads are daemon threads."""
+    start_keeping()
     try:
         run_main(cli, argv)
+    except SystemExit as done:
+        _leave(done)
+        raise
     finally:
-        # The command is done and the interpreter exits next; its final garbage collection
-        # would walk every object still alive (~45 ms after a 2,500-record search, while
-        # the caller waits for the exit).  Frozen, they are only freed.
+        # When _leave cannot end the process (a flush failed): the interpreter exits next;
+        # its final garbage collection would walk every object still alive (~45 ms after a
+        # 2,500-record search).  Frozen, they are only freed.
         import gc
 
         gc.freeze()
+
+
+def _leave(done: SystemExit) -> None:
+    """End the process with ``done``'s code without the interpreter's teardown; returns
+    (and the interpreter exits as usual) when the code is not a number or stdout or
+    stderr cannot be flushed (a closed pipe: reported as the interpreter reports it)."""
+    import atexit
+    import gc
+    import os
+    import sys
+
+    gc.freeze()  # as in main (the interpreter may exit after all)
+    code = 0 if done.code is None else done.code
+    if not isinstance(code, int):
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 - the interpreter's exit reports it as always
+        return
+    atexit._run_exitfuncs()
+    try:  # what an atexit handler wrote
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 - nothing more can be said
+        pass
+    os._exit(code)

@@ -60,6 +60,33 @@ def make_console(*, stderr: bool = False) -> Any:
     )
 
 
+class LazyConsole:
+    """``make_console(stderr=...)`` built on first use: a command that may print to the
+    console (progress, notes) does not import rich until it does.  ``is_terminal`` is
+    answered without rich when the stream is not a terminal (rich's own answer then:
+    ``make_console`` sets ``force_terminal=False``)."""
+
+    def __init__(self, *, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Any = None
+
+    def real(self) -> Any:
+        """The rich Console itself (built now if not yet): what rich's own classes
+        (``Progress(console=...)``) must be given."""
+        if self._console is None:
+            self._console = make_console(stderr=self._stderr)
+        return self._console
+
+    @property
+    def is_terminal(self) -> bool:
+        if self._console is None and not _isatty(sys.stderr if self._stderr else sys.stdout):
+            return False
+        return bool(self.real().is_terminal)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real(), name)
+
+
 _CONSOLE_CLASS: Any = None
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from litcli.cli.common import (
+    LazyConsole,
     format_option,
     make_console,
     stdout_is_tty,
@@ -207,7 +208,7 @@ def search(
 
         check_output_path(output, force=force)
 
-    err = make_console(stderr=True)
+    err = LazyConsole(stderr=True)  # rich only when something is shown on it
     label = _label(query, topic) + _filters_label(filters)
     if rerun_of is not None:
         label = _label((full_query,), None)
@@ -248,6 +249,9 @@ def search(
         err, full_query, offline_text, filters, max_results, sort, count_only, refresh,
         ids_only=ids_only, logged=logged, on_batch=None if count_only else sink.ahead(),
     )
+    from litcli.cli.errors import keep_until_exit
+
+    keep_until_exit(outcome)  # its records: freed by the process's end, not one by one
     if ids_only:
         from litcli.models import Record
 
@@ -497,7 +501,7 @@ class _AllProgress:
     ETA 0:00:21" while their records are fetched and written.  Nothing when stderr is
     not a terminal (like the other progress bars)."""
 
-    def __init__(self, console: Any) -> None:
+    def __init__(self, console: LazyConsole) -> None:
         self.console = console
         self.bar: Any = None
         self.task: Any = None
@@ -509,7 +513,7 @@ class _AllProgress:
 
             self.bar = Progress(
                 TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[eta]}"),
-                console=self.console, transient=True,
+                console=self.console.real(), transient=True,
                 redirect_stdout=False, redirect_stderr=False,  # records go to stdout as they are
             )
             self.bar.start()
@@ -690,10 +694,15 @@ class _Sink:
         ``write`` has little left to do after the last one; None otherwise."""
         if self.fmt != "jsonl" or self.metrics is not None:
             return None
-        from litcli.formats.jsonfmt import JsonlAhead
 
-        self._ahead = JsonlAhead()
-        return self._ahead.add
+        def add(records: list[Any]) -> None:
+            if self._ahead is None:  # at the first batch: nothing imported before the search
+                from litcli.formats.jsonfmt import JsonlAhead
+
+                self._ahead = JsonlAhead()
+            self._ahead.add(records)
+
+        return add
 
     def write(self, records: list[Any], header: str, count: int, *, online: bool) -> None:
         if self.metrics is not None:
@@ -907,7 +916,7 @@ def _note(console: Any, label: str, text: str) -> None:
 class _progress:
     """A transient progress bar on stderr for record fetches (TTY only)."""
 
-    def __init__(self, console: Any) -> None:
+    def __init__(self, console: LazyConsole) -> None:
         self.console = console
         self.bar: Any = None
         self.task: Any = None
@@ -928,7 +937,7 @@ class _progress:
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
-            console=self.console,
+            console=self.console.real(),
             transient=True,
         )
         self.bar.start()
