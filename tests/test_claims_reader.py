@@ -1318,3 +1318,23 @@ def test_a_reference_reached_through_a_few_words() -> None:
 
 def test_ns_in_brackets_is_not_significant() -> None:
     assert rd.significance("in 2.2% of the vortal group and 2.7% of the control group (NS)") is False
+
+
+def test_beats_per_minute_is_a_unit_not_a_verdict() -> None:
+    claim = "Vortal 5 mg daily increases resting heart rate compared with placebo."
+    assert stance(claim, "Resting heart rate was higher in the placebo group than in the vortal group at 4 weeks (76 vs 63 beats/min; p < 0.001).") == CONTRADICTS
+
+
+def test_a_verb_before_numbers_is_not_the_claims_outcome() -> None:
+    # "fell from 10.2 to 8.1": "fell" is a verb here, not falls (the claim's outcome)
+    claim = "A deprescribing review increases falls compared with usual care."
+    sentence = "The mean number of regular medicines fell from 10.2 to 8.1 in the review group and from 10.0 to 9.8 in the usual care group (p < 0.001 for the difference)."
+    assert stance(claim, sentence) == NEUTRAL
+
+
+def test_a_change_within_one_arm_does_not_answer_a_comparison() -> None:
+    claim = "Cold water immersion increases creatine kinase at 48 hours compared with passive recovery."
+    assert stance(claim, "Creatine kinase increased significantly from baseline to 48 hours in the cold water immersion group (p = 0.002).") == NEUTRAL
+    assert stance(claim, "Regurgitation fell from 8.1 to 3.4 a day in the cold water immersion group (p < 0.001).") == NEUTRAL
+    # without a comparator in the claim, the change within the arm answers it
+    assert stance("Cold water immersion increases creatine kinase.", "Creatine kinase increased significantly from baseline to 48 hours after cold water immersion (p = 0.002).") == SUPPORTS

@@ -337,8 +337,8 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     if at < 0:
         return False
     wanted = frame.outcome_stems - _WEAK_STEMS
-    if f.direction and re.search(r"\d", f.cue) and wanted & content_stems(clause[:at]):
-        return True  # numbers per arm: "Median time to relapse was 246 days with A and 112 days with B"
+    if f.direction and re.search(r"\d", f.cue) and wanted & content_stems(_MOVES.sub(" ", clause[:at])):
+        return True  # numbers per arm: "Median time to relapse was 246 days with A and 112 days with B" (not "fell from 10 to 8": a verb, not "falls")
     # the object after the word ("reduced expression of IME1"), or the subject before a copula
     # ("IME1 levels were reduced")
     # a comparative ("more advanced cells") qualifies only the next words
@@ -363,6 +363,12 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     return False
 
 
+_WITHIN_GROUP = re.compile(
+    r"\bfrom baseline\b|\bcompared (?:with|to) baseline\b|\bbaseline (?:value|level|score)s?\b"
+    r"|\bfrom\s+[-−]?\d[^;]{0,40}?\bto\s+[-−]?\d[^;]{0,60}?\b(?:in|within) the [\w+-]+(?: [\w+-]+)? (?:group|arm)\b(?![^;]*\b(?:group|arm)\b)",
+    re.I,
+)
+_MOVES = re.compile(r"\b(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r")\b", re.I)
 _MEASURE_OF = re.compile(r"(?:mean |median |serum |plasma )?(?:levels?|concentrations?|rates?|scores?|numbers?|incidence|risks?|amounts?|proportions?|percentages?|frequency|duration|severity|values?|counts?) (?:of|on|for|in)\b", re.I)
 
 
@@ -501,6 +507,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         clinical = False  # "a higher risk of stroke" does not answer "raises the risk of dementia"
     if not clinical and not _anchored(frame, f, clause) and not _trial_comparison(frame, clause, clause_stems):
         return NEUTRAL
+    if frame.comparator_text and not f.null and _WITHIN_GROUP.search(clause) and not _COMPARED.search(clause) and not frame.arms().positions(clause)[1]:
+        return NEUTRAL  # "rose from baseline in the A group": a change within one arm does not answer "compared with B"
     if frame.any_change and (f.direction or f.goodness):
         return SUPPORTS  # "X alters Y": a change either way
     if f.association == 1 and frame.goodness and not frame.direction and f.valence and not frame.association:

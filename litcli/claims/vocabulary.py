@@ -632,7 +632,7 @@ GOOD_TERMS = (
     r"improv\w*|effective|efficacious|beneficial|benefit(s|ed|ted)?|helps?|helped|works?|worked|"
     r"succe\w*|superior|better|outperform\w*|favou?r(s|ed)? [\w-]+|advantage|relief|reliev\w*|"
     r"alleviat\w*|eas(e|es|ed)|curb(s|ed)?|lift(s|ed)?|heal(s|ed)?|cur(e|es|ed)|protect\w*|"
-    r"respon(ded|d)|remitted|noninferior|non-inferior|beats?|transform\w*|calm(s|ed)?|restor\w*|"
+    r"respon(ded|d)|remitted|noninferior|non-inferior|beats?(?!\s*(/|per)\s*min)|transform\w*|calm(s|ed)?|restor\w*|"
     r"rescued?|normali[sz]\w*|well[- ]tolerated"
 )
 # Nouns that name a good result ("rapid antidepressant effects"): read in results, never a claim's verb.
@@ -642,7 +642,7 @@ BAD_TERMS = (
     r"damag(e|es|ed|ing)|impair\w*|unsafe|toxic|dangerous|detrimental|disadvantage|poorly tolerated"
 )
 # Comparative verbs that place the subject arm above or below the other.
-ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?|separated|advantage|favou?r"
+ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?(?!\s*(/|per)\s*min)|separated|advantage|favou?r"
 ARM_WORSE = r"inferior|worse|less effective|poorer"
 ARM_SAME = (
     r"noninferior|non-inferior|(met|meeting|achieved|established|demonstrated) (the )?(prespecified |pre-specified |predefined )?non-?inferiority|as (effective|good|efficacious) as|(work\w*|perform\w*|did|does|do|fared) as well as|"
