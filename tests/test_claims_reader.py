@@ -1338,3 +1338,10 @@ def test_a_change_within_one_arm_does_not_answer_a_comparison() -> None:
     assert stance(claim, "Regurgitation fell from 8.1 to 3.4 a day in the cold water immersion group (p < 0.001).") == NEUTRAL
     # without a comparator in the claim, the change within the arm answers it
     assert stance("Cold water immersion increases creatine kinase.", "Creatine kinase increased significantly from baseline to 48 hours after cold water immersion (p = 0.002).") == SUPPORTS
+
+
+def test_another_known_outcome_sharing_a_word_is_not_the_claims() -> None:
+    # LDL and HDL cholesterol share "cholesterol"; the result is about LDL
+    claim = "Vortal 80 mg daily increases HDL cholesterol compared with vortal 10 mg daily."
+    assert stance(claim, "LDL cholesterol was reduced by 51% with 80 mg versus 37% with 10 mg (p < 0.001).") == NEUTRAL
+    assert stance(claim, "HDL cholesterol rose by 12% with 80 mg versus 4% with 10 mg (p < 0.001).") == SUPPORTS

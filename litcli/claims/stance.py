@@ -502,6 +502,9 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         mine, theirs = outcome_classes(frame.outcome), outcome_classes(f.outcome)
         if mine and theirs and not mine & theirs and not (mine | theirs) & _EFFICACY_CLASSES:
             clinical = False
+            claim_only = _parts(frame.outcome_stems - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS) - _parts(_named_stems(f.outcome))
+            if claim_only and not claim_only & _parts(clause_stems | _acronym_stems(clause)):
+                return NEUTRAL  # "LDL was reduced ..." read against a claim about HDL: another outcome, whatever words they share
     specific = frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS
     if clinical and specific and _generic_risk(frame.outcome) and not specific & clause_stems:
         clinical = False  # "a higher risk of stroke" does not answer "raises the risk of dementia"
