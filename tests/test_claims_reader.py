@@ -1257,6 +1257,8 @@ def test_a_result_at_another_time_point_says_nothing_of_the_claims() -> None:
     claim = "Vortal patches increase smoking abstinence at 6 months compared with placebo patches."
     assert stance(claim, "Abstinence at week 8 was 34% with vortal and 17% with placebo (RR 2.0; 95% CI 1.4–2.9).") == NEUTRAL
     assert stance(claim, "Abstinence at 6 months was 34% with vortal and 17% with placebo (RR 2.0; 95% CI 1.4–2.9).") == SUPPORTS
+    # half the claimed time is another time point too
+    assert stance(claim, "At 3 months, abstinence was more common with vortal (34% vs 17%; p = 0.01).") == NEUTRAL
 
 
 @pytest.mark.parametrize(

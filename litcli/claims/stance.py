@@ -666,7 +666,7 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
             return NEUTRAL
     # "increases abstinence at 6 months": a result at week 8 is about another time
     claimed, found = _time_point(frame.text[frame.text.find(frame.cue) if frame.cue and frame.cue in frame.text else 0 :]), _time_point(clause)
-    if claimed and found and not 0.5 <= found / claimed <= 2:
+    if claimed and found and not 0.7 <= found / claimed <= 1.4:
         return NEUTRAL
     return stance
 
