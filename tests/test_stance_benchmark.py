@@ -33,14 +33,15 @@ FLOORS: dict[str, dict[str, float]] = {
     # fourth session: 0 of 21, 1.00 / 1.00, 0.497
     "scifact": {"limit": 150, "max_inversions": 2, "min_P(supports)": 0.8, "min_P(contradicts)": 0.75, "min_macro_f1": 0.47},
 }
-# bench/probes (1,570 invented pairs written blind, shipped with the project, so this floor runs
+# bench/probes (1,750 invented pairs written blind, shipped with the project, so this floor runs
 # without ../shared): measured at the end of the second session (410 pairs) 1 inversion of 102
 # decided, P 0.97 / 1.00, macro-F1 ~0.50; third session (1,150 pairs) 3 of 400, P 0.96 / 0.97,
 # macro-F1 0.634 (the session's start read the 1,150 at 20 of 377, P 0.83 / 0.93, 0.564); fourth
 # session (1,570 pairs: probes 14-17 added) 8 of 576, P 0.92 / 0.94, macro-F1 0.628 (probe 15 is
 # still unread: its 4 inversions are the reader's honest rate on unseen news/science claims).
-PROBES_MIN_PAIRS = 1570
-PROBES_FLOOR = {"max_inversions": 12, "min_P(supports)": 0.89, "min_P(contradicts)": 0.91, "min_macro_f1": 0.60}
+# With probes 18-19 (180 more, unread): 1,750 pairs, 12 of 644, P 0.92 / 0.93, macro-F1 0.624.
+PROBES_MIN_PAIRS = 1750
+PROBES_FLOOR = {"max_inversions": 15, "min_P(supports)": 0.90, "min_P(contradicts)": 0.91, "min_macro_f1": 0.60}
 # Evidence Inference direction (first 400 pairs): measured in the fourth session 0.653 of all,
 # 0.942 of the 69% decided; third session 0.600 of all, 0.916 of the 66% decided; second session
 # 0.580 of all, 0.917 of the 63% decided.
