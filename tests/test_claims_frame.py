@@ -496,3 +496,28 @@ def test_a_reporting_frame_with_a_negation_is_kept() -> None:
     # "it has not been shown that X" is not a report of X
     f = parse_claim("The paper, still awaiting review, says it has not been shown that vortal offers protection against infection.")
     assert (f.intervention_text or "").lower() != "vortal"
+
+
+@pytest.mark.parametrize(
+    ("claim", "intervention"),
+    [
+        # a reporting frame after the claim, or before it with another kind of reporter
+        ("Vortal cut hospital admissions by 40 percent, the company said.", "vortal"),
+        ("Vortal is more common in women than in men, a large survey in Norway suggests.", "vortal"),
+        ("Vortal does not cause infertility, says a new study of 1,800 couples.", "vortal"),
+        ("Health officials say vortal carries no risk of myocarditis.", "vortal"),
+        ("A preprint reports that vortal prevents infection.", "vortal"),
+    ],
+)
+def test_reporting_frames_after_the_claim_and_other_reporters(claim: str, intervention: str) -> None:
+    assert (parse_claim(claim).intervention_text or "").lower() == intervention
+
+
+def test_a_trailing_reporting_frame_is_not_part_of_the_outcome() -> None:
+    f = parse_claim("Vortal does not cause infertility, says a new study of 1,800 couples.")
+    assert f.outcome_stems == frozenset({"infertil"})
+
+
+def test_reported_inside_a_claim_is_not_a_frame() -> None:
+    claim = "Patients who reviewed the reported data with their physician increases activity compared with usual care."
+    assert "reported data" in (parse_claim(claim).intervention_text or "")

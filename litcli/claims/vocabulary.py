@@ -1062,14 +1062,27 @@ REPORTING_LEAD = (
     r"^(?:(?:but|and|also|though|although|while|since then|so far|now|in fact|however)\b[^,]*,\s*)?(?:(?:a|an|the|one|another|new|recent|latest|"
     r"several|many|some|other|previous|early|earlier|his|her|their|our|u\.s\.|\w+)\s+){0,3}"
     r"(?:research(?:ers)?(?: team)?|study|studies|report|reports|trial|trials|analysis|analyses|survey|paper|scientists?|"
-    r"experts?|doctors?|models?|data|evidence|review|team|authors?|lab|laboratory|findings)\b"
+    r"experts?|doctors?|models?|data|evidence|review|team|authors?|lab|laboratory|findings|preprint|officials|authorities|"
+    r"investigators|company|manufacturer|agency|regulators?)\b"
     # the reporting verb right after the noun ("A new study found ..."), or further on and then
     # "that" ("A study of 53 women in Sweden published in July found that ...", "His lab
     # published a new report showing that ...")
     r"(?:\s+(?:\w+\s+){0,2}?(?:have\s+|has\s+|also\s+)?" + _REPORT_VERBS + r"\s+(?:that\s+)?"
     r"|[^.;:]{0,120}?\b(?:have\s+|has\s+)?(?:" + _REPORT_VERBS + r"|showing|suggesting|indicating|finding|shown)\s+that\s+)"
 )
-REPORTING_TAIL = r",?\s+(?:according to|a new study (?:says|finds|found)|researchers (?:say|said|found))\b.*$"
+_REPORTERS = (
+    r"(?:research(?:ers)?|study|studies|report|reports|trial|trials|analysis|analyses|survey|paper|preprint|scientists?|"
+    r"experts?|doctors?|data|evidence|review|team|authors?|lab|investigators|officials|authorities|company|manufacturer|"
+    r"agency|regulators?|CDC|WHO|FDA|NIH|NHS)"
+)
+# "..., according to app data", "..., the trial's investigators announced", "..., a large UK survey
+# suggests", "..., says a new study of 2,100 couples", "..., researchers say"
+REPORTING_TAIL = (
+    r",?\s+according to\b.*$"
+    r"|,\s+(?:(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,4}?" + _REPORTERS + r"(?:'s?\s+\w+)?\s+(?:say|says|said|suggest|suggests|suggested|show|shows|showed|"
+    r"found|finds|announced|reported|reports|concluded|concludes|claims?|claimed|warn|warns|warned)\b[^,;]*"
+    r"|(?:says?|said|suggests?|announced|reported|reports|claims?)\s+(?:the\s+|a\s+|an\s+)?(?:[\w',-]+\s+){0,6}?" + _REPORTERS + r"\b.*)$"
+)
 
 # Verbs that say the same thing in a restatement ("causes" = "leads to" = "results in").
 VERB_SYNONYMS: list[tuple[str, ...]] = [
