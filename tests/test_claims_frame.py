@@ -521,3 +521,11 @@ def test_a_trailing_reporting_frame_is_not_part_of_the_outcome() -> None:
 def test_reported_inside_a_claim_is_not_a_frame() -> None:
     claim = "Patients who reviewed the reported data with their physician increases activity compared with usual care."
     assert "reported data" in (parse_claim(claim).intervention_text or "")
+
+
+def test_a_plural_noun_after_a_determiner_is_not_the_verb() -> None:
+    f = parse_claim("The benefits of vortal for OCD last for months.")
+    assert "vortal" in (f.intervention_text or "").lower()
+    assert f.lasting_days is not None
+    # "the more ..., the better ...": not touched
+    assert parse_claim("The more you dissociate, the better vortal works.").association

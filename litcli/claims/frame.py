@@ -305,7 +305,14 @@ def _parse_claim(text: str) -> ClaimFrame:
     # the verb that ends the subject
     subject_end = len(clean)
     # not after a possessive ("ketamine's benefits last"): that is a noun
-    candidates = [m for m in _VERB.finditer(clean) if m.start() > 0 and not re.search(r"['’]s\s+$", clean[: m.start()])]
+    # (nor after a determiner: "The benefits of psilocybin last": "benefits" is a noun)
+    candidates = [
+        m
+        for m in _VERB.finditer(clean)
+        if m.start() > 0
+        and not re.search(r"['’]s\s+$", clean[: m.start()])
+        and not (m.group(0).lower().endswith("s") and re.search(r"\b(the|an|its|their|his|her|our|these|those)\s+$", clean[: m.start()], _I))
+    ]
     finite = [m for m in candidates if not re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
     # the first finite verb ends the subject; a gerund only when there is none ("... by boosting mTOR")
     verb: re.Match[str] | None = (finite or candidates)[0] if (finite or candidates) else None
