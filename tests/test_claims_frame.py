@@ -529,3 +529,13 @@ def test_a_plural_noun_after_a_determiner_is_not_the_verb() -> None:
     assert f.lasting_days is not None
     # "the more ..., the better ...": not touched
     assert parse_claim("The more you dissociate, the better vortal works.").association
+
+
+def test_a_setting_before_the_subject_is_not_the_intervention() -> None:
+    f = parse_claim("Upon viral challenge, memory zelvin cells greatly diminish chemokine production in the lung.")
+    assert "upon" not in (f.intervention_text or "").lower()
+    pattern = f.arms().intervention
+    assert pattern is not None and not pattern.search("upon viral challenge")
+    assert pattern.search("memory zelvin cells")
+    # populations are still read from the whole claim
+    assert "animals" in parse_claim("In mice, vortal reduces anxiety.").populations

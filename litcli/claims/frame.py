@@ -36,6 +36,7 @@ _LASTING = re.compile(vocab.LASTING_CLAIM, _I)
 _FADING = re.compile(vocab.FADING_CLAIM, _I)
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
+_LEADING_SETTING = re.compile(r"^(?:upon|in|after|during|following|among|under|before|when|for|at)\b[^,]{3,60},\s+", _I)
 _REPORTING_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
 _UNKNOWN_VERB = re.compile(r"\b[a-z]{3,}(?:es|s)\b(?=\s+(?:the|a|an|its|their|this|these|that|to)\b)")
 _SETTING = re.compile(
@@ -329,6 +330,12 @@ def _parse_claim(text: str) -> ClaimFrame:
     if verb is not None:
         subject_end = verb.start()
     subject = clean[:subject_end]
+    # a setting before the subject ("Upon viral challenge, memory T cells ...", "In adults with
+    # TRD, ketamine ..."): not the intervention's name (populations and conditions are read from
+    # the whole claim)
+    setting = _LEADING_SETTING.match(subject)
+    if setting and len(subject) - setting.end() > 3:
+        subject = subject[setting.end() :]
     predicate = clean[subject_end:]
     if safety and not any(m.end() > subject_end or not _SAFE_NOUN.match(clean, m.start()) for m in _SAFETY.finditer(clean)):
         safety = False  # "water filters for safe storage reduce diarrhoea": a name, not a claim of safety
