@@ -511,7 +511,7 @@ _BEFORE_ARM = re.compile(
 # a number that names a time point, a dose or a label is not a value: "at week 12", "75 mg"
 _NOT_A_VALUE = re.compile(r"\b(weeks?|days?|months?|years?|hours?|h|minutes?|min|visits?|cycles?|grade|stage|phase|type|group|arm|day|wk|mo|yr|aged?|n\s*=)\s*$", _I)
 # "after 4 and 8 weeks", "at 6 months": a time point
-_TIME_POINT = re.compile(r"\b(after|at|within|during|over|until|by|for|to)\s+(\d+(\.\d+)?\s*(,|and|or|to|-|–)\s*)*$", _I)
+_TIME_POINT_BEFORE = re.compile(r"\b(after|at|within|during|over|until|by|for|to)\s+(\d+(\.\d+)?\s*(,|and|or|to|-|–)\s*)*$", _I)
 _TIME_UNIT = re.compile(r"\s*(and\s+\d+\s*)?(weeks?|days?|months?|years?|hours?|h|minutes?|min|wk|mo)\b", _I)
 
 
@@ -522,7 +522,7 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
         return None
     m = found[-1]
     at = start + m.start()
-    if _NOT_A_VALUE.search(clause[:at]) or _DOSE_AFTER.match(clause, start + m.end(1)) or _TIME_POINT.search(clause[:at]) and _TIME_UNIT.match(clause, start + m.end(1)):
+    if _NOT_A_VALUE.search(clause[:at]) or _DOSE_AFTER.match(clause, start + m.end(1)) or _TIME_POINT_BEFORE.search(clause[:at]) and _TIME_UNIT.match(clause, start + m.end(1)):
         return None  # "at week 12 in the A group", "75 mg vs. placebo": not the outcome's value
     if m.group("pct"):
         return _num(m.group("pct")), start + m.start()
