@@ -20,6 +20,7 @@ from typing import Any
 
 from litcli.claims import reader as rd
 from litcli.claims import vocabulary as vocab
+from litcli.claims.figures import read_figures
 from litcli.claims.frame import ClaimFrame, parse_claim, time_days
 from litcli.claims.reader import (
     HARM,
@@ -931,6 +932,12 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
             where = SentenceJudgement(title or items[0][0], 0, "TITLE" if title else items[0][1], NEUTRAL, unnamed, 0.0, "off-topic")
             return Prepared(frame, items, [], Judgement(NEUTRAL, [where], frame.to_dict()))
     readings = [read_sentence(frame, text, section, strict=strict) for text, section in items]
+    for i, (st, cue, share) in read_figures(claim, [text for text, _ in items]).items():
+        r = readings[i]
+        if r.kind in ("finding", "restatement", "mixed"):
+            # a quoted figure answered by the study's figure for the same thing: the figure is
+            # what the claim asserts ("64 percent of adults carried antibodies" against "18% ...")
+            readings[i] = Reading(st, cue, r.kind, max(r.relevance, share))
     return Prepared(frame, items, readings)
 
 

@@ -1163,6 +1163,43 @@ AMOUNT_VERBS = r"reduc\w*|lower\w*|cut|cuts|decreas\w*|increas\w*|rais\w*|boost\
 AMOUNT_WORDS: dict[str, float] = {"half": 50.0, "a half": 50.0, "a third": 33.3, "one third": 33.3, "a quarter": 25.0,
                                   "one quarter": 25.0, "two thirds": 66.7, "two-thirds": 66.7, "three quarters": 75.0}
 
+# Quoted figures (claims.figures): numbers in words, fractions of a whole (in %), the words after
+# "N times" that say which way, the words before a figure that make it a bound or an
+# approximation, and the words of reporting and counting that do not say what a figure is of.
+FIGURE_NUMBER_WORDS: dict[str, float] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+FRACTION_WORDS: dict[str, float] = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.3, "one third": 33.3, "one-third": 33.3,
+    "two thirds": 66.7, "two-thirds": 66.7, "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
+    "three quarters": 75.0, "three-quarters": 75.0, "a fourth": 25.0, "one fourth": 25.0, "three fourths": 75.0,
+    "three-fourths": 75.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two fifths": 40.0,
+    "two-fifths": 40.0, "three fifths": 60.0, "three-fifths": 60.0, "four fifths": 80.0, "four-fifths": 80.0,
+    "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0,
+}
+FIGURE_UP_WORDS = r"higher|greater|more|larger|increased|likelier|faster"
+FIGURE_DOWN_WORDS = r"lower|less|fewer|smaller|reduced|decreased|slower"
+FIGURE_BOUNDS: list[tuple[str, str]] = [
+    ("upper", r"up to|as many as|as much as|as high as|as few as|at most|no more than|less than|fewer than|under|below|maximum of"),
+    ("lower", r"more than|over|at least|above|exceeding|upwards of|greater than|in excess of|minimum of"),
+    ("about", r"about|approximately|around|roughly|nearly|almost|close to|some|an estimated|~"),
+]
+# after a percentage that is a share of a whole: "5.9% were HCP", "56% had no symptoms"; and "a
+# 90% chance of ..."
+FIGURE_SHARE_VERBS = (
+    r"were|was|had|have|has|are|is|did|do|does|will|would|could|may|might|can|became|went|got|go|get|"
+    r"remain\w*|report\w*|develop\w*|experienc\w*|die[sd]?|need\w*|receiv\w*|requir\w*|tested|show\w*|"
+    r"occur\w*|respond\w*|remitt\w*|achiev\w*|recover\w*|surviv\w*|stopp\w*|quit|us(?:e|ed|es)"
+)
+FIGURE_RISK_NOUNS = r"chance|risk|probability|likelihood|rate|prevalence|incidence|share|proportion"
+FIGURE_CONTEXT_NOISE = (
+    "percent per cent times fold proportion rate share study studies research researchers scientists estimate estimated "
+    "estimates found find show showed report reported suggest suggests suggested according say says said claim claimed "
+    "new recent published journal people patients population cases one two three four five ten hundred thousand million "
+    "about approximately around nearly almost more than less fewer least most many much some"
+)
+
 # Endings of international nonproprietary names (WHO INN stems): a word ending so is a drug
 # ("brivanolone", "pembrolizumab", "empagliflozin"), named or not in the vocabulary.
 INN_STEMS = (

@@ -1,0 +1,204 @@
+"""Quoted figures: a claim that quotes a proportion or a ratio ("76 percent of the population had
+been infected", "one in five trials stop early", "12 times more likely to die") read against the
+figures an abstract gives for the same thing.
+
+A figure that agrees (within a tenth; a figure inside the claim's range) supports; when no
+sentence of the abstract agrees, a sentence about the same thing (most of the claim's words)
+whose figures all clearly differ contradicts.  A bound ("up to 50%", "more than 80%") can be
+agreed with but not contradicted: "up to" says little about the value.  Figures inside a
+confidence interval are not the estimate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from litcli.claims import vocabulary as vocab
+from litcli.claims.reader import content_stems
+
+_I = re.IGNORECASE
+_NUM = r"\d+(?:[.·]\d+)?"
+_PCT_NUM = r"(?:\d+(?:[.·]\d+)?|" + "|".join(sorted(vocab.FIGURE_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_PCT = r"\s*(?:%|percent\b|per\s+cent\b)"
+_WORD_NUMBER = "|".join(sorted(map(re.escape, vocab.FIGURE_NUMBER_WORDS), key=len, reverse=True))
+_COUNT = rf"(?:{_NUM}|{_WORD_NUMBER})"
+_DENOMINATOR = rf"(?:(?:a|every)\s+)?(?:{_NUM}(?:,\d{{3}})*|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million))?"
+_FRACTION = "|".join(sorted(map(re.escape, vocab.FRACTION_WORDS), key=len, reverse=True))
+_UP = vocab.FIGURE_UP_WORDS
+_DOWN = vocab.FIGURE_DOWN_WORDS
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("range", re.compile(rf"(?:between\s+)?({_NUM})(?:{_PCT})?\s*(?:to|-|–|—|and)\s*({_NUM}){_PCT}", _I)),
+    ("percent", re.compile(rf"\b({_PCT_NUM}){_PCT}", _I)),
+    ("in", re.compile(rf"\b({_COUNT})\s+(?:in|out\s+of)\s+({_DENOMINATOR})\b", _I)),
+    ("fraction", re.compile(rf"\b({_FRACTION})\s+of\b", _I)),
+    ("times", re.compile(rf"\b({_COUNT})[- ]?(?:times|fold)\s+(?:as\s+\w+|({_UP}|{_DOWN}))\b", _I)),
+]
+# an interval around an estimate ("(95% CI 82-90%)", "95CI 1.11-1.97%", "95% HPDI 22% – 64%")
+_INTERVAL = re.compile(
+    r"\([^()]*\b(?:\d{2}\s*%?\s*)?(?:CI|HPDI|CrI|UI|confidence|credible|uncertainty|IQR|range)\b[^()]*\)"
+    r"|\b\d{2}\s*%?\s*(?:CI|HPDI|CrI|UI|confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?)\b(?:\s*\([A-Za-z]+\))?[:,]?\s*"
+    r"(?:" + _NUM + r"\s*%?\s*(?:to|-|–|—|,)\s*" + _NUM + r"\s*%?)?",
+    _I,
+)
+_BOUNDS = [(kind, re.compile(r"\b(?:" + words + r")\s*$", _I)) for kind, words in vocab.FIGURE_BOUNDS]
+_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
+_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
+_PREMISE = re.compile(r"\b(?:if|when|unless|assuming|provided)\b[^,;:]*$", _I)  # "..., if 7% of patients took part"
+_STAGE_WORDS = frozenset(content_stems(vocab.FIGURE_CONTEXT_NOISE))
+
+AGREE = 0.1  # figures within a tenth of each other (or one point) agree
+DIFFER = 0.15  # figures further apart than this share of the larger (and three points) differ
+SAME_THING = 0.5  # a sentence naming at least this share of the claim's words is about the same thing
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A proportion (unit "%") or a ratio (unit "x", sign +1 higher / -1 lower) as low..high."""
+
+    low: float
+    high: float
+    unit: str
+    sign: int
+    bound: str  # "" | "upper" | "lower" | "about"
+    start: int
+    text: str
+
+
+def _number(text: str) -> float | None:
+    t = text.lower().replace("·", ".").replace(",", "")
+    t = re.sub(r"^(?:a|every)\s+", "", t)
+    scale = 1.0
+    for word, factor in (("hundred", 100.0), ("thousand", 1e3), ("million", 1e6)):
+        if t.endswith(word):
+            t, scale = t[: -len(word)].strip(), factor
+    if not t:
+        return scale
+    if t in vocab.FIGURE_NUMBER_WORDS:
+        return vocab.FIGURE_NUMBER_WORDS[t] * scale
+    try:
+        return float(t) * scale
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=8192)
+def figures(text: str, *, shares: bool = True) -> tuple[Figure, ...]:
+    """The proportions and ratios stated in ``text`` (not those of an interval around them);
+    with ``shares``, only percentages that are shares of a whole."""
+    masked = _INTERVAL.sub(lambda m: " " * len(m.group(0)), text)
+    taken: list[tuple[int, int]] = []
+    out: list[Figure] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(masked):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            sign = 0
+            unit = "%"
+            if kind == "range":
+                low, high = _number(m.group(1)), _number(m.group(2))
+            elif kind == "percent":
+                low = high = _number(m.group(1))
+            elif kind == "in":
+                n, d = _number(m.group(1)), _number(m.group(2))
+                if n is None or not d or n > d:
+                    continue
+                low = high = 100.0 * n / d
+            elif kind == "fraction":
+                low = high = vocab.FRACTION_WORDS[m.group(1).lower()]
+            else:
+                low = high = _number(m.group(1))
+                unit = "x"
+                word = (m.group(2) or "").lower()
+                sign = 0 if not word else 1 if re.fullmatch(_UP, word, _I) else -1
+            if low is None or high is None or low > high or unit == "%" and high > 100:
+                continue
+            before = masked[max(0, m.start() - 30) : m.start()]
+            after = masked[m.end() :]
+            if shares and unit == "%" and kind in ("percent", "range") and not _is_share(before, after):
+                continue  # "0.01% eye drops", "a 75% reduction in PASI", "reduced by 79%": not a share of a whole
+            bound = next((b for b, p in _BOUNDS if p.search(before)), "")
+            tail = _BOUND_AFTER.match(after)
+            if tail:
+                bound = "lower" if re.match(_UP, tail.group(1), _I) else "upper"  # "10% or more"
+            taken.append((m.start(), m.end()))
+            out.append(Figure(low, high, unit, sign, bound, m.start(), m.group(0)))
+    return tuple(sorted(out, key=lambda f: f.start))
+
+
+_SHARE_AFTER = re.compile(r"\s*(?:of\b|[,.;:)\]]|$|(?:in|among|for)\b|(?:" + vocab.FIGURE_SHARE_VERBS + r")\b)", _I)
+_SHARE_AS_RISK = re.compile(r"\s*(?:" + vocab.FIGURE_RISK_NOUNS + r")\b", _I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", _I)
+_CHANGE_BEFORE = re.compile(r"\bby\s+(?:(?:" + "|".join(w for _, w in vocab.FIGURE_BOUNDS) + r")\s+)?$", _I)
+
+
+_BOUND_AFTER = re.compile(r"\s*or\s+(" + _UP + "|" + _DOWN + r"|above|below)\b", _I)
+
+
+def _is_share(before: str, after: str) -> bool:
+    """Is a percentage a share of a whole ("76% of the population", "5.9% were HCP", "rising to
+    76% in October", "a 90% chance of") rather than a concentration, a size of change or a label?"""
+    if _CHANGE_BEFORE.search(before):
+        return False  # "reduced by 79%": the size of a change (stance._amount_check reads those)
+    if _SHARE_AS_RISK.match(after):
+        return bool(_ARTICLE_BEFORE.search(before))
+    return bool(_SHARE_AFTER.match(after) or _BOUND_AFTER.match(after))
+
+
+def _core(claim: str) -> str:
+    core = _TAIL.sub("", claim.strip().rstrip("."))
+    return _LEAD.sub("", core)
+
+
+def _agree(c: Figure, s: Figure) -> bool:
+    if c.unit != s.unit or c.sign and s.sign and c.sign != s.sign:
+        return False
+    tol = max(1.0 if c.unit == "%" else 0.05, AGREE * max(c.high, s.high))
+    if c.low < c.high:
+        return c.low - tol <= s.low and s.high <= c.high + tol  # a figure inside the claim's range
+    return s.low - tol <= c.low <= s.high + tol
+
+
+def _differ(c: Figure, s: Figure) -> bool:
+    if c.unit != s.unit:
+        return False
+    if c.unit == "x" and c.sign and s.sign and c.sign != s.sign:
+        return True  # "20 times higher" against "lower"
+    gap = max(s.low - c.high, c.low - s.high)
+    if c.unit == "%":
+        return gap > max(3.0, DIFFER * max(c.high, s.high))
+    return gap > 0 and min(c.low, s.low) / max(c.high, s.high) < 0.6
+
+
+def read_figures(claim: str, sentences: Sequence[str]) -> dict[int, tuple[str, str, float]]:
+    """Sentence index -> (stance, cue, share of the claim's words named) for the sentences whose
+    figures answer the figure the claim quotes; empty when the claim quotes none."""
+    core = _core(claim)
+    quoted = figures(core)
+    if not quoted:
+        return {}
+    quoted = tuple(f for f in quoted if not _PREMISE.search(core[: f.start])) if quoted else quoted
+    if not quoted:
+        return {}
+    c = quoted[0]  # the claim's main figure ("100 percent of ..., with more than 50 percent ...")
+    words = content_stems(core) - _STAGE_WORDS
+    if len(words) < 2:
+        return {}
+    agree: dict[int, tuple[str, str, float]] = {}
+    differ: dict[int, tuple[str, str, float]] = {}
+    for i, sentence in enumerate(sentences):
+        found = [s for s in figures(sentence) if s.unit == c.unit]
+        stated = [s for s in figures(sentence, shares=False) if s.unit == c.unit]
+        if not stated:
+            continue
+        shared = words & content_stems(sentence)
+        share = len(shared) / len(words)
+        hits = [s for s in stated if _agree(c, s)]  # ("10% or more of ... kidney ... cancers")
+        if hits and shared:
+            agree[i] = ("supports", hits[0].text, share)
+        elif found and not hits and not c.bound and len(shared) >= 2 and share >= SAME_THING and all(_differ(c, s) for s in found):
+            differ[i] = ("contradicts", found[0].text, share)
+    return agree or differ  # one agreeing figure anywhere outweighs the others

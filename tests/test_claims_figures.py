@@ -1,0 +1,117 @@
+"""Quoted figures (litcli.claims.figures): a claim's proportion or ratio read against the figures
+an abstract gives for the same thing.
+
+Every sentence here is written for this file (none comes from the stance benchmark data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litcli.claims.figures import figures, read_figures
+from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge
+
+
+def values(text: str, **kw: bool) -> list[tuple[float, float, str]]:
+    return [(f.low, f.high, f.unit) for f in figures(text, **kw)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some 64 percent of the island's adults carried antibodies.", [(64.0, 64.0, "%")]),
+        ("One in four nurses reported burnout.", [(25.0, 25.0, "%")]),
+        ("as many as three out of five residents were infected", [(60.0, 60.0, "%")]),
+        ("Two-thirds of the cohort had quit smoking.", [(66.7, 66.7, "%")]),
+        ("between 4.5 percent and 7 percent had been infected", [(4.5, 7.0, "%")]),
+        ("Falls were 3.2 times higher among sedated residents.", [(3.2, 3.2, "x")]),
+        ("Forty percent of the sample were smokers.", [(40.0, 40.0, "%")]),
+    ],
+)
+def test_figures_reads_shares_and_ratios(text: str, expected: list[tuple[float, float, str]]) -> None:
+    assert values(text) == expected
+
+
+def test_an_interval_around_an_estimate_is_not_a_figure() -> None:
+    text = "We estimate that 61% of infections went unreported (95% credible interval [CrI]: 55-68%) before the lockdown."
+    assert values(text) == [(61.0, 61.0, "%")]
+    assert values("Seroprevalence was 3.9% (95% CI 3.1-4.8%) in the county.") == [(3.9, 3.9, "%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brimonidine 0.2% drops lowered intraocular pressure.",  # a concentration
+        "The gel cut itching by 40%.",  # the size of a change
+        "Patients reaching a 90% reduction in plaque area were few.",  # part of an outcome's name
+    ],
+)
+def test_a_percentage_that_is_not_a_share_of_a_whole_is_left_out(text: str) -> None:
+    assert values(text) == []
+    assert values(text, shares=False)  # (still a number, when any stated figure may agree)
+
+
+def test_a_bound_is_read_before_or_after_the_figure() -> None:
+    assert [f.bound for f in figures("up to 30% of carriers had no fever")] == ["upper"]
+    assert [f.bound for f in figures("20% or more of hip fractures were fatal")] == ["lower"]
+
+
+CLAIM = "A new survey found that 64 percent of the island's adults carried antibodies to the virus by March."
+
+
+def test_the_same_figure_for_the_same_thing_supports() -> None:
+    abstract = [
+        "We tested 2,410 adults drawn at random from the island's electoral roll.",
+        "Adjusted for test accuracy, 63.5% of adults carried antibodies to the virus by March.",
+    ]
+    assert judge(CLAIM, abstract).stance == SUPPORTS
+
+
+def test_another_figure_for_the_same_thing_contradicts() -> None:
+    abstract = [
+        "We tested 2,410 adults drawn at random from the island's electoral roll.",
+        "Adjusted for test accuracy, 18% of adults carried antibodies to the virus by March.",
+    ]
+    got = judge(CLAIM, abstract)
+    assert got.stance == CONTRADICTS
+    assert got.rationale[0].cue == "18%"
+
+
+def test_a_figure_agreeing_anywhere_outweighs_other_figures() -> None:
+    # a figure for another month differs, the one for March agrees: no contradiction
+    abstract = [
+        "Adjusted for test accuracy, 31% of the island's adults carried antibodies to the virus in January.",
+        "By March, antibodies were carried by 65% of adults.",
+    ]
+    assert judge(CLAIM, abstract).stance == SUPPORTS
+
+
+def test_a_differing_figure_about_something_else_says_nothing() -> None:
+    abstract = [
+        "We tested 2,410 adults drawn at random from the island's electoral roll.",
+        "Of those tested, 18% were aged over 70 years.",
+    ]
+    assert judge(CLAIM, abstract).stance == NEUTRAL
+
+
+def test_a_bound_is_not_contradicted_by_a_larger_figure() -> None:
+    claim = "Up to 30 percent of carriers of the virus never develop a fever, experts say."
+    abstract = ["Among 512 carriers of the virus, 71% never developed a fever during follow-up."]
+    assert read_figures(claim, abstract) == {}
+    assert judge(claim, abstract).stance != CONTRADICTS
+
+
+def test_a_figure_in_a_condition_is_a_premise_not_the_claim() -> None:
+    claim = "Hospitals would save 2 billion dollars if 40% of outpatients used the online service."
+    abstract = ["If 40% of outpatients used the online service, hospitals would save about 300 million dollars."]
+    assert read_figures(claim, abstract) == {}
+
+
+def test_ratios_agree_and_disagree_by_size_and_direction() -> None:
+    claim = "Residents given sedatives were 3 times more likely to fall, a study says."
+    agree = ["Falls were 3.2 times higher among residents given sedatives than among other residents."]
+    differ = ["Falls were 1.1 times higher among residents given sedatives than among other residents."]
+    opposite = ["Falls were 3 times lower among residents given sedatives than among other residents."]
+    assert judge(claim, agree).stance == SUPPORTS
+    assert judge(claim, differ).stance == CONTRADICTS
+    assert judge(claim, opposite).stance == CONTRADICTS
