@@ -1347,3 +1347,31 @@ def test_another_known_outcome_sharing_a_word_is_not_the_claims() -> None:
     claim = "Vortal 80 mg daily increases HDL cholesterol compared with vortal 10 mg daily."
     assert stance(claim, "LDL cholesterol was reduced by 51% with 80 mg versus 37% with 10 mg (p < 0.001).") == NEUTRAL
     assert stance(claim, "HDL cholesterol rose by 12% with 80 mg versus 4% with 10 mg (p < 0.001).") == SUPPORTS
+
+
+def test_free_of_an_outcome_is_its_absence() -> None:
+    # "free of relapse" is good: fewer relapses with the drug support the claim
+    claim = "Vortal kept more patients with bipolar disorder free of relapse than placebo."
+    sentence = "Relapse occurred in 21 of 88 (24%) patients given vortal and 40 of 90 (44%) given placebo (HR 0.49; 95% CI 0.29-0.83)."
+    assert stance(claim, sentence) == SUPPORTS
+    assert stance(claim, "Relapse occurred in 40 of 88 (45%) patients given vortal and 20 of 90 (22%) given placebo (HR 2.10; 95% CI 1.25-3.51).") == CONTRADICTS
+
+
+def test_a_setting_before_the_result_is_not_its_outcome() -> None:
+    # "Among patients in stable remission, ..." names remission; the numbers are of relapse
+    claim = "Vortal nasal spray increases time to relapse compared with placebo."
+    sentence = "Among patients in stable remission, 24% in the vortal group and 41% in the placebo group relapsed (hazard ratio 0.52; P = .004)."
+    assert rd.valence("Among patients in stable remission, 24% relapsed")[1] == "relapsed"
+    assert stance(claim, sentence) == SUPPORTS
+
+
+def test_a_null_on_another_outcome_in_the_same_sentence_is_not_the_claims() -> None:
+    # one subject, three results: the null ones are about other outcomes
+    claim = "Vortal significantly decreases hospitalisation for asthma compared with placebo."
+    sentence = (
+        "Compared with placebo, vortal reduced hospitalisation for asthma (HR 0.61; 95% CI 0.47-0.80), "
+        "had no significant effect on pneumonia (HR 0.91; 95% CI 0.72-1.15) and did not change the risk of fracture (HR 1.10; 95% CI 0.85-1.43)."
+    )
+    assert stance(claim, sentence) == SUPPORTS
+    # a null that tests the claim's own comparison still decides
+    assert stance(claim, "Hospitalisation for asthma was lower with vortal, but the difference was not significant (HR 0.88; 95% CI 0.70-1.11).") == CONTRADICTS

@@ -99,7 +99,10 @@ _STOP = vocab.FUNCTION_WORDS
 _SPLIT = re.compile(
     r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet|with|without|which|suggesting|indicating|a (?:rise|fall|reduction|"
     r"increase|decrease|change|effect|difference) (?:that|which))\b)"
-    r"|\s+(?=(?:but|whereas|although|though)\b)|,\s+(?=and\b)|\s+(?=and\s+(?:the|a|an|no|fewer|more|"
+    r"|\s+(?=(?:but|whereas|although|though)\b)|,\s+(?=and\b)"
+    # the same subject's next result, a null ("X reduced A (HR ...), had no significant effect on B
+    # and did not change C")
+    r"|,\s+(?=(?:had|has|did|does|was|were|showed|produced)\s+(?:no|not)\b)|\s+(?=and\s+(?:the|a|an|no|fewer|more|"
     r"ketamine|placebo|its|their)\b(?![\s\w-]{0,20}\b(?:groups|arms|(?:group|arm)\b\s*(?:\(|\d|[,;.]|$|respectively|were|was|had))))",
     _I,
 )
@@ -229,14 +232,23 @@ def outcome_classes(text: str) -> frozenset[int]:
 _LOSS_OF = re.compile(r"\b(loss|losses|decline|deterioration|worsening|impairment|lack|absence) (of|in) (the )?([\w-]+ ){0,2}$", _I)
 
 
+_LEADING_SETTING = re.compile(r"^\s*(?:among|in|for)\s+(?:the\s+)?(?:patients|participants|subjects|those|people|women|men|children|adults)\b[^,;()]{0,80},\s+", _I)
+
+
 def valence(text: str) -> tuple[int, str | None]:
     """The valence of the first outcome named in ``text`` and its words (0, None when unknown);
     "the loss of kidney function" is bad although kidney function is good."""
     best: tuple[int, int, str] | None = None
-    for pattern, v in VALENCE:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), v, m.group(0))
+    # (not in a leading setting when the clause names an outcome after it: "Among patients in
+    # stable remission, 27% and 45% relapsed" is about relapse)
+    setting = _LEADING_SETTING.match(text)
+    for start in ((setting.end(), 0) if setting else (0,)):
+        for pattern, v in VALENCE:
+            m = pattern.search(text, start)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), v, m.group(0))
+        if best is not None:
+            break
     if best is None:
         return 0, None
     if best[1] > 0 and _LOSS_OF.search(text[max(0, best[0] - 40) : best[0]]):

@@ -122,6 +122,28 @@ _PRIMARY = re.compile(r"\bprimary (outcome|end-?point|efficacy (outcome|end-?poi
 _DIFFERENCE_NAMED = re.compile(r"\b(the )?(difference|differences|comparison|separation|between[- ]groups?|between the|among the|intergroup)\b", re.I)
 # a clause with no subject of its own, about the comparison before it: "..., but did not reach significance"
 _SUBJECTLESS_NULL = re.compile(r"^\s*(but|although|though|however,?)\s+(it\s+|this\s+)?(did|was|were|is|not|failed)\b", re.I)
+def _names_outcome(frame: ClaimFrame, clause: str) -> bool:
+    """Does the clause name the claim's outcome (its words, or a measure of it)?"""
+    own = frame.outcome_stems - _WEAK_STEMS
+    return bool(own & content_stems(clause)) or bool(frame.outcome_classes & outcome_classes(clause))
+
+
+_OBJECT_OF_NULL = re.compile(
+    r"\b(?:effects?|impact|influence|differences?|changes?)\s+(?:on|in|of)\s+(?:the\s+|any\s+)?(?:risk\s+of\s+|rates?\s+of\s+|incidence\s+of\s+)?([a-z][\w-]{2,})"
+    r"|\b(?:did|does|do)\s+not\s+(?:change|alter|affect|reduce|increase|improve|modify)\s+(?:the\s+)?(?:risk\s+of\s+|rates?\s+of\s+|incidence\s+of\s+)?([a-z][\w-]{2,})",
+    re.I,
+)
+
+
+def _names_other_outcome(frame: ClaimFrame, clause: str) -> bool:
+    """Does a null clause name an outcome of its own ("had no significant effect on myocardial
+    infarction", "did not change the risk of stroke"), not the claim's?  ("the difference did not
+    reach significance" names none.)"""
+    if _DIFFERENCE_NAMED.search(clause):
+        return False  # "the difference in X between the groups was not significant" tests the comparison
+    return any(stem(w) not in frame.stems for m in _OBJECT_OF_NULL.finditer(clause) for w in m.groups() if w and w.lower() not in vocab.FUNCTION_WORDS)
+
+
 def _tests_the_difference(frame: ClaimFrame, clause: str, clauses: list[str]) -> bool:
     """Does a null clause test the difference between the arms?  A clause with no subject of its
     own ("..., but did not reach significance") tests the clauses just before it, which must be
@@ -806,8 +828,11 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     if strict and relevance < MIN_RELEVANCE and special != "duration":
         return Reading(NEUTRAL, None, kind, relevance)  # (a time frame is read a little further from the claim's words)
     if not stances:
-        clauses = [c for part in split_sentences(section_label(sentence)[1]) for c in split_clauses(part)]
-        for clause in clauses:
+        parts = [split_clauses(part) for part in split_sentences(section_label(sentence)[1])]
+        clauses = [c for cs in parts for c in cs]
+        # (does another clause of the same sentence name the claim's outcome?)
+        named = [any(_names_outcome(frame, o) for o in cs if o is not c) for cs in parts for c in cs]
+        for k, clause in enumerate(clauses):
             if frame.onset and _EFFECT_LOST.search(clause):
                 continue  # "... but no longer significant by day 7" says nothing about onset
             if frame.conditions and len(clauses) > 1 and _off_topic(frame, clause):
@@ -817,6 +842,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
             if not f.decided or _BOTH_ARMS.search(clause) and not f.null:
                 continue  # a change "in both arms" is not a difference between them
+            if f.null and named[k] and not (frame.outcome_stems - _WEAK_STEMS) & content_stems(clause) and _names_other_outcome(frame, clause):
+                continue  # "X reduced A (HR ...), had no significant effect on B": B is not the claim's A
             st = _compare(frame, f, content_stems(clause), clause, strict=strict)
             st = _time_frame_gate(frame, st, clause)
             if st != NEUTRAL:
