@@ -831,7 +831,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         parts = [split_clauses(part) for part in split_sentences(section_label(sentence)[1])]
         clauses = [c for cs in parts for c in cs]
         # (does another clause of the same sentence name the claim's outcome?)
-        named = [any(_names_outcome(frame, o) for o in cs if o is not c) for cs in parts for c in cs]
+        elsewhere = [any(_names_outcome(frame, o) for o in cs if o is not c) for cs in parts for c in cs]
         for k, clause in enumerate(clauses):
             if frame.onset and _EFFECT_LOST.search(clause):
                 continue  # "... but no longer significant by day 7" says nothing about onset
@@ -842,7 +842,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
             if not f.decided or _BOTH_ARMS.search(clause) and not f.null:
                 continue  # a change "in both arms" is not a difference between them
-            if f.null and named[k] and not (frame.outcome_stems - _WEAK_STEMS) & content_stems(clause) and _names_other_outcome(frame, clause):
+            if f.null and elsewhere[k] and not (frame.outcome_stems - _WEAK_STEMS) & content_stems(clause) and _names_other_outcome(frame, clause):
                 continue  # "X reduced A (HR ...), had no significant effect on B": B is not the claim's A
             st = _compare(frame, f, content_stems(clause), clause, strict=strict)
             st = _time_frame_gate(frame, st, clause)
