@@ -16,7 +16,7 @@ from litcli.claims import verdict as vd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim, extract_claims, parse_article
 from litcli.claims.frame import parse_claim
-from litcli.claims.stance import judge
+from litcli.claims.stance import NEUTRAL, SUPPORTS, judge
 from litcli.models import AbstractSection, Author, CommentCorrection, MeshHeading, Record
 
 RCT = ("Journal Article", "Randomized Controlled Trial")
@@ -355,3 +355,23 @@ def test_comparisons_with_a_control_arm_are_read_by_who_did_better(sentence: str
     is 'no better': those are null or negative results, not support."""
     c = "Ketamine reduces depressive symptoms in adults with treatment-resistant depression."
     assert judge(c, [sentence]).stance == expected
+
+
+def test_the_opening_background_of_an_unlabelled_abstract_decides_nothing() -> None:
+    claim = "Vortal improves sleep quality in older adults."
+    abstract = [
+        "Vortal, a melatonin receptor agonist, improves sleep quality in older adults and is widely prescribed.",
+        "Its pharmacokinetics in this age group are poorly described.",
+        "We gave single 5 mg doses to 24 volunteers aged 65 to 80 years and sampled plasma for 24 hours.",
+        "Peak concentrations were reached at 1.5 hours and the half-life was 6.2 hours.",
+        "Clearance fell with age and with renal function.",
+    ]
+    got = judge(claim, abstract)
+    assert got.stance == NEUTRAL
+    assert all(r.stance == NEUTRAL for r in got.rationale)
+    # an abstract that opens with its own finding is read from its first sentence
+    own = ["Here we show that vortal improves sleep quality in older adults.", *abstract[2:]]
+    assert judge(claim, own).stance == SUPPORTS
+    # and a structured abstract's labelled sections decide as before
+    labelled = [("Vortal improved sleep quality in older adults compared with placebo (p = 0.01).", "RESULTS"), *((t, "METHODS") for t in abstract[2:])]
+    assert judge(claim, labelled).stance == SUPPORTS

@@ -959,6 +959,9 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
             where = SentenceJudgement(title or items[0][0], 0, "TITLE" if title else items[0][1], NEUTRAL, unnamed, 0.0, "off-topic")
             return Prepared(frame, items, [], Judgement(NEUTRAL, [where], frame.to_dict()))
     readings = [read_sentence(frame, text, section, strict=strict) for text, section in items]
+    for i in range(_leading_background(items)):
+        if readings[i].stance != NEUTRAL:
+            readings[i] = Reading(NEUTRAL, None, "background", readings[i].relevance)
     for i, (st, cue, share) in read_figures(claim, [text for text, _ in items]).items():
         r = readings[i]
         if r.kind in ("finding", "restatement", "mixed"):
@@ -966,6 +969,22 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
             # what the claim asserts ("64 percent of adults carried antibodies" against "18% ...")
             readings[i] = Reading(st, cue, r.kind, max(r.relevance, share))
     return Prepared(frame, items, readings)
+
+
+_OWN_WORK = re.compile(vocab.OWN_WORK, re.I)
+
+
+def _leading_background(items: Sequence[Sentence]) -> int:
+    """How many sentences open an unlabelled abstract as its background: those before the first
+    that speaks of the study itself ("we", "here", "this trial"), states its aim or methods, or
+    gives figures ("The APOE e4 allele is the strongest genetic risk factor ..., with risk
+    increasing with the number of copies" is what is known, not what was found)."""
+    if len(items) < MIN_RECORD_SENTENCES or any(section for _, section in items) or any(section_label(t)[0] for t, _ in items):
+        return 0
+    for i, (text, _) in enumerate(items):
+        if _OWN_WORK.search(text) or sentence_kind(text) in ("aim", "method") or rd.significance(text) is not None or re.search(r"\d", text):
+            return i if i <= len(items) // 2 else 0
+    return 0
 
 
 def _not_named(frame: ClaimFrame, record: str) -> str | None:

@@ -1029,6 +1029,12 @@ DOSAGE_FORM_WORDS = frozenset(("spray", "tablets", "tablet", "infusion", "infusi
 SHARE_NOUNS = r"proportion|percentage|share|fraction|number|numbers|rate|rates"
 PEOPLE_NOUNS = r"patients|participants|subjects|people|women|men|children|infants|adults|individuals|users|cases|students"
 # Outcome heads too generic to say which outcome a result is about ("dissociative symptoms").
+# Words by which an abstract speaks of its own study ("we", "here", "this trial"): the sentences
+# before the first of them (and before any aim, method or figure) are its background.
+OWN_WORK = (
+    r"\b(we|our|us|here|herein|this (study|trial|analysis|review|paper|report|work|cohort)|the present (study|trial|analysis)|"
+    r"in this (study|trial|analysis|cohort)|participants|patients were|subjects were)\b"
+)
 GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
 # Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
 DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
