@@ -1375,3 +1375,12 @@ def test_a_null_on_another_outcome_in_the_same_sentence_is_not_the_claims() -> N
     assert stance(claim, sentence) == SUPPORTS
     # a null that tests the claim's own comparison still decides
     assert stance(claim, "Hospitalisation for asthma was lower with vortal, but the difference was not significant (HR 0.88; 95% CI 0.70-1.11).") == CONTRADICTS
+
+
+def test_two_numbers_set_against_each_other_follow_the_arms_listed_next_to_them() -> None:
+    claim = "Vortal retractor increases wound length compared with the Delta retractor."
+    assert stance(claim, "Wound length was 11.4 cm versus 7.2 (p < 0.01) in the vortal and Delta groups.") == SUPPORTS
+    assert stance(claim, "Wound length was 7.2 cm versus 11.4 (p < 0.01) in the vortal and Delta groups.") == CONTRADICTS
+    assert stance(claim, "Wound length differed significantly between the Delta group and the vortal group (7.2 versus 11.4 cm, P = 0.003).") == SUPPORTS
+    # listed arms without numbers in their order compare nothing
+    assert stance(claim, "Wound length was recorded in the vortal and Delta groups (p < 0.01).") == NEUTRAL

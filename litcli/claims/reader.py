@@ -507,6 +507,12 @@ _AFTER_ARM = re.compile(
     _I,
 )
 _RESPECTIVELY = re.compile(_NUMBER + r"[^;]{0,60}?\s(?:and|vs\.?|versus)\s+" + _NUMBER + r"(?=[^;]*\brespectively\b)", _I)
+# two numbers set against each other ("83.7% versus 64.3%", "12.9 cm vs. 8.9"), read in the order
+# of two arms listed together next to them: "between the A group and the B group (83.7% versus
+# 64.3%, P = 0.014)", "was 12.9 cm versus 8.9 (p < 0.05) in the A and B groups"
+_PAIR = re.compile(_NUMBER + r"(?:\s*(?:cm|mm|kg|g|min|s|ml|mL|%))?\s+(?:vs\.?|versus)\s+" + _NUMBER, _I)
+_PAIR_BEFORE_ARMS = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|for|between|among)\s+(?:the\s+)?$", _I)
+_PAIR_AFTER_ARMS = re.compile(r"^[\w-]*(?:\s+(?:groups?|arms?))?(?:\s+(?:at|during|after|in)\s+[\w\s-]{0,25}?)?\s*[(,]\s*$", _I)
 
 
 _BEFORE_ARM = re.compile(
@@ -568,6 +574,27 @@ def _mentions(clause: str, positions: list[int]) -> list[tuple[int, int]]:
 _IMPROVED_BY = re.compile(r"\bimprov\w*\b(\s+\w+){0,2}\s+by\s*$|\bimprov\w*\s+by\b|\bimprovements?\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", _I)
 
 
+def _listed_pair(clause: str, first_arm: int, last_arm: int) -> re.Match[str] | None:
+    """Two numbers set against each other right before or right after two arms listed together."""
+    for m in _PAIR.finditer(clause):
+        if m.end() <= first_arm and _PAIR_BEFORE_ARMS.match(clause[m.end() : first_arm]):
+            return m
+        if m.start() > last_arm and _PAIR_AFTER_ARMS.match(clause[last_arm : m.start()]):
+            return m
+    return None
+
+
+def _pair_for_listed_arms(clause: str, arms: Arms) -> bool:
+    ipos, cpos = arms.positions(clause)
+    mi, mc = _mentions(clause, ipos), _mentions(clause, cpos)
+    if len(mi) != 1 or len(mc) != 1:
+        return False
+    first, last = min(mi[0][0], mc[0][0]), max(mi[0][1], mc[0][1])
+    between = clause[min(mi[0][1], mc[0][1]) : max(mi[0][0], mc[0][0])] + " "
+    listed = re.fullmatch(r"[^;()]{0,40}?\s(and|or|vs\.?|versus)\s+(the\s+)?", between, _I) is not None
+    return listed and _listed_pair(clause, first, last) is not None
+
+
 def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     """Numbers stated per arm: "response in 59% after ketamine and 25% after midazolam",
     "decreased by 19.8 points with esketamine and by 15.3 points with placebo", "the mean score
@@ -590,10 +617,15 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     try:
         # "16 and 13 min with A and B, respectively"; "for A and B were 3.5 and 5.1, respectively"
         listed = re.fullmatch(r"[^;()]{0,40}?\s(and|or|vs\.?|versus)\s+(the\s+)?", clause[min(i_last, c_last) : max(ipos[0], cpos[0])] + " ", _I) is not None
+        pair = _listed_pair(clause, min(ipos[0], cpos[0]), max(i_last, c_last)) if listed and not resp else None
         if resp and (resp.end() <= min(ipos[0], cpos[0]) or resp.start() >= max(ipos[0], cpos[0]) and listed):
             first, second = _num(resp.group(1)), _num(resp.group(3))
             vi, vc = (first, second) if ipos[0] < cpos[0] else (second, first)
             at_i = at_c = resp.start()
+        elif pair is not None:
+            first, second = _num(pair.group(1)), _num(pair.group(3))
+            vi, vc = (first, second) if ipos[0] < cpos[0] else (second, first)
+            at_i = at_c = pair.start()
         else:
             # a number right after each arm ("placebo, 39.1%; A 20 mg, 29.3%") binds tighter than
             # one somewhere before it
@@ -889,6 +921,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             v, words = valence(clause)
             return Finding(goodness=g, valence=v, outcome=words, significant=sig, harm=harm, cue=(favour.group(0) + named.split(")")[0].split(",")[0]).rstrip(" .;"))
     sign = arm_sign(clause, arms)
+    if sign is None and _pair_for_listed_arms(clause, arms):
+        sign = 1  # arms listed together with a number for each, in their order: compared by the numbers
     if sign is None:
         return _by_ratio(clause, arms, harm, sig)
     if arms.intervention is not None and not arms.loss:
