@@ -1384,3 +1384,15 @@ def test_two_numbers_set_against_each_other_follow_the_arms_listed_next_to_them(
     assert stance(claim, "Wound length differed significantly between the Delta group and the vortal group (7.2 versus 11.4 cm, P = 0.003).") == SUPPORTS
     # listed arms without numbers in their order compare nothing
     assert stance(claim, "Wound length was recorded in the vortal and Delta groups (p < 0.01).") == NEUTRAL
+
+
+def test_longer_without_an_outcome_is_its_absence() -> None:
+    claim = "Patients on vortal maintenance went longer without disease progression than those on placebo."
+    assert rd.valence("went longer without disease progression")[0] == 1
+    assert stance(claim, "Disease progression occurred in 88 of 240 patients (36.7%) in the vortal group and 90 of 121 (74.4%) in the placebo group (hazard ratio 0.31; 95% CI 0.22-0.43; P < 0.001).") == SUPPORTS
+
+
+def test_an_arm_named_by_the_initials_of_its_whole_name() -> None:
+    # "therapy" is a generic word, but the sentence's initials keep it: NPWT
+    claim = "Negative-pressure wound therapy led to fewer wound infections than standard dressings."
+    assert stance(claim, "Wound infection occurred in 3.1% and 8.4% of women in the NPWT and standard dressing groups, respectively (RR 0.37; 95% CI 0.20-0.69).") == SUPPORTS

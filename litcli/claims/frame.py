@@ -243,6 +243,10 @@ def _acronyms(phrase: str, exclude: str = "") -> list[str]:
     words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in rd._STOP and w.lower() not in _GENERIC_SUBJECT]
     if 3 <= len(words) <= 6:
         found.append("".join(w[0] for w in words).upper())
+    # with the generic words too: "negative-pressure wound therapy" -> NPWT
+    named = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in rd._STOP]
+    if 3 <= len(named) <= 6 and len(named) > len(words) and words:
+        found.append("".join(w[0] for w in named).upper())
     found += [m.group(1) for m in re.finditer(r"\b([A-Z]{3,})-[A-Z0-9]+\b", phrase)]
     other = exclude.upper()
     return [r"(?-i:\b" + re.escape(a) + r"s?\b)" for a in dict.fromkeys(found) if not re.search(r"\b" + re.escape(a) + r"\b", other)]

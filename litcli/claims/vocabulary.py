@@ -557,7 +557,9 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"(relapse|recurrence|progression|event|disease|symptom|metastasis|pain|seizure|headache|migraine)[- ]free\b( survival| interval)?|"
      r"(pain|seizure|symptom|headache|migraine) freedom|freedom from|"
      r"\bfree (of|from) (any )?(\w+ )?(relapses?|recurrences?|progression|disease|symptoms?|metastas\w+|pain|seizures?|"
-     r"headaches?|migraines?|infections?|events?|episodes?)", 1),
+     r"headaches?|migraines?|infections?|events?|episodes?)|"
+     r"\b(longer|time|survival|years|months|days)\s+without\s+(any\s+)?(\w+\s+)?(relapses?|recurrences?|progression|symptoms?|"
+     r"metastas\w+|pain|seizures?|headaches?|migraines?|infections?|events?|episodes?)", 1),
     (r"(overall |long-term )?survival|survivors?|alive", 1),
     (r"time to (response|remission|onset|first response|improvement|recovery|discharge|extubation|ambulation|"
      r"mobili[sz]ation|(first )?(flatus|defecation|bowel movement|oral intake|feeding)|(wound )?healing|eye opening|"
