@@ -40,8 +40,10 @@ FLOORS: dict[str, dict[str, float]] = {
 # session (1,570 pairs: probes 14-17 added) 8 of 576, P 0.92 / 0.94, macro-F1 0.628 (probe 15 is
 # still unread: its 4 inversions are the reader's honest rate on unseen news/science claims).
 # With probes 18-19 (180 more, unread): 1,750 pairs, 12 of 644, P 0.92 / 0.93, macro-F1 0.624.
-PROBES_MIN_PAIRS = 1750
-PROBES_FLOOR = {"max_inversions": 15, "min_P(supports)": 0.90, "min_P(contradicts)": 0.91, "min_macro_f1": 0.60}
+# Fifth session: probes 20-22 added (300 pairs; 20 and 21 read, 22 unread): 2,050 pairs, 17 of
+# 733, P 0.90 / 0.93, macro-F1 0.611 (their first blind readings: bench/probes/README.md).
+PROBES_MIN_PAIRS = 2050
+PROBES_FLOOR = {"max_inversions": 20, "min_P(supports)": 0.88, "min_P(contradicts)": 0.91, "min_macro_f1": 0.59}
 # Evidence Inference direction (first 400 pairs): measured in the fourth session 0.653 of all,
 # 0.942 of the 69% decided; third session 0.600 of all, 0.916 of the 66% decided; second session
 # 0.580 of all, 0.917 of the 63% decided.
