@@ -16,7 +16,7 @@ from litcli.claims import verdict as vd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim, extract_claims, parse_article
 from litcli.claims.frame import parse_claim
-from litcli.claims.stance import NEUTRAL, SUPPORTS, judge
+from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge
 from litcli.models import AbstractSection, Author, CommentCorrection, MeshHeading, Record
 
 RCT = ("Journal Article", "Randomized Controlled Trial")
@@ -375,3 +375,19 @@ def test_the_opening_background_of_an_unlabelled_abstract_decides_nothing() -> N
     # and a structured abstract's labelled sections decide as before
     labelled = [("Vortal improved sleep quality in older adults compared with placebo (p = 0.01).", "RESULTS"), *((t, "METHODS") for t in abstract[2:])]
     assert judge(claim, labelled).stance == SUPPORTS
+
+
+def test_a_test_sentence_of_its_own_tests_the_comparison_before_it() -> None:
+    claim = "Vortal significantly lowers anxiety scores at 8 weeks compared with sertraline."
+    abstract = [
+        "We randomised 84 adults with generalised anxiety disorder to vortal or sertraline for 8 weeks.",
+        "HAM-A scores fell by 11.2 points in the vortal group and by 9.0 points in the sertraline group.",
+        "The between-group difference was 2.2 points (95% CI -0.8 to 5.2; P = 0.15).",
+        "Adverse events were mild in both groups.",
+    ]
+    got = judge(claim, abstract)
+    assert got.stance == CONTRADICTS
+    assert any(r.index == 2 and r.stance == CONTRADICTS for r in got.rationale)
+    # a significant test of the same comparison confirms it
+    confirmed = [*abstract[:2], "The between-group difference was 2.2 points (95% CI 0.9 to 3.5; P = 0.002).", abstract[3]]
+    assert judge(claim, confirmed).stance == SUPPORTS

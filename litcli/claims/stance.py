@@ -959,6 +959,18 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
             where = SentenceJudgement(title or items[0][0], 0, "TITLE" if title else items[0][1], NEUTRAL, unnamed, 0.0, "off-topic")
             return Prepared(frame, items, [], Judgement(NEUTRAL, [where], frame.to_dict()))
     readings = [read_sentence(frame, text, section, strict=strict) for text, section in items]
+    for i in range(1, len(items)):
+        # "The between-group difference was 2.0 points (95% CI -5.0 to 0.9; P = 0.17).": a test
+        # with neither arm nor outcome of its own tests the comparison of the sentence before it
+        text = items[i][0]
+        if (
+            _CONTINUED_TEST.match(section_label(text)[1]) and not any(frame.arms().positions(text)) and not _names_outcome(frame, text)
+            and readings[i - 1].kind == "finding"
+        ):
+            # (read as one piece of evidence: the test's subject is the comparison named before it)
+            joined = read_sentence(frame, f"{items[i - 1][0].rstrip(' .')}; {text}", items[i][1])
+            if joined.stance != NEUTRAL:
+                readings[i - 1] = readings[i] = joined
     for i in range(_leading_background(items)):
         if readings[i].stance != NEUTRAL:
             readings[i] = Reading(NEUTRAL, None, "background", readings[i].relevance)
@@ -972,6 +984,12 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
 
 
 _OWN_WORK = re.compile(vocab.OWN_WORK, re.I)
+_CONTINUED_TEST = re.compile(
+    r"^\s*(?:however,?\s+|but\s+)?(?:the|this|that|these|such)\s+(?:(?:mean|absolute|adjusted|observed|overall)\s+)?"
+    r"(?:between[- ](?:group|arm|treatment)s?\s+|inter-?group\s+)?(?:difference|differences|comparison)\b"
+    r"(?:\s+between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms|treatments))?[^;]{0,20}?\b(?:was|were|is|did|remained|of|reached|failed)\b",
+    re.I,
+)
 
 
 def _leading_background(items: Sequence[Sentence]) -> int:
