@@ -391,3 +391,20 @@ def test_a_test_sentence_of_its_own_tests_the_comparison_before_it() -> None:
     # a significant test of the same comparison confirms it
     confirmed = [*abstract[:2], "The between-group difference was 2.2 points (95% CI 0.9 to 3.5; P = 0.002).", abstract[3]]
     assert judge(claim, confirmed).stance == SUPPORTS
+
+
+def test_a_finding_that_restates_the_claim_in_nearly_all_its_words_supports() -> None:
+    claim = "Zeta cycling is a KX9-independent mechanism of heat production."
+    abstract = [
+        "Heat production in beige fat is thought to require KX9.",
+        "We studied mice lacking KX9 in adipocytes.",
+        "Here we report that zeta cycling is a robust KX9-independent mechanism of heat production in beige fat.",
+        "Blocking zeta cycling abolished heat production in these mice.",
+    ]
+    assert judge(claim, abstract).stance == SUPPORTS
+    # the word that turns the claim around, missing or added, and a comparison in the other order
+    assert judge("Zeta cycling is a KX9-dependent mechanism of heat production.", abstract).stance != SUPPORTS
+    turned = [*abstract[:2], "Here we report that zeta cycling is not a KX9-independent mechanism of heat production in beige fat.", abstract[3]]
+    assert judge(claim, turned).stance != SUPPORTS
+    order = ["We compared the two scans in 120 patients.", "Lung ultrasound was more sensitive than chest radiography for detecting pneumothorax."]
+    assert judge("Chest radiography is more sensitive than lung ultrasound for detecting pneumothorax.", order).stance != SUPPORTS

@@ -674,6 +674,39 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
     return None
 
 
+_POLARITY = re.compile(vocab.POLARITY_WORDS, re.I)
+_LEAD_FRAME = re.compile(vocab.REPORTING_LEAD, re.I)
+_TAIL_FRAME = re.compile(vocab.REPORTING_TAIL, re.I)
+CLOSE_RESTATEMENT = 0.85  # share of the claim's content words a finding must restate
+
+
+@lru_cache(maxsize=4096)
+def _close_restatement(claim: str, sentence: str) -> bool:
+    """Does a finding say what the claim says in nearly all of its words, with the same polarity
+    ("Ca2+ cycling is a UCP1-independent thermogenic mechanism" against "Here we report a robust
+    UCP1-independent thermogenic mechanism ... that involves enhanced ... Ca2+ cycling")?  Every
+    word of negation or direction in the claim must be in the sentence, and the sentence may add
+    none of negation nor turn a claim's word around ("dependent" / "independent")."""
+    core = _LEAD_FRAME.sub("", _TAIL_FRAME.sub("", claim.strip().rstrip(".")))
+    mine = content_stems(core) - _WEAK_STEMS
+    if len(mine) < 3:
+        return False
+    theirs = content_stems(sentence)
+    if len(mine & theirs) / len(mine) < CLOSE_RESTATEMENT or _COMPARED.search(core):
+        return False  # (a comparison is said by the order of its words too: "A more sensitive than B")
+    if any(_POLARITY.fullmatch(w) or re.match(r"(?:in|un|non|dis|im|ir|il)[a-z]{4,}", w) for w in mine - theirs):
+        return False  # the word the sentence lacks may be the one that turns the claim ("inaccurate")
+    claim_polar = {stem(m.group(0)) for m in _POLARITY.finditer(core)}
+    sentence_polar = {stem(m.group(0)) for m in _POLARITY.finditer(sentence)}
+    if claim_polar != sentence_polar & claim_polar or any(p not in claim_polar and _NEGATING.fullmatch(p) for p in sentence_polar):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", sentence)}
+    return not any(f"{pre}{w.lower()}" in words or f"{pre}-{w.lower()}" in words for w in re.findall(r"[A-Za-z][\w-]*", core) for pre in ("in", "un", "non"))
+
+
+_NEGATING = re.compile(vocab.NEGATING_WORDS, re.I)
+
+
 def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
     """A plain finding says nothing about how long an effect lasts ("for months", "fades within
     a week"), and a finding measured weeks later says nothing about a rapid onset."""
@@ -855,6 +888,9 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         if restated:
             stances.append(restated)
             special = "restatement"
+    if not stances and _close_restatement(frame.text, sentence):
+        stances.append((SUPPORTS, "restates the claim", None))
+        special = "restatement"
     amount = _amount_check(frame, sentence)
     if amount is not None:
         stances, special = [amount], "amount"

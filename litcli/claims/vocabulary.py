@@ -1037,6 +1037,14 @@ OWN_WORK = (
     r"\b(we|our|us|here|herein|this (study|trial|analysis|review|paper|report|work|cohort)|the present (study|trial|analysis)|"
     r"in this (study|trial|analysis|cohort)|participants|patients were|subjects were)\b"
 )
+# Words that turn what a sentence says (a restatement must keep every one of the claim's and add
+# no negation): negations, absence, and the words of direction.
+NEGATING_WORDS = r"not|no|never|neither|nor|without|lack\w*|fail\w*|absent|absence|unable|cannot|none|independent\w*|unaffected|ineffective|unrelated"
+POLARITY_WORDS = (
+    r"\b(?:" + NEGATING_WORDS + r"|increas\w*|decreas\w*|reduc\w*|rais\w*|lower\w*|higher|enhanc\w*|impair\w*|inhibit\w*|"
+    r"suppress\w*|promot\w*|activat\w*|block\w*|prevent\w*|improv\w*|worsen\w*|more|less|fewer|greater|slower|faster|"
+    r"positive\w*|negative\w*|same|similar|different|better|worse)\b|n't\b"
+)
 GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
 # Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
 DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
