@@ -888,7 +888,11 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         if restated:
             stances.append(restated)
             special = "restatement"
-    if not stances and _close_restatement(frame.text, sentence):
+    if (
+        not stances and frame.assertion not in ("equivalence", "superiority")
+        and not condition_ids(sentence) - set(frame.conditions) and _close_restatement(frame.text, sentence)
+    ):
+        # (not when the sentence names another condition: "reduced depressive symptoms ..., irrespective of PTSD")
         stances.append((SUPPORTS, "restates the claim", None))
         special = "restatement"
     amount = _amount_check(frame, sentence)
