@@ -1396,3 +1396,25 @@ def test_an_arm_named_by_the_initials_of_its_whole_name() -> None:
     # "therapy" is a generic word, but the sentence's initials keep it: NPWT
     claim = "Negative-pressure wound therapy led to fewer wound infections than standard dressings."
     assert stance(claim, "Wound infection occurred in 3.1% and 8.4% of women in the NPWT and standard dressing groups, respectively (RR 0.37; 95% CI 0.20-0.69).") == SUPPORTS
+
+
+def test_a_verb_in_the_subjects_relative_clause_is_not_the_claims_verb() -> None:
+    f = parse_claim("Pilots who worked night rosters for many years had a higher risk of atrial fibrillation.")
+    assert (f.direction, f.goodness) == (1, -1)
+    assert stance(f.text, "Long-term night-roster work was associated with an increased risk of atrial fibrillation in pilots.") == SUPPORTS
+
+
+def test_none_of_the_other_arm_is_a_count_not_a_negation() -> None:
+    claim = "Epithelial KX9 protects mice from spontaneous ileitis."
+    sentence = "Deletion of KX9 in epithelial cells resulted in spontaneous ileitis in 65% of mice by 20 weeks, compared with none of the littermate controls."
+    assert stance(claim, sentence) != CONTRADICTS
+    assert rd.read_clause("None of the patients relapsed.", rd.Arms(None, None)).null
+
+
+def test_good_tolerance_does_not_support_a_claim_of_no_side_effects_at_all() -> None:
+    claim = "Vortal infusions are free of side effects."
+    assert stance(claim, "Vortal infusions were generally well tolerated.") == NEUTRAL
+    assert stance(claim, "No adverse effects were reported during or after any vortal infusion.") == SUPPORTS
+    assert stance(claim, "Nausea occurred during 14% of vortal infusions.") == CONTRADICTS
+    # a plain safety claim is supported by good tolerance
+    assert stance("Vortal infusions are safe.", "Vortal infusions were generally well tolerated.") == SUPPORTS

@@ -319,6 +319,11 @@ def _parse_claim(text: str) -> ClaimFrame:
         and not (m.group(0).lower().endswith("s") and re.search(r"\b(the|an|its|their|his|her|our|these|those)\s+$", clean[: m.start()], _I))
     ]
     finite = [m for m in candidates if not re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
+    # a verb in a relative clause of the subject is not the claim's ("Nurses who worked night
+    # shifts for years had a higher risk ...": the verb is "had")
+    outside = [m for m in finite if not re.search(r"\b(who|that|which)\s+$", clean[: m.start()], _I)]
+    if outside and len(outside) < len(finite):
+        finite = outside
     # the first finite verb ends the subject; a gerund only when there is none ("... by boosting mTOR")
     verb: re.Match[str] | None = (finite or candidates)[0] if (finite or candidates) else None
     unknown = next((m for m in _UNKNOWN_VERB.finditer(clean) if m.start() > 0 and clean[: m.start()].split()[-1].lower() not in rd._STOP), None)

@@ -915,6 +915,9 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         return Reading(NEUTRAL, "; ".join(c for _, c, _ in stances if c), "mixed", relevance)
     chosen = next((s for s in stances if s[0] == CONTRADICTS), stances[0])
     stance = _flip(chosen[0]) if frame.negated else chosen[0]
+    if stance == SUPPORTS and frame.assertion == "safety" and _ABSOLUTE_SAFETY.search(frame.text) and not _NONE_AT_ALL.search(sentence):
+        # "free of side effects": "well tolerated" or "no cases of cystitis" does not say there were none
+        return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
     return Reading(stance, chosen[1], special or kind, relevance, chosen[2])
 
 
@@ -1024,6 +1027,9 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
 
 
 _OWN_WORK = re.compile(vocab.OWN_WORK, re.I)
+_ABSOLUTE_SAFETY = re.compile(vocab.ABSOLUTE_SAFETY_CLAIM, re.I)
+# ... unless the finding says there were none at all ("no adverse effects were reported")
+_NONE_AT_ALL = re.compile(r"\b(no|none of the|without any)\s+(\w+\s+)?(side[- ]effects?|adverse (events?|effects?|reactions?)|harms?)\b", re.I)
 _CONTINUED_TEST = re.compile(
     r"^\s*(?:however,?\s+|but\s+)?(?:the|this|that|these|such)\s+(?:(?:mean|absolute|adjusted|observed|overall)\s+)?"
     r"(?:between[- ](?:group|arm|treatment)s?\s+|inter-?group\s+)?(?:difference|differences|comparison)\b"

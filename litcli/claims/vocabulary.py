@@ -703,7 +703,8 @@ NULL_TERMS = (
     r"|\bunlikely to (be|have|provide|offer|produce|confer) (\w+ )?(effective|beneficial|benefit|useful|an effect|any effect|efficacious)\b"
     r"|\bwithout (affecting|changing|altering|improving|reducing|increasing|lowering)\b"
     r"|\bno (\w+ ){0,2}(adverse|side[- ]effects?|signal|cases?|episodes?|events?|reports?|harms?|deaths?)\b"
-    r"|\bnone of the\b|\bno (participant|patient|subject|one|individual)s?\b"
+    # (not "in 70% of mice, compared with none of the controls": a count of nought in the other arm)
+    r"|(?<!compared with )(?<!compared to )(?<!versus )(?<!than )(?<!vs )(?<!vs\. )\bnone of the\b|\bno (participant|patient|subject|one|individual)s?\b"
     r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
     r"(effect|impact|influence|benefit)"
     r"|similar (in|between|across|among|to|with|proportions?|rates?)|(was|were|are|is) (\w+ )?comparable|comparable (between|across|in both|among)|unchanged|unaffected|"
@@ -1044,6 +1045,12 @@ POLARITY_WORDS = (
     r"\b(?:" + NEGATING_WORDS + r"|increas\w*|decreas\w*|reduc\w*|rais\w*|lower\w*|higher|enhanc\w*|impair\w*|inhibit\w*|"
     r"suppress\w*|promot\w*|activat\w*|block\w*|prevent\w*|improv\w*|worsen\w*|more|less|fewer|greater|slower|faster|"
     r"positive\w*|negative\w*|same|similar|different|better|worse)\b|n't\b"
+)
+# A claim that there are no harms at all ("free of side effects", "completely safe"): a finding of
+# good tolerance does not support it (harms found still contradict it).
+ABSOLUTE_SAFETY_CLAIM = (
+    r"\b(free (of|from)|no|zero|without( any)?|never (has|have|causes?)) (\w+ )?(side[- ]effects?|adverse (events?|effects?)|harms?|risks?)\b"
+    r"|\b(completely|totally|entirely|perfectly|100%|absolutely) (safe|harmless)\b"
 )
 GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
 # Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
