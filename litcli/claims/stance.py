@@ -1046,7 +1046,7 @@ def _leading_background(items: Sequence[Sentence]) -> int:
     if len(items) < MIN_RECORD_SENTENCES or any(section for _, section in items) or any(section_label(t)[0] for t, _ in items):
         return 0
     for i, (text, _) in enumerate(items):
-        if _OWN_WORK.search(text) or sentence_kind(text) in ("aim", "method") or rd.significance(text) is not None or re.search(r"\d", text):
+        if _OWN_WORK.search(text) or re.search(r"\d", text) or sentence_kind(text) in ("aim", "method") or rd.significance(text) is not None:
             return i if i <= len(items) // 2 else 0
     return 0
 
