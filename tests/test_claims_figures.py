@@ -115,3 +115,33 @@ def test_ratios_agree_and_disagree_by_size_and_direction() -> None:
     assert judge(claim, agree).stance == SUPPORTS
     assert judge(claim, differ).stance == CONTRADICTS
     assert judge(claim, opposite).stance == CONTRADICTS
+
+
+def test_a_figure_named_by_the_abstracts_abbreviation_is_about_the_same_thing() -> None:
+    claim = "About one in ten adults in the survey had chronic liver disease."
+    abstract = [
+        "Chronic liver disease (CLD) is often undiagnosed.",
+        "We examined 6,204 adults from a national health survey with ultrasound and blood tests.",
+        "RESULTS: The prevalence of CLD was 10.6% (95% CI 9.8-11.4).",
+        "Most cases were previously unknown to the participants.",
+    ]
+    assert judge(claim, abstract).stance == SUPPORTS
+    assert judge(claim.replace("one in ten", "one in three"), abstract).stance == CONTRADICTS
+
+
+def test_a_hyphenated_name_shares_its_words() -> None:
+    claim = "Long COVID affects about one in eight people who catch the virus, according to the study."
+    abstract = [
+        "Persistent symptoms after infection are common but their frequency is uncertain.",
+        "We followed 4,100 adults with and without a positive test for a year.",
+        "Persistent symptoms attributable to COVID-19 were observed in 12.9% of infected individuals.",
+        "Fatigue and loss of smell were the most frequent.",
+    ]
+    assert judge(claim, abstract).stance == SUPPORTS
+
+
+def test_numbers_that_are_labels_are_not_a_range_and_a_row_of_measures_contradicts_nothing() -> None:
+    assert values("rose from 21.4% in period 1 to 24.9% in period 2") == [(21.4, 21.4, "%"), (24.9, 24.9, "%")]
+    claim = "80% of patients with a response to vortal later relapse."
+    sentence = "Among patients given vortal, the response rate was 31%, the 12-month relapse-free rate 42% and the discontinuation rate 9%."
+    assert read_figures(claim, ["We treated 400 patients with vortal.", sentence]) == {}

@@ -99,6 +99,8 @@ def figures(text: str, *, shares: bool = True) -> tuple[Figure, ...]:
             sign = 0
             unit = "%"
             if kind == "range":
+                if not re.match(r"\s*(?:%|percent|per\s+cent)", masked[m.end(1) :], _I) and _RANGE_AFTER_WORD.search(masked[: m.start()]):
+                    continue  # "from 22.5% in period 1 to 25.5% in period 2": not a range
                 low, high = _number(m.group(1)), _number(m.group(2))
             elif kind == "percent":
                 low = high = _number(m.group(1))
@@ -119,6 +121,7 @@ def figures(text: str, *, shares: bool = True) -> tuple[Figure, ...]:
             before = masked[max(0, m.start() - 30) : m.start()]
             after = masked[m.end() :]
             if shares and unit == "%" and kind in ("percent", "range") and not _is_share(before, after):
+                taken.append((m.start(), m.end()))  # (nor its parts: "by 50-90%")
                 continue  # "0.01% eye drops", "a 75% reduction in PASI", "reduced by 79%": not a share of a whole
             bound = next((b for b, p in _BOUNDS if p.search(before)), "")
             tail = _BOUND_AFTER.match(after)
@@ -135,12 +138,16 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", _I)
 _CHANGE_BEFORE = re.compile(r"\bby\s+(?:(?:" + "|".join(w for _, w in vocab.FIGURE_BOUNDS) + r")\s+)?$", _I)
 
 
+# a word before a bare number that makes it a label or a count, not the start of a range of shares
+_RANGE_AFTER_WORD = re.compile(r"\b(?!(?:between|from|of|ranged|ranging|range|was|were|is|are|about|approximately|around|estimated|some|roughly|nearly|that|in|to|and|or|by)\b)[A-Za-z]+\s+(?:between\s+)?$", _I)
 _BOUND_AFTER = re.compile(r"\s*or\s+(" + _UP + "|" + _DOWN + r"|above|below)\b", _I)
 
 
 def _is_share(before: str, after: str) -> bool:
     """Is a percentage a share of a whole ("76% of the population", "5.9% were HCP", "rising to
     76% in October", "a 90% chance of") rather than a concentration, a size of change or a label?"""
+    if re.match(r"\s*of\b", after):
+        return True  # ("antibodies were carried by 65% of adults")
     if _CHANGE_BEFORE.search(before):
         return False  # "reduced by 79%": the size of a change (stance._amount_check reads those)
     if _SHARE_AS_RISK.match(after):
@@ -173,9 +180,17 @@ def _differ(c: Figure, s: Figure) -> bool:
     return gap > 0 and min(c.low, s.low) / max(c.high, s.high) < 0.6
 
 
-def read_figures(claim: str, sentences: Sequence[str]) -> dict[int, tuple[str, str, float]]:
+def _words(text: str, expansions: dict[str, str]) -> frozenset[str]:
+    """Content stems, with hyphenated names split too ("COVID-19": "covid") and the long forms of
+    the abbreviations the abstract defines ("CKD": chronic kidney disease)."""
+    extra = " ".join(long for short, long in expansions.items() if re.search(r"\b" + re.escape(short) + r"s?\b", text))
+    return content_stems(text) | content_stems(re.sub(r"[-/]", " ", text)) | content_stems(extra)
+
+
+def read_figures(claim: str, sentences: Sequence[str], expansions: dict[str, str] | None = None) -> dict[int, tuple[str, str, float]]:
     """Sentence index -> (stance, cue, share of the claim's words named) for the sentences whose
-    figures answer the figure the claim quotes; empty when the claim quotes none."""
+    figures answer the figure the claim quotes; empty when the claim quotes none.  ``expansions``:
+    the abstract's abbreviations and their long forms."""
     core = _core(claim)
     quoted = figures(core)
     if not quoted:
@@ -184,7 +199,8 @@ def read_figures(claim: str, sentences: Sequence[str]) -> dict[int, tuple[str, s
     if not quoted:
         return {}
     c = quoted[0]  # the claim's main figure ("100 percent of ..., with more than 50 percent ...")
-    words = content_stems(core) - _STAGE_WORDS
+    expansions = expansions or {}
+    words = _words(core, {}) - _STAGE_WORDS
     if len(words) < 2:
         return {}
     agree: dict[int, tuple[str, str, float]] = {}
@@ -194,11 +210,11 @@ def read_figures(claim: str, sentences: Sequence[str]) -> dict[int, tuple[str, s
         stated = [s for s in figures(sentence, shares=False) if s.unit == c.unit]
         if not stated:
             continue
-        shared = words & content_stems(sentence)
+        shared = words & _words(sentence, expansions)
         share = len(shared) / len(words)
-        hits = [s for s in stated if _agree(c, s)]  # ("10% or more of ... kidney ... cancers")
+        hits = [s for s in found if _agree(c, s)]
         if hits and shared:
             agree[i] = ("supports", hits[0].text, share)
-        elif found and not hits and not c.bound and len(shared) >= 2 and share >= SAME_THING and all(_differ(c, s) for s in found):
+        elif found and len(stated) <= 2 and not any(_agree(c, s) for s in stated) and c.bound not in ("upper", "lower") and len(shared) >= 2 and share >= SAME_THING and all(_differ(c, s) for s in found):
             differ[i] = ("contradicts", found[0].text, share)
     return agree or differ  # one agreeing figure anywhere outweighs the others

@@ -1017,12 +1017,14 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
     for i in range(_leading_background(items)):
         if readings[i].stance != NEUTRAL:
             readings[i] = Reading(NEUTRAL, None, "background", readings[i].relevance)
-    for i, (st, cue, share) in read_figures(claim, [text for text, _ in items]).items():
+    texts = [text for text, _ in items]
+    for i, (st, cue, share) in read_figures(claim, texts, abbreviations([title or "", *texts])).items():
         r = readings[i]
         if r.kind in ("finding", "restatement", "mixed"):
             # a quoted figure answered by the study's figure for the same thing: the figure is
-            # what the claim asserts ("64 percent of adults carried antibodies" against "18% ...")
-            readings[i] = Reading(st, cue, r.kind, max(r.relevance, share))
+            # what the claim asserts ("64 percent of adults carried antibodies" against "18% ...");
+            # the same figure is as good as the claim's words
+            readings[i] = Reading(st, cue, r.kind, max(r.relevance, share, MIN_RELEVANCE if st == SUPPORTS else 0.0))
     return Prepared(frame, items, readings)
 
 
