@@ -145,3 +145,13 @@ def test_numbers_that_are_labels_are_not_a_range_and_a_row_of_measures_contradic
     claim = "80% of patients with a response to vortal later relapse."
     sentence = "Among patients given vortal, the response rate was 31%, the 12-month relapse-free rate 42% and the discontinuation rate 9%."
     assert read_figures(claim, ["We treated 400 patients with vortal.", sentence]) == {}
+
+
+def test_a_quoted_size_of_a_fall_is_read_against_an_efficacy() -> None:
+    claim = "The study found that the risk of infection was cut by 80% among nurses given the booster."
+    assert judge(claim, ["We followed 2,300 nurses for six months.", "Booster effectiveness against infection was 78% (95% CI 70-84) among nurses."]).stance == SUPPORTS
+    assert judge(claim, ["We followed 2,300 nurses for six months.", "Booster effectiveness against infection was 41% (95% CI 30-50) among nurses."]).stance == CONTRADICTS
+    # "booster" is a noun, not the verb "boost"
+    from litcli.claims.stance import _amounts
+
+    assert [a[0] for a in _amounts("The booster dose cut hospitalisations by 90%.")] == [-1]

@@ -632,7 +632,29 @@ def _amounts(text: str) -> list[tuple[int, frozenset[str], float, str]]:
         if value is None:
             value = float(re.sub(r"[^\d.]", "", size.replace("·", ".")) or 0)
         if d and value:
+            if not content_stems(what) - _WEAK_STEMS:
+                # "the risk of transmission was cut by 79%": what changed is named before the verb
+                what = " ".join(re.split(r"[,;:]", text[: m.start()])[-1].split()[-6:])
             out.append((d, content_stems(what), value, m.group(0)))
+    return out
+
+
+_EFFECTIVE = re.compile(
+    r"\b(\d+(?:[.·]\d+)?)\s*(?:%|percent)\s+(?:effective|efficacious|protective)\b([^.;]{0,60})"
+    r"|\b(?:efficacy|effectiveness)\b([^.;]{0,80}?)\b(?:was|of|=|:)\s*(\d+(?:[.·]\d+)?)\s*(?:%|percent)",
+    re.I,
+)
+
+
+def _relative_sizes(sentence: str) -> list[tuple[int, frozenset[str], float, str]]:
+    """Sizes of a fall a finding states as an efficacy ("was 79% effective in reducing
+    transmission", "vaccine effectiveness against hospitalisation was 52%"): a fall of that many
+    percent in what follows (or precedes) it."""
+    out = []
+    for m in _EFFECTIVE.finditer(sentence):
+        value = m.group(1) or m.group(4)
+        what = m.group(2) if m.group(1) else m.group(3)
+        out.append((-1, content_stems(what or ""), float(value.replace("·", ".")), m.group(0)))
     return out
 
 
@@ -644,7 +666,7 @@ def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fi
     if len(claimed) != 1:
         return None
     d, what, size, _ = claimed[0]
-    for fd, fwhat, fsize, words in _amounts(sentence):
+    for fd, fwhat, fsize, words in _amounts(sentence) + _relative_sizes(sentence):
         if fd != d or not (what - _WEAK_STEMS) or not (what - _WEAK_STEMS) <= fwhat | content_stems(sentence):
             continue
         ratio = min(size, fsize) / max(size, fsize)
@@ -806,6 +828,11 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         concept = 0.5 * bool(ipos_) + 0.5 * (same_outcome or same_condition)
         relevance = max(relevance, concept) + 0.05 * relevance  # shared words break ties
     kind = sentence_kind(sentence, section)
+    amount = _amount_check(frame, sentence) if kind == "finding" else None
+    if amount is not None:
+        # the size of the same change the claim quotes: its words are the claim's ("the risk of
+        # transmission was cut by 79%" against "79% effective in reducing transmission")
+        relevance = max(relevance, MIN_RELEVANCE)
     if kind != "finding" or strict and relevance < MIN_RELEVANCE_TIMED:
         return Reading(NEUTRAL, None, kind, relevance)  # too far from the claim to decide anything
     arms = frame.arms()
@@ -895,7 +922,6 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         # (not when the sentence names another condition: "reduced depressive symptoms ..., irrespective of PTSD")
         stances.append((SUPPORTS, "restates the claim", None))
         special = "restatement"
-    amount = _amount_check(frame, sentence)
     if amount is not None:
         stances, special = [amount], "amount"
     if not stances:

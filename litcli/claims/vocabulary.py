@@ -1184,7 +1184,7 @@ DEFENCE_WORDS = r"barriers?|protection|resistance|defen[cs]es?|immunity"
 
 # A change stated with its size ("cut deaths by half", "reduced inhalation by 23 percent"): the
 # verbs of change and the words for fractions.  A claim's size and a finding's are compared.
-AMOUNT_VERBS = r"reduc\w*|lower\w*|cut|cuts|decreas\w*|increas\w*|rais\w*|boost\w*|improv\w*|fell|rose|drop\w*|declin\w*|halv\w*|doubl\w*"
+AMOUNT_VERBS = r"reduc\w*|lower(?:s|ed|ing)?|cut|cuts|decreas\w*|increas\w*|rais\w*|boost(?:s|ed|ing)?|improv\w*|fell|rose|drop\w*|declin\w*|halv\w*|doubl\w*"
 AMOUNT_WORDS: dict[str, float] = {"half": 50.0, "a half": 50.0, "a third": 33.3, "one third": 33.3, "a quarter": 25.0,
                                   "one quarter": 25.0, "two thirds": 66.7, "two-thirds": 66.7, "three quarters": 75.0}
 
