@@ -539,3 +539,10 @@ def test_a_setting_before_the_subject_is_not_the_intervention() -> None:
     assert pattern.search("memory zelvin cells")
     # populations are still read from the whole claim
     assert "animals" in parse_claim("In mice, vortal reduces anxiety.").populations
+
+
+def test_a_word_followed_by_its_abbreviation_is_a_name_not_the_verb() -> None:
+    # "block" is part of the name "... nerve block (FNB)"; the verb is "increases"
+    f = parse_claim("Femoral nerve block (FNB) increases morphine consumption compared with no block.")
+    assert (f.direction, f.cue) == (1, "increases")
+    assert "morphin" in f.outcome_stems

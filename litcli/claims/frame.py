@@ -317,6 +317,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         if m.start() > 0
         and not re.search(r"['’]s\s+$", clean[: m.start()])
         and not (m.group(0).lower().endswith("s") and re.search(r"\b(the|an|its|their|his|her|our|these|those)\s+$", clean[: m.start()], _I))
+        # (nor a word followed by its abbreviation: "iliohypogastric nerve block (ILI+IHG) increases")
+        and not re.match(r"\s*\((?=[^()]*[A-Z])[^()\s]{1,15}\)", clean[m.end() :])
     ]
     finite = [m for m in candidates if not re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
     # a verb in a relative clause of the subject is not the claim's ("Nurses who worked night
