@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim
 from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge_record
 from litcli.models import FLAG_RETRACTED, FLAG_RETRACTION_NOTICE, Record
@@ -54,12 +55,7 @@ _STUDIED_PATTERNS = [
     re.compile(r"\b" + _STUDIED + r"\s+(?:a total of\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?" + _PARTICIPANTS + r"\b"),
 ]
 _SCREENED = re.compile(r"[\w\s-]{0,20}?\b(screened|assessed for eligibility|approached|invited|contacted)\b", re.I)
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-    )
-}
+_NUMBER_WORDS = {w: int(v) for w, v in vocab.CARDINAL_WORDS.items()}
 _WORD_SAMPLE = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,2}?" + _PARTICIPANTS + r"\b", re.I)
 
 

@@ -21,9 +21,9 @@ from litcli.claims.reader import content_stems
 
 _I = re.IGNORECASE
 _NUM = r"\d+(?:[.·]\d+)?"
-_PCT_NUM = r"(?:\d+(?:[.·]\d+)?|" + "|".join(sorted(vocab.FIGURE_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_PCT_NUM = r"(?:\d+(?:[.·]\d+)?|" + "|".join(sorted(vocab.CARDINAL_WORDS, key=len, reverse=True)) + r")"
 _PCT = r"\s*(?:%|percent\b|per\s+cent\b)"
-_WORD_NUMBER = "|".join(sorted(map(re.escape, vocab.FIGURE_NUMBER_WORDS), key=len, reverse=True))
+_WORD_NUMBER = "|".join(sorted(map(re.escape, vocab.CARDINAL_WORDS), key=len, reverse=True))
 _COUNT = rf"(?:{_NUM}|{_WORD_NUMBER})"
 _DENOMINATOR = rf"(?:(?:a|every)\s+)?(?:{_NUM}(?:,\d{{3}})*|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million))?"
 _FRACTION = "|".join(sorted(map(re.escape, vocab.FRACTION_WORDS), key=len, reverse=True))
@@ -77,8 +77,8 @@ def _number(text: str) -> float | None:
             t, scale = t[: -len(word)].strip(), factor
     if not t:
         return scale
-    if t in vocab.FIGURE_NUMBER_WORDS:
-        return vocab.FIGURE_NUMBER_WORDS[t] * scale
+    if t in vocab.CARDINAL_WORDS:
+        return vocab.CARDINAL_WORDS[t] * scale
     try:
         return float(t) * scale
     except ValueError:

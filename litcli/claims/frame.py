@@ -70,10 +70,10 @@ _LINK_BETWEEN = re.compile(
     _I,
 )
 _QUANTITY = re.compile(
-    r"\b(less|fewer|shorter|more|greater|longer) than (?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)", _I
+    r"\b(less|fewer|shorter|more|greater|longer) than (?=(?:\d+|" + "|".join(vocab.CARDINAL_WORDS) + r")\b)", _I
 )
 _TIME = re.compile(
-    r"\b(?:(?:day|week|month|hour|year)\s+(\d+))|\b(?:(\d+(?:\.\d+)?|a couple of|couple of|a few|a single|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several)\s*)?"
+    r"\b(?:(?:day|week|month|hour|year)\s+(\d+))|\b(?:(\d+(?:\.\d+)?|" + "|".join(sorted(map(re.escape, vocab.NUMBER_WORDS), key=len, reverse=True)) + r")\s*)?"
     r"(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b",
     _I,
 )

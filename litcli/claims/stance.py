@@ -617,7 +617,7 @@ def _verb_group(verb_stem: str) -> tuple[str, ...]:
 
 _AMOUNT = re.compile(
     r"\b(" + vocab.AMOUNT_VERBS + r")\b([^.;]{0,60}?)\bby\s+(?:only\s+|just\s+|about\s+|around\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
-    r"(\d+(?:[.·]\d+)?\s*(?:%|percent\b|per cent\b)|" + "|".join(re.escape(w) for w in sorted(vocab.AMOUNT_WORDS, key=len, reverse=True)) + r")",
+    r"(\d+(?:[.·]\d+)?\s*(?:%|percent\b|per cent\b)|" + "|".join(re.escape(w) for w in sorted(vocab.FRACTION_WORDS, key=len, reverse=True)) + r")",
     re.I,
 )
 
@@ -628,7 +628,7 @@ def _amounts(text: str) -> list[tuple[int, frozenset[str], float, str]]:
     for m in _AMOUNT.finditer(text):
         verb, what, size = m.group(1), m.group(2), m.group(3).lower()
         d = 1 if rd.UP.fullmatch(verb) or re.match(r"(doubl|improv)", verb, re.I) else -1 if rd.DOWN.fullmatch(verb) or re.match(r"(halv|cut)", verb, re.I) else 0
-        value = vocab.AMOUNT_WORDS.get(size)
+        value = vocab.FRACTION_WORDS.get(size)
         if value is None:
             value = float(re.sub(r"[^\d.]", "", size.replace("·", ".")) or 0)
         if d and value:

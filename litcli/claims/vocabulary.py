@@ -848,10 +848,16 @@ TIME_UNITS: dict[str, float] = {
     "minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "day": 1.0, "d": 1.0,
     "week": 7.0, "wk": 7.0, "month": 30.0, "mo": 30.0, "year": 365.0, "yr": 365.0,
 }
-NUMBER_WORDS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "a single": 1, "two": 2, "a couple of": 2, "couple of": 2, "three": 3,
-    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12,
-    "few": 3, "a few": 3, "several": 4,
+# Numbers in words: the cardinals (exact), and with them the counts a claim may give vaguely
+# ("a few weeks", "several days").
+CARDINAL_WORDS: dict[str, float] = {
+    w: float(i)
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+    )
+} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0}
+NUMBER_WORDS: dict[str, float] = CARDINAL_WORDS | {
+    "a": 1, "an": 1, "a single": 1, "a couple of": 2, "couple of": 2, "few": 3, "a few": 3, "several": 4,
 }
 # Claims that an effect lasts ("for months", "permanent", "keeps ... at bay", "long-lasting").
 LASTING_CLAIM = (
@@ -1185,16 +1191,10 @@ DEFENCE_WORDS = r"barriers?|protection|resistance|defen[cs]es?|immunity"
 # A change stated with its size ("cut deaths by half", "reduced inhalation by 23 percent"): the
 # verbs of change and the words for fractions.  A claim's size and a finding's are compared.
 AMOUNT_VERBS = r"reduc\w*|lower(?:s|ed|ing)?|cut|cuts|decreas\w*|increas\w*|rais\w*|boost(?:s|ed|ing)?|improv\w*|fell|rose|drop\w*|declin\w*|halv\w*|doubl\w*"
-AMOUNT_WORDS: dict[str, float] = {"half": 50.0, "a half": 50.0, "a third": 33.3, "one third": 33.3, "a quarter": 25.0,
-                                  "one quarter": 25.0, "two thirds": 66.7, "two-thirds": 66.7, "three quarters": 75.0}
-
-# Quoted figures (claims.figures): numbers in words, fractions of a whole (in %), the words after
+# Quoted figures (claims.figures) and sizes of change ("cut by a third"): fractions of a whole (in
+# %), the words after
 # "N times" that say which way, the words before a figure that make it a bound or an
 # approximation, and the words of reporting and counting that do not say what a figure is of.
-FIGURE_NUMBER_WORDS: dict[str, float] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-}
 FRACTION_WORDS: dict[str, float] = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.3, "one third": 33.3, "one-third": 33.3,
     "two thirds": 66.7, "two-thirds": 66.7, "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
