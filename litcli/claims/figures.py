@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from litcli.claims import vocabulary as vocab
+from litcli.claims.frame import claim_core
 from litcli.claims.reader import content_stems
 
 _I = re.IGNORECASE
@@ -45,8 +46,6 @@ _INTERVAL = re.compile(
     _I,
 )
 _BOUNDS = [(kind, re.compile(r"\b(?:" + words + r")\s*$", _I)) for kind, words in vocab.FIGURE_BOUNDS]
-_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
-_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
 _PREMISE = re.compile(r"\b(?:if|when|unless|assuming|provided)\b[^,;:]*$", _I)  # "..., if 7% of patients took part"
 _STAGE_WORDS = frozenset(content_stems(vocab.FIGURE_CONTEXT_NOISE))
 
@@ -155,11 +154,6 @@ def _is_share(before: str, after: str) -> bool:
     return bool(_SHARE_AFTER.match(after) or _BOUND_AFTER.match(after))
 
 
-def _core(claim: str) -> str:
-    core = _TAIL.sub("", claim.strip().rstrip("."))
-    return _LEAD.sub("", core)
-
-
 def _agree(c: Figure, s: Figure) -> bool:
     if c.unit != s.unit or c.sign and s.sign and c.sign != s.sign:
         return False
@@ -191,7 +185,7 @@ def read_figures(claim: str, sentences: Sequence[str], expansions: dict[str, str
     """Sentence index -> (stance, cue, share of the claim's words named) for the sentences whose
     figures answer the figure the claim quotes; empty when the claim quotes none.  ``expansions``:
     the abstract's abbreviations and their long forms."""
-    core = _core(claim)
+    core = claim_core(claim)
     quoted = figures(core)
     if not quoted:
         return {}

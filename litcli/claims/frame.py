@@ -283,12 +283,18 @@ def parse_claim(text: str) -> ClaimFrame:
     return _parse_claim(text)
 
 
-def _parse_claim(text: str) -> ClaimFrame:
+def claim_core(text: str) -> str:
+    """The claim without its reporting frame ("A new study found that ...", "..., researchers
+    say"): what is reported."""
     clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
     lead = _REPORTING_LEAD.match(clean)
     if lead and not re.search(r"\b(not|no|never|nor|cannot|failed)\b|n't\b", lead.group(0), _I):
         clean = clean[lead.end() :]  # (not "... has not been shown that X": that is no report of X)
-    clean = _REPORTING_TAIL.sub("", clean).strip() or clean
+    return _REPORTING_TAIL.sub("", clean).strip() or clean
+
+
+def _parse_claim(text: str) -> ClaimFrame:
+    clean = claim_core(text)
     # "(found) a link between X and Y", "no correlation between X and Y": an association claim
     link = _LINK_BETWEEN.match(clean)
     if link:

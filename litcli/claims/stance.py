@@ -21,7 +21,7 @@ from typing import Any
 from litcli.claims import reader as rd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.figures import read_figures
-from litcli.claims.frame import ClaimFrame, parse_claim, time_days
+from litcli.claims.frame import ClaimFrame, claim_core, parse_claim, time_days
 from litcli.claims.reader import (
     HARM,
     Finding,
@@ -697,8 +697,6 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
 
 
 _POLARITY = re.compile(vocab.POLARITY_WORDS, re.I)
-_LEAD_FRAME = re.compile(vocab.REPORTING_LEAD, re.I)
-_TAIL_FRAME = re.compile(vocab.REPORTING_TAIL, re.I)
 CLOSE_RESTATEMENT = 0.85  # share of the claim's content words a finding must restate
 
 
@@ -709,7 +707,7 @@ def _close_restatement(claim: str, sentence: str) -> bool:
     UCP1-independent thermogenic mechanism ... that involves enhanced ... Ca2+ cycling")?  Every
     word of negation or direction in the claim must be in the sentence, and the sentence may add
     none of negation nor turn a claim's word around ("dependent" / "independent")."""
-    core = _LEAD_FRAME.sub("", _TAIL_FRAME.sub("", claim.strip().rstrip(".")))
+    core = claim_core(claim)
     mine = content_stems(core) - _WEAK_STEMS
     if len(mine) < 3:
         return False
