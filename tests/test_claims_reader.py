@@ -1418,3 +1418,12 @@ def test_good_tolerance_does_not_support_a_claim_of_no_side_effects_at_all() -> 
     assert stance(claim, "Nausea occurred during 14% of vortal infusions.") == CONTRADICTS
     # a plain safety claim is supported by good tolerance
     assert stance("Vortal infusions are safe.", "Vortal infusions were generally well tolerated.") == SUPPORTS
+
+
+def test_a_ratio_whose_interval_includes_one_is_a_null_whichever_arm_is_named() -> None:
+    claim = "Cooling the abdomen increases the use of rescue uterotonics compared with the control."
+    sentence = "The use of rescue uterotonics (31.0%, 22 of 71 vs. 44.2%, 34 of 77, RR = 0.70, 95% CI = 0.45-1.08)."
+    assert stance(claim, sentence) == CONTRADICTS
+    assert rd._ratio_direction("rescue uterotonics (RR = 0.70, 95% CI = 0.45-1.08)", rd.Arms(None, None)) == (0, "RR = 0.70, 95% CI = 0.45-1.08")
+    # a significant ratio still needs the arm it belongs to
+    assert rd._ratio_direction("rescue uterotonics (RR = 0.60, 95% CI = 0.45-0.80)", rd.Arms(None, None)) is None

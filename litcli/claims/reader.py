@@ -282,7 +282,7 @@ _P = re.compile(
 )
 _CI = re.compile(
     r"(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|\bHR\b|\bOR\b|\bRR\b|\bIRR\b|"
-    r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|\bd\b)(?:[^;]{0,60}?|[^;]{0,30}?;\s*)(?:95%\s*(?:CI|confidence interval)|\bCI\b)[,:]?\s*"
+    r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|\bd\b)(?:[^;]{0,60}?|[^;]{0,30}?;\s*)(?:95%\s*(?:CI|confidence interval)|\bCI\b)\s*[,:=]?\s*"
     r"([-−–]?\d+(?:[.·]\d+)?)\s*(?:to|-|–|,)\s*([-−–]?\d+(?:[.·]\d+)?)",
     _I,
 )
@@ -660,12 +660,12 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
 _RATIO = re.compile(
     r"\b(?:(?:adjusted|weighted|pooled|crude|overall|summary)\s+)?(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|"
     r"a?HR|a?OR|RR|IRR|sHR)\b[\s,:=]*(?:(?:was|of)\s+)?(\d+(?:[.·]\d+)?)(?![\d%])"
-    r"\s*(?:[;,(]\s*)*(?:95\s*%\s*(?:CI|confidence interval)[,:]?\s*)?(\d+(?:[.·]\d+)?)\s*(?:-|–|to|,)\s*(\d+(?:[.·]\d+)?)",
+    r"\s*(?:[;,(]\s*)*(?:95\s*%\s*(?:CI|confidence interval)\s*[,:=]?\s*)?(\d+(?:[.·]\d+)?)\s*(?:-|–|to|,)\s*(\d+(?:[.·]\d+)?)",
     _I,
 )
 
 
-_INTERVAL = re.compile(r"\d+(?:[.·]\d+)?\s*[;,(]\s*(?:95\s*%\s*(?:CI|confidence interval)[,:]?\s*)?\d+(?:[.·]\d+)?\s*(?:-|–|to)\s*\d", _I)
+_INTERVAL = re.compile(r"\d+(?:[.·]\d+)?\s*[;,(]\s*(?:95\s*%\s*(?:CI|confidence interval)\s*[,:=]?\s*)?\d+(?:[.·]\d+)?\s*(?:-|–|to)\s*\d", _I)
 
 
 def _ratio_direction(clause: str, arms: Arms) -> tuple[int, str] | None:
@@ -681,9 +681,14 @@ def _ratio_direction(clause: str, arms: Arms) -> tuple[int, str] | None:
         if not (lo <= value <= hi):
             return None  # not an interval around the value
         found.append((m, 0 if lo <= 1 <= hi else 1 if value > 1 else -1))
-    if not found or len({d for _, d in found}) != 1 or arms.intervention is None:
+    if not found or len({d for _, d in found}) != 1:
         return None
     first = found[0][0]
+    if found[0][1] == 0:
+        # an interval that includes 1 is a null whichever arm is named first (or none is)
+        return 0, first.group(0).split("(")[0].split(";")[0].strip(" ,")
+    if arms.intervention is None:
+        return None
     at_i = arms.intervention.search(clause[: first.start()])
     if not at_i:
         return None
