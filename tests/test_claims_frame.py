@@ -546,3 +546,10 @@ def test_a_word_followed_by_its_abbreviation_is_a_name_not_the_verb() -> None:
     f = parse_claim("Femoral nerve block (FNB) increases morphine consumption compared with no block.")
     assert (f.direction, f.cue) == (1, "increases")
     assert "morphin" in f.outcome_stems
+
+
+def test_a_two_word_outcome_is_named_by_its_initials() -> None:
+    f = parse_claim("Vortal increases adverse effects compared with placebo.")
+    assert "ae" in f.outcome_stems  # "AEs were reported for ..."
+    assert judge(f.text, ["AEs were reported for 38.5% of vortal and 41.0% of placebo patients (p=0.41)."]).stance == CONTRADICTS
+    assert "rr" not in parse_claim("Vortal improves response rates in depression.").outcome_stems  # not a risk ratio

@@ -231,7 +231,9 @@ def _label_terms(phrase: str, exclude: str) -> list[str]:
 
 def _initials(phrase: str) -> list[str]:
     words = [w for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", phrase)) if w.lower() not in rd._STOP and w.lower() not in _GENERIC_SUBJECT]
-    return ["".join(w[0] for w in words).lower()] if 3 <= len(words) <= 6 else []
+    initials = "".join(w[0] for w in words).lower()
+    # (two words' initials only where they are not a statistic's: "response rates" is not RR)
+    return [initials] if 3 <= len(words) <= 6 or len(words) == 2 and initials not in vocab.STATISTIC_ABBREVIATIONS else []
 
 
 def _acronyms(phrase: str, exclude: str = "") -> list[str]:

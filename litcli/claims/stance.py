@@ -408,10 +408,10 @@ def _named_stems(text: str) -> frozenset[str]:
 
 def _acronym_stems(text: str) -> frozenset[str]:
     """The stems of the capitalised acronyms a text uses ("SUID", "PF", "AE")."""
-    return frozenset(stem(t) for t in _ACRONYM.findall(text))
+    return frozenset(stem(t[:-1] if t.endswith("s") and t[:-1].isupper() else t) for t in _ACRONYM.findall(text))
 
 
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{1,9}\b")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{1,9}s?\b")  # ("AEs": a plural)
 
 
 _ANTONYMS = [(stem(a), stem(b)) for a, b in vocab.OUTCOME_ANTONYMS]

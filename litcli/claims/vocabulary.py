@@ -1058,6 +1058,9 @@ ABSOLUTE_SAFETY_CLAIM = (
     r"\b(free (of|from)|no|zero|without( any)?|never (has|have|causes?)) (\w+ )?(side[- ]effects?|adverse (events?|effects?)|harms?|risks?)\b"
     r"|\b(completely|totally|entirely|perfectly|100%|absolutely) (safe|harmless)\b"
 )
+# Abbreviations of statistics, which a claim's two-word outcome must not be read as ("response
+# rates" is not RR).
+STATISTIC_ABBREVIATIONS = frozenset(["rr", "or", "hr", "ci", "sd", "se", "md", "sm", "iq", "ns", "ri", "ar"])
 GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
 # Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
 DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
