@@ -65,8 +65,11 @@ def scifact(root: Path | None = None) -> list[Pair]:
 _COVID = {"SUPPORT": SUPPORTS, "REFUTE": CONTRADICTS, "NEI": NEUTRAL, "NOTENOUGHINFO": NEUTRAL}
 
 
-def check_covid(root: Path | None = None) -> list[Pair]:
-    """Check-COVID train: each claim against its abstract."""
+def check_covid(root: Path | None = None, *, nei_on_evidence: bool = False) -> list[Pair]:
+    """Check-COVID train: each claim against its abstract.  With ``nei_on_evidence``, an NEI claim
+    is judged against its own ``evidence_set`` sentences instead: Check-COVID builds NEI by pairing
+    a claim with related sentences that do not settle it, and 72 of its 226 train claims are the
+    same claim text, against the same abstract, as a SUPPORT or REFUTE claim."""
     root = root or data_dir()
     corpus = {d["cord_id"]: d for d in json.loads((root / "check_covid" / "corpus_train.json").read_text(encoding="utf-8"))}
     pairs: list[Pair] = []
@@ -74,10 +77,17 @@ def check_covid(root: Path | None = None) -> list[Pair]:
         doc = corpus.get(c["cord_id"])
         if doc is None:
             continue
-        pairs.append(
-            {"id": c["id"], "claim": c["claim"], "title": doc.get("title"), "abstract": doc["abstract"], "label": _COVID[c["label"]]}
-        )
+        label = _COVID[c["label"]]
+        abstract = doc["abstract"]
+        if nei_on_evidence and label == NEUTRAL:
+            abstract = [doc["abstract"][e["sent_index"]] for e in c.get("evidence_set", []) if e["sent_index"] < len(doc["abstract"])] or abstract
+        pairs.append({"id": c["id"], "claim": c["claim"], "title": doc.get("title"), "abstract": abstract, "label": label})
     return pairs
+
+
+def check_covid_nei_evidence(root: Path | None = None) -> list[Pair]:
+    """Check-COVID train with each NEI claim against its own evidence sentences (see check_covid)."""
+    return check_covid(root, nei_on_evidence=True)
 
 
 # Evidence Inference: the prompt becomes the claim "I increases O compared with C" and the
@@ -136,6 +146,7 @@ SETS: dict[str, Callable[[Path | None], list[Pair]]] = {
     "ketamine": ketamine,
     "scifact": scifact,
     "check_covid": check_covid,
+    "check_covid_nei_evidence": check_covid_nei_evidence,
     "evidence_inference": evidence_inference,
     "probes": probes,
 }

@@ -66,6 +66,7 @@ SOURCES = {
     "scifact": "scifact/claims_train.jsonl x cited abstracts in corpus.jsonl",
     "probes": "bench/probes/*.jsonl (invented pairs written blind; see bench/probes/README.md)",
     "check_covid": "check_covid/claims_train.json + corpus_train.json",
+    "check_covid_nei_evidence": "the same, each NEI claim against its own evidence_set sentences (a reading aid; no targets)",
     "evidence_inference": "evidence_inference/prompts.jsonl (evidence span as the abstract)",
 }
 
