@@ -553,3 +553,10 @@ def test_a_two_word_outcome_is_named_by_its_initials() -> None:
     assert "ae" in f.outcome_stems  # "AEs were reported for ..."
     assert judge(f.text, ["AEs were reported for 38.5% of vortal and 41.0% of placebo patients (p=0.41)."]).stance == CONTRADICTS
     assert "rr" not in parse_claim("Vortal improves response rates in depression.").outcome_stems  # not a risk ratio
+
+
+def test_there_is_a_correlation_between_a_and_b_is_an_association_claim() -> None:
+    f = parse_claim("There is a negative correlation between vortal levels and bone density.")
+    assert f.assertion == "association"
+    assert "vortal" in f.intervention_text.lower()
+    assert parse_claim("There is no association between vortal use and dementia.").negated

@@ -65,7 +65,7 @@ _COMPARATOR_AFTER = re.compile(
 )
 _CHANGE = re.compile(r"\s*(?:(?:does|do|did|can|may|might|could|will|would)\s+)?(?:not\s+|never\s+)?(?:" + vocab.CHANGE_VERBS + r")\b", _I)
 _LINK_BETWEEN = re.compile(
-    r"^(a|an|no|the)?\s*(?:(?:strong|clear|significant|weak|positive|negative|direct|possible)\s+)?"
+    r"^(?:there\s+(?:is|are|was|were|exists?)\s+)?(a|an|no|the)?\s*(?:(strong|clear|significant|weak|positive|negative|inverse|direct|possible)\s+)?"
     r"(?:correlation|link|association|relationship|connection)\s+between\s+(.+?)\s+and\s+(.+)$",
     _I,
 )
@@ -300,7 +300,9 @@ def _parse_claim(text: str) -> ClaimFrame:
     # "(found) a link between X and Y", "no correlation between X and Y": an association claim
     link = _LINK_BETWEEN.match(clean)
     if link:
-        clean = f"{link.group(2)} is {'not ' if (link.group(1) or '').lower() == 'no' else ''}associated with {link.group(3)}"
+        # ("a positive correlation between A and B": more A with more B; "negative", "inverse": less)
+        sign = {"positive": "higher ", "negative": "lower ", "inverse": "lower "}.get((link.group(2) or "").lower(), "")
+        clean = f"{link.group(3)} is {'not ' if (link.group(1) or '').lower() == 'no' else ''}associated with {sign}{link.group(4)}"
     # a quantity is not a direction: "sleeping less than six hours", "more than two cups a day"
     clean = _QUANTITY.sub(lambda m: "below " if m.group(1).lower() in ("less", "fewer", "shorter") else "above ", clean)
     # "compared with those who did not ...", "patients who do not respond to ...": not denials
