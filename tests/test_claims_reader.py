@@ -1428,3 +1428,12 @@ def test_a_ratio_whose_interval_includes_one_is_a_null_whichever_arm_is_named() 
     assert rd._ratio_direction("rescue uterotonics (RR = 0.70, 95% CI = 0.45-1.08)", rd.Arms(None, None)) == (0, "RR = 0.70, 95% CI = 0.45-1.08")
     # a significant ratio still needs the arm it belongs to
     assert rd._ratio_direction("rescue uterotonics (RR = 0.60, 95% CI = 0.45-0.80)", rd.Arms(None, None)) is None
+
+
+def test_an_association_takes_its_sign_from_its_ratio() -> None:
+    claim = "The rs0000001 variant in VORT1 is associated with an increased risk of gout."
+    up = "The A allele of rs0000001 in VORT1 was associated with gout in the combined analysis (odds ratio 1.31, 95% CI 1.15-1.49)."
+    down = "The A allele of rs0000001 in VORT1 was associated with gout in the combined analysis (odds ratio 0.74, 95% CI 0.65-0.85)."
+    assert stance(claim, up) == SUPPORTS
+    assert stance(claim, down) == CONTRADICTS
+    assert rd.association("X was associated with gout (odds ratio 1.10, 95% CI 0.95-1.27)")[0] == 1  # the interval includes 1: no sign

@@ -760,6 +760,11 @@ def association(text: str) -> tuple[int, str] | None:
     elif v and re.search(r"\b(response|remission|improvement|outcomes?|survival)\b", right_text, _I):
         right *= v
     if not (left_said or right_said):
+        # "X was associated with Y (odds ratio 1.21, 95% CI 1.12-1.31)": the ratio says which way
+        ratios = [(_num(r.group(2)), _num(r.group(3)), _num(r.group(4))) for r in _RATIO.finditer(text[m.end() :])]
+        signs = {(1 if value > 1 else -1) for value, lo, hi in ratios if lo <= value <= hi and not lo <= 1 <= hi}
+        if len(signs) == 1 and len(ratios) == len([r for r in ratios if not r[1] <= 1 <= r[2]]):
+            return 2 * signs.pop(), cue
         return 1, cue  # "X was associated with Y": a positive association, nothing more said
     # a sign said on one side only: +1/-1 times 2 so that it never equals a bare association
     return left * right * 2, cue
