@@ -408,3 +408,11 @@ def test_a_finding_that_restates_the_claim_in_nearly_all_its_words_supports() ->
     assert judge(claim, turned).stance != SUPPORTS
     order = ["We compared the two scans in 120 patients.", "Lung ultrasound was more sensitive than chest radiography for detecting pneumothorax."]
     assert judge("Chest radiography is more sensitive than lung ultrasound for detecting pneumothorax.", order).stance != SUPPORTS
+
+
+def test_a_comparison_of_exposure_levels_answers_an_association_claim() -> None:
+    claim = "High expression of VORT1 predicts poor survival in gastric cancer."
+    longer = "Patients with high VORT1 expression had longer overall survival than those with low expression (hazard ratio 0.61, 95% CI 0.47-0.79)."
+    shorter = "Patients with high VORT1 expression had shorter overall survival than those with low expression (hazard ratio 1.62, 95% CI 1.25-2.10)."
+    assert judge(claim, [longer]).stance == CONTRADICTS
+    assert judge(claim, [shorter]).stance == SUPPORTS

@@ -490,6 +490,11 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return SUPPORTS if frame.assertion == "equivalence" else CONTRADICTS
     if frame.association:
         if not f.association:
+            if abs(frame.association) == 2 and frame.valence and f.goodness and f.valence == frame.valence and _anchored(frame, f, clause):
+                # "high X predicts poor survival" against "patients with high X had longer survival
+                # than those with low X": a comparison of the exposure's levels is the association
+                want = (1 if frame.association > 0 else -1) * frame.valence
+                return SUPPORTS if f.goodness == want else CONTRADICTS
             return NEUTRAL
         arms = frame.arms()
         the_more = frame.cue is not None and frame.cue.lower().startswith("the ")  # "the more X, the better Y"
