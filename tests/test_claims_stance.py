@@ -416,3 +416,9 @@ def test_a_comparison_of_exposure_levels_answers_an_association_claim() -> None:
     shorter = "Patients with high VORT1 expression had shorter overall survival than those with low expression (hazard ratio 1.62, 95% CI 1.25-2.10)."
     assert judge(claim, [longer]).stance == CONTRADICTS
     assert judge(claim, [shorter]).stance == SUPPORTS
+
+
+def test_an_association_with_a_risk_of_death_is_not_a_side_effect_question() -> None:
+    claim = "Drinking two cups of green tea a day is linked to a lower risk of death."
+    sentence = "Compared with non-drinkers, drinking two cups of green tea per day was associated with lower all-cause mortality (hazard ratio 0.86, 95% CI 0.81-0.92)."
+    assert judge(claim, [sentence]).stance == SUPPORTS

@@ -476,7 +476,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     named = content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS
     own_outcome = bool(named) and named <= frame.outcome_stems
     own_outcome = own_outcome or bool(_acronym_stems(clause) & frame.outcome_stems)  # "SUID"
-    if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause) and not between and not own_outcome:
+    if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause) and not between and not own_outcome and not (frame.association and f.association):
+        # (an association of an exposure with a risk is neither: "coffee ... linked to a lower risk of death")
         return NEUTRAL  # side effects for an efficacy claim, or the reverse ("no difference between the groups" is read below)
     other_outcome = bool(content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - frame.outcome_stems)
     vs_comparator = bool(frame.comparator and frame.arms().positions(clause)[1]) and not other_outcome
