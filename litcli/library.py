@@ -430,8 +430,9 @@ def _shallow(value: Any) -> Any:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_shallow)
-# the top object: "schema", a Record's fields and its derived keys
-_RECORD_TOP = fields_reader(Record, _DERIVED, head={"schema": SCHEMA}, sort=True)
+# the top object: "schema", a Record's fields and its derived keys (compiled at the first
+# record: not on the way to a search's first request)
+_RECORD_TOP: list[Callable[[Any], dict[str, Any]]] = []
 
 
 def record_json(record: Record) -> str:
@@ -439,7 +440,9 @@ def record_json(record: Record) -> str:
     the library stores and hashes, without building the plain dict tree first."""
     if not _FAST_TO_DICT:
         return json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True)
-    return _ENCODER.encode(_RECORD_TOP(record))
+    if not _RECORD_TOP:
+        _RECORD_TOP.append(fields_reader(Record, _DERIVED, head={"schema": SCHEMA}, sort=True))
+    return _ENCODER.encode(_RECORD_TOP[0](record))
 
 
 class PreparedRecord(NamedTuple):
@@ -509,7 +512,7 @@ def prepare_item(item: Any, compress: bool = False) -> Any:
             record.doi.lower() if record.doi else None,
             record.pmcid.upper() if record.pmcid else None,
             record.design,
-            json.dumps(flags),
+            json.dumps(flags) if flags else "[]",  # most records: no flags (3 us a call)
         ),
         _fts_columns(record),
         storecodec.compress_json(data) if compress else None,
