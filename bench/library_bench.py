@@ -69,8 +69,9 @@ def build(n: int, out_dir: Path) -> Path:
     return path
 
 
-def run_import(path: Path, home: Path) -> tuple[float, float, str]:
-    """(seconds, peak RSS in MB, stderr) of one import subprocess."""
+def run_import(path: Path, home: Path) -> tuple[float, float, str, float]:
+    """(seconds, peak RSS in MB, stderr, CPU seconds) of one import subprocess (the CPU
+    time includes its worker process, which it waits for)."""
     env = dict(os.environ, LITCLI_HOME=str(home))
     t0 = time.perf_counter()
     proc = subprocess.Popen(
@@ -86,7 +87,7 @@ def run_import(path: Path, home: Path) -> tuple[float, float, str]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"import failed ({proc.returncode}): {stderr}")
-    return seconds, usage.ru_maxrss / 1024, stderr.strip()
+    return seconds, usage.ru_maxrss / 1024, stderr.strip(), usage.ru_utime + usage.ru_stime
 
 
 def sample_queries(home: Path, k: int) -> list[str]:
@@ -156,12 +157,16 @@ def main() -> int:
             f"in {time.perf_counter() - t0:.1f} s"
         )
         home = tmpdir / "home"
-        seconds, peak_mb, summary = run_import(path, home)
+        load = os.getloadavg()[0]
+        seconds, peak_mb, summary, cpu = run_import(path, home)
         db = home / "library.db"
         size = sum(p.stat().st_size for p in home.glob("library.db*"))
         print(
             f"import: {seconds:.1f} s ({args.records / seconds:,.0f} records/s), "
-            f"peak RSS {peak_mb:.0f} MB, library {size / 1e6:.0f} MB"
+            f"peak RSS {peak_mb:.0f} MB, library {size / 1e6:.0f} MB "
+            f"({size / args.records:,.0f} bytes/record); CPU {cpu:.1f} s "
+            f"({cpu / args.records * 1e6:.0f} us/record, the worker process included); "
+            f"load {load:.2f} -> {os.getloadavg()[0]:.2f}"
         )
         print(f"  {summary.splitlines()[-1] if summary else ''}")
 

@@ -31,7 +31,6 @@ import dataclasses
 import hashlib
 import json
 import logging
-import operator
 import re
 import sqlite3
 import time
@@ -45,7 +44,7 @@ from litcli import paths, storecodec
 from litcli.errors import InvalidInputError, LibraryError
 from litcli.ftsquery import fts_query
 from litcli.ids import is_ascii_digits
-from litcli.models import FLAG_RETRACTED, SCHEMA, Record
+from litcli.models import DERIVED, FLAG_RETRACTED, SCHEMA, Record, fields_reader
 from litcli.textsafe import one_line
 
 log = logging.getLogger(__name__)
@@ -55,7 +54,11 @@ T = TypeVar("T")
 DAY = 86400.0
 SEARCH_TTL = 1 * DAY  # default max age of a cached NCBI search
 RECORD_TTL = 30 * DAY  # default max age of a stored record before it is refetched
-BATCH_SIZE = 500  # records per import transaction
+# records per write transaction (an import's batches; an efetch batch of up to 1,000 is one
+# transaction): 1,000 rather than 500 halves the FTS5 segments each import writes and
+# merges, 85 -> 70-74 us a record of store CPU at 100,000 records (2,000: 66-67, for
+# twice the memory and the write lock held twice as long)
+BATCH_SIZE = 1000
 BUSY_TIMEOUT = 30.0  # seconds SQLite waits for another writer
 # page size of a new library: a record row (compressed JSON + raw text) is 2-4 KB, so at
 # SQLite's default 4 KB most pages held one row and a fifth of the file was unused
@@ -364,17 +367,7 @@ def _fts_columns(record: Record) -> tuple[str, str, str, str, str]:
 # Record.to_dict() spends most of its time in dataclasses.asdict (deep copies).  The
 # library serialises every stored record, so it uses this equivalent converter; if the
 # model's derived keys ever differ from the ones below, it falls back to to_dict().
-_DERIVED = {
-    "year": "year",
-    "abstract_text": "abstract_text",
-    "design": "design",
-    "evidence_rank": "evidence_rank",
-    "humans": "humans",
-    "animals": "animals",
-    "flags": "flags",
-    "first_author": "first_author",
-    "url": "pubmed_url",
-}
+_DERIVED = dict(DERIVED)
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -421,27 +414,25 @@ def record_dict(record: Record) -> dict[str, Any]:
     return _fast_to_dict(record) if _FAST_TO_DICT else record.to_dict()
 
 
-# per dataclass: its field names and one attrgetter reading them all (a tuple)
-_GETTERS: dict[type, tuple[tuple[str, ...], Callable[[Any], Any]]] = {}
+# per dataclass: a function giving one instance's fields as a dict, keys in sorted order
+_CONVERTERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
 
 def _shallow(value: Any) -> Any:
     """json's ``default`` hook: a model dataclass as a dict of its fields (the encoder,
     in C, walks the lists, strings and numbers inside)."""
-    getter = _GETTERS.get(type(value))
-    if getter is None:
+    convert = _CONVERTERS.get(type(value))
+    if convert is None:
         if not dataclasses.is_dataclass(value) or isinstance(value, type):
             raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-        names = tuple(f.name for f in dataclasses.fields(value))
-        if len(names) > 1:
-            read: Callable[[Any], Any] = operator.attrgetter(*names)
-        else:  # attrgetter of one name returns the value itself, not a tuple
-            read = lambda v: tuple(getattr(v, n) for n in names)  # noqa: E731
-        getter = _GETTERS[type(value)] = (names, read)
-    return dict(zip(getter[0], getter[1](value), strict=True))
+        convert = _CONVERTERS[type(value)] = fields_reader(type(value), sort=True)
+    return convert(value)
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_shallow)
+# the top object: "schema", a Record's fields and its derived keys (compiled at the first
+# record: not on the way to a search's first request)
+_RECORD_TOP: list[Callable[[Any], dict[str, Any]]] = []
 
 
 def record_json(record: Record) -> str:
@@ -449,10 +440,9 @@ def record_json(record: Record) -> str:
     the library stores and hashes, without building the plain dict tree first."""
     if not _FAST_TO_DICT:
         return json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True)
-    top: dict[str, Any] = {"schema": SCHEMA, **_shallow(record)}
-    for key, attr in _DERIVED.items():
-        top[key] = getattr(record, attr)
-    return _ENCODER.encode(top)
+    if not _RECORD_TOP:
+        _RECORD_TOP.append(fields_reader(Record, _DERIVED, head={"schema": SCHEMA}, sort=True))
+    return _ENCODER.encode(_RECORD_TOP[0](record))
 
 
 class PreparedRecord(NamedTuple):
@@ -522,7 +512,7 @@ def prepare_item(item: Any, compress: bool = False) -> Any:
             record.doi.lower() if record.doi else None,
             record.pmcid.upper() if record.pmcid else None,
             record.design,
-            json.dumps(flags),
+            json.dumps(flags) if flags else "[]",  # most records: no flags (3 us a call)
         ),
         _fts_columns(record),
         storecodec.compress_json(data) if compress else None,

@@ -27,8 +27,10 @@ Contract:
   which decides what an interrupt means; a caller killed outright leaves the worker
   with a closed pipe, and it ends at its next chunk.  A worker that ends before its
   first message (it could not start) is replaced by the same calls in-process.
-* Memory stays bounded: the worker blocks while the pipe is full, so it runs at most
-  a chunk or two ahead.
+* Memory stays bounded: a thread here receives the chunks as they come and keeps at
+  most ``AHEAD`` of them for the caller; the worker blocks while that queue and the pipe
+  are full, so it runs at most ``AHEAD`` chunks and a few more ahead (the thread keeps
+  the worker going while the caller works on what it has, e.g. writes a batch).
 
 One source per worker process.  The import of one file uses it (``litcli.importer``:
 source = parse the file, prepare = ``library.prepare_item``, the caller stores).
@@ -47,9 +49,11 @@ import contextlib
 import logging
 import os
 import pickle
+import queue
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
@@ -147,25 +151,56 @@ def _work(conn: Any, source: Source, prepare: Callable[[Any], Any], chunk: int) 
             conn.close()
 
 
+# Chunks received ahead of the caller (``_drain``): 4 of 250 items, one import batch of
+# 1,000 (library.BATCH_SIZE), ~16 MB of prepared records at most.
+AHEAD = 4
+_EOF = ("eof", None, None)  # the pipe ended (the worker exited or was stopped)
+
+
+def _drain(conn: Any, out: queue.Queue[Any], stop: threading.Event, finished: list[bool]) -> None:
+    """Receive the worker's messages as they come and queue them for ``_receive`` (a
+    thread of the caller's process).  Without it the worker could run only a chunk and a
+    pipe buffer ahead: while the caller writes a batch (1,000 records, ~0.2 s) nothing is
+    read, so the worker stalled, then the caller waited for most of its next batch.
+    Ends after the worker's last message, at the end of the pipe, or once ``stop`` is
+    set and the queue is full."""
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            message = _EOF
+        except BaseException as exc:  # noqa: BLE001 - e.g. a message that cannot be read
+            message = ("raise", exc, None)
+        if message[0] != "items":
+            finished[0] = message[0] in ("end", "error")  # its last word: it is ending
+        while True:
+            try:
+                out.put(message, timeout=0.05)
+                break
+            except queue.Full:
+                if stop.is_set():
+                    return
+        if message[0] != "items":
+            return
+
+
 def _receive(
-    conn: Any,
+    out: queue.Queue[Any],
     on_progress: Callable[[int], None] | None,
     fallback: Callable[[], Iterator[Any]],
-    finished: list[bool],
 ) -> Generator[Any, None, None]:
     first = True
     while True:
-        try:
-            kind, payload, progress = conn.recv()
-        except (EOFError, OSError):
+        kind, payload, progress = out.get()
+        if kind == "eof":
             if first:  # it never got going (no interpreter, an import failed): do it here
                 log.debug("the worker process ended before its first message")
                 yield from fallback()
                 return
-            raise _IMPORT_DIED() from None
+            raise _IMPORT_DIED()
+        if kind == "raise":
+            raise payload
         first = False
-        if kind != "items":
-            finished[0] = True  # the worker has said its last word and is ending
         if progress is not None and on_progress is not None:
             on_progress(progress)
         if kind == "items":
@@ -212,13 +247,22 @@ def prepared(
         return
     process, receiver = proc
     finished = [False]
-    items = _receive(receiver, on_progress, inline, finished)
+    ahead: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
+    stop = threading.Event()
+    drain = threading.Thread(
+        target=_drain, args=(receiver, ahead, stop, finished), name="litcli-worker-drain",
+        daemon=True,
+    )
+    drain.start()
+    items = _receive(ahead, on_progress, inline)
     try:
         yield items
     finally:
         items.close()
-        receiver.close()  # a worker blocked on a full pipe gets EPIPE and ends
-        _stop(process, finished[0])
+        stop.set()  # the thread stops taking messages once the queue is full
+        _stop(process, finished[0])  # one still working is terminated: its pipe ends
+        drain.join(_STOP_TIMEOUT)
+        receiver.close()
 
 
 # The worker's first words: take this process's import path, then read the job.

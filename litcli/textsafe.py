@@ -51,4 +51,6 @@ def json_inert(encoded: str) -> str:
     In JSON output these characters can only occur inside strings, so the
     escaped text decodes to the same data.
     """
+    if encoded.isascii() and "\x7f" not in encoded:  # none of them (the regex: 16 us a record)
+        return encoded
     return _JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", encoded)

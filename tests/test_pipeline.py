@@ -13,6 +13,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -67,6 +68,17 @@ def slow(report: Callable[[int], None]) -> Iterator[int]:
 def dies(report: Callable[[int], None]) -> Iterator[int]:
     yield 1
     os._exit(3)
+
+
+def counted(path: str, n: int, report: Callable[[int], None]) -> Iterator[int]:
+    """n items, writing to ``path`` how many were made so far."""
+    for i in range(n):
+        Path(path).write_text(str(i + 1))
+        yield i
+
+
+def big(item: int) -> tuple[int, bytes]:
+    return item, bytes(2_000_000)  # larger than the pipe's buffer
 
 
 def _gone(pid: int) -> bool:
@@ -140,6 +152,27 @@ def test_leaving_early_stops_the_worker() -> None:
         _, pid = next(items)
         raise KeyboardInterrupt
     assert _gone(pid)
+
+
+@posix_only
+def test_the_worker_goes_on_while_the_caller_is_busy_a_few_chunks_ahead(tmp_path: Path) -> None:
+    """The caller's process receives the worker's chunks as they come (a thread), so the
+    worker is not held up while the caller works on what it has (an import writing a
+    batch), and runs at most ``AHEAD`` chunks (plus the one being sent) ahead; no thread
+    outlives the block, whether it ends early or not."""
+    made = tmp_path / "made"
+    for n, leave_early in ((40, True), (12, False)):
+        with pipeline.prepared(functools.partial(counted, str(made), n), big, chunk=1) as items:
+            assert next(items)[0] == 0
+            deadline = time.monotonic() + 20
+            while int(made.read_text()) < pipeline.AHEAD + 2 and time.monotonic() < deadline:
+                time.sleep(0.02)
+            time.sleep(0.3)
+            ahead = int(made.read_text())
+            assert pipeline.AHEAD + 2 <= ahead <= pipeline.AHEAD + 5
+            if not leave_early:
+                assert [i for i, _ in items] == list(range(1, n))
+        assert not [t for t in threading.enumerate() if t.name == "litcli-worker-drain"]
 
 
 def test_no_worker_process_falls_back_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -240,7 +273,7 @@ def test_an_exception_while_storing_keeps_the_committed_batches_and_stops_the_wo
     tmp_path: Path,
 ) -> None:
     from litcli.importer import import_file
-    from litcli.library import Library
+    from litcli.library import BATCH_SIZE, Library
 
     big = write_articles(tmp_path / "big.xml.gz", 5000, gz=True)
     batches: list[int] = []
@@ -254,8 +287,9 @@ def test_an_exception_while_storing_keeps_the_committed_batches_and_stops_the_wo
     with Library() as lib:
         with pytest.raises(RuntimeError, match="disk on fire"):
             import_file(lib, str(big), big.name, [], on_batch=on_batch, parallel=True)
-        assert lib.count() == 1000 and lib.integrity_check() == "ok"
-        assert len(lib.search("ketamine", limit=None)) == 200  # the index holds those rows only
+        assert lib.count() == 2 * BATCH_SIZE and lib.integrity_check() == "ok"
+        # the index holds those rows only (one record in five is about ketamine)
+        assert len(lib.search("ketamine", limit=None)) == 2 * BATCH_SIZE // 5
     assert _children("litcli.pipeline") == []
 
 

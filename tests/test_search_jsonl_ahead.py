@@ -40,6 +40,22 @@ def test_lines_encoded_ahead_are_the_text_of_write_jsonl(ncbi: Any) -> None:
     assert ahead.write(records[:3], out) == 3  # nothing kept from the last write
 
 
+@pytest.mark.parametrize("name", ["edge_cases.xml", "edge_cases.nbib"])
+def test_record_line_is_the_line_of_the_models_dict(name: str) -> None:
+    """``record_line`` (JSONL written without building ``to_dict``'s tree) is exactly
+    ``jsonl_line(record.to_dict())``: key order, escapes (json_inert), every field."""
+    from litcli.medline import parse_medline
+    from litcli.pubmed import parse_records
+
+    path = Path(__file__).parent / "fixtures" / name
+    records = parse_records(path) if name.endswith(".xml") else parse_medline(path)
+    assert records
+    records.append(dataclasses.replace(records[0], title="C1 \u009b, DEL \x7f, bidi \u202e\u2066"))
+    for record in records:
+        assert jsonfmt.record_line(record) == jsonfmt.jsonl_line(record.to_dict())
+    assert "\\u009b" in jsonfmt.record_line(records[-1])
+
+
 @pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "file"])
 def test_search_jsonl_is_the_same_text_when_encoded_while_fetching(
     ncbi: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, to_file: bool

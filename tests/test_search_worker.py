@@ -411,3 +411,31 @@ def test_an_interrupted_search_keeps_the_committed_batches_and_leaves_no_worker(
     with Library() as lib:
         assert lib.integrity_check() == "ok"
         assert sorted(r.pmid for r in lib.iter_records()) == pmids[:2000]
+
+
+@posix_only
+def test_records_read_back_from_the_workers_json_are_those_the_parser_gives(
+    ncbi: Any, tmp_path: Path
+) -> None:
+    """A worker sends the prepared rows only; this process reads the records back from
+    their JSON (``service._prepared_records``) instead of parsing the body again: the same
+    records, field by field and as JSON.  A body with a record the library rejects (an
+    invalid PMID: no JSON to read back) is parsed again, so its records are still all there."""
+    _serve_real(ncbi, 40)
+    body = ("<PubmedArticleSet>" + "".join(ncbi.articles.values()) + "</PubmedArticleSet>").encode()
+    parsed = service._body_records(body)
+    _, items = service._parse_body(body, prepare=True, records=False)
+    back = service._prepared_records(items)
+    assert back is not None and len(back) == len(parsed) > 40
+    assert back == parsed
+    assert [json.dumps(r.to_dict()) for r in back] == [json.dumps(r.to_dict()) for r in parsed]
+    first = parsed[0].pmid
+    bad = body.replace(f">{first}</PMID>".encode(), b">0</PMID>", 1)
+    _, bad_items = service._parse_body(bad, prepare=True, records=False)
+    assert service._prepared_records(bad_items) is None
+    with Library(tmp_path / "library.db") as lib, service.BatchStore(lib, parallel=True) as store:
+        assert store.parallel
+        for one in (body, bad):
+            records, _ = store.parse(one)
+            assert records == service._body_records(one)
+        assert records[0].pmid == "0" and len(records) == len(parsed)

@@ -6,11 +6,12 @@ with their ``metrics``), so the layout of every JSON litcli writes is made here 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from litcli.models import Record
+from litcli.models import DERIVED, SCHEMA, Author, Record, fields_reader
 from litcli.textsafe import json_inert
 
 
@@ -34,6 +35,45 @@ def write_json_objects(objects: Iterable[dict[str, Any]], stream: TextIO) -> int
 def jsonl_line(obj: dict[str, Any]) -> str:
     """One object as a JSONL line (without the newline)."""
     return json_inert(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
+
+
+# ``record_line``: the line of ``jsonl_line(record.to_dict())`` written by a JSON encoder
+# that turns each model dataclass into the dict of its fields as it meets it (in field
+# order, as ``to_dict``): no dict tree is built first; 68-71 -> 53-56 us a record.
+_READERS: dict[type, Any] = {}
+
+
+def _fields(value: Any) -> Any:
+    read = _READERS.get(type(value))
+    if read is None:
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        read = _READERS[type(value)] = fields_reader(type(value))
+    return read(value)
+
+
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_fields)
+_RECORD = fields_reader(Record, DERIVED, head={"schema": SCHEMA})
+
+
+def _record_line_is_to_dicts() -> bool:
+    probe = Record(pmid="1", title="t", authors=[Author(last_name="A", affiliations=["x"])])
+    try:
+        return _LINE_ENCODER.encode(_RECORD(probe)) == json.dumps(
+            probe.to_dict(), ensure_ascii=False, separators=(",", ":")
+        )
+    except Exception:  # noqa: BLE001 - any difference: to_dict it is
+        return False
+
+
+_FAST_LINE = _record_line_is_to_dicts()
+
+
+def record_line(record: Record) -> str:
+    """``jsonl_line(record.to_dict())``, the same text, written faster."""
+    if not _FAST_LINE:
+        return jsonl_line(record.to_dict())
+    return json_inert(_LINE_ENCODER.encode(_RECORD(record)))
 
 
 def _write_lines(lines: Iterable[str], stream: TextIO) -> int:
@@ -63,7 +103,7 @@ class JsonlAhead:
 
     def add(self, records: Iterable[Record]) -> None:
         for record in records:
-            self._lines[record.pmid] = (record, jsonl_line(record.to_dict()))
+            self._lines[record.pmid] = (record, record_line(record))
 
     def write(self, records: Iterable[Record], stream: TextIO) -> int:
         """Write ``records`` as JSONL, in their order; returns how many."""
@@ -73,7 +113,7 @@ class JsonlAhead:
 
     def _line(self, record: Record) -> str:
         ahead = self._lines.pop(record.pmid, None)
-        return ahead[1] if ahead is not None and ahead[0] is record else jsonl_line(record.to_dict())
+        return ahead[1] if ahead is not None and ahead[0] is record else record_line(record)
 
 
 def write_search_objects(
@@ -97,7 +137,7 @@ def write_json(records: Iterable[Record], stream: TextIO, abstracts: bool = Fals
 
 
 def write_jsonl(records: Iterable[Record], stream: TextIO, abstracts: bool = False) -> None:
-    write_jsonl_objects((record.to_dict() for record in records), stream)
+    _write_lines((record_line(record) for record in records), stream)
 
 
 def write_search(search: dict[str, Any] | None, records: Iterable[Record], stream: TextIO) -> None:
