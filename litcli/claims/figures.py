@@ -181,6 +181,11 @@ def _words(text: str, expansions: dict[str, str]) -> frozenset[str]:
     return content_stems(text) | content_stems(re.sub(r"[-/]", " ", text)) | content_stems(extra)
 
 
+def quotes_figure(claim: str) -> bool:
+    """Does the claim quote a share or a ratio (what read_figures answers)?"""
+    return bool(figures(claim_core(claim)))
+
+
 def read_figures(claim: str, sentences: Sequence[str], expansions: dict[str, str] | None = None) -> dict[int, tuple[str, str, float]]:
     """Sentence index -> (stance, cue, share of the claim's words named) for the sentences whose
     figures answer the figure the claim quotes; empty when the claim quotes none.  ``expansions``:

@@ -20,7 +20,7 @@ from typing import Any
 
 from litcli.claims import reader as rd
 from litcli.claims import vocabulary as vocab
-from litcli.claims.figures import read_figures
+from litcli.claims.figures import quotes_figure, read_figures
 from litcli.claims.frame import ClaimFrame, claim_core, parse_claim, time_days
 from litcli.claims.reader import (
     HARM,
@@ -628,7 +628,8 @@ _AMOUNT = re.compile(
 )
 
 
-def _amounts(text: str) -> list[tuple[int, frozenset[str], float, str]]:
+@lru_cache(maxsize=8192)
+def _amounts(text: str) -> tuple[tuple[int, frozenset[str], float, str], ...]:
     """Changes stated with their size: (direction, stems of what changed, size in %, the words)."""
     out = []
     for m in _AMOUNT.finditer(text):
@@ -642,7 +643,7 @@ def _amounts(text: str) -> list[tuple[int, frozenset[str], float, str]]:
                 # "the risk of transmission was cut by 79%": what changed is named before the verb
                 what = " ".join(re.split(r"[,;:]", text[: m.start()])[-1].split()[-6:])
             out.append((d, content_stems(what), value, m.group(0)))
-    return out
+    return tuple(out)
 
 
 _EFFECTIVE = re.compile(
@@ -652,7 +653,8 @@ _EFFECTIVE = re.compile(
 )
 
 
-def _relative_sizes(sentence: str) -> list[tuple[int, frozenset[str], float, str]]:
+@lru_cache(maxsize=8192)
+def _relative_sizes(sentence: str) -> tuple[tuple[int, frozenset[str], float, str], ...]:
     """Sizes of a fall a finding states as an efficacy ("was 79% effective in reducing
     transmission", "vaccine effectiveness against hospitalisation was 52%"): a fall of that many
     percent in what follows (or precedes) it."""
@@ -661,7 +663,7 @@ def _relative_sizes(sentence: str) -> list[tuple[int, frozenset[str], float, str
         value = m.group(1) or m.group(4)
         what = m.group(2) if m.group(1) else m.group(3)
         out.append((-1, content_stems(what or ""), float(value.replace("·", ".")), m.group(0)))
-    return out
+    return tuple(out)
 
 
 def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
@@ -1044,11 +1046,12 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
             joined = read_sentence(frame, f"{items[i - 1][0].rstrip(' .')}; {text}", items[i][1])
             if joined.stance != NEUTRAL:
                 readings[i - 1] = readings[i] = joined
-    for i in range(_leading_background(items)):
+    for i in range(_leading_background(items, readings)):
         if readings[i].stance != NEUTRAL:
             readings[i] = Reading(NEUTRAL, None, "background", readings[i].relevance)
     texts = [text for text, _ in items]
-    for i, (st, cue, share) in read_figures(claim, texts, abbreviations([title or "", *texts])).items():
+    quoted = read_figures(claim, texts, abbreviations([title or "", *texts])) if quotes_figure(claim) else {}
+    for i, (st, cue, share) in quoted.items():
         r = readings[i]
         if r.kind in ("finding", "restatement", "mixed"):
             # a quoted figure answered by the study's figure for the same thing: the figure is
@@ -1070,7 +1073,7 @@ _CONTINUED_TEST = re.compile(
 )
 
 
-def _leading_background(items: Sequence[Sentence]) -> int:
+def _leading_background(items: Sequence[Sentence], readings: Sequence[Reading]) -> int:
     """How many sentences open an unlabelled abstract as its background: those before the first
     that speaks of the study itself ("we", "here", "this trial"), states its aim or methods, or
     gives figures ("The APOE e4 allele is the strongest genetic risk factor ..., with risk
@@ -1078,7 +1081,7 @@ def _leading_background(items: Sequence[Sentence]) -> int:
     if len(items) < MIN_RECORD_SENTENCES or any(section for _, section in items) or any(section_label(t)[0] for t, _ in items):
         return 0
     for i, (text, _) in enumerate(items):
-        if _OWN_WORK.search(text) or re.search(r"\d", text) or sentence_kind(text) in ("aim", "method") or rd.significance(text) is not None:
+        if _OWN_WORK.search(text) or re.search(r"\d", text) or readings[i].kind in ("aim", "method") or rd.significance(text) is not None:
             return i if i <= len(items) // 2 else 0
     return 0
 
