@@ -422,3 +422,22 @@ def test_an_association_with_a_risk_of_death_is_not_a_side_effect_question() -> 
     claim = "Drinking two cups of green tea a day is linked to a lower risk of death."
     sentence = "Compared with non-drinkers, drinking two cups of green tea per day was associated with lower all-cause mortality (hazard ratio 0.86, 95% CI 0.81-0.92)."
     assert judge(claim, [sentence]).stance == SUPPORTS
+
+
+def test_no_worse_than_is_an_equivalence_not_a_denial() -> None:
+    from litcli.claims.frame import parse_claim
+
+    f = parse_claim("Five days of vortal were no worse than ten days for cellulitis.")
+    assert f.assertion == "equivalence" and not f.negated
+    sentence = "Cure at day 28 was 88.1% with 5 days and 88.9% with 10 days (difference -0.8%, 95% CI -5.9 to 4.3), within the non-inferiority margin of 10%."
+    assert judge(f.text, [sentence]).stance == SUPPORTS
+
+
+def test_a_null_that_tests_the_difference_counts_in_a_longer_abstract() -> None:
+    claim = "Vortal significantly decreases MADRS scores at day 28 compared with placebo in adults aged 65 and older."
+    abstract = [
+        "In patients aged 65 years or older, the reduction in MADRS score at day 28 was greater with vortal than with placebo, "
+        "but the difference failed to reach statistical significance (difference -3.1; 95% CI -6.9 to 0.4).",
+        "Dizziness was more common with vortal.",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS

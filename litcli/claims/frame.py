@@ -440,6 +440,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         # (not "(equivalent to 100 mg progesterone)": a description of the dose)
         assertion = "equivalence"
         cue = _EQUIV.search(unbracketed).group(0)  # type: ignore[union-attr]
+        if re.match(r"no\b", cue, _I) and negated and not _DENIAL.search(main.replace(cue, " ")):
+            negated = False  # "no worse than", "no less effective than": the equivalence itself, not a denial
     elif _SUPER.search(clean) and comparator_text:
         assertion = "superiority"
         if not goodness:

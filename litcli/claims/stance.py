@@ -910,7 +910,10 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
                 continue  # a change "in both arms" is not a difference between them
             if f.null and elsewhere[k] and not (frame.outcome_stems - _WEAK_STEMS) & content_stems(clause) and _names_other_outcome(frame, clause):
                 continue  # "X reduced A (HR ...), had no significant effect on B": B is not the claim's A
-            st = _compare(frame, f, content_stems(clause), clause, strict=strict)
+            # (a null that tests the difference just read counts as that difference's test, even in
+            # a longer abstract: "..., but the difference failed to reach statistical significance")
+            tests_it = f.null and bool(stances) and _tests_the_difference(frame, clause, clauses)
+            st = _compare(frame, f, content_stems(clause), clause, strict=strict and not tests_it)
             st = _time_frame_gate(frame, st, clause)
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
