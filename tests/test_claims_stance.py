@@ -441,3 +441,9 @@ def test_a_null_that_tests_the_difference_counts_in_a_longer_abstract() -> None:
         "Dizziness was more common with vortal.",
     ]
     assert judge(claim, abstract).stance == CONTRADICTS
+
+
+def test_an_outcome_that_is_a_change_is_read_through_the_quantity_it_changes() -> None:
+    claim = "Once-weekly vortal produces greater weight loss than placebo in adults with obesity."
+    assert judge(claim, ["Vortal produced a sustained, clinically relevant weight reduction compared with placebo."]).stance == SUPPORTS
+    assert judge(claim, ["Vortal produced a weight gain compared with placebo."]).stance == CONTRADICTS

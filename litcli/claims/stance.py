@@ -551,6 +551,12 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return SUPPORTS if f.goodness == frame.goodness else CONTRADICTS
     if frame.direction and f.direction:
         same = f.direction == frame.direction
+        change = _CHANGE_NOUN.search(frame.outcome or "")
+        if change and f.cue and (rd.UP.fullmatch(f.cue) or rd.DOWN.fullmatch(f.cue)) and not _AMOUNT_OF_CHANGE.search(clause):
+            # "greater weight loss" read against "weight reduction": the claim's outcome is a change
+            # of weight, which the finding states as weight going down (but "lost more weight",
+            # "a greater reduction" are amounts of the change itself)
+            same = f.direction == frame.direction * (1 if change.group(1).lower() in vocab.CHANGE_NOUNS_UP else -1)
         if _antonym(frame, f, clause):
             same = not same  # "decreased susceptibility" read against "causes resistance"
         return SUPPORTS if same else CONTRADICTS
@@ -1065,6 +1071,9 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
 
 
 _OWN_WORK = re.compile(vocab.OWN_WORK, re.I)
+_AMOUNT_OF_CHANGE = re.compile(r"\b(more|greater|larger|bigger|less|smaller|fewer|lower|higher)\b", re.I)
+# an outcome that is itself a change ("weight loss", "bone loss", "weight gain")
+_CHANGE_NOUN = re.compile(r"\b\w+\s+(" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b\s*$", re.I)
 _ABSOLUTE_SAFETY = re.compile(vocab.ABSOLUTE_SAFETY_CLAIM, re.I)
 # ... unless the finding says there were none at all ("no adverse effects were reported")
 _NONE_AT_ALL = re.compile(r"\b(no|none of the|without any)\s+(\w+\s+)?(side[- ]effects?|adverse (events?|effects?|reactions?)|harms?)\b", re.I)

@@ -1061,6 +1061,9 @@ ABSOLUTE_SAFETY_CLAIM = (
 # Abbreviations of statistics, which a claim's two-word outcome must not be read as ("response
 # rates" is not RR).
 STATISTIC_ABBREVIATIONS = frozenset(["rr", "or", "hr", "ci", "sd", "se", "md", "sm", "iq", "ns", "ri", "ar"])
+# Nouns of change that make an outcome a change of something ("weight loss" is weight going down).
+CHANGE_NOUNS_UP = ("gain", "gains", "increase", "increases", "rise", "growth")
+CHANGE_NOUNS_DOWN = ("loss", "losses", "reduction", "reductions", "decline", "decrease", "decreases", "drop", "fall", "shrinkage")
 GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
 # Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
 DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
