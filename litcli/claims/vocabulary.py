@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 # Query groups in the order they are kept when a query is relaxed: the first
 # groups survive longest.  "fallback" holds title/abstract words for content
@@ -510,6 +510,12 @@ def _detector(concept_id: str) -> re.Pattern[str] | None:
 
 def find_concepts(text: str) -> list[Match]:
     """All vocabulary concepts mentioned in ``text``, in order of appearance."""
+    return list(_find_concepts(text))
+
+
+@lru_cache(maxsize=16384)
+def _find_concepts(text: str) -> tuple[Match, ...]:
+    # (the same sentence is looked at by several readers: once is enough)
     found: dict[str, Match] = {}
     for concept in CONCEPTS:
         detector = _detector(concept.id)
@@ -521,7 +527,7 @@ def find_concepts(text: str) -> list[Match]:
             found[concept.id] = Match(concept, best.group(0), best.start())
     superseded = {s for m in found.values() for s in m.concept.supersedes}
     matches = [m for cid, m in found.items() if cid not in superseded]
-    return sorted(matches, key=lambda m: m.start)
+    return tuple(sorted(matches, key=lambda m: m.start))
 
 
 def concept_regex(concept: Concept) -> re.Pattern[str]:
