@@ -1437,3 +1437,15 @@ def test_an_association_takes_its_sign_from_its_ratio() -> None:
     assert stance(claim, up) == SUPPORTS
     assert stance(claim, down) == CONTRADICTS
     assert rd.association("X was associated with gout (odds ratio 1.10, 95% CI 0.95-1.27)")[0] == 1  # the interval includes 1: no sign
+
+
+def test_a_change_smaller_than_the_other_arms_is_read_that_way() -> None:
+    claim = "Vortal reduces pain compared with placebo."
+    assert stance(claim, "Vortal reduced pain more than placebo (p<0.001).") == SUPPORTS
+    assert stance(claim, "Vortal reduced pain less than placebo (p<0.001).") == CONTRADICTS
+    assert stance(claim, "Vortal reduced pain to a lesser extent than placebo (p=0.002).") == CONTRADICTS
+    gain = "Women on vortal gained less weight than those on insulin."
+    assert parse_claim(gain).direction == -1
+    assert stance(gain, "Women in the vortal group gained less weight from enrolment to 36 weeks than those in the insulin group (0.4 kg vs 2.0 kg; p < 0.001).") == SUPPORTS
+    # "less" of another verb's subject is not the change's size
+    assert stance("Vortal reduces suicidal behaviour more than placebo.", "Hospitalisations to prevent suicide were less frequent with vortal than with placebo (HR 0.76, 95% CI 0.58-0.97).") != CONTRADICTS

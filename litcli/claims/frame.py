@@ -406,6 +406,10 @@ def _parse_claim(text: str) -> ClaimFrame:
         finding = rd.read_clause(part, rd.Arms(None, None))
         if finding.direction or finding.goodness:
             direction, goodness, v, outcome, cue = finding.direction, finding.goodness, finding.valence, finding.outcome, finding.cue
+            if comp and cue and rd.smaller_change(predicate, cue):
+                # "gained less weight than those on insulin" (the comparator cut from the body): a
+                # smaller change than the other arm's
+                direction, goodness = -direction, -goodness
             break
     if not direction and not goodness and verb is not None and body.startswith(verb.group(0)):
         # the main verb says which way even where the rest of the sentence confuses the clause

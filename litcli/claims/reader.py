@@ -574,6 +574,21 @@ def _mentions(clause: str, positions: list[int]) -> list[tuple[int, int]]:
 _IMPROVED_BY = re.compile(r"\bimprov\w*\b(\s+\w+){0,2}\s+by\s*$|\bimprov\w*\s+by\b|\bimprovements?\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", _I)
 
 
+# a change said to be smaller than the other arm's: "reduced pain less than placebo", "lost less
+# weight than controls", "decreased to a lesser extent than"
+_SMALLER_THAN = re.compile(
+    r"^\s*(?:(?!(?:was|were|is|are)\b)[\w-]+\s+){0,3}?(?:less|to a (?:lesser|smaller) (?:extent|degree))\b[^;.]{0,60}?\bthan\b", _I
+)
+_COMPARATIVE_WORD = re.compile(r"(more|less|higher|lower|greater|smaller|larger|fewer|bigger|further|better|worse)$", _I)
+
+
+def smaller_change(text: str, word: str) -> bool:
+    """Is the change ``word`` in ``text`` said to be smaller than the other arm's ("gained less
+    weight than", "reduced pain less than")?"""
+    m = re.search(r"\b" + re.escape(word) + r"\b", text, _I)
+    return m is not None and not _COMPARATIVE_WORD.match(word) and bool(_SMALLER_THAN.match(text[m.end() :]))
+
+
 def _listed_pair(clause: str, first_arm: int, last_arm: int) -> re.Match[str] | None:
     """Two numbers set against each other right before or right after two arms listed together."""
     for m in _PAIR.finditer(clause):
@@ -1019,6 +1034,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             continue
         neg = NEGATION.search(clause[max(0, m.start() - 20) : m.start()])
         v, words = _nearest_valence(clause, m.start(), m.end())
+        if not _COMPARATIVE_WORD.match(word) and _SMALLER_THAN.match(clause[m.end() :]):
+            d = -d  # "reduced pain less than placebo", "lost less weight than": a smaller change than the other arm's
         direction = d * sign
         if neg:
             # "no patient relapsed" / "did not raise": the movement did not happen
