@@ -1449,3 +1449,51 @@ def test_a_change_smaller_than_the_other_arms_is_read_that_way() -> None:
     assert stance(gain, "Women in the vortal group gained less weight from enrolment to 36 weeks than those in the insulin group (0.4 kg vs 2.0 kg; p < 0.001).") == SUPPORTS
     # "less" of another verb's subject is not the change's size
     assert stance("Vortal reduces suicidal behaviour more than placebo.", "Hospitalisations to prevent suicide were less frequent with vortal than with placebo (HR 0.76, 95% CI 0.58-0.97).") != CONTRADICTS
+
+
+# Comparisons said in many orders and sizes (invented sentences; the fifth session's probe of the
+# reader for inversions): each must read the expected way, and none may be turned around.
+_ORDER_AND_SIZE_CASES = [
+ ("Vortal improves depression compared with placebo.", "Vortal was not superior to placebo on the MADRS at week 6 (p=0.41).", "contradicts"),
+ ("Vortal improves depression compared with placebo.", "Placebo was superior to vortal on the MADRS at week 6 (p=0.01).", "contradicts"),
+ ("Vortal improves depression compared with placebo.", "Vortal failed to outperform placebo on the MADRS at week 6.", "contradicts"),
+ ("Vortal slows cognitive decline.", "The decline in cognitive scores was slower with vortal than with placebo (p=0.003).", "supports"),
+ ("Vortal slows cognitive decline.", "The decline in cognitive scores was faster with vortal than with placebo (p=0.003).", "contradicts"),
+ ("Vortal lowers blood pressure compared with placebo.", "Vortal attenuated the rise in blood pressure seen with placebo (p=0.01).", "supports"),
+ ("Vortal lowers blood pressure compared with placebo.", "Vortal prevented the increase in systolic blood pressure observed in the placebo group (p=0.02).", "supports"),
+ ("Vortal improves depression compared with placebo.", "Compared with vortal, placebo produced greater improvement in MADRS scores (p=0.02).", "contradicts"),
+ ("Vortal reduces anxiety compared with placebo.", "Anxiety scores worsened less with vortal than with placebo (p=0.01).", "supports"),
+ ("Vortal reduces anxiety compared with placebo.", "Anxiety scores improved less with vortal than with placebo (p=0.01).", "contradicts"),
+ ("Vortal reduces relapse compared with placebo.", "Relapse was less common with placebo than with vortal (18% vs 31%, p=0.02).", "contradicts"),
+ ("Vortal reduces relapse compared with placebo.", "Fewer patients relapsed on vortal than on placebo (18% vs 31%, p=0.02).", "supports"),
+ ("Vortal reduces relapse compared with placebo.", "More patients relapsed on placebo than on vortal (31% vs 18%, p=0.02).", "supports"),
+ ("Vortal reduces relapse compared with placebo.", "The risk of relapse was halved with vortal (HR 0.49, 95% CI 0.31-0.77).", "supports"),
+ ("Vortal reduces relapse compared with placebo.", "Vortal doubled the risk of relapse (HR 2.03, 95% CI 1.31-3.12).", "contradicts"),
+ ("Vortal is as effective as sertraline for depression.", "Vortal was inferior to sertraline on the HAM-D (difference 3.1; 95% CI 1.2 to 5.0).", "contradicts"),
+ ("Vortal is as effective as sertraline for depression.", "Vortal was non-inferior to sertraline on the HAM-D (difference 0.4; 95% CI -1.2 to 2.0).", "supports"),
+ ("Vortal increases remission rates compared with placebo.", "Remission rates did not differ between vortal and placebo (24% vs 21%, p=0.62).", "contradicts"),
+ ("Vortal has no effect on remission compared with placebo.", "Remission was more frequent with vortal than placebo (34% vs 15%, p=0.003).", "contradicts"),
+ ("Vortal reduces pain compared with placebo.", "Pain scores were higher with vortal than with placebo at 24 h (p=0.04).", "contradicts"),
+ ("Vortal reduces pain compared with placebo.", "Pain scores were lower with placebo than with vortal at 24 h (p=0.04).", "contradicts"),
+ ("Vortal reduces pain compared with placebo.", "Patients receiving placebo reported more pain than those receiving vortal (p=0.04).", "supports"),
+ ("Vortal reduces pain compared with placebo.", "Vortal did not reduce pain more than placebo (p=0.44).", "contradicts"),
+ ("Vortal shortens hospital stay compared with usual care.", "Length of stay was 2 days longer with vortal than with usual care (p=0.01).", "contradicts"),
+ ("Vortal shortens hospital stay compared with usual care.", "Hospital stay was shorter in the usual care group than in the vortal group (p=0.01).", "contradicts"),
+ ("Vortal increases time to relapse compared with placebo.", "Time to relapse was shorter with vortal than with placebo (HR 1.8, 95% CI 1.2-2.7).", "contradicts"),
+]
+
+
+@pytest.mark.parametrize(("claim", "sentence", "expected"), _ORDER_AND_SIZE_CASES)
+def test_comparisons_in_any_order_and_size_are_not_turned_around(claim: str, sentence: str, expected: str) -> None:
+    got = stance(claim, sentence)
+    opposite = {SUPPORTS: CONTRADICTS, CONTRADICTS: SUPPORTS}[expected]
+    assert got != opposite
+    if (claim, sentence) not in _NOT_YET_READ:
+        assert got == expected
+
+
+# (read as neutral for now: "decline ... faster", "more frequent with X than placebo" with a null claim)
+_NOT_YET_READ = {
+    ("Vortal slows cognitive decline.", "The decline in cognitive scores was faster with vortal than with placebo (p=0.003)."),
+    ("Vortal has no effect on remission compared with placebo.", "Remission was more frequent with vortal than placebo (34% vs 15%, p=0.003)."),
+}

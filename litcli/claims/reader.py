@@ -1001,6 +1001,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     judged = min((x for x in (first_good, first_bad) if x), key=lambda x: x.start(), default=None)
     if judged is not None and (not moves or judged.start() < moves[0][0].start()) and judged.group(0).lower() not in ("works", "work", "help", "helps", "protect"):
         g = 1 if judged is first_good else -1
+        if not _COMPARATIVE_WORD.match(judged.group(0)) and _SMALLER_THAN.match(clause[judged.end() :]):
+            g = -g  # "worsened less with X than with placebo", "improved less with X than with Y"
         neg = NEGATION.search(clause[max(0, judged.start() - 25) : judged.start()])
         v, words = valence(clause)
         if neg:
