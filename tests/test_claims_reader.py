@@ -1497,3 +1497,43 @@ _NOT_YET_READ = {
     ("Vortal slows cognitive decline.", "The decline in cognitive scores was faster with vortal than with placebo (p=0.003)."),
     ("Vortal has no effect on remission compared with placebo.", "Remission was more frequent with vortal than placebo (34% vs 15%, p=0.003)."),
 }
+
+
+# The mission's kinds of claims (mechanism, durability, onset, safety, populations, comparators),
+# invented sentences: none may be turned around; the ones read as neutral for now are listed.
+_MISSION_CASES = [
+ ("Ketamine activates NMDA receptors.", "Ketamine is a non-competitive NMDA receptor antagonist.", "contradicts"),
+ ("Ketamine blocks NMDA receptors.", "Ketamine, a non-competitive NMDA receptor antagonist, was given at 0.5 mg/kg.", "supports"),
+ ("Ketamine's antidepressant effects are permanent.", "The antidepressant effect of a single infusion lasted up to one week.", "contradicts"),
+ ("Ketamine relieves depression within hours.", "Improvement in MADRS scores versus placebo was evident at 4 hours (p<0.01).", "supports"),
+ ("Ketamine does not work for OCD.", "Ketamine reduced Y-BOCS scores compared with placebo in patients with OCD (p=0.01).", "contradicts"),
+ ("Ketamine is safe.", "Serious adverse events occurred in 12% of patients given ketamine.", "contradicts"),
+ ("Ketamine has no side effects.", "Dissociation was reported by 45% of patients after ketamine.", "contradicts"),
+ ("Ketamine helps older adults with depression.", "In adults aged 18 to 64 years, ketamine reduced MADRS scores compared with midazolam (p=0.01).", "neutral"),
+ ("Ketamine raises BDNF levels.", "Ketamine increased serum BDNF levels at 240 minutes (p=0.02).", "supports"),
+ ("Esketamine reduces the risk of relapse compared with placebo.", "Esketamine delayed relapse compared with placebo (HR 0.49, 95% CI 0.29-0.84).", "supports"),
+ ("Ketamine's antidepressant benefit lasts for months.", "By day 7 the difference from placebo was no longer significant (p=0.41).", "contradicts"),
+ ("Ketamine works faster than ECT.", "ECT produced faster improvement than ketamine (p=0.03).", "contradicts"),
+ ("Ketamine is less effective than ECT for severe depression.", "Ketamine was non-inferior to ECT for severe depression (difference -0.8; 95% CI -3.2 to 1.6).", "contradicts"),
+ ("Ketamine reduces suicidal thoughts.", "Ketamine reduced suicidal ideation scores compared with midazolam at 24 hours (p=0.01).", "supports"),
+ ("Ketamine reduces suicidal thoughts.", "Ketamine did not reduce suicidal ideation more than midazolam (p=0.38).", "contradicts"),
+ ("Ketamine is addictive.", "No cases of ketamine misuse or dependence were observed during 12 months of follow-up.", "contradicts"),
+ ("Psilocybin improves depression.", "Psilocybin reduced depression scores more than waitlist (p<0.001).", "supports"),
+ ("Psilocybin improves depression.", "Depression scores fell less after psilocybin than after waitlist (p=0.02).", "contradicts"),
+ ("MDMA-assisted therapy reduces PTSD symptoms compared with placebo.", "CAPS-5 scores decreased more with MDMA-assisted therapy than with placebo-assisted therapy (p<0.001).", "supports"),
+ ("MDMA-assisted therapy reduces PTSD symptoms compared with placebo.", "CAPS-5 scores decreased less with MDMA-assisted therapy than with placebo-assisted therapy (p=0.04).", "contradicts"),
+]
+_MISSION_NOT_YET_READ = {
+    "Ketamine, a non-competitive NMDA receptor antagonist, was given at 0.5 mg/kg.",
+    "The antidepressant effect of a single infusion lasted up to one week.",
+    "By day 7 the difference from placebo was no longer significant (p=0.41).",
+}
+
+
+@pytest.mark.parametrize(("claim", "sentence", "expected"), _MISSION_CASES)
+def test_the_missions_claims_are_never_turned_around(claim: str, sentence: str, expected: str) -> None:
+    got = stance(claim, sentence)
+    if expected != NEUTRAL:
+        assert got != {SUPPORTS: CONTRADICTS, CONTRADICTS: SUPPORTS}[expected]
+    if sentence not in _MISSION_NOT_YET_READ:
+        assert got == expected
