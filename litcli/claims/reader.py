@@ -579,14 +579,14 @@ _IMPROVED_BY = re.compile(r"\bimprov\w*\b(\s+\w+){0,2}\s+by\s*$|\bimprov\w*\s+by
 _SMALLER_THAN = re.compile(
     r"^\s*(?:(?!(?:was|were|is|are)\b)[\w-]+\s+){0,3}?(?:less|to a (?:lesser|smaller) (?:extent|degree))\b[^;.]{0,60}?\bthan\b", _I
 )
-_COMPARATIVE_WORD = re.compile(r"(more|less|higher|lower|greater|smaller|larger|fewer|bigger|further|better|worse)$", _I)
+COMPARATIVE_WORD = re.compile(r"(?:" + vocab.COMPARATIVE_WORDS + r")$", _I)
 
 
 def smaller_change(text: str, word: str) -> bool:
     """Is the change ``word`` in ``text`` said to be smaller than the other arm's ("gained less
     weight than", "reduced pain less than")?"""
     m = re.search(r"\b" + re.escape(word) + r"\b", text, _I)
-    return m is not None and not _COMPARATIVE_WORD.match(word) and bool(_SMALLER_THAN.match(text[m.end() :]))
+    return m is not None and not COMPARATIVE_WORD.match(word) and bool(_SMALLER_THAN.match(text[m.end() :]))
 
 
 def _listed_pair(clause: str, first_arm: int, last_arm: int) -> re.Match[str] | None:
@@ -1001,7 +1001,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     judged = min((x for x in (first_good, first_bad) if x), key=lambda x: x.start(), default=None)
     if judged is not None and (not moves or judged.start() < moves[0][0].start()) and judged.group(0).lower() not in ("works", "work", "help", "helps", "protect"):
         g = 1 if judged is first_good else -1
-        if not _COMPARATIVE_WORD.match(judged.group(0)) and _SMALLER_THAN.match(clause[judged.end() :]):
+        if not COMPARATIVE_WORD.match(judged.group(0)) and _SMALLER_THAN.match(clause[judged.end() :]):
             g = -g  # "worsened less with X than with placebo", "improved less with X than with Y"
         neg = NEGATION.search(clause[max(0, judged.start() - 25) : judged.start()])
         v, words = valence(clause)
@@ -1036,7 +1036,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             continue
         neg = NEGATION.search(clause[max(0, m.start() - 20) : m.start()])
         v, words = _nearest_valence(clause, m.start(), m.end())
-        if not _COMPARATIVE_WORD.match(word) and _SMALLER_THAN.match(clause[m.end() :]):
+        if not COMPARATIVE_WORD.match(word) and _SMALLER_THAN.match(clause[m.end() :]):
             d = -d  # "reduced pain less than placebo", "lost less weight than": a smaller change than the other arm's
         direction = d * sign
         if neg:

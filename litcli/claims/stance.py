@@ -552,7 +552,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     if frame.direction and f.direction:
         same = f.direction == frame.direction
         change = _CHANGE_NOUN.search(frame.outcome or "")
-        if change and f.cue and (rd.UP.fullmatch(f.cue) or rd.DOWN.fullmatch(f.cue)) and not _COMPARATIVE_CUE.match(f.cue) and not _NOT_MORE.search(clause):
+        if change and f.cue and (rd.UP.fullmatch(f.cue) or rd.DOWN.fullmatch(f.cue)) and not rd.COMPARATIVE_WORD.match(f.cue) and not _NOT_MORE.search(clause):
             # "greater weight loss" read against "weight reduction": the claim's outcome is a change
             # of weight, which the finding states as weight going down (but "lost more weight",
             # "a greater reduction" are amounts of the change itself)
@@ -1073,7 +1073,6 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
 _OWN_WORK = re.compile(vocab.OWN_WORK, re.I)
 # (the finding's direction word is the amount itself: "a greater weight loss"; or a denied
 # comparison: "was not more beneficial for weight reduction")
-_COMPARATIVE_CUE = re.compile(r"(more|greater|larger|bigger|less|smaller|fewer|lower|higher)$", re.I)
 _NOT_MORE = re.compile(r"\bnot\s+(?:\w+\s+)?(more|less|greater|better|superior)\b", re.I)
 # an outcome that is itself a change ("weight loss", "bone loss", "weight gain")
 _CHANGE_NOUN = re.compile(r"\b\w+\s+(" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b\s*$", re.I)

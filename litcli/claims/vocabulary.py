@@ -1067,6 +1067,8 @@ ABSOLUTE_SAFETY_CLAIM = (
 # Abbreviations of statistics, which a claim's two-word outcome must not be read as ("response
 # rates" is not RR).
 STATISTIC_ABBREVIATIONS = frozenset(["rr", "or", "hr", "ci", "sd", "se", "md", "sm", "iq", "ns", "ri", "ar"])
+# Comparative words: the size of a difference, not a change of their own ("lost more weight").
+COMPARATIVE_WORDS = r"more|less|higher|lower|greater|smaller|larger|fewer|bigger|further|better|worse"
 # Nouns of change that make an outcome a change of something ("weight loss" is weight going down).
 CHANGE_NOUNS_UP = ("gain", "gains", "increase", "increases", "rise", "growth")
 CHANGE_NOUNS_DOWN = ("loss", "losses", "reduction", "reductions", "decline", "decrease", "decreases", "drop", "fall", "shrinkage")
