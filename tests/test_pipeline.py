@@ -71,9 +71,12 @@ def dies(report: Callable[[int], None]) -> Iterator[int]:
 
 
 def counted(path: str, n: int, report: Callable[[int], None]) -> Iterator[int]:
-    """n items, writing to ``path`` how many were made so far."""
+    """n items, writing to ``path`` how many were made so far (replaced whole, so a reader
+    never sees the file empty between truncation and write)."""
     for i in range(n):
-        Path(path).write_text(str(i + 1))
+        part = Path(path + ".part")
+        part.write_text(str(i + 1))
+        os.replace(part, path)
         yield i
 
 
