@@ -1429,11 +1429,16 @@ class Library:
 
     def previous_run(self, entry: SearchRecord) -> SearchRecord | None:
         """The last run before ``entry`` of the same search (same query, sort and max) that
-        returned PMIDs (a ``--count`` run returns none)."""
+        returned PMIDs (a ``--count`` run returns none).  An ``--all`` run records PubMed's
+        count as its max, which moves: its previous run is the last ``--all`` run of the query."""
+        if entry.mode == "all":
+            where, args = "mode = 'all'", tuple[int, ...]()
+        else:
+            where, args = "max_results = ? AND mode != 'count'", (int(entry.max_results),)
         rows = self._read(
-            f"SELECT {_SEARCH_COLUMNS} FROM searches WHERE query = ? AND sort = ? "
-            "AND max_results = ? AND mode != 'count' AND id < ? ORDER BY id DESC LIMIT 1",
-            (entry.query, entry.sort, int(entry.max_results), int(entry.id or 2**62)),
+            f"SELECT {_SEARCH_COLUMNS} FROM searches WHERE query = ? AND sort = ? AND {where} "
+            "AND id < ? ORDER BY id DESC LIMIT 1",
+            (entry.query, entry.sort, *args, int(entry.id or 2**62)),
         )
         return _search_record(rows[0]) if rows else None
 

@@ -350,9 +350,15 @@ def test_rerun_of_a_split_search_and_of_an_all_search(ncbi, monkeypatch):
     assert whole.exit_code == 0, whole.output
     assert sorted(whole.stdout.split()) == pmids[1:]
     assert "0 new since the last run (#2), 1 no longer returned." in whole.stderr
+    # the last --all run is the previous one, though PubMed's count (its max) moved again
+    ncbi.set_articles({p: "" for p in pmids[2:]})
+    third = run_cli(["search", "--rerun", "2", "-f", "ids"])
+    assert third.exit_code == 0, third.output
+    assert "0 new since the last run (#4), 1 no longer returned." in third.stderr
     with Library() as lib:
         modes = {e.id: (e.mode, e.max_results, e.rerun_of) for e in lib.searches()}
     assert modes[3] == ("ids", 120, 1) and modes[4] == ("all", 229, 2)
+    assert modes[5] == ("all", 228, 2)
 
 
 def test_max_above_the_cap_bad_combinations_send_nothing(ncbi):
@@ -363,6 +369,8 @@ def test_max_above_the_cap_bad_combinations_send_nothing(ncbi):
         (["--max", "12000", "--metrics"], "--max above 9,999 (got 12,000) cannot be used with --metrics"),
         (["--max", "12000", "--sort", "cited"], "cannot be used with --metrics"),
         (["--max", "12000", "--sort", "date"], "--sort date orders at most 9,999 records"),
+        (["--all", "--sort", "date"], "records (PubMed's limit); --all gives every record"),
+        (["--all", "--sort", "author"], "--sort author orders at most 9,999"),
     ]:
         result = run_cli(["search", "x", *args])
         assert result.exit_code == 2 and words in result.stderr, (args, result.stderr)

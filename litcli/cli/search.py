@@ -37,7 +37,8 @@ Examples:
 \b
 PubMed hands out only the first 9,999 records of a search. --all gets every
 record of a bigger search (split by publication date and checked against
-PubMed's count; --format ids: the PMIDs alone). --max above 9,999 runs the
+PubMed's count, oldest publication dates first, so --sort must be relevance;
+--format ids: the PMIDs alone). --max above 9,999 runs the
 same split search and keeps the first N PMIDs in its order: publication-date
 pieces, oldest first (checked against N; --sort must be relevance).
 When fewer records are printed than matched, stderr says so.
@@ -168,6 +169,7 @@ def search(
         _check_metrics_flags(fmt, count_only, all_, rerun)
     if all_:
         _check_all_flags(fmt, count_only, offline, rerun)
+        _check_all_sort(sort)
     rerun_of = None
     if rerun is not None:
         _check_rerun_flags(query, topic, since, until, types, humans, english, offline)
@@ -386,6 +388,18 @@ def _check_all_flags(fmt: str, count_only: bool, offline: bool, rerun: int | Non
         given = [n for n, v in (("--count", count_only), ("--offline", offline),
                                 ("--rerun", rerun is not None)) if v]
         raise click.UsageError(f"--all cannot be used with {', '.join(given)}")
+
+
+def _check_all_sort(sort: str) -> None:
+    """--all lists its records by publication date, oldest first: an order PubMed cannot
+    give past 9,999 records is refused rather than silently ignored."""
+    from litcli.allsearch import CAP
+
+    if sort != "relevance":
+        raise click.UsageError(
+            f"--sort {sort} orders at most {CAP:,} records (PubMed's limit); --all gives every "
+            "record in publication-date order (oldest first): drop --sort, or drop --all"
+        )
 
 
 def _check_split_flags(max_results: int, count_only: bool, metrics: bool, sort: str) -> None:
