@@ -560,3 +560,24 @@ def test_there_is_a_correlation_between_a_and_b_is_an_association_claim() -> Non
     assert f.assertion == "association"
     assert "vortal" in f.intervention_text.lower()
     assert parse_claim("There is no association between vortal use and dementia.").negated
+
+
+def test_a_participle_after_an_article_is_an_adjective_not_the_verb() -> None:
+    # "An enhanced recovery protocol": "enhanced" describes the protocol; the verb is "shortens"
+    f = parse_claim("An enhanced recovery pathway shortens hospital stay compared with usual care.")
+    assert f.cue == "shortens" and "pathway" in (f.intervention_text or "")
+    assert "stay" in f.outcome_stems
+    assert parse_claim("The reduced dose of vortal lowers blood pressure.").cue == "lowers"
+    # a participle that is the verb stays the verb
+    assert parse_claim("Vortal reduced blood pressure in adults.").cue == "reduced"
+
+
+def test_does_not_predict_is_a_denied_association() -> None:
+    f = parse_claim("A raised vortalin level does not predict mortality in sepsis.")
+    assert f.assertion == "association" and f.negated
+
+
+def test_a_hyphenated_name_is_not_a_claim_about_speed() -> None:
+    assert not parse_claim("A fast-track pathway shortens hospital stay.").onset
+    assert not parse_claim("Rapid-acting insulin lowers HbA1c compared with regular insulin.").onset
+    assert parse_claim("Vortal relieves depression fast.").onset

@@ -447,3 +447,21 @@ def test_an_outcome_that_is_a_change_is_read_through_the_quantity_it_changes() -
     claim = "Once-weekly vortal produces greater weight loss than placebo in adults with obesity."
     assert judge(claim, ["Vortal produced a sustained, clinically relevant weight reduction compared with placebo."]).stance == SUPPORTS
     assert judge(claim, ["Vortal produced a weight gain compared with placebo."]).stance == CONTRADICTS
+
+
+def test_a_null_clause_about_another_outcome_does_not_undo_the_claims_own_result() -> None:
+    # the sentence's first clause answers the claim; "readmission rates were comparable" is about
+    # another outcome of the same trial
+    claim = "A fast-track pathway significantly decreases length of hospital stay compared with standard care."
+    two = ("Median length of stay was 4 days in the fast-track group and 7 days in the standard care group "
+           "(p<0.001); 30-day readmission rates were comparable (9% vs 8%).")
+    assert judge(claim, [two]).stance == SUPPORTS
+    # the claim's own outcome named as null still decides; beside a benefit on another outcome it
+    # is never read as support
+    own = ("Median length of stay was 5 days in the fast-track group and 5 days in the standard care group "
+           "(p=0.61)")
+    assert judge(claim, [own + "."]).stance == CONTRADICTS
+    assert judge(claim, [own + "; 30-day readmission rates were lower (4% vs 9%, p=0.03)."]).stance != SUPPORTS
+    # a subjectless null still tests what came before it
+    said = "Length of stay was shorter with the fast-track pathway than with standard care, but the difference was not significant (p=0.21)."
+    assert judge(claim, [said]).stance == CONTRADICTS

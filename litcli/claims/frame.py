@@ -43,7 +43,7 @@ _SETTING = re.compile(
     r"\s(?:in|during|throughout|among|for|after|at|within|by|when|via|through|because|from|following|across|while|with)\s", _I
 )
 _LINKED = re.compile(r"\b(?:associated|linked|related|correlated|tied)\s+(?:with|to)\s+", _I)
-_NO_ASSOCIATION = re.compile(r"\b(unrelated to|not (associated|linked|related|correlated) (with|to)|independent of)\b", _I)
+_NO_ASSOCIATION = re.compile(r"\b(unrelated to|not (associated|linked|related|correlated) (with|to)|(?:does|do|did) not predict|independent of)\b", _I)
 _EFFICACY = re.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
 _REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
 # The verb that ends the subject: a direction word, a good/bad word, or a copula.
@@ -327,6 +327,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         if m.start() > 0
         and not re.search(r"['’]s\s+$", clean[: m.start()])
         and not (m.group(0).lower().endswith("s") and re.search(r"\b(the|an|its|their|his|her|our|these|those)\s+$", clean[: m.start()], _I))
+        # (a participle after an article is an adjective: "An enhanced recovery protocol decreases ...")
+        and not (m.group(0).lower().endswith("ed") and re.search(r"\b(the|an?|its|their|this|these|those)\s+$", clean[: m.start()], _I))
         # (nor a word followed by its abbreviation: "iliohypogastric nerve block (ILI+IHG) increases")
         and not re.match(r"\s*\((?=[^()]*[A-Z])[^()\s]{1,15}\)", clean[m.end() :])
     ]

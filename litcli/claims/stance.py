@@ -144,6 +144,31 @@ def _names_other_outcome(frame: ClaimFrame, clause: str) -> bool:
     return any(stem(w) not in frame.stems for m in _OBJECT_OF_NULL.finditer(clause) for w in m.groups() if w and w.lower() not in vocab.FUNCTION_WORDS)
 
 
+# the subject of a result clause: "Hypotension: ...", "After 4 weeks, prosthesis wear time increased ..."
+_CLAUSE_SUBJECT = re.compile(
+    r"^\s*(?:(?:after|at|by|during|in|over|within|for|on)\s[^,;:]{1,40},\s*)?(?:the\s+|a\s+|an\s+)?"
+    r"(?:\d[\w-]*\s+)?(?P<s>[A-Za-z][\w /'-]{2,60}?)\s*(?::\s|\s(?:was|were|did|had|has|have|showed|increased|decreased|rose|fell|"
+    r"improved|worsened|occurred|remained|differed|declined|changed|reduced|did not|was not|were not)\b)",
+    re.I,
+)
+_NOT_AN_OUTCOME = re.compile(vocab.NOT_AN_OUTCOME_SUBJECT, re.I)
+
+
+def _about_another_outcome(frame: ClaimFrame, clause: str) -> bool:
+    """Is a result clause's subject an outcome that is not the claim's ("bradycardia: 4.5% vs
+    6.1% (p=0.52)", "prosthesis wear time increased ... (p=0.64)" against a claim about pain)?
+    Not when the clause names the claim's outcome anywhere, nor when its subject is the
+    difference, the groups or the people ("The difference was not significant")."""
+    m = _CLAUSE_SUBJECT.match(clause)
+    if not m or _names_outcome(frame, clause) or _acronym_stems(clause) & frame.outcome_stems:
+        return False
+    subject = m.group("s")
+    if _NOT_AN_OUTCOME.search(subject) or any(frame.arms().positions(subject)) or rd.CONTROL.search(subject):
+        return False
+    own = content_stems(subject) - frame.stems - _WEAK_STEMS
+    return bool(own) and bool(frame.outcome_stems - _WEAK_STEMS)
+
+
 def _tests_the_difference(frame: ClaimFrame, clause: str, clauses: list[str]) -> bool:
     """Does a null clause test the difference between the arms?  A clause with no subject of its
     own ("..., but did not reach significance") tests the clauses just before it, which must be
@@ -914,7 +939,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
             if not f.decided or _BOTH_ARMS.search(clause) and not f.null:
                 continue  # a change "in both arms" is not a difference between them
-            if f.null and elsewhere[k] and not (frame.outcome_stems - _WEAK_STEMS) & content_stems(clause) and _names_other_outcome(frame, clause):
+            if f.null and elsewhere[k] and not (frame.outcome_stems - _WEAK_STEMS) & content_stems(clause) and (_names_other_outcome(frame, clause) or _about_another_outcome(frame, clause)):
                 continue  # "X reduced A (HR ...), had no significant effect on B": B is not the claim's A
             # (a null that tests the difference just read counts as that difference's test, even in
             # a longer abstract: "..., but the difference failed to reach statistical significance")

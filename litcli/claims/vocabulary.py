@@ -873,7 +873,7 @@ LASTING_CLAIM = (
 # Claims that an effect fades ("fade within a week", "wear off within hours").
 FADING_CLAIM = r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient)\b"
 # Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
-ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b"
+ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b(?!-)|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b(?!-)"
 # A result that an effect was lost ("no longer significant", "lost by day 7", "relapsed").
 EFFECT_LOST = (
     r"\bno longer (significant|present|different|evident|detectable)\b|\b(was|were|had been) lost\b|"
@@ -1072,6 +1072,13 @@ COMPARATIVE_WORDS = r"more|less|higher|lower|greater|smaller|larger|fewer|bigger
 # Nouns of change that make an outcome a change of something ("weight loss" is weight going down).
 CHANGE_NOUNS_UP = ("gain", "gains", "increase", "increases", "rise", "growth")
 CHANGE_NOUNS_DOWN = ("loss", "losses", "reduction", "reductions", "decline", "decrease", "decreases", "drop", "fall", "shrinkage")
+# Subjects of a result clause that are not an outcome: the comparison, the groups, the people.
+NOT_AN_OUTCOME_SUBJECT = (
+    r"\b(differences?|comparisons?|between|groups?|arms?|patients?|participants?|subjects?|women|men|children|"
+    r"adults|infants|individuals|people|cases|controls?|placebo|treatment|intervention|effects?|analys[ie]s|trial|"
+    r"study|results?|findings?|there|this|these|it|they|neither|none|both|all|no|values?|means?|medians?|"
+    r"numbers?|proportions?|percentages?|but|and|although|though|however|again|also|whereas|while|yet)\b"
+)
 GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
 # Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
 DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
