@@ -465,3 +465,21 @@ def test_a_null_clause_about_another_outcome_does_not_undo_the_claims_own_result
     # a subjectless null still tests what came before it
     said = "Length of stay was shorter with the fast-track pathway than with standard care, but the difference was not significant (p=0.21)."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_time_to_an_event_with_a_word_between_is_still_time_to_the_event() -> None:
+    claim = "Depot vortal significantly increases time to relapse compared with placebo in schizophrenia."
+    longer = "Time to impending relapse was significantly longer with depot vortal than with placebo (HR 0.31, 95% CI 0.18-0.52)."
+    assert judge(claim, [longer]).stance == SUPPORTS
+    assert judge(claim, [longer.replace("longer", "shorter")]).stance == CONTRADICTS
+    progression = "Time to radiographic progression was significantly longer with vortal than with placebo (p<0.001)."
+    assert judge("Vortal delays disease progression in prostate cancer.", [progression]).stance == SUPPORTS
+
+
+def test_preservation_is_the_opposite_of_loss() -> None:
+    claim = "Scalp chilling prevents hair loss during chemotherapy."
+    kept = "Hair preservation was achieved by 51% of women in the scalp chilling group and 3% in the control group (p<0.001)."
+    assert judge(claim, [kept]).stance == SUPPORTS
+    lost = "Hair loss of grade 2 or more occurred in 49% of women in the scalp chilling group and 97% in the control group (p<0.001)."
+    assert judge(claim, [lost]).stance == SUPPORTS
+    assert judge("Vortal slows bone loss in older women.", ["Bone mineral density retention was greater with vortal than with placebo (p=0.002)."]).stance == SUPPORTS

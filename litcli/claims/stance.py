@@ -456,6 +456,10 @@ def _antonym(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     if re.match(r"protect", f.cue, re.I) and any(st.startswith("protect") for st in frame.outcome_stems):
         return True  # "protected against viral challenge" read against "induces protection": the protection rose
     after = content_stems(" ".join(rest.split()[:4]))
+    if re.search(r"\d", f.cue) or rd.COMPARATIVE_WORD.search(f.cue):
+        # numbers per arm and comparatives follow their outcome: "Hair preservation was achieved
+        # by 48% ... and 0% ...", "Bone density retention was greater with X"
+        after |= content_stems(clause[:at])
     for a, b in _ANTONYMS:
         for mine, theirs in ((a, b), (b, a)):
             if mine in frame.outcome_stems and theirs in after and mine not in after:

@@ -559,7 +559,7 @@ def mentions(concept: Concept, text: str) -> bool:
 # so specific phrases ("time to relapse") come before the words inside them ("relapse").
 # +1: higher is better; -1: lower is better.
 OUTCOME_VALENCE: list[tuple[str, int]] = [
-    (r"time to (first )?(relapse|recurrence|progression|death|failure|treatment failure|readmission|discontinuation)", 1),
+    (r"time to (first |\w+ )?(relapse|recurrence|progression|death|failure|treatment failure|readmission|discontinuation)", 1),
     (r"(relapse|recurrence|progression|event|disease|symptom|metastasis|pain|seizure|headache|migraine)[- ]free\b( survival| interval)?|"
      r"(pain|seizure|symptom|headache|migraine) freedom|freedom from|"
      r"\bfree (of|from) (any )?(\w+ )?(relapses?|recurrences?|progression|disease|symptoms?|metastas\w+|pain|seizures?|"
@@ -1203,6 +1203,8 @@ OUTCOME_ANTONYMS: list[tuple[str, str]] = [
     ("stability", "instability"),
     ("survival", "mortality"),
     ("survival", "death"),
+    ("loss", "preservation"),
+    ("loss", "retention"),
 ]
 
 # What defends against an outcome ("barrier functions to dissemination", "resistance to infection"):
