@@ -483,3 +483,16 @@ def test_preservation_is_the_opposite_of_loss() -> None:
     lost = "Hair loss of grade 2 or more occurred in 49% of women in the scalp chilling group and 97% in the control group (p<0.001)."
     assert judge(claim, [lost]).stance == SUPPORTS
     assert judge("Vortal slows bone loss in older women.", ["Bone mineral density retention was greater with vortal than with placebo (p=0.002)."]).stance == SUPPORTS
+
+
+def test_changes_tested_only_against_baseline_do_not_compare_the_arms() -> None:
+    claim = "Vortal significantly lowers systolic blood pressure compared with a sham procedure."
+    within = ("At 6 months, systolic blood pressure fell by 9.1 mm Hg in the vortal group (p<0.001 vs baseline) "
+              "and by 7.2 mm Hg in the sham group (p=0.002 vs baseline).")
+    assert judge(claim, [within]).stance == NEUTRAL
+    # a test of the difference between the arms compares them
+    between = ("At 6 months, systolic blood pressure fell by 9.1 mm Hg in the vortal group (p<0.001 vs baseline) "
+               "and by 4.2 mm Hg in the sham group (p=0.02 vs baseline; between-group difference -4.9 mm Hg, p=0.01).")
+    assert judge(claim, [between]).stance == SUPPORTS
+    # an uncontrolled claim is still answered by a change from baseline
+    assert judge("Vortal lowers systolic blood pressure.", [within]).stance == SUPPORTS

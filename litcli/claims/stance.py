@@ -416,6 +416,18 @@ _WITHIN_GROUP = re.compile(
     r"|\bfrom\s+[-−]?\d[^;]{0,40}?\bto\s+[-−]?\d[^;]{0,60}?\b(?:in|within) the [\w+-]+(?: [\w+-]+)? (?:group|arm)\b(?![^;]*\b(?:group|arm)\b)",
     re.I,
 )
+_P_VALUE = re.compile(r"\bp\s*[<=>≤≥]\s*0?[.·]\d+", re.I)
+_P_VS_BASELINE = re.compile(r"\bp\s*[<=>≤≥]\s*0?[.·]\d+\s*,?\s*(?:vs\.?|versus|compared (?:with|to)|from|relative to)\s+baseline\b", re.I)
+_BETWEEN_TEST = re.compile(r"\bbetween[- ](?:the\s+)?(?:groups?|arms?)\b|\bdifferences?\b|\bintergroup\b", re.I)
+
+
+def _only_within_group_tests(clause: str) -> bool:
+    """Does every p-value of the clause test a change from baseline within one arm, none the
+    difference between the arms?"""
+    within = len(_P_VS_BASELINE.findall(clause))
+    return within > 0 and within == len(_P_VALUE.findall(clause)) and not _BETWEEN_TEST.search(clause)
+
+
 _MOVES = re.compile(r"\b(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r")\b", re.I)
 _MEASURE_OF = re.compile(r"(?:mean |median |serum |plasma )?(?:levels?|concentrations?|rates?|scores?|numbers?|incidence|risks?|amounts?|proportions?|percentages?|frequency|duration|severity|values?|counts?) (?:of|on|for|in)\b", re.I)
 
@@ -570,6 +582,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return NEUTRAL
     if frame.comparator_text and not f.null and _WITHIN_GROUP.search(clause) and not _COMPARED.search(clause) and not frame.arms().positions(clause)[1]:
         return NEUTRAL  # "rose from baseline in the A group": a change within one arm does not answer "compared with B"
+    if frame.comparator_text and not f.null and _only_within_group_tests(clause):
+        return NEUTRAL  # "fell by 8.5 in the A group (p<0.001 vs baseline) and by 6.9 in the B group (p<0.001 vs baseline)"
     if frame.any_change and (f.direction or f.goodness):
         return SUPPORTS  # "X alters Y": a change either way
     if f.association == 1 and frame.goodness and not frame.direction and f.valence and not frame.association:
