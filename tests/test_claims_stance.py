@@ -496,3 +496,12 @@ def test_changes_tested_only_against_baseline_do_not_compare_the_arms() -> None:
     assert judge(claim, [between]).stance == SUPPORTS
     # an uncontrolled claim is still answered by a change from baseline
     assert judge("Vortal lowers systolic blood pressure.", [within]).stance == SUPPORTS
+
+
+def test_a_labelled_row_about_another_outcome_is_not_the_claims() -> None:
+    claim = "Vortalam significantly decreases time to emergence compared with propofol."
+    rows = "Hypotension: vortalam 18.2%, propofol 42.6% (p<0.001); bradycardia: 4.5% vs 6.1% (p=0.52)."
+    assert judge(claim, [rows]).stance == NEUTRAL
+    own = "Time to emergence: vortalam 6.1 min, propofol 9.8 min (p<0.001); bradycardia: 4.5% vs 6.1% (p=0.52)."
+    assert judge(claim, [own]).stance == SUPPORTS
+    assert judge(claim, ["Time to emergence: vortalam 8.9 min, propofol 9.1 min (p=0.74)."]).stance == CONTRADICTS

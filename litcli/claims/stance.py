@@ -151,6 +151,7 @@ _CLAUSE_SUBJECT = re.compile(
     r"improved|worsened|occurred|remained|differed|declined|changed|reduced|did not|was not|were not)\b)",
     re.I,
 )
+_LABELLED = re.compile(r"^\s*[A-Za-z][\w /'-]{2,60}?:\s")
 _NOT_AN_OUTCOME = re.compile(vocab.NOT_AN_OUTCOME_SUBJECT, re.I)
 
 
@@ -957,6 +958,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
             if not f.decided or _BOTH_ARMS.search(clause) and not f.null:
                 continue  # a change "in both arms" is not a difference between them
+            if _LABELLED.match(clause) and _about_another_outcome(frame, clause):
+                continue  # a labelled row about another outcome: "bradycardia: 4.5% vs 6.1% (p=0.52)"
             if f.null and elsewhere[k] and not (frame.outcome_stems - _WEAK_STEMS) & content_stems(clause) and (_names_other_outcome(frame, clause) or _about_another_outcome(frame, clause)):
                 continue  # "X reduced A (HR ...), had no significant effect on B": B is not the claim's A
             # (a null that tests the difference just read counts as that difference's test, even in
