@@ -505,3 +505,12 @@ def test_a_labelled_row_about_another_outcome_is_not_the_claims() -> None:
     own = "Time to emergence: vortalam 6.1 min, propofol 9.8 min (p<0.001); bradycardia: 4.5% vs 6.1% (p=0.52)."
     assert judge(claim, [own]).stance == SUPPORTS
     assert judge(claim, ["Time to emergence: vortalam 8.9 min, propofol 9.1 min (p=0.74)."]).stance == CONTRADICTS
+
+
+def test_shares_set_against_each_other_are_not_a_harm_that_occurred() -> None:
+    claim = "Preoperative vortal drinks reduce postoperative nausea."
+    shares = "Postoperative nausea occurred in 12% after a vortal drink and 23% after standard fasting (p=0.03)."
+    assert judge(claim, [shares]).stance != CONTRADICTS  # lower with vortal: never read as a harm it caused
+    # a harm that occurred still answers "has no side effects"
+    assert judge("Vortal has no side effects.", ["Adverse events occurred in 41% of vortal and 39% of placebo recipients."]).stance == CONTRADICTS
+    assert judge("Vortal causes nausea.", ["Nausea occurred in 31% of patients given vortal."]).stance == SUPPORTS

@@ -1069,6 +1069,11 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     return _by_ratio(clause, arms, harm, sig)
 
 
+SHARES_COMPARED = re.compile(
+    r"\d+(?:[.·]\d+)?\s*%[^;]{0,80}?\b(?:and|vs\.?|versus|compared (?:with|to)|than)\s[^;]{0,40}?\d+(?:[.·]\d+)?\s*%", _I
+)
+
+
 @cache
 def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     """A pattern for a tuple of regular expressions or literal terms (empty: None)."""

@@ -583,6 +583,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return NEUTRAL
     if frame.comparator_text and not f.null and _WITHIN_GROUP.search(clause) and not _COMPARED.search(clause) and not frame.arms().positions(clause)[1]:
         return NEUTRAL  # "rose from baseline in the A group": a change within one arm does not answer "compared with B"
+    if f.harm and f.cue and rd.OCCURRENCE.fullmatch(f.cue) and rd.SHARES_COMPARED.search(clause) and frame.assertion != "safety":
+        # "nausea occurred in 12% after A and 23% after B": shares set against each other, not a
+        # harm that occurred (which answers "has no side effects")
+        return NEUTRAL
     if frame.comparator_text and not f.null and _only_within_group_tests(clause):
         return NEUTRAL  # "fell by 8.5 in the A group (p<0.001 vs baseline) and by 6.9 in the B group (p<0.001 vs baseline)"
     if frame.any_change and (f.direction or f.goodness):
