@@ -514,3 +514,11 @@ def test_shares_set_against_each_other_are_not_a_harm_that_occurred() -> None:
     # a harm that occurred still answers "has no side effects"
     assert judge("Vortal has no side effects.", ["Adverse events occurred in 41% of vortal and 39% of placebo recipients."]).stance == CONTRADICTS
     assert judge("Vortal causes nausea.", ["Nausea occurred in 31% of patients given vortal."]).stance == SUPPORTS
+
+
+def test_a_claim_about_adults_is_not_answered_by_children() -> None:
+    children = "In children aged 2 to 12 years, nausea was significantly lower with vortal than with placebo (p=0.01)."
+    assert judge("Vortal reduces nausea in adults.", [children]).stance == NEUTRAL
+    assert judge("Vortal reduces nausea in children.", [children]).stance == SUPPORTS
+    both = "In adults and children alike, nausea was significantly lower with vortal than with placebo (p=0.01)."
+    assert judge("Vortal reduces nausea in adults.", [both]).stance == SUPPORTS

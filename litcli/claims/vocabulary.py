@@ -919,6 +919,7 @@ POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "adolescents": ("adults", "older adults", "infants"),
     "infants": ("adolescents", "adults", "older adults"),
     "older adults": ("younger adults", "adolescents"),
+    "adults": ("adolescents", "infants"),
     "veterans": ("civilians",),
     "recreational users": ("medical use",),
     "medical use": ("recreational users",),
