@@ -581,3 +581,10 @@ def test_a_hyphenated_name_is_not_a_claim_about_speed() -> None:
     assert not parse_claim("A fast-track pathway shortens hospital stay.").onset
     assert not parse_claim("Rapid-acting insulin lowers HbA1c compared with regular insulin.").onset
     assert parse_claim("Vortal relieves depression fast.").onset
+
+
+def test_no_effect_on_claims_are_a_change_either_way_denied() -> None:
+    f = parse_claim("Vortal has no significant effect on the caesarean delivery rate compared with dinoprostone.")
+    assert f.negated and f.any_change and f.checkable
+    assert {"caesarean", "delivery"} <= f.outcome_stems and "significant" not in f.outcome_stems
+    assert not parse_claim("Vortal had an effect on itch.").negated

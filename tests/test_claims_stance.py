@@ -522,3 +522,16 @@ def test_a_claim_about_adults_is_not_answered_by_children() -> None:
     assert judge("Vortal reduces nausea in children.", [children]).stance == SUPPORTS
     both = "In adults and children alike, nausea was significantly lower with vortal than with placebo (p=0.01)."
     assert judge("Vortal reduces nausea in adults.", [both]).stance == SUPPORTS
+
+
+def test_has_no_significant_effect_on_is_a_claim_of_no_change_either_way() -> None:
+    claim = "Topical vortal has no significant effect on itch compared with vehicle in atopic dermatitis."
+    better = "At week 8, itch improved by 4 points or more in 52.3% of patients using vortal versus 15.6% using vehicle (p<0.0001)."
+    assert judge(claim, [better]).stance == CONTRADICTS
+    worse = "Itch scores were significantly higher with vortal than with vehicle at week 8 (p=0.002)."
+    assert judge(claim, [worse]).stance == CONTRADICTS
+    null = "Itch scores did not differ between vortal and vehicle at week 8 (p=0.64)."
+    assert judge(claim, [null]).stance == SUPPORTS
+    # the positive form: an effect either way supports it, a null contradicts it
+    assert judge("Vortal has a significant effect on itch compared with vehicle.", [worse]).stance == SUPPORTS
+    assert judge("Vortal has a significant effect on itch compared with vehicle.", [null]).stance == CONTRADICTS

@@ -63,7 +63,11 @@ _COMPARATOR_AFTER = re.compile(
     r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|[,;:!?]|\.(?!\d)|$)",
     _I,
 )
-_CHANGE = re.compile(r"\s*(?:(?:does|do|did|can|may|might|could|will|would)\s+)?(?:not\s+|never\s+)?(?:" + vocab.CHANGE_VERBS + r")\b", _I)
+_CHANGE = re.compile(
+    r"\s*(?:(?:does|do|did|can|may|might|could|will|would)\s+)?(?:not\s+|never\s+)?(?:" + vocab.CHANGE_VERBS + r")\b"
+    r"|\s*(?:" + vocab.EFFECT_ON + r")",
+    _I,
+)
 _LINK_BETWEEN = re.compile(
     r"^(?:there\s+(?:is|are|was|were|exists?)\s+)?(a|an|no|the)?\s*(?:(strong|clear|significant|weak|positive|negative|inverse|direct|possible)\s+)?"
     r"(?:correlation|link|association|relationship|connection)\s+between\s+(.+?)\s+and\s+(.+)$",
@@ -491,6 +495,9 @@ def _parse_claim(text: str) -> ClaimFrame:
     # pregnancy", "by degrading beta-catenin"); "misuse is on the rise": the subject is the outcome
     after_verb = body[len(verb.group(0)) :] if verb is not None and body.startswith(verb.group(0)) else re.sub(r"^\W*\w+\s*", "", body)
     after_verb = re.sub(r"^\s*(?:not|never)\s+[a-z]+\s+", "", after_verb, flags=_I)  # "does not raise blood pressure"
+    effect_on = re.match(r"\s*(?:" + vocab.EFFECT_ON + r")", (verb.group(0) if verb is not None else "") + after_verb, _I)
+    if effect_on:  # "has no significant effect on itch": the outcome is itch
+        after_verb = ((verb.group(0) if verb is not None else "") + after_verb)[effect_on.end() :]
     linked = _LINKED.search(after_verb) if association else None
     if linked:
         # "is associated with a lower risk of dementia": the outcome follows, after its direction

@@ -1302,6 +1302,12 @@ GAIN_OF_FUNCTION = (
     r"rescue[ds]? (with|by)|add(ing|ition of) back|transgenic expression)\b"
 )
 # Verbs that claim a change without saying which way ("ketamine alters spine density").
+# "has no significant effect on Y", "had an effect on Y": a change either way is the claim.
+EFFECT_ON = (
+    r"(?:has|have|had|shows?|showed|exerts?|exerted)\s+(?:no|an?|any|some)\s+(?:(?:statistically\s+)?significant\s+|"
+    r"clinically\s+(?:significant|relevant|meaningful)\s+|meaningful\s+|measurable\s+|detectable\s+)?"
+    r"(?:effects?|impact|influence)\s+(?:on|upon)\b"
+)
 CHANGE_VERBS = r"alter(s|ed)?|chang(e|es|ed)|affect(s|ed)?|influenc(e|es|ed)|modif(y|ies|ied)|modulat(e|es|ed)|impact(s|ed)?"
 # Outcomes named in other words: a sentence naming one names the others (for relevance only).
 OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
