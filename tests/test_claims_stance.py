@@ -535,3 +535,21 @@ def test_has_no_significant_effect_on_is_a_claim_of_no_change_either_way() -> No
     # the positive form: an effect either way supports it, a null contradicts it
     assert judge("Vortal has a significant effect on itch compared with vehicle.", [worse]).stance == SUPPORTS
     assert judge("Vortal has a significant effect on itch compared with vehicle.", [null]).stance == CONTRADICTS
+
+
+def test_a_setting_named_after_the_outcome_is_not_the_outcome() -> None:
+    # "in acute ischaemic stroke" is the setting; the outcome is the haemorrhage
+    claim = "Vortiplase significantly increases symptomatic intracranial haemorrhage compared with alteplase in acute ischaemic stroke."
+    null = "Symptomatic intracranial haemorrhage occurred in 3.4% of the vortiplase group and 3.2% of the alteplase group (RR 1.06, 95% CI 0.66-1.70)."
+    assert judge(claim, [null]).stance == CONTRADICTS
+    # a claim about deaths is still not answered by a surrogate
+    assert judge("Vortal reduces deaths in sepsis.", ["Lactate fell significantly more with vortal than with placebo (p=0.01)."]).stance == NEUTRAL
+
+
+def test_a_difference_favouring_an_arm_the_claim_does_not_name_decides_nothing() -> None:
+    claim = "Robotic arm therapy restores arm function better than conventional therapy after stroke."
+    other = ("Arm function scores improved by 9.8 points in the enhanced therapy group and 7.2 points in the robotic "
+             "arm therapy group (adjusted difference favouring enhanced therapy 2.6, 95% CI 0.4 to 4.8).")
+    assert judge(claim, [other]).stance != SUPPORTS
+    named = "Arm function improved more with robotic arm therapy (difference favouring robotic arm therapy 2.6, 95% CI 0.4 to 4.8)."
+    assert judge(claim, [named]).stance == SUPPORTS

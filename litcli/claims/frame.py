@@ -538,7 +538,7 @@ def _parse_claim(text: str) -> ClaimFrame:
         stems=rd.content_stems(clean),
         cue=cue,
         association=association,
-        hard_outcome=bool(re.search(vocab.HARD_OUTCOMES, predicate, _I)),
+        hard_outcome=bool(re.search(vocab.HARD_OUTCOMES, obj if obj.strip() else predicate, _I)),  # (not the setting: "in acute stroke")
         dependency=_dependency(clean),
         prevention=bool(re.search(vocab.PREVENTION_CLAIM, predicate, _I)),
         verb=_verb_stem(verb.group(0)) if verb is not None else None,

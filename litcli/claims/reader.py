@@ -945,6 +945,10 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             g = 1 if at_i and (not at_c or at_i.start() < at_c.start()) else -1
             v, words = valence(clause)
             return Finding(goodness=g, valence=v, outcome=words, significant=sig, harm=harm, cue=(favour.group(0) + named.split(")")[0].split(",")[0]).rstrip(" .;"))
+        if re.match(r"[A-Za-z]", named) and arms.intervention is not None and arms.intervention.search(clause):
+            # "... in the robot-assisted group (difference favouring enhanced therapy)": an arm the
+            # claim does not name did better; who that is, the words do not say
+            return Finding()
     sign = arm_sign(clause, arms)
     if sign is None and _pair_for_listed_arms(clause, arms):
         sign = 1  # arms listed together with a number for each, in their order: compared by the numbers
