@@ -588,3 +588,13 @@ def test_no_effect_on_claims_are_a_change_either_way_denied() -> None:
     assert f.negated and f.any_change and f.checkable
     assert {"caesarean", "delivery"} <= f.outcome_stems and "significant" not in f.outcome_stems
     assert not parse_claim("Vortal had an effect on itch.").negated
+
+
+def test_an_adverb_before_the_verb_is_neither_the_subject_nor_the_verb() -> None:
+    f = parse_claim("Carbetocin significantly decreases the need for additional uterotonics compared with oxytocin.")
+    assert f.intervention_text.strip() == "Carbetocin" and f.cue == "decreases"
+    assert {"uterotonic", "need"} <= f.outcome_stems  # "the need for X": X is what is needed, not a setting
+    # a noun followed by an adverb and the verb: "block" is part of the name
+    g = parse_claim("Erector spinae plane block significantly decreases pain scores compared with no block.")
+    assert g.cue == "decreases" and "block" in g.intervention_text and "pain" in g.outcome_stems
+    assert parse_claim("Ketamine rapidly relieves depression.").onset

@@ -40,6 +40,8 @@ _LEADING_SETTING = re.compile(r"^(?:upon|in|after|during|following|among|under|b
 _REPORTING_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
 _UNKNOWN_VERB = re.compile(r"\b[a-z]{3,}(?:es|s)\b(?=\s+(?:the|a|an|its|their|this|these|that|to)\b)")
 _SETTING = re.compile(
+    # (not "the need for rescue analgesia": what is needed is the outcome)
+    r"(?<!\bneed)(?<!\bneeds)(?<!requirement)(?<!requirements)"
     r"\s(?:in|during|throughout|among|for|after|at|within|by|when|via|through|because|from|following|across|while|with)\s", _I
 )
 _LINKED = re.compile(r"\b(?:associated|linked|related|correlated|tied)\s+(?:with|to)\s+", _I)
@@ -336,6 +338,13 @@ def _parse_claim(text: str) -> ClaimFrame:
         # (nor a word followed by its abbreviation: "iliohypogastric nerve block (ILI+IHG) increases")
         and not re.match(r"\s*\((?=[^()]*[A-Z])[^()\s]{1,15}\)", clean[m.end() :])
     ]
+    # a word followed by an adverb and another verb is a noun: "Erector spinae plane block
+    # significantly decreases pain" (the verb is "decreases")
+    starts = {m.start() for m in candidates}
+    candidates = [
+        m for m in candidates
+        if not ((a := re.match(r"\s+\w+ly\s+", clean[m.end() :])) and m.end() + a.end() in starts)
+    ]
     finite = [m for m in candidates if not re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
     # a verb in a relative clause of the subject is not the claim's ("Nurses who worked night
     # shifts for years had a higher risk ...": the verb is "had")
@@ -356,7 +365,7 @@ def _parse_claim(text: str) -> ClaimFrame:
         verb = later[0] if later else verb
     if verb is not None:
         subject_end = verb.start()
-    subject = clean[:subject_end]
+    subject = re.sub(r"(?:\s+\w+ly)+\s*$", " ", clean[:subject_end])  # "Carbetocin significantly": not the name
     # a setting before the subject ("Upon viral challenge, memory T cells ...", "In adults with
     # TRD, ketamine ..."): not the intervention's name (populations and conditions are read from
     # the whole claim)
