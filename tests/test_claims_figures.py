@@ -155,3 +155,15 @@ def test_a_quoted_size_of_a_fall_is_read_against_an_efficacy() -> None:
     from litcli.claims.stance import _amounts
 
     assert [a[0] for a in _amounts("The booster dose cut hospitalisations by 90%.")] == [-1]
+
+
+def test_multiplying_verbs_and_stated_ratios_are_ratios() -> None:
+    assert [(f.low, f.unit, f.sign) for f in figures("Smoking roughly triples the risk of bladder cancer")] == [(3.0, "x", 1)]
+    assert [(f.low, f.unit, f.sign) for f in figures("current smokers had a hazard ratio of 2.8 (95% CI 2.4-3.3)")] == [(2.8, "x", 1)]
+    assert [(f.low, f.sign) for f in figures("an odds ratio of 0.5")] == [(2.0, -1)]  # half as likely
+    assert figures("a double dose of vortal") == ()  # an adjective, not a multiplication
+    claim = "Night shift work doubles the risk of breast cancer in nurses."
+    weak = "In nurses, night shift work was associated with the risk of breast cancer with a hazard ratio of 1.1 (95% CI 0.9-1.3)."
+    strong = "In nurses, night shift work was associated with the risk of breast cancer with a hazard ratio of 2.1 (95% CI 1.6-2.7)."
+    assert read_figures(claim, [weak])[0][0] == CONTRADICTS
+    assert read_figures(claim, [strong])[0][0] == SUPPORTS

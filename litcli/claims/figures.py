@@ -37,6 +37,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in", re.compile(rf"\b({_COUNT})\s+(?:in|out\s+of)\s+({_DENOMINATOR})\b", _I)),
     ("fraction", re.compile(rf"\b({_FRACTION})\s+of\b", _I)),
     ("times", re.compile(rf"\b({_COUNT})[- ]?(?:times|fold)\s+(?:as\s+\w+|({_UP}|{_DOWN}))\b", _I)),
+    # "doubles the risk", "tripled"; "a hazard ratio of 2.8" (its interval is masked)
+    ("multiplied", re.compile(r"\b(" + "|".join(vocab.MULTIPLYING_VERBS) + r")(?:es|ed|ing)\b", _I)),  # (not "a double dose")
+    ("ratio", re.compile(rf"\b(?:hazard|odds|risk|rate|incidence\s+rate)\s+ratios?\s*(?:\([A-Za-z]+\)\s*)?(?:of|was|were|=|:|,)?\s*({_NUM})\b", _I)),
 ]
 # an interval around an estimate ("(95% CI 82-90%)", "95CI 1.11-1.97%", "95% HPDI 22% – 64%")
 _INTERVAL = re.compile(
@@ -110,6 +113,15 @@ def figures(text: str, *, shares: bool = True) -> tuple[Figure, ...]:
                 low = high = 100.0 * n / d
             elif kind == "fraction":
                 low = high = vocab.FRACTION_WORDS[m.group(1).lower()]
+            elif kind == "multiplied":
+                low = high = float(vocab.MULTIPLYING_VERBS[m.group(1).lower()])
+                unit, sign = "x", 1
+            elif kind == "ratio":
+                value = _number(m.group(1))
+                if not value or value == 1:
+                    continue
+                low = high = value if value > 1 else 1 / value
+                unit, sign = "x", 1 if value > 1 else -1
             else:
                 low = high = _number(m.group(1))
                 unit = "x"
