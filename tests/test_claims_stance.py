@@ -553,3 +553,16 @@ def test_a_difference_favouring_an_arm_the_claim_does_not_name_decides_nothing()
     assert judge(claim, [other]).stance != SUPPORTS
     named = "Arm function improved more with robotic arm therapy (difference favouring robotic arm therapy 2.6, 95% CI 0.4 to 4.8)."
     assert judge(claim, [named]).stance == SUPPORTS
+
+
+def test_a_permanent_claim_is_not_answered_by_months_of_follow_up() -> None:
+    claim = "A single vortal session permanently cures depression."
+    assert parse_claim(claim).lasting_days == parse_claim("Vortal cures depression for good.").lasting_days
+    months = "Sustained remission through week 12 was observed in 18% of vortal-treated and 12% of placebo-treated participants."
+    assert judge(claim, [months]).stance == NEUTRAL
+    assert judge("Vortal relieves depression for months.", [months]).stance == SUPPORTS
+    gone = "Depression scores were lower with vortal than placebo at week 3, but no longer differed at week 12 (p=0.34)."
+    assert judge(claim, [gone]).stance == CONTRADICTS
+    assert judge(claim, ["Vortal significantly reduced depressive symptoms, and the benefit was permanent."]).stance == SUPPORTS
+    # "permanent" in someone else's claim is not a result
+    assert judge(claim, ["Claims that vortal produces permanent changes are not yet supported by evidence."]).stance == NEUTRAL

@@ -34,6 +34,7 @@ _SAFETY = re.compile(vocab.SAFETY_CLAIM, _I)
 _SAFE_NOUN = re.compile(r"safe(r|st)?\s+(?!(and|or|to|for|in|with|when|if|as|but)\b)[a-z]", _I)  # "safe storage", "safer sex"
 _LASTING = re.compile(vocab.LASTING_CLAIM, _I)
 _FADING = re.compile(vocab.FADING_CLAIM, _I)
+PERMANENT_DAYS = 3650.0  # "permanently", "for good", "forever": a claim no follow-up of months answers
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
 _LEADING_SETTING = re.compile(r"^(?:upon|in|after|during|following|among|under|before|when|for|at)\b[^,]{3,60},\s+", _I)
@@ -481,15 +482,18 @@ def _parse_claim(text: str) -> ClaimFrame:
         assertion = "mechanism"
     # time frames are read in the predicate: "long-term use harms memory" is not a claim that lasts
     lasting = fading = None
-    m_fade = _FADING.search(predicate)
-    m_last = _LASTING.search(predicate)
+    # (with the adverbs before the verb: "permanently cures depression")
+    adverbs = re.search(r"(?:\s+\w+ly)+\s*$", clean[:subject_end])
+    timing = (adverbs.group(0) if adverbs else "") + predicate
+    m_fade = _FADING.search(timing)
+    m_last = _LASTING.search(timing)
     if m_fade:
-        fading = time_days(predicate[m_fade.start() :]) or 7.0
+        fading = time_days(timing[m_fade.start() :]) or 7.0
     elif m_last:
-        t = time_days(predicate[m_last.start() :])
-        if re.search(r"permanent\w*", predicate, _I):
-            t = 3650.0
-        if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever", predicate, _I):
+        t = time_days(timing[m_last.start() :])
+        if re.search(r"permanent\w*|for good|forever|lifelong|for life", timing, _I):
+            t = PERMANENT_DAYS
+        if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever", timing, _I):
             lasting = t or 30.0
     onset = bool(_ONSET.search(clean)) and lasting is None and fading is None
     assoc = rd.association(clean)

@@ -21,7 +21,7 @@ from typing import Any
 from litcli.claims import reader as rd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.figures import quotes_figure, read_figures
-from litcli.claims.frame import ClaimFrame, claim_core, parse_claim, time_days
+from litcli.claims.frame import PERMANENT_DAYS, ClaimFrame, claim_core, parse_claim, time_days
 from litcli.claims.reader import (
     HARM,
     Finding,
@@ -623,6 +623,9 @@ def _flip(stance: str) -> str:
     return {SUPPORTS: CONTRADICTS, CONTRADICTS: SUPPORTS}.get(stance, stance)
 
 
+_PERMANENT = re.compile(r"\bpermanent(?:ly)?\b|\blifelong\b|\bfor good\b|\bforever\b", re.I)
+
+
 def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     """A time-frame claim ("for months", "fades within a week") against what lasted or was lost."""
     if frame.lasting_days is None and frame.fading_days is None:
@@ -640,9 +643,13 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
         return CONTRADICTS, lost.group(0)
     if kept:
         t = time_days(sentence[kept.start() :]) or time_days(sentence)
+        if _PERMANENT.search(kept.group(0)):
+            t = PERMANENT_DAYS  # "the benefit was permanent"
         if t is None:
             return None
-        if frame.lasting_days is not None and t >= min(frame.lasting_days, 60) * 0.9:
+        # (weeks or months kept answer "for months"; only years answer "permanently")
+        needed = 1825.0 if frame.lasting_days is not None and frame.lasting_days >= PERMANENT_DAYS else min(frame.lasting_days or 0, 60)
+        if frame.lasting_days is not None and t >= needed * 0.9:
             return SUPPORTS, kept.group(0)
         if frame.fading_days is not None and t > frame.fading_days * 1.5:
             return CONTRADICTS, kept.group(0)

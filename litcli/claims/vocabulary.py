@@ -885,7 +885,7 @@ EFFECT_LOST = (
 )
 # A result that an effect lasted ("remained significant at day 14", "stayed below 10 ... six months").
 EFFECT_KEPT = (
-    r"\b(remained|still|persisted|sustained|maintained|stayed|lasted|continued|durable|had not resolved)\b"
+    r"\b(remained|still|persisted|sustained|maintained|stayed|lasted|continued|durable|had not resolved|(?:was|were|proved|proved to be) (?:permanent|lifelong))\b"
 )
 
 # Populations named in claims and results; a result about another one says nothing about the claim's.
