@@ -566,3 +566,11 @@ def test_a_permanent_claim_is_not_answered_by_months_of_follow_up() -> None:
     assert judge(claim, ["Vortal significantly reduced depressive symptoms, and the benefit was permanent."]).stance == SUPPORTS
     # "permanent" in someone else's claim is not a result
     assert judge(claim, ["Claims that vortal produces permanent changes are not yet supported by evidence."]).stance == NEUTRAL
+
+
+def test_a_claimed_quality_is_read_by_which_arm_has_more_of_it() -> None:
+    claim = "Vortinib suppresses ERK phosphorylation more potently than trametinib."
+    assert judge(claim, ["Vortinib is a selective but less potent MEK inhibitor than trametinib."]).stance == CONTRADICTS
+    assert judge(claim, ["Trametinib was approximately 20-fold more potent than vortinib in this assay."]).stance == CONTRADICTS
+    assert judge(claim, ["Vortinib inhibited ERK phosphorylation more potently than trametinib (IC50 2 vs 9 nM)."]).stance == SUPPORTS
+    assert judge("Vortinib is less toxic than trametinib.", ["Trametinib was more toxic than vortinib in mice."]).stance == SUPPORTS

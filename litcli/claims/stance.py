@@ -623,6 +623,39 @@ def _flip(stance: str) -> str:
     return {SUPPORTS: CONTRADICTS, CONTRADICTS: SUPPORTS}.get(stance, stance)
 
 
+_QUALITY_CLAIM = re.compile(r"\b(more|less)\s+([a-z]{4,}?)(?:ly)?\s+than\b", re.I)
+_QUALITY_NEGATED = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def _quality_comparison(frame: ClaimFrame, sentence: str) -> tuple[str, str, None] | None:
+    """A claim that one arm has more (or less) of a quality than the other ("suppresses ERK more
+    potently than trametinib") read against the same quality compared in the sentence: "X is a
+    less potent inhibitor than trametinib", "Trametinib was 20-fold more potent"."""
+    claimed = _QUALITY_CLAIM.search(frame.text)
+    if not claimed or claimed.group(2).lower() in vocab.QUALITY_WORDS_READ_ELSEWHERE or frame.negated:
+        return None
+    quality = stem(claimed.group(2))
+    want = 1 if claimed.group(1).lower() == "more" else -1
+    arms = frame.arms()
+    if arms.intervention is None or arms.comparator is None:
+        return None
+    for m in re.finditer(r"\b(more|less)\s+(?:\w+\s+)??([a-z]{4,}?)(?:ly)?\b", sentence, re.I):
+        if stem(m.group(2)) != quality or _QUALITY_NEGATED.search(sentence[: m.start()]):
+            continue
+        start = max(sentence.rfind(";", 0, m.start()), 0)
+        before = sentence[start : m.start()]
+        i_at = [x.start() for x in arms.intervention.finditer(before)]
+        c_at = [x.start() for x in arms.comparator.finditer(before)]
+        if not (i_at or c_at):
+            continue
+        subject_is_intervention = bool(i_at) and (not c_at or min(i_at) < min(c_at))
+        said = 1 if m.group(1).lower() == "more" else -1
+        if not subject_is_intervention:
+            said = -said  # "Trametinib was 20-fold more potent": the claim's drug was less so
+        return (SUPPORTS if said == want else CONTRADICTS), m.group(0), None
+    return None
+
+
 _PERMANENT = re.compile(r"\bpermanent(?:ly)?\b|\blifelong\b|\bfor good\b|\bforever\b", re.I)
 
 
@@ -944,6 +977,10 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         if ed:
             stances.append((SUPPORTS if ed == d else CONTRADICTS, ecue, None))
             special = "mechanism"
+    quality = _quality_comparison(frame, sentence)
+    if quality is not None:
+        stances.append(quality)
+        special = "comparison"
     dep = _dependency(frame, sentence, stems)
     if dep is not None:
         stances = [(dep[0], dep[1], None)]  # an experiment on the target answers a dependency claim

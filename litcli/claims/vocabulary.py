@@ -1214,6 +1214,8 @@ DEFENCE_WORDS = r"barriers?|protection|resistance|defen[cs]es?|immunity"
 
 # A change stated with its size ("cut deaths by half", "reduced inhalation by 23 percent"): the
 # verbs of change and the words for fractions.  A claim's size and a finding's are compared.
+# Qualities a "more X than" claim names that the reader reads by its own rules (efficacy, likelihood).
+QUALITY_WORDS_READ_ELSEWHERE = frozenset(("effective", "efficacious", "likely", "common", "frequent", "often"))
 # Verbs that multiply ("doubles the risk", "tripled"): the figure they state.
 MULTIPLYING_VERBS = {"doubl": 2, "tripl": 3, "quadrupl": 4}
 AMOUNT_VERBS = r"reduc\w*|lower(?:s|ed|ing)?|cut|cuts|decreas\w*|increas\w*|rais\w*|boost(?:s|ed|ing)?|improv\w*|fell|rose|drop\w*|declin\w*|halv\w*|doubl\w*"
