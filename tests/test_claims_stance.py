@@ -574,3 +574,16 @@ def test_a_claimed_quality_is_read_by_which_arm_has_more_of_it() -> None:
     assert judge(claim, ["Trametinib was approximately 20-fold more potent than vortinib in this assay."]).stance == CONTRADICTS
     assert judge(claim, ["Vortinib inhibited ERK phosphorylation more potently than trametinib (IC50 2 vs 9 nM)."]).stance == SUPPORTS
     assert judge("Vortinib is less toxic than trametinib.", ["Trametinib was more toxic than vortinib in mice."]).stance == SUPPORTS
+
+
+def test_men_and_women_are_populations_and_but_not_in_excepts_one() -> None:
+    claim = "The association between vortal intake and colorectal cancer holds in women."
+    assert judge(claim, ["Vortal intake was associated with colorectal cancer in men but not in women."]).stance == CONTRADICTS
+    assert judge(claim, ["Vortal intake was associated with colorectal cancer in women but not in men."]).stance != CONTRADICTS
+    assert judge("Vortal intake is not associated with colorectal cancer in women.",
+                 ["Vortal intake was associated with colorectal cancer in men but not in women."]).stance == SUPPORTS
+    men_only = "In men, long working hours were associated with a higher incidence of stroke (HR 1.33, 95% CI 1.11-1.61)."
+    assert judge("Long working hours increase stroke risk in women.", [men_only]).stance == NEUTRAL
+    # a claim comparing the two is about both
+    women = "Women appear to be at increased risk for death from hospital-acquired pneumonia, even after controlling for comorbidities."
+    assert judge("Women are more susceptible to death due to pneumonia when compared to men.", [women]).stance == SUPPORTS

@@ -367,7 +367,8 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
         for pid in frame.populations:
             if pid in present:
                 continue
-            others = [other for other in vocab.POPULATION_CONFLICTS.get(pid, ()) if other in present]
+            # (not a population the claim names too: "women ... compared to men")
+            others = [other for other in vocab.POPULATION_CONFLICTS.get(pid, ()) if other in present and other not in frame.populations]
             if others:
                 return f"another population ({others[0]})"
     return None
@@ -621,6 +622,20 @@ _RISK_STEMS = frozenset(stem(w) for w in vocab.RISK_WORDS.split())
 
 def _flip(stance: str) -> str:
     return {SUPPORTS: CONTRADICTS, CONTRADICTS: SUPPORTS}.get(stance, stance)
+
+
+_BUT_NOT_IN = re.compile(r"\bbut not (?:in|among|for) (?:the\s+)?([\w -]{3,40}?)(?=[,.;)]|$|\s+(?:and|or)\b)", re.I)
+
+
+def _excepted_population(frame: ClaimFrame, sentence: str) -> str | None:
+    """The cue when the sentence reports its finding for others "but not in" the claim's population."""
+    if not frame.populations:
+        return None
+    m = _BUT_NOT_IN.search(sentence)
+    if not m:
+        return None
+    named = {pid for pid, p in _POPULATIONS if p.search(m.group(1))}
+    return m.group(0) if named & set(frame.populations) else None
 
 
 _QUALITY_CLAIM = re.compile(r"\b(more|less)\s+([a-z]{4,}?)(?:ly)?\s+than\b", re.I)
@@ -977,6 +992,11 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         if ed:
             stances.append((SUPPORTS if ed == d else CONTRADICTS, ecue, None))
             special = "mechanism"
+    excepted = _excepted_population(frame, sentence)
+    if excepted is not None:
+        # "associated with colorectal cancer in men but not in women": for the claim's population, no effect
+        stances.append((SUPPORTS if frame.assertion == "equivalence" else CONTRADICTS, excepted, None))
+        special = "population"
     quality = _quality_comparison(frame, sentence)
     if quality is not None:
         stances.append(quality)

@@ -901,6 +901,7 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("veterans", r"\b(veterans?|military|service members?|soldiers?)\b"),
     ("civilians", r"\b(civilians?)\b"),
     ("women", r"\b(women|woman|female|postpartum|pregnan\w*|mothers?|maternal)\b"),
+    ("men", r"\b(men|males?|fathers?|paternal)\b"),
     ("recreational users", r"\b(recreational|nonmedical|non-medical|illicit|street|heavy|frequent users?|daily users?)\b"),
     ("medical use", r"\b(medical(ly)?|prescri\w*|therapeutic( doses?|ally)?|clinical use|in routine care)\b"),
     ("treatment-resistant", r"\b(treatment[- ](resistant|refractory)|non-?responders?|(had not|did not|failed to) respond\w*|where [\w-]+ fails?|after [\w-]+ fail(s|ed)?)\b"),
@@ -924,6 +925,8 @@ POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "recreational users": ("medical use",),
     "medical use": ("recreational users",),
     "humans": ("animals",),
+    "women": ("men",),
+    "men": ("women",),
     "vaccinated": ("unvaccinated",),
     "unvaccinated": ("vaccinated",),
 }
