@@ -486,6 +486,8 @@ def test_a_dose_described_as_equivalent_is_not_an_equivalence_claim() -> None:
         ("Her team on Monday released a new paper showing that vortal shortens colds.", "vortal"),
         ("Preliminary data from the national registry of Norway indicate that vortal lowers the risk of dying.", "vortal"),
         ("Since then, a few trials have shown that vortal increases the risk of respiratory failure.", "vortal"),
+        # without "that", and after a lead of time
+        ("The same day, however, a study by Swiss researchers published in The Lancet found vortal outperformed a placebo.", "vortal"),
     ],
 )
 def test_a_long_reporting_frame_is_stripped(claim: str, intervention: str) -> None:
