@@ -600,3 +600,9 @@ def test_an_adverb_before_the_verb_is_neither_the_subject_nor_the_verb() -> None
     g = parse_claim("Erector spinae plane block significantly decreases pain scores compared with no block.")
     assert g.cue == "decreases" and "block" in g.intervention_text and "pain" in g.outcome_stems
     assert parse_claim("Ketamine rapidly relieves depression.").onset
+
+
+def test_encourages_and_fuels_are_verbs_of_increase() -> None:
+    for claim in ("Vortal encourages proliferation of tumour cells.", "Vortal fuels metastasis in mice."):
+        f = parse_claim(claim)
+        assert f.direction == 1 and f.checkable, claim

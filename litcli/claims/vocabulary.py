@@ -614,7 +614,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
 UP_TERMS = (
     r"increas\w*|ris(e|es|en|ing)|rose|rais(e|es|ed|ing)|elevat\w*|higher|greater|larger|more|"
     r"enhanc(e|es|ed|ing|ement)|boost\w*|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|"
-    r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
+    r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|encourag(e|es|ed|ing)|fuel(s|ed|led)?|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
     r"prolong\w*|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)|(?<=to )peak|excess\w*|"
     r"amplif\w*|strengthen\w*|trigger\w*|cause[sd]?|causing|provok\w*|restor\w*|potentiat\w*|"
     r"carr(y|ies|ied) (a |an )?(\w+ )?risks?|pose[sd]? (a |an )?(\w+ )?risks?|"
