@@ -587,3 +587,10 @@ def test_men_and_women_are_populations_and_but_not_in_excepts_one() -> None:
     # a claim comparing the two is about both
     women = "Women appear to be at increased risk for death from hospital-acquired pneumonia, even after controlling for comorbidities."
     assert judge("Women are more susceptible to death due to pneumonia when compared to men.", [women]).stance == SUPPORTS
+
+
+def test_a_restatement_may_leave_out_what_kind_of_thing_a_name_is() -> None:
+    claim = "The VRT1 gene is a key determinant of primordial germ cells."
+    said = "Vrt1, the key determinant of primordial germ cells (PGCs), acts with Vrt14 during PGC specification."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge("The VRT1 gene is not a determinant of primordial germ cells.", [said]).stance != SUPPORTS

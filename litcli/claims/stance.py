@@ -825,7 +825,7 @@ def _close_restatement(claim: str, sentence: str) -> bool:
     word of negation or direction in the claim must be in the sentence, and the sentence may add
     none of negation nor turn a claim's word around ("dependent" / "independent")."""
     core = claim_core(claim)
-    mine = content_stems(core) - _WEAK_STEMS
+    mine = content_stems(core) - _WEAK_STEMS - _KIND_STEMS
     if len(mine) < 3:
         return False
     theirs = content_stems(sentence)
@@ -842,6 +842,7 @@ def _close_restatement(claim: str, sentence: str) -> bool:
 
 
 _NEGATING = re.compile(vocab.NEGATING_WORDS, re.I)
+_KIND_STEMS = frozenset(stem(w) for w in vocab.KIND_NOUNS.split())  # "the PRDM1 gene" is PRDM1
 
 
 def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:

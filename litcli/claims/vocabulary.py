@@ -1086,6 +1086,9 @@ NOT_AN_OUTCOME_SUBJECT = (
 GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
 # Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
 DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
+# Nouns that say what kind of thing a name is ("the PRDM1 gene", "the Foxk2 protein"): a sentence
+# may name it without them.
+KIND_NOUNS = "gene genes protein proteins molecule molecules"
 WEAK_OUTCOME_WORDS = """level levels effect effects patient patients group groups rate rates risk risks
 function cell cells activity expression response responses increase decrease change changes human humans
 mice mouse model models study result results outcome outcomes"""
