@@ -606,3 +606,22 @@ def test_encourages_and_fuels_are_verbs_of_increase() -> None:
     for claim in ("Vortal encourages proliferation of tumour cells.", "Vortal fuels metastasis in mice."):
         f = parse_claim(claim)
         assert f.direction == 1 and f.checkable, claim
+
+
+@pytest.mark.parametrize(
+    ("claim", "direction", "goodness"),
+    [
+        ("Vortal halves the risk of heart attack.", -1, 1),
+        ("A cheap vortal pill slashes heart attacks.", -1, 0),
+        ("Vortal cuts hospital stays.", -1, 1),
+    ],
+)
+def test_newsroom_verbs_of_reduction(claim: str, direction: int, goodness: int) -> None:
+    f = parse_claim(claim)
+    assert (f.direction, f.goodness, f.checkable) == (direction, goodness, True)
+
+
+def test_newsroom_verbs_of_superiority() -> None:
+    for claim in ("Vortal wins over placebo on remission.",):
+        f = parse_claim(claim)
+        assert f.assertion == "superiority" and f.comparator_text == "placebo", claim

@@ -594,3 +594,17 @@ def test_a_restatement_may_leave_out_what_kind_of_thing_a_name_is() -> None:
     said = "Vrt1, the key determinant of primordial germ cells (PGCs), acts with Vrt14 during PGC specification."
     assert judge(claim, [said]).stance == SUPPORTS
     assert judge("The VRT1 gene is not a determinant of primordial germ cells.", [said]).stance != SUPPORTS
+
+
+def test_an_increment_of_the_exposure_is_not_the_result() -> None:
+    claim = "Eating more vortal fibre slashes your risk of bowel cancer."
+    each = "Each 10 g/day increase in vortal fibre was associated with a 10% lower risk of colorectal cancer (RR 0.90, 95% CI 0.86 to 0.94)."
+    assert judge(claim, [each]).stance == SUPPORTS
+    worse = "Each 10 g/day increase in vortal fibre was associated with a 12% higher risk of bowel cancer (RR 1.12, 95% CI 1.04 to 1.20)."
+    assert judge(claim, [worse]).stance == CONTRADICTS
+
+
+def test_cells_in_a_dish_do_not_answer_a_claim_about_patients() -> None:
+    claim = "Resveratrol shrinks tumours in patients with colon cancer."
+    assert judge(claim, ["Resveratrol induces apoptosis in colon cancer cells in vitro."]).stance == NEUTRAL
+    assert judge("Vortal reduces growth of colorectal cancer cells.", ["Vortal reduced growth of colorectal cancer cell lines in vitro."]).stance == SUPPORTS

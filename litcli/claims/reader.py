@@ -999,6 +999,13 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         ],
         key=lambda t: t[0].start(),
     )
+    if assoc is not None and abs(assoc[0]) == 2 and moves:
+        # "Each 10 g/day increase in fibre was associated with a 10% lower risk": the first move is
+        # the exposure's, the result is the association (its sign reads both sides)
+        at = _ASSOC.search(clause)
+        if at and moves[0][0].start() < at.start() and any(m.start() > at.end() for m, _ in moves):
+            v, words = valence(clause)
+            return Finding(association=assoc[0], valence=v, outcome=words, significant=sig, harm=harm, cue=assoc[1])
     # (a good or bad word inside the outcome's own name, "successful preparations", judges nothing)
     first_good = next((m for m in GOOD.finditer(clause) if stem(m.group(0)) not in outcome_stems), None)
     first_bad = next((m for m in BAD.finditer(clause) if stem(m.group(0)) not in outcome_stems), None)

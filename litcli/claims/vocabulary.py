@@ -574,7 +574,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"(pain|urge|discomfort|nausea)( \w+)? (thresholds?|tolerance)", 1),
     (r"synap\w*|dendritic spines?|spine density|neurogenesis|neuroplasticity|plasticity|connectivity|"
      r"BDNF|mTOR", 0),
-    (r"length of (hospital |icu |intensive care )?stay|(hospital|icu) stay|days in hospital", -1),
+    (r"length of (hospital |icu |intensive care )?stay|(hospital|icu) stays?|days in hospital", -1),
     (r"sucrose preference|quality of life|well-?being|life satisfaction|functioning|lung function|physical function|"
      r"functional (status|capacity|ability|independence)|"
      r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance", 1),
@@ -626,7 +626,7 @@ DOWN_TERMS = (
     r"deactivat\w*|inactivat\w*|"
     r"down-regulat\w*|shorten\w*|shorter|loss(?= of)|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
     r"eliminat\w*|prevent\w*|protect(s|ed|ive)? against|lessen\w*|curb(s|ed)?|eas(e|es|ed|ing)|"
-    r"alleviat\w*|reliev\w*|resolv(e|es|ed)|slow(s|ed|er)?|delay(s|ed)?|halv(e|ed)|cut(s)?|"
+    r"alleviat\w*|reliev\w*|resolv(e|es|ed)|slow(s|ed|er)?|delay(s|ed)?|halv(e|es|ed|ing)|cut(s)?|slash(es|ed)?|shr[iau]nk(s|en)?|"
     r"block(s|ed|ing|ade)?|antagoni[sz]\w*|impair\w*|weaken\w*|melt(s|ed)? away|keeps? [\w ]{0,30}at bay|"
     r"wor(e|n) off|wears? off|fad(e|es|ed)|wan(e|es|ed)|subsid\w*|disappear\w*|mitigat\w*|"
     r"counteract\w*|revers(e|es|ed|ing)|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)"
@@ -642,7 +642,7 @@ GOOD_TERMS = (
     r"improv\w*|effective|efficacious|beneficial|benefit(s|ed|ted)?|helps?|helped|works?|worked|"
     r"succe\w*|superior|better|outperform\w*|favou?r(s|ed)? [\w-]+|advantage|relief|reliev\w*|"
     r"alleviat\w*|eas(e|es|ed)|curb(s|ed)?|lift(s|ed)?|heal(s|ed)?|cur(e|es|ed)|protect\w*|"
-    r"respon(ded|d)|remitted|noninferior|non-inferior|beats?(?!\s*(/|per)\s*min)|transform\w*|calm(s|ed)?|restor\w*|"
+    r"respon(ded|d)|remitted|noninferior|non-inferior|beats?(?!\s*(/|per)\s*min)|trumps?|wins? over|transform\w*|calm(s|ed)?|restor\w*|"
     r"rescued?|normali[sz]\w*|well[- ]tolerated"
 )
 # Nouns that name a good result ("rapid antidepressant effects"): read in results, never a claim's verb.
@@ -834,7 +834,7 @@ CLAIM_EQUIVALENCE = (
 # Assertions that one arm beats another ("better than SSRIs", "beats placebo", "faster than").
 CLAIM_SUPERIORITY = (
     r"\b(better|more effective|superior|faster|quicker|stronger|safer|longer|greater|more)\b[\w\s-]{0,20}\b(than|to)\b"
-    r"|\b(beats?|outperforms?|trumps?)\b"
+    r"|\b(beats?|outperforms?|trumps?|wins? over)\b"
 )
 # Safety claims: the claim says harms are absent or small.
 SAFETY_CLAIM = (
@@ -908,6 +908,8 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("treatment-naive", r"\b(treatment|drug|medication|antidepressant)[- ]na[iï]ve|first[- ]episode|never (been )?treated\b"),
     ("animals", r"\b(mice|mouse|rats?|rodents?|murine|animals?|primates?|monkeys?|macaques?|zebrafish|hamsters?|ferrets?|"
                 r"rabbits?|piglets?|pigs|swine|dogs|canine|sheep|ovine|guinea pigs?)\b"),
+    # cells in a dish: what a claim about patients is not answered by
+    ("cells", r"\b(in vitro|cell lines?|cultured (\w+ )?cells|cell cultures?)\b"),
     # a vaccinated group and an unvaccinated one; smokers and people who never smoked
     ("vaccinated", r"\b(?<!un)(?<!non-)(?<!non)vaccinated\b|\b(?<!un)immuni[sz]ed\b"),
     ("unvaccinated", r"\b(unvaccinated|non-?vaccinated|not (been )?vaccinated)\b"),
@@ -924,7 +926,7 @@ POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "veterans": ("civilians",),
     "recreational users": ("medical use",),
     "medical use": ("recreational users",),
-    "humans": ("animals",),
+    "humans": ("animals", "cells"),
     "women": ("men",),
     "men": ("women",),
     "vaccinated": ("unvaccinated",),
