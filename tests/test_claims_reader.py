@@ -1537,3 +1537,18 @@ def test_the_missions_claims_are_never_turned_around(claim: str, sentence: str, 
         assert got != {SUPPORTS: CONTRADICTS, CONTRADICTS: SUPPORTS}[expected]
     if sentence not in _MISSION_NOT_YET_READ:
         assert got == expected
+
+
+def test_a_piece_that_is_only_a_test_stays_with_the_result_it_tests() -> None:
+    clauses = rd.split_clauses("Mean times were 16 min and 13 min with A and B, respectively; P < 0.001).")
+    assert len(clauses) == 1 and "P < 0.001" in clauses[0]
+
+
+def test_respectively_pairs_the_two_numbers_side_by_side() -> None:
+    from litcli.claims.stance import judge
+
+    claim = "Intranasal vortal increases mean time to reach 70 mg/dL compared with intramuscular vortal."
+    said = ("Mean times to reach 70 mg/dL or a 20 mg/dL increase were 16 min and 13 min with intranasal vortal "
+            "and intramuscular vortal, respectively; P < 0.001).")
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("16 min and 13 min", "13 min and 16 min")]).stance == CONTRADICTS

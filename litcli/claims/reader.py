@@ -202,6 +202,10 @@ def _split_outside_brackets(sentence: str) -> list[str]:
     return pieces
 
 
+# a piece that is only the test of what came before it: "P < 0.001)", "p=0.02 for both"
+_ONLY_A_TEST = re.compile(r"^\W*p\s*[<=>≤≥]\s*0?[.·]\d+\W*(?:for (?:both|all|each)\W*)?$", _I)
+
+
 def split_clauses(sentence: str) -> list[str]:
     """The sentence's clauses (at ';', ', but', ' whereas', ', with', ...); a piece that reports
     nothing of its own ("The redness, swelling", a list) stays with the piece after it."""
@@ -210,6 +214,9 @@ def split_clauses(sentence: str) -> list[str]:
     carry = ""
     for piece in pieces:
         piece = f"{carry}, {piece}" if carry else piece
+        if out and not carry and _ONLY_A_TEST.match(piece):
+            out[-1] = f"{out[-1]} ({piece.rstrip(').')})"  # "...16 and 13 min with A and B, respectively; P < 0.001)"
+            continue
         if _has_result(piece):
             out.append(piece)
             carry = ""
@@ -506,7 +513,7 @@ _AFTER_ARM = re.compile(
     r"(?:\(\s*(?:n\s*=\s*)?\d+\s*/\s*\d+\s*[,;]\s*|\(\s*)?" + _NUMBER,  # "the control group (13/39, 33%)", "Group 1 (86.1 days)"
     _I,
 )
-_RESPECTIVELY = re.compile(_NUMBER + r"[^;]{0,60}?\s(?:and|vs\.?|versus)\s+" + _NUMBER + r"(?=[^;]*\brespectively\b)", _I)
+_RESPECTIVELY = re.compile(_NUMBER + r"[^;\d]{0,20}?\s(?:and|vs\.?|versus)\s+" + _NUMBER + r"(?=[^;]*\brespectively\b)", _I)  # (the two numbers side by side)
 # two numbers set against each other ("83.7% versus 64.3%", "12.9 cm vs. 8.9"), read in the order
 # of two arms listed together next to them: "between the A group and the B group (83.7% versus
 # 64.3%, P = 0.014)", "was 12.9 cm versus 8.9 (p < 0.05) in the A and B groups"
