@@ -608,3 +608,16 @@ def test_cells_in_a_dish_do_not_answer_a_claim_about_patients() -> None:
     claim = "Resveratrol shrinks tumours in patients with colon cancer."
     assert judge(claim, ["Resveratrol induces apoptosis in colon cancer cells in vitro."]).stance == NEUTRAL
     assert judge("Vortal reduces growth of colorectal cancer cells.", ["Vortal reduced growth of colorectal cancer cell lines in vitro."]).stance == SUPPORTS
+
+
+def test_group_labels_defined_in_the_abstract_name_the_arms() -> None:
+    claim = "Pre-emptive vortal reduces pain after third molar extraction."
+    methods = "Patients in Group A received vortal 400 mg one hour before surgery; Group B received placebo."
+    lower = "Mean pain VAS at 6 hours was 2.3 (SD 1.2) in Group A and 4.8 (SD 1.9) in Group B (p<0.001)."
+    assert judge(claim, [methods, lower]).stance == SUPPORTS
+    higher = "Mean pain VAS at 6 hours was 4.8 (SD 1.9) in Group A and 2.3 (SD 1.2) in Group B (p<0.001)."
+    assert judge(claim, [methods, higher]).stance == CONTRADICTS
+    # a label's case counts: "a group" is not group A
+    assert judge(claim, [methods, "In a group of volunteers, mean pain VAS was 2.3 and 4.8 (p<0.001)."]).stance == NEUTRAL
+    # with no abstract defining them, labels name nothing
+    assert judge(claim, [lower]).stance == NEUTRAL

@@ -943,6 +943,10 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         ipos_ = frame.arms().positions(sentence)[0]
         concept = 0.5 * bool(ipos_) + 0.5 * (same_outcome or same_condition)
         relevance = max(relevance, concept) + 0.05 * relevance  # shared words break ties
+    if _LABEL_MENTION.search(sentence) and all(frame.arms().positions(sentence)) and (frame.outcome_stems - _WEAK_STEMS) & stems:
+        # both arms by the trial's labels ("in Group A and ... in Group B", which the abstract
+        # defined) and the claim's outcome: the comparison the claim is about
+        relevance = max(relevance, MIN_RELEVANCE)
     kind = sentence_kind(sentence, section)
     amount = _amount_check(frame, sentence) if kind == "finding" else None
     if amount is not None:
@@ -1125,6 +1129,39 @@ def _with_abbreviations(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
     )
 
 
+_GROUP_LABEL = r"(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d)"
+_LABEL_MENTION = re.compile(r"\b(?i:groups?|arms?)\s+" + _GROUP_LABEL + r"\b")
+# "Patients in Group A received ibuprofen 400 mg", "group B (n = 30) was given placebo", "Group C: saline"
+_GROUP_DEFINED = re.compile(
+    r"\b(?i:groups?|arms?)\s+(" + _GROUP_LABEL + r")\b\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?"
+    r"(?i:received|receiving|was given|were given|got|was treated with|were treated with|was assigned to|were assigned to|:)\s+([^;.]{3,80})"
+)
+
+
+def _with_group_labels(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
+    """The frame with the trial's group labels ("Group A received ibuprofen ...; Group B received
+    placebo") added to the arms they name: results often give only the labels."""
+    arms = frame.arms()
+    if arms.intervention is None:
+        return frame
+    extra_i: list[str] = []
+    extra_c: list[str] = []
+    for text in texts:
+        for m in _GROUP_DEFINED.finditer(text):
+            label, given = m.group(1), m.group(2)
+            # (the label's case counts: "group A", not "a group")
+            pattern = r"\b(?:groups?|arms?)\s+(?-i:" + re.escape(label) + r")\b|\b(?-i:" + re.escape(label) + r")\s+(?:group|arm)\b"
+            in_i = bool(arms.intervention.search(given))
+            in_c = bool(arms.comparator.search(given)) if arms.comparator is not None else bool(rd.CONTROL.match(given.strip()))
+            if in_i and not in_c:
+                extra_i.append(pattern)
+            elif in_c and not in_i:
+                extra_c.append(pattern)
+    if not extra_i or not extra_c:
+        return frame  # both arms' labels, or none: one label alone tells nothing about the other
+    return dataclasses.replace(frame, intervention=frame.intervention + tuple(extra_i), comparator=frame.comparator + tuple(extra_c))
+
+
 @dataclass
 class Prepared:
     """A claim read as a frame and an abstract read sentence by sentence, before any decision."""
@@ -1142,6 +1179,7 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
     strict = len(items) > 1
     # (a claim may define its own: "pain freedom (PF)")
     frame = _with_abbreviations(frame, [claim, title or "", *(text for text, _ in items)])
+    frame = _with_group_labels(frame, [text for text, _ in items])
     if strict and (frame.conditions or frame.populations or _SUBTYPE.search(frame.text) or _SITE.search(frame.text)):
         # a record about another condition or population says nothing about the claim, even in
         # the sentences that do not name it again ("MADRS scores fell" in a depression trial)
