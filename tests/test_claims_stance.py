@@ -605,7 +605,7 @@ def test_an_increment_of_the_exposure_is_not_the_result() -> None:
 
 
 def test_cells_in_a_dish_do_not_answer_a_claim_about_patients() -> None:
-    claim = "Resveratrol shrinks tumours in patients with colon cancer."
+    claim = "Resveratrol reduces tumour growth in patients with colon cancer."
     assert judge(claim, ["Resveratrol induces apoptosis in colon cancer cells in vitro."]).stance == NEUTRAL
     assert judge("Vortal reduces growth of colorectal cancer cells.", ["Vortal reduced growth of colorectal cancer cell lines in vitro."]).stance == SUPPORTS
 
