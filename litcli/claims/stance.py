@@ -1141,22 +1141,24 @@ _GROUP_DEFINED = re.compile(
 def _with_group_labels(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
     """The frame with the trial's group labels ("Group A received ibuprofen ...; Group B received
     placebo") added to the arms they name: results often give only the labels."""
+    defined = [m for text in texts if "group" in text.lower() or "arm" in text.lower() for m in _GROUP_DEFINED.finditer(text)]
+    if len(defined) < 2:
+        return frame  # (most abstracts: no labels, and nothing compiled)
     arms = frame.arms()
     if arms.intervention is None:
         return frame
     extra_i: list[str] = []
     extra_c: list[str] = []
-    for text in texts:
-        for m in _GROUP_DEFINED.finditer(text):
-            label, given = m.group(1), m.group(2)
-            # (the label's case counts: "group A", not "a group")
-            pattern = r"\b(?:groups?|arms?)\s+(?-i:" + re.escape(label) + r")\b|\b(?-i:" + re.escape(label) + r")\s+(?:group|arm)\b"
-            in_i = bool(arms.intervention.search(given))
-            in_c = bool(arms.comparator.search(given)) if arms.comparator is not None else bool(rd.CONTROL.match(given.strip()))
-            if in_i and not in_c:
-                extra_i.append(pattern)
-            elif in_c and not in_i:
-                extra_c.append(pattern)
+    for m in defined:
+        label, given = m.group(1), m.group(2)
+        # (the label's case counts: "group A", not "a group")
+        pattern = r"\b(?:groups?|arms?)\s+(?-i:" + re.escape(label) + r")\b|\b(?-i:" + re.escape(label) + r")\s+(?:group|arm)\b"
+        in_i = bool(arms.intervention.search(given))
+        in_c = bool(arms.comparator.search(given)) if arms.comparator is not None else bool(rd.CONTROL.match(given.strip()))
+        if in_i and not in_c:
+            extra_i.append(pattern)
+        elif in_c and not in_i:
+            extra_c.append(pattern)
     if not extra_i or not extra_c:
         return frame  # both arms' labels, or none: one label alone tells nothing about the other
     return dataclasses.replace(frame, intervention=frame.intervention + tuple(extra_i), comparator=frame.comparator + tuple(extra_c))
