@@ -621,3 +621,11 @@ def test_group_labels_defined_in_the_abstract_name_the_arms() -> None:
     assert judge(claim, [methods, "In a group of volunteers, mean pain VAS was 2.3 and 4.8 (p<0.001)."]).stance == NEUTRAL
     # with no abstract defining them, labels name nothing
     assert judge(claim, [lower]).stance == NEUTRAL
+
+
+def test_a_leading_count_of_patients_in_remission_is_not_the_outcome() -> None:
+    claim = "Continuing vortal delays relapse in patients with depression who achieved remission."
+    said = ("RESULTS: Of 184 randomised patients in stable remission, relapse occurred in 24.5% of those "
+            "continuing vortal and 43.9% of those switched to placebo.")
+    assert judge(claim, [said]).stance != CONTRADICTS  # fewer relapses with vortal: never read backwards
+    assert judge(claim, [said.replace("24.5%", "53.1%")]).stance != SUPPORTS

@@ -239,7 +239,11 @@ def outcome_classes(text: str) -> frozenset[int]:
 _LOSS_OF = re.compile(r"\b(loss|losses|decline|deterioration|worsening|impairment|lack|absence) (of|in) (the )?([\w-]+ ){0,2}$", _I)
 
 
-_LEADING_SETTING = re.compile(r"^\s*(?:among|in|for)\s+(?:the\s+)?(?:patients|participants|subjects|those|people|women|men|children|adults)\b[^,;()]{0,80},\s+", _I)
+_LEADING_SETTING = re.compile(
+    r"^\s*(?:[A-Z]{3,}[:.]\s+)?(?:among|in|for|of)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:(?:randomi[sz]ed|enrolled|included|eligible)\s+)?"
+    r"(?:patients|participants|subjects|those|people|women|men|children|adults)\b[^,;()]{0,80},\s+",
+    _I,
+)  # ("Of 184 randomised patients in stable remission, relapse occurred in ...")
 
 
 def valence(text: str) -> tuple[int, str | None]:
