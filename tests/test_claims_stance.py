@@ -629,3 +629,16 @@ def test_a_leading_count_of_patients_in_remission_is_not_the_outcome() -> None:
             "continuing vortal and 43.9% of those switched to placebo.")
     assert judge(claim, [said]).stance != CONTRADICTS  # fewer relapses with vortal: never read backwards
     assert judge(claim, [said.replace("24.5%", "53.1%")]).stance != SUPPORTS
+
+
+def test_harms_of_the_intervention_answer_a_safety_claim_in_a_longer_abstract() -> None:
+    claim = "The vortal malaria vaccine has no side effects in young children."
+    abstract = [
+        "BACKGROUND: Vortal is a candidate malaria vaccine for children under five years of age.",
+        "METHODS: We followed 2,400 children for 28 days after each of three doses.",
+        "RESULTS: Vortal produced more adverse symptoms and more dropouts than the comparator vaccine in every age band.",
+        "CONCLUSIONS: Vortal was immunogenic in this population.",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS
+    quiet = abstract[:2] + ["RESULTS: Antibody titres rose in 94% of children given vortal."] + abstract[3:]
+    assert judge(claim, quiet).stance == NEUTRAL

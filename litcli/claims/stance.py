@@ -947,6 +947,10 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         # both arms by the trial's labels ("in Group A and ... in Group B", which the abstract
         # defined) and the claim's outcome: the comparison the claim is about
         relevance = max(relevance, MIN_RELEVANCE)
+    if frame.assertion == "safety" and HARM.search(sentence) and frame.arms().positions(sentence)[0]:
+        # harms of the claim's intervention answer a claim of safety whatever other words they use
+        # ("RTS-M vaccination was associated with frequent transient fever")
+        relevance = max(relevance, MIN_RELEVANCE)
     kind = sentence_kind(sentence, section)
     amount = _amount_check(frame, sentence) if kind == "finding" else None
     if amount is not None:
