@@ -642,3 +642,14 @@ def test_harms_of_the_intervention_answer_a_safety_claim_in_a_longer_abstract() 
     assert judge(claim, abstract).stance == CONTRADICTS
     quiet = abstract[:2] + ["RESULTS: Antibody titres rose in 94% of children given vortal."] + abstract[3:]
     assert judge(claim, quiet).stance == NEUTRAL
+
+
+def test_a_failed_verb_reaches_its_longer_object_in_a_longer_abstract() -> None:
+    claim = "Vortal probiotic shortens acute gastroenteritis in young children."
+    abstract = [
+        "BACKGROUND: Probiotics are widely used for diarrhoea in children.",
+        "METHODS: 300 children aged 6-48 months were randomised to vortal or placebo for 5 days.",
+        "RESULTS: Median duration of diarrhoea was 52.1 hours with the probiotic and 50.8 hours with placebo (p = 0.64).",
+        "CONCLUSIONS: Vortal failed to reduce the duration or severity of acute gastroenteritis in children.",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS
