@@ -653,3 +653,16 @@ def test_a_failed_verb_reaches_its_longer_object_in_a_longer_abstract() -> None:
         "CONCLUSIONS: Vortal failed to reduce the duration or severity of acute gastroenteritis in children.",
     ]
     assert judge(claim, abstract).stance == CONTRADICTS
+
+
+def test_a_quoted_size_of_change_is_read_against_the_arms_signed_change() -> None:
+    claim = "Vortaglutide led to 30% weight loss in adults with obesity."
+    said = ("RESULTS: Mean change in body weight from baseline to week 68 was -12.4% with vortaglutide and "
+            "-2.1% with placebo (treatment difference -10.3 percentage points; 95% CI -11.5 to -9.1).")
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert judge("Vortaglutide led to 12% weight loss in adults with obesity.", [said]).stance == SUPPORTS
+    # the placebo arm's change is not the drug's
+    swapped = "Mean change in body weight was -29.8% with placebo and -12.4% with vortaglutide."
+    assert judge(claim, [swapped]).stance != SUPPORTS
+    # "a 15% reduction in deaths": what changed follows the noun
+    assert judge("Vortal produced a 40% reduction in deaths.", ["Vortal reduced deaths by 12% (95% CI 3-20%)."]).stance == CONTRADICTS

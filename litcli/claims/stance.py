@@ -739,10 +739,33 @@ _AMOUNT = re.compile(
 )
 
 
+_CHANGE_NOUNS = {**{w: 1 for w in vocab.CHANGE_NOUNS_UP}, **{w: -1 for w in vocab.CHANGE_NOUNS_DOWN}}
+# "led to 30% weight loss", "a 15% reduction in deaths": a size, then the change it measures
+_SIZED_CHANGE = re.compile(
+    r"\b(\d+(?:[.·]\d+)?)\s*(?:%|percent\b|per cent\b)\s+(?:mean\s+|average\s+)?((?:[a-z-]+\s+){0,2}?)"
+    r"(" + "|".join(sorted(_CHANGE_NOUNS, key=len, reverse=True)) + r")\b(?:\s+(?:in|of)\s+((?:[\w-]+\s+){0,2}[\w-]+))?",
+    re.I,
+)
+# "Mean change in body weight from baseline to week 68 was -12.4% with X": a signed change, the arm after it
+_SIGNED_CHANGE = re.compile(
+    r"\b(?:mean|median|average)?\s*(?:percent(?:age)?\s+)?change\s+(?:in|of)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\b[^;]{0,60}?"
+    r"\b(?:was|were|of)\s+([-−–+])\s?(\d+(?:[.·]\d+)?)\s*%\s+(?:with|in|for|among)\s+(?:the\s+)?"
+    r"([^,;()]{3,40}?)(?=\s+(?:and|vs\.?|versus|compared)\b|[,;()]|\.?\s*$)",
+    re.I,
+)
+
+
 @lru_cache(maxsize=8192)
 def _amounts(text: str) -> tuple[tuple[int, frozenset[str], float, str], ...]:
     """Changes stated with their size: (direction, stems of what changed, size in %, the words)."""
     out = []
+    for m in _SIZED_CHANGE.finditer(text):
+        if re.search(r"(?:achiev\w*|reach\w*|at least|≥|>=|or more)\s*(?:an?\s+)?$", text[: m.start()], re.I):
+            continue  # a threshold ("patients achieving a 75% reduction in PASI"), not the size of the change
+        # what changed: the words before the noun ("weight loss"), else after it ("reduction in deaths")
+        what = m.group(2) if content_stems(m.group(2) or "") - _WEAK_STEMS else (m.group(4) or "")
+        if content_stems(what) - _WEAK_STEMS:
+            out.append((_CHANGE_NOUNS[m.group(3).lower()], content_stems(what), float(m.group(1).replace("·", ".")), m.group(0)))
     for m in _AMOUNT.finditer(text):
         verb, what, size = m.group(1), m.group(2), m.group(3).lower()
         d = 1 if rd.UP.fullmatch(verb) or re.match(r"(doubl|improv)", verb, re.I) else -1 if rd.DOWN.fullmatch(verb) or re.match(r"(halv|cut)", verb, re.I) else 0
@@ -785,7 +808,13 @@ def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fi
     if len(claimed) != 1:
         return None
     d, what, size, _ = claimed[0]
-    for fd, fwhat, fsize, words in _amounts(sentence) + _relative_sizes(sentence):
+    signed = []
+    arms = frame.arms()
+    for m in _SIGNED_CHANGE.finditer(sentence):
+        # (the intervention's own change: the arm named right after the number)
+        if arms.intervention is not None and arms.intervention.search(m.group(4)):
+            signed.append((-1 if m.group(2) in "-−–" else 1, content_stems(m.group(1)), float(m.group(3).replace("·", ".")), m.group(0)))
+    for fd, fwhat, fsize, words in _amounts(sentence) + _relative_sizes(sentence) + tuple(signed):
         if fd != d or not (what - _WEAK_STEMS) or not (what - _WEAK_STEMS) <= fwhat | content_stems(sentence):
             continue
         ratio = min(size, fsize) / max(size, fsize)
