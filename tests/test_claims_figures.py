@@ -167,3 +167,13 @@ def test_multiplying_verbs_and_stated_ratios_are_ratios() -> None:
     strong = "In nurses, night shift work was associated with the risk of breast cancer with a hazard ratio of 2.1 (95% CI 1.6-2.7)."
     assert read_figures(claim, [weak])[0][0] == CONTRADICTS
     assert read_figures(claim, [strong])[0][0] == SUPPORTS
+
+
+def test_the_words_of_the_figure_are_not_what_it_is_about() -> None:
+    # "about half of" is the figure; the claim is about adults, long COVID, Omicron infection
+    claim = "About half of adults develop long COVID after Omicron infection."
+    said = "Approximately one in twenty adults had persistent symptoms attributable to Omicron infection."
+    assert read_figures(claim, [said])[0][0] == CONTRADICTS
+    tenfold = "Smokers have a tenfold higher risk of bladder cancer than never-smokers."
+    triples = "Smoking roughly triples the risk of bladder cancer in smokers compared with never-smokers."
+    assert judge(tenfold, [triples]).stance == CONTRADICTS

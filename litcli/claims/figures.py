@@ -211,7 +211,12 @@ def read_figures(claim: str, sentences: Sequence[str], expansions: dict[str, str
         return {}
     c = quoted[0]  # the claim's main figure ("100 percent of ..., with more than 50 percent ...")
     expansions = expansions or {}
-    words = _words(core, {}) - _STAGE_WORDS
+    # what the figure is about: the claim's words, not those of its figures ("about half of")
+    bare = core
+    for f in figures(core):
+        bare = bare.replace(f.text, " ")
+    bounds = re.compile(r"\b(?:" + "|".join(w for _, w in vocab.FIGURE_BOUNDS) + r")\b", _I)
+    words = _words(bounds.sub(" ", bare), {}) - _STAGE_WORDS
     if len(words) < 2:
         return {}
     agree: dict[int, tuple[str, str, float]] = {}
