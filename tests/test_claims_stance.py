@@ -666,3 +666,13 @@ def test_a_quoted_size_of_change_is_read_against_the_arms_signed_change() -> Non
     assert judge(claim, [swapped]).stance != SUPPORTS
     # "a 15% reduction in deaths": what changed follows the noun
     assert judge("Vortal produced a 40% reduction in deaths.", ["Vortal reduced deaths by 12% (95% CI 3-20%)."]).stance == CONTRADICTS
+
+
+def test_a_comparator_that_is_the_interventions_absence_leaves_it_its_words() -> None:
+    claim = "Erector vortal plane block significantly decreases pain scores compared with no block."
+    said = "Pain at rest at 12 hours was 2 (IQR 1-3) in the block group versus 4 (IQR 3-5) in the control group (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("was 2 (IQR 1-3)", "was 5 (IQR 4-6)")]).stance == CONTRADICTS
+    # the absent arm named with the intervention's words is still the comparator
+    other = "Pain was lower in the no block group than in the vortal plane block group (p<0.001)."
+    assert judge(claim, [other]).stance != SUPPORTS

@@ -394,7 +394,10 @@ def _parse_claim(text: str) -> ClaimFrame:
         if not drug_pats:
             # "moxibustion" vs "sham moxibustion": with no word of its own, the intervention is
             # its whole name (Arms.positions tells "sham moxibustion" from "moxibustion")
-            inter_pats = (_phrase_terms(subject, exclude=comparator_text) or _phrase_terms(subject)) + route_pats
+            # (a comparator that is the intervention's absence, "no block", shares its words with it:
+            # "the block group" is the intervention's arm, "the no-block group" the comparator's)
+            absent = re.match(r"(?:no|without)\s", comparator_text, _I)
+            inter_pats = (_phrase_terms(subject, exclude="" if absent else comparator_text) or _phrase_terms(subject)) + route_pats
         if not cdrug and croute and drug_pats:
             # "oral ketamine ... as well as an IV drip": the drug is shared; the route tells the arms apart
             inter_pats = route_pats or inter_pats
