@@ -676,3 +676,17 @@ def test_a_comparator_that_is_the_interventions_absence_leaves_it_its_words() ->
     # the absent arm named with the intervention's words is still the comparator
     other = "Pain was lower in the no block group than in the vortal plane block group (p<0.001)."
     assert judge(claim, [other]).stance != SUPPORTS
+
+
+def test_adding_x_to_y_compares_y_plus_x_with_y_alone() -> None:
+    f = parse_claim("Adding vortalide to standard care cuts hospital stays for heart failure patients.")
+    assert f.comparator_text == "standard care"
+    said = "Mean length of stay was 6.1 days (SD 3.2) in the vortalide group and 8.0 days (SD 4.1) in the standard care group (p=0.002)."
+    assert judge(f.text, [said]).stance == SUPPORTS
+    assert judge(f.text, [said.replace("6.1 days", "9.9 days")]).stance == CONTRADICTS
+    # what the intervention is given with is its own arm ("vortamine plus a new oral antidepressant")
+    claim = "Adding vortamine spray to a new oral antidepressant helps people whose depression hasn't responded to other medication."
+    assert not parse_claim(claim).negated  # "hasn't responded" describes the people
+    better = ("Vortamine plus a new oral antidepressant produced greater improvement in depressive symptoms than "
+              "the oral antidepressant with placebo spray (p=0.02).")
+    assert judge(claim, [better]).stance == SUPPORTS

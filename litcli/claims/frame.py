@@ -381,6 +381,12 @@ def _parse_claim(text: str) -> ClaimFrame:
     comp = _COMPARATOR_AFTER.search(predicate)
     if comp:
         comparator_text = comp.group(1).strip()
+    addon = None
+    if comparator_text is None:
+        # "Adding X to Y improves Z": Y alone is the comparator
+        addon = re.match(r"^\s*(?:adding|the addition of)\s+(.+?)\s+to\s+(.+?)\s*$", subject, _I)
+        if addon:
+            comparator_text = addon.group(2)
     drug_pats, _ = _concept_terms(subject, ("intervention",))
     route_pats, _ = _concept_terms(subject, ("route", "setting"))
     inter_pats = drug_pats + route_pats
@@ -405,6 +411,11 @@ def _parse_claim(text: str) -> ClaimFrame:
             # "ketamine pills ... as well as ketamine infusions": the same drug; only the routes tell
             # the arms apart
             inter_pats, comp_pats = route_pats, croute
+    if addon:
+        # the add-on names the intervention's arm, what it is added to the comparator's
+        added, base = addon.group(1), addon.group(2)
+        inter_pats = _concept_terms(added, ("intervention",))[0] or _phrase_terms(added, exclude=base)
+        comp_pats = _concept_terms(base, ("intervention", "comparator"))[0] or _phrase_terms(base, exclude=added)
     # the trial's labels for its arms: "(R group)", "(group A)", "Group N:", "group II"
     inter_pats += _label_terms(subject, comparator_text or "")
     comp_pats += _label_terms(comparator_text or "", subject)

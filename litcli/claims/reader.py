@@ -413,6 +413,8 @@ class Arms:
         # "medical therapy plus bariatric surgery": the comparator's words inside the add-on arm
         # name the intervention arm, not the comparator
         c = [p for p in c if not (i and _ADD_ON.match(text[p:]) and any(0 < q - p <= 60 for q in i))]
+        # "esketamine plus a new oral antidepressant": what the intervention is given with is its arm
+        c = [p for p in c if not any(0 < p - q <= 60 and _WITH_ADDED.search(text[q:p]) for q in i)]
         negated = [p for p in i if _NOT_RECEIVING.search(text[max(0, p - 30) : p])]
         i = [p for p in i if p not in negated]
         c += negated
@@ -421,6 +423,7 @@ class Arms:
         return [p for p in i if p not in shared], sorted(p for p in set(c) if p not in shared)
 
 
+_WITH_ADDED = re.compile(r"^\S+(?:\s+\S+){0,3}?\s+(?:plus|\+|combined with|in combination with|added to)\s+(?:[^\s,;]+\s+){0,3}$", _I)
 _FILLER = re.compile(
     r"(\s+(the|a|an|those|patients|participants|subjects|women|men|users|people|receiving|given|treated with|"
     r"taking|on|with|in|after|for|among|of|using|one|two|three|four|five|six|single|active|\d+|[\w-]+ed)\b)*\s*$",

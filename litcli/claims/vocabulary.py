@@ -357,7 +357,7 @@ HARM_MINIMIZERS = r"(few|fewer|minimal|low|lower|rare|rarely|mild|limited|no|wit
 # to two antidepressants", "non-responders", "treatment-resistant".
 POPULATION_PHRASES = (
     r"\b(who|that)\s+(are|were|is|was)\s+not\s+[\w-]+"
-    r"|\b(who|that|whose\s+[\w-]+(\s+[\w-]+)?)\s+(had\s+|have\s+|has\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't|does not|doesn't)\s+"
+    r"|\b(who|that|whose\s+[\w-]+(\s+[\w-]+)?)\s+(had\s+|have\s+|has\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't|does not|doesn't|hasn't|haven't|hadn't|has not|have not|had not)\s+"
     r"(previously\s+)?(respond\w*|benefit\w*|improv\w*|achiev\w*|tolerat\w*|smoked|smoke|drunk|drink|used|been (treated|exposed|vaccinated|infected))"
     r"(\s+(adequately|sufficiently))?(\s+(to|from|with)\s+(at least\s+)?([\w-]+\s+){0,3}?"
     r"(antidepressants?|treatments?|medications?|therap(y|ies)|trials?|SSRIs?|ECT|agents|drugs|courses|"
