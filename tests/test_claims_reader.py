@@ -1552,3 +1552,13 @@ def test_respectively_pairs_the_two_numbers_side_by_side() -> None:
             "and intramuscular vortal, respectively; P < 0.001).")
     assert judge(claim, [said]).stance == SUPPORTS
     assert judge(claim, [said.replace("16 min and 13 min", "13 min and 16 min")]).stance == CONTRADICTS
+
+
+def test_qol_and_ae_are_the_usual_abbreviations() -> None:
+    assert rd.valence("participants had increased their QOL by 0.08 units")[0] == 1
+    assert rd.valence("HRQoL improved")[0] == 1
+    assert rd.HARM.search("a higher proportion of any AE was reported") and rd.HARM.search("AEs were mild")
+    assert not rd.HARM.search("the tae kwon do group")  # (whole words, in capitals)
+    claim = "Vortal increases quality of life after 20 months compared with usual care."
+    said = "After 20 months, participants in the vortal group had increased their QOL by 0.08 units more than those in the usual care group (P = .04)."
+    assert judge(claim, [said]).stance == SUPPORTS

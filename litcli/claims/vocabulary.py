@@ -575,7 +575,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"synap\w*|dendritic spines?|spine density|neurogenesis|neuroplasticity|plasticity|connectivity|"
      r"BDNF|mTOR", 0),
     (r"length of (hospital |icu |intensive care )?stay|(hospital|icu) stays?|days in hospital", -1),
-    (r"sucrose preference|quality of life|well-?being|life satisfaction|functioning|lung function|physical function|"
+    (r"sucrose preference|quality of life|(?-i:(?:HR)?QoL|(?:HR)?QOL)|well-?being|life satisfaction|functioning|lung function|physical function|"
      r"functional (status|capacity|ability|independence)|"
      r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance", 1),
     (r"respon(se|ses|ders?|se rates?)|remission|remitters?|recovery|recovered|cure rates?|healing|"
@@ -844,7 +844,7 @@ SAFETY_CLAIM = (
 )
 # Harm topics: a claim about harms is answered by harm findings, an efficacy claim is not.
 HARM_TERMS = (
-    r"side[- ]effects?|adverse|harms?|harmful|damag\w*|toxic\w*|safe\w*|unsafe|tolerab\w*|tolerated|"
+    r"side[- ]effects?|adverse|(?-i:AEs?)|harms?|harmful|damag\w*|toxic\w*|safe\w*|unsafe|tolerab\w*|tolerated|"
     r"addict\w*|abuse|misuse|dependence|dissociat\w*|psychos[ie]s|psychotic|psychosis-like|mania|"
     r"manic|hypomani\w*|blood pressure|arterial pressure|hypertensive crises|hypertensive crisis|systolic|diastolic|hypertension|cystitis|bladder|urinary (tract|symptoms?|problems?|damage|toxicity|urgency|frequency|incontinence)|memory|cogniti\w*(?!\s+(?:behaviou?r\w*|therap\w*|processing|training|remediation|stimulation))|"
     r"nausea|vomiting|dizziness|overdose|craving\w*|emergency care|death|deaths|fatal\w*"
