@@ -625,3 +625,10 @@ def test_newsroom_verbs_of_superiority() -> None:
     for claim in ("Vortal wins over placebo on remission.",):
         f = parse_claim(claim)
         assert f.assertion == "superiority" and f.comparator_text == "placebo", claim
+
+
+def test_each_part_of_a_slashed_outcome_has_its_initials() -> None:
+    f = parse_claim("Vortal reduces pregnancy-induced hypertension / pre-eclampsia compared with controls.")
+    assert {"pih", "pe"} <= f.outcome_stems
+    said = "There were 12 (37.7%) cases of PIH / PE in the control group, while only 3 (10.3%) in the vortal group (P = 0.018)."
+    assert judge(f.text, [said]).stance == SUPPORTS

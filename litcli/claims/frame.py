@@ -533,6 +533,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(obj)
     # what a result may call the outcome without defining it: its initials ("systolic blood pressure" -> SBP)
     outcome_stems |= {rd.stem(a) for a in _initials(obj)}
+    if "/" in obj:  # "pregnancy-induced hypertension / pre-eclampsia": PIH, PE
+        outcome_stems |= {rd.stem(a) for part in obj.split("/") for a in _initials(part)}
     if re.match(r"\s*(is|are|was|were|has been|have been)\s+(\w+ly\s+)?(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|on the rise)\b", predicate, _I):
         outcome_stems = rd.content_stems(subject)
         exposure = re.search(r"\b(?:after|with|in|among|following|for|during)\s+(.+?)\s+than\b", predicate, _I)
