@@ -322,6 +322,11 @@ def _age_range(text: str, *, claim: bool = False) -> tuple[float, float] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _populations_in(text: str) -> frozenset[str]:
+    return frozenset(pid for pid, p in _POPULATIONS if p.search(text))
+
+
 def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str | None:
     """Why the sentence (or, with ``record``, a whole record) is about another condition or
     population than the claim's (None if not).  A record that also names the claim's condition
@@ -363,7 +368,7 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
             return f"another route ({', '.join(sorted(vocab.CONCEPTS_BY_ID[r].label for r in found_routes))})"
     if frame.populations:
         sentence = _NOT_ENROLLED.sub(" ", sentence)
-        present = {pid for pid, p in _POPULATIONS if p.search(sentence)}
+        present = _populations_in(sentence)
         for pid in frame.populations:
             if pid in present:
                 continue
@@ -930,14 +935,24 @@ def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
 _SYNONYMS = [[(content_stems(w), re.compile(r"\b" + re.escape(w) + r"\b", re.I)) for w in group] for group in vocab.OUTCOME_SYNONYMS]
 
 
+@lru_cache(maxsize=2048)
+def _claim_synonyms(claim: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The synonym groups the claim names, with its words for each (read once per claim)."""
+    out = []
+    for k, group in enumerate(_SYNONYMS):
+        mine = [words for words, rx in group if rx.search(claim)]
+        if mine:
+            out.append((k, frozenset().union(*mine)))
+    return tuple(out)
+
+
 def _synonym_stems(claim: str, sentence: str) -> frozenset[str]:
     """The claim's words for an outcome the sentence names in other words ("side effects" for
     "adverse events")."""
     found: set[str] = set()
-    for group in _SYNONYMS:
-        mine = [words for words, rx in group if rx.search(claim)]
-        if mine and any(rx.search(sentence) for _, rx in group):
-            found.update(*mine)
+    for k, words in _claim_synonyms(claim):
+        if any(rx.search(sentence) for _, rx in _SYNONYMS[k]):
+            found.update(words)
     return frozenset(found)
 
 
