@@ -1562,3 +1562,12 @@ def test_qol_and_ae_are_the_usual_abbreviations() -> None:
     claim = "Vortal increases quality of life after 20 months compared with usual care."
     said = "After 20 months, participants in the vortal group had increased their QOL by 0.08 units more than those in the usual care group (P = .04)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [("reduction", "reduced"), ("infection", "infected"), ("depression", "depressed"), ("progression", "progressed"), ("protection", "protected")],
+)
+def test_a_noun_in_ion_and_its_verb_share_a_stem(noun: str, verb: str) -> None:
+    assert rd.stem(noun) == rd.stem(verb)
+    assert rd.stem("session") != rd.stem("sess")  # (not every word ending in -ion)

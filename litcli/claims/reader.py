@@ -113,6 +113,8 @@ def stem(word: str) -> str:
     """A light stemmer: enough to match 'reduces'/'reduced'/'reduction', 'symptoms'/'symptom'."""
     w = word.lower().removesuffix("'s").removesuffix("’s").strip("'-")
     for suffix, repl in (
+        # ("reduction"/"reduced", "infection"/"infected", "depression"/"depressed")
+        ("uctions", "uc"), ("uction", "uc"), ("ections", "ect"), ("ection", "ect"), ("essions", "ess"), ("ession", "ess"),
         ("ations", ""), ("ation", ""), ("ments", ""), ("ment", ""), ("ities", ""), ("ity", ""),
         ("ances", ""), ("ance", ""), ("ences", ""), ("ence", ""), ("ated", ""), ("ates", ""), ("ating", ""),
         ("ate", ""), ("atives", ""), ("ative", ""), ("ives", ""), ("ive", ""), ("ies", "y"), ("ing", ""),
