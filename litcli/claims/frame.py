@@ -209,7 +209,7 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
 
 
 _GROUP_LABEL = re.compile(
-    r"\b[Gg]roups?\s+([A-Z]{1,3}\d?|[IVX]{1,4}|\d)\b|\(\s*([A-Z]{1,3}\d?)\s+[Gg]roup\s*\)|\b([A-Z]{1,3}\d?)[- ][Gg]roup\b"
+    r"\b[Gg]roups?\s+(" + vocab.GROUP_LABEL + r")\b|\(\s*([A-Z]{1,3}\d?)\s+[Gg]roup\s*\)|\b([A-Z]{1,3}\d?)[- ][Gg]roup\b"
 )
 
 

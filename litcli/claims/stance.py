@@ -1179,7 +1179,7 @@ def _with_abbreviations(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
     )
 
 
-_GROUP_LABEL = r"(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d)"
+_GROUP_LABEL = r"(?:" + vocab.GROUP_LABEL + r")"
 _LABEL_MENTION = re.compile(r"\b(?i:groups?|arms?)\s+" + _GROUP_LABEL + r"\b")
 # "Patients in Group A received ibuprofen 400 mg", "group B (n = 30) was given placebo", "Group C: saline"
 _GROUP_DEFINED = re.compile(

@@ -1078,6 +1078,8 @@ COMPARATIVE_WORDS = r"more|less|higher|lower|greater|smaller|larger|fewer|bigger
 # Nouns of change that make an outcome a change of something ("weight loss" is weight going down).
 CHANGE_NOUNS_UP = ("gain", "gains", "increase", "increases", "rise", "growth")
 CHANGE_NOUNS_DOWN = ("loss", "losses", "reduction", "reductions", "decline", "decrease", "decreases", "drop", "fall", "shrinkage")
+# The labels trials give their arms ("group A", "group II", "arm 2", "(R group)").
+GROUP_LABEL = r"[A-Z]{1,3}\d?|[IVX]{1,4}|\d"
 # Subjects of a result clause that are not an outcome: the comparison, the groups, the people.
 NOT_AN_OUTCOME_SUBJECT = (
     r"\b(differences?|comparisons?|between|groups?|arms?|patients?|participants?|subjects?|women|men|children|"
