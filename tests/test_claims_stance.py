@@ -690,3 +690,36 @@ def test_adding_x_to_y_compares_y_plus_x_with_y_alone() -> None:
     better = ("Vortamine plus a new oral antidepressant produced greater improvement in depressive symptoms than "
               "the oral antidepressant with placebo spray (p=0.02).")
     assert judge(claim, [better]).stance == SUPPORTS
+
+
+def test_contractions_are_read_as_their_long_form() -> None:
+    claim = "Vortaline increases walking distance compared with placebo."
+    for said in (
+        "Walking distance didn't differ between the vortaline and placebo groups (p = 0.41).",
+        "Walking distance in the vortaline group wasn’t significantly different from placebo (p = 0.41).",
+        "There weren't any significant differences in walking distance between vortaline and placebo.",
+    ):
+        assert judge(claim, [said]).stance == CONTRADICTS, said
+    assert rd.spell_out("It can't be said; it won't; They didn't.") == "It cannot be said; it will not; They did not."
+
+
+def test_a_result_not_found_to_be_significant_is_a_null() -> None:
+    claim = "Vortal dentifrice increases caries scores compared with standard dentifrice."
+    said = "The difference in caries scores between the vortal and standard dentifrice groups was not found to be statistically significant."
+    assert rd.significance(said) is False
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert rd.significance("The difference was found to be statistically significant.") is True
+
+
+def test_each_arms_figure_in_its_own_clause_with_one_test_is_one_comparison() -> None:
+    claim = "Vortal implant increases surgical success compared with trabeculectomy."
+    null = "At one year, 80% were successful with the vortal implant, while 72.7% with trabeculectomy were successful (P = 0.867)."
+    assert judge(claim, [null]).stance == CONTRADICTS
+    claim = "Vortalukast increases nasal symptom scores compared with placebo."
+    lower = ("The nasal symptom score rose steadily in the placebo group, but was significantly inhibited in the "
+             "vortalukast group (1.18 vs. 0.72, p = 0.037).")
+    assert judge(claim, [lower]).stance == CONTRADICTS
+    assert judge("Vortalukast reduces nasal symptom scores compared with placebo.", [lower]).stance == SUPPORTS
+    # a null said of one arm alone is no test of the two
+    one_arm = "The walking distance improved by 75% in the vortal group (p<0.001), whereas in the placebo group it did not change."
+    assert judge("Vortal increases walking distance compared with placebo.", [one_arm]).stance != CONTRADICTS

@@ -108,6 +108,25 @@ _SPLIT = re.compile(
 )
 
 
+_CONTRACTION = re.compile(vocab.CONTRACTION)
+
+
+def spell_out(text: str) -> str:
+    """Contractions in their long form ("didn't differ" -> "did not differ"), so that a result is
+    read the same however it was written."""
+    if "n't" not in text and "n\u2019t" not in text:
+        return text
+
+    def long_form(m: re.Match[str]) -> str:
+        word = m.group(0).replace("\u2019", "'")
+        full = vocab.CONTRACTIONS.get(word.lower())
+        if full is None:
+            return f"{m.group(1)} not"
+        return full if word[0].islower() else full[0].upper() + full[1:]
+
+    return _CONTRACTION.sub(long_form, text)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer: enough to match 'reduces'/'reduced'/'reduction', 'symptoms'/'symptom'."""
@@ -293,6 +312,7 @@ _P = re.compile(
     r"(0?[.·]\d+|\d[.·]\d+(?:\s*[x×]\s*10\s*\(?[-−–]\d+\)?)?)",
     _I,
 )
+P_VALUE = _P  # (other modules: "is this cue a p-value?")
 _CI = re.compile(
     r"(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|\bHR\b|\bOR\b|\bRR\b|\bIRR\b|"
     r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|\bd\b)(?:[^;]{0,60}?|[^;]{0,30}?;\s*)(?:95%\s*(?:CI|confidence interval)|\bCI\b)\s*[,:=]?\s*"
@@ -372,7 +392,8 @@ def significance(text: str) -> bool | None:
         sig.append(not (lo <= null <= hi))
     if re.search(
         r"\b(?:not\s+|no\s+|non-?\s*|in|approach\w*\s+|near(?:ly)?\s+|close to\s+|borderline\s+|marginal(?:ly)?\s+|trend\w* toward\w*\s+)"
-        r"(?:(?:statistic\w*|clinical\w*|or|and|reach\w*|achiev\w*|attain\w*|the|level|of)\s+)*significan",
+        r"(?:(?:statistic\w*|clinical\w*|any|or|and|reach\w*|achiev\w*|attain\w*|the|level|of|"
+        r"(?:found|shown|proven|considered|deemed|observed|seen) to be)\s+)*significan",
         text,
         _I,
     ):

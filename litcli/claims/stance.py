@@ -975,6 +975,7 @@ _SAFETY_WORDS = re.compile(r"\b(" + vocab.SAFETY_JUDGING_WORDS + r")\b", re.I)
 
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
+    sentence = rd.spell_out(sentence)
     stems = content_stems(sentence)
     topic = _topic_stems(frame)
     overlap = topic & (stems | _synonym_stems(frame.text, sentence))
@@ -1093,6 +1094,18 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
                 clause_of[id(f)] = clause
+    if not stances and special is None and ipos and cpos and len(clauses) > 1:
+        # each arm's figure in a clause of its own, one test for both: "80% were successful with
+        # A, while 72.7% with B were (P = 0.87)", "the score rose in the placebo group but was
+        # significantly inhibited in the A group (1.18 vs 0.72, p = 0.04)": one comparison, read whole
+        whole = section_label(sentence)[1]
+        f = read_clause(whole, arms, frame.outcome_stems, association_first=bool(frame.association))
+        # (a null said of one arm — "the control group did not change" — is no test of the two)
+        if f.decided and not _BOTH_ARMS.search(whole) and not (f.null and not rd.P_VALUE.match(f.cue or "")):
+            st = _time_frame_gate(frame, _compare(frame, f, content_stems(whole), whole, strict=strict), whole)
+            if st != NEUTRAL:
+                stances.append((st, f.cue, f))
+                clause_of[id(f)] = whole
     if not stances and ipos and frame.assertion not in ("equivalence", "superiority"):
         # (a comparative claim is answered by a comparison, not by its words restated)
         restated = _restatement(frame, sentence)

@@ -693,9 +693,10 @@ NULL_TERMS = (
     r"lowered|raised|increased|decreased|changed|altered|affected|associated|related|correlated|"
     r"superior|better|effective|larger|greater|smaller|higher|lower|significant|required|necessary|"
     r"needed|essential|involved|predictive|linked)"
-    r"|no (statistic\w* |clinically |or |and )*(significant|meaningful|detectable|appreciable|relevant|notable|"
+    r"|(no|not any) (statistic\w* |clinically |or |and )*(significant|meaningful|detectable|appreciable|relevant|notable|"
     r"major|measurable|discernible|consistent|additional|further)\b"
     r"|not (statistic\w* )?significant(ly)?|non-?significant(ly)?|insignificant|numerically"
+    r"|not (found|shown|proven|considered|deemed|observed|seen) to be (statistic\w* |clinical\w* )?significant"
     r"|no (longer )?(statistically )?significant"
     r"|without (a |any )?(statistically |clinically )?significant"
     r"|no ([\w-]+ ){0,2}(difference|differences|change|changes)\b"
@@ -718,6 +719,12 @@ NULL_TERMS = (
     r"(largely |mostly |probably )?non-?causal|spurious|(explained|accounted for) by confounding|persist(ed|s)? (after|despite|in the)|"
     r"retained its|remained (stable|unchanged|similar)|stayed comparable|neither\b|nor\b"
 )
+# Contractions spelt out before a result sentence is read ("didn't differ" is read as "did not
+# differ"), so that every negation pattern needs only the long form.  The irregular ones first;
+# any other "<verb>n't" becomes "<verb> not".
+CONTRACTIONS: dict[str, str] = {"can't": "cannot", "won't": "will not", "shan't": "shall not", "ain't": "is not"}
+CONTRACTION = r"\b([A-Za-z]+)n['\u2019]t\b"
+
 # A negation inside a result clause: "no patient achieved remission", "none of".
 NEGATION_TERMS = r"\bno\b|\bnot\b|\bnone\b|\bnever\b|\bwithout\b|n't\b|\bneither\b|\bnor\b"
 
