@@ -632,3 +632,17 @@ def test_each_part_of_a_slashed_outcome_has_its_initials() -> None:
     assert {"pih", "pe"} <= f.outcome_stems
     said = "There were 12 (37.7%) cases of PIH / PE in the control group, while only 3 (10.3%) in the vortal group (P = 0.018)."
     assert judge(f.text, [said]).stance == SUPPORTS
+
+
+def test_a_link_that_names_the_verbs_object_is_not_an_association_claim() -> None:
+    for claim in ("Vortastatin reduces deaths related to heart disease.",
+                  "Vortal increases discomfort related to the face mask compared with a nasal cannula.",
+                  "Vortal reduces complications associated with surgery."):
+        f = parse_claim(claim)
+        assert f.assertion == "effect" and f.direction and not f.association, claim
+    for claim in ("Coffee drinking is associated with lower mortality.",
+                  "Coffee consumption associated with lower mortality",
+                  "Higher vortamin levels are strongly linked to fewer infections."):
+        assert parse_claim(claim).assertion == "association", claim
+    said = "Deaths from heart disease were fewer with vortastatin than with placebo (2.1% vs 3.4%; HR 0.61, 95% CI 0.48-0.77)."
+    assert judge("Vortastatin reduces deaths related to heart disease.", [said]).stance == SUPPORTS

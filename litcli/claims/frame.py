@@ -46,6 +46,16 @@ _SETTING = re.compile(
     r"\s(?:in|during|throughout|among|for|after|at|within|by|when|via|through|because|from|following|across|while|with)\s", _I
 )
 _LINKED = re.compile(r"\b(?:associated|linked|related|correlated|tied)\s+(?:with|to)\s+", _I)
+# a link that qualifies a noun ("deaths related to heart disease", "pain associated with surgery"),
+# not a predicate ("is related to", "strongly associated with")
+_NOUN_LINK = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|not|and|or)\b)[A-Za-z-]+(?<!ly)\s+(?:associated|linked|related|correlated)\s+(?:with|to)\b", _I)
+
+
+def _modifier_link(body: str, cue: str | None) -> bool:
+    """Does a link in the claim's predicate qualify the object of a verb said before it?"""
+    link = _NOUN_LINK.search(body)
+    at = body.find(cue) if cue else -1
+    return link is not None and 0 <= at < link.start()
 _NO_ASSOCIATION = re.compile(r"\b(unrelated to|not (associated|linked|related|correlated) (with|to)|(?:does|do|did) not predict|independent of)\b", _I)
 _EFFICACY = re.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
 _REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
@@ -514,6 +524,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     association = 0
     if assoc is None and _NO_ASSOCIATION.search(clean):
         assoc = (1, _NO_ASSOCIATION.search(clean).group(0))  # type: ignore[union-attr]  # "X is unrelated to Y"
+    if assoc is not None and (direction or goodness) and _modifier_link(body, cue):
+        assoc = None  # "reduces deaths related to heart disease": the link names the outcome, the verb is the claim
     if assoc is not None:
         association = assoc[0]
         assertion = "association"
