@@ -646,3 +646,12 @@ def test_a_link_that_names_the_verbs_object_is_not_an_association_claim() -> Non
         assert parse_claim(claim).assertion == "association", claim
     said = "Deaths from heart disease were fewer with vortastatin than with placebo (2.1% vs 3.4%; HR 0.61, 95% CI 0.48-0.77)."
     assert judge("Vortastatin reduces deaths related to heart disease.", [said]).stance == SUPPORTS
+
+
+def test_an_arms_word_matches_its_plural_not_a_longer_word() -> None:
+    arms = parse_claim("Vortal infiltration reduces morphine use compared with control.").arms()
+    said = "Morphine use for controlling postoperative pain was 4.4 mg in the vortal group and 7.5 mg in the control group (P = 0.002)."
+    ipos, cpos = arms.positions(said)
+    assert len(cpos) == 1 and said[cpos[0]:].startswith("control group")
+    assert arms.positions("Controls and placebo-controlled arms")[1]  # "controls" is still the arm
+    assert judge("Vortal infiltration reduces morphine use compared with control.", [said]).stance == SUPPORTS

@@ -1571,3 +1571,13 @@ def test_qol_and_ae_are_the_usual_abbreviations() -> None:
 def test_a_noun_in_ion_and_its_verb_share_a_stem(noun: str, verb: str) -> None:
     assert rd.stem(noun) == rd.stem(verb)
     assert rd.stem("session") != rd.stem("sess")  # (not every word ending in -ion)
+
+
+def test_an_amount_in_mg_measured_in_each_arm_is_a_value_not_a_dose() -> None:
+    claim = "Vortal infiltration reduces morphine use compared with saline."
+    said = "Cumulative morphine use was 38 mg in the saline group and 21 mg in the vortal group (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("21 mg", "49 mg")]).stance == CONTRADICTS
+    # a dose named with its arm is still not the outcome's value
+    dose = "Pain scores fell more with vortal 75 mg than with saline (p = 0.01)."
+    assert rd._value_before(dose, dose.index("than")) is None

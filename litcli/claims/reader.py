@@ -577,7 +577,10 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
         return None
     m = found[-1]
     at = start + m.start()
-    if _NOT_A_VALUE.search(clause[:at]) or _DOSE_AFTER.match(clause, start + m.end(1)) or _TIME_POINT_BEFORE.search(clause[:at]) and _TIME_UNIT.match(clause, start + m.end(1)):
+    dose = _DOSE_AFTER.match(clause, start + m.end(1))
+    if dose and _MEASURED_IN.match(clause, dose.end()):
+        dose = None  # "morphine use was 4.4 mg in the A group": an amount measured in an arm, not its dose
+    if _NOT_A_VALUE.search(clause[:at]) or dose or _TIME_POINT_BEFORE.search(clause[:at]) and _TIME_UNIT.match(clause, start + m.end(1)):
         return None  # "at week 12 in the A group", "75 mg vs. placebo": not the outcome's value
     if m.group("pct"):
         return _num(m.group("pct")), start + m.start()
@@ -586,6 +589,7 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
     return _num(m.group(1)), start + m.start()
 
 
+_MEASURED_IN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm|patients)\b", _I)
 _DOSE_AFTER = re.compile(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\b)", _I)
 
 
