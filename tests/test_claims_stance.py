@@ -723,3 +723,26 @@ def test_each_arms_figure_in_its_own_clause_with_one_test_is_one_comparison() ->
     # a null said of one arm alone is no test of the two
     one_arm = "The walking distance improved by 75% in the vortal group (p<0.001), whereas in the placebo group it did not change."
     assert judge("Vortal increases walking distance compared with placebo.", [one_arm]).stance != CONTRADICTS
+
+
+def test_a_leading_setting_is_not_the_outcome_of_the_numbers() -> None:
+    claim = "Vortamine spray increases response rates compared with placebo spray in treatment-resistant depression."
+    said = ("In treatment-resistant depression, response rates at day 28 were 69.3% with vortamine plus an oral "
+            "antidepressant and 52.0% with placebo spray plus an oral antidepressant (P = 0.02).")
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert rd.valence("In treatment-resistant depression, response rates were higher")[1] == "response"
+
+
+def test_a_change_within_one_arm_named_first_does_not_answer_a_comparison() -> None:
+    claim = "Vortal whey increases muscle mass compared with placebo in older adults."
+    within = "In the vortal whey group, lean mass increased from 17.2 ± 3.1 kg to 17.9 ± 3.2 kg (P = 0.01)."
+    assert judge(claim, [within]).stance == NEUTRAL
+    between = "Lean mass increased more in the vortal whey group than in the placebo group (from 17.2 to 17.9 kg vs 17.1 to 17.0 kg; P = 0.01)."
+    assert judge(claim, [between]).stance == SUPPORTS
+
+
+def test_pain_at_another_body_site_is_another_condition() -> None:
+    claim = "Vortal needling reduces neck pain in office workers."
+    assert judge(claim, ["Vortal needling reduced plantar heel pain more than sham needling at 12 weeks (P = 0.02)."]).stance == NEUTRAL
+    assert judge(claim, ["Vortal needling reduced neck pain more than sham needling at 12 weeks (P = 0.02)."]).stance == SUPPORTS
+    assert judge("Vortal dressings heal foot ulcers.", ["Ulcers of the feet healed faster with vortal dressings than with gauze (p=0.01)."]).stance != NEUTRAL

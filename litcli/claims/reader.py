@@ -262,9 +262,9 @@ _LOSS_OF = re.compile(r"\b(loss|losses|decline|deterioration|worsening|impairmen
 
 _LEADING_SETTING = re.compile(
     r"^\s*(?:[A-Z]{3,}[:.]\s+)?(?:among|in|for|of)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:(?:randomi[sz]ed|enrolled|included|eligible)\s+)?"
-    r"(?:patients|participants|subjects|those|people|women|men|children|adults)\b[^,;()]{0,80},\s+",
+    r"(?:(?:patients|participants|subjects|those|people|women|men|children|adults)\b[^,;()]{0,80}|[\w-]+(?:\s+[\w-]+){0,5}),\s+",
     _I,
-)  # ("Of 184 randomised patients in stable remission, relapse occurred in ...")
+)  # ("Of 184 randomised patients in stable remission, relapse occurred in ...", "In treatment-resistant depression, response rates were ...")
 
 
 def valence(text: str) -> tuple[int, str | None]:

@@ -272,7 +272,7 @@ _SITE = re.compile(vocab.BODY_SITES, re.I)
 
 def _sites(text: str) -> set[str]:
     """The body sites a text names ("knee", "hip"), singular."""
-    return {m.group(0).lower().removesuffix("s") if not m.group(0).lower().endswith("pain") else "back" for m in _SITE.finditer(text)}
+    return {m.group(0).lower().removesuffix("s").replace("feet", "foot") if not m.group(0).lower().endswith("pain") else "back" for m in _SITE.finditer(text)}
 
 
 @lru_cache(maxsize=1024)
@@ -422,7 +422,9 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
 
 _WITHIN_GROUP = re.compile(
     r"\bfrom baseline\b|\bcompared (?:with|to) baseline\b|\bbaseline (?:value|level|score)s?\b"
-    r"|\bfrom\s+[-−]?\d[^;]{0,40}?\bto\s+[-−]?\d[^;]{0,60}?\b(?:in|within) the [\w+-]+(?: [\w+-]+)? (?:group|arm)\b(?![^;]*\b(?:group|arm)\b)",
+    r"|\bfrom\s+[-−]?\d[^;]{0,40}?\bto\s+[-−]?\d[^;]{0,60}?\b(?:in|within) the [\w+-]+(?: [\w+-]+)? (?:group|arm)\b(?![^;]*\b(?:group|arm)\b)"
+    # (or the arm first: "In the A group, lean mass increased from 17.2 to 17.9 kg")
+    r"|\b(?:in|within) the [\w+-]+(?: [\w+-]+)? (?:group|arm)\b(?![^;]*\b(?:groups?|arms?|than|versus|vs)\b)[^;]{0,80}?\bfrom\s+[-−]?\d[^;]{0,40}?\bto\s+[-−]?\d",
     re.I,
 )
 _P_VALUE = re.compile(r"\bp\s*[<=>≤≥]\s*0?[.·]\d+", re.I)
