@@ -8,6 +8,8 @@ records is real.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from litcli.claims import evidence as ev
@@ -746,3 +748,29 @@ def test_pain_at_another_body_site_is_another_condition() -> None:
     assert judge(claim, ["Vortal needling reduced plantar heel pain more than sham needling at 12 weeks (P = 0.02)."]).stance == NEUTRAL
     assert judge(claim, ["Vortal needling reduced neck pain more than sham needling at 12 weeks (P = 0.02)."]).stance == SUPPORTS
     assert judge("Vortal dressings heal foot ulcers.", ["Ulcers of the feet healed faster with vortal dressings than with gauze (p=0.01)."]).stance != NEUTRAL
+
+
+def test_a_drug_class_claim_is_answered_by_its_members() -> None:
+    claim = "Beta-blockers increase the rate of postoperative atrial fibrillation compared with placebo."
+    said = ("New-onset postoperative atrial fibrillation occurred in 12% of the vortolol group and 27% of the placebo "
+            "group (odds ratio 0.37; 95% CI 0.21 to 0.65).")
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # a drug of another class is not a member
+    other = said.replace("vortolol", "vortastatin")
+    assert judge(claim, [other]).stance == NEUTRAL
+    assert any(re.search(member, "vortastatin") for cls, member in vocab.DRUG_CLASSES if re.search(cls, "statins", re.I))
+
+
+def test_a_quoted_size_is_compared_with_a_mean_change_and_a_size_between_decides_nothing() -> None:
+    claim = "Vortal reduces LDL cholesterol by about 80%."
+    assert judge(claim, ["At 12 weeks, vortal reduced LDL cholesterol by a mean of 21% (95% CI 19%-23%)."]).stance == CONTRADICTS
+    assert judge(claim, ["At 12 weeks, vortal reduced LDL cholesterol by a mean of 78% (95% CI 75%-81%)."]).stance == SUPPORTS
+    # 48% is neither about 80% nor clearly another size: the direction alone does not support the size
+    assert judge(claim, ["At 12 weeks, vortal reduced LDL cholesterol by a mean of 48% (95% CI 46%-50%)."]).stance == NEUTRAL
+
+
+def test_an_adjective_in_ent_matches_its_noun() -> None:
+    assert rd.stem("continent") == rd.stem("continence")
+    claim = "Vortal pelvic training increases continence rates compared with usual care."
+    said = "At 12 months, 84% of men in the vortal training group and 69% in the usual-care group were continent (P = 0.01)."
+    assert judge(claim, [said]).stance == SUPPORTS

@@ -202,6 +202,11 @@ def _concept_terms(text: str, groups: tuple[str, ...]) -> tuple[list[str], list[
     return pats, labels
 
 
+def _class_members(phrase: str) -> list[str]:
+    """Patterns for the members of a drug class the phrase names ("beta-blockers": "-olol")."""
+    return [member for cls, member in vocab.DRUG_CLASSES if re.search(cls, phrase, _I)]
+
+
 def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     """Literal patterns for the distinctive words of a phrase the vocabulary does not know
     (words it shares with ``exclude``, the other arm, do not tell the arms apart)."""
@@ -401,19 +406,19 @@ def _parse_claim(text: str) -> ClaimFrame:
     route_pats, _ = _concept_terms(subject, ("route", "setting"))
     inter_pats = drug_pats + route_pats
     if not drug_pats:
-        inter_pats = _phrase_terms(subject) + route_pats
+        inter_pats = _phrase_terms(subject) + route_pats + _class_members(subject)
     comp_pats: list[str] = []
     if comparator_text:
         cdrug, _ = _concept_terms(comparator_text, ("intervention", "comparator"))
         croute, _ = _concept_terms(comparator_text, ("route", "setting"))
-        comp_pats = cdrug + croute or _phrase_terms(comparator_text, exclude=subject)
+        comp_pats = cdrug + croute or _phrase_terms(comparator_text, exclude=subject) + _class_members(comparator_text)
         if not drug_pats:
             # "moxibustion" vs "sham moxibustion": with no word of its own, the intervention is
             # its whole name (Arms.positions tells "sham moxibustion" from "moxibustion")
             # (a comparator that is the intervention's absence, "no block", shares its words with it:
             # "the block group" is the intervention's arm, "the no-block group" the comparator's)
             absent = re.match(r"(?:no|without)\s", comparator_text, _I)
-            inter_pats = (_phrase_terms(subject, exclude="" if absent else comparator_text) or _phrase_terms(subject)) + route_pats
+            inter_pats = (_phrase_terms(subject, exclude="" if absent else comparator_text) or _phrase_terms(subject)) + route_pats + _class_members(subject)
         if not cdrug and croute and drug_pats:
             # "oral ketamine ... as well as an IV drip": the drug is shared; the route tells the arms apart
             inter_pats = route_pats or inter_pats

@@ -135,7 +135,7 @@ def stem(word: str) -> str:
         # ("reduction"/"reduced", "infection"/"infected", "depression"/"depressed")
         ("uctions", "uc"), ("uction", "uc"), ("ections", "ect"), ("ection", "ect"), ("essions", "ess"), ("ession", "ess"),
         ("ations", ""), ("ation", ""), ("ments", ""), ("ment", ""), ("ities", ""), ("ity", ""),
-        ("ances", ""), ("ance", ""), ("ences", ""), ("ence", ""), ("ated", ""), ("ates", ""), ("ating", ""),
+        ("ances", ""), ("ance", ""), ("ences", ""), ("ence", ""), ("ents", ""), ("ent", ""), ("ated", ""), ("ates", ""), ("ating", ""),
         ("ate", ""), ("atives", ""), ("ative", ""), ("ives", ""), ("ive", ""), ("ies", "y"), ("ing", ""),
         ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
     ):

@@ -740,7 +740,7 @@ def _verb_group(verb_stem: str) -> tuple[str, ...]:
 
 
 _AMOUNT = re.compile(
-    r"\b(" + vocab.AMOUNT_VERBS + r")\b([^.;]{0,60}?)\bby\s+(?:only\s+|just\s+|about\s+|around\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
+    r"\b(" + vocab.AMOUNT_VERBS + r")\b([^.;]{0,60}?)\bby\s+(?:an?\s+(?:mean|median|average)\s+of\s+)?(?:only\s+|just\s+|about\s+|around\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
     r"(\d+(?:[.·]\d+)?\s*(?:%|percent\b|per cent\b)|" + "|".join(re.escape(w) for w in sorted(vocab.FRACTION_WORDS, key=len, reverse=True)) + r")",
     re.I,
 )
@@ -829,7 +829,7 @@ def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fi
             return SUPPORTS, words, None
         if ratio < 0.6:
             return CONTRADICTS, words, None
-        return None
+        return NEUTRAL, words, None  # (a size between: neither the claim's nor clearly another)
     return None
 
 

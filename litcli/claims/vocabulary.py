@@ -1281,6 +1281,25 @@ INN_STEMS = (
     r"tiapine|peridone|piprazole|xaban|gatran|dronate|coxib|profen|caine|curium|zepam)"
 )
 
+# Drug classes a claim may name, with the INN ending their members share: evidence about
+# "metoprolol" speaks to a claim about "beta-blockers".  (class pattern, member-name pattern)
+DRUG_CLASSES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:beta|β)[- ]?(?:adrenergic )?blockers?\b", r"\b[a-z]{3,}olol\b"),
+    (r"\bstatins?\b", r"\b[a-z]{3,}statin\b"),
+    (r"\bACE inhibitors?\b|\bangiotensin[- ]converting[- ]enzyme inhibitors?\b", r"\b[a-z]{3,}pril\b"),
+    (r"\b(?:angiotensin[- ]receptor blockers?|ARBs?|sartans)\b", r"\b[a-z]{3,}sartan\b"),
+    (r"\bSGLT-?2 inhibitors?\b|\bgliflozins\b", r"\b[a-z]{3,}gliflozin\b"),
+    (r"\bDPP-?4 inhibitors?\b|\bgliptins\b", r"\b[a-z]{3,}gliptin\b"),
+    (r"\bGLP-?1 (?:receptor )?agonists?\b", r"\b[a-z]{3,}glutide\b"),
+    (r"\bproton[- ]pump inhibitors?\b|\bPPIs?\b", r"\b[a-z]{3,}prazole\b"),
+    (r"\bbenzodiazepines?\b", r"\b[a-z]{3,}(?:azepam|azolam|zepam)\b"),
+    (r"\btriptans\b", r"\b[a-z]{3,}triptan\b"),
+    (r"\b(?:fluoro)?quinolones?\b", r"\b[a-z]{3,}floxacin\b"),
+    (r"\bbisphosphonates?\b", r"\b[a-z]{3,}dronate\b"),
+    (r"\bcoxibs?\b|\bCOX-?2 inhibitors?\b", r"\b[a-z]{3,}coxib\b"),
+    (r"\b(?:direct )?(?:oral anticoagulants?|DOACs?|factor Xa inhibitors?)\b", r"\b[a-z]{3,}(?:xaban|gatran)\b"),
+)
+
 # Adjectives that state a harm as a property: "ketamine therapy is addictive".
 HARM_ADJECTIVES = (
     r"addictive|habit-forming|toxic|neurotoxic|cardiotoxic|hepatotoxic|nephrotoxic|harmful|dangerous|unsafe|"
