@@ -774,3 +774,42 @@ def test_an_adjective_in_ent_matches_its_noun() -> None:
     claim = "Vortal pelvic training increases continence rates compared with usual care."
     said = "At 12 months, 84% of men in the vortal training group and 69% in the usual-care group were continent (P = 0.01)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_plural_arm_word_matches_its_singular() -> None:
+    claim = "Nutritional supplements reduce readmissions in malnourished older inpatients."
+    said = ("Among malnourished inpatients aged 65 years or older, 30-day readmission occurred in 12.4% of "
+            "supplement recipients and 17.9% of controls (odds ratio 0.65; 95% CI 0.44 to 0.96).")
+    assert judge(claim, [said]).stance == SUPPORTS
+    # generic words of a subject ("variants") do not name it
+    gene = "VRT1 variants are associated with an increased risk of Alzheimer's disease."
+    assert judge(gene, ["The missense variant rs0000001 was associated with Parkinson's disease (odds ratio 1.21; 95% CI 1.12 to 1.31)."]).stance == NEUTRAL
+
+
+def test_a_treatment_in_everyday_words_is_answered_by_its_trial_name() -> None:
+    said = ("Myocardial infarction occurred in 2.4% of participants assigned to omega-3 fatty acids and 2.6% of "
+            "those assigned to placebo (hazard ratio 0.92; 95% CI 0.77 to 1.10).")
+    assert judge("Fish oil pills slash your heart attack risk.", [said]).stance == CONTRADICTS
+    assert judge("Doctors warn that fish oil pills raise heart attack risk.", [said]).stance == CONTRADICTS
+    assert parse_claim("Doctors warn that fish oil pills raise heart attack risk.").intervention_text == "fish oil pills"
+
+
+def test_an_equivalence_claim_is_not_answered_by_a_good_outcome_named() -> None:
+    claim = "Antibiotic treatment for appendicitis works as well as appendectomy."
+    assert judge(claim, ["Treatment success at 1 year was 72.7% in the antibiotic group and 99.6% in the appendectomy group."]).stance != SUPPORTS
+    assert judge(claim, ["Antibiotics were noninferior to appendectomy for treatment success at 1 year (difference -1.2; 95% CI -4.1 to 1.7)."]).stance == SUPPORTS
+
+
+def test_a_benefit_said_to_be_minimal_or_nonexistent_is_no_benefit() -> None:
+    claim = "Vortaline is no better than a placebo for mild depression."
+    said = "For patients with mild depression, the benefit of vortaline over placebo may be minimal or nonexistent."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge("Vortaline improves mild depression compared with placebo.", [said]).stance == CONTRADICTS
+
+
+def test_another_severity_of_the_condition_is_another_population() -> None:
+    claim = "Vortal therapy is as effective as antidepressants for severe depression."
+    said = "Vortal therapy was noninferior to antidepressant medication for mild to moderate depression in primary care."
+    assert judge(claim, [said]).stance == NEUTRAL
+    assert judge(claim.replace("severe", "moderate"), [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("mild to moderate", "moderate-to-severe")]).stance == SUPPORTS

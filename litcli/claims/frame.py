@@ -202,9 +202,21 @@ def _concept_terms(text: str, groups: tuple[str, ...]) -> tuple[list[str], list[
     return pats, labels
 
 
+def _singular(word: str) -> str:
+    """A plural word's singular, for a pattern that adds the plural back ("supplements")."""
+    if len(word) > 4 and word.isalpha() and not word.isupper() and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def _class_members(phrase: str) -> list[str]:
-    """Patterns for the members of a drug class the phrase names ("beta-blockers": "-olol")."""
-    return [member for cls, member in vocab.DRUG_CLASSES if re.search(cls, phrase, _I)]
+    """Patterns for the members of a drug class the phrase names ("beta-blockers": "-olol") and
+    for the other names of a treatment it names in everyday words ("fish oil": "omega-3")."""
+    members = [member for cls, member in vocab.DRUG_CLASSES if re.search(cls, phrase, _I)]
+    for group in vocab.TREATMENT_SYNONYMS:
+        if any(re.search(p, phrase, _I) for p in group):
+            members += [p for p in group if not re.search(p, phrase, _I)]
+    return members
 
 
 def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
@@ -219,7 +231,7 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     words = [a for a in abbreviations if len(a) > 1] + [w for w in words if w not in abbreviations]
     # "ultrasound-guided": a sentence may say "ultrasound"
     words += [w.split("-")[0] for w in list(words) if "-" in w and len(w.split("-")[0]) > 4 and w.split("-")[0].lower() not in other]
-    pats = [r"\b" + re.escape(w) + (r"(?:s|es)?\b" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
+    pats = [r"\b" + re.escape(_singular(w)) + (r"(?:s|es)?\b" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
     return pats + _acronyms(phrase, exclude)
 
 

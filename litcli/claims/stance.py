@@ -270,6 +270,21 @@ def _other_subtype(claim: str, sentence: str) -> str | None:
 _SITE = re.compile(vocab.BODY_SITES, re.I)
 
 
+_GRADE = "|".join(vocab.SEVERITY_GRADES)
+_SEVERITY = re.compile(r"\b(" + _GRADE + r")(?:\s*(?:-|to|-to-)\s*(" + _GRADE + r"))?\s+([a-z][\w-]{3,})", re.I)
+
+
+def _severities(text: str) -> dict[str, set[str]]:
+    """The grades of severity a text gives a condition: {"depress": {"mild", "moderate"}} for
+    "mild to moderate depression" (a range takes every grade between its ends)."""
+    out: dict[str, set[str]] = {}
+    for m in _SEVERITY.finditer(text):
+        ends = [vocab.SEVERITY_GRADES.index(g.lower()) for g in (m.group(1), m.group(2) or m.group(1))]
+        grades = set(vocab.SEVERITY_GRADES[min(ends) : max(ends) + 1])
+        out.setdefault(stem(m.group(3)), set()).update(grades)
+    return out
+
+
 def _sites(text: str) -> set[str]:
     """The body sites a text names ("knee", "hip"), singular."""
     return {m.group(0).lower().removesuffix("s").replace("feet", "foot") if not m.group(0).lower().endswith("pain") else "back" for m in _SITE.finditer(text)}
@@ -341,6 +356,10 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
     other_type = _other_subtype(frame.text, sentence)
     if other_type:
         return f"another type ({other_type})"
+    for noun, grades in _severities(frame.text).items():
+        found_grades = _severities(sentence).get(noun)
+        if found_grades and not found_grades & grades:
+            return f"another severity ({'-'.join(g for g in vocab.SEVERITY_GRADES if g in found_grades)} {noun})"
     sites = _sites(frame.text)
     if sites:
         found_sites = _sites(sentence)
@@ -569,6 +588,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # waiting list"; unless the two arms are compared too: "... relative to control than esketamine")
         arms_compared = any(rd._is_reference(clause, p) for p in ipos + cpos)
         control_ref = _CONTROL_REFERENCE.search(clause) and not arms_compared and not (frame.comparator_text and rd.CONTROL.search(frame.comparator_text))
+        if f.goodness > 0 and not re.search(r"\d|\b(?:" + vocab.COMPARATIVE_WORDS + r"|superior|better|non-?inferior)\b", f.cue or "", re.I):
+            return NEUTRAL  # "treatment success was 72.7% with A": a good outcome named, not compared
         if f.goodness and cpos and not control_ref:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL

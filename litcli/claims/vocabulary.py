@@ -693,6 +693,8 @@ NULL_TERMS = (
     r"lowered|raised|increased|decreased|changed|altered|affected|associated|related|correlated|"
     r"superior|better|effective|larger|greater|smaller|higher|lower|significant|required|necessary|"
     r"needed|essential|involved|predictive|linked)"
+    # "the benefit of X over placebo may be minimal or nonexistent"
+    r"|\b(benefits?|effects?|advantages?|improvements?|differences?)\b[^.;]{0,40}?\b(is|are|was|were|be|been|appears?|seems?)\s+(\w+\s+)?(minimal|negligible|non-?existent|absent|trivial)\b"
     r"|(no|not any) (statistic\w* |clinically |or |and )*(significant|meaningful|detectable|appreciable|relevant|notable|"
     r"major|measurable|discernible|consistent|additional|further)\b"
     r"|not (statistic\w* )?significant(ly)?|non-?significant(ly)?|insignificant|numerically"
@@ -993,6 +995,9 @@ SUBTYPES = (
     r"\b(type|influenza|hepatitis|HIV|HSV|HPV|stage|grade|serotype|genotype|subtype)[\s-]?"
     r"(\d{1,2}[a-z]?|[A-E](?![a-z])|IV|V|I{1,3})(?![\w-])"
 )
+# Grades of a condition's severity, from least to most: "severe depression" is not answered by a
+# trial in "mild to moderate depression".
+SEVERITY_GRADES = ("mild", "moderate", "severe")
 # People left out of a study ("patients with bipolar disorder were excluded"): not its population.
 EXCLUDED = (
     r"\b(patients|participants|people|those|individuals|subjects|women|men|children|adults)\s+(with|who had|on|taking)\s+"
@@ -1124,7 +1129,7 @@ EFFECT_STAYED = (
 _REPORT_VERBS = (
     r"(?:found|find|finds|showed|shows|show|shown|suggests?|suggested|reported|reports|concluded|concludes|"
     r"says?|said|confirmed|confirms|revealed|reveals|demonstrated|demonstrates|indicates?|indicated|estimated|estimates|"
-    r"determined|discovered|created|identified)"
+    r"determined|discovered|created|identified|warn|warns|warned|claim|claims|claimed)"
 )
 # Reporting frames around a claim ("A new study found that ...", "..., according to a new study"):
 # the claim is what they report.
@@ -1184,6 +1189,7 @@ GENERIC_SUBJECT_WORDS: frozenset[str] = _words(
     use users treatment treatments therapy therapies patients people drug drugs dose doses heavy
     long-term repeated single one regular frequent recreational medical new the a an its their
     group groups arm arms
+    variant variants polymorphism polymorphisms allele alleles mutation mutations genotype genotypes carriers
     """
 )
 # Subjects of a result sentence that are not another agent ("It reduced ...", "Treatment improved ...").
@@ -1298,6 +1304,19 @@ DRUG_CLASSES: tuple[tuple[str, str], ...] = (
     (r"\bbisphosphonates?\b", r"\b[a-z]{3,}dronate\b"),
     (r"\bcoxibs?\b|\bCOX-?2 inhibitors?\b", r"\b[a-z]{3,}coxib\b"),
     (r"\b(?:direct )?(?:oral anticoagulants?|DOACs?|factor Xa inhibitors?)\b", r"\b[a-z]{3,}(?:xaban|gatran)\b"),
+)
+
+# Treatments named in everyday words and in a trial's words: a claim naming one is answered by a
+# sentence naming another ("fish oil pills" / "omega-3 fatty acids").  Each group: patterns.
+TREATMENT_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    (r"\bfish[- ]oils?\b", r"\bomega-?3\b", r"\bn-?3 (?:poly)?unsaturated fatty acids\b", r"\bn-?3 fatty acids\b", r"\bicosapent\b"),
+    (r"\bvitamin D\b", r"\bcholecalciferol\b", r"\bergocalciferol\b", r"\bcalcifediol\b"),
+    (r"\bpainkillers?\b", r"\banalgesics?\b"),
+    (r"\bblood[- ]thinners?\b", r"\banticoagulants?\b", r"\banticoagulation\b"),
+    (r"\bwater pills?\b", r"\bdiuretics?\b"),
+    (r"\bsleeping (?:pills?|tablets?)\b", r"\bhypnotics?\b"),
+    (r"\b(?:flu|influenza) (?:jabs?|shots?|vaccines?|vaccination)\b", r"\binfluenza vaccin\w*\b"),
+    (r"\btalking therap(?:y|ies)\b", r"\bpsychotherap(?:y|ies)\b"),
 )
 
 # Adjectives that state a harm as a property: "ketamine therapy is addictive".
