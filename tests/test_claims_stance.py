@@ -813,3 +813,34 @@ def test_another_severity_of_the_condition_is_another_population() -> None:
     assert judge(claim, [said]).stance == NEUTRAL
     assert judge(claim.replace("severe", "moderate"), [said]).stance == SUPPORTS
     assert judge(claim, [said.replace("mild to moderate", "moderate-to-severe")]).stance == SUPPORTS
+
+
+def test_an_association_of_a_change_with_the_treatment_is_read() -> None:
+    claim = "Treatment of COVID-19 with vortaquine alone was associated with a decreased risk of death."
+    said = "An association of increased overall mortality was identified in patients treated with vortaquine alone."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_outperformed_is_a_claim_of_superiority_over_its_object() -> None:
+    f = parse_claim("A study found vortavir outperformed a placebo on time to clinical improvement.")
+    assert f.assertion == "superiority" and f.comparator_text == "a placebo"
+    said = "Vortavir use was not associated with a difference in time to clinical improvement compared with placebo (hazard ratio 1.23 [95% CI 0.87-1.75])."
+    assert judge(f.text, [said]).stance == CONTRADICTS
+
+
+def test_an_exposure_in_everyday_words_counts_as_named_in_a_longer_abstract() -> None:
+    claim = "A study found a correlation between long-term exposure to dirty air and an increase in excess mortality from the coronavirus."
+    abstract = [
+        "We investigated the association between long-term concentrations of fine particulate matter (PM2.5) and excess deaths in 2020.",
+        "Each one-unit increase in PM2.5 concentration was associated with a 9% (95% confidence interval: 6-12%) increase in COVID-19 related mortality.",
+    ]
+    assert judge(claim, abstract).stance == SUPPORTS
+
+
+def test_reducing_the_exposure_reads_its_result_the_other_way() -> None:
+    claim = "Air pollution raises the risk of dementia."
+    said = "These findings support reducing air pollution exposure as a strategy for dementia prevention."
+    assert judge(claim, [said]).stance != CONTRADICTS
+    assert judge("Air pollution lowers the risk of dementia.", [said]).stance != SUPPORTS
+    # a treatment's verb on the outcome is not a change to the treatment
+    assert judge("Vortal vaccination reduced hospitalisation.", ["Vortal vaccines were highly effective in preventing hospitalisation."]).stance == SUPPORTS

@@ -66,13 +66,13 @@ _VERB = re.compile(
     r"leads?|led|results?|acts?|plays?|affects?|associat\w*|correlat\w*|predicts?|requires?|depends?|"
     r"mediat\w*|regulat\w*|contributes?|involves?|targets?|binds?|modulat\w*|changes?|alters?|shows?|"
     r"demonstrates?|lacks?|remains?|becomes?|makes?|keeps?|gives?|produces?|rewires?|switch(es)?|sets?|"
-    r"brings?|tips?|melts?|beats?|outperforms?|works?|carr(y|ies)|poses?|confers?|lasts?|persists?|endures?|peaks?|"
+    r"brings?|tips?|melts?|beats?|outperform(?:s|ed)?|works?|carr(y|ies)|poses?|confers?|lasts?|persists?|endures?|peaks?|"
     r"maintains?|sustains?|preserves?)\b",
     _I,
 )
 _COMPARATOR_AFTER = re.compile(
     r"\b(?:than(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a (?:day|week|month|year)|once|twice)\b)|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
-    r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over(?!\s+\d))\s+(.+?)"
+    r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperform(?:s|ed)?|over(?!\s+\d))\s+(.+?)"
     r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|[,;:!?]|\.(?!\d)|$)",
     _I,
 )

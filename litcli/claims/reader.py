@@ -1029,12 +1029,21 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"; a word good or
     # bad on its own that comes first decides: "anhedonia improved significantly more with ketamine"
     arm_spans = [(m.start(), m.end()) for p in (arms.intervention, arms.comparator) if p is not None for m in p.finditer(clause)]
+    # "reducing PM2.5 exposure as a strategy for dementia prevention": a move done to the
+    # intervention itself; what follows is the result of less of it
+    done_to_arm = [
+        (m, d) for pattern, d in ((UP, 1), (DOWN, -1)) for m in pattern.finditer(clause)
+        if re.fullmatch(vocab.DOSE_CHANGE_GERUNDS, m.group(0), _I) and any(re.fullmatch(r"\s+(?:the\s+)?", clause[m.end() : a]) for a, _ in arm_spans)
+    ]
+    if done_to_arm and min(done_to_arm, key=lambda t: t[0].start())[1] < 0:
+        sign = -sign
     moves = sorted(
         [
             (m, d)
             for pattern, d in ((UP, 1), (DOWN, -1))
             for m in pattern.finditer(clause)
             if not any(a <= m.start() < b for a, b in arm_spans)  # "slow eating" names an arm
+            and not any(m.start() == t[0].start() for t in done_to_arm)
             and not _in_parentheses(clause, m.start())  # "(randomized block ANOVA)"
             and stem(m.group(0)) not in outcome_stems  # "the double product": the outcome's name
         ],

@@ -186,6 +186,7 @@ def _tests_the_difference(frame: ClaimFrame, clause: str, clauses: list[str]) ->
     return bool(frame.outcome_stems & content_stems(before))
 
 
+_TREATED_WITH = re.compile(r"\b(?:patients|participants|people|those|subjects|individuals)\s+(?:treated with|receiving|taking|given|who (?:received|took|were given))\s+", re.I)
 _COMPARED = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|over)\b", re.I)
 _BETWEEN_ARMS = re.compile(vocab.BETWEEN_ARMS, re.I)
 _AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
@@ -570,7 +571,13 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             return NEUTRAL
         arms = frame.arms()
         the_more = frame.cue is not None and frame.cue.lower().startswith("the ")  # "the more X, the better Y"
-        if not the_more and arms.intervention is not None and f.cue and not arms.intervention.search(clause[: max(clause.find(f.cue), 0) + len(f.cue) // 2]):
+        # (or the people it was found in, named by the treatment after it: "An association of
+        # increased mortality was identified in patients treated with X")
+        treated = _TREATED_WITH.search(clause, max(clause.find(f.cue), 0)) if f.cue else None
+        if (
+            not the_more and arms.intervention is not None and f.cue and not arms.intervention.search(clause[: max(clause.find(f.cue), 0) + len(f.cue) // 2])
+            and not (treated and arms.intervention.match(clause, treated.end()))
+        ):
             return NEUTRAL  # an association between other things ("diet ... associated with less weight gain")
         if abs(frame.association) == 1:
             return SUPPORTS  # the claim says only that the two are associated
@@ -955,7 +962,10 @@ def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
     return word in vocab.FUNCTION_WORDS or word in vocab.GENERIC_SUBJECT_WORDS or stem(word) in frame.stems or word in vocab.BARE_TREATMENT_LEADS
 
 
-_SYNONYMS = [[(content_stems(w), re.compile(r"\b" + re.escape(w) + r"\b", re.I)) for w in group] for group in vocab.OUTCOME_SYNONYMS]
+# (outcomes and treatments named in other words: relevance counts the claim's words as shared)
+_SYNONYMS = [[re.compile(r"\b" + re.escape(w) + r"\b", re.I) for w in group] for group in vocab.OUTCOME_SYNONYMS] + [
+    [re.compile(p, re.I) for p in group] for group in vocab.TREATMENT_SYNONYMS
+]
 
 
 @lru_cache(maxsize=2048)
@@ -963,7 +973,7 @@ def _claim_synonyms(claim: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """The synonym groups the claim names, with its words for each (read once per claim)."""
     out = []
     for k, group in enumerate(_SYNONYMS):
-        mine = [words for words, rx in group if rx.search(claim)]
+        mine = [content_stems(m.group(0)) for rx in group if (m := rx.search(claim))]
         if mine:
             out.append((k, frozenset().union(*mine)))
     return tuple(out)
@@ -974,7 +984,7 @@ def _synonym_stems(claim: str, sentence: str) -> frozenset[str]:
     "adverse events")."""
     found: set[str] = set()
     for k, words in _claim_synonyms(claim):
-        if any(rx.search(sentence) for _, rx in _SYNONYMS[k]):
+        if any(rx.search(sentence) for rx in _SYNONYMS[k]):
             found.update(words)
     return frozenset(found)
 

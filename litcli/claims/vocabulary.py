@@ -843,7 +843,7 @@ CLAIM_EQUIVALENCE = (
 # Assertions that one arm beats another ("better than SSRIs", "beats placebo", "faster than").
 CLAIM_SUPERIORITY = (
     r"\b(better|more effective|superior|faster|quicker|stronger|safer|longer|greater|more)\b[\w\s-]{0,20}\b(than|to)\b"
-    r"|\b(beats?|outperforms?|trumps?|wins? over)\b"
+    r"|\b(beats?|outperform(s|ed)?|trump(s|ed)?|wins? over)\b"
 )
 # Safety claims: the claim says harms are absent or small.
 SAFETY_CLAIM = (
@@ -1025,7 +1025,7 @@ TREATMENT_POPULATION = (
 )
 # Association claims and results: "the more X, the better Y", "X is associated with higher Y".
 ASSOCIATION_MARKERS = (
-    r"\b(associated with|association (with|between)|correlat\w* with|predict(s|ed|ing)?|predictive of|"
+    r"\b(associated with|association (with|between|of)|correlat\w* with|predict(s|ed|ing)?|predictive of|"
     r"linked (to|with)|related to|relationship (with|between)|risk factor for)\b"
 )
 # Association signs said in words: "negatively associated", "inversely correlated".
@@ -1087,6 +1087,9 @@ ABSOLUTE_SAFETY_CLAIM = (
 STATISTIC_ABBREVIATIONS = frozenset(["rr", "or", "hr", "ci", "sd", "se", "md", "sm", "iq", "ns", "ri", "ar"])
 # Comparative words: the size of a difference, not a change of their own ("lost more weight").
 COMPARATIVE_WORDS = r"more|less|higher|lower|greater|smaller|larger|fewer|bigger|further|better|worse"
+# Verbs that change how much of an exposure or treatment there is ("reducing PM2.5 exposure"):
+# what follows is the result of more or less of it.
+DOSE_CHANGE_GERUNDS = r"reducing|lowering|decreasing|cutting|limiting|restricting|increasing|raising"
 # Nouns of change that make an outcome a change of something ("weight loss" is weight going down).
 CHANGE_NOUNS_UP = ("gain", "gains", "increase", "increases", "rise", "growth")
 CHANGE_NOUNS_DOWN = ("loss", "losses", "reduction", "reductions", "decline", "decrease", "decreases", "drop", "fall", "shrinkage")
@@ -1306,9 +1309,10 @@ DRUG_CLASSES: tuple[tuple[str, str], ...] = (
     (r"\b(?:direct )?(?:oral anticoagulants?|DOACs?|factor Xa inhibitors?)\b", r"\b[a-z]{3,}(?:xaban|gatran)\b"),
 )
 
-# Treatments named in everyday words and in a trial's words: a claim naming one is answered by a
-# sentence naming another ("fish oil pills" / "omega-3 fatty acids").  Each group: patterns.
+# Treatments and exposures named in everyday words and in a study's words: a claim naming one is
+# answered by a sentence naming another ("fish oil pills" / "omega-3 fatty acids").  Each group: patterns.
 TREATMENT_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    (r"\b(?:dirty|polluted) air\b", r"\bair pollut\w*", r"\bparticulate matter\b", r"\bPM\s*\(?2[.·]5\)?", r"\bfine particles\b"),
     (r"\bfish[- ]oils?\b", r"\bomega-?3\b", r"\bn-?3 (?:poly)?unsaturated fatty acids\b", r"\bn-?3 fatty acids\b", r"\bicosapent\b"),
     (r"\bvitamin D\b", r"\bcholecalciferol\b", r"\bergocalciferol\b", r"\bcalcifediol\b"),
     (r"\bpainkillers?\b", r"\banalgesics?\b"),
