@@ -655,3 +655,11 @@ def test_an_arms_word_matches_its_plural_not_a_longer_word() -> None:
     assert len(cpos) == 1 and said[cpos[0]:].startswith("control group")
     assert arms.positions("Controls and placebo-controlled arms")[1]  # "controls" is still the arm
     assert judge("Vortal infiltration reduces morphine use compared with control.", [said]).stance == SUPPORTS
+
+
+def test_a_reporting_lead_after_a_time_is_not_the_subject() -> None:
+    f = parse_claim("Last month, work by Harvard specialists found that vortal users are more likely to die than other patients.")
+    assert f.intervention_text == "vortal users"
+    f = parse_claim("In November, a team of European researchers published a study suggesting vortinib might improve survival in severe pneumonia.")
+    assert f.intervention_text == "vortinib" and f.goodness == 1
+    assert parse_claim("In adults, vortal reduces depression.").intervention_text == "vortal"

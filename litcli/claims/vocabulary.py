@@ -1137,11 +1137,13 @@ _REPORT_VERBS = (
 # Reporting frames around a claim ("A new study found that ...", "..., according to a new study"):
 # the claim is what they report.
 REPORTING_LEAD = (
-    r"^(?:(?:[\w ]{0,20},\s*)?(?:but|and|also|though|although|while|since then|so far|now|in fact|however)\b[^,]*,\s*)?(?:(?:a|an|the|one|another|new|recent|latest|"
+    # (after a time: "Last month, ...", "In November, ...", "Earlier this year, ...")
+    r"^(?:(?:last|this|next|earlier|in|on|by|early|late)\b[\w ]{0,25},\s*)?"
+    r"(?:(?:[\w ]{0,20},\s*)?(?:but|and|also|though|although|while|since then|so far|now|in fact|however)\b[^,]*,\s*)?(?:(?:a|an|the|one|another|new|recent|latest|"
     r"several|many|some|other|previous|early|earlier|his|her|their|our|u\.s\.|\w+)\s+){0,3}"
     r"(?:research(?:ers)?(?: team)?|study|studies|report|reports|trial|trials|analysis|analyses|survey|paper|scientists?|"
     r"experts?|doctors?|models?|data|evidence|review|team|authors?|lab|laboratory|findings|preprint|officials|authorities|"
-    r"investigators|company|manufacturer|agency|regulators?)\b"
+    r"investigators|company|manufacturer|agency|regulators?|work|modeling|modelling)\b"
     # the reporting verb right after the noun ("A new study found ..."), or further on and then
     # "that" ("A study of 53 women in Sweden published in July found that ...", "His lab
     # published a new report showing that ...")
@@ -1149,7 +1151,7 @@ REPORTING_LEAD = (
     r"|[^.;:]{0,120}?\b(?:have\s+|has\s+)?(?:" + _REPORT_VERBS + r"|showing|suggesting|indicating|finding|shown)\s+that\s+"
     # (or, without "that", a finding verb after a lead with no comma: "A study by Chinese
     # researchers published in The Lancet found remdesivir outperformed ...")
-    r"|[^.;:,]{0,100}?\b(?:found|finds|showed|shows|concluded|concludes)\s+(?!that\b|no\b|little\b|it\b)(?=\w))"
+    r"|[^.;:,]{0,100}?\b(?:found|finds|showed|shows|concluded|concludes|suggesting|showing|indicating)\s+(?!that\b|no\b|little\b|it\b)(?=\w))"
 )
 _REPORTERS = (
     r"(?:research(?:ers)?|study|studies|report|reports|trial|trials|analysis|analyses|survey|paper|preprint|scientists?|"
