@@ -844,3 +844,25 @@ def test_reducing_the_exposure_reads_its_result_the_other_way() -> None:
     assert judge("Air pollution lowers the risk of dementia.", [said]).stance != SUPPORTS
     # a treatment's verb on the outcome is not a change to the treatment
     assert judge("Vortal vaccination reduced hospitalisation.", ["Vortal vaccines were highly effective in preventing hospitalisation."]).stance == SUPPORTS
+
+
+def test_a_close_restatement_keeps_the_claims_own_negation() -> None:
+    claim = "Vortaline does not bind the GABA-B receptor in cortical neurons."
+    said = "We show that vortaline does not bind the GABA-B receptor in cortical neurons."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_restatement_with_the_opposite_pole_or_another_number_is_not_one() -> None:
+    from litcli.claims.stance import _close_restatement
+    claim = "Sympathetic nerve activity is reduced throughout normal pregnancy."
+    assert not _close_restatement(claim, "Sympathetic nerve activity is increased throughout normal pregnancy.")
+    assert _close_restatement(claim, "Sympathetic nerve activity is reduced throughout normal pregnancy in healthy women.")
+    assert not _close_restatement("Ca2+ cycling is a UCP1-dependent thermogenic mechanism in beige fat.", "Ca2+ cycling is a UCP1-independent thermogenic mechanism in beige fat.")
+    assert not _close_restatement("The health system could save up to 5 billion dollars with paired kidney donation.", "The health system could save as much as 750 million dollars with paired kidney donation.")
+    assert not _close_restatement("The antidepressant effects of a single vortamine infusion are permanent.", "A single vortamine infusion produces a rapid but transient antidepressant response.")
+    # a null said in other words is no restatement of an effect
+    claim = "Therapeutic vortasound speeds recovery in lateral epicondylitis."
+    said = "In lateral epicondylitis, time to recovery was similar with therapeutic vortasound and sham vortasound (median 9 vs 8 weeks, P = 0.62)."
+    assert not _close_restatement(claim, said) and judge(claim, [said]).stance != SUPPORTS
+    # four of five of the claim's words, with nothing turned around, restate it
+    assert _close_restatement("Vortamine produces antidepressant effects within hours.", "Vortamine's antidepressant effect was evident within about four hours of infusion.")

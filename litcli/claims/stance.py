@@ -880,11 +880,11 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
 
 
 _POLARITY = re.compile(vocab.POLARITY_WORDS, re.I)
-CLOSE_RESTATEMENT = 0.85  # share of the claim's content words a finding must restate
+CLOSE_RESTATEMENT = 0.8  # share of the claim's content words a finding must restate
 
 
 @lru_cache(maxsize=4096)
-def _close_restatement(claim: str, sentence: str) -> bool:
+def _close_restatement(claim: str, sentence: str, share: float | None = None) -> bool:
     """Does a finding say what the claim says in nearly all of its words, with the same polarity
     ("Ca2+ cycling is a UCP1-independent thermogenic mechanism" against "Here we report a robust
     UCP1-independent thermogenic mechanism ... that involves enhanced ... Ca2+ cycling")?  Every
@@ -895,16 +895,32 @@ def _close_restatement(claim: str, sentence: str) -> bool:
     if len(mine) < 3:
         return False
     theirs = content_stems(sentence)
-    if len(mine & theirs) / len(mine) < CLOSE_RESTATEMENT or _COMPARED.search(core):
+    if len(mine & theirs) / len(mine) < (CLOSE_RESTATEMENT if share is None else share) or _COMPARED.search(core):
         return False  # (a comparison is said by the order of its words too: "A more sensitive than B")
     if any(_POLARITY.fullmatch(w) or re.match(r"(?:in|un|non|dis|im|ir|il)[a-z]{4,}", w) for w in mine - theirs):
         return False  # the word the sentence lacks may be the one that turns the claim ("inaccurate")
+    frame = parse_claim(claim)
+    if _generic_risk(frame.outcome) and (mine - theirs) & (frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS):
+        return False  # nor may it be the disease of a claimed risk ("... an increased risk of stroke" for "... of dementia")
+    if rd.NULL.search(sentence) and not rd.NULL.search(core):
+        return False  # "time to recovery was similar with X and sham": no difference, whatever the words
     claim_polar = {stem(m.group(0)) for m in _POLARITY.finditer(core)}
     sentence_polar = {stem(m.group(0)) for m in _POLARITY.finditer(sentence)}
     if claim_polar != sentence_polar & claim_polar or any(p not in claim_polar and _NEGATING.fullmatch(p) for p in sentence_polar):
         return False
     words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", sentence)}
-    return not any(f"{pre}{w.lower()}" in words or f"{pre}-{w.lower()}" in words for w in re.findall(r"[A-Za-z][\w-]*", core) for pre in ("in", "un", "non"))
+    words |= {part for w in words for part in w.split("-")}  # ("UCP1-independent")
+    core_words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", core)}
+    core_words |= {part for w in core_words for part in w.split("-")}
+    if any(f"{pre}{w}" in words or f"{pre}-{w}" in words for w in core_words for pre in ("in", "un", "non")):
+        return False
+    for one, other in vocab.POLARITY_OPPOSITES:
+        for mine_pole, their_pole in ((one, other), (other, one)):
+            said = any(w.startswith(mine_pole) for w in core_words)
+            if said and not any(w.startswith(their_pole) for w in core_words) and any(w.startswith(their_pole) for w in words) and not any(w.startswith(mine_pole) for w in words):
+                return False  # "is reduced throughout pregnancy" / "is increased during pregnancy"
+    # a number the claim states must be the sentence's ("1 in 5 million" / "493 per million")
+    return all(n in re.findall(r"\d+(?:\.\d+)?", sentence) for n in re.findall(r"\d+(?:\.\d+)?", core))
 
 
 _NEGATING = re.compile(vocab.NEGATING_WORDS, re.I)
@@ -1139,6 +1155,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
                 clause_of[id(f)] = whole
+    restated_whole = False
     if not stances and ipos and frame.assertion not in ("equivalence", "superiority"):
         # (a comparative claim is answered by a comparison, not by its words restated)
         restated = _restatement(frame, sentence)
@@ -1147,11 +1164,13 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             special = "restatement"
     if (
         not stances and frame.assertion not in ("equivalence", "superiority")
-        and not condition_ids(sentence) - set(frame.conditions) and _close_restatement(frame.text, sentence)
+        and not condition_ids(sentence) - set(frame.conditions)
+        and _close_restatement(frame.text, sentence)
     ):
         # (not when the sentence names another condition: "reduced depressive symptoms ..., irrespective of PTSD")
         stances.append((SUPPORTS, "restates the claim", None))
         special = "restatement"
+        restated_whole = True  # (its words of negation are the claim's: not turned around below)
     if amount is not None:
         stances, special = [amount], "amount"
     if not stances:
@@ -1170,7 +1189,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     if len({st for st, _, _ in stances}) > 1 and frame.lasting_days is None and frame.fading_days is None:
         return Reading(NEUTRAL, "; ".join(c for _, c, _ in stances if c), "mixed", relevance)
     chosen = next((s for s in stances if s[0] == CONTRADICTS), stances[0])
-    stance = _flip(chosen[0]) if frame.negated else chosen[0]
+    stance = _flip(chosen[0]) if frame.negated and not restated_whole else chosen[0]
     if stance == SUPPORTS and frame.assertion == "safety" and _ABSOLUTE_SAFETY.search(frame.text) and not _NONE_AT_ALL.search(sentence):
         # "free of side effects": "well tolerated" or "no cases of cystitis" does not say there were none
         return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])

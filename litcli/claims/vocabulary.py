@@ -1071,6 +1071,20 @@ OWN_WORK = (
 # Words that turn what a sentence says (a restatement must keep every one of the claim's and add
 # no negation): negations, absence, and the words of direction.
 NEGATING_WORDS = r"not|no|never|neither|nor|without|lack\w*|fail\w*|absent|absence|unable|cannot|none|independent\w*|unaffected|ineffective|unrelated"
+# Opposite poles of a polarity word, as word beginnings: a sentence that says one where the claim
+# says the other does not restate it ("reduced" / "increased", "scarce" / "expanded").
+POLARITY_OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("increas", "rais", "higher", "elevat", "more", "greater", "expand", "abundan", "gain"), ("decreas", "reduc", "lower", "less", "fewer", "scarce", "deplet", "loss", "lost")),
+    (("enhanc", "promot", "activat", "stimulat", "induc"), ("impair", "inhibit", "suppress", "block", "prevent")),
+    (("improv", "better"), ("worsen", "worse")),
+    (("positive",), ("negative",)),
+    (("faster", "accelerat", "earlier"), ("slower", "delay", "later")),
+    (("same", "similar"), ("different", "differ")),
+    (("dependent",), ("independent",)),
+    (("permanent", "lasting", "long-lasting", "sustained", "durable", "persist"), ("transient", "temporary", "short-lived", "brief", "fade", "wane")),
+    (("inner",), ("outer",)),
+    (("heterozygous", "monoallelic"), ("homozygous", "biallelic")),
+)
 POLARITY_WORDS = (
     r"\b(?:" + NEGATING_WORDS + r"|increas\w*|decreas\w*|reduc\w*|rais\w*|lower\w*|higher|enhanc\w*|impair\w*|inhibit\w*|"
     r"suppress\w*|promot\w*|activat\w*|block\w*|prevent\w*|improv\w*|worsen\w*|more|less|fewer|greater|slower|faster|"
