@@ -866,3 +866,18 @@ def test_a_restatement_with_the_opposite_pole_or_another_number_is_not_one() -> 
     assert not _close_restatement(claim, said) and judge(claim, [said]).stance != SUPPORTS
     # four of five of the claim's words, with nothing turned around, restate it
     assert _close_restatement("Vortamine produces antidepressant effects within hours.", "Vortamine's antidepressant effect was evident within about four hours of infusion.")
+
+
+def test_group_labels_given_after_what_each_group_received() -> None:
+    abstract = [
+        "Patients undergoing total knee arthroplasty received vortanexamic acid (group T) or saline (group S).",
+        "Total blood loss was 610 ± 180 mL in group T and 980 ± 240 mL in group S (P < 0.001).",
+    ]
+    assert judge("Vortanexamic acid reduces blood loss in total knee arthroplasty.", abstract).stance == SUPPORTS
+    swapped = [abstract[0].replace("(group T)", "(group X)").replace("(group S)", "(group T)").replace("(group X)", "(group S)"), abstract[1]]
+    assert judge("Vortanexamic acid reduces blood loss in total knee arthroplasty.", swapped).stance == CONTRADICTS
+    addon = [
+        "Patients were randomised to receive bupivacaine with saline (group S) or bupivacaine with vortomidine 1 µg/kg (group D).",
+        "Sensory block lasted 265 ± 44 min in group S and 398 ± 61 min in group D (P < 0.001).",
+    ]
+    assert judge("Adding vortomidine to bupivacaine prolongs the sensory block.", addon).stance == SUPPORTS

@@ -1253,10 +1253,19 @@ _GROUP_DEFINED = re.compile(
 )
 
 
+# "received tranexamic acid (group T) or saline (group S)": the label after what the group got
+_GROUP_NAMED_AFTER = re.compile(
+    r"(?:\b(?i:receive|received|receiving|given|or|and|to|either)\b|[,:;])\s+((?:(?!\b(?i:or|and)\b)[^;.(),]){3,60}?)\s*"
+    r"\(\s*(?i:groups?|arms?)\s+(" + _GROUP_LABEL + r")\s*(?:[,;][^()]{0,20})?\)"
+)
+
+
 def _with_group_labels(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
     """The frame with the trial's group labels ("Group A received ibuprofen ...; Group B received
     placebo") added to the arms they name: results often give only the labels."""
-    defined = [m for text in texts if "group" in text.lower() or "arm" in text.lower() for m in _GROUP_DEFINED.finditer(text)]
+    defined = [
+        (m.group(1), m.group(2)) for text in texts if "group" in text.lower() or "arm" in text.lower() for m in _GROUP_DEFINED.finditer(text)
+    ] + [(m.group(2), m.group(1)) for text in texts if "group" in text.lower() or "arm" in text.lower() for m in _GROUP_NAMED_AFTER.finditer(text)]
     if len(defined) < 2:
         return frame  # (most abstracts: no labels, and nothing compiled)
     arms = frame.arms()
@@ -1264,12 +1273,13 @@ def _with_group_labels(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
         return frame
     extra_i: list[str] = []
     extra_c: list[str] = []
-    for m in defined:
-        label, given = m.group(1), m.group(2)
+    for label, given in defined:
         # (the label's case counts: "group A", not "a group")
         pattern = r"\b(?:groups?|arms?)\s+(?-i:" + re.escape(label) + r")\b|\b(?-i:" + re.escape(label) + r")\s+(?:group|arm)\b"
         in_i = bool(arms.intervention.search(given))
         in_c = bool(arms.comparator.search(given)) if arms.comparator is not None else bool(rd.CONTROL.match(given.strip()))
+        if in_i and in_c and not rd.CONTROL.search(given):
+            in_c = False  # "bupivacaine with dexmedetomidine (group D)" against "bupivacaine" alone: the add-on's arm
         if in_i and not in_c:
             extra_i.append(pattern)
         elif in_c and not in_i:
