@@ -1581,3 +1581,18 @@ def test_an_amount_in_mg_measured_in_each_arm_is_a_value_not_a_dose() -> None:
     # a dose named with its arm is still not the outcome's value
     dose = "Pain scores fell more with vortal 75 mg than with saline (p = 0.01)."
     assert rd._value_before(dose, dose.index("than")) is None
+
+
+def test_without_a_comparator_the_other_group_is_named_by_what_it_got() -> None:
+    claim = "Vortal mesh reduces incisional hernia after midline laparotomy."
+    said = "After midline laparotomy, incisional hernia developed in 13% of patients with vortal mesh and 30% of those with primary suture only (P < 0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("13%", "41%")]).stance == CONTRADICTS
+
+
+def test_an_arms_name_is_not_the_outcome_of_its_figures() -> None:
+    claim = "Vortalium protects against dementia in older adults with bipolar disorder."
+    said = "Hypothyroidism was present in 19% of vortalium-treated patients compared with 8% of patients on other mood stabilizers (p=0.002)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    arms = parse_claim(claim).arms()
+    assert "mood" not in rd._without_arm_names(said, arms) and "Hypothyroidism" in rd._without_arm_names(said, arms)

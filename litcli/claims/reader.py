@@ -429,6 +429,13 @@ class Arms:
         i += [m.start() for m in _INTERVENTION_ARM.finditer(text)]
         c = [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
         c += [m.start() for m in CONTROL.finditer(text)]
+        if self.comparator is None and i and self.intervention is not None:
+            # a claim with no comparator: "13% of patients with mesh and 30% of those with primary
+            # suture only": the other group, named after the intervention's by what it got instead
+            c += [
+                m.start() for m in _OTHER_GROUP.finditer(text)
+                if m.start() > min(i) and not self.intervention.search(text[m.end() : m.end() + 40])
+            ]
         # "those who did not receive WBRT", "patients without ketamine": the other arm
         # "sham moxibustion", "placebo acupuncture": the comparator's word in front names the comparator
         c_ends = {m.end() for m in self.comparator.finditer(text)} if self.comparator else set()
@@ -446,6 +453,9 @@ class Arms:
         return [p for p in i if p not in shared], sorted(p for p in set(c) if p not in shared)
 
 
+_OTHER_GROUP = re.compile(
+    r"\b(?:those|patients|participants|subjects|controls)\s+(?:with|receiving|given|treated with|taking|on|assigned to|undergoing|who received)\s+", _I
+)
 _WITH_ADDED = re.compile(r"^\S+(?:\s+\S+){0,3}?\s+(?:plus|\+|combined with|in combination with|added to)\s+(?:[^\s,;]+\s+){0,3}$", _I)
 _FILLER = re.compile(
     r"(\s+(the|a|an|those|patients|participants|subjects|women|men|users|people|receiving|given|treated with|"
@@ -649,6 +659,21 @@ def _pair_for_listed_arms(clause: str, arms: Arms) -> bool:
     between = clause[min(mi[0][1], mc[0][1]) : max(mi[0][0], mc[0][0])] + " "
     listed = re.fullmatch(r"[^;()]{0,40}?\s(and|or|vs\.?|versus)\s+(the\s+)?", between, _I) is not None
     return listed and _listed_pair(clause, first, last) is not None
+
+
+_ARM_PHRASE_END = re.compile(r"[^,;()]*?(?=\s+(?:and|or|vs\.?|versus|compared|than|respectively|were|was|had)\b|[,;()]|$)", _I)
+
+
+def _without_arm_names(clause: str, arms: Arms) -> str:
+    """The clause with each arm's name blanked out ("8% of patients on other mood stabilizers":
+    "mood" is a treatment's name here, not an outcome)."""
+    ipos, cpos = arms.positions(clause)
+    out = clause
+    for p in ipos + cpos:
+        m = _ARM_PHRASE_END.match(clause, p)
+        end = m.end() if m else p
+        out = out[:p] + " " * (end - p) + out[end:]
+    return out
 
 
 def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
@@ -1017,7 +1042,13 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     numeric = _arm_numbers(clause, arms)
     if numeric is not None:
         d, m_num, measure, size = numeric
-        v, words = valence(clause)
+        # what the numbers measure is named before them ("Hypothyroidism was present in 19% of A
+        # and 8% of those on other mood stabilizers": not "mood"), else anywhere
+        before = clause[: max(clause.find(m_num), 0)]
+        setting = _LEADING_SETTING.match(before)
+        v, words = valence(before[setting.end() :] if setting else before)
+        if words is None:
+            v, words = valence(_without_arm_names(clause, arms))
         if sig is False:
             return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=m_num)
         if measure == "goodness" and sig:

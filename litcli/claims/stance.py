@@ -614,6 +614,12 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             claim_only = _parts(frame.outcome_stems - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS) - _parts(_named_stems(f.outcome))
             if claim_only and not claim_only & _parts(clause_stems | _acronym_stems(clause)):
                 return NEUTRAL  # "LDL was reduced ..." read against a claim about HDL: another outcome, whatever words they share
+    if clinical and f.outcome and frame.outcome and not inherent and not outcome_classes(frame.outcome) and not outcome_classes(f.outcome):
+        # "hypothyroidism was more common with lithium" read against "lithium protects against
+        # dementia": two outcomes of no known kind share only a valence; the clause must name the claim's
+        claim_only = _parts(content_stems(frame.outcome) - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS)
+        if claim_only and not claim_only & _parts(clause_stems | _acronym_stems(clause)) and not claim_only & _parts(content_stems(f.outcome)):
+            return NEUTRAL
     specific = frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS
     if clinical and specific and _generic_risk(frame.outcome) and not specific & clause_stems:
         clinical = False  # "a higher risk of stroke" does not answer "raises the risk of dementia"
