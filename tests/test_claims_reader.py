@@ -1596,3 +1596,13 @@ def test_an_arms_name_is_not_the_outcome_of_its_figures() -> None:
     assert judge(claim, [said]).stance == NEUTRAL
     arms = parse_claim(claim).arms()
     assert "mood" not in rd._without_arm_names(said, arms) and "Hypothyroidism" in rd._without_arm_names(said, arms)
+
+
+def test_versus_the_comparator_with_the_intervention_keeps_the_intervention_the_subject() -> None:
+    arms = parse_claim("Vortaxicam increases the time to first rescue medication compared with placebo.").arms()
+    said = "The time to first rescue medication was significantly longer versus placebo with vortaxicam 60 mg (P<0.05)."
+    assert rd.arm_sign(said, arms) == 1
+    assert judge("Vortaxicam reduces pain compared with placebo.", ["Pain was significantly reduced versus placebo with vortaxicam (P<0.05)."]).stance == SUPPORTS
+    # "than those with X", "than that with X": the people or the value, the arm after is the reference
+    assert rd.arm_sign("Pain was lower than in those with vortaxicam (P<0.05).", arms) == -1
+    assert rd.arm_sign("Efficacy was greater with placebo than that with vortaxicam alone (P = 0.02).", arms) == -1

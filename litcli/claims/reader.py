@@ -464,8 +464,11 @@ _FILLER = re.compile(
 )
 
 
+# ("than those with X", "compared to the nights with placebo": people or times, not "versus
+# placebo with X", where the arm after "with" is the subject)
 _REFERENCE_VIA = re.compile(
-    r"\b(?:compared (?:with|to)|versus|vs\.?|than|relative to)\s+(?:the\s+|those\s+)?[\w-]+\s+(?:with|on|in|receiving|given|taking|after|under|using)\s+(?:the\s+|a\s+)?$",
+    r"\b(?:compared (?:with|to)|versus|vs\.?|than|relative to)\s+(?:the\s+|those\s+)?(?:those|that|" + vocab.PEOPLE_NOUNS + r"|nights|days|weeks|sessions|visits|cycles|groups?|arms?|cases|controls)"
+    r"\s+(?:with|on|in|receiving|given|taking|after|under|using)\s+(?:the\s+|a\s+)?$",
     _I,
 )
 
