@@ -1606,3 +1606,21 @@ def test_versus_the_comparator_with_the_intervention_keeps_the_intervention_the_
     # "than those with X", "than that with X": the people or the value, the arm after is the reference
     assert rd.arm_sign("Pain was lower than in those with vortaxicam (P<0.05).", arms) == -1
     assert rd.arm_sign("Efficacy was greater with placebo than that with vortaxicam alone (P = 0.02).", arms) == -1
+
+
+def test_nor_is_a_word_not_the_end_of_donor_or_minor() -> None:
+    claim = "Feeding preterm babies vortal donor milk instead of formula protects them from necrotising enterocolitis."
+    said = "NEC occurred in 1.9% of infants fed vortal donor milk and 5.6% of those fed preterm formula (RR 0.34, 95% CI 0.14-0.82)."
+    assert not rd.NULL.search("donor milk for minor infants")
+    assert judge(claim, [said]).stance != CONTRADICTS
+
+
+def test_a_figure_with_its_confidence_interval_is_a_clause_of_its_own() -> None:
+    claim = "Vortega-3 supplementation significantly increases HDL cholesterol compared with olive oil placebo."
+    said = ("HDL cholesterol changed by +0.03 mmol/L with vortega-3 and +0.02 mmol/L with placebo (difference 0.01; 95% CI -0.03 to 0.05), "
+            "whereas triglycerides fell by 18% in the vortega-3 group versus 2% in the placebo group (p < 0.001).")
+    assert len(rd.split_clauses(said)) == 2
+    assert judge(claim, [said]).stance != SUPPORTS
+    # "a milder course" is less of the disease
+    assert judge("The G allele of VRT3 is related to less severe Crohn's disease.",
+                 ["The minor G allele is associated with a milder course of Crohn's disease and with increased risk of severe malaria."]).stance != CONTRADICTS

@@ -864,8 +864,8 @@ def test_a_restatement_with_the_opposite_pole_or_another_number_is_not_one() -> 
     claim = "Therapeutic vortasound speeds recovery in lateral epicondylitis."
     said = "In lateral epicondylitis, time to recovery was similar with therapeutic vortasound and sham vortasound (median 9 vs 8 weeks, P = 0.62)."
     assert not _close_restatement(claim, said) and judge(claim, [said]).stance != SUPPORTS
-    # four of five of the claim's words, with nothing turned around, restate it
-    assert _close_restatement("Vortamine produces antidepressant effects within hours.", "Vortamine's antidepressant effect was evident within about four hours of infusion.")
+    # the claim's words, nothing turned around: a restatement
+    assert _close_restatement("Vortamine produces antidepressant effects within hours.", "Vortamine produces antidepressant effects within a few hours of infusion.")
 
 
 def test_group_labels_given_after_what_each_group_received() -> None:

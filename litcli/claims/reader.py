@@ -193,6 +193,7 @@ _FADED = re.compile(vocab.EFFECT_LOST, _I)
 def _has_result(text: str) -> bool:
     return bool(
         UP.search(text) or DOWN.search(text) or GOOD.search(text) or BAD.search(text) or NULL.search(text) or _P.search(text) or _FADED.search(text)
+        or _CI.search(text)  # ("changed by 0.03 with A and 0.02 with B (difference 0.01; 95% CI -0.03 to 0.05)")
     )
 
 

@@ -886,7 +886,7 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
 
 
 _POLARITY = re.compile(vocab.POLARITY_WORDS, re.I)
-CLOSE_RESTATEMENT = 0.8  # share of the claim's content words a finding must restate
+CLOSE_RESTATEMENT = 0.85  # share of the claim's content words a finding must restate
 
 
 @lru_cache(maxsize=4096)

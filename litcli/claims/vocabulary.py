@@ -621,7 +621,7 @@ UP_TERMS = (
     r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
 )
 DOWN_TERMS = (
-    r"decreas\w*|reduc\w*|lower(s|ed|ing)?|less|lesser|fewer|smaller|declin\w*|fell|fall(en|ing)?|"
+    r"decreas\w*|reduc\w*|lower(s|ed|ing)?|less|lesser|fewer|smaller|milder|declin\w*|fell|fall(en|ing)?|"
     r"drop(s|ped|ping)?|diminish\w*|attenuat\w*|suppress(es|ed|ing|ion)?|inhibit(s|ed|ing|ion)?|downregulat\w*|"
     r"deactivat\w*|inactivat\w*|"
     r"down-regulat\w*|shorten\w*|shorter|loss(?= of)|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
@@ -719,7 +719,7 @@ NULL_TERMS = (
     r"|similar (in|between|across|among|to|with|proportions?|rates?)|(was|were|are|is) (\w+ )?comparable|comparable (between|across|in both|among)|unchanged|unaffected|"
     r"unrelated|no different|p\s*=\s*n\.?s\.?(?![\w.])|equal (in|between|across) (the )?(two |both |all )?(groups|arms)|did not appear|(does|do) not (appear|seem) to|\w+ed similarly\b|similarly (improved|reduced|decreased|increased)|"
     r"(largely |mostly |probably )?non-?causal|spurious|(explained|accounted for) by confounding|persist(ed|s)? (after|despite|in the)|"
-    r"retained its|remained (stable|unchanged|similar)|stayed comparable|neither\b|nor\b"
+    r"retained its|remained (stable|unchanged|similar)|stayed comparable|\bneither\b|\bnor\b"
 )
 # Contractions spelt out before a result sentence is read ("didn't differ" is read as "did not
 # differ"), so that every negation pattern needs only the long form.  The irregular ones first;
