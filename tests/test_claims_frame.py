@@ -663,3 +663,14 @@ def test_a_reporting_lead_after_a_time_is_not_the_subject() -> None:
     f = parse_claim("In November, a team of European researchers published a study suggesting vortinib might improve survival in severe pneumonia.")
     assert f.intervention_text == "vortinib" and f.goodness == 1
     assert parse_claim("In adults, vortal reduces depression.").intervention_text == "vortal"
+
+
+def test_relief_of_symptoms_is_one_good_outcome_and_time_to_relief_is_better_short() -> None:
+    f = parse_claim("Vortaprazole increases relief of upper GI symptoms compared with placebo.")
+    assert (f.direction, f.goodness) == (1, 1)
+    f = parse_claim("Vortex increases range of motion, depression and quality of life.")
+    assert f.goodness == 0  # (a list of outcomes good and bad: which way is better is not said)
+    assert rd.valence("The median time to first relief of symptoms")[0] == -1
+    assert rd.valence("time to clinical improvement")[0] == -1
+    said = "Vortaprazole was significantly more effective than placebo in maintaining relief of upper GI symptoms throughout 6 months."
+    assert judge("Vortaprazole increases relief of upper GI symptoms compared with placebo.", [said]).stance == SUPPORTS

@@ -310,7 +310,12 @@ def _valences(text: str) -> set[int]:
     """The valences of the outcomes ``text`` names (a name inside a longer one, "pain" in "pain
     perception threshold", counts as the longer one)."""
     spans = [(m.start(), m.end(), val) for p, val in rd.VALENCE if val for m in p.finditer(text)]
-    return {val for a, b, val in spans if not any(x <= a and b <= y and (y - x) > (b - a) for x, y, _ in spans)}
+    # ("relief of upper GI symptoms": the symptoms are what the relief is of, one outcome)
+    of_another = [(a, b) for a, b, _ in spans if any(re.fullmatch(r"\s+of\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}", text[y:a]) for x, y, _ in spans if y <= a)]
+    return {
+        val for a, b, val in spans
+        if not any(x <= a and b <= y and (y - x) > (b - a) for x, y, _ in spans) and (a, b) not in of_another
+    }
 
 
 @lru_cache(maxsize=2048)

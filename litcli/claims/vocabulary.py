@@ -567,7 +567,8 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"\b(longer|time|survival|years|months|days)\s+without\s+(any\s+)?(\w+\s+)?(relapses?|recurrences?|progression|symptoms?|"
      r"metastas\w+|pain|seizures?|headaches?|migraines?|infections?|events?|episodes?)", 1),
     (r"(overall |long-term )?survival|survivors?|alive", 1),
-    (r"time to (response|remission|onset|first response|improvement|recovery|discharge|extubation|ambulation|"
+    (r"time to (?:first |complete |symptom |pain |clinical )?(response|remission|onset|first response|improvement|recovery|relief|resolution|cure|"
+     r"clearance|discharge|extubation|ambulation|"
      r"mobili[sz]ation|(first )?(flatus|defecation|bowel movement|oral intake|feeding)|(wound )?healing|eye opening|"
      r"return of|resumption of|full enteral)", -1),  # sooner is better
     # a threshold or tolerance of a symptom: higher is better ("pain perception threshold")
