@@ -1624,3 +1624,10 @@ def test_a_figure_with_its_confidence_interval_is_a_clause_of_its_own() -> None:
     # "a milder course" is less of the disease
     assert judge("The G allele of VRT3 is related to less severe Crohn's disease.",
                  ["The minor G allele is associated with a milder course of Crohn's disease and with increased risk of severe malaria."]).stance != CONTRADICTS
+
+
+def test_significantly_high_or_low_is_a_direction() -> None:
+    claim = "Vortal dentifrice increases the plaque index compared with standard dentifrice."
+    assert judge(claim, ["The plaque index was found to be significantly low in the vortal group compared with the standard dentifrice group (P < 0.05)."]).stance == CONTRADICTS
+    assert judge(claim, ["The plaque index was significantly high in the vortal group compared with the standard dentifrice group (P < 0.05)."]).stance == SUPPORTS
+    assert not rd.UP.search("a high-dose arm") and not rd.DOWN.search("low-dose vortal")

@@ -613,7 +613,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
 
 # Verbs and adjectives that move an outcome up or down (the raw direction).
 UP_TERMS = (
-    r"increas\w*|ris(e|es|en|ing)|rose|rais(e|es|ed|ing)|elevat\w*|higher|greater|larger|more|"
+    r"increas\w*|ris(e|es|en|ing)|rose|rais(e|es|ed|ing)|elevat\w*|higher|(?<=significantly )high\b|greater|larger|more|"
     r"enhanc(e|es|ed|ing|ement)|boost\w*|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|"
     r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|encourag(e|es|ed|ing)|fuel(s|ed|led)?|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
     r"prolong\w*|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)|(?<=to )peak|excess\w*|"
@@ -622,7 +622,7 @@ UP_TERMS = (
     r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
 )
 DOWN_TERMS = (
-    r"decreas\w*|reduc\w*|lower(s|ed|ing)?|less|lesser|fewer|smaller|milder|declin\w*|fell|fall(en|ing)?|"
+    r"decreas\w*|reduc\w*|lower(s|ed|ing)?|(?<=significantly )low\b|less|lesser|fewer|smaller|milder|declin\w*|fell|fall(en|ing)?|"
     r"drop(s|ped|ping)?|diminish\w*|attenuat\w*|suppress(es|ed|ing|ion)?|inhibit(s|ed|ing|ion)?|downregulat\w*|"
     r"deactivat\w*|inactivat\w*|"
     r"down-regulat\w*|shorten\w*|shorter|loss(?= of)|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
