@@ -1631,3 +1631,19 @@ def test_significantly_high_or_low_is_a_direction() -> None:
     assert judge(claim, ["The plaque index was found to be significantly low in the vortal group compared with the standard dentifrice group (P < 0.05)."]).stance == CONTRADICTS
     assert judge(claim, ["The plaque index was significantly high in the vortal group compared with the standard dentifrice group (P < 0.05)."]).stance == SUPPORTS
     assert not rd.UP.search("a high-dose arm") and not rd.DOWN.search("low-dose vortal")
+
+
+def test_a_nominal_change_is_about_its_object_not_the_outcome_before_it() -> None:
+    claim = "Vortaglutide increases weight, BMI, waist circumference, and HbA1c compared with metformin."
+    said = "Treatment with vortaglutide resulted in a greater weight loss, reduction in BMI, waist circumference, and HbA1c in comparison to metformin (p < 0.05)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_word_inside_a_longer_compound_does_not_name_an_arm() -> None:
+    claim = "Vortal antiretroviral treatment increases low birth weight compared with single-dose antiretroviral prevention of mother-to-child transmission (PMTCT)."
+    said = ("A higher proportion of low birth weight was observed in neonates whose mothers had received vortal antiretroviral treatment, "
+            "26.3% compared with 12.4% among those having received the PMTCT regimen (p = 0.01).")
+    assert judge(claim, [said]).stance == SUPPORTS
+    # a two-part name still names its first part ("dexmedetomidine-fentanyl": "the dexmedetomidine group")
+    f = parse_claim("Fentanyl-vortazolam increases time to recovery compared with vortomidine-fentanyl.")
+    assert f.arms().positions("The vortomidine group had a shorter time to recovery.")[1]

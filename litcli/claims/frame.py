@@ -230,7 +230,8 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     abbreviations = re.findall(r"\(([A-Za-z][\w+/-]{1,10})(?:\s+(?:group|arm))?\)", phrase)
     words = [a for a in abbreviations if len(a) > 1] + [w for w in words if w not in abbreviations]
     # "ultrasound-guided": a sentence may say "ultrasound"
-    words += [w.split("-")[0] for w in list(words) if "-" in w and len(w.split("-")[0]) > 4 and w.split("-")[0].lower() not in other]
+    # (a two-part compound only: "mother-to-child" does not name "mothers")
+    words += [w.split("-")[0] for w in list(words) if w.count("-") == 1 and len(w.split("-")[0]) > 4 and w.split("-")[0].lower() not in other]
     pats = [r"\b" + re.escape(_singular(w)) + (r"(?:s|es)?\b" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
     return pats + _acronyms(phrase, exclude)
 

@@ -296,6 +296,8 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
     v, words = valence(after)
     if words and not predicate:
         return v, words
+    if re.match(r"\s+(?:in|of)\b", text[end:]) and _NOMINAL.search(text[start:end]):
+        return 0, None  # "a reduction in BMI": the object follows; the noun before is another outcome ("a greater weight loss, reduction in BMI")
     before = text[max(0, start - 90) : start]
     best: tuple[int, int, str] | None = None
     for pattern, val in VALENCE:
