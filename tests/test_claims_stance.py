@@ -881,3 +881,17 @@ def test_group_labels_given_after_what_each_group_received() -> None:
         "Sensory block lasted 265 ± 44 min in group S and 398 ± 61 min in group D (P < 0.001).",
     ]
     assert judge("Adding vortomidine to bupivacaine prolongs the sensory block.", addon).stance == SUPPORTS
+
+
+def test_a_target_named_inside_a_hyphenated_word_is_the_dependency_tested() -> None:
+    claim = "Vortamine's antidepressant effect depends on BDNF."
+    said = "Infusing a BDNF-neutralizing antibody into the prefrontal cortex blocked vortamine's antidepressant-like effects."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_the_interventions_induced_change_is_its_effect() -> None:
+    claim = "Vortamine switches on the mTOR pathway."
+    said = "Pretreatment with the mTOR inhibitor rapamycin prevented the vortamine-induced rise in mTOR signalling and blocked the drug's behavioural effects."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge("Vortamine switches off the mTOR pathway.", [said]).stance == CONTRADICTS
+    assert judge(claim, ["There was no vortamine-induced rise in mTOR signalling in knockout mice."]).stance != SUPPORTS

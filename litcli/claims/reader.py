@@ -958,6 +958,29 @@ def _names_outcome(clause: str, m: re.Match[str], outcome_stems: frozenset[str])
     return stem(m.group(0)) in outcome_stems and after is not None and stem(after.group(1)) in outcome_stems
 
 
+_INDUCED = re.compile(
+    r"-(?:induced|evoked|stimulated|driven|triggered)\s+(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|activation|upregulation)\s+(?:in|of)\s+", _I
+)
+
+
+def _induced_change(clause: str, arms: Arms) -> Finding | None:
+    """"the ketamine-induced rise in X": the intervention's own change of X, whatever the clause
+    goes on to say about blocking it."""
+    if arms.intervention is None:
+        return None
+    for m in _INDUCED.finditer(clause):
+        word = re.search(r"[\w-]+$", clause[: m.start()])
+        if not word or not arms.intervention.fullmatch(word.group(0)) and not arms.intervention.search(word.group(0)):
+            continue
+        if NEGATION.search(clause[max(0, word.start() - 12) : word.start()]):
+            return None  # "no ketamine-induced rise": said not to happen
+        change = m.group(1)
+        d = -1 if DOWN.fullmatch(change) else 1
+        v, words = valence(clause[m.end() :])
+        return Finding(direction=d, valence=v, goodness=d * v, outcome=words, significant=significance(clause), cue=clause[word.start() : m.end()].strip())
+    return None
+
+
 def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozenset(), *, association_first: bool = True) -> Finding:
     """Read one clause as a finding about the intervention arm."""
     clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
@@ -968,6 +991,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         return Finding()  # "similar at baseline": a description of the groups, not a result
     if _BEFORE_TREATMENT.search(clause) and not later and not re.search(r"\bto\s+[-−]?\d", clause):
         return Finding()  # "before induction, MAP was similar in the groups" (and not "from 7 before to 3 after")
+    induced = _induced_change(clause, arms)
+    if induced is not None:
+        return induced  # "prevented the ketamine-induced rise in mTOR signalling": ketamine raises it
     experiment = _experiment().search(clause)
     if experiment and not (arms.intervention and arms.intervention.search(clause[experiment.start() : experiment.end() + 40])):
         return Finding()  # "pretreatment with rapamycin prevented ...": an experiment on the mechanism

@@ -755,7 +755,7 @@ _EFFECT_STAYED = re.compile(vocab.EFFECT_STAYED, re.I)
 
 def _dependency(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> tuple[str, str] | None:
     """A claim that an effect depends on a target, against an experiment that took the target away."""
-    if not frame.dependency or not frame.dependency & stems or not _TARGET_REMOVED.search(sentence):
+    if not frame.dependency or not frame.dependency & _parts(stems) or not _TARGET_REMOVED.search(sentence):
         return None
     stayed = _EFFECT_STAYED.search(sentence)
     if stayed:

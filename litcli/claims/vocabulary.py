@@ -624,7 +624,7 @@ UP_TERMS = (
 DOWN_TERMS = (
     r"decreas\w*|reduc\w*|lower(s|ed|ing)?|(?<=significantly )low\b|less|lesser|fewer|smaller|milder|declin\w*|fell|fall(en|ing)?|"
     r"drop(s|ped|ping)?|diminish\w*|attenuat\w*|suppress(es|ed|ing|ion)?|inhibit(s|ed|ing|ion)?|downregulat\w*|"
-    r"deactivat\w*|inactivat\w*|"
+    r"deactivat\w*|inactivat\w*|switch(es|ed)? off|"
     r"down-regulat\w*|shorten\w*|shorter|loss(?= of)|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
     r"eliminat\w*|prevent\w*|protect(s|ed|ive)? against|lessen\w*|curb(s|ed)?|eas(e|es|ed|ing)|"
     r"alleviat\w*|reliev\w*|resolv(e|es|ed)|slow(s|ed|er)?|delay(s|ed)?|halv(e|es|ed|ing)|cut(s)?|slash(es|ed)?|"
