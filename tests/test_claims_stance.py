@@ -895,3 +895,13 @@ def test_the_interventions_induced_change_is_its_effect() -> None:
     assert judge(claim, [said]).stance == SUPPORTS
     assert judge("Vortamine switches off the mTOR pathway.", [said]).stance == CONTRADICTS
     assert judge(claim, ["There was no vortamine-induced rise in mTOR signalling in knockout mice."]).stance != SUPPORTS
+
+
+def test_a_mechanism_stated_before_the_experiments_own_predicate_is_read() -> None:
+    claim = "Vortamine lifts mood by activating NMDA receptors."
+    said = ("The antidepressant-like effect of vortamine required AMPA receptor activation downstream of NMDA receptor "
+            "blockade and was abolished by the AMPA antagonist NBQX.")
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert judge("Vortamine lifts mood by blocking NMDA receptors.", [said]).stance == SUPPORTS
+    # the experiment alone says nothing of what the drug does to its target
+    assert judge(claim, ["Blocking NMDA receptors with MK-801 abolished the effects of vortamine."]).stance == NEUTRAL

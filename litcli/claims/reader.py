@@ -1237,8 +1237,14 @@ def target_direction(text: str, concept: vocab.Concept) -> tuple[int, str | None
     """
     activate, block = _target_direction_patterns(concept.id)
     for clause in split_clauses(text):
-        if _experiment().search(clause):
-            continue
+        experiment = _experiment().search(clause)
+        if experiment:
+            # (what the clause says before the experiment's own predicate still counts: "...
+            # required AMPA activation downstream of NMDA receptor blockade and was abolished by NBQX")
+            joined = re.search(r"\s+and\s+(?:was|were|is|are|had been|has been)\b", experiment.group(0))
+            if not joined:
+                continue
+            clause = clause[: experiment.start() + joined.start()]
         b = block.search(clause)
         if b:
             return -1, b.group(0)
