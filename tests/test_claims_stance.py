@@ -905,3 +905,17 @@ def test_a_mechanism_stated_before_the_experiments_own_predicate_is_read() -> No
     assert judge("Vortamine lifts mood by blocking NMDA receptors.", [said]).stance == SUPPORTS
     # the experiment alone says nothing of what the drug does to its target
     assert judge(claim, ["Blocking NMDA receptors with MK-801 abolished the effects of vortamine."]).stance == NEUTRAL
+
+
+def test_a_drug_known_to_block_the_target_tests_a_dependency() -> None:
+    claim = "Vortamine's mood boost comes from the opioid system."
+    said = "When participants were pretreated with naltrexone, vortamine's antidepressant effect was curbed (response in 1 of 12 vs 7 of 12 without naltrexone)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # the experiment's clause decides, not another drug's in the same sentence
+    claim = "Vortacybin's psychedelic effects depend on the serotonin 2A receptor."
+    said = "Ketanserin pretreatment blocked the psychedelic effects of vortacybin (p<0.001), whereas haloperidol did not reduce visual alterations."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # a claimed dependency on the target's blockade reads the experiment the other way
+    claim = "Vortamine's antidepressant-like effects depend on blockade of AMPA receptors."
+    said = "Pretreatment with the AMPA receptor antagonist NBQX before vortamine completely abolished this effect."
+    assert judge(claim, [said]).stance == CONTRADICTS

@@ -755,15 +755,28 @@ _EFFECT_STAYED = re.compile(vocab.EFFECT_STAYED, re.I)
 
 def _dependency(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> tuple[str, str] | None:
     """A claim that an effect depends on a target, against an experiment that took the target away."""
-    if not frame.dependency or not frame.dependency & _parts(stems) or not _TARGET_REMOVED.search(sentence):
+    if not frame.dependency:
         return None
-    stayed = _EFFECT_STAYED.search(sentence)
-    if stayed:
-        return CONTRADICTS, stayed.group(0)
-    gone = _EFFECT_GONE.search(sentence)
-    if gone:
-        return SUPPORTS, gone.group(0)
+    # "depends on blockade of AMPA receptors": taking the target away should mimic the effect, not abolish it
+    inverse = _ON_BLOCKADE.search(frame.text) is not None
+    for clause in split_clauses(sentence):
+        # the clause of the experiment on the claim's target: the target taken away by a drug known
+        # to block it ("Ketanserin pretreatment blocked ...") or named and removed ("BDNF knockout")
+        blocked = any(re.search(vocab.TARGET_BLOCKERS[t], clause, re.I) for t in frame.dependency if t in vocab.TARGET_BLOCKERS)
+        if not (blocked or frame.dependency & _parts(content_stems(clause)) and _TARGET_REMOVED.search(clause)):
+            continue
+        stayed = _EFFECT_STAYED.search(clause)
+        if stayed:
+            return (SUPPORTS if inverse else CONTRADICTS), stayed.group(0)
+        gone = _EFFECT_GONE.search(clause)
+        if gone:
+            return (CONTRADICTS if inverse else SUPPORTS), gone.group(0)
     return None
+
+
+_ON_BLOCKADE = re.compile(
+    r"\b(?:depends?|dependent|requires?|required|mediated|relies|rely)\b[^.;]{0,20}?\b(?:blockade|blocking|inhibition|inhibiting|antagonism|suppression|loss)\s+of\b", re.I
+)
 
 
 def _verb_group(verb_stem: str) -> tuple[str, ...]:

@@ -1131,6 +1131,17 @@ mice mouse model models study result results outcome outcomes"""
 # system") and the experiments that answer them: take the target away (knockout, antagonist,
 # neutralising antibody) and see whether the effect goes.
 DEPENDENCY_CLAIM = r"\b(depends? on|dependent on|requires?|required for|is mediated by|mediated through|works? (by|through|via)|comes? from|acts? (by|through|via)|is due to|driven by)\b"
+# Drugs used to take a target away in an experiment, by the target's stem: "pretreated with
+# naltrexone" tests a claim that an effect "comes from the opioid system".
+TARGET_BLOCKERS: dict[str, str] = {
+    "opioid": r"\b(naltrexone|naloxone|nalmefene)\b",
+    "mtor": r"\b(rapamycin|sirolimus|everolimus|torin-?1)\b",
+    "ampa": r"\b(NBQX|CNQX|perampanel)\b",
+    "bdnf": r"\b(ANA-12|K252a)\b|\bTrkB (antagonist|inhibitor)",
+    "trkb": r"\b(ANA-12|K252a)\b",
+    "serotonin": r"\b(ketanserin|WAY-?100635|ritanserin)\b",
+    "dopamin": r"\b(haloperidol|sulpiride|raclopride|SCH-?23390)\b",
+}
 TARGET_REMOVED = (
     r"\b(lacking|lack of|knock-?out|knock-?down|deficien\w+|deletion|deleted|neutrali[sz]\w*|antagonist|"
     r"blockade|blocking|blocked|inhibitor|inhibition of|pretreat\w*|depletion|silenc\w+)\b"
