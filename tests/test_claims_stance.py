@@ -919,3 +919,13 @@ def test_a_drug_known_to_block_the_target_tests_a_dependency() -> None:
     claim = "Vortamine's antidepressant-like effects depend on blockade of AMPA receptors."
     said = "Pretreatment with the AMPA receptor antagonist NBQX before vortamine completely abolished this effect."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_how_long_an_effect_lasted_may_be_said_of_the_unnamed_dose() -> None:
+    claim = "Vortamine's antidepressant effects fade within a week."
+    said = "Among responders, median time to relapse after the single infusion was 5 days, and 80% had relapsed by day 7."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge("Vortamine's dissociative effects wear off within a couple of hours.",
+                 ["Mean CADSS scores rose to 18.2 at 40 minutes but had fallen back to 0.9 by 120 minutes."]).stance == SUPPORTS
+    # a claim of no duration is not answered by a relapse sentence about nothing it names
+    assert judge("Vortamine reduces pain.", [said]).stance == NEUTRAL

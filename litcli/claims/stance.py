@@ -1094,7 +1094,9 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         between = not strict and bool(_BETWEEN_ARMS.search(sentence))
         # the claim's outcome named by a measure of it ("MADRS" for depression) counts as named
         measure = bool(frame.conditions and frame.outcome_classes & outcome_classes(sentence))
-        if other or not (frame.outcome_stems & stems or about_harms or between or measure or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
+        # (how long the effect lasted, said of "the single infusion": "80% had relapsed by day 7")
+        how_long = (frame.lasting_days is not None or frame.fading_days is not None) and bool(_EFFECT_LOST.search(sentence) or _EFFECT_KEPT.search(sentence))
+        if other or not (frame.outcome_stems & stems or about_harms or between or measure or how_long or frame.conditions and condition_ids(sentence) & set(frame.conditions)):
             return Reading(NEUTRAL, f"about {other[0]}" if other else None, "off-topic", relevance)
     # (the hard outcome may be named by the abstract's abbreviation of it: "SUID")
     acronyms = _acronym_stems(sentence)
