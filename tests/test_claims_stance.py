@@ -929,3 +929,15 @@ def test_how_long_an_effect_lasted_may_be_said_of_the_unnamed_dose() -> None:
                  ["Mean CADSS scores rose to 18.2 at 40 minutes but had fallen back to 0.9 by 120 minutes."]).stance == SUPPORTS
     # a claim of no duration is not answered by a relapse sentence about nothing it names
     assert judge("Vortamine reduces pain.", [said]).stance == NEUTRAL
+
+
+def test_a_harm_is_named_by_its_scales_items_and_a_controls_infusions_are_the_controls() -> None:
+    claim = "Vortamine infusions bring on psychosis-like symptoms."
+    said = ("During the infusion, vortamine transiently increased scores on the positive symptom subscale of the "
+            "Brief Psychiatric Rating Scale compared with saline.")
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Perceptual disturbances and unusual thoughts were reported by 31% of patients during vortamine infusions versus 3% during saline infusions."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("31%", "2%")]).stance == CONTRADICTS
+    # another harm of no common kind is not the claim's
+    assert judge(claim, ["Nausea was reported by 31% of patients during vortamine infusions versus 3% during saline infusions."]).stance == NEUTRAL

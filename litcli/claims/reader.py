@@ -442,6 +442,7 @@ class Arms:
         # "those who did not receive WBRT", "patients without ketamine": the other arm
         # "sham moxibustion", "placebo acupuncture": the comparator's word in front names the comparator
         c_ends = {m.end() for m in self.comparator.finditer(text)} if self.comparator else set()
+        c_ends |= {m.end() for m in CONTROL.finditer(text)}  # ("saline infusions": the control's infusions)
         i = [p for p in i if not any(0 < p - e <= 1 for e in c_ends)]
         # "medical therapy plus bariatric surgery": the comparator's words inside the add-on arm
         # name the intervention arm, not the comparator

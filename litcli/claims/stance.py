@@ -525,6 +525,9 @@ def _harms_are_the_outcome(frame: ClaimFrame, clause: str) -> bool:
     return bool(words) and words <= frame.outcome_stems
 
 
+_GENERIC_CLASSES = outcome_classes("symptoms risk disease toxicity complications mortality adverse events infections response efficacy quality of life")  # (broad rows: sharing one says nothing of which outcome)
+
+
 def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause: str = "", *, strict: bool = False) -> str:
     """The stance of one finding toward the claim frame (before the claim's negation)."""
     if not frame.checkable:
@@ -548,6 +551,11 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     named = content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS
     own_outcome = bool(named) and named <= frame.outcome_stems
     own_outcome = own_outcome or bool(_acronym_stems(clause) & frame.outcome_stems)  # "SUID"
+    # (the claim's outcome by one of its measures: "the positive symptom subscale" for "psychosis-like symptoms")
+    own_outcome = own_outcome or frame.harm and bool(outcome_classes(frame.outcome or "") & outcome_classes(f.outcome or "") - _GENERIC_CLASSES)
+    mine = outcome_classes(frame.outcome or "") - _GENERIC_CLASSES
+    if frame.harm and f.harm and mine and not own_outcome and not mine & outcome_classes(clause):
+        return NEUTRAL  # "nausea was more frequent with X" read against "X brings on psychosis-like symptoms": another harm
     if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause) and not between and not own_outcome and not (frame.association and f.association):
         # (an association of an exposure with a risk is neither: "coffee ... linked to a lower risk of death")
         return NEUTRAL  # side effects for an efficacy claim, or the reverse ("no difference between the groups" is read below)

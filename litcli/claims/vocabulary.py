@@ -589,6 +589,9 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"cardiac output|stroke volume|exercise capacity|walking distance|VO2 ?max|fitness|(muscle |grip |muscular )?strength|"
      r"range of motion|mobility|motor function|visual acuity|bone (mineral )?density|HDL(-C| cholesterol)?|"
      r"self-esteem|self-efficacy|knowledge|satisfaction", 1),
+    # psychosis-like effects are their own outcome, named by their scales' positive items too
+    (r"psychos[ie]s|psychotic|psychosis-like|psychotomimetic|positive symptoms?( subscale| scores?)?|hallucinat\w*|"
+     r"perceptual disturbances?|delusions?|paranoi\w*|(BPRS|PANSS)[- ]positive", -1),
     # suicidality is its own outcome: depression scores do not answer a claim about suicidal thinking
     (r"suicid\w*|ideation|(SSI|MSSI|C-SSRS|CGI-SS(-R)?)\b", -1),
     (r"symptoms?|severity|symptom scores?|(MADRS|HAM-?[DA]|HDRS|HAMD|HAMA|Y-?BOCS|CAPS(-5)?|PCL(-5)?|BDI(-II)?|"
