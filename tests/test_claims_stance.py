@@ -941,3 +941,10 @@ def test_a_harm_is_named_by_its_scales_items_and_a_controls_infusions_are_the_co
     assert judge(claim, [said.replace("31%", "2%")]).stance == CONTRADICTS
     # another harm of no common kind is not the claim's
     assert judge(claim, ["Nausea was reported by 31% of patients during vortamine infusions versus 3% during saline infusions."]).stance == NEUTRAL
+
+
+def test_a_harm_that_occurred_in_users_answers_a_harm_claim_in_other_words() -> None:
+    claim = "Heavy vortamine use damages the bladder."
+    said = "Among 120 frequent recreational vortamine users, 27% reported lower urinary tract symptoms, and cystoscopy in symptomatic users showed ulcerative cystitis."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, ["Among 120 frequent recreational vortamine users, none reported urinary tract symptoms."]).stance != SUPPORTS

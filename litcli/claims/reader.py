@@ -1176,10 +1176,12 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         return Finding(association=assoc[0], valence=v, outcome=words, significant=sig, harm=harm, cue=assoc[1])
     # 4. harms that occurred: "27% reported adverse events", "developed a manic episode"
     if harm:
-        occ = OCCURRENCE.search(clause)
-        if occ:
+        # (the first occurrence word that has a harm after it: not "frequent" in "frequent users")
+        for occ in OCCURRENCE.finditer(clause):
             v, words = _nearest_valence(clause, occ.start(), occ.end())
-            if v < 0 and not NEGATION.search(clause[max(0, occ.start() - 30) : occ.start()]):
+            if v < 0:
+                if NEGATION.search(clause[max(0, occ.start() - 30) : occ.start()]):
+                    break
                 return Finding(direction=sign, valence=v, goodness=-sign, outcome=words, significant=sig, harm=True, cue=_cue(clause, occ))
     # 5. words good or bad on their own: "improved", "worsened", "effective"
     for pattern, g in ((BAD, -1), (GOOD, 1)):

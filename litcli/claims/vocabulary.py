@@ -1412,6 +1412,7 @@ OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
     ("heart attack", "heart attacks", "myocardial infarction", "myocardial infarctions"),
     ("death", "deaths", "mortality", "died"),
     ("placebo", "sugar pill", "sugar pills", "dummy pill", "dummy pills"),
+    ("bladder", "urinary tract", "cystitis", "uropathy", "urological"),
 ]
 # Words for the chance of an outcome, whose object is the outcome ("the risk of dementia").
 RISK_WORDS = "risk risks incidence odds hazard rate rates likelihood chance"
