@@ -948,3 +948,11 @@ def test_a_harm_that_occurred_in_users_answers_a_harm_claim_in_other_words() -> 
     said = "Among 120 frequent recreational vortamine users, 27% reported lower urinary tract symptoms, and cystoscopy in symptomatic users showed ulcerative cystitis."
     assert judge(claim, [said]).stance == SUPPORTS
     assert judge(claim, ["Among 120 frequent recreational vortamine users, none reported urinary tract symptoms."]).stance != SUPPORTS
+
+
+def test_weekly_treatment_names_no_other_treatment() -> None:
+    claim = "Vortamine calms anxiety disorders."
+    said = ("In 20 patients with refractory generalized anxiety disorder, self-reported worry eased within an hour of dosing, "
+            "and HAM-A scores fell by a mean of 11 points over three months of weekly treatment.")
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("weekly treatment", "cognitive behavioural treatment")]).stance == NEUTRAL

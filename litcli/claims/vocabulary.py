@@ -1389,7 +1389,7 @@ VERB_ADVERBS: frozenset[str] = _words(
 NOUN_BEFORE_WORDS: frozenset[str] = _words("of in for the a an with and to on by from at among")
 # Words before a bare "treatment"/"therapy"/"drugs" that leave it unnamed ("patients receiving
 # treatment", "weeks of therapy"); any other word names one ("cognitive therapy").
-BARE_TREATMENT_LEADS: frozenset[str] = _words("receiving received receive taking took weeks days months years")
+BARE_TREATMENT_LEADS: frozenset[str] = _words("receiving received receive taking took weeks days months years weekly daily monthly repeated continued ongoing maintenance")
 # Body sites: a result at another site ("hip osteoarthritis") says nothing about the claim's ("knee pain").
 BODY_SITES = r"\b(knees?|hips?|shoulders?|neck|ankles?|wrists?|elbows?|heels?|foot|feet|jaw|chest|pelvic|(low(er)? )?back pain|lumbar)\b"
 # Putting back what a loss-of-function claim takes away ("re-expression of X", "restoring X"): the
