@@ -209,13 +209,23 @@ def _singular(word: str) -> str:
     return word
 
 
+_DRUG_CLASSES = [(re.compile(cls, _I), member) for cls, member in vocab.DRUG_CLASSES]
+_TREATMENT_SYNONYMS = [[(re.compile(p, _I), p) for p in group] for group in vocab.TREATMENT_SYNONYMS]
+
+
+_ANY_CLASS_OR_SYNONYM = re.compile("|".join(f"(?:{c})" for c, _ in vocab.DRUG_CLASSES) + "|" + "|".join(f"(?:{p})" for g in vocab.TREATMENT_SYNONYMS for p in g), _I)
+
+
 def _class_members(phrase: str) -> list[str]:
     """Patterns for the members of a drug class the phrase names ("beta-blockers": "-olol") and
     for the other names of a treatment it names in everyday words ("fish oil": "omega-3")."""
-    members = [member for cls, member in vocab.DRUG_CLASSES if re.search(cls, phrase, _I)]
-    for group in vocab.TREATMENT_SYNONYMS:
-        if any(re.search(p, phrase, _I) for p in group):
-            members += [p for p in group if not re.search(p, phrase, _I)]
+    if not _ANY_CLASS_OR_SYNONYM.search(phrase):
+        return []  # (most claims: one search)
+    members = [member for cls, member in _DRUG_CLASSES if cls.search(phrase)]
+    for group in _TREATMENT_SYNONYMS:
+        named = [rx.search(phrase) is not None for rx, _ in group]
+        if any(named):
+            members += [p for (_, p), said in zip(group, named, strict=True) if not said]
     return members
 
 

@@ -1009,6 +1009,7 @@ def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
 _SYNONYMS = [[re.compile(r"\b" + re.escape(w) + r"\b", re.I) for w in group] for group in vocab.OUTCOME_SYNONYMS] + [
     [re.compile(p, re.I) for p in group] for group in vocab.TREATMENT_SYNONYMS
 ]
+_SYNONYM_ANY = [re.compile("|".join(f"(?:{rx.pattern})" for rx in group), re.I) for group in _SYNONYMS]  # (one search a group)
 
 
 @lru_cache(maxsize=2048)
@@ -1016,6 +1017,8 @@ def _claim_synonyms(claim: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """The synonym groups the claim names, with its words for each (read once per claim)."""
     out = []
     for k, group in enumerate(_SYNONYMS):
+        if not _SYNONYM_ANY[k].search(claim):
+            continue
         mine = [content_stems(m.group(0)) for rx in group if (m := rx.search(claim))]
         if mine:
             out.append((k, frozenset().union(*mine)))
