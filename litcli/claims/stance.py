@@ -911,7 +911,7 @@ CLOSE_RESTATEMENT = 0.85  # share of the claim's content words a finding must re
 
 
 @lru_cache(maxsize=4096)
-def _close_restatement(claim: str, sentence: str, share: float | None = None) -> bool:
+def _close_restatement(claim: str, sentence: str) -> bool:
     """Does a finding say what the claim says in nearly all of its words, with the same polarity
     ("Ca2+ cycling is a UCP1-independent thermogenic mechanism" against "Here we report a robust
     UCP1-independent thermogenic mechanism ... that involves enhanced ... Ca2+ cycling")?  Every
@@ -922,7 +922,7 @@ def _close_restatement(claim: str, sentence: str, share: float | None = None) ->
     if len(mine) < 3:
         return False
     theirs = content_stems(sentence)
-    if len(mine & theirs) / len(mine) < (CLOSE_RESTATEMENT if share is None else share) or _COMPARED.search(core):
+    if len(mine & theirs) / len(mine) < CLOSE_RESTATEMENT or _COMPARED.search(core):
         return False  # (a comparison is said by the order of its words too: "A more sensitive than B")
     if any(_POLARITY.fullmatch(w) or re.match(r"(?:in|un|non|dis|im|ir|il)[a-z]{4,}", w) for w in mine - theirs):
         return False  # the word the sentence lacks may be the one that turns the claim ("inaccurate")
