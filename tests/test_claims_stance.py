@@ -956,3 +956,46 @@ def test_weekly_treatment_names_no_other_treatment() -> None:
             "and HAM-A scores fell by a mean of 11 points over three months of weekly treatment.")
     assert judge(claim, [said]).stance == SUPPORTS
     assert judge(claim, [said.replace("weekly treatment", "cognitive behavioural treatment")]).stance == NEUTRAL
+
+
+# --- eighth session: experiments on a target, "lifts mood", harms as nouns, people without the condition
+
+
+def test_an_experiment_word_is_one_word_in_all_its_forms() -> None:
+    claim = "Inhibiting ZRK9 increases survival of mice with QPL3-mutant tumors."
+    said = "Inhibition of ZRK9 with a small-molecule inhibitor significantly improved the survival of mice bearing QPL3-mutant tumors."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # the target taken away another way is the same experiment; put back, the other way
+    assert judge(claim, ["ZRK9 knockdown significantly improved the survival of mice bearing QPL3-mutant tumors."]).stance == SUPPORTS
+    assert judge("Lack of ZRK9 in mice slows plaque formation.",
+                 ["Overexpression of ZRK9 in mice slowed plaque formation."]).stance != SUPPORTS
+
+
+def test_lift_moves_a_good_thing_up_and_a_bad_thing_down() -> None:
+    said = "Walking programmes reduced depressive symptoms compared with control conditions (standardised mean difference -0.55, 95% CI -0.80 to -0.30)."
+    assert judge("Walking programmes lift mood in people with depression.", [said]).stance == SUPPORTS
+    assert judge("Walking programmes lift depressive symptoms.", [said]).stance == SUPPORTS
+
+
+def test_an_association_with_a_harm_named_as_a_noun_is_the_harm_occurring() -> None:
+    claim = "Vortamine can cause serious kidney damage in frequent users, doctors warn."
+    assert judge(claim, ["Vortamine use is associated with damage to the kidneys."]).stance == SUPPORTS
+    # a bad outcome that is not a harm's name keeps its reading as worse
+    assert judge("Vortamine use is linked to better outcomes.", ["Vortamine use was associated with worse outcomes."]).stance == CONTRADICTS
+
+
+def test_a_population_qualifier_with_a_negation_does_not_deny_the_claim() -> None:
+    claim = "Cutting back on salt lowers blood pressure, even in people who don't have hypertension."
+    said = "Dietary sodium reduction lowered blood pressure in most middle-aged and older adults, regardless of hypertension status."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_people_without_the_claims_condition_say_nothing_about_it() -> None:
+    claim = "Vortamine increases the live-birth rate in women with PCOS."
+    said = "In women with obesity who did not have polycystic ovary syndrome, the live-birth rate was 38% with vortamine and 37% with placebo (P=0.81)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    assert judge(claim, [said.replace("who did not have", "with")]).stance == CONTRADICTS
+    # the other group of a comparison is not the population
+    claim = "Stroke patients with prior use of vortamine have a higher risk of death than those with prior use of warfarin."
+    said = "Compared with patients without prior use of vortamine, the risk of death was higher among patients with prior use of warfarin (OR 1.62, 95% CI 1.53 to 1.71)."
+    assert "people without" not in (judge(claim, [said]).rationale[0].cue or "")

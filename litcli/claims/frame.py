@@ -161,7 +161,7 @@ class ClaimFrame:
         )
 
     def arms(self) -> rd.Arms:
-        loss = bool(re.search(vocab.LOSS_OF_FUNCTION, self.intervention_text or "", _I))
+        loss = takes_away(self.intervention_text or "")
         return rd.Arms(rd.term_pattern(self.intervention), rd.term_pattern(self.comparator), loss)
 
     def to_dict(self) -> dict[str, Any]:
@@ -229,6 +229,22 @@ def _class_members(phrase: str) -> list[str]:
     return members
 
 
+_MANIPULATION_OF = {w.lower(): (sign, forms) for sign, forms in vocab.MANIPULATIONS for w in forms}
+
+
+def _manipulation(word: str) -> str | None:
+    """A pattern for every form of an experiment's word ("Inhibiting": "inhibition", "inhibitors")."""
+    found = _MANIPULATION_OF.get(word.lower())
+    return r"\b(?:" + "|".join(re.escape(w) for w in found[1]) + r")\b" if found else None
+
+
+def takes_away(phrase: str) -> bool:
+    """Is the phrase a loss of function ("autophagy deficiency", "Inhibiting HDAC6")?"""
+    if re.search(vocab.LOSS_OF_FUNCTION, phrase, _I):
+        return True
+    return any(_MANIPULATION_OF.get(w.lower(), (0,))[0] < 0 for w in re.findall(r"[\w-]+", phrase))
+
+
 def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     """Literal patterns for the distinctive words of a phrase the vocabulary does not know
     (words it shares with ``exclude``, the other arm, do not tell the arms apart)."""
@@ -242,7 +258,7 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     # "ultrasound-guided": a sentence may say "ultrasound"
     # (a two-part compound only: "mother-to-child" does not name "mothers")
     words += [w.split("-")[0] for w in list(words) if w.count("-") == 1 and len(w.split("-")[0]) > 4 and w.split("-")[0].lower() not in other]
-    pats = [r"\b" + re.escape(_singular(w)) + (r"(?:s|es)?\b" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
+    pats = [_manipulation(w) or r"\b" + re.escape(_singular(w)) + (r"(?:s|es)?\b" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
     return pats + _acronyms(phrase, exclude)
 
 

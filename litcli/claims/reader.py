@@ -127,10 +127,15 @@ def spell_out(text: str) -> str:
     return _CONTRACTION.sub(long_form, text)
 
 
+_MANIPULATION_STEM = {w.lower(): forms[0] for _, forms in vocab.MANIPULATIONS for w in forms}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer: enough to match 'reduces'/'reduced'/'reduction', 'symptoms'/'symptom'."""
     w = word.lower().removesuffix("'s").removesuffix("’s").strip("'-")
+    if w in _MANIPULATION_STEM:
+        return _MANIPULATION_STEM[w]  # ("inhibiting", "inhibition", "inhibitors": one word)
     for suffix, repl in (
         # ("reduction"/"reduced", "infection"/"infected", "depression"/"depressed")
         ("uctions", "uc"), ("uction", "uc"), ("ections", "ect"), ("ection", "ect"), ("essions", "ess"), ("ession", "ess"),
@@ -819,8 +824,12 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
     if m_good and not m_bad:
         return 1, True
     if m_bad and not m_good:
-        return -1, True
+        # (a harm named as a noun occurs: "associated with damage to the urinary tract")
+        return (1 if _HARM_NOUN.match(m_bad.group(0)) else -1), True
     return default, False
+
+
+_HARM_NOUN = re.compile(r"(?:damage|harm)s?$", _I)
 
 
 def association(text: str) -> tuple[int, str] | None:
@@ -1161,6 +1170,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             continue
         neg = NEGATION.search(clause[max(0, m.start() - 20) : m.start()])
         v, words = _nearest_valence(clause, m.start(), m.end())
+        if word in vocab.BETTERING_MOVES and v > 0:
+            d = 1  # "lifts mood": up for a good thing
         if not COMPARATIVE_WORD.match(word) and _SMALLER_THAN.match(clause[m.end() :]):
             d = -d  # "reduced pain less than placebo", "lost less weight than": a smaller change than the other arm's
         direction = d * sign

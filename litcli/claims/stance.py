@@ -361,6 +361,9 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
         found_grades = _severities(sentence).get(noun)
         if found_grades and not found_grades & grades:
             return f"another severity ({'-'.join(g for g in vocab.SEVERITY_GRADES if g in found_grades)} {noun})"
+    lacking = None if frame.prevention else _people_without(frame.text, sentence)
+    if lacking:
+        return f"people without {lacking}"
     sites = _sites(frame.text)
     if sites:
         found_sites = _sites(sentence)
@@ -396,6 +399,46 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
             others = [other for other in vocab.POPULATION_CONFLICTS.get(pid, ()) if other in present and other not in frame.populations]
             if others:
                 return f"another population ({others[0]})"
+    return None
+
+
+_PEOPLE_WITHOUT = re.compile(
+    r"(?:\b(?:" + vocab.PEOPLE_NOUNS + r")\s+without|\bwho\s+(?:did|do|does)\s+not\s+have|\bwho\s+had\s+no)\s+(?:an?\s+|any\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", re.I
+)
+_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_CLAIM_WITH = re.compile(r"\b(?:" + vocab.PEOPLE_NOUNS + r"|those)\s+with\s+((?:[\w-]+\s+){0,3}[\w-]+)", re.I)
+
+
+def _spells(short: str, long: str) -> bool:
+    """Is ``short`` an abbreviation of the start of ``long`` ("PCOS": "polycystic ovary
+    syndrome"): its first letter begins the first word, its other letters follow in order, and
+    the last word used begins with a letter of it?"""
+    low = long.lower()
+    if not low or low[0] != short[0].lower():
+        return False
+    at = 0
+    for ch in short.lower():
+        at = low.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return len(re.findall(r"[a-z]+", low[:at])) >= max(2, len(short) - 2)
+
+
+def _people_without(claim: str, sentence: str) -> str | None:
+    """What the claim's people have and the sentence's people do not ("women with PCOS" against
+    "women ... who did not have polycystic ovary syndrome"), or None."""
+    has = _CLAIM_WITH.search(claim)
+    if not has:
+        return None
+    wanted = content_stems(has.group(1)) - _WEAK_STEMS
+    short = {w for w in re.findall(r"\b[A-Z]{2,6}\b", has.group(1))}
+    for m in _PEOPLE_WITHOUT.finditer(sentence):
+        if _COMPARED_WITH.search(sentence[max(0, m.start() - 40) : m.start()]):
+            continue  # "compared with patients without prior use of X": the other group
+        words = m.group(1)
+        if wanted & content_stems(words) or any(_spells(a, words) for a in short):
+            return words
     return None
 
 

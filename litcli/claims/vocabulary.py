@@ -358,7 +358,8 @@ HARM_MINIMIZERS = r"(few|fewer|minimal|low|lower|rare|rarely|mild|limited|no|wit
 POPULATION_PHRASES = (
     r"\b(who|that)\s+(are|were|is|was)\s+not\s+[\w-]+"
     r"|\b(who|that|whose\s+[\w-]+(\s+[\w-]+)?)\s+(had\s+|have\s+|has\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't|does not|doesn't|hasn't|haven't|hadn't|has not|have not|had not)\s+"
-    r"(previously\s+)?(respond\w*|benefit\w*|improv\w*|achiev\w*|tolerat\w*|smoked|smoke|drunk|drink|used|been (treated|exposed|vaccinated|infected))"
+    r"(previously\s+)?(respond\w*|benefit\w*|improv\w*|achiev\w*|tolerat\w*|smoked|smoke|drunk|drink|used|been (treated|exposed|vaccinated|infected)|"
+    r"ha(ve|s|d)\s+(an?\s+|any\s+)?[\w-]+)"
     r"(\s+(adequately|sufficiently))?(\s+(to|from|with)\s+(at least\s+)?([\w-]+\s+){0,3}?"
     r"(antidepressants?|treatments?|medications?|therap(y|ies)|trials?|SSRIs?|ECT|agents|drugs|courses|"
     r"interventions|remission))?"
@@ -635,6 +636,9 @@ DOWN_TERMS = (
     r"wor(e|n) off|wears? off|fad(e|es|ed)|wan(e|es|ed)|subsid\w*|disappear\w*|mitigat\w*|"
     r"counteract\w*|revers(e|es|ed|ing)|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)"
 )
+# Movement words that make their object better: down for a bad object ("lifts depressive
+# symptoms"), up for a good one ("lifts mood").
+BETTERING_MOVES: frozenset[str] = _words("lift lifts lifted lifting")
 # Words that say an outcome occurred (read as "up" for harms and events): "developed mania".
 OCCURRENCE_TERMS = (
     r"develop(s|ed)?|emerg(e|ed|es)|occurr(ed|ing)|occurs?|experienc(ed|es)|presented with|suffer(s|ed)|"
@@ -1392,11 +1396,37 @@ NOUN_BEFORE_WORDS: frozenset[str] = _words("of in for the a an with and to on by
 BARE_TREATMENT_LEADS: frozenset[str] = _words("receiving received receive taking took weeks days months years weekly daily monthly repeated continued ongoing maintenance")
 # Body sites: a result at another site ("hip osteoarthritis") says nothing about the claim's ("knee pain").
 BODY_SITES = r"\b(knees?|hips?|shoulders?|neck|ankles?|wrists?|elbows?|heels?|foot|feet|jaw|chest|pelvic|(low(er)? )?back pain|lumbar)\b"
+# What an experiment does to its subject, each with its every form: (sign, forms).  A claim's
+# "Inhibiting X" is the sentence's "inhibition of X", "X inhibitors"; -1 takes X away (a result
+# read as that of less X), +1 adds it.
+MANIPULATIONS: tuple[tuple[int, tuple[str, ...]], ...] = tuple(
+    (sign, tuple(forms.split()))
+    for sign, forms in (
+        (-1, "inhibit inhibits inhibited inhibiting inhibition inhibitions inhibitor inhibitors inhibitory"),
+        (-1, "block blocks blocked blocking blockade blockades blocker blockers"),
+        (-1, "delete deletes deleted deleting deletion deletions"),
+        (-1, "knockout knockouts knock-out knock-outs knockdown knockdowns knock-down knock-downs"),
+        (-1, "silence silences silenced silencing"),
+        (-1, "deplete depletes depleted depleting depletion"),
+        (-1, "ablate ablates ablated ablating ablation"),
+        (-1, "remove removes removed removing removal"),
+        (-1, "inactivate inactivates inactivated inactivating inactivation"),
+        (-1, "disrupt disrupts disrupted disrupting disruption"),
+        (-1, "antagonist antagonists antagonism antagonize antagonizes antagonized antagonizing antagonise antagonised antagonising"),
+        (-1, "lack lacks lacked lacking"),
+        (-1, "deficient deficiency deficiencies"),
+        (-1, "downregulate downregulates downregulated downregulating downregulation down-regulation down-regulated"),
+        (1, "activate activates activated activating activation activator activators"),
+        (1, "overexpress overexpresses overexpressed overexpressing overexpression overexpressor overexpressors over-expression over-expressed"),
+        (1, "upregulate upregulates upregulated upregulating upregulation up-regulation up-regulated"),
+        (1, "agonist agonists"),
+    )
+)
 # Putting back what a loss-of-function claim takes away ("re-expression of X", "restoring X"): the
 # result of the rescue reads the other way.
 GAIN_OF_FUNCTION = (
     r"\b(re-?expression|re-?expressing|re-?introduc\w*|overexpress\w*|over-expression|restor(ing|ation of|ed expression of)|"
-    r"rescue[ds]? (with|by)|add(ing|ition of) back|transgenic expression)\b"
+    r"rescue[ds]? (with|by)|add(ing|ition of) back|transgenic expression|replenish\w*)\b"
 )
 # Verbs that claim a change without saying which way ("ketamine alters spine density").
 # "has no significant effect on Y", "had an effect on Y": a change either way is the claim.
