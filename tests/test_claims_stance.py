@@ -999,3 +999,16 @@ def test_people_without_the_claims_condition_say_nothing_about_it() -> None:
     claim = "Stroke patients with prior use of vortamine have a higher risk of death than those with prior use of warfarin."
     said = "Compared with patients without prior use of vortamine, the risk of death was higher among patients with prior use of warfarin (OR 1.62, 95% CI 1.53 to 1.71)."
     assert "people without" not in (judge(claim, [said]).rationale[0].cue or "")
+
+
+def test_for_weeks_and_through_a_day_are_claims_that_an_effect_lasts() -> None:
+    from litcli.claims.frame import parse_claim
+
+    assert parse_claim("A single vortamine infusion relieves depression for weeks, researchers say.").lasting_days == 14
+    assert parse_claim("Vortamine improves postpartum depression compared with placebo through day 30.").lasting_days == 30
+    claim = "A single vortamine infusion relieves depression for weeks, researchers say."
+    assert judge(claim, ["A single vortamine infusion produced a rapid but short-lived antidepressant effect."]).stance == CONTRADICTS
+    assert judge(claim, ["A 4-day vortamine infusion produced relief of depression lasting about 11 weeks."]).stance == SUPPORTS
+    assert judge(claim, ["A single dose of vortamine reduced depressive symptoms over 6 weeks compared with placebo."]).stance == SUPPORTS
+    # a null over the same weeks keeps nothing
+    assert judge(claim, ["Depressive symptoms did not differ between vortamine and placebo over 6 weeks."]).stance != SUPPORTS

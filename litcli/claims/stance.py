@@ -775,6 +775,8 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     not_lost = _NOT_LOST.search(sentence)
     lost = None if not_lost else _EFFECT_LOST.search(sentence)
     kept = not_lost or (None if lost else _EFFECT_KEPT.search(sentence))
+    if kept and kept.group(0).lower().startswith("over ") and rd.NULL.search(sentence):
+        kept = None  # "did not differ over 6 weeks": no effect kept
     if lost:
         t = time_days(sentence[lost.start() :]) or time_days(sentence)
         if frame.lasting_days is not None:

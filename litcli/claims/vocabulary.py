@@ -885,7 +885,7 @@ NUMBER_WORDS: dict[str, float] = CARDINAL_WORDS | {
 # Claims that an effect lasts ("for months", "permanent", "keeps ... at bay", "long-lasting").
 LASTING_CLAIM = (
     r"\b(lasts?|lasting|last for|keeps?\b[\w ]{0,60}\bfor|maintain\w*|sustain\w*|persist\w*)\b|\bpermanent\w*|\bfor good\b|\bforever\b|"
-    r"\blong[- ](lasting|term)\b|\bdurabl\w*|\bfor (months|years)\b|\bfor at least\b|\bfor (more than|over|beyond) (a |one |two |three |four |six |several |\d+ )(days?|weeks?|months?|years?)\b"
+    r"\blong[- ](lasting|term)\b|\bdurabl\w*|\bfor (several |many )?(weeks|months|years)\b|\b(through|until|up to|out to) (day|week|month|year) \d+\b|\bfor at least\b|\bfor (more than|over|beyond) (a |one |two |three |four |six |several |\d+ )(days?|weeks?|months?|years?)\b"
 )
 # Claims that an effect fades ("fade within a week", "wear off within hours").
 FADING_CLAIM = r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient)\b"
@@ -902,7 +902,8 @@ EFFECT_LOST = (
 )
 # A result that an effect lasted ("remained significant at day 14", "stayed below 10 ... six months").
 EFFECT_KEPT = (
-    r"\b(remained|still|persisted|sustained|maintained|stayed|lasted|continued|durable|had not resolved|(?:was|were|proved|proved to be) (?:permanent|lifelong))\b"
+    r"\b(remained|still|persisted|sustained|maintained|stayed|lasted|lasting|continued|durable|had not resolved|(?:was|were|proved|proved to be) (?:permanent|lifelong))\b|"
+    r"\bover (?:the (?:following |next )?)?(?:\d+|two|three|four|six|eight|twelve) (?:weeks|months)\b"
 )
 
 # Populations named in claims and results; a result about another one says nothing about the claim's.
