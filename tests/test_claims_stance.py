@@ -1012,3 +1012,22 @@ def test_for_weeks_and_through_a_day_are_claims_that_an_effect_lasts() -> None:
     assert judge(claim, ["A single dose of vortamine reduced depressive symptoms over 6 weeks compared with placebo."]).stance == SUPPORTS
     # a null over the same weeks keeps nothing
     assert judge(claim, ["Depressive symptoms did not differ between vortamine and placebo over 6 weeks."]).stance != SUPPORTS
+
+
+def test_a_journalists_lead_in_before_a_study_is_not_the_claim() -> None:
+    from litcli.claims.frame import claim_core
+
+    claim = "Vortacorp pointed to a recent study that found the virus greatly increased the risk of problems during pregnancy."
+    assert claim_core(claim) == "the virus greatly increased the risk of problems during pregnancy"
+    claim = "The research, also published in a journal, notes that keeping distancing measures in place could delay the second wave."
+    assert claim_core(claim) == "keeping distancing measures in place could delay the second wave"
+
+
+def test_sooner_and_later_are_shorter_and_longer_times() -> None:
+    claim = "Vortapuncture increases time to nasogastric tube removal compared with control."
+    said = "Time to nasogastric tube removal in the vortapuncture group was earlier than in the control group (4.2 vs 5.0 d, P = 0.049)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert judge(claim, [said.replace("earlier", "later")]).stance == SUPPORTS
+    # not said of a time: "faster" is no direction of its own here
+    assert judge("Vortapuncture increases walking speed compared with control.",
+                 ["Patients in the vortapuncture group were faster to volunteer for the trial."]).stance == NEUTRAL

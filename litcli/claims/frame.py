@@ -59,6 +59,7 @@ def _modifier_link(body: str, cue: str | None) -> bool:
 _NO_ASSOCIATION = re.compile(r"\b(unrelated to|not (associated|linked|related|correlated) (with|to)|(?:does|do|did) not predict|independent of)\b", _I)
 _EFFICACY = re.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
 _REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
+_REPORTING_INSIDE = re.compile(vocab.REPORTING_INSIDE, _I)
 # The verb that ends the subject: a direction word, a good/bad word, or a copula.
 _VERB = re.compile(
     r"(?<![\w-])(?:" + "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS]) + r")(?![\w-])"
@@ -356,6 +357,10 @@ def claim_core(text: str) -> str:
     say"): what is reported."""
     clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
     lead = _REPORTING_LEAD.match(clean)
+    if not lead:
+        lead = _REPORTING_INSIDE.match(clean)
+        if lead and len(clean[lead.end() :].split()) < 4:
+            lead = None
     if lead and not re.search(r"\b(not|no|never|nor|cannot|failed)\b|n't\b", lead.group(0), _I):
         clean = clean[lead.end() :]  # (not "... has not been shown that X": that is no report of X)
     return _REPORTING_TAIL.sub("", clean).strip() or clean

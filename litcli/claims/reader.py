@@ -808,6 +808,9 @@ def _by_ratio(clause: str, arms: Arms, harm: bool, sig: bool | None) -> Finding:
 
 _ASSOC = re.compile(vocab.ASSOCIATION_MARKERS, _I)
 _GAIN = re.compile(vocab.GAIN_OF_FUNCTION, _I)
+_SOONER = re.compile(r"\b(?:" + vocab.TIME_SOONER + r")\b", _I)
+_LATER_TIME = re.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)
+_TIME_MEASURE = re.compile(vocab.TIME_MEASURES, _I)
 _BETWEEN_P = re.compile(r"\b(?:between|inter)[- ]?groups?(?:\s+(?:differences?|comparisons?))?[^;()]{0,15}?\bp\s*([<=>≤]|&lt;)\s*(0?[.·]\d+)", _I)
 _FAVOURING = re.compile(r"\b(?:in favou?r of|favou?ring)\s+(?:the\s+)?", _I)
 _THE_MORE = re.compile(vocab.THE_MORE, _I)
@@ -1110,10 +1113,11 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     ]
     if done_to_arm and min(done_to_arm, key=lambda t: t[0].start())[1] < 0:
         sign = -sign
+    speeds = ((_SOONER, -1), (_LATER_TIME, 1)) if _TIME_MEASURE.search(clause) else ()
     moves = sorted(
         [
             (m, d)
-            for pattern, d in ((UP, 1), (DOWN, -1))
+            for pattern, d in ((UP, 1), (DOWN, -1), *speeds)
             for m in pattern.finditer(clause)
             if not any(a <= m.start() < b for a, b in arm_spans)  # "slow eating" names an arm
             and not any(m.start() == t[0].start() for t in done_to_arm)

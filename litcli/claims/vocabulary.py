@@ -639,6 +639,11 @@ DOWN_TERMS = (
 # Movement words that make their object better: down for a bad object ("lifts depressive
 # symptoms"), up for a good one ("lifts mood").
 BETTERING_MOVES: frozenset[str] = _words("lift lifts lifted lifting")
+# Speed words said of a time ("time to extubation was earlier", "reached the end point more
+# quickly"): a shorter time (-1) or a longer one (+1).  Read only in a clause that names a time.
+TIME_SOONER = r"earlier|sooner|faster|quicker|more (?:quickly|rapidly|promptly)"
+TIME_LATER = r"later|slower|more slowly"
+TIME_MEASURES = r"\btime\b|\bduration\b|\blatency\b|\bonset\b|\b(?:days|hours|minutes)\s+(?:to|until)\b"
 # Words that say an outcome occurred (read as "up" for harms and events): "developed mania".
 OCCURRENCE_TERMS = (
     r"develop(s|ed)?|emerg(e|ed|es)|occurr(ed|ing)|occurs?|experienc(ed|es)|presented with|suffer(s|ed)|"
@@ -1166,7 +1171,8 @@ EFFECT_STAYED = (
 _REPORT_VERBS = (
     r"(?:found|find|finds|showed|shows|show|shown|suggests?|suggested|reported|reports|concluded|concludes|"
     r"says?|said|confirmed|confirms|revealed|reveals|demonstrated|demonstrates|indicates?|indicated|estimated|estimates|"
-    r"determined|discovered|created|identified|warn|warns|warned|claim|claims|claimed)"
+    r"determined|discovered|created|identified|warn|warns|warned|claim|claims|claimed|notes?|noted|observed|observes|"
+    r"predicts?|predicted|projects?|projected|argues?|argued)"
 )
 # Reporting frames around a claim ("A new study found that ...", "..., according to a new study"):
 # the claim is what they report.
@@ -1186,6 +1192,13 @@ REPORTING_LEAD = (
     # (or, without "that", a finding verb after a lead with no comma: "A study by Chinese
     # researchers published in The Lancet found remdesivir outperformed ...")
     r"|[^.;:,]{0,100}?\b(?:found|finds|showed|shows|concluded|concludes|suggesting|showing|indicating)\s+(?!that\b|no\b|little\b|it\b)(?=\w))"
+)
+# A reporting frame further into the sentence, with "that" ("Pfizer pointed to a recent study
+# that found the coronavirus ...", "Officials cited data showing that ..."): what follows is the claim.
+REPORTING_INSIDE = (
+    r"^[^.;:]{0,60}?\b(?:research|study|studies|report|reports|trial|trials|analysis|analyses|survey|paper|preprint|"
+    r"data|evidence|review|findings|model|models|modeling|modelling)\b(?:\s+that|\s+which)?\s+(?:\w+\s+){0,2}?(?:have\s+|has\s+)?"
+    r"(?:" + _REPORT_VERBS + r"|showing|suggesting|indicating|finding)\s+(?:that\s+)?"
 )
 _REPORTERS = (
     r"(?:research(?:ers)?|study|studies|report|reports|trial|trials|analysis|analyses|survey|paper|preprint|scientists?|"
