@@ -1031,3 +1031,12 @@ def test_sooner_and_later_are_shorter_and_longer_times() -> None:
     # not said of a time: "faster" is no direction of its own here
     assert judge("Vortapuncture increases walking speed compared with control.",
                  ["Patients in the vortapuncture group were faster to volunteer for the trial."]).stance == NEUTRAL
+
+
+def test_a_claim_is_read_without_its_contractions_and_its_social_media_source() -> None:
+    from litcli.claims.frame import claim_core, parse_claim
+
+    assert claim_core("The vortavax vaccine causes infertility in young women, a viral post claims.") == "The vortavax vaccine causes infertility in young women"
+    assert claim_core("Energy drinks are harmless for teenagers' hearts, an industry spokesperson said.") == "Energy drinks are harmless for teenagers' hearts"
+    frame = parse_claim("Vortamine doesn't work for OCD.")
+    assert frame.negated and frame.intervention_text == "Vortamine"

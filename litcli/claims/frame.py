@@ -355,7 +355,7 @@ def parse_claim(text: str) -> ClaimFrame:
 def claim_core(text: str) -> str:
     """The claim without its reporting frame ("A new study found that ...", "..., researchers
     say"): what is reported."""
-    clean = " ".join(text.replace("’", "'").split()).strip().rstrip(".!")
+    clean = " ".join(rd.spell_out(text.replace("’", "'")).split()).strip().rstrip(".!")
     lead = _REPORTING_LEAD.match(clean)
     if not lead:
         lead = _REPORTING_INSIDE.match(clean)

@@ -1203,7 +1203,8 @@ REPORTING_INSIDE = (
 _REPORTERS = (
     r"(?:research(?:ers)?|study|studies|report|reports|trial|trials|analysis|analyses|survey|paper|preprint|scientists?|"
     r"experts?|doctors?|data|evidence|review|team|authors?|lab|investigators|officials|authorities|company|manufacturer|"
-    r"agency|regulators?|CDC|WHO|FDA|NIH|NHS)"
+    r"agency|regulators?|CDC|WHO|FDA|NIH|NHS|posts?|videos?|tweets?|influencers?|spokes(?:person|woman|man)|websites?|blogs?|"
+    r"bloggers?|adverts?|ads|advertisements?|campaigners?|activists?|groups?|clinics?|podcasts?|articles?|headlines?|users?|parents)"
 )
 # "..., according to app data", "..., the trial's investigators announced", "..., a large UK survey
 # suggests", "..., says a new study of 2,100 couples", "..., researchers say"
