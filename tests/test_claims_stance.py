@@ -1040,3 +1040,23 @@ def test_a_claim_is_read_without_its_contractions_and_its_social_media_source() 
     assert claim_core("Energy drinks are harmless for teenagers' hearts, an industry spokesperson said.") == "Energy drinks are harmless for teenagers' hearts"
     frame = parse_claim("Vortamine doesn't work for OCD.")
     assert frame.negated and frame.intervention_text == "Vortamine"
+
+
+def test_more_likely_to_names_what_they_are_more_likely_to_get() -> None:
+    from litcli.claims.frame import parse_claim
+
+    frame = parse_claim("Kids who live near busy roads are more likely to develop vortasthma.")
+    assert "vortasthma" in frame.outcome_stems and frame.direction == 1
+    assert parse_claim("Vaccinated people are less likely to be hospitalised with the virus.").direction == -1
+
+
+def test_a_size_word_opening_a_result_is_no_other_agent_and_a_booster_is_no_verb() -> None:
+    claim = "A new study shows vortacybin relieves depression for at least a year."
+    said = ["We followed 24 adults with major depressive disorder who had received two doses of vortacybin in a randomised trial.",
+            "Large decreases from baseline in depression scores were sustained at 12 months (Cohen d = 2.4, P<0.001)."]
+    assert judge(claim, said).stance == SUPPORTS
+    from litcli.claims.frame import claim_core, parse_claim
+
+    frame = parse_claim("A booster dose cut the rate of severe illness among people over 60, Israeli researchers report.")
+    assert frame.direction == -1 and "booster" in (frame.intervention_text or "")
+    assert claim_core("Sweeteners are linked to a higher cancer risk, French researchers report.") == "Sweeteners are linked to a higher cancer risk"

@@ -60,6 +60,11 @@ _NO_ASSOCIATION = re.compile(r"\b(unrelated to|not (associated|linked|related|co
 _EFFICACY = re.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
 _REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
 _REPORTING_INSIDE = re.compile(vocab.REPORTING_INSIDE, _I)
+_MORE_LIKELY = re.compile(
+    r"\s*(?:is|are|was|were|will be|would be)\s+(?:\w+\s+)?(?:more|less)\s+likely\s+(?:than\s+[^,]+?\s+)?to\s+"
+    r"(?:(?:develop|have|get|suffer(?:\s+from)?|experience|catch|contract|need|require|be\s+diagnosed\s+with|be)\s+)?(.+)$",
+    _I,
+)
 # The verb that ends the subject: a direction word, a good/bad word, or a copula.
 _VERB = re.compile(
     r"(?<![\w-])(?:" + "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS]) + r")(?![\w-])"
@@ -601,7 +606,11 @@ def _parse_claim(text: str) -> ClaimFrame:
     outcome_stems |= {rd.stem(a) for a in _initials(obj)}
     if "/" in obj:  # "pregnancy-induced hypertension / pre-eclampsia": PIH, PE
         outcome_stems |= {rd.stem(a) for part in obj.split("/") for a in _initials(part)}
-    if re.match(r"\s*(is|are|was|were|has been|have been)\s+(\w+ly\s+)?(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|on the rise)\b", predicate, _I):
+    likely = _MORE_LIKELY.match(predicate)
+    if likely:
+        # "are more likely to develop asthma": the outcome is what they are more likely to do or get
+        outcome_stems = rd.content_stems(_SETTING.split(" " + likely.group(1), maxsplit=1)[0]) or rd.content_stems(likely.group(1))
+    elif re.match(r"\s*(is|are|was|were|has been|have been)\s+(\w+ly\s+)?(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|on the rise)\b", predicate, _I):
         outcome_stems = rd.content_stems(subject)
         exposure = re.search(r"\b(?:after|with|in|among|following|for|during)\s+(.+?)\s+than\b", predicate, _I)
         if exposure:  # "... is higher after miscarriage than (after) live birth": the exposure is the arm

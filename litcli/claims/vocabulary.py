@@ -618,7 +618,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
 # Verbs and adjectives that move an outcome up or down (the raw direction).
 UP_TERMS = (
     r"increas\w*|ris(e|es|en|ing)|rose|rais(e|es|ed|ing)|elevat\w*|higher|(?<=significantly )high\b|greater|larger|more|"
-    r"enhanc(e|es|ed|ing|ement)|boost\w*|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|"
+    r"enhanc(e|es|ed|ing|ement)|boost(s|ed|ing)?|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|"
     r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|encourag(e|es|ed|ing)|fuel(s|ed|led)?|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
     r"prolong\w*|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)|(?<=to )peak|excess\w*|"
     r"amplif\w*|strengthen\w*|trigger\w*|cause[sd]?|causing|provok\w*|restor\w*|potentiat\w*|"
@@ -1211,7 +1211,7 @@ _REPORTERS = (
 REPORTING_TAIL = (
     r",?\s+according to\b.*$"
     r"|,\s+(?:(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,4}?" + _REPORTERS + r"(?:'s?\s+\w+)?\s+(?:say|says|said|suggest|suggests|suggested|show|shows|showed|"
-    r"found|finds|announced|reported|reports|concluded|concludes|claims?|claimed|warn|warns|warned)\b[^,;]*"
+    r"found|finds|announced|report|reported|reports|concluded|concludes|claims?|claimed|warn|warns|warned)\b[^,;]*"
     r"|(?:says?|said|suggests?|announced|reported|reports|claims?)\s+(?:the\s+|a\s+|an\s+)?(?:[\w',-]+\s+){0,6}?" + _REPORTERS + r"\b.*)$"
 )
 
@@ -1248,7 +1248,12 @@ GENERIC_SUBJECT_WORDS: frozenset[str] = _words(
 # Subjects of a result sentence that are not another agent ("It reduced ...", "Treatment improved ...").
 GENERIC_AGENTS: frozenset[str] = _words("it this that treatment therapy intervention which they these both the a an its their those")
 # First words of a result sentence that are not an agent ("Despite higher ...", "Significant benefits ...").
-NOT_AGENT_WORDS: frozenset[str] = _words("despite while whereas although though significant overall there no not mean median")
+NOT_AGENT_WORDS: frozenset[str] = _words(
+    "despite while whereas although though significant overall there no not mean median "
+    # sizes and amounts that open a result ("Large decreases from baseline ...")
+    "large larger largest small smaller smallest big bigger major minor modest substantial marked slight "
+    "greater greatest higher lower more less fewer most many several total average"
+)
 
 # === Verdict tables (litcli/claims/query.py, verdict.py; not used by the reader) =========
 # Statements about society, money or access rather than about what a treatment does: no study
