@@ -1060,3 +1060,12 @@ def test_a_size_word_opening_a_result_is_no_other_agent_and_a_booster_is_no_verb
     frame = parse_claim("A booster dose cut the rate of severe illness among people over 60, Israeli researchers report.")
     assert frame.direction == -1 and "booster" in (frame.intervention_text or "")
     assert claim_core("Sweeteners are linked to a higher cancer risk, French researchers report.") == "Sweeteners are linked to a higher cancer risk"
+
+
+def test_a_ratio_stated_on_its_own_tests_the_figures_before_it() -> None:
+    claim = "Vortaspirin reduces preterm preeclampsia compared with placebo in women at high risk."
+    said = ["Preterm preeclampsia occurred in 13 of 798 participants (1.6%) in the vortaspirin group, as compared with 35 of 822 (4.3%) in the placebo group.",
+            "The odds ratio for preterm preeclampsia was 0.38 (95% CI 0.20 to 0.74; P=0.004)."]
+    assert judge(claim, said).stance == SUPPORTS
+    said[1] = "The odds ratio for preterm preeclampsia was 0.78 (95% CI 0.40 to 1.54; P=0.47)."
+    assert judge(claim, said).stance == CONTRADICTS

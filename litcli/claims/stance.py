@@ -1404,9 +1404,10 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
         # "The between-group difference was 2.0 points (95% CI -5.0 to 0.9; P = 0.17).": a test
         # with neither arm nor outcome of its own tests the comparison of the sentence before it
         text = items[i][0]
+        bare = section_label(text)[1]
         if (
-            _CONTINUED_TEST.match(section_label(text)[1]) and not any(frame.arms().positions(text)) and not _names_outcome(frame, text)
-            and readings[i - 1].kind == "finding"
+            (_CONTINUED_TEST.match(bare) and not _names_outcome(frame, text) or _CONTINUED_RATIO.match(bare))
+            and not any(frame.arms().positions(text)) and readings[i - 1].kind == "finding"
         ):
             # (read as one piece of evidence: the test's subject is the comparison named before it)
             joined = read_sentence(frame, f"{items[i - 1][0].rstrip(' .')}; {text}", items[i][1])
@@ -1440,6 +1441,16 @@ _CONTINUED_TEST = re.compile(
     r"^\s*(?:however,?\s+|but\s+)?(?:the|this|that|these|such)\s+(?:(?:mean|absolute|adjusted|observed|overall)\s+)?"
     r"(?:between[- ](?:group|arm|treatment)s?\s+|inter-?group\s+)?(?:difference|differences|comparison)\b"
     r"(?:\s+between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms|treatments))?[^;]{0,20}?\b(?:was|were|is|did|remained|of|reached|failed)\b",
+    re.I,
+)
+
+
+# "The hazard ratio for death was 0.87 (95% CI 0.47 to 1.59)", "The odds ratio was 0.38": the
+# effect size of the figures per arm given in the sentence before (its outcome may be named again)
+_CONTINUED_RATIO = re.compile(
+    r"^\s*(?:however,?\s+|but\s+)?the\s+(?:(?:adjusted|unadjusted|overall|pooled|corresponding|stratified)\s+)?"
+    r"(?:hazard ratio|odds ratio|risk ratio|rate ratio|incidence rate ratio|relative risk|risk difference|treatment difference|mean difference)\b"
+    r"[^;]{0,50}?\b(?:was|were|is)\b",
     re.I,
 )
 
