@@ -1069,3 +1069,14 @@ def test_a_ratio_stated_on_its_own_tests_the_figures_before_it() -> None:
     assert judge(claim, said).stance == SUPPORTS
     said[1] = "The odds ratio for preterm preeclampsia was 0.78 (95% CI 0.40 to 1.54; P=0.47)."
     assert judge(claim, said).stance == CONTRADICTS
+
+
+def test_a_test_at_a_later_time_point_continues_the_comparison_before_it() -> None:
+    claim = "Vortasteroid injections give lasting relief of leg pain for at least 6 months."
+    said = ["Leg pain was lower in the vortasteroid group at 3 weeks (difference -0.9 points, 95% CI -1.5 to -0.3).",
+            "At 6 months, there was no significant difference between groups (difference -0.1 points, 95% CI -0.8 to 0.6)."]
+    assert judge(claim, said).stance == CONTRADICTS
+    claim = "Vortanolone improves postpartum depression compared with placebo through day 30."
+    said = ["At hour 60, the reduction in HAM-D total score was greater with vortanolone than with placebo (difference -5.5, 95% CI -8.8 to -2.2; P<0.001).",
+            "At day 30, the difference was -1.2 (95% CI -4.1 to 1.7; P=0.42)."]
+    assert judge(claim, said).stance == CONTRADICTS

@@ -1438,9 +1438,13 @@ _ABSOLUTE_SAFETY = re.compile(vocab.ABSOLUTE_SAFETY_CLAIM, re.I)
 # ... unless the finding says there were none at all ("no adverse effects were reported")
 _NONE_AT_ALL = re.compile(r"\b(no|none of the|without any)\s+(\w+\s+)?(side[- ]effects?|adverse (events?|effects?|reactions?)|harms?)\b", re.I)
 _CONTINUED_TEST = re.compile(
-    r"^\s*(?:however,?\s+|but\s+)?(?:the|this|that|these|such)\s+(?:(?:mean|absolute|adjusted|observed|overall)\s+)?"
+    # (after a time point of its own: "At day 30, the difference was -1.2 (95% CI -4.1 to 1.7)")
+    r"^\s*(?:however,?\s+|but\s+)?(?:(?:at|by|after)\s+[\w -]{1,25},\s*)?(?:"
+    r"(?:the|this|that|these|such)\s+(?:(?:mean|absolute|adjusted|observed|overall)\s+)?"
     r"(?:between[- ](?:group|arm|treatment)s?\s+|inter-?group\s+)?(?:difference|differences|comparison)\b"
-    r"(?:\s+between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms|treatments))?[^;]{0,20}?\b(?:was|were|is|did|remained|of|reached|failed)\b",
+    r"(?:\s+between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms|treatments))?[^;]{0,20}?\b(?:was|were|is|did|remained|of|reached|failed)\b"
+    # "At 6 months, there was no significant difference between groups (...)"
+    r"|there\s+(?:was|were)\s+no\s+(?:(?:statistically\s+)?significant\s+)?(?:difference|differences)\s+between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms|treatments)\b)",
     re.I,
 )
 
