@@ -1080,3 +1080,15 @@ def test_a_test_at_a_later_time_point_continues_the_comparison_before_it() -> No
     said = ["At hour 60, the reduction in HAM-D total score was greater with vortanolone than with placebo (difference -5.5, 95% CI -8.8 to -2.2; P<0.001).",
             "At day 30, the difference was -1.2 (95% CI -4.1 to 1.7; P=0.42)."]
     assert judge(claim, said).stance == CONTRADICTS
+
+
+def test_clinician_shorthand_and_lengthen_are_read_as_words() -> None:
+    from litcli.claims.frame import parse_claim
+
+    frame = parse_claim("Vortagepant > pbo for pain freedom at 2h.")
+    assert frame.assertion == "superiority" and frame.comparator_text == "placebo"
+    assert parse_claim("Ketamine in pts > 65 years w/ TRD reduces MADRS.").intervention_text == "Ketamine in patients > 65 years with TRD"
+    claim = "Vortium maintenance lengthens time to mood relapse compared with quetiapine in bipolar I disorder."
+    assert parse_claim(claim).direction == 1
+    said = ["Median time to any mood relapse was 14.2 months in the quetiapine arm and 9.8 months in the vortium arm (P=0.01)."]
+    assert judge(claim, said).stance == CONTRADICTS

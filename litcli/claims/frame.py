@@ -60,6 +60,7 @@ _NO_ASSOCIATION = re.compile(r"\b(unrelated to|not (associated|linked|related|co
 _EFFICACY = re.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
 _REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
 _REPORTING_INSIDE = re.compile(vocab.REPORTING_INSIDE, _I)
+_SHORTHAND = [(re.compile(p, _I), words) for p, words in vocab.CLAIM_SHORTHAND]
 _MORE_LIKELY = re.compile(
     r"\s*(?:is|are|was|were|will be|would be)\s+(?:\w+\s+)?(?:more|less)\s+likely\s+(?:than\s+[^,]+?\s+)?to\s+"
     r"(?:(?:develop|have|get|suffer(?:\s+from)?|experience|catch|contract|need|require|be\s+diagnosed\s+with|be)\s+)?(.+)$",
@@ -361,6 +362,8 @@ def claim_core(text: str) -> str:
     """The claim without its reporting frame ("A new study found that ...", "..., researchers
     say"): what is reported."""
     clean = " ".join(rd.spell_out(text.replace("’", "'")).split()).strip().rstrip(".!")
+    for rx, words in _SHORTHAND:
+        clean = rx.sub(words, clean)  # "rimegepant > pbo for pain freedom": "rimegepant is superior to placebo for ..."
     lead = _REPORTING_LEAD.match(clean)
     if not lead:
         lead = _REPORTING_INSIDE.match(clean)

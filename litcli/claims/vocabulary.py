@@ -620,7 +620,7 @@ UP_TERMS = (
     r"increas\w*|ris(e|es|en|ing)|rose|rais(e|es|ed|ing)|elevat\w*|higher|(?<=significantly )high\b|greater|larger|more|"
     r"enhanc(e|es|ed|ing|ement)|boost(s|ed|ing)?|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|"
     r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|encourag(e|es|ed|ing)|fuel(s|ed|led)?|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
-    r"prolong\w*|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)|(?<=to )peak|excess\w*|"
+    r"prolong\w*|lengthen(s|ed|ing)?|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)|(?<=to )peak|excess\w*|"
     r"amplif\w*|strengthen\w*|trigger\w*|cause[sd]?|causing|provok\w*|restor\w*|potentiat\w*|"
     r"carr(y|ies|ied) (a |an )?(\w+ )?risks?|pose[sd]? (a |an )?(\w+ )?risks?|"
     r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
@@ -1173,6 +1173,17 @@ _REPORT_VERBS = (
     r"says?|said|confirmed|confirms|revealed|reveals|demonstrated|demonstrates|indicates?|indicated|estimated|estimates|"
     r"determined|discovered|created|identified|warn|warns|warned|claim|claims|claimed|notes?|noted|observed|observes|"
     r"predicts?|predicted|projects?|projected|argues?|argued)"
+)
+# Clinician shorthand in a claim, in words: (pattern, replacement).
+CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
+    (r"\s*(?:->|→|=>)\s*", " leads to "),
+    (r"(?<=[A-Za-z)])\s+>\s+(?=[A-Za-z])", " is superior to "),
+    (r"(?<=[A-Za-z)])\s+<\s+(?=[A-Za-z])", " is inferior to "),
+    (r"\bpbo\b", "placebo"),
+    (r"\btx\b", "treatment"),
+    (r"\bpts\b", "patients"),
+    (r"\bw/o\s*", "without "),
+    (r"\bw/\s*", "with "),
 )
 # Reporting frames around a claim ("A new study found that ...", "..., according to a new study"):
 # the claim is what they report.
