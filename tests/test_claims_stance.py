@@ -1092,3 +1092,12 @@ def test_clinician_shorthand_and_lengthen_are_read_as_words() -> None:
     assert parse_claim(claim).direction == 1
     said = ["Median time to any mood relapse was 14.2 months in the quetiapine arm and 9.8 months in the vortium arm (P=0.01)."]
     assert judge(claim, said).stance == CONTRADICTS
+
+
+def test_what_did_not_happen_and_the_sex_excepted_and_slower_times() -> None:
+    claim = "Loss of the autophagy gene ZTG99 reduces tumour growth in lung cancer."
+    assert judge(claim, ["In this model, loss of Ztg99 accelerated rather than suppressed lung tumour growth."]).stance == CONTRADICTS
+    assert judge("Vortamycin extends lifespan in male mice.", ["At this dose, vortamycin extended lifespan in female but not male mice."]).stance == CONTRADICTS
+    claim = "Static stretching increases 20-m sprint time compared with no stretching."
+    said = "Sprint time over 20 m was slower following static stretching than following no stretching (3.21 vs 3.10 s; P = .004)."
+    assert judge(claim, [said]).stance == SUPPORTS

@@ -1119,6 +1119,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             (m, d)
             for pattern, d in ((UP, 1), (DOWN, -1), *speeds)
             for m in pattern.finditer(clause)
+            if not (speeds and d in (1, -1) and pattern in (UP, DOWN) and any(sp.fullmatch(m.group(0)) for sp, _ in speeds))  # ("slower" said of a time: longer)
             if not any(a <= m.start() < b for a, b in arm_spans)  # "slow eating" names an arm
             and not any(m.start() == t[0].start() for t in done_to_arm)
             and not _in_parentheses(clause, m.start())  # "(randomized block ANOVA)"

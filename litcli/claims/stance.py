@@ -718,7 +718,7 @@ def _flip(stance: str) -> str:
     return {SUPPORTS: CONTRADICTS, CONTRADICTS: SUPPORTS}.get(stance, stance)
 
 
-_BUT_NOT_IN = re.compile(r"\bbut not (?:in|among|for) (?:the\s+)?([\w -]{3,40}?)(?=[,.;)]|$|\s+(?:and|or)\b)", re.I)
+_BUT_NOT_IN = re.compile(r"\bbut not (?:(?:in|among|for) )?(?:the\s+)?([\w -]{3,40}?)(?=[,.;)]|$|\s+(?:and|or)\b)", re.I)
 
 
 def _excepted_population(frame: ClaimFrame, sentence: str) -> str | None:

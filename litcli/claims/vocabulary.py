@@ -682,6 +682,8 @@ REFERENCE_MARKERS = (
 )
 # Fixed phrases whose "lower"/"higher"/"falls" is not a direction: "lower urinary tract symptoms".
 NOT_DIRECTION = (
+    # (what did not happen: "accelerated rather than suppressed tumour growth")
+    r"\b(?:rather than|instead of)\s+(?:by\s+)?[\w-]+|"
     r"\bno longer\b(?!\s+(statistically\s+)?(significant\w*|present|different|evident|detectable|sustained|maintained|durable|persistent|effective|superior|better|separated?))|\b(lower|upper) (urinary( tract)?|limbs?|back|extremit\w+|respiratory( tract)?|abdom\w+|GI|"
     r"gastrointestinal|airways?|quartile|tertile|bound|limit)\b|\bg[ai]ve(s|n)? rise to\b|\bgiving rise to\b|\b(higher|lower)[- ](dose|doses|income|education|"
     r"quartile|tertile|levels? of education)\b|\b(one|two|three|\d+) or more\b|\b(grade|stage|class|level|\d+\+?|[IV]+) or (worse|higher|greater|above|better|more severe)\b|\bor less\b|\bmore or less\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bprolonged exposure\b|\b(extended|sustained|slow|modified|delayed|prolonged)[- ]release\b|\breduced[- ](dose|intensity) (regimen|therapy|conditioning)\b|\b(years of life|life[- ]years?) lost\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
