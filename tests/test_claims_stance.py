@@ -1101,3 +1101,15 @@ def test_what_did_not_happen_and_the_sex_excepted_and_slower_times() -> None:
     claim = "Static stretching increases 20-m sprint time compared with no stretching."
     said = "Sprint time over 20 m was slower following static stretching than following no stretching (3.21 vs 3.10 s; P = .004)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_target_at_work_reads_the_other_way_for_a_claim_that_takes_it_away() -> None:
+    claim = "ZD47 blockade enhances macrophage phagocytosis of tumour cells."
+    said = "ZD47 is a 'don't eat me' signal that binds SIRPa on macrophages and inhibits phagocytosis."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # taken away in the sentence too: read as it stands
+    assert judge(claim, ["Blockade of ZD47 with an antibody enhanced phagocytosis of tumour cells by macrophages."]).stance == SUPPORTS
+    # a drug class by its initials is no gene: "less in the ARB group" is the blockers' own result
+    claim = "Angiotensin receptor blocker (ARB) therapy increases the incidence of cardiovascular events compared with non-ARB therapy."
+    said = "The incidence of cardiovascular events was significantly less in the ARB group than in the non-ARB group (HR 0.47, 95% CI 0.22-0.97)."
+    assert judge(claim, [said]).stance == CONTRADICTS

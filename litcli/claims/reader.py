@@ -808,6 +808,9 @@ def _by_ratio(clause: str, arms: Arms, harm: bool, sig: bool | None) -> Finding:
 
 _ASSOC = re.compile(vocab.ASSOCIATION_MARKERS, _I)
 _GAIN = re.compile(vocab.GAIN_OF_FUNCTION, _I)
+_SYMBOL = re.compile(r"[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9-]*")  # a gene or protein named with its number ("CD47", "NRF9", "ATG7")
+# any word of an experiment that takes something away ("blockade", "inhibitors", "knockdown")
+_MANIPULATED_LOSS = re.compile(r"\b(?:" + "|".join(re.escape(w) for sign, forms in vocab.MANIPULATIONS if sign < 0 for w in forms) + r")\b", _I)
 _SOONER = re.compile(r"\b(?:" + vocab.TIME_SOONER + r")\b", _I)
 _LATER_TIME = re.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)
 _TIME_MEASURE = re.compile(vocab.TIME_MEASURES, _I)
@@ -1075,6 +1078,13 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         first = arms.intervention.search(clause)
         if first and _GAIN.search(clause[max(0, first.start() - 40) : first.start()]):
             sign = -sign  # "re-expression of X restored growth" read against "loss of X reduces growth"
+        elif first and _SYMBOL.fullmatch(first.group(0)) and not _MANIPULATED_LOSS.search(clause[max(0, first.start() - 40) : first.end() + 20]) and not (
+            _LOSS.search(clause[max(0, first.start() - 40) : first.start()]) or _LOSS_AFTER.match(clause[first.end() :])
+            or re.search(r"\banti-?\s*$", clause[max(0, first.start() - 6) : first.start()], _I)
+        ):
+            # "CD47 ... inhibits phagocytosis" read against "CD47 blockade enhances phagocytosis": the
+            # target at work, not taken away, reads the other way
+            sign = -sign
     assoc = association(clause)
     if assoc is not None and association_first:
         v, words = valence(clause)
