@@ -1113,3 +1113,12 @@ def test_a_target_at_work_reads_the_other_way_for_a_claim_that_takes_it_away() -
     claim = "Angiotensin receptor blocker (ARB) therapy increases the incidence of cardiovascular events compared with non-ARB therapy."
     said = "The incidence of cardiovascular events was significantly less in the ARB group than in the non-ARB group (HR 0.47, 95% CI 0.22-0.97)."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_little_effect_is_a_null_and_a_treatment_for_names_what_it_treats() -> None:
+    from litcli.claims.frame import parse_claim
+
+    assert judge("Vortacoal improves survival in paraquat poisoning.",
+                 ["Vortacoal hemoperfusion had little effect on survival in patients with severe paraquat poisoning."]).stance == CONTRADICTS
+    frame = parse_claim("Vortriptyline is an effective treatment for chronic tension-type headaches.")
+    assert {"headach", "chronic"} <= frame.outcome_stems

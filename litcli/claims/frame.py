@@ -45,6 +45,8 @@ _SETTING = re.compile(
     r"(?<!\bneed)(?<!\bneeds)(?<!requirement)(?<!requirements)"
     r"\s(?:in|during|throughout|among|for|after|at|within|by|when|via|through|because|from|following|across|while|with)\s", _I
 )
+# "is an effective treatment for X", "a safe option for X": what it treats is the outcome
+_TREATMENT_FOR = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:treatments?|therap(?:y|ies)|options?|drugs?|remed(?:y|ies)|interventions?|cures?)\s+(?:for|of|against)\s+(.+)$", _I)
 _LINKED = re.compile(r"\b(?:associated|linked|related|correlated|tied)\s+(?:with|to)\s+", _I)
 # a link that qualifies a noun ("deaths related to heart disease", "pain associated with surgery"),
 # not a predicate ("is related to", "strongly associated with")
@@ -604,6 +606,9 @@ def _parse_claim(text: str) -> ClaimFrame:
         # "is associated with a lower risk of dementia": the outcome follows, after its direction
         after_verb = re.sub(r"^(?:an?\s+)?(?:(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r")\s+)?", "", after_verb[linked.end() :], flags=_I)
     obj = _SETTING.split(" " + after_verb.strip(), maxsplit=1)[0]
+    treats = _TREATMENT_FOR.match(after_verb)
+    if treats:
+        obj = f"{obj} {_SETTING.split(' ' + treats.group(1), maxsplit=1)[0]}"  # "an effective treatment for chronic headache": the headache
     outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(obj)
     # what a result may call the outcome without defining it: its initials ("systolic blood pressure" -> SBP)
     outcome_stems |= {rd.stem(a) for a in _initials(obj)}

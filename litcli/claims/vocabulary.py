@@ -700,6 +700,7 @@ CONTROL_TERMS = (
 
 # A null result: no (significant) difference or effect.  Checked before any direction.
 NULL_TERMS = (
+    r"(?:had|has|have|showed|shows|with) (?:only )?little (?:or no )?(?:effect|benefit|impact|influence)\b|"
     r"did not (significantly |meaningfully |appreciably |substantially )?(differ|improve|reduce|lower|raise|increase|"
     r"decrease|change|alter|affect|separate|show|demonstrate|produce|result|lead|predict|outperform|"
     r"prolong|prevent|weaken|inhibit|attenuate|enhance|influence|modify|impact|correlate|protect|"
