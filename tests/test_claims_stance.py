@@ -1122,3 +1122,14 @@ def test_little_effect_is_a_null_and_a_treatment_for_names_what_it_treats() -> N
                  ["Vortacoal hemoperfusion had little effect on survival in patients with severe paraquat poisoning."]).stance == CONTRADICTS
     frame = parse_claim("Vortriptyline is an effective treatment for chronic tension-type headaches.")
     assert {"headach", "chronic"} <= frame.outcome_stems
+
+
+def test_role_nouns_say_which_way_and_regulates_claims_a_change() -> None:
+    from litcli.claims.frame import parse_claim
+
+    assert parse_claim("Zork2 regulates autophagy genes in muscle cells.").any_change
+    said = "Here, we identify Zork proteins (Zork1 and Zork2) as transcriptional repressors of autophagy in muscle cells and fibroblasts."
+    assert judge("Zork2 suppresses autophagy in muscle cells.", [said]).stance == SUPPORTS
+    assert judge("Zork2 activates autophagy in muscle cells.", [said]).stance == CONTRADICTS
+    # a drug class is no role: "inhibitors" not followed by "of"
+    assert judge("Vortaprazole increases fracture risk.", ["Patients taking proton pump inhibitors had a higher risk of fracture with vortaprazole (HR 1.3, 95% CI 1.1-1.5)."]).stance != CONTRADICTS

@@ -811,6 +811,8 @@ _GAIN = re.compile(vocab.GAIN_OF_FUNCTION, _I)
 _SYMBOL = re.compile(r"[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9-]*")  # a gene or protein named with its number ("CD47", "NRF9", "ATG7")
 # any word of an experiment that takes something away ("blockade", "inhibitors", "knockdown")
 _MANIPULATED_LOSS = re.compile(r"\b(?:" + "|".join(re.escape(w) for sign, forms in vocab.MANIPULATIONS if sign < 0 for w in forms) + r")\b", _I)
+_ROLE_UP = re.compile(r"\b(?:" + vocab.ROLE_UP + r")(?=\s+of\b)", _I)
+_ROLE_DOWN = re.compile(r"\b(?:" + vocab.ROLE_DOWN + r")(?=\s+of\b)", _I)
 _SOONER = re.compile(r"\b(?:" + vocab.TIME_SOONER + r")\b", _I)
 _LATER_TIME = re.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)
 _TIME_MEASURE = re.compile(vocab.TIME_MEASURES, _I)
@@ -1124,6 +1126,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     if done_to_arm and min(done_to_arm, key=lambda t: t[0].start())[1] < 0:
         sign = -sign
     speeds = ((_SOONER, -1), (_LATER_TIME, 1)) if _TIME_MEASURE.search(clause) else ()
+    if " of " in clause:
+        speeds = (*speeds, (_ROLE_UP, 1), (_ROLE_DOWN, -1))  # "identified as repressors of autophagy"
     moves = sorted(
         [
             (m, d)

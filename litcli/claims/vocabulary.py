@@ -1469,7 +1469,11 @@ EFFECT_ON = (
     r"clinically\s+(?:significant|relevant|meaningful)\s+|meaningful\s+|measurable\s+|detectable\s+)?"
     r"(?:effects?|impact|influence)\s+(?:on|upon)\b"
 )
-CHANGE_VERBS = r"alter(s|ed)?|chang(e|es|ed)|affect(s|ed)?|influenc(e|es|ed)|modif(y|ies|ied)|modulat(e|es|ed)|impact(s|ed)?"
+CHANGE_VERBS = r"alter(s|ed)?|chang(e|es|ed)|affect(s|ed)?|influenc(e|es|ed)|modif(y|ies|ied)|modulat(e|es|ed)|impact(s|ed)?|regulates?|governs?"
+# Role nouns that say which way a subject moves what it acts on ("a repressor of autophagy",
+# "an activator of mTOR"): read as a move only before "of".
+ROLE_UP = r"activators?|inducers?|promoters?|drivers?|enhancers?|stimulators?"
+ROLE_DOWN = r"repressors?|suppressors?|inhibitors?|antagonists?|blockers?|negative regulators?"
 # Outcomes named in other words: a sentence naming one names the others (for relevance only).
 OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
     ("side effects", "side effect", "adverse events", "adverse event", "adverse effects", "adverse reactions", "toxicity", "toxicities"),
