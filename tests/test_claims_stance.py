@@ -1133,3 +1133,10 @@ def test_role_nouns_say_which_way_and_regulates_claims_a_change() -> None:
     assert judge("Zork2 activates autophagy in muscle cells.", [said]).stance == CONTRADICTS
     # a drug class is no role: "inhibitors" not followed by "of"
     assert judge("Vortaprazole increases fracture risk.", ["Patients taking proton pump inhibitors had a higher risk of fracture with vortaprazole (HR 1.3, 95% CI 1.1-1.5)."]).stance != CONTRADICTS
+
+
+def test_a_clause_that_goes_on_about_a_subject_put_back_reads_the_other_way() -> None:
+    claim = "Lack of ZGF21 in mice slows the rate of atherosclerotic plaque formation."
+    said = ("Replenishment of ZGF21 protects against atherosclerosis in apolipoprotein E(-/-) mice, inducing the production of "
+            "adiponectin, which in turn acts on the blood vessels to inhibit neointima formation and macrophage inflammation.")
+    assert judge(claim, [said]).stance == CONTRADICTS

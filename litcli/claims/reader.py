@@ -999,6 +999,28 @@ def _induced_change(clause: str, arms: Arms) -> Finding | None:
     return None
 
 
+def reads_reversed(clause: str, arms: Arms) -> bool:
+    """Does the clause's result read the other way for the claim's intervention?  "Mice lacking
+    X showed ..." for a claim about X; "re-expression of X restored ..." for a claim that takes X
+    away; "CD47 ... inhibits phagocytosis" (the target at work) for "CD47 blockade enhances ..."."""
+    if arms.intervention is None:
+        return False
+    first = arms.intervention.search(clause)
+    if not first:
+        return False
+    before, after = clause[max(0, first.start() - 40) : first.start()], clause[first.end() :]
+    taken_away = bool(_LOSS.search(before) or _LOSS_AFTER.match(after))
+    if not arms.loss:
+        # (not "X slowed the loss of kidney function": the loss words come before X or right after it)
+        return taken_away
+    if _GAIN.search(before):
+        return True
+    return bool(
+        _SYMBOL.fullmatch(first.group(0)) and not _MANIPULATED_LOSS.search(clause[max(0, first.start() - 40) : first.end() + 20])
+        and not taken_away and not re.search(r"\banti-?\s*$", clause[max(0, first.start() - 6) : first.start()], _I)
+    )
+
+
 def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozenset(), *, association_first: bool = True) -> Finding:
     """Read one clause as a finding about the intervention arm."""
     clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
@@ -1070,23 +1092,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         sign = 1  # arms listed together with a number for each, in their order: compared by the numbers
     if sign is None:
         return _by_ratio(clause, arms, harm, sig)
-    if arms.intervention is not None and not arms.loss:
-        first = arms.intervention.search(clause)
-        # "mice lacking X", "loss of X" before it; "X-/-", "X knockout", "X deficiency" right after it
-        # (not "X slowed the loss of kidney function")
-        if first and (_LOSS.search(clause[max(0, first.start() - 40) : first.start()]) or _LOSS_AFTER.match(clause[first.end() :])):
-            sign = -sign  # "mice lacking X showed ...": the result of removing X reads the other way
-    if arms.intervention is not None and arms.loss:
-        first = arms.intervention.search(clause)
-        if first and _GAIN.search(clause[max(0, first.start() - 40) : first.start()]):
-            sign = -sign  # "re-expression of X restored growth" read against "loss of X reduces growth"
-        elif first and _SYMBOL.fullmatch(first.group(0)) and not _MANIPULATED_LOSS.search(clause[max(0, first.start() - 40) : first.end() + 20]) and not (
-            _LOSS.search(clause[max(0, first.start() - 40) : first.start()]) or _LOSS_AFTER.match(clause[first.end() :])
-            or re.search(r"\banti-?\s*$", clause[max(0, first.start() - 6) : first.start()], _I)
-        ):
-            # "CD47 ... inhibits phagocytosis" read against "CD47 blockade enhances phagocytosis": the
-            # target at work, not taken away, reads the other way
-            sign = -sign
+    if reads_reversed(clause, arms):
+        sign = -sign
     assoc = association(clause)
     if assoc is not None and association_first:
         v, words = valence(clause)

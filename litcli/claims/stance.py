@@ -1198,7 +1198,11 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         clauses = [c for cs in parts for c in cs]
         # (does another clause of the same sentence name the claim's outcome?)
         elsewhere = [any(_names_outcome(frame, o) for o in cs if o is not c) for cs in parts for c in cs]
+        reversed_subject = False  # (the last clause that named the intervention read it the other way)
         for k, clause in enumerate(clauses):
+            named_here = any(arms.positions(clause))
+            if named_here:
+                reversed_subject = rd.reads_reversed(clause, arms)
             if frame.onset and _EFFECT_LOST.search(clause):
                 continue  # "... but no longer significant by day 7" says nothing about onset
             if frame.conditions and len(clauses) > 1 and _off_topic(frame, clause):
@@ -1216,6 +1220,10 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             # a longer abstract: "..., but the difference failed to reach statistical significance")
             tests_it = f.null and bool(stances) and _tests_the_difference(frame, clause, clauses)
             st = _compare(frame, f, content_stems(clause), clause, strict=strict and not tests_it)
+            if reversed_subject and not named_here and _CONTINUES.match(clause):
+                # "Replenishment of X protects ..., which in turn acts to inhibit Y": the same
+                # subject, put back (or taken away), reads the other way here too
+                st = _flip(st)
             st = _time_frame_gate(frame, st, clause)
             if st != NEUTRAL:
                 stances.append((st, f.cue, f))
@@ -1451,6 +1459,8 @@ _CONTINUED_TEST = re.compile(
 
 # "The hazard ratio for death was 0.87 (95% CI 0.47 to 1.59)", "The odds ratio was 0.38": the
 # effect size of the figures per arm given in the sentence before (its outcome may be named again)
+# a clause that goes on about the subject of the one before ("which in turn ...", "thereby ...")
+_CONTINUES = re.compile(r"\s*(?:and\s+)?(?:which|that|thereby|thus|leading to|resulting in|causing|in turn)\b", re.I)
 _CONTINUED_RATIO = re.compile(
     r"^\s*(?:however,?\s+|but\s+)?the\s+(?:(?:adjusted|unadjusted|overall|pooled|corresponding|stratified)\s+)?"
     r"(?:hazard ratio|odds ratio|risk ratio|rate ratio|incidence rate ratio|relative risk|risk difference|treatment difference|mean difference)\b"
