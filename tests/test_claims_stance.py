@@ -1140,3 +1140,17 @@ def test_a_clause_that_goes_on_about_a_subject_put_back_reads_the_other_way() ->
     said = ("Replenishment of ZGF21 protects against atherosclerosis in apolipoprotein E(-/-) mice, inducing the production of "
             "adiponectin, which in turn acts on the blood vessels to inhibit neointima formation and macrophage inflammation.")
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_the_claim_with_one_word_turned_around_contradicts_it() -> None:
+    claim = "Zn2+ cycling is a ZCP1-dependent thermogenic mechanism."
+    said = "Here we report a robust ZCP1-independent thermogenic mechanism in beige fat that involves enhanced ATP-dependent Zn2+ cycling by ryanodine receptor 2."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert judge(claim, [said.replace("ZCP1-independent", "ZCP1-dependent")]).stance == SUPPORTS
+    claim = "V-9999 inhibits antitumor responses by decreasing cell death and oxidative stress."
+    said = "Blockade of ASCT9 with V-9999 resulted in attenuated cancer cell growth, increased cell death, and increased oxidative stress, which contributed to antitumor responses."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # a turned word said of something else is no turn ("inhibits the T cell response" / "induced IL-10 production")
+    claim = "IL-99 production by monocytes inhibits the CD4+ T cell response."
+    said = "Triggering of PD-9 expressed on monocytes induced IL-99 production and led to reversible CD4+ T cell dysfunction."
+    assert judge(claim, [said]).stance != CONTRADICTS

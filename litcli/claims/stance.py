@@ -995,7 +995,64 @@ def _close_restatement(claim: str, sentence: str) -> bool:
     return all(n in re.findall(r"\d+(?:\.\d+)?", sentence) for n in re.findall(r"\d+(?:\.\d+)?", core))
 
 
+def _stems_and_parts(text: str) -> frozenset[str]:
+    """Content stems with the parts of hyphenated words ("UCP1-dependent": "ucp1", "depend")."""
+    return content_stems(text) | content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text))
+
+
+def _next_stems(text: str, word: str) -> frozenset[str]:
+    """The content stems of the three words after ``word`` in ``text``."""
+    m = re.search(r"\b" + re.escape(word) + r"\b((?:\W+[\w+-]+){1,3})", text, re.I)
+    return content_stems(m.group(1)) - _WEAK_STEMS if m else frozenset()
+
+
+def _close_opposite(claim: str, sentence: str) -> str | None:
+    """The word pair when a finding says the claim in nearly all of its words but with one of
+    them turned around: a pole of the claim's ("increased" / "decreased", "dependent" /
+    "independent") or a claim word with a negating prefix ("dependent" / "independent"); None
+    otherwise.  Neither may deny anything, and every number the claim states is the sentence's."""
+    core = claim_core(claim)
+    if _NEGATING_WORD.search(core) or rd.NULL.search(sentence):
+        return None
+    core_words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", core)}
+    core_words |= {part for w in core_words for part in w.split("-")}
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", sentence)}
+    words |= {part for w in words for part in w.split("-")}
+    turns: list[tuple[str, str]] = []
+    for w in core_words:
+        for pre in ("in", "un", "non", "non-"):
+            if len(w) > 4 and pre + w in words and w not in words:
+                turns.append((w, pre + w))
+            head, _, tail = w.rpartition("-")
+            if head and len(tail) > 4 and f"{head}-{pre}{tail}" in words and w not in words:
+                turns.append((w, f"{head}-{pre}{tail}"))  # "UCP1-dependent" / "UCP1-independent"
+    for one, other in vocab.POLARITY_OPPOSITES:
+        for mine_pole, their_pole in ((one, other), (other, one)):
+            said = [w for w in core_words if w.startswith(mine_pole)]
+            if said and not any(w.startswith(their_pole) for w in core_words) and not any(w.startswith(mine_pole) for w in words):
+                theirs_said = [w for w in words if w.startswith(their_pole)]
+                # (said of the same thing: "decreasing cell death" / "increased cell death", not
+                # "inhibits the T cell response" / "induced IL-10 production")
+                if theirs_said and _next_stems(core, said[0]) & _next_stems(sentence, theirs_said[0]):
+                    turns.append((said[0], theirs_said[0]))
+    turns = list(dict.fromkeys(turns))
+    if len(turns) != 1:
+        return None
+    if _NEGATING_WORD.search(re.sub(re.escape(turns[0][1]), " ", sentence, flags=re.I)):
+        return None  # (no other word of negation than the turned one)
+    turned_stems = content_stems(turns[0][0])
+    mine = _stems_and_parts(core) - _WEAK_STEMS - _KIND_STEMS - turned_stems
+    if len(mine) < 3:
+        return None
+    if len(mine & _stems_and_parts(sentence)) / len(mine) < CLOSE_RESTATEMENT:
+        return None
+    if not all(n in re.findall(r"\d+(?:\.\d+)?", sentence) for n in re.findall(r"\d+(?:\.\d+)?", core)):
+        return None
+    return f"{turns[0][0]} / {turns[0][1]}"
+
+
 _NEGATING = re.compile(vocab.NEGATING_WORDS, re.I)
+_NEGATING_WORD = re.compile(r"\b(?:" + vocab.NEGATING_WORDS + r")\b", re.I)
 _KIND_STEMS = frozenset(stem(w) for w in vocab.KIND_NOUNS.split())  # "the PRDM1 gene" is PRDM1
 
 
@@ -1256,6 +1313,17 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         stances.append((SUPPORTS, "restates the claim", None))
         special = "restatement"
         restated_whole = True  # (its words of negation are the claim's: not turned around below)
+    if (
+        not stances and frame.assertion not in ("equivalence", "superiority") and not frame.negated
+        and not condition_ids(sentence) - set(frame.conditions)
+    ):
+        turned = _close_opposite(frame.text, sentence)
+        if turned:
+            # the claim in nearly all its words with one of them turned around ("a UCP1-dependent
+            # mechanism" / "a UCP1-independent mechanism")
+            stances.append((CONTRADICTS, turned, None))
+            special = "restatement"
+            restated_whole = True
     if amount is not None:
         stances, special = [amount], "amount"
     if not stances:
