@@ -1154,3 +1154,10 @@ def test_the_claim_with_one_word_turned_around_contradicts_it() -> None:
     claim = "IL-99 production by monocytes inhibits the CD4+ T cell response."
     said = "Triggering of PD-9 expressed on monocytes induced IL-99 production and led to reversible CD4+ T cell dysfunction."
     assert judge(claim, [said]).stance != CONTRADICTS
+
+
+def test_a_group_named_by_its_own_word_is_the_other_arm_of_a_claim_without_a_comparator() -> None:
+    claim = "Early vortenteral nutrition reduces infectious complications after pancreatoduodenectomy."
+    said = "Infectious complications developed in 18 of 102 patients (17.6%) in the early vortenteral group and 31 of 100 (31.0%) in the parenteral group (p = 0.03)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("(17.6%)", "(41.2%)").replace("18 of 102", "42 of 102")]).stance == CONTRADICTS

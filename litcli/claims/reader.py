@@ -444,6 +444,12 @@ class Arms:
                 m.start() for m in _OTHER_GROUP.finditer(text)
                 if m.start() > min(i) and not self.intervention.search(text[m.end() : m.end() + 40])
             ]
+            # "... in the early enteral group and 31.0% in the parenteral group": a group named by
+            # a word of its own after the intervention's
+            c += [
+                m.start(1) for m in _NAMED_GROUP.finditer(text)
+                if m.start() > min(i) and not self.intervention.search(m.group(0)) and m.group(1).lower() not in _NOT_GROUP_NAMES
+            ]
         # "those who did not receive WBRT", "patients without ketamine": the other arm
         # "sham moxibustion", "placebo acupuncture": the comparator's word in front names the comparator
         c_ends = {m.end() for m in self.comparator.finditer(text)} if self.comparator else set()
@@ -465,6 +471,8 @@ class Arms:
 _OTHER_GROUP = re.compile(
     r"\b(?:those|patients|participants|subjects|controls)\s+(?:with|receiving|given|treated with|taking|on|assigned to|undergoing|who received)\s+", _I
 )
+_NAMED_GROUP = re.compile(r"\b(?:in|of|with|for|than|and|vs\.?|versus)\s+the\s+([A-Za-z][\w-]{2,})\s+(?:group|arm)\b", _I)
+_NOT_GROUP_NAMES = vocab.GENERIC_GROUP_WORDS
 _WITH_ADDED = re.compile(r"^\S+(?:\s+\S+){0,3}?\s+(?:plus|\+|combined with|in combination with|added to)\s+(?:[^\s,;]+\s+){0,3}$", _I)
 _FILLER = re.compile(
     r"(\s+(the|a|an|those|patients|participants|subjects|women|men|users|people|receiving|given|treated with|"

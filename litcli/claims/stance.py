@@ -1012,6 +1012,9 @@ def _close_opposite(claim: str, sentence: str) -> str | None:
     "independent") or a claim word with a negating prefix ("dependent" / "independent"); None
     otherwise.  Neither may deny anything, and every number the claim states is the sentence's."""
     core = claim_core(claim)
+    everything = _stems_and_parts(core) - _WEAK_STEMS - _KIND_STEMS
+    if len(everything) < 4 or len(everything & _stems_and_parts(sentence)) < CLOSE_RESTATEMENT * (len(everything) - 1):
+        return None  # (most sentences: too few of the claim's words, whatever is turned)
     if _NEGATING_WORD.search(core) or rd.NULL.search(sentence):
         return None
     core_words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", core)}

@@ -636,6 +636,8 @@ DOWN_TERMS = (
     r"wor(e|n) off|wears? off|fad(e|es|ed)|wan(e|es|ed)|subsid\w*|disappear\w*|mitigat\w*|"
     r"counteract\w*|revers(e|es|ed|ing)|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)"
 )
+# Words before "group" that name no arm of their own ("the same group", "the treatment group").
+GENERIC_GROUP_WORDS: frozenset[str] = _words("same other two both each whole entire study treatment treated intervention active experimental")
 # Movement words that make their object better: down for a bad object ("lifts depressive
 # symptoms"), up for a good one ("lifts mood").
 BETTERING_MOVES: frozenset[str] = _words("lift lifts lifted lifting")
