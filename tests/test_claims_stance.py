@@ -1161,3 +1161,13 @@ def test_a_group_named_by_its_own_word_is_the_other_arm_of_a_claim_without_a_com
     said = "Infectious complications developed in 18 of 102 patients (17.6%) in the early vortenteral group and 31 of 100 (31.0%) in the parenteral group (p = 0.03)."
     assert judge(claim, [said]).stance == SUPPORTS
     assert judge(claim, [said.replace("(17.6%)", "(41.2%)").replace("18 of 102", "42 of 102")]).stance == CONTRADICTS
+
+
+def test_a_finding_that_says_what_the_claim_denies_contradicts_it() -> None:
+    claim = "ZD44v6 is not associated with reprogrammed cancer stem cells driving metastasis."
+    said = "ZD44v6 is associated with reprogrammed cancer stem cells driving metastasis in colorectal cancer."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # the denial said in the finding too is a restatement, not a contradiction
+    assert judge(claim, [said.replace("is associated", "is not associated")]).stance != CONTRADICTS
+    # another direction word is another finding
+    assert judge("Zortex does not increase zork signalling in neurons.", ["Zortex decreased zork signalling in neurons."]).stance != CONTRADICTS

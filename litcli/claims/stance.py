@@ -1000,6 +1000,23 @@ def _stems_and_parts(text: str) -> frozenset[str]:
     return content_stems(text) | content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text))
 
 
+def _close_affirmation(claim: str, sentence: str) -> bool:
+    """Does a finding say, in nearly all of its words, what the claim denies — with no word of
+    denial, no null and no polarity word the claim lacks?"""
+    core = claim_core(claim)
+    denial = _NEGATING_WORD.sub(" ", re.sub(r"\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\s+not\b", " ", core, flags=re.I))
+    mine = _stems_and_parts(denial) - _WEAK_STEMS - _KIND_STEMS - {"known"}
+    if len(mine) < 3 or _NEGATING_WORD.search(sentence) or rd.NULL.search(sentence) or _COMPARED.search(core):
+        return False
+    if len(mine & _stems_and_parts(sentence)) / len(mine) < CLOSE_RESTATEMENT:
+        return False
+    claim_polar = {stem(m.group(0)) for m in _POLARITY.finditer(denial)}
+    sentence_polar = {stem(m.group(0)) for m in _POLARITY.finditer(sentence)}
+    if claim_polar != sentence_polar & claim_polar:
+        return False  # (the direction words must be the claim's)
+    return all(n in re.findall(r"\d+(?:\.\d+)?", sentence) for n in re.findall(r"\d+(?:\.\d+)?", core))
+
+
 def _next_stems(text: str, word: str) -> frozenset[str]:
     """The content stems of the three words after ``word`` in ``text``."""
     m = re.search(r"\b" + re.escape(word) + r"\b((?:\W+[\w+-]+){1,3})", text, re.I)
@@ -1316,6 +1333,15 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         stances.append((SUPPORTS, "restates the claim", None))
         special = "restatement"
         restated_whole = True  # (its words of negation are the claim's: not turned around below)
+    if (
+        not stances and frame.negated and frame.assertion not in ("equivalence", "superiority", "safety")
+        and not condition_ids(sentence) - set(frame.conditions) and _close_affirmation(frame.text, sentence)
+    ):
+        # the claim's words without its denial ("CD44v6 is not associated with cancer stem cells" /
+        # "CD44v6 is associated with cancer stem cells")
+        stances.append((CONTRADICTS, "says what the claim denies", None))
+        special = "restatement"
+        restated_whole = True
     if (
         not stances and frame.assertion not in ("equivalence", "superiority") and not frame.negated
         and not condition_ids(sentence) - set(frame.conditions)
