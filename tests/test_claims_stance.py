@@ -1164,6 +1164,10 @@ def test_a_group_named_by_its_own_word_is_the_other_arm_of_a_claim_without_a_com
 
 
 def test_a_finding_that_says_what_the_claim_denies_contradicts_it() -> None:
+    claim = "Caspase-99 is not required for ER stress-induced apoptosis."
+    assert judge(claim, ["Caspase-99 is specifically required for ER stress-induced apoptosis."]).stance == CONTRADICTS
+    assert judge("Vortamine has no potential for abuse.",
+                 ["Conclusion: Vortamine showed significant abuse potential in experienced drug users."]).stance == CONTRADICTS
     claim = "ZD44v6 is not associated with reprogrammed cancer stem cells driving metastasis."
     said = "ZD44v6 is associated with reprogrammed cancer stem cells driving metastasis in colorectal cancer."
     assert judge(claim, [said]).stance == CONTRADICTS
