@@ -1175,3 +1175,16 @@ def test_a_finding_that_says_what_the_claim_denies_contradicts_it() -> None:
     assert judge(claim, [said.replace("is associated", "is not associated")]).stance != CONTRADICTS
     # another direction word is another finding
     assert judge("Zortex does not increase zork signalling in neurons.", ["Zortex decreased zork signalling in neurons."]).stance != CONTRADICTS
+
+
+def test_another_cancer_a_protocols_outcomes_and_what_cannot_be_established() -> None:
+    claim = "Vortavax vaccination reduces cervical cancer incidence."
+    assert judge(claim, ["Conclusions: Vortavax vaccination reduced persistent anal HPV infection and related precancerous lesions in young men."]).stance == NEUTRAL
+    assert judge(claim, ["Conclusions: Vortavax vaccination reduced the incidence of invasive cervical cancer by 87%."]).stance == SUPPORTS
+    # a list of sites that holds the claim's
+    said = "Assuming causality, 10% or more of gallbladder, kidney, liver, and colon cancers could be attributable to excess weight."
+    assert "another cancer" not in (judge("Ten percent of kidney cancers are attributable to excess weight.", [said]).rationale[0].cue or "")
+    said = ["The primary outcome will be change in MADRS score from baseline to week 6; secondary outcomes include sustained response at week 12."]
+    assert judge("Vortacybin therapy produces sustained reductions in depressive symptoms.", said).stance == NEUTRAL
+    said = ["Because intake may reflect pre-existing risk, these observational findings cannot establish that sweetened beverages cause stroke."]
+    assert judge("Drinking diet soda causes strokes, doctors warn.", said).stance == NEUTRAL

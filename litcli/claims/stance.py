@@ -286,6 +286,17 @@ def _severities(text: str) -> dict[str, set[str]]:
     return out
 
 
+_CANCER_SITES = [(site, re.compile(r"\b(?:" + p + r")\b[\w ,-]{0,45}?\b(?:cancers?|carcinomas?|tumou?rs?|neoplasias?|malignanc\w*|adenocarcinomas?|lesions?|precancer\w*)\b", re.I)) for site, p in vocab.CANCER_SITES]
+_CANCER_WORD = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|neoplasias?|malignanc\w*|adenocarcinomas?)\b", re.I)
+
+
+def _cancer_sites(text: str) -> set[str]:
+    """The sites of the cancers a text names ("cervical cancer", "anal precancerous lesions")."""
+    if not _CANCER_WORD.search(text) and "lesion" not in text and "precancer" not in text:
+        return set()
+    return {site for site, rx in _CANCER_SITES if rx.search(text)}
+
+
 def _sites(text: str) -> set[str]:
     """The body sites a text names ("knee", "hip"), singular."""
     return {m.group(0).lower().removesuffix("s").replace("feet", "foot") if not m.group(0).lower().endswith("pain") else "back" for m in _SITE.finditer(text)}
@@ -364,6 +375,11 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
     lacking = None if frame.prevention else _people_without(frame.text, sentence)
     if lacking:
         return f"people without {lacking}"
+    cancers = _cancer_sites(frame.text)
+    if cancers:
+        found_cancers = _cancer_sites(sentence)
+        if found_cancers and not found_cancers & cancers:
+            return f"another cancer ({sorted(found_cancers)[0]})"
     sites = _sites(frame.text)
     if sites:
         found_sites = _sites(sentence)

@@ -761,6 +761,8 @@ AIM_PATTERNS: list[str] = [
     r"\b(will|would) (be )?(test|assess|evaluate|examine|compare|determine|randomi[sz]e|enrol|enroll|"
     r"recruit|measure|investigate|explore)\w*\b",
     r"\bwill (provide|give|yield|generate) (\w+ )?(evidence|data|information)\b|\bwill be reported (separately|elsewhere|later)\b",
+    # a protocol's outcomes ("The primary outcome will be change in MADRS ...; secondary outcomes include ...")
+    r"\b(outcomes?|end-?points?|measures?) (will be|will include|are to be)\b",
     r"\bwhether\b.*\b(is|was|are|were|remains?) (unknown|unclear|debated|uncertain|not known|untested)\b",
     r"^(whether|how|why)\b",
     r"\bwe hypothesi[sz]ed\b|\bhypothesis\b",
@@ -800,6 +802,8 @@ LIMITATION_PATTERNS: list[str] = [
     r"\bresults (were|are) (inconsistent|mixed|conflicting|heterogeneous)\b",
     r"\b(requires?|needs?|warrants?|awaits?) (further )?(confirmation|replication|validation)\b",
     r"\bhas not been (established|shown|demonstrated|studied|tested)\b",
+    # "these observational findings cannot establish that X causes Y"
+    r"\b(cannot|can ?not|could not|do not|does not|did not) (establish|prove|determine|show|demonstrate|confirm)( \w+){0,3} that\b",
     r"\b(too (weak|limited|sparse|few)|insufficient|inadequate) to (determine|conclude|establish|draw|judge|assess)\b",
     r"\bno (trial|study|studies|trials|data)\b[\w\s,-]{0,30}\b(to date|yet|has|have|so far)\b",
     r"\b(cannot|can not|could not) be (assumed|generali[sz]ed|extrapolated|determined|excluded|ruled out)\b",
@@ -1457,6 +1461,17 @@ MANIPULATIONS: tuple[tuple[int, tuple[str, ...]], ...] = tuple(
         (1, "upregulate upregulates upregulated upregulating upregulation up-regulation up-regulated"),
         (1, "agonist agonists"),
     )
+)
+# Cancers by where they grow: a result on another ("anal cancer") says nothing about the claim's
+# ("cervical cancer").  (site id, pattern)
+CANCER_SITES: tuple[tuple[str, str], ...] = (
+    ("cervical", r"cervi(cal|x)"), ("anal", r"anal|anus"), ("oropharyngeal", r"oropharyn\w*|throat|head and neck"),
+    ("breast", r"breast"), ("prostate", r"prostat\w*"), ("lung", r"lung|pulmonary|NSCLC|SCLC"),
+    ("colorectal", r"colorectal|colon|rectal|bowel"), ("pancreatic", r"pancrea\w*"), ("ovarian", r"ovar\w*"),
+    ("gastric", r"gastric|stomach|oesophag\w*|esophag\w*"), ("liver", r"liver|hepatocellular|hepatic"),
+    ("skin", r"skin|melanoma|basal cell|squamous cell skin"), ("bladder", r"bladder|urothelial"),
+    ("kidney", r"kidney|renal"), ("brain", r"brain|glioma|glioblastoma"), ("blood", r"leuka?emia|lymphoma|myeloma"),
+    ("endometrial", r"endometri\w*|uterine"), ("thyroid", r"thyroid"),
 )
 # Putting back what a loss-of-function claim takes away ("re-expression of X", "restoring X"): the
 # result of the rescue reads the other way.
