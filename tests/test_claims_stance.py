@@ -1188,3 +1188,12 @@ def test_another_cancer_a_protocols_outcomes_and_what_cannot_be_established() ->
     assert judge("Vortacybin therapy produces sustained reductions in depressive symptoms.", said).stance == NEUTRAL
     said = ["Because intake may reflect pre-existing risk, these observational findings cannot establish that sweetened beverages cause stroke."]
     assert judge("Drinking diet soda causes strokes, doctors warn.", said).stance == NEUTRAL
+
+
+def test_not_safer_than_is_a_denied_comparison_and_tied_to_an_association() -> None:
+    from litcli.claims.frame import parse_claim
+
+    frame = parse_claim("Vortavaping is not safer than smoking, experts warn.")
+    assert frame.negated and frame.assertion != "safety"
+    assert parse_claim("Vortavaping is safer than smoking.").assertion == "safety"
+    assert parse_claim("Social media use is tied to depression in teens.").assertion == "association"

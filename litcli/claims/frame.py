@@ -394,6 +394,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     safety = bool(_SAFETY.search(clean))
     if safety and re.search(r"\bnot (addictive|harmful|dangerous)\b|\bno (serious |major |significant )?(side[- ]effects?|adverse|harms?|risks?)\b", clean, _I):
         negated = False  # "not addictive", "no side effects": a safety claim, stated positively
+    if safety and re.search(r"\bnot safer\b", clean, _I):
+        safety = False  # "is not safer than smoking": a denied comparison
     if safety and re.search(r"\bnot (safe|well[- ]tolerated)\b|\bunsafe\b", clean, _I):
         safety, negated = False, False
     if safety:

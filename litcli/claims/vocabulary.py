@@ -1049,7 +1049,7 @@ TREATMENT_POPULATION = (
 # Association claims and results: "the more X, the better Y", "X is associated with higher Y".
 ASSOCIATION_MARKERS = (
     r"\b(associated with|association (with|between|of)|correlat\w* with|predict(s|ed|ing)?|predictive of|"
-    r"linked (to|with)|related to|relationship (with|between)|risk factor for)\b"
+    r"linked (to|with)|tied to|related to|relationship (with|between)|risk factor for)\b"
 )
 # Association signs said in words: "negatively associated", "inversely correlated".
 ASSOCIATION_SIGN = {"negative": -1, "negatively": -1, "inverse": -1, "inversely": -1, "positive": 1, "positively": 1}
