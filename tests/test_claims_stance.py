@@ -1197,3 +1197,11 @@ def test_not_safer_than_is_a_denied_comparison_and_tied_to_an_association() -> N
     assert frame.negated and frame.assertion != "safety"
     assert parse_claim("Vortavaping is safer than smoking.").assertion == "safety"
     assert parse_claim("Social media use is tied to depression in teens.").assertion == "association"
+
+
+def test_a_leading_setting_of_other_people_says_nothing_about_the_claims() -> None:
+    claim = "Vortagesterone prevents preterm birth in women with a short cervix."
+    said = ("In women with twin pregnancies and a normal cervical length, birth before 34 weeks occurred in 24.7% of the "
+            "vortagesterone group and 19.2% of the placebo group (RR 1.29, 95% CI 0.96 to 1.72).")
+    assert judge(claim, [said]).stance == NEUTRAL
+    assert judge(claim, [said.replace("twin pregnancies and a normal cervical length", "a short cervix")]).stance == CONTRADICTS

@@ -375,6 +375,9 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
     lacking = None if frame.prevention else _people_without(frame.text, sentence)
     if lacking:
         return f"people without {lacking}"
+    other_people = _other_people(frame.text, sentence)
+    if other_people:
+        return f"another population ({other_people})"
     cancers = _cancer_sites(frame.text)
     if cancers:
         found_cancers = _cancer_sites(sentence)
@@ -423,6 +426,28 @@ _PEOPLE_WITHOUT = re.compile(
 )
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _CLAIM_WITH = re.compile(r"\b(?:" + vocab.PEOPLE_NOUNS + r"|those)\s+with\s+((?:[\w-]+\s+){0,3}[\w-]+)", re.I)
+
+
+_CLAIM_PEOPLE_WITH = re.compile(r"\b(?:in|among|for)\s+(?:" + vocab.PEOPLE_NOUNS + r")\s+with\s+((?:[\w-]+\s+){0,5}?[\w-]+)\s*(?:[,.;]|$)", re.I)
+_LEADING_PEOPLE_WITH = re.compile(r"^\W*(?:in|among)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:" + vocab.PEOPLE_NOUNS + r")\s+with\s+([^,;]{3,80}?),", re.I)
+
+
+def _other_people(claim: str, sentence: str) -> str | None:
+    """Who a sentence's leading setting names when it shares no word with the people the claim
+    names ("In women with twin pregnancies and a normal cervical length," for "in women with a
+    short cervix"); only for people the vocabulary's conditions do not already tell apart."""
+    mine = _CLAIM_PEOPLE_WITH.search(claim_core(claim))
+    theirs = _LEADING_PEOPLE_WITH.match(sentence)
+    if not mine or not theirs or condition_ids(mine.group(1)) or condition_ids(theirs.group(1)):
+        return None
+    wanted = _stems_and_parts(mine.group(1)) - _WEAK_STEMS
+    if not wanted or wanted & _stems_and_parts(theirs.group(1)) or wanted & _stems_and_parts(sentence[theirs.end() :]):
+        return None
+    # (nor a condition by its abbreviation: "women with PCOS" / "women with polycystic ovary syndrome")
+    words = theirs.group(1).split()
+    if any(_spells(a, " ".join(words[k:])) for a in re.findall(r"\b[A-Z]{2,6}\b", mine.group(1)) for k in range(len(words))):
+        return None
+    return theirs.group(1)
 
 
 def _spells(short: str, long: str) -> bool:
