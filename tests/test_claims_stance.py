@@ -1205,3 +1205,11 @@ def test_a_leading_setting_of_other_people_says_nothing_about_the_claims() -> No
             "vortagesterone group and 19.2% of the placebo group (RR 1.29, 95% CI 0.96 to 1.72).")
     assert judge(claim, [said]).stance == NEUTRAL
     assert judge(claim, [said.replace("twin pregnancies and a normal cervical length", "a short cervix")]).stance == CONTRADICTS
+
+
+def test_we_have_demonstrated_is_the_authors_finding_and_previously_shown_is_background() -> None:
+    from litcli.claims.reader import sentence_kind
+
+    assert sentence_kind("We have demonstrated that major tissue-resident macrophage populations are established prior to birth.") == "finding"
+    assert sentence_kind("We have previously shown that vortamine reduces spine loss.") == "background"
+    assert sentence_kind("Studies have shown that vortamine reduces spine loss.") == "background"

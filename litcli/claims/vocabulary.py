@@ -819,8 +819,10 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"^(earlier|previous|prior|past|recent|several|many|some|other|most|few|numerous|existing|"
     r"published)\b[\w\s,-]{0,30}\b(studies|trials|reports|work|research|data|reviews|analyses|"
     r"meta-analyses|findings)\b(?!.*\b(this|our|the present|we)\b)",
-    r"\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
+    # (not "We have demonstrated that ...": the authors' own finding, unless said to be earlier work)
+    r"(?<!\bwe )\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
     r"demonstrated|described|proposed|linked|implicated|documented|associated)\b",
+    r"\bwe have (previously|earlier|already|recently) (shown|reported|suggested|demonstrated|described|proposed)\b",
     r"\bin (previous|prior|earlier|past|other|several) (meta-analys[ie]s|studies|trials|reports|reviews|cohorts)\b",
     r"^[^,;]{0,50}\b(is|are) (widely |commonly |generally |often |popularly )?(thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed|claimed) to\b",
     r"\bis well (described|known|documented|established)\b",
