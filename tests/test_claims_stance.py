@@ -1213,3 +1213,10 @@ def test_we_have_demonstrated_is_the_authors_finding_and_previously_shown_is_bac
     assert sentence_kind("We have demonstrated that major tissue-resident macrophage populations are established prior to birth.") == "finding"
     assert sentence_kind("We have previously shown that vortamine reduces spine loss.") == "background"
     assert sentence_kind("Studies have shown that vortamine reduces spine loss.") == "background"
+
+
+def test_a_neutral_record_shows_the_sentence_it_set_aside_and_why() -> None:
+    said = ("In women with twin pregnancies and a normal cervical length, birth before 34 weeks occurred in 24.7% of the "
+            "vortagesterone group and 19.2% of the placebo group (RR 1.29, 95% CI 0.96 to 1.72).")
+    j = judge("Vortagesterone prevents preterm birth in women with a short cervix.", [said])
+    assert j.stance == NEUTRAL and j.rationale and "another population" in (j.rationale[0].cue or "")
