@@ -1220,3 +1220,13 @@ def test_a_neutral_record_shows_the_sentence_it_set_aside_and_why() -> None:
             "vortagesterone group and 19.2% of the placebo group (RR 1.29, 95% CI 0.96 to 1.72).")
     j = judge("Vortagesterone prevents preterm birth in women with a short cervix.", [said])
     assert j.stance == NEUTRAL and j.rationale and "another population" in (j.rationale[0].cue or "")
+
+
+def test_component_summaries_and_self_care_are_better_higher() -> None:
+    from litcli.claims.reader import valence
+
+    assert valence("physical component summary")[0] == 1 and valence("self-care")[0] == 1
+    assert valence("Dizziness Handicap Inventory")[0] == -1
+    claim = "Vortacept increases physical and mental component summaries compared with methotrexate."
+    said = "The improvements were significantly greater with vortacept than with methotrexate for both physical (P = 0.003) and mental (P = 0.047) component summaries."
+    assert judge(claim, [said]).stance == SUPPORTS

@@ -589,7 +589,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"FEV1|FEV₁|forced expiratory volume|forced vital capacity|peak (expiratory )?flow|ejection fraction|LVEF|"
      r"cardiac output|stroke volume|exercise capacity|walking distance|VO2 ?max|fitness|(muscle |grip |muscular )?strength|"
      r"range of motion|mobility|motor function|visual acuity|bone (mineral )?density|HDL(-C| cholesterol)?|"
-     r"self-esteem|self-efficacy|knowledge|satisfaction", 1),
+     r"self-esteem|self-efficacy|knowledge|satisfaction|self-care|(physical|mental) component summar(y|ies)", 1),
     # psychosis-like effects are their own outcome, named by their scales' positive items too
     (r"psychos[ie]s|psychotic|psychosis-like|psychotomimetic|positive symptoms?( subscale| scores?)?|hallucinat\w*|"
      r"perceptual disturbances?|delusions?|paranoi\w*|(BPRS|PANSS)[- ]positive", -1),
@@ -611,7 +611,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     # laboratory and clinical measures where lower is better, and what a patient would rather avoid
     (r"LDL(-C| cholesterol)?|triglycerides?|total cholesterol|HbA1c|A1C|glycated ha?emoglobin|"
      r"fasting (plasma |blood |serum )?glucose|blood loss|bleeding|swelling|o?edema|trismus|pruritus|itching|shivering|"
-     r"delirium|agitation|disability|kinesiophobia|aggression|PONV|(analgesic|opioid|morphine|fentanyl|rescue) "
+     r"delirium|agitation|disability|handicap|kinesiophobia|aggression|PONV|(analgesic|opioid|morphine|fentanyl|rescue) "
      r"(consumption|requirements?|use|analgesia|medication)", -1),
 ]
 
