@@ -1670,8 +1670,9 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
         stance = NEUTRAL  # two equally relevant sentences that disagree: say so, decide nothing
     shown = decided[:max_rationale]
     if len(shown) < max_rationale:
-        # (and a sentence set aside as about something else, with why: "another population (...)")
-        rest = sorted((t for t in scored if t not in shown and (t[2].kind in ("finding", "mixed") or t[2].kind == "off-topic" and t[2].cue)), key=lambda t: -t[0])
+        # (and a single sentence given as the evidence, set aside as about something else, with
+        # why: "another population (...)"; in a record, one off-topic item is the record's own verdict)
+        rest = sorted((t for t in scored if t not in shown and (t[2].kind in ("finding", "mixed") or single and t[2].kind == "off-topic" and t[2].cue)), key=lambda t: -t[0])
         shown += [t for t in rest if t[0] > 0][: max_rationale - len(shown)]
     rationale = [
         SentenceJudgement(items[i][0], i, items[i][1], r.stance, r.cue, round(score, 3), r.kind, r.finding.to_dict() if r.finding else None)
