@@ -1230,3 +1230,15 @@ def test_component_summaries_and_self_care_are_better_higher() -> None:
     claim = "Vortacept increases physical and mental component summaries compared with methotrexate."
     said = "The improvements were significantly greater with vortacept than with methotrexate for both physical (P = 0.003) and mental (P = 0.047) component summaries."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_claim_of_involvement_is_answered_by_the_same_said_of_the_same_thing() -> None:
+    claim = "ZOPI coatomer is involved in lipid homeostasis."
+    assert judge(claim, ["These data indicate that the ZOPI complex is an evolutionarily conserved regulator of lipid homeostasis."]).stance == SUPPORTS
+    assert judge(claim, ["The ZOPI complex is not required for lipid homeostasis in yeast."]).stance == CONTRADICTS
+    # said of something else, or by something else
+    assert judge(claim, ["The ZOPI complex is a regulator of vesicle transport."]).stance == NEUTRAL
+    assert judge(claim, ["Seipin is an evolutionarily conserved regulator of lipid homeostasis."]).stance == NEUTRAL
+    # "randomized controlled trials" is no involvement
+    assert judge("One in two surgical randomized controlled trials are discontinued early.",
+                 ["One in five surgical randomised controlled trials are discontinued early."]).stance != SUPPORTS

@@ -1041,6 +1041,33 @@ def _stems_and_parts(text: str) -> frozenset[str]:
     return content_stems(text) | content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text))
 
 
+_INVOLVEMENT = re.compile(r"\b(?:" + vocab.INVOLVEMENT + r")\b", re.I)
+_INVOLVEMENT_DENIED = re.compile(vocab.INVOLVEMENT_DENIED, re.I)
+
+
+def _involvement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, None] | None:
+    """A claim that its subject takes part in something ("X is involved in Y", "X regulates Y")
+    against a finding that says so of the claim's subject and object, or denies it."""
+    core = claim_core(frame.text)
+    said = _INVOLVEMENT.search(core)
+    if not said or _INVOLVEMENT.search(core, said.end()):
+        return None
+    wanted = _stems_and_parts(core[said.end() :]) - _WEAK_STEMS
+    if len(wanted) < 2:
+        return None
+    arms = frame.arms()
+    for m in _INVOLVEMENT.finditer(sentence):
+        before = sentence[max(0, m.start() - 90) : m.start()]
+        if arms.intervention is None or not arms.intervention.search(before):
+            continue
+        after = " ".join(sentence[m.end() :].split()[:15])
+        if len(wanted & _stems_and_parts(after)) / len(wanted) < 0.5:
+            continue
+        denied = _INVOLVEMENT_DENIED.search(sentence[max(0, m.start() - 25) : m.start()])
+        return (CONTRADICTS if denied else SUPPORTS), m.group(0), None
+    return None
+
+
 def _close_affirmation(claim: str, sentence: str) -> bool:
     """Does a finding say, in nearly all of its words, what the claim denies — with no word of
     denial, no null and no polarity word the claim lacks?"""
@@ -1374,6 +1401,13 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         stances.append((SUPPORTS, "restates the claim", None))
         special = "restatement"
         restated_whole = True  # (its words of negation are the claim's: not turned around below)
+    if not stances and ipos and not frame.direction and not frame.goodness and not frame.association:
+        involved = _involvement(frame, sentence)
+        if involved:
+            # "the COPI complex is an evolutionarily conserved regulator of lipid homeostasis" for
+            # "COPI is involved in lipid homeostasis"
+            stances.append(involved)
+            special = "involvement"
     if (
         not stances and frame.negated and frame.assertion not in ("equivalence", "superiority", "safety")
         and not condition_ids(sentence) - set(frame.conditions) and _close_affirmation(frame.text, sentence)

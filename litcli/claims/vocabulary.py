@@ -1155,6 +1155,16 @@ mice mouse model models study result results outcome outcomes"""
 # system") and the experiments that answer them: take the target away (knockout, antagonist,
 # neutralising antibody) and see whether the effect goes.
 DEPENDENCY_CLAIM = r"\b(depends? on|dependent on|requires?|required for|is mediated by|mediated through|works? (by|through|via)|comes? from|acts? (by|through|via)|is due to|driven by)\b"
+# Words that say a subject takes part in something without saying which way ("X is involved in
+# Y", "X is a regulator of Y", "X is required for Y"): a claim of involvement is answered by a
+# finding that says the same of the same thing, or denies it ("X is not required for Y").
+INVOLVEMENT = (
+    r"involved in|implicated in|required for|important for|essential for|necessary for|crucial for|critical for|"
+    r"needed for|indispensable for|pivotal (?:in|for)|central to|plays? (?:an? |the )?(?:[\w-]+ ){0,2}roles? in|"
+    r"participat\w* in|contribut(?:e|es|ed|ing) to|regulat(?:e|es|ed|ing)|(?:regulators?|regulation|mediators?|modulators?|"
+    r"determinants?|sensors?) (?:of|for)|mediat(?:e|es|ed|ing)|modulat(?:e|es|ed|ing)|governs?"
+)
+INVOLVEMENT_DENIED = r"\b(?:not|no longer|neither|nor|never)\s+(?:\w+\s+){0,2}$"
 # Drugs used to take a target away in an experiment, by the target's stem: "pretreated with
 # naltrexone" tests a claim that an effect "comes from the opioid system".
 TARGET_BLOCKERS: dict[str, str] = {
