@@ -1242,3 +1242,11 @@ def test_a_claim_of_involvement_is_answered_by_the_same_said_of_the_same_thing()
     # "randomized controlled trials" is no involvement
     assert judge("One in two surgical randomized controlled trials are discontinued early.",
                  ["One in five surgical randomised controlled trials are discontinued early."]).stance != SUPPORTS
+
+
+def test_n_times_that_of_is_a_quoted_ratio() -> None:
+    from litcli.claims.figures import figures
+
+    claim = "The risk of female vortaprisoners harming themselves is ten times that of male vortaprisoners."
+    assert [f.high for f in figures(claim)] == [10.0]
+    assert judge(claim, ["Self-harm rates were more than ten times higher in female vortaprisoners than in male vortaprisoners."]).stance == SUPPORTS

@@ -36,7 +36,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(rf"\b({_PCT_NUM}){_PCT}", _I)),
     ("in", re.compile(rf"\b({_COUNT})\s+(?:in|out\s+of)\s+({_DENOMINATOR})\b", _I)),
     ("fraction", re.compile(rf"\b({_FRACTION})\s+of\b", _I)),
-    ("times", re.compile(rf"\b({_COUNT})[- ]?(?:times|fold)\s+(?:as\s+\w+|({_UP}|{_DOWN}))\b", _I)),
+    ("times", re.compile(rf"\b({_COUNT})[- ]?(?:times|fold)\s+(?:as\s+\w+|({_UP}|{_DOWN})|(?=(?:that|those)\s+(?:of|in|for|among)\b))", _I)),
     # "doubles the risk", "tripled"; "a hazard ratio of 2.8" (its interval is masked)
     ("multiplied", re.compile(r"\b(" + "|".join(vocab.MULTIPLYING_VERBS) + r")(?:es|ed|ing)\b", _I)),  # (not "a double dose")
     ("ratio", re.compile(rf"\b(?:hazard|odds|risk|rate|incidence\s+rate)\s+ratios?\s*(?:\([A-Za-z]+\)\s*)?(?:of|was|were|=|:|,)?\s*({_NUM})\b", _I)),
