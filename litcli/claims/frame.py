@@ -238,12 +238,9 @@ def _class_members(phrase: str) -> list[str]:
     return members
 
 
-_MANIPULATION_OF = {w.lower(): (sign, forms) for sign, forms in vocab.MANIPULATIONS for w in forms}
-
-
 def _manipulation(word: str) -> str | None:
     """A pattern for every form of an experiment's word ("Inhibiting": "inhibition", "inhibitors")."""
-    found = _MANIPULATION_OF.get(word.lower())
+    found = vocab.MANIPULATION_OF.get(word.lower())
     return r"\b(?:" + "|".join(re.escape(w) for w in found[1]) + r")\b" if found else None
 
 
@@ -251,7 +248,7 @@ def takes_away(phrase: str) -> bool:
     """Is the phrase a loss of function ("autophagy deficiency", "Inhibiting HDAC6")?"""
     if re.search(vocab.LOSS_OF_FUNCTION, phrase, _I):
         return True
-    return any(_MANIPULATION_OF.get(w.lower(), (0,))[0] < 0 for w in re.findall(r"[\w-]+", phrase))
+    return any(vocab.MANIPULATION_OF.get(w.lower(), (0,))[0] < 0 for w in re.findall(r"[\w-]+", phrase))
 
 
 def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:

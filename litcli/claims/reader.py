@@ -127,15 +127,12 @@ def spell_out(text: str) -> str:
     return _CONTRACTION.sub(long_form, text)
 
 
-_MANIPULATION_STEM = {w.lower(): forms[0] for _, forms in vocab.MANIPULATIONS for w in forms}
-
-
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer: enough to match 'reduces'/'reduced'/'reduction', 'symptoms'/'symptom'."""
     w = word.lower().removesuffix("'s").removesuffix("’s").strip("'-")
-    if w in _MANIPULATION_STEM:
-        return _MANIPULATION_STEM[w]  # ("inhibiting", "inhibition", "inhibitors": one word)
+    if w in vocab.MANIPULATION_OF:
+        return vocab.MANIPULATION_OF[w][1][0]  # ("inhibiting", "inhibition", "inhibitors": one word)
     for suffix, repl in (
         # ("reduction"/"reduced", "infection"/"infected", "depression"/"depressed")
         ("uctions", "uc"), ("uction", "uc"), ("ections", "ect"), ("ection", "ect"), ("essions", "ess"), ("ession", "ess"),
@@ -1140,15 +1137,15 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     ]
     if done_to_arm and min(done_to_arm, key=lambda t: t[0].start())[1] < 0:
         sign = -sign
-    speeds = ((_SOONER, -1), (_LATER_TIME, 1)) if _TIME_MEASURE.search(clause) else ()
-    if " of " in clause:
-        speeds = (*speeds, (_ROLE_UP, 1), (_ROLE_DOWN, -1))  # "identified as repressors of autophagy"
+    time_moves = ((_SOONER, -1), (_LATER_TIME, 1)) if _TIME_MEASURE.search(clause) else ()
+    role_moves = ((_ROLE_UP, 1), (_ROLE_DOWN, -1)) if " of " in clause else ()  # "identified as repressors of autophagy"
     moves = sorted(
         [
             (m, d)
-            for pattern, d in ((UP, 1), (DOWN, -1), *speeds)
+            for pattern, d in ((UP, 1), (DOWN, -1), *time_moves, *role_moves)
             for m in pattern.finditer(clause)
-            if not (speeds and d in (1, -1) and pattern in (UP, DOWN) and any(sp.fullmatch(m.group(0)) for sp, _ in speeds))  # ("slower" said of a time: longer)
+            # ("slower" said of a time is a longer time, not a plain "slow")
+            if not (time_moves and pattern in (UP, DOWN) and any(sp.fullmatch(m.group(0)) for sp, _ in time_moves))
             if not any(a <= m.start() < b for a, b in arm_spans)  # "slow eating" names an arm
             and not any(m.start() == t[0].start() for t in done_to_arm)
             and not _in_parentheses(clause, m.start())  # "(randomized block ANOVA)"

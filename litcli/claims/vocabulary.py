@@ -1474,6 +1474,8 @@ MANIPULATIONS: tuple[tuple[int, tuple[str, ...]], ...] = tuple(
         (1, "agonist agonists"),
     )
 )
+# Each form of an experiment's word -> (sign, all the forms of its family).
+MANIPULATION_OF: dict[str, tuple[int, tuple[str, ...]]] = {w.lower(): (sign, forms) for sign, forms in MANIPULATIONS for w in forms}
 # Cancers by where they grow: a result on another ("anal cancer") says nothing about the claim's
 # ("cervical cancer").  (site id, pattern)
 CANCER_SITES: tuple[tuple[str, str], ...] = (
