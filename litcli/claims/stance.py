@@ -286,13 +286,13 @@ def _severities(text: str) -> dict[str, set[str]]:
     return out
 
 
-_CANCER_SITES = [(site, re.compile(r"\b(?:" + p + r")\b[\w ,-]{0,45}?\b(?:cancers?|carcinomas?|tumou?rs?|neoplasias?|malignanc\w*|adenocarcinomas?|lesions?|precancer\w*)\b", re.I)) for site, p in vocab.CANCER_SITES]
-_CANCER_WORD = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|neoplasias?|malignanc\w*|adenocarcinomas?)\b", re.I)
+_CANCER_SITES = [(site, re.compile(r"\b(?:" + p + r")\b[\w ,-]{0,45}?\b(?:" + vocab.CANCER_NOUNS + r")\b", re.I)) for site, p in vocab.CANCER_SITES]
+_CANCER_WORD = re.compile(r"\b(?:" + vocab.CANCER_NOUNS + r")", re.I)
 
 
 def _cancer_sites(text: str) -> set[str]:
     """The sites of the cancers a text names ("cervical cancer", "anal precancerous lesions")."""
-    if not _CANCER_WORD.search(text) and "lesion" not in text and "precancer" not in text:
+    if not _CANCER_WORD.search(text):
         return set()
     return {site for site, rx in _CANCER_SITES if rx.search(text)}
 
@@ -1073,7 +1073,7 @@ def _close_affirmation(claim: str, sentence: str) -> bool:
     denial, no null and no polarity word the claim lacks?"""
     core = claim_core(claim)
     denial = _NEGATING_WORD.sub(" ", re.sub(r"\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\s+not\b", " ", core, flags=re.I))
-    mine = _stems_and_parts(denial) - _WEAK_STEMS - _KIND_STEMS - {"known"}
+    mine = _stems_and_parts(denial) - _WEAK_STEMS - _KIND_STEMS - vocab.DENIAL_FILLERS
     if len(mine) < 3 or _NEGATING_WORD.search(sentence) or rd.NULL.search(sentence) or _COMPARED.search(core):
         return False
     if len(mine & _stems_and_parts(sentence)) / len(mine) < CLOSE_RESTATEMENT:

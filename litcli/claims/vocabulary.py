@@ -1487,6 +1487,10 @@ CANCER_SITES: tuple[tuple[str, str], ...] = (
     ("kidney", r"kidney|renal"), ("brain", r"brain|glioma|glioblastoma"), ("blood", r"leuka?emia|lymphoma|myeloma"),
     ("endometrial", r"endometri\w*|uterine"), ("thyroid", r"thyroid"),
 )
+# Words for a cancer or a lesion before it, after its site ("cervical cancer", "anal precancerous lesions").
+CANCER_NOUNS = r"cancers?|carcinomas?|tumou?rs?|neoplasias?|malignanc\w*|adenocarcinomas?|lesions?|precancer\w*"
+# Words a denial adds that the finding need not say ("no known interaction").
+DENIAL_FILLERS: frozenset[str] = _words("known")
 # Putting back what a loss-of-function claim takes away ("re-expression of X", "restoring X"): the
 # result of the rescue reads the other way.
 GAIN_OF_FUNCTION = (
