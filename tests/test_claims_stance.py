@@ -1250,3 +1250,15 @@ def test_n_times_that_of_is_a_quoted_ratio() -> None:
     claim = "The risk of female vortaprisoners harming themselves is ten times that of male vortaprisoners."
     assert [f.high for f in figures(claim)] == [10.0]
     assert judge(claim, ["Self-harm rates were more than ten times higher in female vortaprisoners than in male vortaprisoners."]).stance == SUPPORTS
+
+
+def test_a_modal_before_the_claims_verb_leaves_the_verb_its_own() -> None:
+    from litcli.claims.frame import parse_claim
+
+    f = parse_claim("A single vortacybin dose can reduce depression.")
+    assert f.verb == "reduc" and "reduc" not in f.outcome_stems and not f.hedged
+    assert parse_claim("Vortacybin may reduce depression.").hedged
+    # "reduced ... more than": the reduction is the result, whatever the modal said
+    said = "Vortacybin reduced depression scores significantly more than placebo (p < 0.001)."
+    assert judge("A single vortacybin dose can reduce depression.", [said]).stance == SUPPORTS
+    assert judge("Vortacybin cannot reduce depression.", [said]).stance == CONTRADICTS

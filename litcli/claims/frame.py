@@ -79,6 +79,15 @@ _VERB = re.compile(
     r"maintains?|sustains?|preserves?)\b",
     _I,
 )
+# a modal before the claim's verb ("can reduce", "may lead to"): the verb is the one after it
+_MODAL = re.compile(
+    r"\b(?:can|could|may|might|will|would|should|must)\s+(?=(?:\w+ly\s+)?(?:"
+    + "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS])
+    + r"|lead|result|act|play|affect|predict|require|depend|mediate|regulate|contribute|involve|target|bind|modulate|change|alter|"
+    r"make|keep|give|produce|rewire|switch|set|bring|tip|melt|beat|outperform|carry|pose|confer|last|persist|endure|peak|"
+    r"maintain|sustain|preserve|work)(?![\w-]))",
+    _I,
+)
 _COMPARATOR_AFTER = re.compile(
     r"\b(?:than(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a (?:day|week|month|year)|once|twice)\b)|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
     r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperform(?:s|ed)?|over(?!\s+\d))\s+(.+?)"
@@ -388,6 +397,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     negated = bool(_DENIAL.search(main))
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
     clean = re.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
+    clean = _MODAL.sub("", clean)  # "X can reduce Y": the verb is "reduce" (the hedge is kept above)
     safety = bool(_SAFETY.search(clean))
     if safety and re.search(r"\bnot (addictive|harmful|dangerous)\b|\bno (serious |major |significant )?(side[- ]effects?|adverse|harms?|risks?)\b", clean, _I):
         negated = False  # "not addictive", "no side effects": a safety claim, stated positively
