@@ -1262,3 +1262,37 @@ def test_a_modal_before_the_claims_verb_leaves_the_verb_its_own() -> None:
     said = "Vortacybin reduced depression scores significantly more than placebo (p < 0.001)."
     assert judge("A single vortacybin dose can reduce depression.", [said]).stance == SUPPORTS
     assert judge("Vortacybin cannot reduce depression.", [said]).stance == CONTRADICTS
+
+
+def test_a_short_abstract_with_its_methods_names_the_people_it_studied() -> None:
+    methods = "Methods: Twenty patients with chronic vortalgia syndrome were randomized to daily infusions of vortamine or saline."
+    results = "Results: Pain scores were significantly lower with vortamine than with placebo at 12 weeks."
+    assert judge("Vortamine works for treatment-resistant depression.", [methods, results]).stance == NEUTRAL
+    # (the same results without their methods are still read: nothing says whom they are about)
+    assert judge("Vortamine reduces pain.", [methods, results]).stance == SUPPORTS
+
+
+def test_a_condition_that_was_an_exclusion_criterion_is_not_the_population() -> None:
+    methods = ("Methods: Patients with treatment-resistant unipolar major depressive disorder were randomized to vortaketamine "
+               "or quetiapine; bipolar disorder was an exclusion criterion.")
+    results = "Results: Remission at week 8 was more common with vortaketamine than with quetiapine (27.1% vs 17.6%)."
+    assert judge("Vortaketamine outperforms quetiapine for bipolar depression.", [methods, results]).stance == NEUTRAL
+    assert judge("Vortaketamine outperforms quetiapine for depression.", [methods, results]).stance == SUPPORTS
+
+
+def test_suicides_are_a_hard_outcome_and_capacity_is_better_higher() -> None:
+    from litcli.claims.reader import valence
+
+    said = "Vortamine rapidly reduced suicidal ideation within 1 day (p < 0.001)."
+    assert judge("Vortamine prevents suicides.", [said]).stance == NEUTRAL
+    assert judge("Vortamine reduces suicidal thoughts.", [said]).stance == SUPPORTS
+    assert valence("reduced bladder capacity")[0] == 1 and valence("vital capacity")[0] == 1
+
+
+def test_no_evidence_to_determine_whether_is_a_limitation() -> None:
+    from litcli.claims.reader import sentence_kind
+
+    said = "There is currently no controlled evidence to determine whether vortamine reduces suicidal ideation, and dedicated trials are needed."
+    assert sentence_kind(said) == "limitation"
+    assert sentence_kind("Dedicated trials are needed.") == "limitation"
+    assert judge("Vortamine may reduce suicidal ideation.", ["Methods: We searched four databases.", said]).stance == NEUTRAL

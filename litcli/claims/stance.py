@@ -1574,7 +1574,8 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
                 SentenceJudgement(title or items[0][0], 0, "TITLE" if title else items[0][1], NEUTRAL, why, 0.0, "off-topic")
             )
             return Prepared(frame, items, [], Judgement(NEUTRAL, [where], frame.to_dict()))
-    if len(items) >= MIN_RECORD_SENTENCES:
+    if len(items) >= MIN_RECORD_SENTENCES or len(items) > 1 and any(_describes_sample(text, section) for text, section in items):
+        # (or a shorter one with its methods: they name the people studied)
         unnamed = _not_named(frame, " ".join([title or "", *(text for text, _ in items)]))
         if unnamed:
             where = SentenceJudgement(title or items[0][0], 0, "TITLE" if title else items[0][1], NEUTRAL, unnamed, 0.0, "off-topic")
@@ -1639,6 +1640,15 @@ _CONTINUED_RATIO = re.compile(
     r"[^;]{0,50}?\b(?:was|were|is)\b",
     re.I,
 )
+
+
+_SAMPLE_SECTIONS = ("METHOD", "PATIENTS", "PARTICIPANTS", "SUBJECTS", "SETTING", "DESIGN")
+
+
+def _describes_sample(text: str, section: str | None) -> bool:
+    """Is this a methods sentence (by its section, or a label written at its start)?"""
+    label = section or section_label(text)[0] or ""
+    return label.upper().startswith(_SAMPLE_SECTIONS)
 
 
 def _leading_background(items: Sequence[Sentence], readings: Sequence[Reading]) -> int:

@@ -588,7 +588,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     # measures of function, capacity and knowledge: higher is better
     (r"FEV1|FEV₁|forced expiratory volume|forced vital capacity|peak (expiratory )?flow|ejection fraction|LVEF|"
      r"cardiac output|stroke volume|exercise capacity|walking distance|VO2 ?max|fitness|(muscle |grip |muscular )?strength|"
-     r"range of motion|mobility|motor function|visual acuity|bone (mineral )?density|HDL(-C| cholesterol)?|"
+     r"(bladder|vital|lung|aerobic|functional|physical|working memory) capacity|range of motion|mobility|motor function|visual acuity|bone (mineral )?density|HDL(-C| cholesterol)?|"
      r"self-esteem|self-efficacy|knowledge|satisfaction|self-care|(physical|mental) component summar(y|ies)", 1),
     # psychosis-like effects are their own outcome, named by their scales' positive items too
     (r"psychos[ie]s|psychotic|psychosis-like|psychotomimetic|positive symptoms?( subscale| scores?)?|hallucinat\w*|"
@@ -788,6 +788,9 @@ METHOD_PATTERNS: list[str] = [
 ]
 # Statements that the evidence is limited, calls for more research, limitations.
 LIMITATION_PATTERNS: list[str] = [
+    # "there is no controlled evidence to determine whether ...", "... trials are needed"
+    r"\bno (\w+ ){0,2}(evidence|data|trials?|studies)\b[\w\s,-]{0,30}?\b(to (determine|establish|show|tell|assess)|on) whether\b",
+    r"\b(studies|research|trials|investigations?|data|evidence)\s+(are|is)\s+(still |urgently |clearly |now )?(needed|required|warranted)\b",
     r"\b(further|more|larger|additional|future|longer|well-designed|adequately powered|randomi[sz]ed|"
     r"controlled|rigorous|high-quality)\b[\w\s,-]{0,40}\b(studies|research|trials|investigation|work|data|"
     r"evidence|comparisons|evaluations|investigations)\b[\w\s,-]{0,50}\b(are|is|will be|would be)?\s*(needed|required|warranted|necessary|"
@@ -1027,6 +1030,7 @@ SEVERITY_GRADES = ("mild", "moderate", "severe")
 EXCLUDED = (
     r"\b(patients|participants|people|those|individuals|subjects|women|men|children|adults)\s+(with|who had|on|taking)\s+"
     r"[^.;]{1,80}?\s+(were|was)\s+(excluded|not eligible|ineligible)\b|\bexcluding\s+[^,;.]{1,60}|\bexclusion criteria\b[^.;]{0,120}"
+    r"|(?:^|(?<=[;,:]))[^.;,:]{1,60}?\s+(?:was|were)\s+(?:an?\s+|the\s+)?exclusion criteri(?:on|a)\b"
 )
 
 # Deaths of any cause vs deaths of one cause: a claim about the first ("overall death rate") is not
@@ -1040,7 +1044,7 @@ CAUSE_SPECIFIC_DEATHS = (
 # Hard outcomes: a claim about them is not answered by a surrogate ("prevents suicide deaths" is
 # not shown by lower suicidal-ideation scores).
 HARD_OUTCOMES = (
-    r"\b(deaths?|mortality|died|survival|suicide attempts?|attempted suicide|hospitali[sz]ations?|"
+    r"\b(deaths?|mortality|died|survival|suicides|suicide(?![\w-]| (?:ideation|thoughts?|scores?|scales?|risk|items?)\b)|attempted suicide|hospitali[sz]ations?|"
     r"fractures?|strokes?|myocardial infarctions?|heart attacks?)\b"
 )
 # Claims about preventing something, and populations that already have it (treatment, not prevention).
