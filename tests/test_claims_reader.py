@@ -122,7 +122,10 @@ def test_abbreviations_an_abstract_defines_name_the_intervention() -> None:
         "ZVH significantly reduced 28-day mortality compared with placebo (p=0.01).",
     ]
     assert judge("Zelvamide hydrochloride reduces mortality in sepsis.", abstract).stance == SUPPORTS
-    assert judge("Zelvamide hydrochloride reduces mortality in sepsis.", abstract[1:]).stance == NEUTRAL
+    # undefined, a token is read as the arm whose name it abbreviates (stance._with_arm_tokens),
+    # and as nothing when it abbreviates no arm
+    assert judge("Zelvamide hydrochloride reduces mortality in sepsis.", abstract[1:]).stance == SUPPORTS
+    assert judge("Zelvamide hydrochloride reduces mortality in sepsis.", [abstract[1].replace("ZVH", "QRT")]).stance == NEUTRAL
 
 
 def test_an_outcome_and_its_opposite() -> None:

@@ -1296,3 +1296,22 @@ def test_no_evidence_to_determine_whether_is_a_limitation() -> None:
     assert sentence_kind(said) == "limitation"
     assert sentence_kind("Dedicated trials are needed.") == "limitation"
     assert judge("Vortamine may reduce suicidal ideation.", ["Methods: We searched four databases.", said]).stance == NEUTRAL
+
+
+def test_an_undefined_abbreviation_can_name_an_arm_or_the_outcome() -> None:
+    from litcli.claims.stance import _abbreviates
+
+    assert _abbreviates("FCM", "intravenous ferric carboxymaltose") and _abbreviates("FS", "oral ferrous sulphate")
+    assert _abbreviates("DEX", "dexmedetomidine") and _abbreviates("S/V", "sacubitril/valsartan")
+    assert _abbreviates("ITM", "intrathecal morphine") and _abbreviates("Hb", "haemoglobin concentration")
+    assert not _abbreviates("LB", "plain bupivacaine") and not _abbreviates("SBP", "empagliflozin")
+    claim = "Intravenous ferric vortamaltose increases haemoglobin concentration compared with oral ferrous sulphate."
+    said = "At 6 weeks, mean Hb was 11.9 ± 1.1 g/dL in the FVM group vs 11.2 ± 1.3 g/dL in the FS group (p<0.001)."
+    assert judge(claim, [said, "Serum ferritin was also higher after FVM."]).stance == SUPPORTS
+    # a token that could stand for either arm names neither; a statistic is no arm
+    assert judge("Fentanyl vortamine increases analgesia compared with fentanyl valamine.",
+                 ["Analgesia was 8.1 in the FV group vs 6.2 in the FV group (p<0.001)."]).stance == NEUTRAL
+    from litcli.claims.stance import prepare
+
+    tokens = [t for t, _ in prepare("Chlorhexidine increases healing compared with iodine.", ["Healing: OR 2.1 (95% CI 1.2-3.4)."]).frame.aliases]
+    assert "CI" not in tokens and "OR" not in tokens

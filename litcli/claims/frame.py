@@ -171,6 +171,9 @@ class ClaimFrame:
     verb: str | None = None  # the stem of the claim's main verb, for restatements ("stabiliz")
     outcome_classes: frozenset[int] = field(default_factory=frozenset)  # rows of the outcome-valence table named
     any_change: bool = False  # "X alters Y", "does not affect Y": a change either way is the claim
+    # undefined abbreviations the abstract uses for the claim's arms or outcome ("FCM", "Hb"),
+    # each with the stems of the words it stands for (stance._with_arm_tokens)
+    aliases: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def checkable(self) -> bool:

@@ -1245,7 +1245,7 @@ _SAFETY_WORDS = re.compile(r"\b(" + vocab.SAFETY_JUDGING_WORDS + r")\b", re.I)
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
     sentence = rd.spell_out(sentence)
-    stems = content_stems(sentence)
+    stems = content_stems(sentence) | _alias_stems(frame, sentence)
     topic = _topic_stems(frame)
     overlap = topic & (stems | _synonym_stems(frame.text, sentence))
     # an outcome named in other words (a symptom scale for "symptoms") counts as a shared word
@@ -1364,7 +1364,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             # (a null that tests the difference just read counts as that difference's test, even in
             # a longer abstract: "..., but the difference failed to reach statistical significance")
             tests_it = f.null and bool(stances) and _tests_the_difference(frame, clause, clauses)
-            st = _compare(frame, f, content_stems(clause), clause, strict=strict and not tests_it)
+            st = _compare(frame, f, content_stems(clause) | _alias_stems(frame, clause), clause, strict=strict and not tests_it)
             if reversed_subject and not named_here and _CONTINUES.match(clause):
                 # "Replenishment of X protects ..., which in turn acts to inhibit Y": the same
                 # subject, put back (or taken away), reads the other way here too
@@ -1478,12 +1478,12 @@ def abbreviations(texts: Sequence[str]) -> dict[str, str]:
     return found
 
 
-def _with_abbreviations(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
-    """The frame with the abstract's abbreviations of its intervention and outcome words added."""
+def _with_abbreviations(frame: ClaimFrame, defined: dict[str, str]) -> ClaimFrame:
+    """The frame with the abstract's abbreviations (``abbreviations``) of its intervention and outcome words added."""
     extra_i: list[str] = []
     extra_o: set[str] = set()
     intervention = content_stems(frame.intervention_text or "")
-    for abbr, long_form in abbreviations(texts).items():
+    for abbr, long_form in defined.items():
         long_stems = content_stems(long_form)
         if not long_stems:
             continue
@@ -1499,6 +1499,97 @@ def _with_abbreviations(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
         outcome_stems=frame.outcome_stems | extra_o,
         stems=frame.stems | extra_o | {stem(p.strip("\\bs?")) for p in extra_i},
     )
+
+
+# a capitalised token a sentence may use for an arm without defining it: "FCM", "DEX", "S/V", "NaF"
+_ARM_TOKEN = re.compile(r"(?<![\w/-])([A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z]{1,3}/[A-Z]{1,3})(?![\w/-])")
+_NAME_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=8192)
+def _abbreviates(token: str, name: str) -> bool:
+    """Could ``token`` ("FCM", "LB", "DEX", "S/V") be an undefined abbreviation of ``name``
+    ("intravenous ferric carboxymaltose", "liposomal bupivacaine", "dexmedetomidine",
+    "sacubitril/valsartan")?  Its first letter starts a word of the name; each later letter
+    starts a later word or follows in the word of the letter before (a compound:
+    "carboxy-maltose"); or the token is the first three or more letters of a word."""
+    letters = [ch.lower() for ch in token if ch.isalpha()]
+    words = [w.lower() for w in _NAME_WORD.findall(name) if w.lower() not in vocab.FUNCTION_WORDS and w.lower() not in _DOSE_WORDS]
+    if len(letters) < 2 or not words:
+        return False
+    if len(letters) >= 3 and any(w.startswith("".join(letters)) and len(w) > len(letters) for w in words):
+        return True
+
+    def match(k: int, w: int, at: int) -> bool:
+        # letters[k:] matched from word w, position at (inside the word) onwards
+        if k == len(letters):
+            return True
+        if at < len(words[w]):
+            pos = words[w].find(letters[k], at)
+            if pos > 0 and match(k + 1, w, pos + 1):
+                return True
+        return any(words[v][0] == letters[k] and match(k + 1, v, 1) for v in range(w + 1, min(len(words), w + 3)))
+
+    return any(words[w][0] == letters[0] and match(1, w, 1) for w in range(len(words)))
+
+
+# ... or for an outcome: "Hb", "Hct", "LVEF"
+_OUTCOME_TOKEN = re.compile(r"(?<![\w/-])([A-Z][a-z]{1,2}|[A-Z][A-Za-z]?[A-Z]{1,4})(?![\w/-])")
+
+
+def _with_arm_tokens(frame: ClaimFrame, texts: Sequence[str], defined: dict[str, str]) -> ClaimFrame:
+    """The frame with the undefined abbreviations the sentences use for its arms and its outcome:
+    "mean Hb was 11.9 g/dL in the FCM group vs 11.2 g/dL in the FS group" for a claim that ferric
+    carboxymaltose raises haemoglobin compared with ferrous sulphate (a token that could stand for
+    both arms, or for an arm and the outcome, is neither's)."""
+    if not frame.intervention_text:
+        return frame
+    extra_i: list[str] = []
+    extra_c: list[str] = []
+    extra_o: set[str] = set()
+    aliases: list[tuple[str, frozenset[str]]] = []
+    # (the outcome's words in the claim's order: "haemoglobin concentration")
+    outcome = frame.outcome or " ".join(w for w in re.findall(r"[\w-]+", frame.text) if stem(w.lower()) in frame.outcome_stems)
+    tokens = {m.group(1) for text in texts for rx in (_ARM_TOKEN, _OUTCOME_TOKEN) for m in rx.finditer(text)}
+    claim_words = {w.lower() for w in re.findall(r"[\w/-]+", frame.text)}
+    for token in sorted(tokens):
+        if token in defined or token.lower() in vocab.REPORT_ABBREVIATIONS or token.lower() in vocab.FUNCTION_WORDS or token.lower() in claim_words:
+            continue  # (a token the claim itself uses is read as the claim's own word)
+        in_i = _ARM_TOKEN.fullmatch(token) is not None and _abbreviates(token, frame.intervention_text)
+        in_c = _ARM_TOKEN.fullmatch(token) is not None and bool(frame.comparator_text) and _abbreviates(token, frame.comparator_text or "")
+        in_o = bool(outcome) and _abbreviates(token, outcome)
+        if in_i + in_c + in_o != 1:
+            continue
+        pattern = r"(?<![\w/-])(?-i:" + re.escape(token) + r")(?![\w/-])"
+        if in_o:
+            extra_o.add(stem(token))
+            aliases.append((token, content_stems(outcome)))
+        else:
+            (extra_i if in_i else extra_c).append(pattern)
+            aliases.append((token, content_stems(frame.intervention_text if in_i else frame.comparator_text or "")))
+    if not aliases:
+        return frame
+    return dataclasses.replace(
+        frame,
+        intervention=frame.intervention + tuple(extra_i),
+        comparator=frame.comparator + tuple(extra_c),
+        outcome_stems=frame.outcome_stems | extra_o,
+        aliases=frame.aliases + tuple(aliases),
+    )
+
+
+@lru_cache(maxsize=256)
+def _alias_finder(aliases: tuple[tuple[str, frozenset[str]], ...]) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    tokens = sorted((token for token, _ in aliases), key=len, reverse=True)
+    return re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, tokens)) + r")(?![\w/-])"), dict(aliases)
+
+
+def _alias_stems(frame: ClaimFrame, text: str) -> frozenset[str]:
+    """The stems of what the abbreviations ``text`` uses for the claim's arms and outcome stand for."""
+    if not frame.aliases:
+        return frozenset()
+    finder, words = _alias_finder(frame.aliases)
+    return frozenset().union(*(words[m.group(0)] for m in finder.finditer(text)))
 
 
 _GROUP_LABEL = r"(?:" + vocab.GROUP_LABEL + r")"
@@ -1562,7 +1653,9 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
     items = _normalise(sentences)
     strict = len(items) > 1
     # (a claim may define its own: "pain freedom (PF)")
-    frame = _with_abbreviations(frame, [claim, title or "", *(text for text, _ in items)])
+    defined = abbreviations([claim, title or "", *(text for text, _ in items)])
+    frame = _with_abbreviations(frame, defined)
+    frame = _with_arm_tokens(frame, [text for text, _ in items], defined)
     frame = _with_group_labels(frame, [text for text, _ in items])
     if strict and (frame.conditions or frame.populations or _SUBTYPE.search(frame.text) or _SITE.search(frame.text)):
         # a record about another condition or population says nothing about the claim, even in

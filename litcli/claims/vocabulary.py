@@ -1128,6 +1128,11 @@ ABSOLUTE_SAFETY_CLAIM = (
 # Abbreviations of statistics, which a claim's two-word outcome must not be read as ("response
 # rates" is not RR).
 STATISTIC_ABBREVIATIONS = frozenset(["rr", "or", "hr", "ci", "sd", "se", "md", "sm", "iq", "ns", "ri", "ar"])
+# Capitalised abbreviations a results sentence uses for its statistics and setting, never for an
+# arm ("CI", "IQR", "ICU"): not read as an arm's undefined abbreviation.
+REPORT_ABBREVIATIONS = STATISTIC_ABBREVIATIONS | _words(
+    "iqr sem rd arr nnt irr pr ls smd wmd aor ahr bmi icu itt mitt pp ae aes sae saes vas nrs df cv na nr ns"
+)
 # Comparative words: the size of a difference, not a change of their own ("lost more weight").
 COMPARATIVE_WORDS = r"more|less|higher|lower|greater|smaller|larger|fewer|bigger|further|better|worse"
 # Verbs that change how much of an exposure or treatment there is ("reducing PM2.5 exposure"):
