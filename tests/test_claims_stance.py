@@ -1315,3 +1315,50 @@ def test_an_undefined_abbreviation_can_name_an_arm_or_the_outcome() -> None:
 
     tokens = [t for t, _ in prepare("Chlorhexidine increases healing compared with iodine.", ["Healing: OR 2.1 (95% CI 1.2-3.4)."]).frame.aliases]
     assert "CI" not in tokens and "OR" not in tokens
+
+
+def test_a_sentence_naming_both_arms_and_the_outcome_is_about_the_claim() -> None:
+    claim = "Vortaparin increases handgrip strength compared with placebo in older adults undergoing resistance training."
+    said = ["Handgrip strength at 12 weeks was 31.2 ± 4.1 kg with vortaparin and 27.9 ± 4.4 kg with placebo (p<0.001).",
+            "Lean mass changes were +0.6 vs +0.4 kg."]
+    assert judge(claim, said).stance == SUPPORTS
+    # the comparator by its own words when the claim names an active one, not the trial's placebo
+    claim = "Vortaparin prevents type 2 diabetes as well as diet and exercise do in adults at high risk."
+    said = ["The incidence of diabetes was 11.0 and 7.8 cases per 100 person-years in the placebo and vortaparin groups, respectively (p<0.001).",
+            "Adverse events were mild."]
+    assert judge(claim, said).stance == NEUTRAL
+
+
+def test_another_kind_of_the_outcome_is_another_outcome() -> None:
+    claim = "Vortamab improves overall survival compared with docetaxel in lung cancer."
+    said = ["Median progression-free survival was 7.4 months with vortamab versus 4.1 months with docetaxel (HR 0.52, 95% CI 0.41-0.66; p<0.001).",
+            "Grade 3 adverse events were less frequent with vortamab."]
+    assert judge(claim, said).stance == NEUTRAL
+    defined = ["The primary endpoint was progression-free survival (PFS).",
+               "Median PFS was 10.3 months with vortamab and 6.0 months with docetaxel (p < 0.001).", "Adverse events were mild."]
+    assert judge(claim, defined).stance == NEUTRAL
+    said[0] = said[0].replace("progression-free", "overall")
+    assert judge(claim, said).stance == SUPPORTS
+
+
+def test_numbers_of_the_quantity_answer_a_claim_about_its_change() -> None:
+    claim = "Vortaglutide increases weight loss compared with placebo in adults with obesity."
+    said = ["Mean body weight change at 56 weeks was −8.2% with vortaglutide and −2.9% with placebo (p<0.001).", "Nausea was common."]
+    assert judge(claim, said).stance == SUPPORTS
+
+
+def test_changes_within_each_arm_untested_are_no_difference_between_them() -> None:
+    claim = "Once-weekly vortatide lowers HbA1c more than sitagliptin in patients with type 2 diabetes."
+    said = ["At 26 weeks, HbA1c decreased by 0.9% in the vortatide group and by 1.1% in the sitagliptin group.", "Nausea was common."]
+    assert judge(claim, said).stance == NEUTRAL
+    claim = "High-intensity vortatraining increases walking speed compared with conventional physiotherapy after stroke."
+    said = ["Walking speed improved from 0.52 to 0.71 m/s in the vortatraining group (p<0.001) and from 0.50 to 0.63 m/s in the physiotherapy group (p=0.002).",
+            "Falls were rare."]
+    assert judge(claim, said).stance == NEUTRAL
+
+
+def test_a_purpose_after_the_comparator_is_not_part_of_it() -> None:
+    from litcli.claims.frame import parse_claim
+
+    f = parse_claim("Vortatest screening has lower sensitivity than conventional cytology to detect cervical neoplasia.")
+    assert f.comparator_text == "conventional cytology"

@@ -91,7 +91,8 @@ _MODAL = re.compile(
 _COMPARATOR_AFTER = re.compile(
     r"\b(?:than(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a (?:day|week|month|year)|once|twice)\b)|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
     r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperform(?:s|ed)?|over(?!\s+\d))\s+(.+?)"
-    r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|[,;:!?]|\.(?!\d)|$)",
+    # (up to a setting, or a purpose: "than conventional cytology | to detect CIN2")
+    r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|\s+to\s+(?:" + vocab.PURPOSE_VERBS + r")\b|[,;:!?]|\.(?!\d)|$)",
     _I,
 )
 _CHANGE = re.compile(

@@ -1126,6 +1126,10 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         # whose valence is known ("63% vs 61%" untested says nothing)
         if measure == "direction" and (sig or v and size >= 0.2):
             return Finding(direction=d, valence=v, goodness=d * v, outcome=words, significant=sig, harm=harm, cue=m_num)
+        if not harm and not _COMPARATIVE.search(clause) and not _REFERENCE_AFTER.search(clause):
+            # "HbA1c decreased by 0.9% in the A group and by 1.1% in the B group": a change in each
+            # arm, not tested against the other; its verb is no difference between them
+            return Finding(harm=harm, significant=sig)
     # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"; a word good or
     # bad on its own that comes first decides: "anhedonia improved significantly more with ketamine"
     arm_spans = [(m.start(), m.end()) for p in (arms.intervention, arms.comparator) if p is not None for m in p.finditer(clause)]

@@ -531,6 +531,7 @@ _WITHIN_GROUP = re.compile(
     r"|\b(?:in|within) the [\w+-]+(?: [\w+-]+)? (?:group|arm)\b(?![^;]*\b(?:groups?|arms?|than|versus|vs)\b)[^;]{0,80}?\bfrom\s+[-−]?\d[^;]{0,40}?\bto\s+[-−]?\d",
     re.I,
 )
+_FROM_TO = re.compile(r"\bfrom\s+[-−]?\d[\d.,·]*\s*\S{0,6}\s+to\s+[-−]?\d", re.I)
 _P_VALUE = re.compile(r"\bp\s*[<=>≤≥]\s*0?[.·]\d+", re.I)
 _P_VS_BASELINE = re.compile(r"\bp\s*[<=>≤≥]\s*0?[.·]\d+\s*,?\s*(?:vs\.?|versus|compared (?:with|to)|from|relative to)\s+baseline\b", re.I)
 _BETWEEN_TEST = re.compile(r"\bbetween[- ](?:the\s+)?(?:groups?|arms?)\b|\bdifferences?\b|\bintergroup\b", re.I)
@@ -719,6 +720,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return NEUTRAL
     if frame.comparator_text and not f.null and _WITHIN_GROUP.search(clause) and not _COMPARED.search(clause) and not frame.arms().positions(clause)[1]:
         return NEUTRAL  # "rose from baseline in the A group": a change within one arm does not answer "compared with B"
+    if not f.null and len(_FROM_TO.findall(clause)) >= 2 and not _COMPARED.search(clause) and not _BETWEEN_TEST.search(clause) and all(frame.arms().positions(clause)):
+        return NEUTRAL  # "improved from 0.52 to 0.71 in the A group (p<0.001) and from 0.50 to 0.63 in the B group": each arm's own change
     if f.harm and f.cue and rd.OCCURRENCE.fullmatch(f.cue) and rd.SHARES_COMPARED.search(clause) and frame.assertion != "safety":
         # "nausea occurred in 12% after A and 23% after B": shares set against each other, not a
         # harm that occurred (which answers "has no side effects")
@@ -740,6 +743,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             # "greater weight loss" read against "weight reduction": the claim's outcome is a change
             # of weight, which the finding states as weight going down (but "lost more weight",
             # "a greater reduction" are amounts of the change itself)
+            same = f.direction == frame.direction * (1 if change.group(1).lower() in vocab.CHANGE_NOUNS_UP else -1)
+        elif change and f.cue and re.search(r"\d", f.cue) and not re.search(r"\b" + re.escape(change.group(1)) + r"\b", clause, re.I):
+            # numbers per arm of the quantity itself ("body weight change was -8.2% with A and -2.9%
+            # with B") read against a claim about its change ("increases weight loss")
             same = f.direction == frame.direction * (1 if change.group(1).lower() in vocab.CHANGE_NOUNS_UP else -1)
         if _antonym(frame, f, clause):
             same = not same  # "decreased susceptibility" read against "causes resistance"
@@ -1225,6 +1232,37 @@ def _synonym_stems(claim: str, sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_OUTCOME_KIND = {kinds[-1]: re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, kinds[:-1])) + r")\s+" + kinds[-1], re.I) for kinds in vocab.OUTCOME_KINDS}
+
+
+def _another_kind_of_outcome(claim: str, text: str) -> bool:
+    """Does ``text`` name a kind of the claim's outcome that the claim does not ("progression-free
+    survival" for "overall survival": vocabulary.OUTCOME_KINDS)?"""
+    for rx in _OUTCOME_KIND.values():
+        mine = {m.group(1).lower() for m in rx.finditer(claim)}
+        if mine and {m.group(1).lower() for m in rx.finditer(text)} - mine:
+            return True
+    return False
+
+
+def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> bool:
+    """Does the sentence name both of the claim's arms and its outcome?  The comparator by its own
+    words when the claim names an active one ("diet and exercise", not "placebo"); the outcome by
+    a word that is not an arm's ("antidepressant" in "ketamine's antidepressant advantage")."""
+    arms = frame.arms()
+    if arms.intervention is None or not (frame.comparator_text or _LABEL_MENTION.search(sentence)):
+        return False
+    arm_words = content_stems(frame.intervention_text or "") | content_stems(frame.comparator_text or "")
+    if not (frame.outcome_stems - _WEAK_STEMS - arm_words) & stems or _another_kind_of_outcome(frame.text, sentence):
+        return False
+    ipos, cpos = arms.positions(sentence)
+    if not ipos or not cpos:
+        return False
+    if frame.comparator_text and not rd.CONTROL.search(frame.comparator_text) and arms.comparator is not None and not _LABEL_MENTION.search(sentence):
+        return arms.comparator.search(sentence) is not None
+    return True
+
+
 @lru_cache(maxsize=2048)
 def _topic_stems(frame: ClaimFrame) -> frozenset[str]:
     """The claim's words that name what it is about.  For a claim of safety or harm, the words
@@ -1259,10 +1297,11 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         ipos_ = frame.arms().positions(sentence)[0]
         concept = 0.5 * bool(ipos_) + 0.5 * (same_outcome or same_condition)
         relevance = max(relevance, concept) + 0.05 * relevance  # shared words break ties
-    if _LABEL_MENTION.search(sentence) and all(frame.arms().positions(sentence)) and (frame.outcome_stems - _WEAK_STEMS) & stems:
-        # both arms by the trial's labels ("in Group A and ... in Group B", which the abstract
-        # defined) and the claim's outcome: the comparison the claim is about
-        relevance = max(relevance, MIN_RELEVANCE)
+    if relevance < MIN_RELEVANCE and _names_the_comparison(frame, sentence, stems):
+        # both arms (by the claim's words, the trial's labels "in Group A and ... in Group B", or
+        # their abbreviations) and the claim's outcome: the comparison the claim is about, however
+        # many of its other words (population, setting, time) the sentence leaves out
+        relevance = MIN_RELEVANCE
     if frame.assertion == "safety" and HARM.search(sentence) and frame.arms().positions(sentence)[0]:
         # harms of the claim's intervention answer a claim of safety whatever other words they use
         # ("RTS-M vaccination was associated with frequent transient fever")
@@ -1489,7 +1528,8 @@ def _with_abbreviations(frame: ClaimFrame, defined: dict[str, str]) -> ClaimFram
             continue
         if intervention and long_stems <= intervention | {"the"}:
             extra_i.append(r"\b" + re.escape(abbr) + r"s?\b")
-        elif len(long_stems & frame.outcome_stems) >= max(1, (2 * len(long_stems)) // 3):
+        elif len(long_stems & frame.outcome_stems) >= max(1, (2 * len(long_stems)) // 3) and not _another_kind_of_outcome(frame.text, long_form):
+            # (not another kind of it: "progression-free survival (PFS)" for "overall survival")
             extra_o.add(stem(abbr))
     if not extra_i and not extra_o:
         return frame

@@ -1033,6 +1033,18 @@ EXCLUDED = (
     r"|(?:^|(?<=[;,:]))[^.;,:]{1,60}?\s+(?:was|were)\s+(?:an?\s+|the\s+)?exclusion criteri(?:on|a)\b"
 )
 
+# Verbs of a purpose after a claim's comparator ("than cytology to detect CIN2"): the comparator ends there.
+PURPOSE_VERBS = r"detect|diagnose|identify|screen|predict|prevent|treat|reduce|improve|achieve|induce|maintain|control|relieve|manage"
+
+# Kinds of one outcome, told apart by the word in front: "overall survival" is not answered by
+# "progression-free survival" (each tuple: the kinds of the outcome named last).
+OUTCOME_KINDS: tuple[tuple[str, ...], ...] = (
+    ("overall", "progression-free", "disease-free", "event-free", "recurrence-free", "relapse-free", "metastasis-free",
+     "cancer-specific", "disease-specific", "leukemia-free", "failure-free", "survival"),
+    ("all-cause", "cardiovascular", "cardiac", "cancer", "cancer-specific", "in-hospital", "mortality"),
+    ("systolic", "diastolic", "pressure"),
+)
+
 # Deaths of any cause vs deaths of one cause: a claim about the first ("overall death rate") is not
 # answered by the second ("death from prostate cancer").
 ALL_CAUSE_DEATHS = r"\b(overall|all-cause|all cause|total|any-cause)\s+(death|deaths|mortality|death rates?|survival)\b|\bdeaths? from any cause\b"
