@@ -1362,3 +1362,9 @@ def test_a_purpose_after_the_comparator_is_not_part_of_it() -> None:
 
     f = parse_claim("Vortatest screening has lower sensitivity than conventional cytology to detect cervical neoplasia.")
     assert f.comparator_text == "conventional cytology"
+
+
+def test_an_outcome_named_by_its_synonym_is_the_claims_own() -> None:
+    claim = "Vortaquine reduces mortality in patients hospitalised with COVID-19."
+    said = "Death within 28 days occurred in 421 (27.0%) patients allocated vortaquine and 790 (25.0%) allocated usual care (rate ratio 1.09; 95% CI 0.97–1.23; p=0.15)."
+    assert judge(claim, [said]).stance == CONTRADICTS

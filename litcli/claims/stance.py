@@ -636,6 +636,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     named = content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS
     own_outcome = bool(named) and named <= frame.outcome_stems
     own_outcome = own_outcome or bool(_acronym_stems(clause) & frame.outcome_stems)  # "SUID"
+    own_outcome = own_outcome or bool(f.outcome and _synonym_stems(frame.text, f.outcome) & frame.outcome_stems)  # "deaths" for "mortality"
     # (the claim's outcome by one of its measures: "the positive symptom subscale" for "psychosis-like symptoms")
     own_outcome = own_outcome or frame.harm and bool(outcome_classes(frame.outcome or "") & outcome_classes(f.outcome or "") - _GENERIC_CLASSES)
     mine = outcome_classes(frame.outcome or "") - _GENERIC_CLASSES
