@@ -1368,3 +1368,29 @@ def test_an_outcome_named_by_its_synonym_is_the_claims_own() -> None:
     claim = "Vortaquine reduces mortality in patients hospitalised with COVID-19."
     said = "Death within 28 days occurred in 421 (27.0%) patients allocated vortaquine and 790 (25.0%) allocated usual care (rate ratio 1.09; 95% CI 0.97–1.23; p=0.15)."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_claim_without_comparator_is_answered_by_its_intervention_on_its_outcome() -> None:
+    claim = "Cognitive vortatherapy for sleeplessness reduces insomnia severity in frail older adults living in rural community care homes."
+    said = ["Insomnia severity fell by 8.1 points with cognitive vortatherapy and by 3.2 points with sleep education (p<0.001).",
+            "Adherence was high."]
+    assert judge(claim, said).stance == SUPPORTS
+    # not for an intervention named by one of its words, a claim that takes something away, or a
+    # composite that holds the outcome
+    claim = "Walking in vortatraffic areas of large cities improves lung function in elderly adults with asthma."
+    said = ["Walking in the park led to an increase in lung function (p<0.01).", "Pollution was measured."]
+    assert judge(claim, said).stance == NEUTRAL
+    claim = "Deleting the clock vortagene Bmal9 in fat cells promotes obesity in mice fed at night."
+    said = ["The adipocyte clock vortagene Bmal9 protects against obesity.", "Food intake was measured."]
+    assert judge(claim, said).stance == NEUTRAL
+    claim = "Vortachicine given after a heart attack reduces cardiovascular deaths in older patients with diabetes."
+    said = ["The composite of cardiovascular deaths, cardiac arrest or stroke occurred in 5.5% with vortachicine and 7.1% with placebo (p=0.02).",
+            "Diarrhoea was common."]
+    assert judge(claim, said).stance == NEUTRAL
+
+
+def test_an_association_in_an_aside_is_not_the_claims() -> None:
+    from litcli.claims.frame import parse_claim
+
+    f = parse_claim("Higher plasma vortacarnitine, when associated with vortamine oxide, is negatively correlated with cardiovascular events.")
+    assert f.association < 0

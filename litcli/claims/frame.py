@@ -88,6 +88,7 @@ _MODAL = re.compile(
     r"maintain|sustain|preserve|work)(?![\w-]))",
     _I,
 )
+_ASIDE = re.compile(r",\s*(?:when|if|which|while|whether)\b[^,]*,")
 _COMPARATOR_AFTER = re.compile(
     r"\b(?:than(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a (?:day|week|month|year)|once|twice)\b)|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
     r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperform(?:s|ed)?|over(?!\s+\d))\s+(.+?)"
@@ -597,7 +598,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever", timing, _I):
             lasting = t or 30.0
     onset = bool(_ONSET.search(clean)) and lasting is None and fading is None
-    assoc = rd.association(clean)
+    # (not in an aside: "Higher X, when associated with Y, is negatively correlated with Z")
+    assoc = rd.association(_ASIDE.sub(",", clean))
     association = 0
     if assoc is None and _NO_ASSOCIATION.search(clean):
         assoc = (1, _NO_ASSOCIATION.search(clean).group(0))  # type: ignore[union-attr]  # "X is unrelated to Y"

@@ -1246,13 +1246,28 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
     return False
 
 
+_COMPOSITE = re.compile(r"\bcomposite\b", re.I)
+
+
 def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> bool:
     """Does the sentence name both of the claim's arms and its outcome?  The comparator by its own
     words when the claim names an active one ("diet and exercise", not "placebo"); the outcome by
     a word that is not an arm's ("antidepressant" in "ketamine's antidepressant advantage")."""
     arms = frame.arms()
-    if arms.intervention is None or not (frame.comparator_text or _LABEL_MENTION.search(sentence)):
+    if arms.intervention is None:
         return False
+    if not (frame.comparator_text or _LABEL_MENTION.search(sentence)):
+        # (a claim with no comparator: its intervention by name and its outcome)
+        # (not for a claim that takes something away, "deleting Bmal1": a sentence on what it does
+        # when present names both too; nor a composite outcome that holds the claim's)
+        # (the intervention by half its words or more: "walking in Hyde Park" is not "walking in traffic areas")
+        named = content_stems(frame.intervention_text or "")
+        own = (frame.outcome_stems - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - named) & content_stems(frame.text)
+        return (
+            bool(own) and own <= stems and not arms.loss and arms.intervention.search(sentence) is not None
+            and 2 * len(named & stems) >= len(named)
+            and not _another_kind_of_outcome(frame.text, sentence) and not _COMPOSITE.search(sentence)
+        )
     arm_words = content_stems(frame.intervention_text or "") | content_stems(frame.comparator_text or "")
     if not (frame.outcome_stems - _WEAK_STEMS - arm_words) & stems or _another_kind_of_outcome(frame.text, sentence):
         return False
