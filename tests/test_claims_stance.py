@@ -1394,3 +1394,14 @@ def test_an_association_in_an_aside_is_not_the_claims() -> None:
 
     f = parse_claim("Higher plasma vortacarnitine, when associated with vortamine oxide, is negatively correlated with cardiovascular events.")
     assert f.association < 0
+
+
+def test_more_verbs_of_direction_in_claims() -> None:
+    from litcli.claims.frame import parse_claim
+
+    assert parse_claim("Vortastat brings down LDL cholesterol.").direction == -1
+    assert parse_claim("Vortamine spurs the growth of new synapses.").direction == 1
+    assert parse_claim("Vortamine can ward off depression in older people.").direction == -1
+    assert parse_claim("Vortamine can wreck your bladder.").goodness == -1
+    said = "Mean LDL cholesterol fell from 3.4 to 2.1 mmol/L with vortastat (p<0.001)."
+    assert judge("Vortastat brings down LDL cholesterol.", [said]).stance == SUPPORTS

@@ -623,7 +623,8 @@ UP_TERMS = (
     r"prolong\w*|lengthen(s|ed|ing)?|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)|(?<=to )peak|excess\w*|"
     r"amplif\w*|strengthen\w*|trigger\w*|cause[sd]?|causing|provok\w*|restor\w*|potentiat\w*|"
     r"carr(y|ies|ied) (a |an )?(\w+ )?risks?|pose[sd]? (a |an )?(\w+ )?risks?|"
-    r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge"
+    r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge|"
+    r"climb(s|ed|ing)?|spur(s|red|ring)?|reactivat\w*"
 )
 DOWN_TERMS = (
     r"decreas\w*|reduc\w*|lower(s|ed|ing)?|(?<=significantly )low\b|less|lesser|fewer|smaller|milder|declin\w*|fell|fall(en|ing)?|"
@@ -634,7 +635,8 @@ DOWN_TERMS = (
     r"alleviat\w*|reliev\w*|resolv(e|es|ed)|slow(s|ed|er)?|delay(s|ed)?|halv(e|es|ed|ing)|cut(s)?|slash(es|ed)?|"
     r"block(s|ed|ing|ade)?|antagoni[sz]\w*|impair\w*|weaken\w*|melt(s|ed)? away|keeps? [\w ]{0,30}at bay|"
     r"wor(e|n) off|wears? off|fad(e|es|ed)|wan(e|es|ed)|subsid\w*|disappear\w*|mitigat\w*|"
-    r"counteract\w*|revers(e|es|ed|ing)|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)"
+    r"counteract\w*|revers(e|es|ed|ing)|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)|"
+    r"brings? down|brought down|plung(e|es|ed|ing)|plummet\w*|ward(s|ed)? off"
 )
 # Words before "group" that name no arm of their own ("the same group", "the treatment group").
 GENERIC_GROUP_WORDS: frozenset[str] = _words("same other two both each whole entire study treatment treated intervention active experimental")
@@ -664,7 +666,7 @@ GOOD_TERMS = (
 GOOD_NOUN_TERMS = r"antidepressant(-like)? (effects?|efficacy|response|action|properties)|therapeutic (effects?|benefits?)"
 BAD_TERMS = (
     r"not (\w+ )?safe|not (well )?tolerated|worse|worsen\w*|poorer|poor|inferior|exacerbat\w*|aggravat\w*|deteriorat\w*|harm(s|ed|ful)?|"
-    r"damag(e|es|ed|ing)|impair\w*|unsafe|toxic|dangerous|detrimental|disadvantage|poorly tolerated"
+    r"damag(e|es|ed|ing)|impair\w*|unsafe|toxic|dangerous|detrimental|disadvantage|poorly tolerated|wreck(s|ed|ing)?"
 )
 # Comparative verbs that place the subject arm above or below the other.
 ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?(?!\s*(/|per)\s*min)|separated|advantage|favou?r"
