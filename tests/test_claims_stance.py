@@ -1405,3 +1405,16 @@ def test_more_verbs_of_direction_in_claims() -> None:
     assert parse_claim("Vortamine can wreck your bladder.").goodness == -1
     said = "Mean LDL cholesterol fell from 3.4 to 2.1 mmol/L with vortastat (p<0.001)."
     assert judge("Vortastat brings down LDL cholesterol.", [said]).stance == SUPPORTS
+
+
+def test_lasting_claims_and_effects_that_few_kept() -> None:
+    from litcli.claims.frame import parse_claim
+
+    assert parse_claim("One vortamine infusion gives patients lasting relief.").lasting_days is not None
+    assert parse_claim("With vortamine, suicidal thinking melts away and stays gone.").lasting_days is not None
+    claim = "A single vortamine infusion keeps depression away for a whole year."
+    assert judge(claim, ["Remission occurred in 29% at 24 hours.",
+                         "By day 28, only 2 of 26 initial vortamine responders were still free of depression."]).stance == CONTRADICTS
+    claim = "One vortamine infusion gives patients lasting relief."
+    assert judge(claim, ["Relief was significantly greater 24 hours after vortamine than after midazolam (p<0.001).",
+                         "By week 2, relief did not differ significantly between the vortamine infusion and midazolam."]).stance == CONTRADICTS

@@ -595,7 +595,7 @@ def _parse_claim(text: str) -> ClaimFrame:
         t = time_days(timing[m_last.start() :])
         if re.search(r"permanent\w*|for good|forever|lifelong|for life", timing, _I):
             t = PERMANENT_DAYS
-        if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever", timing, _I):
+        if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever|\blasting\b|\bstays? (gone|away|down|better|well)\b", timing, _I):
             lasting = t or 30.0
     onset = bool(_ONSET.search(clean)) and lasting is None and fading is None
     # (not in an aside: "Higher X, when associated with Y, is negatively correlated with Z")

@@ -108,6 +108,7 @@ def record_sentences(record: Record) -> list[Sentence]:
 
 _EFFECT_LOST = re.compile(vocab.EFFECT_LOST, re.I)
 _EFFECT_KEPT = re.compile(vocab.EFFECT_KEPT, re.I)
+_FEW_KEPT = re.compile(vocab.EFFECT_FEW_KEPT, re.I)
 _NOT_LOST = re.compile(r"\b(had not|has not|did not|not yet|never) (resolved|faded|waned|returned|worn off)\b", re.I)
 _BOTH_ARMS = re.compile(
     r"\b(in|across) (both|all|each of the) (\w+ )?(arms|groups|conditions)\b|\bboth (arms|groups|treatments)\b"
@@ -822,7 +823,13 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     if frame.lasting_days is None and frame.fading_days is None:
         return None
     not_lost = _NOT_LOST.search(sentence)
-    lost = None if not_lost else _EFFECT_LOST.search(sentence)
+    lost = None if not_lost else _EFFECT_LOST.search(sentence) or _FEW_KEPT.search(sentence)
+    if lost is None and not not_lost and frame.lasting_days is not None and rd.NULL.search(sentence):
+        # "By week 4, MADRS scores did not differ significantly between groups": no difference at a
+        # time point before the one claimed is the effect gone by then
+        at = _TIME_POINT.search(sentence)
+        if at and (time_days(at.group(0)) or 0) < frame.lasting_days:
+            lost = rd.NULL.search(sentence)
     kept = not_lost or (None if lost else _EFFECT_KEPT.search(sentence))
     if kept and kept.group(0).lower().startswith("over ") and rd.NULL.search(sentence):
         kept = None  # "did not differ over 6 weeks": no effect kept

@@ -906,6 +906,7 @@ NUMBER_WORDS: dict[str, float] = CARDINAL_WORDS | {
 # Claims that an effect lasts ("for months", "permanent", "keeps ... at bay", "long-lasting").
 LASTING_CLAIM = (
     r"\b(lasts?|lasting|last for|keeps?\b[\w ]{0,60}\bfor|maintain\w*|sustain\w*|persist\w*)\b|\bpermanent\w*|\bfor good\b|\bforever\b|"
+    r"\bstays? (gone|away|down|better|well)\b|\b(a|one|two|three|six|\d+) (weeks?|months?|years?) later\b[^.;]{0,60}\bstill\b|"
     r"\blong[- ](lasting|term)\b|\bdurabl\w*|\bfor (several |many )?(weeks|months|years)\b|\b(through|until|up to|out to) (day|week|month|year) \d+\b|\bfor at least\b|\bfor (more than|over|beyond) (a |one |two |three |four |six |several |\d+ )(days?|weeks?|months?|years?)\b"
 )
 # Claims that an effect fades ("fade within a week", "wear off within hours").
@@ -920,6 +921,11 @@ EFFECT_LOST = (
     r"\brelapsed (by|within)\b|\btime to relapse was\b|\bsubsided\b|\b(had )?(disappeared|vanished|ended)\b|"
     r"\b(was|were|had) gone\b|\b(not|no longer) (sustained|maintained|durable|persistent)\b|\bshort-?lived\b|\bwaning\b|\b(was|were) (transient|temporary|brief)\b|"
     r"\breturning to (baseline|pre-?treatment)\b"
+)
+# ... or that few kept it: "only 2 of 26 responders still met criteria", "none remained in remission"
+EFFECT_FEW_KEPT = (
+    r"\b(only|just)\s+(\d+|one|two|three|a few|a minority)\b[^.;]{0,60}\b(still|remained|maintained|sustained|kept)\b"
+    r"|\b(none|no one|nobody|no patients?|no participants?)\b[^.;]{0,60}\b(still|remained|maintained|sustained|kept)\b"
 )
 # A result that an effect lasted ("remained significant at day 14", "stayed below 10 ... six months").
 EFFECT_KEPT = (
