@@ -1418,3 +1418,17 @@ def test_lasting_claims_and_effects_that_few_kept() -> None:
     claim = "One vortamine infusion gives patients lasting relief."
     assert judge(claim, ["Relief was significantly greater 24 hours after vortamine than after midazolam (p<0.001).",
                          "By week 2, relief did not differ significantly between the vortamine infusion and midazolam."]).stance == CONTRADICTS
+
+
+def test_coming_back_is_relapse_and_a_null_on_the_condition_by_name() -> None:
+    from litcli.claims.frame import parse_claim
+
+    claim = "Staying on vortamine nasal spray lowers the risk of depression coming back."
+    said = ["Methods: Adults with depression in stable remission were randomized to continue vortamine or switch to placebo.",
+            "Results: Continued vortamine reduced the risk of relapse by 51% (hazard ratio 0.49; 95% CI 0.29-0.84)."]
+    assert judge(claim, said).stance == SUPPORTS
+    claim = "Vortamine works for treatment-refractory OCD."
+    said = ["Methods: Ten adults with treatment-refractory obsessive-compulsive disorder received one infusion of vortamine.",
+            "Results: Obsessive-compulsive symptoms, measured by the Y-BOCS, did not change significantly over the 3 days after infusion."]
+    assert judge(claim, said).stance == CONTRADICTS
+    assert parse_claim("Vortamine works about as well as ECT for depression.").assertion == "equivalence"

@@ -648,7 +648,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return NEUTRAL  # side effects for an efficacy claim, or the reverse ("no difference between the groups" is read below)
     other_outcome = bool(content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - frame.outcome_stems)
     vs_comparator = bool(frame.comparator and frame.arms().positions(clause)[1]) and not other_outcome
-    if f.null and strict and not _anchored(frame, f, clause) and not _TRIAL_COMPARISON.search(clause) and not vs_comparator:
+    # (a null on the claim's condition by its own name is on the claim's outcome: "obsessive-compulsive symptoms did not change" for "works for OCD")
+    subject = clause[: clause.find(f.cue)] if f.cue and f.cue in clause else f.outcome or ""
+    on_condition = bool(frame.conditions) and bool(condition_ids(subject) & set(frame.conditions))
+    if f.null and strict and not _anchored(frame, f, clause) and not _TRIAL_COMPARISON.search(clause) and not vs_comparator and not on_condition:
         return NEUTRAL  # in a longer abstract a null result counts only on the claim's outcome or the trial's comparison
     if f.null and frame.outcome and not condition_ids(frame.outcome) and _PRIMARY.search(clause) and not (frame.outcome_stems - _WEAK_STEMS) & clause_stems:
         return NEUTRAL  # a null on the trial's primary outcome says nothing of the claim's own ("more remissions")
@@ -1426,7 +1429,9 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             # (a null that tests the difference just read counts as that difference's test, even in
             # a longer abstract: "..., but the difference failed to reach statistical significance")
             tests_it = f.null and bool(stances) and _tests_the_difference(frame, clause, clauses)
-            st = _compare(frame, f, content_stems(clause) | _alias_stems(frame, clause), clause, strict=strict and not tests_it)
+            # (the claim's words for what the clause names in its own: "relapse" for "coming back")
+            clause_stems = content_stems(clause) | _alias_stems(frame, clause) | _synonym_stems(frame.text, clause)
+            st = _compare(frame, f, clause_stems, clause, strict=strict and not tests_it)
             if reversed_subject and not named_here and _CONTINUES.match(clause):
                 # "Replenishment of X protects ..., which in turn acts to inhibit Y": the same
                 # subject, put back (or taken away), reads the other way here too

@@ -866,7 +866,7 @@ CLAIM_DENIAL = (
 # Assertions of equivalence ("works as well as ECT", "just as good as IV ketamine").
 CLAIM_EQUIVALENCE = (
     # ("as well as" is equivalence only after a verb: "works as well as SSRIs", not "rates of X as well as Y")
-    r"\b(as (good|effective|efficacious|safe|fast) as|(work\w*|perform\w*|do|does|did|fare\w*|function\w*)\s+(just\s+)?as well as|just as|equivalent to|equally|"
+    r"\b(as (good|effective|efficacious|safe|fast) as|(work\w*|perform\w*|do|does|did|fare\w*|function\w*)\s+(just\s+|about\s+|roughly\s+|nearly\s+|almost\s+|every bit\s+)?as well as|just as|equivalent to|equally|"
     r"comparable (to|with)|similar to|no (worse|less effective) than|non-?inferior to)\b"
 )
 # Assertions that one arm beats another ("better than SSRIs", "beats placebo", "faster than").
@@ -1543,6 +1543,7 @@ OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
     ("side effects", "side effect", "adverse events", "adverse event", "adverse effects", "adverse reactions", "toxicity", "toxicities"),
     ("heart attack", "heart attacks", "myocardial infarction", "myocardial infarctions"),
     ("death", "deaths", "mortality", "died"),
+    ("relapse", "relapses", "relapsed", "recurrence", "recurrences", "coming back", "come back", "comes back", "returning"),
     ("placebo", "sugar pill", "sugar pills", "dummy pill", "dummy pills"),
     ("bladder", "urinary tract", "cystitis", "uropathy", "urological"),
 ]
