@@ -1432,3 +1432,10 @@ def test_coming_back_is_relapse_and_a_null_on_the_condition_by_name() -> None:
             "Results: Obsessive-compulsive symptoms, measured by the Y-BOCS, did not change significantly over the 3 days after infusion."]
     assert judge(claim, said).stance == CONTRADICTS
     assert parse_claim("Vortamine works about as well as ECT for depression.").assertion == "equivalence"
+
+
+def test_an_absent_comparator_is_named_by_the_trials_controls() -> None:
+    claim = "Antenatal perineal vortamassage increases the rate of intact perineum at delivery compared with no massage in nulliparous women."
+    said = ["An intact perineum was recorded in 24/112 (21.4%) women in the vortamassage group and 19/110 (17.3%) controls (OR 1.30, 95% CI 0.67–2.54).",
+            "Episiotomy: 40.2% vs 44.5% (p=0.51)."]
+    assert judge(claim, said).stance == CONTRADICTS

@@ -1257,6 +1257,7 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
 
 
 _COMPOSITE = re.compile(r"\bcomposite\b", re.I)
+_ABSENT_COMPARATOR = re.compile(r"\s*(?:no|without|usual|standard|routine|conventional|expectant|observation|nothing)\b", re.I)
 
 
 def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> bool:
@@ -1284,7 +1285,9 @@ def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str
     ipos, cpos = arms.positions(sentence)
     if not ipos or not cpos:
         return False
-    if frame.comparator_text and not rd.CONTROL.search(frame.comparator_text) and arms.comparator is not None and not _LABEL_MENTION.search(sentence):
+    # (an active comparator by its own words; an absent one, "no massage", "usual care", as the trial's controls)
+    absent = _ABSENT_COMPARATOR.match(frame.comparator_text or "") is not None
+    if frame.comparator_text and not rd.CONTROL.search(frame.comparator_text) and not absent and arms.comparator is not None and not _LABEL_MENTION.search(sentence):
         return arms.comparator.search(sentence) is not None
     return True
 
