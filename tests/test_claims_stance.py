@@ -1439,3 +1439,16 @@ def test_an_absent_comparator_is_named_by_the_trials_controls() -> None:
     said = ["An intact perineum was recorded in 24/112 (21.4%) women in the vortamassage group and 19/110 (17.3%) controls (OR 1.30, 95% CI 0.67–2.54).",
             "Episiotomy: 40.2% vs 44.5% (p=0.51)."]
     assert judge(claim, said).stance == CONTRADICTS
+
+
+def test_a_subject_needed_for_something_raises_it() -> None:
+    from litcli.claims.frame import parse_claim
+
+    said = "Here, we show that the receptor Vly49Q was crucial for the swift polarization of neutrophils."
+    assert judge("Active Vly49Q induces neutrophil polarization.", [said]).stance == SUPPORTS
+    assert judge("Active Vly49Q prevents neutrophil polarization.", [said]).stance == CONTRADICTS
+    assert judge("Vortnf induces granuloma formation.", ["Thus, Vortnf is not required for tuberculous granuloma formation."]).stance == CONTRADICTS
+    # the gene at work, for a claim that takes it away
+    assert judge("Loss of VARLX impairs Hedgehog signalling.", ["We conclude that VARLX is required for ciliary Hedgehog signalling."]).stance == SUPPORTS
+    # a claim that something is required is a dependency, with no direction of its own
+    assert parse_claim("Astrocyte-derived vortalactate is required for long-term memory formation.").direction == 0

@@ -818,6 +818,11 @@ _SYMBOL = re.compile(r"[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9-]*")  # a gene or protein 
 _MANIPULATED_LOSS = re.compile(r"\b(?:" + "|".join(re.escape(w) for sign, forms in vocab.MANIPULATIONS if sign < 0 for w in forms) + r")\b", _I)
 _ROLE_UP = re.compile(r"\b(?:" + vocab.ROLE_UP + r")(?=\s+of\b)", _I)
 _ROLE_DOWN = re.compile(r"\b(?:" + vocab.ROLE_DOWN + r")(?=\s+of\b)", _I)
+NEEDED_FOR = re.compile(
+    r"(?:" + "|".join(rf"(?<=\b{c} )|(?<=\b{c} not )" for c in ("is", "are", "was", "were", "be")) + r")"
+    r"(?:\w+ly )?(?:" + vocab.NEEDED_FOR + r")(?=\s+(?:for|to)\b)",
+    _I,
+)
 _SOONER = re.compile(r"\b(?:" + vocab.TIME_SOONER + r")\b", _I)
 _LATER_TIME = re.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)
 _TIME_MEASURE = re.compile(vocab.TIME_MEASURES, _I)
@@ -1020,6 +1025,8 @@ def reads_reversed(clause: str, arms: Arms) -> bool:
         return taken_away
     if _GAIN.search(before):
         return True
+    if not taken_away and NEEDED_FOR.search(clause, first.end(), first.end() + 60):
+        return True  # "ARLX is required for Hedgehog signalling" (the gene at work) for "loss of ARLX impairs ..."
     return bool(
         _SYMBOL.fullmatch(first.group(0)) and not _MANIPULATED_LOSS.search(clause[max(0, first.start() - 40) : first.end() + 20])
         and not taken_away and not re.search(r"\banti-?\s*$", clause[max(0, first.start() - 6) : first.start()], _I)
@@ -1142,7 +1149,10 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     if done_to_arm and min(done_to_arm, key=lambda t: t[0].start())[1] < 0:
         sign = -sign
     time_moves = ((_SOONER, -1), (_LATER_TIME, 1)) if _TIME_MEASURE.search(clause) else ()
-    role_moves = ((_ROLE_UP, 1), (_ROLE_DOWN, -1)) if " of " in clause else ()  # "identified as repressors of autophagy"
+    role_moves: tuple[tuple[re.Pattern[str], int], ...] = ((_ROLE_UP, 1), (_ROLE_DOWN, -1)) if " of " in clause else ()  # "identified as repressors of autophagy"
+    # "X was crucial for the polarization of Y" (in a result read against a claim; a claim that X
+    # is required for Y is a dependency, not a direction: frame.parse_claim reads it with no arms)
+    role_moves += ((NEEDED_FOR, 1),) if arms.intervention is not None and NEEDED_FOR.search(clause) else ()
     moves = sorted(
         [
             (m, d)

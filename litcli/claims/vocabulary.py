@@ -1538,6 +1538,9 @@ CHANGE_VERBS = r"alter(s|ed)?|chang(e|es|ed)|affect(s|ed)?|influenc(e|es|ed)|mod
 # "an activator of mTOR"): read as a move only before "of".
 ROLE_UP = r"activators?|inducers?|promoters?|drivers?|enhancers?|stimulators?"
 ROLE_DOWN = r"repressors?|suppressors?|inhibitors?|antagonists?|blockers?|negative regulators?"
+# A subject said to be needed for something ("Ly49Q was crucial for the polarization of
+# neutrophils"): a role that raises it (after a copula; "the time required for" is no role).
+NEEDED_FOR = r"crucial|essential|required|necessary|critical|indispensable|vital"
 # Outcomes named in other words: a sentence naming one names the others (for relevance only).
 OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
     ("side effects", "side effect", "adverse events", "adverse event", "adverse effects", "adverse reactions", "toxicity", "toxicities"),
