@@ -1452,3 +1452,10 @@ def test_a_subject_needed_for_something_raises_it() -> None:
     assert judge("Loss of VARLX impairs Hedgehog signalling.", ["We conclude that VARLX is required for ciliary Hedgehog signalling."]).stance == SUPPORTS
     # a claim that something is required is a dependency, with no direction of its own
     assert parse_claim("Astrocyte-derived vortalactate is required for long-term memory formation.").direction == 0
+
+
+def test_a_direction_answers_the_later_objects_listed_after_its_first() -> None:
+    claim = "Ultrasound vortaguidance significantly reduces the number of needle insertion attempts necessary for a lumbar puncture in adults."
+    said = ["CONCLUSIONS Ultrasound vortaguidance can reduce the risk of failed or traumatic lumbar punctures, as well as the number of needle insertions and redirections.",
+            "Twelve trials were included."]
+    assert judge(claim, said).stance == SUPPORTS

@@ -488,6 +488,9 @@ _PEOPLE = re.compile(r"(" + vocab.PEOPLE_NOUNS + r")$", re.I)
 _SHARE = re.compile(r"(" + vocab.SHARE_NOUNS + r")$", re.I)  # "a greater proportion of X-treated patients had Y"
 
 
+_LISTED_OBJECT = re.compile(r",?\s+(?:as well as|and also|along with)\s+", re.I)
+
+
 def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     """Is the finding's cue next to the claim's outcome (within a few words), so that the
     direction read is about what the claim is about?"""
@@ -515,6 +518,14 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     after = " ".join(words_after[:span])
     if wanted & _parts(_named_stems(after)) or _parts(wanted) & _named_stems(after):
         return True
+    if f.direction and not comparative:
+        # the verb's later objects, listed after the first: "can reduce the risk of failed lumbar
+        # punctures, as well as the number of needle insertions" (up to another direction word)
+        rest = clause[at + len(f.cue) :]
+        stop = _MOVES.search(rest)
+        listed = _LISTED_OBJECT.search(rest[: stop.start() if stop else 160][:160])
+        if listed and wanted & content_stems(rest[listed.end() : (stop.start() if stop else 160)]):
+            return True
     if f.association and not frame.comparator_text and wanted & content_stems(f.cue[len(f.cue) // 2 :] + clause[at + len(f.cue) :].split(" ", 1)[0]):
         return True  # "associated with more than twice the risk of SUID": the outcome is inside the cue
     before_words = clause[:at].split()
