@@ -80,6 +80,7 @@ _VERB = re.compile(
     _I,
 )
 # a modal before the claim's verb ("can reduce", "may lead to"): the verb is the one after it
+_MODAL_WORD = re.compile(r"\b(?:can|could|may|might|will|would|should|must)\s", _I)
 _MODAL = re.compile(
     r"\b(?:can|could|may|might|will|would|should|must)\s+(?=(?:\w+ly\s+)?(?:"
     + "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS])
@@ -184,8 +185,7 @@ class ClaimFrame:
         )
 
     def arms(self) -> rd.Arms:
-        loss = takes_away(self.intervention_text or "")
-        return rd.Arms(rd.term_pattern(self.intervention), rd.term_pattern(self.comparator), loss)
+        return _arms(self.intervention, self.comparator, self.intervention_text or "")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -256,6 +256,12 @@ def _manipulation(word: str) -> str | None:
     """A pattern for every form of an experiment's word ("Inhibiting": "inhibition", "inhibitors")."""
     found = vocab.MANIPULATION_OF.get(word.lower())
     return r"\b(?:" + "|".join(re.escape(w) for w in found[1]) + r")\b" if found else None
+
+
+@lru_cache(maxsize=4096)
+def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], intervention_text: str) -> rd.Arms:
+    """The arms' patterns (read once per claim and abstract: a frame is asked for them often)."""
+    return rd.Arms(rd.term_pattern(intervention), rd.term_pattern(comparator), takes_away(intervention_text))
 
 
 def takes_away(phrase: str) -> bool:
@@ -371,6 +377,7 @@ def parse_claim(text: str) -> ClaimFrame:
     return _parse_claim(text)
 
 
+@lru_cache(maxsize=4096)
 def claim_core(text: str) -> str:
     """The claim without its reporting frame ("A new study found that ...", "..., researchers
     say"): what is reported."""
@@ -402,7 +409,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     negated = bool(_DENIAL.search(main))
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
     clean = re.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
-    clean = _MODAL.sub("", clean)  # "X can reduce Y": the verb is "reduce" (the hedge is kept above)
+    if _MODAL_WORD.search(clean):
+        clean = _MODAL.sub("", clean)  # "X can reduce Y": the verb is "reduce" (the hedge is kept above)
     safety = bool(_SAFETY.search(clean))
     if safety and re.search(r"\bnot (addictive|harmful|dangerous)\b|\bno (serious |major |significant )?(side[- ]effects?|adverse|harms?|risks?)\b", clean, _I):
         negated = False  # "not addictive", "no side effects": a safety claim, stated positively

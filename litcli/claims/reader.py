@@ -153,7 +153,9 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=16384)
 def content_stems(text: str) -> frozenset[str]:
+    """The stems of the text's content words (a sentence's and its clauses' are asked for often)."""
     return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
 
 
@@ -818,6 +820,7 @@ _SYMBOL = re.compile(r"[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9-]*")  # a gene or protein 
 _MANIPULATED_LOSS = re.compile(r"\b(?:" + "|".join(re.escape(w) for sign, forms in vocab.MANIPULATIONS if sign < 0 for w in forms) + r")\b", _I)
 _ROLE_UP = re.compile(r"\b(?:" + vocab.ROLE_UP + r")(?=\s+of\b)", _I)
 _ROLE_DOWN = re.compile(r"\b(?:" + vocab.ROLE_DOWN + r")(?=\s+of\b)", _I)
+_NEED_WORD = re.compile(r"\b(?:" + vocab.NEEDED_FOR + r")\b", _I)  # (a quick look before the pattern's look-behinds)
 NEEDED_FOR = re.compile(
     r"(?:" + "|".join(rf"(?<=\b{c} )|(?<=\b{c} not )" for c in ("is", "are", "was", "were", "be")) + r")"
     r"(?:\w+ly )?(?:" + vocab.NEEDED_FOR + r")(?=\s+(?:for|to)\b)",
@@ -1025,7 +1028,7 @@ def reads_reversed(clause: str, arms: Arms) -> bool:
         return taken_away
     if _GAIN.search(before):
         return True
-    if not taken_away and NEEDED_FOR.search(clause, first.end(), first.end() + 60):
+    if not taken_away and _NEED_WORD.search(clause, first.end(), first.end() + 60) and NEEDED_FOR.search(clause, first.end(), first.end() + 60):
         return True  # "ARLX is required for Hedgehog signalling" (the gene at work) for "loss of ARLX impairs ..."
     return bool(
         _SYMBOL.fullmatch(first.group(0)) and not _MANIPULATED_LOSS.search(clause[max(0, first.start() - 40) : first.end() + 20])
@@ -1152,7 +1155,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     role_moves: tuple[tuple[re.Pattern[str], int], ...] = ((_ROLE_UP, 1), (_ROLE_DOWN, -1)) if " of " in clause else ()  # "identified as repressors of autophagy"
     # "X was crucial for the polarization of Y" (in a result read against a claim; a claim that X
     # is required for Y is a dependency, not a direction: frame.parse_claim reads it with no arms)
-    role_moves += ((NEEDED_FOR, 1),) if arms.intervention is not None and NEEDED_FOR.search(clause) else ()
+    role_moves += ((NEEDED_FOR, 1),) if arms.intervention is not None and _NEED_WORD.search(clause) and NEEDED_FOR.search(clause) else ()
     moves = sorted(
         [
             (m, d)

@@ -242,6 +242,14 @@ _ALL_CAUSE = re.compile(vocab.ALL_CAUSE_DEATHS, re.I)
 _CAUSE_SPECIFIC = re.compile(vocab.CAUSE_SPECIFIC_DEATHS, re.I)
 _SUBTYPE = re.compile(vocab.SUBTYPES, re.I)
 _EXCLUDED = re.compile(vocab.EXCLUDED, re.I)
+_EXCLUSION_CRITERION = re.compile(vocab.EXCLUSION_CRITERION, re.I)
+
+
+def _without_excluded(text: str) -> str:
+    """The text without the people a study left out ("patients with PTSD were excluded",
+    "bipolar disorder was an exclusion criterion"): they are not its population."""
+    text = _EXCLUDED.sub(" ", text)
+    return _EXCLUSION_CRITERION.sub(" ", text) if "exclusion criteri" in text.lower() else text
 
 
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
@@ -360,7 +368,7 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
     population than the claim's (None if not).  A record that also names the claim's condition
     is not ruled out by a conflicting one named beside it (a bipolar trial's background on
     unipolar depression)."""
-    sentence = _EXCLUDED.sub(" ", sentence)  # "patients with bipolar disorder were excluded"
+    sentence = _without_excluded(sentence)  # "patients with bipolar disorder were excluded"
     wanted_ages = _age_range(frame.text, claim=True)
     if wanted_ages:
         found_ages = _age_range(sentence)
@@ -1271,34 +1279,46 @@ _COMPOSITE = re.compile(r"\bcomposite\b", re.I)
 _ABSENT_COMPARATOR = re.compile(r"\s*(?:no|without|usual|standard|routine|conventional|expectant|observation|nothing)\b", re.I)
 
 
+@lru_cache(maxsize=2048)
+def _comparison_words(frame: ClaimFrame) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
+    """What ``_names_the_comparison`` looks for, read once per frame: the outcome's own words with a
+    comparator, without one, the intervention's words, and whether the comparator must be named by
+    its own words (an active one: "diet and exercise"; not "placebo", "no massage", "usual care")."""
+    named = content_stems(frame.intervention_text or "")
+    arm_words = named | content_stems(frame.comparator_text or "")
+    with_comparator = frame.outcome_stems - _WEAK_STEMS - arm_words
+    alone = (frame.outcome_stems - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - named) & content_stems(frame.text)
+    active = bool(frame.comparator_text) and not rd.CONTROL.search(frame.comparator_text or "") and not _ABSENT_COMPARATOR.match(frame.comparator_text or "")
+    return with_comparator, alone, named, active
+
+
 def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> bool:
     """Does the sentence name both of the claim's arms and its outcome?  The comparator by its own
     words when the claim names an active one ("diet and exercise", not "placebo"); the outcome by
     a word that is not an arm's ("antidepressant" in "ketamine's antidepressant advantage")."""
-    arms = frame.arms()
-    if arms.intervention is None:
-        return False
-    if not (frame.comparator_text or _LABEL_MENTION.search(sentence)):
-        # (a claim with no comparator: its intervention by name and its outcome)
-        # (not for a claim that takes something away, "deleting Bmal1": a sentence on what it does
-        # when present names both too; nor a composite outcome that holds the claim's)
-        # (the intervention by half its words or more: "walking in Hyde Park" is not "walking in traffic areas")
-        named = content_stems(frame.intervention_text or "")
-        own = (frame.outcome_stems - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - named) & content_stems(frame.text)
+    with_comparator, alone, named, active = _comparison_words(frame)
+    labelled = not frame.comparator_text and _LABEL_MENTION.search(sentence) is not None
+    if not frame.comparator_text and not labelled:
+        # (a claim with no comparator: its intervention by half its words or more, "walking in Hyde
+        # Park" is not "walking in traffic areas", and its outcome; not for a claim that takes
+        # something away, "deleting Bmal1": a sentence on what it does when present names both
+        # too; nor a composite outcome that holds the claim's)
+        if not alone or not alone <= stems or 2 * len(named & stems) < len(named):
+            return False
+        arms = frame.arms()
         return (
-            bool(own) and own <= stems and not arms.loss and arms.intervention.search(sentence) is not None
-            and 2 * len(named & stems) >= len(named)
+            arms.intervention is not None and not arms.loss and arms.intervention.search(sentence) is not None
             and not _another_kind_of_outcome(frame.text, sentence) and not _COMPOSITE.search(sentence)
         )
-    arm_words = content_stems(frame.intervention_text or "") | content_stems(frame.comparator_text or "")
-    if not (frame.outcome_stems - _WEAK_STEMS - arm_words) & stems or _another_kind_of_outcome(frame.text, sentence):
+    if not with_comparator & stems or _another_kind_of_outcome(frame.text, sentence):
+        return False
+    arms = frame.arms()
+    if arms.intervention is None:
         return False
     ipos, cpos = arms.positions(sentence)
     if not ipos or not cpos:
         return False
-    # (an active comparator by its own words; an absent one, "no massage", "usual care", as the trial's controls)
-    absent = _ABSENT_COMPARATOR.match(frame.comparator_text or "") is not None
-    if frame.comparator_text and not rd.CONTROL.search(frame.comparator_text) and not absent and arms.comparator is not None and not _LABEL_MENTION.search(sentence):
+    if active and arms.comparator is not None and not _LABEL_MENTION.search(sentence):
         return arms.comparator.search(sentence) is not None
     return True
 
@@ -1585,6 +1605,7 @@ def _with_abbreviations(frame: ClaimFrame, defined: dict[str, str]) -> ClaimFram
 
 # a capitalised token a sentence may use for an arm without defining it: "FCM", "DEX", "S/V", "NaF"
 _ARM_TOKEN = re.compile(r"(?<![\w/-])([A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z]{1,3}/[A-Z]{1,3})(?![\w/-])")
+_ANY_TOKEN = re.compile(r"(?<![\w/-])([A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z]{1,3}/[A-Z]{1,3}|[A-Z][a-z]{1,2})(?![\w/-])")
 _NAME_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -1632,7 +1653,7 @@ def _with_arm_tokens(frame: ClaimFrame, texts: Sequence[str], defined: dict[str,
     aliases: list[tuple[str, frozenset[str]]] = []
     # (the outcome's words in the claim's order: "haemoglobin concentration")
     outcome = frame.outcome or " ".join(w for w in re.findall(r"[\w-]+", frame.text) if stem(w.lower()) in frame.outcome_stems)
-    tokens = {m.group(1) for text in texts for rx in (_ARM_TOKEN, _OUTCOME_TOKEN) for m in rx.finditer(text)}
+    tokens = {t for text in texts for t in _ANY_TOKEN.findall(text)}
     claim_words = {w.lower() for w in re.findall(r"[\w/-]+", frame.text)}
     for token in sorted(tokens):
         if token in defined or token.lower() in vocab.REPORT_ABBREVIATIONS or token.lower() in vocab.FUNCTION_WORDS or token.lower() in claim_words:
@@ -1842,7 +1863,7 @@ def _leading_background(items: Sequence[Sentence], readings: Sequence[Reading]) 
 def _not_named(frame: ClaimFrame, record: str) -> str | None:
     """Why a whole record says nothing about the claim because it never names the claim's
     condition or intervention (None when it names both, or the claim has neither)."""
-    record = _EXCLUDED.sub(" ", record)  # "patients with PTSD were excluded" does not name it
+    record = _without_excluded(record)  # "patients with PTSD were excluded" does not name it
     if frame.conditions:
         found = condition_ids(record)
         wanted = set(frame.conditions).union(*(vocab.CONCEPTS_BY_ID[c].supersedes for c in frame.conditions))

@@ -1038,7 +1038,10 @@ SEVERITY_GRADES = ("mild", "moderate", "severe")
 EXCLUDED = (
     r"\b(patients|participants|people|those|individuals|subjects|women|men|children|adults)\s+(with|who had|on|taking)\s+"
     r"[^.;]{1,80}?\s+(were|was)\s+(excluded|not eligible|ineligible)\b|\bexcluding\s+[^,;.]{1,60}|\bexclusion criteria\b[^.;]{0,120}"
-    r"|(?:^|(?<=[;,:]))[^.;,:]{1,60}?\s+(?:was|were)\s+(?:an?\s+|the\s+)?exclusion criteri(?:on|a)\b"
+)
+# ... and "bipolar disorder was an exclusion criterion" (looked for only where the words are)
+EXCLUSION_CRITERION = (
+    r"(?:^|(?<=[;,:]))[^.;,:]{1,60}?\s+(?:was|were)\s+(?:an?\s+|the\s+)?exclusion criteri(?:on|a)\b"
 )
 
 # Verbs of a purpose after a claim's comparator ("than cytology to detect CIN2"): the comparator ends there.
