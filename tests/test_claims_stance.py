@@ -1459,3 +1459,12 @@ def test_a_direction_answers_the_later_objects_listed_after_its_first() -> None:
     said = ["CONCLUSIONS Ultrasound vortaguidance can reduce the risk of failed or traumatic lumbar punctures, as well as the number of needle insertions and redirections.",
             "Twelve trials were included."]
     assert judge(claim, said).stance == SUPPORTS
+
+
+def test_falls_by_a_mean_of_and_results_in_a_subgroup() -> None:
+    said = "At 24 hours, MADRS scores had fallen by a mean of 15.3 points in the vortamine group versus 7.8 points in the midazolam group (p<0.001)."
+    assert judge("A single vortamine infusion can ease severe depression within a day.", [said]).stance == SUPPORTS
+    claim = "Vaginal vortagesterone lowers the rate of preterm birth before 34 weeks in twin pregnancies."
+    said = ["Preterm birth before 34 weeks occurred in 24.1% of the vortagesterone group and 26.8% of the placebo group (RR 0.90, 95% CI 0.72–1.13).",
+            "In a prespecified subgroup of women with a cervical length below 30 mm, vortagesterone reduced preterm birth before 34 weeks (RR 0.58, 95% CI 0.38–0.89)."]
+    assert judge(claim, said).stance == CONTRADICTS

@@ -744,7 +744,8 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     d = 1 if vi > vc else -1
     start = min(at_i, at_c, ipos[0], cpos[0])
     lead = clause[: min(at_i, at_c)]
-    if vi >= 0 and vc >= 0 and re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or vi >= 0 and vc >= 0 and re.search(
+    # ("had fallen by a mean of 15.3 points in A versus 7.8 in B": the sizes of a fall)
+    if vi >= 0 and vc >= 0 and re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by(?:\s+(?:a|an|the)?\s*(?:mean|median|average)(?:\s+of)?)?\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or vi >= 0 and vc >= 0 and re.search(
         r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I
     ):
         # (or "the mean MADRS reduction was 16.4 points in A and 8.7 in B")

@@ -197,6 +197,18 @@ _INN = re.compile(r"\b" + vocab.INN_STEMS + r"\b", re.I)
 _TREATMENT_AS_TIME = re.compile(r"\s+(stage|period|phase|weeks?|days?|months?|duration|effects?|groups?|arms?|differences?|allocation|assignment|conditions?|by time)\b", re.I)
 
 
+_SUBGROUP = re.compile(r"\b(?:in|among|for|within)\s+(?:a|the|this|each)\s+(?:\w+\s+)?(?:pre-?specified\s+|post[- ]hoc\s+|exploratory\s+)?subgroups?\s+(?:of|with|analysis of)?\s*([^,;:]{3,80})", re.I)
+
+
+def _subgroup(frame: ClaimFrame, sentence: str) -> str | None:
+    """A result in a subgroup the claim does not name ("In a prespecified subgroup of women with a
+    cervical length below 30 mm, ..." for a claim about twin pregnancies): not the claim's people."""
+    m = _SUBGROUP.search(sentence)
+    if not m or content_stems(m.group(1)) & frame.stems:
+        return None
+    return "a subgroup: " + m.group(1).strip()[:60]
+
+
 def _names_an_agent(word: str) -> bool:
     """Can the first word of a sentence be an agent acting ("Remdesivir reduced ...")?  Not an
     adverb, a function word or a word about the result ("Significantly less decline ...")."""
@@ -1406,7 +1418,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         return Reading(NEUTRAL, "cause-specific deaths, not deaths overall", "off-topic", relevance)
     if frame.prevention and _TREATMENT_POP.search(sentence):
         return Reading(NEUTRAL, "treatment, not prevention", "off-topic", relevance)
-    why = _off_topic(frame, sentence)
+    why = _off_topic(frame, sentence) or _subgroup(frame, sentence)
     if why:
         return Reading(NEUTRAL, why, "off-topic", relevance)
     stances: list[tuple[str, str | None, Finding | None]] = []
