@@ -1468,3 +1468,11 @@ def test_falls_by_a_mean_of_and_results_in_a_subgroup() -> None:
     said = ["Preterm birth before 34 weeks occurred in 24.1% of the vortagesterone group and 26.8% of the placebo group (RR 0.90, 95% CI 0.72–1.13).",
             "In a prespecified subgroup of women with a cervical length below 30 mm, vortagesterone reduced preterm birth before 34 weeks (RR 0.58, 95% CI 0.38–0.89)."]
     assert judge(claim, said).stance == CONTRADICTS
+
+
+def test_an_untested_difference_gives_way_to_a_tested_result() -> None:
+    claim = "Vortamine nasal spray helps adults over 65 whose depression has not responded to other drugs."
+    said = ["Methods: 138 patients aged 65 years or older with treatment-resistant depression were randomised to vortamine or placebo spray.",
+            "Response rates were 23.9% with vortamine and 12.3% with placebo.",
+            "Vortamine did not achieve statistical significance on the primary endpoint in elderly patients with depression."]
+    assert judge(claim, said).stance == CONTRADICTS

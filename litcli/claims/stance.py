@@ -1893,6 +1893,15 @@ def _known_drug(text: str) -> bool:
     return any(m.concept.group == "intervention" for m in vocab.find_concepts(text))
 
 
+def _untested(r: Reading) -> bool:
+    """A difference in numbers per arm that no test in the sentence confirms."""
+    f = r.finding
+    return (
+        r.kind == "finding" and f is not None and f.significant is None and not f.null and not f.association
+        and len(re.findall(r"\d+(?:[.·]\d+)?", r.cue or "")) >= 2
+    )
+
+
 def judge(claim: str, sentences: Sequence[str | Sentence], *, title: str | None = None, max_rationale: int = 3) -> Judgement:
     """The stance of an abstract (a list of sentences, optionally with section labels) toward ``claim``."""
     return decide(prepare(claim, sentences, title=title), max_rationale=max_rationale)
@@ -1917,6 +1926,11 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
         if t[2].stance != NEUTRAL and (single or t[2].relevance >= (MIN_RELEVANCE_TIMED if t[2].kind == "duration" else MIN_RELEVANCE))
     ]
     decided.sort(key=lambda t: -t[0])
+    if len(decided) > 1 and decided[1][2].stance != decided[0][2].stance and decided[1][0] >= decided[0][0] - CONFLICT_MARGIN:
+        # (an untested difference, "23.9% with A and 12.3% with placebo", gives way to a tested result)
+        untested = [t for t in decided[:2] if _untested(t[2])]
+        if len(untested) == 1:
+            decided = [t for t in decided if t is not untested[0]]
     stance = decided[0][2].stance if decided else NEUTRAL
     if len(decided) > 1 and decided[1][2].stance != stance and decided[1][0] >= decided[0][0] - CONFLICT_MARGIN:
         stance = NEUTRAL  # two equally relevant sentences that disagree: say so, decide nothing
