@@ -68,26 +68,25 @@ _MORE_LIKELY = re.compile(
     r"(?:(?:develop|have|get|suffer(?:\s+from)?|experience|catch|contract|need|require|be\s+diagnosed\s+with|be)\s+)?(.+)$",
     _I,
 )
-# The verb that ends the subject: a direction word, a good/bad word, or a copula.
-_VERB = re.compile(
-    r"(?<![\w-])(?:" + "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS]) + r")(?![\w-])"
-    r"|\b(is|are|was|were|has|have|had|can|could|may|might|will|would|does|do|did|should|must|"
+# verbs a claim states its assertion with, besides the direction and judgement words
+_CLAIM_VERBS = (
     r"leads?|led|results?|acts?|plays?|affects?|associat\w*|correlat\w*|predicts?|requires?|depends?|"
     r"mediat\w*|regulat\w*|contributes?|involves?|targets?|binds?|modulat\w*|changes?|alters?|shows?|"
     r"demonstrates?|lacks?|remains?|becomes?|makes?|keeps?|gives?|produces?|rewires?|switch(es)?|sets?|"
     r"brings?|tips?|melts?|beats?|outperform(?:s|ed)?|works?|carr(y|ies)|poses?|confers?|lasts?|persists?|endures?|peaks?|"
-    r"maintains?|sustains?|preserves?)\b",
+    r"maintains?|sustains?|preserves?"
+)
+_DIRECTION_WORDS = "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS])
+# The verb that ends the subject: a direction word, a good/bad word, or a copula.
+_VERB = re.compile(
+    r"(?<![\w-])(?:" + _DIRECTION_WORDS + r")(?![\w-])"
+    r"|\b(is|are|was|were|has|have|had|can|could|may|might|will|would|does|do|did|should|must|" + _CLAIM_VERBS + r")\b",
     _I,
 )
 # a modal before the claim's verb ("can reduce", "may lead to"): the verb is the one after it
 _MODAL_WORD = re.compile(r"\b(?:can|could|may|might|will|would|should|must)\s", _I)
 _MODAL = re.compile(
-    r"\b(?:can|could|may|might|will|would|should|must)\s+(?=(?:\w+ly\s+)?(?:"
-    + "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS])
-    + r"|lead|result|act|play|affect|predict|require|depend|mediate|regulate|contribute|involve|target|bind|modulate|change|alter|"
-    r"make|keep|give|produce|rewire|switch|set|bring|tip|melt|beat|outperform|carry|pose|confer|last|persist|endure|peak|"
-    r"maintain|sustain|preserve|work)(?![\w-]))",
-    _I,
+    r"\b(?:can|could|may|might|will|would|should|must)\s+(?=(?:\w+ly\s+)?(?:" + _DIRECTION_WORDS + "|" + _CLAIM_VERBS + r")(?![\w-]))", _I
 )
 _ASIDE = re.compile(r",\s*(?:when|if|which|while|whether)\b[^,]*,")
 _COMPARATOR_AFTER = re.compile(

@@ -197,7 +197,7 @@ _INN = re.compile(r"\b" + vocab.INN_STEMS + r"\b", re.I)
 _TREATMENT_AS_TIME = re.compile(r"\s+(stage|period|phase|weeks?|days?|months?|duration|effects?|groups?|arms?|differences?|allocation|assignment|conditions?|by time)\b", re.I)
 
 
-_SUBGROUP = re.compile(r"\b(?:in|among|for|within)\s+(?:a|the|this|each)\s+(?:\w+\s+)?(?:pre-?specified\s+|post[- ]hoc\s+|exploratory\s+)?subgroups?\s+(?:of|with|analysis of)?\s*([^,;:]{3,80})", re.I)
+_SUBGROUP = re.compile(vocab.SUBGROUP_RESULT, re.I)
 
 
 def _subgroup(frame: ClaimFrame, sentence: str) -> str | None:
@@ -508,7 +508,7 @@ _PEOPLE = re.compile(r"(" + vocab.PEOPLE_NOUNS + r")$", re.I)
 _SHARE = re.compile(r"(" + vocab.SHARE_NOUNS + r")$", re.I)  # "a greater proportion of X-treated patients had Y"
 
 
-_LISTED_OBJECT = re.compile(r",?\s+(?:as well as|and also|along with)\s+", re.I)
+_LISTED_OBJECT = re.compile(r",?\s+(?:" + vocab.LISTED_OBJECT + r")\s+", re.I)
 
 
 def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
@@ -1287,8 +1287,8 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
     return False
 
 
-_COMPOSITE = re.compile(r"\bcomposite\b", re.I)
-_ABSENT_COMPARATOR = re.compile(r"\s*(?:no|without|usual|standard|routine|conventional|expectant|observation|nothing)\b", re.I)
+_COMPOSITE = re.compile(vocab.COMPOSITE_OUTCOME, re.I)
+_ABSENT_COMPARATOR = re.compile(r"\s*(?:" + vocab.ABSENT_COMPARATOR + r")\b", re.I)
 
 
 @lru_cache(maxsize=2048)
@@ -1615,7 +1615,8 @@ def _with_abbreviations(frame: ClaimFrame, defined: dict[str, str]) -> ClaimFram
     )
 
 
-# a capitalised token a sentence may use for an arm without defining it: "FCM", "DEX", "S/V", "NaF"
+# a capitalised token a sentence may use for an arm without defining it ("FCM", "DEX", "S/V",
+# "NaF"), and for an arm or an outcome ("Hb", "Hct")
 _ARM_TOKEN = re.compile(r"(?<![\w/-])([A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z]{1,3}/[A-Z]{1,3})(?![\w/-])")
 _ANY_TOKEN = re.compile(r"(?<![\w/-])([A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z]{1,3}/[A-Z]{1,3}|[A-Z][a-z]{1,2})(?![\w/-])")
 _NAME_WORD = re.compile(r"[A-Za-z]+")
@@ -1648,8 +1649,6 @@ def _abbreviates(token: str, name: str) -> bool:
     return any(words[w][0] == letters[0] and match(1, w, 1) for w in range(len(words)))
 
 
-# ... or for an outcome: "Hb", "Hct", "LVEF"
-_OUTCOME_TOKEN = re.compile(r"(?<![\w/-])([A-Z][a-z]{1,2}|[A-Z][A-Za-z]?[A-Z]{1,4})(?![\w/-])")
 
 
 def _with_arm_tokens(frame: ClaimFrame, texts: Sequence[str], defined: dict[str, str]) -> ClaimFrame:

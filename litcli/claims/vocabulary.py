@@ -1047,6 +1047,19 @@ EXCLUSION_CRITERION = (
 # Verbs of a purpose after a claim's comparator ("than cytology to detect CIN2"): the comparator ends there.
 PURPOSE_VERBS = r"detect|diagnose|identify|screen|predict|prevent|treat|reduce|improve|achieve|induce|maintain|control|relieve|manage"
 
+# An outcome made of several ("the composite of cardiovascular death, MI or stroke"): not one of its parts.
+COMPOSITE_OUTCOME = r"\bcomposite\b"
+# A comparator that is the intervention's absence or the usual care ("no massage", "usual care"):
+# a results sentence names it as the trial's controls.
+ABSENT_COMPARATOR = r"no|without|usual|standard|routine|conventional|expectant|observation|nothing"
+# Words that list a verb's later objects ("reduce X, as well as Y").
+LISTED_OBJECT = r"as well as|and also|along with"
+# A result in a subgroup, and the words that define it ("In a prespecified subgroup of women with ...").
+SUBGROUP_RESULT = (
+    r"\b(?:in|among|for|within)\s+(?:a|the|this|each)\s+(?:\w+\s+)?(?:pre-?specified\s+|post[- ]hoc\s+|exploratory\s+)?"
+    r"subgroups?\s+(?:of|with|analysis of)?\s*([^,;:]{3,80})"
+)
+
 # Kinds of one outcome, told apart by the word in front: "overall survival" is not answered by
 # "progression-free survival" (each tuple: the kinds of the outcome named last).
 OUTCOME_KINDS: tuple[tuple[str, ...], ...] = (
