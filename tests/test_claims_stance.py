@@ -1476,3 +1476,10 @@ def test_an_untested_difference_gives_way_to_a_tested_result() -> None:
             "Response rates were 23.9% with vortamine and 12.3% with placebo.",
             "Vortamine did not achieve statistical significance on the primary endpoint in elderly patients with depression."]
     assert judge(claim, said).stance == CONTRADICTS
+
+
+def test_the_base_of_an_add_on_is_named_by_the_trials_controls() -> None:
+    claim = "Adding vortalizumab to chemotherapy increases overall survival compared with chemotherapy alone in metastatic lung cancer patients."
+    said = ["The estimated 12-month overall survival was 69.2% in the vortalizumab group versus 49.4% in the placebo group (p<0.001).",
+            "Adverse events were similar."]
+    assert judge(claim, said).stance == SUPPORTS

@@ -1288,6 +1288,7 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
 
 
 _COMPOSITE = re.compile(vocab.COMPOSITE_OUTCOME, re.I)
+_ADD_ON_CLAIM = re.compile(r"^\s*(?:adding|the addition of)\b|\b(?:added to|in addition to|on top of)\b", re.I)
 _ABSENT_COMPARATOR = re.compile(r"\s*(?:" + vocab.ABSENT_COMPARATOR + r")\b", re.I)
 
 
@@ -1300,7 +1301,10 @@ def _comparison_words(frame: ClaimFrame) -> tuple[frozenset[str], frozenset[str]
     arm_words = named | content_stems(frame.comparator_text or "")
     with_comparator = frame.outcome_stems - _WEAK_STEMS - arm_words
     alone = (frame.outcome_stems - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - named) & content_stems(frame.text)
-    active = bool(frame.comparator_text) and not rd.CONTROL.search(frame.comparator_text or "") and not _ABSENT_COMPARATOR.match(frame.comparator_text or "")
+    # (nor the base of an add-on, "adding X to chemotherapy ... compared with chemotherapy alone":
+    # the trial's other arm is "placebo plus chemotherapy")
+    add_on = bool(_ADD_ON_CLAIM.search(frame.text)) or bool(re.search(r"\b(?:alone|monotherapy)\b", frame.comparator_text or "", re.I))
+    active = bool(frame.comparator_text) and not rd.CONTROL.search(frame.comparator_text or "") and not _ABSENT_COMPARATOR.match(frame.comparator_text or "") and not add_on
     return with_comparator, alone, named, active
 
 
