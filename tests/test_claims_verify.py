@@ -182,3 +182,10 @@ def test_overall_counts_and_retracted_records_do_not_count() -> None:
     assert core.overall(rs[3:]).stance == "no records"
     assert core.overall([]).line() == "Overall: no records to judge"
     assert rs[3].to_dict()["record"]["counted"] is False
+
+
+def test_rates_per_year_are_english() -> None:
+    # ("%/y" is per year, not Spanish "y")
+    row = "Major bleeding: 2.13%/y (vortaban) vs 3.09%/y (warfarin) (HR 0.69; 95% CI 0.60-0.80); stroke 1.27%/y vs 1.60%/y."
+    assert core.abstract_problem(row) is None
+    assert "does not look like English" in (core.abstract_problem("La ketamina y el placebo y los pacientes y la depresión.") or "")

@@ -111,7 +111,8 @@ def looks_english(text: str) -> bool:
     if len(_NON_LATIN.findall(text)) * 2 > letters:
         return False
     en = sum(1 for w in words if w.lower() in _EN_WORDS)
-    foreign = sum(1 for w in words if w in _FOREIGN_WORDS)
+    # (a unit after a slash is no word: "2.13%/y" is per year, not Spanish "y")
+    foreign = sum(1 for m in _WORD_RE.finditer(text) if m.group(0) in _FOREIGN_WORDS and text[m.start() - 1 : m.start()] != "/")
     return not (foreign >= 2 and foreign > en)
 
 
