@@ -1261,9 +1261,10 @@ SHARES_COMPARED = re.compile(
 )
 
 
-@cache
+@lru_cache(maxsize=4096)
 def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A pattern for a tuple of regular expressions or literal terms (empty: None)."""
+    """A pattern for a tuple of regular expressions or literal terms (empty: None); bounded, as an
+    abstract's own abbreviations make patterns of their own (a long --pairs batch)."""
     parts = [t for t in terms if t]
     if not parts:
         return None
