@@ -1483,3 +1483,16 @@ def test_the_base_of_an_add_on_is_named_by_the_trials_controls() -> None:
     said = ["The estimated 12-month overall survival was 69.2% in the vortalizumab group versus 49.4% in the placebo group (p<0.001).",
             "Adverse events were similar."]
     assert judge(claim, said).stance == SUPPORTS
+
+
+def test_levels_on_the_sides_of_an_association_and_any_cause() -> None:
+    claim = "Shorter leukocyte vortamere length has been associated with increased risk of coronary heart disease."
+    assert judge(claim, ["Short vortameres are associated with increased risk of ischaemic heart disease."]).stance == SUPPORTS
+    claim = "Even light drinking in pregnancy has been linked to smaller babies, researchers say."
+    said = "Light drinking in pregnancy was associated with a modestly increased risk of a small-for-gestational-age baby."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # "death from any cause" names no cause at work
+    claim = "In patients with severe vortastenosis, TAVR was noninferior to surgery for death or disabling stroke at 2 years."
+    said = ("At 2 years, the event rates of death from any cause or disabling stroke were 19.3% in the TAVR group and 21.1% in "
+            "the surgery group (HR 0.89; 95% CI, 0.73 to 1.09; P=0.001 for noninferiority).")
+    assert judge(claim, [said]).stance != CONTRADICTS

@@ -841,6 +841,7 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
     side is judged: "higher response rates" +1, "higher risk" stays +1 as a raw direction)."""
     m_good, m_bad = GOOD.search(text), BAD.search(text)
     moves = [(m.start(), 1) for m in UP.finditer(text)] + [(m.start(), -1) for m in DOWN.finditer(text)]
+    moves += [(m.start(), vocab.ASSOCIATION_LEVELS[m.group(1).lower()]) for m in _LEVEL.finditer(text)]
     if moves:
         return min(moves)[1], True
     if m_good and not m_bad:
@@ -852,11 +853,19 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
 
 
 _HARM_NOUN = re.compile(r"(?:damage|harm)s?$", _I)
+_LEVEL = re.compile(r"(?<![\w-])(" + "|".join(vocab.ASSOCIATION_LEVELS) + r")(?=[\s-])", _I)
+_RISK_OF_LEVEL = re.compile(
+    r"\s*(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:risks?|odds|likelihood|chance|incidence|rates?)\s+of\s+(?:an?\s+|the\s+|having\s+an?\s+)?("
+    + "|".join(vocab.ASSOCIATION_LEVELS) + r")(?=[\s-])",
+    _I,
+)
 
 
 def association(text: str) -> tuple[int, str] | None:
     """+1 / -1 when ``text`` states an association ("X predicted larger improvement", "lower X was
-    associated with higher response"), with the cue; None when it states none."""
+    associated with higher response"), with the cue; None when it states none.  A plain adjective
+    on a side is its level, in claims and results alike ("Short telomeres are associated with ...",
+    "an increased risk of a small-for-gestational-age baby")."""
     m = _THE_MORE.search(text)
     if m:
         left = 1 if m.group(1).lower() in ("more", "higher", "greater", "longer", "stronger", "bigger") else -1
@@ -873,6 +882,10 @@ def association(text: str) -> tuple[int, str] | None:
     left, left_said = _side_effect(text[max(0, m.start() - 60) : m.start()])
     right_text = re.split(r"[(;]", text[m.end() :], maxsplit=1)[0]
     right, right_said = _side_effect(right_text)
+    level = _RISK_OF_LEVEL.match(right_text)
+    if level and right_said:
+        # "an increased risk of a small-for-gestational-age baby": more risk of the baby being small
+        right *= vocab.ASSOCIATION_LEVELS[level.group(1).lower()]
     v, _ = valence(right_text)
     if GOOD.search(right_text) or BAD.search(right_text):
         pass  # "better outcomes": already judged

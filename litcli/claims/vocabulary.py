@@ -621,7 +621,7 @@ UP_TERMS = (
     r"enhanc(e|es|ed|ing|ement)|boost(s|ed|ing)?|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|"
     r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|encourag(e|es|ed|ing)|fuel(s|ed|led)?|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
     r"prolong\w*|lengthen(s|ed|ing)?|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)|(?<=to )peak|excess\w*|"
-    r"amplif\w*|strengthen\w*|trigger\w*|cause[sd]?|causing|provok\w*|restor\w*|potentiat\w*|"
+    r"amplif\w*|strengthen\w*|trigger\w*|(?<!\bany )(?<!\bevery )cause[sd]?(?! of death)|causing|provok\w*|restor\w*|potentiat\w*|"
     r"carr(y|ies|ied) (a |an )?(\w+ )?risks?|pose[sd]? (a |an )?(\w+ )?risks?|"
     r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge|"
     r"climb(s|ed|ing)?|spur(s|red|ring)?|reactivat\w*"
@@ -1093,6 +1093,12 @@ ASSOCIATION_MARKERS = (
     r"\b(associated with|association (with|between|of)|correlat\w* with|predict(s|ed|ing)?|predictive of|"
     r"linked (to|with)|tied to|related to|relationship (with|between)|risk factor for)\b"
 )
+# Levels of an exposure or an outcome said with a plain adjective on one side of an association
+# ("Short telomeres are associated with ...", "the risk of a small-for-gestational-age baby").
+ASSOCIATION_LEVELS: dict[str, int] = {
+    "short": -1, "small": -1, "low": -1, "few": -1,
+    "long": 1, "large": 1, "high": 1, "heavy": 1, "big": 1,
+}
 # Association signs said in words: "negatively associated", "inversely correlated".
 ASSOCIATION_SIGN = {"negative": -1, "negatively": -1, "inverse": -1, "inversely": -1, "positive": 1, "positively": 1}
 # Loss of function: a result in animals or cells lacking the claim's subject reads the other way.
