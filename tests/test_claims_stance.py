@@ -1496,3 +1496,10 @@ def test_levels_on_the_sides_of_an_association_and_any_cause() -> None:
     said = ("At 2 years, the event rates of death from any cause or disabling stroke were 19.3% in the TAVR group and 21.1% in "
             "the surgery group (HR 0.89; 95% CI, 0.73 to 1.09; P=0.001 for noninferiority).")
     assert judge(claim, [said]).stance != CONTRADICTS
+
+
+def test_halves_is_a_quoted_size_of_a_fall() -> None:
+    claim = "A new study found the vortazoster vaccine halves your risk of dementia."
+    said = "Receipt of the vortazoster vaccine reduced the probability of a new dementia diagnosis over 7 years by a relative 20% (95% CI 6.5% to 33.4%)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert judge(claim, [said.replace("a relative 20%", "a relative 48%")]).stance == SUPPORTS

@@ -930,7 +930,7 @@ def _verb_group(verb_stem: str) -> tuple[str, ...]:
 
 
 _AMOUNT = re.compile(
-    r"\b(" + vocab.AMOUNT_VERBS + r")\b([^.;]{0,60}?)\bby\s+(?:an?\s+(?:mean|median|average)\s+of\s+)?(?:only\s+|just\s+|about\s+|around\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
+    r"\b(" + vocab.AMOUNT_VERBS + r")\b([^.;]{0,60}?)\bby\s+(?:an?\s+(?:mean|median|average)\s+of\s+)?(?:an?\s+relative\s+|only\s+|just\s+|about\s+|around\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
     r"(\d+(?:[.·]\d+)?\s*(?:%|percent\b|per cent\b)|" + "|".join(re.escape(w) for w in sorted(vocab.FRACTION_WORDS, key=len, reverse=True)) + r")",
     re.I,
 )
@@ -938,6 +938,7 @@ _AMOUNT = re.compile(
 
 _CHANGE_NOUNS = {**{w: 1 for w in vocab.CHANGE_NOUNS_UP}, **{w: -1 for w in vocab.CHANGE_NOUNS_DOWN}}
 # "led to 30% weight loss", "a 15% reduction in deaths": a size, then the change it measures
+_HALVES = re.compile(r"\bhalv(?:e|es|ed|ing)\b\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)(?=\s*(?:[,;.]|$|\s+(?:in|among|for|by|over|after|compared)\b))", re.I)
 _SIZED_CHANGE = re.compile(
     r"\b(\d+(?:[.·]\d+)?)\s*(?:%|percent\b|per cent\b)\s+(?:mean\s+|average\s+)?((?:[a-z-]+\s+){0,2}?)"
     r"(" + "|".join(sorted(_CHANGE_NOUNS, key=len, reverse=True)) + r")\b(?:\s+(?:in|of)\s+((?:[\w-]+\s+){0,2}[\w-]+))?",
@@ -974,6 +975,11 @@ def _amounts(text: str) -> tuple[tuple[int, frozenset[str], float, str], ...]:
                 # "the risk of transmission was cut by 79%": what changed is named before the verb
                 what = " ".join(re.split(r"[,;:]", text[: m.start()])[-1].split()[-6:])
             out.append((d, content_stems(what), value, m.group(0)))
+    if not out:
+        # "halves your risk of dementia": a fall by half, with no "by"
+        for m in _HALVES.finditer(text):
+            if content_stems(m.group(1)) - _WEAK_STEMS:
+                out.append((-1, content_stems(m.group(1)), 50.0, m.group(0)))
     return tuple(out)
 
 
