@@ -1294,7 +1294,7 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
 
 
 _COMPOSITE = re.compile(vocab.COMPOSITE_OUTCOME, re.I)
-_ADD_ON_CLAIM = re.compile(r"^\s*(?:adding|the addition of)\b|\b(?:added to|in addition to|on top of)\b", re.I)
+_ADD_ON_CLAIM = re.compile(vocab.ADD_ON_CLAIM, re.I)
 _ABSENT_COMPARATOR = re.compile(r"\s*(?:" + vocab.ABSENT_COMPARATOR + r")\b", re.I)
 
 
@@ -1859,7 +1859,7 @@ _CONTINUED_RATIO = re.compile(
 )
 
 
-_SAMPLE_SECTIONS = ("METHOD", "PATIENTS", "PARTICIPANTS", "SUBJECTS", "SETTING", "DESIGN")
+_SAMPLE_SECTIONS = vocab.SAMPLE_SECTIONS
 
 
 def _describes_sample(text: str, section: str | None) -> bool:

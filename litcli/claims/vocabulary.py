@@ -1052,6 +1052,11 @@ COMPOSITE_OUTCOME = r"\bcomposite\b"
 # A comparator that is the intervention's absence or the usual care ("no massage", "usual care"):
 # a results sentence names it as the trial's controls.
 ABSENT_COMPARATOR = r"no|without|usual|standard|routine|conventional|expectant|observation|nothing"
+# A claim about adding one treatment to another ("Adding X to chemotherapy ..."): its comparator
+# is the base alone, which a trial names by its placebo or control arm.
+ADD_ON_CLAIM = r"^\s*(?:adding|the addition of)\b|\b(?:added to|in addition to|on top of)\b"
+# Section labels of an abstract's methods: a sentence under one names the people studied.
+SAMPLE_SECTIONS = ("METHOD", "PATIENTS", "PARTICIPANTS", "SUBJECTS", "SETTING", "DESIGN")
 # Words that list a verb's later objects ("reduce X, as well as Y").
 LISTED_OBJECT = r"as well as|and also|along with"
 # A result in a subgroup, and the words that define it ("In a prespecified subgroup of women with ...").
