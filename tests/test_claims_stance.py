@@ -1503,3 +1503,13 @@ def test_halves_is_a_quoted_size_of_a_fall() -> None:
     said = "Receipt of the vortazoster vaccine reduced the probability of a new dementia diagnosis over 7 years by a relative 20% (95% CI 6.5% to 33.4%)."
     assert judge(claim, [said]).stance == CONTRADICTS
     assert judge(claim, [said.replace("a relative 20%", "a relative 48%")]).stance == SUPPORTS
+
+
+def test_a_null_after_but_about_another_outcome_leaves_the_claims_result() -> None:
+    # "but survival was similar" names an outcome of its own; the conjunction is not its subject
+    claim = "Vortaplatin increases median time to treatment failure compared with low dose epirubicin."
+    said = "Median time to treatment failure was 24 weeks for vortaplatin, 7 weeks for epirubicin (P < 0.05) but survival was similar in both groups."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # the claim's own outcome named after "but" still tests it
+    own = "Median time to treatment failure was 24 weeks for vortaplatin, 7 weeks for epirubicin, but the difference was not significant."
+    assert judge(claim, [own]).stance == CONTRADICTS

@@ -147,7 +147,8 @@ def _names_other_outcome(frame: ClaimFrame, clause: str) -> bool:
 
 # the subject of a result clause: "Hypotension: ...", "After 4 weeks, prosthesis wear time increased ..."
 _CLAUSE_SUBJECT = re.compile(
-    r"^\s*(?:(?:after|at|by|during|in|over|within|for|on)\s[^,;:]{1,40},\s*)?(?:the\s+|a\s+|an\s+)?"
+    r"^\s*(?:(?:but|and|although|though|however|whereas|while|yet),?\s+)?"
+    r"(?:(?:after|at|by|during|in|over|within|for|on)\s[^,;:]{1,40},\s*)?(?:the\s+|a\s+|an\s+)?"
     r"(?:\d[\w-]*\s+)?(?P<s>[A-Za-z][\w /'-]{2,60}?)\s*(?::\s|\s(?:was|were|did|had|has|have|showed|increased|decreased|rose|fell|"
     r"improved|worsened|occurred|remained|differed|declined|changed|reduced|did not|was not|were not)\b)",
     re.I,
