@@ -1513,3 +1513,15 @@ def test_a_null_after_but_about_another_outcome_leaves_the_claims_result() -> No
     # the claim's own outcome named after "but" still tests it
     own = "Median time to treatment failure was 24 weeks for vortaplatin, 7 weeks for epirubicin, but the difference was not significant."
     assert judge(claim, [own]).stance == CONTRADICTS
+
+
+def test_an_improvement_in_an_outcome_of_no_known_valence_is_more_of_it() -> None:
+    claim = "Vortafol capsules increase appetite compared with placebo."
+    said = "Participants taking vortafol reported improved appetite compared to those in the placebo group (p = 0.01)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # either way is possible for a claim that it falls, and for "worsened": not read
+    assert judge(claim.replace("increase", "decrease"), [said]).stance == NEUTRAL
+    assert judge(claim, [said.replace("improved", "worsened")]).stance == NEUTRAL
+    # an outcome whose valence is known keeps it: improved pain is less pain
+    claim = "Vortafol increases pain compared with placebo."
+    assert judge(claim, ["Participants taking vortafol reported improved pain compared to placebo (p = 0.01)."]).stance != SUPPORTS

@@ -773,6 +773,15 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return SUPPORTS if f.valence == frame.goodness else CONTRADICTS
     if frame.goodness and f.goodness:
         return SUPPORTS if f.goodness == frame.goodness else CONTRADICTS
+    if (
+        frame.direction > 0 and not frame.valence and not f.valence and f.goodness > 0 and not f.direction
+        and not f.harm and _anchored(frame, f, clause)
+    ):
+        # "improved appetite", "a significant improvement in ability to concentrate" read against
+        # "X increases O" for an outcome of no known valence: what improves is, read plainly, more
+        # of it (a symptom or a bad outcome has its valence in the vocabulary; "worsened" and a
+        # claim that O falls stay unread: either way is possible)
+        return SUPPORTS
     if frame.direction and f.direction:
         same = f.direction == frame.direction
         change = _CHANGE_NOUN.search(frame.outcome or "")
