@@ -1525,3 +1525,16 @@ def test_an_improvement_in_an_outcome_of_no_known_valence_is_more_of_it() -> Non
     # an outcome whose valence is known keeps it: improved pain is less pain
     claim = "Vortafol increases pain compared with placebo."
     assert judge(claim, ["Participants taking vortafol reported improved pain compared to placebo (p = 0.01)."]).stance != SUPPORTS
+
+
+def test_a_comparison_with_another_arm_than_the_claims_active_comparator_is_not_the_claims() -> None:
+    claim = "Vortalactone reduces depressive symptoms compared with sertraline."
+    said = "At week 8, MADRS scores were 9.2 in the vortalactone group and 12.9 in the placebo group (difference -3.4, 95% CI -4.9 to -2.0)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # another drug by name, against a comparator named as one drug
+    assert judge(claim, [said.replace("placebo", "escitalopram")]).stance == NEUTRAL
+    # against the claim's own comparator it decides
+    assert judge(claim, [said.replace("placebo", "sertraline")]).stance == SUPPORTS
+    # a claim against placebo is answered by the placebo arm; an add-on's base is the placebo arm's treatment too
+    assert judge(claim.replace("sertraline", "placebo"), [said]).stance == SUPPORTS
+    assert judge("Adding vortalactone to sertraline reduces depressive symptoms.", [said]).stance == SUPPORTS

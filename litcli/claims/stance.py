@@ -210,6 +210,40 @@ def _subgroup(frame: ClaimFrame, sentence: str) -> str | None:
     return "a subgroup: " + m.group(1).strip()[:60]
 
 
+_OTHER_CONTROL_ARM = re.compile(r"\b(?:" + vocab.OTHER_CONTROL_ARMS + r")\b", re.I)
+_SET_AGAINST = re.compile(vocab.ARM_SET_AGAINST, re.I)
+_ADDED_TO = re.compile(r"\b(?:adding|addition|added|plus|add-on|adjunct\w*|augment\w*|combined with|in combination)\b", re.I)
+_ONLY_BASE = re.compile(r"\b(alone|only|baseline|no|without|standard|usual)\b", re.I)
+
+
+def _another_comparator(frame: ClaimFrame, sentence: str, ipos: list[int]) -> str | None:
+    """A comparison of the claim's treatment with another arm than the claim's active comparator
+    ("... 19.2 in the spironolactone group and 12.9 in the placebo group" for "spironolactone
+    improves acne compared with doxycycline"; "... with oral misoprostol and 65% with vaginal
+    dinoprostone" for "misoprostol is more effective than oxytocin"): not the comparison the
+    claim is about.  (Another drug counts only against a comparator named as one drug: "SSRIs"
+    has members.)"""
+    text = frame.comparator_text or ""
+    arms = frame.arms()
+    comparator = arms.comparator
+    # (the claim's treatment by its own words, not "the intervention condition")
+    if not ipos or arms.intervention is None or not arms.intervention.search(sentence):
+        return None
+    if not text or comparator is None or rd.CONTROL.search(text) or _ONLY_BASE.search(text) or comparator.search(sentence):
+        return None
+    if _ADDED_TO.search(frame.text):
+        return None  # the base of an add-on is the placebo arm's treatment too
+    others = list(_OTHER_CONTROL_ARM.finditer(sentence))
+    if _INN.search(text):
+        others += [m for m in _INN.finditer(sentence) if stem(m.group(0)) not in frame.stems]
+    for m in others:
+        if content_stems(m.group(0)) & frame.stems:
+            continue
+        if _SET_AGAINST.search(sentence[max(0, m.start() - 60) : m.start()]) or re.match(r"\s*(?:group|arm)s?\b", sentence[m.end() :]):
+            return "compared with " + m.group(0) + ", not the claim's comparator"
+    return None
+
+
 def _names_an_agent(word: str) -> bool:
     """Can the first word of a sentence be an agent acting ("Remdesivir reduced ...")?  Not an
     adverb, a function word or a word about the result ("Significantly less decline ...")."""
@@ -1438,7 +1472,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         return Reading(NEUTRAL, "cause-specific deaths, not deaths overall", "off-topic", relevance)
     if frame.prevention and _TREATMENT_POP.search(sentence):
         return Reading(NEUTRAL, "treatment, not prevention", "off-topic", relevance)
-    why = _off_topic(frame, sentence) or _subgroup(frame, sentence)
+    why = _off_topic(frame, sentence) or _subgroup(frame, sentence) or _another_comparator(frame, sentence, ipos)
     if why:
         return Reading(NEUTRAL, why, "off-topic", relevance)
     stances: list[tuple[str, str | None, Finding | None]] = []

@@ -1065,6 +1065,13 @@ SUBGROUP_RESULT = (
     r"subgroups?\s+(?:of|with|analysis of)?\s*([^,;:]{3,80})"
 )
 
+# Arms a trial may compare a treatment with instead of the claim's active comparator (with drug
+# names and the vocabulary's treatments): "HR 0.79 ... in the apixaban group compared with 1.60%
+# in the warfarin group" does not answer "apixaban reduces stroke compared with aspirin".
+OTHER_CONTROL_ARMS = r"placebo|sham(?: \w+)?|vehicle|saline|usual care|standard care|treatment as usual|wait-?list|waiting[- ]list|no treatment"
+# Words before an arm that set it against another ("than", "versus", "in the ... group").
+ARM_SET_AGAINST = r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to|in the|with|over)\s+(?:[\w-]+\s+){0,3}$"
+
 # Kinds of one outcome, told apart by the word in front: "overall survival" is not answered by
 # "progression-free survival" (each tuple: the kinds of the outcome named last).
 OUTCOME_KINDS: tuple[tuple[str, ...], ...] = (
