@@ -1650,3 +1650,14 @@ def test_a_word_inside_a_longer_compound_does_not_name_an_arm() -> None:
     # a two-part name still names its first part ("dexmedetomidine-fentanyl": "the dexmedetomidine group")
     f = parse_claim("Fentanyl-vortazolam increases time to recovery compared with vortomidine-fentanyl.")
     assert f.arms().positions("The vortomidine group had a shorter time to recovery.")[1]
+
+
+def test_an_interval_is_read_against_the_estimate_named_last_before_it() -> None:
+    # "vitamin D" is not Cohen's d: the ratio's interval includes 1
+    said = "Cancer was diagnosed in 793 participants in the vitamin D group and 824 in the placebo group (HR 0.96, 95% CI 0.88-1.06"
+    assert rd.significance(said) is False
+    assert rd.significance(said.replace("0.88-1.06", "0.80-0.94")) is True
+    # Cohen's d against zero
+    assert rd.significance("The effect size was d = 0.42 (95% CI 0.10 to 0.74)") is True
+    claim = "Vitamin D supplementation significantly lowers the risk of invasive cancer compared with placebo."
+    assert judge(claim, [said + "; P=0.47)."]).stance != SUPPORTS

@@ -320,9 +320,12 @@ _P = re.compile(
     _I,
 )
 P_VALUE = _P  # (other modules: "is this cue a p-value?")
+_CI_LABEL = re.compile(
+    r"hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|\b(?:a?HR|a?OR|RR|IRR|MD|SMD)\b|difference|(?-i:\bd\b)", _I
+)
 _CI = re.compile(
     r"(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|\bHR\b|\bOR\b|\bRR\b|\bIRR\b|"
-    r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|\bd\b)(?:[^;]{0,60}?|[^;]{0,30}?;\s*)(?:95%\s*(?:CI|confidence interval)|\bCI\b)\s*[,:=]?\s*"
+    r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|(?-i:\bd\b))(?:[^;]{0,60}?|[^;]{0,30}?;\s*)(?:95%\s*(?:CI|confidence interval)|\bCI\b)\s*[,:=]?\s*"
     r"([-−–]?\d+(?:[.·]\d+)?)\s*(?:to|-|–|,)\s*([-−–]?\d+(?:[.·]\d+)?)",
     _I,
 )
@@ -393,7 +396,9 @@ def significance(text: str) -> bool | None:
             lo, hi = _num(m.group(2)), _num(m.group(3))
         except ValueError:
             continue
-        null = 1.0 if re.search(r"ratio|risk|HR|OR|RR|IRR", m.group(1), _I) else 0.0
+        # (the estimate named last before the interval is its own: "vitamin D ... (HR 0.96, 95% CI ...")
+        label = [x.group(0) for x in _CI_LABEL.finditer(m.group(0)[: m.start(2) - m.start()])][-1:] or [m.group(1)]
+        null = 1.0 if re.search(r"ratio|risk|HR|OR|RR|IRR", label[0], _I) else 0.0
         if lo > hi:
             lo, hi = hi, lo
         sig.append(not (lo <= null <= hi))
