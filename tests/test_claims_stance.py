@@ -1538,3 +1538,11 @@ def test_a_comparison_with_another_arm_than_the_claims_active_comparator_is_not_
     # a claim against placebo is answered by the placebo arm; an add-on's base is the placebo arm's treatment too
     assert judge(claim.replace("sertraline", "placebo"), [said]).stance == SUPPORTS
     assert judge("Adding vortalactone to sertraline reduces depressive symptoms.", [said]).stance == SUPPORTS
+
+
+def test_causes_no_more_harm_than_is_a_denial() -> None:
+    claim = "Intrathecal vortaphine causes no more pruritus than sham injection after hip arthroplasty."
+    more = "Pruritus requiring treatment was more frequent with vortaphine (21 of 75, 28%) than with sham (3 of 74, 4%; P<0.001)."
+    assert judge(claim, [more]).stance == CONTRADICTS
+    same = "Pruritus occurred in 9 of 75 patients with vortaphine and 8 of 74 with sham (P=0.81)."
+    assert judge(claim, [same]).stance == SUPPORTS

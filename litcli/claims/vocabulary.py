@@ -861,7 +861,7 @@ CLAIM_DENIAL = (
     r"|^\s*(no|none|nothing|neither)\b|\bno (increased|higher|greater|added|additional|excess|elevated) (\w+ )?risk\b"
     r"|\bunrelated\b|\bindependent of\b|\bjust a placebo\b|\black(s|ed)?\b(?! of)|\bnot (required|necessary|needed|"
     r"associated|linked|related|effective|addictive|harmful|dangerous|safe)\b"
-    r"|\bno (better|more effective|faster|stronger|safer)\b|\b(offers?|provides?|gives?|confers?|brings?) no\b|\bno (advantage|added benefit|additional benefit)\b"
+    r"|\bno (better|more effective|faster|stronger|safer)\b|\b(?:causes?|caused|produces?|produced|leads? to|led to|results? in|resulted in|gives?|gave|brings? on|triggers?|induces?|had|with) no (?:more|greater|higher|larger|extra)\b|\b(offers?|provides?|gives?|confers?|brings?) no\b|\bno (advantage|added benefit|additional benefit)\b"
 )
 # Assertions of equivalence ("works as well as ECT", "just as good as IV ketamine").
 CLAIM_EQUIVALENCE = (
