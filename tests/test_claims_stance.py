@@ -1546,3 +1546,14 @@ def test_causes_no_more_harm_than_is_a_denial() -> None:
     assert judge(claim, [more]).stance == CONTRADICTS
     same = "Pruritus occurred in 9 of 75 patients with vortaphine and 8 of 74 with sham (P=0.81)."
     assert judge(claim, [same]).stance == SUPPORTS
+
+
+def test_more_of_a_response_the_claim_names_is_better() -> None:
+    claim = "Vortalumab significantly improves EASI-75 response compared with placebo at week 16."
+    said = "At week 16, EASI-75 was achieved by 44% of patients receiving vortalumab and 12% receiving placebo (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("44%", "9%")]).stance == CONTRADICTS
+    # not for an outcome that is a condition: "improves functional outcome after stroke" is not "more stroke"
+    claim = "Vortalumab improves walking distance after stroke."
+    said = "Walking distance had increased by 42 m in the vortalumab group and decreased by 8 m in the control group (difference 50 m, 95% CI 24 to 76)."
+    assert judge(claim, [said]).stance != CONTRADICTS

@@ -253,6 +253,7 @@ _TRIAL_COMPARISON = re.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTR
 _WEAK_STEMS = frozenset(stem(w) for w in vocab.WEAK_OUTCOME_WORDS.split())
 _GENERIC_OUTCOME_STEMS = frozenset(stem(w) for w in vocab.GENERIC_OUTCOME_WORDS)
 _EFFICACY_CLASSES = outcome_classes("response remission relapse")
+_RESPONSE_CLASSES = outcome_classes("response remission")
 _HARD = re.compile(vocab.HARD_OUTCOMES, re.I)
 _TREATMENT_POP = re.compile(vocab.TREATMENT_POPULATION, re.I)
 _NOT_ENROLLED = re.compile(r"\bno \w+ (were|was) (enrolled|included|recruited|studied)\b", re.I)
@@ -807,6 +808,14 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return SUPPORTS if f.valence == frame.goodness else CONTRADICTS
     if frame.goodness and f.goodness:
         return SUPPORTS if f.goodness == frame.goodness else CONTRADICTS
+    if (
+        frame.goodness and not frame.direction and frame.valence > 0 and outcome_classes(frame.outcome or "") & _RESPONSE_CLASSES
+        and f.direction and not f.valence and not f.goodness and not f.harm and _anchored(frame, f, clause)
+    ):
+        # "EASI-75 was achieved by 44% of patients receiving X and 12% receiving placebo" read
+        # against "X improves EASI-75 response": more of an outcome whose valence the claim's
+        # words give (a response is good) is better
+        return SUPPORTS if f.direction == frame.goodness else CONTRADICTS
     if (
         frame.direction > 0 and not frame.valence and not f.valence and f.goodness > 0 and not f.direction
         and not f.harm and _anchored(frame, f, clause)
