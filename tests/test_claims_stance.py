@@ -1557,3 +1557,19 @@ def test_more_of_a_response_the_claim_names_is_better() -> None:
     claim = "Vortalumab improves walking distance after stroke."
     said = "Walking distance had increased by 42 m in the vortalumab group and decreased by 8 m in the control group (difference 50 m, 95% CI 24 to 76)."
     assert judge(claim, [said]).stance != CONTRADICTS
+
+
+def test_an_abbreviation_of_all_the_outcomes_words_names_it() -> None:
+    # "PONV" for "postoperative nausea and vomiting", whose outcome word read is "nausea"
+    claim = "Vortasone reduces postoperative nausea and vomiting compared with saline in children."
+    said = "PONV within 24 h was reported in 12/84 (14%) children given vortasone and 31/82 (38%) given saline (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # a response defined on a scale ("EASI-75 was reached") is not the scale itself
+    claim = "Vortalumab significantly decreases eczema severity scores compared with placebo."
+    said = ("At week 16, EASI-75 was reached by 44% of patients on vortalumab and 12% on placebo (p<0.001), "
+            "and the mean change in EASI was -68.5% versus -31.2%.")
+    assert judge(claim, [said]).stance != CONTRADICTS
+    # a roman numeral is no abbreviation of the outcome ("type III" for "increases susceptibility to infection")
+    claim = "VRT9 deficiency increases susceptibility to influenza infection in mice."
+    said = "Vrt9-/- mice showed reduced type III interferon production."
+    assert judge(claim, [said]).stance != CONTRADICTS

@@ -1726,7 +1726,11 @@ def _with_arm_tokens(frame: ClaimFrame, texts: Sequence[str], defined: dict[str,
     extra_o: set[str] = set()
     aliases: list[tuple[str, frozenset[str]]] = []
     # (the outcome's words in the claim's order: "haemoglobin concentration")
-    outcome = frame.outcome or " ".join(w for w in re.findall(r"[\w-]+", frame.text) if stem(w.lower()) in frame.outcome_stems)
+    # (or all its words, when the outcome read is one of them: "PONV" for "postoperative nausea
+    # and vomiting", whose outcome word is "nausea")
+    arm_stems = content_stems(frame.intervention_text + " " + (frame.comparator_text or ""))
+    words = " ".join(w for w in re.findall(r"[\w-]+", frame.text) if stem(w.lower()) in frame.outcome_stems - _WEAK_STEMS - arm_stems)
+    outcome = frame.outcome or words
     tokens = {t for text in texts for t in _ANY_TOKEN.findall(text)}
     claim_words = {w.lower() for w in re.findall(r"[\w/-]+", frame.text)}
     for token in sorted(tokens):
@@ -1734,7 +1738,13 @@ def _with_arm_tokens(frame: ClaimFrame, texts: Sequence[str], defined: dict[str,
             continue  # (a token the claim itself uses is read as the claim's own word)
         in_i = _ARM_TOKEN.fullmatch(token) is not None and _abbreviates(token, frame.intervention_text)
         in_c = _ARM_TOKEN.fullmatch(token) is not None and bool(frame.comparator_text) and _abbreviates(token, frame.comparator_text or "")
-        in_o = bool(outcome) and _abbreviates(token, outcome)
+        in_o = bool(outcome) and (
+            _abbreviates(token, outcome)
+            # (not a roman numeral: "type III" is no outcome)
+            or _abbreviates(token, words) and not _ROMAN_NUMERAL.fullmatch(token)
+        )
+        if in_o and any(re.search(r"(?<![\w-])" + re.escape(token) + r"[- ]?\d{2,3}\b", text) for text in texts):
+            in_o = False  # "EASI-75 was reached by 44%": a response defined on the scale, not the scale
         if in_i + in_c + in_o != 1:
             continue
         pattern = r"(?<![\w/-])(?-i:" + re.escape(token) + r")(?![\w/-])"
@@ -1753,6 +1763,9 @@ def _with_arm_tokens(frame: ClaimFrame, texts: Sequence[str], defined: dict[str,
         outcome_stems=frame.outcome_stems | extra_o,
         aliases=frame.aliases + tuple(aliases),
     )
+
+
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 
 
 @lru_cache(maxsize=256)
