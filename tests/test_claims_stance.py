@@ -1573,3 +1573,12 @@ def test_an_abbreviation_of_all_the_outcomes_words_names_it() -> None:
     claim = "VRT9 deficiency increases susceptibility to influenza infection in mice."
     said = "Vrt9-/- mice showed reduced type III interferon production."
     assert judge(claim, [said]).stance != CONTRADICTS
+
+
+def test_a_null_on_another_kind_of_the_outcome_leaves_the_claims_result() -> None:
+    claim = "Vortazumab plus lomustine significantly lengthens progression-free survival compared with lomustine alone."
+    said = ("Median overall survival did not differ between vortazumab plus lomustine and lomustine alone (9.1 vs 8.6 months; "
+            "HR 0.95, 95% CI 0.74-1.21), but median progression-free survival was longer with the combination (4.2 vs 1.5 months; P<0.001).")
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (and the longer progression-free survival is no support for a claim about overall survival)
+    assert judge(claim.replace("progression-free", "overall"), [said]).stance != SUPPORTS

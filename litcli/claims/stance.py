@@ -1535,6 +1535,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
                 continue  # a labelled row about another outcome: "bradycardia: 4.5% vs 6.1% (p=0.52)"
             if f.null and elsewhere[k] and not (frame.outcome_stems - _WEAK_STEMS) & content_stems(clause) and (_names_other_outcome(frame, clause) or _about_another_outcome(frame, clause)):
                 continue  # "X reduced A (HR ...), had no significant effect on B": B is not the claim's A
+            if f.null and elsewhere[k] and _another_kind_of_outcome(frame.text, clause):
+                continue  # "overall survival did not differ ..., but progression-free survival was longer"
             # (a null that tests the difference just read counts as that difference's test, even in
             # a longer abstract: "..., but the difference failed to reach statistical significance")
             tests_it = f.null and bool(stances) and _tests_the_difference(frame, clause, clauses)
