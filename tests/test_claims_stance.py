@@ -1582,3 +1582,13 @@ def test_a_null_on_another_kind_of_the_outcome_leaves_the_claims_result() -> Non
     assert judge(claim, [said]).stance == SUPPORTS
     # (and the longer progression-free survival is no support for a claim about overall survival)
     assert judge(claim.replace("progression-free", "overall"), [said]).stance != SUPPORTS
+
+
+def test_one_letter_group_labels_stand_for_the_arms_by_their_initials() -> None:
+    claim = "Vortamadex significantly shortens time to recovery of neuromuscular function compared with neostigmine."
+    said = "Median time to recovery was 1.9 min (IQR 1.5-2.6) in group V and 11.4 min (IQR 6.8-19.2) in group N (p<0.0001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # a third label, or labels that fit neither arm, say nothing of which is which
+    assert judge(claim, [said.replace("group N", "group A")]).stance == NEUTRAL
+    three = "Median time to recovery was 1.9 min in group V, 11.4 min in group N and 9.0 min in group S (p<0.0001)."
+    assert judge(claim, [three]).stance == NEUTRAL

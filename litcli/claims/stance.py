@@ -1807,7 +1807,7 @@ def _with_group_labels(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
         (m.group(1), m.group(2)) for text in texts if "group" in text.lower() or "arm" in text.lower() for m in _GROUP_DEFINED.finditer(text)
     ] + [(m.group(2), m.group(1)) for text in texts if "group" in text.lower() or "arm" in text.lower() for m in _GROUP_NAMED_AFTER.finditer(text)]
     if len(defined) < 2:
-        return frame  # (most abstracts: no labels, and nothing compiled)
+        return _with_initial_labels(frame, texts)  # (most abstracts: no labels, and nothing compiled)
     arms = frame.arms()
     if arms.intervention is None:
         return frame
@@ -1827,6 +1827,40 @@ def _with_group_labels(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
     if not extra_i or not extra_c:
         return frame  # both arms' labels, or none: one label alone tells nothing about the other
     return dataclasses.replace(frame, intervention=frame.intervention + tuple(extra_i), comparator=frame.comparator + tuple(extra_c))
+
+
+_LETTER_LABEL = re.compile(r"\b(?i:groups?|arms?)\s+([A-Z])\b(?![-/.]\w)|(?<![\w-])([A-Z])[- ](?i:groups?|arms?)\b")
+
+
+def _initials(name: str) -> set[str]:
+    return {w[0].upper() for w in _NAME_WORD.findall(name) if w.lower() not in vocab.FUNCTION_WORDS and w.lower() not in _DOSE_WORDS}
+
+
+def _with_initial_labels(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
+    """The frame with undefined one-letter group labels that stand for its arms by their initials
+    ("1.9 min in group S and 11.4 min in group N" for sugammadex against neostigmine): only when
+    each arm has a label of its own and no label could be either's."""
+    if not frame.intervention_text or not frame.comparator_text:
+        return frame
+    if not any("group" in t.lower() or "arm" in t.lower() for t in texts):
+        return frame
+    labels = {next(g for g in m.groups() if g) for t in texts for m in _LETTER_LABEL.finditer(t)}
+    if len(labels) < 2:
+        return frame
+    mine, theirs = _initials(frame.intervention_text), _initials(frame.comparator_text)
+    if rd.CONTROL.search(frame.comparator_text):
+        theirs |= {"C", "P"}  # "group C" (control), "group P" (placebo)
+    i_labels = {x for x in labels if x in mine and x not in theirs}
+    c_labels = {x for x in labels if x in theirs and x not in mine}
+    if len(i_labels) != 1 or len(c_labels) != 1 or labels - i_labels - c_labels:
+        return frame  # (a third label, or one that could be either arm's: which is which?)
+
+    def pattern(x: str) -> str:
+        return r"\b(?:groups?|arms?)\s+(?-i:" + x + r")\b(?![-/.]\w)|(?<![\w-])(?-i:" + x + r")[- ](?:group|arm)s?\b"
+
+    return dataclasses.replace(
+        frame, intervention=frame.intervention + (pattern(i_labels.pop()),), comparator=frame.comparator + (pattern(c_labels.pop()),)
+    )
 
 
 @dataclass
