@@ -1592,3 +1592,23 @@ def test_one_letter_group_labels_stand_for_the_arms_by_their_initials() -> None:
     assert judge(claim, [said.replace("group N", "group A")]).stance == NEUTRAL
     three = "Median time to recovery was 1.9 min in group V, 11.4 min in group N and 9.0 min in group S (p<0.0001)."
     assert judge(claim, [three]).stance == NEUTRAL
+
+
+def test_deaths_inside_a_composite_outcome_are_an_efficacy_outcome() -> None:
+    claim = "Vortagliflozin protects the kidneys of people with type 2 diabetes and kidney disease."
+    said = ("The relative risk of the renal-specific composite of end-stage kidney disease, a doubling of the creatinine level "
+            "or death from renal causes was lower by 34% in the vortagliflozin group (HR 0.66, 95% CI 0.53-0.81; P<0.001).")
+    assert judge(claim, [said]).stance == SUPPORTS
+    # deaths alone are still a harm, not an efficacy outcome of a kidney claim
+    assert judge(claim, ["Deaths were less frequent in the vortagliflozin group (2% vs 4%)."]).stance == NEUTRAL
+
+
+def test_a_ratio_states_the_size_of_a_relative_change() -> None:
+    claim = "Vortacine halves the risk of recurrent cardiovascular events after a heart attack."
+    said = ("The primary composite of cardiovascular death, recurrent myocardial infarction or stroke occurred in 5.5% of "
+            "vortacine-treated patients and 7.1% of placebo patients (HR 0.77, 95% CI 0.61-0.96; p=0.02).")
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert judge(claim, [said.replace("HR 0.77, 95% CI 0.61-0.96", "HR 0.52, 95% CI 0.41-0.66")]).stance == SUPPORTS
+    claim = "Each daily vortade drink raises the risk of type 2 diabetes by about 18%."
+    said = "Vortade consumption was associated with a greater incidence of type 2 diabetes per serving per day (RR 1.18; 95% CI 1.09 to 1.28)."
+    assert judge(claim, [said]).stance == SUPPORTS

@@ -675,9 +675,14 @@ def _trial_comparison(frame: ClaimFrame, clause: str, clause_stems: frozenset[st
 def _harms_are_the_outcome(frame: ClaimFrame, clause: str) -> bool:
     """Are the harm words of the clause the claim's own outcome ("suicide deaths")?"""
     words = {stem(m.group(0).split()[-1]) for m in HARM.finditer(clause)}
+    if words and words <= _DEATH_STEMS and _COMPOSITE.search(clause) and (frame.outcome_stems - _WEAK_STEMS) & content_stems(clause):
+        # deaths inside a composite outcome the claim names ("the composite of end-stage kidney
+        # disease ... or death from renal causes" for "protects the kidneys"): an efficacy outcome
+        return True
     return bool(words) and words <= frame.outcome_stems
 
 
+_DEATH_STEMS = frozenset(stem(w) for w in ("death", "deaths", "fatal", "fatality", "fatalities"))
 _GENERIC_CLASSES = outcome_classes("symptoms risk disease toxicity complications mortality adverse events infections response efficacy quality of life")  # (broad rows: sharing one says nothing of which outcome)
 
 
@@ -1053,7 +1058,21 @@ def _relative_sizes(sentence: str) -> tuple[tuple[int, frozenset[str], float, st
         value = m.group(1) or m.group(4)
         what = m.group(2) if m.group(1) else m.group(3)
         out.append((-1, content_stems(what or ""), float(value.replace("·", ".")), m.group(0)))
+    ratios = _RATIO_VALUE.findall(sentence)
+    if len(ratios) == 1:
+        # a ratio is a relative change: "HR 0.77" a fall of 23%, "RR 2.0" a rise of 100%
+        value = float(ratios[0].replace("·", "."))
+        if 0 < value < 1:
+            out.append((-1, frozenset(), round((1 - value) * 100, 1), _RATIO_VALUE.search(sentence).group(0)))  # type: ignore[union-attr]
+        elif value > 1:
+            out.append((1, frozenset(), round((value - 1) * 100, 1), _RATIO_VALUE.search(sentence).group(0)))  # type: ignore[union-attr]
     return tuple(out)
+
+
+_RATIO_VALUE = re.compile(
+    r"\b(?:a?HR|a?OR|a?RR|IRR|hazard ratio|odds ratio|risk ratio|relative risk|rate ratio)\b(?: for [\w ,-]{1,40}?)?(?: was| of|,|:|=|\s)\s*(\d+(?:[.·]\d+)?)\b(?!\s*%)",
+    re.I,
+)
 
 
 def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
@@ -1071,7 +1090,14 @@ def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fi
         if arms.intervention is not None and arms.intervention.search(m.group(4)):
             signed.append((-1 if m.group(2) in "-−–" else 1, content_stems(m.group(1)), float(m.group(3).replace("·", ".")), m.group(0)))
     for fd, fwhat, fsize, words in _amounts(sentence) + _relative_sizes(sentence) + tuple(signed):
-        if fd != d or not (what - _WEAK_STEMS) or not (what - _WEAK_STEMS) <= fwhat | content_stems(sentence):
+        if fd != d or not (what - _WEAK_STEMS):
+            continue
+        if _RATIO_VALUE.match(words):
+            # (a ratio's outcome is named around it, often as a composite of the claim's:
+            # "recurrent cardiovascular events" for "cardiovascular death, recurrent MI or stroke")
+            if not (what - _WEAK_STEMS - _RISK_STEMS) & content_stems(sentence):
+                continue
+        elif not (what - _WEAK_STEMS) <= fwhat | content_stems(sentence):
             continue
         ratio = min(size, fsize) / max(size, fsize)
         if ratio >= 0.8:
