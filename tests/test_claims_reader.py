@@ -1661,3 +1661,11 @@ def test_an_interval_is_read_against_the_estimate_named_last_before_it() -> None
     assert rd.significance("The effect size was d = 0.42 (95% CI 0.10 to 0.74)") is True
     claim = "Vitamin D supplementation significantly lowers the risk of invasive cancer compared with placebo."
     assert judge(claim, [said + "; P=0.47)."]).stance != SUPPORTS
+
+
+def test_the_arms_named_again_in_brackets_are_not_the_comparisons_subject() -> None:
+    claim = "Vortaheme (VH) increases serum ferritin compared with IV iron sucrose."
+    said = "Serum ferritin was significantly higher in the IV iron sucrose group compared to the VH group {85.5 ug/L in VH and 244 ug/L in IV iron sucrose; p = 0.004}."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = said.replace("higher", "lower").replace("85.5", "385.5")
+    assert judge(claim, [said]).stance == SUPPORTS

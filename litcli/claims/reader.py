@@ -529,10 +529,21 @@ def _listed_together(text: str, arms: Arms, ipos: list[int], cpos: list[int]) ->
     return re.fullmatch(r"(?:\s+(?:group|arm)s?)?\s*(?:,|and|or|&)\s+(?:the\s+|in\s+(?:the\s+)?)?", between, _I) is not None
 
 
+_BRACKETED = re.compile(r"\([^()]*\)|\{[^{}]*\}|\[[^\[\]]*\]")
+
+
 def arm_sign(text: str, arms: Arms) -> int | None:
     """+1 when the clause's comparative is about the intervention, -1 when it is about the
     comparator (the intervention is the reference), None when it names only a control arm."""
     ipos, cpos = arms.positions(text)
+    if ipos and cpos:
+        # the arms named again inside brackets, with their figures ("higher in the B group compared
+        # to the A group {85.5 in A and 244 in B}"), are not the comparison's subject and reference
+        spans = [m.span() for m in _BRACKETED.finditer(text)]
+        inside = lambda p: any(a < p < b for a, b in spans)  # noqa: E731
+        oi, oc = [p for p in ipos if not inside(p)], [p for p in cpos if not inside(p)]
+        if oi and oc:
+            ipos, cpos = oi, oc
     if not ipos and not cpos:
         # "... more frequently in those who did not receive WBRT": an arm is named that this
         # reader does not know; which one did better cannot be told
