@@ -1669,3 +1669,11 @@ def test_the_arms_named_again_in_brackets_are_not_the_comparisons_subject() -> N
     assert judge(claim, [said]).stance == CONTRADICTS
     said = said.replace("higher", "lower").replace("85.5", "385.5")
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_pair_of_figures_with_their_spread_after_the_arms_listed_together() -> None:
+    claim = "Vortarex increases the EDITS score compared with placebo."
+    said = "There was a significant difference for vortarex versus placebo comparison of mean (sd) EDITS scores: 82.31 (20.23) vs 36.78 (22.53); P < 0.001."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "The median change in the EDITS score during vortarex vs placebo was -1 (-2; 0) vs 1 (0; 3), respectively, P = 0.005."
+    assert judge(claim, [said]).stance == CONTRADICTS

@@ -592,9 +592,17 @@ _RESPECTIVELY = re.compile(_NUMBER + r"[^;\d]{0,20}?\s(?:and|vs\.?|versus)\s+" +
 # two numbers set against each other ("83.7% versus 64.3%", "12.9 cm vs. 8.9"), read in the order
 # of two arms listed together next to them: "between the A group and the B group (83.7% versus
 # 64.3%, P = 0.014)", "was 12.9 cm versus 8.9 (p < 0.05) in the A and B groups"
-_PAIR = re.compile(_NUMBER + r"(?:\s*(?:cm|mm|kg|g|min|s|ml|mL|%))?\s+(?:vs\.?|versus)\s+" + _NUMBER, _I)
+# (each number may carry its spread: "82.31 (20.23) vs 36.78 (22.53)", "1 (0; 3) cm vs -1 (-2; 0) cm")
+_SPREAD = r"(?:\s*\([^()]{1,25}\))?"
+_PAIR = re.compile(_NUMBER + _SPREAD + r"(?:\s*(?:cm|mm|kg|g|min|s|ml|mL|%))?\s*(?:vs\.?|versus)\s+" + _NUMBER, _I)
 _PAIR_BEFORE_ARMS = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|for|between|among)\s+(?:the\s+)?$", _I)
-_PAIR_AFTER_ARMS = re.compile(r"^[\w-]*(?:\s+(?:groups?|arms?))?(?:\s+(?:at|during|after|in)\s+[\w\s-]{0,25}?)?\s*[(,]\s*$", _I)
+_PAIR_AFTER_ARMS = re.compile(
+    r"^[\w-]*(?:\s+(?:groups?|arms?))?(?:\s+(?:at|during|after|in)\s+[\w\s-]{0,25}?)?\s*[(,]\s*$"
+    # "A versus placebo comparison of mean (sd) EDITS scores: 82.31 (20.23) vs 36.78 (22.53)",
+    # "during A vs placebo was 1 (0; 3) cm vs -1 (-2; 0) cm"
+    r"|^(?:[^;\d()]|\([^()\d]{0,10}\)){0,80}?(?:\bwas|\bwere|:)\s*\(?$",
+    _I,
+)
 
 
 _BEFORE_ARM = re.compile(
