@@ -1612,3 +1612,15 @@ def test_a_ratio_states_the_size_of_a_relative_change() -> None:
     claim = "Each daily vortade drink raises the risk of type 2 diabetes by about 18%."
     said = "Vortade consumption was associated with a greater incidence of type 2 diabetes per serving per day (RR 1.18; 95% CI 1.09 to 1.28)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_the_claims_outcome_next_to_the_cue_is_read_whatever_harm_word_the_clause_has() -> None:
+    claim = "Vortamoxin increases diarrhoea compared with placebo."
+    said = ("Analysing each specific AE, diarrhoea was present significantly more often among patients in the vortamoxin group, "
+            "compared to those in the placebo group (OR 1.43, 95% CI 1.08-1.90).")
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("more often", "less often").replace("OR 1.43, 95% CI 1.08-1.90", "OR 0.63, 95% CI 0.48-0.83")]).stance == CONTRADICTS
+    # an improvement, with no outcome word but itself, in an outcome of no known valence
+    claim = "Vortalight increases ability to concentrate compared with control."
+    said = "Individuals in the vortalight arm showed a significant improvement in self-reported ability to concentrate as compared to the control arm (p < 0.05)."
+    assert judge(claim, [said]).stance == SUPPORTS

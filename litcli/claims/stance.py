@@ -682,6 +682,7 @@ def _harms_are_the_outcome(frame: ClaimFrame, clause: str) -> bool:
     return bool(words) and words <= frame.outcome_stems
 
 
+_IMPROVEMENT = re.compile(r"improve\w*", re.I)  # (a finding whose only outcome word is the improvement itself)
 _DEATH_STEMS = frozenset(stem(w) for w in ("death", "deaths", "fatal", "fatality", "fatalities"))
 _GENERIC_CLASSES = outcome_classes("symptoms risk disease toxicity complications mortality adverse events infections response efficacy quality of life")  # (broad rows: sharing one says nothing of which outcome)
 
@@ -715,7 +716,11 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     mine = outcome_classes(frame.outcome or "") - _GENERIC_CLASSES
     if frame.harm and f.harm and mine and not own_outcome and not mine & outcome_classes(clause):
         return NEUTRAL  # "nausea was more frequent with X" read against "X brings on psychosis-like symptoms": another harm
-    if f.harm != frame.harm and not _harms_are_the_outcome(frame, clause) and not between and not own_outcome and not (frame.association and f.association):
+    if (
+        f.harm != frame.harm and not _harms_are_the_outcome(frame, clause) and not between and not own_outcome and not (frame.association and f.association)
+        # (the claim's own outcome next to the cue: "diarrhoea was present significantly more often", whatever "AE" says)
+        and not (f.harm and not f.outcome and _anchored(frame, f, clause))
+    ):
         # (an association of an exposure with a risk is neither: "coffee ... linked to a lower risk of death")
         return NEUTRAL  # side effects for an efficacy claim, or the reverse ("no difference between the groups" is read below)
     other_outcome = bool(content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - frame.outcome_stems)
@@ -822,7 +827,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # words give (a response is good) is better
         return SUPPORTS if f.direction == frame.goodness else CONTRADICTS
     if (
-        frame.direction > 0 and not frame.valence and not f.valence and f.goodness > 0 and not f.direction
+        frame.direction > 0 and not frame.valence and (not f.valence or _IMPROVEMENT.fullmatch(f.outcome or "")) and f.goodness > 0 and not f.direction
         and not f.harm and _anchored(frame, f, clause)
     ):
         # "improved appetite", "a significant improvement in ability to concentrate" read against
