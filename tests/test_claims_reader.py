@@ -1677,3 +1677,10 @@ def test_a_pair_of_figures_with_their_spread_after_the_arms_listed_together() ->
     assert judge(claim, [said]).stance == SUPPORTS
     said = "The median change in the EDITS score during vortarex vs placebo was -1 (-2; 0) vs 1 (0; 3), respectively, P = 0.005."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_how_pronounced_an_effect_is_is_no_direction() -> None:
+    claim = "Vortamedine increases requirements for morphine compared with placebo."
+    said = ("Requirements for morphine were reduced by half in patients receiving vortamedine when compared with placebo "
+            "(0.011 versus 0.022 mg/kg per h; P = 0.024), and this morphine-sparing effect of vortamedine was even more pronounced after extubation.")
+    assert judge(claim, [said]).stance == CONTRADICTS

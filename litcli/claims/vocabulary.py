@@ -691,6 +691,8 @@ NOT_DIRECTION = (
     r"\bno longer\b(?!\s+(statistically\s+)?(significant\w*|present|different|evident|detectable|sustained|maintained|durable|persistent|effective|superior|better|separated?))|\b(lower|upper) (urinary( tract)?|limbs?|back|extremit\w+|respiratory( tract)?|abdom\w+|GI|"
     r"gastrointestinal|airways?|quartile|tertile|bound|limit)\b|\bg[ai]ve(s|n)? rise to\b|\bgiving rise to\b|\b(higher|lower)[- ](dose|doses|income|education|"
     r"quartile|tertile|levels? of education)\b|\b(one|two|three|\d+) or more\b|\b(grade|stage|class|level|\d+\+?|[IV]+) or (worse|higher|greater|above|better|more severe)\b|\bor less\b|\bmore or less\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bprolonged exposure\b|\b(extended|sustained|slow|modified|delayed|prolonged)[- ]release\b|\breduced[- ](dose|intensity) (regimen|therapy|conditioning)\b|\b(years of life|life[- ]years?) lost\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
+    # (how clear an effect is, not which way: "this morphine-sparing effect was even more pronounced")
+    r"|\b(?:even |still |much |far )?(?:more|less) (?:pronounced|marked|evident|apparent|striking|noticeable|consistent)\b"
 )
 # Words that name the intervention arm without naming the intervention: "the experimental group".
 INTERVENTION_ARM_TERMS = r"(experimental|intervention|treatment|treated|active|study|verum) (group|arm|condition)s?"
