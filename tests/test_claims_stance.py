@@ -1624,3 +1624,20 @@ def test_the_claims_outcome_next_to_the_cue_is_read_whatever_harm_word_the_claus
     claim = "Vortalight increases ability to concentrate compared with control."
     said = "Individuals in the vortalight arm showed a significant improvement in self-reported ability to concentrate as compared to the control arm (p < 0.05)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_everyday_words_for_an_outcome_and_an_intake_name_the_studys() -> None:
+    # "irregular heartbeat" is "arrhythmia"; "drinking ... every day" says how, not what
+    claim = "Drinking vortacoffee every day raises your risk of an irregular heartbeat, doctors warn."
+    said = "Each additional daily cup of vortacoffee was associated with a 3% lower risk of incident arrhythmia (hazard ratio 0.97; 95% CI 0.96 to 0.98)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    claim = "Eating a handful of vortanuts every day can bring down your 'bad' LDL cholesterol."
+    said = "Compared with the control diet, vortanut supplementation reduced low-density lipoprotein cholesterol by a mean of 4.3 mg/dL (95% CI 2.0 to 6.6; P<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_too_little_of_an_exposure_turns_the_sign_of_a_result_on_its_amount() -> None:
+    claim = "Skimping on vortasleep raises your risk of heart disease."
+    said = "Compared with 7 to 8 hours per night, vortasleeping less than 6 hours was associated with a higher risk of incident cardiovascular disease (HR 1.20, 95% CI 1.12 to 1.29)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge("Skimping on vortasleep doesn't raise your risk of heart disease.", [said]).stance == CONTRADICTS

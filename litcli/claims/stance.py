@@ -683,6 +683,8 @@ def _harms_are_the_outcome(frame: ClaimFrame, clause: str) -> bool:
 
 
 _IMPROVEMENT = re.compile(r"improve\w*", re.I)  # (a finding whose only outcome word is the improvement itself)
+_LESS_OF = re.compile(vocab.LESS_OF_EXPOSURE, re.I)
+_INTAKE_STEMS = frozenset(stem(w) for w in vocab.INTAKE_WORDS)
 _DEATH_STEMS = frozenset(stem(w) for w in ("death", "deaths", "fatal", "fatality", "fatalities"))
 _GENERIC_CLASSES = outcome_classes("symptoms risk disease toxicity complications mortality adverse events infections response efficacy quality of life")  # (broad rows: sharing one says nothing of which outcome)
 
@@ -761,7 +763,9 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return SUPPORTS if (f.association > 0) == (frame.association > 0) else CONTRADICTS
     if f.association and frame.direction and abs(f.association) == 2 and _anchored(frame, f, clause):
         # "X was associated with an increased risk of Y" read against "X increases the risk of Y"
-        return SUPPORTS if (f.association > 0) == (frame.direction > 0) else CONTRADICTS
+        # ("skimping on sleep raises the risk": less sleep, more risk)
+        claimed = -frame.direction if _LESS_OF.match(frame.intervention_text or "") else frame.direction
+        return SUPPORTS if (f.association > 0) == (claimed > 0) else CONTRADICTS
     if frame.assertion == "equivalence":
         # as good as the comparator: only a comparison with it answers ("fell from 31 to 20" in
         # an uncontrolled study of one of the two does not)
@@ -1409,7 +1413,8 @@ def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str
         # Park" is not "walking in traffic areas", and its outcome; not for a claim that takes
         # something away, "deleting Bmal1": a sentence on what it does when present names both
         # too; nor a composite outcome that holds the claim's)
-        if not alone or not alone <= stems or 2 * len(named & stems) < len(named):
+        core = named - _INTAKE_STEMS or named  # ("eating a handful of walnuts every day": "walnuts")
+        if not alone or not alone <= stems or 2 * len(core & stems) < len(core):
             return False
         arms = frame.arms()
         return (
@@ -1463,7 +1468,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         ipos_ = frame.arms().positions(sentence)[0]
         concept = 0.5 * bool(ipos_) + 0.5 * (same_outcome or same_condition)
         relevance = max(relevance, concept) + 0.05 * relevance  # shared words break ties
-    if relevance < MIN_RELEVANCE and _names_the_comparison(frame, sentence, stems):
+    if relevance < MIN_RELEVANCE and _names_the_comparison(frame, sentence, stems | _synonym_stems(frame.text, sentence)):
         # both arms (by the claim's words, the trial's labels "in Group A and ... in Group B", or
         # their abbreviations) and the claim's outcome: the comparison the claim is about, however
         # many of its other words (population, setting, time) the sentence leaves out

@@ -1113,6 +1113,13 @@ ASSOCIATION_LEVELS: dict[str, int] = {
     "short": -1, "small": -1, "low": -1, "few": -1,
     "long": 1, "large": 1, "high": 1, "heavy": 1, "big": 1,
 }
+# A claim's exposure named as too little of something ("skimping on sleep", "too little vitamin D"):
+# a result on the amount of the thing itself ("sleeping less than 6 hours was associated with ...")
+# reads against the claim with the sign turned.
+LESS_OF_EXPOSURE = (
+    r"^\s*(?:skimp(?:ing|s)? on|cut(?:ting|s)? (?:back|down) on|too little|not (?:getting )?enough|lack of|insufficient|"
+    r"less|fewer|short(?:er)?|low(?:er)?|poor)\b"
+)
 # Association signs said in words: "negatively associated", "inversely correlated".
 ASSOCIATION_SIGN = {"negative": -1, "negatively": -1, "inverse": -1, "inversely": -1, "positive": 1, "positively": 1}
 # Loss of function: a result in animals or cells lacking the claim's subject reads the other way.
@@ -1585,7 +1592,22 @@ OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
     ("relapse", "relapses", "relapsed", "recurrence", "recurrences", "coming back", "come back", "comes back", "returning"),
     ("placebo", "sugar pill", "sugar pills", "dummy pill", "dummy pills"),
     ("bladder", "urinary tract", "cystitis", "uropathy", "urological"),
+    # everyday words and a study's words for the same outcome
+    ("LDL cholesterol", "LDL-C", "LDL", "low-density lipoprotein cholesterol", "low-density lipoprotein", "bad cholesterol"),
+    ("HDL cholesterol", "HDL-C", "HDL", "high-density lipoprotein cholesterol", "high-density lipoprotein", "good cholesterol"),
+    ("irregular heartbeat", "irregular heart rhythm", "arrhythmia", "arrhythmias", "atrial fibrillation"),
+    ("bowel cancer", "colorectal cancer", "colon cancer"),
+    ("heart disease", "cardiovascular disease", "coronary heart disease", "coronary artery disease"),
+    ("blood sugar", "blood glucose", "glycaemia", "glycemia", "glycaemic control", "glycemic control"),
+    ("dying early", "premature death", "premature mortality", "all-cause mortality", "death from any cause"),
 ]
+# Words of how much or how often something is taken, not what it is ("eating a handful of walnuts
+# every day", "popping vitamin D pills"): a sentence names the intervention without them.
+INTAKE_WORDS = frozenset((
+    "eating", "eat", "eats", "taking", "take", "takes", "popping", "pop", "drinking", "drink", "drinks", "consuming",
+    "consume", "using", "use", "handful", "glass", "glasses", "cup", "cups", "daily", "every", "day", "days", "week",
+    "weekly", "just", "regular", "regularly", "little", "bit", "extra", "pills", "pill", "tablets", "tablet",
+))
 # Words for the chance of an outcome, whose object is the outcome ("the risk of dementia").
 RISK_WORDS = "risk risks incidence odds hazard rate rates likelihood chance"
 # A treatment named by a generic word only ("after 8 weeks of treatment"): no treatment in particular.
