@@ -674,3 +674,12 @@ def test_relief_of_symptoms_is_one_good_outcome_and_time_to_relief_is_better_sho
     assert rd.valence("time to clinical improvement")[0] == -1
     said = "Vortaprazole was significantly more effective than placebo in maintaining relief of upper GI symptoms throughout 6 months."
     assert judge("Vortaprazole increases relief of upper GI symptoms compared with placebo.", [said]).stance == SUPPORTS
+
+
+def test_everyday_idioms_for_lowering_and_improving() -> None:
+    f = parse_claim("Vortamind apps can really take the edge off anxiety.")
+    assert (f.direction, f.goodness, f.outcome) == (-1, 1, "anxiety")
+    f = parse_claim("A daily glass of vortaroot juice can bring your blood pressure down.")
+    assert (f.direction, f.goodness) == (-1, 1)
+    f = parse_claim("Taking a daily vortavitamin sharpens memory in older adults.")
+    assert f.goodness == 1 and f.intervention_text == "Taking a daily vortavitamin"

@@ -1641,3 +1641,10 @@ def test_too_little_of_an_exposure_turns_the_sign_of_a_result_on_its_amount() ->
     said = "Compared with 7 to 8 hours per night, vortasleeping less than 6 hours was associated with a higher risk of incident cardiovascular disease (HR 1.20, 95% CI 1.12 to 1.29)."
     assert judge(claim, [said]).stance == SUPPORTS
     assert judge("Skimping on vortasleep doesn't raise your risk of heart disease.", [said]).stance == CONTRADICTS
+
+
+def test_a_description_of_a_trials_design_is_no_finding() -> None:
+    claim = "Taking a daily vortavitamin slows cognitive decline in older adults."
+    said = ("This report describes the design of a randomized, double-blind, placebo-controlled trial testing whether a daily "
+            "vortavitamin supplement slows cognitive decline in adults aged 65 years and older.")
+    assert judge(claim, [said]).stance == NEUTRAL

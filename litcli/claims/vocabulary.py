@@ -636,7 +636,8 @@ DOWN_TERMS = (
     r"block(s|ed|ing|ade)?|antagoni[sz]\w*|impair\w*|weaken\w*|melt(s|ed)? away|keeps? [\w ]{0,30}at bay|"
     r"wor(e|n) off|wears? off|fad(e|es|ed)|wan(e|es|ed)|subsid\w*|disappear\w*|mitigat\w*|"
     r"counteract\w*|revers(e|es|ed|ing)|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)|"
-    r"brings? down|brought down|plung(e|es|ed|ing)|plummet\w*|ward(s|ed)? off"
+    r"brings? down|brought down|plung(e|es|ed|ing)|plummet\w*|ward(s|ed)? off|"
+    r"(?:take|takes|took|taking) the edge off|(?:bring|brings|brought|bringing) (?:your |their |his |her |the )?[\w-]+(?: [\w-]+)? down\b"
 )
 # Words before "group" that name no arm of their own ("the same group", "the treatment group").
 GENERIC_GROUP_WORDS: frozenset[str] = _words("same other two both each whole entire study treatment treated intervention active experimental")
@@ -660,7 +661,7 @@ GOOD_TERMS = (
     r"succe\w*|superior|better|outperform\w*|favou?r(s|ed)? [\w-]+|advantage|relief|reliev\w*|"
     r"alleviat\w*|eas(e|es|ed)|curb(s|ed)?|lift(s|ed)?|heal(s|ed)?|cur(e|es|ed)|protect\w*|"
     r"respon(ded|d)|remitted|noninferior|non-inferior|beats?(?!\s*(/|per)\s*min)|trumps?|wins? over|transform\w*|calm(s|ed)?|restor\w*|"
-    r"rescued?|normali[sz]\w*|well[- ]tolerated"
+    r"rescued?|normali[sz]\w*|well[- ]tolerated|sharpen(s|ed|ing)?"
 )
 # Nouns that name a good result ("rapid antidepressant effects"): read in results, never a claim's verb.
 GOOD_NOUN_TERMS = r"antidepressant(-like)? (effects?|efficacy|response|action|properties)|therapeutic (effects?|benefits?)"
@@ -757,6 +758,8 @@ AIM_PATTERNS: list[str] = [
     r"^(to|we (aimed|sought|set out|wished|wanted|intended) to) (assess|evaluate|determine|examine|"
     r"investigate|compare|test|estimate|explore|study|describe|characteri[sz]e|quantify|identify|measure)\b",
     r"\b(aim(ed|s)?|objective|purpose|goal)s? (of|was|were|is|are) (this|the|our|to)\b",
+    # a trial's design described ("This report describes the design of a randomized trial testing whether ...")
+    r"\b(describes?|describing|presents?|outlines?) the (design|rationale|protocol|methods)\b",
     r"\b(this|the present|the current|our) (study|trial|review|analysis|work|paper|protocol) "
     r"(aims?|aimed|will|sought|seeks|examines|examined|investigates|investigated|evaluates|evaluated|"
     r"assesses|assessed|tests|tested|describes|is designed|was designed)\b(?! that)",
