@@ -1648,3 +1648,16 @@ def test_a_description_of_a_trials_design_is_no_finding() -> None:
     said = ("This report describes the design of a randomized, double-blind, placebo-controlled trial testing whether a daily "
             "vortavitamin supplement slows cognitive decline in adults aged 65 years and older.")
     assert judge(claim, [said]).stance == NEUTRAL
+
+
+def test_a_null_said_of_its_subject_in_an_abstract_is_on_the_claims_outcome() -> None:
+    claim = "Vortamine boosts BDNF in patients' blood."
+    abstract = [
+        "Methods: Twenty patients received a single vortamine infusion; serum BDNF was measured before and after.",
+        "Results: Serum BDNF levels did not change significantly at 40, 80 or 120 minutes after vortamine infusion compared with baseline.",
+        "Depressive symptoms improved within 4 hours.",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS
+    # a null said of another subject is still not the claim's
+    abstract[1] = "Results: Heart rate did not change significantly after vortamine infusion compared with baseline."
+    assert judge(claim, abstract).stance == NEUTRAL

@@ -586,7 +586,9 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
         return True  # "associated with more than twice the risk of SUID": the outcome is inside the cue
     before_words = clause[:at].split()
     predicate = re.search(r"\b(was|were|is|are|been|be|remained|became|being)\b", " ".join(before_words[-3:]), re.I)
-    intransitive = re.match(r"(rose|fell|grew|increased|decreased|declined|dropped|doubled|halved|rises|falls|grows)\b", f.cue.split()[-1], re.I)
+    intransitive = bool(re.match(r"(rose|fell|grew|increased|decreased|declined|dropped|doubled|halved|rises|falls|grows)\b", f.cue.split()[-1], re.I))
+    # (a null said of its subject: "Serum BDNF levels did not change significantly")
+    intransitive = intransitive or f.null and bool(re.match(r"(?:did|does|do) not (?:change|differ|vary|increase|decrease|rise|fall)\b", f.cue, re.I))
     if before_words and (predicate or intransitive):
         return bool(_parts(wanted) & _parts(_named_stems(" ".join(before_words[-14:]))))
     return False
