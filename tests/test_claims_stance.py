@@ -1661,3 +1661,12 @@ def test_a_null_said_of_its_subject_in_an_abstract_is_on_the_claims_outcome() ->
     # a null said of another subject is still not the claim's
     abstract[1] = "Results: Heart rate did not change significantly after vortamine infusion compared with baseline."
     assert judge(claim, abstract).stance == NEUTRAL
+
+
+def test_significant_at_one_time_but_not_at_a_later_one_is_how_long_it_lasted() -> None:
+    claim = "A single dose of vortacybin keeps treatment-resistant depression at bay for months."
+    said = "The difference in MADRS change between the vortacybin and placebo groups was significant at week 3 but not at week 12."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # lasting to the time the claim names is no contradiction
+    said = "The difference in MADRS change between the vortacybin and placebo groups was significant at week 26 but not at week 52."
+    assert judge(claim, [said]).stance != CONTRADICTS

@@ -918,6 +918,11 @@ def _quality_comparison(frame: ClaimFrame, sentence: str) -> tuple[str, str, Non
     return None
 
 
+_SIGNIFICANT_UNTIL = re.compile(
+    r"\bsignificant\w*\s+(?:at|through|until|by)\s+((?:week|month|day)\s+\d+|\d+\s+(?:weeks?|months?|days?))"
+    r"\s*,?\s+but not (?:at|by|after|through)\s+(?:week|month|day|\d)",
+    re.I,
+)
 _PERMANENT = re.compile(r"\bpermanent(?:ly)?\b|\blifelong\b|\bfor good\b|\bforever\b", re.I)
 
 
@@ -925,6 +930,12 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     """A time-frame claim ("for months", "fades within a week") against what lasted or was lost."""
     if frame.lasting_days is None and frame.fading_days is None:
         return None
+    until = _SIGNIFICANT_UNTIL.search(sentence)
+    if until and frame.lasting_days is not None:
+        # "significant at week 3 but not at week 12": the effect is known to have lasted to week 3
+        kept_days = time_days(until.group(1))
+        if kept_days is not None and kept_days < frame.lasting_days:
+            return CONTRADICTS, until.group(0)
     not_lost = _NOT_LOST.search(sentence)
     lost = None if not_lost else _EFFECT_LOST.search(sentence) or _FEW_KEPT.search(sentence)
     if lost is None and not not_lost and frame.lasting_days is not None and rd.NULL.search(sentence):
