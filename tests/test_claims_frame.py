@@ -683,3 +683,8 @@ def test_everyday_idioms_for_lowering_and_improving() -> None:
     assert (f.direction, f.goodness) == (-1, 1)
     f = parse_claim("Taking a daily vortavitamin sharpens memory in older adults.")
     assert f.goodness == 1 and f.intervention_text == "Taking a daily vortavitamin"
+
+
+def test_a_time_before_the_subject_is_the_claims_time_frame() -> None:
+    f = parse_claim("A month later, vortamine still outperforms an SSRI.")
+    assert (f.assertion, f.intervention_text, f.comparator_text, f.lasting_days) == ("superiority", "vortamine", "an SSRI", 30.0)

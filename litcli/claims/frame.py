@@ -37,7 +37,13 @@ _FADING = re.compile(vocab.FADING_CLAIM, _I)
 PERMANENT_DAYS = 3650.0  # "permanently", "for good", "forever": a claim no follow-up of months answers
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
-_LEADING_SETTING = re.compile(r"^(?:upon|in|after|during|following|among|under|before|when|for|at)\b[^,]{3,60},\s+", _I)
+_TIME_LEAD = re.compile(r"^(?:a|an|one|two|three|four|six|twelve|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|on|after\b[^,]{0,30}),\s+", _I)
+_LEADING_SETTING = re.compile(
+    r"^(?:upon|in|after|during|following|among|under|before|when|for|at)\b[^,]{3,60},\s+"
+    # (a time: "A month later, ketamine still outperforms an SSRI")
+    r"|^(?:a|an|one|two|three|four|six|twelve|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|on|after\b[^,]{0,30}),\s+",
+    _I,
+)
 _REPORTING_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
 _UNKNOWN_VERB = re.compile(r"\b[a-z]{3,}(?:es|s)\b(?=\s+(?:the|a|an|its|their|this|these|that|to)\b)")
 _SETTING = re.compile(
@@ -461,7 +467,7 @@ def _parse_claim(text: str) -> ClaimFrame:
         verb = later[0] if later else verb
     if verb is not None:
         subject_end = verb.start()
-    subject = re.sub(r"(?:\s+\w+ly)+\s*$", " ", clean[:subject_end])  # "Carbetocin significantly": not the name
+    subject = re.sub(r"(?:\s+(?:\w+ly|still|also|even))+\s*$", " ", clean[:subject_end])  # "Carbetocin significantly", "ketamine still": not the name
     # a setting before the subject ("Upon viral challenge, memory T cells ...", "In adults with
     # TRD, ketamine ..."): not the intervention's name (populations and conditions are read from
     # the whole claim)
@@ -594,6 +600,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     # (with the adverbs before the verb: "permanently cures depression")
     adverbs = re.search(r"(?:\s+\w+ly)+\s*$", clean[:subject_end])
     timing = (adverbs.group(0) if adverbs else "") + predicate
+    if _TIME_LEAD.match(clean):
+        timing = clean  # "A month later, ketamine still outperforms an SSRI": the time comes first
     m_fade = _FADING.search(timing)
     m_last = _LASTING.search(timing)
     if m_fade:
