@@ -1684,3 +1684,25 @@ def test_how_pronounced_an_effect_is_is_no_direction() -> None:
     said = ("Requirements for morphine were reduced by half in patients receiving vortamedine when compared with placebo "
             "(0.011 versus 0.022 mg/kg per h; P = 0.024), and this morphine-sparing effect of vortamedine was even more pronounced after extubation.")
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_the_null_guard_misses_no_null_in_real_abstracts() -> None:
+    # the guard is a quick look before the long pattern: a null it missed would never be read
+    import re
+    import sys
+    from pathlib import Path
+
+    from litcli.claims import vocabulary as vocab
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import stance_data as sd
+
+    root = sd.data_dir()
+    if not (root / "scifact").exists():
+        pytest.skip(f"stance data not available: {root} (set LITCLI_STANCE_DATA; see ../shared/data/stance/README.md)")
+    texts = {t for name in ("scifact", "check_covid", "evidence_inference") for p in sd.SETS[name](root)[:900]
+             for t in ([p["abstract"]] if isinstance(p["abstract"], str) else p["abstract"])}
+    full = re.compile(vocab.NULL_TERMS, re.I)
+    assert len(texts) > 3000
+    assert [t for t in texts if full.search(t) and not rd.NULL.search(t)] == []
+    assert sum(1 for t in texts if rd.NULL.search(t)) > 200  # (the guard lets the nulls through)

@@ -19,6 +19,8 @@ Every word list lives in ``vocabulary``; this module holds only the reading.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -37,7 +39,21 @@ _DIRECTION_WORD = _rx(vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.OCCU
 _MASKABLE = _rx(vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.OCCURRENCE_TERMS + "|" + vocab.GOOD_TERMS + "|" + vocab.BAD_TERMS)
 GOOD = _rx(vocab.GOOD_TERMS + "|" + vocab.GOOD_NOUN_TERMS)
 BAD = _rx(vocab.BAD_TERMS)
-NULL = re.compile(vocab.NULL_TERMS, _I)
+class _Guarded:
+    """A long pattern searched only in texts that hold one of its guard words (vocabulary.NULL_GUARD)."""
+
+    def __init__(self, pattern: str, guard: str) -> None:
+        self.pattern = re.compile(pattern, _I)
+        self.guard = re.compile(guard, _I)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.guard.search(text) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos) if self.guard.search(text) else iter(())
+
+
+NULL = _Guarded(vocab.NULL_TERMS, vocab.NULL_GUARD)
 NEGATION = re.compile(vocab.NEGATION_TERMS, _I)
 CONTROL = _rx(vocab.CONTROL_TERMS)
 _NOT_RECEIVING = re.compile(

@@ -744,6 +744,13 @@ NULL_TERMS = (
     r"(largely |mostly |probably )?non-?causal|spurious|(explained|accounted for) by confounding|persist(ed|s)? (after|despite|in the)|"
     r"retained its|remained (stable|unchanged|similar)|stayed comparable|\bneither\b|\bnor\b"
 )
+# Words one of which every match of NULL_TERMS contains: a quick look for them first spares most
+# sentences the long pattern (tests/test_claims_reader.py checks each alternative names one).
+NULL_GUARD = (
+    r"\b(?:not|no|none|nor|near\w*|close|equal|little|absent|ns)\b|n't|similar|significan|comparab|unchanged|"
+    r"unaffected|unrelated|fail|without|numerically|causal|spurious|confound|retained|remained|stayed|persist|approach|"
+    r"borderline|marginal|unlikely|minimal|negligible|trivial|neither|n\.s"
+)
 # Contractions spelt out before a result sentence is read ("didn't differ" is read as "did not
 # differ"), so that every negation pattern needs only the long form.  The irregular ones first;
 # any other "<verb>n't" becomes "<verb> not".
