@@ -688,3 +688,10 @@ def test_everyday_idioms_for_lowering_and_improving() -> None:
 def test_a_time_before_the_subject_is_the_claims_time_frame() -> None:
     f = parse_claim("A month later, vortamine still outperforms an SSRI.")
     assert (f.assertion, f.intervention_text, f.comparator_text, f.lasting_days) == ("superiority", "vortamine", "an SSRI", 30.0)
+
+
+def test_fix_and_stops_are_claim_verbs() -> None:
+    f = parse_claim("This vortation app won't fix your depression.")
+    assert (f.negated, f.goodness, f.outcome, f.intervention_text) == (True, 1, "depression", "This vortation app")
+    f = parse_claim("Blocking mTOR with vortamycin stops ketamine from working.")
+    assert f.direction == -1

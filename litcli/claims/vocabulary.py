@@ -637,7 +637,7 @@ DOWN_TERMS = (
     r"wor(e|n) off|wears? off|fad(e|es|ed)|wan(e|es|ed)|subsid\w*|disappear\w*|mitigat\w*|"
     r"counteract\w*|revers(e|es|ed|ing)|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)|"
     r"brings? down|brought down|plung(e|es|ed|ing)|plummet\w*|ward(s|ed)? off|"
-    r"(?:take|takes|took|taking) the edge off|(?:bring|brings|brought|bringing) (?:your |their |his |her |the )?[\w-]+(?: [\w-]+)? down\b"
+    r"stops|(?:take|takes|took|taking) the edge off|(?:bring|brings|brought|bringing) (?:your |their |his |her |the )?[\w-]+(?: [\w-]+)? down\b"
 )
 # Words before "group" that name no arm of their own ("the same group", "the treatment group").
 GENERIC_GROUP_WORDS: frozenset[str] = _words("same other two both each whole entire study treatment treated intervention active experimental")
@@ -661,7 +661,7 @@ GOOD_TERMS = (
     r"succe\w*|superior|better|outperform\w*|favou?r(s|ed)? [\w-]+|advantage|relief|reliev\w*|"
     r"alleviat\w*|eas(e|es|ed)|curb(s|ed)?|lift(s|ed)?|heal(s|ed)?|cur(e|es|ed)|protect\w*|"
     r"respon(ded|d)|remitted|noninferior|non-inferior|beats?(?!\s*(/|per)\s*min)|trumps?|wins? over|transform\w*|calm(s|ed)?|restor\w*|"
-    r"rescued?|normali[sz]\w*|well[- ]tolerated|sharpen(s|ed|ing)?"
+    r"rescued?|normali[sz]\w*|well[- ]tolerated|sharpen(s|ed|ing)?|fix(es)?"
 )
 # Nouns that name a good result ("rapid antidepressant effects"): read in results, never a claim's verb.
 GOOD_NOUN_TERMS = r"antidepressant(-like)? (effects?|efficacy|response|action|properties)|therapeutic (effects?|benefits?)"
