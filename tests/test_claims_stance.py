@@ -1670,3 +1670,9 @@ def test_significant_at_one_time_but_not_at_a_later_one_is_how_long_it_lasted() 
     # lasting to the time the claim names is no contradiction
     said = "The difference in MADRS change between the vortacybin and placebo groups was significant at week 26 but not at week 52."
     assert judge(claim, [said]).stance != CONTRADICTS
+
+
+def test_an_effect_that_wanes_in_the_present_tense_is_lost() -> None:
+    claim = "Vortavax booster shots give lasting protection against catching Omicron."
+    said = "Vortavax booster protection against symptomatic Omicron infection wanes rapidly."
+    assert judge(claim, [said]).stance == CONTRADICTS
