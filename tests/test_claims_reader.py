@@ -1706,3 +1706,13 @@ def test_the_null_guard_misses_no_null_in_real_abstracts() -> None:
     assert len(texts) > 3000
     assert [t for t in texts if full.search(t) and not rd.NULL.search(t)] == []
     assert sum(1 for t in texts if rd.NULL.search(t)) > 200  # (the guard lets the nulls through)
+
+
+def test_three_figures_for_three_arms_respectively() -> None:
+    claim = "Vortacept increases estimated GFR compared with cyclosporine."
+    said = ("Mean estimated GFR at 7 years was 53.9, 54.2, and 35.3 mL/min per 1.73 m2 for vortacept MI, vortacept LI "
+            "and cyclosporine, respectively (p < 0.001).")
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("35.3", "65.3")]).stance == CONTRADICTS
+    # the comparator between the intervention's arms: no one side above the other
+    assert judge(claim, [said.replace("35.3", "54.0")]).stance == NEUTRAL

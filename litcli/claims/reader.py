@@ -735,6 +735,48 @@ def _without_arm_names(clause: str, arms: Arms) -> str:
     return out
 
 
+# "53.9, 54.2 and 35.3 mL/min for A MI, A LI and B, respectively": three or more figures and as
+# many arms, in the same order
+_MANY_VALUES = re.compile(
+    r"(?<![\w.])([-−]?\d+(?:[.·]\d+)?)(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?\s*%?((?:\s*,\s*[-−]?\d+(?:[.·]\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?\s*%?){1,4})"
+    r",?\s+and\s+([-−]?\d+(?:[.·]\d+)?)(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?\s*%?[^;]{0,40}?\b(?:for|in|with|among)\s+(?:the\s+)?"
+    r"([^;()]{3,160}?),?\s+respectively\b",
+    _I,
+)
+
+
+def _respectively_many(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
+    """Three or more figures for as many arms named after them, "respectively": +1 when every
+    figure of the intervention's arms is above every figure of the comparator's, -1 when below."""
+    if "respectively" not in clause.lower() or arms.intervention is None or arms.comparator is None:
+        return None
+    m = _MANY_VALUES.search(clause)
+    if not m:
+        return None
+    values = [_num(m.group(1))] + [_num(v.split("±")[0].split("+/-")[0].strip(" %")) for v in m.group(2).split(",") if v.strip()] + [_num(m.group(3))]
+    names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", re.sub(r"\s+(?:groups?|arms?)$", "", m.group(4).strip())) if n.strip()]
+    if len(names) != len(values) or len(values) < 3:
+        return None
+    side = []
+    for name in names:
+        i, c = arms.intervention.search(name) is not None, arms.comparator.search(name) is not None or CONTROL.search(name) is not None
+        if i == c:
+            return None  # (an arm that is both, or neither: which side is it on?)
+        side.append(1 if i else -1)
+    vi = [v for v, k in zip(values, side, strict=True) if k > 0]
+    vc = [v for v, k in zip(values, side, strict=True) if k < 0]
+    if not vi or not vc:
+        return None
+    if min(vi) > max(vc):
+        d = 1
+    elif max(vi) < min(vc):
+        d = -1
+    else:
+        return None
+    size = abs(sum(vi) / len(vi) - sum(vc) / len(vc)) / max(max(map(abs, vi)), max(map(abs, vc)), 1e-9)
+    return d, m.group(0), "direction", size
+
+
 def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     """Numbers stated per arm: "response in 59% after ketamine and 25% after midazolam",
     "decreased by 19.8 points with esketamine and by 15.3 points with placebo", "the mean score
@@ -744,6 +786,9 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     cue, what the numbers measure ("direction"; "goodness" when they are sizes of an
     improvement) and the relative size of the difference, or None when the clause does not state
     one number per arm."""
+    many = _respectively_many(clause, arms)
+    if many is not None:
+        return many
     ipos, cpos = arms.positions(clause)
     # the words of one mention ("the snare cauterization group") are one arm, named once
     named = _mentions(clause, ipos)
