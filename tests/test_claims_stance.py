@@ -1676,3 +1676,18 @@ def test_an_effect_that_wanes_in_the_present_tense_is_lost() -> None:
     claim = "Vortavax booster shots give lasting protection against catching Omicron."
     said = "Vortavax booster protection against symptomatic Omicron infection wanes rapidly."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_causal_verb_restated_in_a_synonym_after_another_verb() -> None:
+    claim = "Vortastatin induces checkpoint activation."
+    abstract = ["Vortastatin (VTS) is a G-quadruplex ligand.",
+                "Remarkably, VTS reduces proliferation of HR-defective cells by inducing DSB accumulation, checkpoint activation and deregulated G2/M progression.",
+                "These findings suggest a therapeutic strategy."]
+    assert judge(claim, abstract).stance == SUPPORTS
+    # a participle that names something is no verb at work, nor a noun of the verb's stem
+    said = "Using neurons derived from induced pluripotent stem cells, we measured checkpoint activation after vortastatin."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # the loss of something is not read off a sentence on its presence
+    claim = "Lack of VRT21 in mice leads to reduced lifespan."
+    said = "Replenishment of VRT21 protects against atherosclerosis, leading to reduced mortality and a longer lifespan."
+    assert judge(claim, [said]).stance != SUPPORTS

@@ -1133,12 +1133,21 @@ def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fi
 def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
     """A finding that says what the claim says with the claim's own verb (or a synonym), about
     the claim's subject and object: "we show that clathrin stabilizes fibres of the spindle"."""
-    if not frame.verb or len(frame.verb) < 4 or frame.direction or frame.goodness or frame.association:
+    if not frame.verb or len(frame.verb) < 4 or frame.goodness or frame.association:
         return None
     group = _verb_group(frame.verb)
+    causal = group == vocab.VERB_SYNONYMS[0]
+    if frame.direction and (not causal or frame.arms().loss):
+        # (a causal verb may be restated in its synonyms: "induces" / "leads to"; a bare rise is
+        # read as one; and what the loss of something causes is not read off a sentence on its presence)
+        return None
     for m in re.finditer(r"[A-Za-z][\w-]*", sentence):
         if not stem(m.group(0)).startswith(group):
             continue
+        if frame.direction and not _CAUSAL_VERB.fullmatch(m.group(0) + (sentence[m.end() : m.end() + 3] if m.group(0).lower().startswith(("lead", "led", "result")) else "")):
+            continue  # a verb form only ("leads to", "inducing"; not "the gene product", "the results")
+        if frame.direction and m.group(0).lower().endswith("ed") and not _ACTIVE_OBJECT.match(sentence, m.end()):
+            continue  # "induced pluripotent stem cells", "X induced by Y": not the verb at work
         after = content_stems(sentence[m.end() : m.end() + 80]) - _WEAK_STEMS
         if not (frame.outcome_stems - _WEAK_STEMS) & after:
             continue
@@ -1148,6 +1157,12 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
     return None
 
 
+_CAUSAL_VERB = re.compile(
+    r"caus(?:es?|ed|ing)|(?:leads?|led|leading) to|(?:results?|resulted|resulting) in|induc(?:es?|ed|ing)|trigger(?:s|ed|ing)?|"
+    r"(?:drives?|drove|driving)|produc(?:es?|ed|ing)|provok(?:es?|ed|ing)",
+    re.I,
+)
+_ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|to|in)\b", re.I)
 _POLARITY = re.compile(vocab.POLARITY_WORDS, re.I)
 CLOSE_RESTATEMENT = 0.85  # share of the claim's content words a finding must restate
 
