@@ -1716,3 +1716,16 @@ def test_three_figures_for_three_arms_respectively() -> None:
     assert judge(claim, [said.replace("35.3", "65.3")]).stance == CONTRADICTS
     # the comparator between the intervention's arms: no one side above the other
     assert judge(claim, [said.replace("35.3", "54.0")]).stance == NEUTRAL
+
+
+def test_a_ratio_with_the_arms_named_after_it() -> None:
+    claim = "Vortacron led to far fewer hospital admissions than Delta."
+    said = "The adjusted hazard ratio of hospital admission was 0.41 (95% CI 0.39 to 0.43) for Vortacron compared with Delta."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert judge(claim, [said.replace("0.41 (95% CI 0.39 to 0.43)", "1.41 (95% CI 1.29 to 1.53)")]).stance == CONTRADICTS
+
+
+def test_did_not_have_a_lower_rate_than_is_a_null() -> None:
+    said = "Among hospitalized patients, those who received vortaquine did not have a lower incidence of death at 28 days than those who received usual care."
+    assert rd.NULL.search(said)
+    assert rd.sentence_kind(said) == "finding"

@@ -843,9 +843,12 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     return d, clause[start:end].split(";")[0].strip(), kind, size
 
 
+_RATIO_FOR = re.compile(
+    r"\s*\)?[,;]?\s*(?:for|in|with|among)\s+(?:the\s+)?(.{2,40}?)\s+(?:compared (?:with|to)|versus|vs\.?|relative to|than)\s+(?:the\s+)?(.{2,40})", _I
+)
 _RATIO = re.compile(
     r"\b(?:(?:adjusted|weighted|pooled|crude|overall|summary)\s+)?(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|"
-    r"a?HR|a?OR|RR|IRR|sHR)\b[\s,:=]*(?:(?:was|of)\s+)?(\d+(?:[.·]\d+)?)(?![\d%])"
+    r"a?HR|a?OR|RR|IRR|sHR)\b(?:\s+(?:of|for)\s+[A-Za-z][\w -]{1,40}?\s+(?:was|were|is))?[\s,:=]*(?:(?:was|of)\s+)?(\d+(?:[.·]\d+)?)(?![\d%])"
     r"\s*(?:[;,(]\s*)*(?:95\s*%\s*(?:CI|confidence interval)\s*[,:=]?\s*)?(\d+(?:[.·]\d+)?)\s*(?:-|–|to|,)\s*(\d+(?:[.·]\d+)?)",
     _I,
 )
@@ -877,6 +880,12 @@ def _ratio_direction(clause: str, arms: Arms) -> tuple[int, str] | None:
         return None
     at_i = arms.intervention.search(clause[: first.start()])
     if not at_i:
+        # the arms named after the ratio: "was 0.41 (95% CI 0.39 to 0.43) for Omicron compared with Delta"
+        after = _RATIO_FOR.match(clause, first.end())
+        if after and arms.intervention.match(after.group(1)) and (
+            arms.comparator is not None and arms.comparator.match(after.group(2)) or CONTROL.match(after.group(2))
+        ):
+            return found[0][1], first.group(0).split("(")[0].split(";")[0].strip(" ,")
         return None
     if arms.comparator is not None:
         at_c = arms.comparator.search(clause[: first.start()])
