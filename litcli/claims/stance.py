@@ -212,8 +212,8 @@ def _subgroup(frame: ClaimFrame, sentence: str) -> str | None:
 
 _OTHER_CONTROL_ARM = re.compile(r"\b(?:" + vocab.OTHER_CONTROL_ARMS + r")\b", re.I)
 _SET_AGAINST = re.compile(vocab.ARM_SET_AGAINST, re.I)
-_ADDED_TO = re.compile(r"\b(?:adding|addition|added|plus|add-on|adjunct\w*|augment\w*|combined with|in combination)\b", re.I)
-_ONLY_BASE = re.compile(r"\b(alone|only|baseline|no|without|standard|usual)\b", re.I)
+_ADDED_TO = re.compile(r"\b(?:" + vocab.ADD_ON_WORDS + r")\b", re.I)
+_ONLY_BASE = re.compile(r"\b(?:" + vocab.BASE_ONLY_COMPARATOR + r")\b", re.I)
 
 
 def _another_comparator(frame: ClaimFrame, sentence: str, ipos: list[int]) -> str | None:
@@ -687,7 +687,7 @@ def _harms_are_the_outcome(frame: ClaimFrame, clause: str) -> bool:
 _IMPROVEMENT = re.compile(r"improve\w*", re.I)  # (a finding whose only outcome word is the improvement itself)
 _LESS_OF = re.compile(vocab.LESS_OF_EXPOSURE, re.I)
 _INTAKE_STEMS = frozenset(stem(w) for w in vocab.INTAKE_WORDS)
-_DEATH_STEMS = frozenset(stem(w) for w in ("death", "deaths", "fatal", "fatality", "fatalities"))
+_DEATH_STEMS = frozenset(stem(w) for w in vocab.DEATH_WORDS)
 _GENERIC_CLASSES = outcome_classes("symptoms risk disease toxicity complications mortality adverse events infections response efficacy quality of life")  # (broad rows: sharing one says nothing of which outcome)
 
 
@@ -1157,11 +1157,7 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
     return None
 
 
-_CAUSAL_VERB = re.compile(
-    r"caus(?:es?|ed|ing)|(?:leads?|led|leading) to|(?:results?|resulted|resulting) in|induc(?:es?|ed|ing)|trigger(?:s|ed|ing)?|"
-    r"(?:drives?|drove|driving)|produc(?:es?|ed|ing)|provok(?:es?|ed|ing)",
-    re.I,
-)
+_CAUSAL_VERB = re.compile(vocab.CAUSAL_VERB_FORMS, re.I)
 _ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|to|in)\b", re.I)
 _POLARITY = re.compile(vocab.POLARITY_WORDS, re.I)
 CLOSE_RESTATEMENT = 0.85  # share of the claim's content words a finding must restate

@@ -1070,6 +1070,19 @@ ABSENT_COMPARATOR = r"no|without|usual|standard|routine|conventional|expectant|o
 # A claim about adding one treatment to another ("Adding X to chemotherapy ..."): its comparator
 # is the base alone, which a trial names by its placebo or control arm.
 ADD_ON_CLAIM = r"^\s*(?:adding|the addition of)\b|\b(?:added to|in addition to|on top of)\b"
+# Words of a treatment added to another ("adding X to Y", "X plus Y"): the trial's placebo arm
+# gets the base too, so a placebo arm is no other comparator.
+ADD_ON_WORDS = r"adding|addition|added|plus|add-on|adjunct\w*|augment\w*|combined with|in combination"
+# A comparator that is the base alone or no treatment ("lomustine alone", "usual care", "baseline").
+BASE_ONLY_COMPARATOR = r"alone|only|baseline|no|without|standard|usual"
+# Deaths as an outcome (inside a composite, an efficacy outcome rather than a harm).
+DEATH_WORDS = ("death", "deaths", "fatal", "fatality", "fatalities")
+# Verb forms that say one thing brings about another ("leads to", "inducing"; not the nouns
+# "product", "results"): a causal claim restated in another verb of the same kind.
+CAUSAL_VERB_FORMS = (
+    r"caus(?:es?|ed|ing)|(?:leads?|led|leading) to|(?:results?|resulted|resulting) in|induc(?:es?|ed|ing)|trigger(?:s|ed|ing)?|"
+    r"(?:drives?|drove|driving)|produc(?:es?|ed|ing)|provok(?:es?|ed|ing)"
+)
 # Section labels of an abstract's methods: a sentence under one names the people studied.
 SAMPLE_SECTIONS = ("METHOD", "PATIENTS", "PARTICIPANTS", "SUBJECTS", "SETTING", "DESIGN")
 # Words that list a verb's later objects ("reduce X, as well as Y").
