@@ -189,3 +189,10 @@ def test_rates_per_year_are_english() -> None:
     row = "Major bleeding: 2.13%/y (vortaban) vs 3.09%/y (warfarin) (HR 0.69; 95% CI 0.60-0.80); stroke 1.27%/y vs 1.60%/y."
     assert core.abstract_problem(row) is None
     assert "does not look like English" in (core.abstract_problem("La ketamina y el placebo y los pacientes y la depresión.") or "")
+
+
+def test_clinicians_shorthand_is_a_claim_not_a_heading() -> None:
+    # "A > B for X" and "A >> B for X" are read as "A is superior to B for X"
+    assert core.claim_problem("HCL > SAP for HbA1c in paeds T1D") is None
+    assert core.claim_problem("FMT >> vanc for recurrent C diff") is None
+    assert "heading" in (core.claim_problem("Ketamine for depression") or "")

@@ -158,6 +158,7 @@ def _has_verb(claim: str) -> bool:
 def claim_problem(claim: str) -> str | None:
     """Why ``claim`` cannot be verified, or None."""
     from litcli.claims.extract import is_question
+    from litcli.claims.frame import claim_core
 
     if "\x00" in claim:
         return "the claim contains NUL bytes (binary data?)"
@@ -172,7 +173,8 @@ def claim_problem(claim: str) -> str | None:
         return 'the claim is a question; state it as a sentence (e.g. "Ketamine reduces depressive symptoms.")'
     if not looks_english(text):
         return "the claim does not look like English (litcli reads English claims and abstracts)"
-    if not _has_verb(text):
+    if not _has_verb(text) and not _has_verb(claim_core(text)):
+        # (clinicians' shorthand reads as a sentence: "HCL > SAP for HbA1c" is "HCL is superior to SAP ...")
         return (
             "the claim looks like a heading (no verb); state what is claimed "
             '(e.g. "Ketamine reduces depressive symptoms.")'

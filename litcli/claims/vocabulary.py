@@ -1296,7 +1296,7 @@ _REPORT_VERBS = (
 # Clinician shorthand in a claim, in words: (pattern, replacement).
 CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\s*(?:->|→|=>)\s*", " leads to "),
-    (r"(?<=[A-Za-z)])\s+>\s+(?=[A-Za-z])", " is superior to "),
+    (r"(?<=[A-Za-z)])\s+>>?\s+(?=[A-Za-z])", " is superior to "),  # ("FMT >> vanc for recurrent C diff")
     (r"(?<=[A-Za-z)])\s+<\s+(?=[A-Za-z])", " is inferior to "),
     (r"\bpbo\b", "placebo"),
     (r"\btx\b", "treatment"),
