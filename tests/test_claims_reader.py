@@ -1729,3 +1729,8 @@ def test_did_not_have_a_lower_rate_than_is_a_null() -> None:
     said = "Among hospitalized patients, those who received vortaquine did not have a lower incidence of death at 28 days than those who received usual care."
     assert rd.NULL.search(said)
     assert rd.sentence_kind(said) == "finding"
+
+
+def test_a_standard_error_is_no_outcome() -> None:
+    assert rd.valence("Mean eGFR plus or minus standard error at 7 years was") == (0, None)
+    assert rd.valence("Medication errors were")[0] == -1

@@ -603,7 +603,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"recurrences?|readmissions?|hospitali[sz]ations?|admissions?|exacerbations?|adverse (events?|effects?|reactions?)|"
      r"side[- ]effects?|toxicity|complications?|infections?|infected|transmission|disease|cancers?|"
      r"tumou?rs?|metastas[ie]s|inflammation|injur(y|ies)|damage|fractures?|strokes?|dementia|"
-     r"misdiagnos[ie]s|errors?|failures?|deficits?|impairment|decline|dissociat\w*|mania|manic|"
+     r"misdiagnos[ie]s|(?<!standard )errors?|failures?|deficits?|impairment|decline|dissociat\w*|mania|manic|"
      r"hypomani\w*|psycho(sis|ses|tic)|abuse|misuse|dependence|addict\w*|harms?|cost(s)?|"
      r"blood pressure|hypertension|weight gain|nausea|vomiting|dizziness|headache|cystitis|"
      r"viral load|viral (rna|shedding|replication|titres?|titers?)|virus(es)?|lesions?|scarring|fibrosis|stress|"
