@@ -1691,3 +1691,10 @@ def test_a_causal_verb_restated_in_a_synonym_after_another_verb() -> None:
     claim = "Lack of VRT21 in mice leads to reduced lifespan."
     said = "Replenishment of VRT21 protects against atherosclerosis, leading to reduced mortality and a longer lifespan."
     assert judge(claim, [said]).stance != SUPPORTS
+
+
+def test_a_brand_name_in_the_news_is_the_trials_generic_name() -> None:
+    claim = "Paxlovid cuts the risk of hospitalization or death in high-risk adults."
+    said = ("Covid-19-related hospitalization or death by day 28 occurred in 0.72% of the nirmatrelvir group and 6.45% "
+            "of the placebo group (P<0.001).")
+    assert judge(claim, [said]).stance == SUPPORTS

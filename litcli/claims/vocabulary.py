@@ -1506,6 +1506,13 @@ TREATMENT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     (r"\bsleeping (?:pills?|tablets?)\b", r"\bhypnotics?\b"),
     (r"\b(?:flu|influenza) (?:jabs?|shots?|vaccines?|vaccination)\b", r"\binfluenza vaccin\w*\b"),
     (r"\btalking therap(?:y|ies)\b", r"\bpsychotherap(?:y|ies)\b"),
+    # brand names in the news, generic names and codes in the trials
+    (r"\bOzempic\b", r"\bWegovy\b", r"\bsemaglutide\b"),
+    (r"\bMounjaro\b", r"\bZepbound\b", r"\btirzepatide\b"),
+    (r"\bPaxlovid\b", r"\bnirmatrelvir\b"),
+    (r"\bTylenol\b", r"\bparacetamol\b", r"\bacetaminophen\b"),
+    (r"\bPfizer(?:-BioNTech)?(?: COVID(?:-19)?)? (?:vaccine|jab|shot)s?\b", r"\bBNT162b2\b", r"\bComirnaty\b"),
+    (r"\bModerna(?: COVID(?:-19)?)? (?:vaccine|jab|shot)s?\b", r"\bmRNA-1273\b", r"\bSpikevax\b"),
 )
 
 # Adjectives that state a harm as a property: "ketamine therapy is addictive".
