@@ -1698,3 +1698,28 @@ def test_a_brand_name_in_the_news_is_the_trials_generic_name() -> None:
     said = ("Covid-19-related hospitalization or death by day 28 occurred in 0.72% of the nirmatrelvir group and 6.45% "
             "of the placebo group (P<0.001).")
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_the_trial_group_and_cg_are_the_two_arms() -> None:
+    claim = "Vortazine increases serum albumin compared with usual care."
+    said = "Serum albumin was 4.1 g/dl in the trial group and 3.6 g/dl in the CG (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Serum albumin was 3.2 g/dl in the EG and 3.9 g/dl in the CG (p<0.001)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_the_substance_measured_is_not_the_arm_that_received_it() -> None:
+    # a supplement trial measures the supplement's own level: "serum vortanium" is the outcome
+    claim = "Vortanium supplements increase serum vortanium compared with placebo."
+    said = "Serum vortanium was 90.9 in the vortanium group and 61.4 in the placebo group (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Mean vortanium levels were 50.2 in the vortanium group and 61.4 in the placebo group (p<0.001)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_claim_restated_with_its_verb_as_a_noun() -> None:
+    # "interacts" / "interaction", a hyphenated pair naming both partners, "through" no content word
+    claim = "VRTL1 interacts with TRF9 through a C4C4 motif."
+    said = "We show that the TRF9-VRTL1 interaction is mediated by a metal-coordinating C4C4 motif in VRTL1."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert rd.stem("interaction") == rd.stem("interacts") and rd.stem("secretion") == rd.stem("secretes")

@@ -64,6 +64,8 @@ _NOT_RECEIVING = re.compile(
 _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
 _LOSS_AFTER = re.compile(r"\W{0,3}([\w-]+\s+)?(" + vocab.LOSS_OF_FUNCTION.strip("\\b()") + r")", _I)
 _MULTIPLE = re.compile(r"\b(more than |nearly |almost |about |over )?(twice|double|triple|two-fold|three-fold|\d+(\.\d+)?[- ]?(times|fold))(?= (the|a|an|higher|greater|increased)? ?(risk|odds|rate|incidence|hazard))", _I)
+_MEASURED = re.compile(r"(?:\b(?:" + vocab.MEASURED_IN + r")\s+$)", _I)
+_MEASURED_AS = re.compile(r"\s+(?:" + vocab.MEASURED_AS + r")\b", _I)
 _ADD_ON = re.compile(r"[\w-]+(\s+[\w-]+){0,2}\s+(plus|combined with|in combination with|added to|together with)\s", _I)
 _UNKNOWN_KNOCKOUT = re.compile(r"\w(-/-|\(-/-\))|\b(knock-?out|knock-?down|deficient|null|lacking)\b", _I)
 _UNKNOWN_NEGATED_ARM = re.compile(
@@ -152,7 +154,7 @@ def stem(word: str) -> str:
     for suffix, repl in (
         # ("reduction"/"reduced", "infection"/"infected", "depression"/"depressed")
         ("uctions", "uc"), ("uction", "uc"), ("ections", "ect"), ("ection", "ect"), ("essions", "ess"), ("ession", "ess"),
-        ("ations", ""), ("ation", ""), ("ments", ""), ("ment", ""), ("ities", ""), ("ity", ""),
+        ("ations", ""), ("ation", ""), ("tions", "t"), ("tion", "t"), ("ments", ""), ("ment", ""), ("ities", ""), ("ity", ""),
         ("ances", ""), ("ance", ""), ("ences", ""), ("ence", ""), ("ents", ""), ("ent", ""), ("ated", ""), ("ates", ""), ("ating", ""),
         ("ate", ""), ("atives", ""), ("ative", ""), ("ives", ""), ("ive", ""), ("ies", "y"), ("ing", ""),
         ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
@@ -480,6 +482,13 @@ class Arms:
         c = [p for p in c if not (i and _ADD_ON.match(text[p:]) and any(0 < q - p <= 60 for q in i))]
         # "esketamine plus a new oral antidepressant": what the intervention is given with is its arm
         c = [p for p in c if not any(0 < p - q <= 60 and _WITH_ADDED.search(text[q:p]) for q in i)]
+        if self.intervention is not None:
+            # "serum selenium was 90.9 in the SeG": the substance measured, not the arm given it
+            measured = {
+                m.start() for m in self.intervention.finditer(text)
+                if _MEASURED.search(text[max(0, m.start() - 30) : m.start()]) or _MEASURED_AS.match(text, m.end())
+            }
+            i = [p for p in i if p not in measured]
         negated = [p for p in i if _NOT_RECEIVING.search(text[max(0, p - 30) : p])]
         i = [p for p in i if p not in negated]
         c += negated

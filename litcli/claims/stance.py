@@ -1174,7 +1174,7 @@ def _close_restatement(claim: str, sentence: str) -> bool:
     mine = content_stems(core) - _WEAK_STEMS - _KIND_STEMS
     if len(mine) < 3:
         return False
-    theirs = content_stems(sentence)
+    theirs = _stems_and_parts(sentence)  # ("the TRF2-RTEL1 interaction" names TRF2)
     if len(mine & theirs) / len(mine) < CLOSE_RESTATEMENT or _COMPARED.search(core):
         return False  # (a comparison is said by the order of its words too: "A more sensitive than B")
     if any(_POLARITY.fullmatch(w) or re.match(r"(?:in|un|non|dis|im|ir|il)[a-z]{4,}", w) for w in mine - theirs):

@@ -696,13 +696,18 @@ NOT_DIRECTION = (
     r"|\b(?:even |still |much |far )?(?:more|less) (?:pronounced|marked|evident|apparent|striking|noticeable|consistent)\b"
 )
 # Words that name the intervention arm without naming the intervention: "the experimental group".
-INTERVENTION_ARM_TERMS = r"(experimental|intervention|treatment|treated|active|study|verum) (group|arm|condition)s?"
+INTERVENTION_ARM_TERMS = r"(experimental|intervention|treatment|treated|active|study|verum|trial) (group|arm|condition)s?|(?-i:\b[EI]G\b)"
+# What the intervention is measured in or as, when the outcome is its own level ("serum selenium",
+# "the mean Se level", "vitamin D concentrations" in a supplement trial): the measured substance,
+# not the arm that received it.
+MEASURED_IN = r"serum|plasma|blood|whole-blood|urinary|urine|salivary|tissue|circulating|faecal|fecal|erythrocyte|red[- ]cell|hair|mean|median"
+MEASURED_AS = r"levels?|concentrations?|status|content|values?|excretion|clearance|titres?|titers?"
 # Control arms: a result about them alone says nothing about the intervention.
 CONTROL_TERMS = (
     r"placebo|saline|sham|vehicle|midazolam|active placebo|usual care|treatment as usual|"
     r"controls?|control (group|arm|condition|subjects?)|wait-?list|waiting[- ]list|matched (cohort|group|sample)s?|"
     r"comparison (group|cohort)s?|"
-    r"non-?users?|untreated|matched controls?|comparators?"
+    r"non-?users?|untreated|matched controls?|comparators?|(?-i:CG)"
 )
 
 # A null result: no (significant) difference or effect.  Checked before any direction.
@@ -1362,7 +1367,7 @@ FUNCTION_WORDS: frozenset[str] = _words(
     a after all also among an and any are as at be been before being between both but by can could
     did do does during each either few for from had has have he her his i in into is it its less
     many may might more most much my no nor not of on onto or our over per shall she should some
-    such than that the their them then there these they this those thus to under versus very via vs
+    such than that the their them then there these they this those through thus to under upon versus very via vs
     was we were what when where whereas which while who whom whose will with without would you your
     """
 )
