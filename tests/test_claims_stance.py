@@ -1723,3 +1723,13 @@ def test_a_claim_restated_with_its_verb_as_a_noun() -> None:
     said = "We show that the TRF9-VRTL1 interaction is mediated by a metal-coordinating C4C4 motif in VRTL1."
     assert judge(claim, [said]).stance == SUPPORTS
     assert rd.stem("interaction") == rd.stem("interacts") and rd.stem("secretion") == rd.stem("secretes")
+
+
+def test_how_an_effect_came_about_is_not_another_finding() -> None:
+    claim = "Vortastatin encourages proliferation of homologous recombination-defective cells."
+    said = ("Remarkably, VTS (vortastatin) reduces proliferation of HR-defective cells by inducing DSB accumulation, "
+            "checkpoint activation, and deregulated G2/M progression and by enhancing the replication defect intrinsic to HR deficiency.")
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # an outcome that comes "with" it is still a finding of its own
+    said = "Vortastatin did not affect homeostatic proliferation, but resulted in cell loss accompanied by reduced proliferation of HR-defective cells."
+    assert judge(claim, [said]).stance != SUPPORTS

@@ -153,6 +153,7 @@ _CLAUSE_SUBJECT = re.compile(
     r"improved|worsened|occurred|remained|differed|declined|changed|reduced|did not|was not|were not)\b)",
     re.I,
 )
+_MEANS = re.compile(r"\b(?:by|via|through)\s+$", re.I)
 _LABELLED = re.compile(r"^\s*[A-Za-z][\w /'-]{2,60}?:\s")
 _NOT_AN_OUTCOME = re.compile(vocab.NOT_AN_OUTCOME_SUBJECT, re.I)
 
@@ -1591,6 +1592,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
             if not f.decided or _BOTH_ARMS.search(clause) and not f.null:
                 continue  # a change "in both arms" is not a difference between them
+            if stances and f.cue and f.cue.split()[0].lower().endswith("ing") and _MEANS.search(clause[: max(clause.find(f.cue), 0)]):
+                continue  # "reduces proliferation ... by enhancing the replication defect": how, not another finding
             if _LABELLED.match(clause) and _about_another_outcome(frame, clause):
                 continue  # a labelled row about another outcome: "bradycardia: 4.5% vs 6.1% (p=0.52)"
             if f.null and elsewhere[k] and not (frame.outcome_stems - _WEAK_STEMS) & content_stems(clause) and (_names_other_outcome(frame, clause) or _about_another_outcome(frame, clause)):
