@@ -1733,3 +1733,48 @@ def test_how_an_effect_came_about_is_not_another_finding() -> None:
     # an outcome that comes "with" it is still a finding of its own
     said = "Vortastatin did not affect homeostatic proliferation, but resulted in cell loss accompanied by reduced proliferation of HR-defective cells."
     assert judge(claim, [said]).stance != SUPPORTS
+
+
+def test_recovery_time_is_better_shorter() -> None:
+    claim = "Vortavir shortened recovery time for hospitalised patients by several days."
+    said = "Vortavir was superior to placebo in shortening the time to recovery in adults hospitalized with pneumonia."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert rd.valence("median recovery times")[0] == -1
+
+
+def test_an_arm_named_after_but_not_is_not_the_subject() -> None:
+    claim = "Vortamab significantly reduced infections."
+    said = "Zoltamab, but not vortamab, was associated with a statistically significant reduction in symptomatic infection."
+    assert judge(claim, [said]).stance != SUPPORTS
+
+
+def test_a_figure_set_against_the_studys_own_is_not_its_estimate() -> None:
+    claim = "Around four in ten people infected with the vortavirus never develop symptoms."
+    said = "Our estimate that about one in five vortavirus infections remains asymptomatic is lower than widely cited figures of 40% or more."
+    assert judge(claim, [said]).stance != SUPPORTS
+
+
+def test_a_claim_that_a_treatment_provides_lasting_protection_is_a_time_frame() -> None:
+    for verb in ("gave older adults", "provides", "offers"):
+        frame = parse_claim(f"A fourth vortavax dose {verb} lasting protection against infection.")
+        assert frame.lasting_days is not None and frame.intervention_text == "A fourth vortavax dose"
+
+
+def test_a_time_in_another_clause_is_not_how_long_the_claimed_effect_lasted() -> None:
+    claim = "Protection against infection from two doses of vortavax fades substantially within a few months."
+    said = ("Vortavax-induced protection against infection appeared to wane rapidly after its peak, but protection "
+            "against hospitalization and death persisted at a robust level for 6 months after the second dose.")
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_trailing_null_on_another_named_outcome_is_not_the_claims() -> None:
+    claim = "An enhanced recovery programme shortened hospital stay after colorectal surgery compared with conventional care."
+    said = ("Median postoperative stay was 5 days (IQR 4-7) in the VRT group and 7 days (IQR 6-10) in the conventional care "
+            "group (P < 0.001), with no difference in readmissions (6.2% vs 5.8%).")
+    assert judge(claim, [said]).stance != CONTRADICTS
+
+
+def test_the_claims_outcome_with_a_prefix_of_negation_is_its_opposite() -> None:
+    claim = "Vortaphenidate significantly increases teacher-rated attention compared with placebo in children with ADHD."
+    said = "Teacher-rated SNAP-IV inattention scores were 1.1 points lower with vortaphenidate than with placebo (95% CI 0.7 to 1.5; p < 0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS

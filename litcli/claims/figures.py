@@ -49,6 +49,7 @@ _INTERVAL = re.compile(
     _I,
 )
 _BOUNDS = [(kind, re.compile(r"\b(?:" + words + r")\s*$", _I)) for kind, words in vocab.FIGURE_BOUNDS]
+_REFERENCE_BEFORE = re.compile(vocab.FIGURE_REFERENCE_BEFORE, _I)
 _PREMISE = re.compile(r"\b(?:if|when|unless|assuming|provided)\b[^,;:]*$", _I)  # "..., if 7% of patients took part"
 _STAGE_WORDS = frozenset(content_stems(vocab.FIGURE_CONTEXT_NOISE))
 
@@ -131,6 +132,9 @@ def figures(text: str, *, shares: bool = True) -> tuple[Figure, ...]:
                 continue
             before = masked[max(0, m.start() - 30) : m.start()]
             after = masked[m.end() :]
+            if _REFERENCE_BEFORE.search(masked[max(0, m.start() - 80) : m.start()]):
+                taken.append((m.start(), m.end()))
+                continue  # "lower than widely cited figures of 40%": what others said
             if shares and unit == "%" and kind in ("percent", "range") and not _is_share(before, after):
                 taken.append((m.start(), m.end()))  # (nor its parts: "by 50-90%")
                 continue  # "0.01% eye drops", "a 75% reduction in PASI", "reduced by 79%": not a share of a whole

@@ -78,7 +78,7 @@ _MORE_LIKELY = re.compile(
 _CLAIM_VERBS = (
     r"leads?|led|results?|acts?|plays?|affects?|associat\w*|correlat\w*|predicts?|requires?|depends?|"
     r"mediat\w*|regulat\w*|contributes?|involves?|targets?|binds?|modulat\w*|changes?|alters?|shows?|"
-    r"demonstrates?|lacks?|remains?|becomes?|makes?|keeps?|gives?|produces?|rewires?|switch(es)?|sets?|"
+    r"demonstrates?|lacks?|remains?|becomes?|makes?|keeps?|gives?|gave|provides?|provided|offers?|offered|affords?|produces?|rewires?|switch(es)?|sets?|"
     r"brings?|tips?|melts?|beats?|outperform(?:s|ed)?|works?|carr(y|ies)|poses?|confers?|lasts?|persists?|endures?|peaks?|"
     r"maintains?|sustains?|preserves?"
 )

@@ -58,7 +58,8 @@ NEGATION = re.compile(vocab.NEGATION_TERMS, _I)
 CONTROL = _rx(vocab.CONTROL_TERMS)
 _NOT_RECEIVING = re.compile(
     r"\b(?:(?:did|do|does|had|have)\s+)?(?:not|never)\s+(?:receive|receiving|received|get|got|given|treated with|take|taking|took|use|using|used|exposed to)\s+(?:the\s+|any\s+)?$"
-    r"|\bwithout\s+(?:the\s+|any\s+)?$|\bno\s+$|\bnon-$",
+    r"|\bwithout\s+(?:the\s+|any\s+)?$|\bno\s+$|\bnon-$"
+    r"|\b(?:but|and)\s+not\s+(?:with\s+|in\s+|for\s+|after\s+)?(?:the\s+)?$",  # ("surgical masks, but not cloth masks, ...")
     _I,
 )
 _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)

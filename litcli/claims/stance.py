@@ -136,13 +136,20 @@ _OBJECT_OF_NULL = re.compile(
 )
 
 
+_DIFFERENCE_IN = re.compile(r"\bdifferences?\s+(?:in|of)\s+(?!the\s+(?:groups?|arms?)\b)", re.I)
+
+
 def _names_other_outcome(frame: ClaimFrame, clause: str) -> bool:
     """Does a null clause name an outcome of its own ("had no significant effect on myocardial
     infarction", "did not change the risk of stroke"), not the claim's?  ("the difference did not
     reach significance" names none.)"""
-    if _DIFFERENCE_NAMED.search(clause):
-        return False  # "the difference in X between the groups was not significant" tests the comparison
-    return any(stem(w) not in frame.stems for m in _OBJECT_OF_NULL.finditer(clause) for w in m.groups() if w and w.lower() not in vocab.FUNCTION_WORDS)
+    if _DIFFERENCE_NAMED.search(clause) and not _DIFFERENCE_IN.search(clause):
+        return False  # "the difference between the groups was not significant" tests the comparison
+    # ("no difference in readmissions" names one; "the difference in MADRS scores" a measure of the claim's)
+    return any(
+        stem(w) not in frame.stems and not frame.outcome_classes & outcome_classes(w)
+        for m in _OBJECT_OF_NULL.finditer(clause) for w in m.groups() if w and w.lower() not in vocab.FUNCTION_WORDS
+    )
 
 
 # the subject of a result clause: "Hypotension: ...", "After 4 weeks, prosthesis wear time increased ..."
@@ -663,7 +670,13 @@ def _antonym(frame: ClaimFrame, f: Finding, clause: str) -> bool:
         for mine, theirs in ((a, b), (b, a)):
             if mine in frame.outcome_stems and theirs in after and mine not in after:
                 return True
-    return False
+    # "inattention scores were lower" read against "increases attention": the claim's word with a
+    # prefix of negation is its opposite
+    own = {w for w in frame.outcome_stems - _WEAK_STEMS if len(w) >= 4}
+    return any(w[len(p) :] in own for w in after - own for p in _NEGATIVE_PREFIXES if w.startswith(p))
+
+
+_NEGATIVE_PREFIXES = ("in", "un", "im", "non", "dis")
 
 
 def _trial_comparison(frame: ClaimFrame, clause: str, clause_stems: frozenset[str]) -> bool:
@@ -927,6 +940,16 @@ _SIGNIFICANT_UNTIL = re.compile(
 _PERMANENT = re.compile(r"\bpermanent(?:ly)?\b|\blifelong\b|\bfor good\b|\bforever\b", re.I)
 
 
+_NEXT_CLAUSE = re.compile(r",?\s+(?:but|whereas|while|although|though|however)\b|;", re.I)
+
+
+def _own_clause(sentence: str, start: int) -> str:
+    """The sentence from ``start`` to the end of its clause ("waned rapidly after its peak, | but
+    protection against death persisted for 6 months": the six months are the other clause's)."""
+    end = _NEXT_CLAUSE.search(sentence, start)
+    return sentence[start : end.start() if end else len(sentence)]
+
+
 def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     """A time-frame claim ("for months", "fades within a week") against what lasted or was lost."""
     if frame.lasting_days is None and frame.fading_days is None:
@@ -949,7 +972,7 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     if kept and kept.group(0).lower().startswith("over ") and rd.NULL.search(sentence):
         kept = None  # "did not differ over 6 weeks": no effect kept
     if lost:
-        t = time_days(sentence[lost.start() :]) or time_days(sentence)
+        t = time_days(_own_clause(sentence, lost.start())) or time_days(sentence)
         if frame.lasting_days is not None:
             return (CONTRADICTS, lost.group(0)) if t is None or t < frame.lasting_days else None
         assert frame.fading_days is not None
@@ -957,7 +980,7 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
             return SUPPORTS, lost.group(0)
         return CONTRADICTS, lost.group(0)
     if kept:
-        t = time_days(sentence[kept.start() :]) or time_days(sentence)
+        t = time_days(_own_clause(sentence, kept.start())) or time_days(sentence)
         if _PERMANENT.search(kept.group(0)):
             t = PERMANENT_DAYS  # "the benefit was permanent"
         if t is None:

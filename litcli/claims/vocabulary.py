@@ -572,6 +572,8 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"clearance|discharge|extubation|ambulation|"
      r"mobili[sz]ation|(first )?(flatus|defecation|bowel movement|oral intake|feeding)|(wound )?healing|eye opening|"
      r"return of|resumption of|full enteral)", -1),  # sooner is better
+    # ... and the same time named after the event ("recovery time", "healing times")
+    (r"(?:recovery|healing|resolution|remission|response|extubation|discharge|clearance|cure|onset of (?:action|effect|relief))\s+(?:times?|durations?)\b", -1),
     # a threshold or tolerance of a symptom: higher is better ("pain perception threshold")
     (r"(pain|urge|discomfort|nausea)( \w+)? (thresholds?|tolerance)", 1),
     (r"synap\w*|dendritic spines?|spine density|neurogenesis|neuroplasticity|plasticity|connectivity|"
@@ -936,7 +938,7 @@ ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d
 EFFECT_LOST = (
     r"\bno longer (significant|present|different|evident|detectable)\b|\b(was|were|had been) lost\b|"
     r"\blost by\b|\b(was|were|had been) (largely |mostly |partly |entirely )?lost\b|\bfaded\b|\bwaned\b|\bwore off\b|"
-    r"\b(?:wanes|fades|wears off) (?:rapidly|quickly|within|after|by|over)\b|\breturned to (baseline|pre-?treatment)\b|"
+    r"\b(?:wanes?|fades?|wears? off) (?:rapidly|quickly|within|after|by|over)\b|\breturned to (baseline|pre-?treatment)\b|"
     r"\b(had )?resolved\b|\bfallen back\b|\bconverged\b|\bdissipated\b|\bhad relapsed\b|"
     r"\brelapsed (by|within)\b|\btime to relapse was\b|\bsubsided\b|\b(had )?(disappeared|vanished|ended)\b|"
     r"\b(was|were|had) gone\b|\b(not|no longer) (sustained|maintained|durable|persistent)\b|\bshort-?lived\b|\bwaning\b|\b(was|were) (transient|temporary|brief)\b|"
@@ -1438,6 +1440,12 @@ QUALITY_WORDS_READ_ELSEWHERE = frozenset(("effective", "efficacious", "likely", 
 # Verbs that multiply ("doubles the risk", "tripled"): the figure they state.
 MULTIPLYING_VERBS = {"doubl": 2, "tripl": 3, "quadrupl": 4}
 AMOUNT_VERBS = r"reduc\w*|lower(?:s|ed|ing)?|cut|cuts|decreas\w*|increas\w*|rais\w*|boost(?:s|ed|ing)?|improv\w*|fell|rose|drop\w*|declin\w*|halv\w*|doubl\w*"
+# A figure set against the study's own as what others said ("lower than widely cited figures of
+# 40%", "than previously reported 30%"): the reference of a comparison, not the study's estimate.
+FIGURE_REFERENCE_BEFORE = (
+    r"\bthan\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:cited|quoted|reported|previous(?:ly)?|earlier|assumed|published|believed|thought|expected|claimed)"
+    r"\s+(?:[\w-]+\s+){0,3}?$"
+)
 # Quoted figures (claims.figures) and sizes of change ("cut by a third"): fractions of a whole (in
 # %), the words after
 # "N times" that say which way, the words before a figure that make it a bound or an
