@@ -1778,3 +1778,50 @@ def test_the_claims_outcome_with_a_prefix_of_negation_is_its_opposite() -> None:
     claim = "Vortaphenidate significantly increases teacher-rated attention compared with placebo in children with ADHD."
     said = "Teacher-rated SNAP-IV inattention scores were 1.1 points lower with vortaphenidate than with placebo (95% CI 0.7 to 1.5; p < 0.001)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_result_at_another_time_point_is_not_the_claims() -> None:
+    claim = "Vortapatch significantly increases 6-month abstinence compared with placebo patch."
+    said = "At the end of treatment (week 12), validated abstinence was 24.1% with vortapatch and 13.0% with placebo (RR 1.85, 95% CI 1.32-2.59)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    claim = "Vortacaine infiltration significantly decreases pain at rest compared with saline at 6 hours after hernia repair."
+    said = "At 48 hours, NRS pain scores at rest were 2 (IQR 1-3) in the vortacaine group and 2 (IQR 1-3) in the saline group (p = 0.71)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # a duration that names what the arm got is no time point ("the 5-day group")
+    claim = "A 5-day vortacillin course leads to more treatment failures than a 10-day course."
+    said = "Treatment failure occurred in 8.4% of children in the 5-day group and 8.1% in the 10-day group (difference 0.3 points, 95% CI -3.5 to 4.1)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_each_arm_tested_against_its_own_baseline_is_no_comparison() -> None:
+    claim = "Vortavibe training significantly increases bone mineral density compared with resistance training."
+    said = "Lumbar spine BMD increased by 1.5% (p = 0.02) in the vortavibe group and by 1.1% (p = 0.04) in the resistance group over 12 months relative to baseline."
+    assert judge(claim, [said]).stance == NEUTRAL
+
+
+def test_a_result_at_another_dose_is_not_the_claims() -> None:
+    claim = "Low-dose (75 mg) vortaspirin significantly decreases adenoma recurrence compared with placebo."
+    said = "Recurrent adenomas were detected in 45% of patients given vortaspirin 325 mg/day and 47% of those given placebo (RR 0.96; 95% CI 0.81 to 1.13)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # the claim's own dose, or a concentration measured, is no other dose
+    said = said.replace("325 mg/day", "75 mg/day")
+    assert judge(claim, [said]).stance == CONTRADICTS
+    claim = "Vortaglip 10 mg lowers fasting glucose compared with placebo."
+    said = "Fasting glucose was lower with vortaglip 10 mg than with placebo (98 vs 121 mg/dL, p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_two_lower_is_better_outcomes_are_not_one_outcome() -> None:
+    claim = "Vortaband surgery significantly decreases HbA1c compared with intensive medical therapy."
+    said = "At 12 months, body weight had fallen more after vortaband surgery (P < 0.001), and triglyceride levels were also lower after surgery (P = 0.01)."
+    assert judge(claim, [said]).stance == NEUTRAL
+
+
+def test_a_fracture_at_another_site_is_not_the_claims() -> None:
+    claim = "Vortadronate significantly decreases vertebral fractures compared with placebo."
+    said = "Hip fracture occurred in 1.4% of patients in the vortadronate group and 2.5% in the placebo group (hazard ratio 0.59; 95% CI 0.42-0.83)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # vertebrae and the low back are one region
+    claim = "Vortaplasty relieves back pain from osteoporotic fractures."
+    said = "Vortaplasty did not reduce pain from osteoporotic vertebral fractures more than a sham procedure (p = 0.42)."
+    assert judge(claim, [said]).stance == CONTRADICTS

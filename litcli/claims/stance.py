@@ -364,7 +364,10 @@ def _cancer_sites(text: str) -> set[str]:
 
 def _sites(text: str) -> set[str]:
     """The body sites a text names ("knee", "hip"), singular."""
-    return {m.group(0).lower().removesuffix("s").replace("feet", "foot") if not m.group(0).lower().endswith("pain") else "back" for m in _SITE.finditer(text)}
+    return {
+        "back" if m.group(0).lower().endswith("pain") else vocab.BODY_SITE_REGIONS.get(m.group(0).lower(), m.group(0).lower().removesuffix("s"))
+        for m in _SITE.finditer(text)
+    }
 
 
 @lru_cache(maxsize=1024)
@@ -419,6 +422,29 @@ def _populations_in(text: str) -> frozenset[str]:
     return frozenset(pid for pid, p in _POPULATIONS if p.search(text))
 
 
+_DOSE = re.compile(
+    r"(?<![\w.])((?:\d+(?:[.·]\d+)?\s*(?:,|and|or)\s*)*\d+(?:[.·]\d+)?)\s*(" + vocab.DOSE_UNITS + r")(?!\w|/(?!d(?:ay)?\b))", re.I
+)
+
+
+_ANOTHER_ARM_BETWEEN = re.compile(r"\b(?:versus|vs|than|compared|with|and|or|plus)\b", re.I)
+
+
+def _doses(text: str, drug: re.Pattern[str] | None = None) -> frozenset[tuple[float, str]]:
+    """The doses a text names ("75 mg", "5 and 2.5 mg", "1000 IU", "325 mg/day"; not "0.5 mg/kg",
+    a rate per weight, nor "80 mg/dL", a concentration), with ``drug`` only those next to it."""
+    out = set()
+    near = [m.span() for m in drug.finditer(text)] if drug is not None else None
+    for m in _DOSE.finditer(text):
+        if near is not None and not any(
+            -25 <= m.start() - b <= 40 and not _ANOTHER_ARM_BETWEEN.search(text[b : m.start()]) or 0 <= a - m.end() <= 25 for a, b in near
+        ):
+            continue  # (not the comparator's: "AZD3199 versus formoterol 9 μg")
+        unit = m.group(2).lower().replace("μ", "µ").replace("mcg", "µg").replace("ug", "µg")
+        out |= {(float(n.replace("·", ".")), unit) for n in re.findall(r"\d+(?:[.·]\d+)?", m.group(1))}
+    return frozenset(out)
+
+
 def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str | None:
     """Why the sentence (or, with ``record``, a whole record) is about another condition or
     population than the claim's (None if not).  A record that also names the claim's condition
@@ -433,6 +459,10 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
     other_type = _other_subtype(frame.text, sentence)
     if other_type:
         return f"another type ({other_type})"
+    claimed_doses = _doses(frame.intervention_text or "")
+    found_doses = _doses(sentence, frame.arms().intervention) if claimed_doses else frozenset()
+    if found_doses and not found_doses & claimed_doses:
+        return f"another dose ({sorted(found_doses)[0][0]:g} {sorted(found_doses)[0][1]})"
     for noun, grades in _severities(frame.text).items():
         found_grades = _severities(sentence).get(noun)
         if found_grades and not found_grades & grades:
@@ -603,7 +633,7 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
 
 
 _WITHIN_GROUP = re.compile(
-    r"\bfrom baseline\b|\bcompared (?:with|to) baseline\b|\bbaseline (?:value|level|score)s?\b"
+    r"\bfrom baseline\b|\b(?:compared (?:with|to)|relative to|vs\.?|versus|above|over) baseline\b|\bbaseline (?:value|level|score)s?\b"
     r"|\bfrom\s+[-−]?\d[^;]{0,40}?\bto\s+[-−]?\d[^;]{0,60}?\b(?:in|within) the [\w+-]+(?: [\w+-]+)? (?:group|arm)\b(?![^;]*\b(?:group|arm)\b)"
     # (or the arm first: "In the A group, lean mass increased from 17.2 to 17.9 kg")
     r"|\b(?:in|within) the [\w+-]+(?: [\w+-]+)? (?:group|arm)\b(?![^;]*\b(?:groups?|arms?|than|versus|vs)\b)[^;]{0,80}?\bfrom\s+[-−]?\d[^;]{0,40}?\bto\s+[-−]?\d",
@@ -619,7 +649,16 @@ def _only_within_group_tests(clause: str) -> bool:
     """Does every p-value of the clause test a change from baseline within one arm, none the
     difference between the arms?"""
     within = len(_P_VS_BASELINE.findall(clause))
+    at_end = _BASELINE_AT_END.search(clause)
+    if not within and at_end and len(_P_VALUE.findall(clause)) >= 2 and not _ARMS_COMPARED.search(clause[: at_end.start()]):
+        # "increased by 1.5% (p = 0.02) in the A group and by 1.1% (p = 0.04) in the B group
+        # relative to baseline": one test for each arm, both against its own start
+        return not _BETWEEN_TEST.search(clause)
     return within > 0 and within == len(_P_VALUE.findall(clause)) and not _BETWEEN_TEST.search(clause)
+
+
+_ARMS_COMPARED = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to)\b", re.I)
+_BASELINE_AT_END = re.compile(r"\b(?:relative to|compared (?:with|to)|from|vs\.?|versus|over) baseline\W*$", re.I)
 
 
 _MOVES = re.compile(r"\b(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r")\b", re.I)
@@ -1356,14 +1395,16 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
 
 
 _TIME_POINT = re.compile(
-    r"\b(?:at|after|by)\s+(?:(?:week|month|day|year)s?\s+\d+|\d+(?:[.·]\d+)?[\s-]*(?:weeks?|months?|days?|years?|wk|mo)\b)", re.I
+    r"\b(?:at|after|by)\s+(?:(?:week|month|day|year)s?\s+\d+|\d+(?:[.·]\d+)?[\s-]*(?:weeks?|months?|days?|years?|hours?|wk|mo|h)\b)"
+    # ("6-month abstinence", "(week 12)")
+    r"|(?<![\w.-])\d+-(?:week|month|day|year|hour)\b(?!-)(?!\s+(?:" + vocab.TIME_SPAN_NOUNS + r")\b)|\((?:week|month|day)\s+\d+\)", re.I
 )
 
 
 def _time_point(text: str) -> float | None:
     """The time point a text names ("at 6 months", "at week 8", "after 2 years"), in days."""
     m = _TIME_POINT.search(text)
-    return time_days(m.group(0)) if m else None
+    return time_days(m.group(0).replace("-", " ").strip("()")) if m else None
 
 
 _GENERIC_TREATMENT = re.compile(r"(" + vocab.GENERIC_TREATMENT_WORDS + r")$", re.I)

@@ -611,10 +611,21 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"viral load|viral (rna|shedding|replication|titres?|titers?)|virus(es)?|lesions?|scarring|fibrosis|stress|"
      r"hypertensive (crisis|crises)|crisis|crises|emergenc(y|ies)", -1),
     # laboratory and clinical measures where lower is better, and what a patient would rather avoid
-    (r"LDL(-C| cholesterol)?|triglycerides?|total cholesterol|HbA1c|A1C|glycated ha?emoglobin|"
-     r"fasting (plasma |blood |serum )?glucose|blood loss|bleeding|swelling|o?edema|trismus|pruritus|itching|shivering|"
-     r"delirium|agitation|disability|handicap|kinesiophobia|aggression|PONV|(analgesic|opioid|morphine|fentanyl|rescue) "
-     r"(consumption|requirements?|use|analgesia|medication)", -1),
+    # (one row per kind of outcome: a row is also what "the same outcome" means, so LDL is not HbA1c)
+    (r"LDL(-C| cholesterol)?|total cholesterol", -1),
+    (r"triglycerides?", -1),
+    (r"HbA1c|A1C|glycated ha?emoglobin|fasting (plasma |blood |serum )?glucose", -1),
+    (r"blood loss|bleeding", -1),
+    (r"swelling|o?edema", -1),
+    (r"trismus", -1),
+    (r"pruritus|itching", -1),
+    (r"shivering", -1),
+    (r"delirium|agitation", -1),
+    (r"disability|handicap", -1),
+    (r"kinesiophobia", -1),
+    (r"aggression", -1),
+    (r"PONV", -1),
+    (r"(analgesic|opioid|morphine|fentanyl|rescue) (consumption|requirements?|use|analgesia|medication)", -1),
 ]
 
 # Verbs and adjectives that move an outcome up or down (the raw direction).
@@ -930,6 +941,12 @@ LASTING_CLAIM = (
     r"\bstays? (gone|away|down|better|well)\b|\b(a|one|two|three|six|\d+) (weeks?|months?|years?) later\b[^.;]{0,60}\bstill\b|"
     r"\blong[- ](lasting|term)\b|\bdurabl\w*|\bfor (several |many )?(weeks|months|years)\b|\b(through|until|up to|out to) (day|week|month|year) \d+\b|\bfor at least\b|\bfor (more than|over|beyond) (a |one |two |three |four |six |several |\d+ )(days?|weeks?|months?|years?)\b"
 )
+# Nouns a duration names that are not a time point ("a 5-day course", "7-day point prevalence",
+# "24-h ambulatory BP"): what the arm got or how it was measured.
+TIME_SPAN_NOUNS = (
+    r"groups?|arms?|courses?|regimens?|schedules?|programm?e?s?|periods?|point|recall|averages?|mean|ambulatory|"
+    r"intervals?|windows?|trials?|study|studies|supply|treatment|therapy|dosing|infusions?|history|diary|urine|holter"
+)
 # Claims that an effect fades ("fade within a week", "wear off within hours").
 FADING_CLAIM = r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient)\b"
 # Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
@@ -1060,6 +1077,7 @@ SEVERITY_GRADES = ("mild", "moderate", "severe")
 EXCLUDED = (
     r"\b(patients|participants|people|those|individuals|subjects|women|men|children|adults)\s+(with|who had|on|taking)\s+"
     r"[^.;]{1,80}?\s+(were|was)\s+(excluded|not eligible|ineligible)\b|\bexcluding\s+[^,;.]{1,60}|\bexclusion criteria\b[^.;]{0,120}"
+    r"|\(\s*[^()]{1,60}\bexcluded\s*\)"  # ("(bipolar disorder excluded)")
 )
 # ... and "bipolar disorder was an exclusion criterion" (looked for only where the words are)
 EXCLUSION_CRITERION = (
@@ -1248,6 +1266,8 @@ NOT_AN_OUTCOME_SUBJECT = (
 )
 GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "events")
 # Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
+# Units of a dose the claim names ("low-dose (75 mg) aspirin"): a result at another dose is not the claim's.
+DOSE_UNITS = r"mg|g|µg|μg|mcg|ug|IU|units"
 DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
 # Nouns that say what kind of thing a name is ("the PRDM1 gene", "the Foxk2 protein"): a sentence
 # may name it without them.
@@ -1565,7 +1585,9 @@ NOUN_BEFORE_WORDS: frozenset[str] = _words("of in for the a an with and to on by
 # treatment", "weeks of therapy"); any other word names one ("cognitive therapy").
 BARE_TREATMENT_LEADS: frozenset[str] = _words("receiving received receive taking took weeks days months years weekly daily monthly repeated continued ongoing maintenance")
 # Body sites: a result at another site ("hip osteoarthritis") says nothing about the claim's ("knee pain").
-BODY_SITES = r"\b(knees?|hips?|shoulders?|neck|ankles?|wrists?|elbows?|heels?|foot|feet|jaw|chest|pelvic|(low(er)? )?back pain|lumbar)\b"
+# ... and the region each names ("vertebral fractures" and "low back pain" are both the back)
+BODY_SITE_REGIONS = {"feet": "foot", "lumbar": "back", "vertebra": "back", "vertebrae": "back", "vertebral": "back", "spine": "back", "spinal": "back"}
+BODY_SITES = r"\b(knees?|hips?|shoulders?|neck|ankles?|wrists?|elbows?|heels?|foot|feet|jaw|chest|pelvic|(low(er)? )?back pain|lumbar|vertebra[el]?|spin(e|al))\b"
 # What an experiment does to its subject, each with its every form: (sign, forms).  A claim's
 # "Inhibiting X" is the sentence's "inhibition of X", "X inhibitors"; -1 takes X away (a result
 # read as that of less X), +1 adds it.
