@@ -1825,3 +1825,54 @@ def test_a_fracture_at_another_site_is_not_the_claims() -> None:
     claim = "Vortaplasty relieves back pain from osteoporotic fractures."
     said = "Vortaplasty did not reduce pain from osteoporotic vertebral fractures more than a sham procedure (p = 0.42)."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_the_comparator_named_first_with_a_word_of_its_own() -> None:
+    claim = "Liberal vortoxygen therapy decreases in-hospital mortality compared with conservative vortoxygen therapy."
+    said = "Compared with a conservative strategy, liberal vortoxygen therapy increased in-hospital mortality (relative risk 1.21, 95% CI 1.03-1.43)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    claim = "As-needed vortasonide reduces severe asthma exacerbations compared with as-needed terbutaline."
+    said = "Compared with as-needed terbutaline, as-needed vortasonide was associated with a 64% lower annual rate of severe exacerbations (rate ratio 0.36; 95% CI 0.27-0.49)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # two levels of one exposure are not an arm and its reference
+    assert rd._is_reference("survival was longer than in those with low expression", len("survival was longer than in those with low "))  is False
+
+
+def test_time_to_a_good_event_named_with_a_qualifier_is_better_shorter() -> None:
+    assert rd.valence("time to functional recovery")[0] == -1
+    claim = "Open vortectomy is better than laparoscopic vortectomy for postoperative recovery time."
+    said = "Time to functional recovery was longer after open vortectomy than after laparoscopic vortectomy (median 5 vs 3 days; p<0.001)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_what_follows_a_colon_is_what_the_figures_measure() -> None:
+    claim = "Three-monthly vortaperidone (VP3M) prolongs time to relapse compared with placebo in schizophrenia."
+    abstract = ["Patients stabilised on three-monthly vortaperidone (VP3M) were randomised to continue VP3M or switch to placebo.",
+                "The interim analysis was stopped early for efficacy: relapse occurred in 29% of placebo-treated and 9% of VP3M-treated patients (p<0.001)."]
+    assert judge(claim, abstract).stance == SUPPORTS
+
+
+def test_a_number_in_an_arms_name_does_not_match_inside_another_number() -> None:
+    claim = "Theta-burst vortastim is non-inferior to 10 Hz rTMS for reducing depressive symptoms."
+    said = "HRSD-17 scores improved by 10.1 points with theta-burst vortastim and 9.9 points with rTMS."
+    assert judge(claim, [said]).stance != CONTRADICTS
+    comparator = parse_claim(claim).arms().comparator
+    assert comparator is not None and not comparator.search("improved by 10.1 points") and comparator.search("with 10 Hz stimulation")
+    # a dose still names its arm
+    claim = "Vortacalcium 1500 mg increases fecal fat loss compared with vortacalcium 500 mg."
+    said = "Fecal fat loss was significantly higher with 1500 mg compared to 500 mg vortacalcium per day (P <0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_no_more_severe_than_is_a_denial_of_the_worse() -> None:
+    frame = parse_claim("The Vorta variant was no more severe than the original strain.")
+    assert frame.goodness == -1 and frame.negated
+    claim = "The Vorta variant was no more severe than the original strain."
+    said = "Compared with the original strain, the Vorta variant was associated with a 108% increase in the risk of hospitalization (95% CI 78% to 140%)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_negative_progression_is_its_size() -> None:
+    claim = "Vortropine 0.01% slows myopia progression compared with placebo."
+    said = "Over 2 years, spherical equivalent progressed by −0.49 D with vortropine 0.01% and −0.81 D with placebo (difference 0.32 D; 95% CI 0.18–0.46)."
+    assert judge(claim, [said]).stance == SUPPORTS

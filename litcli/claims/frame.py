@@ -289,7 +289,12 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     # "ultrasound-guided": a sentence may say "ultrasound"
     # (a two-part compound only: "mother-to-child" does not name "mothers")
     words += [w.split("-")[0] for w in list(words) if w.count("-") == 1 and len(w.split("-")[0]) > 4 and w.split("-")[0].lower() not in other]
-    pats = [_manipulation(w) or r"\b" + re.escape(_singular(w)) + (r"(?:s|es)?\b" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b") for w in words[:8]]
+    # (a number names an arm by its dose, "1500 mg", not inside another number: "10" of "10 Hz" is not "10.1 points")
+    pats = [
+        r"(?<![\d.,·])" + re.escape(w) + r"(?![\w.,·]*\d)(?!\s*(?:points?|%))" if re.fullmatch(r"\d+(?:[.,]\d+)?", w)
+        else _manipulation(w) or r"\b" + re.escape(_singular(w)) + (r"(?:s|es)?\b" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b")
+        for w in words[:8]
+    ]
     return pats + _acronyms(phrase, exclude)
 
 
@@ -580,7 +585,9 @@ def _parse_claim(text: str) -> ClaimFrame:
     elif _SUPER.search(clean) and comparator_text:
         assertion = "superiority"
         if not goodness:
-            goodness = -1 if re.search(r"\b(worse|less effective|inferior)\b", clean, _I) else 1
+            # ("no more severe than", "more dangerous than": the worse of the two)
+            worse = r"\b(?:worse|less effective|inferior|more (?:" + vocab.HARM_ADJECTIVES + r"|severe|virulent|serious))\b"
+            goodness = -1 if re.search(worse, clean, _I) else 1
     elif harm and goodness < 0:
         assertion = "harm"
     if assertion == "effect" and not goodness and not direction and drug_pats and conditions:

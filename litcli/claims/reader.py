@@ -85,6 +85,7 @@ KINDS: list[tuple[str, list[re.Pattern[str]]]] = [
 # one search per kind (the exceptions below do not depend on which of its patterns matched)
 _KIND_ANY = [(kind, re.compile("|".join(f"(?:{p.pattern})" for p in patterns), _I)) for kind, patterns in KINDS]
 _REFERENCE = re.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")\s*$", _I)
+_REFERENCE_ANYWHERE = re.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")(?![\w-])", _I)
 _BETTER = _rx(vocab.ARM_BETTER)
 _WORSE = _rx(vocab.ARM_WORSE)
 _SAME = _rx(vocab.ARM_SAME)
@@ -525,6 +526,19 @@ def _is_reference(text: str, pos: int) -> bool:
     before = text[max(0, pos - 50) : pos]
     if _REFERENCE.search(before):
         return True
+    markers = list(_REFERENCE_ANYWHERE.finditer(before))
+    if markers:
+        marker = markers[-1]
+        # "Compared with a conservative strategy, ...", "Compared with as-needed terbutaline": a
+        # word or two of the arm's own name between (not "than those with"; the filler below
+        # would take "Compared" itself)
+        between = before[marker.end() :].split()
+        # (nor a level: "than those with low expression" sets two levels of the same thing apart)
+        if 1 <= len(between) <= 2 and all(
+            re.fullmatch(r"[\w-]+", w) and (w.lower() in ("the", "a", "an") or w.lower() not in _STOP and w.lower() not in vocab.LEVEL_WORDS)
+            for w in between
+        ):
+            return True
     # allow a few words between the marker and the arm: "than in the esketamine arm", "than six midazolam",
     # "compared to the nights with placebo"
     return bool(_REFERENCE.search(_FILLER.sub("", " " + before)) or _REFERENCE_VIA.search(before))
@@ -845,6 +859,8 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     ):
         # (or "the mean MADRS reduction was 16.4 points in A and 8.7 in B")
         d = -d  # the numbers are the size of a fall
+    if vi < 0 and vc < 0 and re.search(r"\b(?:progress\w*|worsen\w*|deteriorat\w*)\b(?:\s+\w+){0,2}\s+by\s*$", lead, _I):
+        d = -d  # "progressed by −0.49 D with A and −0.81 D with B": the size of the progression, in its sign
     end = max(at_i, at_c, ipos[0], cpos[0]) + 40
     # "HbA1c improved by 0.74% with A and by 0.08% with B": sizes of an improvement, which way
     # the values went depends on the outcome
@@ -1244,6 +1260,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         before = clause[: max(clause.find(m_num), 0)]
         setting = _LEADING_SETTING.match(before)
         v, words = valence(before[setting.end() :] if setting else before)
+        if ": " in before and valence(before.rsplit(": ", 1)[1])[1]:
+            # "stopped early for efficacy: relapse occurred in 29% of ...": what follows the colon
+            v, words = valence(before.rsplit(": ", 1)[1])
         if words is None:
             v, words = valence(_without_arm_names(clause, arms))
         if sig is False:

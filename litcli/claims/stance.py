@@ -436,6 +436,8 @@ def _doses(text: str, drug: re.Pattern[str] | None = None) -> frozenset[tuple[fl
     out = set()
     near = [m.span() for m in drug.finditer(text)] if drug is not None else None
     for m in _DOSE.finditer(text):
+        if re.search(r"\b(?:CI|confidence interval|difference)\b[^;]{0,30}$", text[: m.start()], re.I):
+            continue  # (an interval's bound: "95% CI for difference: 3.8 to 31.1 mg/day")
         if near is not None and not any(
             -25 <= m.start() - b <= 40 and not _ANOTHER_ARM_BETWEEN.search(text[b : m.start()]) or 0 <= a - m.end() <= 25 for a, b in near
         ):
@@ -744,6 +746,9 @@ _DEATH_STEMS = frozenset(stem(w) for w in vocab.DEATH_WORDS)
 _GENERIC_CLASSES = outcome_classes("symptoms risk disease toxicity complications mortality adverse events infections response efficacy quality of life")  # (broad rows: sharing one says nothing of which outcome)
 
 
+_NONINFERIORITY_MET = re.compile(r"\b(?:above|within|met|meeting|inside)\b[^.;]{0,40}\bnon-?inferiority\b|\bnon-?inferiority (?:margin|criterion) (?:was )?met\b", re.I)
+
+
 def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause: str = "", *, strict: bool = False) -> str:
     """The stance of one finding toward the claim frame (before the claim's negation)."""
     if not frame.checkable:
@@ -831,6 +836,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         control_ref = _CONTROL_REFERENCE.search(clause) and not arms_compared and not (frame.comparator_text and rd.CONTROL.search(frame.comparator_text))
         if f.goodness > 0 and not re.search(r"\d|\b(?:" + vocab.COMPARATIVE_WORDS + r"|superior|better|non-?inferior)\b", f.cue or "", re.I):
             return NEUTRAL  # "treatment success was 72.7% with A": a good outcome named, not compared
+        if f.significant is None and f.goodness < 0 and (re.search(r"\d", f.cue or "") or _NONINFERIORITY_MET.search(clause)):
+            return NEUTRAL  # "improved by 10.1 points with A and 9.9 with B": figures per arm, no tested difference
         if f.goodness and cpos and not control_ref:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL

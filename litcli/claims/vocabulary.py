@@ -568,7 +568,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"\b(longer|time|survival|years|months|days)\s+without\s+(any\s+)?(\w+\s+)?(relapses?|recurrences?|progression|symptoms?|"
      r"metastas\w+|pain|seizures?|headaches?|migraines?|infections?|events?|episodes?)", 1),
     (r"(overall |long-term )?survival|survivors?|alive", 1),
-    (r"time to (?:first |complete |symptom |pain |clinical )?(response|remission|onset|first response|improvement|recovery|relief|resolution|cure|"
+    (r"time to (?:first |complete |symptom |pain |clinical |functional |full |neurological |motor |sensory )?(response|remission|onset|first response|improvement|recovery|relief|resolution|cure|"
      r"clearance|discharge|extubation|ambulation|"
      r"mobili[sz]ation|(first )?(flatus|defecation|bowel movement|oral intake|feeding)|(wound )?healing|eye opening|"
      r"return of|resumption of|full enteral)", -1),  # sooner is better
@@ -692,6 +692,8 @@ ARM_SAME = (
     r"(was|were|is|are|remained|being) (\w+ )?(similar|comparable)|(similar|comparable) (to|between|across|in both|among|with)"
 )
 # Words that name the arm a result is compared with (the reference arm follows them).
+# Words of a level, not of an arm's name ("than those with low expression"): two levels of one exposure.
+LEVEL_WORDS = frozenset(("low", "high", "lower", "higher", "normal", "elevated", "reduced", "increased", "decreased", "moderate", "severe", "mild"))
 REFERENCE_MARKERS = (
     r"than( with| in| after| on| for| among| the| those| did| does| do| was| were)*|compared (with|to)( the)?|(in )?comparison (with|to)( the)?|"
     r"relative to( the)?|versus|vs\.?|over( the)?|against|(superior|inferior|noninferior|non-inferior|similar|"
