@@ -1876,3 +1876,19 @@ def test_a_negative_progression_is_its_size() -> None:
     claim = "Vortropine 0.01% slows myopia progression compared with placebo."
     said = "Over 2 years, spherical equivalent progressed by −0.49 D with vortropine 0.01% and −0.81 D with placebo (difference 0.32 D; 95% CI 0.18–0.46)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_what_was_done_to_the_arm_is_part_of_its_name() -> None:
+    claim = "Loss of Vrk1 suppresses metastasis of Kras-driven lung tumours in mice."
+    said = "Vrk1 inactivation cooperates with Kras to promote lung tumour initiation, differentiation and metastasis."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_the_loss_of_the_claims_outcome_moves_the_other_way() -> None:
+    claim = "TNF-vorta impairs insulin signaling in adipocytes."
+    said = "These data show that TNF-vorta induces insulin resistance in adipocytes by interfering with early steps of insulin signalling."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # a loss that is the outcome's own name is not its opposite
+    claim = "Vortaglutide significantly decreases body weight compared with placebo."
+    said = "Vortaglutide produced greater weight loss than placebo (−15.8% vs −2.4%; p < 0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS

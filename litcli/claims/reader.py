@@ -65,6 +65,7 @@ _NOT_RECEIVING = re.compile(
 _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
 _LOSS_AFTER = re.compile(r"\W{0,3}([\w-]+\s+)?(" + vocab.LOSS_OF_FUNCTION.strip("\\b()") + r")", _I)
 _MULTIPLE = re.compile(r"\b(more than |nearly |almost |about |over )?(twice|double|triple|two-fold|three-fold|\d+(\.\d+)?[- ]?(times|fold))(?= (the|a|an|higher|greater|increased)? ?(risk|odds|rate|incidence|hazard))", _I)
+_ARM_MANIPULATION = re.compile(vocab.ARM_MANIPULATION_NOUNS, _I)
 _MEASURED = re.compile(r"(?:\b(?:" + vocab.MEASURED_IN + r")\s+$)", _I)
 _MEASURED_AS = re.compile(r"\s+(?:" + vocab.MEASURED_AS + r")\b", _I)
 _ADD_ON = re.compile(r"[\w-]+(\s+[\w-]+){0,2}\s+(plus|combined with|in combination with|added to|together with)\s", _I)
@@ -1301,6 +1302,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             # ("slower" said of a time is a longer time, not a plain "slow")
             if not (time_moves and pattern in (UP, DOWN) and any(sp.fullmatch(m.group(0)) for sp, _ in time_moves))
             if not any(a <= m.start() < b for a, b in arm_spans)  # "slow eating" names an arm
+            # ("Lkb1 inactivation cooperates with Kras to promote ...": what was done to the arm names it)
+            and not (_ARM_MANIPULATION.fullmatch(m.group(0)) and any(re.fullmatch(r"[\s-]{0,2}", clause[b : m.start()]) for _, b in arm_spans))
             and not any(m.start() == t[0].start() for t in done_to_arm)
             and not _in_parentheses(clause, m.start())  # "(randomized block ANOVA)"
             and stem(m.group(0)) not in outcome_stems  # "the double product": the outcome's name

@@ -711,12 +711,18 @@ def _antonym(frame: ClaimFrame, f: Finding, clause: str) -> bool:
         for mine, theirs in ((a, b), (b, a)):
             if mine in frame.outcome_stems and theirs in after and mine not in after:
                 return True
+    # "induces insulin resistance" read against "impairs insulin signalling": the claim's outcome
+    # with a word of its loss after it moves the other way from the outcome itself
+    lost = _LOSS_NOUN_AFTER.match(rest)
+    if lost and (frame.outcome_stems - _WEAK_STEMS) & content_stems(lost.group(1)) and not content_stems(lost.group(2)) & frame.outcome_stems:
+        return True
     # "inattention scores were lower" read against "increases attention": the claim's word with a
     # prefix of negation is its opposite
     own = {w for w in frame.outcome_stems - _WEAK_STEMS if len(w) >= 4}
     return any(w[len(p) :] in own for w in after - own for p in _NEGATIVE_PREFIXES if w.startswith(p))
 
 
+_LOSS_NOUN_AFTER = re.compile(r"\s+(?:the\s+|an?\s+)?((?:[\w-]+\s+){1,2}?)(" + vocab.LOSS_NOUNS + r")\b", re.I)
 _NEGATIVE_PREFIXES = ("in", "un", "im", "non", "dis")
 
 
@@ -913,6 +919,11 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             # numbers per arm of the quantity itself ("body weight change was -8.2% with A and -2.9%
             # with B") read against a claim about its change ("increases weight loss")
             same = f.direction == frame.direction * (1 if change.group(1).lower() in vocab.CHANGE_NOUNS_UP else -1)
+        found_change = _CHANGE_NOUN.search(f.outcome or "")
+        if not change and found_change and f.cue and rd.COMPARATIVE_WORD.match(f.cue) and content_stems(found_change.group(0)) & frame.outcome_stems:
+            # "greater weight loss" read against "decreases body weight": more of a fall of the
+            # claim's own quantity is the quantity going down
+            same = f.direction == frame.direction * (1 if found_change.group(1).lower() in vocab.CHANGE_NOUNS_UP else -1)
         if _antonym(frame, f, clause):
             same = not same  # "decreased susceptibility" read against "causes resistance"
         return SUPPORTS if same else CONTRADICTS
