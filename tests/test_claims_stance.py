@@ -1892,3 +1892,24 @@ def test_the_loss_of_the_claims_outcome_moves_the_other_way() -> None:
     claim = "Vortaglutide significantly decreases body weight compared with placebo."
     said = "Vortaglutide produced greater weight loss than placebo (−15.8% vs −2.4%; p < 0.001)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_an_association_with_another_disease_is_not_the_claims() -> None:
+    claim = "Increased complement C4V expression is associated with schizophrenia risk."
+    said = "Each additional copy of C4V was associated with a lower risk of SLE (OR 0.54 per copy) and Sjögren's syndrome (OR 0.59 per copy)."
+    assert judge(claim, [said]).stance == NEUTRAL
+
+
+def test_a_hypothesis_is_no_finding() -> None:
+    claim = "Intermittent vortafasting lowers HbA1c more than continuous calorie restriction."
+    said = "We hypothesise that intermittent vortafasting will produce a greater reduction in HbA1c than continuous calorie restriction."
+    assert judge(claim, [said]).stance == NEUTRAL
+
+
+def test_in_an_abstract_a_null_on_another_named_outcome_is_not_the_claims() -> None:
+    claim = "Vortaformin reduces cancer incidence compared with sulfonylureas in type 2 diabetes."
+    abstract = ["Observational studies have reported a lower incidence of cancer among vortaformin users.",
+                "We assembled a new-user cohort of 91 000 adults with type 2 diabetes initiating vortaformin or a sulfonylurea.",
+                "During a median follow-up of 5.2 years, vortaformin initiation was not associated with incident dementia compared with sulfonylurea initiation (HR 0.96; 95% CI 0.88-1.05).",
+                "These data do not support a protective effect of vortaformin on dementia."]
+    assert judge(claim, abstract).stance == NEUTRAL

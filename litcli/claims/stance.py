@@ -131,7 +131,8 @@ def _names_outcome(frame: ClaimFrame, clause: str) -> bool:
 
 _OBJECT_OF_NULL = re.compile(
     r"\b(?:effects?|impact|influence|differences?|changes?)\s+(?:on|in|of)\s+(?:the\s+|any\s+)?(?:risk\s+of\s+|rates?\s+of\s+|incidence\s+of\s+)?([a-z][\w-]{2,})"
-    r"|\b(?:did|does|do)\s+not\s+(?:change|alter|affect|reduce|increase|improve|modify)\s+(?:the\s+)?(?:risk\s+of\s+|rates?\s+of\s+|incidence\s+of\s+)?([a-z][\w-]{2,})",
+    r"|\b(?:did|does|do)\s+not\s+(?:change|alter|affect|reduce|increase|improve|modify)\s+(?:the\s+)?(?:risk\s+of\s+|rates?\s+of\s+|incidence\s+of\s+)?([a-z][\w-]{2,})"
+    r"|\bnot\s+(?:significantly\s+)?associated\s+with\s+(?:an?\s+|the\s+)?(?:(?:increased|decreased|higher|lower|reduced)\s+)?(?:risk\s+of\s+|incidence\s+of\s+)?(?:incident\s+)?(?!(?:increased|decreased|higher|lower|reduced)\b)([a-z][\w-]+)",
     re.I,
 )
 
@@ -146,8 +147,10 @@ def _names_other_outcome(frame: ClaimFrame, clause: str) -> bool:
     if _DIFFERENCE_NAMED.search(clause) and not _DIFFERENCE_IN.search(clause):
         return False  # "the difference between the groups was not significant" tests the comparison
     # ("no difference in readmissions" names one; "the difference in MADRS scores" a measure of the claim's)
+    # (nor a measure of the claim's condition: "change of HAM-D-6 score" in a depression trial)
+    conditions = set(frame.conditions).union(*(vocab.CONCEPTS_BY_ID[c].supersedes for c in frame.conditions))
     return any(
-        stem(w) not in frame.stems and not frame.outcome_classes & outcome_classes(w)
+        stem(w) not in frame.stems and not frame.outcome_classes & outcome_classes(w) - _GENERIC_CLASSES and not condition_ids(w) & conditions
         for m in _OBJECT_OF_NULL.finditer(clause) for w in m.groups() if w and w.lower() not in vocab.FUNCTION_WORDS
     )
 
@@ -796,6 +799,11 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     # (a null on the claim's condition by its own name is on the claim's outcome: "obsessive-compulsive symptoms did not change" for "works for OCD")
     subject = clause[: clause.find(f.cue)] if f.cue and f.cue in clause else f.outcome or ""
     on_condition = bool(frame.conditions) and bool(condition_ids(subject) & set(frame.conditions))
+    if (
+        f.null and strict and not on_condition and _names_other_outcome(frame, clause) and frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS
+        and not (frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS) & (clause_stems | _acronym_stems(clause))
+    ):
+        return NEUTRAL  # "metformin was not associated with incident dementia" read against a claim about cancer
     if f.null and strict and not _anchored(frame, f, clause) and not _TRIAL_COMPARISON.search(clause) and not vs_comparator and not on_condition:
         return NEUTRAL  # in a longer abstract a null result counts only on the claim's outcome or the trial's comparison
     if f.null and frame.outcome and not condition_ids(frame.outcome) and _PRIMARY.search(clause) and not (frame.outcome_stems - _WEAK_STEMS) & clause_stems:
@@ -822,6 +830,9 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             and not (treated and arms.intervention.match(clause, treated.end()))
         ):
             return NEUTRAL  # an association between other things ("diet ... associated with less weight gain")
+        specific = _parts(frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS - _GENERIC_OUTCOME_STEMS)
+        if specific and not specific & _parts(clause_stems | _acronym_stems(clause)) and not frame.outcome_classes & outcome_classes(clause) - _GENERIC_CLASSES:
+            return NEUTRAL  # "... associated with a lower risk of SLE" read against "... with schizophrenia risk": another outcome
         if abs(frame.association) == 1:
             return SUPPORTS  # the claim says only that the two are associated
         if abs(f.association) == 1:

@@ -801,7 +801,7 @@ AIM_PATTERNS: list[str] = [
     r"\b(outcomes?|end-?points?|measures?) (will be|will include|are to be)\b",
     r"\bwhether\b.*\b(is|was|are|were|remains?) (unknown|unclear|debated|uncertain|not known|untested)\b",
     r"^(whether|how|why)\b",
-    r"\bwe hypothesi[sz]ed\b|\bhypothesis\b",
+    r"\bwe hypothesi[sz]ed?\b|\bwe predict(?:ed)?\b|\bhypothesis\b",
     r"\bwith the (aim|objective|purpose|goal) (to|of)\b|\bin order to (assess|evaluate|determine|examine|investigate|compare|test)\b",
 ]
 METHOD_PATTERNS: list[str] = [
