@@ -1913,3 +1913,20 @@ def test_in_an_abstract_a_null_on_another_named_outcome_is_not_the_claims() -> N
                 "During a median follow-up of 5.2 years, vortaformin initiation was not associated with incident dementia compared with sulfonylurea initiation (HR 0.96; 95% CI 0.88-1.05).",
                 "These data do not support a protective effect of vortaformin on dementia."]
     assert judge(claim, abstract).stance == NEUTRAL
+
+
+def test_in_a_placebo_trial_the_intervention_and_outcome_by_name_are_the_comparison() -> None:
+    claim = "Prophylactic vortomidine decreases emergence agitation compared with saline in children recovering from sevoflurane anaesthesia."
+    abstract = ["Emergence agitation is common after sevoflurane anaesthesia in preschool children.",
+                "A total of 120 children aged 2-6 years undergoing adenotonsillectomy were randomised to vortomidine or saline.",
+                "Time to extubation was longer with vortomidine (9.8 vs 7.1 min; p=0.01).",
+                "At this dose, vortomidine did not reduce emergence agitation."]
+    assert judge(claim, abstract).stance == CONTRADICTS
+    # levels of the intervention set against each other are not the comparison
+    claim = "Awake vortaprone positioning is better than standard care for avoiding intubation."
+    abstract[3] = "Patients who remained in vortaprone positioning for longer daily durations had a lower probability of intubation."
+    assert judge(claim, abstract).stance != CONTRADICTS
+
+
+def test_a_literature_search_is_a_method() -> None:
+    assert rd.sentence_kind("We systematically searched for randomised trials of vortatonin for the prevention of delirium in adults.") == "method"

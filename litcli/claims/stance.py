@@ -1520,6 +1520,9 @@ def _comparison_words(frame: ClaimFrame) -> tuple[frozenset[str], frozenset[str]
     return with_comparator, alone, named, active
 
 
+_LEVEL_AFTER = re.compile(r"\W{0,3}(?:[\w-]+\s+){0,2}?(?:longer|more|higher|greater|larger|fewer|less|lower|shorter)\b", re.I)
+
+
 def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> bool:
     """Does the sentence name both of the claim's arms and its outcome?  The comparator by its own
     words when the claim names an active one ("diet and exercise", not "placebo"); the outcome by
@@ -1545,6 +1548,15 @@ def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str
     if arms.intervention is None:
         return False
     ipos, cpos = arms.positions(sentence)
+    named_here = arms.intervention.search(sentence)
+    if (
+        ipos and not cpos and not active and named_here and not _OTHER_CONTROL_ARM.search(sentence)
+        and not _LEVEL_AFTER.match(sentence, named_here.end())
+    ):
+        # "At this dose, dexmedetomidine did not reduce emergence agitation" in a trial against
+        # saline: the intervention by name and the outcome; the control goes without saying (not
+        # "those who remained prone for longer": levels of the intervention set against each other)
+        return True
     if not ipos or not cpos:
         return False
     if active and arms.comparator is not None and not _LABEL_MENTION.search(sentence):

@@ -805,6 +805,7 @@ AIM_PATTERNS: list[str] = [
     r"\bwith the (aim|objective|purpose|goal) (to|of)\b|\bin order to (assess|evaluate|determine|examine|investigate|compare|test)\b",
 ]
 METHOD_PATTERNS: list[str] = [
+    r"\b(?:we|were) (?:systematically )?searched\b|\bsystematic(?:ally)? search(?:ed)?\b",
     r"\b(were|was) (randomi[sz]ed|randomly (assigned|allocated)|allocated|assigned|enrolled|recruited|"
     r"included|excluded|eligible|not eligible|screened|given|administered|treated|instructed|asked|"
     r"followed|rated|scored|assessed|measured|recorded|obtained|collected|monitored|evaluated|examined|"
