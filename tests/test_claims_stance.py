@@ -1930,3 +1930,12 @@ def test_in_a_placebo_trial_the_intervention_and_outcome_by_name_are_the_compari
 
 def test_a_literature_search_is_a_method() -> None:
     assert rd.sentence_kind("We systematically searched for randomised trials of vortatonin for the prevention of delirium in adults.") == "method"
+
+
+def test_arms_named_again_in_the_ratio_bracket_are_not_where_their_figures_are() -> None:
+    claim = "Vortoprazan-based triple therapy achieves a higher eradication rate than lansoprazole-based triple therapy."
+    said = ("First-line eradication rates were 92.6% with vortoprazan and 75.9% with lansoprazole "
+            "(risk ratio for vortoprazan vs lansoprazole 1.22; 95% CI 1.12-1.33).")
+    assert judge(claim, [said]).stance == SUPPORTS
+    # an interval after a long label and a semicolon still tests the ratio
+    assert rd.significance("(risk ratio for vortoprazan vs lansoprazole 1.22; 95% CI 1.12-1.33)") is True

@@ -346,7 +346,7 @@ _CI_LABEL = re.compile(
 )
 _CI = re.compile(
     r"(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|\bHR\b|\bOR\b|\bRR\b|\bIRR\b|"
-    r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|(?-i:\bd\b))(?:[^;]{0,60}?|[^;]{0,30}?;\s*)(?:95%\s*(?:CI|confidence interval)|\bCI\b)\s*[,:=]?\s*"
+    r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|(?-i:\bd\b))(?:[^;]{0,60}?|[^;]{0,50}?;\s*)(?:95%\s*(?:CI|confidence interval)|\bCI\b)\s*[,:=]?\s*"
     r"([-−–]?\d+(?:[.·]\d+)?)\s*(?:to|-|–|,)\s*([-−–]?\d+(?:[.·]\d+)?)",
     _I,
 )
@@ -625,7 +625,7 @@ _ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the|of)"
 _AFTER_ARM = re.compile(
     # (an arm's label is part of its name: "Group 1 (86.1 days)" is 86.1, not 1)
     r"^(?:groups?\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d)\b|[\w-]*)(?:\s+(?:group|arm|condition|patients|participants|subjects))?\s*(?:\([^()]{0,20}\))?\s*"
-    r"(?:,\s*)?(?:is|was|were|of|had|showed|reached|:|=)?\s*(?:a |an )?(?:mean|median|rate|score)?\s*(?:of\s+)?"
+    r"(?:,\s*)?(?:is|was|were|of|had|showed|reached|:|=)?\s*(?:a |an )?(?:(?:mean|median)(?:\s+[a-z-]+){0,2}?\s+(?=of\b)|mean|median|rate|score)?\s*(?:of\s+)?"
     r"(?:\(\s*(?:n\s*=\s*)?\d+\s*/\s*\d+\s*[,;]\s*|\(\s*)?" + _NUMBER,  # "the control group (13/39, 33%)", "Group 1 (86.1 days)"
     _I,
 )
@@ -815,6 +815,11 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     if many is not None:
         return many
     ipos, cpos = arms.positions(clause)
+    # the arms named again inside brackets ("(risk ratio for A vs B 1.22; ...)") are not where their figures are
+    spans = [m.span() for m in _BRACKETED.finditer(clause)]
+    oi, oc = [p for p in ipos if not any(a < p < b for a, b in spans)], [p for p in cpos if not any(a < p < b for a, b in spans)]
+    if oi and oc:
+        ipos, cpos = oi, oc
     # the words of one mention ("the snare cauterization group") are one arm, named once
     named = _mentions(clause, ipos)
     if len(named) != 1 or not cpos:
