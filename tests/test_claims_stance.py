@@ -1939,3 +1939,19 @@ def test_arms_named_again_in_the_ratio_bracket_are_not_where_their_figures_are()
     assert judge(claim, [said]).stance == SUPPORTS
     # an interval after a long label and a semicolon still tests the ratio
     assert rd.significance("(risk ratio for vortoprazan vs lansoprazole 1.22; 95% CI 1.12-1.33)") is True
+
+
+def test_what_is_required_for_what_in_other_words() -> None:
+    claim = "Vortaspase-1 is required for IL-1β secretion by macrophages stimulated with nigericin."
+    said = "Processing and release of IL-1β after nigericin therefore depends on vortaspase-1."
+    assert judge(claim, [said]).stance == SUPPORTS
+    claim = "Vrlf4 is not required for proper myeloid cell differentiation."
+    said = "Vrlf4 is required for myeloid cell differentiation in vivo."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    claim = "VRTN is dispensable for long-term potentiation at hippocampal synapses."
+    said = "These results show that locally produced VRTN is necessary for the full expression of LTP in hippocampal slices."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # activation needed is not blockade needed
+    claim = "Vortamine's antidepressant-like effects depend on blockade of AMPA receptors."
+    said = "These results indicate that vortamine's antidepressant-like effects require AMPA receptor activation rather than inhibition."
+    assert judge(claim, [said]).stance != SUPPORTS

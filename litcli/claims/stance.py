@@ -1304,6 +1304,67 @@ _INVOLVEMENT = re.compile(r"\b(?:" + vocab.INVOLVEMENT + r")\b", re.I)
 _INVOLVEMENT_DENIED = re.compile(vocab.INVOLVEMENT_DENIED, re.I)
 
 
+_NEED_ADVERB = r"(?:(?:absolutely|strictly|critically|thus|therefore|also|largely|partly|not|therefore\s+not)\s+)*"
+_X_NEEDED = re.compile(
+    r"(?P<x>[\w(),/+-][\w\s(),/+-]{0,80}?)\s+(?:is|are|was|were|be|been|remains?)\s+" + _NEED_ADVERB
+    + r"(?P<pol>" + vocab.DISPENSABLE_WORDS + "|" + vocab.REQUIRED_WORDS + r")\s+(?:for|to|in)\s+(?P<y>[^.;]{3,120})", re.I
+)
+_Y_NEEDS = re.compile(
+    r"(?P<y>[\w(),/+-][\w\s(),/+-]{0,80}?)\s+(?P<neg>(?:does|do|did)\s+not\s+|thus\s+|therefore\s+|also\s+)?(?P<pol>" + vocab.DEPENDS_WORDS + r")\s+(?P<x>[^.;]{2,80})", re.I
+)
+
+
+def _manipulation_sign(text: str) -> int:
+    """+1 when a phrase adds or activates its subject ("AMPA receptor activation"), -1 when it
+    takes it away or blocks it ("NMDA receptor blockade", "loss of Klf4"), 0 when it says neither."""
+    for w in re.findall(r"[\w-]+", text.lower()):
+        sign = vocab.MANIPULATION_OF.get(w, (0,))[0]
+        if sign:
+            return sign
+    return -1 if re.search(vocab.LOSS_OF_FUNCTION, text, re.I) else 0
+
+
+def _requirement_of(text: str) -> tuple[str, str, int] | None:
+    """What a text says is needed for what: (needed thing, what needs it, +1 required / -1 not)."""
+    m = _X_NEEDED.search(text)
+    if m:
+        negated = re.search(r"\bnot\b", text[m.end("x") : m.start("pol")], re.I) is not None
+        pol = -1 if re.fullmatch(vocab.DISPENSABLE_WORDS, m.group("pol"), re.I) else 1
+        return m.group("x"), m.group("y"), -pol if negated else pol
+    m = _Y_NEEDS.search(text)
+    if m and not re.match(r"\s*(?:that|whether|how)\b", m.group("x"), re.I):
+        return m.group("x"), m.group("y"), -1 if m.group("neg") and "not" in m.group("neg").lower() else 1
+    return None
+
+
+def _requirement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, None] | None:
+    """A claim that X is required (or dispensable) for Y against a sentence that says so of the same
+    X and Y in its own words ("Processing and release of IL-1β ... depends on caspase-1")."""
+    claimed = _requirement_of(frame.text)
+    found = _requirement_of(sentence) if claimed else None
+    if not claimed or not found:
+        return None
+    x, y, pol = claimed
+    fx, fy, fpol = found
+    fx = re.split(r"\s+(?:rather than|and not|but not|instead of)\s+", fx, maxsplit=1)[0]  # ("AMPA receptor activation rather than inhibition")
+    # what was done to the thing needed: its activation is not its blockade
+    done, found_done = _manipulation_sign(x), _manipulation_sign(fx)
+    if done and found_done and done != found_done:
+        fpol = -fpol
+    x_stems = _stems_and_parts(x) - _WEAK_STEMS - _KIND_STEMS
+    y_stems = _stems_and_parts(y) - _WEAK_STEMS
+    if not x_stems or not x_stems & _stems_and_parts(fx) or not y_stems:
+        return None
+    # (what it is needed for by a third of its words, or by their initials: "LTP" for "long-term potentiation")
+    words = re.findall(r"[a-z0-9]+", y.lower())
+    initials = {"".join(w[0] for w in words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
+    fy_stems = _stems_and_parts(fy)
+    shared = y_stems & (fy_stems | _synonym_stems(y, fy)) | initials & fy_stems
+    if 3 * len(shared) < len(y_stems) or _stems_and_parts(fx) & y_stems - x_stems:
+        return None  # (not the same thing needed for, nor the roles turned round)
+    return (SUPPORTS if pol == fpol else CONTRADICTS), "required for" if fpol > 0 else "not required for", None
+
+
 def _involvement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, None] | None:
     """A claim that its subject takes part in something ("X is involved in Y", "X regulates Y")
     against a finding that says so of the claim's subject and object, or denies it."""
@@ -1747,6 +1808,13 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         stances.append((SUPPORTS, "restates the claim", None))
         special = "restatement"
         restated_whole = True  # (its words of negation are the claim's: not turned around below)
+    if not stances and special is None:
+        needed = _requirement(frame, sentence)
+        if needed:
+            # "X is required for Y" / "Y depends on X" / "X is dispensable for Y": the same need, either way
+            stances.append(needed)
+            special = "requirement"
+            restated_whole = True  # (the claim's own "not" is in the polarity read)
     if not stances and ipos and not frame.direction and not frame.goodness and not frame.association:
         involved = _involvement(frame, sentence)
         if involved:

@@ -1257,6 +1257,10 @@ COMPARATIVE_WORDS = r"more|less|higher|lower|greater|smaller|larger|fewer|bigger
 # Nouns of an outcome's loss ("insulin resistance", "beta-cell failure"; not "loss": "weight loss"
 # is an outcome of its own): a result on them reads the other way for a claim about the outcome itself.
 LOSS_NOUNS = r"resistance|insensitivity|deficiency|dysfunction|impairment|failure|defects?|intolerance"
+# Requirement: "X is required for Y" (+1) or "X is dispensable for Y" (-1), and "Y depends on X".
+REQUIRED_WORDS = r"required|needed|necessary|essential|indispensable|critical|crucial|obligatory"
+DISPENSABLE_WORDS = r"dispensable|unnecessary|not required|not needed|not necessary|not essential|not critical|not crucial"
+DEPENDS_WORDS = r"depends on|depend on|depended on|is dependent on|are dependent on|requires|require|required|relies on|rely on"
 # What was done to a gene or drug target, named right after it ("Lkb1 inactivation", "HDAC6
 # inhibition"): part of the arm's name, not the result.
 ARM_MANIPULATION_NOUNS = r"inactivation|activation|inhibition|suppression|blockade|deletion|depletion|knockdown|knockout|overexpression|upregulation|downregulation|loss"
