@@ -1955,3 +1955,11 @@ def test_what_is_required_for_what_in_other_words() -> None:
     claim = "Vortamine's antidepressant-like effects depend on blockade of AMPA receptors."
     said = "These results indicate that vortamine's antidepressant-like effects require AMPA receptor activation rather than inhibition."
     assert judge(claim, [said]).stance != SUPPORTS
+
+
+def test_everyday_words_for_the_outcome_anchor_the_result() -> None:
+    claim = "Vortavir cuts flu spread within households."
+    said = "Single-dose vortavir given to people with influenza reduced onward transmission of the virus to their household contacts."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Single-dose vortavir given to people with influenza increased onward transmission of the virus to their household contacts."
+    assert judge(claim, [said]).stance == CONTRADICTS

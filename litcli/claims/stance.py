@@ -615,7 +615,8 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     elif span == 2 and _MEASURE_OF.match(" ".join(words_after[:3])):
         span = 5  # "lower levels of IFN-gamma", "higher rates of compaction": the thing measured follows
     after = " ".join(words_after[:span])
-    if wanted & _parts(_named_stems(after)) or _parts(wanted) & _named_stems(after):
+    named_after = _named_stems(after) | _synonym_stems(frame.text, after)  # ("reduced onward transmission" for "cuts flu spread")
+    if wanted & _parts(named_after) or _parts(wanted) & named_after:
         return True
     if f.direction and not comparative:
         # the verb's later objects, listed after the first: "can reduce the risk of failed lumbar
@@ -1324,6 +1325,7 @@ def _manipulation_sign(text: str) -> int:
     return -1 if re.search(vocab.LOSS_OF_FUNCTION, text, re.I) else 0
 
 
+@lru_cache(maxsize=4096)
 def _requirement_of(text: str) -> tuple[str, str, int] | None:
     """What a text says is needed for what: (needed thing, what needs it, +1 required / -1 not)."""
     m = _X_NEEDED.search(text)

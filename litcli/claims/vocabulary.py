@@ -1552,6 +1552,8 @@ TREATMENT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     (r"\bsleeping (?:pills?|tablets?)\b", r"\bhypnotics?\b"),
     (r"\b(?:flu|influenza) (?:jabs?|shots?|vaccines?|vaccination)\b", r"\binfluenza vaccin\w*\b"),
     (r"\btalking therap(?:y|ies)\b", r"\bpsychotherap(?:y|ies)\b"),
+    (r"\b(?:cholesterol-lowering|cholesterol) (?:drugs?|pills?|medications?)\b", r"\bstatins?\b"),
+    (r"\bblood pressure (?:drugs?|pills?|medications?|tablets?)\b", r"\bantihypertensives?\b", r"\bantihypertensive (?:drugs?|medications?|treatment)\b"),
     # brand names in the news, generic names and codes in the trials
     (r"\bOzempic\b", r"\bWegovy\b", r"\bsemaglutide\b"),
     (r"\bMounjaro\b", r"\bZepbound\b", r"\btirzepatide\b"),
@@ -1681,6 +1683,15 @@ OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
     ("heart disease", "cardiovascular disease", "coronary heart disease", "coronary artery disease"),
     ("blood sugar", "blood glucose", "glycaemia", "glycemia", "glycaemic control", "glycemic control"),
     ("dying early", "premature death", "premature mortality", "all-cause mortality", "death from any cause"),
+    ("flu", "influenza"),
+    ("spread", "spreading", "transmission", "onward transmission", "transmitted"),
+    ("brain fog", "cognitive impairment", "cognitive dysfunction", "cognitive symptoms"),
+    ("high blood pressure", "hypertension"),
+    ("kidney failure", "renal failure", "end-stage kidney disease", "end-stage renal disease"),
+    ("ear infection", "ear infections", "otitis media"),
+    ("shingles", "herpes zoster"),
+    ("chickenpox", "varicella"),
+    ("whooping cough", "pertussis"),
 ]
 # Words of how much or how often something is taken, not what it is ("eating a handful of walnuts
 # every day", "popping vitamin D pills"): a sentence names the intervention without them.
