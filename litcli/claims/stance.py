@@ -1325,9 +1325,14 @@ def _manipulation_sign(text: str) -> int:
     return -1 if re.search(vocab.LOSS_OF_FUNCTION, text, re.I) else 0
 
 
+_NEED_GUARD = re.compile(r"requir|need|necessar|essential|indispensabl|critical|crucial|obligator|dispensabl|depend|relies|rely", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _requirement_of(text: str) -> tuple[str, str, int] | None:
     """What a text says is needed for what: (needed thing, what needs it, +1 required / -1 not)."""
+    if not _NEED_GUARD.search(text):
+        return None  # (the long patterns below only where one of their words is)
     m = _X_NEEDED.search(text)
     if m:
         negated = re.search(r"\bnot\b", text[m.end("x") : m.start("pol")], re.I) is not None
