@@ -1963,3 +1963,12 @@ def test_everyday_words_for_the_outcome_anchor_the_result() -> None:
     assert judge(claim, [said]).stance == SUPPORTS
     said = "Single-dose vortavir given to people with influenza increased onward transmission of the virus to their household contacts."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_subject_that_only_points_back_in_a_sentence_given_alone() -> None:
+    claim = "Vortalukast increases itchy eyes compared with placebo."
+    said = "The score was significantly lower on the following afternoon in the vortalukast compared to the placebo group (0.154 vs. 0.436, p = 0.039)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # in a longer abstract it points to the sentence before, which may be about anything
+    abstract = ["Patients with allergic rhinitis were randomised to vortalukast or placebo.", "Nasal congestion was scored daily.", "Sneezing was recorded.", said]
+    assert judge(claim, abstract).stance == NEUTRAL

@@ -759,6 +759,13 @@ _GENERIC_CLASSES = outcome_classes("symptoms risk disease toxicity complications
 _NONINFERIORITY_MET = re.compile(r"\b(?:above|within|met|meeting|inside)\b[^.;]{0,40}\bnon-?inferiority\b|\bnon-?inferiority (?:margin|criterion) (?:was )?met\b", re.I)
 
 
+_POINTING_SUBJECT = re.compile(
+    r"^\W*(?:the\s+)?(?:mean\s+|median\s+|total\s+|overall\s+)?(?:scores?|levels?|values?|rates?|it|this|they|these|that)\s+"
+    r"(?:was|were|is|are|had been)\s+(?:also\s+)?(?:statistically\s+)?(?:significantly\s+)?$",
+    re.I,
+)
+
+
 def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause: str = "", *, strict: bool = False) -> str:
     """The stance of one finding toward the claim frame (before the claim's negation)."""
     if not frame.checkable:
@@ -882,7 +889,11 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     specific = frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS
     if clinical and specific and _generic_risk(frame.outcome) and not specific & clause_stems:
         clinical = False  # "a higher risk of stroke" does not answer "raises the risk of dementia"
-    if not clinical and not _anchored(frame, f, clause) and not _trial_comparison(frame, clause, clause_stems):
+    if not clinical and not _anchored(frame, f, clause) and not _trial_comparison(frame, clause, clause_stems) and not (
+        # a sentence given alone as the evidence, whose subject only points back ("The score was
+        # significantly lower in the A than in the B group"): its outcome is the one asked about
+        not strict and f.cue and _POINTING_SUBJECT.match(clause[: max(clause.find(f.cue), 0)]) and all(frame.arms().positions(clause))
+    ):
         return NEUTRAL
     if frame.comparator_text and not f.null and _WITHIN_GROUP.search(clause) and not _COMPARED.search(clause) and not frame.arms().positions(clause)[1]:
         return NEUTRAL  # "rose from baseline in the A group": a change within one arm does not answer "compared with B"
