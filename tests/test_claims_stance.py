@@ -1972,3 +1972,10 @@ def test_a_subject_that_only_points_back_in_a_sentence_given_alone() -> None:
     # in a longer abstract it points to the sentence before, which may be about anything
     abstract = ["Patients with allergic rhinitis were randomised to vortalukast or placebo.", "Nasal congestion was scored daily.", "Sneezing was recorded.", said]
     assert judge(claim, abstract).stance == NEUTRAL
+
+
+def test_more_likely_to_have_reported_is_a_result() -> None:
+    claim = "Vortagarment plus standard care increases abdominal pain compared with standard care."
+    said = "At the referral hospital, women in the intervention group were more likely to have reported abdominal pain (OR 1.96, 95% CI 1.12-3.45, p = 0.02)."
+    assert rd.sentence_kind(said) == "finding"
+    assert judge(claim, [said]).stance == SUPPORTS

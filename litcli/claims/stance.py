@@ -610,8 +610,8 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     span = 2 if comparative and not re.search(r"\b(not|to|did|does|do|will|would|could|may|might)\b", f.cue, re.I) else 6
     if re.search(r"\b(?:to|not)$", f.cue, re.I):
         span = 9  # "failed to | reduce the duration or severity of acute gastroenteritis": the verb comes first
-    if span == 2 and words_after and (_PEOPLE.match(words_after[0]) or _SHARE.match(words_after[0])):
-        span = 12  # "more patients taking X achieved pain freedom", "fewer subjects ... were hungry"
+    if span == 2 and words_after and (_PEOPLE.match(words_after[0]) or _SHARE.match(words_after[0]) or words_after[0].lower() == "likely"):
+        span = 12  # "more patients taking X achieved pain freedom", "fewer subjects ... were hungry", "more likely to have reported abdominal pain"
     elif span == 2 and _MEASURE_OF.match(" ".join(words_after[:3])):
         span = 5  # "lower levels of IFN-gamma", "higher rates of compaction": the thing measured follows
     after = " ".join(words_after[:span])

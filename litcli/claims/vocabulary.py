@@ -860,7 +860,8 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"published)\b[\w\s,-]{0,30}\b(studies|trials|reports|work|research|data|reviews|analyses|"
     r"meta-analyses|findings)\b(?!.*\b(this|our|the present|we)\b)",
     # (not "We have demonstrated that ...": the authors' own finding, unless said to be earlier work)
-    r"(?<!\bwe )\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
+    # (nor "were more likely to have reported pain": what the participants said, a result)
+    r"(?<!\bwe )(?<!\bto )\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
     r"demonstrated|described|proposed|linked|implicated|documented|associated)\b",
     r"\bwe have (previously|earlier|already|recently) (shown|reported|suggested|demonstrated|described|proposed)\b",
     r"\bin (previous|prior|earlier|past|other|several) (meta-analys[ie]s|studies|trials|reports|reviews|cohorts)\b",
