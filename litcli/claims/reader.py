@@ -66,6 +66,7 @@ _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
 _LOSS_AFTER = re.compile(r"\W{0,3}([\w-]+\s+)?(" + vocab.LOSS_OF_FUNCTION.strip("\\b()") + r")", _I)
 _MULTIPLE = re.compile(r"\b(more than |nearly |almost |about |over )?(twice|double|triple|two-fold|three-fold|\d+(\.\d+)?[- ]?(times|fold))(?= (the|a|an|higher|greater|increased)? ?(risk|odds|rate|incidence|hazard))", _I)
 _ARM_MANIPULATION = re.compile(vocab.ARM_MANIPULATION_NOUNS, _I)
+_PROGRESSED_BY = re.compile(r"\b(?:" + vocab.PROGRESSION_VERBS + r")\b(?:\s+\w+){0,2}\s+by\s*$", _I)
 _MEASURED = re.compile(r"(?:\b(?:" + vocab.MEASURED_IN + r")\s+$)", _I)
 _MEASURED_AS = re.compile(r"\s+(?:" + vocab.MEASURED_AS + r")\b", _I)
 _ADD_ON = re.compile(r"[\w-]+(\s+[\w-]+){0,2}\s+(plus|combined with|in combination with|added to|together with)\s", _I)
@@ -573,6 +574,14 @@ def _listed_together(text: str, arms: Arms, ipos: list[int], cpos: list[int]) ->
 _BRACKETED = re.compile(r"\([^()]*\)|\{[^{}]*\}|\[[^\[\]]*\]")
 
 
+def _outside_brackets(text: str, ipos: list[int], cpos: list[int]) -> tuple[list[int], list[int]]:
+    """The arms' positions outside brackets, when both arms are named there too."""
+    spans = [m.span() for m in _BRACKETED.finditer(text)]
+    oi = [p for p in ipos if not any(a < p < b for a, b in spans)]
+    oc = [p for p in cpos if not any(a < p < b for a, b in spans)]
+    return (oi, oc) if oi and oc else (ipos, cpos)
+
+
 def arm_sign(text: str, arms: Arms) -> int | None:
     """+1 when the clause's comparative is about the intervention, -1 when it is about the
     comparator (the intervention is the reference), None when it names only a control arm."""
@@ -580,11 +589,7 @@ def arm_sign(text: str, arms: Arms) -> int | None:
     if ipos and cpos:
         # the arms named again inside brackets, with their figures ("higher in the B group compared
         # to the A group {85.5 in A and 244 in B}"), are not the comparison's subject and reference
-        spans = [m.span() for m in _BRACKETED.finditer(text)]
-        inside = lambda p: any(a < p < b for a, b in spans)  # noqa: E731
-        oi, oc = [p for p in ipos if not inside(p)], [p for p in cpos if not inside(p)]
-        if oi and oc:
-            ipos, cpos = oi, oc
+        ipos, cpos = _outside_brackets(text, ipos, cpos)
     if not ipos and not cpos:
         # "... more frequently in those who did not receive WBRT": an arm is named that this
         # reader does not know; which one did better cannot be told
@@ -816,10 +821,7 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
         return many
     ipos, cpos = arms.positions(clause)
     # the arms named again inside brackets ("(risk ratio for A vs B 1.22; ...)") are not where their figures are
-    spans = [m.span() for m in _BRACKETED.finditer(clause)]
-    oi, oc = [p for p in ipos if not any(a < p < b for a, b in spans)], [p for p in cpos if not any(a < p < b for a, b in spans)]
-    if oi and oc:
-        ipos, cpos = oi, oc
+    ipos, cpos = _outside_brackets(clause, ipos, cpos)
     # the words of one mention ("the snare cauterization group") are one arm, named once
     named = _mentions(clause, ipos)
     if len(named) != 1 or not cpos:
@@ -865,7 +867,7 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     ):
         # (or "the mean MADRS reduction was 16.4 points in A and 8.7 in B")
         d = -d  # the numbers are the size of a fall
-    if vi < 0 and vc < 0 and re.search(r"\b(?:progress\w*|worsen\w*|deteriorat\w*)\b(?:\s+\w+){0,2}\s+by\s*$", lead, _I):
+    if vi < 0 and vc < 0 and _PROGRESSED_BY.search(lead):
         d = -d  # "progressed by −0.49 D with A and −0.81 D with B": the size of the progression, in its sign
     end = max(at_i, at_c, ipos[0], cpos[0]) + 40
     # "HbA1c improved by 0.74% with A and by 0.08% with B": sizes of an improvement, which way

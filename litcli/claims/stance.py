@@ -1336,7 +1336,7 @@ def _manipulation_sign(text: str) -> int:
     return -1 if re.search(vocab.LOSS_OF_FUNCTION, text, re.I) else 0
 
 
-_NEED_GUARD = re.compile(r"requir|need|necessar|essential|indispensabl|critical|crucial|obligator|dispensabl|depend|relies|rely", re.I)
+_NEED_GUARD = re.compile("|".join((vocab.REQUIRED_WORDS, vocab.DISPENSABLE_WORDS, vocab.DEPENDS_WORDS)), re.I)  # (any of their words)
 
 
 @lru_cache(maxsize=4096)

@@ -1262,6 +1262,8 @@ LOSS_NOUNS = r"resistance|insensitivity|deficiency|dysfunction|impairment|failur
 REQUIRED_WORDS = r"required|needed|necessary|essential|indispensable|critical|crucial|obligatory"
 DISPENSABLE_WORDS = r"dispensable|unnecessary|not required|not needed|not necessary|not essential|not critical|not crucial"
 DEPENDS_WORDS = r"depends on|depend on|depended on|is dependent on|are dependent on|requires|require|required|relies on|rely on"
+# Verbs of a worsening measured in negative figures ("progressed by -0.49 D"): their size is the change.
+PROGRESSION_VERBS = r"progress\w*|worsen\w*|deteriorat\w*"
 # What was done to a gene or drug target, named right after it ("Lkb1 inactivation", "HDAC6
 # inhibition"): part of the arm's name, not the result.
 ARM_MANIPULATION_NOUNS = r"inactivation|activation|inhibition|suppression|blockade|deletion|depletion|knockdown|knockout|overexpression|upregulation|downregulation|loss"
