@@ -1253,8 +1253,6 @@ REPORT_ABBREVIATIONS = STATISTIC_ABBREVIATIONS | _words(
 )
 # Comparative words: the size of a difference, not a change of their own ("lost more weight").
 COMPARATIVE_WORDS = r"more|less|higher|lower|greater|smaller|larger|fewer|bigger|further|better|worse"
-# Verbs that change how much of an exposure or treatment there is ("reducing PM2.5 exposure"):
-# what follows is the result of more or less of it.
 # Nouns of an outcome's loss ("insulin resistance", "beta-cell failure"; not "loss": "weight loss"
 # is an outcome of its own): a result on them reads the other way for a claim about the outcome itself.
 LOSS_NOUNS = r"resistance|insensitivity|deficiency|dysfunction|impairment|failure|defects?|intolerance"
@@ -1267,6 +1265,8 @@ PROGRESSION_VERBS = r"progress\w*|worsen\w*|deteriorat\w*"
 # What was done to a gene or drug target, named right after it ("Lkb1 inactivation", "HDAC6
 # inhibition"): part of the arm's name, not the result.
 ARM_MANIPULATION_NOUNS = r"inactivation|activation|inhibition|suppression|blockade|deletion|depletion|knockdown|knockout|overexpression|upregulation|downregulation|loss"
+# Verbs that change how much of an exposure or treatment there is ("reducing PM2.5 exposure"):
+# what follows is the result of more or less of it.
 DOSE_CHANGE_GERUNDS = r"reducing|lowering|decreasing|cutting|limiting|restricting|increasing|raising"
 # Nouns of change that make an outcome a change of something ("weight loss" is weight going down).
 CHANGE_NOUNS_UP = ("gain", "gains", "increase", "increases", "rise", "growth")
