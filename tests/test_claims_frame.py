@@ -695,3 +695,16 @@ def test_fix_and_stops_are_claim_verbs() -> None:
     assert (f.negated, f.goodness, f.outcome, f.intervention_text) == (True, 1, "depression", "This vortation app")
     f = parse_claim("Blocking mTOR with vortamycin stops ketamine from working.")
     assert f.direction == -1
+
+
+@pytest.mark.parametrize(
+    ("claim", "fading"),
+    [
+        ("Zelvamide reduces the rate of transient ischaemic attacks.", False),
+        ("Zelvamide increases transient evoked otoacoustic emissions compared with sham.", False),
+        ("Zelvamide causes transient dissociative symptoms.", True),
+        ("The benefit of zelvamide is transient.", True),
+    ],
+)
+def test_transient_in_a_name_is_no_fading_claim(claim: str, fading: bool) -> None:
+    assert (parse_claim(claim).fading_days is not None) == fading

@@ -1734,3 +1734,24 @@ def test_did_not_have_a_lower_rate_than_is_a_null() -> None:
 def test_a_standard_error_is_no_outcome() -> None:
     assert rd.valence("Mean eGFR plus or minus standard error at 7 years was") == (0, None)
     assert rd.valence("Medication errors were")[0] == -1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We could not detect any statistically significant differences between the groups in tremor scores (p = 0.41).",
+        "The analysis did not reveal any differences in tremor scores between the two arms.",
+        "We did not find significant differences in tremor scores between the groups.",
+        "There were no noteworthy between-group differences in tremor scores at week 8.",
+        "At 12 months, the two regimens offered similar results on tremor scores.",
+        "Both groups attained similar improvement in tremor scores.",
+    ],
+)
+def test_a_search_for_a_difference_that_found_none_is_a_null(sentence: str) -> None:
+    assert rd.read_clause(sentence, parse_claim("Zelvamide lowers tremor scores compared with placebo.").arms()).null
+
+
+def test_similar_results_pointing_back_is_not_a_null() -> None:
+    # "Similar results were seen with X" repeats another finding: it is no test of its own
+    f = rd.read_clause("Similar results were observed with the tremor score.", parse_claim("Zelvamide lowers tremor scores.").arms())
+    assert not f.null

@@ -748,6 +748,15 @@ NULL_TERMS = (
     r"|no (difference|differences|effect|effects|change|changes|association|associations|"
     r"correlation|relationship|benefit|advantage|improvement|impact|influence|signal|evidence of)\b"
     r"|failed to|fail(s|ed)? to (separate|improve|reduce|show|demonstrate)"
+    # a search for a difference that found none ("we could not detect any statistically significant
+    # differences", "did not reveal any differences", "no noteworthy between-group differences")
+    r"|\b(did|could|do|does|can) not (find|detect|reveal|observe|identify|see|yield) (any )?(\w+ ){0,3}?(differences?|effects?|changes?|associations?)\b"
+    r"|\bno (noteworthy|statistical|systematic|treatment|between[- ]group|group|intergroup|relevant) ([\w-]+ )?(differences?|effects?|changes?)\b"
+    r"|\bnone (of (them|these|the \w+) )?(statistically |significantly )?differed\b|\bno changes? (was|were) significant\b"
+    # ("the two treatments offered similar results"; not "Similar results were seen with the NRS",
+    # which points back to another finding)
+    r"|\b(offered|produced|yielded|gave|achieved|attained|showed|shows|had|have|has) (\w+ )?similar (results|outcomes|improvements?|efficacy|effects?)\b"
+    r"|\bsimilar (improvements?|efficacy)\b"
     r"|\b(did|does|do) not (have|show|exhibit|experience|report) (a )?(significantly |statistically )+(more|less|fewer|higher|lower|greater|smaller)\b"
     # ("those who received X did not have a lower incidence of death ... than those who received usual care")
     r"|\b(did|does|do) not (have|show|exhibit|experience) (a |an )?(lower|higher|greater|smaller|reduced|increased) (\w+ ){0,8}?than\b"
@@ -951,8 +960,13 @@ TIME_SPAN_NOUNS = (
     r"groups?|arms?|courses?|regimens?|schedules?|programm?e?s?|periods?|point|recall|averages?|mean|ambulatory|"
     r"intervals?|windows?|trials?|study|studies|supply|treatment|therapy|dosing|infusions?|history|diary|urine|holter"
 )
-# Claims that an effect fades ("fade within a week", "wear off within hours").
-FADING_CLAIM = r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient)\b"
+# Claims that an effect fades ("fade within a week", "wear off within hours") — not names that
+# begin with "transient" ("transient ischaemic attack", "transient evoked otoacoustic emissions").
+TRANSIENT_NAMES = r"ischa?emic|evoked|receptor|tachypnoea|tachypnea|elastography|synovitis|hypothyroxin\w*|global amnesia"
+FADING_CLAIM = (
+    r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient(?!\s+(?:"
+    + TRANSIENT_NAMES + r")\b))\b"
+)
 # Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
 ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b(?!-)|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b(?!-)"
 # A result that an effect was lost ("no longer significant", "lost by day 7", "relapsed").
