@@ -1755,3 +1755,54 @@ def test_similar_results_pointing_back_is_not_a_null() -> None:
     # "Similar results were seen with X" repeats another finding: it is no test of its own
     f = rd.read_clause("Similar results were observed with the tremor score.", parse_claim("Zelvamide lowers tremor scores.").arms())
     assert not f.null
+
+
+def test_we_re_examined_is_a_method() -> None:
+    assert rd.sentence_kind("We re-examined zelvase activation using several native peptide substrates.", None) != "finding"
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # going back to work is good; its time is better short
+        ("Zelvamide increases return to work compared with usual care after brain injury.",
+         "Zelvamide improved return to work after brain injury.", SUPPORTS),
+        ("Zelvamide shortens the time to return to work compared with usual care.",
+         "Median time to return to work was 21 days with zelvamide and 35 days with usual care (p=0.01).", SUPPORTS),
+        # continence is the good outcome, not incontinence
+        ("Zelvamide improves urinary continence compared with usual care.",
+         "The odds of continence were higher with zelvamide (odds ratio 1.8; 95% CI 1.3-2.5).", SUPPORTS),
+        # what patients were admitted for is no result: "hospitalisation for worsening heart failure was reduced"
+        ("Zelvamide reduces hospitalisation for heart failure compared with placebo.",
+         "Hospitalisation for worsening heart failure was reduced by 20% with zelvamide (HR 0.80; 95% CI 0.70-0.90).", SUPPORTS),
+        # "did not halt or slow" is a null
+        ("Zelvamide slows the progression of aortic stenosis.",
+         "Zelvamide did not halt or slow aortic stenosis progression.", CONTRADICTS),
+        # an event said to come sooner in the comparator: its time is longer with the intervention
+        ("Zelvamide prolongs the time to relapse compared with placebo.",
+         "Patients assigned to placebo relapsed earlier than those given zelvamide (p=0.001).", SUPPORTS),
+        ("Zelvamide prolongs the time to relapse compared with placebo.",
+         "Patients given zelvamide relapsed earlier than those assigned to placebo (p=0.001).", CONTRADICTS),
+        # a control word inside the intervention's name ("rhythm control") names no control arm
+        ("Early rhythm-control therapy reduces adverse cardiovascular outcomes compared with usual care.",
+         "A composite of death from cardiovascular causes or stroke occurred in 249 patients assigned to early rhythm control "
+         "(3.9 per 100 person-years) and in 316 assigned to usual care (5.0 per 100 person-years) (hazard ratio, 0.79; 95% CI, 0.66 to 0.94).",
+         SUPPORTS),
+    ],
+)
+def test_outcomes_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # the claim's own dose change, done again in the sentence, is the same experiment
+        ("Reducing zelvin intake lowers the risk of gout.", "Reducing zelvin intake lowered the risk of gout (HR 0.80; 95% CI 0.70-0.90).", SUPPORTS),
+        ("Reducing zelvin intake lowers the risk of gout.", "Increasing zelvin intake raised the risk of gout (HR 1.20; 95% CI 1.10-1.30).", SUPPORTS),
+        ("Reducing zelvin intake lowers the risk of gout.", "Reducing zelvin intake raised the risk of gout (HR 1.20; 95% CI 1.10-1.30).", CONTRADICTS),
+        ("Zelvin intake raises the risk of gout.", "Reducing zelvin intake lowered the risk of gout (HR 0.80; 95% CI 0.70-0.90).", SUPPORTS),
+    ],
+)
+def test_a_dose_change_is_read_against_the_claims_own(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

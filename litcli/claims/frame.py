@@ -266,7 +266,18 @@ def _manipulation(word: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], intervention_text: str) -> rd.Arms:
     """The arms' patterns (read once per claim and abstract: a frame is asked for them often)."""
-    return rd.Arms(rd.term_pattern(intervention), rd.term_pattern(comparator), takes_away(intervention_text))
+    return rd.Arms(rd.term_pattern(intervention), rd.term_pattern(comparator), takes_away(intervention_text), dose_changed(intervention_text))
+
+
+_DOSE_CHANGE_LEAD = re.compile(r"^\W*(" + vocab.DOSE_CHANGE_GERUNDS + r")\s+\w", _I)
+
+
+def dose_changed(phrase: str) -> int:
+    """Is the phrase a dose changed ("Reducing salt intake": -1, "Raising HDL": +1, else 0)?"""
+    m = _DOSE_CHANGE_LEAD.match(phrase)
+    if not m:
+        return 0
+    return -1 if re.match(r"reduc|lower|decreas|cut|limit|restrict", m.group(1), _I) else 1
 
 
 def takes_away(phrase: str) -> bool:
@@ -292,7 +303,8 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     # (a number names an arm by its dose, "1500 mg", not inside another number: "10" of "10 Hz" is not "10.1 points")
     pats = [
         r"(?<![\d.,·])" + re.escape(w) + r"(?![\w.,·]*\d)(?!\s*(?:points?|%))" if re.fullmatch(r"\d+(?:[.,]\d+)?", w)
-        else _manipulation(w) or r"\b" + re.escape(_singular(w)) + (r"(?:s|es)?\b" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b")
+        # ("rhythm-control" is also written "rhythm control")
+        else _manipulation(w) or r"\b" + re.escape(_singular(w)).replace(r"\-", r"[\s-]") + (r"(?:s|es)?\b" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b")
         for w in words[:8]
     ]
     return pats + _acronyms(phrase, exclude)

@@ -457,12 +457,16 @@ class Arms:
     intervention: re.Pattern[str] | None
     comparator: re.Pattern[str] | None
     loss: bool = False  # the claim's subject is itself a loss of function ("autophagy deficiency")
+    # the claim's subject is a dose changed: -1 "Reducing salt intake ...", +1 "Raising ...", 0 neither
+    changed: int = 0
 
     def positions(self, text: str) -> tuple[list[int], list[int]]:
         i = [m.start() for m in self.intervention.finditer(text)] if self.intervention else []
         i += [m.start() for m in _INTERVENTION_ARM.finditer(text)]
         c = [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
-        c += [m.start() for m in CONTROL.finditer(text)]
+        # (not a control word inside the intervention's own name: "rhythm control", "rate-control")
+        i_spans = [(m.start(), m.end()) for m in self.intervention.finditer(text)] if self.intervention else []
+        c += [m.start() for m in CONTROL.finditer(text) if not any(a < m.start() < b for a, b in i_spans)]
         if self.comparator is None and i and self.intervention is not None:
             # a claim with no comparator: "13% of patients with mesh and 30% of those with primary
             # suture only": the other group, named after the intervention's by what it got instead
@@ -955,6 +959,7 @@ NEEDED_FOR = re.compile(
     r"(?:\w+ly )?(?:" + vocab.NEEDED_FOR + r")(?=\s+(?:for|to)\b)",
     _I,
 )
+_EVENT_TIMED = re.compile(r"\b\w+ed\s+(?:significantly\s+|much\s+)?(?:" + vocab.TIME_SOONER + "|" + vocab.TIME_LATER + r")\b", _I)
 _SOONER = re.compile(r"\b(?:" + vocab.TIME_SOONER + r")\b", _I)
 _LATER_TIME = re.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)
 _TIME_MEASURE = re.compile(vocab.TIME_MEASURES, _I)
@@ -1294,9 +1299,12 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         (m, d) for pattern, d in ((UP, 1), (DOWN, -1)) for m in pattern.finditer(clause)
         if re.fullmatch(vocab.DOSE_CHANGE_GERUNDS, m.group(0), _I) and any(re.fullmatch(r"\s+(?:the\s+)?", clause[m.end() : a]) for a, _ in arm_spans)
     ]
-    if done_to_arm and min(done_to_arm, key=lambda t: t[0].start())[1] < 0:
+    # (read against the claim's own change: "Reducing tau prevented deficits" for "Reducing tau
+    # prevents deficits" is the same experiment, not tau's effect turned round)
+    if done_to_arm and min(done_to_arm, key=lambda t: t[0].start())[1] != (arms.changed or 1):
         sign = -sign
-    time_moves = ((_SOONER, -1), (_LATER_TIME, 1)) if _TIME_MEASURE.search(clause) else ()
+    # (a time named, or an event said to come sooner or later: "relapsed earlier than")
+    time_moves = ((_SOONER, -1), (_LATER_TIME, 1)) if _TIME_MEASURE.search(clause) or _EVENT_TIMED.search(clause) else ()
     role_moves: tuple[tuple[re.Pattern[str], int], ...] = ((_ROLE_UP, 1), (_ROLE_DOWN, -1)) if " of " in clause else ()  # "identified as repressors of autophagy"
     # "X was crucial for the polarization of Y" (in a result read against a claim; a claim that X
     # is required for Y is a dependency, not a direction: frame.parse_claim reads it with no arms)
@@ -1365,6 +1373,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             continue
         neg = NEGATION.search(clause[max(0, m.start() - 20) : m.start()])
         v, words = _nearest_valence(clause, m.start(), m.end())
+        if time_moves and (_SOONER.fullmatch(word) or _LATER_TIME.fullmatch(word)) and not _TIME_MEASURE.search(words or ""):
+            v = -v  # "relapsed earlier": the event sooner, its time shorter — more of a bad event
         if word in vocab.BETTERING_MOVES and v > 0:
             d = 1  # "lifts mood": up for a good thing
         if not COMPARATIVE_WORD.match(word) and _SMALLER_THAN.match(clause[m.end() :]):

@@ -568,12 +568,15 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"\b(longer|time|survival|years|months|days)\s+without\s+(any\s+)?(\w+\s+)?(relapses?|recurrences?|progression|symptoms?|"
      r"metastas\w+|pain|seizures?|headaches?|migraines?|infections?|events?|episodes?)", 1),
     (r"(overall |long-term )?survival|survivors?|alive", 1),
-    (r"time to (?:first |complete |symptom |pain |clinical |functional |full |neurological |motor |sensory )?(response|remission|onset|first response|improvement|recovery|relief|resolution|cure|"
+    (r"(?:time|days|weeks|hours) (?:to|until) (?:first |complete |symptom |pain |clinical |functional |full |neurological |motor |sensory )?(response|remission|onset|first response|improvement|recovery|relief|resolution|cure|"
      r"clearance|discharge|extubation|ambulation|"
      r"mobili[sz]ation|(first )?(flatus|defecation|bowel movement|oral intake|feeding)|(wound )?healing|eye opening|"
-     r"return of|resumption of|full enteral)", -1),  # sooner is better
+     r"return of|return to \w+|resumption of|full enteral)", -1),  # sooner is better
     # ... and the same time named after the event ("recovery time", "healing times")
-    (r"(?:recovery|healing|resolution|remission|response|extubation|discharge|clearance|cure|onset of (?:action|effect|relief))\s+(?:times?|durations?)\b", -1),
+    (r"(?:recovery|healing|resolution|remission|response|extubation|discharge|clearance|cure|onset of (?:action|effect|relief))\s+(?:times?|durations?)\b|"
+     r"(?:return|resumption) (?:to \w+(?: \w+)? )?(?:took|times?|durations?)\b", -1),
+    # going back to what an illness took away: more is better ("return to work after brain injury")
+    (r"(return(s|ed|ing)?|back) to (work|school|sport|play|employment|duty|driving|normal (activit\w*|life|function\w*)|usual activit\w*)", 1),
     # a threshold or tolerance of a symptom: higher is better ("pain perception threshold")
     (r"(pain|urge|discomfort|nausea)( \w+)? (thresholds?|tolerance)", 1),
     (r"synap\w*|dendritic spines?|spine density|neurogenesis|neuroplasticity|plasticity|connectivity|"
@@ -586,7 +589,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"efficacy|effectiveness|improvement|benefit|relief|adherence|abstinence|sensitivity|specificity|remissions|cure|"
      r"(kidney|renal|liver|hepatic|lung|cardiac|heart|beta-cell|cognitive|physical|sexual|immune) function|"
      r"(glyc(a)?emic|blood (sugar|glucose)|blood pressure|asthma|seizure|symptom|disease|viral|pain) control|"
-     r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss", 1),
+     r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss|continence", 1),
     # measures of function, capacity and knowledge: higher is better
     (r"FEV1|FEV₁|forced expiratory volume|forced vital capacity|peak (expiratory )?flow|ejection fraction|LVEF|"
      r"cardiac output|stroke volume|exercise capacity|walking distance|VO2 ?max|fitness|(muscle |grip |muscular )?strength|"
@@ -709,6 +712,8 @@ NOT_DIRECTION = (
     r"quartile|tertile|levels? of education)\b|\b(one|two|three|\d+) or more\b|\b(grade|stage|class|level|\d+\+?|[IV]+) or (worse|higher|greater|above|better|more severe)\b|\bor less\b|\bmore or less\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bprolonged exposure\b|\b(extended|sustained|slow|modified|delayed|prolonged)[- ]release\b|\breduced[- ](dose|intensity) (regimen|therapy|conditioning)\b|\b(years of life|life[- ]years?) lost\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
     # (how clear an effect is, not which way: "this morphine-sparing effect was even more pronounced")
     r"|\b(?:even |still |much |far )?(?:more|less) (?:pronounced|marked|evident|apparent|striking|noticeable|consistent)\b"
+    # (what a patient was admitted for: "hospitalisation for worsening heart failure was reduced")
+    r"|\b(?:for|of|due to|because of|with) (?:worsening|deteriorating)\b"
 )
 # Words that name the intervention arm without naming the intervention: "the experimental group".
 INTERVENTION_ARM_TERMS = r"(experimental|intervention|treatment|treated|active|study|verum|trial) (group|arm|condition)s?|(?-i:\b[EI]G\b)"
@@ -731,7 +736,8 @@ NULL_TERMS = (
     r"did not (significantly |meaningfully |appreciably |substantially )?(differ|improve|reduce|lower|raise|increase|"
     r"decrease|change|alter|affect|separate|show|demonstrate|produce|result|lead|predict|outperform|"
     r"prolong|prevent|weaken|inhibit|attenuate|enhance|influence|modify|impact|correlate|protect|"
-    r"appear to|confer|provide)"
+    r"appear to|confer|provide|halt|slow|stop|delay|reverse|arrest|shorten|extend|accelerate|worsen|benefit|help|"
+    r"ameliorate|alleviate|relieve|ease|lessen|mitigate|restore|normali[sz]e|boost|elevate|suppress|block)"
     r"|(was|were|is|are|been) (\w+ )?not (significantly |statistically )?(different|differ\w*|improved|reduced|"
     r"lowered|raised|increased|decreased|changed|altered|affected|associated|related|correlated|"
     r"superior|better|effective|larger|greater|smaller|higher|lower|significant|required|necessary|"
@@ -801,7 +807,7 @@ AIM_PATTERNS: list[str] = [
     r"\b(this|the present|the current|our) (study|trial|review|analysis|work|paper|protocol) "
     r"(aims?|aimed|will|sought|seeks|examines|examined|investigates|investigated|evaluates|evaluated|"
     r"assesses|assessed|tests|tested|describes|is designed|was designed)\b(?! that)",
-    r"\bwe (examined|investigated|evaluated|assessed|explored|studied|tested|asked|measured|compared|"
+    r"\bwe (re-?)?(examined|investigated|evaluated|assessed|explored|studied|tested|asked|measured|compared|"
     r"analy[sz]ed|hypothesi[sz]ed|propose to|will)\b(?! that)(?!.*\b(found|showed|revealed|demonstrated)\b)",
     r"\b(will|would) (be )?(test|assess|evaluate|examine|compare|determine|randomi[sz]e|enrol|enroll|"
     r"recruit|measure|investigate|explore)\w*\b",
