@@ -1806,3 +1806,16 @@ def test_outcomes_read_the_right_way(claim: str, sentence: str, expected: str) -
 )
 def test_a_dose_change_is_read_against_the_claims_own(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+def test_an_effect_gone_by_the_claims_time_point_contradicts() -> None:
+    claim = "Zelvamide reduces disability at 12 months compared with usual care."
+    assert stance(claim, "Zelvamide produced a short-term reduction in disability that was not maintained at one year.") == CONTRADICTS
+    # (gone by a time the sentence does not give: no answer for the claim's)
+    assert stance(claim, "Zelvamide produced a reduction in disability that was not sustained.") == NEUTRAL
+
+
+def test_another_place_in_a_sequence_is_another_outcome() -> None:
+    claim = "Zelvamide prolongs the second stage of labour compared with placebo."
+    assert stance(claim, "Pain scores during the first stage of labour were lower with zelvamide than with placebo (p=0.01).") == NEUTRAL
+    assert stance(claim, "The second stage of labour was longer with zelvamide than with placebo (p=0.01).") == SUPPORTS

@@ -300,6 +300,8 @@ _AGE_UNDER = re.compile(r"\b(?:under|below|younger than|before (?:the )?age(?: o
 _ALL_CAUSE = re.compile(vocab.ALL_CAUSE_DEATHS, re.I)
 _CAUSE_SPECIFIC = re.compile(vocab.CAUSE_SPECIFIC_DEATHS, re.I)
 _SUBTYPE = re.compile(vocab.SUBTYPES, re.I)
+_ORDINAL_SUBTYPE = re.compile(vocab.ORDINAL_SUBTYPES, re.I)
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 _EXCLUDED = re.compile(vocab.EXCLUDED, re.I)
 _EXCLUSION_CRITERION = re.compile(vocab.EXCLUSION_CRITERION, re.I)
 
@@ -319,6 +321,8 @@ def _subtypes(text: str) -> dict[str, set[str]]:
     for m in _SUBTYPE.finditer(text):
         label = m.group(2).upper()
         found.setdefault(m.group(1).lower(), set()).add(_ROMAN.get(label, label))
+    for m in _ORDINAL_SUBTYPE.finditer(text):
+        found.setdefault(m.group(2).lower(), set()).add(_ORDINALS.get(m.group(1).lower(), m.group(1).lower()))
     return found
 
 
@@ -1499,11 +1503,15 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
     claimed, found = _time_point(frame.text[frame.text.find(frame.cue) if frame.cue and frame.cue in frame.text else 0 :]), _time_point(clause)
     if claimed and found and not 0.7 <= found / claimed <= 1.4:
         return NEUTRAL
+    if claimed and stance == SUPPORTS and _EFFECT_LOST.search(clause):
+        # "a short-term reduction that was not maintained at one year" for "reduces ... at 12 months":
+        # gone by the claim's time, or said of another
+        return CONTRADICTS if found and not frame.negated else NEUTRAL
     return stance
 
 
 _TIME_POINT = re.compile(
-    r"\b(?:at|after|by)\s+(?:(?:week|month|day|year)s?\s+\d+|\d+(?:[.·]\d+)?[\s-]*(?:weeks?|months?|days?|years?|hours?|wk|mo|h)\b)"
+    r"\b(?:at|after|by)\s+(?:(?:week|month|day|year)s?\s+\d+|(?:\d+(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")[\s-]*(?:weeks?|months?|days?|years?|hours?|wk|mo|h)\b)"
     # ("6-month abstinence", "(week 12)")
     r"|(?<![\w.-])\d+-(?:week|month|day|year|hour)\b(?!-)(?!\s+(?:" + vocab.TIME_SPAN_NOUNS + r")\b)|\((?:week|month|day)\s+\d+\)", re.I
 )

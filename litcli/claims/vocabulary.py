@@ -951,6 +951,7 @@ CARDINAL_WORDS: dict[str, float] = {
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
     )
 } | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0}
+CARDINAL_PATTERN = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
 NUMBER_WORDS: dict[str, float] = CARDINAL_WORDS | {
     "a": 1, "an": 1, "a single": 1, "a couple of": 2, "couple of": 2, "few": 3, "a few": 3, "several": 4,
 }
@@ -1094,6 +1095,9 @@ SUBTYPES = (
     r"\b(type|influenza|hepatitis|HIV|HSV|HPV|stage|grade|serotype|genotype|subtype)[\s-]?"
     r"(\d{1,2}[a-z]?|[A-E](?![a-z])|IV|V|I{1,3})(?![\w-])"
 )
+# ... and one named by its place in a sequence ("the second stage of labour", "third trimester",
+# "first-line therapy", "the second dose"): another place is another outcome or population.
+ORDINAL_SUBTYPES = r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-](stage|trimester|line|degree|dose)s?\b"
 # Grades of a condition's severity, from least to most: "severe depression" is not answered by a
 # trial in "mild to moderate depression".
 SEVERITY_GRADES = ("mild", "moderate", "severe")
