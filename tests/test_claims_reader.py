@@ -1819,3 +1819,25 @@ def test_another_place_in_a_sequence_is_another_outcome() -> None:
     claim = "Zelvamide prolongs the second stage of labour compared with placebo."
     assert stance(claim, "Pain scores during the first stage of labour were lower with zelvamide than with placebo (p=0.01).") == NEUTRAL
     assert stance(claim, "The second stage of labour was longer with zelvamide than with placebo (p=0.01).") == SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        ("Zelvamide reduces bone loss in postmenopausal women.", "Zelvamide increased hip bone density in premenopausal women (p=0.01)."),
+        ("Zelvamide reduces mortality in heart failure with preserved ejection fraction.",
+         "Zelvamide improved survival in patients with heart failure and reduced ejection fraction (p=0.01)."),
+        ("Zelvamide lowers blood pressure in normotensive adults.", "Zelvamide lowered blood pressure in adults with stage 1 hypertension (p=0.01)."),
+        ("Zelvamide reduces sepsis in preterm infants.", "Zelvamide reduced sepsis in full-term infants (p=0.01)."),
+    ],
+)
+def test_a_population_that_excludes_the_claims_is_neutral(claim: str, sentence: str) -> None:
+    assert stance(claim, sentence) == NEUTRAL
+
+
+def test_a_trial_designed_to_determine_whether_is_an_aim() -> None:
+    assert rd.sentence_kind("This randomized trial was designed to determine whether zelvamide delays the onset of diabetes.", None) == "aim"
+
+
+def test_the_claims_own_exclusive_population_is_read() -> None:
+    assert stance("Zelvamide reduces bone loss in postmenopausal women.", "Zelvamide reduced bone loss in postmenopausal women (p=0.01).") == SUPPORTS

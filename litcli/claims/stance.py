@@ -326,6 +326,23 @@ def _subtypes(text: str) -> dict[str, set[str]]:
     return found
 
 
+_EXCLUSIVE = tuple((group, tuple((name, re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.I)) for name, p in members)) for group, members in vocab.EXCLUSIVE_POPULATIONS)
+
+
+def _exclusive_population(claim: str, sentence: str) -> str | None:
+    """ "premenopausal women" in a sentence read against a claim about postmenopausal women: the
+    other member of a group of populations that exclude each other (None if the sentence also names
+    the claim's)."""
+    for _group, members in _EXCLUSIVE:
+        wanted = {name for name, rx in members if rx.search(claim)}
+        if not wanted:
+            continue
+        found = {name for name, rx in members if rx.search(sentence)}
+        if found and not found & wanted:
+            return sorted(found)[0]
+    return None
+
+
 def _other_subtype(claim: str, sentence: str) -> str | None:
     """ "type 2 diabetes" in a sentence read against a claim about "type 1 diabetes": the other
     subtype named (None when the sentence names the claim's own, or no subtype of the same head)."""
@@ -468,6 +485,9 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
     other_type = _other_subtype(frame.text, sentence)
     if other_type:
         return f"another type ({other_type})"
+    other_group = _exclusive_population(frame.text, sentence)
+    if other_group:
+        return f"another population ({other_group})"
     claimed_doses = _doses(frame.intervention_text or "")
     found_doses = _doses(sentence, frame.arms().intervention) if claimed_doses else frozenset()
     if found_doses and not found_doses & claimed_doses:

@@ -804,6 +804,8 @@ AIM_PATTERNS: list[str] = [
     r"\b(aim(ed|s)?|objective|purpose|goal)s? (of|was|were|is|are) (this|the|our|to)\b",
     # a trial's design described ("This report describes the design of a randomized trial testing whether ...")
     r"\b(describes?|describing|presents?|outlines?) the (design|rationale|protocol|methods)\b",
+    # "a randomized trial designed to determine whether cholecalciferol delays ..."
+    r"\b(designed|powered) to (determine|assess|test|evaluate|examine|compare|establish|investigate) (whether|if)\b",
     r"\b(this|the present|the current|our) (study|trial|review|analysis|work|paper|protocol) "
     r"(aims?|aimed|will|sought|seeks|examines|examined|investigates|investigated|evaluates|evaluated|"
     r"assesses|assessed|tests|tested|describes|is designed|was designed)\b(?! that)",
@@ -1098,6 +1100,18 @@ SUBTYPES = (
 # ... and one named by its place in a sequence ("the second stage of labour", "third trimester",
 # "first-line therapy", "the second dose"): another place is another outcome or population.
 ORDINAL_SUBTYPES = r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-](stage|trimester|line|degree|dose)s?\b"
+# Populations that exclude each other: a claim about one is not answered by a sentence about another
+# of the same group (premenopausal / postmenopausal women, HFpEF / HFrEF).  (group, ((id, pattern), ...))
+EXCLUSIVE_POPULATIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("menopause", (("premenopausal", r"pre-?menopaus\w*"), ("postmenopausal", r"post-?menopaus\w*"))),
+    ("ejection fraction", (("HFpEF", r"HFpEF|preserved (left ventricular )?ejection fraction"),
+                           ("HFrEF", r"HFrEF|reduced (left ventricular )?ejection fraction"))),
+    ("blood pressure", (("normotensive", r"normotensive|normal blood pressure"),
+                        ("hypertensive", r"hypertensive (adults|patients|participants|individuals|people|subjects|women|men)|"
+                                         r"(with|having) (stage \d |mild |moderate |severe |resistant )?hypertension"))),
+    ("gestation", (("preterm", r"pre-?term|premature (infants|neonates|babies|newborns)"),
+                   ("term", r"(?<!pre)(?<!pre-)\b(full-?)?term (infants|neonates|babies|newborns|pregnanc\w+)"))),
+)
 # Grades of a condition's severity, from least to most: "severe depression" is not answered by a
 # trial in "mild to moderate depression".
 SEVERITY_GRADES = ("mild", "moderate", "severe")
