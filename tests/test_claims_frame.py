@@ -708,3 +708,18 @@ def test_fix_and_stops_are_claim_verbs() -> None:
 )
 def test_transient_in_a_name_is_no_fading_claim(claim: str, fading: bool) -> None:
     assert (parse_claim(claim).fading_days is not None) == fading
+
+
+@pytest.mark.parametrize(
+    ("claim", "outcome_stem", "goodness"),
+    [
+        ("Zelvamide saves the lives of patients in intensive care.", "mortal", 1),
+        ("Zelvamide saves thousands of lives.", "mortal", 1),
+        ("Zelvamide keeps high-risk patients out of hospital.", "hospitalis", 1),
+        ("Zelvamide helps hospitalized patients survive.", "survival", 1),
+        ("Zelvamide helps people recover from influenza faster.", "recovery", 1),
+    ],
+)
+def test_everyday_idioms_name_a_studys_outcome(claim: str, outcome_stem: str, goodness: int) -> None:
+    frame = parse_claim(claim)
+    assert frame.checkable and outcome_stem in frame.outcome_stems and frame.goodness == goodness

@@ -1841,3 +1841,9 @@ def test_a_trial_designed_to_determine_whether_is_an_aim() -> None:
 
 def test_the_claims_own_exclusive_population_is_read() -> None:
     assert stance("Zelvamide reduces bone loss in postmenopausal women.", "Zelvamide reduced bone loss in postmenopausal women (p=0.01).") == SUPPORTS
+
+
+def test_an_idiom_claim_is_read_against_the_studys_outcome() -> None:
+    claim = "Zelvamide saves the lives of hospitalized patients."
+    assert stance(claim, "Zelvamide had little or no effect on overall mortality among hospitalized patients.") == CONTRADICTS
+    assert stance(claim, "Zelvamide reduced 28-day mortality among hospitalized patients (RR 0.80; 95% CI 0.70-0.90).") == SUPPORTS

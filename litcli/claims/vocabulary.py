@@ -1384,6 +1384,13 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\bpts\b", "patients"),
     (r"\bw/o\s*", "without "),
     (r"\bw/\s*", "with "),
+    # everyday idioms for an outcome, in a study's words ("saves lives", "keeps patients out of
+    # hospital", "helps patients survive", "helps people recover faster")
+    (r"\bsav(?:e|es|ed|ing) (?:the )?lives of\b", "reduces mortality in"),
+    (r"\bsav(?:e|es|ed|ing) (?:\w+ ){0,2}lives\b", "reduces mortality"),
+    (r"\bkeeps? (.{1,60}?) out of (?:the )?hospital\b", r"reduces hospitalisation in \1"),
+    (r"\bhelps? (.{1,60}?) survive\b", r"improves survival in \1"),
+    (r"\bhelps? (.{1,60}?) (?:recover|get over|get better|bounce back)\b.*?\b(?:faster|sooner|more quickly)\b", r"shortens the time to recovery in \1"),
 )
 # Reporting frames around a claim ("A new study found that ...", "..., according to a new study"):
 # the claim is what they report.
