@@ -1979,3 +1979,15 @@ def test_more_likely_to_have_reported_is_a_result() -> None:
     said = "At the referral hospital, women in the intervention group were more likely to have reported abdominal pain (OR 1.96, 95% CI 1.12-3.45, p = 0.02)."
     assert rd.sentence_kind(said) == "finding"
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_composite_gives_way_to_its_part_reported_alone() -> None:
+    claim = "Zelvamide reduces cardiovascular death in patients with heart failure."
+    abstract = [
+        "Patients with heart failure were randomized to zelvamide or placebo.",
+        "The primary composite of worsening heart failure or cardiovascular death was reduced with zelvamide compared with placebo (HR 0.82; 95% CI 0.73 to 0.92).",
+        "Cardiovascular death alone did not differ between zelvamide and placebo (HR 0.97; 95% CI 0.81 to 1.16).",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS
+    # (with no part reported alone, the composite answers)
+    assert judge(claim, abstract[:2]).stance == SUPPORTS

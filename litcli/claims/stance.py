@@ -1607,6 +1607,7 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
 
 
 _COMPOSITE = re.compile(vocab.COMPOSITE_OUTCOME, re.I)
+_ALONE = re.compile(vocab.COMPONENT_ALONE, re.I)
 _ADD_ON_CLAIM = re.compile(vocab.ADD_ON_CLAIM, re.I)
 _ABSENT_COMPARATOR = re.compile(r"\s*(?:" + vocab.ABSENT_COMPARATOR + r")\b", re.I)
 
@@ -2324,6 +2325,12 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
         untested = [t for t in decided[:2] if _untested(t[2])]
         if len(untested) == 1:
             decided = [t for t in decided if t is not untested[0]]
+    if decided and _COMPOSITE.search(items[decided[0][1]][0]):
+        # (a composite outcome gives way to its part reported alone: "the composite of worsening
+        # heart failure or cardiovascular death was reduced" / "cardiovascular death alone did not differ")
+        alone = [t for t in decided if t[2].stance != decided[0][2].stance and _ALONE.search(items[t[1]][0]) and not _COMPOSITE.search(items[t[1]][0])]
+        if alone:
+            decided = [t for t in decided if not _COMPOSITE.search(items[t[1]][0])]
     stance = decided[0][2].stance if decided else NEUTRAL
     if len(decided) > 1 and decided[1][2].stance != stance and decided[1][0] >= decided[0][0] - CONFLICT_MARGIN:
         stance = NEUTRAL  # two equally relevant sentences that disagree: say so, decide nothing

@@ -1131,6 +1131,8 @@ PURPOSE_VERBS = r"detect|diagnose|identify|screen|predict|prevent|treat|reduce|i
 
 # An outcome made of several ("the composite of cardiovascular death, MI or stroke"): not one of its parts.
 COMPOSITE_OUTCOME = r"\bcomposite\b"
+# A part of a composite reported on its own ("cardiovascular death alone did not differ").
+COMPONENT_ALONE = r"\b(alone|by itself|on its own|individually|separately|as a single (component|end-?point))\b"
 # A comparator that is the intervention's absence or the usual care ("no massage", "usual care"):
 # a results sentence names it as the trial's controls.
 ABSENT_COMPARATOR = r"no|without|usual|standard|routine|conventional|expectant|observation|nothing"
