@@ -1847,3 +1847,14 @@ def test_an_idiom_claim_is_read_against_the_studys_outcome() -> None:
     claim = "Zelvamide saves the lives of hospitalized patients."
     assert stance(claim, "Zelvamide had little or no effect on overall mortality among hospitalized patients.") == CONTRADICTS
     assert stance(claim, "Zelvamide reduced 28-day mortality among hospitalized patients (RR 0.80; 95% CI 0.70-0.90).") == SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Relapse occurred in 40% of patients switched to placebo and in 15% of those who continued zelvamide (p<0.001).", SUPPORTS),
+        ("Relapse occurred in 12% of patients who discontinued zelvamide and in 30% of those who remained on it (p<0.01).", CONTRADICTS),
+    ],
+)
+def test_a_treatment_stopped_is_the_arm_that_stopped(sentence: str, expected: str) -> None:
+    assert stance("Stopping zelvamide after two years increases relapse compared with continuing it.", sentence) == expected

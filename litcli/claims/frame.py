@@ -266,8 +266,13 @@ def _manipulation(word: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], intervention_text: str) -> rd.Arms:
     """The arms' patterns (read once per claim and abstract: a frame is asked for them often)."""
-    return rd.Arms(rd.term_pattern(intervention), rd.term_pattern(comparator), takes_away(intervention_text), dose_changed(intervention_text))
+    return rd.Arms(
+        rd.term_pattern(intervention), rd.term_pattern(comparator), takes_away(intervention_text), dose_changed(intervention_text),
+        bool(_WITHDRAWAL_LEAD.match(intervention_text)),
+    )
 
+
+_WITHDRAWAL_LEAD = re.compile(r"^\W*(?:" + vocab.WITHDRAWAL_TERMS + r")\b", _I)
 
 _DOSE_CHANGE_LEAD = re.compile(r"^\W*(" + vocab.DOSE_CHANGE_GERUNDS + r")\s+\w", _I)
 

@@ -459,8 +459,16 @@ class Arms:
     loss: bool = False  # the claim's subject is itself a loss of function ("autophagy deficiency")
     # the claim's subject is a dose changed: -1 "Reducing salt intake ...", +1 "Raising ...", 0 neither
     changed: int = 0
+    withdrawn: bool = False  # the claim's subject is a treatment stopped ("Stopping alendronate ...")
 
     def positions(self, text: str) -> tuple[list[int], list[int]]:
+        if self.withdrawn:
+            # "declined by 2.4% among women who switched to placebo, compared with 1.0% among those
+            # who continued alendronate": the arm that stopped, and the one that went on
+            stopped = [m.start() for m in _WITHDRAWAL.finditer(text)] + [m.start() for m in CONTROL.finditer(text)]
+            went_on = [m.start() for m in _CONTINUATION.finditer(text)]
+            went_on += [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
+            return sorted(set(stopped)), sorted(set(went_on) - set(stopped))
         i = [m.start() for m in self.intervention.finditer(text)] if self.intervention else []
         i += [m.start() for m in _INTERVENTION_ARM.finditer(text)]
         c = [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
@@ -959,6 +967,8 @@ NEEDED_FOR = re.compile(
     r"(?:\w+ly )?(?:" + vocab.NEEDED_FOR + r")(?=\s+(?:for|to)\b)",
     _I,
 )
+_WITHDRAWAL = _rx(vocab.WITHDRAWAL_TERMS)
+_CONTINUATION = _rx(vocab.CONTINUATION_TERMS)
 _EVENT_TIMED = re.compile(r"\b\w+ed\s+(?:significantly\s+|much\s+)?(?:" + vocab.TIME_SOONER + "|" + vocab.TIME_LATER + r")\b", _I)
 _SOONER = re.compile(r"\b(?:" + vocab.TIME_SOONER + r")\b", _I)
 _LATER_TIME = re.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)

@@ -722,6 +722,13 @@ INTERVENTION_ARM_TERMS = r"(experimental|intervention|treatment|treated|active|s
 # not the arm that received it.
 MEASURED_IN = r"serum|plasma|blood|whole-blood|urinary|urine|salivary|tissue|circulating|faecal|fecal|erythrocyte|red[- ]cell|hair|mean|median"
 MEASURED_AS = r"levels?|concentrations?|status|content|values?|excretion|clearance|titres?|titers?"
+# A treatment stopped: a claim about "stopping X" (than continuing it) has the arm that stopped — often
+# switched to placebo — as its intervention, and the arm that went on with X as its comparator.
+WITHDRAWAL_TERMS = (
+    r"stop(?:s|ped|ping)?|discontinu\w*|withdr[ae]w\w*|ceas(?:e|ed|es|ing|ation)|quit(?:s|ting)?|taper(?:s|ed|ing)?(?: off)?|"
+    r"deprescrib\w*|switch(?:ed|ing)? to placebo|drug holiday"
+)
+CONTINUATION_TERMS = r"continu(?:e|ed|es|ing|ation)|remain(?:ed|ing)? on|stay(?:ed|ing)? on|maintain(?:ed|ing)? on|kept on"
 # Control arms: a result about them alone says nothing about the intervention.
 CONTROL_TERMS = (
     r"placebo|saline|sham|vehicle|midazolam|active placebo|usual care|treatment as usual|"
