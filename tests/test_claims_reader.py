@@ -1858,3 +1858,23 @@ def test_an_idiom_claim_is_read_against_the_studys_outcome() -> None:
 )
 def test_a_treatment_stopped_is_the_arm_that_stopped(sentence: str, expected: str) -> None:
     assert stance("Stopping zelvamide after two years increases relapse compared with continuing it.", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        # "accelerated loss": more of a fall
+        ("Long-term zelvamide use is associated with declining kidney function.", "Zelvamide therapy is associated with accelerated loss of kidney function."),
+        # "lower urinary tract" names a place, not a direction
+        ("Chronic zelvamide use is associated with lower urinary tract damage.", "Frequent, high-dose zelvamide use is associated with urological harm."),
+        # a level of the exposure that moves a risk is an association
+        ("Short sleep duration in midlife is associated with an increased risk of dementia.", "These findings suggest that short sleep in midlife could raise the risk of dementia."),
+    ],
+)
+def test_associations_read_the_right_way(claim: str, sentence: str) -> None:
+    assert stance(claim, sentence) == SUPPORTS
+
+
+def test_a_level_moving_a_risk_in_an_effect_claim_is_left_to_the_effect_reader() -> None:
+    # (the claim itself stays an effect claim: its frame is not turned into an association)
+    assert parse_claim("Heavy drinking increases the risk of atrial fibrillation.").assertion != "association"

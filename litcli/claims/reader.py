@@ -986,7 +986,12 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
     moves = [(m.start(), 1) for m in UP.finditer(text)] + [(m.start(), -1) for m in DOWN.finditer(text)]
     moves += [(m.start(), vocab.ASSOCIATION_LEVELS[m.group(1).lower()]) for m in _LEVEL.finditer(text)]
     if moves:
-        return min(moves)[1], True
+        moves.sort()
+        first = moves[0]
+        nxt = next((mv for mv in moves[1:] if mv[0] > first[0]), None)
+        if nxt and _CHANGE_NOUN.match(text, nxt[0]) and re.fullmatch(r"[\w-]+\s+", text[first[0] : nxt[0]]):
+            return first[1] * nxt[1], True  # "accelerated loss of kidney function": more of a fall
+        return first[1], True
     if m_good and not m_bad:
         return 1, True
     if m_bad and not m_good:
@@ -996,6 +1001,13 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
 
 
 _HARM_NOUN = re.compile(r"(?:damage|harm)s?$", _I)
+_CHANGE_NOUN = re.compile(r"(?:loss|decline|reduction|decrease|drop|fall|increase|rise|gain|elevation)s?\b", _I)
+_LEVEL_MOVES_RISK = re.compile(
+    r"(?<![\w-])(" + "|".join(vocab.ASSOCIATION_LEVELS) + r")\s+(?:[\w-]+\s+){1,5}?(?:could\s+|may\s+|might\s+|can\s+|would\s+)?"
+    r"(rais(?:e|es|ed)|increas(?:e|es|ed)|lower(?:s|ed)?|reduc(?:e|es|ed)|decreas(?:e|es|ed))\s+(?:the\s+|an?\s+)?"
+    r"(?:\w+\s+)?(?:" + vocab.RISK_WORDS.replace(" ", "|") + r")\s+(?:of|for)\b",
+    _I,
+)
 _LEVEL = re.compile(r"(?<![\w-])(" + "|".join(vocab.ASSOCIATION_LEVELS) + r")(?=[\s-])", _I)
 _RISK_OF_LEVEL = re.compile(
     r"\s*(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:risks?|odds|likelihood|chance|incidence|rates?)\s+of\s+(?:an?\s+|the\s+|having\s+an?\s+)?("
@@ -1004,11 +1016,13 @@ _RISK_OF_LEVEL = re.compile(
 )
 
 
-def association(text: str) -> tuple[int, str] | None:
+def association(text: str, *, levels: bool = False) -> tuple[int, str] | None:
     """+1 / -1 when ``text`` states an association ("X predicted larger improvement", "lower X was
     associated with higher response"), with the cue; None when it states none.  A plain adjective
     on a side is its level, in claims and results alike ("Short telomeres are associated with ...",
     "an increased risk of a small-for-gestational-age baby")."""
+    # ("lower urinary tract damage": no direction; length kept, so that cues are read from the text)
+    text = _NOT_DIRECTION.sub(lambda n: _MASKABLE.sub(lambda w: "_" * len(w.group(0)), n.group(0)), text)
     m = _THE_MORE.search(text)
     if m:
         left = 1 if m.group(1).lower() in ("more", "higher", "greater", "longer", "stronger", "bigger") else -1
@@ -1016,7 +1030,15 @@ def association(text: str) -> tuple[int, str] | None:
         right = -1 if word in ("less", "worse", "lower", "fewer") else 1
         return 2 * left * right, m.group(0)[:60]
     m = _ASSOC.search(text)
-    if not m or NEGATION.search(text[max(0, m.start() - 15) : m.start()]):
+    if not m:
+        # "short sleep in midlife could raise the risk of dementia": a level of the exposure that
+        # moves a risk is an association too
+        lv = _LEVEL_MOVES_RISK.search(text) if levels else None
+        if lv and not NEGATION.search(text[: lv.start(2)]):
+            move = 1 if UP.fullmatch(lv.group(2)) else -1
+            return 2 * vocab.ASSOCIATION_LEVELS[lv.group(1).lower()] * move, lv.group(0)[:60]
+        return None
+    if NEGATION.search(text[max(0, m.start() - 15) : m.start()]):
         return None
     said = re.search(r"\b(" + "|".join(vocab.ASSOCIATION_SIGN) + r")\s+$", text[max(0, m.start() - 20) : m.start()], _I)
     cue = text[max(0, m.start() - 30) : m.end() + 30].strip()
@@ -1266,7 +1288,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         return _by_ratio(clause, arms, harm, sig)
     if reads_reversed(clause, arms):
         sign = -sign
-    assoc = association(clause)
+    assoc = association(clause, levels=association_first)
     if assoc is not None and association_first:
         v, words = valence(clause)
         return Finding(association=assoc[0], valence=v, outcome=words, significant=sig, harm=harm, cue=assoc[1])
