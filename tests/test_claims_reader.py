@@ -1878,3 +1878,27 @@ def test_associations_read_the_right_way(claim: str, sentence: str) -> None:
 def test_a_level_moving_a_risk_in_an_effect_claim_is_left_to_the_effect_reader() -> None:
     # (the claim itself stays an effect claim: its frame is not turned into an association)
     assert parse_claim("Heavy drinking increases the risk of atrial fibrillation.").assertion != "association"
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # what no one was given is the design, not a null
+        ("Improvement after zelvamide is sustained for 12 months.", "Participants were assessed at 1, 3, 6 and 12 months; no participant received further zelvamide.", NEUTRAL),
+        # "X augmentation" names the arm ("augmentation" is no rise)
+        ("Adding zelvamide to an SSRI reduces obsessive-compulsive symptoms.",
+         "Zelvamide augmentation produced a greater reduction in Y-BOCS scores than placebo (mean difference -3.9; 95% CI -5.9 to -1.9).", SUPPORTS),
+        # a longer time to an episode is fewer episodes for a while
+        ("Zelvamide delays depressive episodes in bipolar disorder.",
+         "Zelvamide significantly prolonged the time to intervention for a depressive episode compared with placebo (p=0.047).", SUPPORTS),
+        # the authors' data "do not indicate that" the claim holds
+        ("Zelvamide increases the risk of intracerebral haemorrhage.", "These data do not indicate that zelvamide increases the risk of intracerebral haemorrhage.", CONTRADICTS),
+        # both ways, neither found
+        ("Zelvamide depletion prevents encephalomyelitis.", "The timing of zelvamide depletion determines whether encephalomyelitis is suppressed or aggravated.", NEUTRAL),
+        # a trailing null on another outcome is a clause of its own
+        ("Zelvamide lowers blood pressure.", "Zelvamide lowered blood pressure without a significant effect on heart rate.", SUPPORTS),
+        ("Zelvamide reduces all-cause mortality.", "Zelvamide reduced cardiovascular death without a detectable effect on all-cause mortality.", CONTRADICTS),
+    ],
+)
+def test_fresh_text_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

@@ -560,7 +560,8 @@ def mentions(concept: Concept, text: str) -> bool:
 # so specific phrases ("time to relapse") come before the words inside them ("relapse").
 # +1: higher is better; -1: lower is better.
 OUTCOME_VALENCE: list[tuple[str, int]] = [
-    (r"time to (first |\w+ )?(relapse|recurrence|progression|death|failure|treatment failure|readmission|discontinuation)", 1),
+    (r"time to (first |\w+ )?(relapse|recurrence|progression|death|failure|treatment failure|readmission|discontinuation)|"
+     r"time to (?:[\w-]+ ){0,3}?(?:for|of) (?:an? |any )?(?:[\w-]+ )?(?:episodes?|events?|exacerbations?|relapses?)", 1),
     (r"(relapse|recurrence|progression|event|disease|symptom|metastasis|pain|seizure|headache|migraine)[- ]free\b( survival| interval)?|"
      r"(pain|seizure|symptom|headache|migraine) freedom|freedom from|"
      r"\bfree (of|from) (any )?(\w+ )?(relapses?|recurrences?|progression|disease|symptoms?|metastas\w+|pain|seizures?|"
@@ -712,6 +713,8 @@ NOT_DIRECTION = (
     r"quartile|tertile|levels? of education)\b|\b(one|two|three|\d+) or more\b|\b(grade|stage|class|level|\d+\+?|[IV]+) or (worse|higher|greater|above|better|more severe)\b|\bor less\b|\bmore or less\b|\b(all|coronary|cardiac|cardiovascular|other|natural|external|vascular|specific|any|unknown|underlying) causes\b|\b(high|low)-dose\b|\bprolonged exposure\b|\b(extended|sustained|slow|modified|delayed|prolonged)[- ]release\b|\breduced[- ](dose|intensity) (regimen|therapy|conditioning)\b|\b(years of life|life[- ]years?) lost\b|\bsuch as falls\b|\bfalls?\b(?= (risk|prevention|and fractures))"
     # (how clear an effect is, not which way: "this morphine-sparing effect was even more pronounced")
     r"|\b(?:even |still |much |far )?(?:more|less) (?:pronounced|marked|evident|apparent|striking|noticeable|consistent)\b"
+    # ("determines whether EAE is suppressed or aggravated": both ways, neither found)
+    r"|\bwhether\b[^.;]{0,60}?\bor\s+[\w-]+"
     # (what a patient was admitted for: "hospitalisation for worsening heart failure was reduced")
     r"|\b(?:for|of|due to|because of|with) (?:worsening|deteriorating)\b"
 )
@@ -776,11 +779,16 @@ NULL_TERMS = (
     r"|\b(did not|does not|do not|didn't|not) (reach|achieve|attain)(ed)? (\w+ ){0,3}significance\b"
     r"|\b(approach(ed|ing)|near(ed|ing)?|close to) (\w+ ){0,2}significan\w*|\b(borderline|marginally) (statistically )?significan\w*"
     r"|\bno (\w+ )?evidence (that|for)\b|\b(did not|does not|do not) (find|provide) (any )?evidence\b"
+    # ("These data do not indicate that statin use increases the risk of ICH")
+    r"|\b(did not|does not|do not) (indicate|suggest|support the (notion|idea|hypothesis)|confirm|show|demonstrate) that\b"
+    r"|\bwithout (a |any )?(detectable|discernible|measurable|appreciable|apparent) (effect|change|difference|benefit|impact)\b"
     r"|\bunlikely to (be|have|provide|offer|produce|confer) (\w+ )?(effective|beneficial|benefit|useful|an effect|any effect|efficacious)\b"
     r"|\bwithout (affecting|changing|altering|improving|reducing|increasing|lowering)\b"
     r"|\bno (\w+ ){0,2}(adverse|side[- ]effects?|signal|cases?|episodes?|events?|reports?|harms?|deaths?)\b"
     # (not "in 70% of mice, compared with none of the controls": a count of nought in the other arm)
     r"|(?<!compared with )(?<!compared to )(?<!versus )(?<!than )(?<!vs )(?<!vs\. )\bnone of the\b|\bno (participant|patient|subject|one|individual)s?\b"
+    # (not what no one was given: "no participant received further psilocybin" is the design)
+    r"(?!\s+(received|was given|were given|underwent|took|was offered|were offered|was treated|were treated|was randomi[sz]ed|were randomi[sz]ed)\b)"
     r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
     r"(effect|impact|influence|benefit)"
     r"|similar (in|between|across|among|to|with|proportions?|rates?)|(was|were|are|is) (\w+ )?comparable|comparable (between|across|in both|among)|unchanged|unaffected|"
@@ -1311,7 +1319,7 @@ DEPENDS_WORDS = r"depends on|depend on|depended on|is dependent on|are dependent
 PROGRESSION_VERBS = r"progress\w*|worsen\w*|deteriorat\w*"
 # What was done to a gene or drug target, named right after it ("Lkb1 inactivation", "HDAC6
 # inhibition"): part of the arm's name, not the result.
-ARM_MANIPULATION_NOUNS = r"inactivation|activation|inhibition|suppression|blockade|deletion|depletion|knockdown|knockout|overexpression|upregulation|downregulation|loss"
+ARM_MANIPULATION_NOUNS = r"inactivation|activation|inhibition|suppression|blockade|deletion|depletion|knockdown|knockout|overexpression|upregulation|downregulation|loss|augmentation|supplementation"
 # Verbs that change how much of an exposure or treatment there is ("reducing PM2.5 exposure"):
 # what follows is the result of more or less of it.
 DOSE_CHANGE_GERUNDS = r"reducing|lowering|decreasing|cutting|limiting|restricting|increasing|raising"
