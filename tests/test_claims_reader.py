@@ -1902,3 +1902,14 @@ def test_a_level_moving_a_risk_in_an_effect_claim_is_left_to_the_effect_reader()
 )
 def test_fresh_text_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+def test_the_end_of_an_outcome_on_an_association_side_is_the_outcome_going_down() -> None:
+    assert stance("Zelvamide reduces suicidal ideation in depressed inpatients.",
+                  "Zelvamide was associated with rapid resolution of expressed suicidal intent in depressed inpatients.") == SUPPORTS
+
+
+def test_a_mechanism_the_effect_is_independent_of_contradicts_it() -> None:
+    claim = "Zelvanorketamine produces antidepressant effects by blocking NMDA receptors."
+    sentence = "Zelvanorketamine exerts antidepressant-like effects through an NMDA receptor inhibition-independent, AMPA receptor-dependent mechanism."
+    assert stance(claim, sentence) == CONTRADICTS

@@ -64,7 +64,7 @@ FLOORS: dict[str, dict[str, float]] = {
 # Twelfth session (probes 64-73 added, 1,000 pairs written blind; 64-66, 69 and 70-73 read, 67 and
 # 68 unread): figures at its end in docs/BENCHMARKS.md "Twelfth session".
 PROBES_MIN_PAIRS = 7190
-PROBES_FLOOR = {"max_inversions": 81, "min_P(supports)": 0.90, "min_P(contradicts)": 0.92, "min_macro_f1": 0.65}
+PROBES_FLOOR = {"max_inversions": 79, "min_P(supports)": 0.90, "min_P(contradicts)": 0.92, "min_macro_f1": 0.65}
 # Evidence Inference direction (first 400 pairs): measured in the seventh session 0.675 of all, 0.951
 # of the 71% decided; in the fourth session 0.653 of all,
 # 0.942 of the 69% decided; third session 0.600 of all, 0.916 of the 66% decided; second session

@@ -987,6 +987,7 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
     m_good, m_bad = GOOD.search(text), BAD.search(text)
     moves = [(m.start(), 1) for m in UP.finditer(text)] + [(m.start(), -1) for m in DOWN.finditer(text)]
     moves += [(m.start(), vocab.ASSOCIATION_LEVELS[m.group(1).lower()]) for m in _LEVEL.finditer(text)]
+    moves += [(m.start(), -1) for m in _ENDING_OF.finditer(text)]  # "rapid resolution of suicidal intent"
     if moves:
         moves.sort()
         first = moves[0]
@@ -1003,6 +1004,7 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
 
 
 _HARM_NOUN = re.compile(r"(?:damage|harm)s?$", _I)
+_ENDING_OF = re.compile(r"\b(?:" + vocab.ENDING_NOUNS + r")\s+of\b", _I)
 _CHANGE_NOUN = re.compile(r"(?:loss|decline|reduction|decrease|drop|fall|increase|rise|gain|elevation)s?\b", _I)
 _LEVEL_MOVES_RISK = re.compile(
     r"(?<![\w-])(" + "|".join(vocab.ASSOCIATION_LEVELS) + r")\s+(?:[\w-]+\s+){1,5}?(?:could\s+|may\s+|might\s+|can\s+|would\s+)?"
@@ -1500,9 +1502,25 @@ def target_direction(text: str, concept: vocab.Concept) -> tuple[int, str | None
                 continue
             clause = clause[: experiment.start() + joined.start()]
         b = block.search(clause)
-        if b:
+        if b and not _INDEPENDENT_OF.match(clause, b.end()):
             return -1, b.group(0)
         a = activate.search(clause)
-        if a:
+        if a and not _INDEPENDENT_OF.match(clause, a.end()):
             return 1, a.group(0)
+    return 0, None
+
+
+# ("through an NMDA receptor inhibition-independent mechanism": not through it)
+_INDEPENDENT_OF = re.compile(r"\s*-\s*independent|\s+independent(?:ly)?\b", _I)
+
+
+def target_independent(text: str, concept: vocab.Concept) -> tuple[int, str | None]:
+    """The direction of an action on the target that the text says the effect does not need
+    ("an NMDA receptor inhibition-independent mechanism": -1), with the cue; 0 if none."""
+    activate, block = _target_direction_patterns(concept.id)
+    for d, pattern in ((-1, block), (1, activate)):
+        for m in pattern.finditer(text):
+            ind = _INDEPENDENT_OF.match(text, m.end())
+            if ind:
+                return d, text[m.start() : ind.end()].strip()
     return 0, None

@@ -1767,6 +1767,9 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         if ed:
             stances.append((SUPPORTS if ed == d else CONTRADICTS, ecue, None))
             special = "mechanism"
+        elif (denied := rd.target_independent(sentence, vocab.CONCEPTS_BY_ID[cid]))[0] == d:
+            stances.append((CONTRADICTS, denied[1], None))  # "acts through an NMDA receptor inhibition-independent mechanism"
+            special = "mechanism"
     excepted = _excepted_population(frame, sentence)
     if excepted is not None:
         # "associated with colorectal cancer in men but not in women": for the claim's population, no effect

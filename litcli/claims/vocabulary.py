@@ -731,6 +731,9 @@ WITHDRAWAL_TERMS = (
     r"stop(?:s|ped|ping)?|discontinu\w*|withdr[ae]w\w*|ceas(?:e|ed|es|ing|ation)|quit(?:s|ting)?|taper(?:s|ed|ing)?(?: off)?|"
     r"deprescrib\w*|switch(?:ed|ing)? to placebo|drug holiday"
 )
+# An outcome's end named as a noun on one side of an association ("associated with rapid
+# resolution of suicidal intent"): the outcome going down.
+ENDING_NOUNS = r"resolution|remission|disappearance|relief|clearance|cessation"
 CONTINUATION_TERMS = r"continu(?:e|ed|es|ing|ation)|remain(?:ed|ing)? on|stay(?:ed|ing)? on|maintain(?:ed|ing)? on|kept on"
 # Control arms: a result about them alone says nothing about the intervention.
 CONTROL_TERMS = (
