@@ -1913,3 +1913,19 @@ def test_a_mechanism_the_effect_is_independent_of_contradicts_it() -> None:
     claim = "Zelvanorketamine produces antidepressant effects by blocking NMDA receptors."
     sentence = "Zelvanorketamine exerts antidepressant-like effects through an NMDA receptor inhibition-independent, AMPA receptor-dependent mechanism."
     assert stance(claim, sentence) == CONTRADICTS
+
+
+def test_another_species_is_another_population() -> None:
+    claim = "Zelvin overexpression extends lifespan in mice."
+    assert stance(claim, "Zelvin overexpression in the fat body extended median lifespan of Drosophila by 18% (p<0.01).") == NEUTRAL
+    assert stance(claim, "Zelvin overexpression extended median lifespan of mice by 18% (p<0.01).") == SUPPORTS
+
+
+def test_fall_more_is_more_falls() -> None:
+    assert stance("A big yearly dose of zelvamide can make older women fall more.",
+                  "Annual high-dose zelvamide resulted in an increased risk of falls among older women (rate ratio 1.15; 95% CI 1.02-1.30).") == SUPPORTS
+
+
+def test_without_compromising_is_a_null_of_its_own() -> None:
+    claim = "A zelvo-guided approach results in inferior recurrence-free survival compared with standard management."
+    assert stance(claim, "A zelvo-guided approach reduced chemotherapy use without compromising recurrence-free survival.") == CONTRADICTS

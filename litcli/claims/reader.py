@@ -124,6 +124,7 @@ _SPLIT = re.compile(
     r"|\s+(?=(?:but|whereas|although|though)\b)|,\s+(?=and\b)"
     # ("lowered blood pressure without a significant effect on heart rate": a null of its own)
     r"|\s+(?=without\s+(?:a\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:effects?|changes?|differences?|increases?|decreases?|rises?|impact)\s+(?:on|in)\b)"
+    r"|\s+(?=without\s+(?:compromising|impairing|worsening|jeopardi[sz]ing|harming)\b)"
     # the same subject's next result, a null ("X reduced A (HR ...), had no significant effect on B
     # and did not change C")
     r"|,\s+(?=(?:had|has|did|does|was|were|showed|produced)\s+(?:no|not)\b)|\s+(?=and\s+(?:the|a|an|no|fewer|more|"

@@ -786,7 +786,7 @@ NULL_TERMS = (
     r"|\b(did not|does not|do not) (indicate|suggest|support the (notion|idea|hypothesis)|confirm|show|demonstrate) that\b"
     r"|\bwithout (a |any )?(detectable|discernible|measurable|appreciable|apparent) (effect|change|difference|benefit|impact)\b"
     r"|\bunlikely to (be|have|provide|offer|produce|confer) (\w+ )?(effective|beneficial|benefit|useful|an effect|any effect|efficacious)\b"
-    r"|\bwithout (affecting|changing|altering|improving|reducing|increasing|lowering)\b"
+    r"|\bwithout (affecting|changing|altering|improving|reducing|increasing|lowering|compromising|impairing|worsening|jeopardi[sz]ing|harming)\b"
     r"|\bno (\w+ ){0,2}(adverse|side[- ]effects?|signal|cases?|episodes?|events?|reports?|harms?|deaths?)\b"
     # (not "in 70% of mice, compared with none of the controls": a count of nought in the other arm)
     r"|(?<!compared with )(?<!compared to )(?<!versus )(?<!than )(?<!vs )(?<!vs\. )\bnone of the\b|\bno (participant|patient|subject|one|individual)s?\b"
@@ -1127,6 +1127,9 @@ EXCLUSIVE_POPULATIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("blood pressure", (("normotensive", r"normotensive|normal blood pressure"),
                         ("hypertensive", r"hypertensive (adults|patients|participants|individuals|people|subjects|women|men)|"
                                          r"(with|having) (stage \d |mild |moderate |severe |resistant )?hypertension"))),
+    ("species", (("rodents", r"rodents?|mice|mouse|murine|rats?"), ("primates", r"(?:rhesus |non-?human )?(?:monkeys?|primates?|macaques?)"),
+                 ("flies", r"Drosophila|fruit ?fl(?:y|ies)"), ("worms", r"C\. ?elegans|Caenorhabditis|nematodes?"),
+                 ("yeast", r"yeast|S\. ?cerevisiae"), ("zebrafish", r"zebrafish"))),
     ("gestation", (("preterm", r"pre-?term|premature (infants|neonates|babies|newborns)"),
                    ("term", r"(?<!pre)(?<!pre-)\b(full-?)?term (infants|neonates|babies|newborns|pregnanc\w+)"))),
 )
@@ -1407,6 +1410,8 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     # everyday idioms for an outcome, in a study's words ("saves lives", "keeps patients out of
     # hospital", "helps patients survive", "helps people recover faster")
     (r"\bsav(?:e|es|ed|ing) (?:the )?lives of\b", "reduces mortality in"),
+    (r"\bfall more(?: often)?\b", "have more falls"),
+    (r"\bfall less(?: often)?\b", "have fewer falls"),
     (r"\bsav(?:e|es|ed|ing) (?:\w+ ){0,2}lives\b", "reduces mortality"),
     (r"\bkeeps? (.{1,60}?) out of (?:the )?hospital\b", r"reduces hospitalisation in \1"),
     (r"\bhelps? (.{1,60}?) survive\b", r"improves survival in \1"),
