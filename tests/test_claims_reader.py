@@ -1929,3 +1929,21 @@ def test_fall_more_is_more_falls() -> None:
 def test_without_compromising_is_a_null_of_its_own() -> None:
     claim = "A zelvo-guided approach results in inferior recurrence-free survival compared with standard management."
     assert stance(claim, "A zelvo-guided approach reduced chemotherapy use without compromising recurrence-free survival.") == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # "No X was associated with ..." denies the association
+        ("Zelvo vaccination increases the risk of sudden infant death.",
+         "No specific vaccine, including zelvo vaccine, was associated with an increased risk of sudden infant death.", CONTRADICTS),
+        # a participle describing the arm is not the result
+        ("Exclusive breastfeeding reduces the risk of gastrointestinal infection in infancy.",
+         "Promoting exclusive and prolonged breastfeeding may reduce gastrointestinal infection in infancy.", SUPPORTS),
+        # "with no excess of adverse events" is the harms' null, not the result's
+        ("Zelvastatin does not reduce mortality in people without cardiovascular disease.",
+         "Reductions in all-cause mortality were found with no excess of adverse events among people without cardiovascular disease treated with zelvastatin.", CONTRADICTS),
+    ],
+)
+def test_fresh_text_read_the_right_way_too(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

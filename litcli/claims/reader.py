@@ -125,6 +125,8 @@ _SPLIT = re.compile(
     # ("lowered blood pressure without a significant effect on heart rate": a null of its own)
     r"|\s+(?=without\s+(?:a\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:effects?|changes?|differences?|increases?|decreases?|rises?|impact)\s+(?:on|in)\b)"
     r"|\s+(?=without\s+(?:compromising|impairing|worsening|jeopardi[sz]ing|harming)\b)"
+    # ("reductions in mortality were found with no excess of adverse events": the null is the harms')
+    r"|\s+(?=with\s+no\s+(?:excess|increase|rise)\b)"
     # the same subject's next result, a null ("X reduced A (HR ...), had no significant effect on B
     # and did not change C")
     r"|,\s+(?=(?:had|has|did|does|was|were|showed|produced)\s+(?:no|not)\b)|\s+(?=and\s+(?:the|a|an|no|fewer|more|"
@@ -1354,6 +1356,10 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             # ("slower" said of a time is a longer time, not a plain "slow")
             if not (time_moves and pattern in (UP, DOWN) and any(sp.fullmatch(m.group(0)) for sp, _ in time_moves))
             if not any(a <= m.start() < b for a, b in arm_spans)  # "slow eating" names an arm
+            # ("Promoting exclusive and prolonged breastfeeding may reduce ...": a participle that
+            # describes the arm right after it, when a result follows)
+            and not (m.group(0).lower().endswith("ed") and any(re.fullmatch(r"\s+", clause[m.end() : a]) for a, _ in arm_spans)
+                     and any(x.start() > m.end() + 3 for p2 in (UP, DOWN) for x in p2.finditer(clause)))
             # ("Lkb1 inactivation cooperates with Kras to promote ...": what was done to the arm names it)
             and not (_ARM_MANIPULATION.fullmatch(m.group(0)) and any(re.fullmatch(r"[\s-]{0,2}", clause[b : m.start()]) for _, b in arm_spans))
             and not any(m.start() == t[0].start() for t in done_to_arm)

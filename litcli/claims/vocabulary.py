@@ -782,6 +782,8 @@ NULL_TERMS = (
     r"|\b(did not|does not|do not|didn't|not) (reach|achieve|attain)(ed)? (\w+ ){0,3}significance\b"
     r"|\b(approach(ed|ing)|near(ed|ing)?|close to) (\w+ ){0,2}significan\w*|\b(borderline|marginally) (statistically )?significan\w*"
     r"|\bno (\w+ )?evidence (that|for)\b|\b(did not|does not|do not) (find|provide) (any )?evidence\b"
+    # ("No specific vaccine, including hepatitis B vaccine, was associated with an increased risk")
+    r"|^\W*no\s+[^.;]{0,80}?\b(was|were|is|are)\s+(significantly\s+|independently\s+)?(associated|linked|related|correlated)\b"
     # ("These data do not indicate that statin use increases the risk of ICH")
     r"|\b(did not|does not|do not) (indicate|suggest|support the (notion|idea|hypothesis)|confirm|show|demonstrate) that\b"
     r"|\bwithout (a |any )?(detectable|discernible|measurable|appreciable|apparent) (effect|change|difference|benefit|impact)\b"
