@@ -1947,3 +1947,15 @@ def test_without_compromising_is_a_null_of_its_own() -> None:
 )
 def test_fresh_text_read_the_right_way_too(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+def test_a_one_sided_p_does_not_outweigh_an_interval_that_includes_no_difference() -> None:
+    assert rd.significance("the difference was -3.6 points (95% CI -7.20 to 0.07; one-sided p=0.029)") is False
+    assert rd.significance("the difference was -3.6 points (95% CI -7.20 to -0.07; p=0.029)") is True
+
+
+def test_which_did_not_reach_significance_tests_the_difference_before_it() -> None:
+    claim = "Zelvamide reduces MADRS scores compared with placebo."
+    sentence = ("At day 28, the difference in MADRS change between arms was -3.6 points favouring zelvamide "
+                "(95% CI -7.20 to 0.07; one-sided p=0.029), which did not reach the prespecified significance threshold.")
+    assert stance(claim, sentence) == CONTRADICTS

@@ -400,11 +400,16 @@ def _num(s: str) -> float:
     return float(s.replace("−", "-").replace("–", "-").replace("·", ".").replace(",", ""))
 
 
+_ONE_SIDED = re.compile(r"one-?\s*(?:sided|tailed)\s*$", _I)
+
+
 def significance(text: str) -> bool | None:
     """True when the clause reports a significant result, False when every test it reports
     is not significant, None when it says nothing about significance."""
     sig: list[bool] = []
     for m in _P.finditer(text):
+        if _ONE_SIDED.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "one-sided p=0.029" next to an interval that includes no difference: the interval decides
         op = m.group(1)
         try:
             value = _num(m.group(2).split("x")[0].split("×")[0])
@@ -1283,6 +1288,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         if at_i or at_c or CONTROL.match(named):
             g = 1 if at_i and (not at_c or at_i.start() < at_c.start()) else -1
             v, words = valence(clause)
+            if sig is False:
+                # "-3.6 points favouring esketamine (95% CI -7.20 to 0.07)": a leaning, not a difference
+                return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=favour.group(0).strip())
             return Finding(goodness=g, valence=v, outcome=words, significant=sig, harm=harm, cue=(favour.group(0) + named.split(")")[0].split(",")[0]).rstrip(" .;"))
         if re.match(r"[A-Za-z]", named) and arms.intervention is not None and arms.intervention.search(clause):
             # "... in the robot-assisted group (difference favouring enhanced therapy)": an arm the

@@ -122,7 +122,7 @@ _PRIMARY = re.compile(r"\bprimary (outcome|end-?point|efficacy (outcome|end-?poi
 # (or a clause with no subject of its own, about the comparison before it: "..., but did not reach significance")
 _DIFFERENCE_NAMED = re.compile(r"\b(the )?(difference|differences|comparison|separation|between[- ]groups?|between the|among the|intergroup)\b", re.I)
 # a clause with no subject of its own, about the comparison before it: "..., but did not reach significance"
-_SUBJECTLESS_NULL = re.compile(r"^\s*(but|although|though|however,?)\s+(it\s+|this\s+)?(did|was|were|is|not|failed)\b", re.I)
+_SUBJECTLESS_NULL = re.compile(r"^\s*(but|although|though|however,?|which)\s+(it\s+|this\s+)?(did|was|were|is|not|failed)\b", re.I)
 def _names_outcome(frame: ClaimFrame, clause: str) -> bool:
     """Does the clause name the claim's outcome (its words, or a measure of it)?"""
     own = frame.outcome_stems - _WEAK_STEMS
