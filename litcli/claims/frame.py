@@ -282,7 +282,7 @@ def dose_changed(phrase: str) -> int:
     m = _DOSE_CHANGE_LEAD.match(phrase)
     if not m:
         return 0
-    return -1 if re.match(r"reduc|lower|decreas|cut|limit|restrict", m.group(1), _I) else 1
+    return -1 if re.fullmatch(vocab.DOSE_DOWN_GERUNDS, m.group(1), _I) else 1
 
 
 def takes_away(phrase: str) -> bool:

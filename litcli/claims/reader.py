@@ -1013,7 +1013,7 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
 
 _HARM_NOUN = re.compile(r"(?:damage|harm)s?$", _I)
 _ENDING_OF = re.compile(r"\b(?:" + vocab.ENDING_NOUNS + r")\s+of\b", _I)
-_CHANGE_NOUN = re.compile(r"(?:loss|decline|reduction|decrease|drop|fall|increase|rise|gain|elevation)s?\b", _I)
+_CHANGE_NOUN = re.compile(r"(?:" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b", _I)
 _LEVEL_MOVES_RISK = re.compile(
     r"(?<![\w-])(" + "|".join(vocab.ASSOCIATION_LEVELS) + r")\s+(?:[\w-]+\s+){1,5}?(?:could\s+|may\s+|might\s+|can\s+|would\s+)?"
     r"(rais(?:e|es|ed)|increas(?:e|es|ed)|lower(?:s|ed)?|reduc(?:e|es|ed)|decreas(?:e|es|ed))\s+(?:the\s+|an?\s+)?"

@@ -301,7 +301,7 @@ _ALL_CAUSE = re.compile(vocab.ALL_CAUSE_DEATHS, re.I)
 _CAUSE_SPECIFIC = re.compile(vocab.CAUSE_SPECIFIC_DEATHS, re.I)
 _SUBTYPE = re.compile(vocab.SUBTYPES, re.I)
 _ORDINAL_SUBTYPE = re.compile(vocab.ORDINAL_SUBTYPES, re.I)
-_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+_ORDINALS = vocab.ORDINAL_WORDS
 _EXCLUDED = re.compile(vocab.EXCLUDED, re.I)
 _EXCLUSION_CRITERION = re.compile(vocab.EXCLUSION_CRITERION, re.I)
 

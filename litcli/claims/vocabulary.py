@@ -1120,6 +1120,7 @@ SUBTYPES = (
 # ... and one named by its place in a sequence ("the second stage of labour", "third trimester",
 # "first-line therapy", "the second dose"): another place is another outcome or population.
 ORDINAL_SUBTYPES = r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-](stage|trimester|line|degree|dose)s?\b"
+ORDINAL_WORDS: dict[str, str] = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 # Populations that exclude each other: a claim about one is not answered by a sentence about another
 # of the same group (premenopausal / postmenopausal women, HFpEF / HFrEF).  (group, ((id, pattern), ...))
 EXCLUSIVE_POPULATIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -1330,7 +1331,9 @@ PROGRESSION_VERBS = r"progress\w*|worsen\w*|deteriorat\w*"
 ARM_MANIPULATION_NOUNS = r"inactivation|activation|inhibition|suppression|blockade|deletion|depletion|knockdown|knockout|overexpression|upregulation|downregulation|loss|augmentation|supplementation"
 # Verbs that change how much of an exposure or treatment there is ("reducing PM2.5 exposure"):
 # what follows is the result of more or less of it.
-DOSE_CHANGE_GERUNDS = r"reducing|lowering|decreasing|cutting|limiting|restricting|increasing|raising"
+DOSE_DOWN_GERUNDS = r"reducing|lowering|decreasing|cutting|limiting|restricting"
+DOSE_UP_GERUNDS = r"increasing|raising"
+DOSE_CHANGE_GERUNDS = DOSE_DOWN_GERUNDS + "|" + DOSE_UP_GERUNDS
 # Nouns of change that make an outcome a change of something ("weight loss" is weight going down).
 CHANGE_NOUNS_UP = ("gain", "gains", "increase", "increases", "rise", "growth")
 CHANGE_NOUNS_DOWN = ("loss", "losses", "reduction", "reductions", "decline", "decrease", "decreases", "drop", "fall", "shrinkage")
