@@ -723,3 +723,22 @@ def test_transient_in_a_name_is_no_fading_claim(claim: str, fading: bool) -> Non
 def test_everyday_idioms_name_a_studys_outcome(claim: str, outcome_stem: str, goodness: int) -> None:
     frame = parse_claim(claim)
     assert frame.checkable and outcome_stem in frame.outcome_stems and frame.goodness == goodness
+
+
+def test_who_have_no_describes_the_people_not_a_denial() -> None:
+    assert not parse_claim("Antacids relieve chronic cough in patients who have no heartburn.").negated
+    assert not parse_claim("Zelvatide lowers LDL in adults with no history of heart disease.").negated
+    assert parse_claim("Zelvatide has no effect on LDL.").negated
+
+
+def test_what_the_effect_needs_is_not_the_claims_denial() -> None:
+    frame = parse_claim("Zelvamine works by raising BDNF, and without BDNF it doesn't work.")
+    assert not frame.negated
+    assert "bdnf" in frame.dependency
+    assert parse_claim("Zelvamine doesn't work for OCD.").negated
+
+
+def test_keeps_x_from_rising_is_a_claim_of_prevention() -> None:
+    frame = parse_claim("Zelvamer keeps serum potassium from climbing in kidney disease.")
+    assert frame.prevention and frame.direction == -1
+    assert parse_claim("Zelvium stops bipolar patients from relapsing.").prevention

@@ -1959,3 +1959,41 @@ def test_which_did_not_reach_significance_tests_the_difference_before_it() -> No
     sentence = ("At day 28, the difference in MADRS change between arms was -3.6 points favouring zelvamide "
                 "(95% CI -7.20 to 0.07; one-sided p=0.029), which did not reach the prespecified significance threshold.")
     assert stance(claim, sentence) == CONTRADICTS
+
+
+# --- thirteenth session: fresh blind sets (82-87) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # a protocol's aim in the present tense
+        ("Zelvatide reduces gout flares.", "We aim to test whether zelvatide reduces gout flares in adults with tophaceous gout.", NEUTRAL),
+        # the claim's own drug acting on the target is a mechanism, not an experiment that took the target away
+        ("Zelvamine works by activating NMDA receptors.",
+         "In hippocampal slices, zelvamine blocked NMDA receptor currents in interneurons, leading to disinhibition of principal cells.", CONTRADICTS),
+        # "not distinguishable from" an active placebo is a null
+        ("Zelvamine is no better than an active placebo.",
+         "The antidepressant effect of zelvamine was not distinguishable from that of the active placebo.", SUPPORTS),
+        # the share of patients free of a bad outcome: higher is better
+        ("Zelvamine reduces suicidal thoughts.",
+         "At 24 hours, 61% of patients were free of suicidal ideation after zelvamine and 33% after saline (p=0.01).", SUPPORTS),
+        # a call for trials described at length
+        ("Zelvamine prevents suicide.",
+         "Trials large enough to detect an effect on suicide attempts are needed before zelvamine can be recommended for suicide prevention.", NEUTRAL),
+        # treating people who already had the condition does not answer a claim of prevention
+        ("Zelvamine given at delivery prevents postnatal depression.",
+         "In mothers who already had postnatal depression, zelvamine improved EPDS scores at day 7 compared with placebo.", NEUTRAL),
+        # people at clinics are not recreational users
+        ("Patients receiving zelvamine at clinics risk bladder damage.",
+         "Among daily recreational zelvamine users, 31% reported urinary symptoms and cystoscopy showed cystitis in 9 of 12.", NEUTRAL),
+        # a negation closed off by a comma qualifies the word before, not the result
+        ("Zelvin antigen negativity does not protect against blood-stage vivax infection.",
+         "Zelvin negativity conferred strong, though not complete, protection against vivax infection.", CONTRADICTS),
+        # a null for another agent ("not altered by Y") says nothing of the claim's exposure
+        ("Zelvovirus infection is associated with an increased risk of lupus.",
+         "Lupus risk rose 12-fold after zelvovirus seroconversion (HR 12.1, 95% CI 3.3-44.0) but was not altered by varicella infection.", SUPPORTS),
+    ],
+)
+def test_fresh_sets_82_87_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

@@ -38,6 +38,7 @@ PERMANENT_DAYS = 3650.0  # "permanently", "for good", "forever": a claim no foll
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
 _TIME_LEAD = re.compile(r"^(?:a|an|one|two|three|four|six|twelve|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|on|after\b[^,]{0,30}),\s+", _I)
+_NOTHING_WITHOUT = re.compile(vocab.NOTHING_WITHOUT, _I)
 _LEADING_SETTING = re.compile(
     r"^(?:upon|in|after|during|following|among|under|before|when|for|at)\b[^,]{3,60},\s+"
     # (a time: "A month later, ketamine still outperforms an SSRI")
@@ -433,6 +434,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     clean = _QUANTITY.sub(lambda m: "below " if m.group(1).lower() in ("less", "fewer", "shorter") else "above ", clean)
     # "compared with those who did not ...", "patients who do not respond to ...": not denials
     main = _COMPARATOR_AFTER.sub(" ", rd.POPULATION.sub(" population ", clean))
+    # "..., and without BDNF it doesn't work": what the effect needs, not a denial of it
+    main = _NOTHING_WITHOUT.sub(" ", main)
     negated = bool(_DENIAL.search(main))
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
     clean = re.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"

@@ -289,7 +289,9 @@ def outcome_classes(text: str) -> frozenset[int]:
     return frozenset(i for i, (pattern, _) in enumerate(VALENCE) if pattern.search(text))
 
 
-_LOSS_OF = re.compile(r"\b(loss|losses|decline|deterioration|worsening|impairment|lack|absence) (of|in) (the )?([\w-]+ ){0,2}$", _I)
+_LOSS_OF = re.compile(r"\b(?:" + vocab.LOSS_OF_GOOD + r") (of|in) (the )?([\w-]+ ){0,2}$", _I)
+# "the proportion free of suicidal ideation", "freedom from relapse": the absence of a bad thing is good
+_FREE_OF = re.compile(r"\b(?:" + vocab.FREEDOM_FROM_BAD + r")\s+(the\s+|any\s+)?([\w-]+\s+){0,1}$", _I)
 
 
 _LEADING_SETTING = re.compile(
@@ -316,6 +318,8 @@ def valence(text: str) -> tuple[int, str | None]:
     if best is None:
         return 0, None
     if best[1] > 0 and _LOSS_OF.search(text[max(0, best[0] - 40) : best[0]]):
+        return -best[1], best[2]
+    if best[1] < 0 and _FREE_OF.search(text[max(0, best[0] - 40) : best[0]]):
         return -best[1], best[2]
     return best[1], best[2]
 
@@ -1391,7 +1395,10 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         g = 1 if judged is first_good else -1
         if not COMPARATIVE_WORD.match(judged.group(0)) and _SMALLER_THAN.match(clause[judged.end() :]):
             g = -g  # "worsened less with X than with placebo", "improved less with X than with Y"
-        neg = NEGATION.search(clause[max(0, judged.start() - 25) : judged.start()])
+        window = clause[max(0, judged.start() - 25) : judged.start()]
+        neg = NEGATION.search(window)
+        # (not a negation closed off before the word: "strong, though not absolute, protection")
+        neg = neg if neg and not re.search(r",\s*$", window) else None
         v, words = valence(clause)
         if neg:
             return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, judged))

@@ -840,6 +840,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return NEUTRAL  # in a longer abstract a null result counts only on the claim's outcome or the trial's comparison
     if f.null and frame.outcome and not condition_ids(frame.outcome) and _PRIMARY.search(clause) and not (frame.outcome_stems - _WEAK_STEMS) & clause_stems:
         return NEUTRAL  # a null on the trial's primary outcome says nothing of the claim's own ("more remissions")
+    if f.null and frame.intervention and (agent := _NULL_BY.search(clause)) and not any(
+        re.search(t, agent.group(1), re.I) for t in (frame.intervention[0], *(t for t in frame.intervention if t.startswith("(?-i:")))
+    ):
+        return NEUTRAL  # "... but was not altered by CMV infection": a null for another agent (named by the claim's first term or abbreviation)
     if f.null and f.active_comparator and frame.assertion != "equivalence" and not frame.comparator:
         return NEUTRAL  # as good as an active treatment: neither a benefit over nothing nor a failure
     if f.null:
@@ -1114,8 +1118,12 @@ def _dependency(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> tupl
         # the clause of the experiment on the claim's target: the target taken away by a drug known
         # to block it ("Ketanserin pretreatment blocked ...") or named and removed ("BDNF knockout")
         blocked = any(re.search(vocab.TARGET_BLOCKERS[t], clause, re.I) for t in frame.dependency if t in vocab.TARGET_BLOCKERS)
-        if not (blocked or frame.dependency & _parts(content_stems(clause)) and _TARGET_REMOVED.search(clause)):
+        removed = None if blocked else _TARGET_REMOVED.search(clause)
+        if not (blocked or frame.dependency & _parts(content_stems(clause)) and removed):
             continue
+        intervention = frame.arms().intervention
+        if removed and intervention is not None and re.search(r"(?:" + intervention.pattern + r")\s+(?:\w+ly\s+)?$", clause[: removed.start()], intervention.flags):
+            continue  # the claim's own drug acting on the target ("ketamine blocked NMDA receptor currents"): not an experiment that took it away
         stayed = _EFFECT_STAYED.search(clause)
         if stayed:
             return (SUPPORTS if inverse else CONTRADICTS), stayed.group(0)
@@ -2238,6 +2246,12 @@ _CONTINUED_TEST = re.compile(
 # "The hazard ratio for death was 0.87 (95% CI 0.47 to 1.59)", "The odds ratio was 0.38": the
 # effect size of the figures per arm given in the sentence before (its outcome may be named again)
 # a clause that goes on about the subject of the one before ("which in turn ...", "thereby ...")
+# a null said of what another agent did ("was not altered by CMV infection")
+_NULL_BY = re.compile(
+    r"\bnot\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified|modulated|increased|decreased|reduced|raised|lowered)\s+by\s+"
+    r"((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)",
+    re.I,
+)
 _CONTINUES = re.compile(r"\s*(?:and\s+)?(?:which|that|thereby|thus|leading to|resulting in|causing|in turn)\b", re.I)
 _CONTINUED_RATIO = re.compile(
     r"^\s*(?:however,?\s+|but\s+)?the\s+(?:(?:adjusted|unadjusted|overall|pooled|corresponding|stratified)\s+)?"

@@ -357,6 +357,8 @@ HARM_MINIMIZERS = r"(few|fewer|minimal|low|lower|rare|rarely|mild|limited|no|wit
 # to two antidepressants", "non-responders", "treatment-resistant".
 POPULATION_PHRASES = (
     r"\b(who|that)\s+(are|were|is|was)\s+not\s+[\w-]+"
+    # ("in patients who have no heartburn", "people with no history of ...": who they are, not a denial)
+    r"|\b(who|that)\s+(have|has|had)\s+no\s+[\w-]+|\b(patients|people|adults|children|women|men|those|individuals)\s+with\s+no\s+[\w-]+"
     r"|\b(who|that|whose\s+[\w-]+(\s+[\w-]+)?)\s+(had\s+|have\s+|has\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't|does not|doesn't|hasn't|haven't|hadn't|has not|have not|had not)\s+"
     r"(previously\s+)?(respond\w*|benefit\w*|improv\w*|achiev\w*|tolerat\w*|smoked|smoke|drunk|drink|used|been (treated|exposed|vaccinated|infected)|"
     r"ha(ve|s|d)\s+(an?\s+|any\s+)?[\w-]+)"
@@ -787,6 +789,8 @@ NULL_TERMS = (
     # ("These data do not indicate that statin use increases the risk of ICH")
     r"|\b(did not|does not|do not) (indicate|suggest|support the (notion|idea|hypothesis)|confirm|show|demonstrate) that\b"
     r"|\bwithout (a |any )?(detectable|discernible|measurable|appreciable|apparent) (effect|change|difference|benefit|impact)\b"
+    # ("the effect was not distinguishable from that of an active placebo")
+    r"|\b(?:not |in)distinguishable (?:from|between)\b"
     r"|\bunlikely to (be|have|provide|offer|produce|confer) (\w+ )?(effective|beneficial|benefit|useful|an effect|any effect|efficacious)\b"
     r"|\bwithout (affecting|changing|altering|improving|reducing|increasing|lowering|compromising|impairing|worsening|jeopardi[sz]ing|harming)\b"
     r"|\bno (\w+ ){0,2}(adverse|side[- ]effects?|signal|cases?|episodes?|events?|reports?|harms?|deaths?)\b"
@@ -806,8 +810,12 @@ NULL_TERMS = (
 NULL_GUARD = (
     r"\b(?:not|no|none|nor|near\w*|close|equal|little|absent|ns)\b|n't|similar|significan|comparab|unchanged|"
     r"unaffected|unrelated|fail|without|numerically|causal|spurious|confound|retained|remained|stayed|persist|approach|"
-    r"borderline|marginal|unlikely|minimal|negligible|trivial|neither|n\.s"
+    r"borderline|marginal|unlikely|minimal|negligible|trivial|neither|n\.s|indistinguishab"
 )
+# Before a good outcome, words that make it a bad one ("loss of kidney function"); before a bad
+# outcome, words that make it a good one ("free of suicidal ideation", "freedom from relapse").
+LOSS_OF_GOOD = r"loss|losses|decline|deterioration|worsening|impairment|lack|absence"
+FREEDOM_FROM_BAD = r"free (?:of|from)|freedom from|absence of|absent of"
 # Contractions spelt out before a result sentence is read ("didn't differ" is read as "did not
 # differ"), so that every negation pattern needs only the long form.  The irregular ones first;
 # any other "<verb>n't" becomes "<verb> not".
@@ -819,7 +827,7 @@ NEGATION_TERMS = r"\bno\b|\bnot\b|\bnone\b|\bnever\b|\bwithout\b|n't\b|\bneither
 
 # Sentence kinds that never carry a stance (checked on the whole sentence).
 AIM_PATTERNS: list[str] = [
-    r"^(to|we (aimed|sought|set out|wished|wanted|intended) to) (assess|evaluate|determine|examine|"
+    r"^(to|we (aim|aimed|sought|set out|wished|wanted|intended) to) (assess|evaluate|determine|examine|"
     r"investigate|compare|test|estimate|explore|study|describe|characteri[sz]e|quantify|identify|measure)\b",
     r"\b(aim(ed|s)?|objective|purpose|goal)s? (of|was|were|is|are) (this|the|our|to)\b",
     # a trial's design described ("This report describes the design of a randomized trial testing whether ...")
@@ -865,6 +873,8 @@ LIMITATION_PATTERNS: list[str] = [
     # "there is no controlled evidence to determine whether ...", "... trials are needed"
     r"\bno (\w+ ){0,2}(evidence|data|trials?|studies)\b[\w\s,-]{0,30}?\b(to (determine|establish|show|tell|assess)|on) whether\b",
     r"\b(studies|research|trials|investigations?|data|evidence)\s+(are|is)\s+(still |urgently |clearly |now )?(needed|required|warranted)\b",
+    # ("Trials powered to detect effects on suicide deaths are needed before ...": the subject described first)
+    r"^\W*(studies|research|trials|investigations?|data|evidence)\b[^.;]{0,80}?\b(are|is)\s+(still |urgently |clearly |now )?(needed|required|warranted)\b",
     r"\b(further|more|larger|additional|future|longer|well-designed|adequately powered|randomi[sz]ed|"
     r"controlled|rigorous|high-quality)\b[\w\s,-]{0,40}\b(studies|research|trials|investigation|work|data|"
     r"evidence|comparisons|evaluations|investigations)\b[\w\s,-]{0,50}\b(are|is|will be|would be)?\s*(needed|required|warranted|necessary|"
@@ -935,6 +945,12 @@ CLAIM_DENIAL = (
     r"|\bunrelated\b|\bindependent of\b|\bjust a placebo\b|\black(s|ed)?\b(?! of)|\bnot (required|necessary|needed|"
     r"associated|linked|related|effective|addictive|harmful|dangerous|safe)\b"
     r"|\bno (better|more effective|faster|stronger|safer)\b|\b(?:causes?|caused|produces?|produced|leads? to|led to|results? in|resulted in|gives?|gave|brings? on|triggers?|induces?|had|with) no (?:more|greater|higher|larger|extra)\b|\b(offers?|provides?|gives?|confers?|brings?) no\b|\bno (advantage|added benefit|additional benefit)\b"
+)
+# What an effect needs, said as a denial ("and without BDNF it doesn't work", "which without
+# mTOR does not happen"): part of a claim of dependency, not the claim's negation.
+NOTHING_WITHOUT = (
+    r"\b(?:and|but|so|which)?\s*without\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+(?:it|this|they|that|the (?:drug|effect|treatment|benefit))?\s*"
+    r"(?:does not|doesn't|do not|don't|will not|won't|cannot|can't|fails? to|is not|isn't)\s+(?:work|happen|occur|help)\w*\b"
 )
 # Assertions of equivalence ("works as well as ECT", "just as good as IV ketamine").
 CLAIM_EQUIVALENCE = (
@@ -1034,7 +1050,7 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("women", r"\b(women|woman|female|postpartum|pregnan\w*|mothers?|maternal)\b"),
     ("men", r"\b(men|males?|fathers?|paternal)\b"),
     ("recreational users", r"\b(recreational|nonmedical|non-medical|illicit|street|heavy|frequent users?|daily users?)\b"),
-    ("medical use", r"\b(medical(ly)?|prescri\w*|therapeutic( doses?|ally)?|clinical use|in routine care)\b"),
+    ("medical use", r"\b(medical(ly)?|prescri\w*|therapeutic( doses?|ally)?|clinical use|in routine care|clinics?)\b"),
     ("treatment-resistant", r"\b(treatment[- ](resistant|refractory)|non-?responders?|(had not|did not|failed to) respond\w*|where [\w-]+ fails?|after [\w-]+ fail(s|ed)?)\b"),
     ("treatment-naive", r"\b(treatment|drug|medication|antidepressant)[- ]na[iï]ve|first[- ]episode|never (been )?treated\b"),
     ("animals", r"\b(mice|mouse|rats?|rodents?|murine|animals?|primates?|monkeys?|macaques?|zebrafish|hamsters?|ferrets?|"
@@ -1220,6 +1236,7 @@ HARD_OUTCOMES = (
 PREVENTION_CLAIM = r"\b(prevent\w*|prophyla\w*|ward(s|ed)? off|protect\w* against)\b"
 TREATMENT_POPULATION = (
     r"\b(with|had|having|diagnosed with) (established|existing|diagnosed|current|active|ongoing|confirmed)\b"
+    r"|\balready (had|have|has|having|developed|diagnosed with|suffering from|suffered from)\b"
 )
 # Association claims and results: "the more X, the better Y", "X is associated with higher Y".
 ASSOCIATION_MARKERS = (
@@ -1420,6 +1437,8 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\bsav(?:e|es|ed|ing) (?:\w+ ){0,2}lives\b", "reduces mortality"),
     (r"\bkeeps? (.{1,60}?) out of (?:the )?hospital\b", r"reduces hospitalisation in \1"),
     (r"\bhelps? (.{1,60}?) survive\b", r"improves survival in \1"),
+    # ("keeps potassium from climbing back up", "stops the disease from progressing")
+    (r"\b(?:keeps?|kept|keeping|stops?|stopped|stopping) ((?:[\w'-]+ ){1,6}?)from (\w+ing)\b", r"prevents \1from \2"),
     (r"\bhelps? (.{1,60}?) (?:recover|get over|get better|bounce back)\b.*?\b(?:faster|sooner|more quickly)\b", r"shortens the time to recovery in \1"),
 )
 # Reporting frames around a claim ("A new study found that ...", "..., according to a new study"):
