@@ -1997,3 +1997,56 @@ def test_which_did_not_reach_significance_tests_the_difference_before_it() -> No
 )
 def test_fresh_sets_82_87_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+def test_a_head_to_head_claim_is_not_answered_by_a_comparison_with_vehicle() -> None:
+    claim = "Zelvocort cream works better than roflumilast cream for eczema."
+    assert stance(claim, "Zelvocort cream was superior to vehicle in eczema.") == NEUTRAL
+    assert stance(claim, "Zelvocort cream was superior to roflumilast cream in eczema.") == SUPPORTS
+
+
+def test_no_serious_adverse_events_is_not_no_side_effects_at_all() -> None:
+    claim = "Zelvapen is harmless and has no side effects."
+    assert stance(claim, "No serious adverse events were related to zelvapen.") == NEUTRAL
+    assert stance(claim, "No adverse events of any kind occurred with zelvapen.") == SUPPORTS
+
+
+def _abstract(*sentences: str) -> list[str]:
+    return list(sentences)
+
+
+def test_a_record_that_leaves_out_the_claims_people_says_nothing_of_them() -> None:
+    record = _abstract(
+        "We tested whether zelvacig improves quit rates compared with nicotine patches.",
+        "Adults who smoked daily were eligible; women who were pregnant or breastfeeding were excluded.",
+        "In all, 880 participants were randomised.",
+        "At 6 months, validated abstinence was 15.1% with zelvacig and 9.4% with patches (RR 1.61, 95% CI 1.12-2.31).",
+        "Zelvacig increased abstinence among adult smokers.",
+    )
+    assert judge("Zelvacig helps pregnant smokers quit.", record).stance == NEUTRAL
+    assert judge("Zelvacig helps smokers quit.", record).stance == SUPPORTS
+
+
+def test_a_claim_about_nurses_is_not_answered_by_a_trial_in_students() -> None:
+    record = _abstract(
+        "Students report high stress during examinations.",
+        "We randomised 900 undergraduates to 8 weeks of the zelvapp mindfulness app or a waiting list.",
+        "Perceived Stress Scale scores were lower with zelvapp at 8 weeks (mean difference -2.1, 95% CI -2.8 to -1.4).",
+        "Zelvapp reduced perceived stress among university students.",
+    )
+    assert judge("Zelvapp reduces stress in nurses.", record).stance == NEUTRAL
+    assert judge("Zelvapp reduces stress.", record).stance == SUPPORTS
+
+
+def test_a_claim_about_one_disease_is_not_answered_by_a_record_about_another() -> None:
+    lupus = _abstract(
+        "Systemic lupus erythematosus causes joint pain in most patients.",
+        "We randomised 310 adults with active lupus to zelvinib 4 mg or placebo for 24 weeks.",
+        "Joint pain scores fell more with zelvinib than with placebo (difference -1.4, 95% CI -2.1 to -0.7).",
+        "Zelvinib reduced joint pain in systemic lupus erythematosus.",
+    )
+    assert judge("Zelvinib reduces joint pain in rheumatoid arthritis.", lupus).stance == NEUTRAL
+    assert judge("Zelvinib reduces joint pain in lupus.", lupus).stance == SUPPORTS
+    # (named by its abbreviation only)
+    ra = [s.replace("Systemic lupus erythematosus", "RA").replace("active lupus", "active RA").replace("systemic lupus erythematosus", "RA") for s in lupus]
+    assert judge("Zelvinib reduces joint pain in rheumatoid arthritis.", ra).stance == SUPPORTS

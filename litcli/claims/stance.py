@@ -262,6 +262,7 @@ def _names_an_agent(word: str) -> bool:
     return not (w in _GENERIC_AGENTS or w in vocab.FUNCTION_WORDS or w.endswith("ly") or w in vocab.NOT_AGENT_WORDS)
 _TRIAL_COMPARISON = re.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTROL_TERMS + r")\b", re.I)
 _WEAK_STEMS = frozenset(stem(w) for w in vocab.WEAK_OUTCOME_WORDS.split())
+_SETTING_GENERIC = frozenset(stem(w) for w in vocab.SETTING_GENERIC_WORDS.split())
 _GENERIC_OUTCOME_STEMS = frozenset(stem(w) for w in vocab.GENERIC_OUTCOME_WORDS)
 _EFFICACY_CLASSES = outcome_classes("response remission relapse")
 _RESPONSE_CLASSES = outcome_classes("response remission")
@@ -802,6 +803,12 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
+    if frame.comparator_text and frame.comparator and not _INACTIVE.search(frame.comparator_text) and not _ADD_ON.match(frame.text) and (
+        _INN.search(frame.comparator_text) or _known_drug(frame.comparator_text)
+    ):
+        comparator = frame.arms().comparator
+        if comparator is not None and not comparator.search(clause) and _INACTIVE.search(clause):
+            return NEUTRAL  # "superior to vehicle" read against "better than roflumilast": another comparison
     if frame.conditions and f.outcome:
         # "reduced depressive symptoms" read against a claim about PTSD symptoms
         other_conditions = condition_ids(f.outcome)
@@ -2230,7 +2237,10 @@ _NOT_MORE = re.compile(r"\bnot\s+(?:\w+\s+)?(more|less|greater|better|superior)\
 _CHANGE_NOUN = re.compile(r"\b\w+\s+(" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b\s*$", re.I)
 _ABSOLUTE_SAFETY = re.compile(vocab.ABSOLUTE_SAFETY_CLAIM, re.I)
 # ... unless the finding says there were none at all ("no adverse effects were reported")
-_NONE_AT_ALL = re.compile(r"\b(no|none of the|without any)\s+(\w+\s+)?(side[- ]effects?|adverse (events?|effects?|reactions?)|harms?)\b", re.I)
+# (not "no serious adverse events": that leaves the others)
+_NONE_AT_ALL = re.compile(
+    r"\b(no|none of the|without any)\s+(?!(?:" + vocab.SEVERE_HARM_QUALIFIERS + r")\b)(\w+\s+)?(side[- ]effects?|adverse (events?|effects?|reactions?)|harms?)\b", re.I
+)
 _CONTINUED_TEST = re.compile(
     # (after a time point of its own: "At day 30, the difference was -1.2 (95% CI -4.1 to 1.7)")
     r"^\s*(?:however,?\s+|but\s+)?(?:(?:at|by|after)\s+[\w -]{1,25},\s*)?(?:"
@@ -2246,6 +2256,10 @@ _CONTINUED_TEST = re.compile(
 # "The hazard ratio for death was 0.87 (95% CI 0.47 to 1.59)", "The odds ratio was 0.38": the
 # effect size of the figures per arm given in the sentence before (its outcome may be named again)
 # a clause that goes on about the subject of the one before ("which in turn ...", "thereby ...")
+# an inactive arm (placebo, vehicle, sham): not a head-to-head claim's active comparator
+_INACTIVE = re.compile(r"\b(?:" + vocab.INACTIVE_ARM_TERMS + r")\b", re.I)
+# "Adding X to Y ...": Y alone (with a placebo in X's place) is the comparator
+_ADD_ON = re.compile(r"^\W*(?:adding|the addition of|add-on)\b", re.I)
 # a null said of what another agent did ("was not altered by CMV infection")
 _NULL_BY = re.compile(
     r"\bnot\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified|modulated|increased|decreased|reduced|raised|lowered)\s+by\s+"
@@ -2295,7 +2309,55 @@ def _not_named(frame: ClaimFrame, record: str) -> str | None:
     drug = _drug_pattern(frame.intervention_text or "") if _known_drug(frame.intervention_text or "") else None
     if drug is not None and not drug.search(record):
         return f"{frame.intervention_text} not named in the record"
+    # (the people the claim names outside its intervention's name: "antenatal corticosteroids" are
+    # given in pregnancy, whatever the record calls the mothers; and not people of the ages the
+    # record names: "girls and women aged 10 to 30")
+    people = claim_core(frame.text).replace(frame.intervention_text or "\0", " ")
+    ages = _age_range(record)
+    unnamed = [
+        pid for pid in frame.populations
+        if pid in vocab.NAMED_POPULATIONS and pid in _populations_in(people) and pid not in _populations_in(record)
+        and not (ages and pid in vocab.POPULATION_AGES and ages[0] <= vocab.POPULATION_AGES[pid][1] and ages[1] >= vocab.POPULATION_AGES[pid][0])
+    ]
+    if unnamed:
+        return f"{unnamed[0]} not named in the record"
+    setting = _claim_setting(frame)
+    if (
+        setting and not setting[1] & {_unbritish(st) for st in _stems_and_parts(record)}
+        # (nor by the record's abbreviation of it: "AF" for "atrial fibrillation")
+        and not any(
+            (_spells(a, " ".join(setting[0].split()[k:])) or a.lower() == "".join(w[0] for w in re.split(r"[\s-]+", setting[0].lower())[k:]))
+            for a in set(re.findall(r"\b[A-Z][A-Za-z]{1,5}\b", record)) if a.isupper() or sum(c.isupper() for c in a) >= 2
+            for k in range(len(setting[0].split()))
+        )
+    ):
+        return f"{setting[0]} not named in the record"
     return None
+
+
+_SETTING_AT_END = re.compile(
+    r"\b(?:in|among|for)\s+(?:(?:" + vocab.PEOPLE_NOUNS + r")\s+(?:with|who have|hospitali[sz]ed with)\s+)?((?:[\w'-]+\s+){0,3}[\w'-]+)\s*[.?!]?\s*$", re.I
+)
+_NOT_A_SETTING = re.compile(r"\d|\b(?:the|a|an|this|that|its|their|every|each|all|some|many|most)\b|\b(?:" + "|".join(vocab.TIME_UNITS) + r")s?\b|\b(?:long|short)[- ]term\b|\b(?:future|life|run)\b", re.I)
+
+
+_DISEASE_HEAD = re.compile(r"(?:" + vocab.DISEASE_HEADS + r")$", re.I)
+
+
+def _unbritish(s: str) -> str:
+    return s.replace("ae", "e").replace("oe", "e")
+
+
+def _claim_setting(frame: ClaimFrame) -> tuple[str, frozenset[str]] | None:
+    """The condition a claim closes on ("... in rheumatoid arthritis", "... for patients with
+    plaque psoriasis") and the stems that name it, when the vocabulary has no concept for it (those
+    are checked by their synonyms): a record that names none of them is about something else."""
+    m = _SETTING_AT_END.search(claim_core(frame.text))
+    if not m or _NOT_A_SETTING.search(m.group(1)) or condition_ids(m.group(1)) or _populations_in(m.group(1)) or not _DISEASE_HEAD.search(m.group(1)):
+        return None
+    words = [w for w in re.split(r"[\s-]+", m.group(1)) if not re.fullmatch(r"[A-Z0-9]{2,}s?", w)]  # (abbreviations may be spelt out)
+    stems = {_unbritish(st) for st in content_stems(" ".join(words))} - _WEAK_STEMS - _SETTING_GENERIC
+    return (m.group(1), frozenset(stems)) if stems else None
 
 
 @lru_cache(maxsize=1024)

@@ -745,6 +745,9 @@ CONTROL_TERMS = (
     r"non-?users?|untreated|matched controls?|comparators?|(?-i:CG)"
 )
 
+# Arms given nothing active: what a claim of one drug against another is not answered by.
+INACTIVE_ARM_TERMS = r"placebo|vehicle|sham|saline|dummy"
+
 # A null result: no (significant) difference or effect.  Checked before any direction.
 NULL_TERMS = (
     r"(?:had|has|have|showed|shows|with) (?:only )?little (?:or no )?(?:effect|benefit|impact|influence)\b|"
@@ -1046,6 +1049,10 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     # bare word "adults" does not: "adults aged 50 years or older" include them)
     ("younger adults", r"\b(young(er)? adults?|aged (1[89]|[2-5]\d) ?(to|-|–) ?([2-5]\d|6[0-4])|18[-–]6[0-4])\b"),
     ("veterans", r"\b(veterans?|military|service members?|soldiers?)\b"),
+    ("pregnant", r"\b(?<!non-)(?<!non)(pregnan\w*|antenatal|prenatal|expectant mothers?|gestation|(first|second|third) trimester|"
+                 r"weeks'? of gestation|in labou?r|caesarean|cesarean|obstetric)\b"),
+    ("healthcare workers", r"\b(health[- ]?care (workers?|staff|professionals?|personnel|providers?)|health workers?|nurses|"
+                           r"physicians|doctors|medical staff|hospital staff|front-?line workers?)\b"),
     ("civilians", r"\b(civilians?)\b"),
     ("women", r"\b(women|woman|female|postpartum|pregnan\w*|mothers?|maternal)\b"),
     ("men", r"\b(men|males?|fathers?|paternal)\b"),
@@ -1063,6 +1070,11 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     # a claim explicitly about people; an animal-only record says nothing about it
     ("humans", r"\b(patients?|people|persons?|humans?|participants|volunteers|individuals|you|your)\b"),
 ]
+# Populations a record must name to say anything about a claim made for them: a study of adults
+# in general does not answer a claim about pregnant women, teenagers, veterans or nurses.
+NAMED_POPULATIONS = ("pregnant", "adolescents", "infants", "veterans", "healthcare workers")
+# ... or by the ages they cover (a record "aged 10 to 30 years" names adolescents).
+POPULATION_AGES: dict[str, tuple[float, float]] = {"adolescents": (10, 19), "infants": (0, 2)}
 # Conflicting populations: a result about the second says nothing about a claim about the first.
 POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "treatment-resistant": ("treatment-naive",),
@@ -1160,6 +1172,10 @@ EXCLUDED = (
     r"\b(patients|participants|people|those|individuals|subjects|women|men|children|adults)\s+(with|who had|on|taking)\s+"
     r"[^.;]{1,80}?\s+(were|was)\s+(excluded|not eligible|ineligible)\b|\bexcluding\s+[^,;.]{1,60}|\bexclusion criteria\b[^.;]{0,120}"
     r"|\(\s*[^()]{1,60}\bexcluded\s*\)"  # ("(bipolar disorder excluded)")
+    # a clause whose subject is the people left out ("...; women who were pregnant or breastfeeding were
+    # excluded", "Adolescents were not eligible because ...", "pregnant women were referred elsewhere and not enrolled")
+    r"|(?:^|(?<=[;:]))\s*[^.;:,]{1,70}?\s+(?:were|was)\s+(?:\w+\s+)?(?:excluded|not eligible|ineligible|not enrolled|not included)\b"
+    r"|(?:^|(?<=[;:]))\s*[^.;:,]{1,70}?\s+(?:were|was)\s+[^.;:]{1,60}?\band\s+(?:were\s+)?not\s+(?:enrolled|included|randomi[sz]ed|eligible)\b"
 )
 # ... and "bipolar disorder was an exclusion criterion" (looked for only where the words are)
 EXCLUSION_CRITERION = (
@@ -1318,6 +1334,8 @@ POLARITY_WORDS = (
     r"suppress\w*|promot\w*|activat\w*|block\w*|prevent\w*|improv\w*|worsen\w*|more|less|fewer|greater|slower|faster|"
     r"positive\w*|negative\w*|same|similar|different|better|worse)\b|n't\b"
 )
+# Words that single out the worst harms ("no serious adverse events"): their absence is not the absence of all.
+SEVERE_HARM_QUALIFIERS = r"serious|severe|major|grave|life-threatening|grade (?:3|4|[iI]{3}|[iI][vV])|treatment-related serious|unexpected"
 # A claim that there are no harms at all ("free of side effects", "completely safe"): a finding of
 # good tolerance does not support it (harms found still contradict it).
 ABSOLUTE_SAFETY_CLAIM = (
@@ -1375,6 +1393,20 @@ WEAK_OUTCOME_WORDS = """level levels effect effects patient patients group group
 function cell cells activity expression response responses increase decrease change changes human humans
 mice mouse model models study result results outcome outcomes"""
 
+# Words of a claim's closing setting that do not tell one condition from another ("severe",
+# "chronic", "patients"): the rest must be named by a record about it.
+SETTING_GENERIC_WORDS = """severe moderate mild acute chronic early late advanced major minor primary secondary
+high-risk low-risk critically critical ill people person patient adult child woman man individual subject case
+disease diseases disorder disorders condition conditions syndrome illness care practice general population public
+real life world setting settings use users"""
+# How the name of a disease ends ("rheumatoid arthritis", "plaque psoriasis", "septic shock"):
+# a claim's closing setting is checked against the record only when it names one.
+DISEASE_HEADS = (
+    r"\w+(?:itis|osis|oma|omas|aemia|emia|pathy|iasis|algia|plegia|trophy|ectasis)|acne|cancers?|carcinomas?|diseases?|"
+    r"disorders?|syndromes?|infections?|failure|fibrillation|psoriasis|eczema|asthma|diabetes|hypertension|shock|sepsis|"
+    r"stroke|injury|injuries|ulcers?|tears?|fractures?|obesity|insufficiency|incontinence|reflux|glaucoma|cataracts?|"
+    r"degeneration|edema|oedema|migraine|epilepsy|dementia|hepatitis|pneumonia|bronchiolitis|influenza|malaria|tuberculosis"
+)
 # Dependency claims ("depends on BDNF", "works by blocking NMDA receptors", "comes from the opioid
 # system") and the experiments that answer them: take the target away (knockout, antagonist,
 # neutralising antibody) and see whether the effect goes.
@@ -1615,7 +1647,7 @@ FIGURE_CONTEXT_NOISE = (
 INN_STEMS = (
     r"[a-z]{3,}(?:olone|mab|tinib|ciclib|lisib|rafenib|pril|sartan|statin|azole|mycin|cillin|cycline|floxacin|vir|parin|"
     r"dipine|olol|oxetine|azepam|azolam|triptan|gliflozin|gliptin|glutide|tidine|prazole|setron|lukast|afil|semide|thiazide|"
-    r"tiapine|peridone|piprazole|xaban|gatran|dronate|coxib|profen|caine|curium|zepam)"
+    r"tiapine|peridone|piprazole|xaban|gatran|dronate|coxib|profen|caine|curium|zepam|milast|parib|gepant|lutamide|kinra)"
 )
 
 # Drug classes a claim may name, with the INN ending their members share: evidence about
