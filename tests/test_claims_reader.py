@@ -2050,3 +2050,41 @@ def test_a_claim_about_one_disease_is_not_answered_by_a_record_about_another() -
     # (named by its abbreviation only)
     ra = [s.replace("Systemic lupus erythematosus", "RA").replace("active lupus", "active RA").replace("systemic lupus erythematosus", "RA") for s in lupus]
     assert judge("Zelvinib reduces joint pain in rheumatoid arthritis.", ra).stance == SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # a scale's item on the claim's condition is the claim's outcome, whatever scale it belongs to
+        ("Zelvamine quickly reduces suicidal thoughts.",
+         "Change in the MADRS suicidal thoughts item at 2 hours did not differ between the zelvamine and saline groups (mean difference -0.1; 95% CI -0.4 to 0.2).", CONTRADICTS),
+        # the drug failing where the target is missing: its effect depends on the target
+        ("Zelvamine works by raising BDNF.",
+         "In mice lacking BDNF release, zelvamine failed to produce antidepressant-like effects in the tail suspension test.", SUPPORTS),
+        # what an agent's properties might do is a hypothesis, not a finding
+        ("Zelvol protects kidney function in type 2 diabetes.",
+         "Zelvol has antioxidant properties that might slow diabetic kidney disease.", NEUTRAL),
+        # "did not preserve" is a null
+        ("Zelvol protects kidney function in type 2 diabetes.",
+         "Among adults with type 2 diabetes, zelvol did not preserve kidney function over 4 years.", CONTRADICTS),
+    ],
+)
+def test_fresh_sets_82_87_second_round(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected
+
+
+def test_the_effect_from_an_infusion_is_the_subject_not_a_verb() -> None:
+    frame = parse_claim("The antidepressant boost from one zelvamine infusion fades within about a week.")
+    assert "zelvamine" in (frame.intervention_text or "")
+    assert frame.fading_days == 7.0
+
+
+def test_an_equivalence_claim_on_no_outcome_is_answered_by_the_two_arms_compared() -> None:
+    record = [
+        "Objective: To compare ZX-17, a proposed etanercept biosimilar, with reference etanercept in psoriatic arthritis (PsA).",
+        "Methods: Randomized, double-blind trial in 510 adults with active PsA; the primary endpoint was ACR20 response at week 24, with an equivalence margin of ±15%.",
+        "Results: ACR20 response at week 24 was 66.1% with ZX-17 and 67.3% with reference etanercept (difference -1.2%; 95% CI -9.0 to 6.6), within the equivalence margin.",
+        "Injection-site reactions were rare in both groups.",
+    ]
+    j = judge("The proposed etanercept biosimilar ZX-17 is as effective as reference etanercept in psoriatic arthritis.", record)
+    assert j.stance == SUPPORTS and j.rationale[0].index == 2

@@ -462,6 +462,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         and not (m.group(0).lower().endswith("s") and re.search(r"\b(the|an|its|their|his|her|our|these|those)\s+$", clean[: m.start()], _I))
         # (a participle after an article is an adjective: "An enhanced recovery protocol decreases ...")
         and not (m.group(0).lower().endswith("ed") and re.search(r"\b(the|an?|its|their|this|these|those)\s+$", clean[: m.start()], _I))
+        # (nor a word between a determiner and "from": "The antidepressant boost from one infusion fades")
+        and not (re.search(r"\b(the|an?|its|their|this|these|those)\s+(?:[\w-]+\s+)?$", clean[: m.start()], _I) and re.match(r"\s+from\b", clean[m.end() :]))
         # (nor a word followed by its abbreviation: "iliohypogastric nerve block (ILI+IHG) increases")
         and not re.match(r"\s*\((?=[^()]*[A-Z])[^()\s]{1,15}\)", clean[m.end() :])
     ]

@@ -813,7 +813,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # "reduced depressive symptoms" read against a claim about PTSD symptoms
         other_conditions = condition_ids(f.outcome)
         own_conditions = set(frame.conditions).union(*(vocab.CONCEPTS_BY_ID[c].supersedes for c in frame.conditions))
-        if other_conditions and not other_conditions & own_conditions:
+        # (unless the subject names the claim's own too: "the MADRS suicidal thoughts item did not differ")
+        # (not the people of a leading setting: "In veterans with PTSD, PHQ-9 scores decreased")
+        subject_named = condition_ids(_SETTING_LEAD.sub("", clause[: clause.find(f.cue)]) if f.cue and f.cue in clause else "")
+        if other_conditions and not other_conditions & own_conditions and not subject_named & own_conditions:
             return NEUTRAL
     between = f.null and not f.harm and not f.outcome and bool(_BETWEEN_ARMS.search(clause))
     # read on the claim's own, specific outcome ("stroke"; not "symptoms" of "dissociative symptoms")
@@ -1665,7 +1668,10 @@ def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str
             arms.intervention is not None and not arms.loss and arms.intervention.search(sentence) is not None
             and not _another_kind_of_outcome(frame.text, sentence) and not _COMPOSITE.search(sentence)
         )
-    if not with_comparator & stems or _another_kind_of_outcome(frame.text, sentence):
+    # (a claim that one arm beats or matches another, on no outcome of its own: "vedolizumab beats
+    # adalimumab in ulcerative colitis" is answered by the two compared on any efficacy outcome)
+    no_outcome = not with_comparator and frame.assertion == "equivalence"
+    if not (with_comparator & stems or no_outcome) or _another_kind_of_outcome(frame.text, sentence):
         return False
     arms = frame.arms()
     if arms.intervention is None:
@@ -1673,7 +1679,7 @@ def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str
     ipos, cpos = arms.positions(sentence)
     named_here = arms.intervention.search(sentence)
     if (
-        ipos and not cpos and not active and named_here and not _OTHER_CONTROL_ARM.search(sentence)
+        not no_outcome and ipos and not cpos and not active and named_here and not _OTHER_CONTROL_ARM.search(sentence)
         and not _LEVEL_AFTER.match(sentence, named_here.end())
     ):
         # "At this dose, dexmedetomidine did not reduce emergence agitation" in a trial against
@@ -2260,6 +2266,7 @@ _CONTINUED_TEST = re.compile(
 _INACTIVE = re.compile(r"\b(?:" + vocab.INACTIVE_ARM_TERMS + r")\b", re.I)
 # "Adding X to Y ...": Y alone (with a placebo in X's place) is the comparator
 _ADD_ON = re.compile(r"^\W*(?:adding|the addition of|add-on)\b", re.I)
+_SETTING_LEAD = re.compile(r"^\W*(?:in|among|for|of)\b[^,]{0,80},\s*", re.I)
 # a null said of what another agent did ("was not altered by CMV infection")
 _NULL_BY = re.compile(
     r"\bnot\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified|modulated|increased|decreased|reduced|raised|lowered)\s+by\s+"

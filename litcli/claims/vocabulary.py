@@ -755,7 +755,7 @@ NULL_TERMS = (
     r"decrease|change|alter|affect|separate|show|demonstrate|produce|result|lead|predict|outperform|"
     r"prolong|prevent|weaken|inhibit|attenuate|enhance|influence|modify|impact|correlate|protect|"
     r"appear to|confer|provide|halt|slow|stop|delay|reverse|arrest|shorten|extend|accelerate|worsen|benefit|help|"
-    r"ameliorate|alleviate|relieve|ease|lessen|mitigate|restore|normali[sz]e|boost|elevate|suppress|block)"
+    r"ameliorate|alleviate|relieve|ease|lessen|mitigate|restore|normali[sz]e|boost|elevate|suppress|block|preserve|maintain)"
     r"|(was|were|is|are|been) (\w+ )?not (significantly |statistically )?(different|differ\w*|improved|reduced|"
     r"lowered|raised|increased|decreased|changed|altered|affected|associated|related|correlated|"
     r"superior|better|effective|larger|greater|smaller|higher|lower|significant|required|necessary|"
@@ -867,6 +867,8 @@ METHOD_PATTERNS: list[str] = [
     r"\b(we|this study) (used|conducted|performed|carried out|recruited|enrolled|randomi[sz]ed|"
     r"searched|included|pooled|reviewed|identified|collected|analy[sz]ed)\b",
     r"\b(design|setting|participants|methods?|interventions?)\s*:",
+    # ("This comparative effectiveness trial randomised 660 adults ... to A, B or C")
+    r"\b(this|the|our) ([\w-]+ ){0,3}(trial|study) (randomi[sz]ed|enrolled|recruited|assigned|allocated)\b",
     r"\b(in|using) a (randomi[sz]ed|double-blind|placebo-controlled|crossover|cross-sectional|"
     r"retrospective|prospective|multicent(er|re)|open-label)\b.*\b(were|was)\b(?!.*\b(than|significantly|"
     r"higher|lower|reduced|increased|improved|differ)\b)",
@@ -925,6 +927,8 @@ OTHER_STUDY_PATTERNS: list[str] = [
     # what others claim or sell: "some online sources claim that ...", "lenses are marketed to reduce ..."
     r"\b(sources|proponents|advocates|manufacturers|websites|influencers|media|advertisements|marketers|users)\s+(claim|say|suggest|assert|report|promote|warn)\w*\s+(that\b)?",
     r"\b(is|are|was|were|have been|has been) (widely |heavily |often |increasingly )?(marketed|advertised|promoted|touted|sold|claimed) (to|as|for)\b",
+    # what an agent's properties might do ("have anti-inflammatory properties that might slow kidney disease")
+    r"\b(properties|actions|activities|mechanisms?|effects)\s+that\s+(might|may|could)\b",
 ]
 # Hedges (kept: a hedged finding is still a finding, but the cue says so).
 HEDGE_TERMS = r"\b(may|might|could|possibly|perhaps|suggest\w*|appear\w*|seem\w*|likely|potential(ly)?|tend\w*)\b"
@@ -1438,7 +1442,7 @@ TARGET_REMOVED = (
 )
 EFFECT_GONE = (
     r"\b(abolish\w*|blocked|prevent\w*|curbed|attenuat\w*|eliminat\w*|no [\w-]+( [\w-]+)? (response|effect)|"
-    r"lost|reduced the|did not respond)\b"
+    r"lost|reduced the|did not respond|failed to (produce|elicit|induce|exert|show|have))\b"
 )
 EFFECT_STAYED = (
     r"\b(retain\w*|persist\w*|still|unaffected|intact|not required|not necessary|not needed|is not what|"
