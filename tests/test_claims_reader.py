@@ -2088,3 +2088,40 @@ def test_an_equivalence_claim_on_no_outcome_is_answered_by_the_two_arms_compared
     ]
     j = judge("The proposed etanercept biosimilar ZX-17 is as effective as reference etanercept in psoriatic arthritis.", record)
     assert j.stance == SUPPORTS and j.rationale[0].index == 2
+
+
+def test_triple_therapy_is_a_regimen_not_the_claims_verb() -> None:
+    frame = parse_claim("Adding zelvobiotics to triple therapy increases H. pylori eradication.")
+    assert frame.direction == 1 and "eradic" in frame.outcome_stems
+    assert "triple therapy" in (frame.comparator_text or "")
+
+
+def test_a_trials_verdict_on_efficacy_answers_a_claim_that_a_drug_treats_a_disease() -> None:
+    record = [
+        "Zelvomega is often recommended for dry eye disease.",
+        "In this double-blind trial, 420 patients with dry eye disease were randomised to zelvomega or placebo for 12 months.",
+        "The primary outcome was change in the Ocular Surface Disease Index (OSDI).",
+        "Mean OSDI scores improved by 13.1 points with zelvomega and 12.2 points with placebo (adjusted difference 0.9, 95% CI -1.8 to 3.6).",
+        "Zelvomega did not result in significantly better outcomes than placebo.",
+    ]
+    assert judge("Zelvomega relieves dry eye disease.", record).stance == CONTRADICTS
+
+
+def test_quitting_is_named_by_abstinence() -> None:
+    record = [
+        "Zelvacline is licensed as a smoking-cessation aid.",
+        "Adults smoking at least 10 cigarettes a day were randomly assigned to zelvacline or placebo for 12 weeks.",
+        "The primary outcome was carbon monoxide-verified continuous abstinence from week 9 to week 24.",
+        "Continuous abstinence was achieved by 21.0% with zelvacline and 8.7% with placebo (p<0.001).",
+    ]
+    assert judge("Zelvacline helps smokers quit.", record).stance == SUPPORTS
+
+
+def test_a_school_programme_names_its_children() -> None:
+    record = [
+        "School-based programmes are widely used to prevent drug use.",
+        "We randomised 36 elementary schools to the zelvare curriculum or usual lessons.",
+        "Pupils were followed for five years.",
+        "Drug use did not differ between the zelvare and control schools (OR 1.04, 95% CI 0.88-1.23).",
+    ]
+    assert judge("The zelvare programme reduces drug use among teenagers.", record).stance == CONTRADICTS

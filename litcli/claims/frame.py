@@ -39,6 +39,7 @@ _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
 _TIME_LEAD = re.compile(r"^(?:a|an|one|two|three|four|six|twelve|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|on|after\b[^,]{0,30}),\s+", _I)
 _NOTHING_WITHOUT = re.compile(vocab.NOTHING_WITHOUT, _I)
+_MULTIPLE_NAMES = re.compile(r"[\s-]+(?:" + vocab.MULTIPLE_OF_NOUNS + r")\b", _I)
 _LEADING_SETTING = re.compile(
     r"^(?:upon|in|after|during|following|among|under|before|when|for|at)\b[^,]{3,60},\s+"
     # (a time: "A month later, ketamine still outperforms an SSRI")
@@ -462,6 +463,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         and not (m.group(0).lower().endswith("s") and re.search(r"\b(the|an|its|their|his|her|our|these|those)\s+$", clean[: m.start()], _I))
         # (a participle after an article is an adjective: "An enhanced recovery protocol decreases ...")
         and not (m.group(0).lower().endswith("ed") and re.search(r"\b(the|an?|its|their|this|these|those)\s+$", clean[: m.start()], _I))
+        # (nor a multiple before what it multiplies: "Adding probiotics to triple therapy", "double-blind")
+        and not (re.fullmatch(r"double|triple|quadruple", m.group(0), _I) and _MULTIPLE_NAMES.match(clean[m.end() :]))
         # (nor a word between a determiner and "from": "The antidepressant boost from one infusion fades")
         and not (re.search(r"\b(the|an?|its|their|this|these|those)\s+(?:[\w-]+\s+)?$", clean[: m.start()], _I) and re.match(r"\s+from\b", clean[m.end() :]))
         # (nor a word followed by its abbreviation: "iliohypogastric nerve block (ILI+IHG) increases")

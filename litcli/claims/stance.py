@@ -1732,6 +1732,13 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         # their abbreviations) and the claim's outcome: the comparison the claim is about, however
         # many of its other words (population, setting, time) the sentence leaves out
         relevance = MIN_RELEVANCE
+    if (
+        relevance < MIN_RELEVANCE and frame.goodness > 0 and not frame.comparator_text and frame.outcome and _DISEASE_HEAD.search(frame.outcome)
+        and _GENERIC_EFFICACY.search(sentence) and all(frame.arms().positions(sentence))
+    ):
+        # a claim that X treats a disease, against "X did not result in significantly better outcomes
+        # than placebo": the trial's verdict on its efficacy names no outcome of its own
+        relevance = MIN_RELEVANCE
     if frame.assertion == "safety" and HARM.search(sentence) and frame.arms().positions(sentence)[0]:
         # harms of the claim's intervention answer a claim of safety whatever other words they use
         # ("RTS-M vaccination was associated with frequent transient fever")
@@ -2266,6 +2273,7 @@ _CONTINUED_TEST = re.compile(
 _INACTIVE = re.compile(r"\b(?:" + vocab.INACTIVE_ARM_TERMS + r")\b", re.I)
 # "Adding X to Y ...": Y alone (with a placebo in X's place) is the comparator
 _ADD_ON = re.compile(r"^\W*(?:adding|the addition of|add-on)\b", re.I)
+_GENERIC_EFFICACY = re.compile(r"\b(?:" + vocab.GENERIC_EFFICACY + r")\b", re.I)
 _SETTING_LEAD = re.compile(r"^\W*(?:in|among|for|of)\b[^,]{0,80},\s*", re.I)
 # a null said of what another agent did ("was not altered by CMV infection")
 _NULL_BY = re.compile(
@@ -2325,6 +2333,7 @@ def _not_named(frame: ClaimFrame, record: str) -> str | None:
         pid for pid in frame.populations
         if pid in vocab.NAMED_POPULATIONS and pid in _populations_in(people) and pid not in _populations_in(record)
         and not (ages and pid in vocab.POPULATION_AGES and ages[0] <= vocab.POPULATION_AGES[pid][1] and ages[1] >= vocab.POPULATION_AGES[pid][0])
+        and not (pid in vocab.POPULATION_ALSO_NAMED and re.search(vocab.POPULATION_ALSO_NAMED[pid], record, re.I))
     ]
     if unnamed:
         return f"{unnamed[0]} not named in the record"

@@ -953,6 +953,12 @@ CLAIM_DENIAL = (
     r"associated|linked|related|effective|addictive|harmful|dangerous|safe)\b"
     r"|\bno (better|more effective|faster|stronger|safer)\b|\b(?:causes?|caused|produces?|produced|leads? to|led to|results? in|resulted in|gives?|gave|brings? on|triggers?|induces?|had|with) no (?:more|greater|higher|larger|extra)\b|\b(offers?|provides?|gives?|confers?|brings?) no\b|\bno (advantage|added benefit|additional benefit)\b"
 )
+# A trial's verdict on efficacy that names no outcome of its own ("was more effective than
+# placebo", "did not result in better outcomes").
+GENERIC_EFFICACY = r"(?:more |less |as |no more |not more )?effective|efficacy|efficacious|(?:better|worse|improved) outcomes|clinical benefit|benefit over"
+# What "double"/"triple" name when they come before them ("triple therapy", "double-blind
+# trial", "dual"): a kind of regimen, not a verb of the claim.
+MULTIPLE_OF_NOUNS = r"therapy|therapies|regimens?|combinations?|blockade|vaccines?|doses?|blind|bypass|antiplatelet|inhaler|treatment"
 # What an effect needs, said as a denial ("and without BDNF it doesn't work", "which without
 # mTOR does not happen"): part of a claim of dependency, not the claim's negation.
 NOTHING_WITHOUT = (
@@ -1079,6 +1085,10 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
 NAMED_POPULATIONS = ("pregnant", "adolescents", "infants", "veterans", "healthcare workers")
 # ... or by the ages they cover (a record "aged 10 to 30 years" names adolescents).
 POPULATION_AGES: dict[str, tuple[float, float]] = {"adolescents": (10, 19), "infants": (0, 2)}
+# ... or by where they are found ("school-based programmes", "pupils", "childhood obesity").
+POPULATION_ALSO_NAMED: dict[str, str] = {
+    "adolescents": r"\b(childhood|schools?|school-based|pupils|students|elementary|kindergarten|grades? \d+|\d+(?:st|nd|rd|th) grade)\b",
+}
 # Conflicting populations: a result about the second says nothing about a claim about the first.
 POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "treatment-resistant": ("treatment-naive",),
@@ -1825,6 +1835,10 @@ OUTCOME_SYNONYMS: list[tuple[str, ...]] = [
     ("shingles", "herpes zoster"),
     ("chickenpox", "varicella"),
     ("whooping cough", "pertussis"),
+    ("quit", "quits", "quitting", "quit smoking", "stop smoking", "stopping smoking", "give up smoking", "smoking cessation",
+     "cessation", "abstinence", "abstinent", "smoke-free"),
+    ("readmission", "readmissions", "readmitted", "rehospitalisation", "rehospitalization", "rehospitalised", "rehospitalized"),
+    ("adherence", "non-adherence", "nonadherence", "non-adherent", "nonadherent", "compliance", "adherent"),
 ]
 # Words of how much or how often something is taken, not what it is ("eating a handful of walnuts
 # every day", "popping vitamin D pills"): a sentence names the intervention without them.
