@@ -2125,3 +2125,39 @@ def test_a_school_programme_names_its_children() -> None:
         "Drug use did not differ between the zelvare and control schools (OR 1.04, 95% CI 0.88-1.23).",
     ]
     assert judge("The zelvare programme reduces drug use among teenagers.", record).stance == CONTRADICTS
+
+
+def test_and_is_not_a_day_and_a_week_or_two_is_two_weeks() -> None:
+    assert time_days("were brief and resolved within 90 minutes") == 90 / 1440
+    assert time_days("within a week or two") == 14.0
+    assert time_days("a day or two later") == 2.0
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # a condition before its good outcome names the outcome's kind ("PTSD response rates")
+        ("Zelvamine helps veterans with PTSD.",
+         "Veterans randomised to zelvamine had higher PTSD response rates on the CAPS-5 at day 14 than those given midazolam (41% vs 18%; p=0.02).", SUPPORTS),
+        # a mechanism not yet understood is no evidence for one
+        ("Zelvamine works by activating NMDA receptors.",
+         "The mechanisms underlying zelvamine's antidepressant action remain incompletely understood.", NEUTRAL),
+        # recreational users are not patients treated for depression
+        ("Repeated zelvamine treatment for depression damages the bladder.",
+         "Among frequent recreational zelvamine users, 24% reported urinary symptoms and cystitis was confirmed in 10 cases.", NEUTRAL),
+        # a harm that went away when the drug was stopped is the drug's harm
+        ("Repeated zelvamine treatment for depression damages the bladder.",
+         "A 41-year-old man receiving weekly zelvamine infusions for depression developed cystitis that resolved after the infusions were discontinued.", SUPPORTS),
+        # an onset that did not come earlier is a null for a claim of speed
+        ("Zelvamine works faster than SSRIs.",
+         "Onset of improvement did not occur earlier with zelvamine plus sertraline than with sertraline alone (median 7 vs 7 days).", CONTRADICTS),
+        # a fade followed by a time of another clause: the fade's own time counts
+        ("The antidepressant effect of zelvamine fades within a few days.",
+         "The antidepressant effect of zelvamine waned rapidly after the third day, but tolerability persisted for 6 months.", SUPPORTS),
+        # on a scale where lower is better, a greater change with a negative difference is the better result
+        ("Zelvamine added to an antidepressant beats the antidepressant alone for depression.",
+         "At day 28, MADRS change was greater with zelvamine plus an antidepressant than with placebo plus the antidepressant (LS mean difference -3.9, 95% CI -7.1 to -0.7).", SUPPORTS),
+    ],
+)
+def test_fresh_ketamine_format_sets_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

@@ -118,10 +118,12 @@ _QUANTITY = re.compile(
     r"\b(less|fewer|shorter|more|greater|longer) than (?=(?:\d+|" + "|".join(vocab.CARDINAL_WORDS) + r")\b)", _I
 )
 _TIME = re.compile(
-    r"\b(?:(?:day|week|month|hour|year)\s+(\d+))|\b(?:(\d+(?:\.\d+)?|" + "|".join(sorted(map(re.escape, vocab.NUMBER_WORDS), key=len, reverse=True)) + r")\s*)?"
+    # (a number in words only before a space: "and" is not "an" + "d")
+    r"\b(?:(?:day|week|month|hour|year)\s+(\d+))|\b(?:(\d+(?:\.\d+)?|(?:" + "|".join(sorted(map(re.escape, vocab.NUMBER_WORDS), key=len, reverse=True)) + r")(?=\s))\s*)?"
     r"(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b",
     _I,
 )
+_OR_MORE = re.compile(r"\s+or\s+(\d+(?:\.\d+)?|" + vocab.CARDINAL_PATTERN + r")\b(?!\s*(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b)", _I)
 _GENERIC_SUBJECT = vocab.GENERIC_SUBJECT_WORDS
 
 
@@ -145,6 +147,9 @@ def time_days(text: str) -> float | None:
                 n = float(qty)
             except ValueError:
                 n = float(vocab.NUMBER_WORDS.get(qty.lower(), 1))
+        more = _OR_MORE.match(text, m.end())
+        if more:  # "within a week or two": up to two weeks
+            n = max(n, float(more.group(1)) if more.group(1)[0].isdigit() else float(vocab.NUMBER_WORDS.get(more.group(1).lower(), n)))
         return n * per
     return None
 

@@ -290,6 +290,9 @@ def outcome_classes(text: str) -> frozenset[int]:
 
 
 _LOSS_OF = re.compile(r"\b(?:" + vocab.LOSS_OF_GOOD + r") (of|in) (the )?([\w-]+ ){0,2}$", _I)
+# a good outcome named by a bad one before it ("PTSD response rates", "depression remission", "pain
+# relief"): the head of the compound, not the condition that modifies it
+_GOOD_HEAD = re.compile(r"[\s-]+(?:symptoms?[\s-]+)?(" + vocab.GOOD_OUTCOME_HEADS + r")\b(?![\s-]+(?:genes?|pathways?|elements?|proteins?|signal\w*|elements?)\b)", _I)
 # "the proportion free of suicidal ideation", "freedom from relapse": the absence of a bad thing is good
 _FREE_OF = re.compile(r"\b(?:" + vocab.FREEDOM_FROM_BAD + r")\s+(the\s+|any\s+)?([\w-]+\s+){0,1}$", _I)
 
@@ -317,6 +320,11 @@ def valence(text: str) -> tuple[int, str | None]:
             break
     if best is None:
         return 0, None
+    # (the head of a compound names it: "PTSD response rates" are response rates, "pain relief" relief)
+    end = best[0] + len(best[2])
+    head = _GOOD_HEAD.match(text, end) if best[1] < 0 else None
+    if head:
+        best = (head.start(1), 1, head.group(1))
     if best[1] > 0 and _LOSS_OF.search(text[max(0, best[0] - 40) : best[0]]):
         return -best[1], best[2]
     if best[1] < 0 and _FREE_OF.search(text[max(0, best[0] - 40) : best[0]]):

@@ -803,6 +803,18 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
+    if (
+        f.direction > 0 and f.valence < 0 and not f.null and _GREATER_CHANGE.search(clause) and _NEGATIVE_DIFFERENCE.search(clause)
+        and not {stem("change"), stem("changes")} & frame.outcome_stems
+    ):
+        # "MADRS change was greater with X than with placebo": on a scale where lower is better, the
+        # change reported is the fall (the difference given is negative), and a greater one is the
+        # better result (unless the claim's outcome is the change itself)
+        f = dataclasses.replace(f, direction=-1, goodness=-f.goodness)
+    if f.goodness and not f.null and _DECHALLENGE.search(clause):
+        # "developed cystitis that improved after treatment was stopped": better without the drug is
+        # the drug's harm
+        f = dataclasses.replace(f, goodness=-f.goodness)
     if frame.comparator_text and frame.comparator and not _INACTIVE.search(frame.comparator_text) and not _ADD_ON.match(frame.text) and (
         _INN.search(frame.comparator_text) or _known_drug(frame.comparator_text)
     ):
@@ -1090,7 +1102,10 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     if kept and kept.group(0).lower().startswith("over ") and rd.NULL.search(sentence):
         kept = None  # "did not differ over 6 weeks": no effect kept
     if lost:
-        t = time_days(_own_clause(sentence, lost.start())) or time_days(sentence)
+        # (not a time from a clause set against it: "waned rapidly after the second dose, but protection
+        # against death persisted for 6 months")
+        contrast = _CONTRAST.search(sentence, lost.end())
+        t = time_days(_own_clause(sentence, lost.start())) or time_days(sentence[: contrast.start() if contrast else len(sentence)])
         if frame.lasting_days is not None:
             return (CONTRADICTS, lost.group(0)) if t is None or t < frame.lasting_days else None
         assert frame.fading_days is not None
@@ -2273,6 +2288,14 @@ _CONTINUED_TEST = re.compile(
 _INACTIVE = re.compile(r"\b(?:" + vocab.INACTIVE_ARM_TERMS + r")\b", re.I)
 # "Adding X to Y ...": Y alone (with a placebo in X's place) is the comparator
 _ADD_ON = re.compile(r"^\W*(?:adding|the addition of|add-on)\b", re.I)
+_DECHALLENGE = re.compile(vocab.DECHALLENGE, re.I)
+_NEGATIVE_DIFFERENCE = re.compile(r"\bdifference\b[^0-9;()−-]{0,20}[−-]\s?\d", re.I)
+_GREATER_CHANGE = re.compile(
+    r"\bchanges?\b(?:\s+from\s+baseline)?\s+(?:was|were)\s+(?:significantly\s+|numerically\s+)?(?:greater|larger|bigger)\b"
+    r"|\b(?:greater|larger|bigger)\s+(?:mean\s+)?changes?\b(?!\s+in\s+(?:the\s+)?(?:placebo|control))",
+    re.I,
+)
+_CONTRAST = re.compile(r",?\s+(?:but|whereas|while|although|though|yet)\b|;", re.I)
 _GENERIC_EFFICACY = re.compile(r"\b(?:" + vocab.GENERIC_EFFICACY + r")\b", re.I)
 _SETTING_LEAD = re.compile(r"^\W*(?:in|among|for|of)\b[^,]{0,80},\s*", re.I)
 # a null said of what another agent did ("was not altered by CMV infection")

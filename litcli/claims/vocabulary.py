@@ -794,6 +794,8 @@ NULL_TERMS = (
     r"|\bwithout (a |any )?(detectable|discernible|measurable|appreciable|apparent) (effect|change|difference|benefit|impact)\b"
     # ("the effect was not distinguishable from that of an active placebo")
     r"|\b(?:not |in)distinguishable (?:from|between)\b"
+    # ("onset of improvement did not occur earlier with X than with Y")
+    r"|\b(?:did|does|do) not (?:occur|happen|come|appear|emerge|begin|start|set in) (?:any )?(?:earlier|sooner|faster|more quickly|later)\b"
     r"|\bunlikely to (be|have|provide|offer|produce|confer) (\w+ )?(effective|beneficial|benefit|useful|an effect|any effect|efficacious)\b"
     r"|\bwithout (affecting|changing|altering|improving|reducing|increasing|lowering|compromising|impairing|worsening|jeopardi[sz]ing|harming)\b"
     r"|\bno (\w+ ){0,2}(adverse|side[- ]effects?|signal|cases?|episodes?|events?|reports?|harms?|deaths?)\b"
@@ -815,6 +817,15 @@ NULL_GUARD = (
     r"unaffected|unrelated|fail|without|numerically|causal|spurious|confound|retained|remained|stayed|persist|approach|"
     r"borderline|marginal|unlikely|minimal|negligible|trivial|neither|n\.s|indistinguishab"
 )
+# A harm that went away when the drug was stopped ("cystitis that improved after ketamine was
+# discontinued"): the improvement is the drug's harm undone, not its benefit.
+DECHALLENGE = (
+    r"\b(?:improved|resolved|recovered|disappeared|subsided|reversed|remitted|normali[sz]ed|abated)\b[^.;]{0,40}?"
+    r"\b(?:after|on|following|upon|once|when)\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were|had been|being)\s+)?"
+    r"(?:stopped|discontinued|withdrawn|ceased|stopping|discontinuation|withdrawal|cessation)\b"
+)
+# Good outcomes named after the condition they end ("PTSD response", "depression remission", "pain relief").
+GOOD_OUTCOME_HEADS = r"response|responses|remission|remissions|relief|improvement|recovery|resolution"
 # Before a good outcome, words that make it a bad one ("loss of kidney function"); before a bad
 # outcome, words that make it a good one ("free of suicidal ideation", "freedom from relapse").
 LOSS_OF_GOOD = r"loss|losses|decline|deterioration|worsening|impairment|lack|absence"
@@ -886,7 +897,7 @@ LIMITATION_PATTERNS: list[str] = [
     r"called for)\b",
     r"\b(merits?|warrants?|deserves?|requires?|needs?) (further|more|additional|larger|closer)\b",
     r"\b(remains?|is|are|was|were) (unknown|unclear|uncertain|debated|controversial|not known|"
-    r"not (yet )?established|not well (understood|established)|to be (determined|established|elucidated)|"
+    r"not (yet )?established|not well (understood|established)|(incompletely|only partly|partially|not fully) (understood|known|characteri[sz]ed|explained)|to be (determined|established|elucidated)|"
     r"poorly understood|understudied|unresolved|sparse|limited|scarce|insufficient|lacking|inconclusive)\b",
     r"\b(evidence|data|research|knowledge|information)\b[\w\s,-]{0,40}\b(is|are|remains?|was|were) (too |very |still |currently |largely )?"
     r"(limited|sparse|scarce|insufficient|weak|lacking|inconclusive|mixed|conflicting|of low quality|"
@@ -1067,7 +1078,7 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("women", r"\b(women|woman|female|postpartum|pregnan\w*|mothers?|maternal)\b"),
     ("men", r"\b(men|males?|fathers?|paternal)\b"),
     ("recreational users", r"\b(recreational|nonmedical|non-medical|illicit|street|heavy|frequent users?|daily users?)\b"),
-    ("medical use", r"\b(medical(ly)?|prescri\w*|therapeutic( doses?|ally)?|clinical use|in routine care|clinics?)\b"),
+    ("medical use", r"\b(medical(ly)?|prescri\w*|therapeutic( doses?|ally)?|clinical use|in routine care|clinics?|treatment for|treated for|infusions? for)\b"),
     ("treatment-resistant", r"\b(treatment[- ](resistant|refractory)|non-?responders?|(had not|did not|failed to) respond\w*|where [\w-]+ fails?|after [\w-]+ fail(s|ed)?)\b"),
     ("treatment-naive", r"\b(treatment|drug|medication|antidepressant)[- ]na[iï]ve|first[- ]episode|never (been )?treated\b"),
     ("animals", r"\b(mice|mouse|rats?|rodents?|murine|animals?|primates?|monkeys?|macaques?|zebrafish|hamsters?|ferrets?|"
