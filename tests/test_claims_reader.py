@@ -2161,3 +2161,19 @@ def test_and_is_not_a_day_and_a_week_or_two_is_two_weeks() -> None:
 )
 def test_fresh_ketamine_format_sets_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # a loss named after the gene is the claim's own loss ("Zlk1 loss", "loss of Zlk1")
+        ("Loss of Zlk1 accelerates Kras-driven lung tumorigenesis in mice.",
+         "Zlk1 loss strongly cooperates with Kras activation to promote lung tumour progression.", SUPPORTS),
+        ("Inhibition of zelvamide synthesis worsens insulin sensitivity in obese mice.",
+         "Zelvamide synthesis inhibition ameliorates obesity-associated insulin resistance.", CONTRADICTS),
+        # only a bad thing is eased, whatever the valence table knows of it
+        ("Zelvanib worsens fibrotic remodelling in mice.", "Zelvanib ameliorates fibrotic remodelling in mice.", CONTRADICTS),
+    ],
+)
+def test_fresh_science_sets_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

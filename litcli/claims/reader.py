@@ -64,6 +64,8 @@ _NOT_RECEIVING = re.compile(
 )
 _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
 _LOSS_AFTER = re.compile(r"\W{0,3}([\w-]+\s+)?(" + vocab.LOSS_OF_FUNCTION.strip("\\b()") + r")", _I)
+# (for a claim that takes the thing away, also named after it: "Lkb1 loss", "ceramide synthesis inhibition")
+_LOSS_AFTER_NAME = re.compile(r"\W{0,3}([\w-]+\s+)?(?:" + vocab.LOSS_AFTER_NAME + r")\b", _I)
 _MULTIPLE = re.compile(r"\b(more than |nearly |almost |about |over )?(twice|double|triple|two-fold|three-fold|\d+(\.\d+)?[- ]?(times|fold))(?= (the|a|an|higher|greater|increased)? ?(risk|odds|rate|incidence|hazard))", _I)
 _ARM_MANIPULATION = re.compile(vocab.ARM_MANIPULATION_NOUNS, _I)
 _PROGRESSED_BY = re.compile(r"\b(?:" + vocab.PROGRESSION_VERBS + r")\b(?:\s+\w+){0,2}\s+by\s*$", _I)
@@ -111,6 +113,7 @@ POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
 # "larger reduction", "greater decrease", "further improvement": the noun gives the direction
 _LOSS = re.compile(vocab.LOSS_OF_FUNCTION, _I)
+_EASING = re.compile(r"(?:" + vocab.EASING_MOVES + r")", _I)
 _NOMINAL = re.compile(r"(tion|ment|ance|ence|ing|ade|ity)$", _I)  # "downregulation", "blockade"
 _VERB_FORM = re.compile(r"(s|ed|rose|fell|grew|lost|led|cut)$", _I)
 _CAUSAL = re.compile(r"^(caus\w*|lead\w*|led|result\w*|induc\w*|trigger\w*|produc\w*|provok\w*)$", _I)
@@ -1229,6 +1232,7 @@ def reads_reversed(clause: str, arms: Arms) -> bool:
     if not arms.loss:
         # (not "X slowed the loss of kidney function": the loss words come before X or right after it)
         return taken_away
+    taken_away = taken_away or bool(_LOSS_AFTER_NAME.match(after))
     if _GAIN.search(before):
         return True
     if not taken_away and _NEED_WORD.search(clause, first.end(), first.end() + 60) and NEEDED_FOR.search(clause, first.end(), first.end() + 60):
@@ -1443,6 +1447,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             v = -v  # "relapsed earlier": the event sooner, its time shorter — more of a bad event
         if word in vocab.BETTERING_MOVES and v > 0:
             d = 1  # "lifts mood": up for a good thing
+        if not v and _EASING.fullmatch(word):
+            v = -1  # "ameliorates insulin resistance": only a bad thing is eased, whatever the table knows of it
         if not COMPARATIVE_WORD.match(word) and _SMALLER_THAN.match(clause[m.end() :]):
             d = -d  # "reduced pain less than placebo", "lost less weight than": a smaller change than the other arm's
         direction = d * sign

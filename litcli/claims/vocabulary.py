@@ -1304,6 +1304,12 @@ LOSS_OF_FUNCTION = (
     r"\b(knock-?out|knock-?down|deficien(t|cy)|deletion|deleted|lacking|null|ablation|ablated|loss of|"
     r"depletion of|silencing|silenced|mutant|-/-|\(-/-\)|CKO|KO)\b"
 )
+# Moves that only a bad thing makes ("ameliorates insulin resistance", "alleviated itch"): their
+# object is bad even where the valence table does not know it.
+EASING_MOVES = r"ameliorat\w*|alleviat\w*|reliev\w*|mitigat\w*|eases?|eased|easing"
+# ... and the words that take a thing away when they follow its name ("Lkb1 loss", "ceramide
+# synthesis inhibition"; before it they need "of": "loss of Lkb1").
+LOSS_AFTER_NAME = r"loss|inhibition|inactivation|blockade|suppression|downregulation|depletion|ablation"
 # Section labels written into the sentence text ("OBJECTIVE To assess ...", "RESULTS We found ...").
 SECTION_LABEL = (
     r"^\s*(BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|AIMS?|PURPOSE|RATIONALE|METHODS?|METHODOLOGY|DESIGN|"
