@@ -2177,3 +2177,17 @@ def test_fresh_ketamine_format_sets_read_the_right_way(claim: str, sentence: str
 )
 def test_fresh_science_sets_read_the_right_way(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # a participle opening the sentence describes its subject ("Elevated glucose impairs ...")
+        ("Hyperzelvaemia impairs neutrophil chemotaxis.", "Elevated zelvose directly impairs neutrophil chemotaxis.", SUPPORTS),
+        # "may not reduce" is a null (hedged); "Genetically raised X" is the subject, not the verb
+        ("Genetically raised plasma zelvin does not lower the risk of myocardial infarction.",
+         "Some ways of raising plasma zelvin may not reduce the risk of myocardial infarction.", SUPPORTS),
+    ],
+)
+def test_fresh_science_sets_second_round(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

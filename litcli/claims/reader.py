@@ -1384,6 +1384,12 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             # describes the arm right after it, when a result follows)
             and not (m.group(0).lower().endswith("ed") and any(re.fullmatch(r"\s+", clause[m.end() : a]) for a, _ in arm_spans)
                      and any(x.start() > m.end() + 3 for p2 in (UP, DOWN) for x in p2.finditer(clause)))
+            # ("Elevated glucose directly impairs neutrophil chemotaxis": a participle that opens the
+            # clause describes its subject, when a result follows)
+            and not (
+                m.start() <= 4 and m.group(0)[0].isupper() and m.group(0).lower().endswith("ed")
+                and any(x.start() > m.end() + 3 and not COMPARATIVE_WORD.match(x.group(0)) for p2 in (UP, DOWN, GOOD, BAD) for x in p2.finditer(clause))
+            )
             # ("Lkb1 inactivation cooperates with Kras to promote ...": what was done to the arm names it)
             and not (_ARM_MANIPULATION.fullmatch(m.group(0)) and any(re.fullmatch(r"[\s-]{0,2}", clause[b : m.start()]) for _, b in arm_spans))
             and not any(m.start() == t[0].start() for t in done_to_arm)

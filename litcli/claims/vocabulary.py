@@ -751,7 +751,7 @@ INACTIVE_ARM_TERMS = r"placebo|vehicle|sham|saline|dummy"
 # A null result: no (significant) difference or effect.  Checked before any direction.
 NULL_TERMS = (
     r"(?:had|has|have|showed|shows|with) (?:only )?little (?:or no )?(?:effect|benefit|impact|influence)\b|"
-    r"did not (significantly |meaningfully |appreciably |substantially )?(differ|improve|reduce|lower|raise|increase|"
+    r"(?:did|may|might) not (significantly |meaningfully |appreciably |substantially )?(differ|improve|reduce|lower|raise|increase|"
     r"decrease|change|alter|affect|separate|show|demonstrate|produce|result|lead|predict|outperform|"
     r"prolong|prevent|weaken|inhibit|attenuate|enhance|influence|modify|impact|correlate|protect|"
     r"appear to|confer|provide|halt|slow|stop|delay|reverse|arrest|shorten|extend|accelerate|worsen|benefit|help|"
