@@ -2191,3 +2191,14 @@ def test_fresh_science_sets_read_the_right_way(claim: str, sentence: str, expect
 )
 def test_fresh_science_sets_second_round(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+def test_a_thing_said_to_be_dispensable_for_the_same_end_answers_a_claim_that_it_is_required() -> None:
+    record = [
+        "Zelvat1 is one of the most abundant long noncoding RNAs and localises to nuclear speckles.",
+        "We generated Zelvat1 knockout mice by deleting the whole locus.",
+        "Knockout mice were born at Mendelian ratios and showed no overt phenotype up to 18 months.",
+        "Zelvat1 is therefore dispensable for mouse development and normal adult physiology under laboratory conditions.",
+    ]
+    assert judge("The long noncoding RNA Zelvat1 is essential for mouse development and viability.", record).stance == CONTRADICTS
+    assert stance("IL-99 is required for control of tuberculosis in mice.", "IL-99 appears dispensable for control of tuberculosis in mice.") == CONTRADICTS

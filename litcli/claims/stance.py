@@ -1375,7 +1375,7 @@ _INVOLVEMENT_DENIED = re.compile(vocab.INVOLVEMENT_DENIED, re.I)
 
 _NEED_ADVERB = r"(?:(?:absolutely|strictly|critically|thus|therefore|also|largely|partly|not|therefore\s+not)\s+)*"
 _X_NEEDED = re.compile(
-    r"(?P<x>[\w(),/+-][\w\s(),/+-]{0,80}?)\s+(?:is|are|was|were|be|been|remains?)\s+" + _NEED_ADVERB
+    r"(?P<x>[\w(),/+-][\w\s(),/+-]{0,80}?)\s+(?:is|are|was|were|be|been|remains?|appears?(?: to be)?|seems?(?: to be)?|proved|proves)\s+" + _NEED_ADVERB
     + r"(?P<pol>" + vocab.DISPENSABLE_WORDS + "|" + vocab.REQUIRED_WORDS + r")\s+(?:for|to|in)\s+(?P<y>[^.;]{3,120})", re.I
 )
 _Y_NEEDS = re.compile(
@@ -1830,6 +1830,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     if timed:
         stances.append((timed[0], timed[1], None))
         special = special or "duration"
+    if strict and relevance < MIN_RELEVANCE and special != "duration" and _requirement(frame, sentence):
+        relevance = MIN_RELEVANCE  # the same thing said to be needed (or not) for the same end, in the sentence's own words
     if strict and relevance < MIN_RELEVANCE and special != "duration":
         return Reading(NEUTRAL, None, kind, relevance)  # (a time frame is read a little further from the claim's words)
     if not stances:
