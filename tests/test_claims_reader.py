@@ -2202,3 +2202,16 @@ def test_a_thing_said_to_be_dispensable_for_the_same_end_answers_a_claim_that_it
     ]
     assert judge("The long noncoding RNA Zelvat1 is essential for mouse development and viability.", record).stance == CONTRADICTS
     assert stance("IL-99 is required for control of tuberculosis in mice.", "IL-99 appears dispensable for control of tuberculosis in mice.") == CONTRADICTS
+
+
+def test_a_subgroup_that_is_the_claims_own_people_is_not_set_aside() -> None:
+    claim = "Zelvamine doesn't work for depressed people over 65."
+    sentence = "In the subgroup aged 65 years and older, zelvamine did not significantly reduce MADRS scores relative to placebo (difference -2.0 points; p=0.33)."
+    assert stance(claim, sentence) == SUPPORTS
+    # (a subgroup of other people still is)
+    assert stance("Zelvamine doesn't work for depressed teenagers.", sentence) == NEUTRAL
+
+
+def test_an_antagonist_that_did_not_diminish_the_effect_leaves_it_standing() -> None:
+    claim = "Zelvamine's antidepressant effect depends on the opioid system."
+    assert stance(claim, "Naltrexone pretreatment did not diminish the reduction in MADRS scores produced by zelvamine (p=0.71).") == CONTRADICTS

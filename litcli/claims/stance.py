@@ -218,6 +218,10 @@ def _subgroup(frame: ClaimFrame, sentence: str) -> str | None:
     m = _SUBGROUP.search(sentence)
     if not m or content_stems(m.group(1)) & frame.stems:
         return None
+    # (nor the claim's own people by their ages or group: "the subgroup aged 65 years and older" for "people over 65")
+    wanted, found = _age_range(frame.text, claim=True), _age_range(m.group(1))
+    if wanted and found and found[0] <= wanted[1] and found[1] >= wanted[0] or set(frame.populations) & _populations_in(m.group(1)) - {"adults", "humans"}:
+        return None
     return "a subgroup: " + m.group(1).strip()[:60]
 
 

@@ -1473,7 +1473,7 @@ EFFECT_GONE = (
 )
 EFFECT_STAYED = (
     r"\b(retain\w*|persist\w*|still|unaffected|intact|not required|not necessary|not needed|is not what|"
-    r"did not (weaken|attenuate|block|abolish|prevent|reduce|alter)|same|preserved)\b"
+    r"did not (weaken|attenuate|block|abolish|prevent|reduce|alter|diminish|lessen|change|affect)|same|preserved)\b"
 )
 
 _REPORT_VERBS = (
