@@ -220,7 +220,7 @@ def _subgroup(frame: ClaimFrame, sentence: str) -> str | None:
         return None
     # (nor the claim's own people by their ages or group: "the subgroup aged 65 years and older" for "people over 65")
     wanted, found = _age_range(frame.text, claim=True), _age_range(m.group(1))
-    if wanted and found and found[0] <= wanted[1] and found[1] >= wanted[0] or set(frame.populations) & _populations_in(m.group(1)) - {"adults", "humans"}:
+    if wanted and found and found[0] <= wanted[1] and found[1] >= wanted[0] or set(frame.populations) & _populations_in(m.group(1)) & {*vocab.NAMED_POPULATIONS, "older adults"}:
         return None
     return "a subgroup: " + m.group(1).strip()[:60]
 
