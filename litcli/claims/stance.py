@@ -308,12 +308,15 @@ _SUBTYPE = re.compile(vocab.SUBTYPES, re.I)
 _ORDINAL_SUBTYPE = re.compile(vocab.ORDINAL_SUBTYPES, re.I)
 _ORDINALS = vocab.ORDINAL_WORDS
 _EXCLUDED = re.compile(vocab.EXCLUDED, re.I)
+_EXCLUDED_GUARD = re.compile(r"exclu|eligib|enrol|includ", re.I)
 _EXCLUSION_CRITERION = re.compile(vocab.EXCLUSION_CRITERION, re.I)
 
 
 def _without_excluded(text: str) -> str:
     """The text without the people a study left out ("patients with PTSD were excluded",
     "bipolar disorder was an exclusion criterion"): they are not its population."""
+    if not _EXCLUDED_GUARD.search(text):
+        return text  # (the long pattern only where one of its words is)
     text = _EXCLUDED.sub(" ", text)
     return _EXCLUSION_CRITERION.sub(" ", text) if "exclusion criteri" in text.lower() else text
 

@@ -1200,7 +1200,7 @@ EXCLUDED = (
     # a clause whose subject is the people left out ("...; women who were pregnant or breastfeeding were
     # excluded", "Adolescents were not eligible because ...", "pregnant women were referred elsewhere and not enrolled")
     r"|(?:^|(?<=[;:]))\s*[^.;:,]{1,70}?\s+(?:were|was)\s+(?:\w+\s+)?(?:excluded|not eligible|ineligible|not enrolled|not included)\b"
-    r"|(?:^|(?<=[;:]))\s*[^.;:,]{1,70}?\s+(?:were|was)\s+[^.;:]{1,60}?\band\s+(?:were\s+)?not\s+(?:enrolled|included|randomi[sz]ed|eligible)\b"
+    r"|(?:^|(?<=[;:]))\s*[^.;:,]{1,70}?\s+(?:were|was)\s+[^.;:]{1,60}?\band\s+(?:were\s+)?not\s+(?:enrolled|included|eligible)\b"
 )
 # ... and "bipolar disorder was an exclusion criterion" (looked for only where the words are)
 EXCLUSION_CRITERION = (
