@@ -295,7 +295,7 @@ def outcome_classes(text: str) -> frozenset[int]:
 _LOSS_OF = re.compile(r"\b(?:" + vocab.LOSS_OF_GOOD + r") (of|in) (the )?([\w-]+ ){0,2}$", _I)
 # a good outcome named by a bad one before it ("PTSD response rates", "depression remission", "pain
 # relief"): the head of the compound, not the condition that modifies it
-_GOOD_HEAD = re.compile(r"[\s-]+(?:symptoms?[\s-]+)?(" + vocab.GOOD_OUTCOME_HEADS + r")\b(?![\s-]+(?:genes?|pathways?|elements?|proteins?|signal\w*|elements?)\b)", _I)
+_GOOD_HEAD = re.compile(r"[\s-]+(?:symptoms?[\s-]+)?(" + vocab.GOOD_OUTCOME_HEADS + r")\b(?![\s-]+(?:" + vocab.MOLECULAR_NOUNS + r")\b)", _I)
 # "the proportion free of suicidal ideation", "freedom from relapse": the absence of a bad thing is good
 _FREE_OF = re.compile(r"\b(?:" + vocab.FREEDOM_FROM_BAD + r")\s+(the\s+|any\s+)?([\w-]+\s+){0,1}$", _I)
 

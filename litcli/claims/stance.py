@@ -822,7 +822,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # "developed cystitis that improved after treatment was stopped": better without the drug is
         # the drug's harm
         f = dataclasses.replace(f, goodness=-f.goodness)
-    if frame.comparator_text and frame.comparator and not _INACTIVE.search(frame.comparator_text) and not _ADD_ON.match(frame.text) and (
+    if frame.comparator_text and frame.comparator and not _INACTIVE.search(frame.comparator_text) and not _ADD_ON_CLAIM.search(frame.text) and (
         _INN.search(frame.comparator_text) or _known_drug(frame.comparator_text)
     ):
         comparator = frame.arms().comparator
@@ -2295,8 +2295,6 @@ _CONTINUED_TEST = re.compile(
 # a clause that goes on about the subject of the one before ("which in turn ...", "thereby ...")
 # an inactive arm (placebo, vehicle, sham): not a head-to-head claim's active comparator
 _INACTIVE = re.compile(r"\b(?:" + vocab.INACTIVE_ARM_TERMS + r")\b", re.I)
-# "Adding X to Y ...": Y alone (with a placebo in X's place) is the comparator
-_ADD_ON = re.compile(r"^\W*(?:adding|the addition of|add-on)\b", re.I)
 _DECHALLENGE = re.compile(vocab.DECHALLENGE, re.I)
 _NEGATIVE_DIFFERENCE = re.compile(r"\bdifference\b[^0-9;()−-]{0,20}[−-]\s?\d", re.I)
 _GREATER_CHANGE = re.compile(
@@ -2304,12 +2302,12 @@ _GREATER_CHANGE = re.compile(
     r"|\b(?:greater|larger|bigger)\s+(?:mean\s+)?changes?\b(?!\s+in\s+(?:the\s+)?(?:placebo|control))",
     re.I,
 )
-_CONTRAST = re.compile(r",?\s+(?:but|whereas|while|although|though|yet)\b|;", re.I)
+_CONTRAST = re.compile(r",?\s+(?:" + vocab.CONTRAST_WORDS + r")\b|;", re.I)
 _GENERIC_EFFICACY = re.compile(r"\b(?:" + vocab.GENERIC_EFFICACY + r")\b", re.I)
 _SETTING_LEAD = re.compile(r"^\W*(?:in|among|for|of)\b[^,]{0,80},\s*", re.I)
 # a null said of what another agent did ("was not altered by CMV infection")
 _NULL_BY = re.compile(
-    r"\bnot\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified|modulated|increased|decreased|reduced|raised|lowered)\s+by\s+"
+    r"\bnot\s+(?:significantly\s+)?(?:" + vocab.CHANGED_BY_VERBS + r")\s+by\s+"
     r"((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)",
     re.I,
 )

@@ -824,6 +824,12 @@ DECHALLENGE = (
     r"\b(?:after|on|following|upon|once|when)\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were|had been|being)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|stopping|discontinuation|withdrawal|cessation)\b"
 )
+# Verbs of a change said of what another agent did ("was not altered by CMV infection").
+CHANGED_BY_VERBS = r"altered|affected|changed|influenced|modified|modulated|increased|decreased|reduced|raised|lowered"
+# Words that set one clause against another ("..., but protection persisted for 6 months").
+CONTRAST_WORDS = r"but|whereas|while|although|though|yet"
+# Nouns of molecular biology after "response" or "damage" ("DNA damage response genes"): a name, not an outcome.
+MOLECULAR_NOUNS = r"genes?|pathways?|elements?|proteins?|signal\w*"
 # Good outcomes named after the condition they end ("PTSD response", "depression remission", "pain relief").
 GOOD_OUTCOME_HEADS = r"response|responses|remission|remissions|relief|improvement|recovery|resolution"
 # Before a good outcome, words that make it a bad one ("loss of kidney function"); before a bad
