@@ -1419,6 +1419,7 @@ def _requirement_of(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # (asked twice for a sentence: for its relevance, then for its reading)
 def _requirement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, None] | None:
     """A claim that X is required (or dispensable) for Y against a sentence that says so of the same
     X and Y in its own words ("Processing and release of IL-1β ... depends on caspase-1")."""
