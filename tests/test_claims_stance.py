@@ -1991,3 +1991,70 @@ def test_a_composite_gives_way_to_its_part_reported_alone() -> None:
     assert judge(claim, abstract).stance == CONTRADICTS
     # (with no part reported alone, the composite answers)
     assert judge(claim, abstract[:2]).stance == SUPPORTS
+
+
+def test_a_difference_that_was_not_significant_is_a_null_not_a_population() -> None:
+    claim = "Vortanasal spray beats placebo for treatment-resistant depression."
+    said = "MADRS scores fell by a mean of 19.0 points with vortanasal and 16.2 points with placebo spray, a difference that was not statistically significant (p=0.11)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # people who "were not" something are still who the sentence is about
+    assert rd.POPULATION.search("in patients that were not vaccinated")
+    assert not rd.POPULATION.search("a difference that was not significant")
+
+
+def test_an_effect_that_is_all_placebo_is_a_claim_of_no_effect() -> None:
+    claim = "Vortamine's effect on depression is all placebo."
+    assert parse_claim(claim).negated
+    beaten = "Response rates at 24 hours were 61% with vortamine versus 25% with midazolam (p<0.001)."
+    assert judge(claim, [beaten]).stance == CONTRADICTS
+    tied = "With blinding preserved, vortamine was no better than midazolam on the MADRS at 24 hours (difference -1.0, 95% CI -4.9 to 2.9)."
+    assert judge(claim, [tied]).stance == SUPPORTS
+
+
+def test_needing_no_partner_drug_is_a_claim_that_it_works_alone() -> None:
+    for claim in (
+        "Vortanasal doesn't need to be paired with another antidepressant - it works on its own.",
+        "Vortanasal does not need an SSRI to work.",
+    ):
+        assert not parse_claim(claim).negated, claim
+        said = "Vortanasal monotherapy produced greater MADRS improvement than placebo spray at day 28 (LS mean difference -4.8, 95% CI -7.9 to -1.7)."
+        assert judge(claim, [said]).stance == SUPPORTS
+    # a plain denial stays a denial
+    assert parse_claim("Vortanasal does not work on its own.").negated
+
+
+def test_the_chance_of_relapsing_is_the_relapse_outcome() -> None:
+    claim = "Staying on vortanasal lowers your chance of relapsing compared with stopping it."
+    assert parse_claim(claim).outcome
+    said = "Patients switched to placebo relapsed sooner than those who remained on vortanasal (median time to relapse 91 days vs not reached; p=0.004)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # "relapsing" naming a disease is no outcome
+    assert parse_claim("Vortazumab reduces brain atrophy in relapsing multiple sclerosis.").outcome != "relapsing"
+
+
+def test_as_well_as_in_a_setting_lists_people_and_after_a_verb_compares() -> None:
+    listed = parse_claim("Cutting dietary vortasalt lowers blood pressure in normotensive as well as hypertensive adults.")
+    assert listed.comparator_text is None and listed.assertion == "effect"
+    for claim in ("Vortamine works as well as ECT.", "Vortamine relieves acute pain in the emergency department as well as morphine does."):
+        f = parse_claim(claim)
+        assert f.assertion == "equivalence" and f.comparator_text in ("ECT", "morphine"), claim
+
+
+def test_an_arm_in_the_opening_setting_is_not_the_subject_after_the_comma() -> None:
+    claim = "Cutting dietary vortasalt lowers blood pressure."
+    said = "On the control diet, cutting vortasalt from the high to the low level lowered systolic blood pressure by 6.1 mmHg."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # an arm that is the subject after the comma is still the subject
+    claim = "Vortamine lowers MADRS scores compared with placebo."
+    said = "In the second week, placebo produced a larger fall in MADRS scores than vortamine (p=0.02)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_claim_of_a_large_effect_against_a_small_one() -> None:
+    claim = "Vortaleptin produces substantial weight loss in people with obesity."
+    said = "Vortaleptin produced at most modest and inconsistent weight loss in people with obesity."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "Vortaleptin produced a modest but significant weight loss in people with obesity (-2.1 kg vs placebo, p=0.03)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # a claim that names no size is answered by a small effect
+    assert judge("Vortaleptin produces weight loss in people with obesity.", [said]).stance == SUPPORTS

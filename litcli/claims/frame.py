@@ -39,6 +39,10 @@ _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
 _POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
 _TIME_LEAD = re.compile(r"^(?:a|an|one|two|three|four|six|twelve|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|on|after\b[^,]{0,30}),\s+", _I)
 _NOTHING_WITHOUT = re.compile(vocab.NOTHING_WITHOUT, _I)
+_NO_PARTNER_NEEDED = re.compile(vocab.NO_PARTNER_NEEDED, _I)
+_LIST_IN_SETTING = re.compile(r"\b(?:in|among|for|both)\s+(?:[\w-]+\s+){0,3}$", _I)
+_DOES_AFTER = re.compile(r"[^,;.]*\b(?:does|do|did|is|are|was|were)\b", _I)
+_LISTED_AFTER_VERB = re.compile(r"\b(?:" + vocab.EQUIVALENCE_VERBS + r")\s+(?:just\s+|about\s+|roughly\s+|nearly\s+|almost\s+|every bit\s+)?$", _I)
 _MULTIPLE_NAMES = re.compile(r"[\s-]+(?:" + vocab.MULTIPLE_OF_NOUNS + r")\b", _I)
 _LEADING_SETTING = re.compile(
     r"^(?:upon|in|after|during|following|among|under|before|when|for|at)\b[^,]{3,60},\s+"
@@ -442,6 +446,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     main = _COMPARATOR_AFTER.sub(" ", rd.POPULATION.sub(" population ", clean))
     # "..., and without BDNF it doesn't work": what the effect needs, not a denial of it
     main = _NOTHING_WITHOUT.sub(" ", main)
+    main = _NO_PARTNER_NEEDED.sub(" ", main)  # "doesn't need to be paired with an SSRI": it works alone
     negated = bool(_DENIAL.search(main))
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
     clean = re.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
@@ -515,8 +520,15 @@ def _parse_claim(text: str) -> ClaimFrame:
     # comparator
     comparator_text = None
     comp = _COMPARATOR_AFTER.search(predicate)
+    if (
+        comp and re.match(r"as well as", comp.group(0), _I) and not _LISTED_AFTER_VERB.search(predicate[: comp.start()])
+        and _LIST_IN_SETTING.search(predicate[: comp.start()]) and not _DOES_AFTER.search(predicate, comp.start(1))
+    ):
+        # "lowers blood pressure in normotensive as well as hypertensive people": a list, not a
+        # comparison ("works as well as ECT" is one)
+        comp = None
     if comp:
-        comparator_text = comp.group(1).strip()
+        comparator_text = re.sub(r"\s+(?:does|do|did)$", "", comp.group(1).strip(), flags=_I)  # "as well as morphine does"
     addon = None
     if comparator_text is None:
         # "Adding X to Y improves Z": Y alone is the comparator

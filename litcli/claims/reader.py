@@ -655,8 +655,19 @@ def arm_sign(text: str, arms: Arms) -> int | None:
         return 1
     if not i_ref and not c_ref and _listed_together(text, arms, ipos, cpos):
         return None  # "higher in group E and group N": the two arms together, neither above the other
+    setting = _LEADING_ARM_SETTING.match(text)
+    if setting:
+        # "On the control diet, reducing sodium lowered ...": an arm named in the opening setting,
+        # the other as the subject right after it — the subject is the one after the comma
+        after = setting.end() + len(text[setting.end() :]) - len(text[setting.end() :].lstrip())
+        opens = [p for p in ipos + cpos if p >= setting.end() and not text[after:p].strip(" (")]
+        if opens and all(p < setting.end() for p in (cpos if opens[0] in ipos else ipos)):
+            return 1 if opens[0] in ipos else -1
     # neither or both: the arm named first is the subject ("ECT produced ... than ketamine")
     return 1 if min(ipos) < min(cpos) else -1
+
+
+_LEADING_ARM_SETTING = re.compile(r"^\s*(?:in|on|among|within|for|with)\s+[^,;]{2,60},\s*", _I)
 
 
 # (a minus sign kept: "changed by −19.8 with A and −15.8 with B")

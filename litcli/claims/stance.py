@@ -1964,6 +1964,12 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         return Reading(NEUTRAL, "; ".join(c for _, c, _ in stances if c), "mixed", relevance)
     chosen = next((s for s in stances if s[0] == CONTRADICTS), stances[0])
     stance = _flip(chosen[0]) if frame.negated and not restated_whole else chosen[0]
+    small = _AT_MOST_SMALL.search(sentence) or _SMALL_EFFECT.search(sentence)
+    if stance == SUPPORTS and small and not frame.negated and _LARGE_EFFECT.search(frame.text):
+        # "produces substantial weight loss" / "produced at most modest weight loss": the size
+        # the claim names is denied; a "modest" effect leaves it open
+        size_denied = small.re is _AT_MOST_SMALL
+        return Reading(CONTRADICTS if size_denied else NEUTRAL, small.group(0), special or kind, relevance, chosen[2])
     if stance == SUPPORTS and frame.assertion == "safety" and _ABSOLUTE_SAFETY.search(frame.text) and not _NONE_AT_ALL.search(sentence):
         # "free of side effects": "well tolerated" or "no cases of cystitis" does not say there were none
         return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
@@ -2274,6 +2280,9 @@ _NOT_MORE = re.compile(r"\bnot\s+(?:\w+\s+)?(more|less|greater|better|superior)\
 # an outcome that is itself a change ("weight loss", "bone loss", "weight gain")
 _CHANGE_NOUN = re.compile(r"\b\w+\s+(" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b\s*$", re.I)
 _ABSOLUTE_SAFETY = re.compile(vocab.ABSOLUTE_SAFETY_CLAIM, re.I)
+_LARGE_EFFECT = re.compile(vocab.LARGE_EFFECT_CLAIM, re.I)
+_SMALL_EFFECT = re.compile(vocab.SMALL_EFFECT, re.I)
+_AT_MOST_SMALL = re.compile(vocab.AT_MOST_SMALL, re.I)
 # ... unless the finding says there were none at all ("no adverse effects were reported")
 # (not "no serious adverse events": that leaves the others)
 _NONE_AT_ALL = re.compile(

@@ -356,7 +356,9 @@ HARM_MINIMIZERS = r"(few|fewer|minimal|low|lower|rare|rarely|mild|limited|no|wit
 # Phrases that describe who was studied, not a result: "patients who failed to respond
 # to two antidepressants", "non-responders", "treatment-resistant".
 POPULATION_PHRASES = (
-    r"\b(who|that)\s+(are|were|is|was)\s+not\s+[\w-]+"
+    # ("patients who were not vaccinated"; "that" only after people: "a difference that was not
+    # statistically significant" is a finding)
+    r"\b(who|(patients|people|participants|subjects|adults|children|women|men|individuals|those)\s+that)\s+(are|were|is|was)\s+not\s+[\w-]+"
     # ("in patients who have no heartburn", "people with no history of ...": who they are, not a denial)
     r"|\b(who|that)\s+(have|has|had)\s+no\s+[\w-]+|\b(patients|people|adults|children|women|men|those|individuals)\s+with\s+no\s+[\w-]+"
     r"|\b(who|that|whose\s+[\w-]+(\s+[\w-]+)?)\s+(had\s+|have\s+|has\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't|does not|doesn't|hasn't|haven't|hadn't|has not|have not|had not)\s+"
@@ -607,7 +609,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|CGI(-S)?|PANSS)\b|"
      r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|OCD|PTSD|MDD|TRD|GAD|anhedonia|hopelessness|"
      r"ruminat\w*|distress|burnout|insomnia|fatigue|pain|immobility|craving|cravings", -1),
-    (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|"
+    (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|(?:(?<=\bof )|(?<=\bfrom ))relapsing\b|"
      r"recurrences?|readmissions?|hospitali[sz]ations?|admissions?|exacerbations?|adverse (events?|effects?|reactions?)|"
      r"side[- ]effects?|toxicity|complications?|infections?|infected|transmission|disease|cancers?|"
      r"tumou?rs?|metastas[ie]s|inflammation|injur(y|ies)|damage|fractures?|strokes?|dementia|"
@@ -966,7 +968,7 @@ CLAIM_DENIAL = (
     r"|\b(does|do) nothing\b|\bhas no\b|\bhave no\b|\bno (known |significant |clear )?(effect|impact|"
     r"association|role|benefit|link|relationship|influence|difference)\b|\bfail(s|ed)? to\b|\bineffective\b"
     r"|^\s*(no|none|nothing|neither)\b|\bno (increased|higher|greater|added|additional|excess|elevated) (\w+ )?risk\b"
-    r"|\bunrelated\b|\bindependent of\b|\bjust a placebo\b|\black(s|ed)?\b(?! of)|\bnot (required|necessary|needed|"
+    r"|\bunrelated\b|\bindependent of\b|\b(just|all|only|merely|purely|simply|nothing but|mostly|largely)\s+(an?\s+)?placebo\b|\black(s|ed)?\b(?! of)|\bnot (required|necessary|needed|"
     r"associated|linked|related|effective|addictive|harmful|dangerous|safe)\b"
     r"|\bno (better|more effective|faster|stronger|safer)\b|\b(?:causes?|caused|produces?|produced|leads? to|led to|results? in|resulted in|gives?|gave|brings? on|triggers?|induces?|had|with) no (?:more|greater|higher|larger|extra)\b|\b(offers?|provides?|gives?|confers?|brings?) no\b|\bno (advantage|added benefit|additional benefit)\b"
 )
@@ -982,10 +984,19 @@ NOTHING_WITHOUT = (
     r"\b(?:and|but|so|which)?\s*without\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+(?:it|this|they|that|the (?:drug|effect|treatment|benefit))?\s*"
     r"(?:does not|doesn't|do not|don't|will not|won't|cannot|can't|fails? to|is not|isn't)\s+(?:work|happen|occur|help)\w*\b"
 )
+# A treatment that needs no partner, said as a denial ("doesn't need to be paired with another
+# antidepressant", "does not need an SSRI to work"): a claim that it works alone, not a denial.
+NO_PARTNER_NEEDED = (
+    r"\b(?:does not|doesn't|do not|don't|need not|needn't)\s+(?:need\s+)?(?:to\s+be\s+)?(?:paired|combined|given|used|taken|added)\s+(?:with|to)\s+"
+    r"(?:an?\s+|another\s+|any\s+|other\s+)?(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"|\b(?:does not|doesn't|do not|don't)\s+need\s+(?:an?\s+|another\s+|any\s+|other\s+)?(?:[\w-]+\s+){0,3}?(?:to work|to help)\b"
+)
+# Verbs before "as well as" that make it a comparison ("works as well as ECT"; not "in men as well as women").
+EQUIVALENCE_VERBS = r"work\w*|perform\w*|do|does|did|fare\w*|function\w*"
 # Assertions of equivalence ("works as well as ECT", "just as good as IV ketamine").
 CLAIM_EQUIVALENCE = (
     # ("as well as" is equivalence only after a verb: "works as well as SSRIs", not "rates of X as well as Y")
-    r"\b(as (good|effective|efficacious|safe|fast) as|(work\w*|perform\w*|do|does|did|fare\w*|function\w*)\s+(just\s+|about\s+|roughly\s+|nearly\s+|almost\s+|every bit\s+)?as well as|just as|equivalent to|equally|"
+    r"\b(as (good|effective|efficacious|safe|fast) as|(" + EQUIVALENCE_VERBS + r")\s+(just\s+|about\s+|roughly\s+|nearly\s+|almost\s+|every bit\s+)?as well as|just as|as well as (?:[\w-]+\s+){1,3}(?:does|do|did)|equivalent to|equally|"
     r"comparable (to|with)|similar to|no (worse|less effective) than|non-?inferior to)\b"
 )
 # Assertions that one arm beats another ("better than SSRIs", "beats placebo", "faster than").
@@ -1373,6 +1384,13 @@ POLARITY_WORDS = (
 )
 # Words that single out the worst harms ("no serious adverse events"): their absence is not the absence of all.
 SEVERE_HARM_QUALIFIERS = r"serious|severe|major|grave|life-threatening|grade (?:3|4|[iI]{3}|[iI][vV])|treatment-related serious|unexpected"
+# A claim of a big effect ("produces substantial weight loss", "dramatically cuts deaths"), and the
+# words of a result that calls its effect small: "at most modest" answers the size the claim names
+# (contradicts); a "modest" effect leaves it open (neutral). A claim naming no size is answered by
+# any effect.
+LARGE_EFFECT_CLAIM = r"\b(substantial(ly)?|dramatic(ally)?|large|huge|massive(ly)?|major|marked(ly)?|greatly|big|vast(ly)?|profound(ly)?|strong(ly)?|powerful(ly)?)\b"
+SMALL_EFFECT = r"\b(modest(ly)?|small|slight(ly)?|marginal(ly)?|minimal|minor|limited|negligible|trivial|weak)\b"
+AT_MOST_SMALL = r"\b(?:at (?:most|best)|only|merely|no more than)\s+(?:a\s+|an\s+)?(?:very\s+)?(?:modest|small|slight|marginal|minimal|minor|limited|weak)\b|\b(?:negligible|trivial)\b"
 # A claim that there are no harms at all ("free of side effects", "completely safe"): a finding of
 # good tolerance does not support it (harms found still contradict it).
 ABSOLUTE_SAFETY_CLAIM = (
@@ -1494,6 +1512,12 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"(?<=[A-Za-z)])\s+>>?\s+(?=[A-Za-z])", " is superior to "),  # ("FMT >> vanc for recurrent C diff")
     (r"(?<=[A-Za-z)])\s+<\s+(?=[A-Za-z])", " is inferior to "),
     (r"\bpbo\b", "placebo"),
+    # "X's effect on Y is all placebo", "the benefit of X for Y is just a placebo effect": X is no
+    # better than placebo for Y
+    (r"^\s*(?:the\s+)?(?:effects?|benefits?)\s+of\s+(.+?)\s+(?:on|for|in)\s+(.+?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?",
+     r"\1 is no better than placebo for \2"),
+    (r"^\s*(.+?)['’]s\s+(?:effects?|benefits?)\s+(?:on|for|in)\s+(.+?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?",
+     r"\1 is no better than placebo for \2"),
     (r"\btx\b", "treatment"),
     (r"\bpts\b", "patients"),
     (r"\bw/o\s*", "without "),
