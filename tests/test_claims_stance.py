@@ -2058,3 +2058,49 @@ def test_a_claim_of_a_large_effect_against_a_small_one() -> None:
     assert judge(claim, [said]).stance == NEUTRAL
     # a claim that names no size is answered by a small effect
     assert judge("Vortaleptin produces weight loss in people with obesity.", [said]).stance == SUPPORTS
+
+
+def test_a_claim_that_only_some_people_benefit() -> None:
+    claim = "Vortalimab only benefits lung cancer patients whose tumours express PD-L1."
+    everyone = "Vortalimab resulted in longer overall survival than chemotherapy in patients with lung cancer, independent of PD-L1 expression level."
+    assert judge(claim, [everyone]).stance == CONTRADICTS
+    # a null may be the excluded people's: no answer either way
+    null = "Overall survival did not differ between vortalimab and chemotherapy (HR 0.97; 95% CI 0.80 to 1.18)."
+    assert judge(claim, [null]).stance == NEUTRAL
+    # (a duration is no restriction to people)
+    assert judge("One vortamine infusion only helps for about a week.", ["The antidepressant effect of vortamine was lost by day 7."]).stance == SUPPORTS
+
+
+def test_newly_diagnosed_is_not_relapsed_and_vaginal_is_not_caesarean() -> None:
+    record = [
+        "Vortumumab is a monoclonal antibody targeting CD38.",
+        "In this phase 3 trial, 500 patients with multiple myeloma who had received one or more previous lines of therapy were randomly assigned to vortumumab or placebo.",
+        "The overall response rate was 91% with vortumumab versus 75% with placebo (P<0.001).",
+    ]
+    assert judge("Vortumumab improves response rates in multiple myeloma.", record).stance == SUPPORTS
+    assert judge("Vortumumab improves response rates in newly diagnosed multiple myeloma.", record).stance == NEUTRAL
+    claim = "Vortocin reduces the need for extra uterotonic drugs compared with oxytocin after vaginal delivery."
+    record = [
+        "We randomly assigned 180 women undergoing elective caesarean delivery to a bolus of vortocin or to oxytocin.",
+        "Additional uterotonic agents were required by 11% of women in the vortocin group and 24% in the oxytocin group (odds ratio 0.39; 95% CI 0.17-0.88).",
+    ]
+    assert judge(claim, record).stance == NEUTRAL
+
+
+def test_one_stem_for_a_word_with_and_without_its_plural() -> None:
+    for one, many in (("rate", "rates"), ("dose", "doses"), ("time", "times"), ("response", "responses")):
+        assert rd.stem(one) == rd.stem(many), (one, many)
+
+
+def test_a_hazard_ratio_for_event_free_survival_is_the_events_hazard() -> None:
+    claim = "Three years of vortinib prolongs recurrence-free survival compared with one year."
+    said = "Recurrence-free survival at 5 years was higher with three years of vortinib than with one year (hazard ratio 0.46; 95% CI 0.32 to 0.65; p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Compared with one year, three years of vortinib gave a recurrence-free survival hazard ratio of 0.46 (95% CI 0.32 to 0.65)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Recurrence-free survival with vortinib: hazard ratio 1.62 (95% CI 1.20 to 2.19)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # (a hazard ratio for the event itself is read as before)
+    claim = "Three years of vortinib lowers the risk of recurrence compared with one year."
+    said = "Three years of vortinib lowered the risk of recurrence compared with one year (hazard ratio 0.46; 95% CI 0.32 to 0.65)."
+    assert judge(claim, [said]).stance == SUPPORTS

@@ -193,6 +193,9 @@ class ClaimFrame:
     # undefined abbreviations the abstract uses for the claim's arms or outcome ("FCM", "Hb"),
     # each with the stems of the words it stands for (stance._with_arm_tokens)
     aliases: tuple[tuple[str, frozenset[str]], ...] = ()
+    # the stems of the people or disease the claim closes on ("in relapsed multiple myeloma") that
+    # the record names elsewhere: a result sentence need not repeat them (stance.prepare)
+    carried: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def checkable(self) -> bool:

@@ -176,7 +176,7 @@ def stem(word: str) -> str:
                 continue
             w = w[: len(w) - len(suffix)] + repl
             break
-    if w.endswith("e") and len(w) > 4:
+    if w.endswith("e") and len(w) > 3:  # ("rate"/"rates", "dose"/"doses", "time"/"times": one stem)
         w = w[:-1]
     if w.endswith("at") and len(w) > 5:
         w = w[:-2]  # "dissociat(ive)" = "dissoci(ation)", "activat(ed)" = "activ(ation)"
@@ -976,6 +976,10 @@ def _ratio_direction(clause: str, arms: Arms) -> tuple[int, str] | None:
     return found[0][1], first.group(0).split("(")[0].split(";")[0].strip(" ,")
 
 
+_HAZARD = re.compile(r"(?:adjusted\s+)?(?:hazard ratio|a?HR)\b", _I)
+_FREE_OF_EVENT = re.compile(r"surviv|[- ]free\b|\bfree (?:of|from)\b", _I)
+
+
 def _by_ratio(clause: str, arms: Arms, harm: bool, sig: bool | None) -> Finding:
     """What a clause with no direction in words says through a ratio effect size, if anything:
     "breast cancer ... hazard ratio 1.29 (95% CI 1.02-1.63)" is a rise for the exposure.  The
@@ -988,6 +992,8 @@ def _by_ratio(clause: str, arms: Arms, harm: bool, sig: bool | None) -> Finding:
         return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=ratio[1])  # the interval includes 1
     if words and words.lower().startswith("time to"):
         v = -v  # a hazard ratio for "time to response" is about the response: above 1, sooner
+    elif words and v > 0 and _HAZARD.match(ratio[1]) and _FREE_OF_EVENT.search(words):
+        v = -v  # a hazard ratio for "recurrence-free survival" is the hazard of the event: below 1, better
     return Finding(direction=ratio[0], valence=v, goodness=ratio[0] * v, outcome=words, significant=True, harm=harm, cue=ratio[1])
 
 _ASSOC = re.compile(vocab.ASSOCIATION_MARKERS, _I)

@@ -1738,7 +1738,9 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     sentence = rd.spell_out(sentence)
     stems = content_stems(sentence) | _alias_stems(frame, sentence)
     topic = _topic_stems(frame)
-    overlap = topic & (stems | _synonym_stems(frame.text, sentence))
+    carried = frame.carried if frame.carried and stems & frame.outcome_stems and frame.arms().positions(sentence)[0] else frozenset()
+    # (the record's people and disease, for a sentence that names the claim's intervention and outcome)
+    overlap = topic & (stems | _synonym_stems(frame.text, sentence) | carried)
     # an outcome named in other words (a symptom scale for "symptoms") counts as a shared word
     relevance = len(overlap) / max(1, len(topic))
     if frame.conditions:
@@ -1964,6 +1966,14 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         return Reading(NEUTRAL, "; ".join(c for _, c, _ in stances if c), "mixed", relevance)
     chosen = next((s for s in stances if s[0] == CONTRADICTS), stances[0])
     stance = _flip(chosen[0]) if frame.negated and not restated_whole else chosen[0]
+    if _RESTRICTION.search(frame.text) and frame.lasting_days is None and frame.fading_days is None:
+        # "only helps patients within six hours": an effect for everyone denies it; a null may be
+        # the excluded people's, an effect in some group does not show that others lack it
+        regardless = _REGARDLESS.search(sentence)
+        if stance == SUPPORTS and regardless:
+            return Reading(CONTRADICTS, regardless.group(0), special or kind, relevance, chosen[2])
+        if stance == CONTRADICTS:
+            return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
     small = _AT_MOST_SMALL.search(sentence) or _SMALL_EFFECT.search(sentence)
     if stance == SUPPORTS and small and not frame.negated and _LARGE_EFFECT.search(frame.text):
         # "produces substantial weight loss" / "produced at most modest weight loss": the size
@@ -2244,6 +2254,8 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
         if unnamed:
             where = SentenceJudgement(title or items[0][0], 0, "TITLE" if title else items[0][1], NEUTRAL, unnamed, 0.0, "off-topic")
             return Prepared(frame, items, [], Judgement(NEUTRAL, [where], frame.to_dict()))
+    if strict and CARRY_SETTING:
+        frame = _with_carried_setting(frame, [title or "", *(text for text, _ in items)])
     readings = [read_sentence(frame, text, section, strict=strict) for text, section in items]
     for i in range(1, len(items)):
         # "The between-group difference was 2.0 points (95% CI -5.0 to 0.9; P = 0.17).": a test
@@ -2281,6 +2293,8 @@ _NOT_MORE = re.compile(r"\bnot\s+(?:\w+\s+)?(more|less|greater|better|superior)\
 _CHANGE_NOUN = re.compile(r"\b\w+\s+(" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b\s*$", re.I)
 _ABSOLUTE_SAFETY = re.compile(vocab.ABSOLUTE_SAFETY_CLAIM, re.I)
 _LARGE_EFFECT = re.compile(vocab.LARGE_EFFECT_CLAIM, re.I)
+_RESTRICTION = re.compile(vocab.RESTRICTION_CLAIM, re.I)
+_REGARDLESS = re.compile(vocab.EFFECT_REGARDLESS, re.I)
 _SMALL_EFFECT = re.compile(vocab.SMALL_EFFECT, re.I)
 _AT_MOST_SMALL = re.compile(vocab.AT_MOST_SMALL, re.I)
 # ... unless the finding says there were none at all ("no adverse effects were reported")
@@ -2404,6 +2418,20 @@ def _unbritish(s: str) -> str:
     return s.replace("ae", "e").replace("oe", "e")
 
 
+def _with_carried_setting(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
+    """The claim's closing people or disease ("... in relapsed or refractory multiple myeloma"),
+    as far as the record names them: its result sentences need not say them again."""
+    m = _CLOSING_SETTING.search(claim_core(frame.text))
+    if not m:
+        return frame
+    named = frozenset().union(*(content_stems(t) for t in texts))
+    carried = (content_stems(m.group(1)) - frame.outcome_stems - _WEAK_STEMS) & named
+    return dataclasses.replace(frame, carried=carried) if carried else frame
+
+
+_CLOSING_SETTING = re.compile(r"\b(?:in|among|for)\s+((?:[\w'-]+\s+){0,6}[\w'-]+)\s*[.?!]?\s*$", re.I)
+
+
 def _claim_setting(frame: ClaimFrame) -> tuple[str, frozenset[str]] | None:
     """The condition a claim closes on ("... in rheumatoid arthritis", "... for patients with
     plaque psoriasis") and the stems that name it, when the vocabulary has no concept for it (those
@@ -2484,6 +2512,7 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
 
 MIN_RECORD_SENTENCES = 4  # an abstract this long names what it is about; a shorter excerpt may not
 MIN_RELEVANCE_TIMED = 0.3  # a sentence on how long an effect lasted, read against a claim of duration
+CARRY_SETTING = False  # (experiment: the record's people and disease carried to its result sentences)
 MIN_RELEVANCE = 0.4  # share of the claim's content words a sentence of a longer abstract must have
 CONFLICT_MARGIN = 0.15
 

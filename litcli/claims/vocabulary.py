@@ -1092,6 +1092,12 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("healthcare workers", r"\b(health[- ]?care (workers?|staff|professionals?|personnel|providers?)|health workers?|nurses|"
                            r"physicians|doctors|medical staff|hospital staff|front-?line workers?)\b"),
     ("civilians", r"\b(civilians?)\b"),
+    # newly diagnosed disease and disease that came back after treatment; births by either route
+    ("newly diagnosed", r"\b(newly[- ]diagnosed|previously untreated|untreated (?:advanced |metastatic )?(?:disease|cancer|myeloma|lymphoma|leuka?emia))\b"),
+    ("relapsed or refractory", r"\b(relapsed(?: or |/| and/or )refractory|(?:heavily )?pretreated|previously treated|"
+                               r"(?:had )?received (?:one|two|three|\d|at least one) or more (?:previous|prior) (?:lines?|regimens?))\b"),
+    ("vaginal delivery", r"\b(vaginal(?:ly)? (?:deliver\w*|births?|born))\b"),
+    ("caesarean delivery", r"\b((?:caesarean|cesarean) (?:sections?|deliver\w*|births?)|c-sections?)\b"),
     ("women", r"\b(women|woman|female|postpartum|pregnan\w*|mothers?|maternal)\b"),
     ("men", r"\b(men|males?|fathers?|paternal)\b"),
     ("recreational users", r"\b(recreational|nonmedical|non-medical|illicit|street|heavy|frequent users?|daily users?)\b"),
@@ -1125,6 +1131,10 @@ POPULATION_CONFLICTS: dict[str, tuple[str, ...]] = {
     "older adults": ("younger adults", "adolescents"),
     "adults": ("adolescents", "infants"),
     "veterans": ("civilians",),
+    "newly diagnosed": ("relapsed or refractory",),
+    "relapsed or refractory": ("newly diagnosed",),
+    "vaginal delivery": ("caesarean delivery",),
+    "caesarean delivery": ("vaginal delivery",),
     "recreational users": ("medical use",),
     "medical use": ("recreational users",),
     "humans": ("animals", "cells"),
@@ -1391,6 +1401,19 @@ SEVERE_HARM_QUALIFIERS = r"serious|severe|major|grave|life-threatening|grade (?:
 LARGE_EFFECT_CLAIM = r"\b(substantial(ly)?|dramatic(ally)?|large|huge|massive(ly)?|major|marked(ly)?|greatly|big|vast(ly)?|profound(ly)?|strong(ly)?|powerful(ly)?)\b"
 SMALL_EFFECT = r"\b(modest(ly)?|small|slight(ly)?|marginal(ly)?|minimal|minor|limited|negligible|trivial|weak)\b"
 AT_MOST_SMALL = r"\b(?:at (?:most|best)|only|merely|no more than)\s+(?:a\s+|an\s+)?(?:very\s+)?(?:modest|small|slight|marginal|minimal|minor|limited|weak)\b|\b(?:negligible|trivial)\b"
+# A claim that an effect is confined to some people ("only helps patients treated within six hours",
+# "helps heart-failure patients only if they also have diabetes"; not a duration: "only helps for
+# about a week"), and the words of a result that holds for everyone: an effect "irrespective of
+# diabetes status" denies the restriction; an effect in some group does not show it; a null may be
+# the other group's.
+RESTRICTION_CLAIM = (
+    r"\bonly\s+(?:helps?|benefits?|works?|is effective|are effective)\s+(?!for\s+(?:about|around|up to|a|an|one|two|three|\d))"
+    r"|\b(?:helps?|benefits?|works?)\b[^.;]{0,60}?\bonly\s+(?:if|when|in|among)\b"
+)
+EFFECT_REGARDLESS = (
+    r"\b(?:irrespective|regardless) of\b|\bindependent(?:ly)? of\b|\bwhether or not\b|\bwith and without\b"
+    r"|\bto a similar extent\b|\bconsistent across\b|\b(?:also|likewise|similarly) (?:observed|seen|found|present|evident)\b"
+)
 # A claim that there are no harms at all ("free of side effects", "completely safe"): a finding of
 # good tolerance does not support it (harms found still contradict it).
 ABSOLUTE_SAFETY_CLAIM = (
