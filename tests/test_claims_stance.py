@@ -2104,3 +2104,54 @@ def test_a_hazard_ratio_for_event_free_survival_is_the_events_hazard() -> None:
     claim = "Three years of vortinib lowers the risk of recurrence compared with one year."
     said = "Three years of vortinib lowered the risk of recurrence compared with one year (hazard ratio 0.46; 95% CI 0.32 to 0.65)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_each_arms_figure_in_the_sign_of_its_own_verb() -> None:
+    claim = "Vortacalcet lowers parathyroid hormone levels."
+    for said in (
+        "Mean PTH rose by 9% in the placebo arm and fell by 43% with vortacalcet (p<0.001).",
+        "Mean PTH fell by 43% with vortacalcet and rose by 9% in the placebo arm (p<0.001).",
+    ):
+        assert judge(claim, [said]).stance == SUPPORTS, said
+    said = "Mean PTH fell by 9% with vortacalcet and rose by 43% in the placebo arm (p<0.001)."
+    assert judge("Vortacalcet raises parathyroid hormone levels.", [said]).stance == CONTRADICTS
+
+
+def test_progression_free_survival_does_not_answer_overall_survival() -> None:
+    claim = "Vortuximab maintenance prolongs overall survival in follicular lymphoma."
+    said = "Progression-free survival was longer with vortuximab than with observation (hazard ratio 0.61; 95% CI 0.52-0.73)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    said = "The progression-free survival benefit of vortuximab did not translate into longer overall survival."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "Overall survival was longer with vortuximab than with observation (hazard ratio 0.61; 95% CI 0.52-0.73)."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_what_an_effect_needs_is_not_the_effect() -> None:
+    claim = "You need to feel dissociated for vortamine to work."
+    assert parse_claim(claim).dependency
+    said = "Vortamine given during surgical anaesthesia, with no conscious dissociative experience, still produced a larger MADRS reduction than saline (-11.0 vs -4.2 points; p=0.01)."
+    assert judge(claim, [said]).stance != SUPPORTS
+
+
+def test_shares_per_arm_with_what_was_counted_between_them() -> None:
+    claim = "Vortamine eases social anxiety."
+    # untested shares, the verb of what was counted: no winner
+    said = "In social anxiety disorder, 33% of participants were rated much improved after vortamine and 31% after placebo."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # a tested difference in the share improved: the good thing counted is higher with vortamine
+    said = "In social anxiety disorder, 63% of participants were rated much improved after vortamine and 21% after placebo (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_no_serious_side_effects_claimed_and_found() -> None:
+    said = "No serious adverse events were reported in either arm."
+    assert judge("Vortamine therapy has no serious side effects.", [said]).stance == SUPPORTS
+    assert judge("Vortamine therapy has no side effects.", [said]).stance == NEUTRAL
+
+
+def test_more_outcome_words_known_by_their_valence() -> None:
+    said = "At 42 days post-partum, mean EPDS scores were lower in women who received vortamine than in those given saline (5.1 vs 7.6; p=0.002)."
+    assert judge("Giving vortamine during a caesarean section prevents postpartum depression.", [said]).stance == SUPPORTS
+    said = "Compared with placebo, vortamine increased the percentage of days abstinent at 6 months (87% vs 71%; p=0.03)."
+    assert judge("Vortamine helps people with alcohol use disorder cut down their drinking.", [said]).stance == SUPPORTS

@@ -904,6 +904,11 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
             (vi, at_i), (vc, at_c) = got_i, got_c
     except ValueError:
         return None
+    signed_i, signed_c = _moved_by(clause, at_i, vi), _moved_by(clause, at_c, vc)
+    if signed_i is not None and signed_c is not None and (signed_i > 0) != (signed_c > 0):
+        # "rose by 9% in the placebo arm and fell by 43% with A": each number in its verb's sign
+        start, end = min(at_i, at_c, ipos[0], cpos[0]), max(at_i, at_c, ipos[0], cpos[0]) + 40
+        return (1 if signed_i > signed_c else -1), clause[start:end].split(";")[0].strip(), "direction", 1.0
     if vi == vc:
         return None
     d = 1 if vi > vc else -1
@@ -923,6 +928,29 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     kind = "goodness" if _IMPROVED_BY.search(lead) else "direction"
     size = abs(vi - vc) / max(abs(vi), abs(vc))
     return d, clause[start:end].split(";")[0].strip(), kind, size
+
+
+_EACH_ARM_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%[^;%]{3,120}?\b(?:and|versus|vs\.?|compared with)\s+(?:\w+\s+){0,2}?\d+(?:\.\d+)?\s*%\s+(?:after|with|in|of|on|for|receiving|given)\b", _I)
+def _counted_per_arm(clause: str) -> bool:
+    """A share per arm with the verb of what was counted between them ("33% were rated improved
+    after A and 31% after B")."""
+    m = _EACH_ARM_SHARE.search(clause)
+    return bool(m and any(rx.search(m.group(0)) for rx in (GOOD, BAD, UP, DOWN)))
+
+
+_ROSE_BY = re.compile(r"\b(?:rose|risen|increased|went up|climbed|grew|gained)(?:\s+\w+){0,2}?\s+by\s+(?:a\s+(?:mean|median)\s+of\s+)?$", _I)
+_FELL_BY = re.compile(r"\b(?:fell|fallen|decreased|dropped|declined|went down|lowered|reduced)(?:\s+\w+){0,2}?\s+by\s+(?:a\s+(?:mean|median)\s+of\s+)?$", _I)
+
+
+def _moved_by(clause: str, at: int, value: float) -> float | None:
+    """The number at ``at`` in the sign of the verb right before it ("rose by 9%": +9, "fell by
+    43%": -43), or None when no such verb comes right before it."""
+    lead = clause[max(0, at - 40) : at]
+    if _ROSE_BY.search(lead):
+        return abs(value)
+    if _FELL_BY.search(lead):
+        return -abs(value)
+    return None
 
 
 _RATIO_FOR = re.compile(
@@ -1357,6 +1385,14 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             # "stopped early for efficacy: relapse occurred in 29% of ...": what follows the colon
             v, words = valence(before.rsplit(": ", 1)[1])
         if words is None:
+            # what was counted, named between the first figure and the first arm ("63% of
+            # participants were rated much improved after A and 21% after B")
+            first_arm = min(p for ps in arms.positions(clause) for p in ps) if any(arms.positions(clause)) else len(clause)
+            counted = clause[max(clause.find(m_num), 0) : first_arm]
+            judged = GOOD.search(counted) or BAD.search(counted)
+            if judged and not NEGATION.search(counted):
+                v, words = (1 if GOOD.search(counted) else -1), judged.group(0)
+        if words is None:
             v, words = valence(_without_arm_names(clause, arms))
         if sig is False:
             return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=m_num)
@@ -1370,6 +1406,10 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             # "HbA1c decreased by 0.9% in the A group and by 1.1% in the B group": a change in each
             # arm, not tested against the other; its verb is no difference between them
             return Finding(harm=harm, significant=sig)
+    elif sig is None and _counted_per_arm(clause) and all(arms.positions(clause)) and not _COMPARATIVE.search(clause):
+        # "33% were rated improved after A and 31% after B": a share for each arm, untested; the
+        # verb says what was counted, not which arm did better
+        return Finding(harm=harm, significant=sig)
     # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"; a word good or
     # bad on its own that comes first decides: "anhedonia improved significantly more with ketamine"
     arm_spans = [(m.start(), m.end()) for p in (arms.intervention, arms.comparator) if p is not None for m in p.finditer(clause)]

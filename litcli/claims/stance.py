@@ -1647,6 +1647,15 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
     return False
 
 
+def _kind_of_outcome_named(claim: str, text: str) -> bool:
+    """Does ``text`` name the claim's own kind of its outcome ("overall survival")?"""
+    for rx in _OUTCOME_KIND.values():
+        mine = {m.group(1).lower() for m in rx.finditer(claim)}
+        if mine & {m.group(1).lower() for m in rx.finditer(text)}:
+            return True
+    return False
+
+
 _COMPOSITE = re.compile(vocab.COMPOSITE_OUTCOME, re.I)
 _ALONE = re.compile(vocab.COMPONENT_ALONE, re.I)
 _ADD_ON_CLAIM = re.compile(vocab.ADD_ON_CLAIM, re.I)
@@ -1871,6 +1880,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
                 continue  # "X reduced A (HR ...), had no significant effect on B": B is not the claim's A
             if f.null and elsewhere[k] and _another_kind_of_outcome(frame.text, clause):
                 continue  # "overall survival did not differ ..., but progression-free survival was longer"
+            if not f.null and _another_kind_of_outcome(frame.text, clause) and not _kind_of_outcome_named(frame.text, clause):
+                continue  # "progression-free survival was longer" read against a claim about overall survival
             # (a null that tests the difference just read counts as that difference's test, even in
             # a longer abstract: "..., but the difference failed to reach statistical significance")
             tests_it = f.null and bool(stances) and _tests_the_difference(frame, clause, clauses)
@@ -1980,7 +1991,11 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         # the claim names is denied; a "modest" effect leaves it open
         size_denied = small.re is _AT_MOST_SMALL
         return Reading(CONTRADICTS if size_denied else NEUTRAL, small.group(0), special or kind, relevance, chosen[2])
-    if stance == SUPPORTS and frame.assertion == "safety" and _ABSOLUTE_SAFETY.search(frame.text) and not _NONE_AT_ALL.search(sentence):
+    if (
+        stance == SUPPORTS and frame.assertion == "safety" and _ABSOLUTE_SAFETY.search(frame.text) and not _NONE_AT_ALL.search(sentence)
+        # (a claim of no serious harms is answered by "no serious adverse events")
+        and not (_NONE_SEVERE.search(frame.text) and _NONE_SEVERE.search(sentence))
+    ):
         # "free of side effects": "well tolerated" or "no cases of cystitis" does not say there were none
         return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
     return Reading(stance, chosen[1], special or kind, relevance, chosen[2])
@@ -2301,6 +2316,9 @@ _AT_MOST_SMALL = re.compile(vocab.AT_MOST_SMALL, re.I)
 # (not "no serious adverse events": that leaves the others)
 _NONE_AT_ALL = re.compile(
     r"\b(no|none of the|without any)\s+(?!(?:" + vocab.SEVERE_HARM_QUALIFIERS + r")\b)(\w+\s+)?(side[- ]effects?|adverse (events?|effects?|reactions?)|harms?)\b", re.I
+)
+_NONE_SEVERE = re.compile(
+    r"\b(no|none of the|without any|free (?:of|from))\s+(?:(?:" + vocab.SEVERE_HARM_QUALIFIERS + r")\s+)(?:or\s+\w+\s+)?(\w+\s+)?(side[- ]effects?|adverse (events?|effects?|reactions?)|harms?)\b", re.I
 )
 _CONTINUED_TEST = re.compile(
     # (after a time point of its own: "At day 30, the difference was -1.2 (95% CI -4.1 to 1.7)")

@@ -591,7 +591,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"functional (status|capacity|ability|independence)|"
      r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance", 1),
     (r"respon(se|ses|ders?|se rates?)|remission|remitters?|recovery|recovered|cure rates?|healing|"
-     r"efficacy|effectiveness|improvement|benefit|relief|adherence|abstinence|sensitivity|specificity|remissions|cure|"
+     r"efficacy|effectiveness|improvement|benefit|relief|adherence|abstinen(?:ce|t)|quit rates?|sensitivity|specificity|remissions|cure|"
      r"(kidney|renal|liver|hepatic|lung|cardiac|heart|beta-cell|cognitive|physical|sexual|immune) function|"
      r"(glyc(a)?emic|blood (sugar|glucose)|blood pressure|asthma|seizure|symptom|disease|viral|pain) control|"
      r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss|continence", 1),
@@ -606,7 +606,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     # suicidality is its own outcome: depression scores do not answer a claim about suicidal thinking
     (r"suicid\w*|ideation|(SSI|MSSI|C-SSRS|CGI-SS(-R)?)\b", -1),
     (r"symptoms?|severity|symptom scores?|(MADRS|HAM-?[DA]|HDRS|HAMD|HAMA|Y-?BOCS|CAPS(-5)?|PCL(-5)?|BDI(-II)?|"
-     r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|CGI(-S)?|PANSS)\b|"
+     r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|CGI(-S)?|PANSS|EPDS|HADS(-[AD])?|CES-D|BAI)\b|"
      r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|OCD|PTSD|MDD|TRD|GAD|anhedonia|hopelessness|"
      r"ruminat\w*|distress|burnout|insomnia|fatigue|pain|immobility|craving|cravings", -1),
     (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|(?:(?<=\bof )|(?<=\bfrom ))relapsing\b|"
@@ -796,6 +796,8 @@ NULL_TERMS = (
     r"|\bwithout (a |any )?(detectable|discernible|measurable|appreciable|apparent) (effect|change|difference|benefit|impact)\b"
     # ("the effect was not distinguishable from that of an active placebo")
     r"|\b(?:not |in)distinguishable (?:from|between)\b"
+    # ("the progression-free survival benefit did not translate into longer overall survival")
+    r"|\b(?:did|does|do|has|have) not (?:yet )?(?:translate|translated|carry|carried|extend|extended) (?:over )?(?:in)?to\b"
     # ("onset of improvement did not occur earlier with X than with Y")
     r"|\b(?:did|does|do) not (?:occur|happen|come|appear|emerge|begin|start|set in) (?:any )?(?:earlier|sooner|faster|more quickly|later)\b"
     r"|\bunlikely to (be|have|provide|offer|produce|confer) (\w+ )?(effective|beneficial|benefit|useful|an effect|any effect|efficacious)\b"
@@ -1535,6 +1537,9 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"(?<=[A-Za-z)])\s+>>?\s+(?=[A-Za-z])", " is superior to "),  # ("FMT >> vanc for recurrent C diff")
     (r"(?<=[A-Za-z)])\s+<\s+(?=[A-Za-z])", " is inferior to "),
     (r"\bpbo\b", "placebo"),
+    # "you need to feel dissociated for ketamine to work": what the effect needs, not an effect
+    (r"^\s*(?:you|patients|people|one)\s+(?:need|needs|have|has|must)\s+(?:to\s+)?(?:feel|be|get|become|experience|have)\s+(.+?)\s+for\s+(.+?)\s+to\s+(?:work|help|be effective)\b",
+     r"the effect of \2 requires \1"),
     # "X's effect on Y is all placebo", "the benefit of X for Y is just a placebo effect": X is no
     # better than placebo for Y
     (r"^\s*(?:the\s+)?(?:effects?|benefits?)\s+of\s+(.+?)\s+(?:on|for|in)\s+(.+?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?",
