@@ -2155,3 +2155,36 @@ def test_more_outcome_words_known_by_their_valence() -> None:
     assert judge("Giving vortamine during a caesarean section prevents postpartum depression.", [said]).stance == SUPPORTS
     said = "Compared with placebo, vortamine increased the percentage of days abstinent at 6 months (87% vs 71%; p=0.03)."
     assert judge("Vortamine helps people with alcohol use disorder cut down their drinking.", [said]).stance == SUPPORTS
+
+
+def test_survival_abbreviations_are_survival_outcomes() -> None:
+    claim = "Adjuvant vortumab reduces the risk of recurrence after resection of melanoma."
+    said = "RFS at 3 years was 58.4% with vortumab and 41.9% with placebo (HR for recurrence or death 0.61; 95% CI 0.50-0.74; p<0.001)."
+    assert judge(claim, [said]).stance != CONTRADICTS  # (was read as more recurrence)
+    assert judge("Adjuvant vortumab improves relapse-free survival after resection of melanoma.", [said]).stance == SUPPORTS
+    claim = "Vortolenib delays radiological progression compared with sorafenib."
+    said = "TTP was 8.9 months with vortolenib and 3.7 months with sorafenib (HR 0.63; 95% CI 0.53-0.73; p<0.0001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (an abbreviation is case-sensitive: "os" is no outcome)
+    assert rd.valence("the os calcis")[1] is None
+
+
+def test_living_longer_is_overall_survival() -> None:
+    claim = "Adding vortinib to gemcitabine extends life in metastatic pancreatic cancer."
+    assert parse_claim(claim).outcome == "survival"
+    said = "Vortinib added to gemcitabine significantly prolonged survival in metastatic pancreatic cancer."
+    assert judge(claim, [said]).stance == SUPPORTS
+    claim = "Vortaparib maintenance helps patients with pancreatic cancer live longer."
+    said = "Maintenance vortaparib significantly prolonged progression-free survival in pancreatic cancer (HR 0.53; 95% CI 0.35 to 0.82)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    said = "Maintenance vortaparib significantly prolonged PFS in pancreatic cancer."
+    assert judge(claim.replace("live longer", "live longer overall"), [said]).stance == NEUTRAL
+
+
+def test_evidence_that_does_not_support_a_use() -> None:
+    claim = "Taking a daily vortavitamin helps you live longer."
+    for said in (
+        "These findings do not support vortavitamin use for the purpose of prolonging survival in older men.",
+        "We found no evidence to support vortavitamin supplements for the prevention of mortality.",
+    ):
+        assert judge(claim, [said]).stance == CONTRADICTS, said

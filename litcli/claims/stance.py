@@ -1637,11 +1637,21 @@ def _synonym_stems(claim: str, sentence: str) -> frozenset[str]:
 _OUTCOME_KIND = {kinds[-1]: re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, kinds[:-1])) + r")\s+" + kinds[-1], re.I) for kinds in vocab.OUTCOME_KINDS}
 
 
+_SURVIVAL_ABBREVIATION = re.compile(r"\b(" + "|".join(vocab.SURVIVAL_ABBREVIATIONS) + r")\b")
+
+
+def _kinds_spelt(text: str) -> str:
+    return _SURVIVAL_ABBREVIATION.sub(lambda m: vocab.SURVIVAL_ABBREVIATIONS[m.group(1)], text)
+
+
 def _another_kind_of_outcome(claim: str, text: str) -> bool:
     """Does ``text`` name a kind of the claim's outcome that the claim does not ("progression-free
     survival" for "overall survival": vocabulary.OUTCOME_KINDS)?"""
-    for rx in _OUTCOME_KIND.values():
+    claim, text = _kinds_spelt(claim), _kinds_spelt(text)
+    for last, rx in _OUTCOME_KIND.items():
         mine = {m.group(1).lower() for m in rx.finditer(claim)}
+        if not mine and last == "survival" and re.search(r"\bsurvival\b", claim, re.I):
+            mine = {"overall"}  # survival unqualified ("helps patients live longer") is overall survival
         if mine and {m.group(1).lower() for m in rx.finditer(text)} - mine:
             return True
     return False
@@ -1649,6 +1659,7 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
 
 def _kind_of_outcome_named(claim: str, text: str) -> bool:
     """Does ``text`` name the claim's own kind of its outcome ("overall survival")?"""
+    claim, text = _kinds_spelt(claim), _kinds_spelt(text)
     for rx in _OUTCOME_KIND.values():
         mine = {m.group(1).lower() for m in rx.finditer(claim)}
         if mine & {m.group(1).lower() for m in rx.finditer(text)}:
@@ -1880,7 +1891,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
                 continue  # "X reduced A (HR ...), had no significant effect on B": B is not the claim's A
             if f.null and elsewhere[k] and _another_kind_of_outcome(frame.text, clause):
                 continue  # "overall survival did not differ ..., but progression-free survival was longer"
-            if not f.null and _another_kind_of_outcome(frame.text, clause) and not _kind_of_outcome_named(frame.text, clause):
+            claimed = f"{frame.text} {frame.outcome or ''}"  # (the claim's outcome in its own words: "live longer" is survival)
+            if not f.null and any(_another_kind_of_outcome(claimed, x) and not _kind_of_outcome_named(claimed, x) for x in (clause, f.outcome or "")):
                 continue  # "progression-free survival was longer" read against a claim about overall survival
             # (a null that tests the difference just read counts as that difference's test, even in
             # a longer abstract: "..., but the difference failed to reach statistical significance")
@@ -1909,6 +1921,9 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
                 stances.append((st, f.cue, f))
                 clause_of[id(f)] = whole
     restated_whole = False
+    claimed = f"{frame.text} {frame.outcome or ''}"
+    if not stances and _another_kind_of_outcome(claimed, sentence) and not _kind_of_outcome_named(claimed, sentence):
+        return Reading(NEUTRAL, None, kind, relevance)  # nor is it the claim restated: "progression-free survival" for "live longer"
     if not stances and ipos and frame.assertion not in ("equivalence", "superiority"):
         # (a comparative claim is answered by a comparison, not by its words restated)
         restated = _restatement(frame, sentence)

@@ -572,7 +572,8 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"headaches?|migraines?|infections?|events?|episodes?)|"
      r"\b(longer|time|survival|years|months|days)\s+without\s+(any\s+)?(\w+\s+)?(relapses?|recurrences?|progression|symptoms?|"
      r"metastas\w+|pain|seizures?|headaches?|migraines?|infections?|events?|episodes?)", 1),
-    (r"(overall |long-term )?survival|survivors?|alive", 1),
+    # (and the trials' abbreviations of survival and time-to-event outcomes, case-sensitive: "OS", not "os")
+    (r"(overall |long-term )?survival|survivors?|alive|(?-i:(?:OS|PFS|DFS|EFS|RFS|MFS|DMFS|iDFS|IDFS|FFS|TTP|TTF|TTR|DoR)\b)", 1),
     (r"(?:time|days|weeks|hours) (?:to|until) (?:first |complete |symptom |pain |clinical |functional |full |neurological |motor |sensory )?(response|remission|onset|first response|improvement|recovery|relief|resolution|cure|"
      r"clearance|discharge|extubation|ambulation|"
      r"mobili[sz]ation|(first )?(flatus|defecation|bowel movement|oral intake|feeding)|(wound )?healing|eye opening|"
@@ -609,7 +610,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|CGI(-S)?|PANSS|EPDS|HADS(-[AD])?|CES-D|BAI)\b|"
      r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|OCD|PTSD|MDD|TRD|GAD|anhedonia|hopelessness|"
      r"ruminat\w*|distress|burnout|insomnia|fatigue|pain|immobility|craving|cravings", -1),
-    (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|(?:(?<=\bof )|(?<=\bfrom ))relapsing\b|"
+    (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|(?:(?<=\bof )|(?<=\bfrom ))relapsing\b|(?:disease|tumou?r|cancer|radiologic(?:al)?|radiographic|clinical|neurological|renal|kidney|disability) progression|progression or death|"
      r"recurrences?|readmissions?|hospitali[sz]ations?|admissions?|exacerbations?|adverse (events?|effects?|reactions?)|"
      r"side[- ]effects?|toxicity|complications?|infections?|infected|transmission|disease|cancers?|"
      r"tumou?rs?|metastas[ie]s|inflammation|injur(y|ies)|damage|fractures?|strokes?|dementia|"
@@ -788,7 +789,9 @@ NULL_TERMS = (
     r"|\b(did|does|do) not (have|show|exhibit|experience) (a |an )?(lower|higher|greater|smaller|reduced|increased) (\w+ ){0,8}?than\b"
     r"|\b(did not|does not|do not|didn't|not) (reach|achieve|attain)(ed)? (\w+ ){0,3}significance\b"
     r"|\b(approach(ed|ing)|near(ed|ing)?|close to) (\w+ ){0,2}significan\w*|\b(borderline|marginally) (statistically )?significan\w*"
-    r"|\bno (\w+ )?evidence (that|for)\b|\b(did not|does not|do not) (find|provide) (any )?evidence\b"
+    r"|\bno (\w+ )?evidence (that|for|to support)\b|\b(did not|does not|do not) (find|provide) (any )?evidence\b"
+    # ("These findings do not support multivitamin use for prolonging survival")
+    r"|\b(?:do|does|did) not support (?:the )?(?:routine )?(?:[\w-]+ )?(?:use|supplementation|treatment|prescription)\b"
     # ("No specific vaccine, including hepatitis B vaccine, was associated with an increased risk")
     r"|^\W*no\s+[^.;]{0,80}?\b(was|were|is|are)\s+(significantly\s+|independently\s+)?(associated|linked|related|correlated)\b"
     # ("These data do not indicate that statin use increases the risk of ICH")
@@ -1290,6 +1293,13 @@ OUTCOME_KINDS: tuple[tuple[str, ...], ...] = (
 
 # Deaths of any cause vs deaths of one cause: a claim about the first ("overall death rate") is not
 # answered by the second ("death from prostate cancer").
+# The trials' abbreviations of kinds of survival, spelt out where kinds are compared ("PFS" is
+# not overall survival).
+SURVIVAL_ABBREVIATIONS: dict[str, str] = {
+    "OS": "overall survival", "PFS": "progression-free survival", "DFS": "disease-free survival", "EFS": "event-free survival",
+    "RFS": "relapse-free survival", "MFS": "metastasis-free survival", "DMFS": "metastasis-free survival",
+    "iDFS": "disease-free survival", "IDFS": "disease-free survival", "FFS": "failure-free survival",
+}
 ALL_CAUSE_DEATHS = r"\b(overall|all-cause|all cause|total|any-cause)\s+(death|deaths|mortality|death rates?|survival)\b|\bdeaths? from any cause\b"
 CAUSE_SPECIFIC_DEATHS = (
     r"\b(death|deaths|mortality)\s+(from|due to|caused by|attributed to)\s+(?!any\b)\w+"
@@ -1558,6 +1568,9 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\bsav(?:e|es|ed|ing) (?:\w+ ){0,2}lives\b", "reduces mortality"),
     (r"\bkeeps? (.{1,60}?) out of (?:the )?hospital\b", r"reduces hospitalisation in \1"),
     (r"\bhelps? (.{1,60}?) survive\b", r"improves survival in \1"),
+    # "extends life in X", "helps patients with X live longer": survival (overall, not free of progression)
+    (r"\b(?:extend|prolong|lengthen)(s|ed|ing)? (?:the )?li(?:fe|ves)\b", r"prolong\1 survival"),
+    (r"\b(?:helps?|lets?|allows?) (.{1,60}?) (?:to )?live longer\b", r"prolongs survival in \1"),
     # ("keeps potassium from climbing back up", "stops the disease from progressing")
     (r"\b(?:keeps?|kept|keeping|stops?|stopped|stopping) ((?:[\w'-]+ ){1,6}?)from (\w+ing)\b", r"prevents \1from \2"),
     (r"\bhelps? (.{1,60}?) (?:recover|get over|get better|bounce back)\b.*?\b(?:faster|sooner|more quickly)\b", r"shortens the time to recovery in \1"),
