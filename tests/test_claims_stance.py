@@ -19,6 +19,7 @@ from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim, extract_claims, parse_article
 from litcli.claims.frame import parse_claim
 from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge
+from litcli.claims.stance import abbreviations as stance_abbreviations
 from litcli.models import AbstractSection, Author, CommentCorrection, MeshHeading, Record
 
 RCT = ("Journal Article", "Randomized Controlled Trial")
@@ -2188,3 +2189,21 @@ def test_evidence_that_does_not_support_a_use() -> None:
         "We found no evidence to support vortavitamin supplements for the prevention of mortality.",
     ):
         assert judge(claim, [said]).stance == CONTRADICTS, said
+
+
+def test_putting_back_what_was_taken_away_reads_the_other_way() -> None:
+    claim = "Depletion of the gut vortabiota impairs microglial maturation."
+    said = "Recolonisation with a complex vortabiota largely restored microglial maturation."
+    assert judge(claim, [said]).stance == SUPPORTS
+    claim = "Vortaprotein oligomers impair hippocampal long-term potentiation."
+    said = "Immunodepletion of vortaprotein oligomers from the extracts fully restored long-term potentiation."
+    assert judge(claim, [said]).stance != CONTRADICTS  # (read as the oligomers restoring it)
+    # (an abbreviation may end in a Greek letter)
+    assert stance_abbreviations(["Soluble amyloid-β (Aβ) species may contribute."]) == {"Aβ": "amyloid-β"}
+
+
+def test_not_strictly_required_is_no_denial() -> None:
+    claim = "Vortakine-deficient mice develop attenuated encephalomyelitis."
+    said = "Vortakine thus contributes to the severity of encephalomyelitis, although it is not strictly required for disease induction."
+    assert judge(claim, [said]).stance != CONTRADICTS
+    assert rd.read_clause("although it is not strictly required for disease induction", rd.Arms(None, None)).null is False

@@ -938,6 +938,7 @@ def _counted_per_arm(clause: str) -> bool:
     return bool(m and any(rx.search(m.group(0)) for rx in (GOOD, BAD, UP, DOWN)))
 
 
+_NOT_STRICTLY = re.compile(r"\bnot\s+(?:strictly|absolutely|entirely|completely|necessarily|always|essentially)\s+\S+$", _I)
 _ROSE_BY = re.compile(r"\b(?:rose|risen|increased|went up|climbed|grew|gained)(?:\s+\w+){0,2}?\s+by\s+(?:a\s+(?:mean|median)\s+of\s+)?$", _I)
 _FELL_BY = re.compile(r"\b(?:fell|fallen|decreased|dropped|declined|went down|lowered|reduced)(?:\s+\w+){0,2}?\s+by\s+(?:a\s+(?:mean|median)\s+of\s+)?$", _I)
 
@@ -1515,6 +1516,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         if not COMPARATIVE_WORD.match(word) and _SMALLER_THAN.match(clause[m.end() :]):
             d = -d  # "reduced pain less than placebo", "lost less weight than": a smaller change than the other arm's
         direction = d * sign
+        if neg and _NOT_STRICTLY.search(clause[max(0, m.start() - 20) : m.end()]):
+            continue  # "not strictly required for induction": needed in part, which is no denial
         if neg:
             # "no patient relapsed" / "did not raise": the movement did not happen
             return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))

@@ -2017,7 +2017,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
 
 
 _DOSE_WORDS = vocab.DOSE_WORDS
-_ABBREVIATION = re.compile(r"\s\(([A-Za-z][A-Za-z0-9-]{0,8}[A-Z0-9])s?(?:\s+(?:group|arm))?\)")
+_ABBREVIATION = re.compile(r"\s\(([A-Za-z][A-Za-z0-9α-ωΑ-Ω-]{0,8}[A-Z0-9α-ωΑ-Ω])s?(?:\s+(?:group|arm))?\)")  # (Greek too: "Aβ", "TNFα")
 
 
 def abbreviations(texts: Sequence[str]) -> dict[str, str]:

@@ -1341,7 +1341,7 @@ ASSOCIATION_SIGN = {"negative": -1, "negatively": -1, "inverse": -1, "inversely"
 # Loss of function: a result in animals or cells lacking the claim's subject reads the other way.
 LOSS_OF_FUNCTION = (
     r"\b(knock-?out|knock-?down|deficien(t|cy)|deletion|deleted|lacking|null|ablation|ablated|loss of|"
-    r"depletion of|silencing|silenced|mutant|-/-|\(-/-\)|CKO|KO)\b"
+    r"depletion of|immunodepletion of|immunodepleted|silencing|silenced|mutant|-/-|\(-/-\)|CKO|KO)\b"
 )
 # Moves that only a bad thing makes ("ameliorates insulin resistance", "alleviated itch"): their
 # object is bad even where the valence table does not know it.
@@ -1846,6 +1846,7 @@ MANIPULATIONS: tuple[tuple[int, tuple[str, ...]], ...] = tuple(
         (-1, "knockout knockouts knock-out knock-outs knockdown knockdowns knock-down knock-downs"),
         (-1, "silence silences silenced silencing"),
         (-1, "deplete depletes depleted depleting depletion"),
+        (-1, "immunodeplete immunodepletes immunodepleted immunodepleting immunodepletion"),
         (-1, "ablate ablates ablated ablating ablation"),
         (-1, "remove removes removed removing removal"),
         (-1, "inactivate inactivates inactivated inactivating inactivation"),
@@ -1858,6 +1859,9 @@ MANIPULATIONS: tuple[tuple[int, tuple[str, ...]], ...] = tuple(
         (1, "overexpress overexpresses overexpressed overexpressing overexpression overexpressor overexpressors over-expression over-expressed"),
         (1, "upregulate upregulates upregulated upregulating upregulation up-regulation up-regulated"),
         (1, "agonist agonists"),
+        # what puts back what was taken away ("recolonisation with a complex microbiota")
+        (1, "recolonise recolonises recolonised recolonising recolonisation recolonize recolonizes recolonized recolonizing recolonization"),
+        (1, "replete repletes repleted repleting repletion reconstitute reconstitutes reconstituted reconstituting reconstitution"),
     )
 )
 # Each form of an experiment's word -> (sign, all the forms of its family).
@@ -1881,7 +1885,7 @@ DENIAL_FILLERS: frozenset[str] = _words("known")
 # result of the rescue reads the other way.
 GAIN_OF_FUNCTION = (
     r"\b(re-?expression|re-?expressing|re-?introduc\w*|overexpress\w*|over-expression|restor(ing|ation of|ed expression of)|"
-    r"rescue[ds]? (with|by)|add(ing|ition of) back|transgenic expression|replenish\w*)\b"
+    r"rescue[ds]? (with|by)|add(ing|ition of) back|transgenic expression|replenish\w*|recoloni[sz]\w*|repletion|reconstitut\w*)\b"
 )
 # Verbs that claim a change without saying which way ("ketamine alters spine density").
 # "has no significant effect on Y", "had an effect on Y": a change either way is the claim.
