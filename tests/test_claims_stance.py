@@ -2207,3 +2207,35 @@ def test_not_strictly_required_is_no_denial() -> None:
     said = "Vortakine thus contributes to the severity of encephalomyelitis, although it is not strictly required for disease induction."
     assert judge(claim, [said]).stance != CONTRADICTS
     assert rd.read_clause("although it is not strictly required for disease induction", rd.Arms(None, None)).null is False
+
+
+def test_the_records_disease_carries_to_a_tested_comparison_of_the_arms() -> None:
+    claim = "Vortumumab improves response rates in relapsed or refractory multiple myeloma."
+    record = [
+        "Vortumumab is a monoclonal antibody targeting CD38.",
+        "In this phase 3 trial, 500 patients with relapsed or refractory multiple myeloma were randomly assigned to vortumumab or placebo.",
+        "The overall response rate was 91% with vortumumab versus 75% with placebo (P<0.001).",
+    ]
+    assert judge(claim, record).stance == SUPPORTS
+    # (an untested sentence, or one that names one arm only, is still held to the claim's words)
+    untested = [*record[:2], "The overall response rate was 91% with vortumumab."]
+    assert judge(claim, untested).stance == NEUTRAL
+
+
+def test_the_absence_of_a_bad_thing_and_the_loss_of_a_good_one() -> None:
+    claim = "Vortazapine reduces chemotherapy-induced nausea."
+    said = "The proportion with no nausea was significantly greater with vortazapine than with placebo (74% vs 45%, P = 0.002)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    claim = "Vortosumab prevents bone mineral density loss in women receiving aromatase inhibitors."
+    said = "Lumbar spine BMD decreased by 3.1% in the placebo group and increased by 4.2% in the vortosumab group (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert rd.valence("kidney function decline")[0] == -1 and rd.valence("weight loss")[0] == 1
+
+
+def test_the_outcome_named_last_before_the_figures() -> None:
+    claim = "Vortaclotide relieves abdominal pain in IBS with constipation."
+    said = (
+        "For the endpoint of a 30% reduction in worst abdominal pain plus an increase of one bowel movement, "
+        "response was 33.7% with vortaclotide and 13.9% with placebo (p<0.0001)."
+    )
+    assert judge(claim, [said]).stance == SUPPORTS

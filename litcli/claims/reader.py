@@ -330,9 +330,15 @@ def valence(text: str) -> tuple[int, str | None]:
         best = (head.start(1), 1, head.group(1))
     if best[1] > 0 and _LOSS_OF.search(text[max(0, best[0] - 40) : best[0]]):
         return -best[1], best[2]
+    lost = _LOSS_NAMED_AFTER.match(text, best[0] + len(best[2])) if best[1] > 0 else None
+    if lost:
+        return -best[1], best[2] + lost.group(0)  # "bone mineral density loss", "kidney function decline"
     if best[1] < 0 and _FREE_OF.search(text[max(0, best[0] - 40) : best[0]]):
         return -best[1], best[2]
     return best[1], best[2]
+
+
+_LOSS_NAMED_AFTER = re.compile(r"[\s-]+(?:loss|losses|decline|deterioration|impairment)\b", _I)
 
 
 def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
@@ -349,7 +355,8 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
     for pattern, val in VALENCE:
         for m in pattern.finditer(before):
             if best is None or m.end() > best[0]:
-                best = (m.end(), val, m.group(0))
+                # ("the proportion with no nausea was greater": the absence of a bad thing is good)
+                best = (m.end(), -val if val < 0 and _FREE_OF.search(before[max(0, m.start() - 40) : m.start()]) else val, m.group(0))
     return (best[1], best[2]) if best else (0, None)
 
 
@@ -1382,6 +1389,11 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         before = clause[: max(clause.find(m_num), 0)]
         setting = _LEADING_SETTING.match(before)
         v, words = valence(before[setting.end() :] if setting else before)
+        last_part = re.split(r"[,;]\s+", before)[-1]
+        if last_part != before and valence(last_part)[1]:
+            # the outcome named last before the figures ("For the endpoint of a 30% reduction in pain
+            # plus ..., response was 33.7% with A and 13.9% with B": response)
+            v, words = valence(last_part)
         if ": " in before and valence(before.rsplit(": ", 1)[1])[1]:
             # "stopped early for efficacy: relapse occurred in 29% of ...": what follows the colon
             v, words = valence(before.rsplit(": ", 1)[1])

@@ -842,7 +842,7 @@ GOOD_OUTCOME_HEADS = r"response|responses|remission|remissions|relief|improvemen
 # Before a good outcome, words that make it a bad one ("loss of kidney function"); before a bad
 # outcome, words that make it a good one ("free of suicidal ideation", "freedom from relapse").
 LOSS_OF_GOOD = r"loss|losses|decline|deterioration|worsening|impairment|lack|absence"
-FREEDOM_FROM_BAD = r"free (?:of|from)|freedom from|absence of|absent of"
+FREEDOM_FROM_BAD = r"free (?:of|from)|freedom from|absence of|absent of|(?:with|having|reporting|experiencing|who had) no|^\W*no"
 # Contractions spelt out before a result sentence is read ("didn't differ" is read as "did not
 # differ"), so that every negation pattern needs only the long form.  The irregular ones first;
 # any other "<verb>n't" becomes "<verb> not".
