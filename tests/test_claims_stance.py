@@ -2239,3 +2239,29 @@ def test_the_outcome_named_last_before_the_figures() -> None:
         "response was 33.7% with vortaclotide and 13.9% with placebo (p<0.0001)."
     )
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_one_arms_figure_after_its_verb_the_others_before_its_name() -> None:
+    claim = "Vortanasal works for treatment-resistant depression."
+    said = "Patients in the placebo spray arm improved by 15.8 MADRS points, compared with 19.8 points in the vortanasal arm (difference -4.0, 95% CI -7.3 to -0.6; p=0.02)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Patients in the placebo spray arm improved by 19.8 MADRS points, compared with 15.8 points in the vortanasal arm (p=0.02)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_an_effect_independently_of_the_claimed_mechanism() -> None:
+    claim = "Ketamine's antidepressant effect comes from blocking NMDA receptors."
+    said = "The antidepressant-like actions of ketamine in mice are mediated by its metabolite, independently of NMDA receptor inhibition."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "Ketamine produced its antidepressant effect through NMDA receptor blockade."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_change_that_persisted_for_a_time_is_no_null() -> None:
+    claim = "Vortamine causes permanent changes to the brain."
+    said = "Reductions in frontal grey matter volume among former heavy vortamine users persisted after more than 1 year of abstinence."
+    assert judge(claim, [said]).stance != CONTRADICTS
+    # (an effect that persisted after its supposed cause was removed is still no dependency)
+    assert rd.NULL.search("its antidepressant-like effects persisted after serotonin depletion")
+    said = "In an open-label study of 13 adolescents, mean CDRS-R scores dropped by 42% after six vortamine infusions."
+    assert judge("Vortamine helps teenagers with depression.", [said]).stance == SUPPORTS

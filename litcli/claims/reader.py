@@ -684,8 +684,8 @@ _ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the|of)"
 
 _AFTER_ARM = re.compile(
     # (an arm's label is part of its name: "Group 1 (86.1 days)" is 86.1, not 1)
-    r"^(?:groups?\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d)\b|[\w-]*)(?:\s+(?:group|arm|condition|patients|participants|subjects))?\s*(?:\([^()]{0,20}\))?\s*"
-    r"(?:,\s*)?(?:is|was|were|of|had|showed|reached|:|=)?\s*(?:a |an )?(?:(?:mean|median)(?:\s+[a-z-]+){0,2}?\s+(?=of\b)|mean|median|rate|score)?\s*(?:of\s+)?"
+    r"^(?:groups?\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d)\b|[\w-]*)(?:\s+(?:[\w-]+\s+){0,2}?(?:group|arm|condition|patients|participants|subjects))?\s*(?:\([^()]{0,20}\))?\s*"
+    r"(?:,\s*)?(?:is|was|were|of|had|showed|reached|:|=|(?:improved|decreased|increased|fell|rose|dropped|declined|changed|reduced|lowered)\s+by)?\s*(?:a |an )?(?:(?:mean|median)(?:\s+[a-z-]+){0,2}?\s+(?=of\b)|mean|median|rate|score)?\s*(?:of\s+)?"
     r"(?:\(\s*(?:n\s*=\s*)?\d+\s*/\s*\d+\s*[,;]\s*|\(\s*)?" + _NUMBER,  # "the control group (13/39, 33%)", "Group 1 (86.1 days)"
     _I,
 )
@@ -904,8 +904,19 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
             got_i = _value_after(clause, i_last)
             got_c = _value_after(clause, c_last)
             if got_i is None or got_c is None:
-                got_i = _value_before(clause, ipos[0])
-                got_c = _value_before(clause, cpos[0])
+                before_i, before_c = _value_before(clause, ipos[0]), _value_before(clause, cpos[0])
+                if before_i is not None and before_c is not None:
+                    got_i, got_c = before_i, before_c
+                elif (got_i is not None and re.search(r"\bby\b", clause[i_last : got_i[1]])) or (
+                    got_c is not None and re.search(r"\bby\b", clause[c_last : got_c[1]])
+                ):
+                    # one figure after its arm's verb of change, the other before its own arm ("the
+                    # placebo arm improved by 15.8 points, compared with 19.8 points in the A arm")
+                    got_i, got_c = got_i or before_i, got_c or before_c
+                    if got_i is not None and got_c is not None and got_i[1] == got_c[1]:
+                        return None
+                else:
+                    got_i, got_c = before_i, before_c
             if got_i is None or got_c is None:
                 return None
             (vi, at_i), (vc, at_c) = got_i, got_c
@@ -1637,4 +1648,10 @@ def target_independent(text: str, concept: vocab.Concept) -> tuple[int, str | No
             ind = _INDEPENDENT_OF.match(text, m.end())
             if ind:
                 return d, text[m.start() : ind.end()].strip()
+            before = _INDEPENDENTLY_OF.search(text[max(0, m.start() - 30) : m.start()])
+            if before:
+                return d, before.group(0) + text[m.start() : m.end()]  # "independently of NMDA receptor inhibition"
     return 0, None
+
+
+_INDEPENDENTLY_OF = re.compile(r"\b(?:independent(?:ly)?|regardless) of\s+(?:the\s+)?$|\bwithout (?:the need for |requiring )?(?:any\s+)?$", _I)

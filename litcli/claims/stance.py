@@ -1838,12 +1838,14 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     clauses: list[str] = []
     special = None  # "mechanism" | "dependency" | "duration": decided by a rule of its own
     for cid, d in frame.mechanisms:
+        # (the effect said not to need the action first: "independently of NMDA receptor inhibition")
+        if (denied := rd.target_independent(sentence, vocab.CONCEPTS_BY_ID[cid]))[0] == d:
+            stances.append((CONTRADICTS, denied[1], None))  # "acts through an NMDA receptor inhibition-independent mechanism"
+            special = "mechanism"
+            continue
         ed, ecue = target_direction(sentence, vocab.CONCEPTS_BY_ID[cid])
         if ed:
             stances.append((SUPPORTS if ed == d else CONTRADICTS, ecue, None))
-            special = "mechanism"
-        elif (denied := rd.target_independent(sentence, vocab.CONCEPTS_BY_ID[cid]))[0] == d:
-            stances.append((CONTRADICTS, denied[1], None))  # "acts through an NMDA receptor inhibition-independent mechanism"
             special = "mechanism"
     excepted = _excepted_population(frame, sentence)
     if excepted is not None:

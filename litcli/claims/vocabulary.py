@@ -607,7 +607,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     # suicidality is its own outcome: depression scores do not answer a claim about suicidal thinking
     (r"suicid\w*|ideation|(SSI|MSSI|C-SSRS|CGI-SS(-R)?)\b", -1),
     (r"symptoms?|severity|symptom scores?|(MADRS|HAM-?[DA]|HDRS|HAMD|HAMA|Y-?BOCS|CAPS(-5)?|PCL(-5)?|BDI(-II)?|"
-     r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|CGI(-S)?|PANSS|EPDS|HADS(-[AD])?|CES-D|BAI)\b|"
+     r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|CGI(-S)?|PANSS|EPDS|HADS(-[AD])?|CES-D|BAI|CDRS(-R)?)\b|"
      r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|OCD|PTSD|MDD|TRD|GAD|anhedonia|hopelessness|"
      r"ruminat\w*|distress|burnout|insomnia|fatigue|pain|immobility|craving|cravings", -1),
     (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|(?:(?<=\bof )|(?<=\bfrom ))relapsing\b|(?:disease|tumou?r|cancer|radiologic(?:al)?|radiographic|clinical|neurological|renal|kidney|disability) progression|progression or death|"
@@ -814,7 +814,7 @@ NULL_TERMS = (
     r"(effect|impact|influence|benefit)"
     r"|similar (in|between|across|among|to|with|proportions?|rates?)|(was|were|are|is) (\w+ )?comparable|comparable (between|across|in both|among)|unchanged|unaffected|"
     r"unrelated|no different|p\s*=\s*n\.?s\.?(?![\w.])|equal (in|between|across) (the )?(two |both |all )?(groups|arms)|did not appear|(does|do) not (appear|seem) to|\w+ed similarly\b|similarly (improved|reduced|decreased|increased)|"
-    r"(largely |mostly |probably )?non-?causal|spurious|(explained|accounted for) by confounding|persist(ed|s)? (after|despite|in the)|"
+    r"(largely |mostly |probably )?non-?causal|spurious|(explained|accounted for) by confounding|persist(ed|s)? (despite|in the|after(?! (more than |over |at least |about |nearly )?(\d|one|two|three|four|five|six|a |an )[\w ]{0,12}?(days?|weeks?|months?|years?)\b))|"
     r"retained its|remained (stable|unchanged|similar)|stayed comparable|\bneither\b|\bnor\b"
 )
 # Words one of which every match of NULL_TERMS contains: a quick look for them first spares most
