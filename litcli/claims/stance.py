@@ -1644,6 +1644,7 @@ def _kinds_spelt(text: str) -> str:
     return _SURVIVAL_ABBREVIATION.sub(lambda m: vocab.SURVIVAL_ABBREVIATIONS[m.group(1)], text)
 
 
+@lru_cache(maxsize=8192)
 def _another_kind_of_outcome(claim: str, text: str) -> bool:
     """Does ``text`` name a kind of the claim's outcome that the claim does not ("progression-free
     survival" for "overall survival": vocabulary.OUTCOME_KINDS)?"""
@@ -1657,6 +1658,7 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def _kind_of_outcome_named(claim: str, text: str) -> bool:
     """Does ``text`` name the claim's own kind of its outcome ("overall survival")?"""
     claim, text = _kinds_spelt(claim), _kinds_spelt(text)
