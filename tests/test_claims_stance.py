@@ -2265,3 +2265,13 @@ def test_a_change_that_persisted_for_a_time_is_no_null() -> None:
     assert rd.NULL.search("its antidepressant-like effects persisted after serotonin depletion")
     said = "In an open-label study of 13 adolescents, mean CDRS-R scores dropped by 42% after six vortamine infusions."
     assert judge("Vortamine helps teenagers with depression.", [said]).stance == SUPPORTS
+
+
+def test_a_recommendation_against_a_use() -> None:
+    claim = "Vortasteroid replacement therapy reduces the risk of coronary heart disease in postmenopausal women."
+    said = "Conclusions: Combined vortasteroid therapy should not be initiated or continued for primary prevention of coronary heart disease."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # (what should not be withheld is no recommendation against)
+    said = "Conclusions: Combined vortasteroid therapy should not be withheld for the prevention of coronary heart disease."
+    assert judge(claim, [said]).stance != CONTRADICTS
+    assert rd.valence("median time to 50% pain reduction")[0] == -1  # sooner is better

@@ -574,7 +574,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"metastas\w+|pain|seizures?|headaches?|migraines?|infections?|events?|episodes?)", 1),
     # (and the trials' abbreviations of survival and time-to-event outcomes, case-sensitive: "OS", not "os")
     (r"(overall |long-term )?survival|survivors?|alive|(?-i:(?:OS|PFS|DFS|EFS|RFS|MFS|DMFS|iDFS|IDFS|FFS|TTP|TTF|TTR|DoR)\b)", 1),
-    (r"(?:time|days|weeks|hours) (?:to|until) (?:first |complete |symptom |pain |clinical |functional |full |neurological |motor |sensory )?(response|remission|onset|first response|improvement|recovery|relief|resolution|cure|"
+    (r"(?:time|days|weeks|hours) (?:to|until) (?:\d+(?:\.\d+)?\s*% )?(?:first |complete |symptom |pain |clinical |functional |full |neurological |motor |sensory )?(response|remission|onset|first response|improvement|recovery|relief|resolution|reduction|cure|"
      r"clearance|discharge|extubation|ambulation|"
      r"mobili[sz]ation|(first )?(flatus|defecation|bowel movement|oral intake|feeding)|(wound )?healing|eye opening|"
      r"return of|return to \w+|resumption of|full enteral)", -1),  # sooner is better
@@ -792,6 +792,8 @@ NULL_TERMS = (
     r"|\bno (\w+ )?evidence (that|for|to support)\b|\b(did not|does not|do not) (find|provide) (any )?evidence\b"
     # ("These findings do not support multivitamin use for prolonging survival")
     r"|\b(?:do|does|did) not support (?:the )?(?:routine )?(?:[\w-]+ )?(?:use|supplementation|treatment|prescription)\b"
+    # ("should not be initiated or continued for the prevention of CHD": a recommendation against it)
+    r"|\bshould not be (?:initiated|continued|used|recommended|prescribed|given|offered|started)\b"
     # ("No specific vaccine, including hepatitis B vaccine, was associated with an increased risk")
     r"|^\W*no\s+[^.;]{0,80}?\b(was|were|is|are)\s+(significantly\s+|independently\s+)?(associated|linked|related|correlated)\b"
     # ("These data do not indicate that statin use increases the risk of ICH")
