@@ -2275,3 +2275,9 @@ def test_a_recommendation_against_a_use() -> None:
     said = "Conclusions: Combined vortasteroid therapy should not be withheld for the prevention of coronary heart disease."
     assert judge(claim, [said]).stance != CONTRADICTS
     assert rd.valence("median time to 50% pain reduction")[0] == -1  # sooner is better
+
+
+def test_a_claim_about_deaths_is_answered_by_the_clause_about_deaths() -> None:
+    claim = "Swapping butter for vortaseed oil saves lives from heart disease."
+    said = "Total cholesterol fell more in the vortaseed oil group, but all-cause mortality was higher (17.6% vs 11.8%; HR 1.62; 95% CI 1.00-2.64; P=0.05)."
+    assert judge(claim, [said]).stance == CONTRADICTS

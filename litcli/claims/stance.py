@@ -1897,6 +1897,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
                 continue  # "X reduced A (HR ...), had no significant effect on B": B is not the claim's A
             if f.null and elsewhere[k] and _another_kind_of_outcome(frame.text, clause):
                 continue  # "overall survival did not differ ..., but progression-free survival was longer"
+            if frame.hard_outcome and not f.null and len(clauses) > 1 and not _HARD.search(clause) and any(_HARD.search(c) for c in clauses):
+                continue  # "total cholesterol fell more ..., but all-cause mortality was higher": deaths are in the other clause
             claimed = f"{frame.text} {frame.outcome or ''}"  # (the claim's outcome in its own words: "live longer" is survival)
             if not f.null and any(_another_kind_of_outcome(claimed, x) and not _kind_of_outcome_named(claimed, x) for x in (clause, f.outcome or "")):
                 continue  # "progression-free survival was longer" read against a claim about overall survival
