@@ -68,8 +68,8 @@ FLOORS: dict[str, dict[str, float]] = {
 # session's start (71bb363), 115 of 3,836, P 0.915 / 0.925, macro-F1 0.658 at its end.
 # Fourteenth session (probes 96-109 added, 1,400 pairs written blind in three waves; 96, 98, 100, 102,
 # 104 and the inversions of 103 and 106 read; 97, 99, 101, 105 and 107-109 unread): 10,790 pairs,
-# 164 of 4,337, P 0.905 / 0.917, macro-F1 0.647 at the session's start (4d9cc01); 133 of 4,413,
-# P 0.911 / 0.927, macro-F1 0.657 at its end.
+# 164 of 4,337, P 0.905 / 0.917, macro-F1 0.647 at the session's start (4d9cc01); 133 of 4,416,
+# P 0.911 / 0.928, macro-F1 0.657 at its end (b6b4e16).
 PROBES_MIN_PAIRS = 10790
 PROBES_FLOOR = {"max_inversions": 133, "min_P(supports)": 0.91, "min_P(contradicts)": 0.92, "min_macro_f1": 0.65}
 # Evidence Inference direction (first 400 pairs): measured in the seventh session 0.675 of all, 0.951
