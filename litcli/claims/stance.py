@@ -1658,6 +1658,12 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
     return False
 
 
+def _only_another_kind(claim: str, text: str) -> bool:
+    """``text`` names another kind of the claim's outcome and not the claim's own ("progression-free
+    survival" for "overall survival" or "live longer")."""
+    return _another_kind_of_outcome(claim, text) and not _kind_of_outcome_named(claim, text)
+
+
 @lru_cache(maxsize=8192)
 def _kind_of_outcome_named(claim: str, text: str) -> bool:
     """Does ``text`` name the claim's own kind of its outcome ("overall survival")?"""
@@ -1838,6 +1844,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     stances: list[tuple[str, str | None, Finding | None]] = []
     clause_of: dict[int, str] = {}
     clauses: list[str] = []
+    claimed = f"{frame.text} {frame.outcome or ''}"  # (the claim's outcome in its own words too: "live longer" is survival)
     special = None  # "mechanism" | "dependency" | "duration": decided by a rule of its own
     for cid, d in frame.mechanisms:
         # (the effect said not to need the action first: "independently of NMDA receptor inhibition")
@@ -1899,8 +1906,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
                 continue  # "overall survival did not differ ..., but progression-free survival was longer"
             if frame.hard_outcome and not f.null and len(clauses) > 1 and not _HARD.search(clause) and any(_HARD.search(c) for c in clauses):
                 continue  # "total cholesterol fell more ..., but all-cause mortality was higher": deaths are in the other clause
-            claimed = f"{frame.text} {frame.outcome or ''}"  # (the claim's outcome in its own words: "live longer" is survival)
-            if not f.null and any(_another_kind_of_outcome(claimed, x) and not _kind_of_outcome_named(claimed, x) for x in (clause, f.outcome or "")):
+            if not f.null and any(_only_another_kind(claimed, x) for x in (clause, f.outcome or "")):
                 continue  # "progression-free survival was longer" read against a claim about overall survival
             # (a null that tests the difference just read counts as that difference's test, even in
             # a longer abstract: "..., but the difference failed to reach statistical significance")
@@ -1929,8 +1935,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
                 stances.append((st, f.cue, f))
                 clause_of[id(f)] = whole
     restated_whole = False
-    claimed = f"{frame.text} {frame.outcome or ''}"
-    if not stances and _another_kind_of_outcome(claimed, sentence) and not _kind_of_outcome_named(claimed, sentence):
+    if not stances and _only_another_kind(claimed, sentence):
         return Reading(NEUTRAL, None, kind, relevance)  # nor is it the claim restated: "progression-free survival" for "live longer"
     if not stances and ipos and frame.assertion not in ("equivalence", "superiority"):
         # (a comparative claim is answered by a comparison, not by its words restated)
@@ -2008,8 +2013,8 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             return Reading(CONTRADICTS, regardless.group(0), special or kind, relevance, chosen[2])
         if stance == CONTRADICTS:
             return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
-    small = _AT_MOST_SMALL.search(sentence) or _SMALL_EFFECT.search(sentence)
-    if stance == SUPPORTS and small and not frame.negated and _LARGE_EFFECT.search(frame.text):
+    small = (_AT_MOST_SMALL.search(sentence) or _SMALL_EFFECT.search(sentence)) if stance == SUPPORTS and not frame.negated and _LARGE_EFFECT.search(frame.text) else None
+    if small:
         # "produces substantial weight loss" / "produced at most modest weight loss": the size
         # the claim names is denied; a "modest" effect leaves it open
         size_denied = small.re is _AT_MOST_SMALL
