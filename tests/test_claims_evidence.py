@@ -117,7 +117,7 @@ def test_rationale_prefers_results_and_conclusions(recs: dict[str, Record]) -> N
 
 def test_reversal_activation_versus_antagonist(recs: dict[str, Record]) -> None:
     c = claim("The activation of NMDA receptors by Ketamine leads to increased production of BDNF.")
-    assert parse_claim(c.text).mechanisms == (("nmda", 1),)
+    assert parse_claim(c.text).mechanisms == (("nmda", 1), ("bdnf", 1))  # (the amount downstream is a target too)
     review = ev.assess(recs["99000008"], c)
     assert review.reversal and review.stance == ev.CONTRADICTS
     assert any("antagonist" in (r.cue or "") or "Blockade" in (r.cue or "") for r in review.rationale)

@@ -2281,3 +2281,28 @@ def test_a_claim_about_deaths_is_answered_by_the_clause_about_deaths() -> None:
     claim = "Swapping butter for vortaseed oil saves lives from heart disease."
     said = "Total cholesterol fell more in the vortaseed oil group, but all-cause mortality was higher (17.6% vs 11.8%; HR 1.62; 95% CI 1.00-2.64; P=0.05)."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_receptor_claim_is_answered_by_its_targets_not_by_other_changes() -> None:
+    # what the drug does downstream of the receptor, said as an amount, is the claim's own
+    claim = "Vortamine blocks NMDA receptors, which sets off a surge of glutamate."
+    assert judge(claim, ["In awake rats, vortamine increased extracellular glutamate in the prefrontal cortex to 190% of baseline."]).stance == SUPPORTS
+    assert judge(claim, ["Vortamine did not alter prefrontal glutamate concentrations relative to saline (difference 0.2%)."]).stance == CONTRADICTS
+    # (the action word nearest the target: glutamate rose, though "blocked" comes first)
+    said = "Vortamine blocked NMDA receptors, increased glutamate release in the prefrontal cortex and raised spine density within 24 hours."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # an effect on behaviour says nothing of how it comes about
+    said = "The antidepressant-like effect of vortamine in the forced swim test persisted 24 hours after a single dose in mice."
+    assert judge("Vortamine works by activating the brain's NMDA receptors.", [said]).stance == NEUTRAL
+    # a denied rise of the target, and an action said in contrast
+    assert judge("Vortamine raises BDNF.", ["In this sample, vortamine did not increase serum BDNF."]).stance == CONTRADICTS
+    said = "Rather than stimulating NMDA receptors, vortamine inhibits them."
+    assert judge("Vortamine activates NMDA receptors.", [said]).stance == CONTRADICTS
+    # the receptor's action turned round breaks the claimed chain, whatever follows downstream
+    said = "In mice, NMDA receptor blockade at rest rapidly increased BDNF translation in the hippocampus."
+    assert judge("Vortamine activates NMDA receptors to raise BDNF.", [said]).stance == CONTRADICTS
+    # (an action downstream of the target is another receptor's; "not required" is no action)
+    said = "Blocking AMPA receptors abolished vortamine's effects, indicating that AMPA receptor activation downstream of NMDA receptor blockade is required."
+    assert judge("Vortamine blocks NMDA receptors, which triggers a glutamate surge.", [said]).stance == SUPPORTS
+    said = "These findings suggest that NMDA receptor inhibition is not required for the antidepressant-like effects of vortamine."
+    assert judge("Vortamine works by blocking NMDA receptors.", [said]).stance != SUPPORTS

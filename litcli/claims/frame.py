@@ -642,11 +642,17 @@ def _parse_claim(text: str) -> ClaimFrame:
     mechanisms: list[tuple[str, int]] = []
     for found in vocab.find_concepts(clean):
         if found.concept.group == "mechanism":
-            d, _ = rd.target_direction(clean, found.concept)
+            d, _ = rd.target_direction(clean, found.concept, denials=False)
             if d:
                 mechanisms.append((found.concept.id, d))
     if mechanisms:
         assertion = "mechanism"
+        # a claim of what the drug does to a receptor is answered by what a sentence says of the
+        # targets (stance.read_sentence), not by a change in anything else: "works by activating
+        # NMDA receptors" is no claim that it works, "blocks NMDA receptors" none of which way
+        # symptoms go (a claim that it raises an amount, "increases BDNF levels", is read as any)
+        if re.fullmatch(f"(?:{vocab.ACTIVATE_WORDS}|{vocab.BLOCK_WORDS})", cue or "", _I) or re.match(r"(?:works?|acts?)\b", cue or "", _I):
+            direction = goodness = v = 0
     # time frames are read in the predicate: "long-term use harms memory" is not a claim that lasts
     lasting = fading = None
     # (with the adverbs before the verb: "permanently cures depression")

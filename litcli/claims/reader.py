@@ -1597,24 +1597,30 @@ def _experiment() -> re.Pattern[str]:
 
 
 @cache
-def _target_direction_patterns(concept_id: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _near_target(concept_id: str, words: str) -> re.Pattern[str]:
+    """``words`` within four words of the target, before or after it (not across "and", "but")."""
     c = vocab.CONCEPTS_BY_ID[concept_id]
     target = "(?:" + "|".join([f"(?:{p})" for p in c.detect] + [re.escape(t) for t in c.tiab]) + ")"
-    gap = r"\W+(?:(?!(?:and|but|while|whereas|or)\b)[\w-]+\W+){0,4}?"
-
-    def near(words: str) -> re.Pattern[str]:
-        # \b before the verb: "disinhibition" is not "inhibition"
-        return re.compile(rf"\b{words}{gap}{target}|{target}{gap}\b{words}", _I)
-
-    return near(vocab.ACTIVATE_WORDS), near(vocab.BLOCK_WORDS)
+    # (not across "downstream of": "AMPA receptor activation downstream of NMDA receptor blockade")
+    gap = r"\W+(?:(?!(?:and|but|while|whereas|or|downstream|upstream)\b)[\w-]+\W+){0,4}?"
+    # \b before the verb: "disinhibition" is not "inhibition"
+    return re.compile(rf"\b{words}{gap}{target}|{target}{gap}\b{words}", _I)
 
 
-def target_direction(text: str, concept: vocab.Concept) -> tuple[int, str | None]:
+def _target_direction_patterns(concept_id: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    if concept_id in vocab.LEVEL_TARGETS:
+        up, down = f"(?:{vocab.ACTIVATE_WORDS}|{vocab.LEVEL_UP_WORDS})", f"(?:{vocab.BLOCK_WORDS}|{vocab.LEVEL_DOWN_WORDS})"
+        return _near_target(concept_id, up), _near_target(concept_id, down)
+    return _near_target(concept_id, vocab.ACTIVATE_WORDS), _near_target(concept_id, vocab.BLOCK_WORDS)
+
+
+def target_direction(text: str, concept: vocab.Concept, *, denials: bool = True) -> tuple[int, str | None]:
     """+1 if the text says the target is activated, -1 if blocked, 0 if neither.
 
     A clause that describes an experiment blocking the target with something else
     ("blocking mTOR abolished the effects", "blocked by rapamycin", "pretreatment with ...")
-    says nothing about what the drug does.
+    says nothing about what the drug does. With ``denials``, an action said not to happen ("did
+    not increase BDNF") is no direction (a claim's own "not" is read apart: ``denials=False``).
     """
     activate, block = _target_direction_patterns(concept.id)
     for clause in split_clauses(text):
@@ -1626,16 +1632,47 @@ def target_direction(text: str, concept: vocab.Concept) -> tuple[int, str | None
             if not joined:
                 continue
             clause = clause[: experiment.start() + joined.start()]
-        b = block.search(clause)
-        if b and not _INDEPENDENT_OF.match(clause, b.end()):
-            return -1, b.group(0)
-        a = activate.search(clause)
-        if a and not _INDEPENDENT_OF.match(clause, a.end()):
-            return 1, a.group(0)
+        # (the action word nearest the target: "blocked NMDA receptors, increased glutamate
+        # release" raises glutamate)
+        found = [
+            (len(m.group(0)), d, m) for d, pattern in ((-1, block), (1, activate)) for m in pattern.finditer(clause)
+            if not (denials and _negated_action(clause, m)) and not _INDEPENDENT_OF.match(clause, m.end()) and not _NEEDED_OR_NOT.match(clause, m.end())
+        ]
+        if found:
+            _, d, m = min(found, key=lambda t: (t[0], t[1]))
+            return d, m.group(0)
     return 0, None
 
 
+def _negated_action(clause: str, m: re.Match[str]) -> bool:
+    """"did not increase BDNF", "BDNF was not increased", "rather than stimulating NMDA
+    receptors": the action denied."""
+    before = clause[max(0, m.start() - 20) : m.start()]
+    return bool(NEGATION.search(before) or _RATHER_THAN.search(before) or NEGATION.search(m.group(0)))
+
+
+_RATHER_THAN = re.compile(r"\b(?:rather than|instead of)\s+$", _I)
+
+
+def target_unmoved(text: str, concept: vocab.Concept) -> str | None:
+    """The words that say the target did not move ("did not alter BDNF", "ketamine did not
+    increase BDNF", "glutamate levels were unchanged"), or None."""
+    activate, block = _target_direction_patterns(concept.id)
+    for clause in split_clauses(text):
+        if _experiment().search(clause):
+            continue
+        m = _near_target(concept.id, vocab.TARGET_UNMOVED_WORDS).search(clause)
+        if m:
+            return m.group(0)
+        denied = next((x for p in (activate, block) for x in p.finditer(clause) if _negated_action(clause, x)), None)
+        if denied:
+            return clause[max(0, denied.start() - 20) : denied.end()].strip()
+    return None
+
+
 # ("through an NMDA receptor inhibition-independent mechanism": not through it)
+# ("NMDA receptor inhibition is not required for ...": whether the action is needed, not whether it happens)
+_NEEDED_OR_NOT = re.compile(r"\s+(?:is|was|are|were)\s+(?:not\s+(?:required|necessary|needed|essential)|dispensable)\b", _I)
 _INDEPENDENT_OF = re.compile(r"\s*-\s*independent|\s+independent(?:ly)?\b", _I)
 
 

@@ -1846,6 +1846,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
     clauses: list[str] = []
     claimed = f"{frame.text} {frame.outcome or ''}"  # (the claim's outcome in its own words too: "live longer" is survival)
     special = None  # "mechanism" | "dependency" | "duration": decided by a rule of its own
+    reversed_receptor = False  # (a receptor's action read the other way round)
     for cid, d in frame.mechanisms:
         # (the effect said not to need the action first: "independently of NMDA receptor inhibition")
         if (denied := rd.target_independent(sentence, vocab.CONCEPTS_BY_ID[cid]))[0] == d:
@@ -1856,6 +1857,14 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         if ed:
             stances.append((SUPPORTS if ed == d else CONTRADICTS, ecue, None))
             special = "mechanism"
+            reversed_receptor = reversed_receptor or ed != d and cid not in vocab.LEVEL_TARGETS
+        elif unmoved := rd.target_unmoved(sentence, vocab.CONCEPTS_BY_ID[cid]):
+            stances.append((CONTRADICTS, unmoved, None))  # "ketamine did not increase BDNF"
+            special = "mechanism"
+    if reversed_receptor:
+        # the receptor's action the other way round breaks the claimed chain, whatever follows it:
+        # "NMDA receptor blockade increased BDNF" against "activates NMDA receptors to raise BDNF"
+        stances = [t for t in stances if t[0] == CONTRADICTS]
     excepted = _excepted_population(frame, sentence)
     if excepted is not None:
         # "associated with colorectal cancer in men but not in women": for the claim's population, no effect

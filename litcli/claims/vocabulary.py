@@ -306,6 +306,14 @@ CONCEPTS_BY_ID: dict[str, Concept] = {c.id: c for c in CONCEPTS}
 # A claim that a drug *activates* a target while the literature says it *blocks* it.
 ACTIVATE_WORDS = r"(activat\w*|stimulat\w*|agonis\w*|enhanc\w* (the )?activity of|potentiat\w*)"
 BLOCK_WORDS = r"(antagonis\w*|antagoniz\w*|block\w*|blockade|inhibit\w*|blocker\w*|suppress\w*)"
+# Targets that are amounts or signalling (a transmitter, a growth factor, synapses, mTOR): more or
+# less of them is their activation or blockade ("a surge of glutamate", "boosting BDNF", "reduced
+# spine density", "increased mTOR signalling"; not receptors: "more NMDA receptors" is no agonism)
+LEVEL_TARGETS = frozenset({"glutamate", "bdnf", "synaptogenesis", "plasticity", "mtor"})
+LEVEL_UP_WORDS = r"(increas\w*|rais\w*|rose|rises?|elevat\w*|boost\w*|surg\w*|upregulat\w*|restor\w*|induc\w*|promot\w*|higher|greater)"
+LEVEL_DOWN_WORDS = r"(decreas\w*|reduc\w*|lower\w*|fell|falls?|declin\w*|deplet\w*|downregulat\w*)"
+# ... and said not to move: "did not alter BDNF", "BDNF levels were unchanged"
+TARGET_UNMOVED_WORDS = r"(unchanged|unaltered|unaffected|did not (?:significantly )?(?:change|differ|alter|affect)|no (?:significant )?(?:change|difference|effect|increase|decrease|rise))"
 
 # --- stance words (evidence.py decides a stance per clause with these) -----------------
 # A result is read as "goodness": a fall in something bad or a rise in something good is
