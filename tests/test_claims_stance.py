@@ -2306,3 +2306,19 @@ def test_a_receptor_claim_is_answered_by_its_targets_not_by_other_changes() -> N
     assert judge("Vortamine blocks NMDA receptors, which triggers a glutamate surge.", [said]).stance == SUPPORTS
     said = "These findings suggest that NMDA receptor inhibition is not required for the antidepressant-like effects of vortamine."
     assert judge("Vortamine works by blocking NMDA receptors.", [said]).stance != SUPPORTS
+
+
+def test_a_threshold_that_defines_response_is_no_result() -> None:
+    said = "Half of the participants given ketamine met the Y-BOCS response criterion of at least a 35% reduction at one week, versus none of those given saline (p=0.02)."
+    assert judge("Ketamine does nothing for OCD.", [said]).stance != SUPPORTS
+    # (a threshold reached as a result is still one)
+    said = "Vortamine produced at least a 50% reduction in depression scores in most patients."
+    assert judge("Vortamine improves depression.", [said]).stance == SUPPORTS
+
+
+def test_the_comparator_as_subject_of_its_own_figure() -> None:
+    claim = "Vortamine is no better than a placebo."
+    said = "Placebo nasal spray was associated with a MADRS change of -17.0 compared with -21.4 for vortamine at day 28 (p = 0.02)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "Placebo nasal spray was associated with a MADRS change of -21.4 compared with -17.0 for vortamine at day 28 (p = 0.02)."
+    assert judge(claim, [said]).stance == SUPPORTS

@@ -748,10 +748,17 @@ _DOSE_AFTER = re.compile(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\
 
 
 def _value_after(clause: str, pos: int) -> tuple[float, int] | None:
-    m = _AFTER_ARM.match(clause[pos:])
+    m = _AFTER_ARM.match(clause[pos:]) or _MEASURE_OF_ARM.match(clause[pos:])
     if not m or _DOSE_AFTER.match(clause, pos + m.end(1)):
         return None  # ("oral semaglutide 14 mg and ... sitagliptin 100 mg": doses, not values)
     return _num(m.group(1)), pos + m.start(1)
+
+
+# the arm as the subject of its own measure, a few words on: "Placebo nasal spray was associated
+# with a MADRS change of -17.0" (no other figure or clause between)
+_MEASURE_OF_ARM = re.compile(
+    r"^[^;,:\d()]{0,70}?\b(?:change|score|reduction|decrease|increase|improvement|fall|rise|gain|loss|rate)\s+(?:of|was)\s+" + _NUMBER, _I
+)
 
 
 def _mentions(clause: str, positions: list[int]) -> list[tuple[int, int]]:
@@ -907,8 +914,8 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
                 before_i, before_c = _value_before(clause, ipos[0]), _value_before(clause, cpos[0])
                 if before_i is not None and before_c is not None:
                     got_i, got_c = before_i, before_c
-                elif (got_i is not None and re.search(r"\bby\b", clause[i_last : got_i[1]])) or (
-                    got_c is not None and re.search(r"\bby\b", clause[c_last : got_c[1]])
+                elif (got_i is not None and re.search(r"\bby\b|\bof\s*$", clause[i_last : got_i[1]])) or (
+                    got_c is not None and re.search(r"\bby\b|\bof\s*$", clause[c_last : got_c[1]])
                 ):
                     # one figure after its arm's verb of change, the other before its own arm ("the
                     # placebo arm improved by 15.8 points, compared with 19.8 points in the A arm")
@@ -1476,6 +1483,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             and not any(m.start() == t[0].start() for t in done_to_arm)
             and not _in_parentheses(clause, m.start())  # "(randomized block ANOVA)"
             and stem(m.group(0)) not in outcome_stems  # "the double product": the outcome's name
+            and not _in_threshold(clause, m)  # "a response criterion of at least a 35% reduction": a definition
         ],
         key=lambda t: t[0].start(),
     )
@@ -1571,6 +1579,24 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
                 return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
             return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
     return _by_ratio(clause, arms, harm, sig)
+
+
+# a change that defines a category ("response, a reduction of at least 50%", "a 50% or greater
+# reduction in MADRS score"), not a change that happened
+_THRESHOLD = re.compile(
+    r"(?:\b(?:at least|a minimum of)\s+|[≥>]=?\s*)(?:an?\s+)?\d+(?:[.·]\d+)?\s*(?:%|percent|points?)?\s*$"
+    r"|\d+(?:[.·]\d+)?\s*(?:%|percent|points?)?\s+or\s+(?:(?:more|greater|higher|larger)\s+)?$",
+    _I,
+)
+
+
+_DEFINED = re.compile(r"\b(?:criteri\w*|defined|definition|threshold|response|remission|responders?)\b", _I)
+
+
+def _in_threshold(clause: str, m: re.Match[str]) -> bool:
+    """The change names a category's threshold ("the response criterion of at least a 35%
+    reduction"): not a result (a result may still give one: "produced at least a 50% reduction")."""
+    return bool(_THRESHOLD.search(clause[max(0, m.start() - 40) : m.start()]) and _DEFINED.search(clause[max(0, m.start() - 80) : m.start()]))
 
 
 SHARES_COMPARED = re.compile(
