@@ -2322,3 +2322,37 @@ def test_the_comparator_as_subject_of_its_own_figure() -> None:
     assert judge(claim, [said]).stance == CONTRADICTS
     said = "Placebo nasal spray was associated with a MADRS change of -21.4 compared with -17.0 for vortamine at day 28 (p = 0.02)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_what_the_intervention_is_added_to_opens_the_sentence() -> None:
+    claim = "Adding vortimibe to a statin reduces cardiovascular events after an acute coronary syndrome."
+    said = "When added to statin therapy, vortimibe resulted in incremental lowering of LDL cholesterol levels and improved cardiovascular outcomes."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_composite_gives_way_to_the_claims_one_hard_outcome_reported_on_its_own() -> None:
+    claim = "Vortaciguat reduces cardiovascular death in patients with worsening heart failure."
+    abstract = [
+        "In this double-blind trial, 5,050 patients with chronic heart failure were randomised to vortaciguat or placebo.",
+        "Over a median of 10.8 months, the primary outcome (death from cardiovascular causes or first hospitalisation for heart failure) "
+        "occurred in 35.5% of patients in the vortaciguat group and 38.5% in the placebo group (HR 0.90; 95% CI 0.82-0.98; P=0.02).",
+        "There was no significant between-group difference in cardiovascular death (16.4% vs 17.5%; HR 0.93; 95% CI 0.81-1.06).",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS
+    # (a claim about events of several kinds is answered by the composite)
+    assert judge("Vortaciguat reduces cardiovascular events in heart failure.", abstract).stance == SUPPORTS
+
+
+def test_people_who_cannot_tolerate_a_drug_are_no_denial() -> None:
+    assert not parse_claim("Vortempedoic acid reduces major cardiovascular events in people who cannot tolerate statins.").negated
+    assert not parse_claim("Vortaformin helps patients who were unable to tolerate metformin.").negated
+    assert parse_claim("Vortaformin cannot cure diabetes.").negated
+
+
+def test_a_tested_difference_between_the_groups_on_the_claims_outcome_names_the_comparison() -> None:
+    claim = "Vortarelin improves sleep duration in school-aged children."
+    abstract = [
+        "We randomised 240 children to vortarelin or placebo for 8 weeks.",
+        "Sleep duration, measured by accelerometry, did not differ between groups (mean difference 8 minutes per night; 95% CI -6 to 22).",
+    ]
+    assert judge(claim, abstract).stance == CONTRADICTS

@@ -674,7 +674,11 @@ def arm_sign(text: str, arms: Arms) -> int | None:
     return 1 if min(ipos) < min(cpos) else -1
 
 
-_LEADING_ARM_SETTING = re.compile(r"^\s*(?:in|on|among|within|for|with)\s+[^,;]{2,60},\s*", _I)
+_LEADING_ARM_SETTING = re.compile(
+    # (and what the intervention is added to: "When added to statin therapy, X resulted in ...")
+    r"^\s*(?:in|on|among|within|for|with|(?:when\s+)?(?:added|given|combined)\s+(?:to|with)|in addition to|on top of|on a background of)\s+[^,;]{2,60},\s*",
+    _I,
+)
 
 
 # (a minus sign kept: "changed by −19.8 with A and −15.8 with B")

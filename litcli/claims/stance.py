@@ -1676,6 +1676,7 @@ def _kind_of_outcome_named(claim: str, text: str) -> bool:
 
 
 _COMPOSITE = re.compile(vocab.COMPOSITE_OUTCOME, re.I)
+_SEVERAL_EVENTS = re.compile(vocab.SEVERAL_EVENTS, re.I)
 _ALONE = re.compile(vocab.COMPONENT_ALONE, re.I)
 _ADD_ON_CLAIM = re.compile(vocab.ADD_ON_CLAIM, re.I)
 _ABSENT_COMPARATOR = re.compile(r"\s*(?:" + vocab.ABSENT_COMPARATOR + r")\b", re.I)
@@ -1705,6 +1706,13 @@ def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str
     words when the claim names an active one ("diet and exercise", not "placebo"); the outcome by
     a word that is not an arm's ("antidepressant" in "ketamine's antidepressant advantage")."""
     with_comparator, alone, named, active = _comparison_words(frame)
+    if (
+        alone and alone <= stems and _BETWEEN_ARMS.search(sentence) and rd.significance(sentence) is not None
+        and not any(frame.arms().positions(sentence)) and not _another_kind_of_outcome(frame.text, sentence) and not _COMPOSITE.search(sentence)
+    ):
+        # the trial's two arms, tested, on the claim's own outcome: "There was no significant
+        # between-group difference in cardiovascular death (HR 0.93; 95% CI 0.81-1.06)"
+        return True
     labelled = not frame.comparator_text and _LABEL_MENTION.search(sentence) is not None
     if not frame.comparator_text and not labelled:
         # (a claim with no comparator: its intervention by half its words or more, "walking in Hyde
@@ -2546,7 +2554,13 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
     if decided and _COMPOSITE.search(items[decided[0][1]][0]):
         # (a composite outcome gives way to its part reported alone: "the composite of worsening
         # heart failure or cardiovascular death was reduced" / "cardiovascular death alone did not differ")
-        alone = [t for t in decided if t[2].stance != decided[0][2].stance and _ALONE.search(items[t[1]][0]) and not _COMPOSITE.search(items[t[1]][0])]
+        # (or, for a claim about one hard outcome, "reduces cardiovascular death", that outcome named
+        # in a sentence of its own: "There was no significant difference in cardiovascular death")
+        one_hard = frame.hard_outcome and len({m.group(0).lower() for m in _HARD.finditer(frame.text)}) == 1 and not _SEVERAL_EVENTS.search(frame.text)
+        alone = [
+            t for t in decided
+            if t[2].stance != decided[0][2].stance and (_ALONE.search(items[t[1]][0]) or one_hard and _HARD.search(items[t[1]][0])) and not _COMPOSITE.search(items[t[1]][0])
+        ]
         if alone:
             decided = [t for t in decided if not _COMPOSITE.search(items[t[1]][0])]
     stance = decided[0][2].stance if decided else NEUTRAL

@@ -369,7 +369,7 @@ POPULATION_PHRASES = (
     r"\b(who|(patients|people|participants|subjects|adults|children|women|men|individuals|those)\s+that)\s+(are|were|is|was)\s+not\s+[\w-]+"
     # ("in patients who have no heartburn", "people with no history of ...": who they are, not a denial)
     r"|\b(who|that)\s+(have|has|had)\s+no\s+[\w-]+|\b(patients|people|adults|children|women|men|those|individuals)\s+with\s+no\s+[\w-]+"
-    r"|\b(who|that|whose\s+[\w-]+(\s+[\w-]+)?)\s+(had\s+|have\s+|has\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't|does not|doesn't|hasn't|haven't|hadn't|has not|have not|had not)\s+"
+    r"|\b(who|that|whose\s+[\w-]+(\s+[\w-]+)?)\s+(had\s+|have\s+|has\s+)?(previously\s+)?(not|never|failed to|did not|didn't|do not|don't|does not|doesn't|hasn't|haven't|hadn't|has not|have not|had not|cannot|can't|can not|could not|couldn't|(?:are|were|is|was)\s+unable\s+to)\s+"
     r"(previously\s+)?(respond\w*|benefit\w*|improv\w*|achiev\w*|tolerat\w*|smoked|smoke|drunk|drink|used|been (treated|exposed|vaccinated|infected)|"
     r"ha(ve|s|d)\s+(an?\s+|any\s+)?[\w-]+)"
     r"(\s+(adequately|sufficiently))?(\s+(to|from|with)\s+(at least\s+)?([\w-]+\s+){0,3}?"
@@ -1252,8 +1252,14 @@ EXCLUSION_CRITERION = (
 # Verbs of a purpose after a claim's comparator ("than cytology to detect CIN2"): the comparator ends there.
 PURPOSE_VERBS = r"detect|diagnose|identify|screen|predict|prevent|treat|reduce|improve|achieve|induce|maintain|control|relieve|manage"
 
-# An outcome made of several ("the composite of cardiovascular death, MI or stroke"): not one of its parts.
-COMPOSITE_OUTCOME = r"\bcomposite\b"
+# An outcome made of several events ("the composite of cardiovascular death, MI or stroke", "the
+# primary outcome (death or hospitalisation)"): not one of its parts.
+COMPOSITE_OUTCOME = (
+    r"\bcomposite\b|\b(?:primary|secondary|combined|main)\s+(?:efficacy\s+)?(?:outcome|end\s*-?\s*point)s?\s*\([^()]*\b(?:or|and)\b[^()]*\)"
+    r"|\b(?:primary|secondary|combined|main)\s+(?:outcome|end\s*-?\s*point)s?\s+(?:of|was)\s+[^;()]*?,[^;()]*?\bor\b"
+)
+# ... and a claim about events of several kinds, which a composite answers ("cuts cardiovascular events")
+SEVERAL_EVENTS = r"\b(?:events?|outcomes?|complications?|MACE|composite|combined|endpoints?|end points?)\b"
 # A part of a composite reported on its own ("cardiovascular death alone did not differ").
 COMPONENT_ALONE = r"\b(alone|by itself|on its own|individually|separately|as a single (component|end-?point))\b"
 # A comparator that is the intervention's absence or the usual care ("no massage", "usual care"):
