@@ -2356,3 +2356,26 @@ def test_a_tested_difference_between_the_groups_on_the_claims_outcome_names_the_
         "Sleep duration, measured by accelerometry, did not differ between groups (mean difference 8 minutes per night; 95% CI -6 to 22).",
     ]
     assert judge(claim, abstract).stance == CONTRADICTS
+
+
+def test_x_added_to_y_is_an_add_on_claim() -> None:
+    f = parse_claim("Vortolimus added to exemestane improves overall survival in advanced breast cancer.")
+    assert f.comparator_text == "exemestane" and not any("added" in p for p in f.intervention)
+    abstract = [
+        "In a phase 3 trial, 724 postmenopausal women with advanced breast cancer were randomised to vortolimus plus exemestane or placebo plus exemestane.",
+        "Median overall survival was 31.0 months with vortolimus plus exemestane and 26.6 months with placebo plus exemestane (HR 0.89; 95% CI 0.73-1.10; p=0.14).",
+    ]
+    assert judge(f.text, abstract).stance == CONTRADICTS
+
+
+def test_a_claim_of_superiority_on_no_outcome_is_answered_by_the_arms_compared() -> None:
+    claim = "Vortalizumab is better than vancomycin for recurrent infection."
+    abstract = ["We randomised 90 adults with recurrent infection to vortalizumab or vancomycin.", "Vortalizumab was superior to vancomycin for recurrent infection."]
+    assert judge(claim, abstract).stance == SUPPORTS
+    abstract[1] = "Clinical cure occurred in 81% of vortalizumab recipients and 31% of vancomycin recipients (p<0.001)."
+    assert judge(claim, abstract).stance == SUPPORTS
+    # (the people's disease state is no outcome, nor is "better")
+    claim = "Vortalizumab works better than chemotherapy for adults with relapsed or refractory B-cell acute lymphoblastic leukaemia."
+    assert parse_claim(claim).outcome is None
+    said = "Remission within 12 weeks was achieved by 34% of vortalizumab recipients and 16% of chemotherapy recipients (p<0.001)."
+    assert judge(claim, ["We randomised 405 adults to vortalizumab or chemotherapy.", said]).stance == SUPPORTS

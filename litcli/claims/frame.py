@@ -28,6 +28,7 @@ from litcli.claims import vocabulary as vocab
 
 _I = re.IGNORECASE
 _DENIAL = re.compile(vocab.CLAIM_DENIAL, _I)
+_DISEASE_STATE = re.compile(r"\b(?:relapsed|refractory)(?:\s*(?:or|and|/)\s*(?:relapsed|refractory))?(?=\s+[A-Za-z])", _I)
 _EQUIV = re.compile(vocab.CLAIM_EQUIVALENCE, _I)
 _SUPER = re.compile(vocab.CLAIM_SUPERIORITY, _I)
 _SAFETY = re.compile(vocab.SAFETY_CLAIM, _I)
@@ -535,7 +536,10 @@ def _parse_claim(text: str) -> ClaimFrame:
     addon = None
     if comparator_text is None:
         # "Adding X to Y improves Z": Y alone is the comparator
-        addon = re.match(r"^\s*(?:adding|the addition of)\s+(.+?)\s+to\s+(.+?)\s*$", subject, _I)
+        # ("X added to Y", "X on top of Y")
+        addon = re.match(r"^\s*(?:adding|the addition of)\s+(.+?)\s+to\s+(.+?)\s*$", subject, _I) or re.match(
+            r"^\s*(.+?)\s+(?:added to|in addition to|on top of)\s+(.+?)\s*$", subject, _I
+        )
         if addon:
             comparator_text = addon.group(2)
     drug_pats, _ = _concept_terms(subject, ("intervention",))
@@ -601,7 +605,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     if not outcome:
         v, outcome = rd.valence(head)
         if not outcome:
-            v, outcome = rd.valence(body)
+            # (not the people's disease state: "for adults with relapsed or refractory leukaemia")
+            v, outcome = rd.valence(_DISEASE_STATE.sub(" ", body))
         if not goodness and direction:
             goodness = direction * v
     # one verb over outcomes good and bad ("increases range of motion, depression and quality of

@@ -1729,7 +1729,7 @@ def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str
         )
     # (a claim that one arm beats or matches another, on no outcome of its own: "vedolizumab beats
     # adalimumab in ulcerative colitis" is answered by the two compared on any efficacy outcome)
-    no_outcome = not with_comparator and frame.assertion == "equivalence"
+    no_outcome = not with_comparator and frame.assertion in ("equivalence", "superiority")
     if not (with_comparator & stems or no_outcome) or _another_kind_of_outcome(frame.text, sentence):
         return False
     arms = frame.arms()

@@ -1497,7 +1497,7 @@ DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol",
 KIND_NOUNS = "gene genes protein proteins molecule molecules"
 WEAK_OUTCOME_WORDS = """level levels effect effects patient patients group groups rate rates risk risks
 function cell cells activity expression response responses increase decrease change changes human humans
-mice mouse model models study result results outcome outcomes"""
+mice mouse model models study result results outcome outcomes better worse superior inferior"""
 
 # Words of a claim's closing setting that do not tell one condition from another ("severe",
 # "chronic", "patients"): the rest must be named by a record about it.
