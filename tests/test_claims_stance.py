@@ -2379,3 +2379,12 @@ def test_a_claim_of_superiority_on_no_outcome_is_answered_by_the_arms_compared()
     assert parse_claim(claim).outcome is None
     said = "Remission within 12 weeks was achieved by 34% of vortalizumab recipients and 16% of chemotherapy recipients (p<0.001)."
     assert judge(claim, ["We randomised 405 adults to vortalizumab or chemotherapy.", said]).stance == SUPPORTS
+
+
+def test_a_drug_class_comparator_is_named_by_its_members() -> None:
+    claim = "Vortamine works better than SSRIs for depression."
+    said = "At week 2, remission rates were 32% in the vortamine arm and 9% in the escitalopram arm (p=0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (not the intervention itself as a member of the comparator's class)
+    f = parse_claim("Vortasartan lowers blood pressure more than other ARBs.")
+    assert not any(re.search(p, "vortasartan", re.I) for p in f.comparator)

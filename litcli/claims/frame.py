@@ -551,7 +551,9 @@ def _parse_claim(text: str) -> ClaimFrame:
     if comparator_text:
         cdrug, _ = _concept_terms(comparator_text, ("intervention", "comparator"))
         croute, _ = _concept_terms(comparator_text, ("route", "setting"))
-        comp_pats = cdrug + croute or _phrase_terms(comparator_text, exclude=subject) + _class_members(comparator_text)
+        # (a class's members, not the intervention itself: "olmesartan ... versus other ARBs")
+        members = [m for m in _class_members(comparator_text) if not re.search(m, subject, _I)]
+        comp_pats = cdrug + croute + members if cdrug or croute else _phrase_terms(comparator_text, exclude=subject) + members
         if not drug_pats:
             # "moxibustion" vs "sham moxibustion": with no word of its own, the intervention is
             # its whole name (Arms.positions tells "sham moxibustion" from "moxibustion")

@@ -1785,6 +1785,8 @@ DRUG_CLASSES: tuple[tuple[str, str], ...] = (
     (r"\bbisphosphonates?\b", r"\b[a-z]{3,}dronate\b"),
     (r"\bcoxibs?\b|\bCOX-?2 inhibitors?\b", r"\b[a-z]{3,}coxib\b"),
     (r"\b(?:direct )?(?:oral anticoagulants?|DOACs?|factor Xa inhibitors?)\b", r"\b[a-z]{3,}(?:xaban|gatran)\b"),
+    (r"\bSSRIs?\b|\bselective serotonin reuptake inhibitors?\b", r"\b(?:es)?citalopram\b|\bfluoxetine\b|\bsertraline\b|\bparoxetine\b|\bfluvoxamine\b"),
+    (r"\bSNRIs?\b|\bserotonin[- ](?:and[- ])?norepinephrine reuptake inhibitors?\b", r"\b(?:des)?venlafaxine\b|\bduloxetine\b|\bmilnacipran\b"),
 )
 
 # Treatments and exposures named in everyday words and in a study's words: a claim naming one is
