@@ -2388,3 +2388,9 @@ def test_a_drug_class_comparator_is_named_by_its_members() -> None:
     # (not the intervention itself as a member of the comparator's class)
     f = parse_claim("Vortasartan lowers blood pressure more than other ARBs.")
     assert not any(re.search(p, "vortasartan", re.I) for p in f.comparator)
+
+
+def test_a_share_out_of_the_arms_size_is_the_share() -> None:
+    claim = "Vortacitinib added to usual care lowers 28-day mortality in patients hospitalised with pneumonia."
+    said = "Overall, 513 (12%) of 4148 patients allocated vortacitinib and 546 (14%) of 4008 allocated usual care died within 28 days (rate ratio 0.87; 95% CI 0.77-0.99; p=0.028)."
+    assert judge(claim, [said]).stance == SUPPORTS

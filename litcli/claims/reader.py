@@ -740,6 +740,9 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
         dose = None  # "morphine use was 4.4 mg in the A group": an amount measured in an arm, not its dose
     if _NOT_A_VALUE.search(clause[:at]) or dose or _TIME_POINT_BEFORE.search(clause[:at]) and _TIME_UNIT.match(clause, start + m.end(1)):
         return None  # "at week 12 in the A group", "75 mg vs. placebo": not the outcome's value
+    share = _SHARE_OF.search(clause[:at])
+    if share:
+        return _num(share.group(1)), share.start()  # "513 (12%) of 4148 patients allocated A": 12%, not the arm's size
     if m.group("pct"):
         return _num(m.group("pct")), start + m.start()
     if m.group("den") and int(m.group("den")):
@@ -747,6 +750,7 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
     return _num(m.group(1)), start + m.start()
 
 
+_SHARE_OF = re.compile(r"\(\s*(\d+(?:[.·]\d+)?)\s*%\s*\)\s+(?:of|out of)\s+$", _I)
 _MEASURED_IN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm|patients)\b", _I)
 _DOSE_AFTER = re.compile(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\b)", _I)
 
