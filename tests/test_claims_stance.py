@@ -2394,3 +2394,20 @@ def test_a_share_out_of_the_arms_size_is_the_share() -> None:
     claim = "Vortacitinib added to usual care lowers 28-day mortality in patients hospitalised with pneumonia."
     said = "Overall, 513 (12%) of 4148 patients allocated vortacitinib and 546 (14%) of 4008 allocated usual care died within 28 days (rate ratio 0.87; 95% CI 0.77-0.99; p=0.028)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_tipping_into_mania_is_a_harm_claim() -> None:
+    f = parse_claim("Vortamine won't tip people with bipolar depression into mania.")
+    assert f.assertion == "harm" and f.negated
+    said = "In bipolar depression, MADRS scores improved significantly more with vortamine than with placebo within 40 minutes."
+    assert judge(f.text, [said]).stance == NEUTRAL  # efficacy says nothing of switching
+
+
+def test_why_a_treatment_is_being_studied_is_background() -> None:
+    said = "Up to one-third of veterans with PTSD do not respond to psychotherapy or SSRIs, prompting interest in rapid-acting agents such as ketamine."
+    assert judge("Ketamine is a breakthrough for veterans with PTSD.", [said]).stance == NEUTRAL
+
+
+def test_people_without_a_conditions_features_are_not_people_with_it() -> None:
+    said = "In patients with treatment-resistant major depression without obsessive-compulsive features, MADRS scores decreased by 48% at 4 hours after a single ketamine infusion."
+    assert judge("Ketamine infusions melt away OCD obsessions within hours.", [said]).stance == NEUTRAL

@@ -308,7 +308,7 @@ _SUBTYPE = re.compile(vocab.SUBTYPES, re.I)
 _ORDINAL_SUBTYPE = re.compile(vocab.ORDINAL_SUBTYPES, re.I)
 _ORDINALS = vocab.ORDINAL_WORDS
 _EXCLUDED = re.compile(vocab.EXCLUDED, re.I)
-_EXCLUDED_GUARD = re.compile(r"exclu|eligib|enrol|includ", re.I)
+_EXCLUDED_GUARD = re.compile(r"exclu|eligib|enrol|includ|without", re.I)
 _EXCLUSION_CRITERION = re.compile(vocab.EXCLUSION_CRITERION, re.I)
 
 
@@ -834,7 +834,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         own_conditions = set(frame.conditions).union(*(vocab.CONCEPTS_BY_ID[c].supersedes for c in frame.conditions))
         # (unless the subject names the claim's own too: "the MADRS suicidal thoughts item did not differ")
         # (not the people of a leading setting: "In veterans with PTSD, PHQ-9 scores decreased")
-        subject_named = condition_ids(_SETTING_LEAD.sub("", clause[: clause.find(f.cue)]) if f.cue and f.cue in clause else "")
+        subject_named = condition_ids(_without_excluded(_SETTING_LEAD.sub("", clause[: clause.find(f.cue)])) if f.cue and f.cue in clause else "")
         if other_conditions and not other_conditions & own_conditions and not subject_named & own_conditions:
             return NEUTRAL
     between = f.null and not f.harm and not f.outcome and bool(_BETWEEN_ARMS.search(clause))

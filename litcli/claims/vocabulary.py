@@ -963,6 +963,8 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"\b(is|are|was|were|have been|has been) (widely |heavily |often |increasingly )?(marketed|advertised|promoted|touted|sold|claimed) (to|as|for)\b",
     # what an agent's properties might do ("have anti-inflammatory properties that might slow kidney disease")
     r"\b(properties|actions|activities|mechanisms?|effects)\s+that\s+(might|may|could)\b",
+    # why a treatment is being studied: "..., prompting interest in rapid-acting agents such as ketamine"
+    r"\b(prompting|spurring|driving|fuelling|fueling|generating|raising|sparking)\s+(growing\s+|renewed\s+|considerable\s+)?interest\s+in\b|\b(there is|has been)\s+(growing|increasing|renewed|considerable)\s+interest\s+in\b",
 ]
 # Hedges (kept: a hedged finding is still a finding, but the cue says so).
 HEDGE_TERMS = r"\b(may|might|could|possibly|perhaps|suggest\w*|appear\w*|seem\w*|likely|potential(ly)?|tend\w*)\b"
@@ -1239,6 +1241,8 @@ EXCLUDED = (
     r"\b(patients|participants|people|those|individuals|subjects|women|men|children|adults)\s+(with|who had|on|taking)\s+"
     r"[^.;]{1,80}?\s+(were|was)\s+(excluded|not eligible|ineligible)\b|\bexcluding\s+[^,;.]{1,60}|\bexclusion criteria\b[^.;]{0,120}"
     r"|\(\s*[^()]{1,60}\bexcluded\s*\)"  # ("(bipolar disorder excluded)")
+    # ("depression without obsessive-compulsive features": not people with OCD)
+    r"|\bwithout\s+(?:comorbid\s+|co-?occurring\s+|concurrent\s+|a history of\s+)?[\w-]+(?:[\s-][\w-]+)?\s+(?:features|symptoms|comorbidity|disorders?)\b"
     # a clause whose subject is the people left out ("...; women who were pregnant or breastfeeding were
     # excluded", "Adolescents were not eligible because ...", "pregnant women were referred elsewhere and not enrolled")
     r"|(?:^|(?<=[;:]))\s*[^.;:,]{1,70}?\s+(?:were|was)\s+(?:\w+\s+)?(?:excluded|not eligible|ineligible|not enrolled|not included)\b"
@@ -1563,6 +1567,9 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"(?<=[A-Za-z)])\s+>>?\s+(?=[A-Za-z])", " is superior to "),  # ("FMT >> vanc for recurrent C diff")
     (r"(?<=[A-Za-z)])\s+<\s+(?=[A-Za-z])", " is inferior to "),
     (r"\bpbo\b", "placebo"),
+    # "won't tip people with bipolar depression into mania": a harm it causes in them
+    (r"\b(tip|push|send|switch|flip|throw|tips|pushes|sends|switches|flips|throws|tipped|pushed|sent|switched|flipped|threw)\s+(.{1,60}?)\s+into\s+(mania|hypomania|a (?:hypo)?manic (?:episode|state|switch)|psychosis|a psychotic episode)\b",
+     r"cause \3 in \2"),
     # "you need to feel dissociated for ketamine to work": what the effect needs, not an effect
     (r"^\s*(?:you|patients|people|one)\s+(?:need|needs|have|has|must)\s+(?:to\s+)?(?:feel|be|get|become|experience|have)\s+(.+?)\s+for\s+(.+?)\s+to\s+(?:work|help|be effective)\b",
      r"the effect of \2 requires \1"),
