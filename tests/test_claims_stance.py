@@ -2411,3 +2411,18 @@ def test_why_a_treatment_is_being_studied_is_background() -> None:
 def test_people_without_a_conditions_features_are_not_people_with_it() -> None:
     said = "In patients with treatment-resistant major depression without obsessive-compulsive features, MADRS scores decreased by 48% at 4 hours after a single ketamine infusion."
     assert judge("Ketamine infusions melt away OCD obsessions within hours.", [said]).stance == NEUTRAL
+
+
+def test_can_replace_is_a_claim_of_equal_effect() -> None:
+    f = parse_claim("Vortamine can replace ECT for psychotic depression.")
+    assert f.assertion == "equivalence" and f.comparator_text == "ECT" and not f.negated
+    assert parse_claim("Vortamine cannot replace ECT.").negated
+    said = "Among inpatients with psychotic depression, remission was achieved by 71% of those treated with ECT and 29% of those given vortamine infusions (adjusted OR 5.4, 95% CI 2.1-13.9)."
+    assert judge(f.text, [said]).stance == CONTRADICTS
+
+
+def test_less_of_a_loss_than_the_comparator() -> None:
+    claim = "Vortamine causes less memory loss than ECT."
+    assert parse_claim(claim).outcome == "memory loss"
+    said = "Patients in the ECT arm showed a larger drop in autobiographical memory consistency than those in the vortamine arm (p=0.01)."
+    assert judge(claim, [said]).stance == SUPPORTS

@@ -28,6 +28,9 @@ from litcli.claims import vocabulary as vocab
 
 _I = re.IGNORECASE
 _DENIAL = re.compile(vocab.CLAIM_DENIAL, _I)
+_AMOUNT_OF_CHANGE = re.compile(
+    r"(?:an?\s+)?(?:less|more|fewer|greater|smaller|larger|lower|higher|bigger)\s+((?:[\w-]+\s+){0,2}(?:" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r"))$", _I
+)
 _DISEASE_STATE = re.compile(r"\b(?:relapsed|refractory)(?:\s*(?:or|and|/)\s*(?:relapsed|refractory))?(?=\s+[A-Za-z])", _I)
 _EQUIV = re.compile(vocab.CLAIM_EQUIVALENCE, _I)
 _SUPER = re.compile(vocab.CLAIM_SUPERIORITY, _I)
@@ -704,6 +707,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     treats = _TREATMENT_FOR.match(after_verb)
     if treats:
         obj = f"{obj} {_SETTING.split(' ' + treats.group(1), maxsplit=1)[0]}"  # "an effective treatment for chronic headache": the headache
+    if outcome is None and (changed := _AMOUNT_OF_CHANGE.match(obj.strip())):
+        outcome = changed.group(1)  # "causes less memory loss than ECT": the outcome is the loss (of no known valence)
     outcome_stems = rd.content_stems(outcome or "") | rd.content_stems(obj)
     # what a result may call the outcome without defining it: its initials ("systolic blood pressure" -> SBP)
     outcome_stems |= {rd.stem(a) for a in _initials(obj)}

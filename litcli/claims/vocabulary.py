@@ -1567,6 +1567,9 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"(?<=[A-Za-z)])\s+>>?\s+(?=[A-Za-z])", " is superior to "),  # ("FMT >> vanc for recurrent C diff")
     (r"(?<=[A-Za-z)])\s+<\s+(?=[A-Za-z])", " is inferior to "),
     (r"\bpbo\b", "placebo"),
+    # "ketamine can replace ECT": it works as well as ECT (and "can't replace": it does not)
+    (r"\b(?:can ?not|can't|could not|couldn't|will not|won't)\s+(?:yet\s+)?replace\b", "is not as effective as"),
+    (r"\b(?:can|could|may|might|will)\s+(?:now\s+|soon\s+)?replace\b|\breplaces\b", "is as effective as"),
     # "won't tip people with bipolar depression into mania": a harm it causes in them
     (r"\b(tip|push|send|switch|flip|throw|tips|pushes|sends|switches|flips|throws|tipped|pushed|sent|switched|flipped|threw)\s+(.{1,60}?)\s+into\s+(mania|hypomania|a (?:hypo)?manic (?:episode|state|switch)|psychosis|a psychotic episode)\b",
      r"cause \3 in \2"),
