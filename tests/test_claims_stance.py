@@ -2426,3 +2426,14 @@ def test_less_of_a_loss_than_the_comparator() -> None:
     assert parse_claim(claim).outcome == "memory loss"
     said = "Patients in the ECT arm showed a larger drop in autobiographical memory consistency than those in the vortamine arm (p=0.01)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_an_effect_by_acting_on_a_target_depends_on_it() -> None:
+    claim = "Vortamine lifts depression by boosting BDNF."
+    assert parse_claim(claim).dependency == frozenset({"bdnf"})
+    said = "In BDNF conditional knockout mice, vortamine failed to reduce immobility in the forced swim test, whereas it remained effective in wild-type littermates."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (a how the vocabulary has no target for is no dependency; a receptor read the other way decides first)
+    assert not parse_claim("The NEMO gene induces intestinal inflammation by promoting epithelial cell death.").dependency
+    said = "The effect of vortamine required AMPA receptor activation downstream of NMDA receptor blockade and was abolished by the AMPA antagonist NBQX."
+    assert judge("Vortamine lifts mood by activating NMDA receptors.", [said]).stance == CONTRADICTS

@@ -398,8 +398,10 @@ def _dependency(text: str) -> frozenset[str]:
     m = re.search(vocab.DEPENDENCY_CLAIM, text, _I)
     if not m:
         return frozenset()
-    target = re.sub(r"^\s*(blocking|activating|stimulating|inhibiting|increasing|the)\s+", "", text[m.end() :], flags=_I)
+    target = re.sub(r"^\s*(blocking|activating|stimulating|inhibiting|increasing|boosting|raising|enhancing|promoting|triggering|the)\s+", "", text[m.end() :], flags=_I)
     stems = rd.content_stems(" ".join(target.split()[:4])) - {"system", "pathway", "receptor", "brain"}
+    if m.group(0).lower() == "by" and not any(found.concept.group == "mechanism" for found in vocab.find_concepts(" ".join(target.split()[:4]))):
+        return frozenset()  # ("induces inflammation by promoting cell death": a how, not a target the vocabulary knows)
     return stems
 
 

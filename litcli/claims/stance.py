@@ -1883,7 +1883,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         stances.append(quality)
         special = "comparison"
     dep = _dependency(frame, sentence, stems)
-    if dep is not None:
+    if dep is not None and not reversed_receptor:  # (a receptor acted on the other way round decides first)
         stances = [(dep[0], dep[1], None)]  # an experiment on the target answers a dependency claim
         special = "dependency"
     timed = _duration(frame, sentence)

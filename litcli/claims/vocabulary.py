@@ -1520,7 +1520,12 @@ DISEASE_HEADS = (
 # Dependency claims ("depends on BDNF", "works by blocking NMDA receptors", "comes from the opioid
 # system") and the experiments that answer them: take the target away (knockout, antagonist,
 # neutralising antibody) and see whether the effect goes.
-DEPENDENCY_CLAIM = r"\b(depends? on|dependent on|requires?|required for|is mediated by|mediated through|works? (by|through|via)|comes? from|acts? (by|through|via)|is due to|driven by)\b"
+DEPENDENCY_CLAIM = (
+    r"\b(depends? on|dependent on|requires?|required for|is mediated by|mediated through|works? (by|through|via)|comes? from|acts? (by|through|via)|is due to|driven by)\b"
+    # ("lifts depression by boosting BDNF": the effect through more of the target; what it does to
+    # a receptor, "by activating NMDA receptors", is read as a mechanism)
+    r"|\bby(?=\s+(?:boosting|raising|increasing|enhancing|promoting|triggering)\b)"
+)
 # Words that say a subject takes part in something without saying which way ("X is involved in
 # Y", "X is a regulator of Y", "X is required for Y"): a claim of involvement is answered by a
 # finding that says the same of the same thing, or denies it ("X is not required for Y").
@@ -1548,7 +1553,7 @@ TARGET_REMOVED = (
 )
 EFFECT_GONE = (
     r"\b(abolish\w*|blocked|prevent\w*|curbed|attenuat\w*|eliminat\w*|no [\w-]+( [\w-]+)? (response|effect)|"
-    r"lost|reduced the|did not respond|failed to (produce|elicit|induce|exert|show|have))\b"
+    r"lost|reduced the|did not respond|failed to (produce|elicit|induce|exert|show|have|reduce|decrease|improve|increase|reverse|rescue))\b"
 )
 EFFECT_STAYED = (
     r"\b(retain\w*|persist\w*|still|unaffected|intact|not required|not necessary|not needed|is not what|"
