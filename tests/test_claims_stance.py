@@ -2437,3 +2437,9 @@ def test_an_effect_by_acting_on_a_target_depends_on_it() -> None:
     assert not parse_claim("The NEMO gene induces intestinal inflammation by promoting epithelial cell death.").dependency
     said = "The effect of vortamine required AMPA receptor activation downstream of NMDA receptor blockade and was abolished by the AMPA antagonist NBQX."
     assert judge("Vortamine lifts mood by activating NMDA receptors.", [said]).stance == CONTRADICTS
+
+
+def test_who_the_people_are_is_no_result() -> None:
+    said = "Patients with heart failure and a left ventricular ejection fraction of 45% or higher have few treatment options proven to improve outcomes."
+    assert judge("Vortacubitril improves outcomes in heart failure with preserved ejection fraction.", [said]).stance == NEUTRAL
+    assert rd.read_clause("an ejection fraction of 45% or higher", rd.Arms(None, None)).direction == 0

@@ -1492,6 +1492,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             and not _in_parentheses(clause, m.start())  # "(randomized block ANOVA)"
             and stem(m.group(0)) not in outcome_stems  # "the double product": the outcome's name
             and not _in_threshold(clause, m)  # "a response criterion of at least a 35% reduction": a definition
+            and not _OR_MORE.search(clause[max(0, m.start() - 25) : m.start()])  # "an ejection fraction of 45% or higher": who they are
         ],
         key=lambda t: t[0].start(),
     )
@@ -1598,6 +1599,7 @@ _THRESHOLD = re.compile(
 )
 
 
+_OR_MORE = re.compile(r"\d(?:[.·]\d+)?\s*(?:%|percent|years?|points?|mg|kg)?\s+or\s+$", _I)
 _DEFINED = re.compile(r"\b(?:criteri\w*|defined|definition|threshold|response|remission|responders?)\b", _I)
 
 

@@ -963,6 +963,8 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"\b(is|are|was|were|have been|has been) (widely |heavily |often |increasingly )?(marketed|advertised|promoted|touted|sold|claimed) (to|as|for)\b",
     # what an agent's properties might do ("have anti-inflammatory properties that might slow kidney disease")
     r"\b(properties|actions|activities|mechanisms?|effects)\s+that\s+(might|may|could)\b",
+    # the want of treatments: "patients with HFpEF have few treatment options proven to improve outcomes"
+    r"\b(?:few|no|limited)\s+(?:effective\s+|proven\s+)?(?:treatment|therapeutic)\s+options\b",
     # why a treatment is being studied: "..., prompting interest in rapid-acting agents such as ketamine"
     r"\b(prompting|spurring|driving|fuelling|fueling|generating|raising|sparking)\s+(growing\s+|renewed\s+|considerable\s+)?interest\s+in\b|\b(there is|has been)\s+(growing|increasing|renewed|considerable)\s+interest\s+in\b",
 ]
