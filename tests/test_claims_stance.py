@@ -2443,3 +2443,15 @@ def test_who_the_people_are_is_no_result() -> None:
     said = "Patients with heart failure and a left ventricular ejection fraction of 45% or higher have few treatment options proven to improve outcomes."
     assert judge("Vortacubitril improves outcomes in heart failure with preserved ejection fraction.", [said]).stance == NEUTRAL
     assert rd.read_clause("an ejection fraction of 45% or higher", rd.Arms(None, None)).direction == 0
+
+
+def test_a_claimed_share_of_people_who_benefit() -> None:
+    claim = "Vortamine works for 7 in 10 people with depression."
+    said = "Response occurred in 38% of vortamine recipients and 12% of placebo recipients, giving a number needed to treat of 4 (95% CI 3 to 8)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "Response occurred in 72% of vortamine recipients and 12% of placebo recipients (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (the people as the subject, the drug the vocabulary knows in the object)
+    claim = "Most patients with treatment-resistant depression respond to a single ketamine infusion."
+    said = "Pooled response 24 hours after a single dose was 37% (95% CI 30% to 45%) with ketamine versus 11% with control conditions."
+    assert judge(claim, [said]).stance == CONTRADICTS

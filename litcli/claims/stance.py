@@ -1298,6 +1298,65 @@ def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fi
     return None
 
 
+_CLAIMED_SHARE = re.compile(vocab.CLAIMED_SHARE, re.I)
+_SHARE_OUTCOME = re.compile(vocab.SHARE_OUTCOME, re.I)
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:[.·]\d+)?)\s*(?:%|percent\b)(?!\s*(?:CI|confidence))", re.I)
+
+
+def _claimed_share(text: str) -> tuple[float, float] | None:
+    """The share of people a claim says benefit, as (low, high) bounds: "works for 7 in 10 people"
+    (0.7, 0.7), "most patients respond" (0.5, 1.0)."""
+    m = _CLAIMED_SHARE.search(text)
+    if not m:
+        return None
+    if m.group("n"):
+        share = int(m.group("n")) / int(m.group("m"))
+        return (share, share) if 0 < share <= 1 else None
+    if m.group("pct"):
+        share = float(m.group("pct")) / 100
+        return (share, share) if 0 < share <= 1 else None
+    return (0.9, 1.0) if re.match(r"(?:nearly|almost)", m.group("word"), re.I) else (0.5, 1.0)
+
+
+def _share_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
+    """A claim that a share of people benefit ("works for 7 in 10 people", "most patients respond")
+    read against the share who responded with the intervention ("Response occurred in 38% of X
+    recipients and 12% of placebo recipients"): well below contradicts, at or above supports."""
+    if frame.negated or frame.goodness <= 0 or frame.harm:
+        return None
+    claimed = _claimed_share(frame.text)
+    if claimed is None or not _SHARE_OUTCOME.search(sentence) or rd.HARM.search(sentence):
+        return None
+    arms = frame.arms()
+    plain = re.sub(r"\([^()]*\)", " ", sentence)  # (not a confidence interval's bounds)
+    ipos, cpos = arms.positions(plain)
+    # (the claim's subject may be the people, "Most patients with TRD respond to a ketamine
+    # infusion": the drug the vocabulary knows is the intervention then)
+    drugs = [p for found in vocab.find_concepts(frame.text) if found.concept.group == "intervention" for p in found.concept.detect]
+    if drugs:
+        ipos = sorted({m.start() for p in drugs for m in re.finditer(p, plain, re.I)})
+        cpos = [m.start() for m in rd.CONTROL.finditer(plain)]
+    shares = [(float(m.group(1).replace("·", ".")) / 100, m) for m in _PERCENT.finditer(plain)]
+    if not shares or not ipos:
+        return None
+    if cpos:
+        # each arm's share: the intervention's is the one just before its name
+        own = [t for t in shares if any(0 <= p - t[1].end() <= 45 for p in ipos)]
+        if len(own) != 1:
+            return None
+        share, m = own[0]
+    elif len(shares) == 1:
+        share, m = shares[0]
+    else:
+        return None
+    low, high = claimed
+    if share >= low - 0.05 and share <= high:
+        return SUPPORTS, m.group(0), None
+    if share < low * 0.8 - 0.02:
+        return CONTRADICTS, m.group(0), None
+    return None
+
+
 def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
     """A finding that says what the claim says with the claim's own verb (or a synonym), about
     the claim's subject and object: "we show that clathrin stabilizes fibres of the spindle"."""
@@ -1807,7 +1866,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         # ("RTS-M vaccination was associated with frequent transient fever")
         relevance = max(relevance, MIN_RELEVANCE)
     kind = sentence_kind(sentence, section)
-    amount = _amount_check(frame, sentence) if kind == "finding" else None
+    amount = (_amount_check(frame, sentence) or _share_check(frame, sentence)) if kind == "finding" else None
     if amount is not None:
         # the size of the same change the claim quotes: its words are the claim's ("the risk of
         # transmission was cut by 79%" against "79% effective in reducing transmission")
@@ -1816,7 +1875,7 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         return Reading(NEUTRAL, None, kind, relevance)  # too far from the claim to decide anything
     arms = frame.arms()
     ipos, cpos = arms.positions(sentence)
-    if arms.intervention is not None and not ipos:
+    if arms.intervention is not None and not ipos and amount is None:
         # the claim's intervention is not named: the sentence may still report its outcome (the
         # subject named elsewhere in the abstract), unless it is about another treatment
         masked = _ARM_REFERENCE.sub(" ", sentence)

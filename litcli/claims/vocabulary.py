@@ -1266,6 +1266,13 @@ COMPOSITE_OUTCOME = (
 )
 # ... and a claim about events of several kinds, which a composite answers ("cuts cardiovascular events")
 SEVERAL_EVENTS = r"\b(?:events?|outcomes?|complications?|MACE|composite|combined|endpoints?|end points?)\b"
+# A claim about how many people benefit ("works for 7 in 10 people", "60% of patients respond",
+# "most people get better"), and what a result counts of them (responders, remissions)
+CLAIMED_SHARE = (
+    r"\b(?:(?P<n>\d{1,2})\s+(?:in|out of)\s+(?P<m>\d{1,3})|(?P<pct>\d{1,3})\s*(?:%|percent)\s+of"
+    r"|(?P<word>most|the majority of|nearly all|almost all))\s+(?:people|patients|users|sufferers|adults|those|individuals)\b"
+)
+SHARE_OUTCOME = r"\b(?:respon\w*|remission|remit\w*|responders?|much improved|improved)\b"
 # A part of a composite reported on its own ("cardiovascular death alone did not differ").
 COMPONENT_ALONE = r"\b(alone|by itself|on its own|individually|separately|as a single (component|end-?point))\b"
 # A comparator that is the intervention's absence or the usual care ("no massage", "usual care"):
