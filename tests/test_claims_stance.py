@@ -2455,3 +2455,12 @@ def test_a_claimed_share_of_people_who_benefit() -> None:
     claim = "Most patients with treatment-resistant depression respond to a single ketamine infusion."
     said = "Pooled response 24 hours after a single dose was 37% (95% CI 30% to 45%) with ketamine versus 11% with control conditions."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_only_lasts_a_few_days_is_a_claim_that_the_effect_fades() -> None:
+    claim = "The antidepressant effect of a single vortamine infusion lasts only a few days."
+    assert parse_claim(claim).fading_days == 7.0
+    said = "The difference between vortamine and saline on HAM-D scores was significant at 24 hours and day 3 but had disappeared by day 7."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Four weeks after a single infusion, MADRS scores in the vortamine group remained significantly lower than in the placebo group (p=0.01)."
+    assert judge(claim, [said]).stance == CONTRADICTS

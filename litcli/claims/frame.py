@@ -676,6 +676,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     m_last = _LASTING.search(timing)
     if m_fade:
         fading = time_days(timing[m_fade.start() :]) or 7.0
+        if re.search(r"\b(?:a few|several|some)\s+days\b", timing[m_fade.start() :], _I):
+            fading = 7.0  # ("only lasts a few days": gone within the week)
     elif m_last:
         t = time_days(timing[m_last.start() :])
         if re.search(r"permanent\w*|for good|forever|lifelong|for life", timing, _I):

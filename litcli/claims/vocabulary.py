@@ -1070,7 +1070,9 @@ TIME_SPAN_NOUNS = (
 TRANSIENT_NAMES = r"ischa?emic|evoked|receptor|tachypnoea|tachypnea|elastography|synovitis|hypothyroxin\w*|global amnesia"
 FADING_CLAIM = (
     r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient(?!\s+(?:"
-    + TRANSIENT_NAMES + r")\b))\b"
+    + TRANSIENT_NAMES + r")\b)"
+    # ("only lasts a few days", "lasts just hours")
+    r"|only\s+lasts?|lasts?\s+(?:only|just|no more than|at most))\b"
 )
 # Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
 ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b(?!-)|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b(?!-)"
