@@ -18,7 +18,7 @@ from litcli.claims import verdict as vd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim, extract_claims, parse_article
 from litcli.claims.frame import parse_claim
-from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge
+from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, condition_ids, judge
 from litcli.claims.stance import abbreviations as stance_abbreviations
 from litcli.models import AbstractSection, Author, CommentCorrection, MeshHeading, Record
 
@@ -2464,3 +2464,12 @@ def test_only_lasts_a_few_days_is_a_claim_that_the_effect_fades() -> None:
     assert judge(claim, [said]).stance == SUPPORTS
     said = "Four weeks after a single infusion, MADRS scores in the vortamine group remained significantly lower than in the placebo group (p=0.01)."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_saving_lives_by_preventing_named_deaths() -> None:
+    claim = "Vortamine saves lives by preventing suicide deaths."
+    assert parse_claim(claim).outcome == "suicide"
+    said = "In this propensity-matched cohort, vortamine treatment was associated with a lower one-year risk of death by suicide (HR 0.58, 95% CI 0.39-0.86)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (and the MADRS suicidal thoughts item measures suicidal ideation, not depression)
+    assert condition_ids("scores on MADRS item 10 fell") == frozenset({"suicidal"})

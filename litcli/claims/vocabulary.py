@@ -132,7 +132,8 @@ CONCEPTS: list[Concept] = [
     ),
     _c(
         "depression", "condition", "major depression",
-        [r"\bdepress(ion|ive|ed)\b", r"\bMDD\b", r"\bdespair\b", r"\b(MADRS|HAM-?D(-?17)?|HDRS|HAMD|BDI(-II)?|PHQ-?9|QIDS(-SR)?)\b"],
+        # (not the MADRS suicidal thoughts item, "MADRS item 10", "MADRS-SI": a measure of suicidal ideation)
+        [r"\bdepress(ion|ive|ed)\b", r"\bMDD\b", r"\bdespair\b", r"\b(MADRS(?!-SI|\s+item\s+10|\s+suicid)|HAM-?D(-?17)?|HDRS|HAMD|BDI(-II)?|PHQ-?9|QIDS(-SR)?)\b"],
         ["Depressive Disorder, Major", "Depression"], ["depression", "depressive"],
     ),
     _c(
@@ -169,7 +170,7 @@ CONCEPTS: list[Concept] = [
     ),
     _c(
         "suicidal", "condition", "suicidal ideation",
-        [r"\bsuicid(al|ality|es?)\b", r"\b(SSI|MSSI|C-SSRS|BSSI)\b"], ["Suicidal Ideation"], ["suicidal", "suicidality"],
+        [r"\bsuicid(al|ality|es?)\b", r"\b(SSI|MSSI|C-SSRS|BSSI|MADRS-SI|MADRS\s+item\s+10)\b"], ["Suicidal Ideation"], ["suicidal", "suicidality"],
     ),
     # --- populations -----------------------------------------------------------------
     _c(
@@ -1604,6 +1605,8 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\bw/\s*", "with "),
     # everyday idioms for an outcome, in a study's words ("saves lives", "keeps patients out of
     # hospital", "helps patients survive", "helps people recover faster")
+    # ("saves lives by preventing suicide deaths": the deaths it names)
+    (r"\bsav(?:e|es|ed|ing) (?:\w+ ){0,2}lives by (?:preventing|reducing|cutting|averting) \b", "prevents "),
     (r"\bsav(?:e|es|ed|ing) (?:the )?lives of\b", "reduces mortality in"),
     (r"\bfall more(?: often)?\b", "have more falls"),
     (r"\bfall less(?: often)?\b", "have fewer falls"),
