@@ -2473,3 +2473,11 @@ def test_saving_lives_by_preventing_named_deaths() -> None:
     assert judge(claim, [said]).stance == SUPPORTS
     # (and the MADRS suicidal thoughts item measures suicidal ideation, not depression)
     assert condition_ids("scores on MADRS item 10 fell") == frozenset({"suicidal"})
+
+
+def test_a_name_both_arms_terms_hold_tells_them_apart_from_neither() -> None:
+    claim = "Esketamine nasal spray works better than intravenous ketamine."
+    f = parse_claim(claim)
+    assert not set(f.intervention) & set(f.comparator)
+    said = "MADRS remission was more frequent with esketamine nasal spray than with intravenous ketamine in this clinic cohort (36% vs 25%; p=0.04)."
+    assert judge(claim, [said]).stance == SUPPORTS

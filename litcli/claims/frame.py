@@ -578,6 +578,10 @@ def _parse_claim(text: str) -> ClaimFrame:
         added, base = addon.group(1), addon.group(2)
         inter_pats = _concept_terms(added, ("intervention",))[0] or _phrase_terms(added, exclude=base)
         comp_pats = _concept_terms(base, ("intervention", "comparator"))[0] or _phrase_terms(base, exclude=added)
+    if comp_pats and drug_pats and comparator_text and _concept_terms(comparator_text, ("intervention",))[0] and set(comp_pats) != set(inter_pats):
+        # a name both arms' terms hold tells them apart from neither ("esketamine" among the terms of
+        # "intravenous ketamine" when the claim sets esketamine against it)
+        comp_pats = [p for p in comp_pats if p not in inter_pats] or comp_pats
     # the trial's labels for its arms: "(R group)", "(group A)", "Group N:", "group II"
     inter_pats += _label_terms(subject, comparator_text or "")
     comp_pats += _label_terms(comparator_text or "", subject)
