@@ -2481,3 +2481,10 @@ def test_a_name_both_arms_terms_hold_tells_them_apart_from_neither() -> None:
     assert not set(f.intervention) & set(f.comparator)
     said = "MADRS remission was more frequent with esketamine nasal spray than with intravenous ketamine in this clinic cohort (36% vs 25%; p=0.04)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_younger_than_an_age_and_therapeutic_use_are_other_people() -> None:
+    said = "In adults younger than 65, response rates were higher with vortamine than with placebo nasal spray (69% vs 52%)."
+    assert judge("Vortamine nasal spray works for depressed people over 65.", [said]).stance == NEUTRAL
+    said = "In 235 psychiatric patients receiving supervised low-dose intravenous ketamine twice weekly, no cases of ulcerative cystitis were identified."
+    assert judge("Heavy ketamine use wrecks your bladder.", [said]).stance == NEUTRAL

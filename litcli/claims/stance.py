@@ -443,7 +443,8 @@ def _age_range(text: str, *, claim: bool = False) -> tuple[float, float] | None:
     for pattern, over in ((_AGE_OVER, True), (_AGE_UNDER, False)):
         for found in pattern.finditer(text):
             age = float(found.group(1))
-            aged = re.match(r"\s*(years?|yrs?|-year)", text[found.end() :], re.I) or "age" in found.group(0).lower()
+            # ("younger than 65", "older than 70" are ages whatever follows)
+            aged = re.match(r"\s*(years?|yrs?|-year)", text[found.end() :], re.I) or "age" in found.group(0).lower() or re.match(r"(?:younger|older) than", found.group(0), re.I)
             if age <= 110 and (claim or aged):
                 return (age + 0.5, 150.0) if over else (0.0, age - 0.5)
     return None

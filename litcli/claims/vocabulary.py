@@ -1235,6 +1235,10 @@ EXCLUSIVE_POPULATIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("species", (("rodents", r"rodents?|mice|mouse|murine|rats?"), ("primates", r"(?:rhesus |non-?human )?(?:monkeys?|primates?|macaques?)"),
                  ("flies", r"Drosophila|fruit ?fl(?:y|ies)"), ("worms", r"C\. ?elegans|Caenorhabditis|nematodes?"),
                  ("yeast", r"yeast|S\. ?cerevisiae"), ("zebrafish", r"zebrafish"))),
+    # ("heavy ketamine use wrecks your bladder" is not answered by patients given supervised low doses)
+    ("use", (("recreational", r"(?:heavy|recreational|street|illicit|non-?medical|chronic) (?:ketamine )?(?:use|users|abuse)\b|\b(?:ketamine )?(?:abusers|misusers)"),
+             ("therapeutic", r"(?:supervised|therapeutic|prescribed|clinical) (?:low-dose |sub-?an(?:a)?esthetic )?(?:dosing|doses?|infusions?|treatment|use)|"
+                             r"(?:patients|participants) (?:receiving|given|treated with) (?:supervised |low-dose |sub-?an(?:a)?esthetic |twice-weekly |weekly |intravenous |intranasal |oral ){0,4}(?:ketamine|esketamine|infusions)"))),
     ("gestation", (("preterm", r"pre-?term|premature (infants|neonates|babies|newborns)"),
                    ("term", r"(?<!pre)(?<!pre-)\b(full-?)?term (infants|neonates|babies|newborns|pregnanc\w+)"))),
 )
