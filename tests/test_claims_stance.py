@@ -2488,3 +2488,6 @@ def test_younger_than_an_age_and_therapeutic_use_are_other_people() -> None:
     assert judge("Vortamine nasal spray works for depressed people over 65.", [said]).stance == NEUTRAL
     said = "In 235 psychiatric patients receiving supervised low-dose intravenous ketamine twice weekly, no cases of ulcerative cystitis were identified."
     assert judge("Heavy ketamine use wrecks your bladder.", [said]).stance == NEUTRAL
+    # (emergence agitation after anaesthesia is a harm, not an efficacy outcome)
+    said = "Emergence agitation was more frequent after vortamine than after propofol anaesthesia (18% vs 6%)."
+    assert judge("Using vortamine as the anaesthetic for ECT makes ECT work better.", [said]).stance == NEUTRAL

@@ -1035,7 +1035,8 @@ HARM_TERMS = (
     r"side[- ]effects?|adverse|(?-i:AEs?)|harms?|harmful|damag\w*|toxic\w*|safe\w*|unsafe|tolerab\w*|tolerated|"
     r"addict\w*|abuse|misuse|dependence|dissociat\w*|psychos[ie]s|psychotic|psychosis-like|mania|"
     r"manic|hypomani\w*|blood pressure|arterial pressure|hypertensive crises|hypertensive crisis|systolic|diastolic|hypertension|cystitis|bladder|urinary (tract|symptoms?|problems?|damage|toxicity|urgency|frequency|incontinence)|memory|cogniti\w*(?!\s+(?:behaviou?r\w*|therap\w*|processing|training|remediation|stimulation))|"
-    r"nausea|vomiting|dizziness|overdose|craving\w*|emergency care|death|deaths|fatal\w*"
+    r"nausea|vomiting|dizziness|overdose|craving\w*|emergency care|death|deaths|fatal\w*|"
+    r"emergence (?:agitation|delirium|reactions?|phenomena)"  # (after anaesthesia)
 )
 # Time: durations named in claims and results, in days.
 TIME_UNITS: dict[str, float] = {
