@@ -72,8 +72,8 @@ FLOORS: dict[str, dict[str, float]] = {
 # P 0.911 / 0.928, macro-F1 0.657 at its end (b6b4e16).
 # Fifteenth session (probes 110-124 added, 1,500 pairs written blind in four waves; 110-112, 114, 118
 # and 122 read; 113, 115-117, 119-121, 123 and 124 unread): 12,290 pairs, 178 of 5,062, P 0.911 /
-# 0.920, macro-F1 0.657 at the session's start (858e3f8); 160 of 5,128, P 0.917 / 0.925, macro-F1
-# 0.665 at its end (57563aa).
+# 0.920, macro-F1 0.657 at the session's start (858e3f8); 160 of 5,124, P 0.917 / 0.926, macro-F1
+# 0.665 at its end (f5a4686).
 PROBES_MIN_PAIRS = 12290
 PROBES_FLOOR = {"max_inversions": 160, "min_P(supports)": 0.91, "min_P(contradicts)": 0.92, "min_macro_f1": 0.66}
 # Evidence Inference direction (first 400 pairs): measured in the seventh session 0.675 of all, 0.951
