@@ -31,7 +31,7 @@ _DENIAL = re.compile(vocab.CLAIM_DENIAL, _I)
 _AMOUNT_OF_CHANGE = re.compile(
     r"(?:an?\s+)?(?:less|more|fewer|greater|smaller|larger|lower|higher|bigger)\s+((?:[\w-]+\s+){0,2}(?:" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r"))$", _I
 )
-_DISEASE_STATE = re.compile(r"\b(?:relapsed|refractory)(?:\s*(?:or|and|/)\s*(?:relapsed|refractory))?(?=\s+[A-Za-z])", _I)
+_DISEASE_STATE = re.compile(r"\b(?:" + vocab.DISEASE_STATES + r")(?:\s*(?:or|and|/)\s*(?:" + vocab.DISEASE_STATES + r"))?(?=\s+[A-Za-z])", _I)
 _EQUIV = re.compile(vocab.CLAIM_EQUIVALENCE, _I)
 _SUPER = re.compile(vocab.CLAIM_SUPERIORITY, _I)
 _SAFETY = re.compile(vocab.SAFETY_CLAIM, _I)

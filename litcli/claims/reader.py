@@ -1600,7 +1600,7 @@ _THRESHOLD = re.compile(
 
 
 _OR_MORE = re.compile(r"\d(?:[.·]\d+)?\s*(?:%|percent|years?|points?|mg|kg)?\s+or\s+$", _I)
-_DEFINED = re.compile(r"\b(?:criteri\w*|defined|definition|threshold|response|remission|responders?)\b", _I)
+_DEFINED = re.compile(r"\b(?:" + vocab.CATEGORY_DEFINITION + r")\b", _I)
 
 
 def _in_threshold(clause: str, m: re.Match[str]) -> bool:

@@ -1281,6 +1281,10 @@ CLAIMED_SHARE = (
     r"|(?P<word>most|the majority of|nearly all|almost all))\s+(?:people|patients|users|sufferers|adults|those|individuals)\b"
 )
 SHARE_OUTCOME = r"\b(?:respon\w*|remission|remit\w*|responders?|much improved|improved)\b"
+# The people's disease state, not an outcome ("for adults with relapsed or refractory leukaemia")
+DISEASE_STATES = r"relapsed|refractory"
+# Words that say a change defines a category ("the response criterion of at least a 35% reduction")
+CATEGORY_DEFINITION = r"criteri\w*|defined|definition|threshold|response|remission|responders?"
 # A part of a composite reported on its own ("cardiovascular death alone did not differ").
 COMPONENT_ALONE = r"\b(alone|by itself|on its own|individually|separately|as a single (component|end-?point))\b"
 # A comparator that is the intervention's absence or the usual care ("no massage", "usual care"):
