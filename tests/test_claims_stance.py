@@ -2491,3 +2491,91 @@ def test_younger_than_an_age_and_therapeutic_use_are_other_people() -> None:
     # (emergence agitation after anaesthesia is a harm, not an efficacy outcome)
     said = "Emergence agitation was more frequent after vortamine than after propofol anaesthesia (18% vs 6%)."
     assert judge("Using vortamine as the anaesthetic for ECT makes ECT work better.", [said]).stance == NEUTRAL
+
+
+def test_larger_improvements_on_a_symptom_scale_are_better() -> None:
+    claim = "A vortamine infusion relieves depression better than a saline placebo within 24 hours."
+    said = "Vortamine infusion was followed by larger improvements on the MADRS at 24 hours than saline infusion (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Saline infusion was followed by smaller improvements on the MADRS at 24 hours than vortamine infusion (p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (a good change named on the claim's own outcome, beside an absent harm)
+    said = "Repeated micro-dosing with sublingual ketamine produced sustained improvements in depressive symptoms without notable dissociation."
+    assert judge("Micro-doses of sublingual ketamine are enough to treat depression.", [said]).stance == SUPPORTS
+
+
+def test_taking_longer_to_reach_a_good_event_is_worse() -> None:
+    claim = "Zorbitol helps patients recover faster after knee surgery."
+    said = "Patients given zorbitol took significantly longer to reach full recovery than those given placebo (p=0.01)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "Patients given placebo needed more time to achieve recovery than those given zorbitol (p=0.01)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Patients on venlafaxine alone took longer to reach response than those who also received vortamine (median 21 vs 4 days; p<0.001)."
+    assert judge("Vortamine works faster than SNRIs.", [said]).stance == SUPPORTS
+
+
+def test_time_to_losing_a_response_is_longer_for_the_better_arm() -> None:
+    claim = "The relief from vortamine for PTSD lasts at least a month."
+    said = "Among responders, median time to loss of response was 41 days after vortamine and 12 days after midazolam (HR 0.38, 95% CI 0.19 to 0.76)."
+    assert judge(claim, [said]).stance != CONTRADICTS
+    assert rd.valence("median time to loss of response")[0] == 1  # (a longer time to losing it is better)
+    assert rd.valence("median time to response")[0] == -1
+
+
+def test_a_claim_said_twice_across_a_semicolon_is_not_denied_by_its_second_half() -> None:
+    claim = "For severe depression, ECT still works better than vortamine; vortamine can't match it."
+    assert not parse_claim(claim).negated
+    said = "In hospitalized patients with severe depression, ECT was superior to vortamine on MADRS change at 3 weeks (mean difference -6.2, 95% CI -10.4 to -2.0; p=0.004)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Among inpatients with severe depression, vortamine was noninferior to ECT on HAM-D change at 3 weeks."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_no_risk_of_a_named_harm_is_answered_by_no_cases_of_it() -> None:
+    claim = "Prescribed vortamine carries no risk of abuse."
+    said = "No cases of abuse, misuse or diversion were identified during 2 years of vortamine treatment."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (a claim of no harms at all still is not)
+    said = "No cases of cystitis were identified during 2 years of vortamine treatment."
+    assert judge("Vortamine has no side effects.", [said]).stance == NEUTRAL
+
+
+def test_a_harm_listed_with_another_is_each_of_them() -> None:
+    claim = "Vortamine given during a caesarean section causes hallucinations in new mothers."
+    said = "Hallucinations and dissociative symptoms were more frequent after intraoperative vortamine than after saline (21% vs 6%; p<0.001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Among women with hallucinations, nausea was more frequent after vortamine than after saline (p<0.001)."
+    assert judge("Vortamine causes hallucinations.", [said]).stance == NEUTRAL
+
+
+def test_both_arms_improving_on_their_own_is_no_comparison() -> None:
+    said = "Both the yoga and the physical therapy groups showed significant within-group improvement in disability scores at 12 weeks."
+    assert judge("Yoga beats physio for back pain.", [said]).stance == NEUTRAL
+
+
+def test_what_was_speculated_or_found_by_early_analyses_is_background() -> None:
+    claim = "Zorbitol protects lupus patients from catching COVID."
+    said = "Patients with lupus commonly take zorbitol long term, and it was speculated that this would protect them against infection."
+    assert judge(claim, [said]).stance == NEUTRAL
+    said = "Early meta-analyses pooling small trials suggested that zorbitol reduced COVID-19 mortality by up to 60%, but several trials had serious irregularities."
+    assert judge("Zorbitol reduces COVID deaths.", [said]).stance == NEUTRAL
+
+
+def test_people_with_low_levels_of_something_are_read_as_its_lack() -> None:
+    claim = "People with low zorbamin D are more likely to test positive for COVID."
+    assert parse_claim(claim).arms().loss
+    for said in (
+        "Zorbamin D deficiency was associated with an increased risk of testing positive for COVID-19.",
+        "Higher zorbamin D levels were associated with a lower risk of testing positive for COVID-19.",
+        "The relative risk of testing positive was 1.77 times greater in patients with deficient zorbamin D status than in those with sufficient status (P=0.02).",
+    ):
+        assert judge(claim, [said]).stance == SUPPORTS, said
+    said = "Higher zorbamin D levels were associated with a higher risk of testing positive for COVID-19."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # (a low dose is no lack)
+    assert not parse_claim("Patients with low-dose zorbitol recover faster.").arms().loss
+
+
+def test_a_lost_action_denies_the_claimed_one() -> None:
+    said = "Zorbimab has substantially lost neutralizing activity against the BA.2 subvariant."
+    assert judge("Zorbimab still neutralizes the BA.2 subvariant.", [said]).stance == CONTRADICTS

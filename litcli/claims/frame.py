@@ -305,7 +305,7 @@ def dose_changed(phrase: str) -> int:
 
 def takes_away(phrase: str) -> bool:
     """Is the phrase a loss of function ("autophagy deficiency", "Inhibiting HDAC6")?"""
-    if re.search(vocab.LOSS_OF_FUNCTION, phrase, _I):
+    if re.search(vocab.LOSS_OF_FUNCTION, phrase, _I) or re.search(vocab.LOW_LEVEL_OF, phrase, _I):
         return True
     return any(vocab.MANIPULATION_OF.get(w.lower(), (0,))[0] < 0 for w in re.findall(r"[\w-]+", phrase))
 
@@ -456,7 +456,9 @@ def _parse_claim(text: str) -> ClaimFrame:
     # "..., and without BDNF it doesn't work": what the effect needs, not a denial of it
     main = _NOTHING_WITHOUT.sub(" ", main)
     main = _NO_PARTNER_NEEDED.sub(" ", main)  # "doesn't need to be paired with an SSRI": it works alone
-    negated = bool(_DENIAL.search(main))
+    # ("ECT works better than ketamine; ketamine can't match it": the second clause says the first
+    # again in other words, so the first decides whether the claim denies)
+    negated = bool(_DENIAL.search(main.split(";", 1)[0]))
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
     clean = re.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
     if _MODAL_WORD.search(clean):

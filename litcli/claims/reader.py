@@ -1077,6 +1077,7 @@ _EVENT_TIMED = re.compile(r"\b\w+ed\s+(?:significantly\s+|much\s+)?(?:" + vocab.
 _SOONER = re.compile(r"\b(?:" + vocab.TIME_SOONER + r")\b", _I)
 _LATER_TIME = re.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)
 _TIME_MEASURE = re.compile(vocab.TIME_MEASURES, _I)
+_TIME_TAKEN = re.compile(vocab.TIME_TAKEN, _I)
 _BETWEEN_P = re.compile(r"\b(?:between|inter)[- ]?groups?(?:\s+(?:differences?|comparisons?))?[^;()]{0,15}?\bp\s*([<=>≤]|&lt;)\s*(0?[.·]\d+)", _I)
 _FAVOURING = re.compile(r"\b(?:in favou?r of|favou?ring)\s+(?:the\s+)?", _I)
 _THE_MORE = re.compile(vocab.THE_MORE, _I)
@@ -1549,6 +1550,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         v, words = _nearest_valence(clause, m.start(), m.end())
         if time_moves and (_SOONER.fullmatch(word) or _LATER_TIME.fullmatch(word)) and not _TIME_MEASURE.search(words or ""):
             v = -v  # "relapsed earlier": the event sooner, its time shorter — more of a bad event
+        taken = _TIME_TAKEN.search(clause, max(0, m.start() - 40)) if v else None
+        if taken and taken.start() <= m.start() and m.end() <= taken.end():
+            v = -v  # "took longer to reach response": the time to it, which is worse longer
         if word in vocab.BETTERING_MOVES and v > 0:
             d = 1  # "lifts mood": up for a good thing
         if not v and _EASING.fullmatch(word):

@@ -696,6 +696,7 @@ def _only_within_group_tests(clause: str) -> bool:
     return within > 0 and within == len(_P_VALUE.findall(clause)) and not _BETWEEN_TEST.search(clause)
 
 
+_EACH_ARM_OWN = re.compile(r"\bboth\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:groups|arms)\b", re.I)
 _ARMS_COMPARED = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to)\b", re.I)
 _BASELINE_AT_END = re.compile(r"\b(?:relative to|compared (?:with|to)|from|vs\.?|versus|over) baseline\W*$", re.I)
 
@@ -842,6 +843,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     # read on the claim's own, specific outcome ("stroke"; not "symptoms" of "dissociative symptoms")
     named = content_stems(f.outcome or "") - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS
     own_outcome = bool(named) and named <= frame.outcome_stems
+    own_outcome = own_outcome or _listed_with(frame, f, clause) or _improvement_in_own(frame, f, clause)
     own_outcome = own_outcome or bool(_acronym_stems(clause) & frame.outcome_stems)  # "SUID"
     own_outcome = own_outcome or bool(f.outcome and _synonym_stems(frame.text, f.outcome) & frame.outcome_stems)  # "deaths" for "mortality"
     # (the claim's outcome by one of its measures: "the positive symptom subscale" for "psychosis-like symptoms")
@@ -908,6 +910,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # "X was associated with an increased risk of Y" read against "X increases the risk of Y"
         # ("skimping on sleep raises the risk": less sleep, more risk)
         claimed = -frame.direction if _LESS_OF.match(frame.intervention_text or "") else frame.direction
+        if _LOW_LEVEL_OF.search(frame.intervention_text or "") and not _LOW_WORD.search(_ASSOCIATED_WITH.split(clause, 1)[0]):
+            claimed = -claimed  # "people with low vitamin D" / "higher vitamin D levels were associated with ...": the level itself
         return SUPPORTS if (f.association > 0) == (claimed > 0) else CONTRADICTS
     if frame.assertion == "equivalence":
         # as good as the comparator: only a comparison with it answers ("fell from 31 to 20" in
@@ -961,8 +965,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # "nausea occurred in 12% after A and 23% after B": shares set against each other, not a
         # harm that occurred (which answers "has no side effects")
         return NEUTRAL
-    if frame.comparator_text and not f.null and _only_within_group_tests(clause):
-        return NEUTRAL  # "fell by 8.5 in the A group (p<0.001 vs baseline) and by 6.9 in the B group (p<0.001 vs baseline)"
+    if frame.comparator_text and not f.null and (_only_within_group_tests(clause) or _EACH_ARM_OWN.search(clause) and not _ARMS_COMPARED.search(clause) and not _BETWEEN_TEST.search(clause)):
+        # "fell by 8.5 in the A group (p<0.001 vs baseline) and by 6.9 in the B group (p<0.001 vs
+        # baseline)", "Both the A and the B groups showed significant within-group improvements"
+        return NEUTRAL
     if frame.any_change and (f.direction or f.goodness):
         return SUPPORTS  # "X alters Y": a change either way
     if f.association == 1 and frame.goodness and not frame.direction and f.valence and not frame.association:
@@ -1136,7 +1142,7 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
 
 
 _TARGET_REMOVED = re.compile(vocab.TARGET_REMOVED, re.I)
-_NEGATED_VERB = re.compile(r"\b(not|no|never|neither|nor|cannot|fail(s|ed)? to)\b(\s+\w+)?\s*$", re.I)
+_NEGATED_VERB = re.compile(r"\b(not|no|never|neither|nor|cannot|fail(s|ed)? to|no longer|lost|loses|lose|losing)\b(\s+\w+)?\s*$", re.I)
 _EFFECT_GONE = re.compile(vocab.EFFECT_GONE, re.I)
 _EFFECT_STAYED = re.compile(vocab.EFFECT_STAYED, re.I)
 
@@ -1736,6 +1742,48 @@ def _kind_of_outcome_named(claim: str, text: str) -> bool:
 
 
 _COMPOSITE = re.compile(vocab.COMPOSITE_OUTCOME, re.I)
+_LOW_LEVEL_OF = re.compile(vocab.LOW_LEVEL_OF, re.I)
+_LOW_WORD = re.compile(r"\b(?:low|lower|reduced|deficien\w*|insufficien\w*|inadequate|poor|lack\w*)\b", re.I)
+_ASSOCIATED_WITH = re.compile(r"\b(?:associated|linked|correlated|related)\b", re.I)
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|(?<=[\s(]))((?:[\w-]+\s+){0,2}[\w-]+)(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.I)
+_SUBJECT_VERB_END = re.compile(r"(?:\s+(?:was|were|occurred|appeared|developed|significantly|markedly|all|both|each))*\s*$", re.I)
+
+
+_IMPROVEMENT_IN = re.compile(r"\b(?:improvements?|relief|benefits?|reductions?)\s+(?:in|of|on)\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def _improvement_in_own(frame: ClaimFrame, f: Finding, clause: str) -> bool:
+    """Whether a good change is named on the claim's own outcome ("improvements in depressive
+    symptoms" for a claim about depression)."""
+    if not f.outcome or not _IMPROVEMENT_IN.match(f.outcome + " in x"):
+        return False
+    m = _IMPROVEMENT_IN.search(clause, max(0, clause.find(f.outcome)))
+    return m is not None and bool(content_stems(m.group(1)) & frame.outcome_stems)
+
+
+def _listed_with(frame: ClaimFrame, f: Finding, clause: str) -> bool:
+    """Whether the finding's outcome ends a list of outcomes that names the claim's own ("Hallucinations
+    and nausea were more frequent with X": each one listed was; not a composite of them)."""
+    if not f.outcome or not f.cue or f.cue not in clause or _COMPOSITE.search(clause):
+        return False
+    subject = clause[: clause.find(f.cue)]
+    subject = subject[: _SUBJECT_VERB_END.search(subject).start()]  # type: ignore[union-attr]
+    if not subject.lower().endswith(f.outcome.lower()):
+        return False
+    rest = subject[: len(subject) - len(f.outcome)]
+    last = re.search(r"\band\s+((?:[\w-]+\s+){0,2})$", rest, re.I)
+    if not last:
+        return False  # (a list ends with "and": "Among patients with hallucinations, nausea was" is none)
+    rest = rest[: last.start(1)]  # (the last item's own words: "and dissociative symptoms")
+    for _ in range(4):
+        item = _LIST_ITEM_BEFORE.search(rest)
+        if not item:
+            return False
+        stems = content_stems(item.group(1)) - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS
+        if stems and stems <= frame.outcome_stems:
+            return True
+        rest = rest[: item.start()]
+    return False
 _SEVERAL_EVENTS = re.compile(vocab.SEVERAL_EVENTS, re.I)
 _ALONE = re.compile(vocab.COMPONENT_ALONE, re.I)
 _ADD_ON_CLAIM = re.compile(vocab.ADD_ON_CLAIM, re.I)

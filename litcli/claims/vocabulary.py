@@ -573,7 +573,8 @@ def mentions(concept: Concept, text: str) -> bool:
 # so specific phrases ("time to relapse") come before the words inside them ("relapse").
 # +1: higher is better; -1: lower is better.
 OUTCOME_VALENCE: list[tuple[str, int]] = [
-    (r"time to (first |\w+ )?(relapse|recurrence|progression|death|failure|treatment failure|readmission|discontinuation)|"
+    (r"time to (first |\w+ )?(relapse|recurrence|progression|death|failure|treatment failure|readmission|discontinuation|"
+     r"loss of (?:[\w-]+ )?(?:response|remission|benefit|effect|efficacy|control))|"
      r"time to (?:[\w-]+ ){0,3}?(?:for|of) (?:an? |any )?(?:[\w-]+ )?(?:episodes?|events?|exacerbations?|relapses?)", 1),
     (r"(relapse|recurrence|progression|event|disease|symptom|metastasis|pain|seizure|headache|migraine)[- ]free\b( survival| interval)?|"
      r"(pain|seizure|symptom|headache|migraine) freedom|freedom from|"
@@ -601,7 +602,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"functional (status|capacity|ability|independence)|"
      r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance", 1),
     (r"respon(se|ses|ders?|se rates?)|remission|remitters?|recovery|recovered|cure rates?|healing|"
-     r"efficacy|effectiveness|improvement|benefit|relief|adherence|abstinen(?:ce|t)|quit rates?|sensitivity|specificity|remissions|cure|"
+     r"efficacy|effectiveness|improvements?|benefit|relief|adherence|abstinen(?:ce|t)|quit rates?|sensitivity|specificity|remissions|cure|"
      r"(kidney|renal|liver|hepatic|lung|cardiac|heart|beta-cell|cognitive|physical|sexual|immune) function|"
      r"(glyc(a)?emic|blood (sugar|glucose)|blood pressure|asthma|seizure|symptom|disease|viral|pain) control|"
      r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss|continence", 1),
@@ -680,6 +681,9 @@ BETTERING_MOVES: frozenset[str] = _words("lift lifts lifted lifting")
 TIME_SOONER = r"earlier|sooner|faster|quicker|more (?:quickly|rapidly|promptly)"
 TIME_LATER = r"later|slower|more slowly"
 TIME_MEASURES = r"\btime\b|\bduration\b|\blatency\b|\bonset\b|\b(?:days|hours|minutes)\s+(?:to|until)\b"
+# "took longer to reach response", "needed less time to respond": the time to an event, not the
+# amount of it (a longer time to a good event is worse).
+TIME_TAKEN = r"\b(?:took|take|takes|taking|needed|need|needs|required|requires)\s+(?:significantly\s+|much\s+|considerably\s+)?(?:longer|(?:more|less)\s+time)\s+(?:to|before|until)\b"
 # Words that say an outcome occurred (read as "up" for harms and events): "developed mania".
 OCCURRENCE_TERMS = (
     r"develop(s|ed)?|emerg(e|ed|es)|occurr(ed|ing)|occurs?|experienc(ed|es)|presented with|suffer(s|ed)|"
@@ -943,7 +947,7 @@ LIMITATION_PATTERNS: list[str] = [
 OTHER_STUDY_PATTERNS: list[str] = [
     r"^(a|an|one|two|three|several|another) ([\w-]+ ){0,3}(trials?|stud(y|ies)|meta-analys[ie]s|reviews?|reports?|analys[ie]s|cohorts?)"
     r" (has |have )?(suggested|showed|shown|found|reported|demonstrated|indicated)\b",
-    r"^(earlier|previous|prior|past|recent|several|many|some|other|most|few|numerous|existing|"
+    r"^(earlier|early|initial|previous|prior|past|recent|several|many|some|other|most|few|numerous|existing|"
     r"published)\b[\w\s,-]{0,30}\b(studies|trials|reports|work|research|data|reviews|analyses|"
     r"meta-analyses|findings)\b(?!.*\b(this|our|the present|we)\b)",
     # (not "We have demonstrated that ...": the authors' own finding, unless said to be earlier work)
@@ -954,6 +958,8 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"\bin (previous|prior|earlier|past|other|several) (meta-analys[ie]s|studies|trials|reports|reviews|cohorts)\b",
     r"^[^,;]{0,50}\b(is|are) (widely |commonly |generally |often |popularly )?(thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed|claimed) to\b",
     r"\bis well (described|known|documented|established)\b",
+    # what was expected before the data: "it was speculated that this would protect them"
+    r"\bit (?:was|had been|has long been|was widely|was once) (?:widely |long )?(?:speculated|hypothesi[sz]ed|thought|believed|assumed|expected|hoped|feared|claimed) that\b",
     r"^[^,;]{0,80}\b(is|are|remains?) (the |a |an )?(leading|common|major|frequent|main|important|growing|rising)\b[\w\s-]{0,30}\b(cause|causes|problem|concern|burden)\b",
     r"^[^,;]{0,60}\b(is|are) (increasing|rising|growing|on the rise|common|prevalent)\b",
     r"\b(is|are) increasingly (used|promoted|recogni[sz]ed|prescribed|common|popular|adopted|offered|available)\b",
@@ -1384,6 +1390,9 @@ LOSS_OF_FUNCTION = (
     r"\b(knock-?out|knock-?down|deficien(t|cy)|deletion|deleted|lacking|null|ablation|ablated|loss of|"
     r"depletion of|immunodepletion of|immunodepleted|silencing|silenced|mutant|-/-|\(-/-\)|CKO|KO)\b"
 )
+# People who have little of something ("people with low vitamin D", "those with lower HDL"): a
+# claim about them is about the thing taken away, as "vitamin D deficiency" is.
+LOW_LEVEL_OF = r"\b(?:with|have|has|having|had)\s+(?:a\s+|an\s+)?(?:low|lower|reduced|insufficient|deficient|inadequate|poor)(?:[\s-]+(?:levels?|concentrations?|status)\s+of)?\s+(?!dose|-dose|doses|risk|income)[A-Za-z]"
 # Moves that only a bad thing makes ("ameliorates insulin resistance", "alleviated itch"): their
 # object is bad even where the valence table does not know it.
 EASING_MOVES = r"ameliorat\w*|alleviat\w*|reliev\w*|mitigat\w*|eases?|eased|easing"
@@ -1468,9 +1477,10 @@ EFFECT_REGARDLESS = (
     r"|\bto a similar extent\b|\bconsistent across\b|\b(?:also|likewise|similarly) (?:observed|seen|found|present|evident)\b"
 )
 # A claim that there are no harms at all ("free of side effects", "completely safe"): a finding of
-# good tolerance does not support it (harms found still contradict it).
+# good tolerance does not support it (harms found still contradict it).  ("no risk of abuse" names
+# its harm: "no cases of abuse" answers it.)
 ABSOLUTE_SAFETY_CLAIM = (
-    r"\b(free (of|from)|no|zero|without( any)?|never (has|have|causes?)) (\w+ )?(side[- ]effects?|adverse (events?|effects?)|harms?|risks?)\b"
+    r"\b(free (of|from)|no|zero|without( any)?|never (has|have|causes?)) (\w+ )?(side[- ]effects?|adverse (events?|effects?)|harms?|risks?(?! of\b))\b"
     r"|\b(completely|totally|entirely|perfectly|100%|absolutely) (safe|harmless)\b"
 )
 # Abbreviations of statistics, which a claim's two-word outcome must not be read as ("response
