@@ -2579,3 +2579,82 @@ def test_people_with_low_levels_of_something_are_read_as_its_lack() -> None:
 def test_a_lost_action_denies_the_claimed_one() -> None:
     said = "Zorbimab has substantially lost neutralizing activity against the BA.2 subvariant."
     assert judge("Zorbimab still neutralizes the BA.2 subvariant.", [said]).stance == CONTRADICTS
+
+
+def test_more_or_less_likely_to_reach_a_good_outcome() -> None:
+    claim = "Vortamine beats ECT for depression."
+    said = "Patients assigned to ECT were less likely to achieve remission than those assigned to vortamine (32% vs 48%; p=0.02)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "ECT-treated patients were more likely to respond than vortamine-treated patients (p=0.02)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # ("people who respond to it", "patients who did not respond to X": who they are, not an outcome)
+    assert parse_claim("Baricitinib improves rheumatoid arthritis in patients who did not respond to TNF inhibitors.").outcome is None
+
+
+def test_the_beck_suicide_scale_measures_suicidal_ideation() -> None:
+    said = "BSS scores were significantly lower with vortamine than with midazolam at 4 hours (p=0.003)."
+    assert judge("Vortamine cuts suicidal thoughts within hours.", [said]).stance == SUPPORTS
+
+
+def test_aims_methods_and_background_in_other_words() -> None:
+    claim = "Vortamine works faster than SSRIs."
+    said = "The study aimed to compare the onset of antidepressant action of oral vortamine plus sertraline with that of sertraline plus placebo."
+    assert judge(claim, [said]).stance == NEUTRAL
+    said = "Midazolam has been used as an active comparator in vortamine trials because its sedative effects may help preserve blinding."
+    assert judge("Vortamine clearly beats midazolam for depression.", [said]).stance == NEUTRAL
+    # (a change with its size is a result, whoever "received" what)
+    said = "Depression severity fell by 42% from baseline in 13 adolescents who received six open-label vortamine infusions."
+    assert rd.sentence_kind(said) == "finding"
+
+
+def test_where_an_effect_comes_from_is_a_mechanism_claim() -> None:
+    claim = "Vortamine's antidepressant effect comes from activating NMDA receptors."
+    assert parse_claim(claim).assertion == "mechanism"
+    said = "Vortamine's blockade of NMDA receptors was followed by activation of AMPA receptors and mTOR signalling in the rat prefrontal cortex."
+    assert rd.sentence_kind(said) == "finding"
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_control_drug_can_be_the_claims_own_subject() -> None:
+    claim = "Midazolam works just as well as vortamine for depression, so the vortamine effect is mostly placebo."
+    assert not parse_claim(claim).negated
+    said = "Vortamine was not superior to midazolam on 24-hour response rates (31% vs 27%; p=0.71)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Response rates at 24 hours were 64% with vortamine and 28% with midazolam (p=0.006)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_none_in_the_control_arm_is_no_null() -> None:
+    said = "One week after infusion, 50% of ketamine recipients but none of the placebo recipients met response criteria."
+    assert judge("Ketamine does nothing for OCD.", [said]).stance != SUPPORTS
+    said = "None of the vortamine recipients met response criteria."
+    assert rd.read_clause(said, parse_claim("Vortamine works for OCD.").arms()).null
+
+
+def test_only_a_modest_benefit_is_denied_by_a_large_one() -> None:
+    claim = "Vortamine offers only a modest benefit over placebo."
+    said = "Vortamine produced a large advantage over placebo, with an effect size of 0.92 at day 28."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "Vortamine produced a modest advantage over placebo (effect size 0.3)."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_ratio_that_names_its_own_arms() -> None:
+    claim = "Long-acting zorbiprazole injections delay relapse in schizophrenia."
+    said = "Impending relapse occurred in 10.0% of the zorbiprazole group and 39.6% of the placebo group; the hazard ratio for placebo relative to zorbiprazole was 5.03 (95% CI 3.15-8.02; p<0.0001)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "The hazard ratio for relapse with zorbiprazole versus placebo was 0.20 (95% CI 0.12-0.32)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "The hazard ratio for relapse with zorbiprazole versus quetiapine was 1.38 (95% CI 1.05 to 1.81)."
+    assert judge("Zorbiprazole maintenance lengthens time to mood relapse compared with quetiapine in bipolar disorder.", [said]).stance == CONTRADICTS
+
+
+def test_a_benefit_if_any_is_doubted() -> None:
+    said = "The benefit of these antidepressants, if any, is small, and their routine use in depression of Alzheimer's disease should be reconsidered."
+    assert judge("Antidepressants help depression in people with dementia.", [said]).stance == CONTRADICTS
+
+
+def test_figures_that_go_on_with_the_same_subject() -> None:
+    claim = "Group therapy works better than individual therapy for social anxiety disorder."
+    said = "Individual therapy produced greater reductions on the LSAS than group therapy (p=0.004), and more patients responded (64% vs 42%)."
+    assert judge(claim, [said]).stance == CONTRADICTS

@@ -456,9 +456,10 @@ def _parse_claim(text: str) -> ClaimFrame:
     # "..., and without BDNF it doesn't work": what the effect needs, not a denial of it
     main = _NOTHING_WITHOUT.sub(" ", main)
     main = _NO_PARTNER_NEEDED.sub(" ", main)  # "doesn't need to be paired with an SSRI": it works alone
-    # ("ECT works better than ketamine; ketamine can't match it": the second clause says the first
-    # again in other words, so the first decides whether the claim denies)
-    negated = bool(_DENIAL.search(main.split(";", 1)[0]))
+    # ("ECT works better than ketamine; ketamine can't match it", "Midazolam works as well as
+    # ketamine, so the effect is mostly placebo": the second clause says the first again or draws
+    # a conclusion from it, so the first decides whether the claim denies)
+    negated = bool(_DENIAL.search(re.split(r";|,\s+so\s+(?!that\b)", main, maxsplit=1)[0]))
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
     clean = re.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
     if _MODAL_WORD.search(clean):

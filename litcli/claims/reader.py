@@ -338,6 +338,7 @@ def valence(text: str) -> tuple[int, str | None]:
     return best[1], best[2]
 
 
+_LIKELY_TO = re.compile(r"\s+(?:likely|often|frequently)\s+(?:to|than)\b", _I)
 _LOSS_NAMED_AFTER = re.compile(r"[\s-]+(?:loss|losses|decline|deterioration|impairment)\b", _I)
 
 
@@ -345,6 +346,8 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
     """Valence of the outcome nearest to a verb at [start, end): after it first, then before."""
     after = re.split(r"\s(?:than|compared|versus|vs\.?|relative to|and|but|while|whereas)\s|[(;,]", text[end : end + 80], maxsplit=1)[0]
     predicate = re.search(r"\b(was|were|is|are|been|remained|became)\s+(\w+ly\s+)?(\w+\s+)?$", text[max(0, start - 40) : start], _I)
+    if predicate and _LIKELY_TO.match(text, end):
+        predicate = None  # "were more likely to achieve remission": the outcome follows
     v, words = valence(after)
     if words and not predicate:
         return v, words
@@ -506,7 +509,8 @@ class Arms:
         c = [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
         # (not a control word inside the intervention's own name: "rhythm control", "rate-control")
         i_spans = [(m.start(), m.end()) for m in self.intervention.finditer(text)] if self.intervention else []
-        c += [m.start() for m in CONTROL.finditer(text) if not any(a < m.start() < b for a, b in i_spans)]
+        # (nor the claim's own subject when it is a control: "Midazolam works just as well as ketamine")
+        c += [m.start() for m in CONTROL.finditer(text) if not any(a <= m.start() < b for a, b in i_spans)]
         if self.comparator is None and i and self.intervention is not None:
             # a claim with no comparator: "13% of patients with mesh and 30% of those with primary
             # suture only": the other group, named after the intervention's by what it got instead
@@ -990,9 +994,10 @@ def _moved_by(clause: str, at: int, value: float) -> float | None:
 _RATIO_FOR = re.compile(
     r"\s*\)?[,;]?\s*(?:for|in|with|among)\s+(?:the\s+)?(.{2,40}?)\s+(?:compared (?:with|to)|versus|vs\.?|relative to|than)\s+(?:the\s+)?(.{2,40})", _I
 )
+_RATIO_OF_ARMS = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(.{2,40}?)\s+(?:relative to|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?(.{2,40}?)\s+(?:was|were|is)\b", _I)
 _RATIO = re.compile(
     r"\b(?:(?:adjusted|weighted|pooled|crude|overall|summary)\s+)?(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|"
-    r"a?HR|a?OR|RR|IRR|sHR)\b(?:\s+(?:of|for)\s+[A-Za-z][\w -]{1,40}?\s+(?:was|were|is))?[\s,:=]*(?:(?:was|of)\s+)?(\d+(?:[.·]\d+)?)(?![\d%])"
+    r"a?HR|a?OR|RR|IRR|sHR)\b(?:\s+(?:of|for)\s+[A-Za-z][\w -]{1,60}?\s+(?:was|were|is))?[\s,:=]*(?:(?:was|of)\s+)?(\d+(?:[.·]\d+)?)(?![\d%])"
     r"\s*(?:[;,(]\s*)*(?:95\s*%\s*(?:CI|confidence interval)\s*[,:=]?\s*)?(\d+(?:[.·]\d+)?)\s*(?:-|–|to|,)\s*(\d+(?:[.·]\d+)?)",
     _I,
 )
@@ -1022,6 +1027,14 @@ def _ratio_direction(clause: str, arms: Arms) -> tuple[int, str] | None:
         return 0, first.group(0).split("(")[0].split(";")[0].strip(" ,")
     if arms.intervention is None:
         return None
+    own = _RATIO_OF_ARMS.search(first.group(0))
+    if own:
+        # the ratio names its own arms: "the hazard ratio for placebo relative to aripiprazole was 5.03"
+        if arms.intervention.search(own.group(1)) and not arms.intervention.search(own.group(2)):
+            return found[0][1], first.group(0).split("(")[0].split(";")[0].strip(" ,")
+        if arms.intervention.search(own.group(2)) and not arms.intervention.search(own.group(1)):
+            return -found[0][1], first.group(0).split("(")[0].split(";")[0].strip(" ,")
+        return None
     at_i = arms.intervention.search(clause[: first.start()])
     if not at_i:
         # the arms named after the ratio: "was 0.41 (95% CI 0.39 to 0.43) for Omicron compared with Delta"
@@ -1050,6 +1063,9 @@ def _by_ratio(clause: str, arms: Arms, harm: bool, sig: bool | None) -> Finding:
     if ratio is None:
         return Finding(harm=harm, significant=sig)
     v, words = valence(clause[: clause.find(ratio[1])])
+    own = _RATIO_OF_ARMS.search(ratio[1]) if not words else None
+    if own:
+        v, words = valence(own.group(1))  # ("the hazard ratio for relapse with X versus Y was 1.38")
     if ratio[0] == 0:
         return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=ratio[1])  # the interval includes 1
     if words and words.lower().startswith("time to"):

@@ -2008,10 +2008,12 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         # (does another clause of the same sentence name the claim's outcome?)
         elsewhere = [any(_names_outcome(frame, o) for o in cs if o is not c) for cs in parts for c in cs]
         reversed_subject = False  # (the last clause that named the intervention read it the other way)
+        comparator_first = False  # (the last clause that named both arms had the comparator as its subject)
         for k, clause in enumerate(clauses):
             named_here = any(arms.positions(clause))
             if named_here:
                 reversed_subject = rd.reads_reversed(clause, arms)
+                comparator_first = rd.arm_sign(clause, arms) == -1
             if frame.onset and _EFFECT_LOST.search(clause):
                 continue  # "... but no longer significant by day 7" says nothing about onset
             if frame.conditions and len(clauses) > 1 and _off_topic(frame, clause):
@@ -2042,6 +2044,10 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             if reversed_subject and not named_here and _CONTINUES.match(clause):
                 # "Replenishment of X protects ..., which in turn acts to inhibit Y": the same
                 # subject, put back (or taken away), reads the other way here too
+                st = _flip(st)
+            if comparator_first and not named_here and _AND_THEN.match(clause):
+                # "B produced greater reductions than A (...), and more patients responded (64% vs
+                # 42%)": the figures go on in the same order, with the same subject
                 st = _flip(st)
             st = _time_frame_gate(frame, st, clause)
             if st != NEUTRAL:
@@ -2138,6 +2144,11 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             return Reading(CONTRADICTS, regardless.group(0), special or kind, relevance, chosen[2])
         if stance == CONTRADICTS:
             return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
+    if stance == SUPPORTS and not frame.negated and _AT_MOST_SMALL.search(frame.text) and not _LARGE_EFFECT.search(frame.text):
+        # "offers only a modest benefit": an effect called large denies it
+        large = _LARGE_EFFECT.search(sentence)
+        if large and not _SMALL_EFFECT.search(sentence):
+            return Reading(CONTRADICTS, large.group(0), special or kind, relevance, chosen[2])
     small = (_AT_MOST_SMALL.search(sentence) or _SMALL_EFFECT.search(sentence)) if stance == SUPPORTS and not frame.negated and _LARGE_EFFECT.search(frame.text) else None
     if small:
         # "produces substantial weight loss" / "produced at most modest weight loss": the size
@@ -2506,6 +2517,7 @@ _NULL_BY = re.compile(
     r"((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)",
     re.I,
 )
+_AND_THEN = re.compile(r"\s*(?:and|with)\s+(?:more|fewer|less|greater|higher|lower|a\s+(?:higher|lower|greater|smaller))\b", re.I)
 _CONTINUES = re.compile(r"\s*(?:and\s+)?(?:which|that|thereby|thus|leading to|resulting in|causing|in turn)\b", re.I)
 _CONTINUED_RATIO = re.compile(
     r"^\s*(?:however,?\s+|but\s+)?the\s+(?:(?:adjusted|unadjusted|overall|pooled|corresponding|stratified)\s+)?"

@@ -170,7 +170,7 @@ CONCEPTS: list[Concept] = [
     ),
     _c(
         "suicidal", "condition", "suicidal ideation",
-        [r"\bsuicid(al|ality|es?)\b", r"\b(SSI|MSSI|C-SSRS|BSSI|MADRS-SI|MADRS\s+item\s+10)\b"], ["Suicidal Ideation"], ["suicidal", "suicidality"],
+        [r"\bsuicid(al|ality|es?)\b", r"\b(SSI|MSSI|C-SSRS|BSSI|BSS|MADRS-SI|MADRS\s+item\s+10)\b"], ["Suicidal Ideation"], ["suicidal", "suicidality"],
     ),
     # --- populations -----------------------------------------------------------------
     _c(
@@ -601,7 +601,8 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"sucrose preference|quality of life|(?-i:(?:HR)?QoL|(?:HR)?QOL)|well-?being|life satisfaction|functioning|lung function|physical function|"
      r"functional (status|capacity|ability|independence)|"
      r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance", 1),
-    (r"respon(se|ses|ders?|se rates?)|remission|remitters?|recovery|recovered|cure rates?|healing|"
+    (r"non-?respon(ders?|se|ding)|non-?remi(ssion|tters?)", -1),
+    (r"respon(se|ses|ders?|se rates?)|(?<!\bwho )(?<!\bthat )(?<!\bnot )(?<!\bnever )(?:respond(ed|ing)?|remit(ted|ting)?)(?! to\b)|remission|remitters?|recovery|recovered|cure rates?|healing|"
      r"efficacy|effectiveness|improvements?|benefit|relief|adherence|abstinen(?:ce|t)|quit rates?|sensitivity|specificity|remissions|cure|"
      r"(kidney|renal|liver|hepatic|lung|cardiac|heart|beta-cell|cognitive|physical|sexual|immune) function|"
      r"(glyc(a)?emic|blood (sugar|glucose)|blood pressure|asthma|seizure|symptom|disease|viral|pain) control|"
@@ -615,7 +616,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"psychos[ie]s|psychotic|psychosis-like|psychotomimetic|positive symptoms?( subscale| scores?)?|hallucinat\w*|"
      r"perceptual disturbances?|delusions?|paranoi\w*|(BPRS|PANSS)[- ]positive", -1),
     # suicidality is its own outcome: depression scores do not answer a claim about suicidal thinking
-    (r"suicid\w*|ideation|(SSI|MSSI|C-SSRS|CGI-SS(-R)?)\b", -1),
+    (r"suicid\w*|ideation|(SSI|MSSI|BSSI?|C-SSRS|CGI-SS(-R)?)\b", -1),
     (r"symptoms?|severity|symptom scores?|(MADRS|HAM-?[DA]|HDRS|HAMD|HAMA|Y-?BOCS|CAPS(-5)?|PCL(-5)?|BDI(-II)?|"
      r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|CGI(-S)?|PANSS|EPDS|HADS(-[AD])?|CES-D|BAI|CDRS(-R)?)\b|"
      r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|OCD|PTSD|MDD|TRD|GAD|anhedonia|hopelessness|"
@@ -812,6 +813,8 @@ NULL_TERMS = (
     # ("These data do not indicate that statin use increases the risk of ICH")
     r"|\b(did not|does not|do not) (indicate|suggest|support the (notion|idea|hypothesis)|confirm|show|demonstrate) that\b"
     r"|\bwithout (a |any )?(detectable|discernible|measurable|appreciable|apparent) (effect|change|difference|benefit|impact)\b"
+    # ("The benefit of these antidepressants, if any, is small": doubt that there is one)
+    r"|\b(?:benefits?|effects?|advantages?|improvements?)\b[^,;.]{0,40},\s*if any\s*,"
     # ("the effect was not distinguishable from that of an active placebo")
     r"|\b(?:not |in)distinguishable (?:from|between)\b"
     # ("the progression-free survival benefit did not translate into longer overall survival")
@@ -822,7 +825,8 @@ NULL_TERMS = (
     r"|\bwithout (affecting|changing|altering|improving|reducing|increasing|lowering|compromising|impairing|worsening|jeopardi[sz]ing|harming)\b"
     r"|\bno (\w+ ){0,2}(adverse|side[- ]effects?|signal|cases?|episodes?|events?|reports?|harms?|deaths?)\b"
     # (not "in 70% of mice, compared with none of the controls": a count of nought in the other arm)
-    r"|(?<!compared with )(?<!compared to )(?<!versus )(?<!than )(?<!vs )(?<!vs\. )\bnone of the\b|\bno (participant|patient|subject|one|individual)s?\b"
+    # (nor "50% of X recipients but none of the placebo recipients": nought in the control arm)
+    r"|(?<!compared with )(?<!compared to )(?<!versus )(?<!than )(?<!vs )(?<!vs\. )\bnone of the\b(?!\s+(?:placebo|control|sham|saline|vehicle|midazolam|untreated|comparator)\b)|\bno (participant|patient|subject|one|individual)s?\b"
     # (not what no one was given: "no participant received further psilocybin" is the design)
     r"(?!\s+(received|was given|were given|underwent|took|was offered|were offered|was treated|were treated|was randomi[sz]ed|were randomi[sz]ed)\b)"
     r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
@@ -837,7 +841,7 @@ NULL_TERMS = (
 NULL_GUARD = (
     r"\b(?:not|no|none|nor|near\w*|close|equal|little|absent|ns)\b|n't|similar|significan|comparab|unchanged|"
     r"unaffected|unrelated|fail|without|numerically|causal|spurious|confound|retained|remained|stayed|persist|approach|"
-    r"borderline|marginal|unlikely|minimal|negligible|trivial|neither|n\.s|indistinguishab"
+    r"borderline|marginal|unlikely|minimal|negligible|trivial|neither|n\.s|indistinguishab|if any"
 )
 # A harm that went away when the drug was stopped ("cystitis that improved after ketamine was
 # discontinued"): the improvement is the drug's harm undone, not its benefit.
@@ -889,13 +893,14 @@ AIM_PATTERNS: list[str] = [
     r"\bwhether\b.*\b(is|was|are|were|remains?) (unknown|unclear|debated|uncertain|not known|untested)\b",
     r"^(whether|how|why)\b",
     r"\bwe hypothesi[sz]ed?\b|\bwe predict(?:ed)?\b|\bhypothesis\b",
+    r"\bthe (?:study|trial|review|analysis|survey|project) (?:aims?|aimed|sought|seeks|is designed|was designed|intends|intended) to\b",
     r"\bwith the (aim|objective|purpose|goal) (to|of)\b|\bin order to (assess|evaluate|determine|examine|investigate|compare|test)\b",
 ]
 METHOD_PATTERNS: list[str] = [
     r"\b(?:we|were) (?:systematically )?searched\b|\bsystematic(?:ally)? search(?:ed)?\b",
     r"\b(were|was) (randomi[sz]ed|randomly (assigned|allocated)|allocated|assigned|enrolled|recruited|"
     r"included|excluded|eligible|not eligible|screened|given|administered|treated|instructed|asked|"
-    r"followed|rated|scored|assessed|measured|recorded|obtained|collected|monitored|evaluated|examined|"
+    r"followed(?!\s+by\b)|rated|scored|assessed|measured|recorded|obtained|collected|monitored|evaluated|examined|"
     r"interviewed|surveyed|chosen|selected|used|analy[sz]ed|performed|conducted|run|calculated|"
     r"infected|inoculated|challenged|immuni[sz]ed|vaccinated|injected|fed|housed|dosed|exposed|transfected|"
     r"estimated|defined|stratified|matched|adjusted|self-administered|checked|quantified|computed|derived)\b",
@@ -955,6 +960,7 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"(?<!\bwe )(?<!\bto )\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
     r"demonstrated|described|proposed|linked|implicated|documented|associated)\b",
     r"\bwe have (previously|earlier|already|recently) (shown|reported|suggested|demonstrated|described|proposed)\b",
+    r"(?<!\bwe )\b(?:has|have) been (?:\w+ly )?used (?:as|in|for)\b",  # ("Midazolam has been used as an active comparator in ...")
     r"\bin (previous|prior|earlier|past|other|several) (meta-analys[ie]s|studies|trials|reports|reviews|cohorts)\b",
     r"^[^,;]{0,50}\b(is|are) (widely |commonly |generally |often |popularly )?(thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed|claimed) to\b",
     r"\bis well (described|known|documented|established)\b",
@@ -984,6 +990,8 @@ FINDING_TERMS = (
     r"led to|was associated|were associated|is associated|are associated|significant\w*|p ?[<=>≤]|"
     r"odds ratio|hazard ratio|risk ratio|relative risk|95% ?ci|confidence interval)\b"
     r"|\bp\s*(?:value\s*)?[<=>≤≥]\s*0?\.\d"
+    # (a change with its size: "severity fell by 42% from baseline in 13 adolescents who received ...")
+    r"|\b(?:fell|rose|dropped|declined|decreased|increased|improved|reduced|lowered|climbed)\s+(?:significantly\s+|markedly\s+)?(?:by|from)\s+[-−]?\d"
 )
 
 # Claim assertions.
@@ -1618,6 +1626,9 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
      r"\1 is no better than placebo for \2"),
     (r"^\s*(.+?)['’]s\s+(?:effects?|benefits?)\s+(?:on|for|in)\s+(.+?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?",
      r"\1 is no better than placebo for \2"),
+    # "ketamine's antidepressant effect comes from activating NMDA receptors": how it works
+    (r"^\s*(.+?)['’]s\s+(?:[\w-]+\s+)?(?:effects?|benefits?|action)\s+(?:comes?|stems?|results?|arises?|derives?)\s+from\s+(?=\w+ing\b)", r"\1 works by "),
+    (r"^\s*(?:the\s+)?(?:[\w-]+\s+)?(?:effects?|benefits?|action)\s+of\s+(.+?)\s+(?:comes?|stems?|results?|arises?|derives?)\s+from\s+(?=\w+ing\b)", r"\1 works by "),
     (r"\btx\b", "treatment"),
     (r"\bpts\b", "patients"),
     (r"\bw/o\s*", "without "),
