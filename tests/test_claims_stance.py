@@ -18,7 +18,15 @@ from litcli.claims import verdict as vd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim, extract_claims, parse_article
 from litcli.claims.frame import parse_claim
-from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, condition_ids, judge
+from litcli.claims.stance import (
+    CONTRADICTS,
+    MIN_RELEVANCE,
+    NEUTRAL,
+    SUPPORTS,
+    condition_ids,
+    judge,
+    read_sentence,
+)
 from litcli.claims.stance import abbreviations as stance_abbreviations
 from litcli.models import AbstractSection, Author, CommentCorrection, MeshHeading, Record
 
@@ -2657,4 +2665,38 @@ def test_a_benefit_if_any_is_doubted() -> None:
 def test_figures_that_go_on_with_the_same_subject() -> None:
     claim = "Group therapy works better than individual therapy for social anxiety disorder."
     said = "Individual therapy produced greater reductions on the LSAS than group therapy (p=0.004), and more patients responded (64% vs 42%)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_record_that_never_names_the_claims_drug_says_nothing_of_it() -> None:
+    claim = "Zorbformin prevents weight gain from antipsychotics."
+    record = [
+        "Weight gain on olanzapine is a common reason for stopping treatment.",
+        "In this 24-week trial, 561 adults with schizophrenia were randomized to olanzapine and samidorphan (OLZ/SAM) or olanzapine alone.",
+        "Percentage change in body weight was 4.21% with OLZ/SAM and 6.59% with olanzapine (p=0.003).",
+        "Fewer patients receiving OLZ/SAM gained 10% or more of their body weight (17.8% vs 29.8%).",
+    ]
+    assert judge(claim, record).stance == NEUTRAL
+    record[3] = "Fewer patients receiving zorbformin gained 10% or more of their body weight (17.8% vs 29.8%)."
+    assert judge(claim, record).stance == SUPPORTS
+
+
+def test_what_a_protocol_will_do_and_what_was_proposed_are_no_results() -> None:
+    said = "Independent evaluators blinded to treatment will rate improvement on the Clinical Global Impression-Improvement scale."
+    assert rd.sentence_kind(said) == "aim"
+    said = "Zorbitol is a sigma-1 receptor agonist that was proposed to dampen the inflammatory response in early COVID-19."
+    assert rd.sentence_kind(said) == "background"
+
+
+def test_a_numbered_disease_name_is_the_name() -> None:
+    assert rd.stem("COVID-19") == rd.stem("COVID")
+    assert rd.stem("IL-6") != rd.stem("IL")  # (a short name and its number are another thing)
+    said = "Treatment with zorbimectin did not result in a lower incidence of medical admission to a hospital due to progression of COVID-19."
+    assert read_sentence(parse_claim("Zorbimectin cures COVID."), said, strict=True).relevance >= MIN_RELEVANCE
+
+
+def test_more_likely_to_die_is_a_claim_about_deaths() -> None:
+    claim = "Vaccinated people are now more likely to die of COVID than the unvaccinated."
+    assert parse_claim(claim).goodness == -1
+    said = "Fully vaccinated persons had substantially lower rates of COVID-19 death than unvaccinated persons throughout the study period."
     assert judge(claim, [said]).stance == CONTRADICTS

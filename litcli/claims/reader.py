@@ -157,10 +157,16 @@ def spell_out(text: str) -> str:
     return _CONTRACTION.sub(long_form, text)
 
 
+_NUMBERED_NAME = re.compile(r"([a-z]{4,})-\d{1,2}")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer: enough to match 'reduces'/'reduced'/'reduction', 'symptoms'/'symptom'."""
     w = word.lower().removesuffix("'s").removesuffix("’s").strip("'-")
+    numbered = _NUMBERED_NAME.fullmatch(w)
+    if numbered:
+        w = numbered.group(1)  # "COVID-19" is "COVID"
     if w in vocab.MANIPULATION_OF:
         return vocab.MANIPULATION_OF[w][1][0]  # ("inhibiting", "inhibition", "inhibitors": one word)
     for suffix, repl in (

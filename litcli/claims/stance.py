@@ -2561,6 +2561,10 @@ def _not_named(frame: ClaimFrame, record: str) -> str | None:
     drug = _drug_pattern(frame.intervention_text or "") if _known_drug(frame.intervention_text or "") else None
     if drug is not None and not drug.search(record):
         return f"{frame.intervention_text} not named in the record"
+    # (a drug by its international name, which a record about it would use: "metformin")
+    names = [m.group(0) for m in _INN.finditer(frame.intervention_text or "")]
+    if drug is None and names and not any(re.search(r"\b" + re.escape(n), record, re.I) for n in names):
+        return f"{names[0]} not named in the record"
     # (the people the claim names outside its intervention's name: "antenatal corticosteroids" are
     # given in pregnancy, whatever the record calls the mothers; and not people of the ages the
     # record names: "girls and women aged 10 to 30")

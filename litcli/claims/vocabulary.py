@@ -621,7 +621,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"PHQ-?9|GAD-?7|QIDS(-SR)?|LSAS|BPRS|YMRS|CADSS|VAS|NRS|SHAPS|CGI(-S)?|PANSS|EPDS|HADS(-[AD])?|CES-D|BAI|CDRS(-R)?)\b|"
      r"depressi(on|ve)|anxiety|worry|obsess\w*|compuls\w*|OCD|PTSD|MDD|TRD|GAD|anhedonia|hopelessness|"
      r"ruminat\w*|distress|burnout|insomnia|fatigue|pain|immobility|craving|cravings", -1),
-    (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|(?:(?<=\bof )|(?<=\bfrom ))relapsing\b|(?:disease|tumou?r|cancer|radiologic(?:al)?|radiographic|clinical|neurological|renal|kidney|disability) progression|progression or death|"
+    (r"systolic|diastolic|arterial pressure|heart rate|mortality|deaths?|die|died|dying|fatalit\w*|risks?|hazard|odds of|incidence|relapses?|relapsed|(?:(?<=\bof )|(?<=\bfrom ))relapsing\b|(?:disease|tumou?r|cancer|radiologic(?:al)?|radiographic|clinical|neurological|renal|kidney|disability) progression|progression or death|"
      r"recurrences?|readmissions?|hospitali[sz]ations?|admissions?|exacerbations?|adverse (events?|effects?|reactions?)|"
      r"side[- ]effects?|toxicity|complications?|infections?|infected|transmission|disease|cancers?|"
      r"tumou?rs?|metastas[ie]s|inflammation|injur(y|ies)|damage|fractures?|strokes?|dementia|"
@@ -886,7 +886,7 @@ AIM_PATTERNS: list[str] = [
     r"\bwe (re-?)?(examined|investigated|evaluated|assessed|explored|studied|tested|asked|measured|compared|"
     r"analy[sz]ed|hypothesi[sz]ed|propose to|will)\b(?! that)(?!.*\b(found|showed|revealed|demonstrated)\b)",
     r"\b(will|would) (be )?(test|assess|evaluate|examine|compare|determine|randomi[sz]e|enrol|enroll|"
-    r"recruit|measure|investigate|explore)\w*\b",
+    r"recruit|measure|investigate|explore|rate|score|record|collect|follow|receive|undergo|analy[sz]e|monitor)\w*\b",
     r"\bwill (provide|give|yield|generate) (\w+ )?(evidence|data|information)\b|\bwill be reported (separately|elsewhere|later)\b",
     # a protocol's outcomes ("The primary outcome will be change in MADRS ...; secondary outcomes include ...")
     r"\b(outcomes?|end-?points?|measures?) (will be|will include|are to be)\b",
@@ -963,6 +963,8 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"(?<!\bwe )\b(?:has|have) been (?:\w+ly )?used (?:as|in|for)\b",  # ("Midazolam has been used as an active comparator in ...")
     r"\bin (previous|prior|earlier|past|other|several) (meta-analys[ie]s|studies|trials|reports|reviews|cohorts)\b",
     r"^[^,;]{0,50}\b(is|are) (widely |commonly |generally |often |popularly )?(thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed|claimed) to\b",
+    # ("fluvoxamine ... is a sigma-1 receptor agonist that was proposed to dampen the inflammatory response")
+    r"\b(?:was|were|has been|have been) (?:widely |commonly |generally |often |previously )?(?:proposed|hypothesi[sz]ed|postulated|speculated|thought|believed|suggested) to\b",
     r"\bis well (described|known|documented|established)\b",
     # what was expected before the data: "it was speculated that this would protect them"
     r"\bit (?:was|had been|has long been|was widely|was once) (?:widely |long )?(?:speculated|hypothesi[sz]ed|thought|believed|assumed|expected|hoped|feared|claimed) that\b",
@@ -1824,7 +1826,8 @@ FIGURE_CONTEXT_NOISE = (
 INN_STEMS = (
     r"[a-z]{3,}(?:olone|mab|tinib|ciclib|lisib|rafenib|pril|sartan|statin|azole|mycin|cillin|cycline|floxacin|vir|parin|"
     r"dipine|olol|oxetine|azepam|azolam|triptan|gliflozin|gliptin|glutide|tidine|prazole|setron|lukast|afil|semide|thiazide|"
-    r"tiapine|peridone|piprazole|xaban|gatran|dronate|coxib|profen|caine|curium|zepam|milast|parib|gepant|lutamide|kinra)"
+    r"tiapine|peridone|piprazole|xaban|gatran|dronate|coxib|profen|caine|curium|zepam|milast|parib|gepant|lutamide|kinra|"
+    r"formin|mectin|oquine|traline|zepatide)"
 )
 
 # Drug classes a claim may name, with the INN ending their members share: evidence about
