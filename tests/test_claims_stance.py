@@ -2700,3 +2700,39 @@ def test_more_likely_to_die_is_a_claim_about_deaths() -> None:
     assert parse_claim(claim).goodness == -1
     said = "Fully vaccinated persons had substantially lower rates of COVID-19 death than unvaccinated persons throughout the study period."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_dying_by_suicide_is_suicide_deaths_not_thoughts() -> None:
+    claim = "Vortamine treatment prevents people from dying by suicide."
+    said = "Vortamine reduced BSS scores at 24 hours relative to midazolam (p<0.001)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    said = "Vortamine rapidly reduced suicidal ideation, an effect that should not be equated with prevention of suicide."
+    assert judge("Vortamine lowers the risk of dying by suicide.", [said]).stance == NEUTRAL
+
+
+def test_can_give_you_a_harm_is_a_harm_claim_of_its_users() -> None:
+    claim = "Ketamine taken for depression can give you 'ketamine bladder' (cystitis)."
+    frame = parse_claim(claim)
+    assert frame.goodness == -1 and "medical use" in frame.populations
+    said = "Of 312 patients taking twice-weekly oral ketamine for depression, 4 developed urinary symptoms consistent with ketamine-associated cystitis."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Among frequent recreational ketamine users, 27% reported lower urinary tract symptoms and ulcerative cystitis was confirmed in 18 cases."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # ("gave people ... more of their sight back" is no harm)
+    assert parse_claim("Zorbicept gave people with macular oedema more of their sight back than bevacizumab did.").cue != "cause"
+
+
+def test_two_comparatives_before_one_outcome() -> None:
+    said = "In patients with anxious depression, vortamine produced greater and faster HAM-D improvement than midazolam."
+    assert judge("Vortamine helps depression that comes with anxiety.", [said]).stance == SUPPORTS
+
+
+def test_works_just_as_well_for_some_people_needs_an_effect_in_them() -> None:
+    claim = "Vortamine works just as well for people over 65."
+    said = "In participants aged 65 years or older, vortamine infusions did not significantly differ from midazolam in MADRS change at week 2 (p=0.06)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "In participants aged 65 years or older, vortamine reduced MADRS scores more than midazolam (p=0.01)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (the same effect across groups says it)
+    said = "The effect of vortamine versus midazolam on the MADRS was similar in patients with and without anxious depression (interaction p=0.74)."
+    assert judge("Vortamine works just as well for people with anxious depression.", [said]).stance == SUPPORTS

@@ -344,12 +344,16 @@ def valence(text: str) -> tuple[int, str | None]:
     return best[1], best[2]
 
 
+_AND_COMPARATIVE = re.compile(r"\s+(?:and|or)\s+(?:more\s+[a-z]+|[a-z]+er|better|worse)(?=\s+[A-Za-z])", _I)
 _LIKELY_TO = re.compile(r"\s+(?:likely|often|frequently)\s+(?:to|than)\b", _I)
 _LOSS_NAMED_AFTER = re.compile(r"[\s-]+(?:loss|losses|decline|deterioration|impairment)\b", _I)
 
 
 def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
     """Valence of the outcome nearest to a verb at [start, end): after it first, then before."""
+    joined = _AND_COMPARATIVE.match(text, end)  # ("greater and faster HAM-D improvement": the noun after both)
+    if joined:
+        end = joined.end()
     after = re.split(r"\s(?:than|compared|versus|vs\.?|relative to|and|but|while|whereas)\s|[(;,]", text[end : end + 80], maxsplit=1)[0]
     predicate = re.search(r"\b(was|were|is|are|been|remained|became)\s+(\w+ly\s+)?(\w+\s+)?$", text[max(0, start - 40) : start], _I)
     if predicate and _LIKELY_TO.match(text, end):

@@ -204,7 +204,7 @@ _COMPARED = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|ove
 _BETWEEN_ARMS = re.compile(vocab.BETWEEN_ARMS, re.I)
 _AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
 _GENERIC_AGENTS = vocab.GENERIC_AGENTS
-_CONTROL_REFERENCE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|relative to)\s+(?:the\s+|a\s+)?(?:" + vocab.CONTROL_TERMS + r")\b", re.I)
+_CONTROL_REFERENCE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|relative to|(?:differ\w*|separat\w*) from)\s+(?:the\s+|a\s+)?(?:" + vocab.CONTROL_TERMS + r")\b", re.I)
 _INN = re.compile(r"\b" + vocab.INN_STEMS + r"\b", re.I)
 _TREATMENT_AS_TIME = re.compile(r"\s+(stage|period|phase|weeks?|days?|months?|duration|effects?|groups?|arms?|differences?|allocation|assignment|conditions?|by time)\b", re.I)
 
@@ -878,8 +878,14 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         return NEUTRAL  # "... but was not altered by CMV infection": a null for another agent (named by the claim's first term or abbreviation)
     if f.null and f.active_comparator and frame.assertion != "equivalence" and not frame.comparator:
         return NEUTRAL  # as good as an active treatment: neither a benefit over nothing nor a failure
+    if f.null and frame.assertion == "equivalence" and not frame.comparator_text and _CONTROL_REFERENCE.search(clause) and not _ACROSS_GROUPS.search(clause):
+        # "works just as well for people over 65" (as for others): no difference from a control in
+        # them is no effect in them
+        return CONTRADICTS
     if f.null:
         return SUPPORTS if frame.assertion == "equivalence" else CONTRADICTS
+    if frame.assertion == "equivalence" and not frame.comparator_text and f.goodness and _CONTROL_REFERENCE.search(clause):
+        return SUPPORTS if f.goodness > 0 else CONTRADICTS  # (and a benefit over a control in them is one)
     if frame.association:
         if not f.association:
             if abs(frame.association) == 2 and frame.valence and f.goodness and f.valence == frame.valence and _anchored(frame, f, clause):
@@ -1742,6 +1748,7 @@ def _kind_of_outcome_named(claim: str, text: str) -> bool:
 
 
 _COMPOSITE = re.compile(vocab.COMPOSITE_OUTCOME, re.I)
+_ACROSS_GROUPS = re.compile(r"\binteraction\b|\bwith and without\b|" + vocab.EFFECT_REGARDLESS, re.I)
 _LOW_LEVEL_OF = re.compile(vocab.LOW_LEVEL_OF, re.I)
 _LOW_WORD = re.compile(r"\b(?:low|lower|reduced|deficien\w*|insufficien\w*|inadequate|poor|lack\w*)\b", re.I)
 _ASSOCIATED_WITH = re.compile(r"\b(?:associated|linked|correlated|related)\b", re.I)

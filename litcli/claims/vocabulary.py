@@ -919,6 +919,8 @@ METHOD_PATTERNS: list[str] = [
 ]
 # Statements that the evidence is limited, calls for more research, limitations.
 LIMITATION_PATTERNS: list[str] = [
+    # a caution on what a result means ("an effect that should not be equated with prevention of suicide")
+    r"\b(?:(?:should|must) not|cannot|can not) be (?:(?:equated|confused|conflated) with|(?:interpreted|taken|read) as)\b",
     # "there is no controlled evidence to determine whether ...", "... trials are needed"
     r"\bno (\w+ ){0,2}(evidence|data|trials?|studies)\b[\w\s,-]{0,30}?\b(to (determine|establish|show|tell|assess)|on) whether\b",
     r"\b(studies|research|trials|investigations?|data|evidence)\s+(are|is)\s+(still |urgently |clearly |now )?(needed|required|warranted)\b",
@@ -1140,7 +1142,7 @@ POPULATION_GROUPS: list[tuple[str, str]] = [
     ("women", r"\b(women|woman|female|postpartum|pregnan\w*|mothers?|maternal)\b"),
     ("men", r"\b(men|males?|fathers?|paternal)\b"),
     ("recreational users", r"\b(recreational|nonmedical|non-medical|illicit|street|heavy|frequent users?|daily users?)\b"),
-    ("medical use", r"\b(medical(ly)?|prescri\w*|therapeutic( doses?|ally)?|clinical use|in routine care|clinics?|treatment for|treated for|infusions? for)\b"),
+    ("medical use", r"\b(medical(ly)?|prescri\w*|therapeutic( doses?|ally)?|clinical use|in routine care|clinics?|treatment for|treated for|infusions? for|(?:taken|taking|used|given) (?:to treat|for))\b"),
     ("treatment-resistant", r"\b(treatment[- ](resistant|refractory)|non-?responders?|(had not|did not|failed to) respond\w*|where [\w-]+ fails?|after [\w-]+ fail(s|ed)?)\b"),
     ("treatment-naive", r"\b(treatment|drug|medication|antidepressant)[- ]na[iï]ve|first[- ]episode|never (been )?treated\b"),
     ("animals", r"\b(mice|mouse|rats?|rodents?|murine|animals?|primates?|monkeys?|macaques?|zebrafish|hamsters?|ferrets?|"
@@ -1631,6 +1633,11 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     # "ketamine's antidepressant effect comes from activating NMDA receptors": how it works
     (r"^\s*(.+?)['’]s\s+(?:[\w-]+\s+)?(?:effects?|benefits?|action)\s+(?:comes?|stems?|results?|arises?|derives?)\s+from\s+(?=\w+ing\b)", r"\1 works by "),
     (r"^\s*(?:the\s+)?(?:[\w-]+\s+)?(?:effects?|benefits?|action)\s+of\s+(.+?)\s+(?:comes?|stems?|results?|arises?|derives?)\s+from\s+(?=\w+ing\b)", r"\1 works by "),
+    # "prevents people from dying by suicide", "fewer die by suicide": suicide deaths
+    (r"\b(?:(?:people|patients|them|you)\s+)?from\s+(?:dying|death)\s+(?:by|from|of)\s+suicide\b", "suicide deaths"),
+    (r"\b(?:dying|die|dies|died|death)\s+(?:by|from|of)\s+suicide\b", "suicide deaths"),
+    # "can give you 'ketamine bladder'": causes it
+    (r"\b(?:(?:can|could|may|might|will|would)\s+give|gives)\s+(?:you|people|patients|users|someone|them)\s+(?!(?:back|more|hope|relief|a\s+chance|an?\s+(?:boost|lift))\b)(?=\S)", "cause "),
     (r"\btx\b", "treatment"),
     (r"\bpts\b", "patients"),
     (r"\bw/o\s*", "without "),
