@@ -2736,3 +2736,41 @@ def test_works_just_as_well_for_some_people_needs_an_effect_in_them() -> None:
     # (the same effect across groups says it)
     said = "The effect of vortamine versus midazolam on the MADRS was similar in patients with and without anxious depression (interaction p=0.74)."
     assert judge("Vortamine works just as well for people with anxious depression.", [said]).stance == SUPPORTS
+
+
+def test_no_group_showing_a_benefit_is_a_null() -> None:
+    claim = "Adding zorbiclib to hormone therapy after surgery reduces recurrence of early breast cancer."
+    said = "No subgroup showed a significant benefit, and 42% of patients stopped zorbiclib early, mainly because of neutropenia."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_prognosis_and_standard_care_are_background() -> None:
+    said = "Patients with breast cancer who have residual invasive disease after neoadjuvant chemotherapy have a poor prognosis."
+    assert rd.sentence_kind(said) == "background"
+    said = "Zorbituzumab for 12 months is the standard adjuvant treatment for early breast cancer, but shorter durations may retain efficacy."
+    assert rd.sentence_kind(said) == "background"
+
+
+def test_a_cure_claim_needs_a_cure() -> None:
+    claim = "Zorbolizumab is a cure for advanced melanoma."
+    said = "Zorbolizumab provides durable benefit over ipilimumab, but the therapy is not curative for most patients with advanced melanoma."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "Median overall survival was 32.7 months with zorbolizumab and 15.9 months with ipilimumab (HR 0.70; 95% CI 0.58-0.83)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # ("superior for sustained cure": cure is the outcome compared, not a claim that it cures)
+    assert not re.search(vocab.CURE_CLAIM, "Zorbomicin is superior to vancomycin for sustained cure of C difficile infection.")
+
+
+def test_a_protocol_says_nothing_of_what_it_will_find() -> None:
+    claim = "Zorbituzumab improves disease-free survival in early breast cancer."
+    record = [
+        "Zorbituzumab improves disease-free survival in early breast cancer but increases cardiotoxicity.",
+        "We describe the design of a randomised non-inferiority trial that will assign 4,000 women to 6 or 12 months of zorbituzumab.",
+        "The primary endpoint is 4-year disease-free survival, with a non-inferiority margin of 3 percentage points.",
+        "Translational studies will explore biomarkers predicting benefit from longer zorbituzumab exposure.",
+        "Zorbituzumab improves disease-free survival in early breast cancer but its cardiotoxicity needs monitoring.",
+    ]
+    assert judge(claim, record).stance == NEUTRAL
+    # (a record that reports a tested result is no protocol, whatever it calls its plan)
+    record[2] = "Disease-free survival was longer with zorbituzumab than with observation (HR 0.64, 95% CI 0.54-0.76)."
+    assert judge(claim, record).stance == SUPPORTS

@@ -2151,6 +2151,14 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             return Reading(CONTRADICTS, regardless.group(0), special or kind, relevance, chosen[2])
         if stance == CONTRADICTS:
             return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
+    if stance == SUPPORTS and not frame.negated and frame.lasting_days is None and _CURE_CLAIM.search(frame.text):
+        # "is a cure for advanced melanoma": "not curative for most" denies it; a benefit short of
+        # a cure does not say it
+        cure_denied = _CURE_DENIED.search(sentence)
+        if cure_denied:
+            return Reading(CONTRADICTS, cure_denied.group(0), special or kind, relevance, chosen[2])
+        if not _CURE_SAID.search(sentence):
+            return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
     if stance == SUPPORTS and not frame.negated and _AT_MOST_SMALL.search(frame.text) and not _LARGE_EFFECT.search(frame.text):
         # "offers only a modest benefit": an effect called large denies it
         large = _LARGE_EFFECT.search(sentence)
@@ -2459,6 +2467,10 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
     for i in range(_leading_background(items, readings)):
         if readings[i].stance != NEUTRAL:
             readings[i] = Reading(NEUTRAL, None, "background", readings[i].relevance)
+    if strict and any(_PROTOCOL.search(text) for text, _ in items) and not any(rd.P_VALUE.search(text) or _CI_GIVEN.search(text) for text, _ in items):
+        # a trial to come ("We describe the design of a trial that will assign 4,000 women ..."):
+        # what it says of the treatment is why it is done, not what it found
+        readings = [Reading(NEUTRAL, None, "method", r.relevance) if r.stance != NEUTRAL else r for r in readings]
     texts = [text for text, _ in items]
     quoted = read_figures(claim, texts, abbreviations([title or "", *texts])) if quotes_figure(claim) else {}
     for i, (st, cue, share) in quoted.items():
@@ -2479,6 +2491,11 @@ _NOT_MORE = re.compile(r"\bnot\s+(?:\w+\s+)?(more|less|greater|better|superior)\
 _CHANGE_NOUN = re.compile(r"\b\w+\s+(" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b\s*$", re.I)
 _ABSOLUTE_SAFETY = re.compile(vocab.ABSOLUTE_SAFETY_CLAIM, re.I)
 _LARGE_EFFECT = re.compile(vocab.LARGE_EFFECT_CLAIM, re.I)
+_PROTOCOL = re.compile(vocab.PROTOCOL_RECORD, re.I)
+_CI_GIVEN = re.compile(r"\b(?:95\s*%\s*)?(?:CI|confidence interval|credible interval)\b", re.I)
+_CURE_CLAIM = re.compile(vocab.CURE_CLAIM, re.I)
+_CURE_DENIED = re.compile(vocab.CURE_DENIED, re.I)
+_CURE_SAID = re.compile(vocab.CURE_SAID, re.I)
 _RESTRICTION = re.compile(vocab.RESTRICTION_CLAIM, re.I)
 _REGARDLESS = re.compile(vocab.EFFECT_REGARDLESS, re.I)
 _SMALL_EFFECT = re.compile(vocab.SMALL_EFFECT, re.I)

@@ -813,6 +813,8 @@ NULL_TERMS = (
     # ("These data do not indicate that statin use increases the risk of ICH")
     r"|\b(did not|does not|do not) (indicate|suggest|support the (notion|idea|hypothesis)|confirm|show|demonstrate) that\b"
     r"|\bwithout (a |any )?(detectable|discernible|measurable|appreciable|apparent) (effect|change|difference|benefit|impact)\b"
+    # ("No subgroup showed a significant benefit")
+    r"|\bno (?:[\w-]+ ){1,3}(?:showed|had|achieved|derived|experienced|demonstrated|reached|gained) (?:a |any )?(?:statistically |clinically )?(?:significant|meaningful|detectable) (?:benefit|improvement|effect|difference|reduction|response)s?\b"
     # ("The benefit of these antidepressants, if any, is small": doubt that there is one)
     r"|\b(?:benefits?|effects?|advantages?|improvements?)\b[^,;.]{0,40},\s*if any\s*,"
     # ("the effect was not distinguishable from that of an active placebo")
@@ -968,6 +970,10 @@ OTHER_STUDY_PATTERNS: list[str] = [
     # ("fluvoxamine ... is a sigma-1 receptor agonist that was proposed to dampen the inflammatory response")
     r"\b(?:was|were|has been|have been) (?:widely |commonly |generally |often |previously )?(?:proposed|hypothesi[sz]ed|postulated|speculated|thought|believed|suggested) to\b",
     r"\bis well (described|known|documented|established)\b",
+    # the people's outlook and the usual care ("patients with residual disease have a poor
+    # prognosis", "Trastuzumab for 12 months is the standard adjuvant treatment")
+    r"\b(?:have|has|carry|carries|face|faces) (?:a |an )?(?:very |particularly )?(?:poor|worse|dismal|unfavou?rable|bleak|grim) (?:prognosis|outlook|outcomes?|survival)\b",
+    r"^[^;]{0,80}\b(?:is|are|remains?) (?:the |a )?(?:current |accepted |recommended )?standard(?: of care|(?: [\w-]+)? (?:treatment|therapy|care))\b",
     # what was expected before the data: "it was speculated that this would protect them"
     r"\bit (?:was|had been|has long been|was widely|was once) (?:widely |long )?(?:speculated|hypothesi[sz]ed|thought|believed|assumed|expected|hoped|feared|claimed) that\b",
     r"^[^,;]{0,80}\b(is|are|remains?) (the |a |an )?(leading|common|major|frequent|main|important|growing|rising)\b[\w\s-]{0,30}\b(cause|causes|problem|concern|burden)\b",
@@ -1473,6 +1479,17 @@ SEVERE_HARM_QUALIFIERS = r"serious|severe|major|grave|life-threatening|grade (?:
 # (contradicts); a "modest" effect leaves it open (neutral). A claim naming no size is answered by
 # any effect.
 LARGE_EFFECT_CLAIM = r"\b(substantial(ly)?|dramatic(ally)?|large|huge|massive(ly)?|major|marked(ly)?|greatly|big|vast(ly)?|profound(ly)?|strong(ly)?|powerful(ly)?)\b"
+# A record that describes a trial to come (a protocol or design paper): its sentences are plans and
+# background, whatever they say of the treatment, unless it reports a tested result.
+PROTOCOL_RECORD = (
+    r"\b(?:describes?|presents?|outlines?|reports?) the (?:design|protocol|rationale)\b|\b(?:this|our) (?:study |trial |review )?protocol\b"
+    r"|\bprotocol (?:of|for) (?:a|an|the) (?:[\w-]+ ){0,3}(?:trial|study|review)\b"
+)
+# A claim that a treatment cures ("is a cure for advanced melanoma", "cures depression"): a benefit
+# short of a cure does not say it; "not curative" denies it.
+CURE_CLAIM = r"\b(?:is|are) (?:a |the )?(?:\w+ )?cure\b|\bcures\b|\b(?:is|are) curative\b"
+CURE_DENIED = r"\bnot (?:\w+ )?(?:curative|a cure|cured)\b|\b(?:no|never a) cure\b|\bincurable\b"
+CURE_SAID = r"\bcur(?:e|es|ed|ing|ative)\b"
 SMALL_EFFECT = r"\b(modest(ly)?|small|slight(ly)?|marginal(ly)?|minimal|minor|limited|negligible|trivial|weak)\b"
 AT_MOST_SMALL = r"\b(?:at (?:most|best)|only|merely|no more than)\s+(?:a\s+|an\s+)?(?:very\s+)?(?:modest|small|slight|marginal|minimal|minor|limited|weak)\b|\b(?:negligible|trivial)\b"
 # A claim that an effect is confined to some people ("only helps patients treated within six hours",
