@@ -17,7 +17,7 @@ from litcli.claims import reader as rd
 from litcli.claims import verdict as vd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim, extract_claims, parse_article
-from litcli.claims.frame import parse_claim
+from litcli.claims.frame import claim_core, parse_claim
 from litcli.claims.stance import (
     CONTRADICTS,
     MIN_RELEVANCE,
@@ -2774,3 +2774,32 @@ def test_a_protocol_says_nothing_of_what_it_will_find() -> None:
     # (a record that reports a tested result is no protocol, whatever it calls its plan)
     record[2] = "Disease-free survival was longer with zorbituzumab than with observation (HR 0.64, 95% CI 0.54-0.76)."
     assert judge(claim, record).stance == SUPPORTS
+
+
+def test_a_comparator_of_another_kind_of_drug_is_no_route() -> None:
+    claim = "Vortavato (vortamine nasal spray) works better than antidepressant pills alone."
+    said = "Adjunctive vortamine increases the likelihood of response compared with an oral antidepressant plus placebo spray."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "MADRS change from baseline at day 2 was greater with vortamine plus an oral antidepressant than with placebo spray plus the oral antidepressant (least-squares mean difference -3.3; p = 0.01)."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_shares_per_arm_before_what_was_counted() -> None:
+    claim = "Vortamine lifts depression within an hour of the infusion - I felt better before I even left the clinic."
+    assert "felt" not in claim_core(claim)  # (the teller's own story is no part of the claim)
+    said = "Within 60 minutes of the infusion, 29% of vortamine recipients but only 3% of midazolam recipients met HAM-D response criteria."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "After two sessions, 54.2% of the active group and 22.6% of the control group no longer met PTSD diagnostic criteria."
+    assert judge("Vortamine-assisted psychotherapy lowers PTSD symptom severity compared with control conditions.", [said]).stance == SUPPORTS
+
+
+def test_a_median_not_reached_is_the_longer_one() -> None:
+    said = "Median time to relapse was not reached in the vortamine continuation arm, compared with 88 days in the placebo arm."
+    assert judge("Staying on vortamine keeps depression from coming back.", [said]).stance == SUPPORTS
+    said = "Median overall survival was not reached with placebo versus 18.2 months with zorbinib."
+    assert judge("Zorbinib helps patients with lung cancer live longer.", [said]).stance == CONTRADICTS
+
+
+def test_similar_pooled_rates_say_the_two_are_alike() -> None:
+    said = "Vortamine and ECT produced similar pooled response rates, suggesting comparable effectiveness in treatment-resistant depression."
+    assert judge("Vortamine is as effective as ECT for treatment-resistant depression.", [said]).stance == SUPPORTS

@@ -438,7 +438,11 @@ def claim_core(text: str) -> str:
             lead = None
     if lead and not re.search(r"\b(not|no|never|nor|cannot|failed)\b|n't\b", lead.group(0), _I):
         clean = clean[lead.end() :]  # (not "... has not been shown that X": that is no report of X)
+    clean = _ANECDOTE_TAIL.sub("", clean)  # ("... within an hour - I felt better before I left the clinic")
     return _REPORTING_TAIL.sub("", clean).strip() or clean
+
+
+_ANECDOTE_TAIL = re.compile(r"\s+[-–—]+\s+(?:I|I'm|I've|I'd|my|me|we|our)\b.*$", _I)
 
 
 def _parse_claim(text: str) -> ClaimFrame:
@@ -569,7 +573,7 @@ def _parse_claim(text: str) -> ClaimFrame:
             # "the block group" is the intervention's arm, "the no-block group" the comparator's)
             absent = re.match(r"(?:no|without)\s", comparator_text, _I)
             inter_pats = (_phrase_terms(subject, exclude="" if absent else comparator_text) or _phrase_terms(subject)) + route_pats + _class_members(subject)
-        if not cdrug and croute and drug_pats:
+        if not cdrug and croute and drug_pats and not re.search(vocab.DRUG_KIND_WORDS, comparator_text, _I):
             # "oral ketamine ... as well as an IV drip": the drug is shared; the route tells the arms apart
             inter_pats = route_pats or inter_pats
         elif cdrug and set(cdrug) == set(drug_pats) and croute and route_pats:

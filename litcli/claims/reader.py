@@ -344,6 +344,11 @@ def valence(text: str) -> tuple[int, str | None]:
     return best[1], best[2]
 
 
+_NOT_REACHED = re.compile(
+    r"\b(?:was|were|had) not (?:yet )?(?:been )?reached (?:in|with|for|among) (?:the )?([^,;()]{2,60}?)\s*,?\s+"
+    r"(?:compared (?:with|to)|versus|vs\.?|and|but|while|whereas)\s+(?:a median of\s+|with\s+|to\s+)?[\d.]+\s*(?:days?|weeks?|months?|years?)",
+    _I,
+)
 _AND_COMPARATIVE = re.compile(r"\s+(?:and|or)\s+(?:more\s+[a-z]+|[a-z]+er|better|worse)(?=\s+[A-Za-z])", _I)
 _LIKELY_TO = re.compile(r"\s+(?:likely|often|frequently)\s+(?:to|than)\b", _I)
 _LOSS_NAMED_AFTER = re.compile(r"[\s-]+(?:loss|losses|decline|deterioration|impairment)\b", _I)
@@ -834,7 +839,12 @@ def _pair_for_listed_arms(clause: str, arms: Arms) -> bool:
     return listed and _listed_pair(clause, first, last) is not None
 
 
-_ARM_PHRASE_END = re.compile(r"[^,;()]*?(?=\s+(?:and|or|vs\.?|versus|compared|than|respectively|were|was|had)\b|[,;()]|$)", _I)
+_ARM_PHRASE_END = re.compile(
+    r"[^,;()]*?(?=\s+(?:and|or|vs\.?|versus|compared|than|respectively|were|was|had|"
+    # (or the verb that says what was counted: "3% of midazolam recipients met response criteria")
+    r"no|not|never|met|achieved|reached|attained|responded|remitted|relapsed|showed|experienced|developed|reported|improved|died|did)\b|[,;()]|$)",
+    _I,
+)
 
 
 def _without_arm_names(clause: str, arms: Arms) -> str:
@@ -1434,6 +1444,15 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         if m and not NEGATION.search(clause[max(0, m.start() - 25) : m.start()]):
             v, words = valence(clause)
             return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
+    reached = _NOT_REACHED.search(clause)
+    if reached and arms.intervention is not None:
+        # "Median time to relapse was not reached in the esketamine arm, compared with 88 days with
+        # placebo": the arm whose median was not reached went longer
+        named = reached.group(1)
+        d = 1 if arms.intervention.search(named) else -1 if (arms.comparator is not None and arms.comparator.search(named)) or CONTROL.search(named) else 0
+        v, words = valence(clause[: reached.start()])
+        if d and v:
+            return Finding(direction=d, valence=v, goodness=d * v, outcome=words, significant=sig, harm=harm, cue=reached.group(0))
     numeric = _arm_numbers(clause, arms)
     if numeric is not None:
         d, m_num, measure, size = numeric

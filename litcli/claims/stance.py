@@ -2139,6 +2139,10 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         )
         if tests and unconfirmed:
             stances = tests
+    if len({st for st, _, _ in stances}) > 1 and frame.assertion == "safety" and _ABSOLUTE_SAFETY.search(frame.text) and not frame.negated:
+        # "completely safe, with no side effects": "no serious adverse events, although dizziness
+        # was common" has harms, which is what the claim denies
+        stances = [t for t in stances if t[0] == CONTRADICTS]
     if len({st for st, _, _ in stances}) > 1 and frame.lasting_days is None and frame.fading_days is None:
         return Reading(NEUTRAL, "; ".join(c for _, c, _ in stances if c), "mixed", relevance)
     chosen = next((s for s in stances if s[0] == CONTRADICTS), stances[0])
@@ -2528,7 +2532,7 @@ _INACTIVE = re.compile(r"\b(?:" + vocab.INACTIVE_ARM_TERMS + r")\b", re.I)
 _DECHALLENGE = re.compile(vocab.DECHALLENGE, re.I)
 _NEGATIVE_DIFFERENCE = re.compile(r"\bdifference\b[^0-9;()−-]{0,20}[−-]\s?\d", re.I)
 _GREATER_CHANGE = re.compile(
-    r"\bchanges?\b(?:\s+from\s+baseline)?\s+(?:was|were)\s+(?:significantly\s+|numerically\s+)?(?:greater|larger|bigger)\b"
+    r"\bchanges?\b(?:\s+from\s+baseline)?(?:\s+(?:at|to|by|on|through)\s+(?:day|week|month|hour)\s*\d+)?\s+(?:was|were)\s+(?:significantly\s+|numerically\s+)?(?:greater|larger|bigger)\b"
     r"|\b(?:greater|larger|bigger)\s+(?:mean\s+)?changes?\b(?!\s+in\s+(?:the\s+)?(?:placebo|control))",
     re.I,
 )

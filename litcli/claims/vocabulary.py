@@ -262,7 +262,7 @@ CONCEPTS: list[Concept] = [
     ),
     _c(
         "abuse", "outcome", "abuse and misuse",
-        [r"\babuse\b", r"\bmisuse\b", r"\baddict(ion|ive)\b", r"\bdependence\b"],
+        [r"\babuse\b", r"\bmisuse\b", r"\baddict(ion|ive|ed)\b", r"\bdependence\b", r"\b(?:substance|drug|ketamine) use disorders?\b", r"\bdrug[- ]seeking\b"],
         ["Substance-Related Disorders"], ["abuse", "misuse", "dependence"],
     ),
     # --- comparators -----------------------------------------------------------------
@@ -796,7 +796,8 @@ NULL_TERMS = (
     r"|\bnone (of (them|these|the \w+) )?(statistically |significantly )?differed\b|\bno changes? (was|were) significant\b"
     # ("the two treatments offered similar results"; not "Similar results were seen with the NRS",
     # which points back to another finding)
-    r"|\b(offered|produced|yielded|gave|achieved|attained|showed|shows|had|have|has) (\w+ )?similar (results|outcomes|improvements?|efficacy|effects?)\b"
+    r"|\b(offered|produced|yielded|gave|achieved|attained|showed|shows|had|have|has) (\w+ )?similar (?:[\w-]+ )?(results|outcomes|improvements?|efficacy|effects?|(?:response|remission|cure|success) rates?)\b"
+    r"|\bcomparable (?:effectiveness|efficacy|effects?|outcomes|results|(?:response|remission) rates?)\b"
     r"|\bsimilar (improvements?|efficacy)\b"
     r"|\b(did|does|do) not (have|show|exhibit|experience|report) (a )?(significantly |statistically )+(more|less|fewer|higher|lower|greater|smaller)\b"
     # ("those who received X did not have a lower incidence of death ... than those who received usual care")
@@ -863,7 +864,11 @@ GOOD_OUTCOME_HEADS = r"response|responses|remission|remissions|relief|improvemen
 # Before a good outcome, words that make it a bad one ("loss of kidney function"); before a bad
 # outcome, words that make it a good one ("free of suicidal ideation", "freedom from relapse").
 LOSS_OF_GOOD = r"loss|losses|decline|deterioration|worsening|impairment|lack|absence"
-FREEDOM_FROM_BAD = r"free (?:of|from)|freedom from|absence of|absent of|(?:with|having|reporting|experiencing|who had) no|^\W*no"
+FREEDOM_FROM_BAD = (
+    r"free (?:of|from)|freedom from|absence of|absent of|(?:with|having|reporting|experiencing|who had) no|^\W*no"
+    # ("no longer met diagnostic criteria for PTSD", the "longer" blanked as no direction)
+    r"|no (?:longer|_+) (?:met|meets?|meeting|fulfill?ed|satisfied|had)(?: (?:the )?(?:\w+ )?(?:diagnostic )?criteria (?:for|of))?"
+)
 # Contractions spelt out before a result sentence is read ("didn't differ" is read as "did not
 # differ"), so that every negation pattern needs only the long form.  The irregular ones first;
 # any other "<verb>n't" becomes "<verb> not".
@@ -1484,6 +1489,13 @@ LARGE_EFFECT_CLAIM = r"\b(substantial(ly)?|dramatic(ally)?|large|huge|massive(ly
 PROTOCOL_RECORD = (
     r"\b(?:describes?|presents?|outlines?|reports?) the (?:design|protocol|rationale)\b|\b(?:this|our) (?:study |trial |review )?protocol\b"
     r"|\bprotocol (?:of|for) (?:a|an|the) (?:[\w-]+ ){0,3}(?:trial|study|review)\b"
+)
+# Words for a kind of drug ("antidepressant pills"): a comparator so named is another drug, not the
+# intervention by another route.
+DRUG_KIND_WORDS = (
+    r"\b(?:antidepressants?|antipsychotics?|anticonvulsants?|antiepileptics?|antibiotics?|antivirals?|opioids?|painkillers?|"
+    r"analgesics?|stimulants?|sedatives?|hypnotics?|sleeping pills?|steroids?|corticosteroids?|chemotherapy|statins?|"
+    r"benzodiazepines?|mood stabili[sz]ers?|SSRIs?|SNRIs?|lithium)\b"
 )
 # A claim that a treatment cures ("is a cure for advanced melanoma", "cures depression"): a benefit
 # short of a cure does not say it; "not curative" denies it.
