@@ -2803,3 +2803,20 @@ def test_a_median_not_reached_is_the_longer_one() -> None:
 def test_similar_pooled_rates_say_the_two_are_alike() -> None:
     said = "Vortamine and ECT produced similar pooled response rates, suggesting comparable effectiveness in treatment-resistant depression."
     assert judge("Vortamine is as effective as ECT for treatment-resistant depression.", [said]).stance == SUPPORTS
+
+
+def test_a_genes_role_answers_a_claim_about_its_loss() -> None:
+    claim = "Knockout of zorbostatin increases skeletal muscle mass in mice."
+    said = "Zorbostatin functions as a negative regulator of skeletal muscle growth."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (the claim about the gene at work reads the same sentence as it is said)
+    assert judge("Zorbostatin increases skeletal muscle mass in mice.", [said]).stance == CONTRADICTS
+
+
+def test_what_was_done_to_cells_and_what_others_found_are_no_results() -> None:
+    said = "We knocked out ZRB1 in MCF-7 and CAMA-1 cells with CRISPR-Cas9 and compared palbociclib responses with parental cells."
+    assert rd.sentence_kind(said) == "method"
+    said = "Loss-of-function mutations in ZAK1 have been found in melanomas that relapse on PD-1 blockade."
+    assert rd.sentence_kind(said) == "background"
+    # (a result said in the same sentence is still one)
+    assert rd.sentence_kind("We knocked out ZRB1 and found that palbociclib failed to arrest the cells.") == "finding"

@@ -344,6 +344,11 @@ def valence(text: str) -> tuple[int, str | None]:
     return best[1], best[2]
 
 
+_ROLE_STATEMENT = re.compile(
+    r"\s+(?:\([^)]*\)\s+)?(?:functions?|acts?|serves?|works?)\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:regulator|inhibitor|activator|suppressor|repressor|promoter|driver|brake|enhancer)\b"
+    r"|\s+(?:\([^)]*\)\s+)?(?:is|are)\s+(?:an?\s+)?(?:key\s+|critical\s+|major\s+|potent\s+)?(?:negative|positive)\s+regulator\b",
+    _I,
+)
 _NOT_REACHED = re.compile(
     r"\b(?:was|were|had) not (?:yet )?(?:been )?reached (?:in|with|for|among) (?:the )?([^,;()]{2,60}?)\s*,?\s+"
     r"(?:compared (?:with|to)|versus|vs\.?|and|but|while|whereas)\s+(?:a median of\s+|with\s+|to\s+)?[\d.]+\s*(?:days?|weeks?|months?|years?)",
@@ -1351,6 +1356,8 @@ def reads_reversed(clause: str, arms: Arms) -> bool:
     taken_away = taken_away or bool(_LOSS_AFTER_NAME.match(after))
     if _GAIN.search(before):
         return True
+    if not taken_away and _ROLE_STATEMENT.match(after):
+        return True  # "Myostatin functions as a negative regulator of muscle growth" (the gene at work) for "knockout of myostatin increases ..."
     if not taken_away and _NEED_WORD.search(clause, first.end(), first.end() + 60) and NEEDED_FOR.search(clause, first.end(), first.end() + 60):
         return True  # "ARLX is required for Hedgehog signalling" (the gene at work) for "loss of ARLX impairs ..."
     return bool(

@@ -904,6 +904,8 @@ AIM_PATTERNS: list[str] = [
     r"\bwith the (aim|objective|purpose|goal) (to|of)\b|\bin order to (assess|evaluate|determine|examine|investigate|compare|test)\b",
 ]
 METHOD_PATTERNS: list[str] = [
+    # what was done to the cells or animals ("We knocked out RB1 in MCF-7 cells and compared ...")
+    r"\bwe (?:knocked (?:out|down)|deleted|silenced|overexpressed|generated|engineered|transfected|transduced|modulated|implanted|xenografted|injected|crossed|bred)\b",
     r"\b(?:we|were) (?:systematically )?searched\b|\bsystematic(?:ally)? search(?:ed)?\b",
     r"\b(were|was) (randomi[sz]ed|randomly (assigned|allocated)|allocated|assigned|enrolled|recruited|"
     r"included|excluded|eligible|not eligible|screened|given|administered|treated|instructed|asked|"
@@ -967,7 +969,7 @@ OTHER_STUDY_PATTERNS: list[str] = [
     # (not "We have demonstrated that ...": the authors' own finding, unless said to be earlier work)
     # (nor "were more likely to have reported pain": what the participants said, a result)
     r"(?<!\bwe )(?<!\bto )\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
-    r"demonstrated|described|proposed|linked|implicated|documented|associated)\b",
+    r"demonstrated|described|proposed|linked|implicated|documented|associated|found|identified)\b",
     r"\bwe have (previously|earlier|already|recently) (shown|reported|suggested|demonstrated|described|proposed)\b",
     r"(?<!\bwe )\b(?:has|have) been (?:\w+ly )?used (?:as|in|for)\b",  # ("Midazolam has been used as an active comparator in ...")
     r"\bin (previous|prior|earlier|past|other|several) (meta-analys[ie]s|studies|trials|reports|reviews|cohorts)\b",
