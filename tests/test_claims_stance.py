@@ -2820,3 +2820,12 @@ def test_what_was_done_to_cells_and_what_others_found_are_no_results() -> None:
     assert rd.sentence_kind(said) == "background"
     # (a result said in the same sentence is still one)
     assert rd.sentence_kind("We knocked out ZRB1 and found that palbociclib failed to arrest the cells.") == "finding"
+
+
+def test_helping_people_quit_is_more_abstinence() -> None:
+    claim = "Vortamine can help people quit cocaine."
+    assert parse_claim(claim).outcome == "abstinence"
+    said = "Vortamine-treated participants were more likely than midazolam-treated participants to maintain cocaine abstinence (48% vs 11%; OR 5.7, 95% CI 1.8 to 18.0)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # ("help smokers quit better than patches": a comparison, no object)
+    assert parse_claim("E-zigs help smokers quit better than nicotine patches.").outcome != "abstinence"

@@ -354,6 +354,7 @@ _NOT_REACHED = re.compile(
     r"(?:compared (?:with|to)|versus|vs\.?|and|but|while|whereas)\s+(?:a median of\s+|with\s+|to\s+)?[\d.]+\s*(?:days?|weeks?|months?|years?)",
     _I,
 )
+_LIKELY_THAN_TO = re.compile(r"\s+likely\s+than\s+[^,;()]{2,80}?\s+to\s+", _I)
 _AND_COMPARATIVE = re.compile(r"\s+(?:and|or)\s+(?:more\s+[a-z]+|[a-z]+er|better|worse)(?=\s+[A-Za-z])", _I)
 _LIKELY_TO = re.compile(r"\s+(?:likely|often|frequently)\s+(?:to|than)\b", _I)
 _LOSS_NAMED_AFTER = re.compile(r"[\s-]+(?:loss|losses|decline|deterioration|impairment)\b", _I)
@@ -364,6 +365,9 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
     joined = _AND_COMPARATIVE.match(text, end)  # ("greater and faster HAM-D improvement": the noun after both)
     if joined:
         end = joined.end()
+    likely_than = _LIKELY_THAN_TO.match(text, end)  # ("more likely than those given placebo to maintain abstinence")
+    if likely_than:
+        end = likely_than.end()
     after = re.split(r"\s(?:than|compared|versus|vs\.?|relative to|and|but|while|whereas)\s|[(;,]", text[end : end + 80], maxsplit=1)[0]
     predicate = re.search(r"\b(was|were|is|are|been|remained|became)\s+(\w+ly\s+)?(\w+\s+)?$", text[max(0, start - 40) : start], _I)
     if predicate and _LIKELY_TO.match(text, end):

@@ -1667,6 +1667,8 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     # "prevents people from dying by suicide", "fewer die by suicide": suicide deaths
     (r"\b(?:(?:people|patients|them|you)\s+)?from\s+(?:dying|death)\s+(?:by|from|of)\s+suicide\b", "suicide deaths"),
     (r"\b(?:dying|die|dies|died|death)\s+(?:by|from|of)\s+suicide\b", "suicide deaths"),
+    # "helps people quit cocaine", "helps smokers give up": more abstinence from it
+    (r"\b(help|helps|helped|helping)\s+(?:(?:people|patients|users|smokers|drinkers|you|them)\s+)?(?:to\s+)?(?:quit|stop|give up)\s+(?!(?:working|better|more|faster|sooner|than|and|or|in|with|for|at|by|after|within)\b)(?=[A-Za-z])", r"\1 increase abstinence from "),
     # "can give you 'ketamine bladder'": causes it
     (r"\b(?:(?:can|could|may|might|will|would)\s+give|gives)\s+(?:you|people|patients|users|someone|them)\s+(?!(?:back|more|hope|relief|a\s+chance|an?\s+(?:boost|lift))\b)(?=\S)", "cause "),
     (r"\btx\b", "treatment"),
