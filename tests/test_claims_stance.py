@@ -2829,3 +2829,14 @@ def test_helping_people_quit_is_more_abstinence() -> None:
     assert judge(claim, [said]).stance == SUPPORTS
     # ("help smokers quit better than patches": a comparison, no object)
     assert parse_claim("E-zigs help smokers quit better than nicotine patches.").outcome != "abstinence"
+
+
+def test_the_kind_of_trial_names_no_arm() -> None:
+    said = "Across five midazolam-controlled trials, vortamine was associated with a greater reduction in depression severity at 24 hours (SMD -0.71; 95% CI -1.02 to -0.40)."
+    assert judge("Vortamine infusions beat midazolam for depression within 24 hours.", [said]).stance == SUPPORTS
+
+
+def test_fewer_harms_than_a_comparator_is_denied_by_no_difference() -> None:
+    said = "Memory side effects did not differ between the vortamine and ECT groups."
+    assert judge("Vortamine has fewer memory side effects than ECT.", [said]).stance == CONTRADICTS
+    assert judge("Vortamine is as safe as ECT.", [said]).stance == SUPPORTS

@@ -568,11 +568,15 @@ class Arms:
         negated = [p for p in i if _NOT_RECEIVING.search(text[max(0, p - 30) : p])]
         i = [p for p in i if p not in negated]
         c += negated
+        # ("Across five midazolam-controlled trials, ketamine ...": the kind of trial, not an arm)
+        designs = {m.start() for pat in (self.comparator, CONTROL) if pat is not None for m in pat.finditer(text) if _DESIGN_AFTER.match(text, m.end())}
+        c = [p for p in c if p not in designs]
         # a position that is both (a term shared by the two arms) is not evidence of either
         shared = set(i) & set(c)
         return [p for p in i if p not in shared], sorted(p for p in set(c) if p not in shared)
 
 
+_DESIGN_AFTER = re.compile(r"[\s-]+controlled\b", _I)
 _OTHER_GROUP = re.compile(
     r"\b(?:those|patients|participants|subjects|controls)\s+(?:with|receiving|given|treated with|taking|on|assigned to|undergoing|who received)\s+", _I
 )

@@ -808,7 +808,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         if not f.harm:
             return NEUTRAL
         if f.null:
-            return SUPPORTS
+            # ("has fewer memory side effects than ECT": no difference from the comparator denies it)
+            return CONTRADICTS if (
+                frame.comparator_text and _SAFER_THAN.search(frame.text) and frame.arms().positions(clause)[1] and not _NONINFERIOR_WORD.search(clause)
+            ) else SUPPORTS
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
@@ -1748,6 +1751,8 @@ def _kind_of_outcome_named(claim: str, text: str) -> bool:
 
 
 _COMPOSITE = re.compile(vocab.COMPOSITE_OUTCOME, re.I)
+_NONINFERIOR_WORD = re.compile(r"\bnon-?inferior\w*", re.I)
+_SAFER_THAN = re.compile(r"\b(?:fewer|less|lower|safer|more|higher|greater|worse)\b[^.;]{0,60}\bthan\b", re.I)
 _ACROSS_GROUPS = re.compile(r"\binteraction\b|\bwith and without\b|" + vocab.EFFECT_REGARDLESS, re.I)
 _LOW_LEVEL_OF = re.compile(vocab.LOW_LEVEL_OF, re.I)
 _LOW_WORD = re.compile(r"\b(?:low|lower|reduced|deficien\w*|insufficien\w*|inadequate|poor|lack\w*)\b", re.I)
