@@ -2840,3 +2840,62 @@ def test_fewer_harms_than_a_comparator_is_denied_by_no_difference() -> None:
     said = "Memory side effects did not differ between the vortamine and ECT groups."
     assert judge("Vortamine has fewer memory side effects than ECT.", [said]).stance == CONTRADICTS
     assert judge("Vortamine is as safe as ECT.", [said]).stance == SUPPORTS
+
+
+def test_a_difference_before_the_arms_is_no_arms_value() -> None:
+    # ("six" spelled out left "12.7" to be cut to "7" at the edge of the window)
+    said = "CAPS-5 total scores were 12.7 points lower after six vortamine infusions than after six midazolam infusions (95% CI 5.2 to 20.2)."
+    assert judge("Vortamine infusions ease PTSD symptoms.", [said]).stance == SUPPORTS
+
+
+def test_significant_until_a_time_and_then_no_longer() -> None:
+    said = "The advantage of vortamine over midazolam on the MADRS was significant at 24 hours and on day 3 but no longer at day 7 or later."
+    assert judge("The antidepressant effect of a single vortamine infusion lasts for months.", [said]).stance == CONTRADICTS
+    said = "Separation of vortamine from saline on the HAM-D was maximal at day 1 and was no longer statistically significant at day 7."
+    assert judge("The benefit from vortamine fades within a week.", [said]).stance == SUPPORTS
+    said = "One vortamine session produced a transient antidepressant effect lasting less than a week."
+    assert judge("Vortamine's antidepressant effect lasts for two weeks after one session.", [said]).stance == CONTRADICTS
+
+
+def test_a_null_after_the_time_claimed_says_nothing_against_it() -> None:
+    said = "The difference between vortamine and midazolam was not significant on day 14 (-2.3; p = 0.31)."
+    assert judge("A single vortamine infusion relieves depression for at least a week.", [said]).stance == NEUTRAL
+    # (before the time claimed it is the effect gone)
+    said = "The difference between vortamine and midazolam was not significant on day 3 (-2.3; p = 0.31)."
+    assert judge("A single vortamine infusion relieves depression for at least a week.", [said]).stance == CONTRADICTS
+
+
+def test_a_receptors_measured_function_is_its_action() -> None:
+    claim = "Vortamine's effects come from blocking NMDA receptors."
+    assert judge(claim, ["Vortamine at 10 uM reduced NMDA receptor-mediated currents in prefrontal neurons by 45%."]).stance == SUPPORTS
+    # (the passive needs a drug the vocabulary knows: "inhibited by" another agent is an experiment)
+    said = "NMDA receptor-mediated excitatory postsynaptic currents were inhibited by ketamine in a concentration-dependent manner."
+    assert judge("Ketamine's effects come from blocking NMDA receptors.", [said]).stance == SUPPORTS
+    assert judge(claim, ["Vortamine increased NMDA receptor-mediated currents in prefrontal neurons by 45%."]).stance == CONTRADICTS
+
+
+def test_a_signed_difference_with_its_interval() -> None:
+    claim = "Vortamine beats midazolam for treatment-resistant depression."
+    said = "Compared with midazolam, vortamine yielded a pooled standardized mean difference of -0.61 (95% CI -0.89 to -0.33) on depression rating scales."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "The mean difference in MADRS between vortamine and midazolam was -1.1 (95% CI -3.0 to 0.8)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    # (the comparator first: which way the difference was taken, the words do not say)
+    said = "The mean difference in MADRS between midazolam and vortamine was -5.1 (95% CI -8.0 to -2.2)."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # (a difference between declines: less decline, or more? not read from the difference)
+    said = "The eGFR decline with vortamine versus placebo showed a between-group difference of 1.6 (95% CI 1.1 to 2.1)."
+    assert judge("Vortamine speeds the decline of kidney function.", [said]).stance == NEUTRAL
+
+
+def test_close_figures_of_unnamed_groups_are_no_benefit() -> None:
+    said = "Loss of PTSD diagnosis occurred in 22% and 19% of participants, respectively."
+    assert judge("Vortamine improves PTSD.", [said]).stance == NEUTRAL
+
+
+def test_a_claim_about_most_patients_needs_the_share() -> None:
+    claim = "In real-world use, vortamine causes dissociation in most patients."
+    assert judge(claim, ["Dissociation occurred in a minority of vortamine-treated patients and was transient."]).stance == CONTRADICTS
+    assert judge(claim, ["Dissociation occurred in 72% of vortamine-treated patients."]).stance == SUPPORTS
+    # (that it happens is not that it happens to most)
+    assert judge(claim, ["Vortamine caused dissociation in treated patients."]).stance == NEUTRAL

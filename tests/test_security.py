@@ -65,9 +65,22 @@ def assert_tty_inert(
     plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
     assert_inert(plain, where)
     # no colour litcli did not choose: the hostile records are not retracted, so no red
-    codes = {c for seq in re.findall(r"\x1b\[([0-9;]*)m", text) for c in seq.split(";")}
+    codes = {c for seq in re.findall(r"\x1b\[([0-9;]*)m", text) for c in _sgr_attributes(seq)}
     assert not codes & forbidden, (where, codes)
     return plain
+
+
+def _sgr_attributes(seq: str) -> list[str]:
+    """The attributes of one SGR sequence; the parameters of an extended colour ("38;5;208",
+    "48;2;10;20;30") are part of the colour, not attributes of their own (5 there is no blink)."""
+    params, out = seq.split(";"), []
+    i = 0
+    while i < len(params):
+        p = params[i]
+        n = {"5": 3, "2": 5}.get(params[i + 1], 1) if p in ("38", "48", "58") and i + 1 < len(params) else 1
+        out.append(";".join(params[i : i + n]))
+        i += n
+    return out
 
 
 def run_tty(args: list[str], env: dict[str, str], *, columns: int = 200) -> tuple[int, bytes, bytes]:

@@ -762,11 +762,15 @@ _TIME_UNIT = re.compile(r"\s*(and\s+\d+\s*)?(weeks?|days?|months?|years?|hours?|
 
 def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
     start = max(0, pos - 60)
+    while start > 0 and re.match(r"[\d.,·]", clause[start - 1]):
+        start -= 1  # never the tail of a number cut by the window ("7" of "12.7")
     found = list(_BEFORE_ARM.finditer(clause[start:pos]))
     if not found:
         return None
     m = found[-1]
     at = start + m.start()
+    if _DIFFERENCE_AFTER.match(clause, start + m.end(1)):
+        return None  # "12.7 points lower after A than after B": the difference, not A's value
     dose = _DOSE_AFTER.match(clause, start + m.end(1))
     if dose and _MEASURED_IN.match(clause, dose.end()):
         dose = None  # "morphine use was 4.4 mg in the A group": an amount measured in an arm, not its dose
@@ -782,6 +786,8 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
     return _num(m.group(1)), start + m.start()
 
 
+# a figure followed by its comparison ("12.7 points lower after", "3.1 times more often"): a difference
+_DIFFERENCE_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:" + vocab.COMPARATIVE_WORDS + r")\b(?!\s+than\b)", _I)
 _SHARE_OF = re.compile(r"\(\s*(\d+(?:[.·]\d+)?)\s*%\s*\)\s+(?:of|out of)\s+$", _I)
 _MEASURED_IN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm|patients)\b", _I)
 _DOSE_AFTER = re.compile(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\b)", _I)
@@ -1084,6 +1090,52 @@ def _ratio_direction(clause: str, arms: Arms) -> tuple[int, str] | None:
     return found[0][1], first.group(0).split("(")[0].split(";")[0].strip(" ,")
 
 
+# a signed difference between the arms with its interval: "the mean difference in MADRS between A and
+# B was -5.1 (95% CI -8.0 to -2.2)", "a pooled standardized mean difference of -0.61 (-0.89 to -0.33)"
+_SIGNED = r"([-−–]?\s?\d+(?:[.·]\d+)?)"
+_DIFFERENCE = re.compile(
+    r"(?:\b(?:(?:adjusted|pooled|weighted|overall|standardi[sz]ed|least[- ]squares?|LS)\s+)*(?:mean\s+)?difference\b|\b(?:LS)?S?MD\b)"
+    r"(?P<words>[^;()\d]{0,80}?)(?:[\s,:=]|\bwas\b|\bof\b)*" + _SIGNED + r"\s*(?:points?|%|units?)?"
+    r"\s*[;,(]\s*(?:95\s*%\s*(?:CI|confidence interval)\s*[,:=]?\s*)?" + _SIGNED + r"\s*(?:to|,|;|–\s|-\s|\s-)\s*" + _SIGNED,
+    _I,
+)
+
+
+_SIZE_OF_FALL = re.compile(r"\b(?:declin\w*|decreas\w*|reduc\w*|loss|lost|fall|fell|drops?|dropped|lower\w*)\b", _I)
+
+
+def _difference_direction(clause: str, arms: Arms) -> tuple[int, str, int] | None:
+    """The direction a signed difference between the arms gives the intervention (-1 lower, +1
+    higher, 0 when its interval includes 0), the cue, and where the difference starts; None unless
+    the intervention is named first (or the comparator as the reference) and no side is favoured in
+    words (a sign's meaning then depends on the writer's convention)."""
+    if arms.intervention is None or re.search(r"\bfavou?r", clause, _I):
+        return None
+    found = list(_DIFFERENCE.finditer(clause))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if _SIZE_OF_FALL.search(clause[: m.start(2)]):
+        return None  # a difference between declines ("the eGFR decline ... difference 1.6"): less decline, or more?
+    value, lo, hi = (_num(m.group(i).replace(" ", "")) for i in (2, 3, 4))
+    if not lo <= value <= hi or lo == hi:
+        return None
+    cue = m.group(0).split("(")[0].strip(" ,;")
+    if lo <= 0 <= hi:
+        return 0, cue, m.start()
+    at_i = arms.intervention.search(clause)
+    if at_i is None:
+        return None
+    at_c = arms.comparator.search(clause) if arms.comparator is not None else None
+    if at_c is None:
+        at_c = CONTROL.search(clause)
+    if at_c is None or at_c.start() < at_i.start() and not _is_reference(clause, at_c.start()):
+        return None  # no other arm, or the comparator named first: which way was it taken?
+    if at_i.start() > at_c.start() and _is_reference(clause, at_i.start()):
+        return None
+    return (1 if value > 0 else -1), cue, m.start()
+
+
 _HAZARD = re.compile(r"(?:adjusted\s+)?(?:hazard ratio|a?HR)\b", _I)
 _FREE_OF_EVENT = re.compile(r"surviv|[- ]free\b|\bfree (?:of|from)\b", _I)
 
@@ -1094,7 +1146,13 @@ def _by_ratio(clause: str, arms: Arms, harm: bool, sig: bool | None) -> Finding:
     outcome's valence is read from the words just before the ratio."""
     ratio = _ratio_direction(clause, arms)
     if ratio is None:
-        return Finding(harm=harm, significant=sig)
+        diff = _difference_direction(clause, arms)
+        if diff is None:
+            return Finding(harm=harm, significant=sig)
+        v, words = valence(clause)
+        if diff[0] == 0:
+            return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=diff[1])
+        return Finding(direction=diff[0], valence=v, goodness=diff[0] * v, outcome=words, significant=True, harm=harm, cue=diff[1])
     v, words = valence(clause[: clause.find(ratio[1])])
     own = _RATIO_OF_ARMS.search(ratio[1]) if not words else None
     if own:
@@ -1269,6 +1327,17 @@ def _in_parentheses(text: str, pos: int) -> bool:
 
 
 _SIMILAR_TO = re.compile(r"\b(similar|comparable) (to|with)\b", _I)
+
+
+def _close_figures_each(clause: str, arms: Arms) -> bool:
+    """"Loss of PTSD diagnosis occurred in 22% and 19% of participants, respectively": figures for
+    groups the clause does not name, close to each other, with no comparison or test in words — the
+    outcome's words are said of each group, and no group did better by them."""
+    each = _RESPECTIVELY.search(clause)
+    if not each or _names_an_arm(clause, arms) or _COMPARATIVE.search(clause) or _P.search(clause) or re.search(r"\bcompar|\bsignifican", clause, _I):
+        return False
+    first, second = abs(_num(each.group(1))), abs(_num(each.group(3)))
+    return max(first, second) > 0 and abs(first - second) / max(first, second) < 0.25
 
 
 def _names_an_arm(text: str, arms: Arms) -> bool:
@@ -1446,7 +1515,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     sign = arm_sign(clause, arms)
     if sign is None and _pair_for_listed_arms(clause, arms):
         sign = 1  # arms listed together with a number for each, in their order: compared by the numbers
-    if sign is None:
+    if sign is None or _close_figures_each(clause, arms):
         return _by_ratio(clause, arms, harm, sig)
     if reads_reversed(clause, arms):
         sign = -sign
@@ -1711,7 +1780,18 @@ def _target_direction_patterns(concept_id: str) -> tuple[re.Pattern[str], re.Pat
     if concept_id in vocab.LEVEL_TARGETS:
         up, down = f"(?:{vocab.ACTIVATE_WORDS}|{vocab.LEVEL_UP_WORDS})", f"(?:{vocab.BLOCK_WORDS}|{vocab.LEVEL_DOWN_WORDS})"
         return _near_target(concept_id, up), _near_target(concept_id, down)
-    return _near_target(concept_id, vocab.ACTIVATE_WORDS), _near_target(concept_id, vocab.BLOCK_WORDS)
+    return _receptor_function(concept_id, vocab.ACTIVATE_WORDS, vocab.LEVEL_UP_WORDS), _receptor_function(concept_id, vocab.BLOCK_WORDS, vocab.LEVEL_DOWN_WORDS)
+
+
+def _receptor_function(concept_id: str, action_words: str, level_words: str) -> re.Pattern[str]:
+    """A receptor's action words near it, or more or less of its measured function: "reduced NMDA
+    receptor-mediated currents", "NMDA receptor-mediated EPSCs were inhibited by X"."""
+    c = vocab.CONCEPTS_BY_ID[concept_id]
+    target = "(?:" + "|".join([f"(?:{p})" for p in c.detect] + [re.escape(t) for t in c.tiab]) + ")"
+    measured = rf"{target}(?:\s+receptors?)?(?:[\s-]+(?:receptor-)?(?:mediated|dependent|evoked))?(?:\s+[\w-]+){{0,2}}?\s+{vocab.RECEPTOR_FUNCTION_WORDS}\b"
+    words = f"(?:{action_words}|{level_words})"
+    near = _near_target(concept_id, action_words).pattern
+    return re.compile(rf"{near}|\b{words}\s+(?:the\s+)?{measured}|{measured}\s+(?:(?:was|were)\s+)?(?:\w+\s+)?{words}", _I)
 
 
 def target_direction(text: str, concept: vocab.Concept, *, denials: bool = True) -> tuple[int, str | None]:

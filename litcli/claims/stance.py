@@ -1086,8 +1086,9 @@ def _quality_comparison(frame: ClaimFrame, sentence: str) -> tuple[str, str, Non
 
 
 _SIGNIFICANT_UNTIL = re.compile(
-    r"\bsignificant\w*\s+(?:at|through|until|by)\s+((?:week|month|day)\s+\d+|\d+\s+(?:weeks?|months?|days?))"
-    r"\s*,?\s+but not (?:at|by|after|through)\s+(?:week|month|day|\d)",
+    # (the last time it held: "significant at 24 hours and on day 3 but no longer at day 7")
+    r"\bsignificant\w*(?:\s*,?\s+(?:and\s+)?(?:at|through|until|by|on)\s+((?:week|month|day|hour)\s+\d+|\d+\s+(?:weeks?|months?|days?|hours?)))+"
+    r"\s*,?\s+but (?:not|no longer) (?:at|by|after|through|from|on)\s+(?:week|month|day|\d)",
     re.I,
 )
 _PERMANENT = re.compile(r"\bpermanent(?:ly)?\b|\blifelong\b|\bfor good\b|\bforever\b", re.I)
@@ -1414,6 +1415,9 @@ def _close_restatement(claim: str, sentence: str) -> bool:
     word of negation or direction in the claim must be in the sentence, and the sentence may add
     none of negation nor turn a claim's word around ("dependent" / "independent")."""
     core = claim_core(claim)
+    frame = parse_claim(claim)
+    if (frame.lasting_days is not None or frame.fading_days is not None) and _EFFECT_LOST.search(sentence):
+        return False  # how long it lasted is read by the time it gives ("lasting less than a week" for "for two weeks")
     mine = content_stems(core) - _WEAK_STEMS - _KIND_STEMS
     if len(mine) < 3:
         return False
@@ -1422,7 +1426,6 @@ def _close_restatement(claim: str, sentence: str) -> bool:
         return False  # (a comparison is said by the order of its words too: "A more sensitive than B")
     if any(_POLARITY.fullmatch(w) or re.match(r"(?:in|un|non|dis|im|ir|il)[a-z]{4,}", w) for w in mine - theirs):
         return False  # the word the sentence lacks may be the one that turns the claim ("inaccurate")
-    frame = parse_claim(claim)
     if _generic_risk(frame.outcome) and (mine - theirs) & (frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS):
         return False  # nor may it be the disease of a claimed risk ("... an increased risk of stroke" for "... of dementia")
     if rd.NULL.search(sentence) and not rd.NULL.search(core):
@@ -1631,6 +1634,10 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
         return NEUTRAL
     if frame.lasting_days is not None and stance == SUPPORTS:
         return NEUTRAL
+    if frame.lasting_days is not None and stance == CONTRADICTS and rd.NULL.search(clause):
+        t = time_days(clause)
+        if t is not None and t > frame.lasting_days:
+            return NEUTRAL  # "not significant on day 14" for "at least a week": gone after the time claimed
     if frame.onset and stance == SUPPORTS and frame.assertion != "superiority":
         t = time_days(clause)
         if t is not None and t > 1.5:
@@ -2168,6 +2175,13 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
             return Reading(CONTRADICTS, cure_denied.group(0), special or kind, relevance, chosen[2])
         if not _CURE_SAID.search(sentence):
             return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
+    if stance == SUPPORTS and not frame.negated and _MOST_CLAIM.search(frame.text):
+        # "causes dissociation in most patients": that it happens is not that it happens to most
+        share = _share_said(sentence)
+        if share is None:
+            return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
+        if not share[0]:
+            return Reading(CONTRADICTS, share[1], special or kind, relevance, chosen[2])
     if stance == SUPPORTS and not frame.negated and _AT_MOST_SMALL.search(frame.text) and not _LARGE_EFFECT.search(frame.text):
         # "offers only a modest benefit": an effect called large denies it
         large = _LARGE_EFFECT.search(sentence)
@@ -2509,6 +2523,27 @@ _RESTRICTION = re.compile(vocab.RESTRICTION_CLAIM, re.I)
 _REGARDLESS = re.compile(vocab.EFFECT_REGARDLESS, re.I)
 _SMALL_EFFECT = re.compile(vocab.SMALL_EFFECT, re.I)
 _AT_MOST_SMALL = re.compile(vocab.AT_MOST_SMALL, re.I)
+_MOST_CLAIM = re.compile(vocab.MOST_CLAIM, re.I)
+_SHARE_MINORITY = re.compile(vocab.SHARE_MINORITY, re.I)
+_SHARE_MAJORITY = re.compile(vocab.SHARE_MAJORITY, re.I)
+_ONE_SHARE = re.compile(r"\b(\d+(?:\.\d+)?)\s*%|\b(\d+)\s+(?:of|out of)\s+(\d+)\b", re.I)
+
+
+def _share_said(sentence: str) -> tuple[bool, str] | None:
+    """Does the sentence say it happened to most (True) or to a minority (False), in words or by
+    its one share ("81 of 211 patients (38.4%)")?  None when it does not say, or gives several."""
+    for pattern, most in ((_SHARE_MINORITY, False), (_SHARE_MAJORITY, True)):
+        m = pattern.search(sentence)
+        if m:
+            return most, m.group(0)
+    shares: list[tuple[float, str]] = []
+    for m in _ONE_SHARE.finditer(sentence):
+        value = float(m.group(1)) if m.group(1) else 100 * int(m.group(2)) / max(int(m.group(3)), 1)
+        if not shares or abs(shares[-1][0] - value) > 1:
+            shares.append((value, m.group(0)))
+    if len(shares) != 1 or 40 <= shares[0][0] <= 60:
+        return None
+    return shares[0][0] > 60, shares[0][1]
 # ... unless the finding says there were none at all ("no adverse effects were reported")
 # (not "no serious adverse events": that leaves the others)
 _NONE_AT_ALL = re.compile(

@@ -313,6 +313,9 @@ BLOCK_WORDS = r"(antagonis\w*|antagoniz\w*|block\w*|blockade|inhibit\w*|blocker\
 LEVEL_TARGETS = frozenset({"glutamate", "bdnf", "synaptogenesis", "plasticity", "mtor"})
 LEVEL_UP_WORDS = r"(increas\w*|rais\w*|rose|rises?|elevat\w*|boost\w*|surg\w*|upregulat\w*|restor\w*|induc\w*|promot\w*|higher|greater)"
 LEVEL_DOWN_WORDS = r"(decreas\w*|reduc\w*|lower\w*|fell|falls?|declin\w*|deplet\w*|downregulat\w*)"
+# What a receptor does, measured: more or less of it is the receptor's activation or blockade
+# ("reduced NMDA receptor-mediated currents", "NMDA EPSCs were inhibited by X")
+RECEPTOR_FUNCTION_WORDS = r"(?:currents?|EPSCs?|EPSPs?|conductances?|responses?|function|activity|transmission|signall?ing)"
 # ... and said not to move: "did not alter BDNF", "BDNF levels were unchanged"
 TARGET_UNMOVED_WORDS = r"(unchanged|unaltered|unaffected|did not (?:significantly )?(?:change|differ|alter|affect)|no (?:significant )?(?:change|difference|effect|increase|decrease|rise))"
 
@@ -1111,13 +1114,13 @@ FADING_CLAIM = (
 ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b(?!-)|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b(?!-)"
 # A result that an effect was lost ("no longer significant", "lost by day 7", "relapsed").
 EFFECT_LOST = (
-    r"\bno longer (significant|present|different|evident|detectable)\b|\b(was|were|had been) lost\b|"
+    r"\bno longer (statistically )?(significant|present|different|evident|detectable)\b|\b(was|were|had been) lost\b|"
     r"\blost by\b|\b(was|were|had been) (largely |mostly |partly |entirely )?lost\b|\bfaded\b|\bwaned\b|\bwore off\b|"
-    r"\b(?:wanes?|fades?|wears? off) (?:rapidly|quickly|within|after|by|over)\b|\breturned to (baseline|pre-?treatment)\b|"
+    r"\b(?:wanes?|fades?|wears? off) (?:rapidly|quickly|within|after|by|over)\b|\breturned to (?:(?:near|close to)\s+)?(baseline|pre-?treatment)\b|"
     r"\b(had )?resolved\b|\bfallen back\b|\bconverged\b|\bdissipated\b|\bhad relapsed\b|"
     r"\brelapsed (by|within)\b|\btime to relapse was\b|\bsubsided\b|\b(had )?(disappeared|vanished|ended)\b|"
     r"\b(was|were|had) gone\b|\b(not|no longer) (sustained|maintained|durable|persistent)\b|\bshort-?lived\b|\bwaning\b|\b(was|were) (transient|temporary|brief)\b|"
-    r"\breturning to (baseline|pre-?treatment)\b"
+    r"\breturning to (baseline|pre-?treatment)\b|\blast(?:ing|ed)\s+(?:for\s+)?(?:less than|under|fewer than)\b"
 )
 # ... or that few kept it: "only 2 of 26 responders still met criteria", "none remained in remission"
 EFFECT_FEW_KEPT = (
@@ -1505,6 +1508,11 @@ CURE_CLAIM = r"\b(?:is|are) (?:a |the )?(?:\w+ )?cure\b|\bcures\b|\b(?:is|are) c
 CURE_DENIED = r"\bnot (?:\w+ )?(?:curative|a cure|cured)\b|\b(?:no|never a) cure\b|\bincurable\b"
 CURE_SAID = r"\bcur(?:e|es|ed|ing|ative)\b"
 SMALL_EFFECT = r"\b(modest(ly)?|small|slight(ly)?|marginal(ly)?|minimal|minor|limited|negligible|trivial|weak)\b"
+# A claim about how many it happens to ("causes dissociation in most patients") and the sentence's
+# share: "a minority", "fewer than half" deny it; "most", "the majority" say it.
+MOST_CLAIM = r"\b(?:most|the (?:vast )?majority of|nearly all|almost all|virtually all)\s+(?:of\s+(?:the\s+)?)?(?:patients|people|users|participants|cases|subjects|adults|children|women|men|those|recipients)\b"
+SHARE_MINORITY = r"\b(?:a|the) (?:small )?minority\b|\b(?:fewer|less) than (?:half|a third|a quarter|one in)\b|\bonly\s+(?:a\s+)?few\b"
+SHARE_MAJORITY = r"\b(?:most|the (?:vast )?majority|nearly all|almost all|more than (?:half|two-thirds|three-quarters))\s+(?:of\s+)?(?:the\s+)?(?:patients|people|users|participants|cases|subjects|adults|children|women|men|recipients)\b"
 AT_MOST_SMALL = r"\b(?:at (?:most|best)|only|merely|no more than)\s+(?:a\s+|an\s+)?(?:very\s+)?(?:modest|small|slight|marginal|minimal|minor|limited|weak)\b|\b(?:negligible|trivial)\b"
 # A claim that an effect is confined to some people ("only helps patients treated within six hours",
 # "helps heart-failure patients only if they also have diabetes"; not a duration: "only helps for
