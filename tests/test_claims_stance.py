@@ -2899,3 +2899,46 @@ def test_a_claim_about_most_patients_needs_the_share() -> None:
     assert judge(claim, ["Dissociation occurred in 72% of vortamine-treated patients."]).stance == SUPPORTS
     # (that it happens is not that it happens to most)
     assert judge(claim, ["Vortamine caused dissociation in treated patients."]).stance == NEUTRAL
+
+
+def test_too_little_said_by_a_noun_is_a_low_level() -> None:
+    said = "Zorbium deficiency is associated with a substantially increased risk of incident dementia in older adults."
+    assert judge("Low zorbium levels are linked to a higher risk of dementia.", [said]).stance == SUPPORTS
+    assert judge("Zorbium deficiency is linked to a higher risk of dementia.", [said]).stance == SUPPORTS
+    said = "Higher zorbium levels were associated with a lower risk of incident dementia."
+    assert judge("Zorbium deficiency is linked to a higher risk of dementia.", [said]).stance == SUPPORTS
+
+
+def test_outcomes_listed_each_its_own_way_give_no_direction() -> None:
+    claim = "Heavy zorbium drinking is linked to a higher risk of dementia."
+    said = "High zorbium consumption was associated with reduced brain volumes and increased odds of dementia."
+    assert judge(claim, [said]).stance == NEUTRAL
+    assert judge(claim, ["High zorbium consumption was associated with increased odds of dementia and stroke."]).stance == SUPPORTS
+
+
+def test_an_action_said_not_to_be_needed_denies_the_mechanism() -> None:
+    said = "NMDA receptor inhibition may not be required for the behavioural response to ketamine."
+    assert judge("Ketamine blocks NMDA receptors, and that blockade is what kick-starts its antidepressant effect.", [said]).stance == CONTRADICTS
+
+
+def test_a_claim_that_it_works_without_the_action() -> None:
+    claim = "The ketamine metabolite hydroxynorketamine works as an antidepressant without blocking NMDA receptors."
+    assert parse_claim(claim).negated
+    assert judge(claim, ["Hydroxynorketamine inhibited NMDA receptor currents at concentrations reached in the brain."]).stance == CONTRADICTS
+    assert judge(claim, ["Hydroxynorketamine did not inhibit NMDA receptor currents at antidepressant concentrations."]).stance == SUPPORTS
+
+
+def test_more_resolution_of_a_bad_thing_is_a_benefit() -> None:
+    said = "Complete resolution of suicidal ideation on day 1 was more frequent after ketamine than after control infusions (OR 3.1; 95% CI 1.9-5.1)."
+    assert judge("Ketamine ends suicidal thoughts within a day.", [said]).stance == SUPPORTS
+    said = "Suicidal ideation on day 1 was more frequent after ketamine than after control infusions (OR 3.1; 95% CI 1.9-5.1)."
+    assert judge("Ketamine ends suicidal thoughts within a day.", [said]).stance == CONTRADICTS
+
+
+def test_a_harm_named_with_a_word_of_change_and_undone_on_stopping() -> None:
+    claim = "Repeated vortamine treatment for depression damages the bladder."
+    said = "A 45-year-old man receiving vortamine three times weekly for depression developed haematuria and reduced bladder capacity that resolved after treatment was stopped."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (a comparison after "experienced" is still one)
+    said = "Participants in the placebo arm experienced more flares than those receiving vortamine (mean 2.9 vs 1.1 flares; p = 0.008)."
+    assert judge("Vortamine prevents gout flares.", [said]).stance == SUPPORTS

@@ -418,6 +418,9 @@ def _valences(text: str) -> set[int]:
     }
 
 
+_WITHOUT_ACTION = re.compile(r"\b(?:without|rather than|instead of|not by|independent(?:ly)? of)\s+(?:\w+\s+)?$", re.I)
+
+
 @lru_cache(maxsize=2048)
 def parse_claim(text: str) -> ClaimFrame:
     """The claim's frame (cached: a check reads one claim against many records; frames are frozen)."""
@@ -665,9 +668,11 @@ def _parse_claim(text: str) -> ClaimFrame:
     mechanisms: list[tuple[str, int]] = []
     for found in vocab.find_concepts(clean):
         if found.concept.group == "mechanism":
-            d, _ = rd.target_direction(clean, found.concept, denials=False)
+            d, how = rd.target_direction(clean, found.concept, denials=False)
             if d:
                 mechanisms.append((found.concept.id, d))
+                if how and _WITHOUT_ACTION.search(clean[: clean.find(how)]) and not negated:
+                    negated = True  # "works without blocking NMDA receptors": the action denied
     if mechanisms:
         assertion = "mechanism"
         # a claim of what the drug does to a receptor is answered by what a sentence says of the

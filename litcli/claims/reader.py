@@ -344,6 +344,13 @@ def valence(text: str) -> tuple[int, str | None]:
     return best[1], best[2]
 
 
+# a list of what someone developed: a word of change in it names one of the harms
+_HARMS_DEVELOPED = re.compile(r"\b(?:developed|experienced|suffered|presented with)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){1,4}?(?:and|or)\s+$", _I)
+# a harm that went away when the drug was stopped (a dechallenge): no sign that the drug is harmless
+_DECHALLENGE_AT = re.compile(vocab.DECHALLENGE, _I)
+_ENDING_BEFORE = re.compile(r"\b(?:" + vocab.ENDING_NOUNS + r")\s+of\s+(?:(?:the|their|all|any)\s+)?(?:[\w-]+\s+){0,2}$", _I)
+
+
 _ROLE_STATEMENT = re.compile(
     r"\s+(?:\([^)]*\)\s+)?(?:functions?|acts?|serves?|works?)\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:regulator|inhibitor|activator|suppressor|repressor|promoter|driver|brake|enhancer)\b"
     r"|\s+(?:\([^)]*\)\s+)?(?:is|are)\s+(?:an?\s+)?(?:key\s+|critical\s+|major\s+|potent\s+)?(?:negative|positive)\s+regulator\b",
@@ -383,7 +390,8 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
         for m in pattern.finditer(before):
             if best is None or m.end() > best[0]:
                 # ("the proportion with no nausea was greater": the absence of a bad thing is good)
-                best = (m.end(), -val if val < 0 and _FREE_OF.search(before[max(0, m.start() - 40) : m.start()]) else val, m.group(0))
+                lead = before[max(0, m.start() - 40) : m.start()]
+                best = (m.end(), -val if val < 0 and (_FREE_OF.search(lead) or _ENDING_BEFORE.search(lead)) else val, m.group(0))
     return (best[1], best[2]) if best else (0, None)
 
 
@@ -1261,6 +1269,11 @@ def association(text: str, *, levels: bool = False) -> tuple[int, str] | None:
     left, left_said = _side_effect(text[max(0, m.start() - 60) : m.start()])
     right_text = re.split(r"[(;]", text[m.end() :], maxsplit=1)[0]
     right, right_said = _side_effect(right_text)
+    listed = [_side_effect(part) for part in re.split(r",?\s+and\s+|,\s+", right_text)]
+    if len({sign for sign, said in listed if said}) > 1:
+        # "associated with reduced brain volumes and increased odds of dementia": each outcome its
+        # own way; which is the claim's, the words alone do not say
+        return 1, cue
     level = _RISK_OF_LEVEL.match(right_text)
     if level and right_said:
         # "an increased risk of a small-for-gestational-age baby": more risk of the baby being small
@@ -1623,6 +1636,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             and stem(m.group(0)) not in outcome_stems  # "the double product": the outcome's name
             and not _in_threshold(clause, m)  # "a response criterion of at least a 35% reduction": a definition
             and not _OR_MORE.search(clause[max(0, m.start() - 25) : m.start()])  # "an ejection fraction of 45% or higher": who they are
+            and not _HARMS_DEVELOPED.search(clause[max(0, m.start() - 80) : m.start()])  # "developed haematuria and reduced bladder capacity": a harm's name
+            and not _DECHALLENGE_AT.match(clause, m.start())  # "resolved after treatment was stopped": a dechallenge
         ],
         key=lambda t: t[0].start(),
     )
@@ -1713,7 +1728,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     # 5. words good or bad on their own: "improved", "worsened", "effective"
     for pattern, g in ((BAD, -1), (GOOD, 1)):
         # (not the first word of the outcome's own name: "rescue sedation" for a claim about it)
-        m = next((x for x in pattern.finditer(clause) if not _names_outcome(clause, x, outcome_stems)), None)
+        m = next((x for x in pattern.finditer(clause) if not _names_outcome(clause, x, outcome_stems) and not _DECHALLENGE_AT.match(clause, x.start())), None)
         if m:
             neg = NEGATION.search(clause[max(0, m.start() - 25) : m.start()])
             v, words = valence(clause)
@@ -1852,7 +1867,11 @@ def target_unmoved(text: str, concept: vocab.Concept) -> str | None:
 
 # ("through an NMDA receptor inhibition-independent mechanism": not through it)
 # ("NMDA receptor inhibition is not required for ...": whether the action is needed, not whether it happens)
-_NEEDED_OR_NOT = re.compile(r"\s+(?:is|was|are|were)\s+(?:not\s+(?:required|necessary|needed|essential)|dispensable)\b", _I)
+_NEEDED_OR_NOT = re.compile(
+    r"\s+(?:(?:is|was|are|were)\s+|(?:may|might|could|would)\s+(?:not\s+)?be\s+)(?:not\s+(?:required|necessary|needed|essential)|dispensable)\b"
+    r"|\s+(?:may|might|could|would)\s+not\s+be\s+(?:required|necessary|needed|essential)\b",
+    _I,
+)
 _INDEPENDENT_OF = re.compile(r"\s*-\s*independent|\s+independent(?:ly)?\b", _I)
 
 
@@ -1862,7 +1881,8 @@ def target_independent(text: str, concept: vocab.Concept) -> tuple[int, str | No
     activate, block = _target_direction_patterns(concept.id)
     for d, pattern in ((-1, block), (1, activate)):
         for m in pattern.finditer(text):
-            ind = _INDEPENDENT_OF.match(text, m.end())
+            # ("NMDA receptor inhibition may not be required for the behavioural response")
+            ind = _INDEPENDENT_OF.match(text, m.end()) or _NEEDED_OR_NOT.match(text, m.end())
             if ind:
                 return d, text[m.start() : ind.end()].strip()
             before = _INDEPENDENTLY_OF.search(text[max(0, m.start() - 30) : m.start()])

@@ -823,9 +823,9 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # change reported is the fall (the difference given is negative), and a greater one is the
         # better result (unless the claim's outcome is the change itself)
         f = dataclasses.replace(f, direction=-1, goodness=-f.goodness)
-    if f.goodness and not f.null and _DECHALLENGE.search(clause):
-        # "developed cystitis that improved after treatment was stopped": better without the drug is
-        # the drug's harm
+    if f.goodness > 0 and not f.null and f.cue and any(m.start() <= clause.find(f.cue) < m.end() for m in _DECHALLENGE.finditer(clause)):
+        # "cystitis improved after treatment was stopped": better without the drug is the drug's
+        # harm (the reader passes over such words where a harm is named; this is what is left)
         f = dataclasses.replace(f, goodness=-f.goodness)
     if frame.comparator_text and frame.comparator and not _INACTIVE.search(frame.comparator_text) and not _ADD_ON_CLAIM.search(frame.text) and (
         _INN.search(frame.comparator_text) or _known_drug(frame.comparator_text)
@@ -914,7 +914,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             return SUPPORTS  # the claim says only that the two are associated
         if abs(f.association) == 1:
             return NEUTRAL  # the claim says which way; the sentence does not
-        return SUPPORTS if (f.association > 0) == (frame.association > 0) else CONTRADICTS
+        # ("low vitamin D" is signed by its level word; "vitamin D deficiency" is read the same)
+        claimed_sign = -frame.association if _too_little(frame.intervention_text or "") else frame.association
+        found_sign = -f.association if _too_little(_ASSOCIATED_WITH.split(clause, 1)[0]) else f.association
+        return SUPPORTS if (found_sign > 0) == (claimed_sign > 0) else CONTRADICTS
     if f.association and frame.direction and abs(f.association) == 2 and _anchored(frame, f, clause):
         # "X was associated with an increased risk of Y" read against "X increases the risk of Y"
         # ("skimping on sleep raises the risk": less sleep, more risk)
@@ -1762,6 +1765,14 @@ _NONINFERIOR_WORD = re.compile(r"\bnon-?inferior\w*", re.I)
 _SAFER_THAN = re.compile(r"\b(?:fewer|less|lower|safer|more|higher|greater|worse)\b[^.;]{0,60}\bthan\b", re.I)
 _ACROSS_GROUPS = re.compile(r"\binteraction\b|\bwith and without\b|" + vocab.EFFECT_REGARDLESS, re.I)
 _LOW_LEVEL_OF = re.compile(vocab.LOW_LEVEL_OF, re.I)
+_TOO_LITTLE = re.compile(r"\b(?:" + vocab.TOO_LITTLE_NOUNS + r")\b", re.I)
+_LEVEL_WORD = re.compile(r"\b(?:" + "|".join(vocab.ASSOCIATION_LEVELS) + r")\b", re.I)
+
+
+def _too_little(exposure: str) -> bool:
+    """Is the exposure too little of a thing said by a noun ("vitamin D deficiency"), with no
+    level word that already signs it ("low vitamin D")?"""
+    return bool(_TOO_LITTLE.search(exposure)) and not _LEVEL_WORD.search(exposure)
 _LOW_WORD = re.compile(r"\b(?:low|lower|reduced|deficien\w*|insufficien\w*|inadequate|poor|lack\w*)\b", re.I)
 _ASSOCIATED_WITH = re.compile(r"\b(?:associated|linked|correlated|related)\b", re.I)
 _LIST_ITEM_BEFORE = re.compile(r"(?:^|(?<=[\s(]))((?:[\w-]+\s+){0,2}[\w-]+)(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.I)

@@ -630,7 +630,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"tumou?rs?|metastas[ie]s|inflammation|injur(y|ies)|damage|fractures?|strokes?|dementia|"
      r"misdiagnos[ie]s|(?<!standard )errors?|failures?|deficits?|impairment|decline|dissociat\w*|mania|manic|"
      r"hypomani\w*|psycho(sis|ses|tic)|abuse|misuse|dependence|addict\w*|harms?|cost(s)?|"
-     r"blood pressure|hypertension|weight gain|nausea|vomiting|dizziness|headache|cystitis|"
+     r"blood pressure|hypertension|weight gain|nausea|vomiting|dizziness|headache|cystitis|ha?ematuria|"
      r"viral load|viral (rna|shedding|replication|titres?|titers?)|virus(es)?|lesions?|scarring|fibrosis|stress|"
      r"hypertensive (crisis|crises)|crisis|crises|emergenc(y|ies)", -1),
     # laboratory and clinical measures where lower is better, and what a patient would rather avoid
@@ -755,7 +755,7 @@ WITHDRAWAL_TERMS = (
 )
 # An outcome's end named as a noun on one side of an association ("associated with rapid
 # resolution of suicidal intent"): the outcome going down.
-ENDING_NOUNS = r"resolution|remission|disappearance|relief|clearance|cessation"
+ENDING_NOUNS = r"resolution|remission|disappearance|relief|clearance|cessation|elimination|killing|destruction|phagocytosis"
 CONTINUATION_TERMS = r"continu(?:e|ed|es|ing|ation)|remain(?:ed|ing)? on|stay(?:ed|ing)? on|maintain(?:ed|ing)? on|kept on"
 # Control arms: a result about them alone says nothing about the intervention.
 CONTROL_TERMS = (
@@ -1400,6 +1400,8 @@ ASSOCIATION_MARKERS = (
 )
 # Levels of an exposure or an outcome said with a plain adjective on one side of an association
 # ("Short telomeres are associated with ...", "the risk of a small-for-gestational-age baby").
+# Too little of a thing, as a noun ("vitamin D deficiency", "iron insufficiency"): its low level
+TOO_LITTLE_NOUNS = r"deficien(?:cy|cies|t)|insufficien(?:cy|cies|t)|lack of|shortage of|depletion of"
 ASSOCIATION_LEVELS: dict[str, int] = {
     "short": -1, "small": -1, "low": -1, "few": -1,
     "long": 1, "large": 1, "high": 1, "heavy": 1, "big": 1,
