@@ -2942,3 +2942,41 @@ def test_a_harm_named_with_a_word_of_change_and_undone_on_stopping() -> None:
     # (a comparison after "experienced" is still one)
     said = "Participants in the placebo arm experienced more flares than those receiving vortamine (mean 2.9 vs 1.1 flares; p = 0.008)."
     assert judge("Vortamine prevents gout flares.", [said]).stance == SUPPORTS
+
+
+def test_unrelated_before_a_noun_is_no_denial() -> None:
+    claim = "Zorbix vaccination enhances cytokine production by human monocytes in response to unrelated pathogens."
+    assert not parse_claim(claim).negated
+    assert parse_claim("Zorbix exposure is unrelated to asthma.").negated
+
+
+def test_what_we_gave_and_measured_is_a_method() -> None:
+    said = "We gave a single 400 mg dose of zorbinostat to 8 participants on suppressive therapy and measured cell-associated viral RNA in resting CD4+ T cells."
+    assert rd.sentence_kind(said) == "method"
+
+
+def test_too_low_to_act_is_no_action() -> None:
+    claim = "The ketamine metabolite hydroxynorketamine works as an antidepressant without blocking NMDA receptors."
+    said = "Hydroxynorketamine exerts sustained antidepressant-like effects in mice at brain concentrations too low to inhibit NMDA receptors."
+    assert judge(claim, [said]).stance != CONTRADICTS
+
+
+def test_the_share_that_reached_the_outcome_answers_most() -> None:
+    claim = "Most people with treatment-resistant depression go into full remission with ketamine."
+    said = "Following six ketamine infusions, 52% of participants responded, but only 24% reached remission."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "In this open-label sample, 17 of 25 patients (68%) met remission criteria after four weeks of ketamine."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (a share of those it did not happen to, and an interval's bounds, are not the share)
+    said = "Two months after the last ketamine infusion, 65% of patients had not reached remission."
+    assert judge(claim, [said]).stance != SUPPORTS
+
+
+def test_a_null_over_the_whole_period_still_denies_a_lasting_effect() -> None:
+    said = "Over 6 months, relapse rates were similar with ongoing monthly ketamine infusions (48%) and with saline (52%)."
+    assert judge("Regular top-up ketamine infusions keep depression away long-term.", [said]).stance == CONTRADICTS
+
+
+def test_an_effect_that_does_not_need_the_target() -> None:
+    said = "In mice, blocking the metabolism of ketamine abolished its antidepressant-like effects despite preserved NMDA receptor inhibition, pointing to an NMDA-independent mechanism."
+    assert judge("Ketamine eases depression by blocking NMDA receptors.", [said]).stance == CONTRADICTS

@@ -313,8 +313,9 @@ def takes_away(phrase: str) -> bool:
 def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     """Literal patterns for the distinctive words of a phrase the vocabulary does not know
     (words it shares with ``exclude``, the other arm, do not tell the arms apart)."""
-    other = {w.lower() for w in re.findall(r"[A-Za-z0-9][\w'-]*", exclude)}
-    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Za-z0-9][\w'’-]*", phrase)]
+    other = {w.lower() for w in re.findall(r"\d+\.\d+|[A-Za-z0-9][\w'-]*", exclude)}
+    # (a dose with its decimal, "0.5 mg/kg", is one word: "0.5", not "0" and "5")
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"\d+\.\d+|[A-Za-z0-9][\w'’-]*", phrase)]
     words = [w for w in words if w.lower() not in _GENERIC_SUBJECT and len(w) > 1 and w.lower() not in other]
     words = [w for w in words if w.lower() not in rd._STOP]
     # an abbreviation the phrase defines names the arm best ("... (PVB group)", "(CLF)"): first

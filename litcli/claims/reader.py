@@ -1843,10 +1843,11 @@ def _negated_action(clause: str, m: re.Match[str]) -> bool:
     """"did not increase BDNF", "BDNF was not increased", "rather than stimulating NMDA
     receptors": the action denied."""
     before = clause[max(0, m.start() - 20) : m.start()]
-    return bool(NEGATION.search(before) or _RATHER_THAN.search(before) or NEGATION.search(m.group(0)))
+    return bool(NEGATION.search(before) or _RATHER_THAN.search(before) or _TOO_TO.search(before) or NEGATION.search(m.group(0)))
 
 
 _RATHER_THAN = re.compile(r"\b(?:rather than|instead of)\s+$", _I)
+_TOO_TO = re.compile(r"\btoo\s+(?:\w+\s+){1,2}to\s+$", _I)  # "at concentrations too low to inhibit NMDA receptors"
 
 
 def target_unmoved(text: str, concept: vocab.Concept) -> str | None:
@@ -1889,6 +1890,15 @@ def target_independent(text: str, concept: vocab.Concept) -> tuple[int, str | No
             if before:
                 return d, before.group(0) + text[m.start() : m.end()]  # "independently of NMDA receptor inhibition"
     return 0, None
+
+
+def target_unneeded(text: str, concept: vocab.Concept) -> str | None:
+    """The effect said not to need the target at all, whatever the action: "an NMDA-independent
+    mechanism", "NMDA receptor-independent"; the cue, or None."""
+    c = vocab.CONCEPTS_BY_ID[concept.id]
+    target = "(?:" + "|".join([f"(?:{p})" for p in c.detect] + [re.escape(t) for t in c.tiab]) + ")"
+    m = re.search(rf"{target}(?:[\s-]+receptors?)?[\s-]+independent\b", text, _I)
+    return m.group(0) if m else None
 
 
 _INDEPENDENTLY_OF = re.compile(r"\b(?:independent(?:ly)?|regardless) of\s+(?:the\s+)?$|\bwithout (?:the need for |requiring )?(?:any\s+)?$", _I)

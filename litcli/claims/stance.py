@@ -1637,8 +1637,9 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
         return NEUTRAL
     if frame.lasting_days is not None and stance == SUPPORTS:
         return NEUTRAL
-    if frame.lasting_days is not None and stance == CONTRADICTS and rd.NULL.search(clause):
-        t = time_days(clause)
+    point = _AT_TIME_POINT.search(clause) if frame.lasting_days is not None and stance == CONTRADICTS and rd.NULL.search(clause) else None
+    if point and frame.lasting_days is not None and not _OVER_PERIOD.search(clause):
+        t = time_days(point.group(0))
         if t is not None and t > frame.lasting_days:
             return NEUTRAL  # "not significant on day 14" for "at least a week": gone after the time claimed
     if frame.onset and stance == SUPPORTS and frame.assertion != "superiority":
@@ -1656,6 +1657,9 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
     return stance
 
 
+# a time point ("on day 14", "at week 12"), not a period from the start ("over 6 months")
+_AT_TIME_POINT = re.compile(r"\b(?:at|on|by|after)\s+(?:(?:day|week|month)\s+\d+|\d+\s+(?:days?|weeks?|months?))\b", re.I)
+_OVER_PERIOD = re.compile(r"\b(?:over|during|throughout|across|through|for)\s+(?:the\s+)?(?:\d+|\w+)[\s-]+(?:days?|weeks?|months?|years?)\b", re.I)
 _TIME_POINT = re.compile(
     r"\b(?:at|after|by)\s+(?:(?:week|month|day|year)s?\s+\d+|(?:\d+(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")[\s-]*(?:weeks?|months?|days?|years?|hours?|wk|mo|h)\b)"
     # ("6-month abstinence", "(week 12)")
@@ -1909,6 +1913,46 @@ _SAFETY_WORDS = re.compile(r"\b(" + vocab.SAFETY_JUDGING_WORDS + r")\b", re.I)
 
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
+    reading = _read_sentence(frame, sentence, section, strict=strict)
+    if reading.stance == CONTRADICTS or reading.kind not in ("finding", "mixed") or frame.negated or not _MOST_CLAIM.search(frame.text):
+        return reading
+    # "most people go into full remission": the share that reached the claim's outcome decides
+    share = _outcome_share(frame, rd.spell_out(sentence))
+    if share is None:
+        return reading
+    return Reading(SUPPORTS if share[0] else CONTRADICTS, share[1], reading.kind, reading.relevance, reading.finding)
+
+
+def _outcome_share(frame: ClaimFrame, sentence: str) -> tuple[bool, str] | None:
+    """The share of people said to reach the claim's outcome ("only 24% reached remission", "17 of
+    25 patients (68%) met remission criteria", "reached by a minority of patients"): True for most,
+    False for a minority; None when the sentence gives none (or one near the middle)."""
+    wanted = frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS
+    if not wanted or not frame.arms().positions(sentence)[0] and not _SHARE_MINORITY.search(sentence) and not _SHARE_MAJORITY.search(sentence):
+        return None
+    marks = list(_ONE_SHARE.finditer(sentence)) + list(_SHARE_MINORITY.finditer(sentence)) + list(_SHARE_MAJORITY.finditer(sentence))
+    # (not in brackets: "(95% CI 50% to 71%)" is an interval, "(68%)" the count's share said again)
+    marks = sorted((m for m in marks if not rd._in_parentheses(sentence, m.start())), key=lambda m: m.start())
+    for i, m in enumerate(marks):
+        nxt = marks[i + 1].start() if i + 1 < len(marks) else len(sentence)
+        after = sentence[m.end() : min(nxt, m.end() + 60)]
+        before = sentence[max(0, m.start() - 60) : m.start()]
+        if not (content_stems(after) & wanted or m.re is not _ONE_SHARE and content_stems(before) & wanted):
+            continue
+        if rd.NEGATION.search(sentence[m.end() : nxt]):
+            return None  # "65% of responders had not relapsed": the share of the other side
+        if m.re is _SHARE_MINORITY:
+            return False, m.group(0)
+        if m.re is _SHARE_MAJORITY:
+            return True, m.group(0)
+        value = float(m.group(1)) if m.group(1) else 100 * int(m.group(2)) / max(int(m.group(3)), 1)
+        if 40 <= value <= 60:
+            return None
+        return value > 60, m.group(0)
+    return None
+
+
+def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     sentence = rd.spell_out(sentence)
     stems = content_stems(sentence) | _alias_stems(frame, sentence)
     topic = _topic_stems(frame)
@@ -1997,6 +2041,10 @@ def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, 
         # (the effect said not to need the action first: "independently of NMDA receptor inhibition")
         if (denied := rd.target_independent(sentence, vocab.CONCEPTS_BY_ID[cid]))[0] == d:
             stances.append((CONTRADICTS, denied[1], None))  # "acts through an NMDA receptor inhibition-independent mechanism"
+            special = "mechanism"
+            continue
+        if unneeded := rd.target_unneeded(sentence, vocab.CONCEPTS_BY_ID[cid]):
+            stances.append((CONTRADICTS, unneeded, None))  # "pointing to an NMDA-independent mechanism"
             special = "mechanism"
             continue
         ed, ecue = target_direction(sentence, vocab.CONCEPTS_BY_ID[cid])
@@ -2537,7 +2585,7 @@ _AT_MOST_SMALL = re.compile(vocab.AT_MOST_SMALL, re.I)
 _MOST_CLAIM = re.compile(vocab.MOST_CLAIM, re.I)
 _SHARE_MINORITY = re.compile(vocab.SHARE_MINORITY, re.I)
 _SHARE_MAJORITY = re.compile(vocab.SHARE_MAJORITY, re.I)
-_ONE_SHARE = re.compile(r"\b(\d+(?:\.\d+)?)\s*%|\b(\d+)\s+(?:of|out of)\s+(\d+)\b", re.I)
+_ONE_SHARE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)|\b(\d+)\s+(?:of|out of)\s+(\d+)\b", re.I)
 
 
 def _share_said(sentence: str) -> tuple[bool, str] | None:
@@ -2552,8 +2600,8 @@ def _share_said(sentence: str) -> tuple[bool, str] | None:
         value = float(m.group(1)) if m.group(1) else 100 * int(m.group(2)) / max(int(m.group(3)), 1)
         if not shares or abs(shares[-1][0] - value) > 1:
             shares.append((value, m.group(0)))
-    if len(shares) != 1 or 40 <= shares[0][0] <= 60:
-        return None
+    if len(shares) != 1 or 40 <= shares[0][0] <= 60 or rd.NEGATION.search(sentence[sentence.find(shares[0][1]) :]):
+        return None  # (nor "65% had not reached remission": the share of those it did not happen to)
     return shares[0][0] > 60, shares[0][1]
 # ... unless the finding says there were none at all ("no adverse effects were reported")
 # (not "no serious adverse events": that leaves the others)

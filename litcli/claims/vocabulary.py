@@ -921,7 +921,7 @@ METHOD_PATTERNS: list[str] = [
     r"\boutcomes? (included|were|was)\b",
     r"\bwe (randomly )?(assigned|allocated)\b",
     r"\b(we|this study) (used|conducted|performed|carried out|recruited|enrolled|randomi[sz]ed|"
-    r"searched|included|pooled|reviewed|identified|collected|analy[sz]ed)\b",
+    r"searched|included|pooled|reviewed|identified|collected|analy[sz]ed|gave|administered|measured|treated|assessed|tested|examined|studied|compared|followed|obtained)\b",
     r"\b(design|setting|participants|methods?|interventions?)\s*:",
     # ("This comparative effectiveness trial randomised 660 adults ... to A, B or C")
     r"\b(this|the|our) ([\w-]+ ){0,3}(trial|study) (randomi[sz]ed|enrolled|recruited|assigned|allocated)\b",
@@ -1022,7 +1022,7 @@ CLAIM_DENIAL = (
     r"|\b(does|do) nothing\b|\bhas no\b|\bhave no\b|\bno (known |significant |clear )?(effect|impact|"
     r"association|role|benefit|link|relationship|influence|difference)\b|\bfail(s|ed)? to\b|\bineffective\b"
     r"|^\s*(no|none|nothing|neither)\b|\bno (increased|higher|greater|added|additional|excess|elevated) (\w+ )?risk\b"
-    r"|\bunrelated\b|\bindependent of\b|\b(just|all|only|merely|purely|simply|nothing but|mostly|largely)\s+(an?\s+)?placebo\b|\black(s|ed)?\b(?! of)|\bnot (required|necessary|needed|"
+    r"|\bunrelated\b(?!\s+(?!to\b)[a-z])|\bindependent of\b|\b(just|all|only|merely|purely|simply|nothing but|mostly|largely)\s+(an?\s+)?placebo\b|\black(s|ed)?\b(?! of)|\bnot (required|necessary|needed|"
     r"associated|linked|related|effective|addictive|harmful|dangerous|safe)\b"
     r"|\bno (better|more effective|faster|stronger|safer)\b|\b(?:causes?|caused|produces?|produced|leads? to|led to|results? in|resulted in|gives?|gave|brings? on|triggers?|induces?|had|with) no (?:more|greater|higher|larger|extra)\b|\b(offers?|provides?|gives?|confers?|brings?) no\b|\bno (advantage|added benefit|additional benefit)\b"
 )
