@@ -1914,19 +1914,23 @@ _SAFETY_WORDS = re.compile(r"\b(" + vocab.SAFETY_JUDGING_WORDS + r")\b", re.I)
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
     reading = _read_sentence(frame, sentence, section, strict=strict)
-    if reading.stance == CONTRADICTS or reading.kind not in ("finding", "mixed") or frame.negated or not _MOST_CLAIM.search(frame.text):
-        return reading
-    # "most people go into full remission": the share that reached the claim's outcome decides
-    share = _outcome_share(frame, rd.spell_out(sentence))
+    claimed = _claimed_share(frame.text)
+    if reading.stance == CONTRADICTS or reading.kind not in ("finding", "mixed") or frame.negated or claimed is None:
+        return reading  # (the share the claim names: vocab.CLAIMED_SHARE)
+    # "most people go into full remission", "70% of patients respond": the share that reached the
+    # claim's outcome decides
+    share = _outcome_share(frame, rd.spell_out(sentence), claimed)
     if share is None:
         return reading
     return Reading(SUPPORTS if share[0] else CONTRADICTS, share[1], reading.kind, reading.relevance, reading.finding)
 
 
-def _outcome_share(frame: ClaimFrame, sentence: str) -> tuple[bool, str] | None:
+def _outcome_share(frame: ClaimFrame, sentence: str, claimed: tuple[float, float]) -> tuple[bool, str] | None:
     """The share of people said to reach the claim's outcome ("only 24% reached remission", "17 of
-    25 patients (68%) met remission criteria", "reached by a minority of patients"): True for most,
-    False for a minority; None when the sentence gives none (or one near the middle)."""
+    25 patients (68%) met remission criteria", "reached by a minority of patients") against the
+    share claimed (its bounds, as ``_claimed_share``): True when it bears the claim out, False when
+    it falls short (as ``_share_check`` reads a benefit claim); None when the sentence gives none."""
+    low, high = claimed
     wanted = frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS
     if not wanted or not frame.arms().positions(sentence)[0] and not _SHARE_MINORITY.search(sentence) and not _SHARE_MAJORITY.search(sentence):
         return None
@@ -1942,13 +1946,13 @@ def _outcome_share(frame: ClaimFrame, sentence: str) -> tuple[bool, str] | None:
         if rd.NEGATION.search(sentence[m.end() : nxt]):
             return None  # "65% of responders had not relapsed": the share of the other side
         if m.re is _SHARE_MINORITY:
-            return False, m.group(0)
+            return (False, m.group(0)) if low >= 0.5 and high == 1.0 else None  # (a named share is answered by a number)
         if m.re is _SHARE_MAJORITY:
-            return True, m.group(0)
-        value = float(m.group(1)) if m.group(1) else 100 * int(m.group(2)) / max(int(m.group(3)), 1)
-        if 40 <= value <= 60:
-            return None
-        return value > 60, m.group(0)
+            return (True, m.group(0)) if low <= 0.5 and high >= 0.9 else None
+        value = (float(m.group(1)) if m.group(1) else 100 * int(m.group(2)) / max(int(m.group(3)), 1)) / 100
+        if low - 0.05 <= value <= high and (high < 1 or value > 0.6):
+            return True, m.group(0)  # ("most": clearly more than half)
+        return (False, m.group(0)) if value < low * 0.8 - 0.02 else None
     return None
 
 
@@ -2234,7 +2238,7 @@ def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None,
             return Reading(CONTRADICTS, cure_denied.group(0), special or kind, relevance, chosen[2])
         if not _CURE_SAID.search(sentence):
             return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
-    if stance == SUPPORTS and not frame.negated and _MOST_CLAIM.search(frame.text):
+    if stance == SUPPORTS and not frame.negated and (_claimed_share(frame.text) or (0.0, 0.0))[1] == 1.0:
         # "causes dissociation in most patients": that it happens is not that it happens to most
         share = _share_said(sentence)
         if share is None:
@@ -2582,7 +2586,6 @@ _RESTRICTION = re.compile(vocab.RESTRICTION_CLAIM, re.I)
 _REGARDLESS = re.compile(vocab.EFFECT_REGARDLESS, re.I)
 _SMALL_EFFECT = re.compile(vocab.SMALL_EFFECT, re.I)
 _AT_MOST_SMALL = re.compile(vocab.AT_MOST_SMALL, re.I)
-_MOST_CLAIM = re.compile(vocab.MOST_CLAIM, re.I)
 _SHARE_MINORITY = re.compile(vocab.SHARE_MINORITY, re.I)
 _SHARE_MAJORITY = re.compile(vocab.SHARE_MAJORITY, re.I)
 _ONE_SHARE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)|\b(\d+)\s+(?:of|out of)\s+(\d+)\b", re.I)
