@@ -2980,3 +2980,34 @@ def test_a_null_over_the_whole_period_still_denies_a_lasting_effect() -> None:
 def test_an_effect_that_does_not_need_the_target() -> None:
     said = "In mice, blocking the metabolism of ketamine abolished its antidepressant-like effects despite preserved NMDA receptor inhibition, pointing to an NMDA-independent mechanism."
     assert judge("Ketamine eases depression by blocking NMDA receptors.", [said]).stance == CONTRADICTS
+
+
+def test_no_greater_than_the_comparator_is_a_null() -> None:
+    said = "Improvement on the MADRS at 24 hours was no greater after vortamine than after the active placebo midazolam."
+    assert judge("Vortamine lifts depressive symptoms within hours.", [said]).stance == CONTRADICTS
+    # (a ceiling is no comparison)
+    assert not rd.NULL.search("The adverse event rate was no greater than 5% with vortamine.")
+
+
+def test_leads_to_a_harm_is_a_harm_claim() -> None:
+    frame = parse_claim("Ketamine treatment for depression leads to addiction.")
+    assert frame.goodness < 0 and frame.direction > 0
+    said = "Among 40 patients on maintenance ketamine, 3 developed craving and escalating use that met criteria for ketamine use disorder."
+    assert judge("Ketamine treatment for depression leads to addiction.", [said]).stance == SUPPORTS
+
+
+def test_a_score_of_zero_and_more_often_free_are_the_bad_thing_gone() -> None:
+    said = "Two hours after dosing, 55% of ketamine recipients versus 30% of placebo recipients had an SSI score of zero (odds ratio 2.9, 95% CI 1.4 to 6.0)."
+    assert judge("Ketamine ends suicidal thoughts within hours.", [said]).stance == SUPPORTS
+    said = "Patients given vortamine were more often free of suicidal ideation at 4 hours than those receiving treatment as usual (63% vs 31%; p=0.002)."
+    assert judge("Vortamine reduces suicidal thoughts better than standard care.", [said]).stance == SUPPORTS
+
+
+def test_a_failed_attempt_is_no_move() -> None:
+    said = "Among 150 frequent ketamine users, 57% met criteria for ketamine dependence and most reported failed attempts to cut down."
+    assert judge("Ketamine is not addictive.", [said]).stance != SUPPORTS
+
+
+def test_a_bare_lasts_and_no_x_no_y() -> None:
+    assert parse_claim("Vortamine is a breakthrough for chronic suicidality, and the relief lasts.").lasting_days is not None
+    assert not parse_claim("Vortamine only works if you have the trip: no dissociation, no benefit.").negated

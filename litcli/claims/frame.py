@@ -419,6 +419,7 @@ def _valences(text: str) -> set[int]:
     }
 
 
+_NO_X_NO_Y = re.compile(r"\bno\s+[\w'-]+(?:\s+[\w'-]+)?\s*,\s*no\s+[\w'-]+", re.I)
 _WITHOUT_ACTION = re.compile(r"\b(?:without|rather than|instead of|not by|independent(?:ly)? of)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -468,6 +469,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     # ketamine, so the effect is mostly placebo": the second clause says the first again or draws
     # a conclusion from it, so the first decides whether the claim denies)
     negated = bool(_DENIAL.search(re.split(r";|,\s+so\s+(?!that\b)", main, maxsplit=1)[0]))
+    if _NO_X_NO_Y.search(main):
+        negated = False  # "no dissociation, no benefit": what the effect needs, not a denial of it
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
     clean = re.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
     if _MODAL_WORD.search(clean):
@@ -699,7 +702,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         t = time_days(timing[m_last.start() :])
         if re.search(r"permanent\w*|for good|forever|lifelong|for life", timing, _I):
             t = PERMANENT_DAYS
-        if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever|\blasting\b|\bstays? (gone|away|down|better|well)\b", timing, _I):
+        # (a bare "the relief lasts" at the end says it lasts, for a while)
+        if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever|\blasting\b|\bstays? (gone|away|down|better|well)\b|\blasts?\W*$", timing, _I):
             lasting = t or 30.0
     onset = bool(_ONSET.search(clean)) and lasting is None and fading is None
     # (not in an aside: "Higher X, when associated with Y, is negatively correlated with Z")

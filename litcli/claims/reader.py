@@ -341,13 +341,19 @@ def valence(text: str) -> tuple[int, str | None]:
         return -best[1], best[2] + lost.group(0)  # "bone mineral density loss", "kidney function decline"
     if best[1] < 0 and _FREE_OF.search(text[max(0, best[0] - 40) : best[0]]):
         return -best[1], best[2]
+    if best[1] < 0 and _SCORE_OF_ZERO.match(text, best[0] + len(best[2])):
+        return -best[1], best[2]  # "an SSI score of zero": none of the bad thing
     return best[1], best[2]
+
+
+_SCORE_OF_ZERO = re.compile(r"[\w\s-]{0,20}?\b(?:total\s+)?scores?\s+of\s+(?:zero|0)(?![.,·]?\d)", _I)
 
 
 # a list of what someone developed: a word of change in it names one of the harms
 _HARMS_DEVELOPED = re.compile(r"\b(?:developed|experienced|suffered|presented with)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){1,4}?(?:and|or)\s+$", _I)
 # a harm that went away when the drug was stopped (a dechallenge): no sign that the drug is harmless
 _DECHALLENGE_AT = re.compile(vocab.DECHALLENGE, _I)
+_FAILED_TO = re.compile(r"\b(?:failed|unsuccessful|unable|inability)\s+(?:\w+\s+){0,2}?to\s+$", _I)
 _ENDING_BEFORE = re.compile(r"\b(?:" + vocab.ENDING_NOUNS + r")\s+of\s+(?:(?:the|their|all|any)\s+)?(?:[\w-]+\s+){0,2}$", _I)
 
 
@@ -363,7 +369,7 @@ _NOT_REACHED = re.compile(
 )
 _LIKELY_THAN_TO = re.compile(r"\s+likely\s+than\s+[^,;()]{2,80}?\s+to\s+", _I)
 _AND_COMPARATIVE = re.compile(r"\s+(?:and|or)\s+(?:more\s+[a-z]+|[a-z]+er|better|worse)(?=\s+[A-Za-z])", _I)
-_LIKELY_TO = re.compile(r"\s+(?:likely|often|frequently)\s+(?:to|than)\b", _I)
+_LIKELY_TO = re.compile(r"\s+(?:likely|often|frequently)\s+(?:to|than|free)\b", _I)  # ("more often free of suicidal ideation")
 _LOSS_NAMED_AFTER = re.compile(r"[\s-]+(?:loss|losses|decline|deterioration|impairment)\b", _I)
 
 
@@ -1638,6 +1644,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             and not _OR_MORE.search(clause[max(0, m.start() - 25) : m.start()])  # "an ejection fraction of 45% or higher": who they are
             and not _HARMS_DEVELOPED.search(clause[max(0, m.start() - 80) : m.start()])  # "developed haematuria and reduced bladder capacity": a harm's name
             and not _DECHALLENGE_AT.match(clause, m.start())  # "resolved after treatment was stopped": a dechallenge
+            and not _FAILED_TO.search(clause[max(0, m.start() - 40) : m.start()])  # "failed attempts to cut down": no move made
         ],
         key=lambda t: t[0].start(),
     )

@@ -802,6 +802,8 @@ NULL_TERMS = (
     r"|\b(offered|produced|yielded|gave|achieved|attained|showed|shows|had|have|has) (\w+ )?similar (?:[\w-]+ )?(results|outcomes|improvements?|efficacy|effects?|(?:response|remission|cure|success) rates?)\b"
     r"|\bcomparable (?:effectiveness|efficacy|effects?|outcomes|results|(?:response|remission) rates?)\b"
     r"|\bsimilar (improvements?|efficacy)\b"
+    # ("improvement was no greater after X than after Y"; not a ceiling: "no greater than 5%")
+    r"|\b(?:was|were|is|are)\s+no\s+(?:greater|larger|bigger|better|faster|stronger|more effective)\b(?!\s+than\s+[\d<>])[^;.]{0,60}?\bthan\b"
     r"|\b(did|does|do) not (have|show|exhibit|experience|report) (a )?(significantly |statistically )+(more|less|fewer|higher|lower|greater|smaller)\b"
     # ("those who received X did not have a lower incidence of death ... than those who received usual care")
     r"|\b(did|does|do) not (have|show|exhibit|experience) (a |an )?(lower|higher|greater|smaller|reduced|increased) (\w+ ){0,8}?than\b"
@@ -1652,6 +1654,8 @@ _REPORT_VERBS = (
 # Clinician shorthand in a claim, in words: (pattern, replacement).
 CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\s*(?:->|→|=>)\s*", " leads to "),
+    # "leads to addiction": it causes it (not "leads to a reduction in": the move named after it decides)
+    (r"\b(?:leads|lead)\s+to\b(?=\s+(?:[\w-]+\s+){0,2}?(?:" + HARM_TERMS + r"))", "causes"),
     (r"(?<=[A-Za-z)])\s+>>?\s+(?=[A-Za-z])", " is superior to "),  # ("FMT >> vanc for recurrent C diff")
     (r"(?<=[A-Za-z)])\s+<\s+(?=[A-Za-z])", " is inferior to "),
     (r"\bpbo\b", "placebo"),
