@@ -3011,3 +3011,11 @@ def test_a_failed_attempt_is_no_move() -> None:
 def test_a_bare_lasts_and_no_x_no_y() -> None:
     assert parse_claim("Vortamine is a breakthrough for chronic suicidality, and the relief lasts.").lasting_days is not None
     assert not parse_claim("Vortamine only works if you have the trip: no dissociation, no benefit.").negated
+
+
+def test_a_tissue_knockout_abbreviation_and_infecting_cells_as_a_method() -> None:
+    claim = "Hepatocyte-specific deletion of Zorb1 promotes hepatic steatosis in mice fed a high-fat diet."
+    said = "After 16 weeks of a high-fat diet, Zorb1 LKO mice accumulated 2.3-fold more hepatic triglyceride than floxed controls (P<0.01)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "We infected human induced pluripotent stem cell-derived neural progenitor cells with a ZIKV strain at a multiplicity of infection of 0.04."
+    assert rd.sentence_kind(said) == "method"

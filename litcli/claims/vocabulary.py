@@ -923,7 +923,8 @@ METHOD_PATTERNS: list[str] = [
     r"\boutcomes? (included|were|was)\b",
     r"\bwe (randomly )?(assigned|allocated)\b",
     r"\b(we|this study) (used|conducted|performed|carried out|recruited|enrolled|randomi[sz]ed|"
-    r"searched|included|pooled|reviewed|identified|collected|analy[sz]ed|gave|administered|measured|treated|assessed|tested|examined|studied|compared|followed|obtained)\b",
+    r"searched|included|pooled|reviewed|identified|collected|analy[sz]ed|gave|administered|measured|treated|assessed|tested|examined|studied|compared|followed|obtained|"
+    r"infected|inoculated|exposed|stimulated|incubated|cultured|differentiated)\b",
     r"\b(design|setting|participants|methods?|interventions?)\s*:",
     # ("This comparative effectiveness trial randomised 660 adults ... to A, B or C")
     r"\b(this|the|our) ([\w-]+ ){0,3}(trial|study) (randomi[sz]ed|enrolled|recruited|assigned|allocated)\b",
@@ -1420,7 +1421,7 @@ ASSOCIATION_SIGN = {"negative": -1, "negatively": -1, "inverse": -1, "inversely"
 # Loss of function: a result in animals or cells lacking the claim's subject reads the other way.
 LOSS_OF_FUNCTION = (
     r"\b(knock-?out|knock-?down|deficien(t|cy)|deletion|deleted|lacking|null|ablation|ablated|loss of|"
-    r"depletion of|immunodepletion of|immunodepleted|silencing|silenced|mutant|-/-|\(-/-\)|CKO|KO)\b"
+    r"depletion of|immunodepletion of|immunodepleted|silencing|silenced|mutant|-/-|\(-/-\)|[a-zA-Z]?KO)\b"  # ("Sirt1 LKO mice": a liver knockout; cKO, iKO)
 )
 # People who have little of something ("people with low vitamin D", "those with lower HDL"): a
 # claim about them is about the thing taken away, as "vitamin D deficiency" is.
