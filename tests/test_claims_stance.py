@@ -3019,3 +3019,13 @@ def test_a_tissue_knockout_abbreviation_and_infecting_cells_as_a_method() -> Non
     assert judge(claim, [said]).stance == SUPPORTS
     said = "We infected human induced pluripotent stem cell-derived neural progenitor cells with a ZIKV strain at a multiplicity of infection of 0.04."
     assert rd.sentence_kind(said) == "method"
+
+
+def test_harms_in_pregnancy_and_a_lower_risk_carried() -> None:
+    said = "Among 212 pregnancies exposed to vortamine, the rate of major congenital malformations did not differ from that in unexposed pregnancies (2.8% vs 3.1%)."
+    assert judge("Vortamine is safe in pregnancy.", [said]).stance == SUPPORTS
+    said = "First-trimester vortamine exposure was associated with a higher rate of major congenital malformations (OR 2.1, 95% CI 1.3-3.4)."
+    assert judge("Vortamine is safe in pregnancy.", [said]).stance == CONTRADICTS
+    # ("carries a lower risk": the lower risk is the claim, not a risk carried)
+    frame = parse_claim("Zorbatrigine carries a lower risk of birth defects than valproate.")
+    assert frame.direction < 0 and frame.goodness > 0

@@ -631,6 +631,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"misdiagnos[ie]s|(?<!standard )errors?|failures?|deficits?|impairment|decline|dissociat\w*|mania|manic|"
      r"hypomani\w*|psycho(sis|ses|tic)|abuse|misuse|dependence|addict\w*|harms?|cost(s)?|"
      r"blood pressure|hypertension|weight gain|nausea|vomiting|dizziness|headache|cystitis|ha?ematuria|"
+     r"malformations?|birth defects?|congenital anomal\w*|miscarriages?|stillbirths?|"
      r"viral load|viral (rna|shedding|replication|titres?|titers?)|virus(es)?|lesions?|scarring|fibrosis|stress|"
      r"hypertensive (crisis|crises)|crisis|crises|emergenc(y|ies)", -1),
     # laboratory and clinical measures where lower is better, and what a patient would rather avoid
@@ -658,7 +659,8 @@ UP_TERMS = (
     r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|encourag(e|es|ed|ing)|fuel(s|ed|led)?|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
     r"prolong\w*|lengthen(s|ed|ing)?|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)|(?<=to )peak|excess\w*|"
     r"amplif\w*|strengthen\w*|trigger\w*|(?<!\bany )(?<!\bevery )cause[sd]?(?! of death)|causing|provok\w*|restor\w*|potentiat\w*|"
-    r"carr(y|ies|ied) (a |an )?(\w+ )?risks?|pose[sd]? (a |an )?(\w+ )?risks?|"
+    # ("carries a lower risk of X": the lower risk is the move, not the carrying)
+    r"carr(y|ies|ied) (a |an )?((?!lower|reduced|smaller|decreased|diminished|less)\w+ )?risks?|pose[sd]? (a |an )?((?!lower|reduced|smaller|decreased|diminished|less)\w+ )?risks?|"
     r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge|"
     r"climb(s|ed|ing)?|spur(s|red|ring)?|reactivat\w*"
 )
@@ -1073,7 +1075,9 @@ HARM_TERMS = (
     r"addict\w*|abuse|misuse|dependence|dissociat\w*|psychos[ie]s|psychotic|psychosis-like|mania|"
     r"manic|hypomani\w*|blood pressure|arterial pressure|hypertensive crises|hypertensive crisis|systolic|diastolic|hypertension|cystitis|bladder|urinary (tract|symptoms?|problems?|damage|toxicity|urgency|frequency|incontinence)|memory|cogniti\w*(?!\s+(?:behaviou?r\w*|therap\w*|processing|training|remediation|stimulation))|"
     r"nausea|vomiting|dizziness|overdose|craving\w*|emergency care|death|deaths|fatal\w*|"
-    r"emergence (?:agitation|delirium|reactions?|phenomena)"  # (after anaesthesia)
+    r"emergence (?:agitation|delirium|reactions?|phenomena)|"  # (after anaesthesia)
+    # harms of an exposure in pregnancy
+    r"(?:congenital )?malformations?|birth defects?|congenital anomal\w*|miscarriages?|stillbirths?"
 )
 # Time: durations named in claims and results, in days.
 TIME_UNITS: dict[str, float] = {
