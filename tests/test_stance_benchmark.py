@@ -80,8 +80,8 @@ FLOORS: dict[str, dict[str, float]] = {
 # P 0.921 / 0.928, macro-F1 0.673 at its end (e385ca3).
 # Seventeenth session, with probes 147-168 (147-149, 151, 153, 154, 159, 160 and the inversions of
 # 155, 161, 165 and 167 read; the other ten unread): 16,690 pairs, 234 of 7,142, P 0.918 / 0.926,
-# macro-F1 0.676 at the session's start (3de7bd8); 205 of 7,154, P 0.922 / 0.930, macro-F1 0.679 at
-# its end (3fe3a33).
+# macro-F1 0.676 at the session's start (3de7bd8); 205 of 7,157, P 0.922 / 0.930, macro-F1 0.679 at
+# its end (43ffe66).
 PROBES_MIN_PAIRS = 16690
 PROBES_FLOOR = {"max_inversions": 205, "min_P(supports)": 0.92, "min_P(contradicts)": 0.92, "min_macro_f1": 0.675}
 # Evidence Inference direction (first 400 pairs): measured in the seventh session 0.675 of all, 0.951
