@@ -1788,10 +1788,16 @@ def _experiment() -> re.Pattern[str]:
 
 
 @cache
+def _target_words(concept_id: str) -> str:
+    """A pattern for the names of a mechanism concept's target (its detect patterns and tiab words)."""
+    c = vocab.CONCEPTS_BY_ID[concept_id]
+    return "(?:" + "|".join([f"(?:{p})" for p in c.detect] + [re.escape(t) for t in c.tiab]) + ")"
+
+
+@cache
 def _near_target(concept_id: str, words: str) -> re.Pattern[str]:
     """``words`` within four words of the target, before or after it (not across "and", "but")."""
-    c = vocab.CONCEPTS_BY_ID[concept_id]
-    target = "(?:" + "|".join([f"(?:{p})" for p in c.detect] + [re.escape(t) for t in c.tiab]) + ")"
+    target = _target_words(concept_id)
     # (not across "downstream of": "AMPA receptor activation downstream of NMDA receptor blockade")
     gap = r"\W+(?:(?!(?:and|but|while|whereas|or|downstream|upstream)\b)[\w-]+\W+){0,4}?"
     # \b before the verb: "disinhibition" is not "inhibition"
@@ -1808,8 +1814,7 @@ def _target_direction_patterns(concept_id: str) -> tuple[re.Pattern[str], re.Pat
 def _receptor_function(concept_id: str, action_words: str, level_words: str) -> re.Pattern[str]:
     """A receptor's action words near it, or more or less of its measured function: "reduced NMDA
     receptor-mediated currents", "NMDA receptor-mediated EPSCs were inhibited by X"."""
-    c = vocab.CONCEPTS_BY_ID[concept_id]
-    target = "(?:" + "|".join([f"(?:{p})" for p in c.detect] + [re.escape(t) for t in c.tiab]) + ")"
+    target = _target_words(concept_id)
     measured = rf"{target}(?:\s+receptors?)?(?:[\s-]+(?:receptor-)?(?:mediated|dependent|evoked))?(?:\s+[\w-]+){{0,2}}?\s+{vocab.RECEPTOR_FUNCTION_WORDS}\b"
     words = f"(?:{action_words}|{level_words})"
     near = _near_target(concept_id, action_words).pattern
@@ -1902,8 +1907,7 @@ def target_independent(text: str, concept: vocab.Concept) -> tuple[int, str | No
 def target_unneeded(text: str, concept: vocab.Concept) -> str | None:
     """The effect said not to need the target at all, whatever the action: "an NMDA-independent
     mechanism", "NMDA receptor-independent"; the cue, or None."""
-    c = vocab.CONCEPTS_BY_ID[concept.id]
-    target = "(?:" + "|".join([f"(?:{p})" for p in c.detect] + [re.escape(t) for t in c.tiab]) + ")"
+    target = _target_words(concept.id)
     m = re.search(rf"{target}(?:[\s-]+receptors?)?[\s-]+independent\b", text, _I)
     return m.group(0) if m else None
 
