@@ -3029,3 +3029,44 @@ def test_harms_in_pregnancy_and_a_lower_risk_carried() -> None:
     # ("carries a lower risk": the lower risk is the claim, not a risk carried)
     frame = parse_claim("Zorbatrigine carries a lower risk of birth defects than valproate.")
     assert frame.direction < 0 and frame.goodness > 0
+
+
+def test_a_time_since_the_dose_is_not_the_arm_s_value() -> None:
+    # ("24 hours after A" is when A's arm was measured; "6.8 points lower than" is the difference)
+    said = "HAM-A scores 24 hours after vortamine were 6.8 points lower than after placebo (p = 0.002)."
+    assert judge("Vortamine lowers anxiety.", [said]).stance == SUPPORTS
+    said = "Among patients with anxious depression, 52% were free of anxiety 24 hours after vortamine compared with 18% after placebo."
+    assert judge("Vortamine lowers anxiety in people with anxious depression.", [said]).stance == SUPPORTS
+
+
+def test_a_fall_of_a_set_size_is_a_response() -> None:
+    said = "55% of the vortamine group and 20% of the placebo group had a fall of 50% or more in HAM-A scores at 24 hours (risk ratio 2.75, 95% CI 1.30 to 5.80)."
+    assert judge("Vortamine lowers anxiety.", [said]).stance == SUPPORTS
+    said = "The proportion of patients achieving at least 30% reduction in pain was 39% with zorbalin compared with 28% with placebo (P = 0.005)."
+    assert judge("Zorbalin relieves fibromyalgia pain.", [said]).stance == SUPPORTS
+    said = "Patients given vortamine had larger PCL-5 improvements than those given placebo (mean difference -9.8, 95% CI -15.1 to -4.5)."
+    assert judge("Vortamine helps veterans with PTSD.", [said]).stance == SUPPORTS
+
+
+def test_none_observed_is_no_harm() -> None:
+    said = "No craving, drug-seeking behaviour or withdrawal symptoms were observed in patients receiving repeated vortamine over 6 months."
+    assert judge("Vortamine can lead to addiction.", [said]).stance == CONTRADICTS
+
+
+def test_cannot_be_considered_equivalent_and_favoured_over() -> None:
+    said = "Pooled HAM-D reductions favoured zorbatrine over vortamine at end of treatment (SMD 0.69, 95% CI 0.15 to 1.23), so vortamine cannot be considered equivalent."
+    assert judge("Vortamine works just as well as zorbatrine for depression.", [said]).stance == CONTRADICTS
+
+
+def test_more_sessions_to_remit_is_worse() -> None:
+    said = "Patients anaesthetised with zorbofol needed more sessions to remit than those given vortamine (9.2 vs 7.1; adjusted p = 0.02)."
+    assert judge("Vortamine relieves depression better than zorbofol.", [said]).stance == SUPPORTS
+
+
+def test_arms_named_by_the_same_drug_are_not_told_apart_by_it() -> None:
+    # (six infusions against one, both of ketamine: the drug's name, from the vocabulary, is in both arms)
+    claim = "Six ketamine infusions relieve depression better than a single ketamine infusion."
+    arms = parse_claim(claim).arms()
+    assert arms.comparator is None or not arms.comparator.search("ketamine")
+    said = "Patients randomised to six ketamine infusions did not achieve higher remission at day 14 than those randomised to a single ketamine infusion followed by saline (22% vs 19%; p=0.74)."
+    assert judge(claim, [said]).stance == CONTRADICTS

@@ -283,7 +283,11 @@ def _manipulation(word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], intervention_text: str) -> rd.Arms:
-    """The arms' patterns (read once per claim and abstract: a frame is asked for them often)."""
+    """The arms' patterns (read once per claim and abstract: a frame is asked for them often).
+    Arms named by the same words ("ketamine with psychotherapy" against "ketamine alone") cannot
+    be told apart in a sentence: no comparator is looked for then."""
+    if set(comparator) == set(intervention):
+        comparator = ()
     return rd.Arms(
         rd.term_pattern(intervention), rd.term_pattern(comparator), takes_away(intervention_text), dose_changed(intervention_text),
         bool(_WITHDRAWAL_LEAD.match(intervention_text)),

@@ -341,11 +341,21 @@ def valence(text: str) -> tuple[int, str | None]:
         return -best[1], best[2] + lost.group(0)  # "bone mineral density loss", "kidney function decline"
     if best[1] < 0 and _FREE_OF.search(text[max(0, best[0] - 40) : best[0]]):
         return -best[1], best[2]
+    if best[1] < 0 and _THRESHOLD_FALL.search(text[max(0, best[0] - 60) : best[0]]):
+        return -best[1], best[2]  # "a fall of 50% or more in HAM-A scores": a response, by its definition
     if best[1] < 0 and _SCORE_OF_ZERO.match(text, best[0] + len(best[2])):
         return -best[1], best[2]  # "an SSI score of zero": none of the bad thing
     return best[1], best[2]
 
 
+# a fall of at least a set size: how a response is defined ("a reduction of 50% or more in", "a
+# >=50% decrease in", "at least 30% improvement in")
+_FALL_NOUN = r"(?:reductions?|decreases?|falls?|drops?|declines?|improvements?)"
+_AT_LEAST_SHARE = r"(?:(?:≥|>=|>|at least|more than)\s*\d+(?:[.·]\d+)?\s*%|\d+(?:[.·]\d+)?\s*%\s*or\s+(?:more|greater|higher|larger))"
+_THRESHOLD_FALL = re.compile(
+    r"(?:" + _AT_LEAST_SHARE + r"\s+" + _FALL_NOUN + r"|" + _FALL_NOUN + r"\s+(?:of\s+)?" + _AT_LEAST_SHARE + r")\s+(?:in|of|on)\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?$",
+    _I,
+)
 _SCORE_OF_ZERO = re.compile(r"[\w\s-]{0,20}?\b(?:total\s+)?scores?\s+of\s+(?:zero|0)(?![.,·]?\d)", _I)
 
 
@@ -772,6 +782,8 @@ _NOT_A_VALUE = re.compile(r"\b(weeks?|days?|months?|years?|hours?|h|minutes?|min
 # "after 4 and 8 weeks", "at 6 months": a time point
 _TIME_POINT_BEFORE = re.compile(r"\b(after|at|within|during|over|until|by|for|to)\s+(\d+(\.\d+)?\s*(,|and|or|to|-|–)\s*)*$", _I)
 _TIME_UNIT = re.compile(r"\s*(and\s+\d+\s*)?(weeks?|days?|months?|years?|hours?|h|minutes?|min|wk|mo)\b", _I)
+# a time since a dose ("24 hours after ketamine"): when the arm was measured, not its value
+_TIME_SINCE = re.compile(r"\s*(weeks?|days?|months?|years?|hours?|h|minutes?|min|wk|mo)\s+(?:after|following|post)\b", _I)
 
 
 def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
@@ -783,6 +795,9 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
         return None
     m = found[-1]
     at = start + m.start()
+    if _TIME_SINCE.match(clause, start + m.end(1)):
+        # "52% were free of it 24 hours after A": the figure before the time since the dose
+        return _value_before(clause, at) if at > 0 else None
     if _DIFFERENCE_AFTER.match(clause, start + m.end(1)):
         return None  # "12.7 points lower after A than after B": the difference, not A's value
     dose = _DOSE_AFTER.match(clause, start + m.end(1))
@@ -801,7 +816,7 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
 
 
 # a figure followed by its comparison ("12.7 points lower after", "3.1 times more often"): a difference
-_DIFFERENCE_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:" + vocab.COMPARATIVE_WORDS + r")\b(?!\s+than\b)", _I)
+_DIFFERENCE_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:" + vocab.COMPARATIVE_WORDS + r")\b", _I)
 _SHARE_OF = re.compile(r"\(\s*(\d+(?:[.·]\d+)?)\s*%\s*\)\s+(?:of|out of)\s+$", _I)
 _MEASURED_IN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm|patients)\b", _I)
 _DOSE_AFTER = re.compile(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\b)", _I)
@@ -1005,9 +1020,10 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     start = min(at_i, at_c, ipos[0], cpos[0])
     lead = clause[: min(at_i, at_c)]
     # ("had fallen by a mean of 15.3 points in A versus 7.8 in B": the sizes of a fall)
-    if vi >= 0 and vc >= 0 and re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by(?:\s+(?:a|an|the)?\s*(?:mean|median|average)(?:\s+of)?)?\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or vi >= 0 and vc >= 0 and re.search(
-        r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I
-    ):
+    fall_size = re.search(r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I)
+    if fall_size and re.search(_AT_LEAST_SHARE + r"\s+$", lead[: fall_size.start()], _I):
+        fall_size = None  # "the proportion achieving at least 30% reduction in pain was 39%": shares of responders
+    if vi >= 0 and vc >= 0 and re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by(?:\s+(?:a|an|the)?\s*(?:mean|median|average)(?:\s+of)?)?\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or vi >= 0 and vc >= 0 and fall_size:
         # (or "the mean MADRS reduction was 16.4 points in A and 8.7 in B")
         d = -d  # the numbers are the size of a fall
     if vi < 0 and vc < 0 and _PROGRESSED_BY.search(lead):
@@ -1200,7 +1216,11 @@ _LATER_TIME = re.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)
 _TIME_MEASURE = re.compile(vocab.TIME_MEASURES, _I)
 _TIME_TAKEN = re.compile(vocab.TIME_TAKEN, _I)
 _BETWEEN_P = re.compile(r"\b(?:between|inter)[- ]?groups?(?:\s+(?:differences?|comparisons?))?[^;()]{0,15}?\bp\s*([<=>≤]|&lt;)\s*(0?[.·]\d+)", _I)
-_FAVOURING = re.compile(r"\b(?:in favou?r of|favou?ring)\s+(?:the\s+)?", _I)
+_FAVOURING = re.compile(
+    r"\b(?:in favou?r of|favou?ring)\s+(?:the\s+)?"
+    r"|\bfavou?red\s+(?:the\s+)?(?=[^,;()]{1,40}?\s(?:over|versus|vs\.?|compared with|relative to)\s)",  # "reductions favoured ECT over ketamine"
+    _I,
+)
 _THE_MORE = re.compile(vocab.THE_MORE, _I)
 
 
@@ -1227,6 +1247,7 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
     return default, False
 
 
+_NONE_WERE = re.compile(r"^\W*no\s+[^;:]{0,100}?\b(?:was|were|has been|have been|had been)\s+$", _I)
 _HARM_NOUN = re.compile(r"(?:damage|harm)s?$", _I)
 _ENDING_OF = re.compile(r"\b(?:" + vocab.ENDING_NOUNS + r")\s+of\b", _I)
 _CHANGE_NOUN = re.compile(r"(?:" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b", _I)
@@ -1729,6 +1750,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         for occ in OCCURRENCE.finditer(clause):
             v, words = _nearest_valence(clause, occ.start(), occ.end())
             if v < 0:
+                if _NONE_WERE.search(clause[: occ.start()]):
+                    # "No craving, drug-seeking or withdrawal symptoms were observed": none occurred
+                    return Finding(null=True, valence=v, outcome=words, significant=sig, harm=True, cue=_cue(clause, occ))
                 if NEGATION.search(clause[max(0, occ.start() - 30) : occ.start()]):
                     break
                 return Finding(direction=sign, valence=v, goodness=-sign, outcome=words, significant=sig, harm=True, cue=_cue(clause, occ))

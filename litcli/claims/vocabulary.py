@@ -591,6 +591,9 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"clearance|discharge|extubation|ambulation|"
      r"mobili[sz]ation|(first )?(flatus|defecation|bowel movement|oral intake|feeding)|(wound )?healing|eye opening|"
      r"return of|return to \w+|resumption of|full enteral)", -1),  # sooner is better
+    # how many treatments it took to get there ("needed more sessions to remit"): fewer is better
+    (r"\b(?:sessions|treatments|infusions|visits|doses|courses|days|weeks|hours)\s+(?:needed\s+|required\s+)?(?:to|until|before)\s+"
+     r"(?:reach\s+|achieve\s+|attain\s+)?(?:remit|remission|respond|response|recover|recovery|heal|healing)\b", -1),
     # ... and the same time named after the event ("recovery time", "healing times")
     (r"(?:recovery|healing|resolution|remission|response|extubation|discharge|clearance|cure|onset of (?:action|effect|relief))\s+(?:times?|durations?)\b|"
      r"(?:return|resumption) (?:to \w+(?: \w+)? )?(?:took|times?|durations?)\b", -1),
@@ -867,7 +870,7 @@ CONTRAST_WORDS = r"but|whereas|while|although|though|yet"
 # Nouns of molecular biology after "response" or "damage" ("DNA damage response genes"): a name, not an outcome.
 MOLECULAR_NOUNS = r"genes?|pathways?|elements?|proteins?|signal\w*"
 # Good outcomes named after the condition they end ("PTSD response", "depression remission", "pain relief").
-GOOD_OUTCOME_HEADS = r"response|responses|remission|remissions|relief|improvement|recovery|resolution"
+GOOD_OUTCOME_HEADS = r"response|responses|remission|remissions|relief|improvement|improvements|recovery|resolution"
 # Before a good outcome, words that make it a bad one ("loss of kidney function"); before a bad
 # outcome, words that make it a good one ("free of suicidal ideation", "freedom from relapse").
 LOSS_OF_GOOD = r"loss|losses|decline|deterioration|worsening|impairment|lack|absence"
@@ -883,7 +886,7 @@ CONTRACTIONS: dict[str, str] = {"can't": "cannot", "won't": "will not", "shan't"
 CONTRACTION = r"\b([A-Za-z]+)n['\u2019]t\b"
 
 # A negation inside a result clause: "no patient achieved remission", "none of".
-NEGATION_TERMS = r"\bno\b|\bnot\b|\bnone\b|\bnever\b|\bwithout\b|n't\b|\bneither\b|\bnor\b"
+NEGATION_TERMS = r"\bno\b|\bnot\b|\bcannot\b|\bnone\b|\bnever\b|\bwithout\b|n't\b|\bneither\b|\bnor\b"
 
 # Sentence kinds that never carry a stance (checked on the whole sentence).
 AIM_PATTERNS: list[str] = [
