@@ -3070,3 +3070,16 @@ def test_arms_named_by_the_same_drug_are_not_told_apart_by_it() -> None:
     assert arms.comparator is None or not arms.comparator.search("ketamine")
     said = "Patients randomised to six ketamine infusions did not achieve higher remission at day 14 than those randomised to a single ketamine infusion followed by saline (22% vs 19%; p=0.74)."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_fall_in_a_long_named_outcome_and_nulls_that_say_who() -> None:
+    said = "The median reduction in 28-day major motor seizure frequency was 30.7% with zorbaxolone and 6.9% with placebo (p=0.0036)."
+    assert judge("Zorbaxolone reduces seizures in children with epilepsy.", [said]).stance == SUPPORTS
+    # ("whose pain scores did not change" says which patients, not what was found)
+    said = "Mood improved in vortamine-treated patients even among those whose pain scores did not change (mean BDI reduction 7.9 points vs 2.1 with placebo; P = 0.01)."
+    assert judge("Vortamine improves mood in chronic pain.", [said]).stance == SUPPORTS
+
+
+def test_the_course_of_a_harm_is_not_the_finding() -> None:
+    said = "Vortamine was associated with dose-related, transient hypertension that resolved within 2 hours without intervention."
+    assert judge("Vortamine raises blood pressure.", [said]).stance != CONTRADICTS

@@ -1020,7 +1020,7 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     start = min(at_i, at_c, ipos[0], cpos[0])
     lead = clause[: min(at_i, at_c)]
     # ("had fallen by a mean of 15.3 points in A versus 7.8 in B": the sizes of a fall)
-    fall_size = re.search(r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I)
+    fall_size = re.search(r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+){0,4}?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I)
     if fall_size and re.search(_AT_LEAST_SHARE + r"\s+$", lead[: fall_size.start()], _I):
         fall_size = None  # "the proportion achieving at least 30% reduction in pain was 39%": shares of responders
     if vi >= 0 and vc >= 0 and re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by(?:\s+(?:a|an|the)?\s*(?:mean|median|average)(?:\s+of)?)?\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or vi >= 0 and vc >= 0 and fall_size:
@@ -1247,6 +1247,12 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
     return default, False
 
 
+# the course of what the arm was associated with, in a clause of its own ("was associated with
+# transient hypertension that resolved within 2 hours"): the association is the finding
+_COURSE_OF_WHAT_CAME = re.compile(
+    r"\b(?:associated with|caused|induced|produced|led to|resulted in)\s+[^;.()]{1,60}?\s(?:that|which)\s+(?:\w+ly\s+)?$", _I
+)
+_WHO_BEFORE = re.compile(r"\b(?:who|whose|in whom|for whom)\s+(?:[\w-]+\s+){0,4}$", _I)
 _NONE_WERE = re.compile(r"^\W*no\s+[^;:]{0,100}?\b(?:was|were|has been|have been|had been)\s+$", _I)
 _HARM_NOUN = re.compile(r"(?:damage|harm)s?$", _I)
 _ENDING_OF = re.compile(r"\b(?:" + vocab.ENDING_NOUNS + r")\s+of\b", _I)
@@ -1517,6 +1523,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         active = not CONTROL.search(clause)
         return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, same), active_comparator=active)
     m_null = NULL.search(clause)
+    while m_null and _WHO_BEFORE.search(clause[max(0, m_null.start() - 40) : m_null.start()]):
+        m_null = NULL.search(clause, m_null.end())  # "even among those whose pain scores did not change": who, not what was found
     if m_null and re.match(r"similar", m_null.group(0), _I) and _different_after(clause, m_null.end(), arms):
         m_null = None
     if m_null:
@@ -1666,6 +1674,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             and not _HARMS_DEVELOPED.search(clause[max(0, m.start() - 80) : m.start()])  # "developed haematuria and reduced bladder capacity": a harm's name
             and not _DECHALLENGE_AT.match(clause, m.start())  # "resolved after treatment was stopped": a dechallenge
             and not _FAILED_TO.search(clause[max(0, m.start() - 40) : m.start()])  # "failed attempts to cut down": no move made
+            and not _COURSE_OF_WHAT_CAME.search(clause[max(0, m.start() - 100) : m.start()])  # "hypertension that resolved within 2 hours": its course
         ],
         key=lambda t: t[0].start(),
     )
