@@ -3083,3 +3083,30 @@ def test_a_fall_in_a_long_named_outcome_and_nulls_that_say_who() -> None:
 def test_the_course_of_a_harm_is_not_the_finding() -> None:
     said = "Vortamine was associated with dose-related, transient hypertension that resolved within 2 hours without intervention."
     assert judge("Vortamine raises blood pressure.", [said]).stance != CONTRADICTS
+
+
+def test_takes_weeks_to_work_denies_a_fast_onset() -> None:
+    claim = "Vortamine takes weeks to work, just like other antidepressants."
+    frame = parse_claim(claim)
+    assert frame.onset and frame.negated
+    said = "Vortamine separated from placebo on MADRS as early as 40 minutes after the start of the infusion (p=0.003)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_similar_reductions_and_no_predictor() -> None:
+    said = "In a retrospective comparison, vortamine and zorbatrine produced similar reductions in QIDS scores after eight treatments."
+    assert judge("Vortamine is just as effective as zorbatrine.", [said]).stance == SUPPORTS
+    said = "A family history of alcohol use disorder did not identify patients more likely to benefit from vortamine."
+    assert judge("People with a family history of alcoholism respond better to vortamine for depression.", [said]).stance != SUPPORTS
+
+
+def test_a_longer_time_to_an_exacerbation_is_better() -> None:
+    said = "Median time to first exacerbation was 266 days with zorbamycin and 174 days with placebo (P<0.001)."
+    assert judge("Taking zorbamycin every day reduces COPD exacerbations.", [said]).stance == SUPPORTS
+
+
+def test_a_null_in_figures_at_the_claimed_time_is_no_lasting_benefit() -> None:
+    said = "By 52 weeks, however, sustained abstinence was 9.8% with zorbacline and 8.1% with placebo (odds ratio 1.23; 95% CI 0.71 to 2.14)."
+    assert judge("The benefit of zorbacline on quitting lasts for at least a year.", [said]).stance == CONTRADICTS
+    said = "Three months after a single infusion, 24% of the vortamine group versus 6% of the placebo group were in sustained remission (p = 0.004)."
+    assert judge("A single vortamine infusion keeps depression away for months.", [said]).stance == SUPPORTS

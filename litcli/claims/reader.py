@@ -429,6 +429,7 @@ _CI = re.compile(
     r"([-−–]?\d+(?:[.·]\d+)?)\s*(?:to|-|–|,)\s*([-−–]?\d+(?:[.·]\d+)?)",
     _I,
 )
+CI_PATTERN = _CI  # (other modules: a ratio or difference with its interval)
 
 
 # "Major haemorrhage\n33/2212 (1.5%)\n57/2235 (2.5%)\n0.63 (0.37-1.05)\n0.08": a pasted table row

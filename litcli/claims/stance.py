@@ -1107,6 +1107,10 @@ def _own_clause(sentence: str, start: int) -> str:
     return sentence[start : end.start() if end else len(sentence)]
 
 
+# ("sustained abstinence was 9.8% with A and 8.1% with placebo": an outcome's name; its null keeps nothing)
+_NAMED_SUSTAINED = re.compile(r"sustained\s+(?:abstinence|remission|response|virolog\w*|viral|weight loss)\b", re.I)
+
+
 def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     """A time-frame claim ("for months", "fades within a week") against what lasted or was lost."""
     if frame.lasting_days is None and frame.fading_days is None:
@@ -1119,14 +1123,16 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
             return CONTRADICTS, until.group(0)
     not_lost = _NOT_LOST.search(sentence)
     lost = None if not_lost else _EFFECT_LOST.search(sentence) or _FEW_KEPT.search(sentence)
-    if lost is None and not not_lost and frame.lasting_days is not None and rd.NULL.search(sentence):
+    # (a null in words, or in its figures: "9.8% with A and 8.1% with placebo (odds ratio 1.23; 95% CI 0.71 to 2.14)")
+    null = rd.NULL.search(sentence) or (rd.P_VALUE.search(sentence) or rd.CI_PATTERN.search(sentence) if rd.significance(sentence) is False else None)
+    if lost is None and not not_lost and frame.lasting_days is not None and null:
         # "By week 4, MADRS scores did not differ significantly between groups": no difference at a
-        # time point before the one claimed is the effect gone by then
+        # time point before the one claimed (or at it: 52 weeks for "a year") is the effect gone by then
         at = _TIME_POINT.search(sentence)
-        if at and (time_days(at.group(0)) or 0) < frame.lasting_days:
-            lost = rd.NULL.search(sentence)
+        if at and (time_days(at.group(0)) or 0) < frame.lasting_days * 1.05:
+            lost = null
     kept = not_lost or (None if lost else _EFFECT_KEPT.search(sentence))
-    if kept and kept.group(0).lower().startswith("over ") and rd.NULL.search(sentence):
+    if kept and (kept.group(0).lower().startswith("over ") or _NAMED_SUSTAINED.match(sentence, kept.start())) and null:
         kept = None  # "did not differ over 6 weeks": no effect kept
     if lost:
         # (not a time from a clause set against it: "waned rapidly after the second dose, but protection

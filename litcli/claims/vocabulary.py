@@ -577,6 +577,7 @@ def mentions(concept: Concept, text: str) -> bool:
 # +1: higher is better; -1: lower is better.
 OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"time to (first |\w+ )?(relapse|recurrence|progression|death|failure|treatment failure|readmission|discontinuation|"
+     r"(?:moderate(?: or severe)? |severe |acute )?(?:exacerbation|attack|seizure|hospitali[sz]ation|admission|stroke|fracture)s?|"
      r"loss of (?:[\w-]+ )?(?:response|remission|benefit|effect|efficacy|control))|"
      r"time to (?:[\w-]+ ){0,3}?(?:for|of) (?:an? |any )?(?:[\w-]+ )?(?:episodes?|events?|exacerbations?|relapses?)", 1),
     (r"(relapse|recurrence|progression|event|disease|symptom|metastasis|pain|seizure|headache|migraine)[- ]free\b( survival| interval)?|"
@@ -778,7 +779,7 @@ NULL_TERMS = (
     r"(?:had|has|have|showed|shows|with) (?:only )?little (?:or no )?(?:effect|benefit|impact|influence)\b|"
     r"(?:did|may|might) not (significantly |meaningfully |appreciably |substantially )?(differ|improve|reduce|lower|raise|increase|"
     r"decrease|change|alter|affect|separate|show|demonstrate|produce|result|lead|predict|outperform|"
-    r"prolong|prevent|weaken|inhibit|attenuate|enhance|influence|modify|impact|correlate|protect|"
+    r"prolong|prevent|weaken|inhibit|attenuate|enhance|influence|modify|moderate|identify|distinguish|impact|correlate|protect|"
     r"appear to|confer|provide|halt|slow|stop|delay|reverse|arrest|shorten|extend|accelerate|worsen|benefit|help|"
     r"ameliorate|alleviate|relieve|ease|lessen|mitigate|restore|normali[sz]e|boost|elevate|suppress|block|preserve|maintain)"
     r"|(was|were|is|are|been) (\w+ )?not (significantly |statistically )?(different|differ\w*|improved|reduced|"
@@ -804,7 +805,7 @@ NULL_TERMS = (
     r"|\bnone (of (them|these|the \w+) )?(statistically |significantly )?differed\b|\bno changes? (was|were) significant\b"
     # ("the two treatments offered similar results"; not "Similar results were seen with the NRS",
     # which points back to another finding)
-    r"|\b(offered|produced|yielded|gave|achieved|attained|showed|shows|had|have|has) (\w+ )?similar (?:[\w-]+ )?(results|outcomes|improvements?|efficacy|effects?|(?:response|remission|cure|success) rates?)\b"
+    r"|\b(offered|produced|yielded|gave|achieved|attained|showed|shows|had|have|has) (\w+ )?similar (?:[\w-]+ )?(results|outcomes|improvements?|reductions?|decreases?|declines?|benefits?|efficacy|effects?|(?:response|remission|cure|success) rates?)\b"
     r"|\bcomparable (?:effectiveness|efficacy|effects?|outcomes|results|(?:response|remission) rates?)\b"
     r"|\bsimilar (improvements?|efficacy)\b"
     # ("improvement was no greater after X than after Y"; not a ceiling: "no greater than 5%")
@@ -1667,6 +1668,9 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"(?<=[A-Za-z)])\s+>>?\s+(?=[A-Za-z])", " is superior to "),  # ("FMT >> vanc for recurrent C diff")
     (r"(?<=[A-Za-z)])\s+<\s+(?=[A-Za-z])", " is inferior to "),
     (r"\bpbo\b", "placebo"),
+    # "takes weeks to work": no effect within the first days (a claim about onset, denied)
+    (r"\b(?:takes?|took|needs?|needed|requires?)\s+(?:several\s+|a\s+few\s+|many\s+|two\s+|three\s+|\d+\s+)?weeks\s+(?:to|before it can|before it will)\s+(?:work|kick in|start working|begin working|act|take effect|help)\b",
+     "does not work within a day"),
     # "ketamine can replace ECT": it works as well as ECT (and "can't replace": it does not)
     (r"\b(?:can ?not|can't|could not|couldn't|will not|won't)\s+(?:yet\s+)?replace\b", "is not as effective as"),
     (r"\b(?:can|could|may|might|will)\s+(?:now\s+|soon\s+)?replace\b|\breplaces\b", "is as effective as"),
