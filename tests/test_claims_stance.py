@@ -3110,3 +3110,18 @@ def test_a_null_in_figures_at_the_claimed_time_is_no_lasting_benefit() -> None:
     assert judge("The benefit of zorbacline on quitting lasts for at least a year.", [said]).stance == CONTRADICTS
     said = "Three months after a single infusion, 24% of the vortamine group versus 6% of the placebo group were in sustained remission (p = 0.004)."
     assert judge("A single vortamine infusion keeps depression away for months.", [said]).stance == SUPPORTS
+
+
+def test_cognitive_scores_are_higher_is_better() -> None:
+    said = "Among older patients with pre-existing cognitive impairment, ketamine was associated with a decline in MoCA scores of 2.1 points over 8 weeks, compared with 0.4 points in matched controls (p=0.01)."
+    assert judge("Ketamine worsens memory in older adults with cognitive impairment.", [said]).stance == SUPPORTS
+
+
+def test_better_in_those_who_stopped_is_a_dechallenge() -> None:
+    said = "Vortamine-associated cystitis appears to be dose- and frequency-dependent, and symptoms improved in most patients who stopped using the drug."
+    assert judge("Frequent vortamine use can damage the bladder.", [said]).stance != CONTRADICTS
+
+
+def test_without_any_change_in_the_target_is_unmoved() -> None:
+    said = "Ketamine produced antidepressant-like effects in the forced swim test without any change in prefrontal spine density or synaptic protein levels."
+    assert rd.target_unmoved(said, vocab.CONCEPTS_BY_ID["synaptogenesis"])

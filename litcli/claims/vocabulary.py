@@ -317,7 +317,7 @@ LEVEL_DOWN_WORDS = r"(decreas\w*|reduc\w*|lower\w*|fell|falls?|declin\w*|deplet\
 # ("reduced NMDA receptor-mediated currents", "NMDA EPSCs were inhibited by X")
 RECEPTOR_FUNCTION_WORDS = r"(?:currents?|EPSCs?|EPSPs?|conductances?|responses?|function|activity|transmission|signall?ing)"
 # ... and said not to move: "did not alter BDNF", "BDNF levels were unchanged"
-TARGET_UNMOVED_WORDS = r"(unchanged|unaltered|unaffected|did not (?:significantly )?(?:change|differ|alter|affect)|no (?:significant )?(?:change|difference|effect|increase|decrease|rise))"
+TARGET_UNMOVED_WORDS = r"(unchanged|unaltered|unaffected|did not (?:significantly )?(?:change|differ|alter|affect)|(?:no|without any|without a) (?:significant |detectable |measurable )?(?:change|difference|effect|increase|decrease|rise)s?)"
 
 # --- stance words (evidence.py decides a stance per clause with these) -----------------
 # A result is read as "goodness": a fall in something bad or a rise in something good is
@@ -607,7 +607,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"length of (hospital |icu |intensive care )?stay|(hospital|icu) stays?|days in hospital", -1),
     (r"sucrose preference|quality of life|(?-i:(?:HR)?QoL|(?:HR)?QOL)|well-?being|life satisfaction|functioning|lung function|physical function|"
      r"functional (status|capacity|ability|independence)|"
-     r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance", 1),
+     r"cognitive (function|performance|scores?)|memory (scores?|performance)|cognition|performance|(?-i:MoCA|MMSE|3MS)\b", 1),
     (r"non-?respon(ders?|se|ding)|non-?remi(ssion|tters?)", -1),
     (r"respon(se|ses|ders?|se rates?)|(?<!\bwho )(?<!\bthat )(?<!\bnot )(?<!\bnever )(?:respond(ed|ing)?|remit(ted|ting)?)(?! to\b)|remission|remitters?|recovery|recovered|cure rates?|healing|"
      r"efficacy|effectiveness|improvements?|benefit|relief|adherence|abstinen(?:ce|t)|quit rates?|sensitivity|specificity|remissions|cure|"
@@ -863,6 +863,9 @@ DECHALLENGE = (
     r"\b(?:improved|resolved|recovered|disappeared|subsided|reversed|remitted|normali[sz]ed|abated)\b[^.;]{0,40}?"
     r"\b(?:after|on|following|upon|once|when)\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were|had been|being)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|stopping|discontinuation|withdrawal|cessation)\b"
+    # ("symptoms improved in most patients who stopped using the drug")
+    r"|\b(?:improved|resolved|recovered|disappeared|subsided|reversed|remitted|normali[sz]ed|abated)\b[^.;]{0,40}?"
+    r"\b(?:who|that)\s+(?:had\s+)?(?:stopped|quit|ceased|discontinued|gave up)\b"
 )
 # Verbs of a change said of what another agent did ("was not altered by CMV infection").
 CHANGED_BY_VERBS = r"altered|affected|changed|influenced|modified|modulated|increased|decreased|reduced|raised|lowered"
