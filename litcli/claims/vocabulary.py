@@ -607,7 +607,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"length of (hospital |icu |intensive care )?stay|(hospital|icu) stays?|days in hospital", -1),
     (r"sucrose preference|quality of life|(?-i:(?:HR)?QoL|(?:HR)?QOL)|well-?being|life satisfaction|functioning|lung function|physical function|"
      r"functional (status|capacity|ability|independence)|"
-     r"cognitive (function|performance|scores?)|memory (scores?|performance)|cognition|performance|(?-i:MoCA|MMSE|3MS)\b", 1),
+     r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance|(?-i:MoCA|MMSE|3MS)\b", 1),
     (r"non-?respon(ders?|se|ding)|non-?remi(ssion|tters?)", -1),
     (r"respon(se|ses|ders?|se rates?)|(?<!\bwho )(?<!\bthat )(?<!\bnot )(?<!\bnever )(?:respond(ed|ing)?|remit(ted|ting)?)(?! to\b)|remission|remitters?|recovery|recovered|cure rates?|healing|"
      r"efficacy|effectiveness|improvements?|benefit|relief|adherence|abstinen(?:ce|t)|quit rates?|sensitivity|specificity|remissions|cure|"
