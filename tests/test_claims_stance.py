@@ -3125,3 +3125,14 @@ def test_better_in_those_who_stopped_is_a_dechallenge() -> None:
 def test_without_any_change_in_the_target_is_unmoved() -> None:
     said = "Ketamine produced antidepressant-like effects in the forced swim test without any change in prefrontal spine density or synaptic protein levels."
     assert rd.target_unmoved(said, vocab.CONCEPTS_BY_ID["synaptogenesis"])
+
+
+def test_two_kinds_of_people_alike_is_no_null_of_the_treatment() -> None:
+    claim = "Vortamine doesn't work for depression in people who use cannabis regularly."
+    said = "Response rates after four vortamine infusions were similar in regular cannabis users and non-users (49% vs 52%; p=0.71)."
+    assert judge(claim, [said]).stance != SUPPORTS
+    said = "The antidepressant efficacy of vortamine did not differ between melancholic and non-melancholic depression."
+    assert judge("Vortamine works for melancholic depression.", [said]).stance != CONTRADICTS
+    # (the arms set side by side are still a null: "in statin users and non-users")
+    said = "Rates of dementia were similar in zorbastatin users and non-users (HR 0.98, 95% CI 0.85 to 1.12)."
+    assert judge("Zorbastatin prevents dementia.", [said]).stance == CONTRADICTS

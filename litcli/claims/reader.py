@@ -1410,6 +1410,27 @@ def _different_after(clause: str, start: int, arms: Arms) -> bool:
     return not (ipos and cpos)
 
 
+# two kinds of people set side by side ("similar in regular cannabis users and non-users", "did not
+# differ between melancholic and non-melancholic depression"): whom it worked in, not whether it did
+_BETWEEN_PEOPLE = re.compile(
+    r"\b(?:between|in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:and|or|vs\.?|versus)\s+(?:in\s+|among\s+)?(?:those\s+|patients\s+|people\s+)?(non-?[a-z][\w-]*)"
+    r"|\bsimilar to (?:that|those|the one)s? (?:seen|observed|found|reported) (?:in|among) (non-?[a-z][\w-]*)",
+    _I,
+)
+
+
+def _between_people(clause: str, arms: Arms) -> bool:
+    m = _BETWEEN_PEOPLE.search(clause)
+    if m is None:
+        return False
+    # ("between lobaplatin and non-lobaplatin regimens", "in statin users and non-users", "in
+    # treated and non-treated patients": the arms after all)
+    return not any(p is not None and p.search(m.group(0)) for p in (arms.intervention, arms.comparator)) and not _NOT_GIVEN.search(m.group(0))
+
+
+_NOT_GIVEN = re.compile(r"\bnon-?(?:treated|intervention|exposed|randomi[sz]ed|supplemented|vaccinated|drug)\b(?![\w-])|\b(?:treated|exposed|vaccinated)\s+(?:and|or|vs\.?|versus)\b", _I)
+
+
 def _other_arm_alone(clause: str, arms: Arms) -> bool:
     """Does the clause speak of the comparator (or a control) alone, comparing it with nothing?"""
     ipos, cpos = arms.positions(clause)
@@ -1513,7 +1534,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     # "..., but not in the placebo group (p = 0.33)", "the control group did not change": a change
     # within the other arm, not a test between the arms; "no differences except for X": X is the exception
     nullish = NULL.search(clause) or _SAME.search(clause) or sig is False or _UNCHANGED.search(clause)
-    if nullish and (_other_arm_alone(clause, arms) or _excepted(clause, outcome_stems)):
+    if nullish and (_other_arm_alone(clause, arms) or _excepted(clause, outcome_stems) or _between_people(clause, arms)):
         return Finding()
     same = _SAME.search(clause)
     if same and _different_after(clause, same.end(), arms):
