@@ -3136,3 +3136,10 @@ def test_two_kinds_of_people_alike_is_no_null_of_the_treatment() -> None:
     # (the arms set side by side are still a null: "in statin users and non-users")
     said = "Rates of dementia were similar in zorbastatin users and non-users (HR 0.98, 95% CI 0.85 to 1.12)."
     assert judge("Zorbastatin prevents dementia.", [said]).stance == CONTRADICTS
+
+
+def test_keeps_it_away_is_a_fall() -> None:
+    said = "Patients who received CBT after serial vortamine infusions relapsed less often by week 8 than those who received vortamine alone (26% vs 52%; p=0.03)."
+    frame = parse_claim("Vortamine plus CBT keeps depression away longer than vortamine alone.")
+    assert frame.direction < 0 and frame.goodness > 0
+    assert judge("Vortamine plus CBT keeps depression away longer than vortamine alone.", [said]).stance != CONTRADICTS

@@ -675,7 +675,7 @@ DOWN_TERMS = (
     r"down-regulat\w*|shorten\w*|shorter|loss(?= of)|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
     r"eliminat\w*|prevent\w*|protect(s|ed|ive)? against|lessen\w*|curb(s|ed)?|eas(e|es|ed|ing)|"
     r"alleviat\w*|reliev\w*|resolv(e|es|ed)|slow(s|ed|er)?|delay(s|ed)?|halv(e|es|ed|ing)|cut(s)?|slash(es|ed)?|"
-    r"block(s|ed|ing|ade)?|antagoni[sz]\w*|impair\w*|weaken\w*|melt(s|ed)? away|keeps? [\w ]{0,30}at bay|"
+    r"block(s|ed|ing|ade)?|antagoni[sz]\w*|impair\w*|weaken\w*|melt(s|ed)? away|keeps? [\w ]{0,30}(?:at bay|away)|"
     r"wor(e|n) off|wears? off|fad(e|es|ed)|wan(e|es|ed)|subsid\w*|disappear\w*|mitigat\w*|"
     r"counteract\w*|revers(e|es|ed|ing)|ameliorat\w*|lift(s|ed)?|keeps? [\w ]{0,30}from (coming back|returning|recurring)|"
     r"brings? down|brought down|plung(e|es|ed|ing)|plummet\w*|ward(s|ed)? off|"
