@@ -3143,3 +3143,10 @@ def test_keeps_it_away_is_a_fall() -> None:
     frame = parse_claim("Vortamine plus CBT keeps depression away longer than vortamine alone.")
     assert frame.direction < 0 and frame.goodness > 0
     assert judge("Vortamine plus CBT keeps depression away longer than vortamine alone.", [said]).stance != CONTRADICTS
+
+
+def test_what_both_arms_are_added_to_is_not_the_comparator() -> None:
+    claim = "Vortamine beats zorbapine as an add-on to SSRIs for treatment-resistant depression."
+    assert parse_claim(claim).comparator_text == "zorbapine"
+    said = "Remission at week 8 was achieved by 31% of patients on vortamine and 21% on extended-release zorbapine (adjusted difference 10 points, 95% CI 2.4 to 17.6)."
+    assert judge(claim, [said]).stance == SUPPORTS

@@ -294,6 +294,7 @@ def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], interventi
     )
 
 
+_AS_ADD_ON = re.compile(r"\s+(?:as\s+(?:an?\s+)?)?(?:add-on|adjunct\w*|augment\w*)\s+(?:to|for|of|with)\s+.*$|\s+(?:when\s+)?added\s+to\s+.*$", _I)
 _WITHDRAWAL_LEAD = re.compile(r"^\W*(?:" + vocab.WITHDRAWAL_TERMS + r")\b", _I)
 
 _DOSE_CHANGE_LEAD = re.compile(r"^\W*(" + vocab.DOSE_CHANGE_GERUNDS + r")\s+\w", _I)
@@ -556,6 +557,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         comp = None
     if comp:
         comparator_text = re.sub(r"\s+(?:does|do|did)$", "", comp.group(1).strip(), flags=_I)  # "as well as morphine does"
+        # "beats quetiapine as an add-on to SSRIs": quetiapine is the comparator, not what both are added to
+        comparator_text = _AS_ADD_ON.sub("", comparator_text) or comparator_text
     addon = None
     if comparator_text is None:
         # "Adding X to Y improves Z": Y alone is the comparator
