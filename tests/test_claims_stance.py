@@ -3150,3 +3150,9 @@ def test_what_both_arms_are_added_to_is_not_the_comparator() -> None:
     assert parse_claim(claim).comparator_text == "zorbapine"
     said = "Remission at week 8 was achieved by 31% of patients on vortamine and 21% on extended-release zorbapine (adjusted difference 10 points, 95% CI 2.4 to 17.6)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_stopping_is_answered_by_the_arm_switched_to_placebo() -> None:
+    claim = "Staying on vortamine after you get well cuts your risk of relapse compared with stopping it."
+    said = "Among patients in stable remission, continuing vortamine lowered the risk of relapse by 44% compared with switching to placebo spray (HR 0.56, 95% CI 0.34-0.91)."
+    assert judge(claim, [said]).stance == SUPPORTS

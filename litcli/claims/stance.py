@@ -231,6 +231,9 @@ _ADDED_TO = re.compile(r"\b(?:" + vocab.ADD_ON_WORDS + r")\b", re.I)
 _ONLY_BASE = re.compile(r"\b(?:" + vocab.BASE_ONLY_COMPARATOR + r")\b", re.I)
 
 
+_STOPPING = re.compile(r"^\W*(?:" + vocab.WITHDRAWAL_TERMS + r")\b", re.I)
+
+
 def _another_comparator(frame: ClaimFrame, sentence: str, ipos: list[int]) -> str | None:
     """A comparison of the claim's treatment with another arm than the claim's active comparator
     ("... 19.2 in the spironolactone group and 12.9 in the placebo group" for "spironolactone
@@ -246,6 +249,8 @@ def _another_comparator(frame: ClaimFrame, sentence: str, ipos: list[int]) -> st
         return None
     if not text or comparator is None or rd.CONTROL.search(text) or _ONLY_BASE.search(text) or comparator.search(sentence):
         return None
+    if _STOPPING.match(text):
+        return None  # "compared with stopping it": in a withdrawal trial the arm switched to placebo
     if _ADDED_TO.search(frame.text):
         return None  # the base of an add-on is the placebo arm's treatment too
     others = list(_OTHER_CONTROL_ARM.finditer(sentence))
