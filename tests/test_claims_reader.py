@@ -2215,3 +2215,14 @@ def test_a_subgroup_that_is_the_claims_own_people_is_not_set_aside() -> None:
 def test_an_antagonist_that_did_not_diminish_the_effect_leaves_it_standing() -> None:
     claim = "Zelvamine's antidepressant effect depends on the opioid system."
     assert stance(claim, "Naltrexone pretreatment did not diminish the reduction in MADRS scores produced by zelvamine (p=0.71).") == CONTRADICTS
+
+
+def test_arm_positions_are_kept_but_each_caller_gets_its_own_lists() -> None:
+    arms = parse_claim("Vortamine reduces pain compared with placebo.").arms()
+    said = "Pain fell more with vortamine than with placebo (p = 0.01)."
+    first_i, first_c = arms.positions(said)
+    assert first_i and first_c
+    first_i.append(999)
+    first_c.clear()
+    again_i, again_c = arms.positions(said)
+    assert 999 not in again_i and again_c  # (the kept answer is not the caller's list)

@@ -546,6 +546,13 @@ class Arms:
     withdrawn: bool = False  # the claim's subject is a treatment stopped ("Stopping alendronate ...")
 
     def positions(self, text: str) -> tuple[list[int], list[int]]:
+        """Where the intervention's arm and the comparator's are named in ``text`` (the start of
+        each name).  A sentence is asked this several times while it is read: the answer is kept
+        (``_arm_positions``); the caller gets lists of its own."""
+        found_i, found_c = _arm_positions(self, text)
+        return list(found_i), list(found_c)
+
+    def _positions(self, text: str) -> tuple[list[int], list[int]]:
         if self.withdrawn:
             # "declined by 2.4% among women who switched to placebo, compared with 1.0% among those
             # who continued alendronate": the arm that stopped, and the one that went on
@@ -599,6 +606,12 @@ class Arms:
         # a position that is both (a term shared by the two arms) is not evidence of either
         shared = set(i) & set(c)
         return [p for p in i if p not in shared], sorted(p for p in set(c) if p not in shared)
+
+
+@lru_cache(maxsize=4096)
+def _arm_positions(arms: Arms, text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    found_i, found_c = arms._positions(text)
+    return tuple(found_i), tuple(found_c)
 
 
 _DESIGN_AFTER = re.compile(r"[\s-]+controlled\b", _I)
