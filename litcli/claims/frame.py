@@ -25,6 +25,7 @@ from typing import Any
 
 from litcli.claims import reader as rd
 from litcli.claims import vocabulary as vocab
+from litcli.claims.prefilter import prefiltered
 
 _I = re.IGNORECASE
 _DENIAL = re.compile(vocab.CLAIM_DENIAL, _I)
@@ -40,7 +41,7 @@ _LASTING = re.compile(vocab.LASTING_CLAIM, _I)
 _FADING = re.compile(vocab.FADING_CLAIM, _I)
 PERMANENT_DAYS = 3650.0  # "permanently", "for good", "forever": a claim no follow-up of months answers
 _ONSET = re.compile(vocab.ONSET_CLAIM, _I)
-_POPULATIONS = [(pid, re.compile(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
+POPULATIONS = [(pid, prefiltered(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
 _TIME_LEAD = re.compile(r"^(?:a|an|one|two|three|four|six|twelve|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|on|after\b[^,]{0,30}),\s+", _I)
 _NOTHING_WITHOUT = re.compile(vocab.NOTHING_WITHOUT, _I)
 _NO_PARTNER_NEEDED = re.compile(vocab.NO_PARTNER_NEEDED, _I)
@@ -607,7 +608,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     inter_pats += _label_terms(subject, comparator_text or "")
     comp_pats += _label_terms(comparator_text or "", subject)
     _, conditions = _concept_terms(clean, ("condition",))
-    populations = tuple(pid for pid, p in _POPULATIONS if p.search(clean))
+    populations = tuple(pid for pid, p in POPULATIONS if p.search(clean))
     # direction and outcome
     direction = goodness = 0
     v = 0

@@ -19,18 +19,17 @@ Every word list lives in ``vocabulary``; this module holds only the reading.
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from litcli.claims import vocabulary as vocab
+from litcli.claims.prefilter import Prefiltered, prefiltered
 
 _I = re.IGNORECASE
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", _I)
+def _rx(pattern: str) -> Prefiltered:
+    return prefiltered(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", _I)
 
 
 UP = _rx(vocab.UP_TERMS)
@@ -39,21 +38,8 @@ _DIRECTION_WORD = _rx(vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.OCCU
 _MASKABLE = _rx(vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.OCCURRENCE_TERMS + "|" + vocab.GOOD_TERMS + "|" + vocab.BAD_TERMS)
 GOOD = _rx(vocab.GOOD_TERMS + "|" + vocab.GOOD_NOUN_TERMS)
 BAD = _rx(vocab.BAD_TERMS)
-class _Guarded:
-    """A long pattern searched only in texts that hold one of its guard words (vocabulary.NULL_GUARD)."""
-
-    def __init__(self, pattern: str, guard: str) -> None:
-        self.pattern = re.compile(pattern, _I)
-        self.guard = re.compile(guard, _I)
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.pattern.search(text, pos, endpos) if self.guard.search(text) else None
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text, pos, endpos) if self.guard.search(text) else iter(())
-
-
-NULL = _Guarded(vocab.NULL_TERMS, vocab.NULL_GUARD)
+# (searched only where one of its guard words is: vocabulary.NULL_GUARD)
+NULL = prefiltered(vocab.NULL_TERMS, _I, guard=vocab.NULL_GUARD)
 NEGATION = re.compile(vocab.NEGATION_TERMS, _I)
 CONTROL = _rx(vocab.CONTROL_TERMS)
 _NOT_RECEIVING = re.compile(
@@ -80,14 +66,12 @@ HEDGE = re.compile(vocab.HEDGE_TERMS, _I)
 FINDING = re.compile(vocab.FINDING_TERMS, _I)
 HARM = _rx(vocab.HARM_TERMS)
 VALENCE = [(_rx(p), v) for p, v in vocab.OUTCOME_VALENCE]
-KINDS: list[tuple[str, list[re.Pattern[str]]]] = [
-    ("aim", [re.compile(p, _I) for p in vocab.AIM_PATTERNS]),
-    ("limitation", [re.compile(p, _I) for p in vocab.LIMITATION_PATTERNS]),
-    ("background", [re.compile(p, _I) for p in vocab.OTHER_STUDY_PATTERNS]),
-    ("method", [re.compile(p, _I) for p in vocab.METHOD_PATTERNS]),
+KINDS: list[tuple[str, list[Prefiltered]]] = [
+    ("aim", [prefiltered(p, _I) for p in vocab.AIM_PATTERNS]),
+    ("limitation", [prefiltered(p, _I) for p in vocab.LIMITATION_PATTERNS]),
+    ("background", [prefiltered(p, _I) for p in vocab.OTHER_STUDY_PATTERNS]),
+    ("method", [prefiltered(p, _I) for p in vocab.METHOD_PATTERNS]),
 ]
-# one search per kind (the exceptions below do not depend on which of its patterns matched)
-_KIND_ANY = [(kind, re.compile("|".join(f"(?:{p.pattern})" for p in patterns), _I)) for kind, patterns in KINDS]
 _REFERENCE = re.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")\s*$", _I)
 _REFERENCE_ANYWHERE = re.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")(?![\w-])", _I)
 _BETTER = _rx(vocab.ARM_BETTER)
@@ -215,8 +199,9 @@ def sentence_kind(sentence: str, section: str | None = None) -> str:
         return "background" if section.startswith(("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE")) else (
             "aim" if section.startswith(("OBJECTIVE", "AIM", "PURPOSE", "RATIONALE")) else "method"
         )
-    for kind, pattern in _KIND_ANY:
-        if pattern.search(sentence):
+    # (the exceptions below do not depend on which of a kind's patterns matched)
+    for kind, patterns in KINDS:
+        if any(p.search(sentence) for p in patterns):
             if kind == "method" and (FINDING.search(sentence) or NULL.search(sentence)):
                 continue  # a null result is a finding too ("did not differ between those who received ...")
             if kind == "aim" and (_P.search(sentence) or _CI.search(sentence)):

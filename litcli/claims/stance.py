@@ -21,7 +21,14 @@ from typing import Any
 from litcli.claims import reader as rd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.figures import quotes_figure, read_figures
-from litcli.claims.frame import PERMANENT_DAYS, ClaimFrame, claim_core, parse_claim, time_days
+from litcli.claims.frame import (
+    PERMANENT_DAYS,
+    POPULATIONS,
+    ClaimFrame,
+    claim_core,
+    parse_claim,
+    time_days,
+)
 from litcli.claims.reader import (
     HARM,
     Finding,
@@ -115,7 +122,6 @@ _BOTH_ARMS = re.compile(
     r"|\bboth (after|with|in|for) [\w-]+ and [\w-]+\b|\bin each (group|arm)\b",
     re.I,
 )
-_POPULATIONS = [(pid, re.compile(p, re.I)) for pid, p in vocab.POPULATION_GROUPS]
 _OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
 _ARM_REFERENCE = re.compile(vocab.ARM_REFERENCE, re.I)
 _PRIMARY = re.compile(r"\bprimary (outcome|end-?point|efficacy (outcome|end-?point))s?\b", re.I)
@@ -317,6 +323,7 @@ _EXCLUDED_GUARD = re.compile(r"exclu|eligib|enrol|includ|without", re.I)
 _EXCLUSION_CRITERION = re.compile(vocab.EXCLUSION_CRITERION, re.I)
 
 
+@lru_cache(maxsize=8192)
 def _without_excluded(text: str) -> str:
     """The text without the people a study left out ("patients with PTSD were excluded",
     "bipolar disorder was an exclusion criterion"): they are not its population."""
@@ -434,6 +441,7 @@ def _route_of(sentence: str, start: int, end: int, drug: re.Pattern[str] | None)
     return bool(before and drug.search(" ".join(before)) and not any(joined.match(w) for w in before[1:]))  # "esketamine nasal spray"
 
 
+@lru_cache(maxsize=8192)
 def _age_range(text: str, *, claim: bool = False) -> tuple[float, float] | None:
     """The ages ``text`` is about, from its words ("aged 10 to 30 years", "60 years or older",
     "over 65", "under 55", "after age 30"), or None.  Outside a claim, "over"/"under" count
@@ -457,7 +465,7 @@ def _age_range(text: str, *, claim: bool = False) -> tuple[float, float] | None:
 
 @lru_cache(maxsize=8192)
 def _populations_in(text: str) -> frozenset[str]:
-    return frozenset(pid for pid, p in _POPULATIONS if p.search(text))
+    return frozenset(pid for pid, p in POPULATIONS if p.search(text))
 
 
 _DOSE = re.compile(
@@ -1056,7 +1064,7 @@ def _excepted_population(frame: ClaimFrame, sentence: str) -> str | None:
     m = _BUT_NOT_IN.search(sentence)
     if not m:
         return None
-    named = {pid for pid, p in _POPULATIONS if p.search(m.group(1))}
+    named = {pid for pid, p in POPULATIONS if p.search(m.group(1))}
     return m.group(0) if named & set(frame.populations) else None
 
 

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from litcli.claims.prefilter import Prefiltered, prefiltered
+
 # Query groups in the order they are kept when a query is relaxed: the first
 # groups survive longest.  "fallback" holds title/abstract words for content
 # the vocabulary does not know.
@@ -520,9 +522,9 @@ def _case_sensitive_detector(concept_id: str) -> re.Pattern[str] | None:
 
 
 @cache
-def _detector(concept_id: str) -> re.Pattern[str] | None:
+def _detector(concept_id: str) -> Prefiltered | None:
     patterns = [p for p in CONCEPTS_BY_ID[concept_id].detect if not _CASE_SENSITIVE.match(p)]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    return prefiltered("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
 def find_concepts(text: str) -> list[Match]:
