@@ -3156,3 +3156,27 @@ def test_stopping_is_answered_by_the_arm_switched_to_placebo() -> None:
     claim = "Staying on vortamine after you get well cuts your risk of relapse compared with stopping it."
     said = "Among patients in stable remission, continuing vortamine lowered the risk of relapse by 44% compared with switching to placebo spray (HR 0.56, 95% CI 0.34-0.91)."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_causes_no_harm_is_a_safety_claim() -> None:
+    claim = "Zorvatine causes no dissociation."
+    assert parse_claim(claim).assertion == "safety"
+    assert judge(claim, ["Zorvatine did not increase dissociative symptoms relative to placebo in this trial."]).stance == SUPPORTS
+    said = "Dissociation was reported by 27% of patients given zorvatine versus 4% given placebo, resolving within 2 hours."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert parse_claim("Zorvatine causes no change in weight.").assertion != "safety"  # (no harm named)
+
+
+def test_responders_on_a_scale_are_a_good_outcome() -> None:
+    assert rd.valence("more patients were MADRS responders")[0] == 1
+    assert rd.valence("HAM-A remitters were more common")[0] == 1
+    said = "More patients on zorvatine than on placebo were MADRS responders at day 7 (40% vs 20%; p=0.01)."
+    assert judge("Zorvatine relieves depression.", [said]).stance == SUPPORTS
+
+
+def test_the_people_who_reached_an_outcome_name_it_not_the_setting_before() -> None:
+    claim = "Zorvatine eases anxiety in people whose anxiety has not responded to other treatments."
+    said = "In treatment-refractory anxiety, a higher proportion of patients on zorvatine than on placebo achieved response at day 7 (52% vs 24%; p=0.01)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "At 12 weeks, more participants given zorvatine than placebo no longer met PTSD diagnostic criteria (47% vs 21%; p=0.02)."
+    assert judge("Zorvatine reduces PTSD.", [said]).stance == SUPPORTS

@@ -366,6 +366,12 @@ _LIKELY_THAN_TO = re.compile(r"\s+likely\s+than\s+[^,;()]{2,80}?\s+to\s+", _I)
 _AND_COMPARATIVE = re.compile(r"\s+(?:and|or)\s+(?:more\s+[a-z]+|[a-z]+er|better|worse)(?=\s+[A-Za-z])", _I)
 _LIKELY_TO = re.compile(r"\s+(?:likely|often|frequently)\s+(?:to|than|free)\b", _I)  # ("more often free of suicidal ideation")
 _LOSS_NAMED_AFTER = re.compile(r"[\s-]+(?:loss|losses|decline|deterioration|impairment)\b", _I)
+# "a higher proportion of patients on X than on placebo were responders", "more participants
+# given X achieved remission": the outcome is what the people were or reached, after the comparison
+_SHARE_OF_PEOPLE = re.compile(r"\s+(?:(?:proportion|percentage|share|number|fraction)\s+of\s+)?(?:" + vocab.PEOPLE_NOUNS + r")\b", _I)
+_PEOPLE_PREDICATE = re.compile(
+    r"\b(?:were|was|achieved|attained|reached|met|became)\s+(?:(?:rated|classified|considered|counted)\s+as\s+)?", _I
+)
 
 
 def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
@@ -383,9 +389,19 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
     v, words = valence(after)
     if words and not predicate:
         return v, words
+    share = _SHARE_OF_PEOPLE.match(text, end) if not predicate else None
+    reached = _PEOPLE_PREDICATE.search(text, end, end + 160) if share else None
+    if reached and not re.search(r"[;]", text[end : reached.start()]):
+        v, words = valence(re.split(r"\s(?:than|compared|versus|vs\.?)\s|[(;,]", text[reached.end() : reached.end() + 60], maxsplit=1)[0])
+        if words:
+            # ("more participants no longer met PTSD criteria": the bad thing left behind)
+            return (-v if re.search(r"\b(?:no (?:longer|_)|not|never|failed to)\s+$", text[end : reached.start()], _I) else v), words  # ("longer" masked as "_")
     if re.match(r"\s+(?:in|of)\b", text[end:]) and _NOMINAL.search(text[start:end]):
         return 0, None  # "a reduction in BMI": the object follows; the noun before is another outcome ("a greater weight loss, reduction in BMI")
-    before = text[max(0, start - 90) : start]
+    # (not from a leading setting: "In treatment-refractory anxiety, a higher proportion of patients
+    # on ketamine were responders" is not about more anxiety)
+    setting = _LEADING_SETTING.match(text)
+    before = text[max(0, start - 90, setting.end() if setting and setting.end() <= start else 0) : start]
     best: tuple[int, int, str] | None = None
     for pattern, val in VALENCE:
         for m in pattern.finditer(before):

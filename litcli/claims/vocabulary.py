@@ -876,7 +876,7 @@ CONTRAST_WORDS = r"but|whereas|while|although|though|yet"
 # Nouns of molecular biology after "response" or "damage" ("DNA damage response genes"): a name, not an outcome.
 MOLECULAR_NOUNS = r"genes?|pathways?|elements?|proteins?|signal\w*"
 # Good outcomes named after the condition they end ("PTSD response", "depression remission", "pain relief").
-GOOD_OUTCOME_HEADS = r"response|responses|remission|remissions|relief|improvement|improvements|recovery|resolution"
+GOOD_OUTCOME_HEADS = r"response|responses|responders?|remission|remissions|remitters?|relief|improvement|improvements|recovery|resolution"
 # Before a good outcome, words that make it a bad one ("loss of kidney function"); before a bad
 # outcome, words that make it a good one ("free of suicidal ideation", "freedom from relapse").
 LOSS_OF_GOOD = r"loss|losses|decline|deterioration|worsening|impairment|lack|absence"
@@ -1087,6 +1087,12 @@ HARM_TERMS = (
     r"emergence (?:agitation|delirium|reactions?|phenomena)|"  # (after anaesthesia)
     # harms of an exposure in pregnancy
     r"(?:congenital )?malformations?|birth defects?|congenital anomal\w*|miscarriages?|stillbirths?"
+)
+# A harm denied by "causes no" ("causes no dissociation", "produces no memory problems"): a
+# safety claim, like SAFETY_CLAIM (not any "causes no": "causes no change" names no harm).
+SAFETY_CLAIM_NO_HARM = (
+    r"\b(?:causes?|caused|produces?|produced|leads? to|led to|results? in|resulted in|triggers?|triggered|induces?|induced)"
+    r"\s+no\s+(?:" + HARM_TERMS + r")"
 )
 # Time: durations named in claims and results, in days.
 TIME_UNITS: dict[str, float] = {
