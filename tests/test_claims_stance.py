@@ -3180,3 +3180,25 @@ def test_the_people_who_reached_an_outcome_name_it_not_the_setting_before() -> N
     assert judge(claim, [said]).stance == SUPPORTS
     said = "At 12 weeks, more participants given zorvatine than placebo no longer met PTSD diagnostic criteria (47% vs 21%; p=0.02)."
     assert judge("Zorvatine reduces PTSD.", [said]).stance == SUPPORTS
+
+
+def test_a_harm_that_eased_after_abstinence_is_the_harm_undone() -> None:
+    said = "A 24-year-old woman with daily zorvamine use presented with a contracted bladder, which improved only partially after abstinence."
+    assert judge("Regular zorvamine use can damage the bladder.", [said]).stance == SUPPORTS
+
+
+def test_an_effect_claimed_for_hours_needs_a_result_that_late() -> None:
+    claim = "Lidovane infusion reduces pain scores for 48 hours after surgery."
+    assert parse_claim(claim).lasting_days == 2.0
+    early = "Compared with saline, lidovane reduced pain scores at 2 h (3.4 vs 5.1, P < 0.001) and 6 h (3.0 vs 4.2, P = 0.008)."
+    assert judge(claim, [early]).stance == NEUTRAL
+    assert judge(claim, ["Pain scores at 48 h did not differ between lidovane and saline (2.1 vs 2.0; P = 0.81)."]).stance == CONTRADICTS
+    # (how long the arms were given is no claim of how long the effect lasts)
+    assert parse_claim("Hydrovane sessions increase wellbeing compared with exercises on land for 6 weeks.").lasting_days is None
+
+
+def test_a_result_outside_the_time_window_claimed_is_about_another_time() -> None:
+    claim = "Dexavane reduces nausea between 24 and 72 hours after surgery."
+    assert judge(claim, ["Dexavane reduced nausea and vomiting in the first 6 h (12% vs 26%; P = 0.004)."]).stance == NEUTRAL
+    inside = "Between 24 and 72 h after surgery, dexavane reduced nausea compared with placebo (8% vs 19%; P = 0.01)."
+    assert judge(claim, [inside]).stance == SUPPORTS

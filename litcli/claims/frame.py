@@ -129,10 +129,10 @@ _QUANTITY = re.compile(
 _TIME = re.compile(
     # (a number in words only before a space: "and" is not "an" + "d")
     r"\b(?:(?:day|week|month|hour|year)\s+(\d+))|\b(?:(\d+(?:\.\d+)?|(?:" + "|".join(sorted(map(re.escape, vocab.NUMBER_WORDS), key=len, reverse=True)) + r")(?=\s))\s*)?"
-    r"(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b",
+    r"(" + vocab.TIME_UNIT_WORDS + r")\b",
     _I,
 )
-_OR_MORE = re.compile(r"\s+or\s+(\d+(?:\.\d+)?|" + vocab.CARDINAL_PATTERN + r")\b(?!\s*(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b)", _I)
+_OR_MORE = re.compile(r"\s+or\s+(\d+(?:\.\d+)?|" + vocab.CARDINAL_PATTERN + r")\b(?!\s*(?:" + vocab.TIME_UNIT_WORDS + r")\b)", _I)
 _GENERIC_SUBJECT = vocab.GENERIC_SUBJECT_WORDS
 
 
@@ -701,7 +701,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     if _TIME_LEAD.match(clean):
         timing = clean  # "A month later, ketamine still outperforms an SSRI": the time comes first
     m_fade = _FADING.search(timing)
-    m_last = _LASTING.search(timing)
+    held_for = re.search(vocab.LASTING_FOR_SPAN, re.split(r"\b(?:compared|versus|vs\b|than|relative to|plus|with|after|following)\b", timing, maxsplit=1, flags=_I)[0], _I)
+    m_last = _LASTING.search(timing) or held_for
     if m_fade:
         fading = time_days(timing[m_fade.start() :]) or 7.0
         if re.search(r"\b(?:a few|several|some)\s+days\b", timing[m_fade.start() :], _I):
@@ -711,7 +712,7 @@ def _parse_claim(text: str) -> ClaimFrame:
         if re.search(r"permanent\w*|for good|forever|lifelong|for life", timing, _I):
             t = PERMANENT_DAYS
         # (a bare "the relief lasts" at the end says it lasts, for a while)
-        if t and t >= 7 or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever|\blasting\b|\bstays? (gone|away|down|better|well)\b|\blasts?\W*$", timing, _I):
+        if t and (t >= 7 or held_for) or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever|\blasting\b|\bstays? (gone|away|down|better|well)\b|\blasts?\W*$", timing, _I):
             lasting = t or 30.0
     onset = bool(_ONSET.search(clean)) and lasting is None and fading is None
     # (not in an aside: "Higher X, when associated with Y, is negatively correlated with Z")

@@ -1666,8 +1666,9 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
         if t is not None and t > 1.5:
             return NEUTRAL
     # "increases abstinence at 6 months": a result at week 8 is about another time
-    claimed, found = _time_point(frame.text[frame.text.find(frame.cue) if frame.cue and frame.cue in frame.text else 0 :]), _time_point(clause)
-    if claimed and found and not 0.7 <= found / claimed <= 1.4:
+    # ("reduces late nausea between 24 and 72 hours": a result in the first 6 h is about another time)
+    claimed, found = _time_span(frame.text[frame.text.find(frame.cue) if frame.cue and frame.cue in frame.text else 0 :]), _time_span(clause)
+    if claimed and found and not (found[1] >= 0.7 * claimed[0] and found[0] <= 1.4 * claimed[1]):
         return NEUTRAL
     if claimed and stance == SUPPORTS and _EFFECT_LOST.search(clause):
         # "a short-term reduction that was not maintained at one year" for "reduces ... at 12 months":
@@ -1690,6 +1691,29 @@ def _time_point(text: str) -> float | None:
     """The time point a text names ("at 6 months", "at week 8", "after 2 years"), in days."""
     m = _TIME_POINT.search(text)
     return time_days(m.group(0).replace("-", " ").strip("()")) if m else None
+
+
+_TIME_WINDOW = re.compile(
+    r"\bbetween\s+(\d+(?:[.·]\d+)?)\s*(?:and|-|–|to)\s*(\d+(?:[.·]\d+)?)\s*(" + vocab.TIME_UNIT_WORDS + r")\b"
+    r"|\b(?:in|during|within|over)\s+the\s+first\s+(\d+(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")[\s-]*(" + vocab.TIME_UNIT_WORDS + r")\b",
+    re.I,
+)
+
+
+def _time_span(text: str) -> tuple[float, float] | None:
+    """The times a text is about, in days: a window ("between 24 and 72 hours", "in the first
+    6 h": 0 to 6 h) or a time point as a window of one (see ``_time_point``)."""
+    m = _TIME_WINDOW.search(text)
+    if m and m.group(1):
+        lo, hi = time_days(f"{m.group(1)} {m.group(3)}"), time_days(f"{m.group(2)} {m.group(3)}")
+        if lo is not None and hi is not None and lo <= hi:
+            return lo, hi
+    elif m:
+        hi = time_days(f"{m.group(4)} {m.group(5)}")
+        if hi is not None:
+            return 0.0, hi
+    t = _time_point(text)
+    return (t, t) if t else None
 
 
 _GENERIC_TREATMENT = re.compile(r"(" + vocab.GENERIC_TREATMENT_WORDS + r")$", re.I)

@@ -864,7 +864,7 @@ NULL_GUARD = (
 DECHALLENGE = (
     r"\b(?:improved|resolved|recovered|disappeared|subsided|reversed|remitted|normali[sz]ed|abated)\b[^.;]{0,40}?"
     r"\b(?:after|on|following|upon|once|when)\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were|had been|being)\s+)?"
-    r"(?:stopped|discontinued|withdrawn|ceased|stopping|discontinuation|withdrawal|cessation)\b"
+    r"(?:stopped|discontinued|withdrawn|ceased|stopping|discontinuation|withdrawal|cessation|abstinence|abstaining|quitting)\b"
     # ("symptoms improved in most patients who stopped using the drug")
     r"|\b(?:improved|resolved|recovered|disappeared|subsided|reversed|remitted|normali[sz]ed|abated)\b[^.;]{0,40}?"
     r"\b(?:who|that)\s+(?:had\s+)?(?:stopped|quit|ceased|discontinued|gave up)\b"
@@ -1099,6 +1099,8 @@ TIME_UNITS: dict[str, float] = {
     "minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "day": 1.0, "d": 1.0,
     "week": 7.0, "wk": 7.0, "month": 30.0, "mo": 30.0, "year": 365.0, "yr": 365.0,
 }
+# The same units as words in a pattern ("48 h", "two weeks", "3 mo").
+TIME_UNIT_WORDS = r"minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?"
 # Numbers in words: the cardinals (exact), and with them the counts a claim may give vaguely
 # ("a few weeks", "several days").
 CARDINAL_WORDS: dict[str, float] = {
@@ -1112,6 +1114,10 @@ NUMBER_WORDS: dict[str, float] = CARDINAL_WORDS | {
     "a": 1, "an": 1, "a single": 1, "a couple of": 2, "couple of": 2, "few": 3, "a few": 3, "several": 4,
 }
 # Claims that an effect lasts ("for months", "permanent", "keeps ... at bay", "long-lasting").
+# A claim of an effect held for a stated time ("reduces pain for 48 hours", "relieves depression
+# for two weeks"): a claim that it lasts that long, however short (not in what the arms are
+# compared with: "... compared with exercises on land for 6 weeks" is how long they were given).
+LASTING_FOR_SPAN = r"\bfor\s+(?:" + CARDINAL_PATTERN + r"|\d+(?:[.·]\d+)?)[\s-]*(?:" + TIME_UNIT_WORDS + r")\b"
 LASTING_CLAIM = (
     r"\b(lasts?|lasting|last for|keeps?\b[\w ]{0,60}\bfor|maintain\w*|sustain\w*|persist\w*)\b|\bpermanent\w*|\bfor good\b|\bforever\b|"
     r"\bstays? (gone|away|down|better|well)\b|\b(a|one|two|three|six|\d+) (weeks?|months?|years?) later\b[^.;]{0,60}\bstill\b|"
