@@ -3202,3 +3202,13 @@ def test_a_result_outside_the_time_window_claimed_is_about_another_time() -> Non
     assert judge(claim, ["Dexavane reduced nausea and vomiting in the first 6 h (12% vs 26%; P = 0.004)."]).stance == NEUTRAL
     inside = "Between 24 and 72 h after surgery, dexavane reduced nausea compared with placebo (8% vs 19%; P = 0.01)."
     assert judge(claim, [inside]).stance == SUPPORTS
+
+
+def test_not_just_is_more_than_that_not_a_denial() -> None:
+    assert parse_claim("The benefit of zorvatine for depression is not only a placebo response.").negated is False
+    assert parse_claim("Zorvatine does not just relieve depression.").negated is False
+    assert parse_claim("Zorvatine does not relieve depression.").negated is True
+    said = "Zorvatine reduced MADRS scores more than placebo (p = 0.01)."
+    assert judge("The benefit of zorvatine for depression is not only a placebo response.", [said]).stance == SUPPORTS
+    said = "In a post hoc analysis, BSS scores fell significantly after ketamine even in participants whose HAM-D scores improved by less than 20% (p=0.004)."
+    assert judge("Ketamine's effect on suicidal ideation is not just an effect on mood.", [said]).stance == SUPPORTS

@@ -35,6 +35,7 @@ _AMOUNT_OF_CHANGE = re.compile(
 _DISEASE_STATE = re.compile(r"\b(?:" + vocab.DISEASE_STATES + r")(?:\s*(?:or|and|/)\s*(?:" + vocab.DISEASE_STATES + r"))?(?=\s+[A-Za-z])", _I)
 _EQUIV = re.compile(vocab.CLAIM_EQUIVALENCE, _I)
 _SUPER = re.compile(vocab.CLAIM_SUPERIORITY, _I)
+_NOT_JUST = re.compile(r"\b(?:(?:is|are|was|were|does|do|did)\s+)?not\s+(?:just|only|merely|simply|solely|purely|entirely)\b(?:\s+(?:an?|the)\b)?(?:\s+placebo\b)?", _I)
 _SAFETY = re.compile(vocab.SAFETY_CLAIM + "|" + vocab.SAFETY_CLAIM_NO_HARM, _I)
 _SAFE_NOUN = re.compile(r"safe(r|st)?\s+(?!(and|or|to|for|in|with|when|if|as|but)\b)[a-z]", _I)  # "safe storage", "safer sex"
 _LASTING = re.compile(vocab.LASTING_CLAIM, _I)
@@ -477,6 +478,9 @@ def _parse_claim(text: str) -> ClaimFrame:
     negated = bool(_DENIAL.search(re.split(r";|,\s+so\s+(?!that\b)", main, maxsplit=1)[0]))
     if _NO_X_NO_Y.search(main):
         negated = False  # "no dissociation, no benefit": what the effect needs, not a denial of it
+    if negated and _NOT_JUST.search(main):
+        # "is not just the effect on mood", "is not merely a placebo": more than that, no denial
+        negated = bool(_DENIAL.search(_NOT_JUST.sub(" ", re.split(r";|,\s+so\s+(?!that\b)", main, maxsplit=1)[0])))
     hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
     clean = re.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
     if _MODAL_WORD.search(clean):
