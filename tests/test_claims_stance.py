@@ -3212,3 +3212,26 @@ def test_not_just_is_more_than_that_not_a_denial() -> None:
     assert judge("The benefit of zorvatine for depression is not only a placebo response.", [said]).stance == SUPPORTS
     said = "In a post hoc analysis, BSS scores fell significantly after ketamine even in participants whose HAM-D scores improved by less than 20% (p=0.004)."
     assert judge("Ketamine's effect on suicidal ideation is not just an effect on mood.", [said]).stance == SUPPORTS
+
+
+def test_unlike_names_the_other_treatment_as_the_comparator() -> None:
+    frame = parse_claim("Unlike ECT, zorvatine does not cause memory problems.")
+    assert (frame.intervention_text, frame.comparator_text, frame.valence) == ("zorvatine", "ECT", -1)
+    said = ("Although remission was more frequent with ECT than with zorvatine (48% vs 35%), only the ECT group showed "
+            "a decline in autobiographical memory scores at the end of treatment.")
+    assert judge("Unlike ECT, zorvatine doesn't cause memory problems.", [said]).stance == SUPPORTS
+
+
+def test_problems_are_bad_and_a_raised_concern_is_no_finding() -> None:
+    assert rd.valence("memory problems") == (-1, "problems")
+    said = "Over the six-infusion course, verbal memory worsened significantly (p=0.01) and had not recovered two weeks after the last ketamine infusion."
+    assert judge("Ketamine causes memory problems.", [said]).stance == SUPPORTS
+    said = "Very low LDL cholesterol levels achieved with vortastatin have raised concern about possible adverse effects on cognition."
+    assert rd.sentence_kind(said) == "background"
+    assert judge("Vortastatin harms cognition.", [said]).stance == NEUTRAL
+
+
+def test_an_arm_named_in_an_opening_across_phrase_is_not_the_subject() -> None:
+    said = ("Across trials using midazolam as an active control, zorvatine retained a significant advantage on MADRS scores "
+            "at 24 hours (SMD -0.79; 95% CI -1.08 to -0.50).")
+    assert judge("Zorvatine is no better than midazolam for depression.", [said]).stance == CONTRADICTS

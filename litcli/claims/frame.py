@@ -547,6 +547,10 @@ def _parse_claim(text: str) -> ClaimFrame:
     setting = _LEADING_SETTING.match(subject)
     if setting and len(subject) - setting.end() > 3:
         subject = subject[setting.end() :]
+    # "Unlike ECT, ketamine does not cause memory problems": the other treatment, set against it
+    unlike = re.match(r"^\s*(?:unlike|in contrast to|as opposed to)\s+([^,;]{2,60}),\s*(\S.*)$", subject, _I)
+    if unlike:
+        subject = unlike.group(2)
     predicate = clean[subject_end:]
     if safety and not any(m.end() > subject_end or not _SAFE_NOUN.match(clean, m.start()) for m in _SAFETY.finditer(clean)):
         safety = False  # "water filters for safe storage reduce diarrhoea": a name, not a claim of safety
@@ -565,6 +569,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         # "beats quetiapine as an add-on to SSRIs": quetiapine is the comparator, not what both are added to
         comparator_text = _AS_ADD_ON.sub("", comparator_text) or comparator_text
     addon = None
+    if comparator_text is None and unlike:
+        comparator_text = unlike.group(1).strip()
     if comparator_text is None:
         # "Adding X to Y improves Z": Y alone is the comparator
         # ("X added to Y", "X on top of Y")

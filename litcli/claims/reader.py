@@ -747,7 +747,7 @@ def arm_sign(text: str, arms: Arms) -> int | None:
 
 _LEADING_ARM_SETTING = re.compile(
     # (and what the intervention is added to: "When added to statin therapy, X resulted in ...")
-    r"^\s*(?:in|on|among|within|for|with|(?:when\s+)?(?:added|given|combined)\s+(?:to|with)|in addition to|on top of|on a background of)\s+[^,;]{2,60},\s*",
+    r"^\s*(?:in|on|among|across|within|for|with|(?:when\s+)?(?:added|given|combined)\s+(?:to|with)|in addition to|on top of|on a background of)\s+[^,;]{2,60},\s*",
     _I,
 )
 

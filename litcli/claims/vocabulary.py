@@ -634,7 +634,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"recurrences?|readmissions?|hospitali[sz]ations?|admissions?|exacerbations?|adverse (events?|effects?|reactions?)|"
      r"side[- ]effects?|toxicity|complications?|infections?|infected|transmission|disease|cancers?|"
      r"tumou?rs?|metastas[ie]s|inflammation|injur(y|ies)|damage|fractures?|strokes?|dementia|"
-     r"misdiagnos[ie]s|(?<!standard )errors?|failures?|deficits?|impairment|decline|dissociat\w*|mania|manic|"
+     r"misdiagnos[ie]s|(?<!standard )errors?|failures?|deficits?|impairment|problems?|decline|dissociat\w*|mania|manic|"
      r"hypomani\w*|psycho(sis|ses|tic)|abuse|misuse|dependence|addict\w*|harms?|cost(s)?|"
      r"blood pressure|hypertension|weight gain|nausea|vomiting|dizziness|headache|cystitis|ha?ematuria|"
      r"malformations?|birth defects?|congenital anomal\w*|miscarriages?|stillbirths?|"
@@ -978,6 +978,8 @@ LIMITATION_PATTERNS: list[str] = [
 ]
 # Other studies quoted in a background sentence: not this record's finding.
 OTHER_STUDY_PATTERNS: list[str] = [
+    # ("Very low LDL levels have raised concern about adverse effects on cognition": a worry, not a finding)
+    r"\b(?:has|have|had)\s+(?:also\s+)?raised\s+(?:\w+\s+)?(?:concerns?|questions?|doubts?|fears?|the possibility)\b",
     r"^(a|an|one|two|three|several|another) ([\w-]+ ){0,3}(trials?|stud(y|ies)|meta-analys[ie]s|reviews?|reports?|analys[ie]s|cohorts?)"
     r" (has |have )?(suggested|showed|shown|found|reported|demonstrated|indicated)\b",
     r"^(earlier|early|initial|previous|prior|past|recent|several|many|some|other|most|few|numerous|existing|"
