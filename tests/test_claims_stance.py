@@ -3235,3 +3235,12 @@ def test_an_arm_named_in_an_opening_across_phrase_is_not_the_subject() -> None:
     said = ("Across trials using midazolam as an active control, zorvatine retained a significant advantage on MADRS scores "
             "at 24 hours (SMD -0.79; 95% CI -1.08 to -0.50).")
     assert judge("Zorvatine is no better than midazolam for depression.", [said]).stance == CONTRADICTS
+
+
+def test_an_effect_in_those_an_only_if_claim_leaves_out_denies_it() -> None:
+    claim = "Zorvatine only works if you have a strong dissociative trip."
+    said = ("Zorvatine given during surgical anaesthesia, when patients could not experience dissociation, still reduced "
+            "postoperative MADRS scores relative to saline (p = 0.01).")
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "Among patients with wild-type KRAS, vortumab improved median overall survival from 4.8 to 9.5 months (HR 0.55; p<0.001)."
+    assert judge("Vortumab only benefits patients whose tumours are KRAS wild-type.", [said]).stance == SUPPORTS

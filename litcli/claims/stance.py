@@ -277,6 +277,7 @@ def _names_an_agent(word: str) -> bool:
     return not (w in _GENERIC_AGENTS or w in vocab.FUNCTION_WORDS or w.endswith("ly") or w in vocab.NOT_AGENT_WORDS)
 _TRIAL_COMPARISON = re.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTROL_TERMS + r")\b", re.I)
 _WEAK_STEMS = frozenset(stem(w) for w in vocab.WEAK_OUTCOME_WORDS.split())
+_PEOPLE_STEMS = frozenset(stem(w) for w in (vocab.PEOPLE_NOUNS + "|" + vocab.RESTRICTION_FILLER).split("|"))
 _SETTING_GENERIC = frozenset(stem(w) for w in vocab.SETTING_GENERIC_WORDS.split())
 _GENERIC_OUTCOME_STEMS = frozenset(stem(w) for w in vocab.GENERIC_OUTCOME_WORDS)
 _EFFICACY_CLASSES = outcome_classes("response remission relapse")
@@ -2271,6 +2272,14 @@ def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None,
         regardless = _REGARDLESS.search(sentence)
         if stance == SUPPORTS and regardless:
             return Reading(CONTRADICTS, regardless.group(0), special or kind, relevance, chosen[2])
+        effect = stance == SUPPORTS and chosen[2] is not None and not chosen[2].null
+        kept = _names_the_restriction(frame, sentence) if effect else None
+        if kept is False:
+            # "given when patients could not experience dissociation, still reduced ..." for "only
+            # works if you dissociate": an effect in those the claim leaves out
+            return Reading(CONTRADICTS, chosen[1], special or kind, relevance, chosen[2])
+        if effect and kept is None and not _LIMITED.search(sentence):
+            return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
         if stance == CONTRADICTS:
             return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
     if stance == SUPPORTS and not frame.negated and frame.lasting_days is None and _CURE_CLAIM.search(frame.text):
@@ -2627,6 +2636,26 @@ _CURE_DENIED = re.compile(vocab.CURE_DENIED, re.I)
 _CURE_SAID = re.compile(vocab.CURE_SAID, re.I)
 _RESTRICTION = re.compile(vocab.RESTRICTION_CLAIM, re.I)
 _REGARDLESS = re.compile(vocab.EFFECT_REGARDLESS, re.I)
+_LACKING = re.compile(r"\b(?:no|not|non|without|lack(?:ing|s)?\s+(?:of\s+)?|absence\s+of|unable\s+to|never)\b[^,;()]{0,30}$", re.I)
+
+
+def _names_the_restriction(frame: ClaimFrame, sentence: str) -> bool | None:
+    """Does the sentence name the people a claim of "only works if/in ..." keeps (True), those it
+    leaves out (False: "patients who could not experience dissociation" for "only if you
+    dissociate"), or neither (None)?"""
+    m = _RESTRICTION.search(frame.text)
+    if not m:
+        return None
+    group = frame.text[m.end() :]
+    wanted = content_stems(group) - _WEAK_STEMS - _PEOPLE_STEMS - content_stems(frame.intervention_text or "")
+    if not wanted:
+        return None
+    for w in re.finditer(r"[A-Za-z][\w-]*", sentence):
+        if stem(w.group(0).lower()) in wanted or any(stem(part) in wanted for part in w.group(0).lower().split("-") if len(part) > 2):
+            lacking = bool(_LACKING.search(sentence[max(0, w.start() - 40) : w.start()]))
+            return lacking == bool(re.search(r"\b(?:not|no|non|without)\b", group, re.I))
+    return None
+_LIMITED = re.compile(vocab.EFFECT_LIMITED, re.I)
 _SMALL_EFFECT = re.compile(vocab.SMALL_EFFECT, re.I)
 _AT_MOST_SMALL = re.compile(vocab.AT_MOST_SMALL, re.I)
 _SHARE_MINORITY = re.compile(vocab.SHARE_MINORITY, re.I)

@@ -1557,7 +1557,15 @@ RESTRICTION_CLAIM = (
 EFFECT_REGARDLESS = (
     r"\b(?:irrespective|regardless) of\b|\bindependent(?:ly)? of\b|\bwhether or not\b|\bwith and without\b"
     r"|\bto a similar extent\b|\bconsistent across\b|\b(?:also|likewise|similarly) (?:observed|seen|found|present|evident)\b"
+    # ("even when patients could not experience dissociation, still reduced ...")
+    r"|\beven\s+(?:when|in|among|without|though|if|after|for)\b"
 )
+# Words of a claim's "only if/in ..." that name no kind of people ("only works if you have ...",
+# "whose tumours are ..."): left out when looking for those people in a sentence.
+RESTRICTION_FILLER = r"patient|person|you|your|have|has|had|whose|tumour|tumor|disease|people|those|ones|genes?"
+# A finding that the effect is limited to some ("confined to", "only in"): what a claim that it
+# helps only some asserts.
+EFFECT_LIMITED = r"\bonly\s+(?:in|among|when|if|for|with)\b|\b(?:confined|limited|restricted)\s+to\b|\bbut\s+not\s+(?:in|among|for)\b"
 # A claim that there are no harms at all ("free of side effects", "completely safe"): a finding of
 # good tolerance does not support it (harms found still contradict it).  ("no risk of abuse" names
 # its harm: "no cases of abuse" answers it.)
