@@ -3244,3 +3244,15 @@ def test_an_effect_in_those_an_only_if_claim_leaves_out_denies_it() -> None:
     assert judge(claim, [said]).stance == CONTRADICTS
     said = "Among patients with wild-type KRAS, vortumab improved median overall survival from 4.8 to 9.5 months (HR 0.55; p<0.001)."
     assert judge("Vortumab only benefits patients whose tumours are KRAS wild-type.", [said]).stance == SUPPORTS
+
+
+def test_the_claims_term_named_only_as_the_one_ruled_out_denies_it() -> None:
+    claim = "The sedative action of zorvatine is mediated by alpha2-containing GABA-A receptors."
+    said = "Sedation by zorvatine is therefore mediated by alpha1-containing, not alpha2-containing, receptors."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert judge(claim, ["Sedation by zorvatine is therefore mediated by alpha2-containing GABA-A receptors."]).stance == SUPPORTS
+
+
+def test_fewer_than_a_share_kept_well_is_the_effect_lost() -> None:
+    said = "After one zorvatine infusion, median time to relapse among responders was 18 days, and fewer than 10% remained well at 3 months."
+    assert judge("One zorvatine infusion keeps depression away for months.", [said]).stance == CONTRADICTS

@@ -1567,9 +1567,23 @@ def _involvement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Non
         after = " ".join(sentence[m.end() :].split()[:15])
         if len(wanted & _stems_and_parts(after)) / len(wanted) < 0.5:
             continue
-        denied = _INVOLVEMENT_DENIED.search(sentence[max(0, m.start() - 25) : m.start()])
+        denied = _INVOLVEMENT_DENIED.search(sentence[max(0, m.start() - 25) : m.start()]) or _other_named_instead(after, wanted)
         return (CONTRADICTS if denied else SUPPORTS), m.group(0), None
     return None
+
+
+_NOT_THIS = re.compile(r"(?:,\s*|\s)(?:and\s+|but\s+)?(?:not|rather than|instead of)\s+(?!(?:only|just|merely|simply|solely|necessarily|significantly)\b)([^,;.()]{1,60})", re.I)
+
+
+def _other_named_instead(text: str, wanted: frozenset[str]) -> bool:
+    """Does ``text`` name the claim's own term only as the one ruled out ("mediated by
+    alpha1-containing, not alpha2-containing, receptors" for a claim of alpha2)?"""
+    denied = [m for m in _NOT_THIS.finditer(text)]
+    if not denied:
+        return False
+    kept = _NOT_THIS.sub(" ", text)
+    ruled_out = frozenset().union(*(_stems_and_parts(m.group(1)) for m in denied)) & wanted
+    return bool(ruled_out - _stems_and_parts(kept))
 
 
 def _close_affirmation(claim: str, sentence: str) -> bool:

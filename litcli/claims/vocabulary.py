@@ -1156,6 +1156,8 @@ EFFECT_LOST = (
 EFFECT_FEW_KEPT = (
     r"\b(only|just)\s+(\d+|one|two|three|a few|a minority)\b[^.;]{0,60}\b(still|remained|maintained|sustained|kept)\b"
     r"|\b(none|no one|nobody|no patients?|no participants?)\b[^.;]{0,60}\b(still|remained|maintained|sustained|kept)\b"
+    # ("fewer than 10% remained well at 3 months")
+    r"|\b(?:fewer|less)\s+than\s+(?:\d+(?:[.·]\d+)?\s*%|half|one in \w+|a (?:third|quarter|fifth|tenth))[^.;]{0,60}\b(still|remained|maintained|sustained|kept|stayed)\b"
 )
 # A result that an effect lasted ("remained significant at day 14", "stayed below 10 ... six months").
 EFFECT_KEPT = (
