@@ -3256,3 +3256,17 @@ def test_the_claims_term_named_only_as_the_one_ruled_out_denies_it() -> None:
 def test_fewer_than_a_share_kept_well_is_the_effect_lost() -> None:
     said = "After one zorvatine infusion, median time to relapse among responders was 18 days, and fewer than 10% remained well at 3 months."
     assert judge("One zorvatine infusion keeps depression away for months.", [said]).stance == CONTRADICTS
+
+
+def test_what_fewer_patients_made_or_had_is_the_outcome() -> None:
+    said = "Fewer patients in the zorvatine arm than in the control arm made a suicide attempt in the 3 months after discharge (3% vs 11%; p=0.02)."
+    assert judge("Zorvatine cuts the number of suicide attempts.", [said]).stance == SUPPORTS
+
+
+def test_death_by_the_claims_outcome_is_the_claims_outcome() -> None:
+    said = ("In the linked registry, zorvatine treatment was associated with a lower rate of death by suicide over 2 years "
+            "than in matched controls (adjusted HR 0.62, 95% CI 0.45 to 0.86).")
+    assert judge("Zorvatine prevents suicide.", [said]).stance == SUPPORTS
+    said = ("Deaths by suicide within 12 months did not differ between patients treated with zorvatine and matched patients "
+            "on standard care (HR 0.97, 95% CI 0.70 to 1.35).")
+    assert judge("Zorvatine prevents suicide.", [said]).stance == CONTRADICTS

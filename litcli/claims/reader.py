@@ -370,7 +370,8 @@ _LOSS_NAMED_AFTER = re.compile(r"[\s-]+(?:loss|losses|decline|deterioration|impa
 # given X achieved remission": the outcome is what the people were or reached, after the comparison
 _SHARE_OF_PEOPLE = re.compile(r"\s+(?:(?:proportion|percentage|share|number|fraction)\s+of\s+)?(?:" + vocab.PEOPLE_NOUNS + r")\b", _I)
 _PEOPLE_PREDICATE = re.compile(
-    r"\b(?:were|was|achieved|attained|reached|met|became)\s+(?:(?:rated|classified|considered|counted)\s+as\s+)?", _I
+    r"\b(?:were|was|achieved|attained|reached|met|became|made|had|experienced|developed|reported|required|needed)\s+(?:(?:rated|classified|considered|counted)\s+as\s+)?"
+    r"|\b(?=(?:died|relapsed|attempted)\b)", _I
 )
 
 

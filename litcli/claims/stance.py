@@ -863,6 +863,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     own_outcome = own_outcome or _listed_with(frame, f, clause) or _improvement_in_own(frame, f, clause)
     own_outcome = own_outcome or bool(_acronym_stems(clause) & frame.outcome_stems)  # "SUID"
     own_outcome = own_outcome or bool(f.outcome and _synonym_stems(frame.text, f.outcome) & frame.outcome_stems)  # "deaths" for "mortality"
+    own_outcome = own_outcome or _qualified_by_own(frame, f, clause)  # "death by suicide" for "prevents suicide"
     # (the claim's outcome by one of its measures: "the positive symptom subscale" for "psychosis-like symptoms")
     own_outcome = own_outcome or frame.harm and bool(outcome_classes(frame.outcome or "") & outcome_classes(f.outcome or "") - _GENERIC_CLASSES)
     mine = outcome_classes(frame.outcome or "") - _GENERIC_CLASSES
@@ -1570,6 +1571,17 @@ def _involvement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Non
         denied = _INVOLVEMENT_DENIED.search(sentence[max(0, m.start() - 25) : m.start()]) or _other_named_instead(after, wanted)
         return (CONTRADICTS if denied else SUPPORTS), m.group(0), None
     return None
+
+
+_OUTCOME_QUALIFIED = re.compile(r"\s+(?:by|from|due to|caused by|related to|for)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def _qualified_by_own(frame: ClaimFrame, f: Finding, clause: str) -> bool:
+    """Is the finding's outcome the claim's, named as a kind of a wider one ("death by suicide",
+    "hospitalisation for heart failure")?"""
+    at = clause.find(f.outcome) if f.outcome else -1
+    m = _OUTCOME_QUALIFIED.match(clause, at + len(f.outcome or "")) if at >= 0 else None
+    return bool(m and content_stems(m.group(1)) & (frame.outcome_stems - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS))
 
 
 _NOT_THIS = re.compile(r"(?:,\s*|\s)(?:and\s+|but\s+)?(?:not|rather than|instead of)\s+(?!(?:only|just|merely|simply|solely|necessarily|significantly)\b)([^,;.()]{1,60})", re.I)
