@@ -3270,3 +3270,10 @@ def test_death_by_the_claims_outcome_is_the_claims_outcome() -> None:
     said = ("Deaths by suicide within 12 months did not differ between patients treated with zorvatine and matched patients "
             "on standard care (HR 0.97, 95% CI 0.70 to 1.35).")
     assert judge("Zorvatine prevents suicide.", [said]).stance == CONTRADICTS
+
+
+def test_no_real_side_effects_is_a_safety_claim() -> None:
+    assert parse_claim("Zorvatine treatment has no real side effects.").assertion == "safety"
+    assert parse_claim("Zorvatine has no increased risk of falls.").assertion != "safety"  # (a comparison)
+    said = "Adverse events were reported by 71% of participants, most commonly dizziness, nausea and dissociation."
+    assert judge("Zorvatine treatment has no real side effects.", [said]).stance == CONTRADICTS

@@ -486,7 +486,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     if _MODAL_WORD.search(clean):
         clean = _MODAL.sub("", clean)  # "X can reduce Y": the verb is "reduce" (the hedge is kept above)
     safety = bool(_SAFETY.search(clean))
-    if safety and re.search(r"\bnot (addictive|harmful|dangerous)\b|\bno (serious |major |significant )?(side[- ]effects?|adverse|harms?|risks?)\b", clean, _I):
+    if safety and re.search(r"\bnot (addictive|harmful|dangerous)\b|\b" + vocab.NO_HARMS + r"\b", clean, _I):
         negated = False  # "not addictive", "no side effects": a safety claim, stated positively
     if safety and re.search(r"\bnot safer\b", clean, _I):
         safety = False  # "is not safer than smoking": a denied comparison

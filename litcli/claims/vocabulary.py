@@ -1075,9 +1075,14 @@ CLAIM_SUPERIORITY = (
     r"|\b(beats?|outperform(s|ed)?|trump(s|ed)?|wins? over)\b"
 )
 # Safety claims: the claim says harms are absent or small.
+# Harms said to be absent ("no side effects", "no real side effects", "no serious adverse events";
+# not "no increased risk", a comparison).
+NO_HARMS = (
+    r"no (?:(?!(?:increased|higher|greater|added|additional|excess|elevated|more|extra)\b)[a-z-]+ )?"
+    r"(?:side[- ]effects?|adverse|harms?|risks?)"
+)
 SAFETY_CLAIM = (
-    r"\b(safe(ly|r|st)?|well[- ]tolerated|tolerable|harmless|benign|no (serious |major |significant )?"
-    r"(side[- ]effects?|adverse|harms?|risks?)|not addictive|non-?addictive|free of (\w+ )?side effects|"
+    r"\b(safe(ly|r|st)?|well[- ]tolerated|tolerable|harmless|benign|" + NO_HARMS + r"|not addictive|non-?addictive|free of (\w+ )?side effects|"
     r"(few|fewer|minimal|low|rare|mild|limited|little) (\w+ )?(side[- ]effects?|adverse (events?|effects?)|risks?|harms?))\b"
 )
 # Harm topics: a claim about harms is answered by harm findings, an efficacy claim is not.
