@@ -14,6 +14,7 @@ import pytest
 
 from litcli.claims import evidence as ev
 from litcli.claims import reader as rd
+from litcli.claims import stance as stance_module
 from litcli.claims import verdict as vd
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim, extract_claims, parse_article
@@ -3277,3 +3278,12 @@ def test_no_real_side_effects_is_a_safety_claim() -> None:
     assert parse_claim("Zorvatine has no increased risk of falls.").assertion != "safety"  # (a comparison)
     said = "Adverse events were reported by 71% of participants, most commonly dizziness, nausea and dissociation."
     assert judge("Zorvatine treatment has no real side effects.", [said]).stance == CONTRADICTS
+
+
+def test_after_a_week_is_from_then_on_and_the_first_days_are_before_it() -> None:
+    assert stance_module._time_span("does nothing for suicidal thoughts after a week", claim=True) == (7.0, float("inf"))
+    assert stance_module._time_span("was confined to the first three days after infusion") == (0.0, 3.0)
+    claim = "Ketamine does nothing for suicidal thoughts after a week."
+    assert judge(claim, ["Ketamine's benefit on suicidal ideation was confined to the first three days after infusion."]).stance == NEUTRAL
+    said = "At day 14, SSI scores remained significantly lower in the ketamine group than in the midazolam group (difference -4.2, 95% CI -7.0 to -1.4)."
+    assert judge(claim, [said]).stance == CONTRADICTS

@@ -1694,7 +1694,7 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
             return NEUTRAL
     # "increases abstinence at 6 months": a result at week 8 is about another time
     # ("reduces late nausea between 24 and 72 hours": a result in the first 6 h is about another time)
-    claimed, found = _time_span(frame.text[frame.text.find(frame.cue) if frame.cue and frame.cue in frame.text else 0 :]), _time_span(clause)
+    claimed, found = _time_span(frame.text[frame.text.find(frame.cue) if frame.cue and frame.cue in frame.text else 0 :], claim=True), _time_span(clause)
     if claimed and found and not (found[1] >= 0.7 * claimed[0] and found[0] <= 1.4 * claimed[1]):
         return NEUTRAL
     if claimed and stance == SUPPORTS and _EFFECT_LOST.search(clause):
@@ -1708,7 +1708,7 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
 _AT_TIME_POINT = re.compile(r"\b(?:at|on|by|after)\s+(?:(?:day|week|month)\s+\d+|\d+\s+(?:days?|weeks?|months?))\b", re.I)
 _OVER_PERIOD = re.compile(r"\b(?:over|during|throughout|across|through|for)\s+(?:the\s+)?(?:\d+|\w+)[\s-]+(?:days?|weeks?|months?|years?)\b", re.I)
 _TIME_POINT = re.compile(
-    r"\b(?:at|after|by)\s+(?:(?:week|month|day|year)s?\s+\d+|(?:\d+(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")[\s-]*(?:weeks?|months?|days?|years?|hours?|wk|mo|h)\b)"
+    r"\b(?:at|after|by)\s+(?:(?:week|month|day|year)s?\s+\d+|(?:\d+(?:[.·]\d+)?|an?(?=\s)|" + vocab.CARDINAL_PATTERN + r")[\s-]*(?:weeks?|months?|days?|years?|hours?|wk|mo|h)\b)"
     # ("6-month abstinence", "(week 12)")
     r"|(?<![\w.-])\d+-(?:week|month|day|year|hour)\b(?!-)(?!\s+(?:" + vocab.TIME_SPAN_NOUNS + r")\b)|\((?:week|month|day)\s+\d+\)", re.I
 )
@@ -1722,14 +1722,15 @@ def _time_point(text: str) -> float | None:
 
 _TIME_WINDOW = re.compile(
     r"\bbetween\s+(\d+(?:[.·]\d+)?)\s*(?:and|-|–|to)\s*(\d+(?:[.·]\d+)?)\s*(" + vocab.TIME_UNIT_WORDS + r")\b"
-    r"|\b(?:in|during|within|over)\s+the\s+first\s+(\d+(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")[\s-]*(" + vocab.TIME_UNIT_WORDS + r")\b",
+    r"|\b(?:in|during|within|over|to|until)\s+the\s+first\s+(\d+(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")[\s-]*(" + vocab.TIME_UNIT_WORDS + r")\b",
     re.I,
 )
 
 
-def _time_span(text: str) -> tuple[float, float] | None:
+def _time_span(text: str, *, claim: bool = False) -> tuple[float, float] | None:
     """The times a text is about, in days: a window ("between 24 and 72 hours", "in the first
-    6 h": 0 to 6 h) or a time point as a window of one (see ``_time_point``)."""
+    6 h": 0 to 6 h), or its first time point as a window of one (see ``_time_point``); a claim's
+    "after a week" is from a week on."""
     m = _TIME_WINDOW.search(text)
     if m and m.group(1):
         lo, hi = time_days(f"{m.group(1)} {m.group(3)}"), time_days(f"{m.group(2)} {m.group(3)}")
@@ -1739,8 +1740,13 @@ def _time_span(text: str) -> tuple[float, float] | None:
         hi = time_days(f"{m.group(4)} {m.group(5)}")
         if hi is not None:
             return 0.0, hi
-    t = _time_point(text)
-    return (t, t) if t else None
+    points = [(m, time_days(m.group(0).replace("-", " ").strip("()"))) for m in _TIME_POINT.finditer(text)]
+    days = [t for _, t in points if t]
+    if not days:
+        return None
+    if claim and points[0][0].group(0).lower().startswith("after") and points[0][1]:
+        return points[0][1], float("inf")  # "does nothing after a week": from then on
+    return days[0], days[0]
 
 
 _GENERIC_TREATMENT = re.compile(r"(" + vocab.GENERIC_TREATMENT_WORDS + r")$", re.I)
