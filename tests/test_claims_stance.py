@@ -3287,3 +3287,13 @@ def test_after_a_week_is_from_then_on_and_the_first_days_are_before_it() -> None
     assert judge(claim, ["Ketamine's benefit on suicidal ideation was confined to the first three days after infusion."]).stance == NEUTRAL
     said = "At day 14, SSI scores remained significantly lower in the ketamine group than in the midazolam group (difference -4.2, 95% CI -7.0 to -1.4)."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_augmentation_as_a_treatment_and_a_rank_below_the_others() -> None:
+    claim = "Zorvatine is the most effective add-on option for treatment-resistant depression."
+    below = "In the network meta-analysis, zorvatine augmentation ranked below aripiprazole and lithium augmentation for remission at 6 weeks (SUCRA 0.41 vs 0.78 and 0.69)."
+    above = "In the network meta-analysis, zorvatine augmentation ranked above aripiprazole and lithium augmentation for remission at 6 weeks (SUCRA 0.81 vs 0.48 and 0.39)."
+    assert judge(claim, [below]).stance == CONTRADICTS
+    assert judge(claim, [above]).stance == SUPPORTS
+    assert rd.UP.search("zorvatine augmentation ranked below lithium") is None
+    assert rd.UP.search("augmentation of synaptic transmission")

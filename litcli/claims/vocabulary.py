@@ -661,7 +661,8 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
 # Verbs and adjectives that move an outcome up or down (the raw direction).
 UP_TERMS = (
     r"increas\w*|ris(e|es|en|ing)|rose|rais(e|es|ed|ing)|elevat\w*|higher|(?<=significantly )high\b|greater|larger|more|"
-    r"enhanc(e|es|ed|ing|ement)|boost(s|ed|ing)?|augment\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|"
+    # ("ketamine augmentation ranked below lithium augmentation": a kind of treatment, not a rise)
+    r"enhanc(e|es|ed|ing|ement)|boost(s|ed|ing)?|augment(?!ation\s+(?:with|therapy|strateg\w*|trials?|groups?|arms?|ranked|was|were|and|or|vs\.?|versus|compared)\b)\w*|upregulat\w*|up-regulat\w*|induc(e|es|ed|ing)|"
     r"stimulat(e|es|ed|ing|ion)|promot(e|es|ed|ing)|encourag(e|es|ed|ing)|fuel(s|ed|led)?|gain(s|ed)?|grew|grow(s|n|ing)?|surg(e|es|ed)|spik(e|es|ed)|accelerat\w*|"
     r"prolong\w*|lengthen(s|ed|ing)?|longer|extend(s|ed)?|doubl(e|ed|es)|tripl(e|ed|es)|exceed\w*|peak(s|ed)|(?<=to )peak|excess\w*|"
     r"amplif\w*|strengthen\w*|trigger\w*|(?<!\bany )(?<!\bevery )cause[sd]?(?! of death)|causing|provok\w*|restor\w*|potentiat\w*|"
@@ -717,8 +718,8 @@ BAD_TERMS = (
     r"damag(e|es|ed|ing)|impair\w*|unsafe|toxic|dangerous|detrimental|disadvantage|poorly tolerated|wreck(s|ed|ing)?"
 )
 # Comparative verbs that place the subject arm above or below the other.
-ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?(?!\s*(/|per)\s*min)|separated|advantage|favou?r"
-ARM_WORSE = r"inferior|worse|less effective|poorer"
+ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?(?!\s*(/|per)\s*min)|separated|advantage|favou?r|ranked (?:above|ahead of|higher than)"
+ARM_WORSE = r"inferior|worse|less effective|poorer|ranked (?:below|behind|lower than)"
 ARM_SAME = (
     r"noninferior|non-inferior|(met|meeting|achieved|established|demonstrated) (the )?(prespecified |pre-specified |predefined )?non-?inferiority|as (effective|good|efficacious) as|(work\w*|perform\w*|did|does|do|fared) as well as|"
     # ("equivalent" as a verdict, not "spherical equivalent", "morphine equivalents")
