@@ -3297,3 +3297,14 @@ def test_augmentation_as_a_treatment_and_a_rank_below_the_others() -> None:
     assert judge(claim, [above]).stance == SUPPORTS
     assert rd.UP.search("zorvatine augmentation ranked below lithium") is None
     assert rd.UP.search("augmentation of synaptic transmission")
+
+
+def test_noninferiority_not_shown_is_no_null_of_equivalence() -> None:
+    claim = "Zorvatine works just as well as ECT for depression."
+    for said in (
+        "Zorvatine failed to demonstrate noninferiority to ECT for remission (difference -25 percentage points; 95% CI -38 to -12).",
+        "Noninferiority of zorvatine to ECT was not shown for remission.",
+        "Zorvatine did not meet the prespecified noninferiority margin compared with ECT.",
+    ):
+        assert judge(claim, [said]).stance == CONTRADICTS, said
+    assert judge(claim, ["Zorvatine was noninferior to ECT for remission."]).stance == SUPPORTS

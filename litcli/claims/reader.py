@@ -77,6 +77,7 @@ _REFERENCE_ANYWHERE = re.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r"
 _BETTER = _rx(vocab.ARM_BETTER)
 _WORSE = _rx(vocab.ARM_WORSE)
 _SAME = _rx(vocab.ARM_SAME)
+_NONINFERIORITY_NOT_SHOWN = re.compile(vocab.NONINFERIORITY_NOT_SHOWN, _I)
 _NOT_DIRECTION = re.compile(vocab.NOT_DIRECTION, _I)
 _BASELINE = re.compile(
     r"\bat baseline\b|\bbaseline characteristics\b|^\W*(?:the\s+)?(?:mean|median)?\s*(?:\(\w+\)\s*)?baseline\s+[\w-]+(?:\s+[\w-]+)?\s+(?:scores?\s+)?(?:was|were)\b", _I
@@ -1545,6 +1546,11 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     harm = bool(HARM.search(clause))
     sig = significance(clause)
     # 1. comparisons of arms that say who did better: "superior to", "no better than", "noninferior"
+    not_shown = _NONINFERIORITY_NOT_SHOWN.search(clause)
+    if not_shown:
+        # "failed to demonstrate noninferiority to ECT": not shown to be as good (no null)
+        v, words = valence(clause)
+        return Finding(goodness=-(arm_sign(clause, arms) or 1), valence=v, outcome=words, significant=sig, harm=harm, cue=not_shown.group(0))
     clause = _SIMILAR_TO.sub(lambda m: m.group(0) if _names_an_arm(clause[m.end() : m.end() + 45], arms) else "like", clause)
     # "..., but not in the placebo group (p = 0.33)", "the control group did not change": a change
     # within the other arm, not a test between the arms; "no differences except for X": X is the exception

@@ -720,6 +720,14 @@ BAD_TERMS = (
 # Comparative verbs that place the subject arm above or below the other.
 ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?(?!\s*(/|per)\s*min)|separated|advantage|favou?r|ranked (?:above|ahead of|higher than)"
 ARM_WORSE = r"inferior|worse|less effective|poorer|ranked (?:below|behind|lower than)"
+# Noninferiority tested and not shown ("failed to demonstrate noninferiority to ECT", "did not meet
+# the noninferiority margin"): the arm was not shown to be as good; no null of equivalence.
+NONINFERIORITY_NOT_SHOWN = (
+    r"\b(?:fail(?:s|ed)?|did not|does not|could not|was not|were not|not)\s+(?:to\s+)?(?:demonstrat\w*|show\w*|establish\w*|meet|met|achiev\w*|reach\w*|be shown)"
+    r"\s+(?:the\s+)?(?:(?:pre-?specified|pre-?defined|pre-?planned)\s+)?non-?inferiority\b"
+    r"|\bnon-?inferiority\s+(?:\w+\s+){0,4}?(?:was|were|could)\s+not\s+(?:be\s+)?(?:shown|demonstrated|established|met|achieved|reached|confirmed)\b"
+    r"|\bfail(?:s|ed)?\s+(?:the\s+)?(?:[^\s;,.]+\s+){0,3}?non-?inferiority\s+(?:margin|criteri\w*|threshold|bound)\b"
+)
 ARM_SAME = (
     r"noninferior|non-inferior|(met|meeting|achieved|established|demonstrated) (the )?(prespecified |pre-specified |predefined )?non-?inferiority|as (effective|good|efficacious) as|(work\w*|perform\w*|did|does|do|fared) as well as|"
     # ("equivalent" as a verdict, not "spherical equivalent", "morphine equivalents")
