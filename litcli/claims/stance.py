@@ -1590,7 +1590,7 @@ _NOT_THIS = re.compile(r"(?:,\s*|\s)(?:and\s+|but\s+)?(?:not|rather than|instead
 def _other_named_instead(text: str, wanted: frozenset[str]) -> bool:
     """Does ``text`` name the claim's own term only as the one ruled out ("mediated by
     alpha1-containing, not alpha2-containing, receptors" for a claim of alpha2)?"""
-    denied = [m for m in _NOT_THIS.finditer(text)]
+    denied = list(_NOT_THIS.finditer(text))
     if not denied:
         return False
     kept = _NOT_THIS.sub(" ", text)
@@ -1714,10 +1714,14 @@ _TIME_POINT = re.compile(
 )
 
 
+def _point_days(m: re.Match[str]) -> float | None:
+    return time_days(m.group(0).replace("-", " ").strip("()"))
+
+
 def _time_point(text: str) -> float | None:
     """The time point a text names ("at 6 months", "at week 8", "after 2 years"), in days."""
     m = _TIME_POINT.search(text)
-    return time_days(m.group(0).replace("-", " ").strip("()")) if m else None
+    return _point_days(m) if m else None
 
 
 _TIME_WINDOW = re.compile(
@@ -1740,13 +1744,13 @@ def _time_span(text: str, *, claim: bool = False) -> tuple[float, float] | None:
         hi = time_days(f"{m.group(4)} {m.group(5)}")
         if hi is not None:
             return 0.0, hi
-    points = [(m, time_days(m.group(0).replace("-", " ").strip("()"))) for m in _TIME_POINT.finditer(text)]
-    days = [t for _, t in points if t]
-    if not days:
+    point = _TIME_POINT.search(text)
+    t = _point_days(point) if point else None
+    if not t:
         return None
-    if claim and points[0][0].group(0).lower().startswith("after") and points[0][1]:
-        return points[0][1], float("inf")  # "does nothing after a week": from then on
-    return days[0], days[0]
+    if claim and point is not None and point.group(0).lower().startswith("after"):
+        return t, float("inf")  # "does nothing after a week": from then on
+    return t, t
 
 
 _GENERIC_TREATMENT = re.compile(r"(" + vocab.GENERIC_TREATMENT_WORDS + r")$", re.I)
