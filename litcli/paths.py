@@ -1,6 +1,6 @@
 """Where litcli keeps its files.
 
-``LITCLI_HOME`` (if set) holds everything: ``config.json`` and ``library.db``.
+``LITCLI_HOME`` (if set) holds everything: ``config.json``, ``library.db`` and ``cache/``.
 Otherwise the platform's user config dir holds the config and the user data
 dir holds the library (via platformdirs).
 """
@@ -42,3 +42,14 @@ def config_path() -> Path:
 
 def library_path() -> Path:
     return data_dir() / "library.db"
+
+
+def cache_dir() -> Path:
+    """Files litcli can rebuild at any time (compiled patterns): ``LITCLI_HOME/cache`` or the
+    platform's user cache dir."""
+    home = home_override()
+    if home is not None:
+        return home / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP))

@@ -6,10 +6,20 @@ variables, so no test reads or writes the user's config or library.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Modules imported while tests are collected (before any fixture) find their files under
+# LITCLI_HOME too: the claims reader's pattern cache (litcli/claims/regexcache.py) must not
+# be the user's.  Each test then gets a home of its own (isolated_env).
+_SESSION_HOME = tempfile.mkdtemp(prefix="litcli-test-home-")
+os.environ["LITCLI_HOME"] = _SESSION_HOME
+atexit.register(shutil.rmtree, _SESSION_HOME, True)
 
 SHARED_DATA = Path(os.environ.get("LITCLI_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim
 from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge_record
@@ -35,8 +36,8 @@ _TEXT_LEVELS: dict[str, str] = {
 }
 # Levels the text may raise (publication types missing, generic or weak).
 _REFINED = ("other", "non-randomised trial", "observational")
-_ANIMAL = re.compile(r"\b(rats?|mice|mouse|rodents?|murine|primates?|monkeys?|zebrafish|animal models?)\b", re.I)
-_IN_VITRO = re.compile(r"\bin vitro\b|\bcultured (cells|neurons)\b|\bcell lines?\b", re.I)
+_ANIMAL = regexcache.compile(r"\b(rats?|mice|mouse|rodents?|murine|primates?|monkeys?|zebrafish|animal models?)\b", re.I)
+_IN_VITRO = regexcache.compile(r"\bin vitro\b|\bcultured (cells|neurons)\b|\bcell lines?\b", re.I)
 
 _PARTICIPANTS = (
     r"(?:patients|participants|subjects|adults|individuals|people|veterans|volunteers|children|"
@@ -44,19 +45,19 @@ _PARTICIPANTS = (
 )
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
 _SAMPLE_PATTERNS = [
-    re.compile(r"\b[nN]\s*=\s*" + _NUM + r"(?![\d.])"),
-    re.compile(r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?" + _PARTICIPANTS + r"\b"),
+    regexcache.compile(r"\b[nN]\s*=\s*" + _NUM + r"(?![\d.])"),
+    regexcache.compile(r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?" + _PARTICIPANTS + r"\b"),
 ]
 _STUDIED = r"(?:randomi[sz]ed|enrolled|included|recruited|allocated|assigned|analy[sz]ed)"
 _STUDIED_PATTERNS = [
     # "24 were randomized", "227 patients with major depression were randomized"
-    re.compile(r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,6}?(?:were|was|had been)\s+(?:then\s+|subsequently\s+)?" + _STUDIED + r"\b"),
+    regexcache.compile(r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,6}?(?:were|was|had been)\s+(?:then\s+|subsequently\s+)?" + _STUDIED + r"\b"),
     # "we randomized 120 patients", "enrolled a total of 76"
-    re.compile(r"\b" + _STUDIED + r"\s+(?:a total of\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?" + _PARTICIPANTS + r"\b"),
+    regexcache.compile(r"\b" + _STUDIED + r"\s+(?:a total of\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?" + _PARTICIPANTS + r"\b"),
 ]
-_SCREENED = re.compile(r"[\w\s-]{0,20}?\b(screened|assessed for eligibility|approached|invited|contacted)\b", re.I)
+_SCREENED = regexcache.compile(r"[\w\s-]{0,20}?\b(screened|assessed for eligibility|approached|invited|contacted)\b", re.I)
 _NUMBER_WORDS = {w: int(v) for w, v in vocab.CARDINAL_WORDS.items()}
-_WORD_SAMPLE = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,2}?" + _PARTICIPANTS + r"\b", re.I)
+_WORD_SAMPLE = regexcache.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,2}?" + _PARTICIPANTS + r"\b", re.I)
 
 
 
@@ -150,7 +151,7 @@ _SR = r"systematic(?:ally)? review"
 def _this_study_pattern(cue: str, extra: str) -> re.Pattern[str]:
     # "we performed a meta-analysis", "this meta-analysis", "in this systematic review and
     # meta-analysis" -- not "a previous meta-analysis found ..." in a cohort's background.
-    return re.compile(
+    return regexcache.compile(
         rf"\b(?:we|this|the present|the current|our)\b{_OTHER_STUDY}{{0,40}}?\b{cue}"
         rf"|\b(?:performed|conducted|carried out|undertook|undertaken)\s+(?:a|an)\s+{_OTHER_STUDY}{{0,30}}?\b{cue}"
         rf"|{extra}",
@@ -167,10 +168,10 @@ _THIS_STUDY = {
     "systematic review": _this_study_pattern(_SR, rf"\b{_SR} (?:and {_MA}\w* )?of\b"),
 }
 _TITLE_CUE = {
-    "meta-analysis": re.compile(r"\bmeta-?analy[sz]", re.I),
-    "systematic review": re.compile(r"\bsystematic(ally)? review", re.I),
+    "meta-analysis": regexcache.compile(r"\bmeta-?analy[sz]", re.I),
+    "systematic review": regexcache.compile(r"\bsystematic(ally)? review", re.I),
 }
-_PREVIOUS = re.compile(r"\b(previous|prior|earlier|published|recent|existing|another|other|past)\s+(\w+\s+){0,2}$", re.I)
+_PREVIOUS = regexcache.compile(r"\b(previous|prior|earlier|published|recent|existing|another|other|past)\s+(\w+\s+){0,2}$", re.I)
 
 
 def _this_study(name: str, record: Record) -> bool:

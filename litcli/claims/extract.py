@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
 from litcli.claims.sentences import split_sentences
 from litcli.errors import InputFileError
@@ -280,9 +281,9 @@ def _decode_text(data: bytes, source: str) -> str:
 
 # --- text and Markdown -------------------------------------------------------------------
 
-_BULLET = re.compile(r"^\s*(?:[•\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014*+-]|\d{1,2}[.)])\s+(.*)$")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_BULLET = regexcache.compile(r"^\s*(?:[•\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014*+-]|\d{1,2}[.)])\s+(.*)$")
+_MD_HEADING = regexcache.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_TERMINAL = regexcache.compile(r"[.!?:;\"”’)\]]\s*$")
 
 
 def _clean_markdown(line: str) -> str:
@@ -300,8 +301,8 @@ def _looks_like_heading(text: str) -> bool:
     return 0 < len(words) <= 14 and not _TERMINAL.search(text)
 
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_INDENTED = re.compile(r"^(?: {4}|\t)")
+_FENCE = regexcache.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_INDENTED = regexcache.compile(r"^(?: {4}|\t)")
 
 
 def _fence_end(lines: list[str], i: int) -> int:
@@ -651,17 +652,17 @@ def _walk(el: object, blocks: list[Block], state: dict[str, int]) -> None:
 
 # --- claims -----------------------------------------------------------------------------
 
-_FURNITURE = [re.compile(p, re.IGNORECASE) for p in vocab.FURNITURE_PATTERNS]
-_PROMOTION = [re.compile(p, re.IGNORECASE) for p in vocab.PROMOTION_PATTERNS]
-_SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
-_TREATMENT_REF = re.compile(vocab.TREATMENT_REFERENCE, re.IGNORECASE)
-_QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")  # 'He asked: "Does ketamine cure OCD?"' too
+_FURNITURE = [regexcache.compile(p, re.IGNORECASE) for p in vocab.FURNITURE_PATTERNS]
+_PROMOTION = [regexcache.compile(p, re.IGNORECASE) for p in vocab.PROMOTION_PATTERNS]
+_SECOND_PERSON = regexcache.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
+_TREATMENT_REF = regexcache.compile(vocab.TREATMENT_REFERENCE, re.IGNORECASE)
+_QUESTION = regexcache.compile(r"\?[\"'”’»)\]]*\s*$")  # 'He asked: "Does ketamine cure OCD?"' too
 
 # A bare first-person word ("we", "our", "US") is not promotion by itself: "approved in the
 # US", "we are excited". First person is promotion when the sentence is about the writer's
 # business: "we offer", "our clinic", "contact us", "book a consultation".
 _FIRST_PERSON_WORDS = {"we", "our", "us", "ours", "ourselves"}
-_FIRST_PERSON_PROMOTION = re.compile(
+_FIRST_PERSON_PROMOTION = regexcache.compile(
     r"\b[Ww]e(?:'re|'ll|'ve)?\s+(?:(?:also|now|proudly|currently|still|can|could|would|will|are|have|do|"
     r"gladly|happily|only)\s+)*"
     r"(?:offer|provide|specialize|specialise|deliver|welcome|accept|invite|treat|help|serve|administer|"
@@ -694,22 +695,22 @@ def is_question(sentence: str) -> bool:
 # ("Researchers who will continue the trial found ..."), a name ("said Will Smith"), or a
 # clause after the finding ("Ketamine reduces depression, but the effect will fade").
 # lower-case only: a capitalised "Will" is a name ("said Will Smith") or starts a question
-_FUTURE = re.compile(r"\b(?:will|shall|won't|shan't|going to)\b(?!\s*[,.;:!?)]|$)")
-_RELATIVE_BEFORE = re.compile(
+_FUTURE = regexcache.compile(r"\b(?:will|shall|won't|shan't|going to)\b(?!\s*[,.;:!?)]|$)")
+_RELATIVE_BEFORE = regexcache.compile(
     r"\b(?:who|which|that|whom|whose|where|when)\s+(?:(?:also|still|soon|not|probably|likely)\s+)*$", re.IGNORECASE
 )
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = regexcache.compile(
     r"(?:[,;]\s*|\s)(?:but|yet|although|though|while|whereas|and|so|however|even if|even though)\s+|;\s*|\s[–—]\s",
     re.IGNORECASE,
 )
-_FINITE_VERB = re.compile(
+_FINITE_VERB = regexcache.compile(
     rf"\b(?:{vocab.CLAIM_VERBS}|is|are|was|were|has|have|had|does|did|found|showed|shows|shown|"
     r"demonstrated|demonstrates|works|worked|acts|acted|helps|helped|produces|produced|leads|led|provides|"
     r"provided|remains|remained|offers|offered|reported|reports|suggests|suggested|lasts|lasted|"
     r"achieved|achieves|improved|improves|reduced|reduces)\b",
     re.IGNORECASE,
 )
-_SUBORDINATOR_START = re.compile(r"^\W*(?:although|though|while|whereas|even if|even though|if|when|once|as|until)\b",
+_SUBORDINATOR_START = regexcache.compile(r"^\W*(?:although|though|while|whereas|even if|even though|if|when|once|as|until)\b",
                                  re.IGNORECASE)
 
 
@@ -758,12 +759,12 @@ def skip_reason(sentence: str, *, list_item: bool = False) -> str | None:
     return None
 
 
-_SHORT_CLAIM = re.compile(
+_SHORT_CLAIM = regexcache.compile(
     r"^\W*(?P<subject>\S+)\s+(?P<verb>\S+)\s+(?P<object>\S+?)\W*$"
 )
-_CLAIM_VERB = re.compile(rf"^{vocab.CLAIM_VERBS}$", re.IGNORECASE)
-_CLAIM_VERB_IN = re.compile(rf"\b{vocab.CLAIM_VERBS}\b", re.IGNORECASE)
-_NOT_A_VERB = re.compile(r"(ors|ers|ions|ments|ness|ss|ing|ade)$")  # "inhibitors", "blockade"
+_CLAIM_VERB = regexcache.compile(rf"^{vocab.CLAIM_VERBS}$", re.IGNORECASE)
+_CLAIM_VERB_IN = regexcache.compile(rf"\b{vocab.CLAIM_VERBS}\b", re.IGNORECASE)
+_NOT_A_VERB = regexcache.compile(r"(ors|ers|ions|ments|ness|ss|ing|ade)$")  # "inhibitors", "blockade"
 _SUBJECT_GROUPS = ("intervention", "comparator")  # what a treatment claim is about
 
 

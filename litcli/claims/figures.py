@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
 from litcli.claims.frame import claim_core
 from litcli.claims.reader import content_stems
@@ -32,25 +33,25 @@ _UP = vocab.FIGURE_UP_WORDS
 _DOWN = vocab.FIGURE_DOWN_WORDS
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(rf"(?:between\s+)?({_NUM})(?:{_PCT})?\s*(?:to|-|–|—|and)\s*({_NUM}){_PCT}", _I)),
-    ("percent", re.compile(rf"\b({_PCT_NUM}){_PCT}", _I)),
-    ("in", re.compile(rf"\b({_COUNT})\s+(?:in|out\s+of)\s+({_DENOMINATOR})\b", _I)),
-    ("fraction", re.compile(rf"\b({_FRACTION})\s+of\b", _I)),
-    ("times", re.compile(rf"\b({_COUNT})[- ]?(?:times|fold)\s+(?:as\s+\w+|({_UP}|{_DOWN})|(?=(?:that|those)\s+(?:of|in|for|among)\b))", _I)),
+    ("range", regexcache.compile(rf"(?:between\s+)?({_NUM})(?:{_PCT})?\s*(?:to|-|–|—|and)\s*({_NUM}){_PCT}", _I)),
+    ("percent", regexcache.compile(rf"\b({_PCT_NUM}){_PCT}", _I)),
+    ("in", regexcache.compile(rf"\b({_COUNT})\s+(?:in|out\s+of)\s+({_DENOMINATOR})\b", _I)),
+    ("fraction", regexcache.compile(rf"\b({_FRACTION})\s+of\b", _I)),
+    ("times", regexcache.compile(rf"\b({_COUNT})[- ]?(?:times|fold)\s+(?:as\s+\w+|({_UP}|{_DOWN})|(?=(?:that|those)\s+(?:of|in|for|among)\b))", _I)),
     # "doubles the risk", "tripled"; "a hazard ratio of 2.8" (its interval is masked)
-    ("multiplied", re.compile(r"\b(" + "|".join(vocab.MULTIPLYING_VERBS) + r")(?:es|ed|ing)\b", _I)),  # (not "a double dose")
-    ("ratio", re.compile(rf"\b(?:hazard|odds|risk|rate|incidence\s+rate)\s+ratios?\s*(?:\([A-Za-z]+\)\s*)?(?:of|was|were|=|:|,)?\s*({_NUM})\b", _I)),
+    ("multiplied", regexcache.compile(r"\b(" + "|".join(vocab.MULTIPLYING_VERBS) + r")(?:es|ed|ing)\b", _I)),  # (not "a double dose")
+    ("ratio", regexcache.compile(rf"\b(?:hazard|odds|risk|rate|incidence\s+rate)\s+ratios?\s*(?:\([A-Za-z]+\)\s*)?(?:of|was|were|=|:|,)?\s*({_NUM})\b", _I)),
 ]
 # an interval around an estimate ("(95% CI 82-90%)", "95CI 1.11-1.97%", "95% HPDI 22% – 64%")
-_INTERVAL = re.compile(
+_INTERVAL = regexcache.compile(
     r"\([^()]*\b(?:\d{2}\s*%?\s*)?(?:CI|HPDI|CrI|UI|confidence|credible|uncertainty|IQR|range)\b[^()]*\)"
     r"|\b\d{2}\s*%?\s*(?:CI|HPDI|CrI|UI|confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?)\b(?:\s*\([A-Za-z]+\))?[:,]?\s*"
     r"(?:" + _NUM + r"\s*%?\s*(?:to|-|–|—|,)\s*" + _NUM + r"\s*%?)?",
     _I,
 )
-_BOUNDS = [(kind, re.compile(r"\b(?:" + words + r")\s*$", _I)) for kind, words in vocab.FIGURE_BOUNDS]
-_REFERENCE_BEFORE = re.compile(vocab.FIGURE_REFERENCE_BEFORE, _I)
-_PREMISE = re.compile(r"\b(?:if|when|unless|assuming|provided)\b[^,;:]*$", _I)  # "..., if 7% of patients took part"
+_BOUNDS = [(kind, regexcache.compile(r"\b(?:" + words + r")\s*$", _I)) for kind, words in vocab.FIGURE_BOUNDS]
+_REFERENCE_BEFORE = regexcache.compile(vocab.FIGURE_REFERENCE_BEFORE, _I)
+_PREMISE = regexcache.compile(r"\b(?:if|when|unless|assuming|provided)\b[^,;:]*$", _I)  # "..., if 7% of patients took part"
 _STAGE_WORDS = frozenset(content_stems(vocab.FIGURE_CONTEXT_NOISE))
 
 AGREE = 0.1  # figures within a tenth of each other (or one point) agree
@@ -147,15 +148,15 @@ def figures(text: str, *, shares: bool = True) -> tuple[Figure, ...]:
     return tuple(sorted(out, key=lambda f: f.start))
 
 
-_SHARE_AFTER = re.compile(r"\s*(?:of\b|[,.;:)\]]|$|(?:in|among|for)\b|(?:" + vocab.FIGURE_SHARE_VERBS + r")\b)", _I)
-_SHARE_AS_RISK = re.compile(r"\s*(?:" + vocab.FIGURE_RISK_NOUNS + r")\b", _I)
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", _I)
-_CHANGE_BEFORE = re.compile(r"\bby\s+(?:(?:" + "|".join(w for _, w in vocab.FIGURE_BOUNDS) + r")\s+)?$", _I)
+_SHARE_AFTER = regexcache.compile(r"\s*(?:of\b|[,.;:)\]]|$|(?:in|among|for)\b|(?:" + vocab.FIGURE_SHARE_VERBS + r")\b)", _I)
+_SHARE_AS_RISK = regexcache.compile(r"\s*(?:" + vocab.FIGURE_RISK_NOUNS + r")\b", _I)
+_ARTICLE_BEFORE = regexcache.compile(r"\b(?:a|an)\s+$", _I)
+_CHANGE_BEFORE = regexcache.compile(r"\bby\s+(?:(?:" + "|".join(w for _, w in vocab.FIGURE_BOUNDS) + r")\s+)?$", _I)
 
 
 # a word before a bare number that makes it a label or a count, not the start of a range of shares
-_RANGE_AFTER_WORD = re.compile(r"\b(?!(?:between|from|of|ranged|ranging|range|was|were|is|are|about|approximately|around|estimated|some|roughly|nearly|that|in|to|and|or|by)\b)[A-Za-z]+\s+(?:between\s+)?$", _I)
-_BOUND_AFTER = re.compile(r"\s*or\s+(" + _UP + "|" + _DOWN + r"|above|below)\b", _I)
+_RANGE_AFTER_WORD = regexcache.compile(r"\b(?!(?:between|from|of|ranged|ranging|range|was|were|is|are|about|approximately|around|estimated|some|roughly|nearly|that|in|to|and|or|by)\b)[A-Za-z]+\s+(?:between\s+)?$", _I)
+_BOUND_AFTER = regexcache.compile(r"\s*or\s+(" + _UP + "|" + _DOWN + r"|above|below)\b", _I)
 
 
 def _is_share(before: str, after: str) -> bool:
@@ -219,7 +220,7 @@ def read_figures(claim: str, sentences: Sequence[str], expansions: dict[str, str
     bare = core
     for f in figures(core):
         bare = bare.replace(f.text, " ")
-    bounds = re.compile(r"\b(?:" + "|".join(w for _, w in vocab.FIGURE_BOUNDS) + r")\b", _I)
+    bounds = regexcache.compile(r"\b(?:" + "|".join(w for _, w in vocab.FIGURE_BOUNDS) + r")\b", _I)
     words = _words(bounds.sub(" ", bare), {}) - _STAGE_WORDS
     if len(words) < 2:
         return {}

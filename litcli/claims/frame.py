@@ -24,51 +24,52 @@ from functools import cache, lru_cache
 from typing import Any
 
 from litcli.claims import reader as rd
+from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
 from litcli.claims.prefilter import prefiltered
 
 _I = re.IGNORECASE
-_DENIAL = re.compile(vocab.CLAIM_DENIAL, _I)
-_AMOUNT_OF_CHANGE = re.compile(
+_DENIAL = regexcache.compile(vocab.CLAIM_DENIAL, _I)
+_AMOUNT_OF_CHANGE = regexcache.compile(
     r"(?:an?\s+)?(?:less|more|fewer|greater|smaller|larger|lower|higher|bigger)\s+((?:[\w-]+\s+){0,2}(?:" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r"))$", _I
 )
-_DISEASE_STATE = re.compile(r"\b(?:" + vocab.DISEASE_STATES + r")(?:\s*(?:or|and|/)\s*(?:" + vocab.DISEASE_STATES + r"))?(?=\s+[A-Za-z])", _I)
-_EQUIV = re.compile(vocab.CLAIM_EQUIVALENCE, _I)
-_SUPER = re.compile(vocab.CLAIM_SUPERIORITY, _I)
-_NOT_JUST = re.compile(r"\b(?:(?:is|are|was|were|does|do|did)\s+)?not\s+(?:just|only|merely|simply|solely|purely|entirely)\b(?:\s+(?:an?|the)\b)?(?:\s+placebo\b)?", _I)
-_SAFETY = re.compile(vocab.SAFETY_CLAIM + "|" + vocab.SAFETY_CLAIM_NO_HARM, _I)
-_SAFE_NOUN = re.compile(r"safe(r|st)?\s+(?!(and|or|to|for|in|with|when|if|as|but)\b)[a-z]", _I)  # "safe storage", "safer sex"
-_LASTING = re.compile(vocab.LASTING_CLAIM, _I)
-_FADING = re.compile(vocab.FADING_CLAIM, _I)
+_DISEASE_STATE = regexcache.compile(r"\b(?:" + vocab.DISEASE_STATES + r")(?:\s*(?:or|and|/)\s*(?:" + vocab.DISEASE_STATES + r"))?(?=\s+[A-Za-z])", _I)
+_EQUIV = regexcache.compile(vocab.CLAIM_EQUIVALENCE, _I)
+_SUPER = regexcache.compile(vocab.CLAIM_SUPERIORITY, _I)
+_NOT_JUST = regexcache.compile(r"\b(?:(?:is|are|was|were|does|do|did)\s+)?not\s+(?:just|only|merely|simply|solely|purely|entirely)\b(?:\s+(?:an?|the)\b)?(?:\s+placebo\b)?", _I)
+_SAFETY = regexcache.compile(vocab.SAFETY_CLAIM + "|" + vocab.SAFETY_CLAIM_NO_HARM, _I)
+_SAFE_NOUN = regexcache.compile(r"safe(r|st)?\s+(?!(and|or|to|for|in|with|when|if|as|but)\b)[a-z]", _I)  # "safe storage", "safer sex"
+_LASTING = regexcache.compile(vocab.LASTING_CLAIM, _I)
+_FADING = regexcache.compile(vocab.FADING_CLAIM, _I)
 PERMANENT_DAYS = 3650.0  # "permanently", "for good", "forever": a claim no follow-up of months answers
-_ONSET = re.compile(vocab.ONSET_CLAIM, _I)
+_ONSET = regexcache.compile(vocab.ONSET_CLAIM, _I)
 POPULATIONS = [(pid, prefiltered(p, _I)) for pid, p in vocab.POPULATION_GROUPS]
-_TIME_LEAD = re.compile(r"^(?:a|an|one|two|three|four|six|twelve|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|on|after\b[^,]{0,30}),\s+", _I)
-_NOTHING_WITHOUT = re.compile(vocab.NOTHING_WITHOUT, _I)
-_NO_PARTNER_NEEDED = re.compile(vocab.NO_PARTNER_NEEDED, _I)
-_LIST_IN_SETTING = re.compile(r"\b(?:in|among|for|both)\s+(?:[\w-]+\s+){0,3}$", _I)
-_DOES_AFTER = re.compile(r"[^,;.]*\b(?:does|do|did|is|are|was|were)\b", _I)
-_LISTED_AFTER_VERB = re.compile(r"\b(?:" + vocab.EQUIVALENCE_VERBS + r")\s+(?:just\s+|about\s+|roughly\s+|nearly\s+|almost\s+|every bit\s+)?$", _I)
-_MULTIPLE_NAMES = re.compile(r"[\s-]+(?:" + vocab.MULTIPLE_OF_NOUNS + r")\b", _I)
-_LEADING_SETTING = re.compile(
+_TIME_LEAD = regexcache.compile(r"^(?:a|an|one|two|three|four|six|twelve|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|on|after\b[^,]{0,30}),\s+", _I)
+_NOTHING_WITHOUT = regexcache.compile(vocab.NOTHING_WITHOUT, _I)
+_NO_PARTNER_NEEDED = regexcache.compile(vocab.NO_PARTNER_NEEDED, _I)
+_LIST_IN_SETTING = regexcache.compile(r"\b(?:in|among|for|both)\s+(?:[\w-]+\s+){0,3}$", _I)
+_DOES_AFTER = regexcache.compile(r"[^,;.]*\b(?:does|do|did|is|are|was|were)\b", _I)
+_LISTED_AFTER_VERB = regexcache.compile(r"\b(?:" + vocab.EQUIVALENCE_VERBS + r")\s+(?:just\s+|about\s+|roughly\s+|nearly\s+|almost\s+|every bit\s+)?$", _I)
+_MULTIPLE_NAMES = regexcache.compile(r"[\s-]+(?:" + vocab.MULTIPLE_OF_NOUNS + r")\b", _I)
+_LEADING_SETTING = regexcache.compile(
     r"^(?:upon|in|after|during|following|among|under|before|when|for|at)\b[^,]{3,60},\s+"
     # (a time: "A month later, ketamine still outperforms an SSRI")
     r"|^(?:a|an|one|two|three|four|six|twelve|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|on|after\b[^,]{0,30}),\s+",
     _I,
 )
-_REPORTING_LEAD = re.compile(vocab.REPORTING_LEAD, _I)
-_UNKNOWN_VERB = re.compile(r"\b[a-z]{3,}(?:es|s)\b(?=\s+(?:the|a|an|its|their|this|these|that|to)\b)")
-_SETTING = re.compile(
+_REPORTING_LEAD = regexcache.compile(vocab.REPORTING_LEAD, _I)
+_UNKNOWN_VERB = regexcache.compile(r"\b[a-z]{3,}(?:es|s)\b(?=\s+(?:the|a|an|its|their|this|these|that|to)\b)")
+_SETTING = regexcache.compile(
     # (not "the need for rescue analgesia": what is needed is the outcome)
     r"(?<!\bneed)(?<!\bneeds)(?<!requirement)(?<!requirements)"
     r"\s(?:in|during|throughout|among|for|after|at|within|by|when|via|through|because|from|following|across|while|with)\s", _I
 )
 # "is an effective treatment for X", "a safe option for X": what it treats is the outcome
-_TREATMENT_FOR = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:treatments?|therap(?:y|ies)|options?|drugs?|remed(?:y|ies)|interventions?|cures?)\s+(?:for|of|against)\s+(.+)$", _I)
-_LINKED = re.compile(r"\b(?:associated|linked|related|correlated|tied)\s+(?:with|to)\s+", _I)
+_TREATMENT_FOR = regexcache.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:treatments?|therap(?:y|ies)|options?|drugs?|remed(?:y|ies)|interventions?|cures?)\s+(?:for|of|against)\s+(.+)$", _I)
+_LINKED = regexcache.compile(r"\b(?:associated|linked|related|correlated|tied)\s+(?:with|to)\s+", _I)
 # a link that qualifies a noun ("deaths related to heart disease", "pain associated with surgery"),
 # not a predicate ("is related to", "strongly associated with")
-_NOUN_LINK = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|not|and|or)\b)[A-Za-z-]+(?<!ly)\s+(?:associated|linked|related|correlated)\s+(?:with|to)\b", _I)
+_NOUN_LINK = regexcache.compile(r"\b(?!(?:is|are|was|were|be|been|being|not|and|or)\b)[A-Za-z-]+(?<!ly)\s+(?:associated|linked|related|correlated)\s+(?:with|to)\b", _I)
 
 
 def _modifier_link(body: str, cue: str | None) -> bool:
@@ -76,12 +77,12 @@ def _modifier_link(body: str, cue: str | None) -> bool:
     link = _NOUN_LINK.search(body)
     at = body.find(cue) if cue else -1
     return link is not None and 0 <= at < link.start()
-_NO_ASSOCIATION = re.compile(r"\b(unrelated to|not (associated|linked|related|correlated) (with|to)|(?:does|do|did) not predict|independent of)\b", _I)
-_EFFICACY = re.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
-_REPORTING_TAIL = re.compile(vocab.REPORTING_TAIL, _I)
-_REPORTING_INSIDE = re.compile(vocab.REPORTING_INSIDE, _I)
-_SHORTHAND = [(re.compile(p, _I), words) for p, words in vocab.CLAIM_SHORTHAND]
-_MORE_LIKELY = re.compile(
+_NO_ASSOCIATION = regexcache.compile(r"\b(unrelated to|not (associated|linked|related|correlated) (with|to)|(?:does|do|did) not predict|independent of)\b", _I)
+_EFFICACY = regexcache.compile(r"\b(antidepressant|depress\w*|ocd|ptsd|anxiety|mood|suicid\w*|symptoms?|remission|response)\b", _I)
+_REPORTING_TAIL = regexcache.compile(vocab.REPORTING_TAIL, _I)
+_REPORTING_INSIDE = regexcache.compile(vocab.REPORTING_INSIDE, _I)
+_SHORTHAND = [(regexcache.compile(p, _I), words) for p, words in vocab.CLAIM_SHORTHAND]
+_MORE_LIKELY = regexcache.compile(
     r"\s*(?:is|are|was|were|will be|would be)\s+(?:\w+\s+)?(?:more|less)\s+likely\s+(?:than\s+[^,]+?\s+)?to\s+"
     r"(?:(?:develop|have|get|suffer(?:\s+from)?|experience|catch|contract|need|require|be\s+diagnosed\s+with|be)\s+)?(.+)$",
     _I,
@@ -96,44 +97,44 @@ _CLAIM_VERBS = (
 )
 _DIRECTION_WORDS = "|".join([vocab.UP_TERMS, vocab.DOWN_TERMS, vocab.GOOD_TERMS, vocab.BAD_TERMS])
 # The verb that ends the subject: a direction word, a good/bad word, or a copula.
-_VERB = re.compile(
+_VERB = regexcache.compile(
     r"(?<![\w-])(?:" + _DIRECTION_WORDS + r")(?![\w-])"
     r"|\b(is|are|was|were|has|have|had|can|could|may|might|will|would|does|do|did|should|must|" + _CLAIM_VERBS + r")\b",
     _I,
 )
 # a modal before the claim's verb ("can reduce", "may lead to"): the verb is the one after it
-_MODAL_WORD = re.compile(r"\b(?:can|could|may|might|will|would|should|must)\s", _I)
-_MODAL = re.compile(
+_MODAL_WORD = regexcache.compile(r"\b(?:can|could|may|might|will|would|should|must)\s", _I)
+_MODAL = regexcache.compile(
     r"\b(?:can|could|may|might|will|would|should|must)\s+(?=(?:\w+ly\s+)?(?:" + _DIRECTION_WORDS + "|" + _CLAIM_VERBS + r")(?![\w-]))", _I
 )
-_ASIDE = re.compile(r",\s*(?:when|if|which|while|whether)\b[^,]*,")
-_COMPARATOR_AFTER = re.compile(
+_ASIDE = regexcache.compile(r",\s*(?:when|if|which|while|whether)\b[^,]*,")
+_COMPARATOR_AFTER = regexcache.compile(
     r"\b(?:than(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a (?:day|week|month|year)|once|twice)\b)|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
     r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperform(?:s|ed)?|over(?!\s+\d))\s+(.+?)"
     # (up to a setting, or a purpose: "than conventional cytology | to detect CIN2")
     r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|\s+to\s+(?:" + vocab.PURPOSE_VERBS + r")\b|[,;:!?]|\.(?!\d)|$)",
     _I,
 )
-_CHANGE = re.compile(
+_CHANGE = regexcache.compile(
     r"\s*(?:(?:does|do|did|can|may|might|could|will|would)\s+)?(?:not\s+|never\s+)?(?:" + vocab.CHANGE_VERBS + r")\b"
     r"|\s*(?:" + vocab.EFFECT_ON + r")",
     _I,
 )
-_LINK_BETWEEN = re.compile(
+_LINK_BETWEEN = regexcache.compile(
     r"^(?:there\s+(?:is|are|was|were|exists?)\s+)?(a|an|no|the)?\s*(?:(strong|clear|significant|weak|positive|negative|inverse|direct|possible)\s+)?"
     r"(?:correlation|link|association|relationship|connection)\s+between\s+(.+?)\s+and\s+(.+)$",
     _I,
 )
-_QUANTITY = re.compile(
+_QUANTITY = regexcache.compile(
     r"\b(less|fewer|shorter|more|greater|longer) than (?=(?:\d+|" + "|".join(vocab.CARDINAL_WORDS) + r")\b)", _I
 )
-_TIME = re.compile(
+_TIME = regexcache.compile(
     # (a number in words only before a space: "and" is not "an" + "d")
     r"\b(?:(?:day|week|month|hour|year)\s+(\d+))|\b(?:(\d+(?:\.\d+)?|(?:" + "|".join(sorted(map(re.escape, vocab.NUMBER_WORDS), key=len, reverse=True)) + r")(?=\s))\s*)?"
     r"(" + vocab.TIME_UNIT_WORDS + r")\b",
     _I,
 )
-_OR_MORE = re.compile(r"\s+or\s+(\d+(?:\.\d+)?|" + vocab.CARDINAL_PATTERN + r")\b(?!\s*(?:" + vocab.TIME_UNIT_WORDS + r")\b)", _I)
+_OR_MORE = regexcache.compile(r"\s+or\s+(\d+(?:\.\d+)?|" + vocab.CARDINAL_PATTERN + r")\b(?!\s*(?:" + vocab.TIME_UNIT_WORDS + r")\b)", _I)
 _GENERIC_SUBJECT = vocab.GENERIC_SUBJECT_WORDS
 
 
@@ -257,11 +258,11 @@ def _singular(word: str) -> str:
     return word
 
 
-_DRUG_CLASSES = [(re.compile(cls, _I), member) for cls, member in vocab.DRUG_CLASSES]
-_TREATMENT_SYNONYMS = [[(re.compile(p, _I), p) for p in group] for group in vocab.TREATMENT_SYNONYMS]
+_DRUG_CLASSES = [(regexcache.compile(cls, _I), member) for cls, member in vocab.DRUG_CLASSES]
+_TREATMENT_SYNONYMS = [[(regexcache.compile(p, _I), p) for p in group] for group in vocab.TREATMENT_SYNONYMS]
 
 
-_ANY_CLASS_OR_SYNONYM = re.compile("|".join(f"(?:{c})" for c, _ in vocab.DRUG_CLASSES) + "|" + "|".join(f"(?:{p})" for g in vocab.TREATMENT_SYNONYMS for p in g), _I)
+_ANY_CLASS_OR_SYNONYM = regexcache.compile("|".join(f"(?:{c})" for c, _ in vocab.DRUG_CLASSES) + "|" + "|".join(f"(?:{p})" for g in vocab.TREATMENT_SYNONYMS for p in g), _I)
 
 
 def _class_members(phrase: str) -> list[str]:
@@ -296,10 +297,10 @@ def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], interventi
     )
 
 
-_AS_ADD_ON = re.compile(r"\s+(?:as\s+(?:an?\s+)?)?(?:add-on|adjunct\w*|augment\w*)\s+(?:to|for|of|with)\s+.*$|\s+(?:when\s+)?added\s+to\s+.*$", _I)
-_WITHDRAWAL_LEAD = re.compile(r"^\W*(?:" + vocab.WITHDRAWAL_TERMS + r")\b", _I)
+_AS_ADD_ON = regexcache.compile(r"\s+(?:as\s+(?:an?\s+)?)?(?:add-on|adjunct\w*|augment\w*)\s+(?:to|for|of|with)\s+.*$|\s+(?:when\s+)?added\s+to\s+.*$", _I)
+_WITHDRAWAL_LEAD = regexcache.compile(r"^\W*(?:" + vocab.WITHDRAWAL_TERMS + r")\b", _I)
 
-_DOSE_CHANGE_LEAD = re.compile(r"^\W*(" + vocab.DOSE_CHANGE_GERUNDS + r")\s+\w", _I)
+_DOSE_CHANGE_LEAD = regexcache.compile(r"^\W*(" + vocab.DOSE_CHANGE_GERUNDS + r")\s+\w", _I)
 
 
 def dose_changed(phrase: str) -> int:
@@ -341,7 +342,7 @@ def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     return pats + _acronyms(phrase, exclude)
 
 
-_GROUP_LABEL = re.compile(
+_GROUP_LABEL = regexcache.compile(
     r"\b[Gg]roups?\s+(" + vocab.GROUP_LABEL + r")\b|\(\s*([A-Z]{1,3}\d?)\s+[Gg]roup\s*\)|\b([A-Z]{1,3}\d?)[- ][Gg]roup\b"
 )
 
@@ -426,8 +427,8 @@ def _valences(text: str) -> set[int]:
     }
 
 
-_NO_X_NO_Y = re.compile(r"\bno\s+[\w'-]+(?:\s+[\w'-]+)?\s*,\s*no\s+[\w'-]+", re.I)
-_WITHOUT_ACTION = re.compile(r"\b(?:without|rather than|instead of|not by|independent(?:ly)? of)\s+(?:\w+\s+)?$", re.I)
+_NO_X_NO_Y = regexcache.compile(r"\bno\s+[\w'-]+(?:\s+[\w'-]+)?\s*,\s*no\s+[\w'-]+", re.I)
+_WITHOUT_ACTION = regexcache.compile(r"\b(?:without|rather than|instead of|not by|independent(?:ly)? of)\s+(?:\w+\s+)?$", re.I)
 
 
 @lru_cache(maxsize=2048)
@@ -454,7 +455,7 @@ def claim_core(text: str) -> str:
     return _REPORTING_TAIL.sub("", clean).strip() or clean
 
 
-_ANECDOTE_TAIL = re.compile(r"\s+[-–—]+\s+(?:I|I'm|I've|I'd|my|me|we|our)\b.*$", _I)
+_ANECDOTE_TAIL = regexcache.compile(r"\s+[-–—]+\s+(?:I|I'm|I've|I'd|my|me|we|our)\b.*$", _I)
 
 
 def _parse_claim(text: str) -> ClaimFrame:

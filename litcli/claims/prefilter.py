@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from litcli.claims import regexcache
+
 try:  # Python >= 3.11
     from re import _constants as _C  # type: ignore[attr-defined]
     from re import _parser as _P  # type: ignore[attr-defined]
@@ -139,7 +141,7 @@ class Prefiltered:
     @property
     def literals(self) -> tuple[str, ...] | None:
         if self._literals is self._UNKNOWN:
-            self._literals = required_literals(self._compiled)
+            self._literals = regexcache.literals(self._compiled, required_literals)
         return self._literals
 
     def possible(self, text: str) -> bool:
@@ -182,5 +184,5 @@ class Prefiltered:
 def prefiltered(pattern: str | re.Pattern[str], flags: int = 0, guard: str | None = None) -> Prefiltered:
     """``re.compile(pattern, flags)`` wrapped in a :class:`Prefiltered` (``guard``: a pattern,
     compiled with the same flags, that matches wherever ``pattern`` does)."""
-    compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
-    return Prefiltered(compiled, re.compile(guard, flags) if guard is not None else None)
+    compiled = pattern if isinstance(pattern, re.Pattern) else regexcache.compile(pattern, flags)
+    return Prefiltered(compiled, regexcache.compile(guard, flags) if guard is not None else None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim, is_prediction
 from litcli.errors import InvalidInputError
@@ -22,8 +23,8 @@ MAX_FALLBACK_WORDS = 2
 MIN_GROUPS = 2
 
 PREDICTION_REASON = "it is a prediction or a promise, not a finding"
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-_NON_RESEARCH = re.compile(vocab.NON_RESEARCH_CLAIM, re.I)
+_WORD = regexcache.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+_NON_RESEARCH = regexcache.compile(vocab.NON_RESEARCH_CLAIM, re.I)
 
 
 @dataclass

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
 from litcli.claims.prefilter import Prefiltered, prefiltered
 
@@ -40,30 +41,30 @@ GOOD = _rx(vocab.GOOD_TERMS + "|" + vocab.GOOD_NOUN_TERMS)
 BAD = _rx(vocab.BAD_TERMS)
 # (searched only where one of its guard words is: vocabulary.NULL_GUARD)
 NULL = prefiltered(vocab.NULL_TERMS, _I, guard=vocab.NULL_GUARD)
-NEGATION = re.compile(vocab.NEGATION_TERMS, _I)
+NEGATION = regexcache.compile(vocab.NEGATION_TERMS, _I)
 CONTROL = _rx(vocab.CONTROL_TERMS)
-_NOT_RECEIVING = re.compile(
+_NOT_RECEIVING = regexcache.compile(
     r"\b(?:(?:did|do|does|had|have)\s+)?(?:not|never)\s+(?:receive|receiving|received|get|got|given|treated with|take|taking|took|use|using|used|exposed to)\s+(?:the\s+|any\s+)?$"
     r"|\bwithout\s+(?:the\s+|any\s+)?$|\bno\s+$|\bnon-$"
     r"|\b(?:but|and)\s+not\s+(?:with\s+|in\s+|for\s+|after\s+)?(?:the\s+)?$",  # ("surgical masks, but not cloth masks, ...")
     _I,
 )
 _INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
-_LOSS_AFTER = re.compile(r"\W{0,3}([\w-]+\s+)?(" + vocab.LOSS_OF_FUNCTION.strip("\\b()") + r")", _I)
+_LOSS_AFTER = regexcache.compile(r"\W{0,3}([\w-]+\s+)?(" + vocab.LOSS_OF_FUNCTION.strip("\\b()") + r")", _I)
 # (for a claim that takes the thing away, also named after it: "Lkb1 loss", "ceramide synthesis inhibition")
-_LOSS_AFTER_NAME = re.compile(r"\W{0,3}([\w-]+\s+)?(?:" + vocab.LOSS_AFTER_NAME + r")\b", _I)
-_MULTIPLE = re.compile(r"\b(more than |nearly |almost |about |over )?(twice|double|triple|two-fold|three-fold|\d+(\.\d+)?[- ]?(times|fold))(?= (the|a|an|higher|greater|increased)? ?(risk|odds|rate|incidence|hazard))", _I)
-_ARM_MANIPULATION = re.compile(vocab.ARM_MANIPULATION_NOUNS, _I)
-_PROGRESSED_BY = re.compile(r"\b(?:" + vocab.PROGRESSION_VERBS + r")\b(?:\s+\w+){0,2}\s+by\s*$", _I)
-_MEASURED = re.compile(r"(?:\b(?:" + vocab.MEASURED_IN + r")\s+$)", _I)
-_MEASURED_AS = re.compile(r"\s+(?:" + vocab.MEASURED_AS + r")\b", _I)
-_ADD_ON = re.compile(r"[\w-]+(\s+[\w-]+){0,2}\s+(plus|combined with|in combination with|added to|together with)\s", _I)
-_UNKNOWN_KNOCKOUT = re.compile(r"\w(-/-|\(-/-\))|\b(knock-?out|knock-?down|deficient|null|lacking)\b", _I)
-_UNKNOWN_NEGATED_ARM = re.compile(
+_LOSS_AFTER_NAME = regexcache.compile(r"\W{0,3}([\w-]+\s+)?(?:" + vocab.LOSS_AFTER_NAME + r")\b", _I)
+_MULTIPLE = regexcache.compile(r"\b(more than |nearly |almost |about |over )?(twice|double|triple|two-fold|three-fold|\d+(\.\d+)?[- ]?(times|fold))(?= (the|a|an|higher|greater|increased)? ?(risk|odds|rate|incidence|hazard))", _I)
+_ARM_MANIPULATION = regexcache.compile(vocab.ARM_MANIPULATION_NOUNS, _I)
+_PROGRESSED_BY = regexcache.compile(r"\b(?:" + vocab.PROGRESSION_VERBS + r")\b(?:\s+\w+){0,2}\s+by\s*$", _I)
+_MEASURED = regexcache.compile(r"(?:\b(?:" + vocab.MEASURED_IN + r")\s+$)", _I)
+_MEASURED_AS = regexcache.compile(r"\s+(?:" + vocab.MEASURED_AS + r")\b", _I)
+_ADD_ON = regexcache.compile(r"[\w-]+(\s+[\w-]+){0,2}\s+(plus|combined with|in combination with|added to|together with)\s", _I)
+_UNKNOWN_KNOCKOUT = regexcache.compile(r"\w(-/-|\(-/-\))|\b(knock-?out|knock-?down|deficient|null|lacking)\b", _I)
+_UNKNOWN_NEGATED_ARM = regexcache.compile(
     r"\b(?:did|do|does|had|have) not (?:receive|get|take|use|undergo)\w*\b|\bnot (?:receiving|taking|treated with|given)\b", _I
 )
-HEDGE = re.compile(vocab.HEDGE_TERMS, _I)
-FINDING = re.compile(vocab.FINDING_TERMS, _I)
+HEDGE = regexcache.compile(vocab.HEDGE_TERMS, _I)
+FINDING = regexcache.compile(vocab.FINDING_TERMS, _I)
 HARM = _rx(vocab.HARM_TERMS)
 VALENCE = [(_rx(p), v) for p, v in vocab.OUTCOME_VALENCE]
 KINDS: list[tuple[str, list[Prefiltered]]] = [
@@ -72,41 +73,41 @@ KINDS: list[tuple[str, list[Prefiltered]]] = [
     ("background", [prefiltered(p, _I) for p in vocab.OTHER_STUDY_PATTERNS]),
     ("method", [prefiltered(p, _I) for p in vocab.METHOD_PATTERNS]),
 ]
-_REFERENCE = re.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")\s*$", _I)
-_REFERENCE_ANYWHERE = re.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")(?![\w-])", _I)
+_REFERENCE = regexcache.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")\s*$", _I)
+_REFERENCE_ANYWHERE = regexcache.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")(?![\w-])", _I)
 _BETTER = _rx(vocab.ARM_BETTER)
 _WORSE = _rx(vocab.ARM_WORSE)
 _SAME = _rx(vocab.ARM_SAME)
-_NONINFERIORITY_NOT_SHOWN = re.compile(vocab.NONINFERIORITY_NOT_SHOWN, _I)
-_NOT_DIRECTION = re.compile(vocab.NOT_DIRECTION, _I)
-_BASELINE = re.compile(
+_NONINFERIORITY_NOT_SHOWN = regexcache.compile(vocab.NONINFERIORITY_NOT_SHOWN, _I)
+_NOT_DIRECTION = regexcache.compile(vocab.NOT_DIRECTION, _I)
+_BASELINE = regexcache.compile(
     r"\bat baseline\b|\bbaseline characteristics\b|^\W*(?:the\s+)?(?:mean|median)?\s*(?:\(\w+\)\s*)?baseline\s+[\w-]+(?:\s+[\w-]+)?\s+(?:scores?\s+)?(?:was|were)\b", _I
 )
 # the groups before anything was given: "before induction, MAP was similar", "at enrolment"
-_BEFORE_TREATMENT = re.compile(
+_BEFORE_TREATMENT = regexcache.compile(
     r"\b(before|prior to) (the )?(start of (the )?)?(treatment|intervention|education|training|induction|surgery|operation|randomi[sz]ation|study)\b"
     r"|\bpre-?(treatment|intervention) (values?|scores?|levels?|period|stage|phase|measurements?)\b|\bat (enrol?ment|randomi[sz]ation)\b",
     _I,
 )
-_LATER = re.compile(
+_LATER = regexcache.compile(
     r"\b(after|following|post-?(treatment|intervention|operative(ly)?|test)|follow-?up|end of (the )?(study|treatment|trial)|"
     r"at (weeks?|months?|days?|years?) \d+|at \d+ (weeks?|months?|days?|years?))\b",
     _I,
 )
-_FROM_BASELINE = re.compile(r"\bfrom\b[^;]{0,60}\bat baseline\b[^;]{0,12}\bto\b", _I)  # "rose from 126 at baseline to 144": a change
-POPULATION = re.compile(vocab.POPULATION_PHRASES, _I)
+_FROM_BASELINE = regexcache.compile(r"\bfrom\b[^;]{0,60}\bat baseline\b[^;]{0,12}\bto\b", _I)  # "rose from 126 at baseline to 144": a change
+POPULATION = regexcache.compile(vocab.POPULATION_PHRASES, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
 # "larger reduction", "greater decrease", "further improvement": the noun gives the direction
-_LOSS = re.compile(vocab.LOSS_OF_FUNCTION, _I)
-_EASING = re.compile(r"(?:" + vocab.EASING_MOVES + r")", _I)
-_NOMINAL = re.compile(r"(tion|ment|ance|ence|ing|ade|ity)$", _I)  # "downregulation", "blockade"
-_VERB_FORM = re.compile(r"(s|ed|rose|fell|grew|lost|led|cut)$", _I)
-_CAUSAL = re.compile(r"^(caus\w*|lead\w*|led|result\w*|induc\w*|trigger\w*|produc\w*|provok\w*)$", _I)
-_AMOUNT = re.compile(r"^(larger|greater|bigger|more|further|higher|smaller|less)$", _I)
+_LOSS = regexcache.compile(vocab.LOSS_OF_FUNCTION, _I)
+_EASING = regexcache.compile(r"(?:" + vocab.EASING_MOVES + r")", _I)
+_NOMINAL = regexcache.compile(r"(tion|ment|ance|ence|ing|ade|ity)$", _I)  # "downregulation", "blockade"
+_VERB_FORM = regexcache.compile(r"(s|ed|rose|fell|grew|lost|led|cut)$", _I)
+_CAUSAL = regexcache.compile(r"^(caus\w*|lead\w*|led|result\w*|induc\w*|trigger\w*|produc\w*|provok\w*)$", _I)
+_AMOUNT = regexcache.compile(r"^(larger|greater|bigger|more|further|higher|smaller|less)$", _I)
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_WORD = regexcache.compile(r"[a-z0-9][a-z0-9'-]*")
 _STOP = vocab.FUNCTION_WORDS
-_SPLIT = re.compile(
+_SPLIT = regexcache.compile(
     r"\s*;\s*|,\s*(?=(?:but|whereas|while|although|though|however|yet|with|without|which|suggesting|indicating|a (?:rise|fall|reduction|"
     r"increase|decrease|change|effect|difference) (?:that|which))\b)"
     r"|\s+(?=(?:but|whereas|although|though)\b)|,\s+(?=and\b)"
@@ -123,7 +124,7 @@ _SPLIT = re.compile(
 )
 
 
-_CONTRACTION = re.compile(vocab.CONTRACTION)
+_CONTRACTION = regexcache.compile(vocab.CONTRACTION)
 
 
 def spell_out(text: str) -> str:
@@ -142,7 +143,7 @@ def spell_out(text: str) -> str:
     return _CONTRACTION.sub(long_form, text)
 
 
-_NUMBERED_NAME = re.compile(r"([a-z]{4,})-\d{1,2}")
+_NUMBERED_NAME = regexcache.compile(r"([a-z]{4,})-\d{1,2}")
 
 
 @lru_cache(maxsize=65536)
@@ -180,7 +181,7 @@ def content_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
 
 
-_SECTION_LABEL = re.compile(vocab.SECTION_LABEL)
+_SECTION_LABEL = regexcache.compile(vocab.SECTION_LABEL)
 
 
 def section_label(sentence: str) -> tuple[str | None, str]:
@@ -213,7 +214,7 @@ def sentence_kind(sentence: str, section: str | None = None) -> str:
     return "finding"
 
 
-_FADED = re.compile(vocab.EFFECT_LOST, _I)
+_FADED = regexcache.compile(vocab.EFFECT_LOST, _I)
 
 
 def _has_result(text: str) -> bool:
@@ -251,7 +252,7 @@ def _split_outside_brackets(sentence: str) -> list[str]:
 
 
 # a piece that is only the test of what came before it: "P < 0.001)", "p=0.02 for both"
-_ONLY_A_TEST = re.compile(r"^\W*p\s*[<=>≤≥]\s*0?[.·]\d+\W*(?:for (?:both|all|each)\W*)?$", _I)
+_ONLY_A_TEST = regexcache.compile(r"^\W*p\s*[<=>≤≥]\s*0?[.·]\d+\W*(?:for (?:both|all|each)\W*)?$", _I)
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -284,15 +285,15 @@ def outcome_classes(text: str) -> frozenset[int]:
     return frozenset(i for i, (pattern, _) in enumerate(VALENCE) if pattern.search(text))
 
 
-_LOSS_OF = re.compile(r"\b(?:" + vocab.LOSS_OF_GOOD + r") (of|in) (the )?([\w-]+ ){0,2}$", _I)
+_LOSS_OF = regexcache.compile(r"\b(?:" + vocab.LOSS_OF_GOOD + r") (of|in) (the )?([\w-]+ ){0,2}$", _I)
 # a good outcome named by a bad one before it ("PTSD response rates", "depression remission", "pain
 # relief"): the head of the compound, not the condition that modifies it
-_GOOD_HEAD = re.compile(r"[\s-]+(?:symptoms?[\s-]+)?(" + vocab.GOOD_OUTCOME_HEADS + r")\b(?![\s-]+(?:" + vocab.MOLECULAR_NOUNS + r")\b)", _I)
+_GOOD_HEAD = regexcache.compile(r"[\s-]+(?:symptoms?[\s-]+)?(" + vocab.GOOD_OUTCOME_HEADS + r")\b(?![\s-]+(?:" + vocab.MOLECULAR_NOUNS + r")\b)", _I)
 # "the proportion free of suicidal ideation", "freedom from relapse": the absence of a bad thing is good
-_FREE_OF = re.compile(r"\b(?:" + vocab.FREEDOM_FROM_BAD + r")\s+(the\s+|any\s+)?([\w-]+\s+){0,1}$", _I)
+_FREE_OF = regexcache.compile(r"\b(?:" + vocab.FREEDOM_FROM_BAD + r")\s+(the\s+|any\s+)?([\w-]+\s+){0,1}$", _I)
 
 
-_LEADING_SETTING = re.compile(
+_LEADING_SETTING = regexcache.compile(
     r"^\s*(?:[A-Z]{3,}[:.]\s+)?(?:among|in|for|of)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:(?:randomi[sz]ed|enrolled|included|eligible)\s+)?"
     r"(?:(?:patients|participants|subjects|those|people|women|men|children|adults)\b[^,;()]{0,80}|[\w-]+(?:\s+[\w-]+){0,5}),\s+",
     _I,
@@ -338,39 +339,39 @@ def valence(text: str) -> tuple[int, str | None]:
 # >=50% decrease in", "at least 30% improvement in")
 _FALL_NOUN = r"(?:reductions?|decreases?|falls?|drops?|declines?|improvements?)"
 _AT_LEAST_SHARE = r"(?:(?:≥|>=|>|at least|more than)\s*\d+(?:[.·]\d+)?\s*%|\d+(?:[.·]\d+)?\s*%\s*or\s+(?:more|greater|higher|larger))"
-_THRESHOLD_FALL = re.compile(
+_THRESHOLD_FALL = regexcache.compile(
     r"(?:" + _AT_LEAST_SHARE + r"\s+" + _FALL_NOUN + r"|" + _FALL_NOUN + r"\s+(?:of\s+)?" + _AT_LEAST_SHARE + r")\s+(?:in|of|on)\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?$",
     _I,
 )
-_SCORE_OF_ZERO = re.compile(r"[\w\s-]{0,20}?\b(?:total\s+)?scores?\s+of\s+(?:zero|0)(?![.,·]?\d)", _I)
+_SCORE_OF_ZERO = regexcache.compile(r"[\w\s-]{0,20}?\b(?:total\s+)?scores?\s+of\s+(?:zero|0)(?![.,·]?\d)", _I)
 
 
 # a list of what someone developed: a word of change in it names one of the harms
-_HARMS_DEVELOPED = re.compile(r"\b(?:developed|experienced|suffered|presented with)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){1,4}?(?:and|or)\s+$", _I)
+_HARMS_DEVELOPED = regexcache.compile(r"\b(?:developed|experienced|suffered|presented with)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){1,4}?(?:and|or)\s+$", _I)
 # a harm that went away when the drug was stopped (a dechallenge): no sign that the drug is harmless
-_DECHALLENGE_AT = re.compile(vocab.DECHALLENGE, _I)
-_FAILED_TO = re.compile(r"\b(?:failed|unsuccessful|unable|inability)\s+(?:\w+\s+){0,2}?to\s+$", _I)
-_ENDING_BEFORE = re.compile(r"\b(?:" + vocab.ENDING_NOUNS + r")\s+of\s+(?:(?:the|their|all|any)\s+)?(?:[\w-]+\s+){0,2}$", _I)
+_DECHALLENGE_AT = regexcache.compile(vocab.DECHALLENGE, _I)
+_FAILED_TO = regexcache.compile(r"\b(?:failed|unsuccessful|unable|inability)\s+(?:\w+\s+){0,2}?to\s+$", _I)
+_ENDING_BEFORE = regexcache.compile(r"\b(?:" + vocab.ENDING_NOUNS + r")\s+of\s+(?:(?:the|their|all|any)\s+)?(?:[\w-]+\s+){0,2}$", _I)
 
 
-_ROLE_STATEMENT = re.compile(
+_ROLE_STATEMENT = regexcache.compile(
     r"\s+(?:\([^)]*\)\s+)?(?:functions?|acts?|serves?|works?)\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:regulator|inhibitor|activator|suppressor|repressor|promoter|driver|brake|enhancer)\b"
     r"|\s+(?:\([^)]*\)\s+)?(?:is|are)\s+(?:an?\s+)?(?:key\s+|critical\s+|major\s+|potent\s+)?(?:negative|positive)\s+regulator\b",
     _I,
 )
-_NOT_REACHED = re.compile(
+_NOT_REACHED = regexcache.compile(
     r"\b(?:was|were|had) not (?:yet )?(?:been )?reached (?:in|with|for|among) (?:the )?([^,;()]{2,60}?)\s*,?\s+"
     r"(?:compared (?:with|to)|versus|vs\.?|and|but|while|whereas)\s+(?:a median of\s+|with\s+|to\s+)?[\d.]+\s*(?:days?|weeks?|months?|years?)",
     _I,
 )
-_LIKELY_THAN_TO = re.compile(r"\s+likely\s+than\s+[^,;()]{2,80}?\s+to\s+", _I)
-_AND_COMPARATIVE = re.compile(r"\s+(?:and|or)\s+(?:more\s+[a-z]+|[a-z]+er|better|worse)(?=\s+[A-Za-z])", _I)
-_LIKELY_TO = re.compile(r"\s+(?:likely|often|frequently)\s+(?:to|than|free)\b", _I)  # ("more often free of suicidal ideation")
-_LOSS_NAMED_AFTER = re.compile(r"[\s-]+(?:loss|losses|decline|deterioration|impairment)\b", _I)
+_LIKELY_THAN_TO = regexcache.compile(r"\s+likely\s+than\s+[^,;()]{2,80}?\s+to\s+", _I)
+_AND_COMPARATIVE = regexcache.compile(r"\s+(?:and|or)\s+(?:more\s+[a-z]+|[a-z]+er|better|worse)(?=\s+[A-Za-z])", _I)
+_LIKELY_TO = regexcache.compile(r"\s+(?:likely|often|frequently)\s+(?:to|than|free)\b", _I)  # ("more often free of suicidal ideation")
+_LOSS_NAMED_AFTER = regexcache.compile(r"[\s-]+(?:loss|losses|decline|deterioration|impairment)\b", _I)
 # "a higher proportion of patients on X than on placebo were responders", "more participants
 # given X achieved remission": the outcome is what the people were or reached, after the comparison
-_SHARE_OF_PEOPLE = re.compile(r"\s+(?:(?:proportion|percentage|share|number|fraction)\s+of\s+)?(?:" + vocab.PEOPLE_NOUNS + r")\b", _I)
-_PEOPLE_PREDICATE = re.compile(
+_SHARE_OF_PEOPLE = regexcache.compile(r"\s+(?:(?:proportion|percentage|share|number|fraction)\s+of\s+)?(?:" + vocab.PEOPLE_NOUNS + r")\b", _I)
+_PEOPLE_PREDICATE = regexcache.compile(
     r"\b(?:were|was|achieved|attained|reached|met|became|made|had|experienced|developed|reported|required|needed)\s+(?:(?:rated|classified|considered|counted)\s+as\s+)?"
     r"|\b(?=(?:died|relapsed|attempted)\b)", _I
 )
@@ -417,16 +418,16 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
 # --- significance ---------------------------------------------------------------------
 
 # "p = 0.03", "P<.001", "p = 0·004" (a middle dot), "P-value of 0.001", "p value was 0.2"
-_P = re.compile(
+_P = regexcache.compile(
     r"\bp\s*(?:for trend\s*)?(?:-?\s*values?\s*)?([<=>≤≥:]|&lt;|&gt;|(?:(?<=value)|(?<=values))\s+(?:of|was|is|were)(?=\s)|(?<=P)\s+(?=0?[.·]\d))\s*"
     r"(0?[.·]\d+|\d[.·]\d+(?:\s*[x×]\s*10\s*\(?[-−–]\d+\)?)?)",
     _I,
 )
 P_VALUE = _P  # (other modules: "is this cue a p-value?")
-_CI_LABEL = re.compile(
+_CI_LABEL = regexcache.compile(
     r"hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|\b(?:a?HR|a?OR|RR|IRR|MD|SMD)\b|difference|(?-i:\bd\b)", _I
 )
-_CI = re.compile(
+_CI = regexcache.compile(
     r"(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|\bHR\b|\bOR\b|\bRR\b|\bIRR\b|"
     r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|(?-i:\bd\b))(?:[^;]{0,60}?|[^;]{0,50}?;\s*)(?:95%\s*(?:CI|confidence interval)|\bCI\b)\s*[,:=]?\s*"
     r"([-−–]?\d+(?:[.·]\d+)?)\s*(?:to|-|–|,)\s*([-−–]?\d+(?:[.·]\d+)?)",
@@ -436,17 +437,17 @@ CI_PATTERN = _CI  # (other modules: a ratio or difference with its interval)
 
 
 # "Major haemorrhage\n33/2212 (1.5%)\n57/2235 (2.5%)\n0.63 (0.37-1.05)\n0.08": a pasted table row
-_TABLE_P = re.compile(r"\d+/\d+\b.*\s(0?\.\d+|1\.0+)\s*$", re.S)
+_TABLE_P = regexcache.compile(r"\d+/\d+\b.*\s(0?\.\d+|1\.0+)\s*$", re.S)
 
 
 # a table row pasted as text: "Painful defecation 89% 75% 0.27", "MAP (mmHg) 75 ± 11 79 ± 11 0.26",
 # "Smoking is relaxing .... 87.2 90.2 N.S.": a label, then only numbers; the last one the p-value
 _ROW_NUMBER = r"[-−–+]?(?:\d[\d,]*(?:[.·]\d+)?|[.·]\d+)"
-_ROW_TOKEN = re.compile(
+_ROW_TOKEN = regexcache.compile(
     r"^(?:[(\[]*[<>≤≥=]?" + _ROW_NUMBER + r"(?:\s*[±–—/×-]\s*" + _ROW_NUMBER + r")*%?[)\],;:]*[a-z†‡*§¶#]{0,2}[)\],;]*|[±()\[\],;:/–—-]+|to|vs\.?|NS|N\.S\.?|n\.s\.?|\.+)$"
 )
-_ROW_P = re.compile(r"^[<≤=]?\s*(0?[.·]\d+|1[.·]0+|0)[a-z†‡*§¶#]{0,2}$")
-_ROW_VERB = re.compile(r"\b(was|were|is|are|had|showed|did|increased|decreased|reduced|improved|compared|than)\b", _I)
+_ROW_P = regexcache.compile(r"^[<≤=]?\s*(0?[.·]\d+|1[.·]0+|0)[a-z†‡*§¶#]{0,2}$")
+_ROW_VERB = regexcache.compile(r"\b(was|were|is|are|had|showed|did|increased|decreased|reduced|improved|compared|than)\b", _I)
 
 
 def _table_row_p(text: str) -> float | None:
@@ -477,7 +478,7 @@ def _num(s: str) -> float:
     return float(s.replace("−", "-").replace("–", "-").replace("·", ".").replace(",", ""))
 
 
-_ONE_SIDED = re.compile(r"one-?\s*(?:sided|tailed)\s*$", _I)
+_ONE_SIDED = regexcache.compile(r"one-?\s*(?:sided|tailed)\s*$", _I)
 
 
 def significance(text: str) -> bool | None:
@@ -617,14 +618,14 @@ def _arm_positions(arms: Arms, text: str) -> tuple[tuple[int, ...], tuple[int, .
     return tuple(found_i), tuple(found_c)
 
 
-_DESIGN_AFTER = re.compile(r"[\s-]+controlled\b", _I)
-_OTHER_GROUP = re.compile(
+_DESIGN_AFTER = regexcache.compile(r"[\s-]+controlled\b", _I)
+_OTHER_GROUP = regexcache.compile(
     r"\b(?:those|patients|participants|subjects|controls)\s+(?:with|receiving|given|treated with|taking|on|assigned to|undergoing|who received)\s+", _I
 )
-_NAMED_GROUP = re.compile(r"\b(?:in|of|with|for|than|and|vs\.?|versus)\s+the\s+([A-Za-z][\w-]{2,})\s+(?:group|arm)\b", _I)
+_NAMED_GROUP = regexcache.compile(r"\b(?:in|of|with|for|than|and|vs\.?|versus)\s+the\s+([A-Za-z][\w-]{2,})\s+(?:group|arm)\b", _I)
 _NOT_GROUP_NAMES = vocab.GENERIC_GROUP_WORDS
-_WITH_ADDED = re.compile(r"^\S+(?:\s+\S+){0,3}?\s+(?:plus|\+|combined with|in combination with|added to)\s+(?:[^\s,;]+\s+){0,3}$", _I)
-_FILLER = re.compile(
+_WITH_ADDED = regexcache.compile(r"^\S+(?:\s+\S+){0,3}?\s+(?:plus|\+|combined with|in combination with|added to)\s+(?:[^\s,;]+\s+){0,3}$", _I)
+_FILLER = regexcache.compile(
     r"(\s+(the|a|an|those|patients|participants|subjects|women|men|users|people|receiving|given|treated with|"
     r"taking|on|with|in|after|for|among|of|using|one|two|three|four|five|six|single|active|\d+|[\w-]+ed)\b)*\s*$",
     _I,
@@ -633,7 +634,7 @@ _FILLER = re.compile(
 
 # ("than those with X", "compared to the nights with placebo": people or times, not "versus
 # placebo with X", where the arm after "with" is the subject)
-_REFERENCE_VIA = re.compile(
+_REFERENCE_VIA = regexcache.compile(
     r"\b(?:compared (?:with|to)|versus|vs\.?|than|relative to)\s+(?:the\s+|those\s+)?(?:those|that|" + vocab.PEOPLE_NOUNS + r"|nights|days|weeks|sessions|visits|cycles|groups?|arms?|cases|controls)"
     r"\s+(?:with|on|in|receiving|given|taking|after|under|using)\s+(?:the\s+|a\s+)?$",
     _I,
@@ -663,16 +664,16 @@ def _is_reference(text: str, pos: int) -> bool:
     return bool(_REFERENCE.search(_FILLER.sub("", " " + before)) or _REFERENCE_VIA.search(before))
 
 
-_COMPARATIVE = re.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b", _I)
+_COMPARATIVE = regexcache.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b", _I)
 # a comparative, then the comparator as the place it was found: "more in group II", "higher among placebo-treated"
-_OTHER_ARM_LOCUS = re.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b[^;,()]{0,40}\b(in|with|among|for)\s+(the\s+)?([\w-]+\s+){0,2}$", _I)
+_OTHER_ARM_LOCUS = regexcache.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b[^;,()]{0,40}\b(in|with|among|for)\s+(the\s+)?([\w-]+\s+){0,2}$", _I)
 # the comparator as the subject of a comparative: "the combination group had a longer recovery time"
-_OTHER_ARM_SUBJECT = re.compile(
+_OTHER_ARM_SUBJECT = regexcache.compile(
     r"(?:[\w+-]+\s+){0,3}?(?:had|has|showed|demonstrated|experienced|reported|was|were|achieved)\s+(?:a\s+|an\s+)?(?:\w+ly\s+)?"
     r"(?:more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b",
     _I,
 )
-_REFERENCE_AFTER = re.compile(r"\b(than|compared (with|to)|relative to)\b", _I)  # (not "vs", which also parts numbers)
+_REFERENCE_AFTER = regexcache.compile(r"\b(than|compared (with|to)|relative to)\b", _I)  # (not "vs", which also parts numbers)
 
 
 def _listed_together(text: str, arms: Arms, ipos: list[int], cpos: list[int]) -> bool:
@@ -688,7 +689,7 @@ def _listed_together(text: str, arms: Arms, ipos: list[int], cpos: list[int]) ->
     return re.fullmatch(r"(?:\s+(?:group|arm)s?)?\s*(?:,|and|or|&)\s+(?:the\s+|in\s+(?:the\s+)?)?", between, _I) is not None
 
 
-_BRACKETED = re.compile(r"\([^()]*\)|\{[^{}]*\}|\[[^\[\]]*\]")
+_BRACKETED = regexcache.compile(r"\([^()]*\)|\{[^{}]*\}|\[[^\[\]]*\]")
 
 
 def _outside_brackets(text: str, ipos: list[int], cpos: list[int]) -> tuple[list[int], list[int]]:
@@ -747,7 +748,7 @@ def arm_sign(text: str, arms: Arms) -> int | None:
     return 1 if min(ipos) < min(cpos) else -1
 
 
-_LEADING_ARM_SETTING = re.compile(
+_LEADING_ARM_SETTING = regexcache.compile(
     # (and what the intervention is added to: "When added to statin therapy, X resulted in ...")
     r"^\s*(?:in|on|among|across|within|for|with|(?:when\s+)?(?:added|given|combined)\s+(?:to|with)|in addition to|on top of|on a background of)\s+[^,;]{2,60},\s*",
     _I,
@@ -759,22 +760,22 @@ _NUMBER = r"((?:(?<=[\s(,:=])[-−–])?(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:[.·]\d
 _ARM_PREP = r"(?:with|after|in|on|during|for|among|receiving|given|in the|of)"
 
 
-_AFTER_ARM = re.compile(
+_AFTER_ARM = regexcache.compile(
     # (an arm's label is part of its name: "Group 1 (86.1 days)" is 86.1, not 1)
     r"^(?:groups?\s+(?:[A-Z]{1,3}\d?|[IVX]{1,4}|\d)\b|[\w-]*)(?:\s+(?:[\w-]+\s+){0,2}?(?:group|arm|condition|patients|participants|subjects))?\s*(?:\([^()]{0,20}\))?\s*"
     r"(?:,\s*)?(?:is|was|were|of|had|showed|reached|:|=|(?:improved|decreased|increased|fell|rose|dropped|declined|changed|reduced|lowered)\s+by)?\s*(?:a |an )?(?:(?:mean|median)(?:\s+[a-z-]+){0,2}?\s+(?=of\b)|mean|median|rate|score)?\s*(?:of\s+)?"
     r"(?:\(\s*(?:n\s*=\s*)?\d+\s*/\s*\d+\s*[,;]\s*|\(\s*)?" + _NUMBER,  # "the control group (13/39, 33%)", "Group 1 (86.1 days)"
     _I,
 )
-_RESPECTIVELY = re.compile(_NUMBER + r"[^;\d]{0,20}?\s(?:and|vs\.?|versus)\s+" + _NUMBER + r"(?=[^;]*\brespectively\b)", _I)  # (the two numbers side by side)
+_RESPECTIVELY = regexcache.compile(_NUMBER + r"[^;\d]{0,20}?\s(?:and|vs\.?|versus)\s+" + _NUMBER + r"(?=[^;]*\brespectively\b)", _I)  # (the two numbers side by side)
 # two numbers set against each other ("83.7% versus 64.3%", "12.9 cm vs. 8.9"), read in the order
 # of two arms listed together next to them: "between the A group and the B group (83.7% versus
 # 64.3%, P = 0.014)", "was 12.9 cm versus 8.9 (p < 0.05) in the A and B groups"
 # (each number may carry its spread: "82.31 (20.23) vs 36.78 (22.53)", "1 (0; 3) cm vs -1 (-2; 0) cm")
 _SPREAD = r"(?:\s*\([^()]{1,25}\))?"
-_PAIR = re.compile(_NUMBER + _SPREAD + r"(?:\s*(?:cm|mm|kg|g|min|s|ml|mL|%))?\s*(?:vs\.?|versus)\s+" + _NUMBER, _I)
-_PAIR_BEFORE_ARMS = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|for|between|among)\s+(?:the\s+)?$", _I)
-_PAIR_AFTER_ARMS = re.compile(
+_PAIR = regexcache.compile(_NUMBER + _SPREAD + r"(?:\s*(?:cm|mm|kg|g|min|s|ml|mL|%))?\s*(?:vs\.?|versus)\s+" + _NUMBER, _I)
+_PAIR_BEFORE_ARMS = regexcache.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|for|between|among)\s+(?:the\s+)?$", _I)
+_PAIR_AFTER_ARMS = regexcache.compile(
     r"^[\w-]*(?:\s+(?:groups?|arms?))?(?:\s+(?:at|during|after|in)\s+[\w\s-]{0,25}?)?\s*[(,]\s*$"
     # "A versus placebo comparison of mean (sd) EDITS scores: 82.31 (20.23) vs 36.78 (22.53)",
     # "during A vs placebo was 1 (0; 3) cm vs -1 (-2; 0) cm"
@@ -783,7 +784,7 @@ _PAIR_AFTER_ARMS = re.compile(
 )
 
 
-_BEFORE_ARM = re.compile(
+_BEFORE_ARM = regexcache.compile(
     # "59% after ketamine", "8 cases (16%) in the CLF group", "47/50 (94%) ... in D-Blade group":
     # a share in parentheses after a count is the number to compare
     # ("302.2 ± 79.5 in the A group": the spread after a mean is not the value)
@@ -795,12 +796,12 @@ _BEFORE_ARM = re.compile(
 
 
 # a number that names a time point, a dose or a label is not a value: "at week 12", "75 mg"
-_NOT_A_VALUE = re.compile(r"\b(weeks?|days?|months?|years?|hours?|h|minutes?|min|visits?|cycles?|grade|stage|phase|type|group|arm|day|wk|mo|yr|aged?|n\s*=)\s*$", _I)
+_NOT_A_VALUE = regexcache.compile(r"\b(weeks?|days?|months?|years?|hours?|h|minutes?|min|visits?|cycles?|grade|stage|phase|type|group|arm|day|wk|mo|yr|aged?|n\s*=)\s*$", _I)
 # "after 4 and 8 weeks", "at 6 months": a time point
-_TIME_POINT_BEFORE = re.compile(r"\b(after|at|within|during|over|until|by|for|to)\s+(\d+(\.\d+)?\s*(,|and|or|to|-|–)\s*)*$", _I)
-_TIME_UNIT = re.compile(r"\s*(and\s+\d+\s*)?(weeks?|days?|months?|years?|hours?|h|minutes?|min|wk|mo)\b", _I)
+_TIME_POINT_BEFORE = regexcache.compile(r"\b(after|at|within|during|over|until|by|for|to)\s+(\d+(\.\d+)?\s*(,|and|or|to|-|–)\s*)*$", _I)
+_TIME_UNIT = regexcache.compile(r"\s*(and\s+\d+\s*)?(weeks?|days?|months?|years?|hours?|h|minutes?|min|wk|mo)\b", _I)
 # a time since a dose ("24 hours after ketamine"): when the arm was measured, not its value
-_TIME_SINCE = re.compile(r"\s*(weeks?|days?|months?|years?|hours?|h|minutes?|min|wk|mo)\s+(?:after|following|post)\b", _I)
+_TIME_SINCE = regexcache.compile(r"\s*(weeks?|days?|months?|years?|hours?|h|minutes?|min|wk|mo)\s+(?:after|following|post)\b", _I)
 
 
 def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
@@ -833,10 +834,10 @@ def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
 
 
 # a figure followed by its comparison ("12.7 points lower after", "3.1 times more often"): a difference
-_DIFFERENCE_AFTER = re.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:" + vocab.COMPARATIVE_WORDS + r")\b", _I)
-_SHARE_OF = re.compile(r"\(\s*(\d+(?:[.·]\d+)?)\s*%\s*\)\s+(?:of|out of)\s+$", _I)
-_MEASURED_IN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm|patients)\b", _I)
-_DOSE_AFTER = re.compile(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\b)", _I)
+_DIFFERENCE_AFTER = regexcache.compile(r"\s*%?\s*(?:[a-z]+\s+){0,2}?(?:" + vocab.COMPARATIVE_WORDS + r")\b", _I)
+_SHARE_OF = regexcache.compile(r"\(\s*(\d+(?:[.·]\d+)?)\s*%\s*\)\s+(?:of|out of)\s+$", _I)
+_MEASURED_IN = regexcache.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm|patients)\b", _I)
+_DOSE_AFTER = regexcache.compile(r"\s*(mg|µg|μg|mcg|g|IU|units?)\b(?!\s*/\s*(dl|l|ml)\b)", _I)
 
 
 def _value_after(clause: str, pos: int) -> tuple[float, int] | None:
@@ -848,7 +849,7 @@ def _value_after(clause: str, pos: int) -> tuple[float, int] | None:
 
 # the arm as the subject of its own measure, a few words on: "Placebo nasal spray was associated
 # with a MADRS change of -17.0" (no other figure or clause between)
-_MEASURE_OF_ARM = re.compile(
+_MEASURE_OF_ARM = regexcache.compile(
     r"^[^;,:\d()]{0,70}?\b(?:change|score|reduction|decrease|increase|improvement|fall|rise|gain|loss|rate)\s+(?:of|was)\s+" + _NUMBER, _I
 )
 
@@ -865,15 +866,15 @@ def _mentions(clause: str, positions: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-_IMPROVED_BY = re.compile(r"\bimprov\w*\b(\s+\w+){0,2}\s+by\s*$|\bimprov\w*\s+by\b|\bimprovements?\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", _I)
+_IMPROVED_BY = regexcache.compile(r"\bimprov\w*\b(\s+\w+){0,2}\s+by\s*$|\bimprov\w*\s+by\b|\bimprovements?\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+)?)?\s+(was|were|of)\b[^;]{0,20}$", _I)
 
 
 # a change said to be smaller than the other arm's: "reduced pain less than placebo", "lost less
 # weight than controls", "decreased to a lesser extent than"
-_SMALLER_THAN = re.compile(
+_SMALLER_THAN = regexcache.compile(
     r"^\s*(?:(?!(?:was|were|is|are)\b)[\w-]+\s+){0,3}?(?:less|to a (?:lesser|smaller) (?:extent|degree))\b[^;.]{0,60}?\bthan\b", _I
 )
-COMPARATIVE_WORD = re.compile(r"(?:" + vocab.COMPARATIVE_WORDS + r")$", _I)
+COMPARATIVE_WORD = regexcache.compile(r"(?:" + vocab.COMPARATIVE_WORDS + r")$", _I)
 
 
 def smaller_change(text: str, word: str) -> bool:
@@ -904,7 +905,7 @@ def _pair_for_listed_arms(clause: str, arms: Arms) -> bool:
     return listed and _listed_pair(clause, first, last) is not None
 
 
-_ARM_PHRASE_END = re.compile(
+_ARM_PHRASE_END = regexcache.compile(
     r"[^,;()]*?(?=\s+(?:and|or|vs\.?|versus|compared|than|respectively|were|was|had|"
     # (or the verb that says what was counted: "3% of midazolam recipients met response criteria")
     r"no|not|never|met|achieved|reached|attained|responded|remitted|relapsed|showed|experienced|developed|reported|improved|died|did)\b|[,;()]|$)",
@@ -926,7 +927,7 @@ def _without_arm_names(clause: str, arms: Arms) -> str:
 
 # "53.9, 54.2 and 35.3 mL/min for A MI, A LI and B, respectively": three or more figures and as
 # many arms, in the same order
-_MANY_VALUES = re.compile(
+_MANY_VALUES = regexcache.compile(
     r"(?<![\w.])([-−]?\d+(?:[.·]\d+)?)(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?\s*%?((?:\s*,\s*[-−]?\d+(?:[.·]\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?\s*%?){1,4})"
     r",?\s+and\s+([-−]?\d+(?:[.·]\d+)?)(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?\s*%?[^;]{0,40}?\b(?:for|in|with|among)\s+(?:the\s+)?"
     r"([^;()]{3,160}?),?\s+respectively\b",
@@ -1053,7 +1054,7 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     return d, clause[start:end].split(";")[0].strip(), kind, size
 
 
-_EACH_ARM_SHARE = re.compile(r"\d+(?:\.\d+)?\s*%[^;%]{3,120}?\b(?:and|versus|vs\.?|compared with)\s+(?:\w+\s+){0,2}?\d+(?:\.\d+)?\s*%\s+(?:after|with|in|of|on|for|receiving|given)\b", _I)
+_EACH_ARM_SHARE = regexcache.compile(r"\d+(?:\.\d+)?\s*%[^;%]{3,120}?\b(?:and|versus|vs\.?|compared with)\s+(?:\w+\s+){0,2}?\d+(?:\.\d+)?\s*%\s+(?:after|with|in|of|on|for|receiving|given)\b", _I)
 def _counted_per_arm(clause: str) -> bool:
     """A share per arm with the verb of what was counted between them ("33% were rated improved
     after A and 31% after B")."""
@@ -1061,9 +1062,9 @@ def _counted_per_arm(clause: str) -> bool:
     return bool(m and any(rx.search(m.group(0)) for rx in (GOOD, BAD, UP, DOWN)))
 
 
-_NOT_STRICTLY = re.compile(r"\bnot\s+(?:strictly|absolutely|entirely|completely|necessarily|always|essentially)\s+\S+$", _I)
-_ROSE_BY = re.compile(r"\b(?:rose|risen|increased|went up|climbed|grew|gained)(?:\s+\w+){0,2}?\s+by\s+(?:a\s+(?:mean|median)\s+of\s+)?$", _I)
-_FELL_BY = re.compile(r"\b(?:fell|fallen|decreased|dropped|declined|went down|lowered|reduced)(?:\s+\w+){0,2}?\s+by\s+(?:a\s+(?:mean|median)\s+of\s+)?$", _I)
+_NOT_STRICTLY = regexcache.compile(r"\bnot\s+(?:strictly|absolutely|entirely|completely|necessarily|always|essentially)\s+\S+$", _I)
+_ROSE_BY = regexcache.compile(r"\b(?:rose|risen|increased|went up|climbed|grew|gained)(?:\s+\w+){0,2}?\s+by\s+(?:a\s+(?:mean|median)\s+of\s+)?$", _I)
+_FELL_BY = regexcache.compile(r"\b(?:fell|fallen|decreased|dropped|declined|went down|lowered|reduced)(?:\s+\w+){0,2}?\s+by\s+(?:a\s+(?:mean|median)\s+of\s+)?$", _I)
 
 
 def _moved_by(clause: str, at: int, value: float) -> float | None:
@@ -1077,11 +1078,11 @@ def _moved_by(clause: str, at: int, value: float) -> float | None:
     return None
 
 
-_RATIO_FOR = re.compile(
+_RATIO_FOR = regexcache.compile(
     r"\s*\)?[,;]?\s*(?:for|in|with|among)\s+(?:the\s+)?(.{2,40}?)\s+(?:compared (?:with|to)|versus|vs\.?|relative to|than)\s+(?:the\s+)?(.{2,40})", _I
 )
-_RATIO_OF_ARMS = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(.{2,40}?)\s+(?:relative to|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?(.{2,40}?)\s+(?:was|were|is)\b", _I)
-_RATIO = re.compile(
+_RATIO_OF_ARMS = regexcache.compile(r"\b(?:of|for)\s+(?:the\s+)?(.{2,40}?)\s+(?:relative to|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?(.{2,40}?)\s+(?:was|were|is)\b", _I)
+_RATIO = regexcache.compile(
     r"\b(?:(?:adjusted|weighted|pooled|crude|overall|summary)\s+)?(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|"
     r"a?HR|a?OR|RR|IRR|sHR)\b(?:\s+(?:of|for)\s+[A-Za-z][\w -]{1,60}?\s+(?:was|were|is))?[\s,:=]*(?:(?:was|of)\s+)?(\d+(?:[.·]\d+)?)(?![\d%])"
     r"\s*(?:[;,(]\s*)*(?:95\s*%\s*(?:CI|confidence interval)\s*[,:=]?\s*)?(\d+(?:[.·]\d+)?)\s*(?:-|–|to|,)\s*(\d+(?:[.·]\d+)?)",
@@ -1089,7 +1090,7 @@ _RATIO = re.compile(
 )
 
 
-_INTERVAL = re.compile(r"\d+(?:[.·]\d+)?\s*[;,(]\s*(?:95\s*%\s*(?:CI|confidence interval)\s*[,:=]?\s*)?\d+(?:[.·]\d+)?\s*(?:-|–|to)\s*\d", _I)
+_INTERVAL = regexcache.compile(r"\d+(?:[.·]\d+)?\s*[;,(]\s*(?:95\s*%\s*(?:CI|confidence interval)\s*[,:=]?\s*)?\d+(?:[.·]\d+)?\s*(?:-|–|to)\s*\d", _I)
 
 
 def _ratio_direction(clause: str, arms: Arms) -> tuple[int, str] | None:
@@ -1140,7 +1141,7 @@ def _ratio_direction(clause: str, arms: Arms) -> tuple[int, str] | None:
 # a signed difference between the arms with its interval: "the mean difference in MADRS between A and
 # B was -5.1 (95% CI -8.0 to -2.2)", "a pooled standardized mean difference of -0.61 (-0.89 to -0.33)"
 _SIGNED = r"([-−–]?\s?\d+(?:[.·]\d+)?)"
-_DIFFERENCE = re.compile(
+_DIFFERENCE = regexcache.compile(
     r"(?:\b(?:(?:adjusted|pooled|weighted|overall|standardi[sz]ed|least[- ]squares?|LS)\s+)*(?:mean\s+)?difference\b|\b(?:LS)?S?MD\b)"
     r"(?P<words>[^;()\d]{0,80}?)(?:[\s,:=]|\bwas\b|\bof\b)*" + _SIGNED + r"\s*(?:points?|%|units?)?"
     r"\s*[;,(]\s*(?:95\s*%\s*(?:CI|confidence interval)\s*[,:=]?\s*)?" + _SIGNED + r"\s*(?:to|,|;|–\s|-\s|\s-)\s*" + _SIGNED,
@@ -1148,7 +1149,7 @@ _DIFFERENCE = re.compile(
 )
 
 
-_SIZE_OF_FALL = re.compile(r"\b(?:declin\w*|decreas\w*|reduc\w*|loss|lost|fall|fell|drops?|dropped|lower\w*)\b", _I)
+_SIZE_OF_FALL = regexcache.compile(r"\b(?:declin\w*|decreas\w*|reduc\w*|loss|lost|fall|fell|drops?|dropped|lower\w*)\b", _I)
 
 
 def _difference_direction(clause: str, arms: Arms) -> tuple[int, str, int] | None:
@@ -1183,8 +1184,8 @@ def _difference_direction(clause: str, arms: Arms) -> tuple[int, str, int] | Non
     return (1 if value > 0 else -1), cue, m.start()
 
 
-_HAZARD = re.compile(r"(?:adjusted\s+)?(?:hazard ratio|a?HR)\b", _I)
-_FREE_OF_EVENT = re.compile(r"surviv|[- ]free\b|\bfree (?:of|from)\b", _I)
+_HAZARD = regexcache.compile(r"(?:adjusted\s+)?(?:hazard ratio|a?HR)\b", _I)
+_FREE_OF_EVENT = regexcache.compile(r"surviv|[- ]free\b|\bfree (?:of|from)\b", _I)
 
 
 def _by_ratio(clause: str, arms: Arms, harm: bool, sig: bool | None) -> Finding:
@@ -1212,33 +1213,33 @@ def _by_ratio(clause: str, arms: Arms, harm: bool, sig: bool | None) -> Finding:
         v = -v  # a hazard ratio for "recurrence-free survival" is the hazard of the event: below 1, better
     return Finding(direction=ratio[0], valence=v, goodness=ratio[0] * v, outcome=words, significant=True, harm=harm, cue=ratio[1])
 
-_ASSOC = re.compile(vocab.ASSOCIATION_MARKERS, _I)
-_GAIN = re.compile(vocab.GAIN_OF_FUNCTION, _I)
-_SYMBOL = re.compile(r"[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9-]*")  # a gene or protein named with its number ("CD47", "NRF9", "ATG7")
+_ASSOC = regexcache.compile(vocab.ASSOCIATION_MARKERS, _I)
+_GAIN = regexcache.compile(vocab.GAIN_OF_FUNCTION, _I)
+_SYMBOL = regexcache.compile(r"[A-Z][A-Za-z0-9-]*\d[A-Za-z0-9-]*")  # a gene or protein named with its number ("CD47", "NRF9", "ATG7")
 # any word of an experiment that takes something away ("blockade", "inhibitors", "knockdown")
-_MANIPULATED_LOSS = re.compile(r"\b(?:" + "|".join(re.escape(w) for sign, forms in vocab.MANIPULATIONS if sign < 0 for w in forms) + r")\b", _I)
-_ROLE_UP = re.compile(r"\b(?:" + vocab.ROLE_UP + r")(?=\s+of\b)", _I)
-_ROLE_DOWN = re.compile(r"\b(?:" + vocab.ROLE_DOWN + r")(?=\s+of\b)", _I)
-_NEED_WORD = re.compile(r"\b(?:" + vocab.NEEDED_FOR + r")\b", _I)  # (a quick look before the pattern's look-behinds)
-NEEDED_FOR = re.compile(
+_MANIPULATED_LOSS = regexcache.compile(r"\b(?:" + "|".join(re.escape(w) for sign, forms in vocab.MANIPULATIONS if sign < 0 for w in forms) + r")\b", _I)
+_ROLE_UP = regexcache.compile(r"\b(?:" + vocab.ROLE_UP + r")(?=\s+of\b)", _I)
+_ROLE_DOWN = regexcache.compile(r"\b(?:" + vocab.ROLE_DOWN + r")(?=\s+of\b)", _I)
+_NEED_WORD = regexcache.compile(r"\b(?:" + vocab.NEEDED_FOR + r")\b", _I)  # (a quick look before the pattern's look-behinds)
+NEEDED_FOR = regexcache.compile(
     r"(?:" + "|".join(rf"(?<=\b{c} )|(?<=\b{c} not )" for c in ("is", "are", "was", "were", "be")) + r")"
     r"(?:\w+ly )?(?:" + vocab.NEEDED_FOR + r")(?=\s+(?:for|to)\b)",
     _I,
 )
 _WITHDRAWAL = _rx(vocab.WITHDRAWAL_TERMS)
 _CONTINUATION = _rx(vocab.CONTINUATION_TERMS)
-_EVENT_TIMED = re.compile(r"\b\w+ed\s+(?:significantly\s+|much\s+)?(?:" + vocab.TIME_SOONER + "|" + vocab.TIME_LATER + r")\b", _I)
-_SOONER = re.compile(r"\b(?:" + vocab.TIME_SOONER + r")\b", _I)
-_LATER_TIME = re.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)
-_TIME_MEASURE = re.compile(vocab.TIME_MEASURES, _I)
-_TIME_TAKEN = re.compile(vocab.TIME_TAKEN, _I)
-_BETWEEN_P = re.compile(r"\b(?:between|inter)[- ]?groups?(?:\s+(?:differences?|comparisons?))?[^;()]{0,15}?\bp\s*([<=>≤]|&lt;)\s*(0?[.·]\d+)", _I)
-_FAVOURING = re.compile(
+_EVENT_TIMED = regexcache.compile(r"\b\w+ed\s+(?:significantly\s+|much\s+)?(?:" + vocab.TIME_SOONER + "|" + vocab.TIME_LATER + r")\b", _I)
+_SOONER = regexcache.compile(r"\b(?:" + vocab.TIME_SOONER + r")\b", _I)
+_LATER_TIME = regexcache.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)
+_TIME_MEASURE = regexcache.compile(vocab.TIME_MEASURES, _I)
+_TIME_TAKEN = regexcache.compile(vocab.TIME_TAKEN, _I)
+_BETWEEN_P = regexcache.compile(r"\b(?:between|inter)[- ]?groups?(?:\s+(?:differences?|comparisons?))?[^;()]{0,15}?\bp\s*([<=>≤]|&lt;)\s*(0?[.·]\d+)", _I)
+_FAVOURING = regexcache.compile(
     r"\b(?:in favou?r of|favou?ring)\s+(?:the\s+)?"
     r"|\bfavou?red\s+(?:the\s+)?(?=[^,;()]{1,40}?\s(?:over|versus|vs\.?|compared with|relative to)\s)",  # "reductions favoured ECT over ketamine"
     _I,
 )
-_THE_MORE = re.compile(vocab.THE_MORE, _I)
+_THE_MORE = regexcache.compile(vocab.THE_MORE, _I)
 
 
 def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
@@ -1266,22 +1267,22 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
 
 # the course of what the arm was associated with, in a clause of its own ("was associated with
 # transient hypertension that resolved within 2 hours"): the association is the finding
-_COURSE_OF_WHAT_CAME = re.compile(
+_COURSE_OF_WHAT_CAME = regexcache.compile(
     r"\b(?:associated with|caused|induced|produced|led to|resulted in)\s+[^;.()]{1,60}?\s(?:that|which)\s+(?:\w+ly\s+)?$", _I
 )
-_WHO_BEFORE = re.compile(r"\b(?:who|whose|in whom|for whom)\s+(?:[\w-]+\s+){0,4}$", _I)
-_NONE_WERE = re.compile(r"^\W*no\s+[^;:]{0,100}?\b(?:was|were|has been|have been|had been)\s+$", _I)
-_HARM_NOUN = re.compile(r"(?:damage|harm)s?$", _I)
-_ENDING_OF = re.compile(r"\b(?:" + vocab.ENDING_NOUNS + r")\s+of\b", _I)
-_CHANGE_NOUN = re.compile(r"(?:" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b", _I)
-_LEVEL_MOVES_RISK = re.compile(
+_WHO_BEFORE = regexcache.compile(r"\b(?:who|whose|in whom|for whom)\s+(?:[\w-]+\s+){0,4}$", _I)
+_NONE_WERE = regexcache.compile(r"^\W*no\s+[^;:]{0,100}?\b(?:was|were|has been|have been|had been)\s+$", _I)
+_HARM_NOUN = regexcache.compile(r"(?:damage|harm)s?$", _I)
+_ENDING_OF = regexcache.compile(r"\b(?:" + vocab.ENDING_NOUNS + r")\s+of\b", _I)
+_CHANGE_NOUN = regexcache.compile(r"(?:" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b", _I)
+_LEVEL_MOVES_RISK = regexcache.compile(
     r"(?<![\w-])(" + "|".join(vocab.ASSOCIATION_LEVELS) + r")\s+(?:[\w-]+\s+){1,5}?(?:could\s+|may\s+|might\s+|can\s+|would\s+)?"
     r"(rais(?:e|es|ed)|increas(?:e|es|ed)|lower(?:s|ed)?|reduc(?:e|es|ed)|decreas(?:e|es|ed))\s+(?:the\s+|an?\s+)?"
     r"(?:\w+\s+)?(?:" + vocab.RISK_WORDS.replace(" ", "|") + r")\s+(?:of|for)\b",
     _I,
 )
-_LEVEL = re.compile(r"(?<![\w-])(" + "|".join(vocab.ASSOCIATION_LEVELS) + r")(?=[\s-])", _I)
-_RISK_OF_LEVEL = re.compile(
+_LEVEL = regexcache.compile(r"(?<![\w-])(" + "|".join(vocab.ASSOCIATION_LEVELS) + r")(?=[\s-])", _I)
+_RISK_OF_LEVEL = regexcache.compile(
     r"\s*(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:risks?|odds|likelihood|chance|incidence|rates?)\s+of\s+(?:an?\s+|the\s+|having\s+an?\s+)?("
     + "|".join(vocab.ASSOCIATION_LEVELS) + r")(?=[\s-])",
     _I,
@@ -1389,7 +1390,7 @@ def _in_parentheses(text: str, pos: int) -> bool:
     return text.count("(", 0, pos) > text.count(")", 0, pos)
 
 
-_SIMILAR_TO = re.compile(r"\b(similar|comparable) (to|with)\b", _I)
+_SIMILAR_TO = regexcache.compile(r"\b(similar|comparable) (to|with)\b", _I)
 
 
 def _close_figures_each(clause: str, arms: Arms) -> bool:
@@ -1410,10 +1411,10 @@ def _names_an_arm(text: str, arms: Arms) -> bool:
     return bool(ipos or cpos or re.match(r"\s+(that|those) (of|in|with|for) (the )?(other|both|two)\b", text, _I))
 
 
-_DIFFERENT_AFTER = re.compile(r"\bsignificantly\s+(\w+\s+){0,2}than\b", _I)
-_UNCHANGED = re.compile(r"\b(remained|stayed) (stable|unchanged|constant)\b", _I)
-_OWN_ARM_WORDS = re.compile(r"\b(active|intervention|experimental|treatment|treated|study drug)\b", _I)
-_COMPARING = re.compile(r"\b(than|versus|vs\.?|compar\w*|relative|between|among|across|differ\w*|over|both|either|two|groups|arms|similar\w*|alone|as well)\b", _I)
+_DIFFERENT_AFTER = regexcache.compile(r"\bsignificantly\s+(\w+\s+){0,2}than\b", _I)
+_UNCHANGED = regexcache.compile(r"\b(remained|stayed) (stable|unchanged|constant)\b", _I)
+_OWN_ARM_WORDS = regexcache.compile(r"\b(active|intervention|experimental|treatment|treated|study drug)\b", _I)
+_COMPARING = regexcache.compile(r"\b(than|versus|vs\.?|compar\w*|relative|between|among|across|differ\w*|over|both|either|two|groups|arms|similar\w*|alone|as well)\b", _I)
 
 
 def _different_after(clause: str, start: int, arms: Arms) -> bool:
@@ -1428,7 +1429,7 @@ def _different_after(clause: str, start: int, arms: Arms) -> bool:
 
 # two kinds of people set side by side ("similar in regular cannabis users and non-users", "did not
 # differ between melancholic and non-melancholic depression"): whom it worked in, not whether it did
-_BETWEEN_PEOPLE = re.compile(
+_BETWEEN_PEOPLE = regexcache.compile(
     r"\b(?:between|in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:and|or|vs\.?|versus)\s+(?:in\s+|among\s+)?(?:those\s+|patients\s+|people\s+)?(non-?[a-z][\w-]*)"
     r"|\bsimilar to (?:that|those|the one)s? (?:seen|observed|found|reported) (?:in|among) (non-?[a-z][\w-]*)",
     _I,
@@ -1444,7 +1445,7 @@ def _between_people(clause: str, arms: Arms) -> bool:
     return not any(p is not None and p.search(m.group(0)) for p in (arms.intervention, arms.comparator)) and not _NOT_GIVEN.search(m.group(0))
 
 
-_NOT_GIVEN = re.compile(r"\bnon-?(?:treated|intervention|exposed|randomi[sz]ed|supplemented|vaccinated|drug)\b(?![\w-])|\b(?:treated|exposed|vaccinated)\s+(?:and|or|vs\.?|versus)\b", _I)
+_NOT_GIVEN = regexcache.compile(r"\bnon-?(?:treated|intervention|exposed|randomi[sz]ed|supplemented|vaccinated|drug)\b(?![\w-])|\b(?:treated|exposed|vaccinated)\s+(?:and|or|vs\.?|versus)\b", _I)
 
 
 def _other_arm_alone(clause: str, arms: Arms) -> bool:
@@ -1477,7 +1478,7 @@ def _names_outcome(clause: str, m: re.Match[str], outcome_stems: frozenset[str])
     return stem(m.group(0)) in outcome_stems and after is not None and stem(after.group(1)) in outcome_stems
 
 
-_INDUCED = re.compile(
+_INDUCED = regexcache.compile(
     r"-(?:induced|evoked|stimulated|driven|triggered)\s+(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|activation|upregulation)\s+(?:in|of)\s+", _I
 )
 
@@ -1823,15 +1824,15 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
 
 # a change that defines a category ("response, a reduction of at least 50%", "a 50% or greater
 # reduction in MADRS score"), not a change that happened
-_THRESHOLD = re.compile(
+_THRESHOLD = regexcache.compile(
     r"(?:\b(?:at least|a minimum of)\s+|[≥>]=?\s*)(?:an?\s+)?\d+(?:[.·]\d+)?\s*(?:%|percent|points?)?\s*$"
     r"|\d+(?:[.·]\d+)?\s*(?:%|percent|points?)?\s+or\s+(?:(?:more|greater|higher|larger)\s+)?$",
     _I,
 )
 
 
-_OR_MORE = re.compile(r"\d(?:[.·]\d+)?\s*(?:%|percent|years?|points?|mg|kg)?\s+or\s+$", _I)
-_DEFINED = re.compile(r"\b(?:" + vocab.CATEGORY_DEFINITION + r")\b", _I)
+_OR_MORE = regexcache.compile(r"\d(?:[.·]\d+)?\s*(?:%|percent|years?|points?|mg|kg)?\s+or\s+$", _I)
+_DEFINED = regexcache.compile(r"\b(?:" + vocab.CATEGORY_DEFINITION + r")\b", _I)
 
 
 def _in_threshold(clause: str, m: re.Match[str]) -> bool:
@@ -1840,7 +1841,7 @@ def _in_threshold(clause: str, m: re.Match[str]) -> bool:
     return bool(_THRESHOLD.search(clause[max(0, m.start() - 40) : m.start()]) and _DEFINED.search(clause[max(0, m.start() - 80) : m.start()]))
 
 
-SHARES_COMPARED = re.compile(
+SHARES_COMPARED = regexcache.compile(
     r"\d+(?:[.·]\d+)?\s*%[^;]{0,80}?\b(?:and|vs\.?|versus|compared (?:with|to)|than)\s[^;]{0,40}?\d+(?:[.·]\d+)?\s*%", _I
 )
 
@@ -1857,10 +1858,10 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 # --- mechanisms: what the drug does to a target ("blocks NMDA receptors") ------------------
 
-ACTIVATE = re.compile(r"\b" + vocab.ACTIVATE_WORDS, _I)
+ACTIVATE = regexcache.compile(r"\b" + vocab.ACTIVATE_WORDS, _I)
 @cache
 def _experiment() -> re.Pattern[str]:
-    return re.compile(vocab.experiment_pattern(), _I)
+    return regexcache.compile(vocab.experiment_pattern(), _I)
 
 
 @cache
@@ -1877,7 +1878,7 @@ def _near_target(concept_id: str, words: str) -> re.Pattern[str]:
     # (not across "downstream of": "AMPA receptor activation downstream of NMDA receptor blockade")
     gap = r"\W+(?:(?!(?:and|but|while|whereas|or|downstream|upstream)\b)[\w-]+\W+){0,4}?"
     # \b before the verb: "disinhibition" is not "inhibition"
-    return re.compile(rf"\b{words}{gap}{target}|{target}{gap}\b{words}", _I)
+    return regexcache.compile(rf"\b{words}{gap}{target}|{target}{gap}\b{words}", _I)
 
 
 def _target_direction_patterns(concept_id: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -1894,7 +1895,7 @@ def _receptor_function(concept_id: str, action_words: str, level_words: str) -> 
     measured = rf"{target}(?:\s+receptors?)?(?:[\s-]+(?:receptor-)?(?:mediated|dependent|evoked))?(?:\s+[\w-]+){{0,2}}?\s+{vocab.RECEPTOR_FUNCTION_WORDS}\b"
     words = f"(?:{action_words}|{level_words})"
     near = _near_target(concept_id, action_words).pattern
-    return re.compile(rf"{near}|\b{words}\s+(?:the\s+)?{measured}|{measured}\s+(?:(?:was|were)\s+)?(?:\w+\s+)?{words}", _I)
+    return regexcache.compile(rf"{near}|\b{words}\s+(?:the\s+)?{measured}|{measured}\s+(?:(?:was|were)\s+)?(?:\w+\s+)?{words}", _I)
 
 
 def target_direction(text: str, concept: vocab.Concept, *, denials: bool = True) -> tuple[int, str | None]:
@@ -1934,8 +1935,8 @@ def _negated_action(clause: str, m: re.Match[str]) -> bool:
     return bool(NEGATION.search(before) or _RATHER_THAN.search(before) or _TOO_TO.search(before) or NEGATION.search(m.group(0)))
 
 
-_RATHER_THAN = re.compile(r"\b(?:rather than|instead of)\s+$", _I)
-_TOO_TO = re.compile(r"\btoo\s+(?:\w+\s+){1,2}to\s+$", _I)  # "at concentrations too low to inhibit NMDA receptors"
+_RATHER_THAN = regexcache.compile(r"\b(?:rather than|instead of)\s+$", _I)
+_TOO_TO = regexcache.compile(r"\btoo\s+(?:\w+\s+){1,2}to\s+$", _I)  # "at concentrations too low to inhibit NMDA receptors"
 
 
 def target_unmoved(text: str, concept: vocab.Concept) -> str | None:
@@ -1956,12 +1957,12 @@ def target_unmoved(text: str, concept: vocab.Concept) -> str | None:
 
 # ("through an NMDA receptor inhibition-independent mechanism": not through it)
 # ("NMDA receptor inhibition is not required for ...": whether the action is needed, not whether it happens)
-_NEEDED_OR_NOT = re.compile(
+_NEEDED_OR_NOT = regexcache.compile(
     r"\s+(?:(?:is|was|are|were)\s+|(?:may|might|could|would)\s+(?:not\s+)?be\s+)(?:not\s+(?:required|necessary|needed|essential)|dispensable)\b"
     r"|\s+(?:may|might|could|would)\s+not\s+be\s+(?:required|necessary|needed|essential)\b",
     _I,
 )
-_INDEPENDENT_OF = re.compile(r"\s*-\s*independent|\s+independent(?:ly)?\b", _I)
+_INDEPENDENT_OF = regexcache.compile(r"\s*-\s*independent|\s+independent(?:ly)?\b", _I)
 
 
 def target_independent(text: str, concept: vocab.Concept) -> tuple[int, str | None]:
@@ -1988,4 +1989,4 @@ def target_unneeded(text: str, concept: vocab.Concept) -> str | None:
     return m.group(0) if m else None
 
 
-_INDEPENDENTLY_OF = re.compile(r"\b(?:independent(?:ly)?|regardless) of\s+(?:the\s+)?$|\bwithout (?:the need for |requiring )?(?:any\s+)?$", _I)
+_INDEPENDENTLY_OF = regexcache.compile(r"\b(?:independent(?:ly)?|regardless) of\s+(?:the\s+)?$|\bwithout (?:the need for |requiring )?(?:any\s+)?$", _I)

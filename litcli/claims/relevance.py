@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
 from litcli.claims.extract import Claim
 from litcli.claims.frame import parse_claim
@@ -27,8 +28,8 @@ _BACKGROUND = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE", "RATIONALE
 _GENERIC_TREATMENTS = frozenset(
     ["medication", "medications", "drug", "drugs", "agent", "agents", "therapy", "therapies", "treatment", "treatments"]
 )
-_OTHER = re.compile(vocab.OTHER_TREATMENTS, re.I)
-_WEAK = re.compile(vocab.EVIDENCE_WEAK, re.I)
+_OTHER = regexcache.compile(vocab.OTHER_TREATMENTS, re.I)
+_WEAK = regexcache.compile(vocab.EVIDENCE_WEAK, re.I)
 
 
 def drug_concepts(claim: Claim) -> list[vocab.Concept]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from litcli.claims import regexcache
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -21,8 +23,8 @@ ABBREVIATIONS: frozenset[str] = _words(
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
 # whitespace, then something that can start a sentence.
-_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9•])")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_BOUNDARY = regexcache.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9•])")
+_TOKEN_BEFORE = regexcache.compile(r"(\S+)$")
 
 
 _UNITS = _words("min h hr hrs wk wks mo yr yrs d s ms mg kg ml g")

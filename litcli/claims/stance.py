@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from litcli.claims import reader as rd
+from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
 from litcli.claims.figures import quotes_figure, read_figures
 from litcli.claims.frame import (
@@ -113,29 +114,29 @@ def record_sentences(record: Record) -> list[Sentence]:
 
 # --- comparing a claim frame with a sentence ------------------------------------------------
 
-_EFFECT_LOST = re.compile(vocab.EFFECT_LOST, re.I)
-_EFFECT_KEPT = re.compile(vocab.EFFECT_KEPT, re.I)
-_FEW_KEPT = re.compile(vocab.EFFECT_FEW_KEPT, re.I)
-_NOT_LOST = re.compile(r"\b(had not|has not|did not|not yet|never) (resolved|faded|waned|returned|worn off)\b", re.I)
-_BOTH_ARMS = re.compile(
+_EFFECT_LOST = regexcache.compile(vocab.EFFECT_LOST, re.I)
+_EFFECT_KEPT = regexcache.compile(vocab.EFFECT_KEPT, re.I)
+_FEW_KEPT = regexcache.compile(vocab.EFFECT_FEW_KEPT, re.I)
+_NOT_LOST = regexcache.compile(r"\b(had not|has not|did not|not yet|never) (resolved|faded|waned|returned|worn off)\b", re.I)
+_BOTH_ARMS = regexcache.compile(
     r"\b(in|across) (both|all|each of the) (\w+ )?(arms|groups|conditions)\b|\bboth (arms|groups|treatments)\b"
     r"|\bboth (after|with|in|for) [\w-]+ and [\w-]+\b|\bin each (group|arm)\b",
     re.I,
 )
-_OTHER_TREATMENT = re.compile(vocab.OTHER_TREATMENTS, re.I)
-_ARM_REFERENCE = re.compile(vocab.ARM_REFERENCE, re.I)
-_PRIMARY = re.compile(r"\bprimary (outcome|end-?point|efficacy (outcome|end-?point))s?\b", re.I)
+_OTHER_TREATMENT = regexcache.compile(vocab.OTHER_TREATMENTS, re.I)
+_ARM_REFERENCE = regexcache.compile(vocab.ARM_REFERENCE, re.I)
+_PRIMARY = regexcache.compile(r"\bprimary (outcome|end-?point|efficacy (outcome|end-?point))s?\b", re.I)
 # (or a clause with no subject of its own, about the comparison before it: "..., but did not reach significance")
-_DIFFERENCE_NAMED = re.compile(r"\b(the )?(difference|differences|comparison|separation|between[- ]groups?|between the|among the|intergroup)\b", re.I)
+_DIFFERENCE_NAMED = regexcache.compile(r"\b(the )?(difference|differences|comparison|separation|between[- ]groups?|between the|among the|intergroup)\b", re.I)
 # a clause with no subject of its own, about the comparison before it: "..., but did not reach significance"
-_SUBJECTLESS_NULL = re.compile(r"^\s*(but|although|though|however,?|which)\s+(it\s+|this\s+)?(did|was|were|is|not|failed)\b", re.I)
+_SUBJECTLESS_NULL = regexcache.compile(r"^\s*(but|although|though|however,?|which)\s+(it\s+|this\s+)?(did|was|were|is|not|failed)\b", re.I)
 def _names_outcome(frame: ClaimFrame, clause: str) -> bool:
     """Does the clause name the claim's outcome (its words, or a measure of it)?"""
     own = frame.outcome_stems - _WEAK_STEMS
     return bool(own & content_stems(clause)) or bool(frame.outcome_classes & outcome_classes(clause))
 
 
-_OBJECT_OF_NULL = re.compile(
+_OBJECT_OF_NULL = regexcache.compile(
     r"\b(?:effects?|impact|influence|differences?|changes?)\s+(?:on|in|of)\s+(?:the\s+|any\s+)?(?:risk\s+of\s+|rates?\s+of\s+|incidence\s+of\s+)?([a-z][\w-]{2,})"
     r"|\b(?:did|does|do)\s+not\s+(?:change|alter|affect|reduce|increase|improve|modify)\s+(?:the\s+)?(?:risk\s+of\s+|rates?\s+of\s+|incidence\s+of\s+)?([a-z][\w-]{2,})"
     r"|\bnot\s+(?:significantly\s+)?associated\s+with\s+(?:an?\s+|the\s+)?(?:(?:increased|decreased|higher|lower|reduced)\s+)?(?:risk\s+of\s+|incidence\s+of\s+)?(?:incident\s+)?(?!(?:increased|decreased|higher|lower|reduced)\b)([a-z][\w-]+)",
@@ -143,7 +144,7 @@ _OBJECT_OF_NULL = re.compile(
 )
 
 
-_DIFFERENCE_IN = re.compile(r"\bdifferences?\s+(?:in|of)\s+(?!the\s+(?:groups?|arms?)\b)", re.I)
+_DIFFERENCE_IN = regexcache.compile(r"\bdifferences?\s+(?:in|of)\s+(?!the\s+(?:groups?|arms?)\b)", re.I)
 
 
 def _names_other_outcome(frame: ClaimFrame, clause: str) -> bool:
@@ -162,16 +163,16 @@ def _names_other_outcome(frame: ClaimFrame, clause: str) -> bool:
 
 
 # the subject of a result clause: "Hypotension: ...", "After 4 weeks, prosthesis wear time increased ..."
-_CLAUSE_SUBJECT = re.compile(
+_CLAUSE_SUBJECT = regexcache.compile(
     r"^\s*(?:(?:but|and|although|though|however|whereas|while|yet),?\s+)?"
     r"(?:(?:after|at|by|during|in|over|within|for|on)\s[^,;:]{1,40},\s*)?(?:the\s+|a\s+|an\s+)?"
     r"(?:\d[\w-]*\s+)?(?P<s>[A-Za-z][\w /'-]{2,60}?)\s*(?::\s|\s(?:was|were|did|had|has|have|showed|increased|decreased|rose|fell|"
     r"improved|worsened|occurred|remained|differed|declined|changed|reduced|did not|was not|were not)\b)",
     re.I,
 )
-_MEANS = re.compile(r"\b(?:by|via|through)\s+$", re.I)
-_LABELLED = re.compile(r"^\s*[A-Za-z][\w /'-]{2,60}?:\s")
-_NOT_AN_OUTCOME = re.compile(vocab.NOT_AN_OUTCOME_SUBJECT, re.I)
+_MEANS = regexcache.compile(r"\b(?:by|via|through)\s+$", re.I)
+_LABELLED = regexcache.compile(r"^\s*[A-Za-z][\w /'-]{2,60}?:\s")
+_NOT_AN_OUTCOME = regexcache.compile(vocab.NOT_AN_OUTCOME_SUBJECT, re.I)
 
 
 def _about_another_outcome(frame: ClaimFrame, clause: str) -> bool:
@@ -205,17 +206,17 @@ def _tests_the_difference(frame: ClaimFrame, clause: str, clauses: list[str]) ->
     return bool(frame.outcome_stems & content_stems(before))
 
 
-_TREATED_WITH = re.compile(r"\b(?:patients|participants|people|those|subjects|individuals)\s+(?:treated with|receiving|taking|given|who (?:received|took|were given))\s+", re.I)
-_COMPARED = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|over)\b", re.I)
-_BETWEEN_ARMS = re.compile(vocab.BETWEEN_ARMS, re.I)
-_AGENT = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
+_TREATED_WITH = regexcache.compile(r"\b(?:patients|participants|people|those|subjects|individuals)\s+(?:treated with|receiving|taking|given|who (?:received|took|were given))\s+", re.I)
+_COMPARED = regexcache.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|over)\b", re.I)
+_BETWEEN_ARMS = regexcache.compile(vocab.BETWEEN_ARMS, re.I)
+_AGENT = regexcache.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:\w+ly\s+)?(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.GOOD_TERMS + r")\b", re.I)
 _GENERIC_AGENTS = vocab.GENERIC_AGENTS
-_CONTROL_REFERENCE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|relative to|(?:differ\w*|separat\w*) from)\s+(?:the\s+|a\s+)?(?:" + vocab.CONTROL_TERMS + r")\b", re.I)
-_INN = re.compile(r"\b" + vocab.INN_STEMS + r"\b", re.I)
-_TREATMENT_AS_TIME = re.compile(r"\s+(stage|period|phase|weeks?|days?|months?|duration|effects?|groups?|arms?|differences?|allocation|assignment|conditions?|by time)\b", re.I)
+_CONTROL_REFERENCE = regexcache.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|relative to|(?:differ\w*|separat\w*) from)\s+(?:the\s+|a\s+)?(?:" + vocab.CONTROL_TERMS + r")\b", re.I)
+_INN = regexcache.compile(r"\b" + vocab.INN_STEMS + r"\b", re.I)
+_TREATMENT_AS_TIME = regexcache.compile(r"\s+(stage|period|phase|weeks?|days?|months?|duration|effects?|groups?|arms?|differences?|allocation|assignment|conditions?|by time)\b", re.I)
 
 
-_SUBGROUP = re.compile(vocab.SUBGROUP_RESULT, re.I)
+_SUBGROUP = regexcache.compile(vocab.SUBGROUP_RESULT, re.I)
 
 
 def _subgroup(frame: ClaimFrame, sentence: str) -> str | None:
@@ -231,13 +232,13 @@ def _subgroup(frame: ClaimFrame, sentence: str) -> str | None:
     return "a subgroup: " + m.group(1).strip()[:60]
 
 
-_OTHER_CONTROL_ARM = re.compile(r"\b(?:" + vocab.OTHER_CONTROL_ARMS + r")\b", re.I)
-_SET_AGAINST = re.compile(vocab.ARM_SET_AGAINST, re.I)
-_ADDED_TO = re.compile(r"\b(?:" + vocab.ADD_ON_WORDS + r")\b", re.I)
-_ONLY_BASE = re.compile(r"\b(?:" + vocab.BASE_ONLY_COMPARATOR + r")\b", re.I)
+_OTHER_CONTROL_ARM = regexcache.compile(r"\b(?:" + vocab.OTHER_CONTROL_ARMS + r")\b", re.I)
+_SET_AGAINST = regexcache.compile(vocab.ARM_SET_AGAINST, re.I)
+_ADDED_TO = regexcache.compile(r"\b(?:" + vocab.ADD_ON_WORDS + r")\b", re.I)
+_ONLY_BASE = regexcache.compile(r"\b(?:" + vocab.BASE_ONLY_COMPARATOR + r")\b", re.I)
 
 
-_STOPPING = re.compile(r"^\W*(?:" + vocab.WITHDRAWAL_TERMS + r")\b", re.I)
+_STOPPING = regexcache.compile(r"^\W*(?:" + vocab.WITHDRAWAL_TERMS + r")\b", re.I)
 
 
 def _another_comparator(frame: ClaimFrame, sentence: str, ipos: list[int]) -> str | None:
@@ -275,16 +276,16 @@ def _names_an_agent(word: str) -> bool:
     adverb, a function word or a word about the result ("Significantly less decline ...")."""
     w = word.lower()
     return not (w in _GENERIC_AGENTS or w in vocab.FUNCTION_WORDS or w.endswith("ly") or w in vocab.NOT_AGENT_WORDS)
-_TRIAL_COMPARISON = re.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTROL_TERMS + r")\b", re.I)
+_TRIAL_COMPARISON = regexcache.compile(r"\b(primary (outcome|end-?point)|" + vocab.CONTROL_TERMS + r")\b", re.I)
 _WEAK_STEMS = frozenset(stem(w) for w in vocab.WEAK_OUTCOME_WORDS.split())
 _PEOPLE_STEMS = frozenset(stem(w) for w in (vocab.PEOPLE_NOUNS + "|" + vocab.RESTRICTION_FILLER).split("|"))
 _SETTING_GENERIC = frozenset(stem(w) for w in vocab.SETTING_GENERIC_WORDS.split())
 _GENERIC_OUTCOME_STEMS = frozenset(stem(w) for w in vocab.GENERIC_OUTCOME_WORDS)
 _EFFICACY_CLASSES = outcome_classes("response remission relapse")
 _RESPONSE_CLASSES = outcome_classes("response remission")
-_HARD = re.compile(vocab.HARD_OUTCOMES, re.I)
-_TREATMENT_POP = re.compile(vocab.TREATMENT_POPULATION, re.I)
-_NOT_ENROLLED = re.compile(r"\bno \w+ (were|was) (enrolled|included|recruited|studied)\b", re.I)
+_HARD = regexcache.compile(vocab.HARD_OUTCOMES, re.I)
+_TREATMENT_POP = regexcache.compile(vocab.TREATMENT_POPULATION, re.I)
+_NOT_ENROLLED = regexcache.compile(r"\bno \w+ (were|was) (enrolled|included|recruited|studied)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -310,18 +311,18 @@ def condition_ids(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_AGE_BETWEEN = re.compile(r"\b(?:aged?|ages)\s+(\d{1,3})\s*(?:to|-|–|and)\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*(?:old|of age)", re.I)
-_AGE_AT_LEAST = re.compile(r"\b(\d{1,3})\s*(?:years?|yrs?)?\s*(?:of age\s*)?(?:or|and)\s+(?:older|over|above)\b|\baged?\s*(?:≥|>=)\s*(\d{1,3})\b", re.I)
-_AGE_OVER = re.compile(r"\b(?:over|above|older than|after (?:the )?age(?: of)?|past)\s+(\d{1,3})\b(?!\s*(?:%|mg|g\b|kg|ml|mmol|times|days|weeks|months|hours|minutes|per))", re.I)
-_AGE_UNDER = re.compile(r"\b(?:under|below|younger than|before (?:the )?age(?: of)?)\s+(\d{1,3})\b(?!\s*(?:%|mg|g\b|kg|ml|mmol|times|days|weeks|months|hours|minutes|per))", re.I)
-_ALL_CAUSE = re.compile(vocab.ALL_CAUSE_DEATHS, re.I)
-_CAUSE_SPECIFIC = re.compile(vocab.CAUSE_SPECIFIC_DEATHS, re.I)
-_SUBTYPE = re.compile(vocab.SUBTYPES, re.I)
-_ORDINAL_SUBTYPE = re.compile(vocab.ORDINAL_SUBTYPES, re.I)
+_AGE_BETWEEN = regexcache.compile(r"\b(?:aged?|ages)\s+(\d{1,3})\s*(?:to|-|–|and)\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*(?:old|of age)", re.I)
+_AGE_AT_LEAST = regexcache.compile(r"\b(\d{1,3})\s*(?:years?|yrs?)?\s*(?:of age\s*)?(?:or|and)\s+(?:older|over|above)\b|\baged?\s*(?:≥|>=)\s*(\d{1,3})\b", re.I)
+_AGE_OVER = regexcache.compile(r"\b(?:over|above|older than|after (?:the )?age(?: of)?|past)\s+(\d{1,3})\b(?!\s*(?:%|mg|g\b|kg|ml|mmol|times|days|weeks|months|hours|minutes|per))", re.I)
+_AGE_UNDER = regexcache.compile(r"\b(?:under|below|younger than|before (?:the )?age(?: of)?)\s+(\d{1,3})\b(?!\s*(?:%|mg|g\b|kg|ml|mmol|times|days|weeks|months|hours|minutes|per))", re.I)
+_ALL_CAUSE = regexcache.compile(vocab.ALL_CAUSE_DEATHS, re.I)
+_CAUSE_SPECIFIC = regexcache.compile(vocab.CAUSE_SPECIFIC_DEATHS, re.I)
+_SUBTYPE = regexcache.compile(vocab.SUBTYPES, re.I)
+_ORDINAL_SUBTYPE = regexcache.compile(vocab.ORDINAL_SUBTYPES, re.I)
 _ORDINALS = vocab.ORDINAL_WORDS
-_EXCLUDED = re.compile(vocab.EXCLUDED, re.I)
-_EXCLUDED_GUARD = re.compile(r"exclu|eligib|enrol|includ|without", re.I)
-_EXCLUSION_CRITERION = re.compile(vocab.EXCLUSION_CRITERION, re.I)
+_EXCLUDED = regexcache.compile(vocab.EXCLUDED, re.I)
+_EXCLUDED_GUARD = regexcache.compile(r"exclu|eligib|enrol|includ|without", re.I)
+_EXCLUSION_CRITERION = regexcache.compile(vocab.EXCLUSION_CRITERION, re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -347,7 +348,7 @@ def _subtypes(text: str) -> dict[str, set[str]]:
     return found
 
 
-_EXCLUSIVE = tuple((group, tuple((name, re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.I)) for name, p in members)) for group, members in vocab.EXCLUSIVE_POPULATIONS)
+_EXCLUSIVE = tuple((group, tuple((name, regexcache.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.I)) for name, p in members)) for group, members in vocab.EXCLUSIVE_POPULATIONS)
 
 
 def _exclusive_population(claim: str, sentence: str) -> str | None:
@@ -378,11 +379,11 @@ def _other_subtype(claim: str, sentence: str) -> str | None:
     return None
 
 
-_SITE = re.compile(vocab.BODY_SITES, re.I)
+_SITE = regexcache.compile(vocab.BODY_SITES, re.I)
 
 
 _GRADE = "|".join(vocab.SEVERITY_GRADES)
-_SEVERITY = re.compile(r"\b(" + _GRADE + r")(?:\s*(?:-|to|-to-)\s*(" + _GRADE + r"))?\s+([a-z][\w-]{3,})", re.I)
+_SEVERITY = regexcache.compile(r"\b(" + _GRADE + r")(?:\s*(?:-|to|-to-)\s*(" + _GRADE + r"))?\s+([a-z][\w-]{3,})", re.I)
 
 
 def _severities(text: str) -> dict[str, set[str]]:
@@ -396,8 +397,8 @@ def _severities(text: str) -> dict[str, set[str]]:
     return out
 
 
-_CANCER_SITES = [(site, re.compile(r"\b(?:" + p + r")\b[\w ,-]{0,45}?\b(?:" + vocab.CANCER_NOUNS + r")\b", re.I)) for site, p in vocab.CANCER_SITES]
-_CANCER_WORD = re.compile(r"\b(?:" + vocab.CANCER_NOUNS + r")", re.I)
+_CANCER_SITES = [(site, regexcache.compile(r"\b(?:" + p + r")\b[\w ,-]{0,45}?\b(?:" + vocab.CANCER_NOUNS + r")\b", re.I)) for site, p in vocab.CANCER_SITES]
+_CANCER_WORD = regexcache.compile(r"\b(?:" + vocab.CANCER_NOUNS + r")", re.I)
 
 
 def _cancer_sites(text: str) -> set[str]:
@@ -436,7 +437,7 @@ def _route_of(sentence: str, start: int, end: int, drug: re.Pattern[str] | None)
         return True
     after = sentence[end : end + 40].split()[:3]
     before = sentence[max(0, start - 40) : start].split()[-2:]
-    joined = re.compile(r"^(plus|and|or|with|to|versus|vs\.?|than|an?|the)$", re.I)
+    joined = regexcache.compile(r"^(plus|and|or|with|to|versus|vs\.?|than|an?|the)$", re.I)
     if after and drug.search(" ".join(after)) and not any(joined.match(w) for w in after[:-1]):
         return True  # "oral ketamine", "intranasal (IN) esketamine"
     return bool(before and drug.search(" ".join(before)) and not any(joined.match(w) for w in before[1:]))  # "esketamine nasal spray"
@@ -469,12 +470,12 @@ def _populations_in(text: str) -> frozenset[str]:
     return frozenset(pid for pid, p in POPULATIONS if p.search(text))
 
 
-_DOSE = re.compile(
+_DOSE = regexcache.compile(
     r"(?<![\w.])((?:\d+(?:[.·]\d+)?\s*(?:,|and|or)\s*)*\d+(?:[.·]\d+)?)\s*(" + vocab.DOSE_UNITS + r")(?!\w|/(?!d(?:ay)?\b))", re.I
 )
 
 
-_ANOTHER_ARM_BETWEEN = re.compile(r"\b(?:versus|vs|than|compared|with|and|or|plus)\b", re.I)
+_ANOTHER_ARM_BETWEEN = regexcache.compile(r"\b(?:versus|vs|than|compared|with|and|or|plus)\b", re.I)
 
 
 def _doses(text: str, drug: re.Pattern[str] | None = None) -> frozenset[tuple[float, str]]:
@@ -568,15 +569,15 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
     return None
 
 
-_PEOPLE_WITHOUT = re.compile(
+_PEOPLE_WITHOUT = regexcache.compile(
     r"(?:\b(?:" + vocab.PEOPLE_NOUNS + r")\s+without|\bwho\s+(?:did|do|does)\s+not\s+have|\bwho\s+had\s+no)\s+(?:an?\s+|any\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", re.I
 )
-_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-_CLAIM_WITH = re.compile(r"\b(?:" + vocab.PEOPLE_NOUNS + r"|those)\s+with\s+((?:[\w-]+\s+){0,3}[\w-]+)", re.I)
+_COMPARED_WITH = regexcache.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_CLAIM_WITH = regexcache.compile(r"\b(?:" + vocab.PEOPLE_NOUNS + r"|those)\s+with\s+((?:[\w-]+\s+){0,3}[\w-]+)", re.I)
 
 
-_CLAIM_PEOPLE_WITH = re.compile(r"\b(?:in|among|for)\s+(?:" + vocab.PEOPLE_NOUNS + r")\s+with\s+((?:[\w-]+\s+){0,5}?[\w-]+)\s*(?:[,.;]|$)", re.I)
-_LEADING_PEOPLE_WITH = re.compile(r"^\W*(?:in|among)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:" + vocab.PEOPLE_NOUNS + r")\s+with\s+([^,;]{3,80}?),", re.I)
+_CLAIM_PEOPLE_WITH = regexcache.compile(r"\b(?:in|among|for)\s+(?:" + vocab.PEOPLE_NOUNS + r")\s+with\s+((?:[\w-]+\s+){0,5}?[\w-]+)\s*(?:[,.;]|$)", re.I)
+_LEADING_PEOPLE_WITH = regexcache.compile(r"^\W*(?:in|among)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:" + vocab.PEOPLE_NOUNS + r")\s+with\s+([^,;]{3,80}?),", re.I)
 
 
 def _other_people(claim: str, sentence: str) -> str | None:
@@ -630,11 +631,11 @@ def _people_without(claim: str, sentence: str) -> str | None:
     return None
 
 
-_PEOPLE = re.compile(r"(" + vocab.PEOPLE_NOUNS + r")$", re.I)
-_SHARE = re.compile(r"(" + vocab.SHARE_NOUNS + r")$", re.I)  # "a greater proportion of X-treated patients had Y"
+_PEOPLE = regexcache.compile(r"(" + vocab.PEOPLE_NOUNS + r")$", re.I)
+_SHARE = regexcache.compile(r"(" + vocab.SHARE_NOUNS + r")$", re.I)  # "a greater proportion of X-treated patients had Y"
 
 
-_LISTED_OBJECT = re.compile(r",?\s+(?:" + vocab.LISTED_OBJECT + r")\s+", re.I)
+_LISTED_OBJECT = regexcache.compile(r",?\s+(?:" + vocab.LISTED_OBJECT + r")\s+", re.I)
 
 
 def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
@@ -685,17 +686,17 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     return False
 
 
-_WITHIN_GROUP = re.compile(
+_WITHIN_GROUP = regexcache.compile(
     r"\bfrom baseline\b|\b(?:compared (?:with|to)|relative to|vs\.?|versus|above|over) baseline\b|\bbaseline (?:value|level|score)s?\b"
     r"|\bfrom\s+[-−]?\d[^;]{0,40}?\bto\s+[-−]?\d[^;]{0,60}?\b(?:in|within) the [\w+-]+(?: [\w+-]+)? (?:group|arm)\b(?![^;]*\b(?:group|arm)\b)"
     # (or the arm first: "In the A group, lean mass increased from 17.2 to 17.9 kg")
     r"|\b(?:in|within) the [\w+-]+(?: [\w+-]+)? (?:group|arm)\b(?![^;]*\b(?:groups?|arms?|than|versus|vs)\b)[^;]{0,80}?\bfrom\s+[-−]?\d[^;]{0,40}?\bto\s+[-−]?\d",
     re.I,
 )
-_FROM_TO = re.compile(r"\bfrom\s+[-−]?\d[\d.,·]*\s*\S{0,6}\s+to\s+[-−]?\d", re.I)
-_P_VALUE = re.compile(r"\bp\s*[<=>≤≥]\s*0?[.·]\d+", re.I)
-_P_VS_BASELINE = re.compile(r"\bp\s*[<=>≤≥]\s*0?[.·]\d+\s*,?\s*(?:vs\.?|versus|compared (?:with|to)|from|relative to)\s+baseline\b", re.I)
-_BETWEEN_TEST = re.compile(r"\bbetween[- ](?:the\s+)?(?:groups?|arms?)\b|\bdifferences?\b|\bintergroup\b", re.I)
+_FROM_TO = regexcache.compile(r"\bfrom\s+[-−]?\d[\d.,·]*\s*\S{0,6}\s+to\s+[-−]?\d", re.I)
+_P_VALUE = regexcache.compile(r"\bp\s*[<=>≤≥]\s*0?[.·]\d+", re.I)
+_P_VS_BASELINE = regexcache.compile(r"\bp\s*[<=>≤≥]\s*0?[.·]\d+\s*,?\s*(?:vs\.?|versus|compared (?:with|to)|from|relative to)\s+baseline\b", re.I)
+_BETWEEN_TEST = regexcache.compile(r"\bbetween[- ](?:the\s+)?(?:groups?|arms?)\b|\bdifferences?\b|\bintergroup\b", re.I)
 
 
 def _only_within_group_tests(clause: str) -> bool:
@@ -710,13 +711,13 @@ def _only_within_group_tests(clause: str) -> bool:
     return within > 0 and within == len(_P_VALUE.findall(clause)) and not _BETWEEN_TEST.search(clause)
 
 
-_EACH_ARM_OWN = re.compile(r"\bboth\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:groups|arms)\b", re.I)
-_ARMS_COMPARED = re.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to)\b", re.I)
-_BASELINE_AT_END = re.compile(r"\b(?:relative to|compared (?:with|to)|from|vs\.?|versus|over) baseline\W*$", re.I)
+_EACH_ARM_OWN = regexcache.compile(r"\bboth\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:groups|arms)\b", re.I)
+_ARMS_COMPARED = regexcache.compile(r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to)\b", re.I)
+_BASELINE_AT_END = regexcache.compile(r"\b(?:relative to|compared (?:with|to)|from|vs\.?|versus|over) baseline\W*$", re.I)
 
 
-_MOVES = re.compile(r"\b(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r")\b", re.I)
-_MEASURE_OF = re.compile(r"(?:mean |median |serum |plasma )?(?:levels?|concentrations?|rates?|scores?|numbers?|incidence|risks?|amounts?|proportions?|percentages?|frequency|duration|severity|values?|counts?) (?:of|on|for|in)\b", re.I)
+_MOVES = regexcache.compile(r"\b(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r")\b", re.I)
+_MEASURE_OF = regexcache.compile(r"(?:mean |median |serum |plasma )?(?:levels?|concentrations?|rates?|scores?|numbers?|incidence|risks?|amounts?|proportions?|percentages?|frequency|duration|severity|values?|counts?) (?:of|on|for|in)\b", re.I)
 
 
 def _parts(stems: frozenset[str]) -> frozenset[str]:
@@ -735,11 +736,11 @@ def _acronym_stems(text: str) -> frozenset[str]:
     return frozenset(stem(t[:-1] if t.endswith("s") and t[:-1].isupper() else t) for t in _ACRONYM.findall(text))
 
 
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{1,9}s?\b")  # ("AEs": a plural)
+_ACRONYM = regexcache.compile(r"\b[A-Z][A-Z0-9-]{1,9}s?\b")  # ("AEs": a plural)
 
 
 _ANTONYMS = [(stem(a), stem(b)) for a, b in vocab.OUTCOME_ANTONYMS]
-_DEFENCE_AGAINST = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + vocab.DEFENCE_WORDS + r")(?:\s+functions?)?\s+(?:to|against|from)\s+", re.I)
+_DEFENCE_AGAINST = regexcache.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + vocab.DEFENCE_WORDS + r")(?:\s+functions?)?\s+(?:to|against|from)\s+", re.I)
 
 
 def _antonym(frame: ClaimFrame, f: Finding, clause: str) -> bool:
@@ -774,7 +775,7 @@ def _antonym(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     return any(w[len(p) :] in own for w in after - own for p in _NEGATIVE_PREFIXES if w.startswith(p))
 
 
-_LOSS_NOUN_AFTER = re.compile(r"\s+(?:the\s+|an?\s+)?((?:[\w-]+\s+){1,2}?)(" + vocab.LOSS_NOUNS + r")\b", re.I)
+_LOSS_NOUN_AFTER = regexcache.compile(r"\s+(?:the\s+|an?\s+)?((?:[\w-]+\s+){1,2}?)(" + vocab.LOSS_NOUNS + r")\b", re.I)
 _NEGATIVE_PREFIXES = ("in", "un", "im", "non", "dis")
 
 
@@ -797,17 +798,17 @@ def _harms_are_the_outcome(frame: ClaimFrame, clause: str) -> bool:
     return bool(words) and words <= frame.outcome_stems
 
 
-_IMPROVEMENT = re.compile(r"improve\w*", re.I)  # (a finding whose only outcome word is the improvement itself)
-_LESS_OF = re.compile(vocab.LESS_OF_EXPOSURE, re.I)
+_IMPROVEMENT = regexcache.compile(r"improve\w*", re.I)  # (a finding whose only outcome word is the improvement itself)
+_LESS_OF = regexcache.compile(vocab.LESS_OF_EXPOSURE, re.I)
 _INTAKE_STEMS = frozenset(stem(w) for w in vocab.INTAKE_WORDS)
 _DEATH_STEMS = frozenset(stem(w) for w in vocab.DEATH_WORDS)
 _GENERIC_CLASSES = outcome_classes("symptoms risk disease toxicity complications mortality adverse events infections response efficacy quality of life")  # (broad rows: sharing one says nothing of which outcome)
 
 
-_NONINFERIORITY_MET = re.compile(r"\b(?:above|within|met|meeting|inside)\b[^.;]{0,40}\bnon-?inferiority\b|\bnon-?inferiority (?:margin|criterion) (?:was )?met\b", re.I)
+_NONINFERIORITY_MET = regexcache.compile(r"\b(?:above|within|met|meeting|inside)\b[^.;]{0,40}\bnon-?inferiority\b|\bnon-?inferiority (?:margin|criterion) (?:was )?met\b", re.I)
 
 
-_POINTING_SUBJECT = re.compile(
+_POINTING_SUBJECT = regexcache.compile(
     r"^\W*(?:the\s+)?(?:mean\s+|median\s+|total\s+|overall\s+)?(?:scores?|levels?|values?|rates?|it|this|they|these|that)\s+"
     r"(?:was|were|is|are|had been)\s+(?:also\s+)?(?:statistically\s+)?(?:significantly\s+)?$",
     re.I,
@@ -1056,7 +1057,7 @@ def _flip(stance: str) -> str:
     return {SUPPORTS: CONTRADICTS, CONTRADICTS: SUPPORTS}.get(stance, stance)
 
 
-_BUT_NOT_IN = re.compile(r"\bbut not (?:(?:in|among|for) )?(?:the\s+)?([\w -]{3,40}?)(?=[,.;)]|$|\s+(?:and|or)\b)", re.I)
+_BUT_NOT_IN = regexcache.compile(r"\bbut not (?:(?:in|among|for) )?(?:the\s+)?([\w -]{3,40}?)(?=[,.;)]|$|\s+(?:and|or)\b)", re.I)
 
 
 def _excepted_population(frame: ClaimFrame, sentence: str) -> str | None:
@@ -1070,8 +1071,8 @@ def _excepted_population(frame: ClaimFrame, sentence: str) -> str | None:
     return m.group(0) if named & set(frame.populations) else None
 
 
-_QUALITY_CLAIM = re.compile(r"\b(more|less)\s+([a-z]{4,}?)(?:ly)?\s+than\b", re.I)
-_QUALITY_NEGATED = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\S+\s+){0,2}$", re.I)
+_QUALITY_CLAIM = regexcache.compile(r"\b(more|less)\s+([a-z]{4,}?)(?:ly)?\s+than\b", re.I)
+_QUALITY_NEGATED = regexcache.compile(r"\b(?:not|no|neither|nor)\s+(?:\S+\s+){0,2}$", re.I)
 
 
 def _quality_comparison(frame: ClaimFrame, sentence: str) -> tuple[str, str, None] | None:
@@ -1103,16 +1104,16 @@ def _quality_comparison(frame: ClaimFrame, sentence: str) -> tuple[str, str, Non
     return None
 
 
-_SIGNIFICANT_UNTIL = re.compile(
+_SIGNIFICANT_UNTIL = regexcache.compile(
     # (the last time it held: "significant at 24 hours and on day 3 but no longer at day 7")
     r"\bsignificant\w*(?:\s*,?\s+(?:and\s+)?(?:at|through|until|by|on)\s+((?:week|month|day|hour)\s+\d+|\d+\s+(?:weeks?|months?|days?|hours?)))+"
     r"\s*,?\s+but (?:not|no longer) (?:at|by|after|through|from|on)\s+(?:week|month|day|\d)",
     re.I,
 )
-_PERMANENT = re.compile(r"\bpermanent(?:ly)?\b|\blifelong\b|\bfor good\b|\bforever\b", re.I)
+_PERMANENT = regexcache.compile(r"\bpermanent(?:ly)?\b|\blifelong\b|\bfor good\b|\bforever\b", re.I)
 
 
-_NEXT_CLAUSE = re.compile(r",?\s+(?:but|whereas|while|although|though|however)\b|;", re.I)
+_NEXT_CLAUSE = regexcache.compile(r",?\s+(?:but|whereas|while|although|though|however)\b|;", re.I)
 
 
 def _own_clause(sentence: str, start: int) -> str:
@@ -1123,7 +1124,7 @@ def _own_clause(sentence: str, start: int) -> str:
 
 
 # ("sustained abstinence was 9.8% with A and 8.1% with placebo": an outcome's name; its null keeps nothing)
-_NAMED_SUSTAINED = re.compile(r"sustained\s+(?:abstinence|remission|response|virolog\w*|viral|weight loss)\b", re.I)
+_NAMED_SUSTAINED = regexcache.compile(r"sustained\s+(?:abstinence|remission|response|virolog\w*|viral|weight loss)\b", re.I)
 
 
 def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
@@ -1175,10 +1176,10 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     return None
 
 
-_TARGET_REMOVED = re.compile(vocab.TARGET_REMOVED, re.I)
-_NEGATED_VERB = re.compile(r"\b(not|no|never|neither|nor|cannot|fail(s|ed)? to|no longer|lost|loses|lose|losing)\b(\s+\w+)?\s*$", re.I)
-_EFFECT_GONE = re.compile(vocab.EFFECT_GONE, re.I)
-_EFFECT_STAYED = re.compile(vocab.EFFECT_STAYED, re.I)
+_TARGET_REMOVED = regexcache.compile(vocab.TARGET_REMOVED, re.I)
+_NEGATED_VERB = regexcache.compile(r"\b(not|no|never|neither|nor|cannot|fail(s|ed)? to|no longer|lost|loses|lose|losing)\b(\s+\w+)?\s*$", re.I)
+_EFFECT_GONE = regexcache.compile(vocab.EFFECT_GONE, re.I)
+_EFFECT_STAYED = regexcache.compile(vocab.EFFECT_STAYED, re.I)
 
 
 def _dependency(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> tuple[str, str] | None:
@@ -1206,7 +1207,7 @@ def _dependency(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> tupl
     return None
 
 
-_ON_BLOCKADE = re.compile(
+_ON_BLOCKADE = regexcache.compile(
     r"\b(?:depends?|dependent|requires?|required|mediated|relies|rely)\b[^.;]{0,20}?\b(?:blockade|blocking|inhibition|inhibiting|antagonism|suppression|loss)\s+of\b", re.I
 )
 
@@ -1218,7 +1219,7 @@ def _verb_group(verb_stem: str) -> tuple[str, ...]:
     return (verb_stem,)
 
 
-_AMOUNT = re.compile(
+_AMOUNT = regexcache.compile(
     r"\b(" + vocab.AMOUNT_VERBS + r")\b([^.;]{0,60}?)\bby\s+(?:an?\s+(?:mean|median|average)\s+of\s+)?(?:an?\s+relative\s+|only\s+|just\s+|about\s+|around\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
     r"(\d+(?:[.·]\d+)?\s*(?:%|percent\b|per cent\b)|" + "|".join(re.escape(w) for w in sorted(vocab.FRACTION_WORDS, key=len, reverse=True)) + r")",
     re.I,
@@ -1227,14 +1228,14 @@ _AMOUNT = re.compile(
 
 _CHANGE_NOUNS = {**{w: 1 for w in vocab.CHANGE_NOUNS_UP}, **{w: -1 for w in vocab.CHANGE_NOUNS_DOWN}}
 # "led to 30% weight loss", "a 15% reduction in deaths": a size, then the change it measures
-_HALVES = re.compile(r"\bhalv(?:e|es|ed|ing)\b\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)(?=\s*(?:[,;.]|$|\s+(?:in|among|for|by|over|after|compared)\b))", re.I)
-_SIZED_CHANGE = re.compile(
+_HALVES = regexcache.compile(r"\bhalv(?:e|es|ed|ing)\b\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)(?=\s*(?:[,;.]|$|\s+(?:in|among|for|by|over|after|compared)\b))", re.I)
+_SIZED_CHANGE = regexcache.compile(
     r"\b(\d+(?:[.·]\d+)?)\s*(?:%|percent\b|per cent\b)\s+(?:mean\s+|average\s+)?((?:[a-z-]+\s+){0,2}?)"
     r"(" + "|".join(sorted(_CHANGE_NOUNS, key=len, reverse=True)) + r")\b(?:\s+(?:in|of)\s+((?:[\w-]+\s+){0,2}[\w-]+))?",
     re.I,
 )
 # "Mean change in body weight from baseline to week 68 was -12.4% with X": a signed change, the arm after it
-_SIGNED_CHANGE = re.compile(
+_SIGNED_CHANGE = regexcache.compile(
     r"\b(?:mean|median|average)?\s*(?:percent(?:age)?\s+)?change\s+(?:in|of)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\b[^;]{0,60}?"
     r"\b(?:was|were|of)\s+([-−–+])\s?(\d+(?:[.·]\d+)?)\s*%\s+(?:with|in|for|among)\s+(?:the\s+)?"
     r"([^,;()]{3,40}?)(?=\s+(?:and|vs\.?|versus|compared)\b|[,;()]|\.?\s*$)",
@@ -1272,7 +1273,7 @@ def _amounts(text: str) -> tuple[tuple[int, frozenset[str], float, str], ...]:
     return tuple(out)
 
 
-_EFFECTIVE = re.compile(
+_EFFECTIVE = regexcache.compile(
     r"\b(\d+(?:[.·]\d+)?)\s*(?:%|percent)\s+(?:effective|efficacious|protective)\b([^.;]{0,60})"
     r"|\b(?:efficacy|effectiveness)\b([^.;]{0,80}?)\b(?:was|of|=|:)\s*(\d+(?:[.·]\d+)?)\s*(?:%|percent)",
     re.I,
@@ -1300,7 +1301,7 @@ def _relative_sizes(sentence: str) -> tuple[tuple[int, frozenset[str], float, st
     return tuple(out)
 
 
-_RATIO_VALUE = re.compile(
+_RATIO_VALUE = regexcache.compile(
     r"\b(?:a?HR|a?OR|a?RR|IRR|hazard ratio|odds ratio|risk ratio|relative risk|rate ratio)\b(?: for [\w ,-]{1,40}?)?(?: was| of|,|:|=|\s)\s*(\d+(?:[.·]\d+)?)\b(?!\s*%)",
     re.I,
 )
@@ -1339,9 +1340,9 @@ def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fi
     return None
 
 
-_CLAIMED_SHARE = re.compile(vocab.CLAIMED_SHARE, re.I)
-_SHARE_OUTCOME = re.compile(vocab.SHARE_OUTCOME, re.I)
-_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:[.·]\d+)?)\s*(?:%|percent\b)(?!\s*(?:CI|confidence))", re.I)
+_CLAIMED_SHARE = regexcache.compile(vocab.CLAIMED_SHARE, re.I)
+_SHARE_OUTCOME = regexcache.compile(vocab.SHARE_OUTCOME, re.I)
+_PERCENT = regexcache.compile(r"(?<![\d.])(\d{1,3}(?:[.·]\d+)?)\s*(?:%|percent\b)(?!\s*(?:CI|confidence))", re.I)
 
 
 def _claimed_share(text: str) -> tuple[float, float] | None:
@@ -1425,9 +1426,9 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
     return None
 
 
-_CAUSAL_VERB = re.compile(vocab.CAUSAL_VERB_FORMS, re.I)
-_ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|to|in)\b", re.I)
-_POLARITY = re.compile(vocab.POLARITY_WORDS, re.I)
+_CAUSAL_VERB = regexcache.compile(vocab.CAUSAL_VERB_FORMS, re.I)
+_ACTIVE_OBJECT = regexcache.compile(r"\s+(?:a|an|the|to|in)\b", re.I)
+_POLARITY = regexcache.compile(vocab.POLARITY_WORDS, re.I)
 CLOSE_RESTATEMENT = 0.85  # share of the claim's content words a finding must restate
 
 
@@ -1478,16 +1479,16 @@ def _stems_and_parts(text: str) -> frozenset[str]:
     return content_stems(text) | content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text))
 
 
-_INVOLVEMENT = re.compile(r"\b(?:" + vocab.INVOLVEMENT + r")\b", re.I)
-_INVOLVEMENT_DENIED = re.compile(vocab.INVOLVEMENT_DENIED, re.I)
+_INVOLVEMENT = regexcache.compile(r"\b(?:" + vocab.INVOLVEMENT + r")\b", re.I)
+_INVOLVEMENT_DENIED = regexcache.compile(vocab.INVOLVEMENT_DENIED, re.I)
 
 
 _NEED_ADVERB = r"(?:(?:absolutely|strictly|critically|thus|therefore|also|largely|partly|not|therefore\s+not)\s+)*"
-_X_NEEDED = re.compile(
+_X_NEEDED = regexcache.compile(
     r"(?P<x>[\w(),/+-][\w\s(),/+-]{0,80}?)\s+(?:is|are|was|were|be|been|remains?|appears?(?: to be)?|seems?(?: to be)?|proved|proves)\s+" + _NEED_ADVERB
     + r"(?P<pol>" + vocab.DISPENSABLE_WORDS + "|" + vocab.REQUIRED_WORDS + r")\s+(?:for|to|in)\s+(?P<y>[^.;]{3,120})", re.I
 )
-_Y_NEEDS = re.compile(
+_Y_NEEDS = regexcache.compile(
     r"(?P<y>[\w(),/+-][\w\s(),/+-]{0,80}?)\s+(?P<neg>(?:does|do|did)\s+not\s+|thus\s+|therefore\s+|also\s+)?(?P<pol>" + vocab.DEPENDS_WORDS + r")\s+(?P<x>[^.;]{2,80})", re.I
 )
 
@@ -1502,7 +1503,7 @@ def _manipulation_sign(text: str) -> int:
     return -1 if re.search(vocab.LOSS_OF_FUNCTION, text, re.I) else 0
 
 
-_NEED_GUARD = re.compile("|".join((vocab.REQUIRED_WORDS, vocab.DISPENSABLE_WORDS, vocab.DEPENDS_WORDS)), re.I)  # (any of their words)
+_NEED_GUARD = regexcache.compile("|".join((vocab.REQUIRED_WORDS, vocab.DISPENSABLE_WORDS, vocab.DEPENDS_WORDS)), re.I)  # (any of their words)
 
 
 @lru_cache(maxsize=4096)
@@ -1573,7 +1574,7 @@ def _involvement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Non
     return None
 
 
-_OUTCOME_QUALIFIED = re.compile(r"\s+(?:by|from|due to|caused by|related to|for)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+_OUTCOME_QUALIFIED = regexcache.compile(r"\s+(?:by|from|due to|caused by|related to|for)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
 
 
 def _qualified_by_own(frame: ClaimFrame, f: Finding, clause: str) -> bool:
@@ -1584,7 +1585,7 @@ def _qualified_by_own(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     return bool(m and content_stems(m.group(1)) & (frame.outcome_stems - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS))
 
 
-_NOT_THIS = re.compile(r"(?:,\s*|\s)(?:and\s+|but\s+)?(?:not|rather than|instead of)\s+(?!(?:only|just|merely|simply|solely|necessarily|significantly)\b)([^,;.()]{1,60})", re.I)
+_NOT_THIS = regexcache.compile(r"(?:,\s*|\s)(?:and\s+|but\s+)?(?:not|rather than|instead of)\s+(?!(?:only|just|merely|simply|solely|necessarily|significantly)\b)([^,;.()]{1,60})", re.I)
 
 
 def _other_named_instead(text: str, wanted: frozenset[str]) -> bool:
@@ -1669,8 +1670,8 @@ def _close_opposite(claim: str, sentence: str) -> str | None:
     return f"{turns[0][0]} / {turns[0][1]}"
 
 
-_NEGATING = re.compile(vocab.NEGATING_WORDS, re.I)
-_NEGATING_WORD = re.compile(r"\b(?:" + vocab.NEGATING_WORDS + r")\b", re.I)
+_NEGATING = regexcache.compile(vocab.NEGATING_WORDS, re.I)
+_NEGATING_WORD = regexcache.compile(r"\b(?:" + vocab.NEGATING_WORDS + r")\b", re.I)
 _KIND_STEMS = frozenset(stem(w) for w in vocab.KIND_NOUNS.split())  # "the PRDM1 gene" is PRDM1
 
 
@@ -1705,9 +1706,9 @@ def _time_frame_gate(frame: ClaimFrame, stance: str, clause: str) -> str:
 
 
 # a time point ("on day 14", "at week 12"), not a period from the start ("over 6 months")
-_AT_TIME_POINT = re.compile(r"\b(?:at|on|by|after)\s+(?:(?:day|week|month)\s+\d+|\d+\s+(?:days?|weeks?|months?))\b", re.I)
-_OVER_PERIOD = re.compile(r"\b(?:over|during|throughout|across|through|for)\s+(?:the\s+)?(?:\d+|\w+)[\s-]+(?:days?|weeks?|months?|years?)\b", re.I)
-_TIME_POINT = re.compile(
+_AT_TIME_POINT = regexcache.compile(r"\b(?:at|on|by|after)\s+(?:(?:day|week|month)\s+\d+|\d+\s+(?:days?|weeks?|months?))\b", re.I)
+_OVER_PERIOD = regexcache.compile(r"\b(?:over|during|throughout|across|through|for)\s+(?:the\s+)?(?:\d+|\w+)[\s-]+(?:days?|weeks?|months?|years?)\b", re.I)
+_TIME_POINT = regexcache.compile(
     r"\b(?:at|after|by)\s+(?:(?:week|month|day|year)s?\s+\d+|(?:\d+(?:[.·]\d+)?|an?(?=\s)|" + vocab.CARDINAL_PATTERN + r")[\s-]*(?:weeks?|months?|days?|years?|hours?|wk|mo|h)\b)"
     # ("6-month abstinence", "(week 12)")
     r"|(?<![\w.-])\d+-(?:week|month|day|year|hour)\b(?!-)(?!\s+(?:" + vocab.TIME_SPAN_NOUNS + r")\b)|\((?:week|month|day)\s+\d+\)", re.I
@@ -1724,7 +1725,7 @@ def _time_point(text: str) -> float | None:
     return _point_days(m) if m else None
 
 
-_TIME_WINDOW = re.compile(
+_TIME_WINDOW = regexcache.compile(
     r"\bbetween\s+(\d+(?:[.·]\d+)?)\s*(?:and|-|–|to)\s*(\d+(?:[.·]\d+)?)\s*(" + vocab.TIME_UNIT_WORDS + r")\b"
     r"|\b(?:in|during|within|over|to|until)\s+the\s+first\s+(\d+(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")[\s-]*(" + vocab.TIME_UNIT_WORDS + r")\b",
     re.I,
@@ -1753,7 +1754,7 @@ def _time_span(text: str, *, claim: bool = False) -> tuple[float, float] | None:
     return t, t
 
 
-_GENERIC_TREATMENT = re.compile(r"(" + vocab.GENERIC_TREATMENT_WORDS + r")$", re.I)
+_GENERIC_TREATMENT = regexcache.compile(r"(" + vocab.GENERIC_TREATMENT_WORDS + r")$", re.I)
 
 
 def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
@@ -1774,10 +1775,10 @@ def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
 
 
 # (outcomes and treatments named in other words: relevance counts the claim's words as shared)
-_SYNONYMS = [[re.compile(r"\b" + re.escape(w) + r"\b", re.I) for w in group] for group in vocab.OUTCOME_SYNONYMS] + [
-    [re.compile(p, re.I) for p in group] for group in vocab.TREATMENT_SYNONYMS
+_SYNONYMS = [[regexcache.compile(r"\b" + re.escape(w) + r"\b", re.I) for w in group] for group in vocab.OUTCOME_SYNONYMS] + [
+    [regexcache.compile(p, re.I) for p in group] for group in vocab.TREATMENT_SYNONYMS
 ]
-_SYNONYM_ANY = [re.compile("|".join(f"(?:{rx.pattern})" for rx in group), re.I) for group in _SYNONYMS]  # (one search a group)
+_SYNONYM_ANY = [regexcache.compile("|".join(f"(?:{rx.pattern})" for rx in group), re.I) for group in _SYNONYMS]  # (one search a group)
 
 
 @lru_cache(maxsize=2048)
@@ -1803,10 +1804,10 @@ def _synonym_stems(claim: str, sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_OUTCOME_KIND = {kinds[-1]: re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, kinds[:-1])) + r")\s+" + kinds[-1], re.I) for kinds in vocab.OUTCOME_KINDS}
+_OUTCOME_KIND = {kinds[-1]: regexcache.compile(r"(?<![\w-])(" + "|".join(map(re.escape, kinds[:-1])) + r")\s+" + kinds[-1], re.I) for kinds in vocab.OUTCOME_KINDS}
 
 
-_SURVIVAL_ABBREVIATION = re.compile(r"\b(" + "|".join(vocab.SURVIVAL_ABBREVIATIONS) + r")\b")
+_SURVIVAL_ABBREVIATION = regexcache.compile(r"\b(" + "|".join(vocab.SURVIVAL_ABBREVIATIONS) + r")\b")
 
 
 def _kinds_spelt(text: str) -> str:
@@ -1844,26 +1845,26 @@ def _kind_of_outcome_named(claim: str, text: str) -> bool:
     return False
 
 
-_COMPOSITE = re.compile(vocab.COMPOSITE_OUTCOME, re.I)
-_NONINFERIOR_WORD = re.compile(r"\bnon-?inferior\w*", re.I)
-_SAFER_THAN = re.compile(r"\b(?:fewer|less|lower|safer|more|higher|greater|worse)\b[^.;]{0,60}\bthan\b", re.I)
-_ACROSS_GROUPS = re.compile(r"\binteraction\b|\bwith and without\b|" + vocab.EFFECT_REGARDLESS, re.I)
-_LOW_LEVEL_OF = re.compile(vocab.LOW_LEVEL_OF, re.I)
-_TOO_LITTLE = re.compile(r"\b(?:" + vocab.TOO_LITTLE_NOUNS + r")\b", re.I)
-_LEVEL_WORD = re.compile(r"\b(?:" + "|".join(vocab.ASSOCIATION_LEVELS) + r")\b", re.I)
+_COMPOSITE = regexcache.compile(vocab.COMPOSITE_OUTCOME, re.I)
+_NONINFERIOR_WORD = regexcache.compile(r"\bnon-?inferior\w*", re.I)
+_SAFER_THAN = regexcache.compile(r"\b(?:fewer|less|lower|safer|more|higher|greater|worse)\b[^.;]{0,60}\bthan\b", re.I)
+_ACROSS_GROUPS = regexcache.compile(r"\binteraction\b|\bwith and without\b|" + vocab.EFFECT_REGARDLESS, re.I)
+_LOW_LEVEL_OF = regexcache.compile(vocab.LOW_LEVEL_OF, re.I)
+_TOO_LITTLE = regexcache.compile(r"\b(?:" + vocab.TOO_LITTLE_NOUNS + r")\b", re.I)
+_LEVEL_WORD = regexcache.compile(r"\b(?:" + "|".join(vocab.ASSOCIATION_LEVELS) + r")\b", re.I)
 
 
 def _too_little(exposure: str) -> bool:
     """Is the exposure too little of a thing said by a noun ("vitamin D deficiency"), with no
     level word that already signs it ("low vitamin D")?"""
     return bool(_TOO_LITTLE.search(exposure)) and not _LEVEL_WORD.search(exposure)
-_LOW_WORD = re.compile(r"\b(?:low|lower|reduced|deficien\w*|insufficien\w*|inadequate|poor|lack\w*)\b", re.I)
-_ASSOCIATED_WITH = re.compile(r"\b(?:associated|linked|correlated|related)\b", re.I)
-_LIST_ITEM_BEFORE = re.compile(r"(?:^|(?<=[\s(]))((?:[\w-]+\s+){0,2}[\w-]+)(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.I)
-_SUBJECT_VERB_END = re.compile(r"(?:\s+(?:was|were|occurred|appeared|developed|significantly|markedly|all|both|each))*\s*$", re.I)
+_LOW_WORD = regexcache.compile(r"\b(?:low|lower|reduced|deficien\w*|insufficien\w*|inadequate|poor|lack\w*)\b", re.I)
+_ASSOCIATED_WITH = regexcache.compile(r"\b(?:associated|linked|correlated|related)\b", re.I)
+_LIST_ITEM_BEFORE = regexcache.compile(r"(?:^|(?<=[\s(]))((?:[\w-]+\s+){0,2}[\w-]+)(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.I)
+_SUBJECT_VERB_END = regexcache.compile(r"(?:\s+(?:was|were|occurred|appeared|developed|significantly|markedly|all|both|each))*\s*$", re.I)
 
 
-_IMPROVEMENT_IN = re.compile(r"\b(?:improvements?|relief|benefits?|reductions?)\s+(?:in|of|on)\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+_IMPROVEMENT_IN = regexcache.compile(r"\b(?:improvements?|relief|benefits?|reductions?)\s+(?:in|of|on)\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
 
 
 def _improvement_in_own(frame: ClaimFrame, f: Finding, clause: str) -> bool:
@@ -1898,10 +1899,10 @@ def _listed_with(frame: ClaimFrame, f: Finding, clause: str) -> bool:
             return True
         rest = rest[: item.start()]
     return False
-_SEVERAL_EVENTS = re.compile(vocab.SEVERAL_EVENTS, re.I)
-_ALONE = re.compile(vocab.COMPONENT_ALONE, re.I)
-_ADD_ON_CLAIM = re.compile(vocab.ADD_ON_CLAIM, re.I)
-_ABSENT_COMPARATOR = re.compile(r"\s*(?:" + vocab.ABSENT_COMPARATOR + r")\b", re.I)
+_SEVERAL_EVENTS = regexcache.compile(vocab.SEVERAL_EVENTS, re.I)
+_ALONE = regexcache.compile(vocab.COMPONENT_ALONE, re.I)
+_ADD_ON_CLAIM = regexcache.compile(vocab.ADD_ON_CLAIM, re.I)
+_ABSENT_COMPARATOR = regexcache.compile(r"\s*(?:" + vocab.ABSENT_COMPARATOR + r")\b", re.I)
 
 
 @lru_cache(maxsize=2048)
@@ -1920,7 +1921,7 @@ def _comparison_words(frame: ClaimFrame) -> tuple[frozenset[str], frozenset[str]
     return with_comparator, alone, named, active
 
 
-_LEVEL_AFTER = re.compile(r"\W{0,3}(?:[\w-]+\s+){0,2}?(?:longer|more|higher|greater|larger|fewer|less|lower|shorter)\b", re.I)
+_LEVEL_AFTER = regexcache.compile(r"\W{0,3}(?:[\w-]+\s+){0,2}?(?:longer|more|higher|greater|larger|fewer|less|lower|shorter)\b", re.I)
 
 
 def _names_the_comparison(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> bool:
@@ -1988,7 +1989,7 @@ def _topic_stems(frame: ClaimFrame) -> frozenset[str]:
     return frame.stems - judging or frame.stems
 
 
-_SAFETY_WORDS = re.compile(r"\b(" + vocab.SAFETY_JUDGING_WORDS + r")\b", re.I)
+_SAFETY_WORDS = regexcache.compile(r"\b(" + vocab.SAFETY_JUDGING_WORDS + r")\b", re.I)
 
 
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
@@ -2355,7 +2356,7 @@ def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None,
 
 
 _DOSE_WORDS = vocab.DOSE_WORDS
-_ABBREVIATION = re.compile(r"\s\(([A-Za-z][A-Za-z0-9α-ωΑ-Ω-]{0,8}[A-Z0-9α-ωΑ-Ω])s?(?:\s+(?:group|arm))?\)")  # (Greek too: "Aβ", "TNFα")
+_ABBREVIATION = regexcache.compile(r"\s\(([A-Za-z][A-Za-z0-9α-ωΑ-Ω-]{0,8}[A-Z0-9α-ωΑ-Ω])s?(?:\s+(?:group|arm))?\)")  # (Greek too: "Aβ", "TNFα")
 
 
 def abbreviations(texts: Sequence[str]) -> dict[str, str]:
@@ -2405,9 +2406,9 @@ def _with_abbreviations(frame: ClaimFrame, defined: dict[str, str]) -> ClaimFram
 
 # a capitalised token a sentence may use for an arm without defining it ("FCM", "DEX", "S/V",
 # "NaF"), and for an arm or an outcome ("Hb", "Hct")
-_ARM_TOKEN = re.compile(r"(?<![\w/-])([A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z]{1,3}/[A-Z]{1,3})(?![\w/-])")
-_ANY_TOKEN = re.compile(r"(?<![\w/-])([A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z]{1,3}/[A-Z]{1,3}|[A-Z][a-z]{1,2})(?![\w/-])")
-_NAME_WORD = re.compile(r"[A-Za-z]+")
+_ARM_TOKEN = regexcache.compile(r"(?<![\w/-])([A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z]{1,3}/[A-Z]{1,3})(?![\w/-])")
+_ANY_TOKEN = regexcache.compile(r"(?<![\w/-])([A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z]{1,3}/[A-Z]{1,3}|[A-Z][a-z]{1,2})(?![\w/-])")
+_NAME_WORD = regexcache.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=8192)
@@ -2490,7 +2491,7 @@ def _with_arm_tokens(frame: ClaimFrame, texts: Sequence[str], defined: dict[str,
     )
 
 
-_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+_ROMAN_NUMERAL = regexcache.compile(r"[IVXLC]+")
 
 
 @lru_cache(maxsize=256)
@@ -2508,16 +2509,16 @@ def _alias_stems(frame: ClaimFrame, text: str) -> frozenset[str]:
 
 
 _GROUP_LABEL = r"(?:" + vocab.GROUP_LABEL + r")"
-_LABEL_MENTION = re.compile(r"\b(?i:groups?|arms?)\s+" + _GROUP_LABEL + r"\b")
+_LABEL_MENTION = regexcache.compile(r"\b(?i:groups?|arms?)\s+" + _GROUP_LABEL + r"\b")
 # "Patients in Group A received ibuprofen 400 mg", "group B (n = 30) was given placebo", "Group C: saline"
-_GROUP_DEFINED = re.compile(
+_GROUP_DEFINED = regexcache.compile(
     r"\b(?i:groups?|arms?)\s+(" + _GROUP_LABEL + r")\b\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?"
     r"(?i:received|receiving|was given|were given|got|was treated with|were treated with|was assigned to|were assigned to|:)\s+([^;.]{3,80})"
 )
 
 
 # "received tranexamic acid (group T) or saline (group S)": the label after what the group got
-_GROUP_NAMED_AFTER = re.compile(
+_GROUP_NAMED_AFTER = regexcache.compile(
     r"(?:\b(?i:receive|received|receiving|given|or|and|to|either)\b|[,:;])\s+((?:(?!\b(?i:or|and)\b)[^;.(),]){3,60}?)\s*"
     r"\(\s*(?i:groups?|arms?)\s+(" + _GROUP_LABEL + r")\s*(?:[,;][^()]{0,20})?\)"
 )
@@ -2552,7 +2553,7 @@ def _with_group_labels(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame:
     return dataclasses.replace(frame, intervention=frame.intervention + tuple(extra_i), comparator=frame.comparator + tuple(extra_c))
 
 
-_LETTER_LABEL = re.compile(r"\b(?i:groups?|arms?)\s+([A-Z])\b(?![-/.]\w)|(?<![\w-])([A-Z])[- ](?i:groups?|arms?)\b")
+_LETTER_LABEL = regexcache.compile(r"\b(?i:groups?|arms?)\s+([A-Z])\b(?![-/.]\w)|(?<![\w-])([A-Z])[- ](?i:groups?|arms?)\b")
 
 
 def _initials(name: str) -> set[str]:
@@ -2657,22 +2658,22 @@ def prepare(claim: str, sentences: Sequence[str | Sentence], *, title: str | Non
     return Prepared(frame, items, readings)
 
 
-_OWN_WORK = re.compile(vocab.OWN_WORK, re.I)
+_OWN_WORK = regexcache.compile(vocab.OWN_WORK, re.I)
 # (the finding's direction word is the amount itself: "a greater weight loss"; or a denied
 # comparison: "was not more beneficial for weight reduction")
-_NOT_MORE = re.compile(r"\bnot\s+(?:\w+\s+)?(more|less|greater|better|superior)\b", re.I)
+_NOT_MORE = regexcache.compile(r"\bnot\s+(?:\w+\s+)?(more|less|greater|better|superior)\b", re.I)
 # an outcome that is itself a change ("weight loss", "bone loss", "weight gain")
-_CHANGE_NOUN = re.compile(r"\b\w+\s+(" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b\s*$", re.I)
-_ABSOLUTE_SAFETY = re.compile(vocab.ABSOLUTE_SAFETY_CLAIM, re.I)
-_LARGE_EFFECT = re.compile(vocab.LARGE_EFFECT_CLAIM, re.I)
-_PROTOCOL = re.compile(vocab.PROTOCOL_RECORD, re.I)
-_CI_GIVEN = re.compile(r"\b(?:95\s*%\s*)?(?:CI|confidence interval|credible interval)\b", re.I)
-_CURE_CLAIM = re.compile(vocab.CURE_CLAIM, re.I)
-_CURE_DENIED = re.compile(vocab.CURE_DENIED, re.I)
-_CURE_SAID = re.compile(vocab.CURE_SAID, re.I)
-_RESTRICTION = re.compile(vocab.RESTRICTION_CLAIM, re.I)
-_REGARDLESS = re.compile(vocab.EFFECT_REGARDLESS, re.I)
-_LACKING = re.compile(r"\b(?:no|not|non|without|lack(?:ing|s)?\s+(?:of\s+)?|absence\s+of|unable\s+to|never)\b[^,;()]{0,30}$", re.I)
+_CHANGE_NOUN = regexcache.compile(r"\b\w+\s+(" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b\s*$", re.I)
+_ABSOLUTE_SAFETY = regexcache.compile(vocab.ABSOLUTE_SAFETY_CLAIM, re.I)
+_LARGE_EFFECT = regexcache.compile(vocab.LARGE_EFFECT_CLAIM, re.I)
+_PROTOCOL = regexcache.compile(vocab.PROTOCOL_RECORD, re.I)
+_CI_GIVEN = regexcache.compile(r"\b(?:95\s*%\s*)?(?:CI|confidence interval|credible interval)\b", re.I)
+_CURE_CLAIM = regexcache.compile(vocab.CURE_CLAIM, re.I)
+_CURE_DENIED = regexcache.compile(vocab.CURE_DENIED, re.I)
+_CURE_SAID = regexcache.compile(vocab.CURE_SAID, re.I)
+_RESTRICTION = regexcache.compile(vocab.RESTRICTION_CLAIM, re.I)
+_REGARDLESS = regexcache.compile(vocab.EFFECT_REGARDLESS, re.I)
+_LACKING = regexcache.compile(r"\b(?:no|not|non|without|lack(?:ing|s)?\s+(?:of\s+)?|absence\s+of|unable\s+to|never)\b[^,;()]{0,30}$", re.I)
 
 
 def _names_the_restriction(frame: ClaimFrame, sentence: str) -> bool | None:
@@ -2691,12 +2692,12 @@ def _names_the_restriction(frame: ClaimFrame, sentence: str) -> bool | None:
             lacking = bool(_LACKING.search(sentence[max(0, w.start() - 40) : w.start()]))
             return lacking == bool(re.search(r"\b(?:not|no|non|without)\b", group, re.I))
     return None
-_LIMITED = re.compile(vocab.EFFECT_LIMITED, re.I)
-_SMALL_EFFECT = re.compile(vocab.SMALL_EFFECT, re.I)
-_AT_MOST_SMALL = re.compile(vocab.AT_MOST_SMALL, re.I)
-_SHARE_MINORITY = re.compile(vocab.SHARE_MINORITY, re.I)
-_SHARE_MAJORITY = re.compile(vocab.SHARE_MAJORITY, re.I)
-_ONE_SHARE = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)|\b(\d+)\s+(?:of|out of)\s+(\d+)\b", re.I)
+_LIMITED = regexcache.compile(vocab.EFFECT_LIMITED, re.I)
+_SMALL_EFFECT = regexcache.compile(vocab.SMALL_EFFECT, re.I)
+_AT_MOST_SMALL = regexcache.compile(vocab.AT_MOST_SMALL, re.I)
+_SHARE_MINORITY = regexcache.compile(vocab.SHARE_MINORITY, re.I)
+_SHARE_MAJORITY = regexcache.compile(vocab.SHARE_MAJORITY, re.I)
+_ONE_SHARE = regexcache.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)|\b(\d+)\s+(?:of|out of)\s+(\d+)\b", re.I)
 
 
 def _share_said(sentence: str) -> tuple[bool, str] | None:
@@ -2716,13 +2717,13 @@ def _share_said(sentence: str) -> tuple[bool, str] | None:
     return shares[0][0] > 60, shares[0][1]
 # ... unless the finding says there were none at all ("no adverse effects were reported")
 # (not "no serious adverse events": that leaves the others)
-_NONE_AT_ALL = re.compile(
+_NONE_AT_ALL = regexcache.compile(
     r"\b(no|none of the|without any)\s+(?!(?:" + vocab.SEVERE_HARM_QUALIFIERS + r")\b)(\w+\s+)?(side[- ]effects?|adverse (events?|effects?|reactions?)|harms?)\b", re.I
 )
-_NONE_SEVERE = re.compile(
+_NONE_SEVERE = regexcache.compile(
     r"\b(no|none of the|without any|free (?:of|from))\s+(?:(?:" + vocab.SEVERE_HARM_QUALIFIERS + r")\s+)(?:or\s+\w+\s+)?(\w+\s+)?(side[- ]effects?|adverse (events?|effects?|reactions?)|harms?)\b", re.I
 )
-_CONTINUED_TEST = re.compile(
+_CONTINUED_TEST = regexcache.compile(
     # (after a time point of its own: "At day 30, the difference was -1.2 (95% CI -4.1 to 1.7)")
     r"^\s*(?:however,?\s+|but\s+)?(?:(?:at|by|after)\s+[\w -]{1,25},\s*)?(?:"
     r"(?:the|this|that|these|such)\s+(?:(?:mean|absolute|adjusted|observed|overall)\s+)?"
@@ -2738,26 +2739,26 @@ _CONTINUED_TEST = re.compile(
 # effect size of the figures per arm given in the sentence before (its outcome may be named again)
 # a clause that goes on about the subject of the one before ("which in turn ...", "thereby ...")
 # an inactive arm (placebo, vehicle, sham): not a head-to-head claim's active comparator
-_INACTIVE = re.compile(r"\b(?:" + vocab.INACTIVE_ARM_TERMS + r")\b", re.I)
-_DECHALLENGE = re.compile(vocab.DECHALLENGE, re.I)
-_NEGATIVE_DIFFERENCE = re.compile(r"\bdifference\b[^0-9;()−-]{0,20}[−-]\s?\d", re.I)
-_GREATER_CHANGE = re.compile(
+_INACTIVE = regexcache.compile(r"\b(?:" + vocab.INACTIVE_ARM_TERMS + r")\b", re.I)
+_DECHALLENGE = regexcache.compile(vocab.DECHALLENGE, re.I)
+_NEGATIVE_DIFFERENCE = regexcache.compile(r"\bdifference\b[^0-9;()−-]{0,20}[−-]\s?\d", re.I)
+_GREATER_CHANGE = regexcache.compile(
     r"\bchanges?\b(?:\s+from\s+baseline)?(?:\s+(?:at|to|by|on|through)\s+(?:day|week|month|hour)\s*\d+)?\s+(?:was|were)\s+(?:significantly\s+|numerically\s+)?(?:greater|larger|bigger)\b"
     r"|\b(?:greater|larger|bigger)\s+(?:mean\s+)?changes?\b(?!\s+in\s+(?:the\s+)?(?:placebo|control))",
     re.I,
 )
-_CONTRAST = re.compile(r",?\s+(?:" + vocab.CONTRAST_WORDS + r")\b|;", re.I)
-_GENERIC_EFFICACY = re.compile(r"\b(?:" + vocab.GENERIC_EFFICACY + r")\b", re.I)
-_SETTING_LEAD = re.compile(r"^\W*(?:in|among|for|of)\b[^,]{0,80},\s*", re.I)
+_CONTRAST = regexcache.compile(r",?\s+(?:" + vocab.CONTRAST_WORDS + r")\b|;", re.I)
+_GENERIC_EFFICACY = regexcache.compile(r"\b(?:" + vocab.GENERIC_EFFICACY + r")\b", re.I)
+_SETTING_LEAD = regexcache.compile(r"^\W*(?:in|among|for|of)\b[^,]{0,80},\s*", re.I)
 # a null said of what another agent did ("was not altered by CMV infection")
-_NULL_BY = re.compile(
+_NULL_BY = regexcache.compile(
     r"\bnot\s+(?:significantly\s+)?(?:" + vocab.CHANGED_BY_VERBS + r")\s+by\s+"
     r"((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)",
     re.I,
 )
-_AND_THEN = re.compile(r"\s*(?:and|with)\s+(?:more|fewer|less|greater|higher|lower|a\s+(?:higher|lower|greater|smaller))\b", re.I)
-_CONTINUES = re.compile(r"\s*(?:and\s+)?(?:which|that|thereby|thus|leading to|resulting in|causing|in turn)\b", re.I)
-_CONTINUED_RATIO = re.compile(
+_AND_THEN = regexcache.compile(r"\s*(?:and|with)\s+(?:more|fewer|less|greater|higher|lower|a\s+(?:higher|lower|greater|smaller))\b", re.I)
+_CONTINUES = regexcache.compile(r"\s*(?:and\s+)?(?:which|that|thereby|thus|leading to|resulting in|causing|in turn)\b", re.I)
+_CONTINUED_RATIO = regexcache.compile(
     r"^\s*(?:however,?\s+|but\s+)?the\s+(?:(?:adjusted|unadjusted|overall|pooled|corresponding|stratified)\s+)?"
     r"(?:hazard ratio|odds ratio|risk ratio|rate ratio|incidence rate ratio|relative risk|risk difference|treatment difference|mean difference)\b"
     r"[^;]{0,50}?\b(?:was|were|is)\b",
@@ -2830,13 +2831,13 @@ def _not_named(frame: ClaimFrame, record: str) -> str | None:
     return None
 
 
-_SETTING_AT_END = re.compile(
+_SETTING_AT_END = regexcache.compile(
     r"\b(?:in|among|for)\s+(?:(?:" + vocab.PEOPLE_NOUNS + r")\s+(?:with|who have|hospitali[sz]ed with)\s+)?((?:[\w'-]+\s+){0,3}[\w'-]+)\s*[.?!]?\s*$", re.I
 )
-_NOT_A_SETTING = re.compile(r"\d|\b(?:the|a|an|this|that|its|their|every|each|all|some|many|most)\b|\b(?:" + "|".join(vocab.TIME_UNITS) + r")s?\b|\b(?:long|short)[- ]term\b|\b(?:future|life|run)\b", re.I)
+_NOT_A_SETTING = regexcache.compile(r"\d|\b(?:the|a|an|this|that|its|their|every|each|all|some|many|most)\b|\b(?:" + "|".join(vocab.TIME_UNITS) + r")s?\b|\b(?:long|short)[- ]term\b|\b(?:future|life|run)\b", re.I)
 
 
-_DISEASE_HEAD = re.compile(r"(?:" + vocab.DISEASE_HEADS + r")$", re.I)
+_DISEASE_HEAD = regexcache.compile(r"(?:" + vocab.DISEASE_HEADS + r")$", re.I)
 
 
 def _unbritish(s: str) -> str:
@@ -2854,7 +2855,7 @@ def _with_carried_setting(frame: ClaimFrame, texts: Sequence[str]) -> ClaimFrame
     return dataclasses.replace(frame, carried=carried) if carried else frame
 
 
-_CLOSING_SETTING = re.compile(r"\b(?:in|among|for)\s+((?:[\w'-]+\s+){0,6}[\w'-]+)\s*[.?!]?\s*$", re.I)
+_CLOSING_SETTING = regexcache.compile(r"\b(?:in|among|for)\s+((?:[\w'-]+\s+){0,6}[\w'-]+)\s*[.?!]?\s*$", re.I)
 
 
 def _claim_setting(frame: ClaimFrame) -> tuple[str, frozenset[str]] | None:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
 from litcli.claims.evidence import CONTRADICTS, NEUTRAL, SUPPORTS, Evidence
 from litcli.claims.extract import Claim
@@ -35,8 +36,8 @@ SMALL_N = 30
 # A design's weight and plural come from the one design table (litcli/tables.py).
 _WEIGHTS: dict[str, float] = {d.level: d.weight for d in DESIGNS}
 _PLURALS: dict[str, str] = {d.level: d.plural for d in DESIGNS}
-_ABSOLUTE = re.compile(r"\b(" + "|".join(vocab.ABSOLUTE_TERMS) + r")(?!\w)", re.I)
-_HYPE = re.compile(r"\b(" + "|".join(vocab.HYPE_TERMS) + r")\b", re.I)
+_ABSOLUTE = regexcache.compile(r"\b(" + "|".join(vocab.ABSOLUTE_TERMS) + r")(?!\w)", re.I)
+_HYPE = regexcache.compile(r"\b(" + "|".join(vocab.HYPE_TERMS) + r")\b", re.I)
 
 
 @dataclass
@@ -92,7 +93,7 @@ def summarize(items: list[Evidence], *, prefix: str = "") -> str:
     return ", ".join(parts)
 
 
-_TIME_POINT = re.compile(
+_TIME_POINT = regexcache.compile(
     r"\b(?:at|within|after|by|over|for|through) (?:the first )?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|twelve|a few|several) (?:minutes?|hours?|days?|weeks?|months?|years?)\b"
     r"|\b(?:at |by |on |until )?(?:day|week|month) \d+\b",

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import IO, TYPE_CHECKING, Any
 
+from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
 from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, Judgement, judge, record_sentences
 from litcli.errors import InputFileError, InvalidInputError, LitcliError
@@ -86,9 +87,9 @@ _FOREIGN_WORDS = _words(
     os dos em um uma não foi são ao pelo pela com
     het een zijn niet met voor op aan bij werd werden"""
 )
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = regexcache.compile(r"[^\W\d_]+")
 _ENGLISH_SAMPLE = 4_000  # characters read by looks_english (the start of a long text)
-_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+_NON_LATIN = regexcache.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 
 def looks_english(text: str) -> bool:
@@ -118,14 +119,14 @@ def looks_english(text: str) -> bool:
 
 # --- the claim ---------------------------------------------------------------------------------
 
-_CLAIM_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_CLAIM_WORD = regexcache.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 @cache
 def _claim_verbs() -> re.Pattern[str]:
     from litcli.claims.vocabulary import CLAIM_VERBS
 
-    return re.compile(rf"\b{CLAIM_VERBS}\b", re.IGNORECASE)
+    return regexcache.compile(rf"\b{CLAIM_VERBS}\b", re.IGNORECASE)
 
 
 def _has_verb(claim: str) -> bool:
@@ -281,7 +282,7 @@ _SECTION_CATEGORIES = {
 # A label at the start of the text, of a line, or of a sentence: a known one in any case, or
 # any run of capitals ("PRIMARY OUTCOME:"), followed by a colon.
 _KNOWN = "|".join(sorted((re.escape(k) for k in _SECTION_CATEGORIES), key=len, reverse=True))
-_LABEL = re.compile(
+_LABEL = regexcache.compile(
     rf"(?:^|(?<=\n)|(?<=[.!?]\s))[ \t]*((?i:{_KNOWN})|[A-Z][A-Z ,&/-]{{2,40}}[A-Z])\s*:[ \t]*(?=\S)",
 )
 
@@ -541,7 +542,7 @@ class _LineError(Exception):
         self.ident = ident
 
 
-_ID_PREFIX = re.compile(r'\s*\{\s*"id"\s*:\s*')
+_ID_PREFIX = regexcache.compile(r'\s*\{\s*"id"\s*:\s*')
 
 
 def _id_from_prefix(text: str) -> Any:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from litcli.claims import regexcache
 from litcli.claims.prefilter import Prefiltered, prefiltered
 
 # Query groups in the order they are kept when a query is relaxed: the first
@@ -511,14 +512,14 @@ class Match:
 
 
 # Acronyms are matched case-sensitively: "IV", "GAD", "ECT", "TRD", "OCD", "MDD".
-_CASE_SENSITIVE = re.compile(r"^\\b[A-Z]{2,5}\\b$")
+_CASE_SENSITIVE = regexcache.compile(r"^\\b[A-Z]{2,5}\\b$")
 
 
 @cache
 def _case_sensitive_detector(concept_id: str) -> re.Pattern[str] | None:
     concept = CONCEPTS_BY_ID[concept_id]
     acronyms = [p for p in concept.detect if _CASE_SENSITIVE.match(p)]
-    return re.compile("|".join(acronyms)) if acronyms else None
+    return regexcache.compile("|".join(acronyms)) if acronyms else None
 
 
 @cache
@@ -553,13 +554,13 @@ def concept_regex(concept: Concept) -> re.Pattern[str]:
     """A pattern that finds the concept in an abstract (detect patterns + tiab synonyms)."""
     parts = [f"(?:{p})" for p in concept.detect if not _CASE_SENSITIVE.match(p)]
     parts += [r"\b" + re.escape(t) + r"\b" for t in concept.tiab if not t.isupper()]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return regexcache.compile("|".join(parts), re.IGNORECASE)
 
 
 def acronym_regex(concept: Concept) -> re.Pattern[str] | None:
     acronyms = [p for p in concept.detect if _CASE_SENSITIVE.match(p)]
     acronyms += [r"\b" + re.escape(t) + r"\b" for t in concept.tiab if t.isupper()]
-    return re.compile("|".join(acronyms)) if acronyms else None
+    return regexcache.compile("|".join(acronyms)) if acronyms else None
 
 
 def mentions(concept: Concept, text: str) -> bool:
