@@ -3308,3 +3308,48 @@ def test_noninferiority_not_shown_is_no_null_of_equivalence() -> None:
     ):
         assert judge(claim, [said]).stance == CONTRADICTS, said
     assert judge(claim, ["Zorvatine was noninferior to ECT for remission."]).stance == SUPPORTS
+
+
+def test_an_effect_that_is_nothing_more_than_placebo_is_no_better_than_placebo() -> None:
+    claim = "Zorvatine's antiemetic effect is nothing more than a placebo effect."
+    assert parse_claim(claim).negated and parse_claim(claim).comparator_text == "placebo"
+    better = "Zorvatine was significantly more effective than placebo (p<0.001)."
+    assert judge(claim, [better]).stance == CONTRADICTS
+    assert judge(claim, ["Zorvatine was no more effective than placebo (p = 0.64)."]).stance == SUPPORTS
+    # (what the placebo effect is said to come from is another claim)
+    assert parse_claim("Zorvatine's antiemetic effect is just a placebo effect from feeling drowsy.").comparator_text != "placebo"
+
+
+def test_no_worse_than_placebo_is_borne_out_by_no_difference() -> None:
+    claim = "Zorvatine has no worse side effects than placebo."
+    said = "Adverse events occurred in 61% with zorvatine and 58% with placebo (difference 3%, 95% CI -9 to 15)."
+    assert judge(claim, [said]).stance != CONTRADICTS
+    assert judge("Zorvatine has fewer side effects than placebo.", [said]).stance == CONTRADICTS
+
+
+def test_a_share_of_people_free_of_the_bad_thing() -> None:
+    claim = "Ketamine quickly reduces suicidal thoughts."
+    for said in (
+        "Four hours after infusion, 55% of the ketamine group and 30% of the midazolam group reported no suicidal ideation (p = 0.01).",
+        "The proportion of patients with a BSS score of zero at 24 hours was higher with ketamine than with midazolam (55% vs 30%, p = 0.01).",
+        "Compared with midazolam, ketamine led to a larger proportion of emergency patients with full remission of suicidal ideation at 3 hours (46% vs 12%, p<0.001).",
+    ):
+        assert judge(claim, [said]).stance == SUPPORTS, said
+
+
+def test_a_change_in_a_target_that_is_not_significant_is_no_change() -> None:
+    claim = "Ketamine infusions raise BDNF levels in patients with depression."
+    said = ("Although mean plasma BDNF was numerically higher after ketamine than after midazolam at 24 hours, "
+            "the between-group difference was small and not significant (p = 0.56).")
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert judge(claim, ["Plasma BDNF was significantly higher after ketamine than after midazolam at 24 hours (p = 0.004)."]).stance == SUPPORTS
+
+
+def test_time_to_a_suicide_attempt_and_an_opening_comparison() -> None:
+    claim = "Zorvatine cuts suicide attempts in the months after treatment."
+    longer = "Time to first suicide attempt was longer in the zorvatine cohort than in the usual-care cohort (hazard ratio 0.67, 95% CI 0.50 to 0.90)."
+    assert judge(claim, [longer]).stance == SUPPORTS
+    opening = ("Compared with 2,840 matched patients on usual care, those treated with zorvatine had fewer recorded suicide attempts "
+               "over the following 6 months (2.1% vs 3.4%; adjusted hazard ratio 0.62, 95% CI 0.44 to 0.87).")
+    assert judge(claim, [opening]).stance == SUPPORTS
+    assert rd.valence("a larger proportion of emergency patients with full remission of suicidal ideation") == (1, "remission")

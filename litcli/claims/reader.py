@@ -293,6 +293,9 @@ _GOOD_HEAD = regexcache.compile(r"[\s-]+(?:symptoms?[\s-]+)?(" + vocab.GOOD_OUTC
 _FREE_OF = regexcache.compile(r"\b(?:" + vocab.FREEDOM_FROM_BAD + r")\s+(the\s+|any\s+)?([\w-]+\s+){0,1}$", _I)
 
 
+_PEOPLE_AFTER = regexcache.compile(r"[\s-]+(?:" + vocab.PEOPLE_NOUNS + r"|survivors)\b", _I)
+
+
 _LEADING_SETTING = regexcache.compile(
     r"^\s*(?:[A-Z]{3,}[:.]\s+)?(?:among|in|for|of)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:(?:randomi[sz]ed|enrolled|included|eligible)\s+)?"
     r"(?:(?:patients|participants|subjects|those|people|women|men|children|adults)\b[^,;()]{0,80}|[\w-]+(?:\s+[\w-]+){0,5}),\s+",
@@ -316,6 +319,12 @@ def valence(text: str) -> tuple[int, str | None]:
             break
     if best is None:
         return 0, None
+    if _PEOPLE_AFTER.match(text, best[0] + len(best[2])):
+        # an outcome word that names the people ("emergency patients with full remission of
+        # suicidal ideation", "stroke survivors whose walking improved"): the outcome follows, if any
+        later = valence(text[best[0] + len(best[2]) :])
+        if later[1]:
+            return later
     # (the head of a compound names it: "PTSD response rates" are response rates, "pain relief" relief)
     end = best[0] + len(best[2])
     head = _GOOD_HEAD.match(text, end) if best[1] < 0 else None
@@ -411,7 +420,9 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
             if best is None or m.end() > best[0]:
                 # ("the proportion with no nausea was greater": the absence of a bad thing is good)
                 lead = before[max(0, m.start() - 40) : m.start()]
-                best = (m.end(), -val if val < 0 and (_FREE_OF.search(lead) or _ENDING_BEFORE.search(lead)) else val, m.group(0))
+                # ("the proportion with a BSS score of zero was higher": none of the bad thing)
+                none = _FREE_OF.search(lead) or _ENDING_BEFORE.search(lead) or _SCORE_OF_ZERO.match(before, m.end())
+                best = (m.end(), -val if val < 0 and none else val, m.group(0))
     return (best[1], best[2]) if best else (0, None)
 
 
@@ -664,6 +675,8 @@ def _is_reference(text: str, pos: int) -> bool:
     return bool(_REFERENCE.search(_FILLER.sub("", " " + before)) or _REFERENCE_VIA.search(before))
 
 
+_LEADING_REFERENCE = regexcache.compile(r"\s*(?:as\s+)?(?:compared (?:with|to)|relative to|versus|vs\.?)\s+", _I)
+_LEADING_REFERENCE_END = regexcache.compile(r",\s")  # (not the comma of "2,840")
 _COMPARATIVE = regexcache.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b", _I)
 # a comparative, then the comparator as the place it was found: "more in group II", "higher among placebo-treated"
 _OTHER_ARM_LOCUS = regexcache.compile(r"\b(more|less|fewer|higher|lower|greater|larger|smaller|longer|shorter)\b[^;,()]{0,40}\b(in|with|among|for)\s+(the\s+)?([\w-]+\s+){0,2}$", _I)
@@ -728,6 +741,14 @@ def arm_sign(text: str, arms: Arms) -> int | None:
             # the LGG group": the comparator is the arm with more
             return -1
         return None
+    lead = _LEADING_REFERENCE.match(text)
+    end = _LEADING_REFERENCE_END.search(text, lead.end()) if lead and ipos and cpos else None
+    # "Compared with 2,840 matched patients on usual care, those treated with X had ...": the
+    # comparator of the opening phrase is the reference, the intervention after its comma the
+    # subject (not the other way round: "Compared with men taking one sauna session per week,
+    # those taking 4 to 7 ..." sets two doses apart, the words of neither name the subject)
+    if end and all(p < end.start() for p in cpos) and all(p > end.start() for p in ipos):
+        return 1
     i_ref = any(_is_reference(text, p) for p in ipos)
     c_ref = any(_is_reference(text, p) for p in cpos)
     if i_ref and not c_ref:

@@ -1847,7 +1847,22 @@ def _kind_of_outcome_named(claim: str, text: str) -> bool:
 
 _COMPOSITE = regexcache.compile(vocab.COMPOSITE_OUTCOME, re.I)
 _NONINFERIOR_WORD = regexcache.compile(r"\bnon-?inferior\w*", re.I)
-_SAFER_THAN = regexcache.compile(r"\b(?:fewer|less|lower|safer|more|higher|greater|worse)\b[^.;]{0,60}\bthan\b", re.I)
+_NOT_SIGNIFICANT_WORDS = regexcache.compile(r"\bnumerically\b|\bnon-?significant|\bnot\s+(?:statistically\s+)?significant", re.I)
+
+
+def _change_not_shown(sentence: str, cue: str | None) -> str | None:
+    """The words that say the change the clause of ``cue`` reports is not significant (a
+    "numerically higher" level, a difference "not significant", every p >= 0.05), or None."""
+    clause = next((c for c in rd.split_clauses(sentence) if cue and cue in c), "")
+    sig = rd.significance(clause)
+    words = _NOT_SIGNIFICANT_WORDS.search(clause)
+    if sig is False or sig is None and words:
+        return words.group(0) if words else "not significant"
+    return None
+
+
+# (not "no worse than", "no more side effects than": at most as harmful, which no difference bears out)
+_SAFER_THAN = regexcache.compile(r"(?<!\bno )(?<!\bnot )\b(?:fewer|less|lower|safer|more|higher|greater|worse)\b[^.;]{0,60}\bthan\b", re.I)
 _ACROSS_GROUPS = regexcache.compile(r"\binteraction\b|\bwith and without\b|" + vocab.EFFECT_REGARDLESS, re.I)
 _LOW_LEVEL_OF = regexcache.compile(vocab.LOW_LEVEL_OF, re.I)
 _TOO_LITTLE = regexcache.compile(r"\b(?:" + vocab.TOO_LITTLE_NOUNS + r")\b", re.I)
@@ -2133,7 +2148,12 @@ def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None,
             special = "mechanism"
             continue
         ed, ecue = target_direction(sentence, vocab.CONCEPTS_BY_ID[cid])
-        if ed:
+        if ed and (untested := _change_not_shown(sentence, ecue)):
+            # "BDNF was numerically higher after ketamine ..., but the difference was not significant":
+            # the target did not move, as far as the test shows
+            stances.append((CONTRADICTS, untested, None))
+            special = "mechanism"
+        elif ed:
             stances.append((SUPPORTS if ed == d else CONTRADICTS, ecue, None))
             special = "mechanism"
             reversed_receptor = reversed_receptor or ed != d and cid not in vocab.LEVEL_TARGETS

@@ -580,6 +580,7 @@ def mentions(concept: Concept, text: str) -> bool:
 # +1: higher is better; -1: lower is better.
 OUTCOME_VALENCE: list[tuple[str, int]] = [
     (r"time to (first |\w+ )?(relapse|recurrence|progression|death|failure|treatment failure|readmission|discontinuation|"
+     r"(?:suicide |suicidal )?(?:re-?)?attempts?|suicide|self-harm|overdose|"
      r"(?:moderate(?: or severe)? |severe |acute )?(?:exacerbation|attack|seizure|hospitali[sz]ation|admission|stroke|fracture)s?|"
      r"loss of (?:[\w-]+ )?(?:response|remission|benefit|effect|efficacy|control))|"
      r"time to (?:[\w-]+ ){0,3}?(?:for|of) (?:an? |any )?(?:[\w-]+ )?(?:episodes?|events?|exacerbations?|relapses?)", 1),
@@ -891,7 +892,7 @@ GOOD_OUTCOME_HEADS = r"response|responses|responders?|remission|remissions|remit
 # outcome, words that make it a good one ("free of suicidal ideation", "freedom from relapse").
 LOSS_OF_GOOD = r"loss|losses|decline|deterioration|worsening|impairment|lack|absence"
 FREEDOM_FROM_BAD = (
-    r"free (?:of|from)|freedom from|absence of|absent of|(?:with|having|reporting|experiencing|who had) no|^\W*no"
+    r"free (?:of|from)|freedom from|absence of|absent of|(?:with|having|had|reporting|reported|experiencing|experienced|who had) no|^\W*no"
     # ("no longer met diagnostic criteria for PTSD", the "longer" blanked as no direction)
     r"|no (?:longer|_+) (?:met|meets?|meeting|fulfill?ed|satisfied|had)(?: (?:the )?(?:\w+ )?(?:diagnostic )?criteria (?:for|of))?"
 )
@@ -1726,10 +1727,14 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
      r"the effect of \2 requires \1"),
     # "X's effect on Y is all placebo", "the benefit of X for Y is just a placebo effect": X is no
     # better than placebo for Y
-    (r"^\s*(?:the\s+)?(?:effects?|benefits?)\s+of\s+(.+?)\s+(?:on|for|in)\s+(.+?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?",
+    (r"^\s*(?:the\s+)?(?:effects?|benefits?)\s+of\s+(.+?)\s+(?:on|for|in)\s+(.+?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|(?:nothing|no|little) more than|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?",
      r"\1 is no better than placebo for \2"),
-    (r"^\s*(.+?)['’]s\s+(?:effects?|benefits?)\s+(?:on|for|in)\s+(.+?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?",
+    (r"^\s*(.+?)['’]s\s+(?:effects?|benefits?)\s+(?:on|for|in)\s+(.+?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|(?:nothing|no|little) more than|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?",
      r"\1 is no better than placebo for \2"),
+    # ("ketamine's antidepressant effect is nothing more than a placebo effect": no outcome named;
+    # not "... a placebo effect from feeling high": what the effect comes from)
+    (r"^\s*(.+?)['’]s\s+(?:[\w-]+\s+)?(?:effects?|benefits?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|(?:nothing|no|little) more than|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?(?=\s*(?:[.;,!]|$))",
+     r"\1 is no better than placebo"),
     # "ketamine's antidepressant effect comes from activating NMDA receptors": how it works
     (r"^\s*(.+?)['’]s\s+(?:[\w-]+\s+)?(?:effects?|benefits?|action)\s+(?:comes?|stems?|results?|arises?|derives?)\s+from\s+(?=\w+ing\b)", r"\1 works by "),
     (r"^\s*(?:the\s+)?(?:[\w-]+\s+)?(?:effects?|benefits?|action)\s+of\s+(.+?)\s+(?:comes?|stems?|results?|arises?|derives?)\s+from\s+(?=\w+ing\b)", r"\1 works by "),
