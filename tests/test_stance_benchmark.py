@@ -320,3 +320,28 @@ def test_the_script_skips_without_the_data(tmp_path, monkeypatch, capsys) -> Non
     assert se.main([]) == 0
     assert "stance data not found" in capsys.readouterr().err
     assert se.main(["--check-targets"]) == 1
+
+
+# A stand-in that is slow the first time it runs in a LITCLI_HOME (as the first litcli run after
+# an install compiles the reader's patterns) and notes each run there.
+SLOW_FIRST = r"""
+import json, os, pathlib, sys, time
+home = pathlib.Path(os.environ["LITCLI_HOME"])
+runs = home / "runs"
+first = not runs.exists()
+runs.write_text(runs.read_text() + "x" if runs.exists() else "x")
+if first:
+    time.sleep(1.0)
+for line in sys.stdin:
+    if line.strip():
+        r = json.loads(line)
+        print(json.dumps({"id": r["id"], "stance": "neutral", "rationale": [], "frame": {}}))
+"""
+
+
+def test_the_speed_run_is_timed_as_a_second_run_in_the_same_home() -> None:
+    cmd = [sys.executable, "-c", SLOW_FIRST]
+    cold = se.run_verify(PAIRS, cmd=cmd)
+    warm = se.run_verify(PAIRS, cmd=cmd, warm=True)
+    assert cold.wall_s >= 1.0 > warm.wall_s
+    assert [o["id"] for o in warm.outputs] == ["a", "b", "c"]
