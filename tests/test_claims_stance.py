@@ -3353,3 +3353,40 @@ def test_time_to_a_suicide_attempt_and_an_opening_comparison() -> None:
                "over the following 6 months (2.1% vs 3.4%; adjusted hazard ratio 0.62, 95% CI 0.44 to 0.87).")
     assert judge(claim, [opening]).stance == SUPPORTS
     assert rd.valence("a larger proportion of emergency patients with full remission of suicidal ideation") == (1, "remission")
+
+
+def test_only_works_for_a_few_days_is_a_claim_that_the_effect_fades() -> None:
+    claim = "Zorvatine only works for a few days - the analgesic effect is gone within a week."
+    assert parse_claim(claim).fading_days == 7.0
+    assert parse_claim("The analgesic effect of zorvatine is gone within a week.").fading_days == 7.0
+    lost = "Zorvatine's advantage over placebo on pain scores narrowed after 72 hours and was absent at day 7."
+    assert judge(claim, [lost]).stance == SUPPORTS
+    kept = "At day 14 after a single dose, pain scores remained significantly lower with zorvatine than with placebo (difference -1.9, 95% CI -3.0 to -0.8)."
+    assert judge(claim, [kept]).stance == CONTRADICTS
+
+
+def test_a_harm_reported_in_none_and_one_that_eased_after_stopping() -> None:
+    claim = "Ketamine infusions for depression damage the bladder."
+    none = "Lower urinary tract symptoms were reported in none of 235 patients receiving twice-weekly ketamine infusions over 6 months."
+    assert judge(claim, [none]).stance == CONTRADICTS
+    stopped = "Urinary symptom scores fell after ketamine was stopped in all 9 patients who had developed cystitis during maintenance infusions."
+    assert judge(claim, [stopped]).stance == SUPPORTS
+
+
+def test_more_people_with_a_condition_into_remission() -> None:
+    claim = "Zorvatine gets more people with treatment-resistant depression into remission than topiramate."
+    frame = parse_claim(claim)
+    assert (frame.outcome, frame.goodness) == ("remission", 1)
+    said = "Remission at week 12 was reached by 27% of patients given zorvatine and 18% of those given topiramate (adjusted OR 1.74; 95% CI 1.20 to 2.52)."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_concern_that_arose_is_background_and_data_that_do_not_indicate_a_risk_deny_it() -> None:
+    claim = "Zorvatine causes pancreatitis."
+    concern = "Concern that zorvatine might cause acute pancreatitis arose from postmarketing case reports."
+    assert judge(claim, [concern]).stance == NEUTRAL
+    raised = "An excess of pancreatitis observed with one zorvatine formulation raised concerns about a class effect."
+    assert judge(claim, [raised]).stance == NEUTRAL
+    for said in ("These data do not indicate an excess risk of pancreatitis with zorvatine.",
+                 "Current randomized evidence does not support an increase in pancreatitis risk with zorvatine."):
+        assert judge(claim, [said]).stance == CONTRADICTS, said

@@ -103,6 +103,9 @@ _VERB = regexcache.compile(
     _I,
 )
 # a modal before the claim's verb ("can reduce", "may lead to"): the verb is the one after it
+_PEOPLE_WITH = regexcache.compile(
+    r"\b(" + vocab.PEOPLE_NOUNS + r")\s+with\s+(?:[\w-]+\s+){1,4}?(?=(?:into|to)\s+(?:full\s+|complete\s+|sustained\s+)?(?:remission|recovery|response)\b)", _I
+)
 _MODAL_WORD = regexcache.compile(r"\b(?:can|could|may|might|will|would|should|must)\s", _I)
 _MODAL = regexcache.compile(
     r"\b(?:can|could|may|might|will|would|should|must)\s+(?=(?:\w+ly\s+)?(?:" + _DIRECTION_WORDS + "|" + _CLAIM_VERBS + r")(?![\w-]))", _I
@@ -631,7 +634,10 @@ def _parse_claim(text: str) -> ClaimFrame:
     # the verb and its object, before any phrase of setting ("reduces angina frequency | in patients
     # with coronary disease"): the outcome is read there first
     head = _SETTING.split(" " + body_wo_negation.strip() + " ", maxsplit=1)[0].strip()
-    for part in dict.fromkeys((head, body_wo_negation)):
+    # ("gets more people with treatment-resistant depression into remission": the people's
+    # condition is who they are, the outcome comes after it)
+    people_free = _PEOPLE_WITH.sub(r"\1 ", body_wo_negation)
+    for part in dict.fromkeys((people_free, head, body_wo_negation) if people_free != body_wo_negation else (head, body_wo_negation)):
         finding = rd.read_clause(part, rd.Arms(None, None))
         if finding.direction or finding.goodness:
             direction, goodness, v, outcome, cue = finding.direction, finding.goodness, finding.valence, finding.outcome, finding.cue

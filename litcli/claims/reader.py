@@ -1824,7 +1824,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         for occ in OCCURRENCE.finditer(clause):
             v, words = _nearest_valence(clause, occ.start(), occ.end())
             if v < 0:
-                if _NONE_WERE.search(clause[: occ.start()]):
+                if _NONE_WERE.search(clause[: occ.start()]) or _IN_NONE.match(clause, occ.end()):
+                    # ("... were reported in none of 235 patients")
                     # "No craving, drug-seeking or withdrawal symptoms were observed": none occurred
                     return Finding(null=True, valence=v, outcome=words, significant=sig, harm=True, cue=_cue(clause, occ))
                 if NEGATION.search(clause[max(0, occ.start() - 30) : occ.start()]):
@@ -1841,6 +1842,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
                 return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
             return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, m))
     return _by_ratio(clause, arms, harm, sig)
+
+
+_IN_NONE = regexcache.compile(r"\s+(?:in|by|among|for)\s+(?:none\b|no\s+(?:one|patients?|participants?|subjects?|cases?)\b|(?:0|zero)\s+(?:of|out of)\b)", _I)
 
 
 # a change that defines a category ("response, a reduction of at least 50%", "a 50% or greater

@@ -831,6 +831,9 @@ NULL_TERMS = (
     r"|\bno (\w+ )?evidence (that|for|to support)\b|\b(did not|does not|do not) (find|provide) (any )?evidence\b"
     # ("These findings do not support multivitamin use for prolonging survival")
     r"|\b(?:do|does|did) not support (?:the )?(?:routine )?(?:[\w-]+ )?(?:use|supplementation|treatment|prescription)\b"
+    # ("These data do not indicate an excess risk of pancreatitis", "does not support a class-wide
+    # increase in amputation risk": no such effect, as the authors read their data)
+    r"|\b(?:do|does|did) not (?:support|indicate|suggest|show|point to) (?:an? |any )?(?:[\w-]+ ){0,2}?(?:increase|increased|excess|rise|elevated|higher|reduction|reduced|lower|decrease|decreased)\b"
     # ("should not be initiated or continued for the prevention of CHD": a recommendation against it)
     r"|\bshould not be (?:initiated|continued|used|recommended|prescribed|given|offered|started)\b"
     # ("No specific vaccine, including hepatitis B vaccine, was associated with an increased risk")
@@ -873,7 +876,8 @@ NULL_GUARD = (
 # A harm that went away when the drug was stopped ("cystitis that improved after ketamine was
 # discontinued"): the improvement is the drug's harm undone, not its benefit.
 DECHALLENGE = (
-    r"\b(?:improved|resolved|recovered|disappeared|subsided|reversed|remitted|normali[sz]ed|abated)\b[^.;]{0,40}?"
+    # ("urinary symptom scores fell after ketamine was stopped")
+    r"\b(?:improved|resolved|recovered|disappeared|subsided|reversed|remitted|normali[sz]ed|abated|fell|declined|decreased|dropped|eased|lessened)\b[^.;]{0,40}?"
     r"\b(?:after|on|following|upon|once|when)\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were|had been|being)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|stopping|discontinuation|withdrawal|cessation|abstinence|abstaining|quitting)\b"
     # ("symptoms improved in most patients who stopped using the drug")
@@ -991,6 +995,10 @@ LIMITATION_PATTERNS: list[str] = [
 OTHER_STUDY_PATTERNS: list[str] = [
     # ("Very low LDL levels have raised concern about adverse effects on cognition": a worry, not a finding)
     r"\b(?:has|have|had)\s+(?:also\s+)?raised\s+(?:\w+\s+)?(?:concerns?|questions?|doubts?|fears?|the possibility)\b",
+    # ("Concern that GLP-1 agonists might cause pancreatitis arose from case reports", "An excess of
+    # amputations seen with one drug raised concerns about a class effect": a worry, not a finding)
+    r"^(?:the\s+)?(?:concerns?|fears?|worr(?:y|ies)|suspicions?|speculation)\s+(?:that|about)\b[^.;]{0,120}\b(?:arose|arise|arises|emerged|came|grew|stemmed|originated|was raised|were raised)\b",
+    r"\braised\s+(?:\w+\s+)?(?:concerns?|fears?|worries|doubts?|questions?)\s+(?:about|that|over)\b",
     r"^(a|an|one|two|three|several|another) ([\w-]+ ){0,3}(trials?|stud(y|ies)|meta-analys[ie]s|reviews?|reports?|analys[ie]s|cohorts?)"
     r" (has |have )?(suggested|showed|shown|found|reported|demonstrated|indicated)\b",
     r"^(earlier|early|initial|previous|prior|past|recent|several|many|some|other|most|few|numerous|existing|"
@@ -1154,7 +1162,10 @@ FADING_CLAIM = (
     r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient(?!\s+(?:"
     + TRANSIENT_NAMES + r")\b)"
     # ("only lasts a few days", "lasts just hours")
-    r"|only\s+lasts?|lasts?\s+(?:only|just|no more than|at most))\b"
+    r"|only\s+lasts?|lasts?\s+(?:only|just|no more than|at most)"
+    # ("only works for a few days", "the effect is gone within a week", "goes away after a day")
+    r"|only\s+(?:works?|helps?|acts?)\s+for\s+(?:a\s+few|several|a\s+couple\s+of|one|two|three|\d+)\s+(?:hours|days|weeks)"
+    r"|(?:is|are)\s+gone\s+(?:within|after|by|in)|goes\s+away\s+(?:within|after|by|in))\b"
 )
 # Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
 ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b(?!-)|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b(?!-)"
@@ -1165,7 +1176,7 @@ EFFECT_LOST = (
     r"\b(?:wanes?|fades?|wears? off) (?:rapidly|quickly|within|after|by|over)\b|\breturned to (?:(?:near|close to)\s+)?(baseline|pre-?treatment)\b|"
     r"\b(had )?resolved\b|\bfallen back\b|\bconverged\b|\bdissipated\b|\bhad relapsed\b|"
     r"\brelapsed (by|within)\b|\btime to relapse was\b|\bsubsided\b|\b(had )?(disappeared|vanished|ended)\b|"
-    r"\b(was|were|had) gone\b|\b(not|no longer) (sustained|maintained|durable|persistent)\b|\bshort-?lived\b|\bwaning\b|\b(was|were) (transient|temporary|brief)\b|"
+    r"\b(was|were|had) gone\b|\b(?:was|were|became) (?:absent|undetectable)\b|\b(not|no longer) (sustained|maintained|durable|persistent)\b|\bshort-?lived\b|\bwaning\b|\b(was|were) (transient|temporary|brief)\b|"
     r"\breturning to (baseline|pre-?treatment)\b|\blast(?:ing|ed)\s+(?:for\s+)?(?:less than|under|fewer than)\b"
 )
 # ... or that few kept it: "only 2 of 26 responders still met criteria", "none remained in remission"
