@@ -3390,3 +3390,9 @@ def test_a_concern_that_arose_is_background_and_data_that_do_not_indicate_a_risk
     for said in ("These data do not indicate an excess risk of pancreatitis with zorvatine.",
                  "Current randomized evidence does not support an increase in pancreatitis risk with zorvatine."):
         assert judge(claim, [said]).stance == CONTRADICTS, said
+
+
+def test_amounts_of_weight_lost_per_arm_are_weight_going_down() -> None:
+    said = "Over 2 years, mean weight loss was 0.3 kg in the placebo group and 2.4 kg in the zorvatine group (P<0.001)."
+    assert judge("Zorvatine helps people lose weight.", [said]).stance == SUPPORTS
+    assert judge("Zorvatine makes people gain weight.", [said]).stance == CONTRADICTS

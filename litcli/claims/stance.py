@@ -1035,9 +1035,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             # with B") read against a claim about its change ("increases weight loss")
             same = f.direction == frame.direction * (1 if change.group(1).lower() in vocab.CHANGE_NOUNS_UP else -1)
         found_change = _CHANGE_NOUN.search(f.outcome or "")
-        if not change and found_change and f.cue and rd.COMPARATIVE_WORD.match(f.cue) and content_stems(found_change.group(0)) & frame.outcome_stems:
+        if not change and found_change and f.cue and (rd.COMPARATIVE_WORD.match(f.cue) or re.search(r"\d", f.cue)) and content_stems(found_change.group(0)) & frame.outcome_stems:
             # "greater weight loss" read against "decreases body weight": more of a fall of the
-            # claim's own quantity is the quantity going down
+            # claim's own quantity is the quantity going down (so are numbers per arm: "mean weight
+            # loss was 0.1 kg with placebo and 2.1 kg with X")
             same = f.direction == frame.direction * (1 if found_change.group(1).lower() in vocab.CHANGE_NOUNS_UP else -1)
         if _antonym(frame, f, clause):
             same = not same  # "decreased susceptibility" read against "causes resistance"
