@@ -36,12 +36,14 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LITCLI_HOME", str(tmp_path))
     monkeypatch.delenv("LITCLI_REGEX_CACHE", raising=False)
     monkeypatch.setattr(regexcache, "_STORE", regexcache._Store())
+    monkeypatch.setattr(regexcache, "_MEMO", {})
     return tmp_path / "cache" / regexcache.cache_file().name  # type: ignore[union-attr]
 
 
 def _new_store(monkeypatch: pytest.MonkeyPatch) -> regexcache._Store:
     store = regexcache._Store()
     monkeypatch.setattr(regexcache, "_STORE", store)
+    monkeypatch.setattr(regexcache, "_MEMO", {})  # (a new process: nothing compiled yet)
     return store
 
 

@@ -209,11 +209,11 @@ def study_model(record: Record) -> str:
     if record.animal_only:
         return "animal"
     text = f"{record.title} {record.abstract_text}"
-    if _IN_VITRO.search(text) and not re.search(r"\bpatients\b", text, re.I):
+    if _IN_VITRO.search(text) and not regexcache.search(r"\bpatients\b", text, re.I):
         return "in vitro"
-    if _ANIMAL.search(text) and not re.search(r"\b(patients|participants|adults)\b", text, re.I):
+    if _ANIMAL.search(text) and not regexcache.search(r"\b(patients|participants|adults)\b", text, re.I):
         return "animal"
-    return "human" if re.search(r"\b(patients|participants|adults|volunteers)\b", text, re.I) else "unknown"
+    return "human" if regexcache.search(r"\b(patients|participants|adults|volunteers)\b", text, re.I) else "unknown"
 
 
 def sample_size(text: str) -> int | None:
@@ -229,7 +229,7 @@ def sample_size(text: str) -> int | None:
         for m in pattern.finditer(text):
             value = int(m.group(1).replace(",", ""))
             before = text[max(0, m.start() - 12) : m.start()]
-            if re.search(r"(aged|age|mg|%|\bp)\s*$", before, re.I):
+            if regexcache.search(r"(aged|age|mg|%|\bp)\s*$", before, re.I):
                 continue
             if _SCREENED.match(text, m.end()):
                 continue

@@ -107,7 +107,7 @@ def read_article(source: str, *, stdin: BinaryIO | None = None, timeout: float =
 def read_source(source: str, *, stdin: BinaryIO | None = None, timeout: float = 20.0) -> tuple[bytes, str]:
     """The raw bytes of ``source`` (as ``read_article`` reads them) and their kind
     (text, markdown or html), for readers that need more than the blocks (``litcli.refs``)."""
-    if re.match(r"https?://", source, re.IGNORECASE):
+    if regexcache.match(r"https?://", source, re.IGNORECASE):
         data, content_type = _fetch_url(source, timeout=timeout)
         data = _from_bom(data, source)
         kind = _sniff(data, content_type=content_type, name=source)
@@ -287,12 +287,12 @@ _TERMINAL = regexcache.compile(r"[.!?:;\"”’)\]]\s*$")
 
 
 def _clean_markdown(line: str) -> str:
-    line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)  # images
-    line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)  # links
-    line = re.sub(r"<[^>]+>", "", line)  # inline HTML
-    line = re.sub(r"(\*\*|__|`)", "", line)
-    line = re.sub(r"(?<![\w*])\*(\S[^*]*?)\*(?![\w*])", r"\1", line)
-    line = re.sub(r"^\s*>\s?", "", line)
+    line = regexcache.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)  # images
+    line = regexcache.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)  # links
+    line = regexcache.sub(r"<[^>]+>", "", line)  # inline HTML
+    line = regexcache.sub(r"(\*\*|__|`)", "", line)
+    line = regexcache.sub(r"(?<![\w*])\*(\S[^*]*?)\*(?![\w*])", r"\1", line)
+    line = regexcache.sub(r"^\s*>\s?", "", line)
     return line
 
 
@@ -486,7 +486,7 @@ _BLOCK_TAGS = _HEADINGS | _PARA_TAGS | {
 
 def _boilerplate_name(value: str) -> bool:
     """True when a class or id token is a boilerplate name (see ``_BOILERPLATE_NAMES``)."""
-    parts = [p for p in re.split(r"[_\-:.]+", value.lower()) if p]
+    parts = [p for p in regexcache.split(r"[_\-:.]+", value.lower()) if p]
     return (
         bool(parts)
         and any(p in _BOILERPLATE_NAMES for p in parts)
@@ -751,7 +751,7 @@ def skip_reason(sentence: str, *, list_item: bool = False) -> str | None:
         return "addressed to the reader"
     if list_item:
         return None
-    words = re.findall(r"[A-Za-z]{2,}", s)
+    words = regexcache.findall(r"[A-Za-z]{2,}", s)
     if len(words) < 3 or (len(words) == 3 and not is_short_claim(s)):
         return "too short to be a claim"
     if not matches and not _TREATMENT_REF.search(s):

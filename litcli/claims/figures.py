@@ -74,7 +74,7 @@ class Figure:
 
 def _number(text: str) -> float | None:
     t = text.lower().replace("·", ".").replace(",", "")
-    t = re.sub(r"^(?:a|every)\s+", "", t)
+    t = regexcache.sub(r"^(?:a|every)\s+", "", t)
     scale = 1.0
     for word, factor in (("hundred", 100.0), ("thousand", 1e3), ("million", 1e6)):
         if t.endswith(word):
@@ -103,7 +103,7 @@ def figures(text: str, *, shares: bool = True) -> tuple[Figure, ...]:
             sign = 0
             unit = "%"
             if kind == "range":
-                if not re.match(r"\s*(?:%|percent|per\s+cent)", masked[m.end(1) :], _I) and _RANGE_AFTER_WORD.search(masked[: m.start()]):
+                if not regexcache.match(r"\s*(?:%|percent|per\s+cent)", masked[m.end(1) :], _I) and _RANGE_AFTER_WORD.search(masked[: m.start()]):
                     continue  # "from 22.5% in period 1 to 25.5% in period 2": not a range
                 low, high = _number(m.group(1)), _number(m.group(2))
             elif kind == "percent":
@@ -162,7 +162,7 @@ _BOUND_AFTER = regexcache.compile(r"\s*or\s+(" + _UP + "|" + _DOWN + r"|above|be
 def _is_share(before: str, after: str) -> bool:
     """Is a percentage a share of a whole ("76% of the population", "5.9% were HCP", "rising to
     76% in October", "a 90% chance of") rather than a concentration, a size of change or a label?"""
-    if re.match(r"\s*of\b", after):
+    if regexcache.match(r"\s*of\b", after):
         return True  # ("antibodies were carried by 65% of adults")
     if _CHANGE_BEFORE.search(before):
         return False  # "reduced by 79%": the size of a change (stance._amount_check reads those)
@@ -195,7 +195,7 @@ def _words(text: str, expansions: dict[str, str]) -> frozenset[str]:
     """Content stems, with hyphenated names split too ("COVID-19": "covid") and the long forms of
     the abbreviations the abstract defines ("CKD": chronic kidney disease)."""
     extra = " ".join(long for short, long in expansions.items() if re.search(r"\b" + re.escape(short) + r"s?\b", text))
-    return content_stems(text) | content_stems(re.sub(r"[-/]", " ", text)) | content_stems(extra)
+    return content_stems(text) | content_stems(regexcache.sub(r"[-/]", " ", text)) | content_stems(extra)
 
 
 def quotes_figure(claim: str) -> bool:

@@ -145,7 +145,7 @@ def time_days(text: str) -> float | None:
     """The first duration named in ``text``, in days ("within a week" 7, "two hours" 1/12)."""
     for m in _TIME.finditer(text):
         if m.group(1):  # "day 14", "week 8"
-            unit_word = re.match(r"[a-z]+", m.group(0).lower())
+            unit_word = regexcache.match(r"[a-z]+", m.group(0).lower())
             return float(m.group(1)) * vocab.TIME_UNITS.get(unit_word.group(0) if unit_word else "", 1.0)
         if not m.group(3):
             continue
@@ -318,26 +318,26 @@ def takes_away(phrase: str) -> bool:
     """Is the phrase a loss of function ("autophagy deficiency", "Inhibiting HDAC6")?"""
     if re.search(vocab.LOSS_OF_FUNCTION, phrase, _I) or re.search(vocab.LOW_LEVEL_OF, phrase, _I):
         return True
-    return any(vocab.MANIPULATION_OF.get(w.lower(), (0,))[0] < 0 for w in re.findall(r"[\w-]+", phrase))
+    return any(vocab.MANIPULATION_OF.get(w.lower(), (0,))[0] < 0 for w in regexcache.findall(r"[\w-]+", phrase))
 
 
 def _phrase_terms(phrase: str, exclude: str = "") -> list[str]:
     """Literal patterns for the distinctive words of a phrase the vocabulary does not know
     (words it shares with ``exclude``, the other arm, do not tell the arms apart)."""
-    other = {w.lower() for w in re.findall(r"\d+\.\d+|[A-Za-z0-9][\w'-]*", exclude)}
+    other = {w.lower() for w in regexcache.findall(r"\d+\.\d+|[A-Za-z0-9][\w'-]*", exclude)}
     # (a dose with its decimal, "0.5 mg/kg", is one word: "0.5", not "0" and "5")
-    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"\d+\.\d+|[A-Za-z0-9][\w'’-]*", phrase)]
+    words = [regexcache.sub(r"['’]s$", "", w) for w in regexcache.findall(r"\d+\.\d+|[A-Za-z0-9][\w'’-]*", phrase)]
     words = [w for w in words if w.lower() not in _GENERIC_SUBJECT and len(w) > 1 and w.lower() not in other]
     words = [w for w in words if w.lower() not in rd._STOP]
     # an abbreviation the phrase defines names the arm best ("... (PVB group)", "(CLF)"): first
-    abbreviations = re.findall(r"\(([A-Za-z][\w+/-]{1,10})(?:\s+(?:group|arm))?\)", phrase)
+    abbreviations = regexcache.findall(r"\(([A-Za-z][\w+/-]{1,10})(?:\s+(?:group|arm))?\)", phrase)
     words = [a for a in abbreviations if len(a) > 1] + [w for w in words if w not in abbreviations]
     # "ultrasound-guided": a sentence may say "ultrasound"
     # (a two-part compound only: "mother-to-child" does not name "mothers")
     words += [w.split("-")[0] for w in list(words) if w.count("-") == 1 and len(w.split("-")[0]) > 4 and w.split("-")[0].lower() not in other]
     # (a number names an arm by its dose, "1500 mg", not inside another number: "10" of "10 Hz" is not "10.1 points")
     pats = [
-        r"(?<![\d.,·])" + re.escape(w) + r"(?![\w.,·]*\d)(?!\s*(?:points?|%))" if re.fullmatch(r"\d+(?:[.,]\d+)?", w)
+        r"(?<![\d.,·])" + re.escape(w) + r"(?![\w.,·]*\d)(?!\s*(?:points?|%))" if regexcache.fullmatch(r"\d+(?:[.,]\d+)?", w)
         # ("rhythm-control" is also written "rhythm control")
         else _manipulation(w) or r"\b" + re.escape(_singular(w)).replace(r"\-", r"[\s-]") + (r"(?:s|es)?\b" if len(w) > 4 and w.isalpha() and not w.isupper() else r"\b")
         for w in words[:8]
@@ -361,20 +361,20 @@ def _label_terms(phrase: str, exclude: str) -> list[str]:
     for its group ("the combination group (A plus B)": "combination group")."""
     labels = group_labels(phrase) - group_labels(exclude)
     pats = [r"(?-i:\b(?:[Gg]roups?\s+" + re.escape(lab) + r"|" + re.escape(lab) + r"[- ][Gg]roups?)\b)" for lab in sorted(labels)]
-    other = {w.lower() for w in re.findall(r"[\w-]+", exclude)}
-    for m in re.finditer(r"\b([A-Za-z][\w-]{3,})\s+(?:group|arm)s?\b", phrase):
+    other = {w.lower() for w in regexcache.findall(r"[\w-]+", exclude)}
+    for m in regexcache.finditer(r"\b([A-Za-z][\w-]{3,})\s+(?:group|arm)s?\b", phrase):
         word = m.group(1)
         if word.lower() not in other and word.lower() not in rd._STOP and word.lower() not in _GENERIC_SUBJECT:
             pats.append(r"\b" + re.escape(word) + r"\s+(?:group|arm)s?\b")
     # "without tourniquet": the other arm is named "non-tourniquet", "without a tourniquet"
-    negated = re.match(r"\s*(?:without|no|non-)\s*(?:the\s+|a\s+|an\s+|any\s+)?([A-Za-z][\w-]{3,})", phrase, re.I)
+    negated = regexcache.match(r"\s*(?:without|no|non-)\s*(?:the\s+|a\s+|an\s+|any\s+)?([A-Za-z][\w-]{3,})", phrase, re.I)
     if negated:
         pats.append(r"\b(?:without|no|non-)\s*(?:the\s+|a\s+|an\s+|any\s+)?" + re.escape(negated.group(1)) + r"\w*")
     return pats
 
 
 def _initials(phrase: str) -> list[str]:
-    words = [w for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", phrase)) if w.lower() not in rd._STOP and w.lower() not in _GENERIC_SUBJECT]
+    words = [w for w in regexcache.findall(r"[A-Za-z]+", regexcache.sub(r"\([^()]*\)", " ", phrase)) if w.lower() not in rd._STOP and w.lower() not in _GENERIC_SUBJECT]
     initials = "".join(w[0] for w in words).lower()
     # (two words' initials only where they are not a statistic's: "response rates" is not RR)
     return [initials] if 3 <= len(words) <= 6 or len(words) == 2 and initials not in vocab.STATISTIC_ABBREVIATIONS else []
@@ -385,15 +385,15 @@ def _acronyms(phrase: str, exclude: str = "") -> list[str]:
     ("high-flow nasal cannula" -> HFNC) and the head of a hyphenated abbreviation ("SLED-BD" ->
     SLED); matched in capitals only."""
     found: list[str] = []
-    name = re.sub(r"\([^()]*\)", " ", phrase)
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in rd._STOP and w.lower() not in _GENERIC_SUBJECT]
+    name = regexcache.sub(r"\([^()]*\)", " ", phrase)
+    words = [w for w in regexcache.findall(r"[A-Za-z]+", name) if w.lower() not in rd._STOP and w.lower() not in _GENERIC_SUBJECT]
     if 3 <= len(words) <= 6:
         found.append("".join(w[0] for w in words).upper())
     # with the generic words too: "negative-pressure wound therapy" -> NPWT
-    named = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in rd._STOP]
+    named = [w for w in regexcache.findall(r"[A-Za-z]+", name) if w.lower() not in rd._STOP]
     if 3 <= len(named) <= 6 and len(named) > len(words) and words:
         found.append("".join(w[0] for w in named).upper())
-    found += [m.group(1) for m in re.finditer(r"\b([A-Z]{3,})-[A-Z0-9]+\b", phrase)]
+    found += [m.group(1) for m in regexcache.finditer(r"\b([A-Z]{3,})-[A-Z0-9]+\b", phrase)]
     other = exclude.upper()
     return [r"(?-i:\b" + re.escape(a) + r"s?\b)" for a in dict.fromkeys(found) if not re.search(r"\b" + re.escape(a) + r"\b", other)]
 
@@ -410,7 +410,7 @@ def _dependency(text: str) -> frozenset[str]:
     m = re.search(vocab.DEPENDENCY_CLAIM, text, _I)
     if not m:
         return frozenset()
-    target = re.sub(r"^\s*(blocking|activating|stimulating|inhibiting|increasing|boosting|raising|enhancing|promoting|triggering|the)\s+", "", text[m.end() :], flags=_I)
+    target = regexcache.sub(r"^\s*(blocking|activating|stimulating|inhibiting|increasing|boosting|raising|enhancing|promoting|triggering|the)\s+", "", text[m.end() :], flags=_I)
     stems = rd.content_stems(" ".join(target.split()[:4])) - {"system", "pathway", "receptor", "brain"}
     if m.group(0).lower() == "by" and not any(found.concept.group == "mechanism" for found in vocab.find_concepts(" ".join(target.split()[:4]))):
         return frozenset()  # ("induces inflammation by promoting cell death": a how, not a target the vocabulary knows)
@@ -423,7 +423,7 @@ def _valences(text: str) -> set[int]:
     perception threshold", counts as the longer one)."""
     spans = [(m.start(), m.end(), val) for p, val in rd.VALENCE if val for m in p.finditer(text)]
     # ("relief of upper GI symptoms": the symptoms are what the relief is of, one outcome)
-    of_another = [(a, b) for a, b, _ in spans if any(re.fullmatch(r"\s+of\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}", text[y:a]) for x, y, _ in spans if y <= a)]
+    of_another = [(a, b) for a, b, _ in spans if any(regexcache.fullmatch(r"\s+of\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}", text[y:a]) for x, y, _ in spans if y <= a)]
     return {
         val for a, b, val in spans
         if not any(x <= a and b <= y and (y - x) > (b - a) for x, y, _ in spans) and (a, b) not in of_another
@@ -452,7 +452,7 @@ def claim_core(text: str) -> str:
         lead = _REPORTING_INSIDE.match(clean)
         if lead and len(clean[lead.end() :].split()) < 4:
             lead = None
-    if lead and not re.search(r"\b(not|no|never|nor|cannot|failed)\b|n't\b", lead.group(0), _I):
+    if lead and not regexcache.search(r"\b(not|no|never|nor|cannot|failed)\b|n't\b", lead.group(0), _I):
         clean = clean[lead.end() :]  # (not "... has not been shown that X": that is no report of X)
     clean = _ANECDOTE_TAIL.sub("", clean)  # ("... within an hour - I felt better before I left the clinic")
     return _REPORTING_TAIL.sub("", clean).strip() or clean
@@ -479,22 +479,22 @@ def _parse_claim(text: str) -> ClaimFrame:
     # ("ECT works better than ketamine; ketamine can't match it", "Midazolam works as well as
     # ketamine, so the effect is mostly placebo": the second clause says the first again or draws
     # a conclusion from it, so the first decides whether the claim denies)
-    negated = bool(_DENIAL.search(re.split(r";|,\s+so\s+(?!that\b)", main, maxsplit=1)[0]))
+    negated = bool(_DENIAL.search(regexcache.split(r";|,\s+so\s+(?!that\b)", main, maxsplit=1)[0]))
     if _NO_X_NO_Y.search(main):
         negated = False  # "no dissociation, no benefit": what the effect needs, not a denial of it
     if negated and _NOT_JUST.search(main):
         # "is not just the effect on mood", "is not merely a placebo": more than that, no denial
-        negated = bool(_DENIAL.search(_NOT_JUST.sub(" ", re.split(r";|,\s+so\s+(?!that\b)", main, maxsplit=1)[0])))
-    hedged = bool(re.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
-    clean = re.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
+        negated = bool(_DENIAL.search(_NOT_JUST.sub(" ", regexcache.split(r";|,\s+so\s+(?!that\b)", main, maxsplit=1)[0])))
+    hedged = bool(regexcache.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
+    clean = regexcache.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
     if _MODAL_WORD.search(clean):
         clean = _MODAL.sub("", clean)  # "X can reduce Y": the verb is "reduce" (the hedge is kept above)
     safety = bool(_SAFETY.search(clean))
     if safety and re.search(r"\bnot (addictive|harmful|dangerous)\b|\b" + vocab.NO_HARMS + r"\b", clean, _I):
         negated = False  # "not addictive", "no side effects": a safety claim, stated positively
-    if safety and re.search(r"\bnot safer\b", clean, _I):
+    if safety and regexcache.search(r"\bnot safer\b", clean, _I):
         safety = False  # "is not safer than smoking": a denied comparison
-    if safety and re.search(r"\bnot (safe|well[- ]tolerated)\b|\bunsafe\b", clean, _I):
+    if safety and regexcache.search(r"\bnot (safe|well[- ]tolerated)\b|\bunsafe\b", clean, _I):
         safety, negated = False, False
     if safety:
         negated = False  # "is safe and does not raise the risk of X": the denial is the safety claim itself
@@ -506,28 +506,28 @@ def _parse_claim(text: str) -> ClaimFrame:
         m
         for m in _VERB.finditer(clean)
         if m.start() > 0
-        and not re.search(r"['’]s\s+$", clean[: m.start()])
-        and not (m.group(0).lower().endswith("s") and re.search(r"\b(the|an|its|their|his|her|our|these|those)\s+$", clean[: m.start()], _I))
+        and not regexcache.search(r"['’]s\s+$", clean[: m.start()])
+        and not (m.group(0).lower().endswith("s") and regexcache.search(r"\b(the|an|its|their|his|her|our|these|those)\s+$", clean[: m.start()], _I))
         # (a participle after an article is an adjective: "An enhanced recovery protocol decreases ...")
-        and not (m.group(0).lower().endswith("ed") and re.search(r"\b(the|an?|its|their|this|these|those)\s+$|^\W*\w+ly\s+$", clean[: m.start()], _I))
+        and not (m.group(0).lower().endswith("ed") and regexcache.search(r"\b(the|an?|its|their|this|these|those)\s+$|^\W*\w+ly\s+$", clean[: m.start()], _I))
         # (nor a multiple before what it multiplies: "Adding probiotics to triple therapy", "double-blind")
-        and not (re.fullmatch(r"double|triple|quadruple", m.group(0), _I) and _MULTIPLE_NAMES.match(clean[m.end() :]))
+        and not (regexcache.fullmatch(r"double|triple|quadruple", m.group(0), _I) and _MULTIPLE_NAMES.match(clean[m.end() :]))
         # (nor a word between a determiner and "from": "The antidepressant boost from one infusion fades")
-        and not (re.search(r"\b(the|an?|its|their|this|these|those)\s+(?:[\w-]+\s+)?$", clean[: m.start()], _I) and re.match(r"\s+from\b", clean[m.end() :]))
+        and not (regexcache.search(r"\b(the|an?|its|their|this|these|those)\s+(?:[\w-]+\s+)?$", clean[: m.start()], _I) and regexcache.match(r"\s+from\b", clean[m.end() :]))
         # (nor a word followed by its abbreviation: "iliohypogastric nerve block (ILI+IHG) increases")
-        and not re.match(r"\s*\((?=[^()]*[A-Z])[^()\s]{1,15}\)", clean[m.end() :])
+        and not regexcache.match(r"\s*\((?=[^()]*[A-Z])[^()\s]{1,15}\)", clean[m.end() :])
     ]
     # a word followed by an adverb and another verb is a noun: "Erector spinae plane block
     # significantly decreases pain" (the verb is "decreases")
     starts = {m.start() for m in candidates}
     candidates = [
         m for m in candidates
-        if not ((a := re.match(r"\s+\w+ly\s+", clean[m.end() :])) and m.end() + a.end() in starts)
+        if not ((a := regexcache.match(r"\s+\w+ly\s+", clean[m.end() :])) and m.end() + a.end() in starts)
     ]
-    finite = [m for m in candidates if not re.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
+    finite = [m for m in candidates if not regexcache.search(r"(tion|ment|ance|ence|ade|ity|ing)$", m.group(0), _I)]
     # a verb in a relative clause of the subject is not the claim's ("Nurses who worked night
     # shifts for years had a higher risk ...": the verb is "had")
-    outside = [m for m in finite if not re.search(r"\b(who|that|which)\s+$", clean[: m.start()], _I)]
+    outside = [m for m in finite if not regexcache.search(r"\b(who|that|which)\s+$", clean[: m.start()], _I)]
     if outside and len(outside) < len(finite):
         finite = outside
     # the first finite verb ends the subject; a gerund only when there is none ("... by boosting mTOR")
@@ -538,13 +538,13 @@ def _parse_claim(text: str) -> ClaimFrame:
         # followed by its object ("Protein XK7 stabilizes the mitotic spindle"; "Increased
         # acetylation repairs the damage caused by ...": not "caused")
         verb = unknown
-    if verb is not None and verb.group(0).lower().endswith("ed") and re.search(r"\b\w+ing\s+$", clean[: verb.start()]):
+    if verb is not None and verb.group(0).lower().endswith("ed") and regexcache.search(r"\b\w+ing\s+$", clean[: verb.start()]):
         # "therapeutics receiving accelerated approval encounter ...": an adjective, not the verb
         later = [m for m in finite if m.start() > verb.start()]
         verb = later[0] if later else verb
     if verb is not None:
         subject_end = verb.start()
-    subject = re.sub(r"(?:\s+(?:\w+ly|still|also|even))+\s*$", " ", clean[:subject_end])  # "Carbetocin significantly", "ketamine still": not the name
+    subject = regexcache.sub(r"(?:\s+(?:\w+ly|still|also|even))+\s*$", " ", clean[:subject_end])  # "Carbetocin significantly", "ketamine still": not the name
     # a setting before the subject ("Upon viral challenge, memory T cells ...", "In adults with
     # TRD, ketamine ..."): not the intervention's name (populations and conditions are read from
     # the whole claim)
@@ -552,7 +552,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     if setting and len(subject) - setting.end() > 3:
         subject = subject[setting.end() :]
     # "Unlike ECT, ketamine does not cause memory problems": the other treatment, set against it
-    unlike = re.match(r"^\s*(?:unlike|in contrast to|as opposed to)\s+([^,;]{2,60}),\s*(\S.*)$", subject, _I)
+    unlike = regexcache.match(r"^\s*(?:unlike|in contrast to|as opposed to)\s+([^,;]{2,60}),\s*(\S.*)$", subject, _I)
     if unlike:
         subject = unlike.group(2)
     predicate = clean[subject_end:]
@@ -562,14 +562,14 @@ def _parse_claim(text: str) -> ClaimFrame:
     comparator_text = None
     comp = _COMPARATOR_AFTER.search(predicate)
     if (
-        comp and re.match(r"as well as", comp.group(0), _I) and not _LISTED_AFTER_VERB.search(predicate[: comp.start()])
+        comp and regexcache.match(r"as well as", comp.group(0), _I) and not _LISTED_AFTER_VERB.search(predicate[: comp.start()])
         and _LIST_IN_SETTING.search(predicate[: comp.start()]) and not _DOES_AFTER.search(predicate, comp.start(1))
     ):
         # "lowers blood pressure in normotensive as well as hypertensive people": a list, not a
         # comparison ("works as well as ECT" is one)
         comp = None
     if comp:
-        comparator_text = re.sub(r"\s+(?:does|do|did)$", "", comp.group(1).strip(), flags=_I)  # "as well as morphine does"
+        comparator_text = regexcache.sub(r"\s+(?:does|do|did)$", "", comp.group(1).strip(), flags=_I)  # "as well as morphine does"
         # "beats quetiapine as an add-on to SSRIs": quetiapine is the comparator, not what both are added to
         comparator_text = _AS_ADD_ON.sub("", comparator_text) or comparator_text
     addon = None
@@ -578,7 +578,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     if comparator_text is None:
         # "Adding X to Y improves Z": Y alone is the comparator
         # ("X added to Y", "X on top of Y")
-        addon = re.match(r"^\s*(?:adding|the addition of)\s+(.+?)\s+to\s+(.+?)\s*$", subject, _I) or re.match(
+        addon = regexcache.match(r"^\s*(?:adding|the addition of)\s+(.+?)\s+to\s+(.+?)\s*$", subject, _I) or regexcache.match(
             r"^\s*(.+?)\s+(?:added to|in addition to|on top of)\s+(.+?)\s*$", subject, _I
         )
         if addon:
@@ -600,7 +600,7 @@ def _parse_claim(text: str) -> ClaimFrame:
             # its whole name (Arms.positions tells "sham moxibustion" from "moxibustion")
             # (a comparator that is the intervention's absence, "no block", shares its words with it:
             # "the block group" is the intervention's arm, "the no-block group" the comparator's)
-            absent = re.match(r"(?:no|without)\s", comparator_text, _I)
+            absent = regexcache.match(r"(?:no|without)\s", comparator_text, _I)
             inter_pats = (_phrase_terms(subject, exclude="" if absent else comparator_text) or _phrase_terms(subject)) + route_pats + _class_members(subject)
         if not cdrug and croute and drug_pats and not re.search(vocab.DRUG_KIND_WORDS, comparator_text, _I):
             # "oral ketamine ... as well as an IV drip": the drug is shared; the route tells the arms apart
@@ -630,7 +630,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     cue: str | None = verb.group(0) if verb else None
     body = predicate if comparator_text is None else predicate[: comp.start()] + " " + predicate[comp.end() :] if comp else predicate
     # a claim's parentheses define or qualify ("(control intervention)", "(PTEF)"): not its result
-    body_wo_negation = re.sub(r"\([^()]*\)", " ", _DENIAL.sub(" ", body))
+    body_wo_negation = regexcache.sub(r"\([^()]*\)", " ", _DENIAL.sub(" ", body))
     # the verb and its object, before any phrase of setting ("reduces angina frequency | in patients
     # with coronary disease"): the outcome is read there first
     head = _SETTING.split(" " + body_wo_negation.strip() + " ", maxsplit=1)[0].strip()
@@ -661,7 +661,7 @@ def _parse_claim(text: str) -> ClaimFrame:
             goodness = direction * v
     # one verb over outcomes good and bad ("increases range of motion, depression and quality of
     # life"): the claim says which way the values go, not which way is better
-    if direction and (rd.UP.search(body) or re.search(r"\bpeak", body, _I)) and rd.DOWN.search(body) and re.search(r"\b(then|before|after which)\b", body, _I):
+    if direction and (rd.UP.search(body) or regexcache.search(r"\bpeak", body, _I)) and rd.DOWN.search(body) and regexcache.search(r"\b(then|before|after which)\b", body, _I):
         direction = goodness = v = 0  # a time course ("peaks within days and then decreases"), not one direction
     one_verb = len(rd.UP.findall(body) + rd.DOWN.findall(body)) == 1
     if direction and v and goodness == direction * v and one_verb and len(_valences(head)) > 1:
@@ -676,11 +676,11 @@ def _parse_claim(text: str) -> ClaimFrame:
     if safety:
         assertion, harm, goodness, direction = "safety", True, 1, -1
         cue = _SAFETY.search(clean).group(0)  # type: ignore[union-attr]
-    elif _EQUIV.search(unbracketed := re.sub(r"\([^()]*\)", " ", clean)):
+    elif _EQUIV.search(unbracketed := regexcache.sub(r"\([^()]*\)", " ", clean)):
         # (not "(equivalent to 100 mg progesterone)": a description of the dose)
         assertion = "equivalence"
         cue = _EQUIV.search(unbracketed).group(0)  # type: ignore[union-attr]
-        if re.match(r"no\b", cue, _I) and negated and not _DENIAL.search(main.replace(cue, " ")):
+        if regexcache.match(r"no\b", cue, _I) and negated and not _DENIAL.search(main.replace(cue, " ")):
             negated = False  # "no worse than", "no less effective than": the equivalence itself, not a denial
     elif _SUPER.search(clean) and comparator_text:
         assertion = "superiority"
@@ -708,28 +708,28 @@ def _parse_claim(text: str) -> ClaimFrame:
         # targets (stance.read_sentence), not by a change in anything else: "works by activating
         # NMDA receptors" is no claim that it works, "blocks NMDA receptors" none of which way
         # symptoms go (a claim that it raises an amount, "increases BDNF levels", is read as any)
-        if re.fullmatch(f"(?:{vocab.ACTIVATE_WORDS}|{vocab.BLOCK_WORDS})", cue or "", _I) or re.match(r"(?:works?|acts?)\b", cue or "", _I):
+        if re.fullmatch(f"(?:{vocab.ACTIVATE_WORDS}|{vocab.BLOCK_WORDS})", cue or "", _I) or regexcache.match(r"(?:works?|acts?)\b", cue or "", _I):
             direction = goodness = v = 0
     # time frames are read in the predicate: "long-term use harms memory" is not a claim that lasts
     lasting = fading = None
     # (with the adverbs before the verb: "permanently cures depression")
-    adverbs = re.search(r"(?:\s+\w+ly)+\s*$", clean[:subject_end])
+    adverbs = regexcache.search(r"(?:\s+\w+ly)+\s*$", clean[:subject_end])
     timing = (adverbs.group(0) if adverbs else "") + predicate
     if _TIME_LEAD.match(clean):
         timing = clean  # "A month later, ketamine still outperforms an SSRI": the time comes first
     m_fade = _FADING.search(timing)
-    held_for = re.search(vocab.LASTING_FOR_SPAN, re.split(r"\b(?:compared|versus|vs\b|than|relative to|plus|with|after|following)\b", timing, maxsplit=1, flags=_I)[0], _I)
+    held_for = re.search(vocab.LASTING_FOR_SPAN, regexcache.split(r"\b(?:compared|versus|vs\b|than|relative to|plus|with|after|following)\b", timing, maxsplit=1, flags=_I)[0], _I)
     m_last = _LASTING.search(timing) or held_for
     if m_fade:
         fading = time_days(timing[m_fade.start() :]) or 7.0
-        if re.search(r"\b(?:a few|several|some)\s+days\b", timing[m_fade.start() :], _I):
+        if regexcache.search(r"\b(?:a few|several|some)\s+days\b", timing[m_fade.start() :], _I):
             fading = 7.0  # ("only lasts a few days": gone within the week)
     elif m_last:
         t = time_days(timing[m_last.start() :])
-        if re.search(r"permanent\w*|for good|forever|lifelong|for life", timing, _I):
+        if regexcache.search(r"permanent\w*|for good|forever|lifelong|for life", timing, _I):
             t = PERMANENT_DAYS
         # (a bare "the relief lasts" at the end says it lasts, for a while)
-        if t and (t >= 7 or held_for) or re.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever|\blasting\b|\bstays? (gone|away|down|better|well)\b|\blasts?\W*$", timing, _I):
+        if t and (t >= 7 or held_for) or regexcache.search(r"permanent|long[- ](lasting|term)|durabl|sustained|for good|forever|\blasting\b|\bstays? (gone|away|down|better|well)\b|\blasts?\W*$", timing, _I):
             lasting = t or 30.0
     onset = bool(_ONSET.search(clean)) and lasting is None and fading is None
     # (not in an aside: "Higher X, when associated with Y, is negatively correlated with Z")
@@ -745,8 +745,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         cue = assoc[1]
     # the outcome is the verb's object, up to the first phrase of setting or manner ("in normal
     # pregnancy", "by degrading beta-catenin"); "misuse is on the rise": the subject is the outcome
-    after_verb = body[len(verb.group(0)) :] if verb is not None and body.startswith(verb.group(0)) else re.sub(r"^\W*\w+\s*", "", body)
-    after_verb = re.sub(r"^\s*(?:not|never)\s+[a-z]+\s+", "", after_verb, flags=_I)  # "does not raise blood pressure"
+    after_verb = body[len(verb.group(0)) :] if verb is not None and body.startswith(verb.group(0)) else regexcache.sub(r"^\W*\w+\s*", "", body)
+    after_verb = regexcache.sub(r"^\s*(?:not|never)\s+[a-z]+\s+", "", after_verb, flags=_I)  # "does not raise blood pressure"
     effect_on = re.match(r"\s*(?:" + vocab.EFFECT_ON + r")", (verb.group(0) if verb is not None else "") + after_verb, _I)
     if effect_on:  # "has no significant effect on itch": the outcome is itch
         after_verb = ((verb.group(0) if verb is not None else "") + after_verb)[effect_on.end() :]
@@ -771,10 +771,10 @@ def _parse_claim(text: str) -> ClaimFrame:
         outcome_stems = rd.content_stems(_SETTING.split(" " + likely.group(1), maxsplit=1)[0]) or rd.content_stems(likely.group(1))
     elif re.match(r"\s*(is|are|was|were|has been|have been)\s+(\w+ly\s+)?(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|on the rise)\b", predicate, _I):
         outcome_stems = rd.content_stems(subject)
-        exposure = re.search(r"\b(?:after|with|in|among|following|for|during)\s+(.+?)\s+than\b", predicate, _I)
+        exposure = regexcache.search(r"\b(?:after|with|in|among|following|for|during)\s+(.+?)\s+than\b", predicate, _I)
         if exposure:  # "... is higher after miscarriage than (after) live birth": the exposure is the arm
             inter_pats = _phrase_terms(exposure.group(1), exclude=comparator_text or "")
-    elif not rd.content_stems(obj) or not outcome and re.match(r"\s*(is|are|was|were|has been|have been)\b", predicate, _I):
+    elif not rd.content_stems(obj) or not outcome and regexcache.match(r"\s*(is|are|was|were|has been|have been)\b", predicate, _I):
         outcome_stems |= rd.content_stems(subject)  # "the effects wear off within hours": an intransitive verb
     return ClaimFrame(
         text=text,

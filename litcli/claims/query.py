@@ -50,7 +50,7 @@ class TermGroup:
 
 
 def _tiab(term: str) -> str:
-    return f'"{term}"[tiab]' if re.search(r"[\s\-/]", term) else f"{term}[tiab]"
+    return f'"{term}"[tiab]' if regexcache.search(r"[\s\-/]", term) else f"{term}[tiab]"
 
 
 @dataclass

@@ -208,7 +208,7 @@ def sentence_kind(sentence: str, section: str | None = None) -> str:
                 continue  # a null result is a finding too ("did not differ between those who received ...")
             if kind == "aim" and (_P.search(sentence) or _CI.search(sentence)):
                 continue  # statistics are results, never aims ("when we examined X, ... p = 0.25")
-            if kind == "background" and re.search(r"\b(contrary to|unlike|in contrast to)\b", sentence, _I):
+            if kind == "background" and regexcache.search(r"\b(contrary to|unlike|in contrast to)\b", sentence, _I):
                 continue
             return kind
     return "finding"
@@ -394,8 +394,8 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
     likely_than = _LIKELY_THAN_TO.match(text, end)  # ("more likely than those given placebo to maintain abstinence")
     if likely_than:
         end = likely_than.end()
-    after = re.split(r"\s(?:than|compared|versus|vs\.?|relative to|and|but|while|whereas)\s|[(;,]", text[end : end + 80], maxsplit=1)[0]
-    predicate = re.search(r"\b(was|were|is|are|been|remained|became)\s+(\w+ly\s+)?(\w+\s+)?$", text[max(0, start - 40) : start], _I)
+    after = regexcache.split(r"\s(?:than|compared|versus|vs\.?|relative to|and|but|while|whereas)\s|[(;,]", text[end : end + 80], maxsplit=1)[0]
+    predicate = regexcache.search(r"\b(was|were|is|are|been|remained|became)\s+(\w+ly\s+)?(\w+\s+)?$", text[max(0, start - 40) : start], _I)
     if predicate and _LIKELY_TO.match(text, end):
         predicate = None  # "were more likely to achieve remission": the outcome follows
     v, words = valence(after)
@@ -403,12 +403,12 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
         return v, words
     share = _SHARE_OF_PEOPLE.match(text, end) if not predicate else None
     reached = _PEOPLE_PREDICATE.search(text, end, end + 160) if share else None
-    if reached and not re.search(r"[;]", text[end : reached.start()]):
-        v, words = valence(re.split(r"\s(?:than|compared|versus|vs\.?)\s|[(;,]", text[reached.end() : reached.end() + 60], maxsplit=1)[0])
+    if reached and not regexcache.search(r"[;]", text[end : reached.start()]):
+        v, words = valence(regexcache.split(r"\s(?:than|compared|versus|vs\.?)\s|[(;,]", text[reached.end() : reached.end() + 60], maxsplit=1)[0])
         if words:
             # ("more participants no longer met PTSD criteria": the bad thing left behind)
-            return (-v if re.search(r"\b(?:no (?:longer|_)|not|never|failed to)\s+$", text[end : reached.start()], _I) else v), words  # ("longer" masked as "_")
-    if re.match(r"\s+(?:in|of)\b", text[end:]) and _NOMINAL.search(text[start:end]):
+            return (-v if regexcache.search(r"\b(?:no (?:longer|_)|not|never|failed to)\s+$", text[end : reached.start()], _I) else v), words  # ("longer" masked as "_")
+    if regexcache.match(r"\s+(?:in|of)\b", text[end:]) and _NOMINAL.search(text[start:end]):
         return 0, None  # "a reduction in BMI": the object follows; the noun before is another outcome ("a greater weight loss, reduction in BMI")
     # (not from a leading setting: "In treatment-refractory anxiety, a higher proportion of patients
     # on ketamine were responders" is not about more anxiety)
@@ -467,10 +467,10 @@ def _table_row_p(text: str) -> float | None:
     k = len(tokens)
     while k > 0 and _ROW_TOKEN.match(tokens[k - 1]):
         k -= 1
-    numbers = [t for t in tokens[k:] if re.search(r"\d", t)]
+    numbers = [t for t in tokens[k:] if regexcache.search(r"\d", t)]
     label = " ".join(tokens[:k])
-    ns = bool(tokens) and re.fullmatch(r"NS|N\.S\.?|n\.s\.?", tokens[-1]) is not None
-    if len(numbers) < (2 if ns else 3) or not re.search(r"[A-Za-z]{2}", label) or len(label.split()) > 14 or _ROW_VERB.search(label):
+    ns = bool(tokens) and regexcache.fullmatch(r"NS|N\.S\.?|n\.s\.?", tokens[-1]) is not None
+    if len(numbers) < (2 if ns else 3) or not regexcache.search(r"[A-Za-z]{2}", label) or len(label.split()) > 14 or _ROW_VERB.search(label):
         return None
     last, before = tokens[-1], tokens[-2] if len(tokens) > 1 else ""
     if ns:
@@ -519,11 +519,11 @@ def significance(text: str) -> bool | None:
             continue
         # (the estimate named last before the interval is its own: "vitamin D ... (HR 0.96, 95% CI ...")
         label = [x.group(0) for x in _CI_LABEL.finditer(m.group(0)[: m.start(2) - m.start()])][-1:] or [m.group(1)]
-        null = 1.0 if re.search(r"ratio|risk|HR|OR|RR|IRR", label[0], _I) else 0.0
+        null = 1.0 if regexcache.search(r"ratio|risk|HR|OR|RR|IRR", label[0], _I) else 0.0
         if lo > hi:
             lo, hi = hi, lo
         sig.append(not (lo <= null <= hi))
-    if re.search(
+    if regexcache.search(
         r"\b(?:not\s+|no\s+|non-?\s*|in|approach\w*\s+|near(?:ly)?\s+|close to\s+|borderline\s+|marginal(?:ly)?\s+|trend\w* toward\w*\s+)"
         r"(?:(?:statistic\w*|clinical\w*|any|or|and|reach\w*|achiev\w*|attain\w*|the|level|of|"
         r"(?:found|shown|proven|considered|deemed|observed|seen) to be)\s+)*significan",
@@ -531,9 +531,9 @@ def significance(text: str) -> bool | None:
         _I,
     ):
         sig.append(False)
-    elif re.search(r"\bsignifican(t|tly|ce)\b", text, _I):
+    elif regexcache.search(r"\bsignifican(t|tly|ce)\b", text, _I):
         sig.append(True)
-    if not sig and re.search(r"\(\s*(?:NS|N\.S\.?|n\.s\.?)\s*\)|,\s*(?:NS|N\.S\.)\s*\)", text):
+    if not sig and regexcache.search(r"\(\s*(?:NS|N\.S\.?|n\.s\.?)\s*\)|,\s*(?:NS|N\.S\.)\s*\)", text):
         sig.append(False)  # "2.2% and 2.7% (NS)"
     table_p = _TABLE_P.search(text)
     if table_p and not sig:
@@ -666,7 +666,7 @@ def _is_reference(text: str, pos: int) -> bool:
         between = before[marker.end() :].split()
         # (nor a level: "than those with low expression" sets two levels of the same thing apart)
         if 1 <= len(between) <= 2 and all(
-            re.fullmatch(r"[\w-]+", w) and (w.lower() in ("the", "a", "an") or w.lower() not in _STOP and w.lower() not in vocab.LEVEL_WORDS)
+            regexcache.fullmatch(r"[\w-]+", w) and (w.lower() in ("the", "a", "an") or w.lower() not in _STOP and w.lower() not in vocab.LEVEL_WORDS)
             for w in between
         ):
             return True
@@ -692,14 +692,14 @@ _REFERENCE_AFTER = regexcache.compile(r"\b(than|compared (with|to)|relative to)\
 def _listed_together(text: str, arms: Arms, ipos: list[int], cpos: list[int]) -> bool:
     """Are the two arms named side by side in a list ("in group E and group N", "A or B"), with
     no numbers given for each ("... 27% and 50% in the A and B groups, respectively")?"""
-    if re.search(r"\brespectively\b", text, _I):
+    if regexcache.search(r"\brespectively\b", text, _I):
         return False
     first, second = sorted((min(ipos), min(cpos)))
     first_arm = arms.intervention if first in ipos else arms.comparator
     m = first_arm.match(text, first) if first_arm is not None else None
     end = m.end() if m else first
     between = text[end:second]
-    return re.fullmatch(r"(?:\s+(?:group|arm)s?)?\s*(?:,|and|or|&)\s+(?:the\s+|in\s+(?:the\s+)?)?", between, _I) is not None
+    return regexcache.fullmatch(r"(?:\s+(?:group|arm)s?)?\s*(?:,|and|or|&)\s+(?:the\s+|in\s+(?:the\s+)?)?", between, _I) is not None
 
 
 _BRACKETED = regexcache.compile(r"\([^()]*\)|\{[^{}]*\}|\[[^\[\]]*\]")
@@ -731,7 +731,7 @@ def arm_sign(text: str, arms: Arms) -> int | None:
     if any(refs) and not all(refs):
         return None  # the intervention's words name both arms ("six infusions ... than one infusion")
     if ipos and not cpos:
-        return -1 if all(refs) and re.search(r"\bthan\b", text, _I) else 1
+        return -1 if all(refs) and regexcache.search(r"\bthan\b", text, _I) else 1
     if cpos and not ipos:
         # "placebo ... than ketamine" would name the intervention; only the control is named
         if all(_is_reference(text, p) for p in cpos):
@@ -827,7 +827,7 @@ _TIME_SINCE = regexcache.compile(r"\s*(weeks?|days?|months?|years?|hours?|h|minu
 
 def _value_before(clause: str, pos: int) -> tuple[float, int] | None:
     start = max(0, pos - 60)
-    while start > 0 and re.match(r"[\d.,·]", clause[start - 1]):
+    while start > 0 and regexcache.match(r"[\d.,·]", clause[start - 1]):
         start -= 1  # never the tail of a number cut by the window ("7" of "12.7")
     found = list(_BEFORE_ARM.finditer(clause[start:pos]))
     if not found:
@@ -880,7 +880,7 @@ def _mentions(clause: str, positions: list[int]) -> list[tuple[int, int]]:
     words no more than two short words apart."""
     runs: list[tuple[int, int]] = []
     for p in sorted(positions):
-        if runs and re.fullmatch(r"[\w-]+(\s+[\w-]+)?\s+(?:[\w-]{1,4}\s+)?", clause[runs[-1][1] : p]):
+        if runs and regexcache.fullmatch(r"[\w-]+(\s+[\w-]+)?\s+(?:[\w-]{1,4}\s+)?", clause[runs[-1][1] : p]):
             runs[-1] = (runs[-1][0], p)
         else:
             runs.append((p, p))
@@ -922,7 +922,7 @@ def _pair_for_listed_arms(clause: str, arms: Arms) -> bool:
         return False
     first, last = min(mi[0][0], mc[0][0]), max(mi[0][1], mc[0][1])
     between = clause[min(mi[0][1], mc[0][1]) : max(mi[0][0], mc[0][0])] + " "
-    listed = re.fullmatch(r"[^;()]{0,40}?\s(and|or|vs\.?|versus)\s+(the\s+)?", between, _I) is not None
+    listed = regexcache.fullmatch(r"[^;()]{0,40}?\s(and|or|vs\.?|versus)\s+(the\s+)?", between, _I) is not None
     return listed and _listed_pair(clause, first, last) is not None
 
 
@@ -965,7 +965,7 @@ def _respectively_many(clause: str, arms: Arms) -> tuple[int, str, str, float] |
     if not m:
         return None
     values = [_num(m.group(1))] + [_num(v.split("±")[0].split("+/-")[0].strip(" %")) for v in m.group(2).split(",") if v.strip()] + [_num(m.group(3))]
-    names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", re.sub(r"\s+(?:groups?|arms?)$", "", m.group(4).strip())) if n.strip()]
+    names = [n.strip() for n in regexcache.split(r",\s*(?:and\s+)?|\s+and\s+", regexcache.sub(r"\s+(?:groups?|arms?)$", "", m.group(4).strip())) if n.strip()]
     if len(names) != len(values) or len(values) < 3:
         return None
     side = []
@@ -1014,7 +1014,7 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     resp = _RESPECTIVELY.search(clause)
     try:
         # "16 and 13 min with A and B, respectively"; "for A and B were 3.5 and 5.1, respectively"
-        listed = re.fullmatch(r"[^;()]{0,40}?\s(and|or|vs\.?|versus)\s+(the\s+)?", clause[min(i_last, c_last) : max(ipos[0], cpos[0])] + " ", _I) is not None
+        listed = regexcache.fullmatch(r"[^;()]{0,40}?\s(and|or|vs\.?|versus)\s+(the\s+)?", clause[min(i_last, c_last) : max(ipos[0], cpos[0])] + " ", _I) is not None
         pair = _listed_pair(clause, min(ipos[0], cpos[0]), max(i_last, c_last)) if listed and not resp else None
         if resp and (resp.end() <= min(ipos[0], cpos[0]) or resp.start() >= max(ipos[0], cpos[0]) and listed):
             first, second = _num(resp.group(1)), _num(resp.group(3))
@@ -1033,8 +1033,8 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
                 before_i, before_c = _value_before(clause, ipos[0]), _value_before(clause, cpos[0])
                 if before_i is not None and before_c is not None:
                     got_i, got_c = before_i, before_c
-                elif (got_i is not None and re.search(r"\bby\b|\bof\s*$", clause[i_last : got_i[1]])) or (
-                    got_c is not None and re.search(r"\bby\b|\bof\s*$", clause[c_last : got_c[1]])
+                elif (got_i is not None and regexcache.search(r"\bby\b|\bof\s*$", clause[i_last : got_i[1]])) or (
+                    got_c is not None and regexcache.search(r"\bby\b|\bof\s*$", clause[c_last : got_c[1]])
                 ):
                     # one figure after its arm's verb of change, the other before its own arm ("the
                     # placebo arm improved by 15.8 points, compared with 19.8 points in the A arm")
@@ -1059,10 +1059,10 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     start = min(at_i, at_c, ipos[0], cpos[0])
     lead = clause[: min(at_i, at_c)]
     # ("had fallen by a mean of 15.3 points in A versus 7.8 in B": the sizes of a fall)
-    fall_size = re.search(r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+){0,4}?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I)
+    fall_size = regexcache.search(r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+){0,4}?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I)
     if fall_size and re.search(_AT_LEAST_SHARE + r"\s+$", lead[: fall_size.start()], _I):
         fall_size = None  # "the proportion achieving at least 30% reduction in pain was 39%": shares of responders
-    if vi >= 0 and vc >= 0 and re.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by(?:\s+(?:a|an|the)?\s*(?:mean|median|average)(?:\s+of)?)?\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or vi >= 0 and vc >= 0 and fall_size:
+    if vi >= 0 and vc >= 0 and regexcache.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by(?:\s+(?:a|an|the)?\s*(?:mean|median|average)(?:\s+of)?)?\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or vi >= 0 and vc >= 0 and fall_size:
         # (or "the mean MADRS reduction was 16.4 points in A and 8.7 in B")
         d = -d  # the numbers are the size of a fall
     if vi < 0 and vc < 0 and _PROGRESSED_BY.search(lead):
@@ -1178,7 +1178,7 @@ def _difference_direction(clause: str, arms: Arms) -> tuple[int, str, int] | Non
     higher, 0 when its interval includes 0), the cue, and where the difference starts; None unless
     the intervention is named first (or the comparator as the reference) and no side is favoured in
     words (a sign's meaning then depends on the writer's convention)."""
-    if arms.intervention is None or re.search(r"\bfavou?r", clause, _I):
+    if arms.intervention is None or regexcache.search(r"\bfavou?r", clause, _I):
         return None
     found = list(_DIFFERENCE.finditer(clause))
     if len(found) != 1:
@@ -1275,7 +1275,7 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
         moves.sort()
         first = moves[0]
         nxt = next((mv for mv in moves[1:] if mv[0] > first[0]), None)
-        if nxt and _CHANGE_NOUN.match(text, nxt[0]) and re.fullmatch(r"[\w-]+\s+", text[first[0] : nxt[0]]):
+        if nxt and _CHANGE_NOUN.match(text, nxt[0]) and regexcache.fullmatch(r"[\w-]+\s+", text[first[0] : nxt[0]]):
             return first[1] * nxt[1], True  # "accelerated loss of kidney function": more of a fall
         return first[1], True
     if m_good and not m_bad:
@@ -1339,9 +1339,9 @@ def association(text: str, *, levels: bool = False) -> tuple[int, str] | None:
     if said:
         return 2 * vocab.ASSOCIATION_SIGN[said.group(1).lower()], cue
     left, left_said = _side_effect(text[max(0, m.start() - 60) : m.start()])
-    right_text = re.split(r"[(;]", text[m.end() :], maxsplit=1)[0]
+    right_text = regexcache.split(r"[(;]", text[m.end() :], maxsplit=1)[0]
     right, right_said = _side_effect(right_text)
-    listed = [_side_effect(part) for part in re.split(r",?\s+and\s+|,\s+", right_text)]
+    listed = [_side_effect(part) for part in regexcache.split(r",?\s+and\s+|,\s+", right_text)]
     if len({sign for sign, said in listed if said}) > 1:
         # "associated with reduced brain volumes and increased odds of dementia": each outcome its
         # own way; which is the claim's, the words alone do not say
@@ -1353,7 +1353,7 @@ def association(text: str, *, levels: bool = False) -> tuple[int, str] | None:
     v, _ = valence(right_text)
     if GOOD.search(right_text) or BAD.search(right_text):
         pass  # "better outcomes": already judged
-    elif v and re.search(r"\b(response|remission|improvement|outcomes?|survival)\b", right_text, _I):
+    elif v and regexcache.search(r"\b(response|remission|improvement|outcomes?|survival)\b", right_text, _I):
         right *= v
     if not (left_said or right_said):
         # "X was associated with Y (odds ratio 1.21, 95% CI 1.12-1.31)": the ratio says which way
@@ -1403,7 +1403,7 @@ class Finding:
 
 
 def _cue(text: str, m: re.Match[str]) -> str:
-    lead = re.search(r"\b(significantly|markedly|rapidly|substantially|further|numerically)\s+$", text[: m.start()], _I)
+    lead = regexcache.search(r"\b(significantly|markedly|rapidly|substantially|further|numerically)\s+$", text[: m.start()], _I)
     return text[lead.start() if lead else m.start() : m.end()].strip()
 
 
@@ -1419,7 +1419,7 @@ def _close_figures_each(clause: str, arms: Arms) -> bool:
     groups the clause does not name, close to each other, with no comparison or test in words — the
     outcome's words are said of each group, and no group did better by them."""
     each = _RESPECTIVELY.search(clause)
-    if not each or _names_an_arm(clause, arms) or _COMPARATIVE.search(clause) or _P.search(clause) or re.search(r"\bcompar|\bsignifican", clause, _I):
+    if not each or _names_an_arm(clause, arms) or _COMPARATIVE.search(clause) or _P.search(clause) or regexcache.search(r"\bcompar|\bsignifican", clause, _I):
         return False
     first, second = abs(_num(each.group(1))), abs(_num(each.group(3)))
     return max(first, second) > 0 and abs(first - second) / max(first, second) < 0.25
@@ -1429,7 +1429,7 @@ def _names_an_arm(text: str, arms: Arms) -> bool:
     """Does ``text`` (what follows "similar to") name an arm?  "similar to placebo" compares the
     arms; "similar to that at higher dosages" does not."""
     ipos, cpos = arms.positions(text)
-    return bool(ipos or cpos or re.match(r"\s+(that|those) (of|in|with|for) (the )?(other|both|two)\b", text, _I))
+    return bool(ipos or cpos or regexcache.match(r"\s+(that|those) (of|in|with|for) (the )?(other|both|two)\b", text, _I))
 
 
 _DIFFERENT_AFTER = regexcache.compile(r"\bsignificantly\s+(\w+\s+){0,2}than\b", _I)
@@ -1475,12 +1475,12 @@ def _other_arm_alone(clause: str, arms: Arms) -> bool:
     if ipos or not cpos or _COMPARING.search(clause) or _OWN_ARM_WORDS.search(clause) or any(_is_reference(clause, p) for p in cpos):
         return False  # ("no significant separation from placebo": the other arm as the reference)
     # one group named ("... but not in the placebo group"), not two ("x% in the A group and y% in the placebo group")
-    return len(re.findall(r"\b(group|arm|cohort)\b", clause, _I)) <= 1 and len(_mentions(clause, cpos)) == 1
+    return len(regexcache.findall(r"\b(group|arm|cohort)\b", clause, _I)) <= 1 and len(_mentions(clause, cpos)) == 1
 
 
 def _excepted(clause: str, outcome_stems: frozenset[str]) -> bool:
     """Is the claim's outcome the exception of a null ("no differences except for X")?"""
-    m = re.search(r"\bexcept(?:\s+(?:for|from|in))?\b([^;]*?)(?:,\s+(?:there|the|no)\b|$)", clause, _I)
+    m = regexcache.search(r"\bexcept(?:\s+(?:for|from|in))?\b([^;]*?)(?:,\s+(?:there|the|no)\b|$)", clause, _I)
     if not m or not outcome_stems:
         return False
     named = outcome_stems & content_stems(clause)  # (the claim's outcome words used in the clause: all of them in the exception)
@@ -1489,13 +1489,13 @@ def _excepted(clause: str, outcome_stems: frozenset[str]) -> bool:
 
 def _object_stems(clause: str, end: int) -> frozenset[str]:
     """The stems of the few words after a direction word ("reduction | in PA"), with acronyms."""
-    after = re.split(r"[,;(]|\s(?:and|but|while|whereas|than)\s", clause[end : end + 60], maxsplit=1)[0]
-    return content_stems(after) | frozenset(stem(a) for a in re.findall(r"\b[A-Z][A-Z0-9-]{1,9}\b", after))
+    after = regexcache.split(r"[,;(]|\s(?:and|but|while|whereas|than)\s", clause[end : end + 60], maxsplit=1)[0]
+    return content_stems(after) | frozenset(stem(a) for a in regexcache.findall(r"\b[A-Z][A-Z0-9-]{1,9}\b", after))
 
 
 def _names_outcome(clause: str, m: re.Match[str], outcome_stems: frozenset[str]) -> bool:
     """Is the matched word part of a two-word name of the claim's outcome ("rescue sedation")?"""
-    after = re.match(r"\s+([\w-]+)", clause[m.end() :])
+    after = regexcache.match(r"\s+([\w-]+)", clause[m.end() :])
     return stem(m.group(0)) in outcome_stems and after is not None and stem(after.group(1)) in outcome_stems
 
 
@@ -1510,7 +1510,7 @@ def _induced_change(clause: str, arms: Arms) -> Finding | None:
     if arms.intervention is None:
         return None
     for m in _INDUCED.finditer(clause):
-        word = re.search(r"[\w-]+$", clause[: m.start()])
+        word = regexcache.search(r"[\w-]+$", clause[: m.start()])
         if not word or not arms.intervention.fullmatch(word.group(0)) and not arms.intervention.search(word.group(0)):
             continue
         if NEGATION.search(clause[max(0, word.start() - 12) : word.start()]):
@@ -1545,7 +1545,7 @@ def reads_reversed(clause: str, arms: Arms) -> bool:
         return True  # "ARLX is required for Hedgehog signalling" (the gene at work) for "loss of ARLX impairs ..."
     return bool(
         _SYMBOL.fullmatch(first.group(0)) and not _MANIPULATED_LOSS.search(clause[max(0, first.start() - 40) : first.end() + 20])
-        and not taken_away and not re.search(r"\banti-?\s*$", clause[max(0, first.start() - 6) : first.start()], _I)
+        and not taken_away and not regexcache.search(r"\banti-?\s*$", clause[max(0, first.start() - 6) : first.start()], _I)
     )
 
 
@@ -1557,7 +1557,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     later = _LATER.search(clause)  # ("at baseline or after 3 months, no difference": a result after all)
     if _BASELINE.search(clause) and not _FROM_BASELINE.search(clause) and not later:
         return Finding()  # "similar at baseline": a description of the groups, not a result
-    if _BEFORE_TREATMENT.search(clause) and not later and not re.search(r"\bto\s+[-−]?\d", clause):
+    if _BEFORE_TREATMENT.search(clause) and not later and not regexcache.search(r"\bto\s+[-−]?\d", clause):
         return Finding()  # "before induction, MAP was similar in the groups" (and not "from 7 before to 3 after")
     induced = _induced_change(clause, arms)
     if induced is not None:
@@ -1590,7 +1590,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     m_null = NULL.search(clause)
     while m_null and _WHO_BEFORE.search(clause[max(0, m_null.start() - 40) : m_null.start()]):
         m_null = NULL.search(clause, m_null.end())  # "even among those whose pain scores did not change": who, not what was found
-    if m_null and re.match(r"similar", m_null.group(0), _I) and _different_after(clause, m_null.end(), arms):
+    if m_null and regexcache.match(r"similar", m_null.group(0), _I) and _different_after(clause, m_null.end(), arms):
         m_null = None
     if m_null:
         v, words = valence(clause)
@@ -1621,7 +1621,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
                 # "-3.6 points favouring esketamine (95% CI -7.20 to 0.07)": a leaning, not a difference
                 return Finding(null=True, valence=v, outcome=words, significant=False, harm=harm, cue=favour.group(0).strip())
             return Finding(goodness=g, valence=v, outcome=words, significant=sig, harm=harm, cue=(favour.group(0) + named.split(")")[0].split(",")[0]).rstrip(" .;"))
-        if re.match(r"[A-Za-z]", named) and arms.intervention is not None and arms.intervention.search(clause):
+        if regexcache.match(r"[A-Za-z]", named) and arms.intervention is not None and arms.intervention.search(clause):
             # "... in the robot-assisted group (difference favouring enhanced therapy)": an arm the
             # claim does not name did better; who that is, the words do not say
             return Finding()
@@ -1658,7 +1658,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         before = clause[: max(clause.find(m_num), 0)]
         setting = _LEADING_SETTING.match(before)
         v, words = valence(before[setting.end() :] if setting else before)
-        last_part = re.split(r"[,;]\s+", before)[-1]
+        last_part = regexcache.split(r"[,;]\s+", before)[-1]
         if last_part != before and valence(last_part)[1]:
             # the outcome named last before the figures ("For the endpoint of a 30% reduction in pain
             # plus ..., response was 33.7% with A and 13.9% with B": response)
@@ -1699,7 +1699,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     # intervention itself; what follows is the result of less of it
     done_to_arm = [
         (m, d) for pattern, d in ((UP, 1), (DOWN, -1)) for m in pattern.finditer(clause)
-        if re.fullmatch(vocab.DOSE_CHANGE_GERUNDS, m.group(0), _I) and any(re.fullmatch(r"\s+(?:the\s+)?", clause[m.end() : a]) for a, _ in arm_spans)
+        if re.fullmatch(vocab.DOSE_CHANGE_GERUNDS, m.group(0), _I) and any(regexcache.fullmatch(r"\s+(?:the\s+)?", clause[m.end() : a]) for a, _ in arm_spans)
     ]
     # (read against the claim's own change: "Reducing tau prevented deficits" for "Reducing tau
     # prevents deficits" is the same experiment, not tau's effect turned round)
@@ -1721,7 +1721,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             if not any(a <= m.start() < b for a, b in arm_spans)  # "slow eating" names an arm
             # ("Promoting exclusive and prolonged breastfeeding may reduce ...": a participle that
             # describes the arm right after it, when a result follows)
-            and not (m.group(0).lower().endswith("ed") and any(re.fullmatch(r"\s+", clause[m.end() : a]) for a, _ in arm_spans)
+            and not (m.group(0).lower().endswith("ed") and any(regexcache.fullmatch(r"\s+", clause[m.end() : a]) for a, _ in arm_spans)
                      and any(x.start() > m.end() + 3 for p2 in (UP, DOWN) for x in p2.finditer(clause)))
             # ("Elevated glucose directly impairs neutrophil chemotaxis": a participle that opens the
             # clause describes its subject, when a result follows)
@@ -1730,7 +1730,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
                 and any(x.start() > m.end() + 3 and not COMPARATIVE_WORD.match(x.group(0)) for p2 in (UP, DOWN, GOOD, BAD) for x in p2.finditer(clause))
             )
             # ("Lkb1 inactivation cooperates with Kras to promote ...": what was done to the arm names it)
-            and not (_ARM_MANIPULATION.fullmatch(m.group(0)) and any(re.fullmatch(r"[\s-]{0,2}", clause[b : m.start()]) for _, b in arm_spans))
+            and not (_ARM_MANIPULATION.fullmatch(m.group(0)) and any(regexcache.fullmatch(r"[\s-]{0,2}", clause[b : m.start()]) for _, b in arm_spans))
             and not any(m.start() == t[0].start() for t in done_to_arm)
             and not _in_parentheses(clause, m.start())  # "(randomized block ANOVA)"
             and stem(m.group(0)) not in outcome_stems  # "the double product": the outcome's name
@@ -1761,7 +1761,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         window = clause[max(0, judged.start() - 25) : judged.start()]
         neg = NEGATION.search(window)
         # (not a negation closed off before the word: "strong, though not absolute, protection")
-        neg = neg if neg and not re.search(r",\s*$", window) else None
+        neg = neg if neg and not regexcache.search(r",\s*$", window) else None
         v, words = valence(clause)
         if neg:
             return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, judged))
@@ -1777,20 +1777,20 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
             moves = on_outcome + [t for t in moves if t not in on_outcome]
     for k, (m, d) in enumerate(moves):
         word = m.group(0).lower()
-        if stem(word) in outcome_stems and _NOMINAL.search(word) or re.match(r"\s+(in|of)\b", clause[m.end() :]) and stem(word) in outcome_stems:
+        if stem(word) in outcome_stems and _NOMINAL.search(word) or regexcache.match(r"\s+(in|of)\b", clause[m.end() :]) and stem(word) in outcome_stems:
             continue  # "the mean increase in haematoma volume" names the outcome; it is not the result
         if (_AMOUNT.match(word) or _CAUSAL.match(word)) and k + 1 < len(moves) and moves[k + 1][0].start() - m.end() <= 25:
             nxt_word = moves[k + 1][0].group(0)
             if (
-                re.match(r"(smaller|less|lower|fewer)$", word, _I)
-                and re.match(r"(increase|rise|reduction|decrease|decline|drop|fall|gain|loss|elevation)s?$", nxt_word, _I)
-                and not re.search(r"\b(than|compared|versus|vs)\b|[,;]", clause[m.end() : moves[k + 1][0].start()], _I)
+                regexcache.match(r"(smaller|less|lower|fewer)$", word, _I)
+                and regexcache.match(r"(increase|rise|reduction|decrease|decline|drop|fall|gain|loss|elevation)s?$", nxt_word, _I)
+                and not regexcache.search(r"\b(than|compared|versus|vs)\b|[,;]", clause[m.end() : moves[k + 1][0].start()], _I)
             ):
                 # "a smaller increase in potassium": less of a rise is, relatively, lower
                 nxt, nd = moves[k + 1]
                 moves[k + 1] = (nxt, -nd)
             continue  # "a larger reduction in", "mutations cause reduced expression": read the second word
-        if word in ("more", "less") and not re.match(r"\s+\w+", clause[m.end() :]):
+        if word in ("more", "less") and not regexcache.match(r"\s+\w+", clause[m.end() :]):
             continue
         neg = NEGATION.search(clause[max(0, m.start() - 20) : m.start()])
         v, words = _nearest_valence(clause, m.start(), m.end())
@@ -1875,7 +1875,7 @@ SHARES_COMPARED = regexcache.compile(
 def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     """A pattern for a tuple of regular expressions or literal terms (empty: None); bounded, as an
     abstract's own abbreviations make patterns of their own (a long --pairs batch)."""
-    parts = [t for t in terms if t]
+    parts = list(dict.fromkeys(t for t in terms if t))  # (a term named twice adds nothing to match)
     if not parts:
         return None
     return re.compile("|".join(f"(?:{p})" for p in parts), _I)
@@ -1937,7 +1937,7 @@ def target_direction(text: str, concept: vocab.Concept, *, denials: bool = True)
         if experiment:
             # (what the clause says before the experiment's own predicate still counts: "...
             # required AMPA activation downstream of NMDA receptor blockade and was abolished by NBQX")
-            joined = re.search(r"\s+and\s+(?:was|were|is|are|had been|has been)\b", experiment.group(0))
+            joined = regexcache.search(r"\s+and\s+(?:was|were|is|are|had been|has been)\b", experiment.group(0))
             if not joined:
                 continue
             clause = clause[: experiment.start() + joined.start()]

@@ -33,6 +33,7 @@ import re
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -131,9 +132,20 @@ def _program(pattern: str, flags: int) -> Program:
     return int(flags | state.flags), code, state.groups - 1, dict(state.groupdict), tuple(indexgroup)
 
 
+_MEMO: dict[tuple[str, int], re.Pattern[str]] = {}  # (this process's patterns, as re keeps its own)
+
+
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001 - as re.compile
     """``re.compile(pattern, flags)``, from the cache when this Python compiled it before."""
-    flags = int(flags)
+    hit = _MEMO.get((pattern, flags))  # (a RegexFlag hashes and compares as its number)
+    if hit is not None:
+        return hit
+    compiled = _compile(pattern, int(flags))
+    _MEMO[(pattern, int(flags))] = compiled
+    return compiled
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
     store = _store()
     if store.path is None:
         return re.compile(pattern, flags)
@@ -159,6 +171,39 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
         store.used.add(key)
         store.changed()
     return compiled
+
+
+# re's module-level functions for the reader's fixed patterns ("regexcache.search(r'...', text)")
+def search(pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+    return compile(pattern, flags).search(string)
+
+
+def match(pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+    return compile(pattern, flags).match(string)
+
+
+def fullmatch(pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+    return compile(pattern, flags).fullmatch(string)
+
+
+def sub(pattern: str, repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
+    return compile(pattern, flags).sub(repl, string, count)
+
+
+def subn(pattern: str, repl: Any, string: str, count: int = 0, flags: int = 0) -> tuple[str, int]:
+    return compile(pattern, flags).subn(repl, string, count)
+
+
+def split(pattern: str, string: str, maxsplit: int = 0, flags: int = 0) -> list[Any]:
+    return compile(pattern, flags).split(string, maxsplit)
+
+
+def findall(pattern: str, string: str, flags: int = 0) -> list[Any]:
+    return compile(pattern, flags).findall(string)
+
+
+def finditer(pattern: str, string: str, flags: int = 0) -> Iterator[re.Match[str]]:
+    return compile(pattern, flags).finditer(string)
 
 
 def literals(pattern: re.Pattern[str], find: Any) -> tuple[str, ...] | None:

@@ -59,7 +59,7 @@ def _other_treatment(record: Record, drugs: list[vocab.Concept]) -> str | None:
         if word.lower() not in _GENERIC_TREATMENTS and not word.lower().endswith("therapy"):
             return word
     for chem in record.chemicals:
-        if not re.search(r"\b(agents?|antagonists?|agonists?|inhibitors?|drugs?)\b", chem, re.I) and not _names(drugs, chem):
+        if not regexcache.search(r"\b(agents?|antagonists?|agonists?|inhibitors?|drugs?)\b", chem, re.I) and not _names(drugs, chem):
             return chem
     return None
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from litcli.claims import regexcache
 
 
@@ -36,12 +34,12 @@ def _is_abbreviation(before: str) -> bool:
         return False
     raw = m.group(1).lstrip("([\"'“‘")
     token = raw.lower()
-    if token in _UNITS and re.search(r"\d\s+\S+$", before):
+    if token in _UNITS and regexcache.search(r"\d\s+\S+$", before):
         return False  # "over 40 min. Response ...": a unit ends the sentence
     if token in ABBREVIATIONS:
         return True
     # initials: "J." in "Smith J. Results"; "A.B."
-    return bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", raw))
+    return bool(regexcache.fullmatch(r"(?:[A-Z]\.)*[A-Z]", raw))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -62,11 +60,11 @@ def split_sentences(text: str) -> list[str]:
         before = text[start : m.start(1)]
         nxt = text[m.end() :]
         if punct == ".":
-            et_al_end = before.lower().endswith(" et al") and re.match(r"[A-Z][a-z]", nxt)
+            et_al_end = before.lower().endswith(" et al") and regexcache.match(r"[A-Z][a-z]", nxt)
             if _is_abbreviation(before) and not et_al_end:
                 continue
             # "approximately 3. 5" style OCR noise: a bare digit before and after
-            if re.search(r"\d$", before) and re.match(r"\d", nxt) and len(before) < 3:
+            if regexcache.search(r"\d$", before) and regexcache.match(r"\d", nxt) and len(before) < 3:
                 continue
         sentence = text[start : m.end(2)].strip()
         if sentence:

@@ -202,7 +202,7 @@ def _tests_the_difference(frame: ClaimFrame, clause: str, clauses: list[str]) ->
     k = clauses.index(clause)
     before = " ".join(clauses[max(0, k - 2) : k])
     # (the last thing named before it: "X was higher and that of rash was slightly higher, although not significantly")
-    before = re.split(r"\b(?:and|but|while|whereas)\s+(?:that|those)\s+of\b", before)[-1]
+    before = regexcache.split(r"\b(?:and|but|while|whereas)\s+(?:that|those)\s+of\b", before)[-1]
     return bool(frame.outcome_stems & content_stems(before))
 
 
@@ -266,7 +266,7 @@ def _another_comparator(frame: ClaimFrame, sentence: str, ipos: list[int]) -> st
     for m in others:
         if content_stems(m.group(0)) & frame.stems:
             continue
-        if _SET_AGAINST.search(sentence[max(0, m.start() - 60) : m.start()]) or re.match(r"\s*(?:group|arm)s?\b", sentence[m.end() :]):
+        if _SET_AGAINST.search(sentence[max(0, m.start() - 60) : m.start()]) or regexcache.match(r"\s*(?:group|arm)s?\b", sentence[m.end() :]):
             return "compared with " + m.group(0) + ", not the claim's comparator"
     return None
 
@@ -424,7 +424,7 @@ def _drug_pattern(text: str) -> re.Pattern[str] | None:
     if not pats:
         # a drug the vocabulary does not know: the intervention's own words that are not a route
         routes = [m.text.lower() for m in vocab.find_concepts(text) if m.concept.group == "route"]
-        words = [w for w in re.findall(r"[A-Za-z][\w-]{3,}", text) if w.lower() not in _GENERIC_AGENTS and not any(w.lower() in r for r in routes)]
+        words = [w for w in regexcache.findall(r"[A-Za-z][\w-]{3,}", text) if w.lower() not in _GENERIC_AGENTS and not any(w.lower() in r for r in routes)]
         words = [w for w in words if w.lower() not in vocab.DOSAGE_FORM_WORDS]
         pats = [r"\b" + re.escape(w) for w in words]
     return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
@@ -459,7 +459,7 @@ def _age_range(text: str, *, claim: bool = False) -> tuple[float, float] | None:
         for found in pattern.finditer(text):
             age = float(found.group(1))
             # ("younger than 65", "older than 70" are ages whatever follows)
-            aged = re.match(r"\s*(years?|yrs?|-year)", text[found.end() :], re.I) or "age" in found.group(0).lower() or re.match(r"(?:younger|older) than", found.group(0), re.I)
+            aged = regexcache.match(r"\s*(years?|yrs?|-year)", text[found.end() :], re.I) or "age" in found.group(0).lower() or regexcache.match(r"(?:younger|older) than", found.group(0), re.I)
             if age <= 110 and (claim or aged):
                 return (age + 0.5, 150.0) if over else (0.0, age - 0.5)
     return None
@@ -484,14 +484,14 @@ def _doses(text: str, drug: re.Pattern[str] | None = None) -> frozenset[tuple[fl
     out = set()
     near = [m.span() for m in drug.finditer(text)] if drug is not None else None
     for m in _DOSE.finditer(text):
-        if re.search(r"\b(?:CI|confidence interval|difference)\b[^;]{0,30}$", text[: m.start()], re.I):
+        if regexcache.search(r"\b(?:CI|confidence interval|difference)\b[^;]{0,30}$", text[: m.start()], re.I):
             continue  # (an interval's bound: "95% CI for difference: 3.8 to 31.1 mg/day")
         if near is not None and not any(
             -25 <= m.start() - b <= 40 and not _ANOTHER_ARM_BETWEEN.search(text[b : m.start()]) or 0 <= a - m.end() <= 25 for a, b in near
         ):
             continue  # (not the comparator's: "AZD3199 versus formoterol 9 μg")
         unit = m.group(2).lower().replace("μ", "µ").replace("mcg", "µg").replace("ug", "µg")
-        out |= {(float(n.replace("·", ".")), unit) for n in re.findall(r"\d+(?:[.·]\d+)?", m.group(1))}
+        out |= {(float(n.replace("·", ".")), unit) for n in regexcache.findall(r"\d+(?:[.·]\d+)?", m.group(1))}
     return frozenset(out)
 
 
@@ -593,7 +593,7 @@ def _other_people(claim: str, sentence: str) -> str | None:
         return None
     # (nor a condition by its abbreviation: "women with PCOS" / "women with polycystic ovary syndrome")
     words = theirs.group(1).split()
-    if any(_spells(a, " ".join(words[k:])) for a in re.findall(r"\b[A-Z]{2,6}\b", mine.group(1)) for k in range(len(words))):
+    if any(_spells(a, " ".join(words[k:])) for a in regexcache.findall(r"\b[A-Z]{2,6}\b", mine.group(1)) for k in range(len(words))):
         return None
     return theirs.group(1)
 
@@ -611,7 +611,7 @@ def _spells(short: str, long: str) -> bool:
         if at < 0:
             return False
         at += 1
-    return len(re.findall(r"[a-z]+", low[:at])) >= max(2, len(short) - 2)
+    return len(regexcache.findall(r"[a-z]+", low[:at])) >= max(2, len(short) - 2)
 
 
 def _people_without(claim: str, sentence: str) -> str | None:
@@ -621,7 +621,7 @@ def _people_without(claim: str, sentence: str) -> str | None:
     if not has:
         return None
     wanted = content_stems(has.group(1)) - _WEAK_STEMS
-    short = {w for w in re.findall(r"\b[A-Z]{2,6}\b", has.group(1))}
+    short = {w for w in regexcache.findall(r"\b[A-Z]{2,6}\b", has.group(1))}
     for m in _PEOPLE_WITHOUT.finditer(sentence):
         if _COMPARED_WITH.search(sentence[max(0, m.start() - 40) : m.start()]):
             continue  # "compared with patients without prior use of X": the other group
@@ -647,16 +647,16 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     if at < 0:
         return False
     wanted = frame.outcome_stems - _WEAK_STEMS
-    if f.direction and re.search(r"\d", f.cue) and wanted & content_stems(_MOVES.sub(" ", clause[:at])):
+    if f.direction and regexcache.search(r"\d", f.cue) and wanted & content_stems(_MOVES.sub(" ", clause[:at])):
         return True  # numbers per arm: "Median time to relapse was 246 days with A and 112 days with B" (not "fell from 10 to 8": a verb, not "falls")
     # the object after the word ("reduced expression of IME1"), or the subject before a copula
     # ("IME1 levels were reduced")
     # a comparative ("more advanced cells") qualifies only the next words
-    words_after = re.split(r";|\s[-–—]\s", clause[at + len(f.cue) :], maxsplit=1)[0].split()  # (not past a semicolon)
-    comparative = re.search(r"\b(more|less|fewer|greater|higher|lower|larger|smaller)$", f.cue, re.I)
+    words_after = regexcache.split(r";|\s[-–—]\s", clause[at + len(f.cue) :], maxsplit=1)[0].split()  # (not past a semicolon)
+    comparative = regexcache.search(r"\b(more|less|fewer|greater|higher|lower|larger|smaller)$", f.cue, re.I)
     # ("did not significantly lower the risk of X", "failed to lower": a verb, whose object follows)
-    span = 2 if comparative and not re.search(r"\b(not|to|did|does|do|will|would|could|may|might)\b", f.cue, re.I) else 6
-    if re.search(r"\b(?:to|not)$", f.cue, re.I):
+    span = 2 if comparative and not regexcache.search(r"\b(not|to|did|does|do|will|would|could|may|might)\b", f.cue, re.I) else 6
+    if regexcache.search(r"\b(?:to|not)$", f.cue, re.I):
         span = 9  # "failed to | reduce the duration or severity of acute gastroenteritis": the verb comes first
     if span == 2 and words_after and (_PEOPLE.match(words_after[0]) or _SHARE.match(words_after[0]) or words_after[0].lower() == "likely"):
         span = 12  # "more patients taking X achieved pain freedom", "fewer subjects ... were hungry", "more likely to have reported abdominal pain"
@@ -677,10 +677,10 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     if f.association and not frame.comparator_text and wanted & content_stems(f.cue[len(f.cue) // 2 :] + clause[at + len(f.cue) :].split(" ", 1)[0]):
         return True  # "associated with more than twice the risk of SUID": the outcome is inside the cue
     before_words = clause[:at].split()
-    predicate = re.search(r"\b(was|were|is|are|been|be|remained|became|being)\b", " ".join(before_words[-3:]), re.I)
-    intransitive = bool(re.match(r"(rose|fell|grew|increased|decreased|declined|dropped|doubled|halved|rises|falls|grows)\b", f.cue.split()[-1], re.I))
+    predicate = regexcache.search(r"\b(was|were|is|are|been|be|remained|became|being)\b", " ".join(before_words[-3:]), re.I)
+    intransitive = bool(regexcache.match(r"(rose|fell|grew|increased|decreased|declined|dropped|doubled|halved|rises|falls|grows)\b", f.cue.split()[-1], re.I))
     # (a null said of its subject: "Serum BDNF levels did not change significantly")
-    intransitive = intransitive or f.null and bool(re.match(r"(?:did|does|do) not (?:change|differ|vary|increase|decrease|rise|fall)\b", f.cue, re.I))
+    intransitive = intransitive or f.null and bool(regexcache.match(r"(?:did|does|do) not (?:change|differ|vary|increase|decrease|rise|fall)\b", f.cue, re.I))
     if before_words and (predicate or intransitive):
         return bool(_parts(wanted) & _parts(_named_stems(" ".join(before_words[-14:]))))
     return False
@@ -753,10 +753,10 @@ def _antonym(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     defence = _DEFENCE_AGAINST.match(rest)
     if defence and frame.outcome_stems & content_stems(" ".join(rest[defence.end() :].split()[:5])) and not frame.outcome_stems & content_stems(defence.group(0)):
         return True  # (unless the defence is the claim's outcome: "causes resistance to X")
-    if re.match(r"protect", f.cue, re.I) and any(st.startswith("protect") for st in frame.outcome_stems):
+    if regexcache.match(r"protect", f.cue, re.I) and any(st.startswith("protect") for st in frame.outcome_stems):
         return True  # "protected against viral challenge" read against "induces protection": the protection rose
     after = content_stems(" ".join(rest.split()[:4]))
-    if re.search(r"\d", f.cue) or rd.COMPARATIVE_WORD.search(f.cue):
+    if regexcache.search(r"\d", f.cue) or rd.COMPARATIVE_WORD.search(f.cue):
         # numbers per arm and comparatives follow their outcome: "Hair preservation was achieved
         # by 48% ... and 0% ...", "Bone density retention was greater with X"
         after |= content_stems(clause[:at])
@@ -951,7 +951,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         control_ref = _CONTROL_REFERENCE.search(clause) and not arms_compared and not (frame.comparator_text and rd.CONTROL.search(frame.comparator_text))
         if f.goodness > 0 and not re.search(r"\d|\b(?:" + vocab.COMPARATIVE_WORDS + r"|superior|better|non-?inferior)\b", f.cue or "", re.I):
             return NEUTRAL  # "treatment success was 72.7% with A": a good outcome named, not compared
-        if f.significant is None and f.goodness < 0 and (re.search(r"\d", f.cue or "") or _NONINFERIORITY_MET.search(clause)):
+        if f.significant is None and f.goodness < 0 and (regexcache.search(r"\d", f.cue or "") or _NONINFERIORITY_MET.search(clause)):
             return NEUTRAL  # "improved by 10.1 points with A and 9.9 with B": figures per arm, no tested difference
         if f.goodness and cpos and not control_ref:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
@@ -1030,12 +1030,12 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             # of weight, which the finding states as weight going down (but "lost more weight",
             # "a greater reduction" are amounts of the change itself)
             same = f.direction == frame.direction * (1 if change.group(1).lower() in vocab.CHANGE_NOUNS_UP else -1)
-        elif change and f.cue and re.search(r"\d", f.cue) and not re.search(r"\b" + re.escape(change.group(1)) + r"\b", clause, re.I):
+        elif change and f.cue and regexcache.search(r"\d", f.cue) and not re.search(r"\b" + re.escape(change.group(1)) + r"\b", clause, re.I):
             # numbers per arm of the quantity itself ("body weight change was -8.2% with A and -2.9%
             # with B") read against a claim about its change ("increases weight loss")
             same = f.direction == frame.direction * (1 if change.group(1).lower() in vocab.CHANGE_NOUNS_UP else -1)
         found_change = _CHANGE_NOUN.search(f.outcome or "")
-        if not change and found_change and f.cue and (rd.COMPARATIVE_WORD.match(f.cue) or re.search(r"\d", f.cue)) and content_stems(found_change.group(0)) & frame.outcome_stems:
+        if not change and found_change and f.cue and (rd.COMPARATIVE_WORD.match(f.cue) or regexcache.search(r"\d", f.cue)) and content_stems(found_change.group(0)) & frame.outcome_stems:
             # "greater weight loss" read against "decreases body weight": more of a fall of the
             # claim's own quantity is the quantity going down (so are numbers per arm: "mean weight
             # loss was 0.1 kg with placebo and 2.1 kg with X")
@@ -1088,7 +1088,7 @@ def _quality_comparison(frame: ClaimFrame, sentence: str) -> tuple[str, str, Non
     arms = frame.arms()
     if arms.intervention is None or arms.comparator is None:
         return None
-    for m in re.finditer(r"\b(more|less)\s+(?:\w+\s+)??([a-z]{4,}?)(?:ly)?\b", sentence, re.I):
+    for m in regexcache.finditer(r"\b(more|less)\s+(?:\w+\s+)??([a-z]{4,}?)(?:ly)?\b", sentence, re.I):
         if stem(m.group(2)) != quality or _QUALITY_NEGATED.search(sentence[: m.start()]):
             continue
         start = max(sentence.rfind(";", 0, m.start()), 0)
@@ -1249,7 +1249,7 @@ def _amounts(text: str) -> tuple[tuple[int, frozenset[str], float, str], ...]:
     """Changes stated with their size: (direction, stems of what changed, size in %, the words)."""
     out = []
     for m in _SIZED_CHANGE.finditer(text):
-        if re.search(r"(?:achiev\w*|reach\w*|at least|≥|>=|or more)\s*(?:an?\s+)?$", text[: m.start()], re.I):
+        if regexcache.search(r"(?:achiev\w*|reach\w*|at least|≥|>=|or more)\s*(?:an?\s+)?$", text[: m.start()], re.I):
             continue  # a threshold ("patients achieving a 75% reduction in PASI"), not the size of the change
         # what changed: the words before the noun ("weight loss"), else after it ("reduction in deaths")
         what = m.group(2) if content_stems(m.group(2) or "") - _WEAK_STEMS else (m.group(4) or "")
@@ -1257,14 +1257,14 @@ def _amounts(text: str) -> tuple[tuple[int, frozenset[str], float, str], ...]:
             out.append((_CHANGE_NOUNS[m.group(3).lower()], content_stems(what), float(m.group(1).replace("·", ".")), m.group(0)))
     for m in _AMOUNT.finditer(text):
         verb, what, size = m.group(1), m.group(2), m.group(3).lower()
-        d = 1 if rd.UP.fullmatch(verb) or re.match(r"(doubl|improv)", verb, re.I) else -1 if rd.DOWN.fullmatch(verb) or re.match(r"(halv|cut)", verb, re.I) else 0
+        d = 1 if rd.UP.fullmatch(verb) or regexcache.match(r"(doubl|improv)", verb, re.I) else -1 if rd.DOWN.fullmatch(verb) or regexcache.match(r"(halv|cut)", verb, re.I) else 0
         value = vocab.FRACTION_WORDS.get(size)
         if value is None:
-            value = float(re.sub(r"[^\d.]", "", size.replace("·", ".")) or 0)
+            value = float(regexcache.sub(r"[^\d.]", "", size.replace("·", ".")) or 0)
         if d and value:
             if not content_stems(what) - _WEAK_STEMS:
                 # "the risk of transmission was cut by 79%": what changed is named before the verb
-                what = " ".join(re.split(r"[,;:]", text[: m.start()])[-1].split()[-6:])
+                what = " ".join(regexcache.split(r"[,;:]", text[: m.start()])[-1].split()[-6:])
             out.append((d, content_stems(what), value, m.group(0)))
     if not out:
         # "halves your risk of dementia": a fall by half, with no "by"
@@ -1358,7 +1358,7 @@ def _claimed_share(text: str) -> tuple[float, float] | None:
     if m.group("pct"):
         share = float(m.group("pct")) / 100
         return (share, share) if 0 < share <= 1 else None
-    return (0.9, 1.0) if re.match(r"(?:nearly|almost)", m.group("word"), re.I) else (0.5, 1.0)
+    return (0.9, 1.0) if regexcache.match(r"(?:nearly|almost)", m.group("word"), re.I) else (0.5, 1.0)
 
 
 def _share_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
@@ -1371,7 +1371,7 @@ def _share_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
     if claimed is None or not _SHARE_OUTCOME.search(sentence) or rd.HARM.search(sentence):
         return None
     arms = frame.arms()
-    plain = re.sub(r"\([^()]*\)", " ", sentence)  # (not a confidence interval's bounds)
+    plain = regexcache.sub(r"\([^()]*\)", " ", sentence)  # (not a confidence interval's bounds)
     ipos, cpos = arms.positions(plain)
     # (the claim's subject may be the people, "Most patients with TRD respond to a ketamine
     # infusion": the drug the vocabulary knows is the intervention then)
@@ -1411,7 +1411,7 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
         # (a causal verb may be restated in its synonyms: "induces" / "leads to"; a bare rise is
         # read as one; and what the loss of something causes is not read off a sentence on its presence)
         return None
-    for m in re.finditer(r"[A-Za-z][\w-]*", sentence):
+    for m in regexcache.finditer(r"[A-Za-z][\w-]*", sentence):
         if not stem(m.group(0)).startswith(group):
             continue
         if frame.direction and not _CAUSAL_VERB.fullmatch(m.group(0) + (sentence[m.end() : m.end() + 3] if m.group(0).lower().startswith(("lead", "led", "result")) else "")):
@@ -1450,7 +1450,7 @@ def _close_restatement(claim: str, sentence: str) -> bool:
     theirs = _stems_and_parts(sentence)  # ("the TRF2-RTEL1 interaction" names TRF2)
     if len(mine & theirs) / len(mine) < CLOSE_RESTATEMENT or _COMPARED.search(core):
         return False  # (a comparison is said by the order of its words too: "A more sensitive than B")
-    if any(_POLARITY.fullmatch(w) or re.match(r"(?:in|un|non|dis|im|ir|il)[a-z]{4,}", w) for w in mine - theirs):
+    if any(_POLARITY.fullmatch(w) or regexcache.match(r"(?:in|un|non|dis|im|ir|il)[a-z]{4,}", w) for w in mine - theirs):
         return False  # the word the sentence lacks may be the one that turns the claim ("inaccurate")
     if _generic_risk(frame.outcome) and (mine - theirs) & (frame.outcome_stems - _WEAK_STEMS - _RISK_STEMS):
         return False  # nor may it be the disease of a claimed risk ("... an increased risk of stroke" for "... of dementia")
@@ -1460,9 +1460,9 @@ def _close_restatement(claim: str, sentence: str) -> bool:
     sentence_polar = {stem(m.group(0)) for m in _POLARITY.finditer(sentence)}
     if claim_polar != sentence_polar & claim_polar or any(p not in claim_polar and _NEGATING.fullmatch(p) for p in sentence_polar):
         return False
-    words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", sentence)}
+    words = {w.lower() for w in regexcache.findall(r"[A-Za-z][\w-]*", sentence)}
     words |= {part for w in words for part in w.split("-")}  # ("UCP1-independent")
-    core_words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", core)}
+    core_words = {w.lower() for w in regexcache.findall(r"[A-Za-z][\w-]*", core)}
     core_words |= {part for w in core_words for part in w.split("-")}
     if any(f"{pre}{w}" in words or f"{pre}-{w}" in words for w in core_words for pre in ("in", "un", "non")):
         return False
@@ -1472,12 +1472,12 @@ def _close_restatement(claim: str, sentence: str) -> bool:
             if said and not any(w.startswith(their_pole) for w in core_words) and any(w.startswith(their_pole) for w in words) and not any(w.startswith(mine_pole) for w in words):
                 return False  # "is reduced throughout pregnancy" / "is increased during pregnancy"
     # a number the claim states must be the sentence's ("1 in 5 million" / "493 per million")
-    return all(n in re.findall(r"\d+(?:\.\d+)?", sentence) for n in re.findall(r"\d+(?:\.\d+)?", core))
+    return all(n in regexcache.findall(r"\d+(?:\.\d+)?", sentence) for n in regexcache.findall(r"\d+(?:\.\d+)?", core))
 
 
 def _stems_and_parts(text: str) -> frozenset[str]:
     """Content stems with the parts of hyphenated words ("UCP1-dependent": "ucp1", "depend")."""
-    return content_stems(text) | content_stems(re.sub(r"(?<=\w)-(?=\w)", " ", text))
+    return content_stems(text) | content_stems(regexcache.sub(r"(?<=\w)-(?=\w)", " ", text))
 
 
 _INVOLVEMENT = regexcache.compile(r"\b(?:" + vocab.INVOLVEMENT + r")\b", re.I)
@@ -1497,7 +1497,7 @@ _Y_NEEDS = regexcache.compile(
 def _manipulation_sign(text: str) -> int:
     """+1 when a phrase adds or activates its subject ("AMPA receptor activation"), -1 when it
     takes it away or blocks it ("NMDA receptor blockade", "loss of Klf4"), 0 when it says neither."""
-    for w in re.findall(r"[\w-]+", text.lower()):
+    for w in regexcache.findall(r"[\w-]+", text.lower()):
         sign = vocab.MANIPULATION_OF.get(w, (0,))[0]
         if sign:
             return sign
@@ -1514,11 +1514,11 @@ def _requirement_of(text: str) -> tuple[str, str, int] | None:
         return None  # (the long patterns below only where one of their words is)
     m = _X_NEEDED.search(text)
     if m:
-        negated = re.search(r"\bnot\b", text[m.end("x") : m.start("pol")], re.I) is not None
+        negated = regexcache.search(r"\bnot\b", text[m.end("x") : m.start("pol")], re.I) is not None
         pol = -1 if re.fullmatch(vocab.DISPENSABLE_WORDS, m.group("pol"), re.I) else 1
         return m.group("x"), m.group("y"), -pol if negated else pol
     m = _Y_NEEDS.search(text)
-    if m and not re.match(r"\s*(?:that|whether|how)\b", m.group("x"), re.I):
+    if m and not regexcache.match(r"\s*(?:that|whether|how)\b", m.group("x"), re.I):
         return m.group("x"), m.group("y"), -1 if m.group("neg") and "not" in m.group("neg").lower() else 1
     return None
 
@@ -1533,7 +1533,7 @@ def _requirement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Non
         return None
     x, y, pol = claimed
     fx, fy, fpol = found
-    fx = re.split(r"\s+(?:rather than|and not|but not|instead of)\s+", fx, maxsplit=1)[0]  # ("AMPA receptor activation rather than inhibition")
+    fx = regexcache.split(r"\s+(?:rather than|and not|but not|instead of)\s+", fx, maxsplit=1)[0]  # ("AMPA receptor activation rather than inhibition")
     # what was done to the thing needed: its activation is not its blockade
     done, found_done = _manipulation_sign(x), _manipulation_sign(fx)
     if done and found_done and done != found_done:
@@ -1543,7 +1543,7 @@ def _requirement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Non
     if not x_stems or not x_stems & _stems_and_parts(fx) or not y_stems:
         return None
     # (what it is needed for by a third of its words, or by their initials: "LTP" for "long-term potentiation")
-    words = re.findall(r"[a-z0-9]+", y.lower())
+    words = regexcache.findall(r"[a-z0-9]+", y.lower())
     initials = {"".join(w[0] for w in words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
     fy_stems = _stems_and_parts(fy)
     shared = y_stems & (fy_stems | _synonym_stems(y, fy)) | initials & fy_stems
@@ -1604,7 +1604,7 @@ def _close_affirmation(claim: str, sentence: str) -> bool:
     """Does a finding say, in nearly all of its words, what the claim denies — with no word of
     denial, no null and no polarity word the claim lacks?"""
     core = claim_core(claim)
-    denial = _NEGATING_WORD.sub(" ", re.sub(r"\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\s+not\b", " ", core, flags=re.I))
+    denial = _NEGATING_WORD.sub(" ", regexcache.sub(r"\b(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\s+not\b", " ", core, flags=re.I))
     mine = _stems_and_parts(denial) - _WEAK_STEMS - _KIND_STEMS - vocab.DENIAL_FILLERS
     if len(mine) < 3 or _NEGATING_WORD.search(sentence) or rd.NULL.search(sentence) or _COMPARED.search(core):
         return False
@@ -1614,7 +1614,7 @@ def _close_affirmation(claim: str, sentence: str) -> bool:
     sentence_polar = {stem(m.group(0)) for m in _POLARITY.finditer(sentence)}
     if claim_polar != sentence_polar & claim_polar:
         return False  # (the direction words must be the claim's)
-    return all(n in re.findall(r"\d+(?:\.\d+)?", sentence) for n in re.findall(r"\d+(?:\.\d+)?", core))
+    return all(n in regexcache.findall(r"\d+(?:\.\d+)?", sentence) for n in regexcache.findall(r"\d+(?:\.\d+)?", core))
 
 
 def _next_stems(text: str, word: str) -> frozenset[str]:
@@ -1634,9 +1634,9 @@ def _close_opposite(claim: str, sentence: str) -> str | None:
         return None  # (most sentences: too few of the claim's words, whatever is turned)
     if _NEGATING_WORD.search(core) or rd.NULL.search(sentence):
         return None
-    core_words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", core)}
+    core_words = {w.lower() for w in regexcache.findall(r"[A-Za-z][\w-]*", core)}
     core_words |= {part for w in core_words for part in w.split("-")}
-    words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", sentence)}
+    words = {w.lower() for w in regexcache.findall(r"[A-Za-z][\w-]*", sentence)}
     words |= {part for w in words for part in w.split("-")}
     turns: list[tuple[str, str]] = []
     for w in core_words:
@@ -1666,7 +1666,7 @@ def _close_opposite(claim: str, sentence: str) -> str | None:
         return None
     if len(mine & _stems_and_parts(sentence)) / len(mine) < CLOSE_RESTATEMENT:
         return None
-    if not all(n in re.findall(r"\d+(?:\.\d+)?", sentence) for n in re.findall(r"\d+(?:\.\d+)?", core)):
+    if not all(n in regexcache.findall(r"\d+(?:\.\d+)?", sentence) for n in regexcache.findall(r"\d+(?:\.\d+)?", core)):
         return None
     return f"{turns[0][0]} / {turns[0][1]}"
 
@@ -1768,7 +1768,7 @@ def _unnamed(frame: ClaimFrame, sentence: str, m: re.Match[str]) -> bool:
         return True  # "treatment-related adverse events", "therapy-resistant", "pre-treatment": an adjective
     if _TREATMENT_AS_TIME.match(sentence[m.end() :]):
         return True  # "treatment weeks 1-4", "the treatment period", "treatment groups": the trial's own
-    before = re.findall(r"[A-Za-z][\w-]*", sentence[max(0, m.start() - 30) : m.start()])
+    before = regexcache.findall(r"[A-Za-z][\w-]*", sentence[max(0, m.start() - 30) : m.start()])
     if not before:
         return True
     word = before[-1].lower()
@@ -1822,7 +1822,7 @@ def _another_kind_of_outcome(claim: str, text: str) -> bool:
     claim, text = _kinds_spelt(claim), _kinds_spelt(text)
     for last, rx in _OUTCOME_KIND.items():
         mine = {m.group(1).lower() for m in rx.finditer(claim)}
-        if not mine and last == "survival" and re.search(r"\bsurvival\b", claim, re.I):
+        if not mine and last == "survival" and regexcache.search(r"\bsurvival\b", claim, re.I):
             mine = {"overall"}  # survival unqualified ("helps patients live longer") is overall survival
         if mine and {m.group(1).lower() for m in rx.finditer(text)} - mine:
             return True
@@ -1902,7 +1902,7 @@ def _listed_with(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     if not subject.lower().endswith(f.outcome.lower()):
         return False
     rest = subject[: len(subject) - len(f.outcome)]
-    last = re.search(r"\band\s+((?:[\w-]+\s+){0,2})$", rest, re.I)
+    last = regexcache.search(r"\band\s+((?:[\w-]+\s+){0,2})$", rest, re.I)
     if not last:
         return False  # (a list ends with "and": "Among patients with hallucinations, nausea was" is none)
     rest = rest[: last.start(1)]  # (the last item's own words: "and dissociative symptoms")
@@ -1932,7 +1932,7 @@ def _comparison_words(frame: ClaimFrame) -> tuple[frozenset[str], frozenset[str]
     alone = (frame.outcome_stems - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS - named) & content_stems(frame.text)
     # (nor the base of an add-on, "adding X to chemotherapy ... compared with chemotherapy alone":
     # the trial's other arm is "placebo plus chemotherapy")
-    add_on = bool(_ADD_ON_CLAIM.search(frame.text)) or bool(re.search(r"\b(?:alone|monotherapy)\b", frame.comparator_text or "", re.I))
+    add_on = bool(_ADD_ON_CLAIM.search(frame.text)) or bool(regexcache.search(r"\b(?:alone|monotherapy)\b", frame.comparator_text or "", re.I))
     active = bool(frame.comparator_text) and not rd.CONTROL.search(frame.comparator_text or "") and not _ABSENT_COMPARATOR.match(frame.comparator_text or "") and not add_on
     return with_comparator, alone, named, active
 
@@ -2391,7 +2391,7 @@ def abbreviations(texts: Sequence[str]) -> dict[str, str]:
         for m in _ABBREVIATION.finditer(text):
             abbr = m.group(1)
             # doses and units between the name and its abbreviation ("velnoprazan 20 mg (VPZ)") are not part of the name
-            words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text[max(0, m.start() - 80) : m.start()]) if w.lower() not in _DOSE_WORDS][-8:]
+            words = [w for w in regexcache.findall(r"[A-Za-z][\w'-]*", text[max(0, m.start() - 80) : m.start()]) if w.lower() not in _DOSE_WORDS][-8:]
             if not words or not any(ch.isupper() for ch in abbr):
                 continue
             for k in range(1, min(len(words), len(abbr) + 2) + 1):
@@ -2476,10 +2476,10 @@ def _with_arm_tokens(frame: ClaimFrame, texts: Sequence[str], defined: dict[str,
     # (or all its words, when the outcome read is one of them: "PONV" for "postoperative nausea
     # and vomiting", whose outcome word is "nausea")
     arm_stems = content_stems(frame.intervention_text + " " + (frame.comparator_text or ""))
-    words = " ".join(w for w in re.findall(r"[\w-]+", frame.text) if stem(w.lower()) in frame.outcome_stems - _WEAK_STEMS - arm_stems)
+    words = " ".join(w for w in regexcache.findall(r"[\w-]+", frame.text) if stem(w.lower()) in frame.outcome_stems - _WEAK_STEMS - arm_stems)
     outcome = frame.outcome or words
     tokens = {t for text in texts for t in _ANY_TOKEN.findall(text)}
-    claim_words = {w.lower() for w in re.findall(r"[\w/-]+", frame.text)}
+    claim_words = {w.lower() for w in regexcache.findall(r"[\w/-]+", frame.text)}
     for token in sorted(tokens):
         if token in defined or token.lower() in vocab.REPORT_ABBREVIATIONS or token.lower() in vocab.FUNCTION_WORDS or token.lower() in claim_words:
             continue  # (a token the claim itself uses is read as the claim's own word)
@@ -2708,10 +2708,10 @@ def _names_the_restriction(frame: ClaimFrame, sentence: str) -> bool | None:
     wanted = content_stems(group) - _WEAK_STEMS - _PEOPLE_STEMS - content_stems(frame.intervention_text or "")
     if not wanted:
         return None
-    for w in re.finditer(r"[A-Za-z][\w-]*", sentence):
+    for w in regexcache.finditer(r"[A-Za-z][\w-]*", sentence):
         if stem(w.group(0).lower()) in wanted or any(stem(part) in wanted for part in w.group(0).lower().split("-") if len(part) > 2):
             lacking = bool(_LACKING.search(sentence[max(0, w.start() - 40) : w.start()]))
-            return lacking == bool(re.search(r"\b(?:not|no|non|without)\b", group, re.I))
+            return lacking == bool(regexcache.search(r"\b(?:not|no|non|without)\b", group, re.I))
     return None
 _LIMITED = regexcache.compile(vocab.EFFECT_LIMITED, re.I)
 _SMALL_EFFECT = regexcache.compile(vocab.SMALL_EFFECT, re.I)
@@ -2804,7 +2804,7 @@ def _leading_background(items: Sequence[Sentence], readings: Sequence[Reading]) 
     if len(items) < MIN_RECORD_SENTENCES or any(section for _, section in items) or any(section_label(t)[0] for t, _ in items):
         return 0
     for i, (text, _) in enumerate(items):
-        if _OWN_WORK.search(text) or re.search(r"\d", text) or readings[i].kind in ("aim", "method") or rd.significance(text) is not None:
+        if _OWN_WORK.search(text) or regexcache.search(r"\d", text) or readings[i].kind in ("aim", "method") or rd.significance(text) is not None:
             return i if i <= len(items) // 2 else 0
     return 0
 
@@ -2843,8 +2843,8 @@ def _not_named(frame: ClaimFrame, record: str) -> str | None:
         setting and not setting[1] & {_unbritish(st) for st in _stems_and_parts(record)}
         # (nor by the record's abbreviation of it: "AF" for "atrial fibrillation")
         and not any(
-            (_spells(a, " ".join(setting[0].split()[k:])) or a.lower() == "".join(w[0] for w in re.split(r"[\s-]+", setting[0].lower())[k:]))
-            for a in set(re.findall(r"\b[A-Z][A-Za-z]{1,5}\b", record)) if a.isupper() or sum(c.isupper() for c in a) >= 2
+            (_spells(a, " ".join(setting[0].split()[k:])) or a.lower() == "".join(w[0] for w in regexcache.split(r"[\s-]+", setting[0].lower())[k:]))
+            for a in set(regexcache.findall(r"\b[A-Z][A-Za-z]{1,5}\b", record)) if a.isupper() or sum(c.isupper() for c in a) >= 2
             for k in range(len(setting[0].split()))
         )
     ):
@@ -2886,7 +2886,7 @@ def _claim_setting(frame: ClaimFrame) -> tuple[str, frozenset[str]] | None:
     m = _SETTING_AT_END.search(claim_core(frame.text))
     if not m or _NOT_A_SETTING.search(m.group(1)) or condition_ids(m.group(1)) or _populations_in(m.group(1)) or not _DISEASE_HEAD.search(m.group(1)):
         return None
-    words = [w for w in re.split(r"[\s-]+", m.group(1)) if not re.fullmatch(r"[A-Z0-9]{2,}s?", w)]  # (abbreviations may be spelt out)
+    words = [w for w in regexcache.split(r"[\s-]+", m.group(1)) if not regexcache.fullmatch(r"[A-Z0-9]{2,}s?", w)]  # (abbreviations may be spelt out)
     stems = {_unbritish(st) for st in content_stems(" ".join(words))} - _WEAK_STEMS - _SETTING_GENERIC
     return (m.group(1), frozenset(stems)) if stems else None
 
@@ -2902,7 +2902,7 @@ def _untested(r: Reading) -> bool:
     f = r.finding
     return (
         r.kind == "finding" and f is not None and f.significant is None and not f.null and not f.association
-        and len(re.findall(r"\d+(?:[.·]\d+)?", r.cue or "")) >= 2
+        and len(regexcache.findall(r"\d+(?:[.·]\d+)?", r.cue or "")) >= 2
     )
 
 
