@@ -3396,3 +3396,17 @@ def test_amounts_of_weight_lost_per_arm_are_weight_going_down() -> None:
     said = "Over 2 years, mean weight loss was 0.3 kg in the placebo group and 2.4 kg in the zorvatine group (P<0.001)."
     assert judge("Zorvatine helps people lose weight.", [said]).stance == SUPPORTS
     assert judge("Zorvatine makes people gain weight.", [said]).stance == CONTRADICTS
+
+
+def test_a_control_arm_named_as_an_adjective() -> None:
+    said = "Nausea was reported by 27% of zorvatine-treated and 6% of placebo-treated participants (p < 0.001)."
+    assert judge("Zorvatine causes nausea.", [said]).stance == SUPPORTS
+    assert rd.CONTROL.search("in saline-treated rats") and not rd.CONTROL.search("a placebo-controlled trial")
+
+
+def test_push_up_and_bring_down_are_raise_and_lower() -> None:
+    frame = parse_claim("Zorvatine pushes your blood pressure up.")
+    assert (frame.direction, frame.outcome) == (1, "blood pressure")
+    assert parse_claim("Zorvatine brings cholesterol down.").direction == -1
+    said = "Systolic blood pressure rose by a mean of 19 mmHg after zorvatine versus 3 mmHg after placebo (p < 0.001)."
+    assert judge("Zorvatine pushes your blood pressure up.", [said]).stance == SUPPORTS

@@ -42,7 +42,8 @@ BAD = _rx(vocab.BAD_TERMS)
 # (searched only where one of its guard words is: vocabulary.NULL_GUARD)
 NULL = prefiltered(vocab.NULL_TERMS, _I, guard=vocab.NULL_GUARD)
 NEGATION = regexcache.compile(vocab.NEGATION_TERMS, _I)
-CONTROL = _rx(vocab.CONTROL_TERMS)
+# (and as an adjective: "6% of saline-treated participants"; not "placebo-controlled")
+CONTROL = prefiltered(r"(?<![\w-])(?:" + vocab.CONTROL_TERMS + r")(?=-(?:treated|exposed|injected|infused|allocated)\b|(?![\w-]))", _I)
 _NOT_RECEIVING = regexcache.compile(
     r"\b(?:(?:did|do|does|had|have)\s+)?(?:not|never)\s+(?:receive|receiving|received|get|got|given|treated with|take|taking|took|use|using|used|exposed to)\s+(?:the\s+|any\s+)?$"
     r"|\bwithout\s+(?:the\s+|any\s+)?$|\bno\s+$|\bnon-$"

@@ -1724,6 +1724,9 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"(?<=[A-Za-z)])\s+>>?\s+(?=[A-Za-z])", " is superior to "),  # ("FMT >> vanc for recurrent C diff")
     (r"(?<=[A-Za-z)])\s+<\s+(?=[A-Za-z])", " is inferior to "),
     (r"\bpbo\b", "placebo"),
+    # "pushes your blood pressure up", "brings cholesterol down": raises, lowers
+    (r"\b(?:push(?:es|ed)?|drives?|drove|sends?|sent)\s+((?:your|the|their|one's)\s+)?([\w-]+(?:\s+[\w-]+){0,2}?)\s+up\b", r"raises \1\2"),
+    (r"\b(?:push(?:es|ed)?|brings?|brought|drives?|drove)\s+((?:your|the|their|one's)\s+)?([\w-]+(?:\s+[\w-]+){0,2}?)\s+down\b", r"lowers \1\2"),
     # "takes weeks to work": no effect within the first days (a claim about onset, denied)
     (r"\b(?:takes?|took|needs?|needed|requires?)\s+(?:several\s+|a\s+few\s+|many\s+|two\s+|three\s+|\d+\s+)?weeks\s+(?:to|before it can|before it will)\s+(?:work|kick in|start working|begin working|act|take effect|help)\b",
      "does not work within a day"),
