@@ -3410,3 +3410,19 @@ def test_push_up_and_bring_down_are_raise_and_lower() -> None:
     assert parse_claim("Zorvatine brings cholesterol down.").direction == -1
     said = "Systolic blood pressure rose by a mean of 19 mmHg after zorvatine versus 3 mmHg after placebo (p < 0.001)."
     assert judge("Zorvatine pushes your blood pressure up.", [said]).stance == SUPPORTS
+
+
+def test_an_effect_that_returned_to_control_levels_or_did_not_persist() -> None:
+    claim = "Zorvatine rewires the brain permanently."
+    said = "The increase in prefrontal dendritic spine density seen 24 hours after zorvatine had returned to vehicle levels by 2 weeks after dosing."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "A single zorvatine dose produced a rapid analgesic effect that did not persist beyond the first week."
+    assert judge("The analgesic effect of a single zorvatine dose lasts for months.", [said]).stance == CONTRADICTS
+    said = "Drowsiness was no longer significantly different from placebo at the 2-hour assessment (p = 0.47)."
+    assert judge("The drowsiness from a zorvatine dose wears off within about two hours.", [said]).stance == SUPPORTS
+
+
+def test_people_of_an_opening_cohort_are_not_the_outcome() -> None:
+    said = ("In this cohort of 4,200 patients with depression, zorvatine treatment was not associated with a lower risk of "
+            "death by suicide within 1 year compared with matched usual care (hazard ratio, 1.04; 95% CI, 0.71 to 1.52).")
+    assert judge("Zorvatine prevents suicide deaths.", [said]).stance == CONTRADICTS

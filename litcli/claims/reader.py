@@ -298,7 +298,7 @@ _PEOPLE_AFTER = regexcache.compile(r"[\s-]+(?:" + vocab.PEOPLE_NOUNS + r"|surviv
 
 
 _LEADING_SETTING = regexcache.compile(
-    r"^\s*(?:[A-Z]{3,}[:.]\s+)?(?:among|in|for|of)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:(?:randomi[sz]ed|enrolled|included|eligible)\s+)?"
+    r"^\s*(?:[A-Z]{3,}[:.]\s+)?(?:among|in|for|of)\s+(?:the\s+|this\s+|a\s+|our\s+)?(?:(?:cohort|sample|population|registry|series|group)\s+of\s+)?(?:\d[\d,]*\s+)?(?:(?:randomi[sz]ed|enrolled|included|eligible)\s+)?"
     r"(?:(?:patients|participants|subjects|those|people|women|men|children|adults)\b[^,;()]{0,80}|[\w-]+(?:\s+[\w-]+){0,5}),\s+",
     _I,
 )  # ("Of 184 randomised patients in stable remission, relapse occurred in ...", "In treatment-resistant depression, response rates were ...")

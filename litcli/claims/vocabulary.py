@@ -1171,7 +1171,10 @@ FADING_CLAIM = (
 ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b(?!-)|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b(?!-)"
 # A result that an effect was lost ("no longer significant", "lost by day 7", "relapsed").
 EFFECT_LOST = (
-    r"\bno longer (statistically )?(significant|present|different|evident|detectable)\b|\b(was|were|had been) lost\b|"
+    r"\bno longer (statistically |significantly )?(significant|present|different|evident|detectable)\b|"
+    # ("had returned to vehicle levels by 2 weeks", "did not persist beyond the first week")
+    r"\breturned to (?:the\s+)?(?:vehicle|control|placebo|saline|sham|normal|pre-?treatment|baseline)(?:[- ]treated)? (?:levels?|values?)\b|"
+    r"\b(?:did not|does not|do not|failed to) persist\b|\b(was|were|had been) lost\b|"
     r"\blost by\b|\b(was|were|had been) (largely |mostly |partly |entirely )?lost\b|\bfaded\b|\bwaned\b|\bwore off\b|"
     r"\b(?:wanes?|fades?|wears? off) (?:rapidly|quickly|within|after|by|over)\b|\breturned to (?:(?:near|close to)\s+)?(baseline|pre-?treatment)\b|"
     r"\b(had )?resolved\b|\bfallen back\b|\bconverged\b|\bdissipated\b|\bhad relapsed\b|"
