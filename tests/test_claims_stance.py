@@ -3426,3 +3426,11 @@ def test_people_of_an_opening_cohort_are_not_the_outcome() -> None:
     said = ("In this cohort of 4,200 patients with depression, zorvatine treatment was not associated with a lower risk of "
             "death by suicide within 1 year compared with matched usual care (hazard ratio, 1.04; 95% CI, 0.71 to 1.52).")
     assert judge("Zorvatine prevents suicide deaths.", [said]).stance == CONTRADICTS
+
+
+def test_standard_care_is_a_control_arm_and_a_return_toward_baseline_is_a_lost_effect() -> None:
+    said = ("In a large registry, suicide death rates over 12 months were similar in patients who received zorvatine and in "
+            "matched patients receiving standard care (HR 1.04, 95% CI 0.71 to 1.52).")
+    assert judge("Zorvatine prevents suicide deaths.", [said]).stance == CONTRADICTS
+    said = "In most responders, pain ratings returned toward baseline within 3 to 7 days of each zorvatine dose."
+    assert judge("Zorvatine's analgesic effect lasts only a few days.", [said]).stance == SUPPORTS

@@ -778,7 +778,7 @@ ENDING_NOUNS = r"resolution|remission|disappearance|relief|clearance|cessation|e
 CONTINUATION_TERMS = r"continu(?:e|ed|es|ing|ation)|remain(?:ed|ing)? on|stay(?:ed|ing)? on|maintain(?:ed|ing)? on|kept on"
 # Control arms: a result about them alone says nothing about the intervention.
 CONTROL_TERMS = (
-    r"placebo|saline|sham|vehicle|midazolam|active placebo|usual care|treatment as usual|"
+    r"placebo|saline|sham|vehicle|midazolam|active placebo|usual care|treatment as usual|standard(?: of)? care|"
     r"controls?|control (group|arm|condition|subjects?)|wait-?list|waiting[- ]list|matched (cohort|group|sample)s?|"
     r"comparison (group|cohort)s?|"
     r"non-?users?|untreated|matched controls?|comparators?|(?-i:CG)"
@@ -1173,7 +1173,8 @@ ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d
 EFFECT_LOST = (
     r"\bno longer (statistically |significantly )?(significant|present|different|evident|detectable)\b|"
     # ("had returned to vehicle levels by 2 weeks", "did not persist beyond the first week")
-    r"\breturned to (?:the\s+)?(?:vehicle|control|placebo|saline|sham|normal|pre-?treatment|baseline)(?:[- ]treated)? (?:levels?|values?)\b|"
+    r"\breturned (?:to|toward|towards) (?:the\s+)?(?:vehicle|control|placebo|saline|sham|normal|pre-?treatment|pre-?infusion|pre-?dose|baseline)(?:[- ]treated)? (?:levels?|values?)\b|"
+    r"\breturned (?:toward|towards) (?:baseline|pre-?treatment)\b|"
     r"\b(?:did not|does not|do not|failed to) persist\b|\b(was|were|had been) lost\b|"
     r"\blost by\b|\b(was|were|had been) (largely |mostly |partly |entirely )?lost\b|\bfaded\b|\bwaned\b|\bwore off\b|"
     r"\b(?:wanes?|fades?|wears? off) (?:rapidly|quickly|within|after|by|over)\b|\breturned to (?:(?:near|close to)\s+)?(baseline|pre-?treatment)\b|"
