@@ -3434,3 +3434,11 @@ def test_standard_care_is_a_control_arm_and_a_return_toward_baseline_is_a_lost_e
     assert judge("Zorvatine prevents suicide deaths.", [said]).stance == CONTRADICTS
     said = "In most responders, pain ratings returned toward baseline within 3 to 7 days of each zorvatine dose."
     assert judge("Zorvatine's analgesic effect lasts only a few days.", [said]).stance == SUPPORTS
+
+
+def test_a_level_comparable_with_healthy_controls_is_no_null_between_arms() -> None:
+    claim = "Zorvatine quiets the overactive default mode network in people with depression."
+    said = "In depressed patients, elevated DMN connectivity at baseline was normalised after zorvatine, falling to levels comparable with healthy controls (p = 0.01)."
+    assert judge(claim, [said]).stance != CONTRADICTS
+    assert rd._SAME.search("levels comparable with healthy controls") is None
+    assert rd._SAME.search("response was comparable with placebo") and rd._SAME.search("were similar to those given placebo")

@@ -730,11 +730,15 @@ NONINFERIORITY_NOT_SHOWN = (
     r"|\bnon-?inferiority\s+(?:\w+\s+){0,4}?(?:was|were|could)\s+not\s+(?:be\s+)?(?:shown|demonstrated|established|met|achieved|reached|confirmed)\b"
     r"|\bfail(?:s|ed)?\s+(?:the\s+)?(?:[^\s;,.]+\s+){0,3}?non-?inferiority\s+(?:margin|criteri\w*|threshold|bound)\b"
 )
+_HEALTHY_REFERENCE = r"(?:(?:those|that|the levels?|the values?) (?:of|in) )?(?:healthy|non-?depressed|normal|unaffected) (?:controls?|volunteers|subjects|participants|individuals|people|comparison subjects)\b"
 ARM_SAME = (
     r"noninferior|non-inferior|(met|meeting|achieved|established|demonstrated) (the )?(prespecified |pre-specified |predefined )?non-?inferiority|as (effective|good|efficacious) as|(work\w*|perform\w*|did|does|do|fared) as well as|"
     # ("equivalent" as a verdict, not "spherical equivalent", "morphine equivalents")
     r"(was|were|is|are|be|been|proved|found|shown to be) (\w+ )?equivalent|equivalent (to|in|between|with|efficacy|outcomes?|results?)\b|no different|just as|"
-    r"(was|were|is|are|remained|being) (\w+ )?(similar|comparable)|(similar|comparable) (to|between|across|in both|among|with)"
+    # (not "falling to levels comparable with healthy controls": a level brought back to normal)
+    r"(was|were|is|are|remained|being) (\w+ )?(similar|comparable)(?!\s+(?:to|with)\s+" + _HEALTHY_REFERENCE + r")"
+    r"|(similar|comparable) (between|across|in both|among)"
+    r"|(similar|comparable) (to|with)(?!\s+" + _HEALTHY_REFERENCE + r")"
 )
 # Words that name the arm a result is compared with (the reference arm follows them).
 # Words of a level, not of an arm's name ("than those with low expression"): two levels of one exposure.
