@@ -190,10 +190,6 @@ def sub(pattern: str, repl: Any, string: str, count: int = 0, flags: int = 0) ->
     return compile(pattern, flags).sub(repl, string, count)
 
 
-def subn(pattern: str, repl: Any, string: str, count: int = 0, flags: int = 0) -> tuple[str, int]:
-    return compile(pattern, flags).subn(repl, string, count)
-
-
 def split(pattern: str, string: str, maxsplit: int = 0, flags: int = 0) -> list[Any]:
     return compile(pattern, flags).split(string, maxsplit)
 
