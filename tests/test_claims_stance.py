@@ -3442,3 +3442,62 @@ def test_a_level_comparable_with_healthy_controls_is_no_null_between_arms() -> N
     assert judge(claim, [said]).stance != CONTRADICTS
     assert rd._SAME.search("levels comparable with healthy controls") is None
     assert rd._SAME.search("response was comparable with placebo") and rd._SAME.search("were similar to those given placebo")
+
+
+def test_a_claim_that_one_arm_is_weaker_than_another() -> None:
+    frame = parse_claim("Nasal zorvatine is weaker than intravenous zorvatine for depression.")
+    assert (frame.assertion, frame.goodness) == ("superiority", -1)
+    said = "Remission rates were lower with nasal zorvatine than with intravenous zorvatine (22% vs 40%; OR 0.43, 95% CI 0.27 to 0.70)."
+    assert judge("Nasal zorvatine is weaker than intravenous zorvatine for depression.", [said]).stance == SUPPORTS
+    # ("weaker antibody responses ... than": the outcome's size, not an arm ranked below another)
+    assert parse_claim("Transplant recipients mount weaker antibody responses to the vaccine than healthy people.").assertion != "superiority"
+
+
+def test_only_helps_for_about_a_week_is_a_claim_that_the_effect_fades() -> None:
+    claim = "A single zorvatine infusion only helps for about a week."
+    assert parse_claim(claim).fading_days == 7
+    said = "Zorvatine separated from placebo on the MADRS at 24 hours and day 3, but the difference was no longer significant at day 7 (p = 0.41)."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_single_dose_claim_is_not_answered_by_repeated_dosing() -> None:
+    claim = "A single zorvatine infusion only works for a few days."
+    said = "Twice-weekly zorvatine infusions over four weeks maintained response in 64% of initial responders."
+    assert judge(claim, [said]).stance == NEUTRAL
+    # (unless the claim is about repeated dosing too, or the sentence speaks of the first dose)
+    said = "Cumulative reductions in QIDS-SR scores deepened with each successive zorvatine infusion, from -4.0 points after the first to -10.1 after the sixth."
+    assert judge("More zorvatine infusions give better results: a course of six beats a single infusion.", [said]).stance == SUPPORTS
+
+
+def test_a_harm_that_peaked_and_resolved_occurred() -> None:
+    claim = "Zorvatine nasal spray can raise blood pressure and cause dissociation, which is why patients are monitored after each dose."
+    said = "Dissociative symptoms on the CADSS peaked 40 minutes after zorvatine dosing and resolved by 90 minutes in most patients."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_people_in_remission_are_who_relapsed_not_the_outcome() -> None:
+    claim = "Zorvatine maintenance lowers the risk of relapse in patients who have reached stable remission."
+    said = "Fewer patients in stable remission relapsed in the zorvatine group than in the placebo group (25.1% vs 44.0%), with a number needed to treat of 6."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert rd.valence("fewer patients in stable remission relapsed") == (-1, "relapsed")
+
+
+def test_becoming_addicted_is_a_harm_claim() -> None:
+    frame = parse_claim("Is anyone else worried? Patients treated with zorvatine for depression can become addicted to it.")
+    assert (frame.assertion, frame.goodness) == ("harm", -1)
+    said = "Two of 40 patients developed craving and obtained unprescribed zorvatine during the follow-up period."
+    assert judge(frame.text, [said]).stance == SUPPORTS
+
+
+def test_a_claim_whose_subject_names_the_outcome() -> None:
+    claim = "Relapse after stopping zorvatine is no more common than after stopping an oral antidepressant."
+    frame = parse_claim(claim)
+    assert (frame.outcome, frame.goodness, frame.negated) == ("Relapse", -1, True)
+    said = "Within 16 weeks of discontinuation, relapse was more frequent in patients withdrawn from zorvatine than in those withdrawn from escitalopram (47% vs 31%; p=0.02)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_the_claims_verb_used_as_an_adjective_is_no_restatement() -> None:
+    claim = "The mood boost from a course of zorvatine infusions lasts for months."
+    said = "Among responders, the median time to relapse after the last infusion was 19 days (interquartile range 10 to 35)."
+    assert judge(claim, [said]).stance != SUPPORTS

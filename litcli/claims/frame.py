@@ -36,6 +36,12 @@ _AMOUNT_OF_CHANGE = regexcache.compile(
 _DISEASE_STATE = regexcache.compile(r"\b(?:" + vocab.DISEASE_STATES + r")(?:\s*(?:or|and|/)\s*(?:" + vocab.DISEASE_STATES + r"))?(?=\s+[A-Za-z])", _I)
 _EQUIV = regexcache.compile(vocab.CLAIM_EQUIVALENCE, _I)
 _SUPER = regexcache.compile(vocab.CLAIM_SUPERIORITY, _I)
+_OUTCOME_SUBJECT = regexcache.compile(r"^\s*((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:after|with|during|on|following|in people (?:taking|given|on))\s", _I)
+_BECOME_HARMED = regexcache.compile(
+    r"\s*(?:(?:can|could|may|might|will|would|often|sometimes|quickly|easily)\s+)*(?:become|becomes|became|get|gets|got|grow|end up)\s+(?:\w+\s+)?(?:"
+    + vocab.HARM_STATES + r")\b",
+    _I,
+)
 _NOT_JUST = regexcache.compile(r"\b(?:(?:is|are|was|were|does|do|did)\s+)?not\s+(?:just|only|merely|simply|solely|purely|entirely)\b(?:\s+(?:an?|the)\b)?(?:\s+placebo\b)?", _I)
 _SAFETY = regexcache.compile(vocab.SAFETY_CLAIM + "|" + vocab.SAFETY_CLAIM_NO_HARM, _I)
 _SAFE_NOUN = regexcache.compile(r"safe(r|st)?\s+(?!(and|or|to|for|in|with|when|if|as|but)\b)[a-z]", _I)  # "safe storage", "safer sex"
@@ -686,14 +692,23 @@ def _parse_claim(text: str) -> ClaimFrame:
         assertion = "superiority"
         if not goodness:
             # ("no more severe than", "more dangerous than": the worse of the two)
-            worse = r"\b(?:worse|less effective|inferior|more (?:" + vocab.HARM_ADJECTIVES + r"|severe|virulent|serious))\b"
+            worse = r"\b(?:worse|less effective|less potent|less powerful|weaker|inferior|more (?:" + vocab.HARM_ADJECTIVES + r"|severe|virulent|serious))\b"
             goodness = -1 if re.search(worse, clean, _I) else 1
+            named = _OUTCOME_SUBJECT.match(subject)
+            if named and direction and not outcome:
+                # "Relapse after stopping esketamine is no more common than after ...": the subject
+                # names the outcome, the arms follow it
+                sv, words = rd.valence(named.group(1))
+                if sv and words:
+                    outcome, v, goodness = words, sv, direction * sv
     elif harm and goodness < 0:
         assertion = "harm"
     if assertion == "effect" and not goodness and not direction and drug_pats and conditions:
         goodness = 1  # "Ketamine for OCD", "does nothing for OCD": an efficacy claim about a drug
     if assertion == "effect" and not goodness and not direction and re.match(r"\s*(is|are|can be|may be)\s+(\w+\s+)?(" + vocab.HARM_ADJECTIVES + r")\b", predicate, _I):
         assertion, goodness = "harm", -1  # "ketamine therapy is addictive": a harm that exists
+    if assertion == "effect" and not direction and goodness >= 0 and _BECOME_HARMED.match(predicate):
+        assertion, goodness = "harm", -1  # "patients can become addicted to it": a harm that exists
     mechanisms: list[tuple[str, int]] = []
     for found in vocab.find_concepts(clean):
         if found.concept.group == "mechanism":

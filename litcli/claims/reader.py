@@ -294,6 +294,11 @@ _GOOD_HEAD = regexcache.compile(r"[\s-]+(?:symptoms?[\s-]+)?(" + vocab.GOOD_OUTC
 _FREE_OF = regexcache.compile(r"\b(?:" + vocab.FREEDOM_FROM_BAD + r")\s+(the\s+|any\s+)?([\w-]+\s+){0,1}$", _I)
 
 
+_PEOPLE_IN_STATE = regexcache.compile(
+    r"\b(?:" + vocab.PEOPLE_NOUNS + r"|those)\s+(?:in|who\s+(?:were|are|had\s+been|have\s+been)\s+in|who\s+(?:had\s+|have\s+)?(?:achieved|reached|attained))"
+    r"\s+(?:(?:stable|sustained|full|complete|partial|early|initial|clinical|symptomatic)\s+)?$",
+    _I,
+)
 _PEOPLE_AFTER = regexcache.compile(r"[\s-]+(?:" + vocab.PEOPLE_NOUNS + r"|survivors)\b", _I)
 
 
@@ -320,6 +325,12 @@ def valence(text: str) -> tuple[int, str | None]:
             break
     if best is None:
         return 0, None
+    if _PEOPLE_IN_STATE.search(text[max(0, best[0] - 60) : best[0]]):
+        # the state the people are in ("fewer patients in stable remission relapsed", "those who
+        # had achieved response"): who they are; the outcome follows, if any
+        later = valence(text[best[0] + len(best[2]) :])
+        if later[1]:
+            return later
     if _PEOPLE_AFTER.match(text, best[0] + len(best[2])):
         # an outcome word that names the people ("emergency patients with full remission of
         # suicidal ideation", "stroke survivors whose walking improved"): the outcome follows, if any
@@ -1290,7 +1301,10 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
 # the course of what the arm was associated with, in a clause of its own ("was associated with
 # transient hypertension that resolved within 2 hours"): the association is the finding
 _COURSE_OF_WHAT_CAME = regexcache.compile(
-    r"\b(?:associated with|caused|induced|produced|led to|resulted in)\s+[^;.()]{1,60}?\s(?:that|which)\s+(?:\w+ly\s+)?$", _I
+    r"\b(?:associated with|caused|induced|produced|led to|resulted in)\s+[^;.()]{1,60}?\s(?:that|which)\s+(?:\w+ly\s+)?$"
+    # ("dissociative symptoms peaked at 40 minutes and resolved by 90 minutes": the harm came, then went)
+    r"|\b(?:peaked|emerged|appeared|occurred|arose)\b[^;.()]{0,80}?\s(?:and|but|then)\s+(?:then\s+)?(?:\w+ly\s+)?$",
+    _I,
 )
 _WHO_BEFORE = regexcache.compile(r"\b(?:who|whose|in whom|for whom)\s+(?:[\w-]+\s+){0,4}$", _I)
 _NONE_WERE = regexcache.compile(r"^\W*no\s+[^;:]{0,100}?\b(?:was|were|has been|have been|had been)\s+$", _I)

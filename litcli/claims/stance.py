@@ -495,6 +495,11 @@ def _doses(text: str, drug: re.Pattern[str] | None = None) -> frozenset[tuple[fl
     return frozenset(out)
 
 
+_SINGLE_DOSE = regexcache.compile(vocab.SINGLE_DOSE, re.I)
+_REPEATED_DOSES = regexcache.compile(vocab.REPEATED_DOSES, re.I)
+_FIRST_DOSE = regexcache.compile(vocab.FIRST_DOSE, re.I)
+
+
 def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str | None:
     """Why the sentence (or, with ``record``, a whole record) is about another condition or
     population than the claim's (None if not).  A record that also names the claim's condition
@@ -516,6 +521,8 @@ def _off_topic(frame: ClaimFrame, sentence: str, *, record: bool = False) -> str
     found_doses = _doses(sentence, frame.arms().intervention) if claimed_doses else frozenset()
     if found_doses and not found_doses & claimed_doses:
         return f"another dose ({sorted(found_doses)[0][0]:g} {sorted(found_doses)[0][1]})"
+    if _SINGLE_DOSE.search(frame.text) and not _REPEATED_DOSES.search(frame.text) and _REPEATED_DOSES.search(sentence) and not _FIRST_DOSE.search(sentence):
+        return f"another regimen ({_REPEATED_DOSES.search(sentence).group(0)})"  # type: ignore[union-attr]
     for noun, grades in _severities(frame.text).items():
         found_grades = _severities(sentence).get(noun)
         if found_grades and not found_grades & grades:
@@ -1414,6 +1421,8 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
     for m in regexcache.finditer(r"[A-Za-z][\w-]*", sentence):
         if not stem(m.group(0)).startswith(group):
             continue
+        if _DETERMINER_BEFORE.search(sentence, 0, m.start()):
+            continue  # "after the last infusion", "the results": a noun or an adjective, not the verb
         if frame.direction and not _CAUSAL_VERB.fullmatch(m.group(0) + (sentence[m.end() : m.end() + 3] if m.group(0).lower().startswith(("lead", "led", "result")) else "")):
             continue  # a verb form only ("leads to", "inducing"; not "the gene product", "the results")
         if frame.direction and m.group(0).lower().endswith("ed") and not _ACTIVE_OBJECT.match(sentence, m.end()):
@@ -1428,6 +1437,7 @@ def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
 
 
 _CAUSAL_VERB = regexcache.compile(vocab.CAUSAL_VERB_FORMS, re.I)
+_DETERMINER_BEFORE = regexcache.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every)\s+$", re.I)
 _ACTIVE_OBJECT = regexcache.compile(r"\s+(?:a|an|the|to|in)\b", re.I)
 _POLARITY = regexcache.compile(vocab.POLARITY_WORDS, re.I)
 CLOSE_RESTATEMENT = 0.85  # share of the claim's content words a finding must restate

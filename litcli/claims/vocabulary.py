@@ -1095,6 +1095,7 @@ CLAIM_EQUIVALENCE = (
 # Assertions that one arm beats another ("better than SSRIs", "beats placebo", "faster than").
 CLAIM_SUPERIORITY = (
     r"\b(better|more effective|superior|faster|quicker|stronger|safer|longer|greater|more)\b[\w\s-]{0,20}\b(than|to)\b"
+    r"|\b(?:weaker|less (?:effective|potent|powerful))\s+than\b"
     r"|\b(beats?|outperform(s|ed)?|trump(s|ed)?|wins? over)\b"
 )
 # Safety claims: the claim says harms are absent or small.
@@ -1168,9 +1169,21 @@ FADING_CLAIM = (
     # ("only lasts a few days", "lasts just hours")
     r"|only\s+lasts?|lasts?\s+(?:only|just|no more than|at most)"
     # ("only works for a few days", "the effect is gone within a week", "goes away after a day")
-    r"|only\s+(?:works?|helps?|acts?)\s+for\s+(?:a\s+few|several|a\s+couple\s+of|one|two|three|\d+)\s+(?:hours|days|weeks)"
+    r"|only\s+(?:works?|helps?|acts?)\s+for\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?(?:a\s+few|several|a\s+couple\s+of|an?|" + CARDINAL_PATTERN + r"|\d+)\s+(?:" + TIME_UNIT_WORDS + r")"
     r"|(?:is|are)\s+gone\s+(?:within|after|by|in)|goes\s+away\s+(?:within|after|by|in))\b"
 )
+# A claim about one dose ("a single infusion", "one injection", "single-dose") and a result about
+# repeated dosing ("twice-weekly infusions", "a series of six infusions", "repeated doses"): another
+# regimen, unless the sentence also speaks of the one dose ("after the first infusion").
+DOSE_UNITS = r"doses?|infusions?|injections?|sessions?|administrations?|treatments?|sprays?|shots?"
+SINGLE_DOSE = r"\b(?:a\s+single|one|single)[\s-]+(?:(?!(?:course|series|round|cycle|set|block)s?\b)[\w-]+\s+){0,2}?(?:" + DOSE_UNITS + r")\b|\bsingle[- ]dose\b"
+REPEATED_DOSES = (
+    r"\b(?:repeated|repeat|serial|multiple|successive|maintenance|(?:once|twice|thrice|three times)[- ]weekly|weekly|biweekly)\s+(?:[\w-]+\s+){0,2}?(?:" + DOSE_UNITS + r")\b"
+    r"|\b(?:series|course)\s+of\s+(?:\w+\s+){0,2}?(?:" + DOSE_UNITS + r")\b|\b(?:series|course)\s+of\s+(?:two|three|four|five|six|eight|ten|twelve|\d+)\b"
+    r"|\bmore\s+(?:[\w-]+\s+)?(?:doses|infusions|injections|sessions|treatments)\b"
+    r"|\b(?:two|three|four|five|six|eight|ten|twelve|[2-9]|1[0-9])\s+(?:[\w-]+\s+){0,2}?(?:doses|infusions|injections|sessions|administrations|treatments)\b"
+)
+FIRST_DOSE = r"\b(?:first|initial|single|one|1st)\s+(?:[\w-]+\s+){0,2}?(?:" + DOSE_UNITS + r")\b|\bsingle[- ]dose\b"
 # Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
 ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b(?!-)|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b(?!-)"
 # A result that an effect was lost ("no longer significant", "lost by day 7", "relapsed").
@@ -2010,6 +2023,8 @@ TREATMENT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     (r"\bModerna(?: COVID(?:-19)?)? (?:vaccine|jab|shot)s?\b", r"\bmRNA-1273\b", r"\bSpikevax\b"),
 )
 
+# States a person is said to end up in: "patients can become addicted to it", "users get hooked".
+HARM_STATES = r"addicted|dependent|hooked|psychotic|manic|suicidal"
 # Adjectives that state a harm as a property: "ketamine therapy is addictive".
 HARM_ADJECTIVES = (
     r"addictive|habit-forming|toxic|neurotoxic|cardiotoxic|hepatotoxic|nephrotoxic|harmful|dangerous|unsafe|"
