@@ -3501,3 +3501,26 @@ def test_the_claims_verb_used_as_an_adjective_is_no_restatement() -> None:
     claim = "The mood boost from a course of zorvatine infusions lasts for months."
     said = "Among responders, the median time to relapse after the last infusion was 19 days (interquartile range 10 to 35)."
     assert judge(claim, [said]).stance != SUPPORTS
+
+
+def test_two_schedules_of_one_treatment_are_told_apart_by_their_schedules() -> None:
+    claim = "Twice-weekly zorvatine infusions work better than once-weekly infusions for depression."
+    assert parse_claim(claim).comparator_text == "once-weekly infusions"
+    said = "Participants on the twice-weekly schedule had a greater reduction in MADRS than those on once-weekly infusions at week 4 (-18.0 vs -12.5; p=0.01)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    claim = "A series of zorvatine infusions keeps depression at bay for longer than a single infusion."
+    said = "Participants given a single infusion relapsed sooner than those given a six-infusion series (hazard ratio 2.2; 95% CI 1.3 to 4.0)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # (not two drugs that happen to be given on different schedules)
+    frame = parse_claim("Once-weekly insulin zorvadec is as effective as once-daily insulin glargine at lowering HbA1c.")
+    assert not frame.arms().intervention.search("once-daily")  # type: ignore[union-attr]
+
+
+def test_a_claim_about_staying_on_a_drug_reads_the_arm_that_stopped_as_the_comparator() -> None:
+    claim = "Staying on zorvatine halves the chance of relapse."
+    said = "Patients switched from zorvatine to placebo spray had roughly twice the hazard of relapse of those who continued zorvatine (hazard ratio 2.1; 95% CI 1.3-3.2)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Relapse was less frequent among patients who continued zorvatine than among those switched to placebo (25% vs 46%; p=0.003)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    # ("Continuation ECT" names a phase of treatment, not one arm kept on it)
+    assert not parse_claim("Continuation ECT reduces relapse compared with continuation pharmacotherapy alone.").arms().continued

@@ -118,7 +118,7 @@ _MODAL = regexcache.compile(
 )
 _ASIDE = regexcache.compile(r",\s*(?:when|if|which|while|whether)\b[^,]*,")
 _COMPARATOR_AFTER = regexcache.compile(
-    r"\b(?:than(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a (?:day|week|month|year)|once|twice)\b)|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
+    r"\b(?:than(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a (?:day|week|month|year)|once|twice)\b(?!-))|as (?:well|good|effective|efficacious|safe|fast) as|just as good as|equivalent to|comparable (?:to|with)|"
     r"similar to|superior to|inferior to|compared (?:with|to)|versus|vs\.?|beats?|outperform(?:s|ed)?|over(?!\s+\d))\s+(.+?)"
     # (up to a setting, or a purpose: "than conventional cytology | to detect CIN2")
     r"(?=\s+(?:for|in|at|on|among|within|when|after|during|because|by|with)\b|\s+to\s+(?:" + vocab.PURPOSE_VERBS + r")\b|[,;:!?]|\.(?!\d)|$)",
@@ -302,14 +302,32 @@ def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], interventi
         comparator = ()
     return rd.Arms(
         rd.term_pattern(intervention), rd.term_pattern(comparator), takes_away(intervention_text), dose_changed(intervention_text),
-        bool(_WITHDRAWAL_LEAD.match(intervention_text)),
+        bool(_WITHDRAWAL_LEAD.match(intervention_text)), bool(_CONTINUATION_LEAD.match(intervention_text)),
     )
 
 
 _AS_ADD_ON = regexcache.compile(r"\s+(?:as\s+(?:an?\s+)?)?(?:add-on|adjunct\w*|augment\w*)\s+(?:to|for|of|with)\s+.*$|\s+(?:when\s+)?added\s+to\s+.*$", _I)
 _WITHDRAWAL_LEAD = regexcache.compile(r"^\W*(?:" + vocab.WITHDRAWAL_TERMS + r")\b", _I)
+# (a verb: "Staying on esketamine", "Continuing alendronate"; not "Continuation ECT", a phase's name)
+_CONTINUATION_LEAD = regexcache.compile(r"^\W*(?!continuation\b)(?:" + vocab.CONTINUATION_TERMS + r")\b", _I)
 
 _DOSE_CHANGE_LEAD = regexcache.compile(r"^\W*(" + vocab.DOSE_CHANGE_GERUNDS + r")\s+\w", _I)
+
+
+_REGIMEN = regexcache.compile(r"\b(?:" + vocab.REGIMEN_TERMS + r")\b", _I)
+
+
+_SCHEDULE_STEMS = rd.content_stems("dose doses infusion infusions injection injections session sessions course courses treatment a week day month once times schedule dosing")
+
+
+def _own_words(phrase: str, other: str) -> frozenset[str]:
+    """The content words of ``phrase`` that ``other`` does not have (stems; dose and arm words aside)."""
+    return rd.content_stems(phrase) - rd.content_stems(other) - _SCHEDULE_STEMS
+
+
+def _regimen_terms(phrase: str) -> list[str]:
+    """Patterns for the schedule words of an arm's name ("twice-weekly": r"\btwice[- ]weekly\b")."""
+    return [r"\b" + r"[- ]".join(map(re.escape, regexcache.split(r"[- ]", m.group(0).lower()))) + r"\b" for m in _REGIMEN.finditer(phrase)]
 
 
 def dose_changed(phrase: str) -> int:
@@ -615,6 +633,11 @@ def _parse_claim(text: str) -> ClaimFrame:
             # "ketamine pills ... as well as ketamine infusions": the same drug; only the routes tell
             # the arms apart
             inter_pats, comp_pats = route_pats, croute
+        regimens_i, regimens_c = _regimen_terms(subject), _regimen_terms(comparator_text)
+        if regimens_i and regimens_c and not set(regimens_i) & set(regimens_c) and not _own_words(_REGIMEN.sub(" ", comparator_text), subject):
+            # "twice-weekly ketamine infusions" against "once-weekly infusions": the same treatment;
+            # the schedules tell the arms apart ("a single infusion": the comparator's infusion)
+            inter_pats, comp_pats = regimens_i + inter_pats, regimens_c + [p for p in comp_pats if p not in inter_pats]
     if addon:
         # the add-on names the intervention's arm, what it is added to the comparator's
         added, base = addon.group(1), addon.group(2)

@@ -571,6 +571,7 @@ class Arms:
     # the claim's subject is a dose changed: -1 "Reducing salt intake ...", +1 "Raising ...", 0 neither
     changed: int = 0
     withdrawn: bool = False  # the claim's subject is a treatment stopped ("Stopping alendronate ...")
+    continued: bool = False  # the claim's subject is a treatment kept on ("Staying on esketamine ...")
 
     def positions(self, text: str) -> tuple[list[int], list[int]]:
         """Where the intervention's arm and the comparator's are named in ``text`` (the start of
@@ -587,6 +588,18 @@ class Arms:
             went_on = [m.start() for m in _CONTINUATION.finditer(text)]
             went_on += [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
             return sorted(set(stopped)), sorted(set(went_on) - set(stopped))
+        if self.continued:
+            # "patients switched from esketamine to placebo had twice the hazard of relapse of those
+            # who continued esketamine": the arm that went on is the claim's, the one that stopped its comparator
+            # (not the design's name: "a randomised withdrawal study")
+            stopped = [m.start() for m in _WITHDRAWAL.finditer(text) if not _DESIGN_NAME.match(text, m.end())]
+            stopped += [m.start() for m in CONTROL.finditer(text)]
+            went_on = [m.start() for m in _CONTINUATION.finditer(text)]
+            # (the drug's own name, where no stopping is said of it: "continued esketamine", "esketamine-treated")
+            went_on += [
+                m.start() for m in self.intervention.finditer(text) if not _WITHDRAWAL.search(text, max(0, m.start() - 40), m.start())
+            ] if self.intervention else []
+            return sorted(set(went_on) - set(stopped)), sorted(set(stopped))
         i = [m.start() for m in self.intervention.finditer(text)] if self.intervention else []
         i += [m.start() for m in _INTERVENTION_ARM.finditer(text)]
         c = [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
@@ -1261,6 +1274,7 @@ NEEDED_FOR = regexcache.compile(
 )
 _WITHDRAWAL = _rx(vocab.WITHDRAWAL_TERMS)
 _CONTINUATION = _rx(vocab.CONTINUATION_TERMS)
+_DESIGN_NAME = regexcache.compile(r"\s+(?:study|studies|design|trial|trials|phase|period|paradigm)\b", _I)
 _EVENT_TIMED = regexcache.compile(r"\b\w+ed\s+(?:significantly\s+|much\s+)?(?:" + vocab.TIME_SOONER + "|" + vocab.TIME_LATER + r")\b", _I)
 _SOONER = regexcache.compile(r"\b(?:" + vocab.TIME_SOONER + r")\b", _I)
 _LATER_TIME = regexcache.compile(r"\b(?:" + vocab.TIME_LATER + r")\b", _I)

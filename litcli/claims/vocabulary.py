@@ -774,7 +774,7 @@ MEASURED_AS = r"levels?|concentrations?|status|content|values?|excretion|clearan
 # switched to placebo — as its intervention, and the arm that went on with X as its comparator.
 WITHDRAWAL_TERMS = (
     r"stop(?:s|ped|ping)?|discontinu\w*|withdr[ae]w\w*|ceas(?:e|ed|es|ing|ation)|quit(?:s|ting)?|taper(?:s|ed|ing)?(?: off)?|"
-    r"deprescrib\w*|switch(?:ed|ing)? to placebo|drug holiday"
+    r"deprescrib\w*|switch(?:ed|ing)?\s+(?:from\s+(?:[\w-]+\s+){1,2}?)?to\s+placebo|drug holiday"
 )
 # An outcome's end named as a noun on one side of an association ("associated with rapid
 # resolution of suicidal intent"): the outcome going down.
@@ -1184,6 +1184,13 @@ REPEATED_DOSES = (
     r"|\b(?:two|three|four|five|six|eight|ten|twelve|[2-9]|1[0-9])\s+(?:[\w-]+\s+){0,2}?(?:doses|infusions|injections|sessions|administrations|treatments)\b"
 )
 FIRST_DOSE = r"\b(?:first|initial|single|one|1st)\s+(?:[\w-]+\s+){0,2}?(?:" + DOSE_UNITS + r")\b|\bsingle[- ]dose\b"
+# Words that tell two schedules of the same treatment apart ("twice-weekly ketamine infusions" against
+# "once-weekly infusions", "a series of infusions" against "a single infusion"): the arms' names then.
+REGIMEN_TERMS = (
+    r"(?:once|twice|thrice|three[- ]times)[- ](?:a[- ])?(?:daily|weekly|monthly|day|week|month)|every[- ]other[- ](?:day|week)|"
+    r"daily|weekly|fortnightly|monthly|single|one-off|series|repeated|multiple|serial|"
+    r"(?:two|three|four|five|six|eight|ten|twelve|\d+)[- ](?:infusion|dose|session|injection)s?"
+)
 # Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
 ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b(?!-)|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b(?!-)"
 # A result that an effect was lost ("no longer significant", "lost by day 7", "relapsed").
