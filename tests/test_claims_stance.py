@@ -3524,3 +3524,16 @@ def test_a_claim_about_staying_on_a_drug_reads_the_arm_that_stopped_as_the_compa
     assert judge(claim, [said]).stance == SUPPORTS
     # ("Continuation ECT" names a phase of treatment, not one arm kept on it)
     assert not parse_claim("Continuation ECT reduces relapse compared with continuation pharmacotherapy alone.").arms().continued
+
+
+def test_time_to_the_first_bad_event_is_read_against_a_claim_to_reduce_it() -> None:
+    claim = "Zorvatine reduces heavy drinking in people with alcohol use disorder."
+    said = "Time to first heavy drinking day was longer in the zorvatine group than in the comparator group (HR for relapse to heavy drinking 0.47, 95% CI 0.26-0.85)."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_ratio_stated_for_the_comparator_is_not_the_claimed_size() -> None:
+    claim = "Zorvatine halves the risk of depressive relapse compared with ECT."
+    said = "Patients in the ECT group were half as likely to relapse as those in the zorvatine group (23% vs 46%; relative risk 0.50)."
+    assert judge(claim, [said]).stance != SUPPORTS
+    assert parse_claim("Zorvatine's benefit is as durable as ECT's, lasting for months.").assertion == "equivalence"

@@ -196,3 +196,9 @@ def test_clinicians_shorthand_is_a_claim_not_a_heading() -> None:
     assert core.claim_problem("HCL > SAP for HbA1c in paeds T1D") is None
     assert core.claim_problem("FMT >> vanc for recurrent C diff") is None
     assert "heading" in (core.claim_problem("Ketamine for depression") or "")
+
+
+def test_a_headlines_comparison_is_a_claim_not_a_heading() -> None:
+    assert core.claim_problem("New study: zorvatine no better than placebo for social anxiety disorder") is None
+    assert core.claim_problem("Zorvatine as good as ECT for severe depression") is None
+    assert "heading" in (core.claim_problem("Zorvatine and ECT for severe depression") or "")

@@ -822,6 +822,9 @@ _POINTING_SUBJECT = regexcache.compile(
 )
 
 
+_TIME_TO_EVENT = regexcache.compile(r"(?:the\s+)?(?:median\s+|mean\s+)?(?:time|days|weeks)\s+(?:to|until)\s+(?:the\s+)?(?:first\s+)?(.+)$", re.I)
+
+
 def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause: str = "", *, strict: bool = False) -> str:
     """The stance of one finding toward the claim frame (before the claim's negation)."""
     if not frame.checkable:
@@ -837,6 +840,11 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
+    if not frame.goodness and frame.direction and f.direction and f.outcome and (event := _TIME_TO_EVENT.match(f.outcome)):
+        if frame.outcome_stems and frame.outcome_stems <= content_stems(event.group(1)):
+            # "reduces heavy drinking" (of no known valence) against "time to first heavy drinking day
+            # was longer": the time to it went up, the thing itself down
+            f = dataclasses.replace(f, direction=-f.direction, valence=0, goodness=0)
     if (
         f.direction > 0 and f.valence < 0 and not f.null and _GREATER_CHANGE.search(clause) and _NEGATIVE_DIFFERENCE.search(clause)
         and not {stem("change"), stem("changes")} & frame.outcome_stems
@@ -1325,6 +1333,9 @@ def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fi
     d, what, size, _ = claimed[0]
     signed = []
     arms = frame.arms()
+    named_i, named_c = arms.positions(sentence)
+    if named_i and named_c and min(named_c) < min(named_i) and frame.comparator_text:
+        return None  # "the ECT group was half as likely to relapse as the ketamine group": the comparator's size
     for m in _SIGNED_CHANGE.finditer(sentence):
         # (the intervention's own change: the arm named right after the number)
         if arms.intervention is not None and arms.intervention.search(m.group(4)):

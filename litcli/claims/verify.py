@@ -153,7 +153,15 @@ def _has_verb(claim: str) -> bool:
             if prev not in vocab.NOUN_BEFORE_WORDS and not w.endswith(("ss", "us", "is")):
                 return True
         prev = w
-    return bool(_claim_verbs().search(claim))
+    return bool(_claim_verbs().search(claim)) or bool(_HEADLINE_COMPARISON.search(claim))
+
+
+# a headline's comparison states a claim without a verb: "New study: ketamine no better than placebo for anxiety"
+_HEADLINE_COMPARISON = regexcache.compile(
+    r"\b(?:no|not|far|much|slightly)?\s*(?:better|worse|more effective|less effective|safer|superior|inferior)\s+(?:than|to)\s+\w"
+    r"|\bas\s+(?:good|effective|safe|well)\s+as\s+\w",
+    re.IGNORECASE,
+)
 
 
 def claim_problem(claim: str) -> str | None:

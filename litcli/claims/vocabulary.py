@@ -583,7 +583,10 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"(?:suicide |suicidal )?(?:re-?)?attempts?|suicide|self-harm|overdose|"
      r"(?:moderate(?: or severe)? |severe |acute )?(?:exacerbation|attack|seizure|hospitali[sz]ation|admission|stroke|fracture)s?|"
      r"loss of (?:[\w-]+ )?(?:response|remission|benefit|effect|efficacy|control))|"
-     r"time to (?:[\w-]+ ){0,3}?(?:for|of) (?:an? |any )?(?:[\w-]+ )?(?:episodes?|events?|exacerbations?|relapses?)", 1),
+     r"time to (?:[\w-]+ ){0,3}?(?:for|of) (?:an? |any )?(?:[\w-]+ )?(?:episodes?|events?|exacerbations?|relapses?)|"
+     # ("time to first heavy drinking day", "time to first cocaine use": what the treatment should keep away)
+     r"time to (?:the )?first (?:[\w-]+ )?(?:drinking(?: days?)?|drinks?|(?:drug|substance|cannabis|cocaine|opioid|alcohol|heroin|methamphetamine) use|"
+     r"cigarettes?|lapses?|falls?|infections?|episodes?)", 1),
     (r"(relapse|recurrence|progression|event|disease|symptom|metastasis|pain|seizure|headache|migraine)[- ]free\b( survival| interval)?|"
      r"(pain|seizure|symptom|headache|migraine) freedom|freedom from|"
      r"\bfree (of|from) (any )?(\w+ )?(relapses?|recurrences?|progression|disease|symptoms?|metastas\w+|pain|seizures?|"
@@ -1089,7 +1092,7 @@ EQUIVALENCE_VERBS = r"work\w*|perform\w*|do|does|did|fare\w*|function\w*"
 # Assertions of equivalence ("works as well as ECT", "just as good as IV ketamine").
 CLAIM_EQUIVALENCE = (
     # ("as well as" is equivalence only after a verb: "works as well as SSRIs", not "rates of X as well as Y")
-    r"\b(as (good|effective|efficacious|safe|fast) as|(" + EQUIVALENCE_VERBS + r")\s+(just\s+|about\s+|roughly\s+|nearly\s+|almost\s+|every bit\s+)?as well as|just as|as well as (?:[\w-]+\s+){1,3}(?:does|do|did)|equivalent to|equally|"
+    r"\b(as (good|effective|efficacious|safe|fast|durable|long[- ]lasting|potent|powerful|strong) as|(" + EQUIVALENCE_VERBS + r")\s+(just\s+|about\s+|roughly\s+|nearly\s+|almost\s+|every bit\s+)?as well as|just as|as well as (?:[\w-]+\s+){1,3}(?:does|do|did)|equivalent to|equally|"
     r"comparable (to|with)|similar to|no (worse|less effective) than|non-?inferior to)\b"
 )
 # Assertions that one arm beats another ("better than SSRIs", "beats placebo", "faster than").
