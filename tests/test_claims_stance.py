@@ -3537,3 +3537,25 @@ def test_a_ratio_stated_for_the_comparator_is_not_the_claimed_size() -> None:
     said = "Patients in the ECT group were half as likely to relapse as those in the zorvatine group (23% vs 46%; relative risk 0.50)."
     assert judge(claim, [said]).stance != SUPPORTS
     assert parse_claim("Zorvatine's benefit is as durable as ECT's, lasting for months.").assertion == "equivalence"
+
+
+def test_a_level_stated_for_the_control_arm_is_read_the_other_way_round() -> None:
+    claim = "Zorvatine boosts BDNF."
+    said = "Hippocampal BDNF levels were lower in saline-treated stressed mice than in stressed mice given zorvatine (p < 0.01)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Hippocampal BDNF levels were lower in stressed mice given zorvatine than in saline-treated stressed mice (p < 0.01)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_no_lasting_side_effects_is_a_safety_claim_not_a_lasting_effect() -> None:
+    claim = "Zorvatine therapy is safe, with no lasting side effects."
+    frame = parse_claim(claim)
+    assert (frame.assertion, frame.lasting_days) == ("safety", None)
+    said = "Serious adverse events were more frequent in the placebo arm than in the zorvatine arm (3 vs 1), and no adverse event in either arm persisted beyond the 4-week follow-up."
+    assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_harm_that_improved_after_dose_reduction_is_a_dechallenge() -> None:
+    claim = "Zorvatine infusions for depression can cause bladder problems."
+    said = "Three of 41 patients receiving weekly maintenance zorvatine for depression developed cystitis-like urinary symptoms that improved after dose reduction."
+    assert judge(claim, [said]).stance == SUPPORTS

@@ -46,6 +46,10 @@ _NOT_JUST = regexcache.compile(r"\b(?:(?:is|are|was|were|does|do|did)\s+)?not\s+
 _SAFETY = regexcache.compile(vocab.SAFETY_CLAIM + "|" + vocab.SAFETY_CLAIM_NO_HARM, _I)
 _SAFE_NOUN = regexcache.compile(r"safe(r|st)?\s+(?!(and|or|to|for|in|with|when|if|as|but)\b)[a-z]", _I)  # "safe storage", "safer sex"
 _LASTING = regexcache.compile(vocab.LASTING_CLAIM, _I)
+_NO_LASTING_HARM = regexcache.compile(
+    r"\b(?:no|without|never|free of)\s+(?:\w+\s+)?(?:lasting|long[- ]term|long[- ]lasting|permanent|persistent|enduring)\s+(?:[\w-]+\s+)?(?:side[- ]effects?|harms?|damage|adverse|effects?|problems?|injur\w*|sequelae)\b",
+    _I,
+)
 _FADING = regexcache.compile(vocab.FADING_CLAIM, _I)
 PERMANENT_DAYS = 3650.0  # "permanently", "for good", "forever": a claim no follow-up of months answers
 _ONSET = regexcache.compile(vocab.ONSET_CLAIM, _I)
@@ -758,6 +762,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     m_fade = _FADING.search(timing)
     held_for = re.search(vocab.LASTING_FOR_SPAN, regexcache.split(r"\b(?:compared|versus|vs\b|than|relative to|plus|with|after|following)\b", timing, maxsplit=1, flags=_I)[0], _I)
     m_last = _LASTING.search(timing) or held_for
+    if m_last and assertion == "safety" and _NO_LASTING_HARM.search(timing):
+        m_last = None  # "safe, with no lasting side effects": the harms are said not to last, not the effect
     if m_fade:
         fading = time_days(timing[m_fade.start() :]) or 7.0
         if regexcache.search(r"\b(?:a few|several|some)\s+days\b", timing[m_fade.start() :], _I):

@@ -2170,6 +2170,8 @@ def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None,
             special = "mechanism"
             continue
         ed, ecue = target_direction(sentence, vocab.CONCEPTS_BY_ID[cid])
+        if ed and ecue and cid in vocab.LEVEL_TARGETS and rd.arm_sign(_own_clause(sentence, max(0, sentence.find(ecue))), frame.arms()) == -1:
+            ed = -ed  # "BDNF levels were lower in saline-treated mice than in mice given ketamine": the control's level
         if ed and (untested := _change_not_shown(sentence, ecue)):
             # "BDNF was numerically higher after ketamine ..., but the difference was not significant":
             # the target did not move, as far as the test shows

@@ -887,6 +887,9 @@ DECHALLENGE = (
     r"\b(?:improved|resolved|recovered|disappeared|subsided|reversed|remitted|normali[sz]ed|abated|fell|declined|decreased|dropped|eased|lessened)\b[^.;]{0,40}?"
     r"\b(?:after|on|following|upon|once|when)\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were|had been|being)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|stopping|discontinuation|withdrawal|cessation|abstinence|abstaining|quitting)\b"
+    # ("urinary symptoms that improved after dose reduction", "... once the dose was lowered")
+    r"|\b(?:improved|resolved|recovered|disappeared|subsided|reversed|abated|eased|lessened)\b[^.;]{0,40}?"
+    r"\b(?:after|on|following|upon|once|when|with)\s+(?:(?:a|the)\s+)?(?:dose\s+(?:reduction|tapering|lowering)|(?:reducing|lowering|tapering)\s+(?:of\s+)?the\s+dose|(?:the\s+)?dose\s+was\s+(?:reduced|lowered|tapered))\b"
     # ("symptoms improved in most patients who stopped using the drug")
     r"|\b(?:improved|resolved|recovered|disappeared|subsided|reversed|remitted|normali[sz]ed|abated)\b[^.;]{0,40}?"
     r"\b(?:who|that)\s+(?:had\s+)?(?:stopped|quit|ceased|discontinued|gave up)\b"
@@ -1939,7 +1942,7 @@ DEFENCE_WORDS = r"barriers?|protection|resistance|defen[cs]es?|immunity"
 QUALITY_WORDS_READ_ELSEWHERE = frozenset(("effective", "efficacious", "likely", "common", "frequent", "often"))
 # Verbs that multiply ("doubles the risk", "tripled"): the figure they state.
 MULTIPLYING_VERBS = {"doubl": 2, "tripl": 3, "quadrupl": 4}
-AMOUNT_VERBS = r"reduc\w*|lower(?:s|ed|ing)?|cut|cuts|decreas\w*|increas\w*|rais\w*|boost(?:s|ed|ing)?|improv\w*|fell|rose|drop\w*|declin\w*|halv\w*|doubl\w*"
+AMOUNT_VERBS = r"reduc\w*|lower(?:s|ed|ing)?|cut|cuts|decreas\w*|increas\w*|rais\w*|boost(?:s|ed|ing)?|improv\w*|fell|fallen|falls?|rose|risen|rises?|drop\w*|declin\w*|halv\w*|doubl\w*"
 # A figure set against the study's own as what others said ("lower than widely cited figures of
 # 40%", "than previously reported 30%"): the reference of a comparison, not the study's estimate.
 FIGURE_REFERENCE_BEFORE = (
