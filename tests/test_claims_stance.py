@@ -3559,3 +3559,27 @@ def test_a_harm_that_improved_after_dose_reduction_is_a_dechallenge() -> None:
     claim = "Zorvatine infusions for depression can cause bladder problems."
     said = "Three of 41 patients receiving weekly maintenance zorvatine for depression developed cystitis-like urinary symptoms that improved after dose reduction."
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_heart_failure_with_reduced_ejection_fraction_is_the_setting() -> None:
+    frame = parse_claim("Zorvatan beats enalapril in heart failure with reduced ejection fraction.")
+    assert (frame.assertion, frame.goodness) == ("superiority", 1)
+    assert frame.outcome != "ejection fraction"
+    said = "Rehospitalization for heart failure at 8 weeks was less frequent among patients receiving zorvatan than enalapril (8.0% vs 13.8%; hazard ratio, 0.56; 95% CI, 0.37 to 0.84)."
+    assert judge(frame.text, [said]).stance == SUPPORTS
+
+
+def test_no_effect_on_an_outcome_is_a_claim_of_no_change_even_with_a_condition_named() -> None:
+    # (a drug the vocabulary knows: an unknown one is not taken for an efficacy claim in the first place)
+    claim = "Our ketamine infusions for depression have no effect on blood pressure."
+    frame = parse_claim(claim)
+    assert frame.any_change and frame.negated
+    said = "Systolic blood pressure rose by a mean of 19 mmHg during the 40-minute infusion of ketamine 0.5 mg/kg."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_not_the_same_protection_as_the_comparator_is_the_comparator_ahead() -> None:
+    claim = "Zorvaxaban protects against stroke in atrial fibrillation as well as warfarin does."
+    said = "In this population, zorvaxaban did not provide the same protection against stroke as warfarin-type therapy."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert not rd.NULL.search("zorvaxaban did not provide the same protection against stroke as warfarin")

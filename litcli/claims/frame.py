@@ -33,6 +33,7 @@ _DENIAL = regexcache.compile(vocab.CLAIM_DENIAL, _I)
 _AMOUNT_OF_CHANGE = regexcache.compile(
     r"(?:an?\s+)?(?:less|more|fewer|greater|smaller|larger|lower|higher|bigger)\s+((?:[\w-]+\s+){0,2}(?:" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r"))$", _I
 )
+_NAMED_BY_DIRECTION = regexcache.compile(r"\b(" + vocab.NAMED_BY_DIRECTION + r")", _I)
 _DISEASE_STATE = regexcache.compile(r"\b(?:" + vocab.DISEASE_STATES + r")(?:\s*(?:or|and|/)\s*(?:" + vocab.DISEASE_STATES + r"))?(?=\s+[A-Za-z])", _I)
 _EQUIV = regexcache.compile(vocab.CLAIM_EQUIVALENCE, _I)
 _SUPER = regexcache.compile(vocab.CLAIM_SUPERIORITY, _I)
@@ -490,7 +491,9 @@ _ANECDOTE_TAIL = regexcache.compile(r"\s+[-–—]+\s+(?:I|I'm|I've|I'd|my|me|we
 
 
 def _parse_claim(text: str) -> ClaimFrame:
-    clean = claim_core(text)
+    # a disease named by a direction ("heart failure with reduced ejection fraction") is the
+    # setting, read as an aside: not the claim's outcome or direction
+    clean = _NAMED_BY_DIRECTION.sub(r"\1 (\2)", claim_core(text))
     # "(found) a link between X and Y", "no correlation between X and Y": an association claim
     link = _LINK_BETWEEN.match(clean)
     if link:
@@ -731,7 +734,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     elif harm and goodness < 0:
         assertion = "harm"
     if assertion == "effect" and not goodness and not direction and drug_pats and conditions:
-        goodness = 1  # "Ketamine for OCD", "does nothing for OCD": an efficacy claim about a drug
+        if not (negated and _CHANGE.match(predicate) and outcome and not _concept_terms(outcome, ("condition",))[1]):
+            goodness = 1  # "Ketamine for OCD", "does nothing for OCD": an efficacy claim about a drug
     if assertion == "effect" and not goodness and not direction and re.match(r"\s*(is|are|can be|may be)\s+(\w+\s+)?(" + vocab.HARM_ADJECTIVES + r")\b", predicate, _I):
         assertion, goodness = "harm", -1  # "ketamine therapy is addictive": a harm that exists
     if assertion == "effect" and not direction and goodness >= 0 and _BECOME_HARMED.match(predicate):

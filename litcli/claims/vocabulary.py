@@ -724,7 +724,10 @@ BAD_TERMS = (
 )
 # Comparative verbs that place the subject arm above or below the other.
 ARM_BETTER = r"superior|better|more effective|outperform\w*|beats?(?!\s*(/|per)\s*min)|separated|advantage|favou?r|ranked (?:above|ahead of|higher than)"
-ARM_WORSE = r"inferior|worse|less effective|poorer|ranked (?:below|behind|lower than)"
+ARM_WORSE = (
+    r"inferior|worse|less effective|poorer|ranked (?:below|behind|lower than)"
+    r"|(?:did|does|do) not (?:provide|offer|confer|give|achieve|afford) (?:the )?(?:same|equal|equivalent|comparable)"
+)
 # Noninferiority tested and not shown ("failed to demonstrate noninferiority to ECT", "did not meet
 # the noninferiority margin"): the arm was not shown to be as good; no null of equivalence.
 NONINFERIORITY_NOT_SHOWN = (
@@ -802,6 +805,8 @@ NULL_TERMS = (
     r"prolong|prevent|weaken|inhibit|attenuate|enhance|influence|modify|moderate|identify|distinguish|impact|correlate|protect|"
     r"appear to|confer|provide|halt|slow|stop|delay|reverse|arrest|shorten|extend|accelerate|worsen|benefit|help|"
     r"ameliorate|alleviate|relieve|ease|lessen|mitigate|restore|normali[sz]e|boost|elevate|suppress|block|preserve|maintain)"
+    # (not "did not provide the same protection as warfarin": a difference, the other arm ahead)
+    r"(?!\s+(?:the\s+|an?\s+)?(?:same|equal|equivalent|comparable|similar)\b)"
     r"|(was|were|is|are|been) (\w+ )?not (significantly |statistically )?(different|differ\w*|improved|reduced|"
     r"lowered|raised|increased|decreased|changed|altered|affected|associated|related|correlated|"
     r"superior|better|effective|larger|greater|smaller|higher|lower|significant|required|necessary|"
@@ -1196,6 +1201,11 @@ REGIMEN_TERMS = (
     r"(?:once|twice|thrice|three[- ]times)[- ](?:a[- ])?(?:daily|weekly|monthly|day|week|month)|every[- ]other[- ](?:day|week)|"
     r"daily|weekly|fortnightly|monthly|single|one-off|series|repeated|multiple|serial|"
     r"(?:two|three|four|five|six|eight|ten|twelve|\d+)[- ](?:infusion|dose|session|injection)s?"
+)
+# Diseases named by a direction of their own ("heart failure with reduced ejection fraction"): in a
+# claim, the setting (group 1 the disease, group 2 its qualifier), not the outcome or its direction.
+NAMED_BY_DIRECTION = (
+    r"heart failure)\s+(with\s+(?:reduced|preserved|mildly\s+reduced|mid-?range|improved)\s+ejection\s+fraction"
 )
 # Claims about a rapid onset ("in hours", "within hours", "rapidly", "immediate", "faster").
 ONSET_CLAIM = r"\b(in|within) (below |under )?(hours|minutes|a day|(a|one|two|\d+) (hours?|days?))\b|\brapid(ly)?\b(?!-)|\bimmediate(ly)?\b|\bquick(ly)?\b|\bfast(er)?\b(?!-)"
