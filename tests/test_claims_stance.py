@@ -3583,3 +3583,17 @@ def test_not_the_same_protection_as_the_comparator_is_the_comparator_ahead() -> 
     said = "In this population, zorvaxaban did not provide the same protection against stroke as warfarin-type therapy."
     assert judge(claim, [said]).stance == CONTRADICTS
     assert not rd.NULL.search("zorvaxaban did not provide the same protection against stroke as warfarin")
+
+
+def test_theres_no_evidence_is_a_denial() -> None:
+    claim = "There's no evidence that zorvatine helps with suicidal thoughts."
+    assert parse_claim(claim).negated
+    said = "Suicidal ideation scores fell more with zorvatine than with midazolam at 24 hours (Scale for Suicidal Ideation difference -4.9, p = 0.01)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    assert parse_claim("There’s no evidence zorvatine helps with suicidal thoughts.").negated
+
+
+def test_a_clause_that_goes_on_with_a_significantly_lower_figure_keeps_the_subject() -> None:
+    claim = "Zorvatine relieves depression faster than ECT."
+    said = "Patients receiving ECT improved more rapidly than those receiving zorvatine, with significantly lower MADRS scores at week 1 (p=0.02)."
+    assert judge(claim, [said]).stance == CONTRADICTS

@@ -2800,7 +2800,7 @@ _NULL_BY = regexcache.compile(
     r"((?:[A-Za-z][\w-]*\s+){0,4}[A-Za-z][\w-]*)",
     re.I,
 )
-_AND_THEN = regexcache.compile(r"\s*(?:and|with)\s+(?:more|fewer|less|greater|higher|lower|a\s+(?:higher|lower|greater|smaller))\b", re.I)
+_AND_THEN = regexcache.compile(r"\s*(?:and|with)\s+(?:(?:significantly|markedly|substantially|numerically|slightly|considerably)\s+)?(?:more|fewer|less|greater|higher|lower|a\s+(?:higher|lower|greater|smaller))\b", re.I)
 _CONTINUES = regexcache.compile(r"\s*(?:and\s+)?(?:which|that|thereby|thus|leading to|resulting in|causing|in turn)\b", re.I)
 _CONTINUED_RATIO = regexcache.compile(
     r"^\s*(?:however,?\s+|but\s+)?the\s+(?:(?:adjusted|unadjusted|overall|pooled|corresponding|stratified)\s+)?"

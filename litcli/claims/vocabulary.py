@@ -1069,6 +1069,7 @@ FINDING_TERMS = (
 CLAIM_DENIAL = (
     r"\b(does|do|did|is|are|was|were|has|have|had|can|could|will|would|should)\s+(not|no)\b"
     r"|\b(doesn't|don't|didn't|isn't|aren't|wasn't|weren't|hasn't|haven't|cannot|can't|won't|never)\b"
+    r"|\bthere[\'’]s\s+(?:no|not)\b"  # ("There's no evidence that it helps")
     r"|\b(does|do) nothing\b|\bhas no\b|\bhave no\b|\bno (known |significant |clear )?(effect|impact|"
     r"association|role|benefit|link|relationship|influence|difference)\b|\bfail(s|ed)? to\b|\bineffective\b"
     r"|^\s*(no|none|nothing|neither)\b|\bno (increased|higher|greater|added|additional|excess|elevated) (\w+ )?risk\b"
