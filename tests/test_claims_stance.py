@@ -3597,3 +3597,17 @@ def test_a_clause_that_goes_on_with_a_significantly_lower_figure_keeps_the_subje
     claim = "Zorvatine relieves depression faster than ECT."
     said = "Patients receiving ECT improved more rapidly than those receiving zorvatine, with significantly lower MADRS scores at week 1 (p=0.02)."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_figure_said_to_be_widely_cited_is_background() -> None:
+    claim = "Twin studies put the heritability of zorvitis at around 80%."
+    said = "Heritability estimates for zorvitis of around 80% are widely cited, but they derive largely from clinically ascertained twin samples."
+    assert judge(claim, [said]).stance == NEUTRAL
+
+
+def test_a_comparative_after_an_opening_adverb_is_the_subjects_adjective() -> None:
+    frame = parse_claim("Genetically lower zorvamin levels increase the risk of multiple sclerosis.")
+    assert frame.intervention_text == "Genetically lower zorvamin levels"
+    said = "Each genetically predicted 1-SD higher zorvamin level was associated with lower odds of multiple sclerosis (OR 0.57, 95% CI 0.44-0.74)."
+    assert judge(frame.text, [said]).stance == SUPPORTS
+    assert parse_claim("Statins significantly lower LDL cholesterol.").direction == -1

@@ -541,6 +541,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         and not (m.group(0).lower().endswith("s") and regexcache.search(r"\b(the|an|its|their|his|her|our|these|those)\s+$", clean[: m.start()], _I))
         # (a participle after an article is an adjective: "An enhanced recovery protocol decreases ...")
         and not (m.group(0).lower().endswith("ed") and regexcache.search(r"\b(the|an?|its|their|this|these|those)\s+$|^\W*\w+ly\s+$", clean[: m.start()], _I))
+        # (nor a comparative after an opening adverb: "Genetically lower vitamin D levels increase ...")
+        and not (regexcache.fullmatch(r"lower|higher|greater|smaller|low|high", m.group(0), _I) and regexcache.search(r"^\W*\w+ly\s+$", clean[: m.start()]))
         # (nor a multiple before what it multiplies: "Adding probiotics to triple therapy", "double-blind")
         and not (regexcache.fullmatch(r"double|triple|quadruple", m.group(0), _I) and _MULTIPLE_NAMES.match(clean[m.end() :]))
         # (nor a word between a determiner and "from": "The antidepressant boost from one infusion fades")

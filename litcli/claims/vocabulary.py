@@ -1024,6 +1024,9 @@ OTHER_STUDY_PATTERNS: list[str] = [
     r"(?<!\bwe )(?<!\bto )\b(has|have) (been )?(previously |recently |repeatedly |widely )?(shown|reported|suggested|"
     r"demonstrated|described|proposed|linked|implicated|documented|associated|found|identified)\b",
     r"\bwe have (previously|earlier|already|recently) (shown|reported|suggested|demonstrated|described|proposed)\b",
+    # ("estimates of around 80% are widely cited", "the frequently cited prevalence of 1%", "is widely
+    # promoted ... as a cause of"): what others say, quoted
+    r"\b(?:widely|frequently|commonly|often|popularly|routinely)\s+(?:cited|quoted|repeated|promoted|advertised|claimed|assumed)\b",
     r"(?<!\bwe )\b(?:has|have) been (?:\w+ly )?used (?:as|in|for)\b",  # ("Midazolam has been used as an active comparator in ...")
     r"\bin (previous|prior|earlier|past|other|several) (meta-analys[ie]s|studies|trials|reports|reviews|cohorts)\b",
     r"^[^,;]{0,50}\b(is|are) (widely |commonly |generally |often |popularly )?(thought|believed|known|hypothesi[sz]ed|proposed|considered|assumed|claimed) to\b",
