@@ -3611,3 +3611,22 @@ def test_a_comparative_after_an_opening_adverb_is_the_subjects_adjective() -> No
     said = "Each genetically predicted 1-SD higher zorvamin level was associated with lower odds of multiple sclerosis (OR 0.57, 95% CI 0.44-0.74)."
     assert judge(frame.text, [said]).stance == SUPPORTS
     assert parse_claim("Statins significantly lower LDL cholesterol.").direction == -1
+
+
+def test_what_a_premedication_is_given_before_is_the_setting_of_both_arms() -> None:
+    claim = "Giving zorbazolam before ketamine reduces emergence reactions."
+    assert not parse_claim(claim).arms().intervention.search("ketamine")  # type: ignore[union-attr]
+    said = "Emergence agitation occurred in 8% of patients premedicated with zorbazolam and 25% of those given placebo before ketamine (RR 0.32, 95% CI 0.15 to 0.68)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Emergence reactions were more frequent among participants who received zorbazolam than among those who received saline before ketamine (OR 1.9, 95% CI 1.1 to 3.3)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_a_small_share_claimed_is_not_borne_out_by_a_tenth_of_it() -> None:
+    claim = "Laryngospasm occurs in roughly 1 in 100 children sedated with zorvatine."
+    said = "Laryngospasm was rare, occurring in 0.1% of 9,150 paediatric zorvatine sedations (95% CI 0.05 to 0.2%)."
+    assert judge(claim, [said]).stance == CONTRADICTS
+    said = "Laryngospasm occurred in 1.1% of 9,150 paediatric zorvatine sedations (95% CI 0.9 to 1.3%)."
+    assert judge(claim, [said]).stance != CONTRADICTS
+    assert stance_module._share_near(0.74, 0.7, 0.7) and not stance_module._share_near(0.001, 0.01, 0.01)
+    assert stance_module._share_short(0.001, 0.01) and not stance_module._share_short(0.6, 0.7)

@@ -174,7 +174,8 @@ def _is_share(before: str, after: str) -> bool:
 def _agree(c: Figure, s: Figure) -> bool:
     if c.unit != s.unit or c.sign and s.sign and c.sign != s.sign:
         return False
-    tol = max(1.0 if c.unit == "%" else 0.05, AGREE * max(c.high, s.high))
+    # (a point of a percentage either way, or a quarter of a small one: 0.1% is not "1 in 100")
+    tol = max(min(1.0, 0.25 * max(c.high, s.high)) if c.unit == "%" else 0.05, AGREE * max(c.high, s.high))
     if c.low < c.high:
         return c.low - tol <= s.low and s.high <= c.high + tol  # a figure inside the claim's range
     return s.low - tol <= c.low <= s.high + tol
@@ -187,7 +188,9 @@ def _differ(c: Figure, s: Figure) -> bool:
         return True  # "20 times higher" against "lower"
     gap = max(s.low - c.high, c.low - s.high)
     if c.unit == "%":
-        return gap > max(3.0, DIFFER * max(c.high, s.high))
+        top = max(c.high, s.high)
+        # (small shares differ by their ratio: 0.1% against "1 in 100")
+        return gap > max(3.0, DIFFER * top) or 0 < top < 10 and gap > 0 and min(c.low, s.low) / top < 0.5
     return gap > 0 and min(c.low, s.low) / max(c.high, s.high) < 0.6
 
 

@@ -311,6 +311,7 @@ def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], interventi
     )
 
 
+_GIVEN_BEFORE = regexcache.compile(r"(?<=\w)\s+(?:(?:given|administered|taken)\s+)?(?:before|prior\s+to|ahead\s+of|preceding)\s+\S.*$", _I)
 _AS_ADD_ON = regexcache.compile(r"\s+(?:as\s+(?:an?\s+)?)?(?:add-on|adjunct\w*|augment\w*)\s+(?:to|for|of|with)\s+.*$|\s+(?:when\s+)?added\s+to\s+.*$", _I)
 _WITHDRAWAL_LEAD = regexcache.compile(r"^\W*(?:" + vocab.WITHDRAWAL_TERMS + r")\b", _I)
 # (a verb: "Staying on esketamine", "Continuing alendronate"; not "Continuation ECT", a phase's name)
@@ -616,11 +617,13 @@ def _parse_claim(text: str) -> ClaimFrame:
         )
         if addon:
             comparator_text = addon.group(2)
-    drug_pats, _ = _concept_terms(subject, ("intervention",))
-    route_pats, _ = _concept_terms(subject, ("route", "setting"))
+    # "Giving midazolam before ketamine": what it is given before is the setting both arms share
+    given = _GIVEN_BEFORE.sub("", subject) or subject
+    drug_pats, _ = _concept_terms(given, ("intervention",))
+    route_pats, _ = _concept_terms(given, ("route", "setting"))
     inter_pats = drug_pats + route_pats
     if not drug_pats:
-        inter_pats = _phrase_terms(subject) + route_pats + _class_members(subject)
+        inter_pats = _phrase_terms(given) + route_pats + _class_members(given)
     comp_pats: list[str] = []
     if comparator_text:
         cdrug, _ = _concept_terms(comparator_text, ("intervention", "comparator"))

@@ -1411,11 +1411,23 @@ def _share_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
     else:
         return None
     low, high = claimed
-    if share >= low - 0.05 and share <= high:
+    if _share_near(share, low, high):
         return SUPPORTS, m.group(0), None
-    if share < low * 0.8 - 0.02:
+    if _share_short(share, low):
         return CONTRADICTS, m.group(0), None
     return None
+
+
+def _share_near(value: float, low: float, high: float) -> bool:
+    """Is a share found about the share claimed?  Five points either side of a large one; a
+    quarter of a small one ("1 in 100" is not borne out by 0.1%)."""
+    slack = min(0.05, low * 0.25)
+    return low - slack <= value <= high + (slack if high == low else 0.0)
+
+
+def _share_short(value: float, low: float) -> bool:
+    """Does a share found fall clearly short of the share claimed (a half of a small one)?"""
+    return value < (low * 0.8 - 0.02 if low >= 0.2 else low * 0.5)
 
 
 def _restatement(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
@@ -2068,9 +2080,9 @@ def _outcome_share(frame: ClaimFrame, sentence: str, claimed: tuple[float, float
         if m.re is _SHARE_MAJORITY:
             return (True, m.group(0)) if low <= 0.5 and high >= 0.9 else None
         value = (float(m.group(1)) if m.group(1) else 100 * int(m.group(2)) / max(int(m.group(3)), 1)) / 100
-        if low - 0.05 <= value <= high and (high < 1 or value > 0.6):
+        if _share_near(value, low, high) and (high < 1 or value > 0.6):
             return True, m.group(0)  # ("most": clearly more than half)
-        return (False, m.group(0)) if value < low * 0.8 - 0.02 else None
+        return (False, m.group(0)) if _share_short(value, low) else None
     return None
 
 
