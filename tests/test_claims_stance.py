@@ -3630,3 +3630,18 @@ def test_a_small_share_claimed_is_not_borne_out_by_a_tenth_of_it() -> None:
     assert judge(claim, [said]).stance != CONTRADICTS
     assert stance_module._share_near(0.74, 0.7, 0.7) and not stance_module._share_near(0.001, 0.01, 0.01)
     assert stance_module._share_short(0.001, 0.01) and not stance_module._share_short(0.6, 0.7)
+
+
+def test_a_benefit_that_was_not_demonstrated_is_a_null() -> None:
+    assert rd.NULL.search("but a survival benefit was not demonstrated")
+    claim = "Zorvaflozin helps heart failure patients live longer."
+    said = "Zorvaflozin reduced the combined risk of worsening heart failure or cardiovascular death, but a survival benefit was not demonstrated."
+    assert judge(claim, [said]).stance != SUPPORTS
+
+
+def test_a_transient_harm_that_needed_nothing_is_no_serious_side_effect() -> None:
+    claim = "Our zorvatine-assisted therapy program is safe, with no serious side effects."
+    said = "No serious adverse events were reported in either arm over 12 weeks, and transient blood pressure rises resolved without intervention."
+    assert judge(claim, [said]).stance == SUPPORTS
+    said = "Transient blood pressure increases above 180/100 mmHg occurred during 8% of zorvatine infusions and required antihypertensive treatment in two patients."
+    assert judge(claim, [said]).stance == CONTRADICTS

@@ -837,6 +837,8 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             return CONTRADICTS if (
                 frame.comparator_text and _SAFER_THAN.search(frame.text) and frame.arms().positions(clause)[1] and not _NONINFERIOR_WORD.search(clause)
             ) else SUPPORTS
+        if f.goodness < 0 and _NONE_SEVERE.search(frame.text) and _MILD_HARM.search(clause) and not _HARM_TREATED.search(clause):
+            return NEUTRAL  # "no serious side effects" against "transient blood pressure rises that resolved"
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
@@ -2779,6 +2781,9 @@ _NONE_AT_ALL = regexcache.compile(
 _NONE_SEVERE = regexcache.compile(
     r"\b(no|none of the|without any|free (?:of|from))\s+(?:(?:" + vocab.SEVERE_HARM_QUALIFIERS + r")\s+)(?:or\s+\w+\s+)?(\w+\s+)?(side[- ]effects?|adverse (events?|effects?|reactions?)|harms?)\b", re.I
 )
+_MILD_HARM = regexcache.compile(r"\b(?:" + vocab.MILD_HARM_QUALIFIERS + r")\b", re.I)
+# (unless it had to be treated or stopped the drug: "two participants required antihypertensive treatment")
+_HARM_TREATED = regexcache.compile(r"\b(?:requir\w*|needed|necessitat\w*|hospitali[sz]\w*|discontinu\w*|withdr[ae]w\w*|stopped)\b", re.I)
 _CONTINUED_TEST = regexcache.compile(
     # (after a time point of its own: "At day 30, the difference was -1.2 (95% CI -4.1 to 1.7)")
     r"^\s*(?:however,?\s+|but\s+)?(?:(?:at|by|after)\s+[\w -]{1,25},\s*)?(?:"

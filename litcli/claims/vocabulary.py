@@ -807,6 +807,7 @@ NULL_TERMS = (
     r"ameliorate|alleviate|relieve|ease|lessen|mitigate|restore|normali[sz]e|boost|elevate|suppress|block|preserve|maintain)"
     # (not "did not provide the same protection as warfarin": a difference, the other arm ahead)
     r"(?!\s+(?:the\s+|an?\s+)?(?:same|equal|equivalent|comparable|similar)\b)"
+    r"|\b(?:a|the|any)\s+(?:[\w-]+\s+){0,2}?(?:benefit|advantage|effect|reduction|improvement)\s+(?:\w+\s+){0,3}?(?:was|were)\s+not\s+(?:demonstrated|shown|established|observed|seen|found|confirmed)\b"
     r"|(was|were|is|are|been) (\w+ )?not (significantly |statistically )?(different|differ\w*|improved|reduced|"
     r"lowered|raised|increased|decreased|changed|altered|affected|associated|related|correlated|"
     r"superior|better|effective|larger|greater|smaller|higher|lower|significant|required|necessary|"
@@ -1593,6 +1594,12 @@ POLARITY_WORDS = (
 )
 # Words that single out the worst harms ("no serious adverse events"): their absence is not the absence of all.
 SEVERE_HARM_QUALIFIERS = r"serious|severe|major|grave|life-threatening|grade (?:3|4|[iI]{3}|[iI][vV])|treatment-related serious|unexpected"
+# ... and words that say a harm was not of that kind ("transient blood pressure rises that resolved
+# without intervention"): no answer to a claim of "no serious side effects".
+MILD_HARM_QUALIFIERS = (
+    r"transient(?:ly)?|mild|minor|self-limit\w*|short-lived|brief|resolved (?:spontaneously|without)|"
+    r"without (?:any )?(?:intervention|treatment)|grade (?:1|2|[iI]{1,2})"
+)
 # A claim of a big effect ("produces substantial weight loss", "dramatically cuts deaths"), and the
 # words of a result that calls its effect small: "at most modest" answers the size the claim names
 # (contradicts); a "modest" effect leaves it open (neutral). A claim naming no size is answered by
