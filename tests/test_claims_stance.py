@@ -3645,3 +3645,11 @@ def test_a_transient_harm_that_needed_nothing_is_no_serious_side_effect() -> Non
     assert judge(claim, [said]).stance == SUPPORTS
     said = "Transient blood pressure increases above 180/100 mmHg occurred during 8% of zorvatine infusions and required antihypertensive treatment in two patients."
     assert judge(claim, [said]).stance == CONTRADICTS
+
+
+def test_works_as_well_for_one_group_as_for_another_is_equivalence() -> None:
+    claim = "Zorvatine works as well for depressed outpatients as for inpatients."
+    assert parse_claim(claim).assertion == "equivalence"
+    said = "Response rates 24 hours after zorvatine were similar in outpatients and inpatients (45% vs 43%; p=0.84)."
+    assert judge(claim, [said]).stance == SUPPORTS
+    assert parse_claim("Zorvatine helps men as well as women.").assertion != "equivalence"

@@ -1107,6 +1107,8 @@ CLAIM_EQUIVALENCE = (
     # ("as well as" is equivalence only after a verb: "works as well as SSRIs", not "rates of X as well as Y")
     r"\b(as (good|effective|efficacious|safe|fast|durable|long[- ]lasting|potent|powerful|strong) as|(" + EQUIVALENCE_VERBS + r")\s+(just\s+|about\s+|roughly\s+|nearly\s+|almost\s+|every bit\s+)?as well as|just as|as well as (?:[\w-]+\s+){1,3}(?:does|do|did)|equivalent to|equally|"
     r"comparable (to|with)|similar to|no (worse|less effective) than|non-?inferior to)\b"
+    # ("works as well for outpatients as for inpatients": the same effect in two groups)
+    r"|\b(?:" + EQUIVALENCE_VERBS + r")\s+(?:just\s+)?as\s+well\s+(?:for|in|among|with)\s+[^,;.]{1,60}?\s+as\s+(?:for|in|among|with)\b"
 )
 # Assertions that one arm beats another ("better than SSRIs", "beats placebo", "faster than").
 CLAIM_SUPERIORITY = (
