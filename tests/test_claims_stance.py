@@ -3653,3 +3653,8 @@ def test_works_as_well_for_one_group_as_for_another_is_equivalence() -> None:
     said = "Response rates 24 hours after zorvatine were similar in outpatients and inpatients (45% vs 43%; p=0.84)."
     assert judge(claim, [said]).stance == SUPPORTS
     assert parse_claim("Zorvatine helps men as well as women.").assertion != "equivalence"
+
+
+def test_brain_scans_show_is_a_reporting_frame() -> None:
+    assert claim_core("Brain scans show zorvatine enlarges the hippocampus.") == "zorvatine enlarges the hippocampus"
+    assert claim_core("Results show zorvatine reduces depression.") == "zorvatine reduces depression"

@@ -1846,7 +1846,7 @@ REPORTING_LEAD = (
     r"several|many|some|other|previous|early|earlier|his|her|their|our|u\.s\.|\w+)\s+){0,3}"
     r"(?:research(?:ers)?(?: team)?|study|studies|report|reports|trial|trials|analysis|analyses|survey|paper|scientists?|"
     r"experts?|doctors?|models?|data|evidence|review|team|authors?|lab|laboratory|findings|preprint|officials|authorities|"
-    r"investigators|company|manufacturer|agency|regulators?|work|modeling|modelling)\b"
+    r"investigators|company|manufacturer|agency|regulators?|work|modeling|modelling|scans?|imaging|experiments?|statistics|results|records)\b"
     # the reporting verb right after the noun ("A new study found ..."), or further on and then
     # "that" ("A study of 53 women in Sweden published in July found that ...", "His lab
     # published a new report showing that ...")
