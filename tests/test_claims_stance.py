@@ -3658,3 +3658,11 @@ def test_works_as_well_for_one_group_as_for_another_is_equivalence() -> None:
 def test_brain_scans_show_is_a_reporting_frame() -> None:
     assert claim_core("Brain scans show zorvatine enlarges the hippocampus.") == "zorvatine enlarges the hippocampus"
     assert claim_core("Results show zorvatine reduces depression.") == "zorvatine reduces depression"
+
+
+def test_there_is_no_good_evidence_that_keeps_the_drug_as_the_subject() -> None:
+    claim = "There is no good evidence that maintenance zorvatine prevents relapse."
+    frame = parse_claim(claim)
+    assert frame.negated and "zorvatine" in (frame.intervention_text or "")
+    said = "Patients randomized to weekly maintenance zorvatine infusions were less likely to relapse over 12 weeks than those randomized to saline (28% vs 61%; odds ratio 0.25)."
+    assert judge(claim, [said]).stance == CONTRADICTS

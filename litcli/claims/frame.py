@@ -539,6 +539,8 @@ def _parse_claim(text: str) -> ClaimFrame:
         for m in _VERB.finditer(clean)
         if m.start() > 0
         and not regexcache.search(r"['’]s\s+$", clean[: m.start()])
+        # ("There is no good evidence that X helps": the verb is the one after "that")
+        and not (regexcache.match(r"^\W*there\s+$", clean[: m.start()], _I) and regexcache.match(r"(?:is|are|was|were|has|have)$", m.group(0), _I))
         and not (m.group(0).lower().endswith("s") and regexcache.search(r"\b(the|an|its|their|his|her|our|these|those)\s+$", clean[: m.start()], _I))
         # (a participle after an article is an adjective: "An enhanced recovery protocol decreases ...")
         and not (m.group(0).lower().endswith("ed") and regexcache.search(r"\b(the|an?|its|their|this|these|those)\s+$|^\W*\w+ly\s+$", clean[: m.start()], _I))
