@@ -740,9 +740,11 @@ def _parse_claim(text: str) -> ClaimFrame:
                     outcome, v, goodness = words, sv, direction * sv
     elif harm and goodness < 0:
         assertion = "harm"
-    if assertion == "effect" and not goodness and not direction and drug_pats and conditions:
-        if not (negated and _CHANGE.match(predicate) and outcome and not _concept_terms(outcome, ("condition",))[1]):
-            goodness = 1  # "Ketamine for OCD", "does nothing for OCD": an efficacy claim about a drug
+    # ("Ketamine for OCD", "does nothing for OCD": an efficacy claim about a drug; not "have no effect
+    # on blood pressure", a claim of no change in an outcome named)
+    no_change = negated and _CHANGE.match(predicate) and outcome and not _concept_terms(outcome, ("condition",))[1]
+    if assertion == "effect" and not goodness and not direction and drug_pats and conditions and not no_change:
+        goodness = 1
     if assertion == "effect" and not goodness and not direction and re.match(r"\s*(is|are|can be|may be)\s+(\w+\s+)?(" + vocab.HARM_ADJECTIVES + r")\b", predicate, _I):
         assertion, goodness = "harm", -1  # "ketamine therapy is addictive": a harm that exists
     if assertion == "effect" and not direction and goodness >= 0 and _BECOME_HARMED.match(predicate):

@@ -842,11 +842,11 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         if f.goodness:
             return SUPPORTS if f.goodness > 0 else CONTRADICTS
         return NEUTRAL
-    if not frame.goodness and frame.direction and f.direction and f.outcome and (event := _TIME_TO_EVENT.match(f.outcome)):
-        if frame.outcome_stems and frame.outcome_stems <= content_stems(event.group(1)):
-            # "reduces heavy drinking" (of no known valence) against "time to first heavy drinking day
-            # was longer": the time to it went up, the thing itself down
-            f = dataclasses.replace(f, direction=-f.direction, valence=0, goodness=0)
+    event = _TIME_TO_EVENT.match(f.outcome) if not frame.goodness and frame.direction and f.direction and f.outcome else None
+    if event and frame.outcome_stems and frame.outcome_stems <= content_stems(event.group(1)):
+        # "reduces heavy drinking" (of no known valence) against "time to first heavy drinking day
+        # was longer": the time to it went up, the thing itself down
+        f = dataclasses.replace(f, direction=-f.direction, valence=0, goodness=0)
     if (
         f.direction > 0 and f.valence < 0 and not f.null and _GREATER_CHANGE.search(clause) and _NEGATIVE_DIFFERENCE.search(clause)
         and not {stem("change"), stem("changes")} & frame.outcome_stems
