@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from litcli.claims import frame, reader, stance, vocabulary
-from litcli.claims.prefilter import Prefiltered, fold, prefiltered, required_literals
+from litcli.claims import frame, prefilter, reader, stance, vocabulary
+from litcli.claims.prefilter import (
+    Alternatives,
+    Prefiltered,
+    fold,
+    prefiltered,
+    required_literals,
+    split_alternatives,
+)
 
 SENTENCES = [
     "Ketamine has been shown to reduce suicidal ideation within hours (p < 0.001).",
@@ -79,10 +86,92 @@ def test_letters_re_counts_as_one_under_ignorecase_are_one_for_the_prefilter(pat
     assert fold(text) == fold(pattern) or fold(pattern) in fold(text)
 
 
-def test_a_guard_pattern_decides_what_is_searched() -> None:
-    p = prefiltered(r"did not differ|no difference", re.I, guard=r"\bnot\b|\bno\b")
-    assert p.search("Scores did NOT differ.")
-    assert not p.possible("Scores differed.")
+def test_a_pattern_made_after_a_text_was_read_still_finds_its_words_in_it() -> None:
+    # (the literal index grows as patterns are made; what it found in a text before is not kept)
+    text = "Serum zorvatine levels rose, and the qelbrinase activity fell."
+    assert prefiltered(r"zorvatine", re.I).search(text)
+    late = prefiltered(r"\bqelbrinase\b", re.I)
+    assert late.possible(text) and late.search(text)
+    assert not late.possible("Serum zorvatine levels rose.")
+
+
+def test_without_the_literal_index_the_answers_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    patterns = [r"(?<![\w-])(?:improv\w*|superior)(?![\w-])", r"did not differ|no difference", r"(?-i:MADRS) scores", r"\bp\s*=\s*0\.\d+"]
+    with_index = [prefiltered(p, re.I) for p in patterns]
+    monkeypatch.setattr(prefilter, "_FOLDED_INDEX", None)
+    monkeypatch.setattr(prefilter, "_EXACT_INDEX", None)
+    without = [prefiltered(p, re.I) for p in patterns]
+    assert all(p._ids is None for p in without) and any(p._ids is not None for p in with_index)
+    for a, b in zip(with_index, without, strict=True):
+        for text in SENTENCES:
+            _same(a, text)
+            _same(b, text)
+            assert a.possible(text) == b.possible(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "parts"),
+    [
+        ("a|b(c|d)|e", ["a", "b(c|d)", "e"]),
+        (r"x\|y|z", [r"x\|y", "z"]),
+        ("[|(]a|b", ["[|(]a", "b"]),
+        ("[]|]a|[^]|]b", ["[]|]a", "[^]|]b"]),
+        ("(?:a|b)", ["(?:a|b)"]),
+        ("", [""]),
+    ],
+)
+def test_alternatives_are_split_at_the_top_level_only(pattern: str, parts: list[str]) -> None:
+    assert split_alternatives(pattern) == parts
+
+
+@pytest.mark.parametrize("pattern", [r"(a)|\1b", r"(?P<x>a)|(?P=x)", "(?i)a|b", r"(a)?(?(1)b|c)|d"])
+def test_alternatives_that_refer_to_each_other_are_not_split(pattern: str) -> None:
+    assert split_alternatives(pattern) is None
+
+
+def test_alternatives_give_the_whole_patterns_span_on_random_alternations() -> None:
+    # the leftmost match, and at one position the first alternative in order: the same as the
+    # whole pattern's, for search and match, from any start
+    rng = random.Random(20261208)
+    words = ["not", "no", "did not", "differ", "similar", "ketamine", "placebo", "scores", "a", "in", "no differ", "ſt"]
+    texts = [*SENTENCES, "Scores did not differ; no difference was similar in placebo", "no no not ketamine a in", "ſtill not"]
+    checked = 0
+    for _ in range(300):
+        alts = []
+        for _ in range(rng.randint(2, 6)):
+            w = [re.escape(rng.choice(words)) for _ in range(rng.randint(1, 2))]
+            alts.append(rng.choice([r"\s*", " ", r"\W+(?:\w+\W+)?"]).join(w) + rng.choice(["", r"\w*", "(?! differ)", "(es)?"]))
+        prefix, suffix = rng.choice([("", ""), (r"(?<![\w-])", r"(?![\w-])"), (r"\b", "")])
+        flags = rng.choice([0, re.I])
+        alt = Alternatives("|".join(alts), flags, prefix, suffix)
+        whole = re.compile(f"{prefix}(?:{'|'.join(alts)}){suffix}", flags)
+        for text in texts:
+            for pos in (0, 3, len(text) // 2):
+                a, b = alt.search(text, pos), whole.search(text, pos)
+                assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), (alts, text, pos)
+                a, b = alt.match(text, pos), whole.match(text, pos)
+                assert (a and a.span()) == (b and b.span()), (alts, text, pos)
+                checked += 1
+    assert checked > 3000
+
+
+def test_the_readers_null_pattern_answers_as_a_whole_on_real_abstracts() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import stance_data as sd
+
+    root = sd.data_dir()
+    if not (root / "scifact").exists():
+        pytest.skip(f"stance data not available: {root} (set LITCLI_STANCE_DATA; see ../shared/data/stance/README.md)")
+    texts = {t for name in ("scifact", "check_covid", "evidence_inference") for p in sd.SETS[name](root)[:900]
+             for t in ([p["abstract"]] if isinstance(p["abstract"], str) else p["abstract"])}
+    assert isinstance(reader.NULL, Alternatives) and len(texts) > 3000
+    whole = re.compile(vocabulary.NULL_TERMS, re.I)
+    found = 0
+    for t in texts:
+        a, b = reader.NULL.search(t), whole.search(t)
+        assert (a and a.span()) == (b and b.span()), t
+        found += a is not None
+    assert found > 200
 
 
 def test_random_patterns_give_the_patterns_own_answers() -> None:

@@ -4,10 +4,13 @@ Most of the reader's patterns start with a look-behind or ``\\b`` and a list of 
 Python's engine tries them at every position of every sentence.  Yet every match of such a
 pattern contains one of a few literal strings (one of its words, or a fixed run such as
 " been ").  :func:`required_literals` finds such a set once, from the parsed pattern, and
-:class:`Prefiltered` searches a text only when one of them is in it (a plain substring test,
-done in C).  The answer is always the pattern's own: the test only rules out texts in which
-the pattern cannot match, so every reading is unchanged (tests/test_claims_prefilter.py
-checks this on every pattern it wraps).
+:class:`Prefiltered` searches a text only when one of them is in it.  Which literals a text
+holds is found once per text for all patterns together (:class:`_LiteralIndex`, an
+Aho-Corasick automaton from pyahocorasick; without it, a substring test per literal).  The
+longest alternations are searched one alternative at a time, only those whose literals are
+in the text (:class:`Alternatives`).  The answer is always the pattern's own: the test only
+rules out texts in which the pattern cannot match, so every reading is unchanged
+(tests/test_claims_prefilter.py checks this on every pattern it wraps).
 
 Case: under ``re.IGNORECASE`` a character matches another when their simple lowercase forms
 are equal or when Python's ``re`` counts them as the same letter (``ſ`` and ``s``, ``µ`` and
@@ -24,6 +27,11 @@ from functools import lru_cache
 from typing import Any
 
 from litcli.claims import regexcache
+
+try:  # pyahocorasick: every literal of every pattern found in one pass over a text (in C)
+    import ahocorasick
+except ImportError:  # pragma: no cover - the plain substring loop gives the same answers
+    ahocorasick = None
 
 try:  # Python >= 3.11
     from re import _constants as _C  # type: ignore[attr-defined]
@@ -120,23 +128,76 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted({fold(s) for s in found} if ignorecase else found))
 
 
+class _LiteralIndex:
+    """The literals of every prefiltered pattern, found in a text all at once.
+
+    Testing a pattern's literals one by one costs a substring search each; a sentence meets a
+    few hundred patterns.  An Aho-Corasick automaton (pyahocorasick) over all their literals
+    finds, in one pass, which literals a text holds; a pattern is then possible when its
+    literal ids meet that set (a set operation).  The automaton is rebuilt when patterns made
+    since bring new literals (the reader makes most of its patterns at import); the sets found
+    are kept per text (bounded) and dropped at a rebuild.  Without pyahocorasick, None.
+    """
+
+    __slots__ = ("ids", "_automaton", "_built", "_present")
+
+    MAX_TEXTS = 8192
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._automaton: Any = None
+        self._built = 0  # (literals in the automaton)
+        self._present: dict[str, frozenset[int]] = {}
+
+    def register(self, literals: tuple[str, ...]) -> frozenset[int]:
+        """Ids of the literals (new ones are added to the automaton at its next use)."""
+        ids = self.ids
+        return frozenset(ids.setdefault(s, len(ids)) for s in literals)
+
+    def present(self, text: str) -> frozenset[int]:
+        """Ids of the registered literals that occur in ``text``."""
+        if self._built != len(self.ids):
+            automaton = ahocorasick.Automaton()
+            for literal, i in self.ids.items():
+                automaton.add_word(literal, i)
+            automaton.make_automaton()
+            self._automaton, self._built = automaton, len(self.ids)
+            self._present.clear()
+        found = self._present.get(text)
+        if found is None:
+            if len(self._present) >= self.MAX_TEXTS:
+                self._present.clear()
+            found = self._present[text] = frozenset([i for _end, i in self._automaton.iter(text)])
+        return found
+
+
+# (folded literals are looked for in folded texts, the others in the texts as written)
+_FOLDED_INDEX = _LiteralIndex() if ahocorasick is not None else None
+_EXACT_INDEX = _LiteralIndex() if ahocorasick is not None else None
+
+
 class Prefiltered:
     """A compiled pattern searched only in texts that hold one of its required literals.
 
     Same methods and answers as the pattern for ``search``, ``match``, ``finditer``,
-    ``findall`` and ``sub``; anything else is the pattern's own.  The literals are found on
-    the first search (a pattern never used costs nothing more than its compilation).
+    ``findall`` and ``sub``; anything else is the pattern's own.  The literals are found when
+    the pattern is made (kept between runs by regexcache) and registered with the literal index.
     """
 
-    __slots__ = ("_compiled", "_literals", "_ignorecase", "_guard")
+    __slots__ = ("_compiled", "_literals", "_ignorecase", "_ids", "_index")
 
     _UNKNOWN: tuple[str, ...] = ("\x00not yet known",)
 
-    def __init__(self, pattern: re.Pattern[str], guard: re.Pattern[str] | None = None) -> None:
+    def __init__(self, pattern: re.Pattern[str]) -> None:
         self._compiled = pattern
         self._literals: tuple[str, ...] | None = self._UNKNOWN
         self._ignorecase = bool(pattern.flags & re.IGNORECASE)
-        self._guard = guard
+        self._index = _FOLDED_INDEX if self._ignorecase else _EXACT_INDEX
+        self._ids: frozenset[int] | None = None
+        if self._index is not None:
+            literals = self.literals
+            if literals is not None:
+                self._ids = self._index.register(literals)
 
     @property
     def literals(self) -> tuple[str, ...] | None:
@@ -146,14 +207,14 @@ class Prefiltered:
 
     def possible(self, text: str) -> bool:
         """False only when the pattern cannot match anywhere in ``text``."""
-        if self._guard is not None:
-            return self._guard.search(text) is not None
         literals = self._literals
         if literals is self._UNKNOWN:
             literals = self.literals
         if literals is None:
             return True
         seen = fold(text) if self._ignorecase else text
+        if self._ids is not None:
+            return not self._ids.isdisjoint(self._index.present(seen))  # type: ignore[union-attr]
         for s in literals:  # noqa: SIM110 - (a plain loop: no generator per call, measured faster)
             if s in seen:
                 return True
@@ -181,8 +242,121 @@ class Prefiltered:
         return f"Prefiltered({self._compiled!r}, literals={self.literals!r})"
 
 
-def prefiltered(pattern: str | re.Pattern[str], flags: int = 0, guard: str | None = None) -> Prefiltered:
-    """``re.compile(pattern, flags)`` wrapped in a :class:`Prefiltered` (``guard``: a pattern,
-    compiled with the same flags, that matches wherever ``pattern`` does)."""
+def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
+    """``re.compile(pattern, flags)`` wrapped in a :class:`Prefiltered`."""
     compiled = pattern if isinstance(pattern, re.Pattern) else regexcache.compile(pattern, flags)
-    return Prefiltered(compiled, regexcache.compile(guard, flags) if guard is not None else None)
+    return Prefiltered(compiled)
+
+
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def split_alternatives(pattern: str) -> list[str] | None:
+    """The top-level alternatives of ``pattern`` ("a|(b|c)|d": "a", "(b|c)", "d"), or None when
+    it cannot be read apart safely (inline global flags, references to groups)."""
+    if _GROUP_REFERENCE.search(pattern) or re.match(r"\(\?[aiLmsux]+\)", pattern):
+        return None
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            j = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            if pattern[j : j + 1] == "]":
+                i = j  # ("[]...]", "[^]...]": that "]" is a member)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    try:
+        parsed = list(_P.parse(pattern))
+    except Exception:  # noqa: BLE001 - (re.compile reports a bad pattern; nothing to split)
+        return None
+    branches = len(parsed[0][1][1]) if len(parsed) == 1 and parsed[0][0] is _C.BRANCH else 1
+    return parts if len(parts) == branches else None
+
+
+class Alternatives:
+    """A long alternation searched one alternative at a time, only the alternatives whose
+    literals are in the text.
+
+    ``prefix (?:a|b|c) suffix`` (prefix and suffix zero-width, such as ``(?<![\\w-])``) finds, at
+    the leftmost position where any alternative matches, the first alternative in order that
+    matches there.  So does searching ``prefix (?:a) suffix``, ``prefix (?:b) suffix``, ... apart
+    and keeping the leftmost match, the earlier alternative on a tie: the same span and text.
+    Python's engine tries every alternative of a long list at every position of a sentence;
+    the literal index (:class:`_LiteralIndex`) names the few alternatives that can match at all.
+
+    ``search`` and ``match`` are done that way; their matches are an alternative's own, so
+    groups other than 0 are numbered within it (callers read the span and text only).  Every
+    other method is the whole pattern's.  Without pyahocorasick, or a pattern that cannot be
+    split (:func:`split_alternatives`), the whole pattern is searched.
+    """
+
+    __slots__ = ("_compiled", "_alts", "_always", "_by_literal", "_index", "_ignorecase")
+
+    def __init__(self, pattern: str, flags: int = 0, prefix: str = "", suffix: str = "") -> None:
+        self._compiled = regexcache.compile(f"{prefix}(?:{pattern}){suffix}" if prefix or suffix else pattern, flags)
+        self._ignorecase = bool(flags & re.IGNORECASE)
+        self._index = _FOLDED_INDEX if self._ignorecase else _EXACT_INDEX
+        parts = split_alternatives(pattern) if self._index is not None else None
+        self._alts = [regexcache.compile(f"{prefix}(?:{p}){suffix}", flags) for p in parts] if parts and len(parts) > 1 else []
+        self._always: list[int] = []
+        self._by_literal: dict[int, list[int]] = {}
+        for i, alt in enumerate(self._alts):
+            literals = regexcache.literals(alt, required_literals)
+            if literals is None or self._index is None:
+                self._always.append(i)
+            else:
+                for lid in self._index.register(literals):
+                    self._by_literal.setdefault(lid, []).append(i)
+
+    def _candidates(self, text: str) -> list[int]:
+        present = self._index.present(fold(text) if self._ignorecase else text)  # type: ignore[union-attr]
+        found = set(self._always)
+        by_literal = self._by_literal
+        for lid in present:
+            alts = by_literal.get(lid)
+            if alts is not None:
+                found.update(alts)
+        return sorted(found)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not self._alts:
+            return self._compiled.search(text, pos, endpos)
+        best: re.Match[str] | None = None
+        alts = self._alts
+        for i in self._candidates(text):
+            m = alts[i].search(text, pos, endpos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+                if m.start() == pos:
+                    break  # (no later alternative can start further left)
+        return best
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not self._alts:
+            return self._compiled.match(text, pos, endpos)
+        alts = self._alts
+        for i in self._candidates(text):
+            m = alts[i].match(text, pos, endpos)
+            if m is not None:
+                return m
+        return None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._compiled, name)
+
+    def __repr__(self) -> str:
+        return f"Alternatives({self._compiled!r}, {len(self._alts)} alternatives)"

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 
 from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
-from litcli.claims.prefilter import Prefiltered, prefiltered
+from litcli.claims.prefilter import Alternatives, Prefiltered, prefiltered
 
 _I = re.IGNORECASE
 
@@ -39,8 +39,8 @@ _DIRECTION_WORD = _rx(vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.OCCU
 _MASKABLE = _rx(vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + "|" + vocab.OCCURRENCE_TERMS + "|" + vocab.GOOD_TERMS + "|" + vocab.BAD_TERMS)
 GOOD = _rx(vocab.GOOD_TERMS + "|" + vocab.GOOD_NOUN_TERMS)
 BAD = _rx(vocab.BAD_TERMS)
-# (searched only where one of its guard words is: vocabulary.NULL_GUARD)
-NULL = prefiltered(vocab.NULL_TERMS, _I, guard=vocab.NULL_GUARD)
+# (searched alternative by alternative: seventy alternatives tried at every position are slow)
+NULL = Alternatives(vocab.NULL_TERMS, _I)
 NEGATION = regexcache.compile(vocab.NEGATION_TERMS, _I)
 # (and as an adjective: "6% of saline-treated participants"; not "placebo-controlled")
 CONTROL = prefiltered(r"(?<![\w-])(?:" + vocab.CONTROL_TERMS + r")(?=-(?:treated|exposed|injected|infused|allocated)\b|(?![\w-]))", _I)
