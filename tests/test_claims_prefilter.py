@@ -252,3 +252,25 @@ def test_every_prefiltered_pattern_of_the_reader_answers_as_its_pattern() -> Non
 def test_a_case_rule_changed_inside_the_pattern_is_kept(pattern: str, flags: int, text: str) -> None:
     assert re.search(pattern, text, flags)
     _same(prefiltered(pattern, flags), text)
+
+
+def test_a_pattern_set_never_leaves_out_a_pattern_that_matches() -> None:
+    # the sentence kinds and the vocabulary's concept detectors are looked for as sets
+    sets = [reader._KIND_PATTERNS, vocabulary._detectors()[0]]
+    texts = [*SENTENCES, "We aimed to test ZORVATINE in GAD; IV ketamine (ECT-free) was given.", "Limitations: the sample was small."]
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import stance_data as sd
+
+    root = sd.data_dir()
+    if (root / "ketamine").exists():
+        texts += [t for p in sd.SETS["ketamine"](root) for t in p["abstract"]][:400]
+    left_out = 0
+    for pattern_set in sets:
+        assert len(pattern_set.patterns) > 40
+        for text in texts:
+            candidates = pattern_set.candidates(text)
+            assert candidates == sorted(set(candidates))
+            matching = [i for i, p in enumerate(pattern_set.patterns) if p.search(text)]
+            assert set(matching) <= set(candidates), text
+            left_out += len(pattern_set.patterns) - len(candidates)
+    assert left_out > len(texts) * 40  # (most patterns are not even tried on a sentence)

@@ -287,6 +287,41 @@ def split_alternatives(pattern: str) -> list[str] | None:
     return parts if len(parts) == branches else None
 
 
+class PatternSet:
+    """Patterns looked for together: :meth:`candidates` names, in order, those that can match a
+    text (their literals are in it, or they have none), from the literal index at once."""
+
+    __slots__ = ("patterns", "_always", "_folded", "_exact")
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        self._always: list[int] = []
+        self._folded: dict[int, list[int]] = {}  # literal id -> patterns (case-blind)
+        self._exact: dict[int, list[int]] = {}
+        for i, p in enumerate(patterns):
+            ignorecase = bool(p.flags & re.IGNORECASE)
+            index = _FOLDED_INDEX if ignorecase else _EXACT_INDEX
+            literals = regexcache.literals(p, required_literals) if index is not None else None
+            if literals is None:
+                self._always.append(i)
+                continue
+            by_literal = self._folded if ignorecase else self._exact
+            for lid in index.register(literals):  # type: ignore[union-attr]
+                by_literal.setdefault(lid, []).append(i)
+
+    def candidates(self, text: str) -> list[int]:
+        if _FOLDED_INDEX is None or len(self._always) == len(self.patterns):
+            return list(range(len(self.patterns)))
+        found = set(self._always)
+        for by_literal, index, seen in ((self._folded, _FOLDED_INDEX, fold), (self._exact, _EXACT_INDEX, None)):
+            if by_literal:
+                for lid in index.present(seen(text) if seen else text):  # type: ignore[union-attr]
+                    hit = by_literal.get(lid)
+                    if hit is not None:
+                        found.update(hit)
+        return sorted(found)
+
+
 class Alternatives:
     """A long alternation searched one alternative at a time, only the alternatives whose
     literals are in the text.
@@ -304,40 +339,20 @@ class Alternatives:
     split (:func:`split_alternatives`), the whole pattern is searched.
     """
 
-    __slots__ = ("_compiled", "_alts", "_always", "_by_literal", "_index", "_ignorecase")
+    __slots__ = ("_compiled", "_alts", "_set")
 
     def __init__(self, pattern: str, flags: int = 0, prefix: str = "", suffix: str = "") -> None:
         self._compiled = regexcache.compile(f"{prefix}(?:{pattern}){suffix}" if prefix or suffix else pattern, flags)
-        self._ignorecase = bool(flags & re.IGNORECASE)
-        self._index = _FOLDED_INDEX if self._ignorecase else _EXACT_INDEX
-        parts = split_alternatives(pattern) if self._index is not None else None
+        parts = split_alternatives(pattern) if _FOLDED_INDEX is not None else None
         self._alts = [regexcache.compile(f"{prefix}(?:{p}){suffix}", flags) for p in parts] if parts and len(parts) > 1 else []
-        self._always: list[int] = []
-        self._by_literal: dict[int, list[int]] = {}
-        for i, alt in enumerate(self._alts):
-            literals = regexcache.literals(alt, required_literals)
-            if literals is None or self._index is None:
-                self._always.append(i)
-            else:
-                for lid in self._index.register(literals):
-                    self._by_literal.setdefault(lid, []).append(i)
-
-    def _candidates(self, text: str) -> list[int]:
-        present = self._index.present(fold(text) if self._ignorecase else text)  # type: ignore[union-attr]
-        found = set(self._always)
-        by_literal = self._by_literal
-        for lid in present:
-            alts = by_literal.get(lid)
-            if alts is not None:
-                found.update(alts)
-        return sorted(found)
+        self._set = PatternSet(self._alts)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if not self._alts:
             return self._compiled.search(text, pos, endpos)
         best: re.Match[str] | None = None
         alts = self._alts
-        for i in self._candidates(text):
+        for i in self._set.candidates(text):
             m = alts[i].search(text, pos, endpos)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
@@ -349,7 +364,7 @@ class Alternatives:
         if not self._alts:
             return self._compiled.match(text, pos, endpos)
         alts = self._alts
-        for i in self._candidates(text):
+        for i in self._set.candidates(text):
             m = alts[i].match(text, pos, endpos)
             if m is not None:
                 return m

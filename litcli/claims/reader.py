@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 
 from litcli.claims import regexcache
 from litcli.claims import vocabulary as vocab
-from litcli.claims.prefilter import Alternatives, Prefiltered, prefiltered
+from litcli.claims.prefilter import Alternatives, PatternSet, Prefiltered, prefiltered
 
 _I = re.IGNORECASE
 
@@ -74,6 +74,8 @@ KINDS: list[tuple[str, list[Prefiltered]]] = [
     ("background", [prefiltered(p, _I) for p in vocab.OTHER_STUDY_PATTERNS]),
     ("method", [prefiltered(p, _I) for p in vocab.METHOD_PATTERNS]),
 ]
+_KIND_PATTERNS = PatternSet([p._compiled for _kind, patterns in KINDS for p in patterns])
+_KIND_OF = [kind for kind, patterns in KINDS for _p in patterns]
 _REFERENCE = regexcache.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")\s*$", _I)
 _REFERENCE_ANYWHERE = regexcache.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")(?![\w-])", _I)
 _BETTER = _rx(vocab.ARM_BETTER)
@@ -202,16 +204,21 @@ def sentence_kind(sentence: str, section: str | None = None) -> str:
         return "background" if section.startswith(("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE")) else (
             "aim" if section.startswith(("OBJECTIVE", "AIM", "PURPOSE", "RATIONALE")) else "method"
         )
-    # (the exceptions below do not depend on which of a kind's patterns matched)
-    for kind, patterns in KINDS:
-        if any(p.search(sentence) for p in patterns):
-            if kind == "method" and (FINDING.search(sentence) or NULL.search(sentence)):
-                continue  # a null result is a finding too ("did not differ between those who received ...")
-            if kind == "aim" and (_P.search(sentence) or _CI.search(sentence)):
-                continue  # statistics are results, never aims ("when we examined X, ... p = 0.25")
-            if kind == "background" and regexcache.search(r"\b(contrary to|unlike|in contrast to)\b", sentence, _I):
-                continue
-            return kind
+    # (the exceptions below do not depend on which of a kind's patterns matched; the kinds in
+    # order, and only the patterns whose words are in the sentence)
+    passed = None
+    for i in _KIND_PATTERNS.candidates(sentence):
+        kind = _KIND_OF[i]
+        if kind == passed or not _KIND_PATTERNS.patterns[i].search(sentence):
+            continue
+        passed = kind
+        if kind == "method" and (FINDING.search(sentence) or NULL.search(sentence)):
+            continue  # a null result is a finding too ("did not differ between those who received ...")
+        if kind == "aim" and (_P.search(sentence) or _CI.search(sentence)):
+            continue  # statistics are results, never aims ("when we examined X, ... p = 0.25")
+        if kind == "background" and regexcache.search(r"\b(contrary to|unlike|in contrast to)\b", sentence, _I):
+            continue
+        return kind
     return "finding"
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from litcli.claims import regexcache
-from litcli.claims.prefilter import Prefiltered, prefiltered
+from litcli.claims.prefilter import PatternSet, Prefiltered, prefiltered
 
 # Query groups in the order they are kept when a query is relaxed: the first
 # groups survive longest.  "fallback" holds title/abstract words for content
@@ -533,18 +533,31 @@ def find_concepts(text: str) -> list[Match]:
     return list(_find_concepts(text))
 
 
+@cache
+def _detectors() -> tuple[PatternSet, list[Concept]]:
+    """Every concept's detectors (case-blind, then acronyms), in the order of CONCEPTS."""
+    patterns: list[re.Pattern[str]] = []
+    owners: list[Concept] = []
+    for concept in CONCEPTS:
+        for detector in (_detector(concept.id), _case_sensitive_detector(concept.id)):
+            if detector is not None:
+                patterns.append(detector._compiled if isinstance(detector, Prefiltered) else detector)
+                owners.append(concept)
+    return PatternSet(patterns), owners
+
+
 @lru_cache(maxsize=16384)
 def _find_concepts(text: str) -> tuple[Match, ...]:
     # (the same sentence is looked at by several readers: once is enough)
     found: dict[str, Match] = {}
-    for concept in CONCEPTS:
-        detector = _detector(concept.id)
-        m = detector.search(text) if detector else None
-        cs = _case_sensitive_detector(concept.id)
-        m2 = cs.search(text) if cs else None
-        best = min((x for x in (m, m2) if x), key=lambda x: x.start(), default=None)
-        if best:
-            found[concept.id] = Match(concept, best.group(0), best.start())
+    detectors, owners = _detectors()
+    for i in detectors.candidates(text):  # (only detectors whose words are in the text)
+        m = detectors.patterns[i].search(text)
+        if m is not None:
+            concept = owners[i]
+            seen = found.get(concept.id)
+            if seen is None or m.start() < seen.start:  # (the earliest of a concept's names)
+                found[concept.id] = Match(concept, m.group(0), m.start())
     superseded = {s for m in found.values() for s in m.concept.supersedes}
     matches = [m for cid, m in found.items() if cid not in superseded]
     return tuple(sorted(matches, key=lambda m: m.start))
