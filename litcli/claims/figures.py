@@ -128,7 +128,7 @@ def figures(text: str, *, shares: bool = True) -> tuple[Figure, ...]:
                 low = high = _number(m.group(1))
                 unit = "x"
                 word = (m.group(2) or "").lower()
-                sign = 0 if not word else 1 if re.fullmatch(_UP, word, _I) else -1
+                sign = 0 if not word else 1 if regexcache.fullmatch(_UP, word, _I) else -1
             if low is None or high is None or low > high or unit == "%" and high > 100:
                 continue
             before = masked[max(0, m.start() - 30) : m.start()]
@@ -142,7 +142,7 @@ def figures(text: str, *, shares: bool = True) -> tuple[Figure, ...]:
             bound = next((b for b, p in _BOUNDS if p.search(before)), "")
             tail = _BOUND_AFTER.match(after)
             if tail:
-                bound = "lower" if re.match(_UP, tail.group(1), _I) else "upper"  # "10% or more"
+                bound = "lower" if regexcache.match(_UP, tail.group(1), _I) else "upper"  # "10% or more"
             taken.append((m.start(), m.end()))
             out.append(Figure(low, high, unit, sign, bound, m.start(), m.group(0)))
     return tuple(sorted(out, key=lambda f: f.start))

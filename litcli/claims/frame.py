@@ -341,12 +341,12 @@ def dose_changed(phrase: str) -> int:
     m = _DOSE_CHANGE_LEAD.match(phrase)
     if not m:
         return 0
-    return -1 if re.fullmatch(vocab.DOSE_DOWN_GERUNDS, m.group(1), _I) else 1
+    return -1 if regexcache.fullmatch(vocab.DOSE_DOWN_GERUNDS, m.group(1), _I) else 1
 
 
 def takes_away(phrase: str) -> bool:
     """Is the phrase a loss of function ("autophagy deficiency", "Inhibiting HDAC6")?"""
-    if re.search(vocab.LOSS_OF_FUNCTION, phrase, _I) or re.search(vocab.LOW_LEVEL_OF, phrase, _I):
+    if regexcache.search(vocab.LOSS_OF_FUNCTION, phrase, _I) or regexcache.search(vocab.LOW_LEVEL_OF, phrase, _I):
         return True
     return any(vocab.MANIPULATION_OF.get(w.lower(), (0,))[0] < 0 for w in regexcache.findall(r"[\w-]+", phrase))
 
@@ -437,7 +437,7 @@ def _verb_stem(word: str) -> str | None:
 
 def _dependency(text: str) -> frozenset[str]:
     """The target a claim says its effect depends on ("depends on BDNF": {"bdnf"})."""
-    m = re.search(vocab.DEPENDENCY_CLAIM, text, _I)
+    m = regexcache.search(vocab.DEPENDENCY_CLAIM, text, _I)
     if not m:
         return frozenset()
     target = regexcache.sub(r"^\s*(blocking|activating|stimulating|inhibiting|increasing|boosting|raising|enhancing|promoting|triggering|the)\s+", "", text[m.end() :], flags=_I)
@@ -522,7 +522,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     if _MODAL_WORD.search(clean):
         clean = _MODAL.sub("", clean)  # "X can reduce Y": the verb is "reduce" (the hedge is kept above)
     safety = bool(_SAFETY.search(clean))
-    if safety and re.search(r"\bnot (addictive|harmful|dangerous)\b|\b" + vocab.NO_HARMS + r"\b", clean, _I):
+    if safety and regexcache.search(r"\bnot (addictive|harmful|dangerous)\b|\b" + vocab.NO_HARMS + r"\b", clean, _I):
         negated = False  # "not addictive", "no side effects": a safety claim, stated positively
     if safety and regexcache.search(r"\bnot safer\b", clean, _I):
         safety = False  # "is not safer than smoking": a denied comparison
@@ -640,7 +640,7 @@ def _parse_claim(text: str) -> ClaimFrame:
             # "the block group" is the intervention's arm, "the no-block group" the comparator's)
             absent = regexcache.match(r"(?:no|without)\s", comparator_text, _I)
             inter_pats = (_phrase_terms(subject, exclude="" if absent else comparator_text) or _phrase_terms(subject)) + route_pats + _class_members(subject)
-        if not cdrug and croute and drug_pats and not re.search(vocab.DRUG_KIND_WORDS, comparator_text, _I):
+        if not cdrug and croute and drug_pats and not regexcache.search(vocab.DRUG_KIND_WORDS, comparator_text, _I):
             # "oral ketamine ... as well as an IV drip": the drug is shared; the route tells the arms apart
             inter_pats = route_pats or inter_pats
         elif cdrug and set(cdrug) == set(drug_pats) and croute and route_pats:
@@ -730,7 +730,7 @@ def _parse_claim(text: str) -> ClaimFrame:
         if not goodness:
             # ("no more severe than", "more dangerous than": the worse of the two)
             worse = r"\b(?:worse|less effective|less potent|less powerful|weaker|inferior|more (?:" + vocab.HARM_ADJECTIVES + r"|severe|virulent|serious))\b"
-            goodness = -1 if re.search(worse, clean, _I) else 1
+            goodness = -1 if regexcache.search(worse, clean, _I) else 1
             named = _OUTCOME_SUBJECT.match(subject)
             if named and direction and not outcome:
                 # "Relapse after stopping esketamine is no more common than after ...": the subject
@@ -745,7 +745,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     no_change = negated and _CHANGE.match(predicate) and outcome and not _concept_terms(outcome, ("condition",))[1]
     if assertion == "effect" and not goodness and not direction and drug_pats and conditions and not no_change:
         goodness = 1
-    if assertion == "effect" and not goodness and not direction and re.match(r"\s*(is|are|can be|may be)\s+(\w+\s+)?(" + vocab.HARM_ADJECTIVES + r")\b", predicate, _I):
+    if assertion == "effect" and not goodness and not direction and regexcache.match(r"\s*(is|are|can be|may be)\s+(\w+\s+)?(" + vocab.HARM_ADJECTIVES + r")\b", predicate, _I):
         assertion, goodness = "harm", -1  # "ketamine therapy is addictive": a harm that exists
     if assertion == "effect" and not direction and goodness >= 0 and _BECOME_HARMED.match(predicate):
         assertion, goodness = "harm", -1  # "patients can become addicted to it": a harm that exists
@@ -804,13 +804,13 @@ def _parse_claim(text: str) -> ClaimFrame:
     # pregnancy", "by degrading beta-catenin"); "misuse is on the rise": the subject is the outcome
     after_verb = body[len(verb.group(0)) :] if verb is not None and body.startswith(verb.group(0)) else regexcache.sub(r"^\W*\w+\s*", "", body)
     after_verb = regexcache.sub(r"^\s*(?:not|never)\s+[a-z]+\s+", "", after_verb, flags=_I)  # "does not raise blood pressure"
-    effect_on = re.match(r"\s*(?:" + vocab.EFFECT_ON + r")", (verb.group(0) if verb is not None else "") + after_verb, _I)
+    effect_on = regexcache.match(r"\s*(?:" + vocab.EFFECT_ON + r")", (verb.group(0) if verb is not None else "") + after_verb, _I)
     if effect_on:  # "has no significant effect on itch": the outcome is itch
         after_verb = ((verb.group(0) if verb is not None else "") + after_verb)[effect_on.end() :]
     linked = _LINKED.search(after_verb) if association else None
     if linked:
         # "is associated with a lower risk of dementia": the outcome follows, after its direction
-        after_verb = re.sub(r"^(?:an?\s+)?(?:(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r")\s+)?", "", after_verb[linked.end() :], flags=_I)
+        after_verb = regexcache.sub(r"^(?:an?\s+)?(?:(?:" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r")\s+)?", "", after_verb[linked.end() :], flags=_I)
     obj = _SETTING.split(" " + after_verb.strip(), maxsplit=1)[0]
     treats = _TREATMENT_FOR.match(after_verb)
     if treats:
@@ -826,7 +826,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     if likely:
         # "are more likely to develop asthma": the outcome is what they are more likely to do or get
         outcome_stems = rd.content_stems(_SETTING.split(" " + likely.group(1), maxsplit=1)[0]) or rd.content_stems(likely.group(1))
-    elif re.match(r"\s*(is|are|was|were|has been|have been)\s+(\w+ly\s+)?(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|on the rise)\b", predicate, _I):
+    elif regexcache.match(r"\s*(is|are|was|were|has been|have been)\s+(\w+ly\s+)?(" + vocab.UP_TERMS + "|" + vocab.DOWN_TERMS + r"|on the rise)\b", predicate, _I):
         outcome_stems = rd.content_stems(subject)
         exposure = regexcache.search(r"\b(?:after|with|in|among|following|for|during)\s+(.+?)\s+than\b", predicate, _I)
         if exposure:  # "... is higher after miscarriage than (after) live birth": the exposure is the arm
@@ -858,9 +858,9 @@ def _parse_claim(text: str) -> ClaimFrame:
         stems=rd.content_stems(clean),
         cue=cue,
         association=association,
-        hard_outcome=bool(re.search(vocab.HARD_OUTCOMES, obj if obj.strip() else predicate, _I)),  # (not the setting: "in acute stroke")
+        hard_outcome=bool(regexcache.search(vocab.HARD_OUTCOMES, obj if obj.strip() else predicate, _I)),  # (not the setting: "in acute stroke")
         dependency=_dependency(clean),
-        prevention=bool(re.search(vocab.PREVENTION_CLAIM, predicate, _I)),
+        prevention=bool(regexcache.search(vocab.PREVENTION_CLAIM, predicate, _I)),
         verb=_verb_stem(verb.group(0)) if verb is not None else None,
         outcome_classes=rd.outcome_classes(predicate),
         any_change=not direction and not goodness and not association and bool(_CHANGE.match(predicate)),

@@ -1092,7 +1092,7 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     lead = clause[: min(at_i, at_c)]
     # ("had fallen by a mean of 15.3 points in A versus 7.8 in B": the sizes of a fall)
     fall_size = regexcache.search(r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+){0,4}?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I)
-    if fall_size and re.search(_AT_LEAST_SHARE + r"\s+$", lead[: fall_size.start()], _I):
+    if fall_size and regexcache.search(_AT_LEAST_SHARE + r"\s+$", lead[: fall_size.start()], _I):
         fall_size = None  # "the proportion achieving at least 30% reduction in pain was 39%": shares of responders
     if vi >= 0 and vc >= 0 and regexcache.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by(?:\s+(?:a|an|the)?\s*(?:mean|median|average)(?:\s+of)?)?\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or vi >= 0 and vc >= 0 and fall_size:
         # (or "the mean MADRS reduction was 16.4 points in A and 8.7 in B")
@@ -1370,7 +1370,7 @@ def association(text: str, *, levels: bool = False) -> tuple[int, str] | None:
         return None
     if NEGATION.search(text[max(0, m.start() - 15) : m.start()]):
         return None
-    said = re.search(r"\b(" + "|".join(vocab.ASSOCIATION_SIGN) + r")\s+$", text[max(0, m.start() - 20) : m.start()], _I)
+    said = regexcache.search(r"\b(" + "|".join(vocab.ASSOCIATION_SIGN) + r")\s+$", text[max(0, m.start() - 20) : m.start()], _I)
     cue = text[max(0, m.start() - 30) : m.end() + 30].strip()
     if said:
         return 2 * vocab.ASSOCIATION_SIGN[said.group(1).lower()], cue

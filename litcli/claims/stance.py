@@ -30,6 +30,7 @@ from litcli.claims.frame import (
     parse_claim,
     time_days,
 )
+from litcli.claims.prefilter import PatternSet, prefiltered
 from litcli.claims.reader import (
     HARM,
     Finding,
@@ -321,7 +322,7 @@ _SUBTYPE = regexcache.compile(vocab.SUBTYPES, re.I)
 _ORDINAL_SUBTYPE = regexcache.compile(vocab.ORDINAL_SUBTYPES, re.I)
 _ORDINALS = vocab.ORDINAL_WORDS
 _EXCLUDED = regexcache.compile(vocab.EXCLUDED, re.I)
-_EXCLUDED_GUARD = regexcache.compile(r"exclu|eligib|enrol|includ|without", re.I)
+_EXCLUDED_GUARD = prefiltered(r"exclu|eligib|enrol|includ|without", re.I)
 _EXCLUSION_CRITERION = regexcache.compile(vocab.EXCLUSION_CRITERION, re.I)
 
 
@@ -351,15 +352,19 @@ def _subtypes(text: str) -> dict[str, set[str]]:
 _EXCLUSIVE = tuple((group, tuple((name, regexcache.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.I)) for name, p in members)) for group, members in vocab.EXCLUSIVE_POPULATIONS)
 
 
+@lru_cache(maxsize=2048)
+def _exclusive_named(claim: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The groups of ``_EXCLUSIVE`` the claim names a member of, with the members it names."""
+    named = ((k, frozenset(name for name, rx in members if rx.search(claim))) for k, (_group, members) in enumerate(_EXCLUSIVE))
+    return tuple((k, wanted) for k, wanted in named if wanted)
+
+
 def _exclusive_population(claim: str, sentence: str) -> str | None:
     """ "premenopausal women" in a sentence read against a claim about postmenopausal women: the
     other member of a group of populations that exclude each other (None if the sentence also names
     the claim's)."""
-    for _group, members in _EXCLUSIVE:
-        wanted = {name for name, rx in members if rx.search(claim)}
-        if not wanted:
-            continue
-        found = {name for name, rx in members if rx.search(sentence)}
+    for k, wanted in _exclusive_named(claim):
+        found = {name for name, rx in _EXCLUSIVE[k][1] if rx.search(sentence)}
         if found and not found & wanted:
             return sorted(found)[0]
     return None
@@ -966,7 +971,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # waiting list"; unless the two arms are compared too: "... relative to control than esketamine")
         arms_compared = any(rd._is_reference(clause, p) for p in ipos + cpos)
         control_ref = _CONTROL_REFERENCE.search(clause) and not arms_compared and not (frame.comparator_text and rd.CONTROL.search(frame.comparator_text))
-        if f.goodness > 0 and not re.search(r"\d|\b(?:" + vocab.COMPARATIVE_WORDS + r"|superior|better|non-?inferior)\b", f.cue or "", re.I):
+        if f.goodness > 0 and not regexcache.search(r"\d|\b(?:" + vocab.COMPARATIVE_WORDS + r"|superior|better|non-?inferior)\b", f.cue or "", re.I):
             return NEUTRAL  # "treatment success was 72.7% with A": a good outcome named, not compared
         if f.significant is None and f.goodness < 0 and (regexcache.search(r"\d", f.cue or "") or _NONINFERIORITY_MET.search(clause)):
             return NEUTRAL  # "improved by 10.1 points with A and 9.9 with B": figures per arm, no tested difference
@@ -1209,7 +1214,7 @@ def _dependency(frame: ClaimFrame, sentence: str, stems: frozenset[str]) -> tupl
     for clause in split_clauses(sentence):
         # the clause of the experiment on the claim's target: the target taken away by a drug known
         # to block it ("Ketanserin pretreatment blocked ...") or named and removed ("BDNF knockout")
-        blocked = any(re.search(vocab.TARGET_BLOCKERS[t], clause, re.I) for t in frame.dependency if t in vocab.TARGET_BLOCKERS)
+        blocked = any(regexcache.search(vocab.TARGET_BLOCKERS[t], clause, re.I) for t in frame.dependency if t in vocab.TARGET_BLOCKERS)
         removed = None if blocked else _TARGET_REMOVED.search(clause)
         if not (blocked or frame.dependency & _parts(content_stems(clause)) and removed):
             continue
@@ -1536,7 +1541,7 @@ def _manipulation_sign(text: str) -> int:
         sign = vocab.MANIPULATION_OF.get(w, (0,))[0]
         if sign:
             return sign
-    return -1 if re.search(vocab.LOSS_OF_FUNCTION, text, re.I) else 0
+    return -1 if regexcache.search(vocab.LOSS_OF_FUNCTION, text, re.I) else 0
 
 
 _NEED_GUARD = regexcache.compile("|".join((vocab.REQUIRED_WORDS, vocab.DISPENSABLE_WORDS, vocab.DEPENDS_WORDS)), re.I)  # (any of their words)
@@ -1550,7 +1555,7 @@ def _requirement_of(text: str) -> tuple[str, str, int] | None:
     m = _X_NEEDED.search(text)
     if m:
         negated = regexcache.search(r"\bnot\b", text[m.end("x") : m.start("pol")], re.I) is not None
-        pol = -1 if re.fullmatch(vocab.DISPENSABLE_WORDS, m.group("pol"), re.I) else 1
+        pol = -1 if regexcache.fullmatch(vocab.DISPENSABLE_WORDS, m.group("pol"), re.I) else 1
         return m.group("x"), m.group("y"), -pol if negated else pol
     m = _Y_NEEDS.search(text)
     if m and not regexcache.match(r"\s*(?:that|whether|how)\b", m.group("x"), re.I):
@@ -1815,13 +1820,15 @@ _SYNONYMS = [[regexcache.compile(r"\b" + re.escape(w) + r"\b", re.I) for w in gr
     [regexcache.compile(p, re.I) for p in group] for group in vocab.TREATMENT_SYNONYMS
 ]
 _SYNONYM_ANY = [regexcache.compile("|".join(f"(?:{rx.pattern})" for rx in group), re.I) for group in _SYNONYMS]  # (one search a group)
+_SYNONYM_SET = PatternSet(_SYNONYM_ANY)  # (and only the groups whose words are in the claim)
 
 
 @lru_cache(maxsize=2048)
 def _claim_synonyms(claim: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """The synonym groups the claim names, with its words for each (read once per claim)."""
     out = []
-    for k, group in enumerate(_SYNONYMS):
+    for k in _SYNONYM_SET.candidates(claim):
+        group = _SYNONYMS[k]
         if not _SYNONYM_ANY[k].search(claim):
             continue
         mine = [content_stems(m.group(0)) for rx in group if (m := rx.search(claim))]

@@ -111,7 +111,9 @@ def looks_english(text: str) -> bool:
         return True  # nothing to judge by (the claim/abstract checks name the real problem)
     if len(_NON_LATIN.findall(text)) * 2 > letters:
         return False
-    en = sum(1 for w in words if w.lower() in _EN_WORDS)
+    if sum(map(_FOREIGN_WORDS.__contains__, words)) < 2:
+        return True  # (fewer than two foreign function words, whatever follows a slash)
+    en = sum(map(_EN_WORDS.__contains__, map(str.lower, words)))
     # (a unit after a slash is no word: "2.13%/y" is per year, not Spanish "y")
     foreign = sum(1 for m in _WORD_RE.finditer(text) if m.group(0) in _FOREIGN_WORDS and text[m.start() - 1 : m.start()] != "/")
     return not (foreign >= 2 and foreign > en)
