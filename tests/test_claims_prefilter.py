@@ -151,11 +151,13 @@ def test_alternatives_give_the_whole_patterns_span_on_random_alternations() -> N
                 assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), (alts, text, pos)
                 a, b = alt.match(text, pos), whole.match(text, pos)
                 assert (a and a.span()) == (b and b.span()), (alts, text, pos)
+                assert [m.span() for m in alt.finditer(text, pos)] == [m.span() for m in whole.finditer(text, pos)]
                 checked += 1
+            assert alt.sub("#", text) == whole.sub("#", text) and alt.sub(lambda m: m.group(0).upper(), text, 1) == whole.sub(lambda m: m.group(0).upper(), text, 1)
     assert checked > 3000
 
 
-def test_the_readers_null_pattern_answers_as_a_whole_on_real_abstracts() -> None:
+def test_the_readers_long_alternations_answer_as_a_whole_on_real_abstracts() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     import stance_data as sd
 
@@ -164,14 +166,17 @@ def test_the_readers_null_pattern_answers_as_a_whole_on_real_abstracts() -> None
         pytest.skip(f"stance data not available: {root} (set LITCLI_STANCE_DATA; see ../shared/data/stance/README.md)")
     texts = {t for name in ("scifact", "check_covid", "evidence_inference") for p in sd.SETS[name](root)[:900]
              for t in ([p["abstract"]] if isinstance(p["abstract"], str) else p["abstract"])}
-    assert isinstance(reader.NULL, Alternatives) and len(texts) > 3000
+    assert isinstance(reader.NULL, Alternatives) and isinstance(stance._EXCLUDED, Alternatives) and len(texts) > 3000
     whole = re.compile(vocabulary.NULL_TERMS, re.I)
-    found = 0
+    excluded = re.compile(vocabulary.EXCLUDED, re.I)
+    found = changed = 0
     for t in texts:
         a, b = reader.NULL.search(t), whole.search(t)
         assert (a and a.span()) == (b and b.span()), t
         found += a is not None
-    assert found > 200
+        assert stance._EXCLUDED.sub(" ", t) == excluded.sub(" ", t), t
+        changed += stance._EXCLUDED.sub(" ", t) != t
+    assert found > 200 and changed > 3  # (few sentences say who was left out)
 
 
 def test_random_patterns_give_the_patterns_own_answers() -> None:

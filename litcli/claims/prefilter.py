@@ -333,19 +333,25 @@ class Alternatives:
     Python's engine tries every alternative of a long list at every position of a sentence;
     the literal index (:class:`_LiteralIndex`) names the few alternatives that can match at all.
 
-    ``search`` and ``match`` are done that way; their matches are an alternative's own, so
-    groups other than 0 are numbered within it (callers read the span and text only).  Every
-    other method is the whole pattern's.  Without pyahocorasick, or a pattern that cannot be
-    split (:func:`split_alternatives`), the whole pattern is searched.
+    ``search`` and ``match`` are done that way, and so are ``finditer`` and ``sub`` (with a
+    function or a plain string) when no match can be empty (each match then starts the search
+    for the next where it ends, as Python's own scanner does); their matches are an
+    alternative's own, so groups other than 0 are numbered within it (callers read the span
+    and text only).  Every other method is the whole pattern's.  Without pyahocorasick, or a
+    pattern that cannot be split (:func:`split_alternatives`), the whole pattern is searched.
     """
 
-    __slots__ = ("_compiled", "_alts", "_set")
+    __slots__ = ("_compiled", "_alts", "_set", "_nonempty")
 
     def __init__(self, pattern: str, flags: int = 0, prefix: str = "", suffix: str = "") -> None:
         self._compiled = regexcache.compile(f"{prefix}(?:{pattern}){suffix}" if prefix or suffix else pattern, flags)
         parts = split_alternatives(pattern) if _FOLDED_INDEX is not None else None
         self._alts = [regexcache.compile(f"{prefix}(?:{p}){suffix}", flags) for p in parts] if parts and len(parts) > 1 else []
         self._set = PatternSet(self._alts)
+        try:
+            self._nonempty = _P.parse(self._compiled.pattern, self._compiled.flags).getwidth()[0] > 0
+        except Exception:  # noqa: BLE001 - (another Python's parser: the whole pattern then)
+            self._nonempty = False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if not self._alts:
@@ -369,6 +375,33 @@ class Alternatives:
             if m is not None:
                 return m
         return None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if not self._alts or not self._nonempty:
+            return self._compiled.finditer(text, pos, endpos)
+        return self._matches(text, pos, endpos)
+
+    def _matches(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        while True:
+            m = self.search(text, pos, endpos)
+            if m is None:
+                return
+            yield m
+            pos = m.end()  # (never empty: the next search starts where this match ends)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        if not self._alts or not self._nonempty or isinstance(repl, str) and "\\" in repl:
+            return self._compiled.sub(repl, text, count)
+        out: list[str] = []
+        last = 0
+        for n, m in enumerate(self._matches(text, 0, sys.maxsize)):
+            if count and n >= count:
+                break
+            out.append(text[last : m.start()])
+            out.append(repl if isinstance(repl, str) else repl(m))
+            last = m.end()
+        out.append(text[last:])
+        return "".join(out)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._compiled, name)

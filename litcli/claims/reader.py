@@ -607,13 +607,17 @@ class Arms:
                 m.start() for m in self.intervention.finditer(text) if not _WITHDRAWAL.search(text, max(0, m.start() - 40), m.start())
             ] if self.intervention else []
             return sorted(set(went_on) - set(stopped)), sorted(set(stopped))
-        i = [m.start() for m in self.intervention.finditer(text)] if self.intervention else []
+        # (each arm's pattern searched once)
+        named_i = list(self.intervention.finditer(text)) if self.intervention else []
+        named_c = list(self.comparator.finditer(text)) if self.comparator else []
+        controls = list(CONTROL.finditer(text))
+        i = [m.start() for m in named_i]
         i += [m.start() for m in _INTERVENTION_ARM.finditer(text)]
-        c = [m.start() for m in self.comparator.finditer(text)] if self.comparator else []
+        c = [m.start() for m in named_c]
         # (not a control word inside the intervention's own name: "rhythm control", "rate-control")
-        i_spans = [(m.start(), m.end()) for m in self.intervention.finditer(text)] if self.intervention else []
+        i_spans = [(m.start(), m.end()) for m in named_i]
         # (nor the claim's own subject when it is a control: "Midazolam works just as well as ketamine")
-        c += [m.start() for m in CONTROL.finditer(text) if not any(a <= m.start() < b for a, b in i_spans)]
+        c += [m.start() for m in controls if not any(a <= m.start() < b for a, b in i_spans)]
         if self.comparator is None and i and self.intervention is not None:
             # a claim with no comparator: "13% of patients with mesh and 30% of those with primary
             # suture only": the other group, named after the intervention's by what it got instead
@@ -629,8 +633,8 @@ class Arms:
             ]
         # "those who did not receive WBRT", "patients without ketamine": the other arm
         # "sham moxibustion", "placebo acupuncture": the comparator's word in front names the comparator
-        c_ends = {m.end() for m in self.comparator.finditer(text)} if self.comparator else set()
-        c_ends |= {m.end() for m in CONTROL.finditer(text)}  # ("saline infusions": the control's infusions)
+        c_ends = {m.end() for m in named_c}
+        c_ends |= {m.end() for m in controls}  # ("saline infusions": the control's infusions)
         i = [p for p in i if not any(0 < p - e <= 1 for e in c_ends)]
         # "medical therapy plus bariatric surgery": the comparator's words inside the add-on arm
         # name the intervention arm, not the comparator
@@ -640,7 +644,7 @@ class Arms:
         if self.intervention is not None:
             # "serum selenium was 90.9 in the SeG": the substance measured, not the arm given it
             measured = {
-                m.start() for m in self.intervention.finditer(text)
+                m.start() for m in named_i
                 if _MEASURED.search(text[max(0, m.start() - 30) : m.start()]) or _MEASURED_AS.match(text, m.end())
             }
             i = [p for p in i if p not in measured]
@@ -648,7 +652,7 @@ class Arms:
         i = [p for p in i if p not in negated]
         c += negated
         # ("Across five midazolam-controlled trials, ketamine ...": the kind of trial, not an arm)
-        designs = {m.start() for pat in (self.comparator, CONTROL) if pat is not None for m in pat.finditer(text) if _DESIGN_AFTER.match(text, m.end())}
+        designs = {m.start() for m in (*named_c, *controls) if _DESIGN_AFTER.match(text, m.end())}
         c = [p for p in c if p not in designs]
         # a position that is both (a term shared by the two arms) is not evidence of either
         shared = set(i) & set(c)

@@ -30,7 +30,7 @@ from litcli.claims.frame import (
     parse_claim,
     time_days,
 )
-from litcli.claims.prefilter import PatternSet, prefiltered
+from litcli.claims.prefilter import Alternatives, PatternSet, prefiltered
 from litcli.claims.reader import (
     HARM,
     Finding,
@@ -321,7 +321,7 @@ _CAUSE_SPECIFIC = regexcache.compile(vocab.CAUSE_SPECIFIC_DEATHS, re.I)
 _SUBTYPE = regexcache.compile(vocab.SUBTYPES, re.I)
 _ORDINAL_SUBTYPE = regexcache.compile(vocab.ORDINAL_SUBTYPES, re.I)
 _ORDINALS = vocab.ORDINAL_WORDS
-_EXCLUDED = regexcache.compile(vocab.EXCLUDED, re.I)
+_EXCLUDED = Alternatives(vocab.EXCLUDED, re.I)
 _EXCLUDED_GUARD = prefiltered(r"exclu|eligib|enrol|includ|without", re.I)
 _EXCLUSION_CRITERION = regexcache.compile(vocab.EXCLUSION_CRITERION, re.I)
 
