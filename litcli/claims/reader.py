@@ -76,13 +76,13 @@ KINDS: list[tuple[str, list[Prefiltered]]] = [
 ]
 _KIND_PATTERNS = PatternSet([p._compiled for _kind, patterns in KINDS for p in patterns])
 _KIND_OF = [kind for kind, patterns in KINDS for _p in patterns]
-_REFERENCE = regexcache.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")\s*$", _I)
-_REFERENCE_ANYWHERE = regexcache.compile(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")(?![\w-])", _I)
+_REFERENCE = prefiltered(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")\s*$", _I)
+_REFERENCE_ANYWHERE = prefiltered(r"(?<![\w-])(?:" + vocab.REFERENCE_MARKERS + r")(?![\w-])", _I)
 _BETTER = _rx(vocab.ARM_BETTER)
 _WORSE = _rx(vocab.ARM_WORSE)
 _SAME = _rx(vocab.ARM_SAME)
 _NONINFERIORITY_NOT_SHOWN = regexcache.compile(vocab.NONINFERIORITY_NOT_SHOWN, _I)
-_NOT_DIRECTION = regexcache.compile(vocab.NOT_DIRECTION, _I)
+_NOT_DIRECTION = prefiltered(vocab.NOT_DIRECTION, _I)
 _BASELINE = regexcache.compile(
     r"\bat baseline\b|\bbaseline characteristics\b|^\W*(?:the\s+)?(?:mean|median)?\s*(?:\(\w+\)\s*)?baseline\s+[\w-]+(?:\s+[\w-]+)?\s+(?:scores?\s+)?(?:was|were)\b", _I
 )
@@ -98,7 +98,7 @@ _LATER = regexcache.compile(
     _I,
 )
 _FROM_BASELINE = regexcache.compile(r"\bfrom\b[^;]{0,60}\bat baseline\b[^;]{0,12}\bto\b", _I)  # "rose from 126 at baseline to 144": a change
-POPULATION = regexcache.compile(vocab.POPULATION_PHRASES, _I)
+POPULATION = prefiltered(vocab.POPULATION_PHRASES, _I)
 OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
 # "larger reduction", "greater decrease", "further improvement": the noun gives the direction
 _LOSS = regexcache.compile(vocab.LOSS_OF_FUNCTION, _I)
@@ -222,7 +222,7 @@ def sentence_kind(sentence: str, section: str | None = None) -> str:
     return "finding"
 
 
-_FADED = regexcache.compile(vocab.EFFECT_LOST, _I)
+_FADED = prefiltered(vocab.EFFECT_LOST, _I)
 
 
 def _has_result(text: str) -> bool:
@@ -457,7 +457,7 @@ P_VALUE = _P  # (other modules: "is this cue a p-value?")
 _CI_LABEL = regexcache.compile(
     r"hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|\b(?:a?HR|a?OR|RR|IRR|MD|SMD)\b|difference|(?-i:\bd\b)", _I
 )
-_CI = regexcache.compile(
+_CI = prefiltered(
     r"(hazard ratio|odds ratio|risk ratio|relative risk|rate ratio|incidence rate ratio|\bHR\b|\bOR\b|\bRR\b|\bIRR\b|"
     r"\baOR\b|\baHR\b|difference|\bMD\b|\bSMD\b|(?-i:\bd\b))(?:[^;]{0,60}?|[^;]{0,50}?;\s*)(?:95%\s*(?:CI|confidence interval)|\bCI\b)\s*[,:=]?\s*"
     r"([-−–]?\d+(?:[.·]\d+)?)\s*(?:to|-|–|,)\s*([-−–]?\d+(?:[.·]\d+)?)",
@@ -2000,7 +2000,7 @@ def _negated_action(clause: str, m: re.Match[str]) -> bool:
     return bool(NEGATION.search(before) or _RATHER_THAN.search(before) or _TOO_TO.search(before) or NEGATION.search(m.group(0)))
 
 
-_RATHER_THAN = regexcache.compile(r"\b(?:rather than|instead of)\s+$", _I)
+_RATHER_THAN = prefiltered(r"\b(?:rather than|instead of)\s+$", _I)
 _TOO_TO = regexcache.compile(r"\btoo\s+(?:\w+\s+){1,2}to\s+$", _I)  # "at concentrations too low to inhibit NMDA receptors"
 
 

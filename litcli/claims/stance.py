@@ -115,7 +115,7 @@ def record_sentences(record: Record) -> list[Sentence]:
 
 # --- comparing a claim frame with a sentence ------------------------------------------------
 
-_EFFECT_LOST = regexcache.compile(vocab.EFFECT_LOST, re.I)
+_EFFECT_LOST = prefiltered(vocab.EFFECT_LOST, re.I)
 _EFFECT_KEPT = regexcache.compile(vocab.EFFECT_KEPT, re.I)
 _FEW_KEPT = regexcache.compile(vocab.EFFECT_FEW_KEPT, re.I)
 _NOT_LOST = regexcache.compile(r"\b(had not|has not|did not|not yet|never) (resolved|faded|waned|returned|worn off)\b", re.I)
@@ -312,10 +312,10 @@ def condition_ids(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_AGE_BETWEEN = regexcache.compile(r"\b(?:aged?|ages)\s+(\d{1,3})\s*(?:to|-|–|and)\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*(?:old|of age)", re.I)
-_AGE_AT_LEAST = regexcache.compile(r"\b(\d{1,3})\s*(?:years?|yrs?)?\s*(?:of age\s*)?(?:or|and)\s+(?:older|over|above)\b|\baged?\s*(?:≥|>=)\s*(\d{1,3})\b", re.I)
-_AGE_OVER = regexcache.compile(r"\b(?:over|above|older than|after (?:the )?age(?: of)?|past)\s+(\d{1,3})\b(?!\s*(?:%|mg|g\b|kg|ml|mmol|times|days|weeks|months|hours|minutes|per))", re.I)
-_AGE_UNDER = regexcache.compile(r"\b(?:under|below|younger than|before (?:the )?age(?: of)?)\s+(\d{1,3})\b(?!\s*(?:%|mg|g\b|kg|ml|mmol|times|days|weeks|months|hours|minutes|per))", re.I)
+_AGE_BETWEEN = prefiltered(r"\b(?:aged?|ages)\s+(\d{1,3})\s*(?:to|-|–|and)\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})[\s-]*(?:years?|yrs?)[\s-]*(?:old|of age)", re.I)
+_AGE_AT_LEAST = prefiltered(r"\b(\d{1,3})\s*(?:years?|yrs?)?\s*(?:of age\s*)?(?:or|and)\s+(?:older|over|above)\b|\baged?\s*(?:≥|>=)\s*(\d{1,3})\b", re.I)
+_AGE_OVER = prefiltered(r"\b(?:over|above|older than|after (?:the )?age(?: of)?|past)\s+(\d{1,3})\b(?!\s*(?:%|mg|g\b|kg|ml|mmol|times|days|weeks|months|hours|minutes|per))", re.I)
+_AGE_UNDER = prefiltered(r"\b(?:under|below|younger than|before (?:the )?age(?: of)?)\s+(\d{1,3})\b(?!\s*(?:%|mg|g\b|kg|ml|mmol|times|days|weeks|months|hours|minutes|per))", re.I)
 _ALL_CAUSE = regexcache.compile(vocab.ALL_CAUSE_DEATHS, re.I)
 _CAUSE_SPECIFIC = regexcache.compile(vocab.CAUSE_SPECIFIC_DEATHS, re.I)
 _SUBTYPE = regexcache.compile(vocab.SUBTYPES, re.I)
@@ -1366,7 +1366,7 @@ def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fi
     return None
 
 
-_CLAIMED_SHARE = regexcache.compile(vocab.CLAIMED_SHARE, re.I)
+_CLAIMED_SHARE = prefiltered(vocab.CLAIMED_SHARE, re.I)
 _SHARE_OUTCOME = regexcache.compile(vocab.SHARE_OUTCOME, re.I)
 _PERCENT = regexcache.compile(r"(?<![\d.])(\d{1,3}(?:[.·]\d+)?)\s*(?:%|percent\b)(?!\s*(?:CI|confidence))", re.I)
 
@@ -2731,7 +2731,7 @@ _NOT_MORE = regexcache.compile(r"\bnot\s+(?:\w+\s+)?(more|less|greater|better|su
 _CHANGE_NOUN = regexcache.compile(r"\b\w+\s+(" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b\s*$", re.I)
 _ABSOLUTE_SAFETY = regexcache.compile(vocab.ABSOLUTE_SAFETY_CLAIM, re.I)
 _LARGE_EFFECT = regexcache.compile(vocab.LARGE_EFFECT_CLAIM, re.I)
-_PROTOCOL = regexcache.compile(vocab.PROTOCOL_RECORD, re.I)
+_PROTOCOL = prefiltered(vocab.PROTOCOL_RECORD, re.I)
 _CI_GIVEN = regexcache.compile(r"\b(?:95\s*%\s*)?(?:CI|confidence interval|credible interval)\b", re.I)
 _CURE_CLAIM = regexcache.compile(vocab.CURE_CLAIM, re.I)
 _CURE_DENIED = regexcache.compile(vocab.CURE_DENIED, re.I)
