@@ -166,17 +166,20 @@ def test_the_readers_long_alternations_answer_as_a_whole_on_real_abstracts() -> 
         pytest.skip(f"stance data not available: {root} (set LITCLI_STANCE_DATA; see ../shared/data/stance/README.md)")
     texts = {t for name in ("scifact", "check_covid", "evidence_inference") for p in sd.SETS[name](root)[:900]
              for t in ([p["abstract"]] if isinstance(p["abstract"], str) else p["abstract"])}
-    assert isinstance(reader.NULL, Alternatives) and isinstance(stance._EXCLUDED, Alternatives) and len(texts) > 3000
-    whole = re.compile(vocabulary.NULL_TERMS, re.I)
-    excluded = re.compile(vocabulary.EXCLUDED, re.I)
-    found = changed = 0
-    for t in texts:
-        a, b = reader.NULL.search(t), whole.search(t)
-        assert (a and a.span()) == (b and b.span()), t
-        found += a is not None
-        assert stance._EXCLUDED.sub(" ", t) == excluded.sub(" ", t), t
-        changed += stance._EXCLUDED.sub(" ", t) != t
-    assert found > 200 and changed > 3  # (few sentences say who was left out)
+    alternations = {name: value for module in (reader, frame, stance) for name, value in vars(module).items() if isinstance(value, Alternatives)}
+    assert {"NULL", "HARM", "CONTROL", "_EXCLUDED"} <= set(alternations) and len(texts) > 3000
+    for name, alt in alternations.items():
+        assert len(alt._alts) > 1, name  # (split)
+        whole = re.compile(alt._compiled.pattern, alt._compiled.flags)  # (compiled afresh, not through the cache)
+        found = changed = 0
+        for t in texts:
+            a, b = alt.search(t), whole.search(t)
+            assert (a and a.span()) == (b and b.span()), (name, t)
+            assert [m.span() for m in alt.finditer(t)] == [m.span() for m in whole.finditer(t)], (name, t)
+            found += a is not None
+            changed += alt.sub(" ", t) != t
+            assert alt.sub(" ", t) == whole.sub(" ", t), (name, t)
+        assert found > 3 and changed == found, name  # (few sentences say who was left out)
 
 
 def test_random_patterns_give_the_patterns_own_answers() -> None:

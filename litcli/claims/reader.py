@@ -43,14 +43,14 @@ BAD = _rx(vocab.BAD_TERMS)
 NULL = Alternatives(vocab.NULL_TERMS, _I)
 NEGATION = regexcache.compile(vocab.NEGATION_TERMS, _I)
 # (and as an adjective: "6% of saline-treated participants"; not "placebo-controlled")
-CONTROL = prefiltered(r"(?<![\w-])(?:" + vocab.CONTROL_TERMS + r")(?=-(?:treated|exposed|injected|infused|allocated)\b|(?![\w-]))", _I)
+CONTROL = Alternatives(vocab.CONTROL_TERMS, _I, r"(?<![\w-])", r"(?=-(?:treated|exposed|injected|infused|allocated)\b|(?![\w-]))")
 _NOT_RECEIVING = regexcache.compile(
     r"\b(?:(?:did|do|does|had|have)\s+)?(?:not|never)\s+(?:receive|receiving|received|get|got|given|treated with|take|taking|took|use|using|used|exposed to)\s+(?:the\s+|any\s+)?$"
     r"|\bwithout\s+(?:the\s+|any\s+)?$|\bno\s+$|\bnon-$"
     r"|\b(?:but|and)\s+not\s+(?:with\s+|in\s+|for\s+|after\s+)?(?:the\s+)?$",  # ("surgical masks, but not cloth masks, ...")
     _I,
 )
-_INTERVENTION_ARM = _rx(vocab.INTERVENTION_ARM_TERMS)
+_INTERVENTION_ARM = Alternatives(vocab.INTERVENTION_ARM_TERMS, _I, r"(?<![\w-])", r"(?![\w-])")  # (as _rx: alternative by alternative)
 _LOSS_AFTER = regexcache.compile(r"\W{0,3}([\w-]+\s+)?(" + vocab.LOSS_OF_FUNCTION.strip("\\b()") + r")", _I)
 # (for a claim that takes the thing away, also named after it: "Lkb1 loss", "ceramide synthesis inhibition")
 _LOSS_AFTER_NAME = regexcache.compile(r"\W{0,3}([\w-]+\s+)?(?:" + vocab.LOSS_AFTER_NAME + r")\b", _I)
@@ -66,7 +66,7 @@ _UNKNOWN_NEGATED_ARM = regexcache.compile(
 )
 HEDGE = regexcache.compile(vocab.HEDGE_TERMS, _I)
 FINDING = regexcache.compile(vocab.FINDING_TERMS, _I)
-HARM = _rx(vocab.HARM_TERMS)
+HARM = Alternatives(vocab.HARM_TERMS, _I, r"(?<![\w-])", r"(?![\w-])")  # (as _rx: alternative by alternative)
 VALENCE = [(_rx(p), v) for p, v in vocab.OUTCOME_VALENCE]
 KINDS: list[tuple[str, list[Prefiltered]]] = [
     ("aim", [prefiltered(p, _I) for p in vocab.AIM_PATTERNS]),
