@@ -9,6 +9,9 @@ $(BIN)/litcli: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	# (byte-compiled as a regular pip install is; an editable one is not, and where
+	# PYTHONDONTWRITEBYTECODE is set every run would compile the sources again)
+	$(BIN)/python -m compileall -q litcli
 	touch $(BIN)/litcli
 
 run: $(BIN)/litcli
