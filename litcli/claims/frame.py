@@ -211,6 +211,9 @@ class ClaimFrame:
     verb: str | None = None  # the stem of the claim's main verb, for restatements ("stabiliz")
     outcome_classes: frozenset[int] = field(default_factory=frozenset)  # rows of the outcome-valence table named
     any_change: bool = False  # "X alters Y", "does not affect Y": a change either way is the claim
+    # for whom the treatment works better (+1) or worse (-1): (sign, the group, the treatment, the
+    # other group or ""), as vocab.MODERATION_BY_GROUP / MODERATION_FOR_GROUP read it
+    moderator: tuple[int, str, str, str] | None = None
     # undefined abbreviations the abstract uses for the claim's arms or outcome ("FCM", "Hb"),
     # each with the stems of the words it stands for (stance._with_arm_tokens)
     aliases: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -462,6 +465,26 @@ def _valences(text: str) -> set[int]:
 
 _NO_X_NO_Y = regexcache.compile(r"\bno\s+[\w'-]+(?:\s+[\w'-]+)?\s*,\s*no\s+[\w'-]+", re.I)
 _WITHOUT_ACTION = regexcache.compile(r"\b(?:without|rather than|instead of|not by|independent(?:ly)? of)\s+(?:\w+\s+)?$", re.I)
+
+
+_MODERATION_BY_GROUP = regexcache.compile(vocab.MODERATION_BY_GROUP, _I)
+_MODERATION_FOR_GROUP = regexcache.compile(vocab.MODERATION_FOR_GROUP, _I)
+_GROUP_PEOPLE = regexcache.compile(r"\b" + vocab._GROUP_PEOPLE + r"\b", _I)
+
+
+def moderation(claim: str) -> tuple[int, str, str, str] | None:
+    """A claim that a treatment works better or worse for one group of people than for others:
+    (+1 better / -1 worse for the group, the group, the treatment, the other group or "")."""
+    claim = claim.strip().rstrip(".!")
+    m = _MODERATION_BY_GROUP.match(claim) or _MODERATION_FOR_GROUP.match(claim)
+    if m is None:
+        return None
+    how = (m.group("how") or m.groupdict().get("how2") or "").lower()
+    group, other = m.group("group"), m.group("other") or ""
+    # (people, or a group set against another: not "works better for depression than placebo")
+    if regexcache.search(r"\bthan\b", group, _I) or not (_GROUP_PEOPLE.search(group) or other):
+        return None
+    return vocab.MODERATION_HOW[how], group, m.group("treatment") or "", other
 
 
 @lru_cache(maxsize=2048)
@@ -864,4 +887,5 @@ def _parse_claim(text: str) -> ClaimFrame:
         verb=_verb_stem(verb.group(0)) if verb is not None else None,
         outcome_classes=rd.outcome_classes(predicate),
         any_change=not direction and not goodness and not association and bool(_CHANGE.match(predicate)),
+        moderator=None if negated else moderation(clean),
     )

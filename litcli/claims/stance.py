@@ -2050,6 +2050,70 @@ def _topic_stems(frame: ClaimFrame) -> frozenset[str]:
 _SAFETY_WORDS = regexcache.compile(r"\b(" + vocab.SAFETY_JUDGING_WORDS + r")\b", re.I)
 
 
+_MODERATION_NULL = prefiltered(vocab.MODERATION_NULL, re.I)
+_MODERATION_COMPARED = prefiltered(vocab.MODERATION_COMPARED, re.I)
+_MODERATION_OTHER = regexcache.compile(vocab.MODERATION_OTHER_GROUP, re.I)
+_MODERATION_GOOD = prefiltered(r"\b(?:" + vocab.MODERATION_GOOD_OUTCOMES + r")", re.I)
+_MODERATION_LINK = prefiltered(r"\b(?:was|were|is|are)\s+(?:\w+\s+)?associated\s+with\b|\bpredict(?:s|ed)?\b", re.I)
+_MODERATION_GENERIC = frozenset(stem(w) for w in vocab.MODERATION_GENERIC)
+
+
+def _group_stems(text: str) -> frozenset[str]:
+    """The words that say who is in a group ("patients with anxious depression": anxious, depression)."""
+    words = [w.lower() for w in text.split()]
+    extra = " ".join(s for w in words for s in vocab.MODERATION_GROUP_SYNONYMS.get(w, ()))
+    return frozenset((content_stems(text) | content_stems(extra)) - _MODERATION_GENERIC)
+
+
+def _moderated(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
+    """A moderation claim ("patients with anxious depression respond less well to X") read against a
+    sentence that sets the claim's group against others: (stance, cue), or None.
+
+    The group fared better or worse than the others on a good outcome (response, improvement,
+    "lower MADRS scores"), by a comparison ("... than those without anxious features") or an
+    association ("anxious depression was associated with greater odds of response"); a moderation
+    looked for and not found ("did not moderate", "p for interaction = 0.41") is no difference.
+    """
+    sign, group, treatment, other = frame.moderator  # type: ignore[misc]
+    wanted = _group_stems(group) - _group_stems(other) - _group_stems(treatment)
+    said = content_stems(sentence)
+    if not wanted & said:
+        return None  # (the claim's group is not named)
+    # (a drug's named forms are the drug: esketamine for ketamine)
+    named = {c for m in vocab.find_concepts(sentence) if m.concept.group == "intervention" for c in (m.concept.id, m.concept.form_of) if c}
+    mine = {m.concept.id for m in vocab.find_concepts(treatment) if m.concept.group == "intervention"}
+    if named and mine and not named & mine:
+        return None  # another treatment's moderators
+    null = _MODERATION_NULL.search(sentence)
+    if null:
+        return CONTRADICTS, null.group(0)
+    for m in _MODERATION_COMPARED.finditer(sentence):
+        before = sentence[: m.start()]
+        here = len(wanted & content_stems(f"{before} {m.group('what')}"))
+        there = len(wanted & content_stems(m.group("other")))
+        if here == there or not _MODERATION_OTHER.match(m.group("other")):
+            continue  # (which side is the claim's group?)
+        outcome = f"{before[-40:]} {m.group('what')}"
+        if _MODERATION_GOOD.search(outcome):
+            value = 1
+        else:
+            value, _words = rd.valence(outcome)
+            if not value or HARM.search(outcome):
+                continue
+        if rd.significance(sentence) is False:
+            return CONTRADICTS, m.group(0)[:80]  # (a difference the test did not bear out)
+        found = vocab.MODERATION_WORD_SIGN[m.group("word").lower()] * value * (1 if here > there else -1)
+        return (SUPPORTS if found == sign else CONTRADICTS), m.group(0)[:80]
+    link = _MODERATION_LINK.search(sentence)
+    if link and wanted & content_stems(sentence[: link.start()]) and _MODERATION_GOOD.search(sentence[link.end() :]):
+        assoc = rd.association(sentence)
+        if assoc is not None and abs(assoc[0]) == 2:
+            if rd.significance(sentence) is False:
+                return CONTRADICTS, assoc[1]
+            return (SUPPORTS if (assoc[0] > 0) == (sign > 0) else CONTRADICTS), assoc[1]
+    return None
+
+
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
     reading = _read_sentence(frame, sentence, section, strict=strict)
@@ -2139,6 +2203,10 @@ def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None,
         relevance = max(relevance, MIN_RELEVANCE)
     if kind != "finding" or strict and relevance < MIN_RELEVANCE_TIMED:
         return Reading(NEUTRAL, None, kind, relevance)  # too far from the claim to decide anything
+    if frame.moderator is not None:
+        # for whom it works better: a difference between groups given it, read by its own rule
+        moderated = _moderated(frame, sentence)
+        return Reading(moderated[0], moderated[1], kind, relevance) if moderated else Reading(NEUTRAL, None, kind, relevance)
     arms = frame.arms()
     ipos, cpos = arms.positions(sentence)
     if arms.intervention is not None and not ipos and amount is None:

@@ -2218,3 +2218,64 @@ RISK_WORDS = "risk risks incidence odds hazard rate rates likelihood chance"
 GENERIC_TREATMENT_WORDS = r"medications?|drugs?|agents?|therap(y|ies)|treatments?"
 # Words of a safety claim that judge rather than name the harm ("well tolerated", "no serious ...").
 SAFETY_JUDGING_WORDS = r"safe(ly|r|st)?|well[- ]tolerated|tolerable|tolerated|harmless|free of|serious|meaningful|major|significant|few|minimal|mild"
+
+# === Moderation: for whom a treatment works better or worse ===============================
+# A claim that a treatment works better or worse for some people than for others ("Patients with
+# anxious depression respond less well to ketamine", "X works best in patients with the most
+# severe anxiety", "Women respond better to X than men") is about a difference between groups of
+# people given the same treatment, not between treatments.  Words of how well, with their sign
+# (+1 better for the group named).
+MODERATION_HOW: dict[str, int] = {
+    "better": 1, "best": 1, "more": 1, "most": 1, "especially well": 1, "particularly well": 1,
+    "worse": -1, "less well": -1, "less": -1, "least": -1, "poorly": -1, "more poorly": -1,
+}
+_MODERATION_HOW = r"(?P<how>especially well|particularly well|less well|more poorly|better|best|worse|poorly|more|most|less|least)"
+_GROUP_PEOPLE = r"(?:" + PEOPLE_NOUNS + r"|those|adolescents|teens|teenagers|veterans|smokers|responders|non-responders|girls|boys|mothers|elderly)"
+# "Patients with anxious depression respond less well to ketamine", "Heavier patients respond better"
+MODERATION_BY_GROUP = (
+    r"^(?P<group>(?:[\w'()-]+\s+){0,3}?" + _GROUP_PEOPLE + r"\b[^;]{0,80}?)\s+(?:may\s+|might\s+|tend\s+to\s+|seem\s+to\s+)?"
+    r"(?:respond|responds|responded|benefit|benefits|benefited|do|does|fare|fares|improve|improves)\s+" + _MODERATION_HOW
+    + r"(?:\s+(?:to|from|with|on|after)\s+(?P<treatment>.+?))?(?:\s+than\s+(?:do\s+|does\s+)?(?P<other>.+?))?$"
+)
+# "Ketamine works less well for people with anxious depression", "X is less effective in older adults"
+MODERATION_FOR_GROUP = (
+    r"^(?P<treatment>.+?)\s+(?:may\s+|might\s+|seems?\s+to\s+|tends?\s+to\s+|appears?\s+to\s+)?"
+    r"(?:(?:works?|helps?|performs?)\s+" + _MODERATION_HOW + r"|(?:is|are)\s+(?P<how2>more|less|most|least)\s+effective)"
+    r"\s+(?:for|in|among|with)\s+(?P<group>.+?)(?:\s+than\s+(?P<other>(?:in|for|among|with)\b.+?))?$"
+)
+# Words of a group that do not say who is in it.
+MODERATION_GENERIC = _words(
+    """patients patient people person participants participant subjects individuals those adults who also have has
+    had with without the a an of in among for that are is were was any some most many more less their whose
+    living diagnosed suffering from"""
+)
+# Other words for a group ("women" are the "female participants").
+MODERATION_GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "women": ("female", "females"), "woman": ("female",), "girls": ("female",), "men": ("male", "males"), "man": ("male",),
+    "boys": ("male",), "older": ("elderly", "aged"), "elderly": ("older",), "heavier": ("obese", "obesity", "overweight"),
+}
+# A difference between the groups that was looked for and not found ("age did not moderate the
+# effect", "no significant treatment-by-sex interaction", "was not a significant predictor of
+# response", "p for interaction = 0.41").
+MODERATION_NULL = (
+    r"\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:moderate|modify|predict|influence)\b|\bno\s+(?:significant\s+|evidence\s+of\s+(?:an?\s+)?)?"
+    r"(?:interaction|moderat\w+|effect\s+modification|differential\s+effect)\b|\bnot\s+(?:significantly\s+)?(?:associated\s+with|related\s+to|"
+    r"(?:an?\s+)?(?:significant\s+)?(?:predictor|moderator)s?\s+of|predictive\s+of)\s+(?:[\w-]+\s+){0,3}?(?:response|remission|improvement|"
+    r"outcomes?|benefit|efficacy|reduction|change)\b|\b(?:p|P)\s*(?:for|of)\s+interaction\s*[=:]\s*0?\.(?:[1-9]|0[5-9])|"
+    r"\binteraction\s+(?:p|P)\s*[=:]\s*0?\.(?:[1-9]|0[5-9])|\bregardless\s+of\b|\bsimilar(?:ly)?\s+(?:in|across|between|among)\b"
+)
+# A group's result set against another's: the comparative word (its sign), then "than".
+MODERATION_COMPARED = (
+    r"\b(?P<word>greater|larger|higher|more|better|bigger|lower|smaller|less|fewer|worse|poorer|weaker|stronger)\b"
+    r"(?P<what>[^;]{0,120}?)\s+than\s+(?:among\s+|in\s+|for\s+)?(?P<other>[^;]{1,80})"
+)
+# ... against another group of people (not "more than midazolam in patients with ...": a treatment)
+MODERATION_OTHER_GROUP = (
+    r"^(?:(?:in|among|for)\s+)?(?:the\s+|those\s+of\s+)?(?:(?!(?:in|with|on|than|and|or)\b)[\w'-]+\s+){0,3}?" + _GROUP_PEOPLE + r"\b|^non-?\w+\b|^counterparts\b"
+)
+MODERATION_WORD_SIGN: dict[str, int] = {
+    "greater": 1, "larger": 1, "higher": 1, "more": 1, "better": 1, "bigger": 1, "stronger": 1,
+    "lower": -1, "smaller": -1, "less": -1, "fewer": -1, "worse": -1, "poorer": -1, "weaker": -1,
+}
+# What a group's result is said of when the group fared better with more of it.
+MODERATION_GOOD_OUTCOMES = r"respon\w*|remission|remit\w*|improv\w*|benefit\w*|reduction|decrease|decline|relief|effect\w*|efficacy|differences?|odds of response"
