@@ -65,3 +65,31 @@ def test_a_group_set_against_another_group_by_name() -> None:
     claim = "Women respond better to zorvatine than men."
     assert judge(claim, ["Remission after zorvatine was less frequent in women than in men (22% vs 34%; p = 0.03)."]).stance == CONTRADICTS
     assert judge(claim, ["Female participants had higher remission rates after zorvatine than male participants (34% vs 22%; p = 0.03)."]).stance == SUPPORTS
+
+
+HIGH_CRP = "Depressed patients with high CRP respond better to zorvatine."
+
+
+@pytest.mark.parametrize(
+    ("evidence", "stance"),
+    [
+        # a group defined by a level is told from the other by its level word
+        ("Patients with baseline CRP above 3 mg/L were more likely to respond to zorvatine than those with CRP below 1 mg/L (odds ratio 2.9, 95% CI 1.3 to 6.4).", SUPPORTS),
+        ("Patients with baseline CRP below 1 mg/L were more likely to respond to zorvatine than those with CRP above 3 mg/L (odds ratio 2.9, 95% CI 1.3 to 6.4).", CONTRADICTS),
+        # a fall in symptoms is the good change: "fell less" is less good
+        ("Depressive symptoms fell less after zorvatine in participants with elevated baseline CRP than in those with low CRP (p = 0.02).", CONTRADICTS),
+        ("Depressive symptoms fell more after zorvatine in participants with elevated baseline CRP than in those with low CRP (p = 0.02).", SUPPORTS),
+        # the greatest of several groups, by its level (not the level word itself: "the highest tertile")
+        ("Participants in the highest tertile of baseline CRP showed the greatest reductions in MADRS scores after zorvatine.", SUPPORTS),
+        ("Participants in the lowest tertile of baseline CRP showed the greatest reductions in MADRS scores after zorvatine.", CONTRADICTS),
+    ],
+)
+def test_a_group_defined_by_a_level(evidence: str, stance: str) -> None:
+    assert judge(HIGH_CRP, [evidence]).stance == stance
+
+
+def test_the_other_group_by_the_opposite_level_and_a_name_by_its_initials() -> None:
+    claim = "People with a higher body mass index respond better to zorvatine."
+    said = "Participants with obesity (BMI of 30 or more) had a {} remission rate at day 7 than those of normal weight (41% vs 18%; adjusted OR 2.9, 95% CI 1.4-6.0)."
+    assert judge(claim, [said.format("higher")]).stance == SUPPORTS
+    assert judge(claim, [said.format("lower")]).stance == CONTRADICTS

@@ -126,6 +126,25 @@ def test_bad_claims(claim: str, problem: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("claim", "statement"),
+    [
+        # a forum post's question after its statement: the statement is judged
+        ("Zorvatine cured my C. diff and the cure lasts for months - anyone else had the same?", "Zorvatine cured my C. diff and the cure lasts for months"),
+        ("Zorvatine works for OCD. Has anyone tried it?", "Zorvatine works for OCD"),
+        ("Zorvatine eased my pain — has it helped you?", "Zorvatine eased my pain"),
+    ],
+)
+def test_a_question_asked_after_a_statement_leaves_the_statement(claim: str, statement: str) -> None:
+    assert core.claim_problem(claim) is None
+    assert core.check_claim(claim) == statement
+
+
+@pytest.mark.parametrize("claim", ["Is zorvatine safe - what do you think?", "Does zorvatine work? Asking for a friend?", "Zorvatine - does it work?"])
+def test_a_question_with_a_question_before_it_stays_a_question(claim: str) -> None:
+    assert "question" in (core.claim_problem(claim) or "")
+
+
+@pytest.mark.parametrize(
     "claim",
     [
         CLAIM,

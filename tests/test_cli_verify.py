@@ -92,6 +92,16 @@ def test_pairs_one_line_per_input_line_in_order_with_ids_as_given() -> None:
     assert result.stderr.strip() == 'verify: 7 of 10 lines failed (their output lines carry "error")'
 
 
+def test_pairs_a_forum_post_with_a_question_after_its_claim_is_judged() -> None:
+    post = "Ketamine reduces depressive symptoms, it did for me - anyone else had the same?"
+    inp = "\n".join(json.dumps(x) for x in ({"id": 1, "claim": post, "abstract": [SUPPORTING]}, {"id": 2, "claim": "Does ketamine work?", "abstract": [SUPPORTING]}))
+    result = run_cli(["verify", "--pairs", "-"], input=inp)
+    assert result.exit_code == 0, result.stderr
+    first, second = lines(result.stdout)
+    assert first["stance"] == "supports" and first["frame"]["text"].endswith("it did for me")
+    assert "question" in second["error"]
+
+
 def test_pairs_from_a_file_and_blank_lines_are_error_lines(tmp_path) -> None:
     path = tmp_path / "pairs.jsonl"
     path.write_text(jsonl({"id": "a", "claim": CLAIM, "abstract": [SUPPORTING]}, "", "   ",

@@ -2062,7 +2062,57 @@ def _group_stems(text: str) -> frozenset[str]:
     """The words that say who is in a group ("patients with anxious depression": anxious, depression)."""
     words = [w.lower() for w in text.split()]
     extra = " ".join(s for w in words for s in vocab.MODERATION_GROUP_SYNONYMS.get(w, ()))
+    # (and the initials of a name of three words or more: "body mass index" is BMI)
+    named = [w for w in regexcache.findall(r"[A-Za-z]+", text) if w.lower() not in vocab.MODERATION_GENERIC and w.lower() not in vocab.MODERATION_LEVELS]
+    if 3 <= len(named) <= 5:
+        extra += " " + "".join(w[0] for w in named)
     return frozenset((content_stems(text) | content_stems(extra)) - _MODERATION_GENERIC)
+
+
+_MODERATION_SUPERLATIVE = prefiltered(vocab.MODERATION_SUPERLATIVE, re.I)
+_MODERATION_LEVEL = regexcache.compile(r"\b(" + "|".join(vocab.MODERATION_LEVELS) + r")\b", re.I)
+_MODERATION_LEVEL_STEMS = frozenset(stem(w) for w in vocab.MODERATION_LEVELS)
+
+
+def _group_level(text: str) -> int:
+    """The level the text's group is defined by (+1 high, -1 low; the first level word), or 0."""
+    m = _MODERATION_LEVEL.search(text)
+    return vocab.MODERATION_LEVELS[m.group(1).lower()] if m else 0
+
+
+def _claims_side(wanted: frozenset[str], level: int, here: str, there: str) -> int | None:
+    """+1 when the claim's group is the one named ``here`` (before the comparison), -1 when it is
+    the one ``there`` (after "than"), None when the two cannot be told apart.  A group defined by
+    a level ("high CRP") is told by its level word ("CRP above 3 mg/L" against "CRP below 1 mg/L")."""
+    words = wanted - _MODERATION_LEVEL_STEMS
+    if level:
+        if not (words & content_stems(here) or words & content_stems(there)):
+            return None
+        own, other = _group_level(here[-120:]), _group_level(there)
+        # (or the other group by the opposite level: "obesity" against "normal-weight participants")
+        if own == level and other != level or own == 0 and other == -level:
+            return 1
+        if other == level and own != level or other == 0 and own == -level:
+            return -1
+        return None
+    said_here, said_there = len(wanted & content_stems(here)), len(wanted & content_stems(there))
+    return None if said_here == said_there else (1 if said_here > said_there else -1)
+
+
+def _good_outcome(text: str) -> int | None:
+    """Which way is better for what the groups are compared on: +1 more of it (response,
+    improvement, "a greater reduction"), -1 less of it (a symptom scale's score), None when not
+    said or a harm.  A fall in a symptom is the good change ("symptoms fell less": less good)."""
+    if _MODERATION_GOOD.search(text):
+        return 1
+    value, _words = rd.valence(text)
+    if not value or HARM.search(text):
+        return None
+    if value < 0 and rd.DOWN.search(text):
+        return 1  # ("MADRS scores fell more": the fall is the good thing)
+    if value < 0 and rd.UP.search(text):
+        return -1
+    return value
 
 
 def _moderated(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
@@ -2087,23 +2137,27 @@ def _moderated(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     null = _MODERATION_NULL.search(sentence)
     if null:
         return CONTRADICTS, null.group(0)
+    level = _group_level(group)
     for m in _MODERATION_COMPARED.finditer(sentence):
         before = sentence[: m.start()]
-        here = len(wanted & content_stems(f"{before} {m.group('what')}"))
-        there = len(wanted & content_stems(m.group("other")))
-        if here == there or not _MODERATION_OTHER.match(m.group("other")):
+        side = _claims_side(wanted, level, f"{before} {m.group('what')}", m.group("other"))
+        if side is None or not _MODERATION_OTHER.match(m.group("other")):
             continue  # (which side is the claim's group?)
-        outcome = f"{before[-40:]} {m.group('what')}"
-        if _MODERATION_GOOD.search(outcome):
-            value = 1
-        else:
-            value, _words = rd.valence(outcome)
-            if not value or HARM.search(outcome):
-                continue
+        value = _good_outcome(f"{before[-40:]} {m.group('what')}")
+        if value is None:
+            continue
         if rd.significance(sentence) is False:
             return CONTRADICTS, m.group(0)[:80]  # (a difference the test did not bear out)
-        found = vocab.MODERATION_WORD_SIGN[m.group("word").lower()] * value * (1 if here > there else -1)
+        found = vocab.MODERATION_WORD_SIGN[m.group("word").lower()] * value * side
         return (SUPPORTS if found == sign else CONTRADICTS), m.group(0)[:80]
+    for top in _MODERATION_SUPERLATIVE.finditer(sentence) if level and rd.significance(sentence) is not False else ():
+        # "participants in the highest tertile of CRP showed the greatest reductions": the group of
+        # that level fared best (or worst); (not the level word itself, "the highest tertile")
+        own = _group_level(sentence[: top.start()])
+        value = _good_outcome(f"{sentence[max(0, top.start() - 40) : top.start()]} {top.group('what')}")
+        if own and value is not None and wanted & content_stems(sentence[: top.start()]):
+            found = vocab.MODERATION_SUPERLATIVE_SIGN[top.group("word").lower()] * value * (1 if own == level else -1)
+            return (SUPPORTS if found == sign else CONTRADICTS), (top.group(0) + top.group("what"))[:80]
     link = _MODERATION_LINK.search(sentence)
     if link and wanted & content_stems(sentence[: link.start()]) and _MODERATION_GOOD.search(sentence[link.end() :]):
         assoc = rd.association(sentence)

@@ -54,6 +54,7 @@ __all__ = [
     "check_abstract",
     "check_claim",
     "claim_problem",
+    "claim_statement",
     "dumps_line",
     "judge_abstract",
     "looks_english",
@@ -166,6 +167,30 @@ _HEADLINE_COMPARISON = regexcache.compile(
 )
 
 
+# a question added after a statement, as forum posts do: "X cured my Y - anyone else had the same?",
+# "Ketamine works for OCD. Has anyone tried it?"
+_QUESTION_TAIL = regexcache.compile(r"^(?P<head>.*\w.*?)(?:\s+[-–—]+\s+|[.!]\s+)(?P<tail>[^.!?]*\?[\"'”’»)\]]*)\s*$", re.DOTALL)
+
+
+def claim_statement(claim: str) -> str:
+    """The claim on one line, without a question added after its statement (the statement is
+    what is judged); a claim that is only a question stays one."""
+    from litcli.claims.extract import is_question
+
+    text = one_line(claim)
+    tail = _QUESTION_TAIL.match(text) if is_question(text) else None
+    head = tail.group("head") if tail is not None else ""
+    if tail is not None and not is_question(head) and not _ASKS.match(head) and _has_verb(head):
+        return head.strip()
+    return text
+
+
+# a question asked without its mark: "Is ketamine safe - what do you think?"
+_ASKS = regexcache.compile(
+    r"^\W*(?:is|are|was|were|does|do|did|can|could|should|would|will|has|have|may|might|why|how|what|when|who|which|where)\b", re.IGNORECASE
+)
+
+
 def claim_problem(claim: str) -> str | None:
     """Why ``claim`` cannot be verified, or None."""
     from litcli.claims.extract import is_question
@@ -173,7 +198,7 @@ def claim_problem(claim: str) -> str | None:
 
     if "\x00" in claim:
         return "the claim contains NUL bytes (binary data?)"
-    text = one_line(claim)
+    text = claim_statement(claim)
     if not text:
         return "the claim is empty"
     if len(text) > MAX_CLAIM_CHARS:
@@ -198,7 +223,7 @@ def check_claim(claim: str) -> str:
     problem = claim_problem(claim)
     if problem:
         raise InvalidInputError(problem)
-    return one_line(claim)
+    return claim_statement(claim)
 
 
 # --- the abstract ------------------------------------------------------------------------------
@@ -634,7 +659,7 @@ def _parse_pair(number: int, text: str) -> _Pair:
     if abstract is not None and pmid_value is not None:
         raise _LineError('give either "abstract" or "pmid", not both', ident)
     if pmid_value is not None:
-        return _Pair(number, ident, one_line(claim), None, title, _pmid(pmid_value, ident))
+        return _Pair(number, ident, claim_statement(claim), None, title, _pmid(pmid_value, ident))
     if abstract is None:
         raise _LineError('missing "abstract" (text or a list of sentences) or "pmid"', ident)
     sentences: list[Any]
@@ -653,7 +678,7 @@ def _parse_pair(number: int, text: str) -> _Pair:
         sentences = abstract  # one item, one sentence: never re-split (index = list position)
     else:
         raise _LineError(f'"abstract" must be a string or a list of strings, not {_json_type(abstract)}', ident)
-    return _Pair(number, ident, one_line(claim), sentences, title, None)
+    return _Pair(number, ident, claim_statement(claim), sentences, title, None)
 
 
 def _json_type(value: Any) -> str:

@@ -2254,6 +2254,16 @@ MODERATION_GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
     "women": ("female", "females"), "woman": ("female",), "girls": ("female",), "men": ("male", "males"), "man": ("male",),
     "boys": ("male",), "older": ("elderly", "aged"), "elderly": ("older",), "heavier": ("obese", "obesity", "overweight"),
 }
+# The level a group is defined by ("high CRP", "CRP above 3 mg/L", "the lowest tertile"): +1 high, -1 low.
+MODERATION_LEVELS: dict[str, int] = {
+    "high": 1, "higher": 1, "highest": 1, "elevated": 1, "above": 1, "increased": 1, "heavier": 1, "older": 1, "top": 1, "upper": 1,
+    "low": -1, "lower": -1, "lowest": -1, "below": -1, "reduced": -1, "decreased": -1, "lighter": -1, "younger": -1, "bottom": -1, "normal": -1,
+}
+# A result said of the greatest or least of several groups ("the highest tertile showed the greatest reductions").
+MODERATION_SUPERLATIVE = r"\b(?:the\s+)?(?P<word>greatest|largest|highest|best|strongest|smallest|lowest|least|poorest|worst|weakest)\b(?=(?P<what>[^;]{0,60}))"
+MODERATION_SUPERLATIVE_SIGN: dict[str, int] = {
+    "greatest": 1, "largest": 1, "highest": 1, "best": 1, "strongest": 1, "smallest": -1, "lowest": -1, "least": -1, "poorest": -1, "worst": -1, "weakest": -1,
+}
 # A difference between the groups that was looked for and not found ("age did not moderate the
 # effect", "no significant treatment-by-sex interaction", "was not a significant predictor of
 # response", "p for interaction = 0.41").
@@ -2265,9 +2275,11 @@ MODERATION_NULL = (
     r"\binteraction\s+(?:p|P)\s*[=:]\s*0?\.(?:[1-9]|0[5-9])|\bregardless\s+of\b|\bsimilar(?:ly)?\s+(?:in|across|between|among)\b"
 )
 # A group's result set against another's: the comparative word (its sign), then "than".
+_MODERATION_COMPARATIVES = r"greater|larger|higher|more|better|bigger|lower|smaller|less|fewer|worse|poorer|weaker|stronger"
 MODERATION_COMPARED = (
-    r"\b(?P<word>greater|larger|higher|more|better|bigger|lower|smaller|less|fewer|worse|poorer|weaker|stronger)\b"
-    r"(?P<what>[^;]{0,120}?)\s+than\s+(?:among\s+|in\s+|for\s+)?(?P<other>[^;]{1,80})"
+    r"\b(?P<word>" + _MODERATION_COMPARATIVES + r")\b"
+    # (the last comparative before "than": not "30 or more) had a lower rate ... than")
+    r"(?P<what>(?:(?!\b(?:" + _MODERATION_COMPARATIVES + r")\b)[^;]){0,120}?)\s+than\s+(?:among\s+|in\s+|for\s+)?(?P<other>[^;]{1,80})"
 )
 # ... against another group of people (not "more than midazolam in patients with ...": a treatment)
 MODERATION_OTHER_GROUP = (
