@@ -2204,3 +2204,16 @@ def test_arm_positions_are_kept_but_each_caller_gets_its_own_lists() -> None:
     first_c.clear()
     again_i, again_c = arms.positions(said)
     assert 999 not in again_i and again_c  # (the kept answer is not the caller's list)
+
+
+@pytest.mark.parametrize(
+    ("claim", "said"),
+    [
+        ("Completing the zorvatine bundle within an hour cuts in-hospital deaths.",
+         "Failure to complete the zorvatine bundle within one hour was associated with increased odds of in-hospital death (adjusted OR 1.21, 95% CI 1.07 to 1.37)."),
+        ("Zorvatine prophylaxis lowers the rate of wound infection.",
+         "Lack of zorvatine prophylaxis was associated with a higher rate of wound infection (OR 1.8, 95% CI 1.2 to 2.7)."),
+    ],
+)
+def test_the_intervention_not_done_is_the_other_arm(claim: str, said: str) -> None:
+    assert judge(claim, [said]).stance == SUPPORTS

@@ -47,6 +47,8 @@ CONTROL = Alternatives(vocab.CONTROL_TERMS, _I, r"(?<![\w-])", r"(?=-(?:treated|
 _NOT_RECEIVING = regexcache.compile(
     r"\b(?:(?:did|do|does|had|have)\s+)?(?:not|never)\s+(?:receive|receiving|received|get|got|given|treated with|take|taking|took|use|using|used|exposed to)\s+(?:the\s+|any\s+)?$"
     r"|\bwithout\s+(?:the\s+|any\s+)?$|\bno\s+$|\bnon-$"
+    # ("Failure to complete the bundle ...", "lack of vaccination"): the intervention not done
+    r"|\b(?:failure|failing|failed|inability)\s+to\s+(?:\w+\s+){0,2}?(?:the\s+|any\s+)?$|\b(?:lack|absence)\s+of\s+(?:the\s+|any\s+)?$"
     r"|\b(?:but|and)\s+not\s+(?:with\s+|in\s+|for\s+|after\s+)?(?:the\s+)?$",  # ("surgical masks, but not cloth masks, ...")
     _I,
 )
