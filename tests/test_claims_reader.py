@@ -2217,3 +2217,11 @@ def test_arm_positions_are_kept_but_each_caller_gets_its_own_lists() -> None:
 )
 def test_the_intervention_not_done_is_the_other_arm(claim: str, said: str) -> None:
     assert judge(claim, [said]).stance == SUPPORTS
+
+
+def test_a_ratio_of_the_other_group_against_the_intervention_named_after_than() -> None:
+    claim = "Proton pump inhibitors raise the risk of C. difficile infection."
+    said = ("Patients not taking any acid-suppressive drug had a {} incidence of C. difficile infection than those receiving "
+            "proton pump inhibitors (adjusted incidence rate ratio {}).")
+    assert judge(claim, [said.format("lower", "0.61, 95% CI 0.48 to 0.77")]).stance == SUPPORTS
+    assert judge(claim, [said.format("higher", "1.64, 95% CI 1.30 to 2.08")]).stance == CONTRADICTS

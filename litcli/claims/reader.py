@@ -1194,7 +1194,19 @@ def _ratio_direction(clause: str, arms: Arms) -> tuple[int, str] | None:
         at_c = arms.comparator.search(clause[: first.start()])
         if at_c and at_c.start() < at_i.start() and not _is_reference(clause, at_c.start()):
             return None  # the comparator named first and not as the reference: whose ratio is it?
+    if _THAN_THOSE.search(clause[max(0, at_i.start() - 60) : at_i.start()]):
+        # the intervention named first after "than those receiving": "Patients not receiving any
+        # acid suppression had a lower incidence than those receiving PPIs (IRR 0.55)" is the
+        # other group's ratio against the intervention's
+        return -found[0][1], first.group(0).split("(")[0].split(";")[0].strip(" ,")
     return found[0][1], first.group(0).split("(")[0].split(";")[0].strip(" ,")
+
+
+_THAN_THOSE = regexcache.compile(
+    r"\bthan\s+(?:in\s+|among\s+)?(?:those|" + vocab.PEOPLE_NOUNS + r")\s+(?:who\s+(?:were\s+|had\s+been\s+)?)?"
+    r"(?:receiving|received|given|taking|took|on|using|used|treated\s+with|exposed\s+to|assigned\s+to|randomi[sz]ed\s+to|sleeping|drinking|eating)\s+(?:the\s+|a\s+|an\s+)?$",
+    _I,
+)
 
 
 # a signed difference between the arms with its interval: "the mean difference in MADRS between A and
