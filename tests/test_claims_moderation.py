@@ -93,3 +93,11 @@ def test_the_other_group_by_the_opposite_level_and_a_name_by_its_initials() -> N
     said = "Participants with obesity (BMI of 30 or more) had a {} remission rate at day 7 than those of normal weight (41% vs 18%; adjusted OR 2.9, 95% CI 1.4-6.0)."
     assert judge(claim, [said.format("higher")]).stance == SUPPORTS
     assert judge(claim, [said.format("lower")]).stance == CONTRADICTS
+
+
+def test_getting_more_out_of_it_and_a_group_named_with_or() -> None:
+    claim = "People with a higher BMI get more out of zorvatine than slimmer patients."
+    assert moderation(claim) == (1, "People with a higher BMI", "zorvatine", "slimmer patients")
+    said = "Normal-weight participants showed {} reductions in MADRS scores after zorvatine than overweight or obese participants (p = 0.02)."
+    assert judge(claim, [said.format("smaller")]).stance == SUPPORTS
+    assert judge(claim, [said.format("larger")]).stance == CONTRADICTS

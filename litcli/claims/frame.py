@@ -479,7 +479,7 @@ def moderation(claim: str) -> tuple[int, str, str, str] | None:
     m = _MODERATION_BY_GROUP.match(claim) or _MODERATION_FOR_GROUP.match(claim)
     if m is None:
         return None
-    how = (m.group("how") or m.groupdict().get("how2") or "").lower()
+    how = (m.group("how") or m.groupdict().get("how2") or m.groupdict().get("how3") or "").lower()
     group, other = m.group("group"), m.group("other") or ""
     # (people, or a group set against another: not "works better for depression than placebo")
     if regexcache.search(r"\bthan\b", group, _I) or not (_GROUP_PEOPLE.search(group) or other):

@@ -2234,8 +2234,10 @@ _GROUP_PEOPLE = r"(?:" + PEOPLE_NOUNS + r"|those|adolescents|teens|teenagers|vet
 # "Patients with anxious depression respond less well to ketamine", "Heavier patients respond better"
 MODERATION_BY_GROUP = (
     r"^(?P<group>(?:[\w'()-]+\s+){0,3}?" + _GROUP_PEOPLE + r"\b[^;]{0,80}?)\s+(?:may\s+|might\s+|tend\s+to\s+|seem\s+to\s+)?"
-    r"(?:respond|responds|responded|benefit|benefits|benefited|do|does|fare|fares|improve|improves)\s+" + _MODERATION_HOW
-    + r"(?:\s+(?:to|from|with|on|after)\s+(?P<treatment>.+?))?(?:\s+than\s+(?:do\s+|does\s+)?(?P<other>.+?))?$"
+    r"(?:(?:respond|responds|responded|benefit|benefits|benefited|do|does|fare|fares|improve|improves)\s+" + _MODERATION_HOW
+    # ("get more out of ketamine", "gain less from it")
+    + r"|(?:get|gets|got|gain|gains|gained|derive|derives|derived)\s+(?P<how3>more|less|most|least)\s+(?:benefit\s+)?(?:out\s+of|from))"
+    + r"(?:\s+(?:(?:to|from|with|on|after)\s+)?(?P<treatment>.+?))?(?:\s+than\s+(?:do\s+|does\s+)?(?P<other>.+?))?$"
 )
 # "Ketamine works less well for people with anxious depression", "X is less effective in older adults"
 MODERATION_FOR_GROUP = (
@@ -2253,6 +2255,7 @@ MODERATION_GENERIC = _words(
 MODERATION_GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
     "women": ("female", "females"), "woman": ("female",), "girls": ("female",), "men": ("male", "males"), "man": ("male",),
     "boys": ("male",), "older": ("elderly", "aged"), "elderly": ("older",), "heavier": ("obese", "obesity", "overweight"),
+    "bmi": ("obese", "obesity", "overweight"), "slimmer": ("normal-weight", "lean"), "obese": ("bmi", "overweight"),
 }
 # The level a group is defined by ("high CRP", "CRP above 3 mg/L", "the lowest tertile"): +1 high, -1 low.
 MODERATION_LEVELS: dict[str, int] = {
@@ -2283,7 +2286,7 @@ MODERATION_COMPARED = (
 )
 # ... against another group of people (not "more than midazolam in patients with ...": a treatment)
 MODERATION_OTHER_GROUP = (
-    r"^(?:(?:in|among|for)\s+)?(?:the\s+|those\s+of\s+)?(?:(?!(?:in|with|on|than|and|or)\b)[\w'-]+\s+){0,3}?" + _GROUP_PEOPLE + r"\b|^non-?\w+\b|^counterparts\b"
+    r"^(?:(?:in|among|for)\s+)?(?:the\s+|those\s+of\s+)?(?:(?!(?:in|with|on|than)\b)[\w'-]+\s+){0,3}?" + _GROUP_PEOPLE + r"\b|^non-?\w+\b|^counterparts\b"
 )
 MODERATION_WORD_SIGN: dict[str, int] = {
     "greater": 1, "larger": 1, "higher": 1, "more": 1, "better": 1, "bigger": 1, "stronger": 1,
