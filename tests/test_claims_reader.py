@@ -2225,3 +2225,11 @@ def test_a_ratio_of_the_other_group_against_the_intervention_named_after_than() 
             "proton pump inhibitors (adjusted incidence rate ratio {}).")
     assert judge(claim, [said.format("lower", "0.61, 95% CI 0.48 to 0.77")]).stance == SUPPORTS
     assert judge(claim, [said.format("higher", "1.64, 95% CI 1.30 to 2.08")]).stance == CONTRADICTS
+
+
+def test_a_clause_about_another_treatment_is_not_the_claims() -> None:
+    claim = "Repeated zorvatine infusions impair memory."
+    said = "Memory scores declined after ECT but remained stable across six zorvatine infusions."
+    assert judge(claim, [said]).stance != SUPPORTS
+    # (the clause that names the claim's treatment still counts)
+    assert judge(claim, ["Memory scores were stable after ECT but declined across six zorvatine infusions (p = 0.01)."]).stance == SUPPORTS

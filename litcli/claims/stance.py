@@ -2168,6 +2168,18 @@ def _moderated(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+def _another_treatment_here(frame: ClaimFrame, clause: str, clauses: list[str]) -> bool:
+    """A clause that names another treatment (a vocabulary one) and not the claim's, in a sentence
+    whose other clause names the claim's: what it says is that treatment's."""
+    arms = frame.arms()
+    if arms.intervention is None or not any(arms.positions(c)[0] for c in clauses if c is not clause):
+        return False
+    treatments = ("intervention", "comparator")
+    mine = {m.concept.id for m in vocab.find_concepts(frame.text) if m.concept.group in treatments}
+    other = {c for m in vocab.find_concepts(clause) if m.concept.group in treatments for c in (m.concept.id, m.concept.form_of) if c}
+    return bool(other) and not other & mine
+
+
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     """Read one abstract sentence against the claim frame."""
     reading = _read_sentence(frame, sentence, section, strict=strict)
@@ -2368,6 +2380,9 @@ def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None,
                 continue  # "... but no longer significant by day 7" says nothing about onset
             if frame.conditions and len(clauses) > 1 and _off_topic(frame, clause):
                 continue  # "..., although depressive symptoms lessened" for an OCD claim
+            if not named_here and len(clauses) > 1 and _another_treatment_here(frame, clause, clauses):
+                continue  # "Memory scores declined after ECT but remained stable across ketamine infusions": ECT's
+
             if _ALL_CAUSE.search(frame.text) and _CAUSE_SPECIFIC.search(clause) and not _ALL_CAUSE.search(clause):
                 continue  # "reduced prostate cancer mortality" read against a claim about deaths overall
             f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
