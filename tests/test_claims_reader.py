@@ -2233,3 +2233,23 @@ def test_a_clause_about_another_treatment_is_not_the_claims() -> None:
     assert judge(claim, [said]).stance != SUPPORTS
     # (the clause that names the claim's treatment still counts)
     assert judge(claim, ["Memory scores were stable after ECT but declined across six zorvatine infusions (p = 0.01)."]).stance == SUPPORTS
+
+
+@pytest.mark.parametrize(
+    ("said", "stance"),
+    [
+        # less clearance of a drug is more of it in the blood
+        ("During vortapril treatment, the renal clearance of zorvatine fell by 52% (from 512 to 246 mL/min; P < 0.001).", SUPPORTS),
+        ("Vortapril inhibits the tubular secretion of zorvatine.", SUPPORTS),
+        ("During vortapril treatment, the renal clearance of zorvatine rose by 40% (P < 0.001).", CONTRADICTS),
+        # the levels themselves move the plain way
+        ("Vortapril increased the zorvatine AUC 3.4-fold (90% CI 2.9 to 4.0).", SUPPORTS),
+    ],
+)
+def test_clearance_moves_against_a_drugs_levels(said: str, stance: str) -> None:
+    assert judge("Vortapril increases zorvatine exposure.", [said]).stance == stance
+
+
+def test_the_parent_drug_called_unchanged_is_no_null() -> None:
+    said = "Vortapril increased the peak concentration of unchanged zorvatine 9-fold (P < 0.001)."
+    assert judge("Vortapril raises blood levels of zorvatine.", [said]).stance != CONTRADICTS

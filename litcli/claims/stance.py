@@ -2168,6 +2168,20 @@ def _moderated(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+_LEVEL_MEASURE = regexcache.compile(r"\b(?:" + vocab.LEVEL_MEASURES + r")\b", re.I)
+_INVERSE_MEASURE = prefiltered(r"\b(?:" + vocab.INVERSE_MEASURES + r")\b", re.I)
+_HALF_LIFE = prefiltered(r"\bhalf[- ]lives?\b", re.I)
+
+
+def _against_levels(frame: ClaimFrame, clause: str) -> bool:
+    """A claim about a drug's levels or exposure, and a clause about its clearance (elimination,
+    metabolism, ...) and not its levels: the clause's direction is the levels' the other way."""
+    return bool(
+        frame.direction and _LEVEL_MEASURE.search(frame.text) and not _INVERSE_MEASURE.search(frame.text)
+        and _INVERSE_MEASURE.search(clause) and not _LEVEL_MEASURE.search(clause) and not _HALF_LIFE.search(clause)
+    )
+
+
 def _another_treatment_here(frame: ClaimFrame, clause: str, clauses: list[str]) -> bool:
     """A clause that names another treatment (a vocabulary one) and not the claim's, in a sentence
     whose other clause names the claim's: what it says is that treatment's."""
@@ -2386,6 +2400,8 @@ def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None,
             if _ALL_CAUSE.search(frame.text) and _CAUSE_SPECIFIC.search(clause) and not _ALL_CAUSE.search(clause):
                 continue  # "reduced prostate cancer mortality" read against a claim about deaths overall
             f = read_clause(clause, arms, frame.outcome_stems, association_first=bool(frame.association))
+            if f.direction and _against_levels(frame, clause):
+                f = dataclasses.replace(f, direction=-f.direction, goodness=-f.goodness)  # less clearance: higher levels
             if not f.decided or _BOTH_ARMS.search(clause) and not f.null:
                 continue  # a change "in both arms" is not a difference between them
             if stances and f.cue and f.cue.split()[0].lower().endswith("ing") and _MEANS.search(clause[: max(clause.find(f.cue), 0)]):

@@ -887,7 +887,7 @@ NULL_TERMS = (
     r"(?!\s+(received|was given|were given|underwent|took|was offered|were offered|was treated|were treated|was randomi[sz]ed|were randomi[sz]ed)\b)"
     r"|(did not|does not|do not|didn't|doesn't) (have|has) (a |an |any )?(significant |meaningful )?"
     r"(effect|impact|influence|benefit)"
-    r"|similar (in|between|across|among|to|with|proportions?|rates?)|(was|were|are|is) (\w+ )?comparable|comparable (between|across|in both|among)|unchanged|unaffected|"
+    r"|similar (in|between|across|among|to|with|proportions?|rates?)|(was|were|are|is) (\w+ )?comparable|comparable (between|across|in both|among)|(?<!\bof )(?<!\bthe )unchanged|unaffected|"
     r"unrelated|no different|p\s*=\s*n\.?s\.?(?![\w.])|equal (in|between|across) (the )?(two |both |all )?(groups|arms)|did not appear|(does|do) not (appear|seem) to|\w+ed similarly\b|similarly (improved|reduced|decreased|increased)|"
     r"(largely |mostly |probably )?non-?causal|spurious|(explained|accounted for) by confounding|persist(ed|s)? (despite|in the|after(?! (more than |over |at least |about |nearly )?(\d|one|two|three|four|five|six|a |an )[\w ]{0,12}?(days?|weeks?|months?|years?)\b))|"
     r"retained its|remained (stable|unchanged|similar)|stayed comparable|\bneither\b|\bnor\b"
@@ -2294,3 +2294,10 @@ MODERATION_WORD_SIGN: dict[str, int] = {
 }
 # What a group's result is said of when the group fared better with more of it.
 MODERATION_GOOD_OUTCOMES = r"respon\w*|remission|remit\w*|improv\w*|benefit\w*|reduction|decrease|decline|relief|effect\w*|efficacy|differences?|odds of response"
+
+# === Pharmacokinetics: measures that move against a drug's levels ==========================
+# Less clearance (elimination, metabolism, excretion, secretion) of a drug means more of it in the
+# blood: "reduced the apparent oral clearance of simvastatin" answers "raises simvastatin levels".
+# (A half-life moves with the levels: "the half-life was prolonged" is more exposure.)
+LEVEL_MEASURES = r"levels?|concentrations?|exposure|AUC\w*|area under the\s+(?:\w+\s+)?curve|Cmax|peak\s+(?:plasma\s+|serum\s+)?concentrations?|bioavailability"
+INVERSE_MEASURES = r"clearance|eliminat\w*|metabolism|metaboli[sz]ed|excretion|excreted|secretion|secreted"
