@@ -21,6 +21,7 @@ ANXIOUS = "Patients with anxious depression respond less well to zorvatine."
         ("Zorvatine works best in patients with the most severe anxiety.", 1, "patients with the most severe anxiety"),
         ("Zorvatine is less effective in older adults.", -1, "older adults"),
         ("Zorvatine works less well for bipolar depression than for unipolar depression.", -1, "bipolar depression"),
+        ("People who are CYP2D6 poor metabolizers get less pain relief from zorvatine.", -1, "People who are CYP2D6 poor metabolizers"),
     ],
 )
 def test_a_claim_of_for_whom_it_works_names_the_group_and_the_way(claim: str, sign: int, group: str) -> None:

@@ -2236,7 +2236,7 @@ MODERATION_BY_GROUP = (
     r"^(?P<group>(?:[\w'()-]+\s+){0,3}?" + _GROUP_PEOPLE + r"\b[^;]{0,80}?)\s+(?:may\s+|might\s+|tend\s+to\s+|seem\s+to\s+)?"
     r"(?:(?:respond|responds|responded|benefit|benefits|benefited|do|does|fare|fares|improve|improves)\s+" + _MODERATION_HOW
     # ("get more out of ketamine", "gain less from it")
-    + r"|(?:get|gets|got|gain|gains|gained|derive|derives|derived)\s+(?P<how3>more|less|most|least)\s+(?:benefit\s+)?(?:out\s+of|from))"
+    + r"|(?:get|gets|got|gain|gains|gained|derive|derives|derived)\s+(?P<how3>more|less|most|least)\s+(?:[\w-]+\s+){0,2}?(?:out\s+of|from))"
     + r"(?:\s+(?:(?:to|from|with|on|after)\s+)?(?P<treatment>.+?))?(?:\s+than\s+(?:do\s+|does\s+)?(?P<other>.+?))?$"
 )
 # "Ketamine works less well for people with anxious depression", "X is less effective in older adults"
