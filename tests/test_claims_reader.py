@@ -2253,3 +2253,16 @@ def test_clearance_moves_against_a_drugs_levels(said: str, stance: str) -> None:
 def test_the_parent_drug_called_unchanged_is_no_null() -> None:
     said = "Vortapril increased the peak concentration of unchanged zorvatine 9-fold (P < 0.001)."
     assert judge("Vortapril raises blood levels of zorvatine.", [said]).stance != CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("said", "stance"),
+    [
+        ("Participants given zorvatine were more likely than those given midazolam to achieve remission of suicidal ideation (p = 0.01).", SUPPORTS),
+        ("Participants given zorvatine were less likely than those given midazolam to achieve remission of suicidal ideation (p = 0.01).", CONTRADICTS),
+        ("Participants in the midazolam arm were less likely than zorvatine-treated participants to achieve remission of suicidal ideation (p = 0.01).", SUPPORTS),
+    ],
+)
+def test_more_likely_than_the_other_arm_to_reach_the_outcome(said: str, stance: str) -> None:
+    # the outcome comes after the arm the comparison is made with
+    assert judge("Zorvatine reduces suicidal ideation more than midazolam.", [said]).stance == stance

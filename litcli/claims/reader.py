@@ -417,8 +417,8 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
         end = likely_than.end()
     after = regexcache.split(r"\s(?:than|compared|versus|vs\.?|relative to|and|but|while|whereas)\s|[(;,]", text[end : end + 80], maxsplit=1)[0]
     predicate = regexcache.search(r"\b(was|were|is|are|been|remained|became)\s+(\w+ly\s+)?(\w+\s+)?$", text[max(0, start - 40) : start], _I)
-    if predicate and _LIKELY_TO.match(text, end):
-        predicate = None  # "were more likely to achieve remission": the outcome follows
+    if predicate and (likely_than or _LIKELY_TO.match(text, end)):
+        predicate = None  # "were more likely (than those given placebo) to achieve remission": the outcome follows
     v, words = valence(after)
     if words and not predicate:
         return v, words
