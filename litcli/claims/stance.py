@@ -2129,9 +2129,8 @@ def _moderated(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     said = content_stems(sentence)
     if not wanted & said:
         return None  # (the claim's group is not named)
-    # (a drug's named forms are the drug: esketamine for ketamine)
-    named = {c for m in vocab.find_concepts(sentence) if m.concept.group == "intervention" for c in (m.concept.id, m.concept.form_of) if c}
-    mine = {m.concept.id for m in vocab.find_concepts(treatment) if m.concept.group == "intervention"}
+    named = _treatments_named(sentence, ("intervention",), forms=True)
+    mine = _treatments_named(treatment, ("intervention",))
     if named and mine and not named & mine:
         return None  # another treatment's moderators
     null = _MODERATION_NULL.search(sentence)
@@ -2188,10 +2187,15 @@ def _another_treatment_here(frame: ClaimFrame, clause: str, clauses: list[str]) 
     arms = frame.arms()
     if arms.intervention is None or not any(arms.positions(c)[0] for c in clauses if c is not clause):
         return False
-    treatments = ("intervention", "comparator")
-    mine = {m.concept.id for m in vocab.find_concepts(frame.text) if m.concept.group in treatments}
-    other = {c for m in vocab.find_concepts(clause) if m.concept.group in treatments for c in (m.concept.id, m.concept.form_of) if c}
-    return bool(other) and not other & mine
+    other = _treatments_named(clause, ("intervention", "comparator"), forms=True)
+    return bool(other) and not other & _treatments_named(frame.text, ("intervention", "comparator"))
+
+
+def _treatments_named(text: str, groups: tuple[str, ...], *, forms: bool = False) -> frozenset[str]:
+    """The vocabulary treatments ``text`` names (concept ids of ``groups``); with ``forms``, a named
+    form counts as its drug too (esketamine as ketamine)."""
+    found = [m.concept for m in vocab.find_concepts(text) if m.concept.group in groups]
+    return frozenset(c.id for c in found) | frozenset(c.form_of for c in found if forms and c.form_of)
 
 
 def read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
