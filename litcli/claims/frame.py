@@ -117,6 +117,7 @@ _VERB = regexcache.compile(
 _PEOPLE_WITH = regexcache.compile(
     r"\b(" + vocab.PEOPLE_NOUNS + r")\s+with\s+(?:[\w-]+\s+){1,4}?(?=(?:into|to)\s+(?:full\s+|complete\s+|sustained\s+)?(?:remission|recovery|response)\b)", _I
 )
+_PEOPLE_STEMS = rd.content_stems(vocab.PEOPLE_NOUNS.replace("|", " "))
 _MODAL_WORD = regexcache.compile(r"\b(?:can|could|may|might|will|would|should|must)\s", _I)
 _MODAL = regexcache.compile(
     r"\b(?:can|could|may|might|will|would|should|must)\s+(?=(?:\w+ly\s+)?(?:" + _DIRECTION_WORDS + "|" + _CLAIM_VERBS + r")(?![\w-]))", _I
@@ -469,7 +470,7 @@ _WITHOUT_ACTION = regexcache.compile(r"\b(?:without|rather than|instead of|not b
 
 _MODERATION_BY_GROUP = regexcache.compile(vocab.MODERATION_BY_GROUP, _I)
 _MODERATION_FOR_GROUP = regexcache.compile(vocab.MODERATION_FOR_GROUP, _I)
-_GROUP_PEOPLE = regexcache.compile(r"\b" + vocab._GROUP_PEOPLE + r"\b", _I)
+_GROUP_PEOPLE = regexcache.compile(r"\b" + vocab.PEOPLE_GROUPS + r"\b", _I)
 
 
 def moderation(claim: str) -> tuple[int, str, str, str] | None:
@@ -611,7 +612,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     if setting and len(subject) - setting.end() > 3:
         subject = subject[setting.end() :]
     # "Unlike ECT, ketamine does not cause memory problems": the other treatment, set against it
-    unlike = regexcache.match(r"^\s*(?:unlike|in contrast to|as opposed to)\s+([^,;]{2,60}),\s*(\S.*)$", subject, _I)
+    # ("Compared with placebo, rosuvastatin lowered ...": the comparator named first)
+    unlike = regexcache.match(r"^\s*(?:unlike|in contrast to|as opposed to|(?:when\s+)?compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+([^,;]{2,60}),\s*(\S.*)$", subject, _I)
     if unlike:
         subject = unlike.group(2)
     predicate = clean[subject_end:]
@@ -718,11 +720,19 @@ def _parse_claim(text: str) -> ClaimFrame:
         word = verb.group(0)
         direction = 1 if rd.UP.fullmatch(word) else -1 if rd.DOWN.fullmatch(word) else 0
         cue = word if direction else cue
+    people_condition = False
     if not outcome:
         v, outcome = rd.valence(head)
         if not outcome:
             # (not the people's disease state: "for adults with relapsed or refractory leukaemia")
-            v, outcome = rd.valence(_DISEASE_STATE.sub(" ", body))
+            rest = _DISEASE_STATE.sub(" ", body)
+            v, outcome = rd.valence(rest)
+            named_object = rd.content_stems(head.split(None, 1)[1] if len(head.split(None, 1)) > 1 else "") - _PEOPLE_STEMS
+            if outcome and direction and named_object and rest.find(outcome) > len(head) and rd.people_with_condition(rest[: rest.find(outcome)]):
+                # "lowered hs-CRP in patients with heart failure": the verb's object is the outcome,
+                # of no known valence; the people's disease is who they are
+                v, outcome = 0, None
+                people_condition = True
         if not goodness and direction:
             goodness = direction * v
     # one verb over outcomes good and bad ("increases range of motion, depression and quality of
@@ -736,7 +746,7 @@ def _parse_claim(text: str) -> ClaimFrame:
     harm_word = rd.HARM.search(body)
     efficacy_word = _EFFICACY.search(body)
     harm = harm_word is not None and (efficacy_word is None or harm_word.start() < efficacy_word.start())
-    if harm and goodness > 0 and not rd.HARM.search(head):
+    if harm and (goodness > 0 or people_condition) and not rd.HARM.search(head):
         harm = False  # "improves exercise capacity in pulmonary arterial hypertension": the harm word is the setting
     assertion = "effect"
     if safety:

@@ -57,7 +57,29 @@ _LOSS_AFTER = regexcache.compile(r"\W{0,3}([\w-]+\s+)?(" + vocab.LOSS_OF_FUNCTIO
 # (for a claim that takes the thing away, also named after it: "Lkb1 loss", "ceramide synthesis inhibition")
 _LOSS_AFTER_NAME = regexcache.compile(r"\W{0,3}([\w-]+\s+)?(?:" + vocab.LOSS_AFTER_NAME + r")\b", _I)
 _MULTIPLE = regexcache.compile(r"\b(more than |nearly |almost |about |over )?(twice|double|triple|two-fold|three-fold|\d+(\.\d+)?[- ]?(times|fold))(?= (the|a|an|higher|greater|increased)? ?(risk|odds|rate|incidence|hazard))", _I)
+# "twice as likely to relapse", "half as likely to respond": more or less of it, said as a multiple
+_AS_LIKELY_MORE = regexcache.compile(r"\b(?:(?:about|nearly|almost|roughly|approximately|more than|over)\s+)?(?:twice|two|three|four|five|\d+(?:\.\d+)?)(?:[- ]?(?:times|fold))?\s+as\s+(?=(?:likely|often|frequent|frequently|common|many)\b)", _I)
+_AS_LIKELY_LESS = regexcache.compile(r"\b(?:(?:about|nearly|almost|roughly|approximately|less than|under)\s+)?(?:half|one[- ]half|(?:a|one)[- ](?:third|quarter|fifth|tenth))\s+as\s+(?=(?:likely|often|frequent|frequently|common|many)\b)", _I)
+_AS_AFTER = regexcache.compile(r"[^,;()]{0,80}?\s(as)\s", _I)
+
+
+def _as_likely(clause: str) -> str:
+    """"twice as likely to relapse as those on A" -> "more likely to relapse than those on A";
+    "half as likely to respond as" -> "less likely to respond than"."""
+    for pattern, word in ((_AS_LIKELY_MORE, "more "), (_AS_LIKELY_LESS, "less ")):
+        m = pattern.search(clause)
+        while m:
+            rest = clause[m.end() :]
+            after = _AS_AFTER.match(rest)
+            if after:
+                rest = rest[: after.start(1)] + "than" + rest[after.end(1) :]
+            clause = clause[: m.start()] + word + rest
+            m = pattern.search(clause, m.start() + len(word))
+    return clause
+
+
 _ARM_MANIPULATION = regexcache.compile(vocab.ARM_MANIPULATION_NOUNS, _I)
+_DECLINE_OF = regexcache.compile(r"\b(?:declines?|loss|losses|deterioration)\s+(?:in|of)\b", _I)
 _PROGRESSED_BY = regexcache.compile(r"\b(?:" + vocab.PROGRESSION_VERBS + r")\b(?:\s+\w+){0,2}\s+by\s*$", _I)
 _MEASURED = regexcache.compile(r"(?:\b(?:" + vocab.MEASURED_IN + r")\s+$)", _I)
 _MEASURED_AS = regexcache.compile(r"\s+(?:" + vocab.MEASURED_AS + r")\b", _I)
@@ -308,12 +330,29 @@ _PEOPLE_IN_STATE = regexcache.compile(
     r"\s+(?:(?:stable|sustained|full|complete|partial|early|initial|clinical|symptomatic)\s+)?$",
     _I,
 )
+# ... or the condition they have ("67% of participants with PTSD ... met response criteria")
+_PEOPLE_WITH_CONDITION = regexcache.compile(
+    r"\b" + vocab.PEOPLE_GROUPS + r"\s+with\s+(?:(?:a|an)\s+)?(?:(?:history|diagnosis)\s+of\s+)?(?!(?:no|any|new|incident|uncontrolled|persistent|recurrent)\b)(?:[\w-]+\s+)?$", _I
+)
+_CONJOINED = regexcache.compile(r"(?:\s*(?:,|and|or|/|&)\s*(?:[\w-]+\s+){0,2})+$", _I)
+
+
+def people_with_condition(before: str) -> bool:
+    """Whether ``before`` ends with people said to have what follows ("patients with heart ")."""
+    # (not "the proportion of patients with ...": what follows is what was counted)
+    m = _PEOPLE_WITH_CONDITION.search(before[-80:])
+    return m is not None and not _COUNT_OF.search(before[-80:][: m.start()])
+
+
+_COUNT_OF = regexcache.compile(r"\b(?:proportion|percentage|number|share|fraction|count|rate)s?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$", _I)
+
+
 _PEOPLE_AFTER = regexcache.compile(r"[\s-]+(?:" + vocab.PEOPLE_NOUNS + r"|survivors)\b", _I)
 
 
 _LEADING_SETTING = regexcache.compile(
-    r"^\s*(?:[A-Z]{3,}[:.]\s+)?(?:among|in|for|of)\s+(?:the\s+|this\s+|a\s+|our\s+)?(?:(?:cohort|sample|population|registry|series|group)\s+of\s+)?(?:\d[\d,]*\s+)?(?:(?:randomi[sz]ed|enrolled|included|eligible)\s+)?"
-    r"(?:(?:patients|participants|subjects|those|people|women|men|children|adults)\b[^,;()]{0,80}|[\w-]+(?:\s+[\w-]+){0,5}),\s+",
+    r"^\s*(?:[A-Z]{3,}[:.]\s+)?(?:among|in|for|of)\s+(?:the\s+|this\s+|a\s+|our\s+)?(?:(?:[\w-]+\s+){0,2}?(?:cohort|sample|population|registry|series|group|trial|study)\s+of\s+)?(?:\d[\d,]*\s+)?(?:(?:randomi[sz]ed|enrolled|included|eligible)\s+)?"
+    r"(?:" + vocab.PEOPLE_GROUPS + r"\b[^,;()]{0,80}|[\w-]+(?:\s+[\w-]+){0,5}),\s+",
     _I,
 )  # ("Of 184 randomised patients in stable remission, relapse occurred in ...", "In treatment-resistant depression, response rates were ...")
 
@@ -339,6 +378,13 @@ def valence(text: str) -> tuple[int, str | None]:
         # had achieved response"): who they are; the outcome follows, if any
         later = valence(text[best[0] + len(best[2]) :])
         if later[1]:
+            return later
+    if best[1] < 0 and people_with_condition(text[: best[0]]):
+        # ... or the condition they have ("participants with PTSD in the A group met response
+        # criteria"); not one more condition of theirs ("teenagers with depression and suicidal thoughts")
+        rest = text[best[0] + len(best[2]) :]
+        later = valence(rest)
+        if later[1] and not _CONJOINED.match(rest[: rest.find(later[1])]):
             return later
     if _PEOPLE_AFTER.match(text, best[0] + len(best[2])):
         # an outcome word that names the people ("emergency patients with full remission of
@@ -1105,6 +1151,8 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
         d = -d  # the numbers are the size of a fall
     if vi < 0 and vc < 0 and _PROGRESSED_BY.search(lead):
         d = -d  # "progressed by −0.49 D with A and −0.81 D with B": the size of the progression, in its sign
+    elif vi < 0 and vc < 0 and _DECLINE_OF.search(lead):
+        d = -d  # "the annual rate of decline in FVC was −114.7 mL with A and −239.9 mL with B": the smaller decline is the less negative
     end = max(at_i, at_c, ipos[0], cpos[0]) + 40
     # "HbA1c improved by 0.74% with A and by 0.08% with B": sizes of an improvement, which way
     # the values went depends on the outcome
@@ -1607,6 +1655,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     """Read one clause as a finding about the intervention arm."""
     clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
     clause = _MULTIPLE.sub("increased", clause)  # "more than twice the risk of X": a higher risk, not a comparison
+    clause = _as_likely(clause)  # "half as likely to respond as those on A": less likely ... than
     clause = _NOT_DIRECTION.sub(lambda m: _MASKABLE.sub("_", m.group(0)), clause)
     later = _LATER.search(clause)  # ("at baseline or after 3 months, no difference": a result after all)
     if _BASELINE.search(clause) and not _FROM_BASELINE.search(clause) and not later:

@@ -629,14 +629,14 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"functional (status|capacity|ability|independence)|"
      r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance|(?-i:MoCA|MMSE|3MS)\b", 1),
     (r"non-?respon(ders?|se|ding)|non-?remi(ssion|tters?)", -1),
-    (r"respon(se|ses|ders?|se rates?)|(?<!\bwho )(?<!\bthat )(?<!\bnot )(?<!\bnever )(?:respond(ed|ing)?|remit(ted|ting)?)(?! to\b)|remission|remitters?|recovery|recovered|cure rates?|healing|"
+    (r"respon(se|ses|ders?|se rates?)|(?<!\bwho )(?<!\bthat )(?<!\bnot )(?<!\bnever )(?:respond(ed|ing)?|remit(ted|ting)?)(?! to\b)|remission|remitters?|recovery|recovered|recover(?:s|ing)?(?=\s+from\b)|cure rates?|healing|"
      r"efficacy|effectiveness|improvements?|benefit|relief|adherence|abstinen(?:ce|t)|quit rates?|sensitivity|specificity|remissions|cure|"
      r"(kidney|renal|liver|hepatic|lung|cardiac|heart|beta-cell|cognitive|physical|sexual|immune) function|"
      r"(glyc(a)?emic|blood (sugar|glucose)|blood pressure|asthma|seizure|symptom|disease|viral|pain) control|"
      r"accuracy|mood|pleasure|hedonic|resilience|sleep quality|weight loss|continence", 1),
     # measures of function, capacity and knowledge: higher is better
     (r"FEV1|FEV₁|forced expiratory volume|forced vital capacity|peak (expiratory )?flow|ejection fraction|LVEF|"
-     r"cardiac output|stroke volume|exercise capacity|walking distance|VO2 ?max|fitness|(muscle |grip |muscular )?strength|"
+     r"cardiac output|stroke volume|exercise capacity|walk(?:ing)? distance|(?-i:6MWD)|VO2 ?max|fitness|(muscle |grip |muscular )?strength|"
      r"(bladder|vital|lung|aerobic|functional|physical|working memory) capacity|range of motion|mobility|motor function|visual acuity|bone (mineral )?density|HDL(-C| cholesterol)?|"
      r"self-esteem|self-efficacy|knowledge|satisfaction|self-care|(physical|mental) component summar(y|ies)", 1),
     # psychosis-like effects are their own outcome, named by their scales' positive items too
@@ -2230,10 +2230,10 @@ MODERATION_HOW: dict[str, int] = {
     "worse": -1, "less well": -1, "less": -1, "least": -1, "poorly": -1, "more poorly": -1,
 }
 _MODERATION_HOW = r"(?P<how>especially well|particularly well|less well|more poorly|better|best|worse|poorly|more|most|less|least)"
-_GROUP_PEOPLE = r"(?:" + PEOPLE_NOUNS + r"|those|adolescents|teens|teenagers|veterans|smokers|responders|non-responders|girls|boys|mothers|elderly)"
+PEOPLE_GROUPS = r"(?:" + PEOPLE_NOUNS + r"|those|adolescents|teens|teenagers|veterans|smokers|responders|non-responders|girls|boys|mothers|elderly)"
 # "Patients with anxious depression respond less well to ketamine", "Heavier patients respond better"
 MODERATION_BY_GROUP = (
-    r"^(?P<group>(?:[\w'()-]+\s+){0,3}?" + _GROUP_PEOPLE + r"\b[^;]{0,80}?)\s+(?:may\s+|might\s+|tend\s+to\s+|seem\s+to\s+)?"
+    r"^(?P<group>(?:[\w'()-]+\s+){0,3}?" + PEOPLE_GROUPS + r"\b[^;]{0,80}?)\s+(?:may\s+|might\s+|tend\s+to\s+|seem\s+to\s+)?"
     r"(?:(?:respond|responds|responded|benefit|benefits|benefited|do|does|fare|fares|improve|improves)\s+" + _MODERATION_HOW
     # ("get more out of ketamine", "gain less from it")
     + r"|(?:get|gets|got|gain|gains|gained|derive|derives|derived)\s+(?P<how3>more|less|most|least)\s+(?:[\w-]+\s+){0,2}?(?:out\s+of|from))"
@@ -2286,7 +2286,7 @@ MODERATION_COMPARED = (
 )
 # ... against another group of people (not "more than midazolam in patients with ...": a treatment)
 MODERATION_OTHER_GROUP = (
-    r"^(?:(?:in|among|for)\s+)?(?:the\s+|those\s+of\s+)?(?:(?!(?:in|with|on|than)\b)[\w'-]+\s+){0,3}?" + _GROUP_PEOPLE + r"\b|^non-?\w+\b|^counterparts\b"
+    r"^(?:(?:in|among|for)\s+)?(?:the\s+|those\s+of\s+)?(?:(?!(?:in|with|on|than)\b)[\w'-]+\s+){0,3}?" + PEOPLE_GROUPS + r"\b|^non-?\w+\b|^counterparts\b"
 )
 MODERATION_WORD_SIGN: dict[str, int] = {
     "greater": 1, "larger": 1, "higher": 1, "more": 1, "better": 1, "bigger": 1, "stronger": 1,

@@ -1,0 +1,95 @@
+"""Who the people are and how much more: readings that turn on the people's condition, a
+multiple said with "as ... as", a comparator named first, and a decline given with its sign.
+
+Invented sentences with fake drugs (zorvatine, melquinib); each checks one reading that a
+keyword reader would get backwards.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litcli.claims import reader as rd
+from litcli.claims.frame import parse_claim
+from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "sign"),
+    [
+        # the people's condition is who they are; what was counted follows it
+        ("67% of participants with PTSD in the zorvatine group met response criteria", "response", 1),
+        ("veterans with chronic pain in the zorvatine arm achieved remission more often", "remission", 1),
+        # ... but not one more condition of theirs, nor what a proportion counts
+        ("zorvatine helps teenagers with depression and suicidal thoughts", "depression", -1),
+        ("the proportion of adults with uncontrolled hypertension fell", "hypertension", -1),
+        ("the number of patients with no nausea rose", "nausea", 1),  # (no nausea is good)
+        # recovering from an illness is good, the illness bad
+        ("doubles the chance of recovering from depression", "recovering", 1),
+    ],
+)
+def test_the_outcome_is_what_was_counted_not_who_was_counted(text: str, words: str, sign: int) -> None:
+    assert rd.valence(text) == (sign, words)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # the comparator is the subject: half as likely to respond is the drug doing better
+        (
+            "Zorvatine doubles response rates compared with placebo.",
+            "Participants given placebo were half as likely to respond at day 7 as those given zorvatine (RR 0.48, 95% CI 0.30 to 0.76).",
+            SUPPORTS,
+        ),
+        (
+            "Zorvatine halves the risk of relapse.",
+            "Patients switched to placebo were about twice as likely to relapse as those who stayed on zorvatine (HR 2.1, 95% CI 1.2 to 3.6).",
+            SUPPORTS,
+        ),
+        (
+            "Zorvatine halves the risk of relapse.",
+            "Patients who stayed on zorvatine were twice as likely to relapse as those switched to placebo (HR 2.1, 95% CI 1.2 to 3.6).",
+            CONTRADICTS,
+        ),
+        # the measure after the arm, not the people's condition before it
+        (
+            "Zorvatine relieves PTSD symptoms.",
+            "At week 4, 61% of participants with PTSD in the zorvatine group met response criteria on the CAPS-5, compared with 19% in the placebo group.",
+            SUPPORTS,
+        ),
+        # a claim of recovery is a claim of benefit
+        (
+            "Group coaching doubles the chance of recovering from depression.",
+            "Remission was achieved by 44% of patients in group coaching compared with 21% with usual care (risk ratio 2.1, 95% CI 1.6 to 2.7).",
+            SUPPORTS,
+        ),
+        # a decline given as a negative change: the smaller decline is the less negative figure
+        (
+            "Melquinib slows the decline in forced vital capacity compared with placebo.",
+            "The annual rate of decline in forced vital capacity was -112.5 mL with melquinib and -236.1 mL with placebo (difference 123.6 mL; 95% CI 80.2 to 167.0).",
+            SUPPORTS,
+        ),
+        (
+            "Melquinib slows the decline in forced vital capacity compared with placebo.",
+            "The annual rate of decline in forced vital capacity was -236.1 mL with melquinib and -112.5 mL with placebo (difference -123.6 mL; 95% CI -167.0 to -80.2).",
+            CONTRADICTS,
+        ),
+    ],
+)
+def test_readings(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected
+
+
+def test_a_comparator_named_first_is_the_comparator() -> None:
+    frame = parse_claim("Compared with placebo, melquinib lowered high-sensitivity C-reactive protein in patients with heart failure.")
+    assert (frame.intervention_text, frame.comparator_text) == ("melquinib", "placebo")
+    # the people's disease is not the outcome of a claim whose verb names one
+    assert frame.outcome is None and frame.goodness == 0
+    assert judge(frame.text, ["Melquinib did not reduce the primary outcome in older patients with systolic heart failure."]).stance == NEUTRAL
+
+
+def test_a_disease_named_only_as_the_setting_is_no_harm_claim() -> None:
+    frame = parse_claim("Oral zorvatine reduces the need for IV rehydration in children with gastroenteritis-associated vomiting, vs placebo.")
+    assert not frame.harm
+    null = "IV rehydration was required in 17/210 (8.1%) children given zorvatine and 19/213 (8.9%) given placebo (difference -0.8 points, 95% CI -6.1 to 4.5; p=0.76)."
+    assert judge(frame.text, [null]).stance == CONTRADICTS
