@@ -93,3 +93,37 @@ def test_a_disease_named_only_as_the_setting_is_no_harm_claim() -> None:
     assert not frame.harm
     null = "IV rehydration was required in 17/210 (8.1%) children given zorvatine and 19/213 (8.9%) given placebo (difference -0.8 points, 95% CI -6.1 to 4.5; p=0.76)."
     assert judge(frame.text, [null]).stance == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Repeated zorvatine infusions cause cognitive impairment.",
+        "Zorvatine leads to cognitive decline.",
+        "Long-term zorvatine use causes memory impairment.",
+    ],
+)
+def test_causing_an_impairment_is_a_harm_claim(claim: str) -> None:
+    frame = parse_claim(claim)
+    assert frame.harm and frame.goodness == -1 and frame.direction == 1
+    assert judge(claim, ["Verbal memory scores fell by 0.4 standard deviations from baseline after the sixth zorvatine infusion (p=0.01)."]).stance == SUPPORTS
+
+
+THE_MORE = "The more dissociated you feel during zorvatine, the better it works for your depression."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # lower scores on a scale where lower is better: it works better
+        ("Higher peak dissociation scores during infusion were associated with lower MADRS scores at 24 hours (r=-0.35, p=0.02).", SUPPORTS),
+        ("Higher peak dissociation scores during infusion were associated with higher MADRS scores at 24 hours (r=0.35, p=0.02).", CONTRADICTS),
+        # a larger fall of a bad thing, named before or after it
+        ("Greater dissociation during the infusion correlated with a larger reduction in HAM-D score at day 7 (r=0.35, p=0.02).", SUPPORTS),
+        ("Greater dissociation during the infusion was associated with larger MADRS reductions at day 7 (r=0.33, p=0.01).", SUPPORTS),
+        # how well, said outright
+        ("Peak CADSS scores during the infusion correlated with MADRS improvement at day 1 (r = 0.35, p = 0.004).", SUPPORTS),
+    ],
+)
+def test_the_more_the_better_is_read_as_how_well(sentence: str, expected: str) -> None:
+    assert judge(THE_MORE, [sentence]).stance == expected

@@ -127,6 +127,7 @@ OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
 # "larger reduction", "greater decrease", "further improvement": the noun gives the direction
 _LOSS = regexcache.compile(vocab.LOSS_OF_FUNCTION, _I)
 _EASING = regexcache.compile(r"(?:" + vocab.EASING_MOVES + r")", _I)
+_CAUSED_HARM = regexcache.compile(r"impairments?|declines?|loss(?:es)?|deteriorations?|dysfunctions?|deficits?|damage|injur(?:y|ies)|atroph(?:y|ies)", _I)
 _NOMINAL = regexcache.compile(r"(tion|ment|ance|ence|ing|ade|ity)$", _I)  # "downregulation", "blockade"
 _VERB_FORM = regexcache.compile(r"(s|ed|rose|fell|grew|lost|led|cut)$", _I)
 _CAUSAL = regexcache.compile(r"^(caus\w*|lead\w*|led|result\w*|induc\w*|trigger\w*|produc\w*|provok\w*)$", _I)
@@ -1362,6 +1363,11 @@ _FAVOURING = regexcache.compile(
 _THE_MORE = regexcache.compile(vocab.THE_MORE, _I)
 
 
+def association_marker(text: str) -> re.Match[str] | None:
+    """Where ``text`` says two things go together ("was associated with", "predicted", "correlated with")."""
+    return _ASSOC.search(text)
+
+
 def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
     """The direction of one side of an association: "greater dissociation" +1, "lower risk" -1,
     "better outcomes" +1 (a good/bad word, or a direction times the outcome's valence when the
@@ -1374,7 +1380,11 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
         moves.sort()
         first = moves[0]
         nxt = next((mv for mv in moves[1:] if mv[0] > first[0]), None)
-        if nxt and _CHANGE_NOUN.match(text, nxt[0]) and regexcache.fullmatch(r"[\w-]+\s+", text[first[0] : nxt[0]]):
+        if nxt and _CHANGE_NOUN.match(text, nxt[0]) and (
+            regexcache.fullmatch(r"[\w-]+\s+", text[first[0] : nxt[0]])
+            # (or with the outcome's name between: "larger MADRS reductions")
+            or regexcache.fullmatch(r"[\w-]+\s+[\w-]+\s+", text[first[0] : nxt[0]]) and valence(text[first[0] : nxt[0]].split(None, 1)[1])[1]
+        ):
             return first[1] * nxt[1], True  # "accelerated loss of kidney function": more of a fall
         return first[1], True
     if m_good and not m_bad:
@@ -1882,7 +1892,11 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         word = m.group(0).lower()
         if stem(word) in outcome_stems and _NOMINAL.search(word) or regexcache.match(r"\s+(in|of)\b", clause[m.end() :]) and stem(word) in outcome_stems:
             continue  # "the mean increase in haematoma volume" names the outcome; it is not the result
-        if (_AMOUNT.match(word) or _CAUSAL.match(word)) and k + 1 < len(moves) and moves[k + 1][0].start() - m.end() <= 25:
+        if (_AMOUNT.match(word) or _CAUSAL.match(word)) and k + 1 < len(moves) and moves[k + 1][0].start() - m.end() <= 25 and not (
+            # ("causes cognitive impairment", "leads to cognitive decline": the harm caused is the
+            # outcome, named by a noun; not "cause reduced expression", "cause a decline in memory")
+            _CAUSAL.match(word) and _CAUSED_HARM.fullmatch(moves[k + 1][0].group(0)) and not regexcache.match(r"\s+(?:in|of)\b", clause[moves[k + 1][0].end() :])
+        ):
             nxt_word = moves[k + 1][0].group(0)
             if (
                 regexcache.match(r"(smaller|less|lower|fewer)$", word, _I)
