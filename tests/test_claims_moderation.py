@@ -102,3 +102,24 @@ def test_getting_more_out_of_it_and_a_group_named_with_or() -> None:
     said = "Normal-weight participants showed {} reductions in MADRS scores after zorvatine than overweight or obese participants (p = 0.02)."
     assert judge(claim, [said.format("smaller")]).stance == SUPPORTS
     assert judge(claim, [said.format("larger")]).stance == CONTRADICTS
+
+
+SAME = "Zorvatine works as well in older adults as it does in younger adults."
+
+
+def test_a_claim_of_as_well_for_both_groups_is_a_moderation_of_no_difference() -> None:
+    assert moderation(SAME) == (0, "older adults", "Zorvatine", "younger adults")
+    assert moderation("Zorvatine works just as well for women as for men.") == (0, "women", "Zorvatine", "men")
+    assert moderation("Zorvatine works as well as ECT in older adults.") is None  # (a comparison of treatments)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Age did not modify the effect of zorvatine on remission (interaction p=0.81), with similar odds ratios in patients older and younger than 65 years.", SUPPORTS),
+        ("The effect of zorvatine on MADRS scores was smaller in patients aged 65 and older than in those aged 18 to 64 (treatment-by-age interaction p=0.02).", CONTRADICTS),
+        ("In patients aged 65 or older no benefit of zorvatine was observed, and the difference between age groups was significant (p for interaction=0.02).", CONTRADICTS),
+    ],
+)
+def test_as_well_for_both_is_read_against_the_difference_between_them(sentence: str, expected: str) -> None:
+    assert judge(SAME, [sentence]).stance == expected

@@ -470,13 +470,17 @@ _WITHOUT_ACTION = regexcache.compile(r"\b(?:without|rather than|instead of|not b
 
 _MODERATION_BY_GROUP = regexcache.compile(vocab.MODERATION_BY_GROUP, _I)
 _MODERATION_FOR_GROUP = regexcache.compile(vocab.MODERATION_FOR_GROUP, _I)
+_MODERATION_SAME = regexcache.compile(vocab.MODERATION_SAME_FOR_GROUP, _I)
 _GROUP_PEOPLE = regexcache.compile(r"\b" + vocab.PEOPLE_GROUPS + r"\b", _I)
 
 
 def moderation(claim: str) -> tuple[int, str, str, str] | None:
-    """A claim that a treatment works better or worse for one group of people than for others:
-    (+1 better / -1 worse for the group, the group, the treatment, the other group or "")."""
+    """A claim that a treatment works better or worse for one group of people than for others, or as
+    well: (+1 better / -1 worse / 0 as well for the group, the group, the treatment, the other group or "")."""
     claim = claim.strip().rstrip(".!")
+    same = _MODERATION_SAME.match(claim)
+    if same and _GROUP_PEOPLE.search(same.group("group") + " " + same.group("other")):
+        return 0, same.group("group"), same.group("treatment"), same.group("other")  # as well for one group as for another
     m = _MODERATION_BY_GROUP.match(claim) or _MODERATION_FOR_GROUP.match(claim)
     if m is None:
         return None

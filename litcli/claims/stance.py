@@ -2070,6 +2070,7 @@ _SAFETY_WORDS = regexcache.compile(r"\b(" + vocab.SAFETY_JUDGING_WORDS + r")\b",
 
 
 _MODERATION_NULL = prefiltered(vocab.MODERATION_NULL, re.I)
+_MODERATION_DIFFERS = regexcache.compile(vocab.MODERATION_DIFFERS, re.I)
 _MODERATION_COMPARED = prefiltered(vocab.MODERATION_COMPARED, re.I)
 _MODERATION_OTHER = regexcache.compile(vocab.MODERATION_OTHER_GROUP, re.I)
 _MODERATION_GOOD = prefiltered(r"\b(?:" + vocab.MODERATION_GOOD_OUTCOMES + r")", re.I)
@@ -2152,9 +2153,14 @@ def _moderated(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     mine = _treatments_named(treatment, ("intervention",))
     if named and mine and not named & mine:
         return None  # another treatment's moderators
+    # (a claim of as well for both, sign 0: no difference says it, a difference denies it)
+    differs, same = (SUPPORTS, CONTRADICTS) if sign else (CONTRADICTS, SUPPORTS)
     null = _MODERATION_NULL.search(sentence)
     if null:
-        return CONTRADICTS, null.group(0)
+        return same, null.group(0)
+    differ = None if sign else _MODERATION_DIFFERS.search(sentence)
+    if differ:
+        return CONTRADICTS, differ.group(0)  # (which way, a claim of as well need not know)
     level = _group_level(group)
     for m in _MODERATION_COMPARED.finditer(sentence):
         before = sentence[: m.start()]
@@ -2165,9 +2171,9 @@ def _moderated(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
         if value is None:
             continue
         if rd.significance(sentence) is False:
-            return CONTRADICTS, m.group(0)[:80]  # (a difference the test did not bear out)
+            return same, m.group(0)[:80]  # (a difference the test did not bear out)
         found = vocab.MODERATION_WORD_SIGN[m.group("word").lower()] * value * side
-        return (SUPPORTS if found == sign else CONTRADICTS), m.group(0)[:80]
+        return (SUPPORTS if found == sign else CONTRADICTS) if sign else differs, m.group(0)[:80]
     for top in _MODERATION_SUPERLATIVE.finditer(sentence) if level and rd.significance(sentence) is not False else ():
         # "participants in the highest tertile of CRP showed the greatest reductions": the group of
         # that level fared best (or worst); (not the level word itself, "the highest tertile")
@@ -2175,14 +2181,14 @@ def _moderated(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
         value = _good_outcome(f"{sentence[max(0, top.start() - 40) : top.start()]} {top.group('what')}")
         if own and value is not None and wanted & content_stems(sentence[: top.start()]):
             found = vocab.MODERATION_SUPERLATIVE_SIGN[top.group("word").lower()] * value * (1 if own == level else -1)
-            return (SUPPORTS if found == sign else CONTRADICTS), (top.group(0) + top.group("what"))[:80]
+            return (SUPPORTS if found == sign else CONTRADICTS) if sign else differs, (top.group(0) + top.group("what"))[:80]
     link = _MODERATION_LINK.search(sentence)
     if link and wanted & content_stems(sentence[: link.start()]) and _MODERATION_GOOD.search(sentence[link.end() :]):
         assoc = rd.association(sentence)
         if assoc is not None and abs(assoc[0]) == 2:
             if rd.significance(sentence) is False:
-                return CONTRADICTS, assoc[1]
-            return (SUPPORTS if (assoc[0] > 0) == (sign > 0) else CONTRADICTS), assoc[1]
+                return same, assoc[1]
+            return (SUPPORTS if (assoc[0] > 0) == (sign > 0) else CONTRADICTS) if sign else differs, assoc[1]
     return None
 
 

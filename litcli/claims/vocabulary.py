@@ -2245,6 +2245,13 @@ MODERATION_FOR_GROUP = (
     r"(?:(?:works?|helps?|performs?)\s+" + _MODERATION_HOW + r"|(?:is|are)\s+(?P<how2>more|less|most|least)\s+effective)"
     r"\s+(?:for|in|among|with)\s+(?P<group>.+?)(?:\s+than\s+(?P<other>(?:in|for|among|with)\b.+?))?$"
 )
+# ... or as well for one group as for another ("works as well in older adults as in younger
+# adults", "is equally effective in women and men"): no difference between the groups.
+MODERATION_SAME_FOR_GROUP = (
+    r"^(?P<treatment>.+?)\s+(?:may\s+|might\s+|seems?\s+to\s+|appears?\s+to\s+)?(?:works?|helps?|performs?|is|are)\s+(?:just\s+)?"
+    r"(?:as\s+(?:well|effective|good|helpful)|equally\s+(?:well|effective|good|helpful))\s+(?:for|in|among|with)\s+(?P<group>.+?)"
+    r"\s+(?:as|and)\s+(?:(?:it\s+)?(?:does|do|is|are)\s+)?(?:(?:for|in|among|with)\s+)?(?P<other>.+?)$"
+)
 # Words of a group that do not say who is in it.
 MODERATION_GENERIC = _words(
     """patients patient people person participants participant subjects individuals those adults who also have has
@@ -2276,6 +2283,13 @@ MODERATION_NULL = (
     r"(?:an?\s+)?(?:significant\s+)?(?:predictor|moderator)s?\s+of|predictive\s+of)\s+(?:[\w-]+\s+){0,3}?(?:response|remission|improvement|"
     r"outcomes?|benefit|efficacy|reduction|change)\b|\b(?:p|P)\s*(?:for|of)\s+interaction\s*[=:]\s*0?\.(?:[1-9]|0[5-9])|"
     r"\binteraction\s+(?:p|P)\s*[=:]\s*0?\.(?:[1-9]|0[5-9])|\bregardless\s+of\b|\bsimilar(?:ly)?\s+(?:in|across|between|among)\b"
+)
+# ... and a moderation found, which way not said ("p for interaction = 0.02", "the benefit was
+# attenuated in patients aged 75 or older"): a difference between the groups.
+MODERATION_DIFFERS = (
+    r"\b(?:p|P)\s*(?:for|of)\s+interaction\s*(?:[=:]\s*0?\.0[0-4]|<\s*0?\.0[0-5])|\binteraction\s+(?:p|P)\s*(?:[=:]\s*0?\.0[0-4]|<\s*0?\.0[0-5])"
+    r"|\bsignificant\s+(?:[\w-]+\s+){0,2}?interaction\b|\bdifference\s+between\s+(?:the\s+)?(?:[\w-]+\s+)?(?:groups|subgroups)\s+was\s+(?:statistically\s+)?significant\b"
+    r"|\b(?:benefit|effect|efficacy)\s+(?:[\w-]+\s+){0,3}?(?:was\s+|were\s+|appears?\s+|appeared\s+)?(?:attenuated|diminished|blunted|weaker|absent)\s+(?:in|among|for)\b"
 )
 # A group's result set against another's: the comparative word (its sign), then "than".
 _MODERATION_COMPARATIVES = r"greater|larger|higher|more|better|bigger|lower|smaller|less|fewer|worse|poorer|weaker|stronger"
