@@ -127,3 +127,18 @@ THE_MORE = "The more dissociated you feel during zorvatine, the better it works 
 )
 def test_the_more_the_better_is_read_as_how_well(sentence: str, expected: str) -> None:
     assert judge(THE_MORE, [sentence]).stance == expected
+
+
+def test_the_comparator_named_after_the_comma_of_a_leading_comparison_is_the_subject() -> None:
+    claim = "Melquinib lowers the risk of death compared with placebo."
+    sentence = "Compared with patients assigned to melquinib, those assigned to placebo had a 30% higher risk of death from any cause (HR 1.30; 95% CI 1.08 to 1.57)."
+    assert judge(claim, [sentence]).stance == SUPPORTS
+    flipped = "Compared with patients assigned to placebo, those assigned to melquinib had a 30% higher risk of death from any cause (HR 1.30; 95% CI 1.08 to 1.57)."
+    assert judge(claim, [flipped]).stance == CONTRADICTS
+
+
+def test_a_low_level_caused_is_a_fall() -> None:
+    claim = "Zorvatine can cause low magnesium levels."
+    assert parse_claim(claim).direction == -1
+    assert judge(claim, ["Mean serum magnesium fell by 0.18 mg/dL with zorvatine (p<0.001)."]).stance == SUPPORTS
+    assert judge(claim, ["Mean serum magnesium rose by 0.18 mg/dL with zorvatine (p<0.001)."]).stance == CONTRADICTS

@@ -127,6 +127,12 @@ OCCURRENCE = _rx(vocab.OCCURRENCE_TERMS)
 # "larger reduction", "greater decrease", "further improvement": the noun gives the direction
 _LOSS = regexcache.compile(vocab.LOSS_OF_FUNCTION, _I)
 _EASING = regexcache.compile(r"(?:" + vocab.EASING_MOVES + r")", _I)
+# a level caused ("can cause low magnesium levels", "leads to high blood pressure"): which way it went
+_CAUSED_LEVEL_BEFORE = "|".join(
+    rf"(?<=\b{verb} )" for verb in ("cause", "causes", "caused", "induce", "induces", "induced", "produce", "produces", "produced", "trigger", "triggers", "lead to", "leads to", "led to", "result in", "results in")
+)
+_CAUSED_LOW = regexcache.compile(r"(?:" + _CAUSED_LEVEL_BEFORE + r")(?:abnormally\s+|dangerously\s+|very\s+)?low\b", _I)
+_CAUSED_HIGH = regexcache.compile(r"(?:" + _CAUSED_LEVEL_BEFORE + r")(?:abnormally\s+|dangerously\s+|very\s+)?high\b", _I)
 _CAUSED_HARM = regexcache.compile(r"impairments?|declines?|loss(?:es)?|deteriorations?|dysfunctions?|deficits?|damage|injur(?:y|ies)|atroph(?:y|ies)", _I)
 _NOMINAL = regexcache.compile(r"(tion|ment|ance|ence|ing|ade|ity)$", _I)  # "downregulation", "blockade"
 _VERB_FORM = regexcache.compile(r"(s|ed|rose|fell|grew|lost|led|cut)$", _I)
@@ -834,6 +840,10 @@ def arm_sign(text: str, arms: Arms) -> int | None:
     # those taking 4 to 7 ..." sets two doses apart, the words of neither name the subject)
     if end and all(p < end.start() for p in cpos) and all(p > end.start() for p in ipos):
         return 1
+    if end and all(p < end.start() for p in ipos) and all(p > end.start() for p in cpos) and arms.comparator is not None and all(arms.comparator.match(text, p) for p in cpos):
+        # ... and the other way round, the comparator named after the comma: "Compared with patients
+        # assigned to X, those assigned to Y had ..." (not "those taking 4 to 7 sessions": no arm's name)
+        return -1
     i_ref = any(_is_reference(text, p) for p in ipos)
     c_ref = any(_is_reference(text, p) for p in cpos)
     if i_ref and not c_ref:
@@ -1827,11 +1837,14 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     moves = sorted(
         [
             (m, d)
-            for pattern, d in ((UP, 1), (DOWN, -1), *time_moves, *role_moves)
+            for pattern, d in ((UP, 1), (DOWN, -1), (_CAUSED_LOW, -1), (_CAUSED_HIGH, 1), *time_moves, *role_moves)
             for m in pattern.finditer(clause)
             # ("slower" said of a time is a longer time, not a plain "slow")
             if not (time_moves and pattern in (UP, DOWN) and any(sp.fullmatch(m.group(0)) for sp, _ in time_moves))
             if not any(a <= m.start() < b for a, b in arm_spans)  # "slow eating" names an arm
+            # (a level caused, of an outcome whose better way is not known: "can cause low magnesium
+            # levels"; "low blood pressure" is read as the harm it names)
+            and not (pattern in (_CAUSED_LOW, _CAUSED_HIGH) and valence(clause[m.end() :])[1])
             # ("Promoting exclusive and prolonged breastfeeding may reduce ...": a participle that
             # describes the arm right after it, when a result follows)
             and not (m.group(0).lower().endswith("ed") and any(regexcache.fullmatch(r"\s+", clause[m.end() : a]) for a, _ in arm_spans)
