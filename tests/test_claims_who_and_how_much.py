@@ -142,3 +142,27 @@ def test_a_low_level_caused_is_a_fall() -> None:
     assert parse_claim(claim).direction == -1
     assert judge(claim, ["Mean serum magnesium fell by 0.18 mg/dL with zorvatine (p<0.001)."]).stance == SUPPORTS
     assert judge(claim, ["Mean serum magnesium rose by 0.18 mg/dL with zorvatine (p<0.001)."]).stance == CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # the claim's agent, mechanism or amount set aside for another
+        ("IL-99 drives the differentiation of naive T cells into Th99 cells.", "In human naive T cells, IL-98 rather than IL-99 drives Th99 differentiation.", CONTRADICTS),
+        (
+            "Melquinib lowers glucose mainly by stimulating insulin secretion.",
+            "Melquinib lowered glucose primarily by suppressing hepatic glucose production rather than by enhancing insulin secretion.",
+            CONTRADICTS,
+        ),
+        ("Zorvatine delays the onset of type 1 diabetes by about two years.", "Zorvatine delayed type 1 diabetes by about half a year rather than two years.", CONTRADICTS),
+        # ... not the trial's comparator, nor what the claim sets aside itself
+        ("Zorvatine plus an SSRI works better than quetiapine.", "Adding zorvatine rather than quetiapine to an SSRI led to more patients reaching remission (p=0.003).", SUPPORTS),
+        (
+            "The ZRV7 risk allele raises diabetes risk by impairing insulin secretion rather than by causing insulin resistance.",
+            "The ZRV7 risk allele raised diabetes risk by impairing insulin secretion rather than insulin resistance (p<0.001).",
+            SUPPORTS,
+        ),
+    ],
+)
+def test_rather_than(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected

@@ -2268,6 +2268,24 @@ def _outcome_share(frame: ClaimFrame, sentence: str, claimed: tuple[float, float
     return None
 
 
+_RATHER_THAN = prefiltered(r"\b(?:rather\s+than|instead\s+of)\s+(?P<set_aside>[^,;.()]{2,80})", re.I)
+
+
+def _said_instead(frame: ClaimFrame, sentence: str) -> str | None:
+    """The words of a sentence's "A rather than B" whose B holds what the claim says and A does
+    not (the claim's agent, mechanism or amount set aside for another), or None."""
+    comparator = frame.arms().comparator
+    # (what the claim sets aside itself, "by impairing secretion rather than by causing resistance", is not its assertion)
+    claim = content_stems(_RATHER_THAN.sub(" ", frame.text)) - _WEAK_STEMS - _GENERIC_OUTCOME_STEMS
+    for m in _RATHER_THAN.finditer(sentence):
+        if comparator is not None and comparator.search(m.group("set_aside")):
+            continue  # "adding esketamine rather than quetiapine": the trial's comparison
+        set_aside = (content_stems(m.group("set_aside")) & claim) - content_stems(sentence[: m.start()])
+        if set_aside:
+            return m.group(0)
+    return None
+
+
 def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None, *, strict: bool = False) -> Reading:
     sentence = rd.spell_out(sentence)
     stems = content_stems(sentence) | _alias_stems(frame, sentence)
@@ -2566,6 +2584,11 @@ def _read_sentence(frame: ClaimFrame, sentence: str, section: str | None = None,
             return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
         if stance == CONTRADICTS:
             return Reading(NEUTRAL, chosen[1], special or kind, relevance, chosen[2])
+    instead = _said_instead(frame, sentence) if stance == SUPPORTS and not frame.negated else None
+    if instead:
+        # "IL-1β rather than IL-6 drives Th17 differentiation" for "IL-6 drives ...": what the claim
+        # says is what the sentence sets aside
+        return Reading(CONTRADICTS, instead, special or kind, relevance, chosen[2])
     if stance == SUPPORTS and not frame.negated and frame.lasting_days is None and _CURE_CLAIM.search(frame.text):
         # "is a cure for advanced melanoma": "not curative for most" denies it; a benefit short of
         # a cure does not say it
