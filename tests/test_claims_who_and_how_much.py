@@ -166,3 +166,15 @@ def test_a_low_level_caused_is_a_fall() -> None:
 )
 def test_rather_than(claim: str, sentence: str, expected: str) -> None:
     assert judge(claim, [sentence]).stance == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Participants who never drank zorvatea had higher all-cause mortality than those who drank 3 to 4 cups per day (HR 1.19, 95% CI 1.11-1.28).", SUPPORTS),
+        ("Mortality was higher among participants who did not drink zorvatea than among zorvatea drinkers (HR 1.19, 95% CI 1.11-1.28).", SUPPORTS),
+        ("Zorvatea drinkers had higher mortality than participants who never drank zorvatea (HR 1.19, 95% CI 1.11-1.28).", CONTRADICTS),
+    ],
+)
+def test_people_without_the_exposure_as_the_subject(sentence: str, expected: str) -> None:
+    assert judge("Drinking zorvatea lowers the risk of death.", [sentence]).stance == expected

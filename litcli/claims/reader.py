@@ -818,6 +818,9 @@ def arm_sign(text: str, arms: Arms) -> int | None:
         # "Sost-/- mice had higher bone formation": something was removed that this reader cannot
         # tie to the claim's intervention
         return None if _UNKNOWN_NEGATED_ARM.search(text) or _UNKNOWN_KNOCKOUT.search(text) else 1
+    absent = _absent_arm_sign(text, ipos)
+    if absent is not None:
+        return absent
     refs = [_is_reference(text, p) for p in ipos]
     if any(refs) and not all(refs):
         return None  # the intervention's words name both arms ("six infusions ... than one infusion")
@@ -862,6 +865,31 @@ def arm_sign(text: str, arms: Arms) -> int | None:
             return 1 if opens[0] in ipos else -1
     # neither or both: the arm named first is the subject ("ECT produced ... than ketamine")
     return 1 if min(ipos) < min(cpos) else -1
+
+
+# the intervention named as what people did not take ("participants who never drank coffee",
+# "non-drinkers of coffee", "those who did not receive X")
+# (or marked by read_clause's "population" for "who did not ...")
+_ABSENT_BEFORE = regexcache.compile(r"\b(?:never|not|no|without|non-?[\w]*)\s+(?:[\w-]+\s+){0,2}$|\bnon-$|\bpopulation\s+$", _I)
+_THAN = regexcache.compile(r"\bthan\b", _I)
+
+
+def _absent_arm_sign(text: str, ipos: list[int]) -> int | None:
+    """The sign of a comparison between people without the intervention and people with it:
+    "those who never drank coffee had higher mortality than those who drank 3 to 4 cups" is -1
+    (the subject is without it), "... than non-drinkers" +1; None when no mention is of its absence."""
+    than = _THAN.search(text)
+    if than is None or not ipos:
+        return None
+    absent = [p for p in ipos if _ABSENT_BEFORE.search(text[max(0, p - 30) : p])]
+    if not absent:
+        return None
+    present = [p for p in ipos if p not in absent]
+    if all(p < than.start() for p in absent) and all(p > than.start() for p in present):
+        return -1
+    if all(p > than.start() for p in absent) and present and all(p < than.start() for p in present):
+        return 1
+    return None
 
 
 _LEADING_ARM_SETTING = regexcache.compile(
