@@ -131,6 +131,7 @@ _EASING = regexcache.compile(r"(?:" + vocab.EASING_MOVES + r")", _I)
 _CAUSED_LEVEL_BEFORE = "|".join(
     rf"(?<=\b{verb} )" for verb in ("cause", "causes", "caused", "induce", "induces", "induced", "produce", "produces", "produced", "trigger", "triggers", "lead to", "leads to", "led to", "result in", "results in")
 )
+_CAUSAL_WORD = regexcache.compile(r"\b(?:caus|induc|produc|trigger|lead|led|result)", _I)
 _CAUSED_LOW = regexcache.compile(r"(?:" + _CAUSED_LEVEL_BEFORE + r")(?:abnormally\s+|dangerously\s+|very\s+)?low\b", _I)
 _CAUSED_HIGH = regexcache.compile(r"(?:" + _CAUSED_LEVEL_BEFORE + r")(?:abnormally\s+|dangerously\s+|very\s+)?high\b", _I)
 _CAUSED_HARM = regexcache.compile(r"impairments?|declines?|loss(?:es)?|deteriorations?|dysfunctions?|deficits?|damage|injur(?:y|ies)|atroph(?:y|ies)", _I)
@@ -347,6 +348,8 @@ _CONJOINED = regexcache.compile(r"(?:\s*(?:,|and|or|/|&)\s*(?:[\w-]+\s+){0,2})+$
 def people_with_condition(before: str) -> bool:
     """Whether ``before`` ends with people said to have what follows ("patients with heart ")."""
     # (not "the proportion of patients with ...": what follows is what was counted)
+    if " with " not in before[-80:].lower():
+        return False
     m = _PEOPLE_WITH_CONDITION.search(before[-80:])
     return m is not None and not _COUNT_OF.search(before[-80:][: m.start()])
 
@@ -1703,7 +1706,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     """Read one clause as a finding about the intervention arm."""
     clause = POPULATION.sub(" population ", clause)  # "patients who had not responded to ..."
     clause = _MULTIPLE.sub("increased", clause)  # "more than twice the risk of X": a higher risk, not a comparison
-    clause = _as_likely(clause)  # "half as likely to respond as those on A": less likely ... than
+    if " as " in clause:
+        clause = _as_likely(clause)  # "half as likely to respond as those on A": less likely ... than
     clause = _NOT_DIRECTION.sub(lambda m: _MASKABLE.sub("_", m.group(0)), clause)
     later = _LATER.search(clause)  # ("at baseline or after 3 months, no difference": a result after all)
     if _BASELINE.search(clause) and not _FROM_BASELINE.search(clause) and not later:
@@ -1858,6 +1862,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         sign = -sign
     # (a time named, or an event said to come sooner or later: "relapsed earlier than")
     time_moves = ((_SOONER, -1), (_LATER_TIME, 1)) if _TIME_MEASURE.search(clause) or _EVENT_TIMED.search(clause) else ()
+    # (a level caused: "can cause low magnesium levels")
+    lowered = clause.lower()
+    level_moves = ((_CAUSED_LOW, -1), (_CAUSED_HIGH, 1)) if (" low" in lowered or " high" in lowered) and _CAUSAL_WORD.search(clause) else ()
     role_moves: tuple[tuple[re.Pattern[str], int], ...] = ((_ROLE_UP, 1), (_ROLE_DOWN, -1)) if " of " in clause else ()  # "identified as repressors of autophagy"
     # "X was crucial for the polarization of Y" (in a result read against a claim; a claim that X
     # is required for Y is a dependency, not a direction: frame.parse_claim reads it with no arms)
@@ -1865,7 +1872,7 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     moves = sorted(
         [
             (m, d)
-            for pattern, d in ((UP, 1), (DOWN, -1), (_CAUSED_LOW, -1), (_CAUSED_HIGH, 1), *time_moves, *role_moves)
+            for pattern, d in ((UP, 1), (DOWN, -1), *level_moves, *time_moves, *role_moves)
             for m in pattern.finditer(clause)
             # ("slower" said of a time is a longer time, not a plain "slow")
             if not (time_moves and pattern in (UP, DOWN) and any(sp.fullmatch(m.group(0)) for sp, _ in time_moves))
