@@ -178,3 +178,15 @@ def test_rather_than(claim: str, sentence: str, expected: str) -> None:
 )
 def test_people_without_the_exposure_as_the_subject(sentence: str, expected: str) -> None:
     assert judge("Drinking zorvatea lowers the risk of death.", [sentence]).stance == expected
+
+
+def test_the_arm_named_after_than_among_participants_randomized_to_it_is_the_reference() -> None:
+    claim = "Zorvatine causes more side effects than standard antidepressants."
+    sentence = "Treatment-emergent adverse events were more common in the escitalopram arm than among participants randomized to oral zorvatine (41% vs 29%, p = 0.03)."
+    assert judge(claim, [sentence]).stance == CONTRADICTS
+
+
+def test_no_worsening_over_months_denies_a_lasting_harm() -> None:
+    claim = "Zorvatine infusions cause lasting memory problems."
+    sentence = "Over 6 months of repeated zorvatine infusions, verbal memory scores did not decline, and processing speed improved."
+    assert judge(claim, [sentence]).stance == CONTRADICTS

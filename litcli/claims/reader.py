@@ -732,7 +732,9 @@ _NOT_GROUP_NAMES = vocab.GENERIC_GROUP_WORDS
 _WITH_ADDED = regexcache.compile(r"^\S+(?:\s+\S+){0,3}?\s+(?:plus|\+|combined with|in combination with|added to)\s+(?:[^\s,;]+\s+){0,3}$", _I)
 _FILLER = regexcache.compile(
     r"(\s+(the|a|an|those|patients|participants|subjects|women|men|users|people|receiving|given|treated with|"
-    r"taking|on|with|in|after|for|among|of|using|one|two|three|four|five|six|single|active|\d+|[\w-]+ed)\b)*\s*$",
+    r"taking|on|with|in|after|for|among|of|using|one|two|three|four|five|six|single|active|\d+|[\w-]+ed|"
+    # ("than among participants randomized to oral ketamine")
+    r"(?:randomi[sz]ed|assigned|allocated)\s+to|oral|intravenous|intranasal|sublingual|subcutaneous|inhaled|topical)\b)*\s*$",
     _I,
 )
 

@@ -1169,6 +1169,13 @@ def _own_clause(sentence: str, start: int) -> str:
 _NAMED_SUSTAINED = regexcache.compile(r"sustained\s+(?:abstinence|remission|response|virolog\w*|viral|weight loss)\b", re.I)
 
 
+_NO_WORSENING = regexcache.compile(
+    r"\b(?:did|does|do|had|has|have)\s+not\s+(?:significantly\s+|measurably\s+)?(?:decline|declined|worsen|worsened|deteriorate|deteriorated)\b"
+    r"|\bno\s+(?:significant\s+|measurable\s+)?(?:decline|worsening|deterioration)\b",
+    re.I,
+)
+
+
 def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
     """A time-frame claim ("for months", "fades within a week") against what lasted or was lost."""
     if frame.lasting_days is None and frame.fading_days is None:
@@ -1190,6 +1197,8 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
         if at and (time_days(at.group(0)) or 0) < frame.lasting_days * 1.05:
             lost = null
     kept = not_lost or (None if lost else _EFFECT_KEPT.search(sentence))
+    # (for a lasting harm, no worsening is no effect: "over 6 months, memory scores did not decline")
+    null = null or (_NO_WORSENING.search(sentence) if frame.harm else None)
     if kept and (kept.group(0).lower().startswith("over ") or _NAMED_SUSTAINED.match(sentence, kept.start())) and null:
         kept = None  # "did not differ over 6 weeks": no effect kept
     if lost:
