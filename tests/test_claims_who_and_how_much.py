@@ -190,3 +190,8 @@ def test_no_worsening_over_months_denies_a_lasting_harm() -> None:
     claim = "Zorvatine infusions cause lasting memory problems."
     sentence = "Over 6 months of repeated zorvatine infusions, verbal memory scores did not decline, and processing speed improved."
     assert judge(claim, [sentence]).stance == CONTRADICTS
+
+
+@pytest.mark.parametrize("claim", ["The rise in blood pressure after a zorvatine dose lasts less than two hours.", "Zorvatine's effect lasts under two hours."])
+def test_lasting_less_than_a_time_is_a_claim_that_it_fades(claim: str) -> None:
+    assert parse_claim(claim).fading_days == pytest.approx(2 / 24)

@@ -1191,7 +1191,7 @@ FADING_CLAIM = (
     r"\b(fades?|wears? off|wanes?|disappears?|subsides?|resolves?|is lost|short[- ]lived|transient(?!\s+(?:"
     + TRANSIENT_NAMES + r")\b)"
     # ("only lasts a few days", "lasts just hours")
-    r"|only\s+lasts?|lasts?\s+(?:only|just|no more than|at most)"
+    r"|only\s+lasts?|lasts?\s+(?:only|just|no more than|at most|(?:for\s+)?(?:less|fewer)\s+than|under|below)"
     # ("only works for a few days", "the effect is gone within a week", "goes away after a day")
     r"|only\s+(?:works?|helps?|acts?)\s+for\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?(?:a\s+few|several|a\s+couple\s+of|an?|" + CARDINAL_PATTERN + r"|\d+)\s+(?:" + TIME_UNIT_WORDS + r")"
     r"|(?:is|are)\s+gone\s+(?:within|after|by|in)|goes\s+away\s+(?:within|after|by|in))\b"
