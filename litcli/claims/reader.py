@@ -1406,6 +1406,12 @@ _FAVOURING = regexcache.compile(
 _THE_MORE = regexcache.compile(vocab.THE_MORE, _I)
 
 
+def the_more_judged(text: str) -> bool:
+    """"The more X, the better (worse) Y": a claim of how well, not of which way Y's values go."""
+    m = _THE_MORE.search(text)
+    return m is not None and m.group(3).lower() in ("better", "worse")
+
+
 def association_marker(text: str) -> re.Match[str] | None:
     """Where ``text`` says two things go together ("was associated with", "predicted", "correlated with")."""
     return _ASSOC.search(text)

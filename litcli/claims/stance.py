@@ -830,15 +830,6 @@ _POINTING_SUBJECT = regexcache.compile(
 _TIME_TO_EVENT = regexcache.compile(r"(?:the\s+)?(?:median\s+|mean\s+)?(?:time|days|weeks)\s+(?:to|until)\s+(?:the\s+)?(?:first\s+)?(.+)$", re.I)
 
 
-_THE_MORE_JUDGED = regexcache.compile(vocab.THE_MORE, re.I)
-
-
-def _the_more_judged(text: str) -> bool:
-    """"The more X, the better (worse) Y": a claim of how well, not of which way Y's values go."""
-    m = _THE_MORE_JUDGED.search(text)
-    return m is not None and m.group(3).lower() in ("better", "worse")
-
-
 def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause: str = "", *, strict: bool = False) -> str:
     """The stance of one finding toward the claim frame (before the claim's negation)."""
     if not frame.checkable:
@@ -937,7 +928,7 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
     if frame.assertion == "equivalence" and not frame.comparator_text and f.goodness and _CONTROL_REFERENCE.search(clause):
         return SUPPORTS if f.goodness > 0 else CONTRADICTS  # (and a benefit over a control in them is one)
     # "the more X, the better it works": the claim's sign is of how well, not of which way the values go
-    if frame.association and f.association and abs(f.association) == 2 and _the_more_judged(frame.text):
+    if frame.association and f.association and abs(f.association) == 2 and rd.the_more_judged(frame.text):
         # "greater dissociation predicted larger improvement" is already how well; "higher
         # dissociation was associated with lower MADRS scores" is which way, on a scale where lower
         # is better ("larger MADRS reductions": a fall of it)
