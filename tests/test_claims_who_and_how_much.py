@@ -195,3 +195,21 @@ def test_no_worsening_over_months_denies_a_lasting_harm() -> None:
 @pytest.mark.parametrize("claim", ["The rise in blood pressure after a zorvatine dose lasts less than two hours.", "Zorvatine's effect lasts under two hours."])
 def test_lasting_less_than_a_time_is_a_claim_that_it_fades(claim: str) -> None:
     assert parse_claim(claim).fading_days == pytest.approx(2 / 24)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # a claim that it works for everyone: half the patients responding denies it
+        ("Zorvatine works for everyone with depression.", "At 24 hours, 49% of participants in the zorvatine arm met response criteria, compared with 17% in the placebo arm (p < 0.001).", CONTRADICTS),
+        ("Zorvatine helps every patient with depression.", "At 24 hours, 49% of participants in the zorvatine arm met response criteria, compared with 17% in the placebo arm (p < 0.001).", CONTRADICTS),
+        ("Zorvatine works for everyone with depression.", "All 14 patients in this series achieved response, defined as a reduction of at least 50% in MADRS score, by the third zorvatine infusion.", SUPPORTS),
+    ],
+)
+def test_a_claim_for_everyone(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected
+
+
+def test_everyone_in_the_exposure_is_no_claim_of_a_share() -> None:
+    claim = "In households where everyone wore a face mask indoors, the risk of transmission was cut by 79%."
+    assert judge(claim, ["Mask use by everyone in the household reduced the risk of transmission by 79% (OR 0.21, 95% CI 0.06 to 0.79)."]).stance != CONTRADICTS

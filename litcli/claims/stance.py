@@ -1402,7 +1402,13 @@ def _claimed_share(text: str) -> tuple[float, float] | None:
     if m.group("pct"):
         share = float(m.group("pct")) / 100
         return (share, share) if 0 < share <= 1 else None
+    if m.group("everyone") or regexcache.fullmatch(r"all|every", m.group("word"), re.I):
+        return (0.95, 1.0)  # "works for everyone", "every patient"
     return (0.9, 1.0) if regexcache.match(r"(?:nearly|almost)", m.group("word"), re.I) else (0.5, 1.0)
+
+
+_CHANGE_SIZE_BEFORE = regexcache.compile(r"\b(?:reduction|decrease|improvement|fall|drop|decline|increase)s?\s+(?:of\s+)?(?:at least\s+|≥\s*|>=?\s*)?$|(?:at least|≥|>=)\s*(?:an?\s+)?$", re.I)
+_CHANGE_SIZE_AFTER = regexcache.compile(r"(?:\s+or\s+(?:more|greater|higher|larger))?\s+(?:reduction|decrease|improvement|fall|drop|decline|increase)\b", re.I)
 
 
 def _share_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
@@ -1423,7 +1429,11 @@ def _share_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fin
     if drugs:
         ipos = sorted({m.start() for p in drugs for m in re.finditer(p, plain, re.I)})
         cpos = [m.start() for m in rd.CONTROL.finditer(plain)]
-    shares = [(float(m.group(1).replace("·", ".")) / 100, m) for m in _PERCENT.finditer(plain)]
+    shares = [
+        (float(m.group(1).replace("·", ".")) / 100, m) for m in _PERCENT.finditer(plain)
+        # (not a change's size that defines response: "a reduction of at least 50%", "a 50% or greater reduction")
+        if not _CHANGE_SIZE_BEFORE.search(plain[max(0, m.start() - 40) : m.start()]) and not _CHANGE_SIZE_AFTER.match(plain, m.end())
+    ]
     if not shares or not ipos:
         return None
     if cpos:
@@ -2255,12 +2265,15 @@ def _outcome_share(frame: ClaimFrame, sentence: str, claimed: tuple[float, float
         before = sentence[max(0, m.start() - 60) : m.start()]
         if not (content_stems(after) & wanted or m.re is not _ONE_SHARE and content_stems(before) & wanted):
             continue
+        if m.re is _ONE_SHARE and (_CHANGE_SIZE_BEFORE.search(before[-40:]) or _CHANGE_SIZE_AFTER.match(sentence, m.end())):
+            continue  # a change's size that defines response ("a reduction of at least 50%"), not a share of people
         if rd.NEGATION.search(sentence[m.end() : nxt]):
             return None  # "65% of responders had not relapsed": the share of the other side
         if m.re is _SHARE_MINORITY:
             return (False, m.group(0)) if low >= 0.5 and high == 1.0 else None  # (a named share is answered by a number)
         if m.re is _SHARE_MAJORITY:
-            return (True, m.group(0)) if low <= 0.5 and high >= 0.9 else None
+            # ("all 14 patients" says it for a claim of everyone too)
+            return (True, m.group(0)) if (low <= 0.5 or regexcache.match(r"all\b", m.group(0), re.I)) and high >= 0.9 else None
         value = (float(m.group(1)) if m.group(1) else 100 * int(m.group(2)) / max(int(m.group(3)), 1)) / 100
         if _share_near(value, low, high) and (high < 1 or value > 0.6):
             return True, m.group(0)  # ("most": clearly more than half)

@@ -1428,7 +1428,9 @@ SEVERAL_EVENTS = r"\b(?:events?|outcomes?|complications?|MACE|composite|combined
 # "most people get better"), and what a result counts of them (responders, remissions)
 CLAIMED_SHARE = (
     r"\b(?:(?P<n>\d{1,2})\s+(?:in|out of)\s+(?P<m>\d{1,3})|(?P<pct>\d{1,3})\s*(?:%|percent)\s+of"
-    r"|(?P<word>most|the (?:vast )?majority of|nearly all|almost all|virtually all))\s+(?:of\s+(?:the\s+)?)?(?:people|patients|users|sufferers|adults|those|individuals|participants|cases|subjects|children|women|men|recipients)\b"
+    r"|(?P<word>most|the (?:vast )?majority of|nearly all|almost all|virtually all|all|every))\s+(?:of\s+(?:the\s+)?)?(?:people|patients|users|sufferers|adults|those|individuals|participants|cases|subjects|children|women|men|recipients|patient|person|sufferer|user)\b"
+    # ("works for everyone", "helps everybody who tries it")
+    r"|(?:(?<=\bfor )|(?<=\bin ))(?P<everyone>everyone|everybody)\b"
 )
 SHARE_OUTCOME = r"\b(?:respon\w*|remission|remit\w*|responders?|much improved|improved)\b"
 # The people's disease state, not an outcome ("for adults with relapsed or refractory leukaemia")
@@ -1635,7 +1637,7 @@ SMALL_EFFECT = r"\b(modest(ly)?|small|slight(ly)?|marginal(ly)?|minimal|minor|li
 # The sentence's share said in words, against a claim of how many (CLAIMED_SHARE): "a minority",
 # "fewer than half" deny "most"; "most", "the majority" say it.
 SHARE_MINORITY = r"\b(?:a|the) (?:small )?minority\b|\b(?:fewer|less) than (?:half|a third|a quarter|one in)\b|\bonly\s+(?:a\s+)?few\b"
-SHARE_MAJORITY = r"\b(?:most|the (?:vast )?majority|nearly all|almost all|more than (?:half|two-thirds|three-quarters))\s+(?:of\s+)?(?:the\s+)?(?:patients|people|users|participants|cases|subjects|adults|children|women|men|recipients)\b"
+SHARE_MAJORITY = r"\b(?:most|the (?:vast )?majority|nearly all|almost all|all(?:\s+\d+)?|more than (?:half|two-thirds|three-quarters))\s+(?:of\s+)?(?:the\s+)?(?:patients|people|users|participants|cases|subjects|adults|children|women|men|recipients)\b"
 AT_MOST_SMALL = r"\b(?:at (?:most|best)|only|merely|no more than)\s+(?:a\s+|an\s+)?(?:very\s+)?(?:modest|small|slight|marginal|minimal|minor|limited|weak)\b|\b(?:negligible|trivial)\b"
 # A claim that an effect is confined to some people ("only helps patients treated within six hours",
 # "helps heart-failure patients only if they also have diabetes"; not a duration: "only helps for
