@@ -1471,6 +1471,47 @@ _RISK_OF_LEVEL = regexcache.compile(
 )
 
 
+_AMOUNT_LEVEL = regexcache.compile(
+    r"(?:(?<![\w-])(" + vocab.AMOUNT_BELOW + r")|(?<![\w-])(" + vocab.AMOUNT_ABOVE + r"))\s*(?=(?:\d|(?:" + vocab.CARDINAL_PATTERN + r")\b))(?:[^,;]|,(?=\d))*$",
+    _I,
+)
+_NUMBER = r"(\d[\d,]*(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")\b"
+# "Compared with 8,000 steps per day, taking 4,000 steps per day was associated with ...": the level
+# of the exposure is its number against the reference's
+_AMOUNT_AGAINST_REFERENCE = regexcache.compile(
+    r"^\W*(?:compared (?:with|to)|relative to|versus|vs\.?)\s+(?:those\s+|people\s+|participants\s+)?(?:\w+ing\s+)?"
+    + _NUMBER + r"[^,;]{0,40},\s*(?:those\s+|people\s+|participants\s+)?(?:\w+ing\s+)?" + _NUMBER + r"[^,;]*$",
+    _I,
+)
+
+
+def _amount(word: str) -> float:
+    return vocab.CARDINAL_WORDS.get(word.lower()) or _num(word)
+
+
+def amount_linked(clause: str) -> int:
+    """The level of an amount of the exposure that an association in ``clause`` links ("Compared
+    with 8,000 steps per day, 4,000 steps per day was associated with ..." -1, "at least four cups a
+    day was ..." +1), 0 when it links none."""
+    m = _ASSOC.search(clause)
+    return _amount_level(clause[: m.start()]) if m else 0
+
+
+def _amount_level(before: str) -> int:
+    """The exposure's level said by an amount: "sleeping less than six hours" -1, "at least 7,000
+    steps" +1, "(compared with 8,000 steps,) 4,000 steps" -1; 0 when none is said."""
+    # (not a definition in brackets: "vitamin D deficiency (<50 nmol/L)", "preterm birth (<28 weeks)")
+    before = regexcache.sub(r"\([^()]*\)", " ", before)
+    ref = _AMOUNT_AGAINST_REFERENCE.search(before)
+    if ref:
+        a, b = _amount(ref.group(1)), _amount(ref.group(2))
+        return 0 if a == b else (1 if b > a else -1)
+    m = _AMOUNT_LEVEL.search(before)
+    if m:
+        return -1 if m.group(1) else 1
+    return 0
+
+
 def association(text: str, *, levels: bool = False) -> tuple[int, str] | None:
     """+1 / -1 when ``text`` states an association ("X predicted larger improvement", "lower X was
     associated with higher response"), with the cue; None when it states none.  A plain adjective
@@ -1500,6 +1541,10 @@ def association(text: str, *, levels: bool = False) -> tuple[int, str] | None:
     if said:
         return 2 * vocab.ASSOCIATION_SIGN[said.group(1).lower()], cue
     left, left_said = _side_effect(text[max(0, m.start() - 60) : m.start()])
+    if not left_said:
+        amount = _amount_level(text[: m.start()])
+        if amount:
+            left, left_said = amount, True
     right_text = regexcache.split(r"[(;]", text[m.end() :], maxsplit=1)[0]
     right, right_said = _side_effect(right_text)
     listed = [_side_effect(part) for part in regexcache.split(r",?\s+and\s+|,\s+", right_text)]
@@ -1514,7 +1559,8 @@ def association(text: str, *, levels: bool = False) -> tuple[int, str] | None:
     v, _ = valence(right_text)
     if GOOD.search(right_text) or BAD.search(right_text):
         pass  # "better outcomes": already judged
-    elif v and regexcache.search(r"\b(response|remission|improvement|outcomes?|survival)\b", right_text, _I):
+    elif v and regexcache.search(r"(?<!-)\b(response|remission|improvement|outcomes?|survival)\b", right_text, _I):
+        # (not "in a dose-response manner")
         right *= v
     if not (left_said or right_said):
         # "X was associated with Y (odds ratio 1.21, 95% CI 1.12-1.31)": the ratio says which way
@@ -1791,6 +1837,8 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     sign = arm_sign(clause, arms)
     if sign is None and _pair_for_listed_arms(clause, arms):
         sign = 1  # arms listed together with a number for each, in their order: compared by the numbers
+    if sign is None and association_first and amount_linked(clause):
+        sign = 1  # amounts of the exposure set against each other: the association reads them
     if sign is None or _close_figures_each(clause, arms):
         return _by_ratio(clause, arms, harm, sig)
     if reads_reversed(clause, arms):

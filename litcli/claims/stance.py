@@ -965,6 +965,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # ("low vitamin D" is signed by its level word; "vitamin D deficiency" is read the same)
         claimed_sign = -frame.association if _too_little(frame.intervention_text or "") else frame.association
         found_sign = -f.association if _too_little(_ASSOCIATED_WITH.split(clause, 1)[0]) else f.association
+        if not _level_said(frame.intervention_text or ""):
+            # "eating within an 8-hour window is linked to ..." against "an eating duration of less
+            # than 8 hours was associated with ...": the amount names the claim's exposure, no level of it
+            found_sign *= rd.amount_linked(clause) or 1
         return SUPPORTS if (found_sign > 0) == (claimed_sign > 0) else CONTRADICTS
     if f.association and frame.direction and abs(f.association) == 2 and _anchored(frame, f, clause):
         # "X was associated with an increased risk of Y" read against "X increases the risk of Y"
@@ -1939,6 +1943,12 @@ _ACROSS_GROUPS = regexcache.compile(r"\binteraction\b|\bwith and without\b|" + v
 _LOW_LEVEL_OF = regexcache.compile(vocab.LOW_LEVEL_OF, re.I)
 _TOO_LITTLE = regexcache.compile(r"\b(?:" + vocab.TOO_LITTLE_NOUNS + r")\b", re.I)
 _LEVEL_WORD = regexcache.compile(r"\b(?:" + "|".join(vocab.ASSOCIATION_LEVELS) + r")\b", re.I)
+
+
+def _level_said(exposure: str) -> bool:
+    """Does the claim's exposure say a level of it ("low vitamin D", "vitamin D deficiency",
+    "sleeping less than six hours", "at least 7,000 steps")?"""
+    return bool(_LEVEL_WORD.search(exposure) or _TOO_LITTLE.search(exposure) or rd.amount_linked(exposure + " is associated with"))
 
 
 def _too_little(exposure: str) -> bool:

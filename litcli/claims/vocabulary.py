@@ -1520,6 +1520,10 @@ ASSOCIATION_MARKERS = (
 # ("Short telomeres are associated with ...", "the risk of a small-for-gestational-age baby").
 # Too little of a thing, as a noun ("vitamin D deficiency", "iron insufficiency"): its low level
 TOO_LITTLE_NOUNS = r"deficien(?:cy|cies|t)|insufficien(?:cy|cies|t)|lack of|shortage of|depletion of"
+# An amount given against a number on the exposure's side of an association ("sleeping less than
+# six hours", "at least 7,000 steps", "<6 h per night"): a low or high level of it.
+AMOUNT_BELOW = r"below|under|less than|fewer than|shorter than|<|≤"
+AMOUNT_ABOVE = r"above|over|more than|greater than|longer than|at least|>|≥"
 ASSOCIATION_LEVELS: dict[str, int] = {
     "short": -1, "small": -1, "low": -1, "few": -1,
     "long": 1, "large": 1, "high": 1, "heavy": 1, "big": 1,

@@ -1,0 +1,73 @@
+"""How much of an exposure an association is about: an amount against a number ("fewer than two
+cups a day", "at least 7,000 steps"), one amount against a reference amount ("compared with 8,000
+steps, 4,000 steps ..."), and what is not an amount or a response (a definition in brackets, "a
+dose-response manner").
+
+Invented exposures (quelberry tea, zorvatine); each case is one a keyword reader gets backwards.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litcli.claims import reader as rd
+from litcli.claims.stance import CONTRADICTS, SUPPORTS, judge
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # a dose-response manner is how the link is shaped, not a response that is good
+        ("Higher quelberry tea intake is associated with a lower risk of gout in a linear dose-response manner.", -2),
+        ("Higher quelberry tea intake is associated with a lower risk of gout.", -2),
+        # an amount below or above a number is a level of the exposure
+        ("Drinking fewer than two cups of quelberry tea a day was associated with a higher risk of gout.", -2),
+        ("Drinking at least 4 cups of quelberry tea a day was associated with a higher risk of gout.", 2),
+        ("Walking at least 7,000 steps a day was associated with a lower risk of gout.", -2),
+        ("Sleeping <6 h per night was associated with a higher risk of gout.", -2),
+        # one amount against a reference amount: the level is the one against the other
+        ("Compared with 8 cups per week, drinking 2 cups per week was associated with a higher risk of gout.", -2),
+        ("Compared with 2 cups per week, drinking 8 cups per week was associated with a higher risk of gout.", 2),
+        # a bracketed definition of the exposure is no level of it; who the people are is not either
+        ("Quelberry deficiency (<50 nmol/L) was associated with a higher risk of gout.", 2),
+        ("In adults over 65, quelberry tea intake was associated with a higher risk of gout.", 2),
+    ],
+)
+def test_the_exposures_level_is_read_from_its_amount(text: str, sign: int) -> None:
+    found = rd.association(text, levels=True)
+    assert found is not None and found[0] == sign
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        (
+            "Drinking quelberry tea is linked to a lower risk of gout.",
+            "Higher quelberry tea consumption is associated with a lower risk of developing gout in a linear dose-response manner.",
+            SUPPORTS,
+        ),
+        (
+            "Drinking less than two cups of quelberry tea a day is linked to a higher risk of gout.",
+            "Compared with the reference category of three cups, drinking fewer than two cups of quelberry tea a day was associated with a 12% greater risk of gout (RR 1.12; 95% CI 1.06-1.18).",
+            SUPPORTS,
+        ),
+        (
+            "Drinking at least four cups of quelberry tea a day is associated with a lower risk of gout.",
+            "Compared with drinking 4 cups per day, drinking 1 cup of quelberry tea per day was associated with a higher risk of gout (HR 1.51, 95% CI 1.28-1.77).",
+            SUPPORTS,
+        ),
+        # an amount that names the claim's exposure is no level of it
+        (
+            "Eating within an 8-hour window is linked to a higher risk of gout.",
+            "Compared with an eating duration of 12-16 hours per day, an eating duration of less than 8 hours was associated with a higher risk of gout (HR 1.91, 95% CI 1.20-3.03).",
+            SUPPORTS,
+        ),
+        (
+            "Drinking at least four cups of quelberry tea a day is associated with a lower risk of gout.",
+            "Compared with drinking 1 cup per day, drinking 4 cups of quelberry tea per day was associated with a higher risk of gout (HR 1.51, 95% CI 1.28-1.77).",
+            CONTRADICTS,
+        ),
+    ],
+)
+def test_an_amount_against_an_amount(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected
