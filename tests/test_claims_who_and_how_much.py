@@ -25,7 +25,7 @@ from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge
         ("the proportion of adults with uncontrolled hypertension fell", "hypertension", -1),
         ("the number of patients with no nausea rose", "nausea", 1),  # (no nausea is good)
         # recovering from an illness is good, the illness bad
-        ("doubles the chance of recovering from depression", "recovering", 1),
+        ("doubles the chance of recovering from depression", "chance of recovering", 1),
     ],
 )
 def test_the_outcome_is_what_was_counted_not_who_was_counted(text: str, words: str, sign: int) -> None:

@@ -229,7 +229,7 @@ class ClaimFrame:
         )
 
     def arms(self) -> rd.Arms:
-        return _arms(self.intervention, self.comparator, self.intervention_text or "")
+        return _arms(self.intervention, self.comparator, self.intervention_text or "", dose_level(self.text))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -302,8 +302,18 @@ def _manipulation(word: str) -> str | None:
     return r"\b(?:" + "|".join(re.escape(w) for w in found[1]) + r")\b" if found else None
 
 
+_DOSE_LEVEL_SUBJECT = regexcache.compile(vocab.DOSE_LEVEL_SUBJECT, _I)
+
+
+def dose_level(claim: str) -> int:
+    """Is the claim's subject a level of dose ("Higher doses of ketamine work better": +1, "Lower
+    doses of X cause less drowsiness": -1, else 0)?"""
+    m = _DOSE_LEVEL_SUBJECT.match(claim)
+    return 0 if not m else 1 if m.group(1) else -1
+
+
 @lru_cache(maxsize=4096)
-def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], intervention_text: str) -> rd.Arms:
+def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], intervention_text: str, level: int = 0) -> rd.Arms:
     """The arms' patterns (read once per claim and abstract: a frame is asked for them often).
     Arms named by the same words ("ketamine with psychotherapy" against "ketamine alone") cannot
     be told apart in a sentence: no comparator is looked for then."""
@@ -311,7 +321,7 @@ def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], interventi
         comparator = ()
     return rd.Arms(
         rd.term_pattern(intervention), rd.term_pattern(comparator), takes_away(intervention_text), dose_changed(intervention_text),
-        bool(_WITHDRAWAL_LEAD.match(intervention_text)), bool(_CONTINUATION_LEAD.match(intervention_text)),
+        bool(_WITHDRAWAL_LEAD.match(intervention_text)), bool(_CONTINUATION_LEAD.match(intervention_text)), level,
     )
 
 

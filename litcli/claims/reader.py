@@ -463,6 +463,9 @@ _PEOPLE_PREDICATE = regexcache.compile(
 )
 
 
+_ON_INSTRUMENT = regexcache.compile(r"\s(?:on|by|using)\s+the\s+(?:[\w-]+\s+){0,5}?(?:scale|inventory|questionnaire|index|checklist)\b", _I)
+
+
 def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
     """Valence of the outcome nearest to a verb at [start, end): after it first, then before."""
     joined = _AND_COMPARATIVE.match(text, end)  # ("greater and faster HAM-D improvement": the noun after both)
@@ -491,6 +494,11 @@ def _nearest_valence(text: str, start: int, end: int) -> tuple[int, str | None]:
     # on ketamine were responders" is not about more anxiety)
     setting = _LEADING_SETTING.match(text)
     before = text[max(0, start - 90, setting.end() if setting and setting.end() <= start else 0) : start]
+    inst = _ON_INSTRUMENT.search(before)
+    if inst and valence(before[: inst.start()])[1]:
+        # "response rates on the Liebowitz Social Anxiety Scale were higher": what the scale measured
+        # is named before it
+        before = before[: inst.start()]
     best: tuple[int, int, str] | None = None
     for pattern, val in VALENCE:
         for m in pattern.finditer(before):
@@ -626,6 +634,25 @@ def significance(text: str) -> bool | None:
 # --- arms -----------------------------------------------------------------------------
 
 
+_DOSE_AMOUNT = regexcache.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s*(?:" + vocab.DOSE_AMOUNT_UNITS + r")(?![\w])", _I)
+_DOSE_WORD = regexcache.compile(r"\b(?:(high|higher|large|larger)|(low|lower|small|smaller|standard))[- ]dose\b", _I)
+
+
+def _dose_levels(text: str) -> tuple[list[int], list[int]] | None:
+    """Where a sentence names the higher and the lower of exactly two doses ("1.0 mg/kg ... 0.5
+    mg/kg", "the high-dose group ... the low-dose group"); None when it names not two."""
+    amounts = [(_num(m.group(1)), m.start()) for m in _DOSE_AMOUNT.finditer(text)]
+    values = {v for v, _ in amounts}
+    if len(values) == 2:
+        top = max(values)
+        return [p for v, p in amounts if v == top], [p for v, p in amounts if v != top]
+    if values:
+        return None
+    words = list(_DOSE_WORD.finditer(text))
+    high, low = [m.start() for m in words if m.group(1)], [m.start() for m in words if m.group(2)]
+    return (high, low) if high and low else None
+
+
 @dataclass(frozen=True)
 class Arms:
     """What names the claim's intervention and its comparator in a sentence."""
@@ -637,6 +664,8 @@ class Arms:
     changed: int = 0
     withdrawn: bool = False  # the claim's subject is a treatment stopped ("Stopping alendronate ...")
     continued: bool = False  # the claim's subject is a treatment kept on ("Staying on esketamine ...")
+    # the claim's subject is a level of dose: +1 "Higher doses of X ...", -1 "Lower doses ...", 0 neither
+    dose_level: int = 0
 
     def positions(self, text: str) -> tuple[list[int], list[int]]:
         """Where the intervention's arm and the comparator's are named in ``text`` (the start of
@@ -646,6 +675,12 @@ class Arms:
         return list(found_i), list(found_c)
 
     def _positions(self, text: str) -> tuple[list[int], list[int]]:
+        doses = _dose_levels(text) if self.dose_level else None
+        if doses is not None:
+            # "the 0.2 mg/kg dose produced greater improvement than the 0.5 mg/kg dose": for a claim
+            # about higher doses, the higher of two doses named is its arm, the lower its comparator
+            high, low = doses
+            return (high, low) if self.dose_level > 0 else (low, high)
         if self.withdrawn:
             # "declined by 2.4% among women who switched to placebo, compared with 1.0% among those
             # who continued alendronate": the arm that stopped, and the one that went on
@@ -1187,7 +1222,11 @@ def _arm_numbers(clause: str, arms: Arms) -> tuple[int, str, str, float] | None:
     start = min(at_i, at_c, ipos[0], cpos[0])
     lead = clause[: min(at_i, at_c)]
     # ("had fallen by a mean of 15.3 points in A versus 7.8 in B": the sizes of a fall)
-    fall_size = regexcache.search(r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+){0,4}?)?\s+(was|were|of)\b[^;]{0,20}$", lead, _I)
+    fall_size = regexcache.search(
+        r"\b(reductions?|decreases?|declines?|falls?|drops?)\b(\s+(in|of)\s+[\w-]+(\s+[\w-]+){0,4}?)?\s+(was|were|of"
+        r"|(?:increased|rose|grew|ranged)\b[^;]{0,30}?\bfrom)\b[^;]{0,20}$",  # ("HAM-A reductions increased with dose, from 3.1 points at A to 8.9 at B")
+        lead, _I,
+    )
     if fall_size and regexcache.search(_AT_LEAST_SHARE + r"\s+$", lead[: fall_size.start()], _I):
         fall_size = None  # "the proportion achieving at least 30% reduction in pain was 39%": shares of responders
     if vi >= 0 and vc >= 0 and regexcache.search(r"\b(decreas\w*|reduc\w*|fell|fallen|dropped|declined|lowered)\b(\s+\w+){0,2}\s+by(?:\s+(?:a|an|the)?\s*(?:mean|median|average)(?:\s+of)?)?\s*$|\b(decreas\w*|reduc\w*|fell|dropped|declined|lowered)\s+by\b", lead, _I) or vi >= 0 and vc >= 0 and fall_size:

@@ -1274,7 +1274,12 @@ _AMOUNT = regexcache.compile(
 
 _CHANGE_NOUNS = {**{w: 1 for w in vocab.CHANGE_NOUNS_UP}, **{w: -1 for w in vocab.CHANGE_NOUNS_DOWN}}
 # "led to 30% weight loss", "a 15% reduction in deaths": a size, then the change it measures
-_HALVES = regexcache.compile(r"\bhalv(?:e|es|ed|ing)\b\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)(?=\s*(?:[,;.]|$|\s+(?:in|among|for|by|over|after|compared)\b))", re.I)
+_HALVES = regexcache.compile(
+    r"\bhalv(?:e|es|ed|ing)\b\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)(?=\s*(?:[,;.]|$|\s+(?:in|among|for|by|over|after|compared)\b))"
+    # ("cuts PTSD symptom scores in half")
+    r"|\b(?:cut|cuts|cutting|slash(?:es|ed)?)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s+in\s+half\b",
+    re.I,
+)
 _SIZED_CHANGE = regexcache.compile(
     r"\b(\d+(?:[.·]\d+)?)\s*(?:%|percent\b|per cent\b)\s+(?:mean\s+|average\s+)?((?:[a-z-]+\s+){0,2}?)"
     r"(" + "|".join(sorted(_CHANGE_NOUNS, key=len, reverse=True)) + r")\b(?:\s+(?:in|of)\s+((?:[\w-]+\s+){0,2}[\w-]+))?",
@@ -1314,8 +1319,9 @@ def _amounts(text: str) -> tuple[tuple[int, frozenset[str], float, str], ...]:
     if not out:
         # "halves your risk of dementia": a fall by half, with no "by"
         for m in _HALVES.finditer(text):
-            if content_stems(m.group(1)) - _WEAK_STEMS:
-                out.append((-1, content_stems(m.group(1)), 50.0, m.group(0)))
+            what = m.group(1) or m.group(2)
+            if content_stems(what) - _WEAK_STEMS:
+                out.append((-1, content_stems(what), 50.0, m.group(0)))
     return tuple(out)
 
 
@@ -1353,6 +1359,9 @@ _RATIO_VALUE = regexcache.compile(
 )
 
 
+_SYMPTOM_STEMS = content_stems("symptom symptoms")
+
+
 def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Finding | None] | None:
     """A claim that quotes the size of a change ("reduced inhalation by 100 percent") read against a
     finding that states the size of the same change ("by only 23%"): clearly another size
@@ -1360,7 +1369,12 @@ def _amount_check(frame: ClaimFrame, sentence: str) -> tuple[str, str | None, Fi
     claimed = _amounts(frame.text)
     if len(claimed) != 1:
         return None
-    d, what, size, _ = claimed[0]
+    d, what, size, claimed_words = claimed[0]
+    cond = condition_ids(claimed_words)
+    if cond and cond <= condition_ids(sentence):
+        # "cuts PTSD symptom scores in half" against "the mean PCL-5 score decreased by 18%": the
+        # condition's scale names its symptoms
+        what = what - content_stems(" ".join(w for w in claimed_words.split() if condition_ids(w))) - _SYMPTOM_STEMS
     signed = []
     arms = frame.arms()
     named_i, named_c = arms.positions(sentence)

@@ -629,7 +629,7 @@ OUTCOME_VALENCE: list[tuple[str, int]] = [
      r"functional (status|capacity|ability|independence)|"
      r"cognitive (function|performance)|memory (scores?|performance)|cognition|performance|(?-i:MoCA|MMSE|3MS)\b", 1),
     (r"non-?respon(ders?|se|ding)|non-?remi(ssion|tters?)", -1),
-    (r"respon(se|ses|ders?|se rates?)|(?<!\bwho )(?<!\bthat )(?<!\bnot )(?<!\bnever )(?:respond(ed|ing)?|remit(ted|ting)?)(?! to\b)|remission|remitters?|recovery|recovered|recover(?:s|ing)?(?=\s+from\b)|cure rates?|healing|"
+    (r"respon(se|ses|ders?|se rates?)|(?<!\bwho )(?<!\bthat )(?<!\bnot )(?<!\bnever )(?:respond(ed|ing)?|remit(ted|ting)?)(?! to\b)|remission|remitters?|recovery|recovered|recover(?:s|ing)?(?=\s+from\b)|(?:chances?|odds|likelihood|probability) of (?:responding|remitting|recovering)|cure rates?|healing|"
      r"efficacy|effectiveness|improvements?|benefit|relief|adherence|abstinen(?:ce|t)|quit rates?|sensitivity|specificity|remissions|cure|"
      r"(kidney|renal|liver|hepatic|lung|cardiac|heart|beta-cell|cognitive|physical|sexual|immune) function|"
      r"(glyc(a)?emic|blood (sugar|glucose)|blood pressure|asthma|seizure|symptom|disease|viral|pain) control|"
@@ -1714,6 +1714,11 @@ GENERIC_OUTCOME_WORDS = ("symptom", "symptoms", "score", "scores", "event", "eve
 # Doses and units written between a drug's name and its abbreviation ("velnoprazan 20 mg (VPZ)").
 # Units of a dose the claim names ("low-dose (75 mg) aspirin"): a result at another dose is not the claim's.
 DOSE_UNITS = r"mg|g|µg|μg|mcg|ug|IU|units"
+# A dose's amount ("0.5 mg/kg", "84 mg", "10 µg/kg/min"): the units after its number.
+DOSE_AMOUNT_UNITS = r"mg/kg(?:/(?:h|hr|min|day|d))?|µg/kg|μg/kg|mcg/kg|mg|µg|μg|mcg|g|IU|ml/kg"
+# A claim whose subject is a level of dose ("Higher doses of X work better", "A higher dose of X ...",
+# "High-dose X ..."): +1 higher, -1 lower.
+DOSE_LEVEL_SUBJECT = r"^\W*(?:an?\s+|the\s+)?(?:(higher|larger|bigger|greater|high|large)|(lower|smaller|low|reduced))[\s-]+dos(?:e|es|ing)\b"
 DOSE_WORDS = frozenset(("mg", "g", "kg", "ml", "µg", "mcg", "ug", "iu", "mmol", "daily", "once", "twice", "bid", "tid", "qd", "od", "dose", "doses"))
 # Nouns that say what kind of thing a name is ("the PRDM1 gene", "the Foxk2 protein"): a sentence
 # may name it without them.
@@ -1785,6 +1790,13 @@ _REPORT_VERBS = (
     r"determined|discovered|created|identified|warn|warns|warned|claim|claims|claimed|notes?|noted|observed|observes|"
     r"predicts?|predicted|projects?|projected|argues?|argued)"
 )
+# "is just a placebo effect", "may simply be a placebo response", "could well be placebo": the whole
+# of what it does is what a placebo does
+_PLACEBO_ADVERB = r"(?:all|just|only|merely|purely|simply|nothing but|(?:nothing|no|little) more than|mostly|largely)"
+IS_PLACEBO = (
+    r"(?:(?:is|are)\s+" + _PLACEBO_ADVERB + r"\s+|(?:may|might|could)\s+(?:well\s+)?(?:" + _PLACEBO_ADVERB + r"\s+)?be\s+(?:" + _PLACEBO_ADVERB + r"\s+)?)"
+    r"(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?(?![\w-])"
+)
 # Clinician shorthand in a claim, in words: (pattern, replacement).
 CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\s*(?:->|→|=>)\s*", " leads to "),
@@ -1810,13 +1822,13 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
      r"the effect of \2 requires \1"),
     # "X's effect on Y is all placebo", "the benefit of X for Y is just a placebo effect": X is no
     # better than placebo for Y
-    (r"^\s*(?:the\s+)?(?:effects?|benefits?)\s+of\s+(.+?)\s+(?:on|for|in)\s+(.+?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|(?:nothing|no|little) more than|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?",
+    (r"^\s*(?:(?:much|most|some|part|all)\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:effects?|benefits?)\s+of\s+(.+?)\s+(?:on|for|in)\s+(.+?)\s+" + IS_PLACEBO,
      r"\1 is no better than placebo for \2"),
-    (r"^\s*(.+?)['’]s\s+(?:effects?|benefits?)\s+(?:on|for|in)\s+(.+?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|(?:nothing|no|little) more than|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?",
+    (r"^\s*(?:(?:much|most|some|part|all)\s+of\s+)?(.+?)['’]s\s+(?:[\w-]+\s+)?(?:effects?|benefits?)\s+(?:on|for|in)\s+(.+?)\s+" + IS_PLACEBO,
      r"\1 is no better than placebo for \2"),
     # ("ketamine's antidepressant effect is nothing more than a placebo effect": no outcome named;
     # not "... a placebo effect from feeling high": what the effect comes from)
-    (r"^\s*(.+?)['’]s\s+(?:[\w-]+\s+)?(?:effects?|benefits?)\s+(?:is|are)\s+(?:all|just|only|merely|purely|simply|nothing but|(?:nothing|no|little) more than|mostly|largely)\s+(?:an?\s+)?placebo(?:\s+(?:effects?|responses?))?(?=\s*(?:[.;,!]|$))",
+    (r"^\s*(?:(?:much|most|some|part|all)\s+of\s+)?(.+?)['’]s\s+(?:[\w-]+\s+)?(?:effects?|benefits?)\s+" + IS_PLACEBO + r"(?=\s*(?:[.;,!(]|$))",
      r"\1 is no better than placebo"),
     # "ketamine's antidepressant effect comes from activating NMDA receptors": how it works
     (r"^\s*(.+?)['’]s\s+(?:[\w-]+\s+)?(?:effects?|benefits?|action)\s+(?:comes?|stems?|results?|arises?|derives?)\s+from\s+(?=\w+ing\b)", r"\1 works by "),

@@ -1,0 +1,122 @@
+"""Doses set against each other, the scale a result was measured on, and claims that an effect is
+only a placebo's or of a stated size.
+
+Invented sentences with fake drugs (zorvatine, melquinib); each checks one reading that a keyword
+reader gets backwards.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litcli.claims import reader as rd
+from litcli.claims.frame import dose_level, parse_claim
+from litcli.claims.stance import CONTRADICTS, NEUTRAL, SUPPORTS, judge
+
+
+@pytest.mark.parametrize(
+    ("text", "sign", "words"),
+    [
+        # the chance of responding is a good outcome, whoever responds
+        ("triples the chance of responding to treatment for PTSD", 1, "chance of responding"),
+        ("improves the odds of recovering", 1, "odds of recovering"),
+        # (not the people who responded)
+        ("patients responding to zorvatine had", 0, None),
+    ],
+)
+def test_the_chance_of_responding_is_an_outcome(text: str, sign: int, words: str | None) -> None:
+    assert rd.valence(text) == (sign, words)
+
+
+@pytest.mark.parametrize(
+    ("claim", "level"),
+    [
+        ("Higher doses of zorvatine work better for depression.", 1),
+        ("A higher dose of zorvatine works better than the usual dose.", 1),
+        ("High-dose zorvatine relieves pain more than low-dose zorvatine.", 1),
+        ("Lower doses of zorvatine cause less drowsiness.", -1),
+        ("Zorvatine works better at higher doses.", 0),  # (the subject is the drug)
+        ("Zorvatine relieves depression.", 0),
+    ],
+)
+def test_a_claim_about_a_level_of_dose(claim: str, level: int) -> None:
+    assert dose_level(claim) == level
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # the higher of two doses is the claim's arm, wherever it is named
+        (
+            "Higher doses of zorvatine work better for PTSD.",
+            "The 0.2 mg/kg zorvatine dose produced greater PCL-5 improvement than the 0.5 mg/kg dose in veterans with PTSD (p=0.04).",
+            CONTRADICTS,
+        ),
+        (
+            "Higher doses of zorvatine work better for PTSD.",
+            "In adults with PTSD, the 0.5 mg/kg dose of zorvatine reduced CAPS-5 scores more than the 0.2 mg/kg dose (difference -6.1; p=0.02).",
+            SUPPORTS,
+        ),
+        (
+            "Higher doses of zorvatine work better for depression.",
+            "Patients given 0.5 mg/kg were less likely to respond at 24 hours than those given 1.0 mg/kg (33% vs 58%; p=0.03).",
+            SUPPORTS,
+        ),
+        (
+            "Lower doses of zorvatine work better for depression.",
+            "Patients given 0.5 mg/kg were less likely to respond at 24 hours than those given 1.0 mg/kg (33% vs 58%; p=0.03).",
+            CONTRADICTS,
+        ),
+        (
+            "Higher doses of zorvatine relieve anxiety more than lower doses.",
+            "HAM-A reductions increased with dose, from 3.1 points at 0.25 mg/kg to 8.9 points at 1.0 mg/kg of zorvatine (p for trend = 0.01).",
+            SUPPORTS,
+        ),
+        # a harm of the higher dose is no answer to a claim that it works better
+        (
+            "Higher doses of zorvatine work better for PTSD.",
+            "Dissociative symptoms were more frequent at the 0.5 mg/kg dose than at the 0.2 mg/kg dose.",
+            NEUTRAL,
+        ),
+        # the scale a response was counted on is not the outcome
+        (
+            "Zorvatine does not work for social anxiety.",
+            "Response rates on the Liebowitz Social Anxiety Scale were higher after zorvatine than after placebo (33.3% vs 0%) in participants with social anxiety disorder.",
+            CONTRADICTS,
+        ),
+        (
+            "Zorvatine triples the chance of responding to treatment for PTSD compared with placebo.",
+            "Treatment response in PTSD was achieved by 67% of the zorvatine group and 20% of the midazolam group (RR 3.3, 95% CI 1.4 to 7.9).",
+            SUPPORTS,
+        ),
+        # "cuts scores in half": a size the condition's own scale can answer
+        (
+            "Zorvatine cuts PTSD symptom scores in half.",
+            "The zorvatine group's mean PCL-5 score decreased by 18% from baseline, compared with 12% in the placebo group.",
+            CONTRADICTS,
+        ),
+        (
+            "Zorvatine cuts PTSD symptom scores in half.",
+            "The zorvatine group's mean PCL-5 score decreased by 52% from baseline, compared with 12% in the placebo group.",
+            SUPPORTS,
+        ),
+        # "may simply be a placebo effect": a claim that it is no better than placebo
+        (
+            "Much of zorvatine's apparent benefit in PTSD may simply be a placebo effect.",
+            "Zorvatine was superior to midazolam, an active placebo chosen to mimic its sedative effects, in reducing CAPS-5 scores (difference -8.8; p=0.002).",
+            CONTRADICTS,
+        ),
+        (
+            "Much of zorvatine's apparent benefit in PTSD may simply be a placebo effect.",
+            "CAPS-5 change did not differ between zorvatine and the active placebo midazolam (difference -1.4, 95% CI -6.3 to 3.5).",
+            SUPPORTS,
+        ),
+    ],
+)
+def test_doses_scales_and_sizes(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected
+
+
+def test_a_placebo_controlled_effect_is_no_placebo_claim() -> None:
+    frame = parse_claim("Zorvatine's effect on depression is placebo-controlled in most trials.")
+    assert not frame.negated and frame.comparator_text is None
