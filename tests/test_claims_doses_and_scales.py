@@ -120,3 +120,44 @@ def test_doses_scales_and_sizes(claim: str, sentence: str, expected: str) -> Non
 def test_a_placebo_controlled_effect_is_no_placebo_claim() -> None:
     frame = parse_claim("Zorvatine's effect on depression is placebo-controlled in most trials.")
     assert not frame.negated and frame.comparator_text is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentences", "expected"),
+    [
+        # a second clause after a dash says the first again: it does not make the claim a denial
+        (
+            "Zorvatine's antidepressant effect wears off within a week — don't expect it to last.",
+            ["In most participants, depression scores had returned to baseline levels 5 to 7 days after the infusion."],
+            SUPPORTS,
+        ),
+        (
+            "Zorvatine's antidepressant effect wears off within a week — don't expect it to last.",
+            ["Response was sustained at day 21 in 58% of zorvatine-treated patients compared with 19% of placebo-treated patients (p=0.002)."],
+            CONTRADICTS,
+        ),
+        # an adverb between the denial and its verb
+        (
+            "Zorvatine nasal spray doesn't actually reduce suicidal thinking any more than placebo does.",
+            ["Patients randomized to intranasal zorvatine showed a significantly greater reduction in MSSI scores at 4 hours than those receiving placebo spray (p=0.002)."],
+            CONTRADICTS,
+        ),
+        # no independent association is none
+        (
+            "Higher quelberry intake has been associated with a lower risk of colorectal cancer.",
+            ["In this large pooled analysis, high quelberry intake was not independently associated with a reduced risk of colorectal cancer."],
+            CONTRADICTS,
+        ),
+        # the adjusted estimate answers where the crude one disagrees with it
+        (
+            "More quelberry intake leads to higher blood pressure in children.",
+            [
+                "In crude models, each additional daily serving of quelberry was associated with a 0.06 SD higher systolic blood pressure z-score.",
+                "Quelberry intake was not independently associated with blood pressure once adiposity and other factors were accounted for.",
+            ],
+            CONTRADICTS,
+        ),
+    ],
+)
+def test_second_clauses_adverbs_and_adjustment(claim: str, sentences: list[str], expected: str) -> None:
+    assert judge(claim, sentences).stance == expected

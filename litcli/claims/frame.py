@@ -303,6 +303,10 @@ def _manipulation(word: str) -> str | None:
 
 
 _DOSE_LEVEL_SUBJECT = regexcache.compile(vocab.DOSE_LEVEL_SUBJECT, _I)
+_VERB_ADVERBS = "|".join(sorted(vocab.VERB_ADVERBS))
+# where a claim's second clause begins: it says the first again or draws a conclusion from it
+# ("...; ketamine can't match it", ", so the effect is mostly placebo", " — don't expect it to last")
+_SECOND_CLAUSE = r";|,\s+so\s+(?!that\b)|\s[—–-]\s"
 
 
 def dose_level(claim: str) -> int:
@@ -549,12 +553,12 @@ def _parse_claim(text: str) -> ClaimFrame:
     # ("ECT works better than ketamine; ketamine can't match it", "Midazolam works as well as
     # ketamine, so the effect is mostly placebo": the second clause says the first again or draws
     # a conclusion from it, so the first decides whether the claim denies)
-    negated = bool(_DENIAL.search(regexcache.split(r";|,\s+so\s+(?!that\b)", main, maxsplit=1)[0]))
+    negated = bool(_DENIAL.search(regexcache.split(_SECOND_CLAUSE, main, maxsplit=1)[0]))
     if _NO_X_NO_Y.search(main):
         negated = False  # "no dissociation, no benefit": what the effect needs, not a denial of it
     if negated and _NOT_JUST.search(main):
         # "is not just the effect on mood", "is not merely a placebo": more than that, no denial
-        negated = bool(_DENIAL.search(_NOT_JUST.sub(" ", regexcache.split(r";|,\s+so\s+(?!that\b)", main, maxsplit=1)[0])))
+        negated = bool(_DENIAL.search(_NOT_JUST.sub(" ", regexcache.split(_SECOND_CLAUSE, main, maxsplit=1)[0])))
     hedged = bool(regexcache.search(r"\b(may|might|could|can help|possibly|potentially|appears? to|seems? to)\b", clean, _I))
     clean = regexcache.sub(r"\b(appears?|seems?) to (?=\w)", "", clean, flags=_I)  # "X appears to peak": the verb is "peak"
     if _MODAL_WORD.search(clean):
@@ -850,7 +854,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     # the outcome is the verb's object, up to the first phrase of setting or manner ("in normal
     # pregnancy", "by degrading beta-catenin"); "misuse is on the rise": the subject is the outcome
     after_verb = body[len(verb.group(0)) :] if verb is not None and body.startswith(verb.group(0)) else regexcache.sub(r"^\W*\w+\s*", "", body)
-    after_verb = regexcache.sub(r"^\s*(?:not|never)\s+[a-z]+\s+", "", after_verb, flags=_I)  # "does not raise blood pressure"
+    # "does not raise blood pressure" ("doesn't actually reduce suicidal thinking": the verb after its adverb)
+    after_verb = regexcache.sub(r"^\s*(?:not|never)\s+(?:(?:" + _VERB_ADVERBS + r")\s+)?[a-z]+\s+", "", after_verb, flags=_I)
     effect_on = regexcache.match(r"\s*(?:" + vocab.EFFECT_ON + r")", (verb.group(0) if verb is not None else "") + after_verb, _I)
     if effect_on:  # "has no significant effect on itch": the outcome is itch
         after_verb = ((verb.group(0) if verb is not None else "") + after_verb)[effect_on.end() :]

@@ -3224,6 +3224,13 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
         untested = [t for t in decided[:2] if _untested(t[2])]
         if len(untested) == 1:
             decided = [t for t in decided if t is not untested[0]]
+    if len(decided) > 1 and decided[1][2].stance != decided[0][2].stance and decided[1][0] >= decided[0][0] - CONFLICT_MARGIN:
+        # (an estimate before adjustment gives way to the adjusted one: "In crude models, ..." /
+        # "... was not independently associated with ...")
+        crude = [t for t in decided[:2] if _CRUDE.search(items[t[1]][0])]
+        adjusted = [t for t in decided[:2] if _ADJUSTED.search(items[t[1]][0])]
+        if len(crude) == 1 and len(adjusted) == 1 and crude[0] is not adjusted[0]:
+            decided = [t for t in decided if t is not crude[0]]
     if decided and _COMPOSITE.search(items[decided[0][1]][0]):
         # (a composite outcome gives way to its part reported alone: "the composite of worsening
         # heart failure or cardiovascular death was reduced" / "cardiovascular death alone did not differ")
@@ -3252,6 +3259,8 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
     return Judgement(stance, rationale, frame.to_dict())
 
 
+_CRUDE = regexcache.compile(vocab.CRUDE_ESTIMATE, re.I)
+_ADJUSTED = regexcache.compile(vocab.ADJUSTED_ESTIMATE, re.I)
 MIN_RECORD_SENTENCES = 4  # an abstract this long names what it is about; a shorter excerpt may not
 MIN_RELEVANCE_TIMED = 0.3  # a sentence on how long an effect lasted, read against a claim of duration
 MIN_RELEVANCE = 0.4  # share of the claim's content words a sentence of a longer abstract must have

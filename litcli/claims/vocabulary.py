@@ -821,7 +821,7 @@ NULL_TERMS = (
     # (not "did not provide the same protection as warfarin": a difference, the other arm ahead)
     r"(?!\s+(?:the\s+|an?\s+)?(?:same|equal|equivalent|comparable|similar)\b)"
     r"|\b(?:a|the|any)\s+(?:[\w-]+\s+){0,2}?(?:benefit|advantage|effect|reduction|improvement)\s+(?:\w+\s+){0,3}?(?:was|were)\s+not\s+(?:demonstrated|shown|established|observed|seen|found|confirmed)\b"
-    r"|(was|were|is|are|been) (\w+ )?not (significantly |statistically )?(different|differ\w*|improved|reduced|"
+    r"|(was|were|is|are|been) (\w+ )?not (significantly |statistically |independently |materially )?(different|differ\w*|improved|reduced|"
     r"lowered|raised|increased|decreased|changed|altered|affected|associated|related|correlated|"
     r"superior|better|effective|larger|greater|smaller|higher|lower|significant|required|necessary|"
     r"needed|essential|involved|predictive|linked)"
@@ -1072,6 +1072,18 @@ FINDING_TERMS = (
     r"|\bp\s*(?:value\s*)?[<=>≤≥]\s*0?\.\d"
     # (a change with its size: "severity fell by 42% from baseline in 13 adolescents who received ...")
     r"|\b(?:fell|rose|dropped|declined|decreased|increased|improved|reduced|lowered|climbed)\s+(?:significantly\s+|markedly\s+)?(?:by|from)\s+[-−]?\d"
+)
+
+# An estimate before adjustment for confounders, and one after it: where the two disagree, the
+# adjusted one answers ("In crude models, ... was associated with ..." / "... was not
+# independently associated with ... once adiposity was accounted for").
+CRUDE_ESTIMATE = (
+    r"\b(?:crude|unadjusted|age-adjusted|age- and sex-adjusted|age and sex-adjusted|minimally adjusted)\s+(?:[\w-]+\s+)?(?:models?|analys[ie]s|estimates?|comparisons?|associations?)\b"
+    r"|\bbefore adjustment\b"
+)
+ADJUSTED_ESTIMATE = (
+    r"\bindependently\b|\bafter (?:further |full |additional |multivariable |multivariate )?adjust\w*|\bfully[- ]adjusted\b|\bmultivariable\b"
+    r"|\bonce\b[^.;]{0,60}?\b(?:accounted|adjusted|controlled)\b|\bafter (?:controlling|accounting)\b"
 )
 
 # Claim assertions.
