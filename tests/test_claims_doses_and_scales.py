@@ -161,3 +161,26 @@ def test_a_placebo_controlled_effect_is_no_placebo_claim() -> None:
 )
 def test_second_clauses_adverbs_and_adjustment(claim: str, sentences: list[str], expected: str) -> None:
     assert judge(claim, sentences).stance == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # "halves X within a day" states a size, whatever the time after it
+        ("Zorvatine halves depression scores within a day.", "At 24 hours, MADRS scores had fallen by a mean of 21% from baseline (from 32.0 to 25.3).", CONTRADICTS),
+        ("Zorvatine halves depression scores within a day.", "At 24 hours, MADRS scores had fallen by a mean of 52% from baseline (from 32.0 to 15.4).", SUPPORTS),
+        # seen at the claim's time, gone at the next time looked at: it faded between them
+        (
+            "Zorvatine's effect on suicidal thoughts wears off after a day or so.",
+            "Zorvatine was superior to placebo on SSI scores at 24 hours, but the between-group difference was no longer significant at day 3 or day 7.",
+            SUPPORTS,
+        ),
+        (
+            "Zorvatine's effect on suicidal thoughts wears off after a day or so.",
+            "Zorvatine was superior to placebo on SSI scores at day 14, but the between-group difference was no longer significant at day 28.",
+            CONTRADICTS,
+        ),
+    ],
+)
+def test_sizes_within_a_time_and_fading_between_two(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected

@@ -1206,6 +1206,12 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
         assert frame.fading_days is not None
         if t is None or t <= frame.fading_days * 1.5:
             return SUPPORTS, lost.group(0)
+        # "superior to placebo at 24 hours, but no longer significant at day 3": seen at a time near
+        # the claim's, gone at the next one looked at — it faded between the two
+        seen = _CONTRAST.search(sentence[: lost.start()])
+        seen_at = time_days(sentence[: seen.start()]) if seen else None
+        if seen_at is not None and seen_at <= frame.fading_days * 1.5 and not rd.NULL.search(sentence[: seen.start()]):  # type: ignore[union-attr]
+            return SUPPORTS, lost.group(0)
         return CONTRADICTS, lost.group(0)
     if kept:
         t = time_days(_own_clause(sentence, kept.start())) or time_days(sentence)
@@ -1275,7 +1281,7 @@ _AMOUNT = regexcache.compile(
 _CHANGE_NOUNS = {**{w: 1 for w in vocab.CHANGE_NOUNS_UP}, **{w: -1 for w in vocab.CHANGE_NOUNS_DOWN}}
 # "led to 30% weight loss", "a 15% reduction in deaths": a size, then the change it measures
 _HALVES = regexcache.compile(
-    r"\bhalv(?:e|es|ed|ing)\b\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)(?=\s*(?:[,;.]|$|\s+(?:in|among|for|by|over|after|compared)\b))"
+    r"\bhalv(?:e|es|ed|ing)\b\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)(?=\s*(?:[,;.]|$|\s+(?:in|among|for|by|over|after|within|at|during|compared)\b))"
     # ("cuts PTSD symptom scores in half")
     r"|\b(?:cut|cuts|cutting|slash(?:es|ed)?)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s+in\s+half\b",
     re.I,
