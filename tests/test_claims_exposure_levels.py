@@ -71,3 +71,52 @@ def test_the_exposures_level_is_read_from_its_amount(text: str, sign: int) -> No
 )
 def test_an_amount_against_an_amount(claim: str, sentence: str, expected: str) -> None:
     assert judge(claim, [sentence]).stance == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # which way the outcome went, and the valence of what changed
+        ("Higher baseline BMI predicted a greater reduction in MADRS scores.", ("direction", -1)),
+        ("Quelberry therapy is associated with accelerated loss of kidney function.", ("direction", 1)),
+        ("The stronger the dissociation, the greater the later drop in suicidal ideation.", ("direction", -1)),
+        # how well it went
+        ("Higher BMI has been linked to a stronger antidepressant response.", ("goodness", 0)),
+        ("The more dissociated you feel, the better it works.", ("goodness", 0)),
+        ("Quelberry was not studied.", ("", 0)),
+    ],
+)
+def test_what_an_associations_sign_is_of(text: str, outcome: tuple[str, int]) -> None:
+    assert rd.association_outcome(text) == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # how well (a stronger response) against which way (a fall of a score where lower is better)
+        (
+            "Higher baseline BMI has been linked to a stronger antidepressant response to zorvatine.",
+            "Higher baseline BMI predicted a greater reduction in MADRS scores 230 minutes after zorvatine infusion (β=−0.41; p=0.003).",
+            SUPPORTS,
+        ),
+        (
+            "Higher baseline BMI has been linked to a stronger antidepressant response to zorvatine.",
+            "Higher baseline BMI predicted a smaller reduction in MADRS scores 230 minutes after zorvatine infusion (β=0.41; p=0.003).",
+            CONTRADICTS,
+        ),
+        # "the greater the drop": more of a fall
+        (
+            "The stronger the dissociation during a zorvatine infusion, the greater the later drop in suicidal ideation.",
+            "Peak CADSS dissociation scores during the zorvatine infusion correlated with the reduction in SSI scores at 24 hours (r = 0.41, p = 0.008).",
+            SUPPORTS,
+        ),
+        # a fall named two ways
+        (
+            "Long-term quelberry use is associated with declining kidney function.",
+            "Quelberry therapy is associated with accelerated loss of kidney function.",
+            SUPPORTS,
+        ),
+    ],
+)
+def test_how_well_against_which_way(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected

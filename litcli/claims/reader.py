@@ -1460,6 +1460,35 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
     """The direction of one side of an association: "greater dissociation" +1, "lower risk" -1,
     "better outcomes" +1 (a good/bad word, or a direction times the outcome's valence when the
     side is judged: "higher response rates" +1, "higher risk" stays +1 as a raw direction)."""
+    sign, said, _ = _side_sign(text, default)
+    return sign, said
+
+
+def association_outcome(text: str) -> tuple[str, int]:
+    """What the sign of an association in ``text`` is of: ("direction", valence) when the side after
+    the link says which way its outcome went ("a greater reduction in MADRS scores": down, on a
+    scale where lower is better), ("goodness", 0) when it says how well ("better outcomes",
+    "worse survival"); ("", 0) when ``text`` states no association."""
+    more = _THE_MORE.search(text)
+    if more:
+        # "the stronger X, the greater the drop in suicidal ideation": which way; "..., the better": how well
+        judged = more.group(3).lower() in ("better", "worse")
+        return ("goodness", 0) if judged else ("direction", valence(_CHANGE_WORDS.sub(" ", more.group(4)))[0])
+    m = _ASSOC.search(text)
+    if not m:
+        return "", 0
+    right_text = regexcache.split(r"[(;]", text[m.end() :], maxsplit=1)[0]
+    _, said, kind = _side_sign(right_text)
+    if not said:
+        return "", 0
+    # (the valence of what changed: "accelerated loss of kidney function" is a fall of kidney
+    # function, already in the sign; not "loss of kidney function", which is bad)
+    return kind, (valence(_CHANGE_WORDS.sub(" ", right_text))[0] if kind == "direction" else 0)
+
+
+def _side_sign(text: str, default: int = 1) -> tuple[int, bool, str]:
+    """``_side_effect`` with what its sign is of: "direction" (which way the values went, or more
+    of a harm named as a noun) or "goodness" (a good or bad word)."""
     m_good, m_bad = GOOD.search(text), BAD.search(text)
     moves = [(m.start(), 1) for m in UP.finditer(text)] + [(m.start(), -1) for m in DOWN.finditer(text)]
     moves += [(m.start(), vocab.ASSOCIATION_LEVELS[m.group(1).lower()]) for m in _LEVEL.finditer(text)]
@@ -1473,14 +1502,14 @@ def _side_effect(text: str, default: int = 1) -> tuple[int, bool]:
             # (or with the outcome's name between: "larger MADRS reductions")
             or regexcache.fullmatch(r"[\w-]+\s+[\w-]+\s+", text[first[0] : nxt[0]]) and valence(text[first[0] : nxt[0]].split(None, 1)[1])[1]
         ):
-            return first[1] * nxt[1], True  # "accelerated loss of kidney function": more of a fall
-        return first[1], True
+            return first[1] * nxt[1], True, "direction"  # "accelerated loss of kidney function": more of a fall
+        return first[1], True, "direction"
     if m_good and not m_bad:
-        return 1, True
+        return 1, True, "goodness"
     if m_bad and not m_good:
         # (a harm named as a noun occurs: "associated with damage to the urinary tract")
-        return (1 if _HARM_NOUN.match(m_bad.group(0)) else -1), True
-    return default, False
+        return (1, True, "direction") if _HARM_NOUN.match(m_bad.group(0)) else (-1, True, "goodness")
+    return default, False, ""
 
 
 # the course of what the arm was associated with, in a clause of its own ("was associated with
@@ -1551,6 +1580,20 @@ def _amount_level(before: str) -> int:
     return 0
 
 
+_CHANGE_AFTER = regexcache.compile(
+    r"\s*(?:the\s+)?(?:(?:later|subsequent|eventual|overall|resulting|mean)\s+)?(" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b", _I
+)
+
+
+_CHANGE_WORDS = regexcache.compile(r"\b(?:" + "|".join(vocab.CHANGE_NOUNS_UP + vocab.CHANGE_NOUNS_DOWN) + r")\b(?:\s+(?:in|of)\b)?", _I)
+
+
+def _change_named(text: str) -> int:
+    """-1 when ``text`` opens with a fall ("the later drop in suicidal ideation"), else +1."""
+    m = _CHANGE_AFTER.match(text)
+    return -1 if m and m.group(1).lower() in vocab.CHANGE_NOUNS_DOWN else 1
+
+
 def association(text: str, *, levels: bool = False) -> tuple[int, str] | None:
     """+1 / -1 when ``text`` states an association ("X predicted larger improvement", "lower X was
     associated with higher response"), with the cue; None when it states none.  A plain adjective
@@ -1563,6 +1606,8 @@ def association(text: str, *, levels: bool = False) -> tuple[int, str] | None:
         left = 1 if m.group(1).lower() in ("more", "higher", "greater", "longer", "stronger", "bigger") else -1
         word = m.group(3).lower()
         right = -1 if word in ("less", "worse", "lower", "fewer") else 1
+        if word not in ("better", "worse"):
+            right *= _change_named(m.group(4))  # "the greater the (later) drop in suicidal ideation": more of a fall
         return 2 * left * right, m.group(0)[:60]
     m = _ASSOC.search(text)
     if not m:

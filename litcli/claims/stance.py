@@ -969,6 +969,18 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
             # "eating within an 8-hour window is linked to ..." against "an eating duration of less
             # than 8 hours was associated with ...": the amount names the claim's exposure, no level of it
             found_sign *= rd.amount_linked(clause) or 1
+        claimed_kind, claimed_valence = rd.association_outcome(frame.text)
+        found_kind, found_valence = rd.association_outcome(clause)
+        claimed_how_well = claimed_kind == "goodness" or bool(claimed_valence)
+        found_how_well = found_kind == "goodness" or bool(found_valence)
+        if claimed_kind and found_kind and claimed_how_well and found_how_well:
+            # "linked to a stronger antidepressant response" (how well) against "predicted a greater
+            # reduction in MADRS scores" (which way, on a scale where lower is better): compared by
+            # how well the outcome fares on each side
+            claimed_sign *= claimed_valence or 1
+            found_sign *= found_valence or 1
+        elif claimed_kind and found_kind and claimed_kind != found_kind:
+            return NEUTRAL  # how well against which way, on an outcome of no known valence
         return SUPPORTS if (found_sign > 0) == (claimed_sign > 0) else CONTRADICTS
     if f.association and frame.direction and abs(f.association) == 2 and _anchored(frame, f, clause):
         # "X was associated with an increased risk of Y" read against "X increases the risk of Y"
