@@ -120,3 +120,56 @@ def test_what_an_associations_sign_is_of(text: str, outcome: tuple[str, int]) ->
 )
 def test_how_well_against_which_way(claim: str, sentence: str, expected: str) -> None:
     assert judge(claim, [sentence]).stance == expected
+
+
+@pytest.mark.parametrize(
+    ("exposure", "level"),
+    [
+        ("Sleeping below six hours a night", (-1, "hours?")),
+        ("Walking at least 7,000 steps a day", (1, "steps?")),
+        ("Drinking more than two cups of quelberry tea", (1, "cups?")),
+        ("Quelberry tea", (0, None)),
+    ],
+)
+def test_an_exposures_amount_and_its_unit(exposure: str, level: tuple[int, str | None]) -> None:
+    from litcli.claims.frame import amount_level
+
+    assert amount_level(exposure) == level
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # the group at the claim's amount is its arm, named first or second
+        (
+            "Sleeping less than six hours a night may raise your risk of gout.",
+            "Participants sleeping 7 to 8 hours had a lower incidence of gout than those sleeping less than 6 hours (HR 0.79; 95% CI 0.68 to 0.92).",
+            SUPPORTS,
+        ),
+        (
+            "Sleeping less than six hours a night may raise your risk of gout.",
+            "Participants sleeping less than 6 hours had a lower incidence of gout than those sleeping 7 to 8 hours (HR 0.79; 95% CI 0.68 to 0.92).",
+            CONTRADICTS,
+        ),
+        # ... also where the words of the result come after an amount's "more"
+        (
+            "Sleeping less than six hours a night makes you more likely to catch a cold.",
+            "Those sleeping less than 6 hours per night were more likely to develop a clinical cold than those sleeping more than 7 hours (OR 3.6; 95% CI 1.4-9.3).",
+            SUPPORTS,
+        ),
+        # one bound named, against the rest
+        (
+            "Walking at least 7,000 steps a day lowers the risk of death in middle-aged adults.",
+            "In middle-aged participants, those taking fewer than 7,000 steps per day had a 50% to 70% higher risk of death than those taking more.",
+            SUPPORTS,
+        ),
+        # the claim's amount is a level, as the sentence's is
+        (
+            "Sleeping less than six hours a night raises the risk of gout.",
+            "Compared with sleeping 7 to 8 hours, sleeping less than 6 hours per night was associated with a higher risk of incident gout (pooled relative risk 1.20; 95% CI 1.09 to 1.32).",
+            SUPPORTS,
+        ),
+    ],
+)
+def test_the_arm_at_the_claims_amount(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected

@@ -229,7 +229,9 @@ class ClaimFrame:
         )
 
     def arms(self) -> rd.Arms:
-        return _arms(self.intervention, self.comparator, self.intervention_text or "", dose_level(self.text))
+        dose = dose_level(self.text)
+        level, unit = (dose, None) if dose else amount_level(self.intervention_text or "")
+        return _arms(self.intervention, self.comparator, self.intervention_text or "", level, unit)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -316,8 +318,25 @@ def dose_level(claim: str) -> int:
     return 0 if not m else 1 if m.group(1) else -1
 
 
+_AMOUNT_SUBJECT = regexcache.compile(
+    r"(?:(?<![\w-])(" + vocab.AMOUNT_BELOW + r")|(?<![\w-])(" + vocab.AMOUNT_ABOVE + r"))\s*(?:\d[\d,]*(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")\s*([a-z]{3,})\b",
+    _I,
+)
+
+
+def amount_level(exposure: str) -> tuple[int, str | None]:
+    """The level of an exposure said as an amount, with its unit ("Sleeping below six hours a
+    night": (-1, "hours?"), "Walking at least 7,000 steps a day": (1, "steps?")); (0, None) when none."""
+    m = _AMOUNT_SUBJECT.search(exposure)
+    if not m:
+        return 0, None
+    unit = m.group(3).lower()
+    unit = re.escape(unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit) + "s?"
+    return (-1 if m.group(1) else 1), unit
+
+
 @lru_cache(maxsize=4096)
-def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], intervention_text: str, level: int = 0) -> rd.Arms:
+def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], intervention_text: str, level: int = 0, unit: str | None = None) -> rd.Arms:
     """The arms' patterns (read once per claim and abstract: a frame is asked for them often).
     Arms named by the same words ("ketamine with psychotherapy" against "ketamine alone") cannot
     be told apart in a sentence: no comparator is looked for then."""
@@ -325,7 +344,7 @@ def _arms(intervention: tuple[str, ...], comparator: tuple[str, ...], interventi
         comparator = ()
     return rd.Arms(
         rd.term_pattern(intervention), rd.term_pattern(comparator), takes_away(intervention_text), dose_changed(intervention_text),
-        bool(_WITHDRAWAL_LEAD.match(intervention_text)), bool(_CONTINUATION_LEAD.match(intervention_text)), level,
+        bool(_WITHDRAWAL_LEAD.match(intervention_text)), bool(_CONTINUATION_LEAD.match(intervention_text)), level, unit,
     )
 
 

@@ -638,14 +638,53 @@ _DOSE_AMOUNT = regexcache.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s*(?:" + voca
 _DOSE_WORD = regexcache.compile(r"\b(?:(high|higher|large|larger)|(low|lower|small|smaller|standard))[- ]dose\b", _I)
 
 
-def _dose_levels(text: str) -> tuple[list[int], list[int]] | None:
+_AMOUNT_NUMBER = r"(\d[\d,]*(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")"
+
+
+@lru_cache(maxsize=256)
+def amount_of_unit(unit: str) -> re.Pattern[str]:
+    """An amount in ``unit`` ("less than 6 hours", "7 to 8 hours", "4,000 steps")."""
+    return regexcache.compile(
+        r"(?:(?<![\w-])(" + vocab.AMOUNT_BELOW + r")|(?<![\w-])(" + vocab.AMOUNT_ABOVE + r"))?\s*(?<![\w.·,])" + _AMOUNT_NUMBER
+        + r"(?:\s*(?:to|-|–)\s*" + _AMOUNT_NUMBER + r")?\s*(?:" + unit + r")\b",
+        _I,
+    )
+
+
+def _amounts_of(text: str, unit: str) -> list[tuple[float, int]]:
+    """The amounts in ``unit`` a sentence names, as (value, where): a range by its middle, a bound
+    just past its number ("less than 6 hours" a little under 6)."""
+    out = []
+    for m in amount_of_unit(unit).finditer(text):
+        low = _amount(m.group(3))
+        value = (low + _amount(m.group(4))) / 2 if m.group(4) else low
+        value += -0.01 * max(value, 1) if m.group(1) else 0.01 * max(value, 1) if m.group(2) else 0
+        out.append((value, m.start()))
+    return out
+
+
+def _one_bound(text: str, unit: str) -> int:
+    """+1 / -1 when the sentence names one amount in ``unit``, as a bound ("those taking fewer than
+    7,000 steps ... than those taking more": the lower group, set against the rest); else 0."""
+    found = list(amount_of_unit(unit).finditer(text))
+    if len(found) != 1 or not (found[0].group(1) or found[0].group(2)):
+        return 0
+    return -1 if found[0].group(1) else 1
+
+
+def _dose_levels(text: str, unit: str | None = None) -> tuple[list[int], list[int]] | None:
     """Where a sentence names the higher and the lower of exactly two doses ("1.0 mg/kg ... 0.5
-    mg/kg", "the high-dose group ... the low-dose group"); None when it names not two."""
-    amounts = [(_num(m.group(1)), m.start()) for m in _DOSE_AMOUNT.finditer(text)]
+    mg/kg", "the high-dose group ... the low-dose group"), or two amounts in the claim's unit
+    ("those sleeping 7 to 8 hours ... less than 6 hours"); None when it names not two."""
+    amounts = _amounts_of(text, unit) if unit else [(_num(m.group(1)), m.start()) for m in _DOSE_AMOUNT.finditer(text)]
     values = {v for v, _ in amounts}
     if len(values) == 2:
         top = max(values)
         return [p for v, p in amounts if v == top], [p for v, p in amounts if v != top]
+    if unit:
+        bound = _one_bound(text, unit) if len(values) == 1 else 0
+        # (the group within the bound, against the rest: "fewer than 7,000 steps ... than those taking more")
+        return ([], [amounts[0][1]]) if bound < 0 else ([amounts[0][1]], []) if bound > 0 else None
     if values:
         return None
     words = list(_DOSE_WORD.finditer(text))
@@ -666,6 +705,8 @@ class Arms:
     continued: bool = False  # the claim's subject is a treatment kept on ("Staying on esketamine ...")
     # the claim's subject is a level of dose: +1 "Higher doses of X ...", -1 "Lower doses ...", 0 neither
     dose_level: int = 0
+    # ... said as an amount in a unit ("Sleeping less than six hours ...": -1, "hours")
+    amount_unit: str | None = None
 
     def positions(self, text: str) -> tuple[list[int], list[int]]:
         """Where the intervention's arm and the comparator's are named in ``text`` (the start of
@@ -675,7 +716,7 @@ class Arms:
         return list(found_i), list(found_c)
 
     def _positions(self, text: str) -> tuple[list[int], list[int]]:
-        doses = _dose_levels(text) if self.dose_level else None
+        doses = _dose_levels(text, self.amount_unit) if self.dose_level else None
         if doses is not None:
             # "the 0.2 mg/kg dose produced greater improvement than the 0.5 mg/kg dose": for a claim
             # about higher doses, the higher of two doses named is its arm, the lower its comparator
@@ -1990,6 +2031,9 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
     # 3. a direction on an outcome: "MADRS scores fell", "lowered the risk of relapse"; a word good or
     # bad on its own that comes first decides: "anhedonia improved significantly more with ketamine"
     arm_spans = [(m.start(), m.end()) for p in (arms.intervention, arms.comparator) if p is not None for m in p.finditer(clause)]
+    if arms.amount_unit:
+        # ("those sleeping less than 6 hours": the amount names an arm, "less" is no result)
+        arm_spans += [(m.start(), m.end()) for m in amount_of_unit(arms.amount_unit).finditer(clause)]
     # "reducing PM2.5 exposure as a strategy for dementia prevention": a move done to the
     # intervention itself; what follows is the result of less of it
     done_to_arm = [

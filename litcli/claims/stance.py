@@ -26,6 +26,7 @@ from litcli.claims.frame import (
     PERMANENT_DAYS,
     POPULATIONS,
     ClaimFrame,
+    amount_level,
     claim_core,
     parse_claim,
     time_days,
@@ -658,6 +659,14 @@ def _anchored(frame: ClaimFrame, f: Finding, clause: str) -> bool:
     at = clause.find(f.cue)
     if at < 0:
         return False
+    unit = frame.arms().amount_unit
+    if unit:
+        # (not the word of an arm's amount: "those sleeping more than 7 hours ... were more likely to")
+        amounts = [(m.start(), m.end()) for m in rd.amount_of_unit(unit).finditer(clause)]
+        while at >= 0 and any(a <= at < b for a, b in amounts):
+            at = clause.find(f.cue, at + 1)
+        if at < 0:
+            return False
     wanted = frame.outcome_stems - _WEAK_STEMS
     if f.direction and regexcache.search(r"\d", f.cue) and wanted & content_stems(_MOVES.sub(" ", clause[:at])):
         return True  # numbers per arm: "Median time to relapse was 246 days with A and 112 days with B" (not "fell from 10 to 8": a verb, not "falls")
@@ -988,6 +997,11 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         claimed = -frame.direction if _LESS_OF.match(frame.intervention_text or "") else frame.direction
         if _LOW_LEVEL_OF.search(frame.intervention_text or "") and not _LOW_WORD.search(_ASSOCIATED_WITH.split(clause, 1)[0]):
             claimed = -claimed  # "people with low vitamin D" / "higher vitamin D levels were associated with ...": the level itself
+        amount, _ = amount_level(frame.intervention_text or "")
+        if amount and (rd.amount_linked(clause) or _LEVEL_WORD.search(_ASSOCIATED_WITH.split(clause, 1)[0])):
+            # "sleeping less than six hours raises the risk" against "sleeping less than 6 hours was
+            # associated with a higher risk": the sentence's sign has the level in it; so must the claim's
+            claimed *= amount
         return SUPPORTS if (f.association > 0) == (claimed > 0) else CONTRADICTS
     if frame.assertion == "equivalence":
         # as good as the comparator: only a comparison with it answers ("fell from 31 to 20" in
