@@ -184,3 +184,22 @@ def test_second_clauses_adverbs_and_adjustment(claim: str, sentences: list[str],
 )
 def test_sizes_within_a_time_and_fading_between_two(claim: str, sentence: str, expected: str) -> None:
     assert judge(claim, [sentence]).stance == expected
+
+
+def test_a_condition_that_resolves_is_no_effect_that_fades() -> None:
+    claim = parse_claim("Only about four patients need to receive zorvatine for one of them to have their suicidal thoughts resolve.")
+    assert claim.fading_days is None and claim.goodness == 1
+    # (what fades is still read so: a harm that resolves)
+    assert parse_claim("Zorvatine-induced dissociation resolves within two hours.").fading_days is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Suicidal ideation had resolved at 24 hours in 55% of the zorvatine group and 30% of the midazolam group (number needed to treat 4; 95% CI 2.5 to 11).", SUPPORTS),
+        ("At 24 hours, suicidal ideation had resolved in 38% of zorvatine-treated and 31% of midazolam-treated patients, a difference that was not significant (p=0.44).", CONTRADICTS),
+    ],
+)
+def test_the_share_in_whom_a_condition_ended(sentence: str, expected: str) -> None:
+    claim = "Only about four patients need to receive zorvatine for one of them to have their suicidal thoughts resolve."
+    assert judge(claim, [sentence]).stance == expected

@@ -843,6 +843,8 @@ def _parse_claim(text: str) -> ClaimFrame:
     if _TIME_LEAD.match(clean):
         timing = clean  # "A month later, ketamine still outperforms an SSRI": the time comes first
     m_fade = _FADING.search(timing)
+    if m_fade and m_fade.group(0).lower().startswith("resolv") and _concept_terms(timing[max(0, m_fade.start() - 50) : m_fade.start()], ("condition",))[1]:
+        m_fade = None  # "for their suicidal thoughts to resolve": the condition ends, no effect fades
     held_for = re.search(vocab.LASTING_FOR_SPAN, regexcache.split(r"\b(?:compared|versus|vs\b|than|relative to|plus|with|after|following)\b", timing, maxsplit=1, flags=_I)[0], _I)
     m_last = _LASTING.search(timing) or held_for
     if m_last and assertion == "safety" and _NO_LASTING_HARM.search(timing):

@@ -367,6 +367,11 @@ _LEADING_SETTING = regexcache.compile(
 )  # ("Of 184 randomised patients in stable remission, relapse occurred in ...", "In treatment-resistant depression, response rates were ...")
 
 
+_ENDED_AFTER = regexcache.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:had|has|have)\s+(?:completely\s+|fully\s+)?(?:resolved|disappeared|remitted|ceased|cleared|abated)\s+(?:at\s+[^,;]{1,20}\s+)?in(?:\s+\d|\s*$)", _I
+)
+
+
 def valence(text: str) -> tuple[int, str | None]:
     """The valence of the first outcome named in ``text`` and its words (0, None when unknown);
     "the loss of kidney function" is bad although kidney function is good."""
@@ -418,6 +423,8 @@ def valence(text: str) -> tuple[int, str | None]:
         return -best[1], best[2]  # "a fall of 50% or more in HAM-A scores": a response, by its definition
     if best[1] < 0 and _SCORE_OF_ZERO.match(text, best[0] + len(best[2])):
         return -best[1], best[2]  # "an SSI score of zero": none of the bad thing
+    if best[1] < 0 and _ENDED_AFTER.match(text, best[0] + len(best[2])):
+        return -best[1], best[2]  # "suicidal ideation had resolved in 55% of A": the bad thing's end, counted
     return best[1], best[2]
 
 
