@@ -311,6 +311,7 @@ _VERB_ADVERBS = "|".join(sorted(vocab.VERB_ADVERBS))
 _SECOND_CLAUSE = r";|,\s+so\s+(?!that\b)|\s[—–-]\s"
 
 
+@lru_cache(maxsize=4096)
 def dose_level(claim: str) -> int:
     """Is the claim's subject a level of dose ("Higher doses of ketamine work better": +1, "Lower
     doses of X cause less drowsiness": -1, else 0)?"""
@@ -324,6 +325,7 @@ _AMOUNT_SUBJECT = regexcache.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def amount_level(exposure: str) -> tuple[int, str | None]:
     """The level of an exposure said as an amount, with its unit ("Sleeping below six hours a
     night": (-1, "hours?"), "Walking at least 7,000 steps a day": (1, "steps?")); (0, None) when none."""
