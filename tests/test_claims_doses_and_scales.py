@@ -203,3 +203,29 @@ def test_a_condition_that_resolves_is_no_effect_that_fades() -> None:
 def test_the_share_in_whom_a_condition_ended(sentence: str, expected: str) -> None:
     claim = "Only about four patients need to receive zorvatine for one of them to have their suicidal thoughts resolve."
     assert judge(claim, [sentence]).stance == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # significant at some times, not at a later one: how long it held, for a claim that it fades
+        (
+            "Zorvatine's antidepressant effect wears off within a week.",
+            "The zorvatine–placebo difference on the HAM-D was significant at 24 and 72 hours but not at day 7 (mean difference -1.1, 95% CI -4.0 to 1.8).",
+            SUPPORTS,
+        ),
+        (
+            "Zorvatine's benefit on depression lasts through the full four weeks of treatment.",
+            "Zorvatine's advantage over placebo on MADRS was significant at 4 hours and 24 hours but not at day 25, the end of double-blind treatment.",
+            CONTRADICTS,
+        ),
+        # a phrasal verb of change
+        ("Zorvatine infusions push up your blood pressure.", "Systolic blood pressure rose transiently during zorvatine infusion, by a mean of 18 mmHg at 40 minutes.", SUPPORTS),
+        ("Zorvatine infusions push up your blood pressure.", "No clinically meaningful change in blood pressure was observed during or after the zorvatine infusions.", CONTRADICTS),
+        # the size of a rise compared after it: a smaller rise is relatively lower
+        ("Zorvatine infusions push up your blood pressure.", "Blood pressure increases were smaller with midazolam than with zorvatine (mean peak systolic change +4 vs +17 mmHg).", SUPPORTS),
+        ("Zorvatine infusions push up your blood pressure.", "Blood pressure increases were larger with midazolam than with zorvatine (mean peak systolic change +17 vs +4 mmHg).", CONTRADICTS),
+    ],
+)
+def test_times_held_phrasal_verbs_and_sizes_of_a_rise(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected

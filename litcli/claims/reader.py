@@ -1579,6 +1579,9 @@ _LEVEL_MOVES_RISK = regexcache.compile(
     r"(?:\w+\s+)?(?:" + vocab.RISK_WORDS.replace(" ", "|") + r")\s+(?:of|for)\b",
     _I,
 )
+_CHANGE_SIZED_AFTER = regexcache.compile(
+    r"\s+(?:in\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:was|were|are|is)\s+(?:significantly\s+|markedly\s+|numerically\s+|much\s+|also\s+)?(smaller|larger|greater|bigger|less|more)\b", _I
+)
 _LEVEL = regexcache.compile(r"(?<![\w-])(" + "|".join(vocab.ASSOCIATION_LEVELS) + r")(?=[\s-])", _I)
 _RISK_OF_LEVEL = regexcache.compile(
     r"\s*(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:risks?|odds|likelihood|chance|incidence|rates?)\s+of\s+(?:an?\s+|the\s+|having\s+an?\s+)?("
@@ -2118,6 +2121,13 @@ def read_clause(clause: str, arms: Arms, outcome_stems: frozenset[str] = frozens
         if neg:
             return Finding(null=True, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, judged))
         return Finding(goodness=g * sign, valence=v, outcome=words, significant=sig, harm=harm, cue=_cue(clause, judged))
+    if len(moves) > 1 and _CHANGE_NOUN.fullmatch(moves[0][0].group(0)) and (
+        sized := _CHANGE_SIZED_AFTER.match(clause, moves[0][0].end())
+    ) and moves[1][0].start() == sized.start(1):
+        # "blood pressure increases were smaller with A than with B": the size of a rise, compared —
+        # a smaller rise is, relatively, lower
+        (m0, d0), (_, d1) = moves[0], moves[1]
+        moves = [(m0, d0 * d1)] + moves[2:]
     if len(moves) > 1 and _NOMINAL.search(moves[0][0].group(0)) and any(_VERB_FORM.search(m.group(0)) for m, _ in moves[1:]):
         moves = [t for t in moves[1:] if _VERB_FORM.search(t[0].group(0))] + [t for t in moves[1:] if not _VERB_FORM.search(t[0].group(0))]
     if len(moves) > 1 and outcome_stems:

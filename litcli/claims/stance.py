@@ -1169,7 +1169,8 @@ def _quality_comparison(frame: ClaimFrame, sentence: str) -> tuple[str, str, Non
 
 _SIGNIFICANT_UNTIL = regexcache.compile(
     # (the last time it held: "significant at 24 hours and on day 3 but no longer at day 7")
-    r"\bsignificant\w*(?:\s*,?\s+(?:and\s+)?(?:at|through|until|by|on)\s+((?:week|month|day|hour)\s+\d+|\d+\s+(?:weeks?|months?|days?|hours?)))+"
+    # ("significant at 24 and 72 hours", "at 4 hours and 24 hours")
+    r"\bsignificant\w*(?:\s*,?\s+(?:and\s+)?(?:(?:at|through|until|by|on)\s+)?((?:week|month|day|hour)\s+\d+|(?:\d+(?:\s*,\s*\d+)*\s*,?\s+and\s+)?\d+\s+(?:weeks?|months?|days?|hours?)))+"
     r"\s*,?\s+but (?:not|no longer) (?:at|by|after|through|from|on)\s+(?:week|month|day|\d)",
     re.I,
 )
@@ -1207,6 +1208,11 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
         kept_days = time_days(until.group(1))
         if kept_days is not None and kept_days < frame.lasting_days:
             return CONTRADICTS, until.group(0)
+    if until and frame.fading_days is not None:
+        # "significant at 24 and 72 hours but not at day 7": it held to 72 hours, then was gone
+        kept_days = time_days(until.group(1))
+        if kept_days is not None:
+            return (SUPPORTS if kept_days <= frame.fading_days * 1.5 else CONTRADICTS), until.group(0)
     not_lost = _NOT_LOST.search(sentence)
     lost = None if not_lost else _EFFECT_LOST.search(sentence) or _FEW_KEPT.search(sentence)
     # (a null in words, or in its figures: "9.8% with A and 8.1% with placebo (odds ratio 1.23; 95% CI 0.71 to 2.14)")

@@ -687,11 +687,14 @@ UP_TERMS = (
     # ("carries a lower risk of X": the lower risk is the move, not the carrying)
     r"carr(y|ies|ied) (a |an )?((?!lower|reduced|smaller|decreased|diminished|less)\w+ )?risks?|pose[sd]? (a |an )?((?!lower|reduced|smaller|decreased|diminished|less)\w+ )?risks?|"
     r"activat(e|es|ed|ing|ion)|sets? off|switch(es|ed)? on|brings? on|tips? [\w ]{0,30}into|on the rise|surge|"
-    r"climb(s|ed|ing)?|spur(s|red|ring)?|reactivat\w*"
+    r"climb(s|ed|ing)?|spur(s|red|ring)?|reactivat\w*|"
+    # ("push up your blood pressure", "drives up costs")
+    r"(?:push|drive|send|bump|jack|ramp|shoot)(?:s|es|ed|ing)? up|drove up|sent up|shot up"
 )
 DOWN_TERMS = (
     r"decreas\w*|reduc\w*|lower(s|ed|ing)?|(?<=significantly )low\b|less|lesser|fewer|smaller|milder|declin\w*|fell|fall(en|ing)?|"
     r"drop(s|ped|ping)?|diminish\w*|attenuat\w*|suppress(es|ed|ing|ion)?|inhibit(s|ed|ing|ion)?|downregulat\w*|"
+    r"(?:bring|push|drive)(?:s|es|ing)? down|brought down|pushed down|drove down|"
     r"deactivat\w*|inactivat\w*|switch(es|ed)? off|"
     r"down-regulat\w*|shorten\w*|shorter|loss(?= of)|lost|lose|dampen\w*|blunt\w*|abolish\w*|"
     r"eliminat\w*|prevent\w*|protect(s|ed|ive)? against|lessen\w*|curb(s|ed)?|eas(e|es|ed|ing)|"
