@@ -229,3 +229,40 @@ def test_the_share_in_whom_a_condition_ended(sentence: str, expected: str) -> No
 )
 def test_times_held_phrasal_verbs_and_sizes_of_a_rise(claim: str, sentence: str, expected: str) -> None:
     assert judge(claim, [sentence]).stance == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # "only a brief surge, lasting minutes to hours": a claim that it fades, within hours
+        (
+            "Zorvatine causes only a brief glutamate surge in the prefrontal cortex, lasting minutes to hours.",
+            "Medial prefrontal Glx remained elevated 24 hours and 3 days after zorvatine relative to placebo (p = 0.01 and p = 0.03).",
+            CONTRADICTS,
+        ),
+        # back to normal: no difference from healthy controls after treatment
+        (
+            "Zorvatine normalizes reduced prefrontal connectivity in treatment-resistant depression.",
+            "Patients had reduced prefrontal connectivity at baseline, and 24 hours after zorvatine their values no longer differed from those of healthy controls (p = 0.64).",
+            SUPPORTS,
+        ),
+        (
+            "Zorvatine may reverse stress-induced loss of synapses.",
+            "Stressed mice treated with zorvatine had spine densities no different from those of unstressed controls, whereas vehicle-treated stressed mice showed a 32% deficit.",
+            SUPPORTS,
+        ),
+        # (no difference from placebo is still none)
+        (
+            "Zorvatine normalizes reduced prefrontal connectivity in treatment-resistant depression.",
+            "Prefrontal connectivity 24 hours after infusion did not differ between zorvatine and placebo (p = 0.64).",
+            CONTRADICTS,
+        ),
+    ],
+)
+def test_brief_surges_and_a_return_to_normal(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected
+
+
+def test_a_brief_course_is_no_fading_claim() -> None:
+    assert parse_claim("Zorvatine relieves depression after only a brief infusion.").fading_days is None
+    assert parse_claim("Zorvatine causes only a brief glutamate surge, lasting minutes to hours.").fading_days is not None

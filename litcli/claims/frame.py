@@ -305,6 +305,7 @@ def _manipulation(word: str) -> str | None:
 
 
 _DOSE_LEVEL_SUBJECT = regexcache.compile(vocab.DOSE_LEVEL_SUBJECT, _I)
+_RANGE_UPPER = regexcache.compile(r"\b(?:minutes|hours|days|weeks|months)\s+to\s+((?:a\s+few\s+|several\s+)?(?:minutes|hours|days|weeks|months))\b", _I)
 _VERB_ADVERBS = "|".join(sorted(vocab.VERB_ADVERBS))
 # where a claim's second clause begins: it says the first again or draws a conclusion from it
 # ("...; ketamine can't match it", ", so the effect is mostly placebo", " — don't expect it to last")
@@ -853,6 +854,9 @@ def _parse_claim(text: str) -> ClaimFrame:
         m_last = None  # "safe, with no lasting side effects": the harms are said not to last, not the effect
     if m_fade:
         fading = time_days(timing[m_fade.start() :]) or 7.0
+        upper = _RANGE_UPPER.search(timing, m_fade.start())
+        if upper:
+            fading = max(fading, time_days(upper.group(1)) or 0)  # "lasting minutes to hours": up to hours
         if regexcache.search(r"\b(?:a few|several|some)\s+days\b", timing[m_fade.start() :], _I):
             fading = 7.0  # ("only lasts a few days": gone within the week)
     elif m_last:

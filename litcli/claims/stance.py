@@ -932,6 +932,10 @@ def _compare(frame: ClaimFrame, f: Finding, clause_stems: frozenset[str], clause
         # "works just as well for people over 65" (as for others): no difference from a control in
         # them is no effect in them
         return CONTRADICTS
+    if f.null and not frame.negated and _RESTORING.search(frame.text) and _HEALTHY_REFERENCE.search(clause):
+        # "no longer differed from those of healthy controls", read against "normalizes ..." /
+        # "reverses the stress-induced loss": back to normal is what was claimed
+        return SUPPORTS
     if f.null:
         return SUPPORTS if frame.assertion == "equivalence" else CONTRADICTS
     if frame.assertion == "equivalence" and not frame.comparator_text and f.goodness and _CONTROL_REFERENCE.search(clause):
@@ -1360,6 +1364,7 @@ def _amounts(text: str) -> tuple[tuple[int, frozenset[str], float, str], ...]:
             what = m.group(1) or m.group(2)
             if content_stems(what) - _WEAK_STEMS:
                 out.append((-1, content_stems(what), 50.0, m.group(0)))
+
     return tuple(out)
 
 
@@ -3298,6 +3303,8 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
 
 
 _CRUDE = regexcache.compile(vocab.CRUDE_ESTIMATE, re.I)
+_RESTORING = regexcache.compile(r"\b(?:" + vocab.RESTORING_VERBS + r")", re.I)
+_HEALTHY_REFERENCE = regexcache.compile(vocab.HEALTHY_REFERENCE, re.I)
 _ADJUSTED = regexcache.compile(vocab.ADJUSTED_ESTIMATE, re.I)
 MIN_RECORD_SENTENCES = 4  # an abstract this long names what it is about; a shorter excerpt may not
 MIN_RELEVANCE_TIMED = 0.3  # a sentence on how long an effect lasted, read against a claim of duration

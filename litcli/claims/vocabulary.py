@@ -1089,6 +1089,15 @@ ADJUSTED_ESTIMATE = (
     r"|\bonce\b[^.;]{0,60}?\b(?:accounted|adjusted|controlled)\b|\bafter (?:controlling|accounting)\b"
 )
 
+# A claim that a treatment brings something back to normal ("normalizes connectivity", "reverses
+# the stress-induced loss of synapses"), and the healthy reference a result may compare with: no
+# difference from healthy controls after treatment is what such a claim says.
+RESTORING_VERBS = r"normali[sz]\w*|restor\w*|revers(?:e|es|ed|ing)\b|rescu\w*"
+HEALTHY_REFERENCE = (
+    r"\b(?:from|to|with|and|of)\s+(?:those\s+of\s+|that\s+of\s+)?(?:the\s+)?(?:healthy|unstressed|non-?stressed|non-?depressed|normal|na[iï]ve|age-matched healthy)\s+"
+    r"(?:controls?|volunteers?|subjects?|mice|rats|animals|participants|individuals|comparison\s+\w+|levels?|values?)\b"
+)
+
 # Claim assertions.
 # A claim that denies an effect: "does not work", "doesn't", "is not", "has no", "nothing".
 CLAIM_DENIAL = (
@@ -1209,7 +1218,9 @@ FADING_CLAIM = (
     r"|only\s+lasts?|lasts?\s+(?:only|just|no more than|at most|(?:for\s+)?(?:less|fewer)\s+than|under|below)"
     # ("only works for a few days", "the effect is gone within a week", "goes away after a day")
     r"|only\s+(?:works?|helps?|acts?)\s+for\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?(?:a\s+few|several|a\s+couple\s+of|an?|" + CARDINAL_PATTERN + r"|\d+)\s+(?:" + TIME_UNIT_WORDS + r")"
-    r"|(?:is|are)\s+gone\s+(?:within|after|by|in)|goes\s+away\s+(?:within|after|by|in))\b"
+    r"|(?:is|are)\s+gone\s+(?:within|after|by|in)|goes\s+away\s+(?:within|after|by|in)"
+    # ("causes only a brief glutamate surge": what it causes is short; not "after a brief infusion")
+    r"|only\s+(?:an?\s+)?brief(?!\s+(?:infusions?|course|interventions?|exposures?|sessions?|treatments?|period|therapy|psychotherapy|counsel\w*|doses?|training)\b))\b"
 )
 # A claim about one dose ("a single infusion", "one injection", "single-dose") and a result about
 # repeated dosing ("twice-weekly infusions", "a series of six infusions", "repeated doses"): another
