@@ -266,3 +266,27 @@ def test_brief_surges_and_a_return_to_normal(claim: str, sentence: str, expected
 def test_a_brief_course_is_no_fading_claim() -> None:
     assert parse_claim("Zorvatine relieves depression after only a brief infusion.").fading_days is None
     assert parse_claim("Zorvatine causes only a brief glutamate surge, lasting minutes to hours.").fading_days is not None
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # lost at the time claimed is not lasting that long
+        ("The benefit of zorvatine is maintained for at least a year of continuous treatment.", "The advantage of zorvatine over placebo was not sustained at one year.", CONTRADICTS),
+        ("Zorvatine's benefit on cognition lasts for at least two years.", "The cognitive benefit of zorvatine was not sustained over two years.", CONTRADICTS),
+        # ... unless it is said to have held that long first
+        (
+            "A single zorvatine infusion relieves depression for at least a week.",
+            "The antidepressant effect of a single infusion persisted for at least 7 days but waned by the second week.",
+            NEUTRAL,
+        ),
+    ],
+)
+def test_lost_at_the_time_claimed(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected
+
+
+def test_no_change_since_is_stability_not_loss() -> None:
+    claim = "Improvements after zorvatine-assisted therapy for PTSD persist at 12 months."
+    sentence = "Mean CAPS-5 scores declined from 83.2 at baseline to 45.7 at treatment exit and were 38.9 at 12 months, with no significant increase between exit and follow-up."
+    assert judge(claim, [sentence]).stance != CONTRADICTS

@@ -1227,6 +1227,7 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
         at = _TIME_POINT.search(sentence)
         if at and (time_days(at.group(0)) or 0) < frame.lasting_days * 1.05:
             lost = null
+    said_lost = lost is not None and lost is not null  # (in words: "was not sustained at one year")
     kept = not_lost or (None if lost else _EFFECT_KEPT.search(sentence))
     # (for a lasting harm, no worsening is no effect: "over 6 months, memory scores did not decline")
     null = null or (_NO_WORSENING.search(sentence) if frame.harm else None)
@@ -1238,7 +1239,16 @@ def _duration(frame: ClaimFrame, sentence: str) -> tuple[str, str] | None:
         contrast = _CONTRAST.search(sentence, lost.end())
         t = time_days(_own_clause(sentence, lost.start())) or time_days(sentence[: contrast.start() if contrast else len(sentence)])
         if frame.lasting_days is not None:
-            return (CONTRADICTS, lost.group(0)) if t is None or t < frame.lasting_days else None
+            # (lost at the time claimed, or before it: "not sustained at one year" for "at least a
+            # year"; not where it is said to have held that long: "persisted for at least 7 days but
+            # waned by the second week")
+            kept_long = any(
+                not (k.start() < lost.end() and lost.start() < k.end()) and (time_days(_own_clause(sentence, k.start())) or 0) >= frame.lasting_days * 0.9
+                for k in _EFFECT_KEPT.finditer(sentence)
+            )
+            # (nor a null on the change since: "no significant increase between exit and follow-up" is stability)
+            at_claimed = t is not None and t <= frame.lasting_days * 1.05 and not kept_long and not (not said_lost and _STABLE_SINCE.search(sentence))
+            return (CONTRADICTS, lost.group(0)) if t is None or t < frame.lasting_days or at_claimed else None
         assert frame.fading_days is not None
         if t is None or t <= frame.fading_days * 1.5:
             return SUPPORTS, lost.group(0)
@@ -3303,6 +3313,10 @@ def decide(p: Prepared, *, max_rationale: int = 3) -> Judgement:
 
 
 _CRUDE = regexcache.compile(vocab.CRUDE_ESTIMATE, re.I)
+_STABLE_SINCE = regexcache.compile(
+    r"\bno\s+(?:significant\s+|meaningful\s+|further\s+)?(?:increase|change|worsening|deterioration|rise|loss|decline|return)\s+(?:in\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:between|from|after|over|during|since)\b",
+    re.I,
+)
 _RESTORING = regexcache.compile(r"\b(?:" + vocab.RESTORING_VERBS + r")", re.I)
 _HEALTHY_REFERENCE = regexcache.compile(vocab.HEALTHY_REFERENCE, re.I)
 _ADJUSTED = regexcache.compile(vocab.ADJUSTED_ESTIMATE, re.I)
