@@ -290,3 +290,16 @@ def test_no_change_since_is_stability_not_loss() -> None:
     claim = "Improvements after zorvatine-assisted therapy for PTSD persist at 12 months."
     sentence = "Mean CAPS-5 scores declined from 83.2 at baseline to 45.7 at treatment exit and were 38.9 at 12 months, with no significant increase between exit and follow-up."
     assert judge(claim, [sentence]).stance != CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # "does nothing for" denies a benefit; the writer's own story after it is no time claimed
+        ("Quelberry does nothing for depression, I tried it for months. Save your money.", "Quelberry supplementation did not improve depressive symptoms in patients with major depressive disorder.", SUPPORTS),
+        ("Quelberry does nothing for depression, I tried it for months. Save your money.", "Quelberry supplementation improved depressive symptoms in deficient patients with depression (p=0.01).", CONTRADICTS),
+    ],
+)
+def test_does_nothing_for_and_the_writers_story(claim: str, sentence: str, expected: str) -> None:
+    assert judge(claim, [sentence]).stance == expected
+    assert parse_claim(claim).lasting_days is None

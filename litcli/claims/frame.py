@@ -552,7 +552,14 @@ def claim_core(text: str) -> str:
     return _REPORTING_TAIL.sub("", clean).strip() or clean
 
 
-_ANECDOTE_TAIL = regexcache.compile(r"\s+[-–—]+\s+(?:I|I'm|I've|I'd|my|me|we|our)\b.*$", _I)
+_ANECDOTE_TAIL = regexcache.compile(
+    r"\s+[-–—]+\s+(?:I|I'm|I've|I'd|my|me|we|our)\b.*$"
+    # ("Vitamin D does nothing for depression, I tried it for months. Save your money.": the
+    # writer's own story or advice after the claim)
+    r"|,\s+(?-i:I)\s+(?:tried|took|used|had|did|was|went|felt|spent|gave|know|stopped)\b.*$"
+    r"|[.!]\s+(?-i:(?:I|I'm|I've|My|We|Our|Save|Don't|Do not|Trust|Ask|Talk|Avoid|Skip))\b.*$",
+    _I,
+)
 
 
 def _parse_claim(text: str) -> ClaimFrame:

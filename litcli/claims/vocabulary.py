@@ -1828,6 +1828,8 @@ CLAIM_SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\s*(?:->|→|=>)\s*", " leads to "),
     # "leads to addiction": it causes it (not "leads to a reduction in": the move named after it decides)
     (r"\b(?:leads|lead)\s+to\b(?=\s+(?:[\w-]+\s+){0,2}?(?:" + HARM_TERMS + r"))", "causes"),
+    # "does nothing for depression": does not help it
+    (r"\b(does|do|did)\s+(?:absolutely\s+)?nothing\s+(?:for|to\s+help(?:\s+with)?|against)\b", r"\1 not help"),
     (r"(?<=[A-Za-z)])\s+>>?\s+(?=[A-Za-z])", " is superior to "),  # ("FMT >> vanc for recurrent C diff")
     (r"(?<=[A-Za-z)])\s+<\s+(?=[A-Za-z])", " is inferior to "),
     (r"\bpbo\b", "placebo"),
