@@ -303,3 +303,20 @@ def test_no_change_since_is_stability_not_loss() -> None:
 def test_does_nothing_for_and_the_writers_story(claim: str, sentence: str, expected: str) -> None:
     assert judge(claim, [sentence]).stance == expected
     assert parse_claim(claim).lasting_days is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "days"),
+    [
+        ("A single zorvatine infusion can relieve OCD symptoms for a week.", 7.0),
+        ("Zorvatine keeps depression away for a month.", 30.0),
+    ],
+)
+def test_for_a_week_is_a_time_claimed(claim: str, days: float) -> None:
+    assert parse_claim(claim).lasting_days == days
+
+
+def test_for_a_week_against_a_return_to_baseline() -> None:
+    claim = "A single zorvatine infusion can relieve OCD symptoms for a week."
+    sentence = "In unmedicated adults with OCD, Y-BOCS scores improved at 230 minutes but had returned to baseline by day 7 in all but one participant."
+    assert judge(claim, [sentence]).stance == CONTRADICTS

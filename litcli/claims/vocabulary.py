@@ -1196,7 +1196,11 @@ NUMBER_WORDS: dict[str, float] = CARDINAL_WORDS | {
 # A claim of an effect held for a stated time ("reduces pain for 48 hours", "relieves depression
 # for two weeks"): a claim that it lasts that long, however short (not in what the arms are
 # compared with: "... compared with exercises on land for 6 weeks" is how long they were given).
-LASTING_FOR_SPAN = r"\bfor\s+(?:" + CARDINAL_PATTERN + r"|\d+(?:[.·]\d+)?)[\s-]*(?:" + TIME_UNIT_WORDS + r")\b"
+LASTING_FOR_SPAN = (
+    r"\bfor\s+(?:" + CARDINAL_PATTERN + r"|\d+(?:[.·]\d+)?)[\s-]*(?:" + TIME_UNIT_WORDS + r")\b"
+    # ("relieves OCD symptoms for a week"; not "for a year or two")
+    r"|\bfor\s+an?\s+(?:week|month|year)\b(?!\s+or\b)"
+)
 LASTING_CLAIM = (
     r"\b(lasts?|lasting|last for|keeps?\b[\w ]{0,60}\bfor|maintain\w*|sustain\w*|persist\w*)\b|\bpermanent\w*|\bfor good\b|\bforever\b|"
     r"\bstays? (gone|away|down|better|well)\b|\b(a|one|two|three|six|\d+) (weeks?|months?|years?) later\b[^.;]{0,60}\bstill\b|"
