@@ -1594,7 +1594,7 @@ _AMOUNT_LEVEL = regexcache.compile(
     r"(?:(?<![\w-])(" + vocab.AMOUNT_BELOW + r")|(?<![\w-])(" + vocab.AMOUNT_ABOVE + r"))\s*(?=(?:\d|(?:" + vocab.CARDINAL_PATTERN + r")\b))(?:[^,;]|,(?=\d))*$",
     _I,
 )
-_NUMBER = r"(\d[\d,]*(?:[.·]\d+)?|" + vocab.CARDINAL_PATTERN + r")\b"
+_NUMBER = _AMOUNT_NUMBER + r"\b"
 # "Compared with 8,000 steps per day, taking 4,000 steps per day was associated with ...": the level
 # of the exposure is its number against the reference's
 _AMOUNT_AGAINST_REFERENCE = regexcache.compile(
